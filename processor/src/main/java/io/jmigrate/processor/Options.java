@@ -1,0 +1,39 @@
+package io.jmigrate.processor;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+/** The processor options ({@code -Ajmigrate.…}); each may be absent and then has a default. */
+record Options(Path sourceDir, Path snapshot, String packageName, boolean check) {
+  static final String SOURCE_DIR = "jmigrate.sourceDir";
+  static final String SNAPSHOT = "jmigrate.snapshot";
+  static final String PACKAGE = "jmigrate.package";
+  static final String CHECK = "jmigrate.check";
+  static final Set<String> ALL = Set.of(SOURCE_DIR, SNAPSHOT, PACKAGE, CHECK);
+
+  static Options from(Map<String, String> options) {
+    return new Options(
+        path(options.get(SOURCE_DIR)),
+        path(options.get(SNAPSHOT)),
+        blankToNull(options.get(PACKAGE)),
+        Boolean.parseBoolean(options.getOrDefault(CHECK, "false")));
+  }
+
+  private static Path path(String s) {
+    return s == null || s.isBlank() ? null : Path.of(s).toAbsolutePath().normalize();
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  /** {@code src/main/java} → {@code src/main/resources/jmigrate/schema.json}; otherwise beside the source root. */
+  static Path defaultSnapshot(Path sourceDir) {
+    Path name = sourceDir.getFileName();
+    if (name != null && name.toString().equals("java") && sourceDir.getParent() != null) {
+      return sourceDir.getParent().resolve("resources").resolve("jmigrate").resolve("schema.json");
+    }
+    return sourceDir.resolveSibling("jmigrate-schema.json");
+  }
+}

@@ -1,0 +1,38 @@
+package io.jmigrate.processor.model;
+
+import io.jmigrate.schema.Schema;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * What the model classes say: the schema they describe, plus what the diff needs beyond it
+ * (renames, confirmed drops and narrowings) and where each table and column is declared, so
+ * that problems are reported at the user's own line.
+ *
+ * @param tableClasses table name → model class name, recorded in the snapshot
+ * @param tableRenames new table name → old name, from {@code @RenamedFrom} on the type
+ * @param columnRenames table → (new column → old column), from {@code @RenamedFrom} on a field
+ * @param droppableTables tables some {@code @Drop(tables = …)} confirms
+ * @param droppableColumns table → columns its type's {@code @Drop(columns = …)} confirms
+ * @param narrowable {@code table.column} of fields with {@code @Narrow}
+ */
+public record Models(
+    Schema schema,
+    Map<String, String> tableClasses,
+    Map<String, TypeElement> tableElements,
+    Map<String, Element> columnElements,
+    Map<String, String> tableRenames,
+    Map<String, Map<String, String>> columnRenames,
+    Set<String> droppableTables,
+    Map<String, Set<String>> droppableColumns,
+    Set<String> narrowable,
+    List<Problem> problems) {
+
+  public Element columnElement(String table, String column) {
+    Element e = columnElements.get(table + "." + column);
+    return e != null ? e : tableElements.get(table);
+  }
+}

@@ -1,0 +1,46 @@
+package io.jmigrate;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Details of a column. Optional: a field without it is a column with the defaults below.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT})
+public @interface Column {
+  /** The column name; by default the snake_case of the field name ({@code emailAddress} → {@code email_address}). */
+  String name() default "";
+
+  /**
+   * Whether NULL is allowed. Primitives and {@link Id} columns are never nullable (saying
+   * {@code true} there is a compile error); other reference types are nullable unless this
+   * says {@code false}.
+   */
+  boolean nullable() default true;
+
+  /** Maximum length of a {@code String} column ({@code VARCHAR(length)}); 0 means unbounded text. */
+  int length() default 0;
+
+  /** Total digits of a {@code BigDecimal} column; 0 means the database's unconstrained numeric. */
+  int precision() default 0;
+
+  /** Digits after the decimal point of a {@code BigDecimal} column. */
+  int scale() default 0;
+
+  /** Adds a unique index on this column alone. */
+  boolean unique() default false;
+
+  /**
+   * A default given as a literal of the column's Java type ({@code "0"}, {@code "true"},
+   * {@code "untitled"}, {@code "2024-01-31"}, an enum constant's name). The dialect quotes it.
+   */
+  String defaultValue() default "";
+
+  /** A default given as an SQL expression, used as written ({@code "CURRENT_TIMESTAMP"}). */
+  String defaultSql() default "";
+}

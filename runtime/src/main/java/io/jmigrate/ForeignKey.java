@@ -1,0 +1,43 @@
+package io.jmigrate;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** This column references a column of another {@link Table} type. */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT})
+public @interface ForeignKey {
+  /** The referenced model type; it must carry {@link Table}. */
+  Class<?> value();
+
+  /** The referenced column; by default the referenced table's (single-column) primary key. */
+  String column() default "";
+
+  Action onDelete() default Action.NO_ACTION;
+
+  Action onUpdate() default Action.NO_ACTION;
+
+  /** What the database does to referencing rows when the referenced row changes. */
+  enum Action {
+    NO_ACTION("NO ACTION"),
+    RESTRICT("RESTRICT"),
+    CASCADE("CASCADE"),
+    SET_NULL("SET NULL"),
+    SET_DEFAULT("SET DEFAULT");
+
+    private final String sql;
+
+    Action(String sql) {
+      this.sql = sql;
+    }
+
+    /** The SQL spelling, as in {@code ON DELETE SET NULL}. */
+    public String sql() {
+      return sql;
+    }
+  }
+}

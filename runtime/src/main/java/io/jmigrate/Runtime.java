@@ -1,0 +1,102 @@
+package io.jmigrate;
+
+import io.jmigrate.dialect.Dialect;
+import io.jmigrate.engine.AppliedMigration;
+import io.jmigrate.engine.MigrationException;
+import io.jmigrate.engine.Migrator;
+import io.jmigrate.engine.Status;
+import io.jmigrate.migration.Migration;
+import io.jmigrate.migration.MigrationIndex;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.ServiceLoader;
+import javax.sql.DataSource;
+
+/**
+ * The application's entry point: {@code Runtime.migrate(connection)} at start-up brings the
+ * database to the latest version. The migrations are found through the index the processor
+ * generated at compile time (one {@link ServiceLoader} look-up, no class-path scanning).
+ */
+public final class Runtime {
+  private static volatile Migrator cached;
+
+  private Runtime() {}
+
+  /** Applies every pending migration in order and returns what it applied (empty when up to date). */
+  public static List<AppliedMigration> migrate(Connection connection) {
+    return migrator().migrate(connection);
+  }
+
+  /** Like {@link #migrate(Connection)}, on a connection taken from the pool and returned to it. */
+  public static List<AppliedMigration> migrate(DataSource dataSource) {
+    try (Connection c = dataSource.getConnection()) {
+      return migrate(c);
+    } catch (SQLException e) {
+      throw new MigrationException("could not get a connection: " + e.getMessage(), e);
+    }
+  }
+
+  /** Moves the database forward or back to {@code version}; 0 reverts every migration. */
+  public static List<AppliedMigration> migrateTo(Connection connection, int version) {
+    return migrator().migrateTo(connection, version);
+  }
+
+  /** Applied and pending migrations, like Django's {@code showmigrations}. */
+  public static Status status(Connection connection) {
+    return migrator().status(connection);
+  }
+
+  /**
+   * The SQL that would bring an empty database of the named dialect ({@code sqlite},
+   * {@code postgresql}) to the latest version, without touching a database.
+   */
+  public static List<String> sql(String dialect) {
+    return sql(dialect, 0, migrator().latestVersion());
+  }
+
+  /** The SQL that moves a database of the named dialect from version {@code from} up to {@code to}. */
+  public static List<String> sql(String dialect, int from, int to) {
+    return migrator().sql(Dialect.named(dialect), from, to);
+  }
+
+  /** Marks versions up to {@code version} as applied on a database whose schema already matches it. */
+  public static void baseline(Connection connection, int version) {
+    migrator().baseline(connection, version);
+  }
+
+  /** The migrator for the application's migrations, loaded once. */
+  public static Migrator migrator() {
+    Migrator m = cached;
+    if (m == null) {
+      m = new Migrator(load());
+      cached = m;
+    }
+    return m;
+  }
+
+  private static List<Migration> load() {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    if (loader == null) {
+      loader = Runtime.class.getClassLoader();
+    }
+    Iterator<MigrationIndex> it = ServiceLoader.load(MigrationIndex.class, loader).iterator();
+    List<MigrationIndex> indexes = new ArrayList<>();
+    while (it.hasNext()) {
+      indexes.add(it.next());
+    }
+    if (indexes.isEmpty()) {
+      throw new MigrationException("no migrations found: the class path has no "
+          + "META-INF/services/" + MigrationIndex.class.getName() + ". Is jmigrate-processor on the "
+          + "compiler's annotation processor path, and was the project built after adding @Table models?");
+    }
+    if (indexes.size() > 1) {
+      List<String> names = indexes.stream().map(i -> i.getClass().getName()).toList();
+      throw new MigrationException("more than one migration index on the class path: " + names
+          + ". Use one set of migrations per database: new Migrator(index.migrations()).");
+    }
+    return indexes.get(0).migrations();
+  }
+}

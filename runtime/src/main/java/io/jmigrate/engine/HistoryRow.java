@@ -1,0 +1,5 @@
+package io.jmigrate.engine;
+
+/** One row of {@code jmigrate_history}. */
+public record HistoryRow(
+    int version, String description, int checksum, String appliedAt, long executionMillis, boolean success) {}

@@ -1,0 +1,94 @@
+package io.jmigrate.migration;
+
+import io.jmigrate.schema.Schema;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.zip.CRC32;
+
+/**
+ * One migration: a version, a description and the operations that move the schema forward.
+ * The reverse is derived from {@link #up()} (each operation knows how to undo itself given
+ * the schema before it); override {@link #down(Schema)} only to write it by hand.
+ */
+public abstract class Migration {
+  private final int version;
+  private final String description;
+  private volatile Integer checksum;
+
+  protected Migration(int version, String description) {
+    if (version < 1) {
+      throw new IllegalArgumentException("migration versions start at 1, not " + version);
+    }
+    this.version = version;
+    this.description = description;
+  }
+
+  public final int version() {
+    return version;
+  }
+
+  public final String description() {
+    return description;
+  }
+
+  /** The operations that apply this migration, in order. */
+  public abstract List<Operation> up();
+
+  /**
+   * The operations that undo this migration, given the schema before it was applied.
+   *
+   * @throws IrreversibleException when a step has no reverse
+   */
+  public List<Operation> down(Schema before) {
+    List<Operation> reverses = new ArrayList<>();
+    Schema s = before;
+    for (Operation op : up()) {
+      reverses.add(op.reverse(s));
+      s = op.applyTo(s);
+    }
+    Collections.reverse(reverses);
+    return reverses;
+  }
+
+  /** Whether {@link #down(Schema)} can succeed without running it. */
+  public boolean isReversible(Schema before) {
+    try {
+      down(before);
+      return true;
+    } catch (IrreversibleException e) {
+      return false;
+    }
+  }
+
+  /** The schema after this migration. */
+  public Schema applyTo(Schema before) {
+    Schema s = before;
+    for (Operation op : up()) {
+      s = op.applyTo(s);
+    }
+    return s;
+  }
+
+  /** CRC32 of the canonical text of {@link #up()}: edits to the operations change it, edits to comments do not. */
+  public final int checksum() {
+    Integer c = checksum;
+    if (c == null) {
+      CRC32 crc = new CRC32();
+      for (Operation op : up()) {
+        crc.update(op.toString().getBytes(StandardCharsets.UTF_8));
+        crc.update('\n');
+      }
+      c = (int) crc.getValue();
+      checksum = c;
+    }
+    return c;
+  }
+
+  /** {@code V0002 add user email}. */
+  @Override
+  public String toString() {
+    return String.format("V%04d %s", version, description);
+  }
+}

@@ -1,0 +1,25 @@
+package io.jmigrate.migration;
+
+import io.jmigrate.schema.Schema;
+
+/**
+ * One schema change, as a value. Generated migrations build lists of these; a dialect turns
+ * each into SQL at run time. {@link #toString()} is the canonical text that migration
+ * checksums are computed from, so changing it changes every checksum.
+ */
+public sealed interface Operation
+    permits Operations.CreateTable, Operations.DropTable, Operations.RenameTable,
+        Operations.AddColumn, Operations.DropColumn, Operations.RenameColumn, Operations.AlterColumn,
+        Operations.SetPrimaryKey, Operations.AddIndex, Operations.DropIndex,
+        Operations.AddForeignKey, Operations.DropForeignKey, Operations.RunSql, Operations.RunJava {
+
+  /** The schema after this operation, given the schema before it. */
+  Schema applyTo(Schema before);
+
+  /**
+   * The operation that undoes this one, given the schema before this one ran.
+   *
+   * @throws IrreversibleException for a hand-written step that has no reverse
+   */
+  Operation reverse(Schema before);
+}

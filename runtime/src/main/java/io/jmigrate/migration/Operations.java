@@ -1,0 +1,381 @@
+package io.jmigrate.migration;
+
+import io.jmigrate.ForeignKey.Action;
+import io.jmigrate.schema.Column;
+import io.jmigrate.schema.ColumnType;
+import io.jmigrate.schema.ForeignKey;
+import io.jmigrate.schema.Index;
+import io.jmigrate.schema.Schema;
+import io.jmigrate.schema.Table;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The operations and the small vocabulary generated migrations are written in; import it
+ * statically: {@code import static io.jmigrate.migration.Operations.*;}.
+ */
+public final class Operations {
+  private Operations() {}
+
+  // ---- vocabulary ----
+
+  public static Table table(String name, Column... columns) {
+    return Table.of(name, columns);
+  }
+
+  public static Column column(String name, ColumnType type) {
+    return Column.of(name, type);
+  }
+
+  public static Index index(String name, String... columns) {
+    return Index.of(name, columns);
+  }
+
+  public static Index uniqueIndex(String name, String... columns) {
+    return Index.unique(name, columns);
+  }
+
+  public static ForeignKey foreignKey(String name, String column, String refTable, String refColumn) {
+    return ForeignKey.of(name, column, refTable, refColumn);
+  }
+
+  public static ForeignKey foreignKey(
+      String name, List<String> columns, String refTable, List<String> refColumns) {
+    return new ForeignKey(name, columns, refTable, refColumns, Action.NO_ACTION, Action.NO_ACTION);
+  }
+
+  // ---- operations ----
+
+  public static Operation createTable(Table table) {
+    return new CreateTable(table);
+  }
+
+  public static Operation dropTable(String table) {
+    return new DropTable(table);
+  }
+
+  public static Operation renameTable(String from, String to) {
+    return new RenameTable(from, to);
+  }
+
+  public static Operation addColumn(String table, Column column) {
+    return new AddColumn(table, column);
+  }
+
+  public static Operation dropColumn(String table, String column) {
+    return new DropColumn(table, column);
+  }
+
+  public static Operation renameColumn(String table, String from, String to) {
+    return new RenameColumn(table, from, to);
+  }
+
+  /** Gives an existing column a new definition (type, length, nullability, default). */
+  public static Operation alterColumn(String table, Column column) {
+    return new AlterColumn(table, column);
+  }
+
+  public static Operation setPrimaryKey(String table, String... columns) {
+    return new SetPrimaryKey(table, List.of(columns));
+  }
+
+  public static Operation addIndex(String table, Index index) {
+    return new AddIndex(table, index);
+  }
+
+  public static Operation dropIndex(String table, String index) {
+    return new DropIndex(table, index);
+  }
+
+  public static Operation addForeignKey(String table, ForeignKey foreignKey) {
+    return new AddForeignKey(table, foreignKey);
+  }
+
+  public static Operation dropForeignKey(String table, String foreignKey) {
+    return new DropForeignKey(table, foreignKey);
+  }
+
+  /** Hand-written SQL with no reverse: its migration cannot be migrated down. */
+  public static Operation sql(String sql) {
+    return new RunSql(sql, null);
+  }
+
+  /** Hand-written SQL and the SQL that undoes it. */
+  public static Operation sql(String sql, String reverseSql) {
+    return new RunSql(sql, reverseSql);
+  }
+
+  /**
+   * Hand-written Java with no reverse. The description is part of the checksum (the code
+   * itself cannot be), so change it when you change what the step does.
+   */
+  public static Operation java(String description, JdbcStep step) {
+    return new RunJava(description, step, null);
+  }
+
+  public static Operation java(String description, JdbcStep step, JdbcStep reverse) {
+    return new RunJava(description, step, reverse);
+  }
+
+  // ---- the operation values ----
+
+  public record CreateTable(Table table) implements Operation {
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.with(table);
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new DropTable(table.name());
+    }
+
+    @Override
+    public String toString() {
+      return "create " + table;
+    }
+  }
+
+  public record DropTable(String table) implements Operation {
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.without(table);
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new CreateTable(before.table(table));
+    }
+
+    @Override
+    public String toString() {
+      return "drop table " + table;
+    }
+  }
+
+  public record RenameTable(String from, String to) implements Operation {
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.renameTable(from, to);
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new RenameTable(to, from);
+    }
+
+    @Override
+    public String toString() {
+      return "rename table " + from + " to " + to;
+    }
+  }
+
+  public record AddColumn(String table, Column column) implements Operation {
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.with(s.table(table).withColumn(column));
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new DropColumn(table, column.name());
+    }
+
+    @Override
+    public String toString() {
+      return "add column " + table + "." + column;
+    }
+  }
+
+  public record DropColumn(String table, String column) implements Operation {
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.with(s.table(table).withoutColumn(column));
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new AddColumn(table, before.table(table).column(column).orElseThrow());
+    }
+
+    @Override
+    public String toString() {
+      return "drop column " + table + "." + column;
+    }
+  }
+
+  public record RenameColumn(String table, String from, String to) implements Operation {
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.renameColumn(table, from, to);
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new RenameColumn(table, to, from);
+    }
+
+    @Override
+    public String toString() {
+      return "rename column " + table + "." + from + " to " + to;
+    }
+  }
+
+  public record AlterColumn(String table, Column column) implements Operation {
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.with(s.table(table).replaceColumn(column));
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new AlterColumn(table, before.table(table).column(column.name()).orElseThrow());
+    }
+
+    @Override
+    public String toString() {
+      return "alter column " + table + "." + column;
+    }
+  }
+
+  public record SetPrimaryKey(String table, List<String> columns) implements Operation {
+    public SetPrimaryKey {
+      columns = List.copyOf(columns);
+    }
+
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.with(s.table(table).withPrimaryKey(columns));
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new SetPrimaryKey(table, before.table(table).primaryKey());
+    }
+
+    @Override
+    public String toString() {
+      return "set primary key " + table + " (" + String.join(", ", columns) + ")";
+    }
+  }
+
+  public record AddIndex(String table, Index index) implements Operation {
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.with(s.table(table).index(index));
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new DropIndex(table, index.name());
+    }
+
+    @Override
+    public String toString() {
+      return "add " + index + " on " + table;
+    }
+  }
+
+  public record DropIndex(String table, String index) implements Operation {
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.with(s.table(table).withoutIndex(index));
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new AddIndex(table, before.table(table).findIndex(index).orElseThrow());
+    }
+
+    @Override
+    public String toString() {
+      return "drop index " + index + " on " + table;
+    }
+  }
+
+  public record AddForeignKey(String table, ForeignKey foreignKey) implements Operation {
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.with(s.table(table).foreignKey(foreignKey));
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new DropForeignKey(table, foreignKey.name());
+    }
+
+    @Override
+    public String toString() {
+      return "add " + foreignKey + " on " + table;
+    }
+  }
+
+  public record DropForeignKey(String table, String foreignKey) implements Operation {
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.with(s.table(table).withoutForeignKey(foreignKey));
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new AddForeignKey(table, before.table(table).findForeignKey(foreignKey).orElseThrow());
+    }
+
+    @Override
+    public String toString() {
+      return "drop foreign key " + foreignKey + " on " + table;
+    }
+  }
+
+  /** Hand-written SQL; it does not change the schema jmigrate tracks. */
+  public record RunSql(String sql, String reverseSql) implements Operation {
+    public RunSql {
+      Objects.requireNonNull(sql, "sql");
+    }
+
+    @Override
+    public Schema applyTo(Schema s) {
+      return s;
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      if (reverseSql == null) {
+        throw new IrreversibleException("the SQL step [" + sql + "] has no reverse; give one with sql(sql, reverseSql)");
+      }
+      return new RunSql(reverseSql, sql);
+    }
+
+    @Override
+    public String toString() {
+      return "sql [" + sql + "]" + (reverseSql == null ? "" : " reverse [" + reverseSql + "]");
+    }
+  }
+
+  /** Hand-written Java; checksummed by its description, since code cannot be. */
+  public record RunJava(String description, JdbcStep step, JdbcStep reverseStep) implements Operation {
+    public RunJava {
+      Objects.requireNonNull(description, "description");
+      Objects.requireNonNull(step, "step");
+    }
+
+    @Override
+    public Schema applyTo(Schema s) {
+      return s;
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      if (reverseStep == null) {
+        throw new IrreversibleException(
+            "the Java step \"" + description + "\" has no reverse; give one with java(description, step, reverse)");
+      }
+      return new RunJava("reverse of " + description, reverseStep, step);
+    }
+
+    @Override
+    public String toString() {
+      return "java [" + description + "]" + (reverseStep == null ? "" : " reversible");
+    }
+  }
+}
