@@ -1,0 +1,86 @@
+package io.jmigrate.processor;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Reads a real SQLite database's own catalog, so tests compare schemas without comparing SQL. */
+final class Db {
+  private Db() {}
+
+  static Connection sqlite(Path file) throws SQLException {
+    return DriverManager.getConnection("jdbc:sqlite:" + file);
+  }
+
+  static void exec(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  static List<List<Object>> rows(Connection c, String sql) throws SQLException {
+    List<List<Object>> out = new ArrayList<>();
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      int n = rs.getMetaData().getColumnCount();
+      while (rs.next()) {
+        List<Object> row = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+          row.add(rs.getObject(i));
+        }
+        out.add(row);
+      }
+    }
+    return out;
+  }
+
+  static long count(Connection c, String table) throws SQLException {
+    return ((Number) rows(c, "SELECT count(*) FROM \"" + table + "\"").get(0).get(0)).longValue();
+  }
+
+  /**
+   * The user tables as SQLite describes them: columns (name, type, not null, default, pk
+   * position) sorted by name, indexes with their columns and uniqueness, and foreign keys.
+   */
+  static String catalog(Connection c) throws SQLException {
+    StringBuilder s = new StringBuilder();
+    List<String> tables = new ArrayList<>();
+    for (List<Object> r : rows(c, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        + "AND name <> 'jmigrate_history' ORDER BY name")) {
+      tables.add((String) r.get(0));
+    }
+    for (String t : tables) {
+      s.append("table ").append(t).append('\n');
+      TreeMap<String, String> cols = new TreeMap<>();
+      for (List<Object> r : rows(c, "PRAGMA table_info(\"" + t + "\")")) {
+        cols.put((String) r.get(1), r.get(2) + " notnull=" + r.get(3) + " default=" + r.get(4) + " pk=" + r.get(5));
+      }
+      cols.forEach((k, v) -> s.append("  column ").append(k).append(' ').append(v).append('\n'));
+      TreeSet<String> indexes = new TreeSet<>();
+      for (List<Object> r : rows(c, "PRAGMA index_list(\"" + t + "\")")) {
+        String name = (String) r.get(1);
+        if (name.startsWith("sqlite_autoindex")) {
+          name = "(auto)";
+        }
+        List<String> ic = new ArrayList<>();
+        for (List<Object> x : rows(c, "PRAGMA index_info(\"" + r.get(1) + "\")")) {
+          ic.add((String) x.get(2));
+        }
+        indexes.add("  index " + name + " " + ic + " unique=" + r.get(2) + " origin=" + r.get(3));
+      }
+      indexes.forEach(i -> s.append(i).append('\n'));
+      TreeSet<String> fks = new TreeSet<>();
+      for (List<Object> r : rows(c, "PRAGMA foreign_key_list(\"" + t + "\")")) {
+        fks.add("  fk " + r.get(3) + " -> " + r.get(2) + "." + r.get(4) + " update=" + r.get(5) + " delete=" + r.get(6));
+      }
+      fks.forEach(f -> s.append(f).append('\n'));
+    }
+    return s.toString();
+  }
+}

@@ -1,0 +1,141 @@
+package io.jmigrate.processor;
+
+import io.jmigrate.engine.Migrator;
+import io.jmigrate.migration.MigrationIndex;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * A user's project on disk, compiled by the real javac with the processor, as a build tool
+ * would: {@code src/} is the source tree the processor writes into, {@code classes/} the output.
+ */
+final class Project {
+  final Path root;
+  final Path src;
+  final Path snapshot;
+  private int builds;
+
+  Project(Path root) throws IOException {
+    this.root = root;
+    this.src = Files.createDirectories(root.resolve("src/main/java"));
+    this.snapshot = root.resolve("src/main/resources/jmigrate/schema.json");
+  }
+
+  /** Writes (or replaces) a source file: {@code write("com/acme/model/User.java", "...")}. */
+  Project write(String path, String source) throws IOException {
+    Path p = src.resolve(path);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, source, StandardCharsets.UTF_8);
+    return this;
+  }
+
+  Project delete(String path) throws IOException {
+    Files.delete(src.resolve(path));
+    return this;
+  }
+
+  /** Compiles every source file into a fresh output directory, like a clean build. */
+  Result build(String... options) throws IOException {
+    return compile(allSources(), List.of(), options);
+  }
+
+  /** Compiles only the given files against an earlier output, like an IDE's incremental build. */
+  Result buildOnly(Result previous, List<String> files, String... options) throws IOException {
+    List<Path> sources = files.stream().map(src::resolve).toList();
+    return compile(sources, List.of(previous.classes), options);
+  }
+
+  private Result compile(List<Path> sources, List<Path> classPath, String... options) throws IOException {
+    Path classes = Files.createDirectories(root.resolve("out/classes" + (++builds)));
+    Path generated = Files.createDirectories(root.resolve("out/generated" + builds));
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    List<String> args = new ArrayList<>(List.of(
+        "-d", classes.toString(), "-s", generated.toString(), "-implicit:none",
+        "-classpath", System.getProperty("java.class.path")
+            + classPath.stream().map(p -> java.io.File.pathSeparator + p).reduce("", String::concat),
+        "-Ajmigrate.sourceDir=" + src));
+    args.addAll(List.of(options));
+    boolean ok;
+    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+      ok = javac.getTask(null, files, diagnostics, args, null, files.getJavaFileObjectsFromPaths(sources)).call();
+    }
+    return new Result(ok, diagnostics.getDiagnostics(), classes, classPath);
+  }
+
+  private List<Path> allSources() throws IOException {
+    try (Stream<Path> s = Files.walk(src)) {
+      return s.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+    }
+  }
+
+  /** The migration source files, by name. */
+  TreeMap<String, String> migrations(String pkg) throws IOException {
+    TreeMap<String, String> out = new TreeMap<>();
+    Path dir = src.resolve(pkg.replace('.', '/'));
+    if (Files.isDirectory(dir)) {
+      try (Stream<Path> s = Files.list(dir)) {
+        for (Path p : s.toList()) {
+          out.put(p.getFileName().toString(), Files.readString(p));
+        }
+      }
+    }
+    return out;
+  }
+
+  String snapshotText() throws IOException {
+    return Files.exists(snapshot) ? Files.readString(snapshot) : null;
+  }
+
+  /** One javac run. */
+  record Result(boolean ok, List<Diagnostic<? extends JavaFileObject>> diagnostics, Path classes, List<Path> classPath) {
+    List<String> errors() {
+      return diagnostics.stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+          .map(d -> d.getMessage(Locale.ROOT)).toList();
+    }
+
+    Result assertOk() {
+      if (!ok) {
+        throw new AssertionError("compilation failed: " + errors());
+      }
+      return this;
+    }
+
+    /** The migrations this build compiled, loaded through the generated index as the runtime does. */
+    Migrator migrator() {
+      try {
+        List<URL> urls = new ArrayList<>();
+        urls.add(classes.toUri().toURL());
+        for (Path p : classPath) {
+          urls.add(p.toUri().toURL());
+        }
+        URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), Project.class.getClassLoader());
+        for (MigrationIndex index : ServiceLoader.load(MigrationIndex.class, loader)) {
+          if (index.getClass().getClassLoader() == loader) {
+            return new Migrator(index.migrations());
+          }
+        }
+        throw new AssertionError("the build wrote no migration index");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}
