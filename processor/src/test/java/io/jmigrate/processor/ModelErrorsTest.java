@@ -1,0 +1,202 @@
+package io.jmigrate.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every model mistake is a javac error at the user's own element (file and line), saying what
+ * is wrong and how to fix it. The line is the one marked {@code // <-} in each source.
+ */
+class ModelErrorsTest {
+  @TempDir Path dir;
+
+  static Stream<Arguments> mistakes() {
+    return Stream.of(
+        Arguments.of("unsupported field type", """
+            @Table class Thing {
+              @Id long id;
+              java.util.List<String> tags; // <-
+            }""", "unsupported column type java.util.List<java.lang.String>"),
+        Arguments.of("char is unsupported too", """
+            @Table class Thing {
+              @Id long id;
+              char initial; // <-
+            }""", "Mark the field @Transient"),
+        Arguments.of("no columns", """
+            @Table class Thing { // <-
+              static int counter;
+              transient String cache;
+            }""", "has no columns"),
+        Arguments.of("two columns with the same name after snake_case", """
+            @Table class Thing {
+              @Id long id;
+              String emailAddress;
+              @Column(name = "email_address") String other; // <-
+            }""", "map to the column \"email_address\""),
+        Arguments.of("foreign key to a type without @Table", """
+            @Table class Thing {
+              @Id long id;
+              @ForeignKey(String.class) long owner; // <-
+            }""", "must name a @Table type"),
+        Arguments.of("foreign key to a missing column", """
+            @Table class Thing {
+              @Id long id;
+              @ForeignKey(value = Thing.class, column = "nope") Long parent; // <-
+            }""", "references the column \"nope\", which thing does not have"),
+        Arguments.of("foreign key with a mismatched type", """
+            @Table class Thing {
+              @Id long id;
+              @ForeignKey(Thing.class) Integer parent; // <-
+            }""", "is INTEGER but references thing.id, which is BIGINT"),
+        Arguments.of("index on an unknown column", """
+            @Table
+            @Index(columns = "emailAddress")
+            class Thing { // <-
+              @Id long id;
+              String emailAddress;
+            }""", "did you mean the column \"email_address\""),
+        Arguments.of("invalid table name", """
+            @Table(name = "my table")
+            class Thing { // <-
+              @Id long id;
+            }""", "invalid table name \"my table\""),
+        Arguments.of("over-long column name", """
+            @Table class Thing {
+              @Id long id;
+              @Column(name = "a_very_long_column_name_that_goes_on_and_on_past_the_limit_of_sixty_three") String x; // <-
+            }""", "at most 63 characters"),
+        Arguments.of("nullable primitive", """
+            @Table class Thing {
+              @Id long id;
+              @Column(nullable = true) int count; // <-
+            }""", "use Integer for a nullable column"),
+        Arguments.of("nullable id", """
+            @Table class Thing {
+              @Id @Column(nullable = true) Long id; // <-
+            }""", "cannot be nullable: a primary key is never NULL"),
+        Arguments.of("generic model", """
+            @Table class Thing<T> { // <-
+              @Id long id;
+            }""", "is generic"),
+        Arguments.of("abstract model", """
+            @Table abstract class Thing { // <-
+              @Id long id;
+            }""", "is abstract"),
+        Arguments.of("inner class", """
+            class Outer {
+              @Table class Thing { // <-
+                @Id long id;
+              }
+            }""", "is an inner class; make it static or top-level"),
+        Arguments.of("interface", """
+            @Table interface Thing { // <-
+            }""", "@Table goes on a class or a record, not on an interface"),
+        Arguments.of("enum", """
+            @Table enum Thing { // <-
+              A
+            }""", "not on an enum"),
+        Arguments.of("unparsable defaultValue", """
+            @Table class Thing {
+              @Id long id;
+              @Column(defaultValue = "lots") int count; // <-
+            }""", "defaultValue \"lots\" is not a valid int"),
+        Arguments.of("enum default that is not a constant", """
+            @Table class Thing {
+              enum Color { RED, GREEN }
+              @Id long id;
+              @Column(defaultValue = "BLUE") Color color; // <-
+            }""", "expected one of [RED, GREEN]"),
+        Arguments.of("both defaults", """
+            @Table class Thing {
+              @Id long id;
+              @Column(defaultValue = "1", defaultSql = "2") int n; // <-
+            }""", "either defaultValue or defaultSql"),
+        Arguments.of("length on a number", """
+            @Table class Thing {
+              @Id long id;
+              @Column(length = 10) int n; // <-
+            }""", "length applies to String columns only"),
+        Arguments.of("two columns renamed from the same name", """
+            @Table class Thing {
+              @Id long id;
+              @RenamedFrom("old") String a;
+              @RenamedFrom("old") String b; // <-
+            }""", "say @RenamedFrom(\"old\")"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("mistakes")
+  void isAnErrorAtTheElement(String name, String body, String message) {
+    String source = "package com.acme.model;\n\nimport io.jmigrate.*;\n\n" + body + "\n";
+    JavaFileObject file = JavaFileObjects.forSourceString("com.acme.model.Thing", source);
+    Compilation c = compile(file);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining(message).inFile(file).onLine(markedLine(source));
+  }
+
+  @Test
+  void twoTablesWithTheSameName() {
+    JavaFileObject a = JavaFileObjects.forSourceString("com.acme.model.A",
+        "package com.acme.model;\nimport io.jmigrate.*;\n@Table(name = \"thing\") class A { @Id long id; }\n");
+    JavaFileObject b = JavaFileObjects.forSourceString("com.acme.model.B",
+        "package com.acme.model;\nimport io.jmigrate.*;\n@Table(name = \"thing\") class B { @Id long id; }\n");
+    Compilation c = compile(a, b);
+    assertThat(c).hadErrorContaining("two models use the table name \"thing\"").inFile(b).onLine(3);
+  }
+
+  @Test
+  void twoModelsRenamedFromTheSameTable() {
+    JavaFileObject a = JavaFileObjects.forSourceString("com.acme.model.A",
+        "package com.acme.model;\nimport io.jmigrate.*;\n@Table @RenamedFrom(\"old\") class A { @Id long id; }\n");
+    JavaFileObject b = JavaFileObjects.forSourceString("com.acme.model.B",
+        "package com.acme.model;\nimport io.jmigrate.*;\n@Table @RenamedFrom(\"old\") class B { @Id long id; }\n");
+    Compilation c = compile(a, b);
+    assertThat(c).hadErrorContaining("say @RenamedFrom(\"old\"); one old table can become one new table only")
+        .inFile(b).onLine(3);
+  }
+
+  @Test
+  void sqlKeywordsAreFineAsNames() {
+    JavaFileObject order = JavaFileObjects.forSourceString("com.acme.model.Order", """
+        package com.acme.model;
+        import io.jmigrate.*;
+        @Table(name = "order") class Order {
+          @Id long id;
+          String select;
+          int group;
+          @Column(name = "user") String from;
+        }
+        """);
+    assertThat(compile(order)).succeeded();
+  }
+
+  private Compilation compile(JavaFileObject... files) {
+    List<String> options = new ArrayList<>(List.of(
+        "-Ajmigrate.sourceDir=" + dir.resolve("src"),
+        "-Ajmigrate.snapshot=" + dir.resolve("schema.json")));
+    return javac().withProcessors(new MigrationProcessor()).withOptions(options).compile(files);
+  }
+
+  private static long markedLine(String source) {
+    String[] lines = source.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].contains("// <-")) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError("no // <- marker");
+  }
+}
