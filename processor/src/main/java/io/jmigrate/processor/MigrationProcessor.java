@@ -310,11 +310,18 @@ public final class MigrationProcessor extends AbstractProcessor {
       }
     }
 
+    /** Reports the problems; true when any of them is an error. */
     private boolean report(List<Problem> problems) {
+      boolean failed = false;
       for (Problem p : problems) {
-        error(p.element(), p.message());
+        if (p.warning()) {
+          processingEnv.getMessager().printMessage(Kind.WARNING, p.message(), p.element());
+        } else {
+          error(p.element(), p.message());
+          failed = true;
+        }
       }
-      return !problems.isEmpty();
+      return failed;
     }
 
     private void writeIfChanged(Path path, String content) throws IOException {

@@ -136,9 +136,10 @@ public final class SchemaDiff {
       String from = r.getValue();
       if (work.has(from) && !work.has(to)) {
         emit(Operations.renameTable(from, to));
-      } else if (!work.has(from) && !work.has(to)) {
-        problems.add(Problem.at(models.tableElements().get(to), "@RenamedFrom(\"" + from + "\"): the snapshot has "
-            + "no table " + from + " to rename; fix the old name, or remove @RenamedFrom to create " + to + " as new"));
+      } else if (!work.has(from) && !work.has(to) && !work.tables().isEmpty()) {
+        problems.add(Problem.warning(models.tableElements().get(to), "@RenamedFrom(\"" + from + "\"): the snapshot has "
+            + "no table " + from + " to rename, so " + to + " is created as a new table; fix the old name if it "
+            + "was meant as a rename"));
       }
       // Otherwise the rename is done already; the annotation is left over and harmless.
     }
@@ -154,8 +155,9 @@ public final class SchemaDiff {
         if (table.column(from).isPresent() && table.column(to).isEmpty()) {
           emit(Operations.renameColumn(t.getKey(), from, to));
         } else if (table.column(from).isEmpty() && table.column(to).isEmpty()) {
-          problems.add(Problem.at(models.columnElement(t.getKey(), to), "@RenamedFrom(\"" + from + "\"): table "
-              + t.getKey() + " has no column " + from + " to rename; its columns are " + table.columnNames()));
+          problems.add(Problem.warning(models.columnElement(t.getKey(), to), "@RenamedFrom(\"" + from + "\"): table "
+              + t.getKey() + " has no column " + from + " to rename, so " + to + " is added as a new column; its columns are "
+              + table.columnNames() + ". Fix the old name if it was meant as a rename."));
         }
       }
     }

@@ -1,0 +1,291 @@
+package io.jmigrate.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jmigrate.engine.Migrator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every kind of schema change a model edit can make, one build after another with the real
+ * processor, applied to one real database that holds rows: after each step the schema is what
+ * the models say and every row and value survived. At the end the database migrated step by
+ * step must equal a fresh one created from the last models alone, and migrating back to each
+ * earlier version must give that version's schema again. Run on each dialect by a subclass.
+ */
+abstract class ChangeKindsContract {
+  @TempDir Path dir;
+
+  /** A new, empty database of the dialect under test. */
+  abstract Connection newDatabase(String name) throws Exception;
+
+  /** The user tables as the database's own catalog describes them. */
+  abstract String catalog(Connection c) throws SQLException;
+
+  record Step(String name, Map<String, String> files, Check check) {}
+
+  interface Check {
+    void run(Connection c) throws Exception;
+  }
+
+  static final String IMPORTS = "package com.acme.model;\nimport io.jmigrate.*;\nimport java.math.BigDecimal;\n";
+
+  static String author(String annotations, String nameColumn) {
+    return IMPORTS + annotations + "\n@Table public class Author {\n  @Id(generated = true) long id;\n  "
+        + nameColumn + " String name;\n}\n";
+  }
+
+  static String tag(String id) {
+    return IMPORTS + "@Table public record Tag(@Id String name, " + id
+        + "@Column(nullable = false, defaultValue = \"plain\") String kind) {}\n";
+  }
+
+  List<Step> steps() {
+    String author1 = author("", "@Column(length = 100, nullable = false)");
+    String book1 = IMPORTS + """
+        @Table public class Book {
+          @Id(generated = true) long id;
+          @ForeignKey(Author.class) long authorId;
+          String title;
+          Integer pages;
+          @Column(precision = 10, scale = 2) BigDecimal price;
+        }
+        """;
+    String book2 = book1.replace("BigDecimal price;", "BigDecimal price;\n  String isbn;\n  @Column(defaultValue = \"1\") int edition;");
+    String book3 = book2.replace("String title;", "@RenamedFrom(\"title\") String heading;");
+    String volume4 = book3.replace("@Table public class Book", "@Table @RenamedFrom(\"book\") public class Volume");
+    String volume5 = volume4.replace("Integer pages;", "Long pages;")
+        .replace("@Column(precision = 10, scale = 2) BigDecimal price;",
+            "@Column(precision = 12, scale = 2, nullable = false, defaultValue = \"0\") BigDecimal price;");
+    String author5 = author("", "@Column(length = 200, nullable = false)");
+    String volume6 = volume5.replace("@Column(defaultValue = \"1\") int edition;", "@Column(defaultValue = \"2\") int edition;");
+    String volume7 = volume6
+        .replace("@Table @RenamedFrom", "@Index(columns = \"heading\")\n@Index(columns = {\"author_id\", \"heading\"}, unique = true)\n@Table @RenamedFrom")
+        .replace("String isbn;", "@Column(unique = true) String isbn;");
+    String volume8 = volume7.replace("@Index(columns = \"heading\")\n", "")
+        .replace("@ForeignKey(Author.class)", "@ForeignKey(value = Author.class, onDelete = ForeignKey.Action.CASCADE)");
+    String volume9 = volume8.replace("  @Column(unique = true) String isbn;\n", "").replace("@Table @RenamedFrom", "@Drop(columns = \"isbn\")\n@Table @RenamedFrom");
+    String volume10 = volume9.replace("@ForeignKey(value = Author.class, onDelete = ForeignKey.Action.CASCADE) long authorId;",
+        "long authorId;\n  @ForeignKey(Author.class) Long editorId;");
+    String review10 = IMPORTS + """
+        @Table public record Review(@Id(generated = true) long id, @ForeignKey(Volume.class) long volumeId, String text) {}
+        """;
+
+    List<Step> steps = new ArrayList<>();
+    steps.add(new Step("create tables with a foreign key", files("Author", author1, "Book", book1, "Tag", tag("")), c -> {
+      assertEquals(List.of("id"), primaryKey(c, "book"));
+      assertEquals(List.of("author_id->author.id"), foreignKeys(c, "book"));
+      exec(c, "INSERT INTO author (name) VALUES ('Ann'), ('Bob')");
+      exec(c, "INSERT INTO book (author_id, title, pages, price) VALUES (1, 'A', 10, 9.99), (1, 'B', NULL, NULL), (2, 'C', 30, 5)");
+      exec(c, "INSERT INTO tag (name, kind) VALUES ('x', 'plain'), ('y', 'fancy')");
+    }));
+    steps.add(new Step("add columns, one NOT NULL with a default", files("Book", book2), c -> {
+      assertEquals(List.of("1|null", "1|null", "1|null"), strings(c, "SELECT edition || '|' || coalesce(isbn, 'null') FROM book ORDER BY id"));
+      assertTrue(notNull(c, "book", "edition"));
+    }));
+    steps.add(new Step("rename a column", files("Book", book3), c -> {
+      assertEquals(List.of("A", "B", "C"), strings(c, "SELECT heading FROM book ORDER BY id"));
+      assertFalse(columns(c, "book").contains("title"));
+    }));
+    steps.add(new Step("rename a table", files("-Book", "", "Volume", volume4), c -> {
+      assertEquals(List.of("A", "B", "C"), strings(c, "SELECT heading FROM volume ORDER BY id"));
+      assertEquals(List.of("author_id->author.id"), foreignKeys(c, "volume"));
+    }));
+    steps.add(new Step("change type, length, precision and nullability", files("Volume", volume5, "Author", author5), c -> {
+      assertEquals(List.of("10", "null", "30"), strings(c, "SELECT coalesce(CAST(pages AS TEXT), 'null') FROM volume ORDER BY id"));
+      assertEquals(List.of(0.0), List.of(number(c, "SELECT price FROM volume WHERE heading = 'B'")), "NULLs took the default");
+      assertEquals(9.99, number(c, "SELECT price FROM volume WHERE heading = 'A'"), 1e-9);
+      assertTrue(notNull(c, "volume", "price"));
+      assertEquals(List.of("Ann", "Bob"), strings(c, "SELECT name FROM author ORDER BY id"));
+    }));
+    steps.add(new Step("change a default", files("Volume", volume6), c -> {
+      exec(c, "INSERT INTO volume (author_id, heading) VALUES (2, 'D')");
+      assertEquals(List.of("1", "1", "1", "2"), strings(c, "SELECT CAST(edition AS TEXT) FROM volume ORDER BY id"));
+    }));
+    steps.add(new Step("add single, multi-column and unique indexes", files("Volume", volume7), c -> {
+      assertEquals(List.of("ix_volume_heading", "ux_volume_author_id_heading (unique)", "ux_volume_isbn (unique)"),
+          indexes(c, "volume"));
+    }));
+    steps.add(new Step("drop an index, change a foreign key's action", files("Volume", volume8), c -> {
+      assertEquals(List.of("ux_volume_author_id_heading (unique)", "ux_volume_isbn (unique)"), indexes(c, "volume"));
+      exec(c, "DELETE FROM author WHERE id = 2");
+      assertEquals(List.of("A", "B"), strings(c, "SELECT heading FROM volume ORDER BY id"), "ON DELETE CASCADE");
+    }));
+    steps.add(new Step("drop a column, change a primary key to composite", files("Volume", volume9, "Tag", tag("@Id ")), c -> {
+      assertFalse(columns(c, "volume").contains("isbn"));
+      assertEquals(List.of("name", "kind"), primaryKey(c, "tag"));
+      assertEquals(List.of("x|plain", "y|fancy"), strings(c, "SELECT name || '|' || kind FROM tag ORDER BY name"));
+    }));
+    steps.add(new Step("drop and add foreign keys, create and drop tables",
+        files("-Tag", "", "Volume", volume10, "Review", review10, "Author", author("@Drop(tables = \"tag\")", "@Column(length = 200, nullable = false)")), c -> {
+      assertEquals(List.of("editor_id->author.id"), foreignKeys(c, "volume"));
+      assertEquals(List.of("volume_id->volume.id"), foreignKeys(c, "review"));
+      assertFalse(tables(c).contains("tag"));
+      assertEquals(List.of("A", "B"), strings(c, "SELECT heading FROM volume ORDER BY id"));
+    }));
+    return steps;
+  }
+
+  @Test
+  void everyChangeKeepsRowsAndMatchesAFreshDatabaseBothWays() throws Exception {
+    Project p = new Project(dir.resolve("steps"));
+    Migrator migrator = null;
+    Map<String, String> finalFiles = new LinkedHashMap<>();
+    try (Connection db = newDatabase("steps")) {
+      for (Step step : steps()) {
+        for (Map.Entry<String, String> f : step.files().entrySet()) {
+          String path = "com/acme/model/" + f.getKey().replace("-", "") + ".java";
+          if (f.getKey().startsWith("-")) {
+            p.delete(path);
+            finalFiles.remove(path);
+          } else {
+            p.write(path, f.getValue());
+            finalFiles.put(path, f.getValue());
+          }
+        }
+        Project.Result r = p.build();
+        assertTrue(r.ok(), step.name() + ": " + r.errors());
+        migrator = r.migrator();
+        assertEquals(1, migrator.migrate(db).size(), step.name() + ": one migration per step");
+        try {
+          step.check().run(db);
+        } catch (AssertionError | Exception e) {
+          throw new AssertionError(step.name() + ": " + e.getMessage() + "\n" + catalog(db), e);
+        }
+      }
+
+      Project fresh = new Project(dir.resolve("fresh"));
+      for (Map.Entry<String, String> f : finalFiles.entrySet()) {
+        fresh.write(f.getKey(), f.getValue());
+      }
+      try (Connection other = newDatabase("fresh")) {
+        fresh.build().assertOk().migrator().migrate(other);
+        assertEquals(catalog(other), catalog(db), "step by step = fresh from the last models");
+      }
+
+      for (int v = migrator.latestVersion() - 1; v >= 0; v--) {
+        migrator.migrateTo(db, v);
+        try (Connection other = newDatabase("v" + v)) {
+          migrator.migrateTo(other, v);
+          assertEquals(catalog(other), catalog(db), "migrated back to version " + v);
+        }
+      }
+      assertEquals(List.of(), tables(db));
+    }
+  }
+
+  static Map<String, String> files(String... kv) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put(kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+
+  // ---- reading the database through JDBC metadata, the same way on every dialect ----
+
+  static void exec(Connection c, String sql) throws SQLException {
+    try (var s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  static List<String> strings(Connection c, String sql) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (var s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+
+  static double number(Connection c, String sql) throws SQLException {
+    try (var s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getDouble(1);
+    }
+  }
+
+  static List<String> tables(Connection c) throws SQLException {
+    TreeSet<String> out = new TreeSet<>();
+    try (ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+      while (rs.next()) {
+        String t = rs.getString("TABLE_NAME");
+        if (!t.equals("jmigrate_history") && !t.startsWith("sqlite_")) {
+          out.add(t);
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  static TreeSet<String> columns(Connection c, String table) throws SQLException {
+    TreeSet<String> out = new TreeSet<>();
+    try (ResultSet rs = c.getMetaData().getColumns(null, null, table, "%")) {
+      while (rs.next()) {
+        out.add(rs.getString("COLUMN_NAME"));
+      }
+    }
+    return out;
+  }
+
+  static boolean notNull(Connection c, String table, String column) throws SQLException {
+    try (ResultSet rs = c.getMetaData().getColumns(null, null, table, column)) {
+      assertTrue(rs.next(), "no column " + table + "." + column);
+      return rs.getInt("NULLABLE") == DatabaseMetaData.columnNoNulls;
+    }
+  }
+
+  static List<String> primaryKey(Connection c, String table) throws SQLException {
+    TreeMap<Integer, String> out = new TreeMap<>();
+    try (ResultSet rs = c.getMetaData().getPrimaryKeys(null, null, table)) {
+      while (rs.next()) {
+        out.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
+      }
+    }
+    return List.copyOf(out.values());
+  }
+
+  static List<String> foreignKeys(Connection c, String table) throws SQLException {
+    TreeSet<String> out = new TreeSet<>();
+    try (ResultSet rs = c.getMetaData().getImportedKeys(null, null, table)) {
+      while (rs.next()) {
+        out.add(rs.getString("FKCOLUMN_NAME") + "->" + rs.getString("PKTABLE_NAME") + "." + rs.getString("PKCOLUMN_NAME"));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** Named indexes (ix_/ux_), with "(unique)" where they are. */
+  static List<String> indexes(Connection c, String table) throws SQLException {
+    TreeSet<String> out = new TreeSet<>();
+    try (ResultSet rs = c.getMetaData().getIndexInfo(null, null, table, false, false)) {
+      while (rs.next()) {
+        String name = rs.getString("INDEX_NAME");
+        if (name != null && (name.startsWith("ix_") || name.startsWith("ux_"))) {
+          out.add(name + (rs.getBoolean("NON_UNIQUE") ? "" : " (unique)"));
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  static Path file(Path dir, String name) throws Exception {
+    return Files.createDirectories(dir).resolve(name);
+  }
+}
