@@ -1,7 +1,9 @@
 package io.jmigrate;
 
+import io.jmigrate.cli.CommandLine;
 import io.jmigrate.dialect.Dialect;
 import io.jmigrate.engine.AppliedMigration;
+import io.jmigrate.engine.Drift;
 import io.jmigrate.engine.MigrationException;
 import io.jmigrate.engine.Migrator;
 import io.jmigrate.engine.Status;
@@ -65,6 +67,16 @@ public final class Runtime {
   /** Marks versions up to {@code version} as applied on a database whose schema already matches it. */
   public static void baseline(Connection connection, int version) {
     migrator().baseline(connection, version);
+  }
+
+  /** Compares the live schema with the one the applied migrations should have produced, table by table and column by column. */
+  public static Drift validate(Connection connection) {
+    return migrator().validate(connection);
+  }
+
+  /** The command line: {@code java -cp <app class path> io.jmigrate.Runtime migrate|status|sql|validate|baseline …}. */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(System.out, System.err, Runtime::migrator, System.getenv()).run(args));
   }
 
   /** The migrator for the application's migrations, loaded once. */

@@ -302,6 +302,17 @@ public final class Migrator {
     return schema;
   }
 
+  /** Compares the live schema with the one the applied migrations should have produced. */
+  public Drift validate(Connection c) {
+    try {
+      List<HistoryRow> rows = History.read(c);
+      int version = rows == null ? 0 : check(rows);
+      return new Drift(version, SchemaValidator.compare(c, schemaAt(version)));
+    } catch (SQLException e) {
+      throw new MigrationException("could not read the database's catalog: " + e.getMessage(), e);
+    }
+  }
+
   /**
    * Records versions 1 to {@code version} as applied without running them, for a database whose
    * schema already matches that version (like Flyway's baseline or Django's --fake-initial).

@@ -1,0 +1,196 @@
+package io.jmigrate.cli;
+
+import io.jmigrate.dialect.Dialect;
+import io.jmigrate.engine.AppliedMigration;
+import io.jmigrate.engine.Drift;
+import io.jmigrate.engine.MigrationException;
+import io.jmigrate.engine.Migrator;
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * {@code java -cp <app class path> io.jmigrate.Runtime <command> [options]}. Exit codes: 0 done,
+ * 1 the database or a migration failed (or validate found drift), 2 the command line is wrong.
+ */
+public final class CommandLine {
+  public static final int OK = 0;
+  public static final int FAILED = 1;
+  public static final int USAGE = 2;
+
+  static final String HELP = """
+      usage: java -cp <application class path> io.jmigrate.Runtime <command> [options]
+
+      commands:
+        migrate              apply every pending migration
+        migrate-to <version> move forward or back to <version> (0 reverts everything)
+        status               list applied and pending migrations
+        sql                  print the SQL of the migrations without touching a database
+                             (--dialect sqlite|postgresql, --from <version>, --to <version>)
+        validate             compare the live schema with the migrations; exit 1 on drift
+        baseline <version>   record versions up to <version> as applied on an existing
+                             database whose schema already matches it
+
+      options:
+        --url <jdbc url>     the database (or the environment variable JMIGRATE_URL)
+        --user <name>        (or JMIGRATE_USER)
+        --password <secret>  (or JMIGRATE_PASSWORD)
+        --help               this text
+
+      exit codes: 0 done; 1 a migration or the database failed, or validate found drift;
+      2 the command line is wrong. The JDBC driver must be on the class path.
+      """;
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Supplier<Migrator> migrator;
+  private final Map<String, String> env;
+
+  public CommandLine(PrintStream out, PrintStream err, Supplier<Migrator> migrator, Map<String, String> env) {
+    this.out = out;
+    this.err = err;
+    this.migrator = migrator;
+    this.env = env;
+  }
+
+  public int run(String... args) {
+    List<String> positional = new ArrayList<>();
+    Map<String, String> options = new HashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--help") || a.equals("-h")) {
+        out.print(HELP);
+        return OK;
+      }
+      if (a.startsWith("--")) {
+        String key = a.substring(2);
+        String value;
+        if (key.contains("=")) {
+          value = key.substring(key.indexOf('=') + 1);
+          key = key.substring(0, key.indexOf('='));
+        } else if (i + 1 < args.length) {
+          value = args[++i];
+        } else {
+          return usage("option --" + key + " needs a value");
+        }
+        if (!List.of("url", "user", "password", "dialect", "from", "to").contains(key)) {
+          return usage("unknown option --" + key);
+        }
+        options.put(key, value);
+      } else {
+        positional.add(a);
+      }
+    }
+    if (positional.isEmpty()) {
+      return usage("no command given");
+    }
+    String command = positional.get(0);
+    try {
+      switch (command) {
+        case "sql":
+          return sql(options);
+        case "migrate":
+        case "status":
+        case "validate":
+          if (positional.size() != 1) {
+            return usage(command + " takes no arguments");
+          }
+          return withConnection(options, c -> database(command, c, 0));
+        case "migrate-to":
+        case "baseline":
+          if (positional.size() != 2) {
+            return usage(command + " needs a version: " + command + " <version>");
+          }
+          int version = Integer.parseInt(positional.get(1));
+          return withConnection(options, c -> database(command, c, version));
+        default:
+          return usage("unknown command " + command);
+      }
+    } catch (NumberFormatException e) {
+      return usage("a version is a whole number: " + e.getMessage());
+    } catch (MigrationException e) {
+      err.println("jmigrate: " + e.getMessage());
+      return FAILED;
+    }
+  }
+
+  private int sql(Map<String, String> options) {
+    String dialect = options.get("dialect");
+    if (dialect == null) {
+      return usage("sql needs --dialect sqlite or --dialect postgresql");
+    }
+    Migrator m = migrator.get();
+    int from = Integer.parseInt(options.getOrDefault("from", "0"));
+    int to = Integer.parseInt(options.getOrDefault("to", String.valueOf(m.latestVersion())));
+    Dialect d;
+    try {
+      d = Dialect.named(dialect);
+    } catch (IllegalArgumentException e) {
+      return usage(e.getMessage());
+    }
+    m.sql(d, from, to).forEach(out::println);
+    return OK;
+  }
+
+  private interface ConnectionTask {
+    int run(Connection c) throws SQLException;
+  }
+
+  private int withConnection(Map<String, String> options, ConnectionTask task) {
+    String url = options.getOrDefault("url", env.get("JMIGRATE_URL"));
+    if (url == null) {
+      return usage("no database: give --url jdbc:… (or set JMIGRATE_URL)");
+    }
+    String user = options.getOrDefault("user", env.get("JMIGRATE_USER"));
+    String password = options.getOrDefault("password", env.get("JMIGRATE_PASSWORD"));
+    try (Connection c = user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password)) {
+      return task.run(c);
+    } catch (SQLException e) {
+      err.println("jmigrate: database error: " + e.getMessage());
+      return FAILED;
+    }
+  }
+
+  private int database(String command, Connection c, int version) {
+    Migrator m = migrator.get();
+    switch (command) {
+      case "migrate":
+        report(m.migrate(c), m, c);
+        return OK;
+      case "migrate-to":
+        report(m.migrateTo(c, version), m, c);
+        return OK;
+      case "status":
+        out.print(m.status(c));
+        return OK;
+      case "validate":
+        Drift drift = m.validate(c);
+        out.print(drift);
+        return drift.isEmpty() ? OK : FAILED;
+      case "baseline":
+        m.baseline(c, version);
+        out.println("baselined at version " + version);
+        return OK;
+      default:
+        throw new IllegalStateException(command);
+    }
+  }
+
+  private void report(List<AppliedMigration> applied, Migrator m, Connection c) {
+    if (applied.isEmpty()) {
+      out.println("up to date at version " + m.status(c).currentVersion());
+    }
+    applied.forEach(out::println);
+  }
+
+  private int usage(String problem) {
+    err.println("jmigrate: " + problem + " (see --help)");
+    return USAGE;
+  }
+}
