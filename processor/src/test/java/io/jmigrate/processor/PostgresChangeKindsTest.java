@@ -1,5 +1,6 @@
 package io.jmigrate.processor;
 
+import io.jmigrate.testing.Postgres;
 import java.sql.Connection;
 import java.sql.SQLException;
 

@@ -17,6 +17,17 @@ final class History {
 
   /** The rows in version order, or null when the table does not exist yet. */
   static List<HistoryRow> read(Connection c) throws SQLException {
+    try {
+      return query(c);
+    } catch (SQLException e) {
+      if (!exists(c)) {
+        return null;
+      }
+      return query(c); // another process created the table just now
+    }
+  }
+
+  private static List<HistoryRow> query(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT version, description, checksum, applied_at, execution_ms, success FROM "
             + TABLE + " ORDER BY version")) {
@@ -26,11 +37,6 @@ final class History {
             rs.getBoolean(6)));
       }
       return rows;
-    } catch (SQLException e) {
-      if (exists(c)) {
-        throw e;
-      }
-      return null;
     }
   }
 

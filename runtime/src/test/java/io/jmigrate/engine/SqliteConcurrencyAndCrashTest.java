@@ -1,0 +1,11 @@
+package io.jmigrate.engine;
+
+/** On SQLite files: BEGIN IMMEDIATE serialises the writers; the journal undoes a killed one. */
+class SqliteConcurrencyAndCrashTest extends ConcurrencyAndCrashContract {
+  private int next;
+
+  @Override
+  String newDatabaseUrl() {
+    return "jdbc:sqlite:" + dir.resolve("db" + (++next) + ".db");
+  }
+}
