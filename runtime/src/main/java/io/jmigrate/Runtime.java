@@ -9,18 +9,16 @@ import io.jmigrate.engine.Migrator;
 import io.jmigrate.engine.Status;
 import io.jmigrate.migration.Migration;
 import io.jmigrate.migration.MigrationIndex;
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.ServiceLoader;
 import javax.sql.DataSource;
 
 /**
  * The application's entry point: {@code Runtime.migrate(connection)} at start-up brings the
  * database to the latest version. The migrations are found through the index the processor
- * generated at compile time (one {@link ServiceLoader} look-up, no class-path scanning).
+ * generated at compile time (one resource, {@link MigrationIndex#RESOURCE}; no class-path scanning).
  */
 public final class Runtime {
   private static volatile Migrator cached;
@@ -94,21 +92,16 @@ public final class Runtime {
     if (loader == null) {
       loader = Runtime.class.getClassLoader();
     }
-    Iterator<MigrationIndex> it = ServiceLoader.load(MigrationIndex.class, loader).iterator();
-    List<MigrationIndex> indexes = new ArrayList<>();
-    while (it.hasNext()) {
-      indexes.add(it.next());
-    }
+    List<URL> indexes = MigrationIndex.find(loader);
     if (indexes.isEmpty()) {
-      throw new MigrationException("no migrations found: the class path has no "
-          + "META-INF/services/" + MigrationIndex.class.getName() + ". Is jmigrate-processor on the "
-          + "compiler's annotation processor path, and was the project built after adding @Table models?");
+      throw new MigrationException("no migrations found: the class path has no " + MigrationIndex.RESOURCE
+          + ". Is jmigrate-processor on the compiler's annotation processor path, and was the project built "
+          + "after adding @Table models?");
     }
     if (indexes.size() > 1) {
-      List<String> names = indexes.stream().map(i -> i.getClass().getName()).toList();
-      throw new MigrationException("more than one migration index on the class path: " + names
-          + ". Use one set of migrations per database: new Migrator(index.migrations()).");
+      throw new MigrationException("more than one migration index on the class path: " + indexes
+          + ". Use one set of migrations per database, or build a Migrator from MigrationIndex.load(url, loader).");
     }
-    return indexes.get(0).migrations();
+    return MigrationIndex.load(indexes.get(0), loader);
   }
 }

@@ -6,7 +6,6 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.jmigrate.migration.MigrationIndex;
 import io.jmigrate.migration.Operation;
-import io.jmigrate.processor.codegen.IndexWriter;
 import io.jmigrate.processor.codegen.MigrationNamer;
 import io.jmigrate.processor.codegen.MigrationWriter;
 import io.jmigrate.processor.diff.SchemaDiff;
@@ -332,12 +331,12 @@ public final class MigrationProcessor extends AbstractProcessor {
       Files.writeString(path, content, StandardCharsets.UTF_8);
     }
 
+    /** A resource, not a class: a generated source would cost javac another round over every file. */
     private void writeIndex(String pkg, List<String> migrations) throws IOException {
-      IndexWriter.write(pkg, migrations).writeTo(processingEnv.getFiler());
-      FileObject services = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "",
-          "META-INF/services/" + MigrationIndex.class.getName());
-      try (Writer w = services.openWriter()) {
-        w.write(pkg + "." + IndexWriter.CLASS_NAME + "\n");
+      FileObject index = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "",
+          MigrationIndex.RESOURCE);
+      try (Writer w = index.openWriter()) {
+        w.write(MigrationIndex.render(migrations.stream().map(m -> pkg + "." + m).toList()));
       }
     }
   }

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
@@ -127,12 +126,11 @@ final class Project {
           urls.add(p.toUri().toURL());
         }
         URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), Project.class.getClassLoader());
-        for (MigrationIndex index : ServiceLoader.load(MigrationIndex.class, loader)) {
-          if (index.getClass().getClassLoader() == loader) {
-            return new Migrator(index.migrations());
-          }
+        URL index = loader.findResource(MigrationIndex.RESOURCE);
+        if (index == null) {
+          throw new AssertionError("the build wrote no migration index");
         }
-        throw new AssertionError("the build wrote no migration index");
+        return new Migrator(MigrationIndex.load(index, loader));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

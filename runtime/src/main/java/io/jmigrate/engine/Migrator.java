@@ -22,7 +22,6 @@ import java.util.Map;
  * versions, gaps); an up-to-date database costs one query.
  */
 public final class Migrator {
-  private static final System.Logger LOG = System.getLogger("io.jmigrate");
 
   private final List<Migration> migrations;
   private final Map<Integer, Migration> byVersion = new HashMap<>();
@@ -112,7 +111,7 @@ public final class Migrator {
         if (History.has(c, m.version())) {
           continue; // applied already, by us earlier or by another process just now
         }
-        LOG.log(Level.INFO, "applying {0}", m);
+        log().log(Level.INFO, "applying {0}", m);
         run(c, dialect, m, m.up(), before);
         dialect.verify(c);
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -164,7 +163,7 @@ public final class Migrator {
         if (!History.has(c, m.version())) {
           continue;
         }
-        LOG.log(Level.INFO, "reverting {0}", m);
+        log().log(Level.INFO, "reverting {0}", m);
         run(c, dialect, m, m.down(before.get(i)), after);
         dialect.verify(c);
         History.delete(c, m.version());
@@ -205,6 +204,11 @@ public final class Migrator {
       }
       schema = op.applyTo(schema);
     }
+  }
+
+  /** Looked up only when there is something to say: logging set-up is not free at start-up. */
+  private static System.Logger log() {
+    return System.getLogger("io.jmigrate");
   }
 
   private static void rollbackQuietly(Connection c, Dialect dialect) {

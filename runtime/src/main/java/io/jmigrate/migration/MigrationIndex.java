@@ -1,13 +1,61 @@
 package io.jmigrate.migration;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
- * The application's migrations, listed at compile time by the processor (which generates an
- * implementation and registers it for {@link java.util.ServiceLoader}), so that start-up
- * never scans the class path.
+ * The application's migrations, listed at compile time: the processor writes the resource
+ * {@value #RESOURCE} (one class name per line) on every build, so start-up reads one small file
+ * instead of scanning the class path, and javac needs no extra round to compile an index class.
  */
-public interface MigrationIndex {
-  /** All migrations, in version order. */
-  List<Migration> migrations();
+public final class MigrationIndex {
+  public static final String RESOURCE = "META-INF/jmigrate/migrations";
+
+  private MigrationIndex() {}
+
+  /** The index files visible to {@code loader}: one per application (more is an error for the caller). */
+  public static List<URL> find(ClassLoader loader) {
+    try {
+      return Collections.list(loader.getResources(RESOURCE));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The migrations an index file lists, instantiated through {@code loader}. */
+  public static List<Migration> load(URL index, ClassLoader loader) {
+    List<Migration> out = new ArrayList<>();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(index.openStream(), StandardCharsets.UTF_8))) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        String name = line.trim();
+        if (name.isEmpty() || name.startsWith("#")) {
+          continue;
+        }
+        try {
+          out.add((Migration) Class.forName(name, true, loader).getDeclaredConstructor().newInstance());
+        } catch (ReflectiveOperationException | ClassCastException e) {
+          throw new IllegalStateException("the migration index " + index + " names " + name
+              + ", which is not a loadable Migration with a public no-argument constructor (" + e + ")."
+              + " Rebuild the project.", e);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  /** The text of an index file for these migration classes. */
+  public static String render(List<String> classNames) {
+    StringBuilder s = new StringBuilder("# jmigrate: the migrations of this application, in version order (generated on every build)\n");
+    classNames.forEach(n -> s.append(n).append('\n'));
+    return s.toString();
+  }
 }

@@ -27,6 +27,7 @@ import io.jmigrate.schema.ColumnType;
 import io.jmigrate.schema.ForeignKey;
 import io.jmigrate.schema.Index;
 import io.jmigrate.schema.Table;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
@@ -38,6 +39,9 @@ import javax.lang.model.element.Modifier;
 public final class MigrationWriter {
   private static final ClassName LIST = ClassName.get(List.class);
   private static final ClassName ACTION = ClassName.get(Action.class);
+  private static final ParameterizedTypeName OPERATIONS = ParameterizedTypeName.get(LIST, ClassName.get(Operation.class));
+  /** Operations per method; well below the JVM's 64 KB limit on a method's bytecode. */
+  private static final int PART_SIZE = 40;
 
   private MigrationWriter() {}
 
@@ -55,33 +59,50 @@ public final class MigrationWriter {
         .add("as it is and make further changes in a new migration. {@code down} is derived from\n")
         .add("{@code up()} by the runtime.\n");
 
-    CodeBlock.Builder body = CodeBlock.builder().add("return $T.of(", LIST).add("$>$>");
-    for (int i = 0; i < ops.size(); i++) {
-      body.add("\n").add(operation(ops.get(i))).add(i + 1 < ops.size() ? "," : "");
-    }
-    body.add(");\n$<$<");
-
-    TypeSpec type = TypeSpec.classBuilder(className)
+    TypeSpec.Builder type = TypeSpec.classBuilder(className)
         .addJavadoc(javadoc.build())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .superclass(Migration.class)
         .addMethod(MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PUBLIC)
             .addStatement("super($L, $S)", version, description)
-            .build())
-        .addMethod(MethodSpec.methodBuilder("up")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(ParameterizedTypeName.get(LIST, ClassName.get(Operation.class)))
-            .addCode(body.build())
-            .build())
-        .build();
-    return JavaFile.builder(packageName, type)
+            .build());
+    MethodSpec.Builder up = MethodSpec.methodBuilder("up")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(OPERATIONS);
+    if (ops.size() <= PART_SIZE) {
+      up.addCode(listOf(ops));
+    } else {
+      // A JVM method holds at most 64 KB of bytecode: a large migration is split into parts.
+      up.addStatement("$T ops = new $T<>()", OPERATIONS, ArrayList.class);
+      for (int from = 0, part = 1; from < ops.size(); from += PART_SIZE, part++) {
+        List<Operation> chunk = ops.subList(from, Math.min(ops.size(), from + PART_SIZE));
+        up.addStatement("ops.addAll(part$L())", part);
+        type.addMethod(MethodSpec.methodBuilder("part" + part)
+            .addJavadoc("Operations $L to $L.\n", from + 1, from + chunk.size())
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(OPERATIONS)
+            .addCode(listOf(chunk))
+            .build());
+      }
+      up.addStatement("return ops");
+    }
+    type.addMethod(up.build());
+    return JavaFile.builder(packageName, type.build())
         .addStaticImport(Operations.class, "*")
         .addStaticImport(ColumnType.class, "*")
         .skipJavaLangImports(true)
         .indent("  ")
         .build();
+  }
+
+  private static CodeBlock listOf(List<Operation> ops) {
+    CodeBlock.Builder body = CodeBlock.builder().add("return $T.of(", LIST).add("$>$>");
+    for (int i = 0; i < ops.size(); i++) {
+      body.add("\n").add(operation(ops.get(i))).add(i + 1 < ops.size() ? "," : "");
+    }
+    return body.add(");\n$<$<").build();
   }
 
   static CodeBlock operation(Operation op) {

@@ -1,0 +1,33 @@
+package io.jmigrate.bench;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+
+/** A fresh JVM that does only one tool's start-up migrate (a no-op) and exits. */
+public final class ColdStart {
+  private ColdStart() {}
+
+  public static void main(String[] args) throws Exception {
+    String tool = args[0];
+    String url = args[1];
+    Path dir = Path.of(args[2]);
+    String dialect = args[3];
+    switch (tool) {
+      case "jmigrate":
+        Tools.jmigrate(new URLClassLoader(new URL[] {dir.resolve("classes").toUri().toURL()})).migrate(url);
+        break;
+      case "flyway":
+        Tools.flyway(dir.resolve("flyway-" + dialect)).migrate(url);
+        break;
+      case "liquibase":
+        Tools.liquibase(dir, "changelog-" + dialect + ".sql").migrate(url);
+        break;
+      case "jvm":
+        java.sql.DriverManager.getConnection(url).close(); // the JVM and a connection, nothing else
+        break;
+      default:
+        throw new IllegalArgumentException(tool);
+    }
+  }
+}

@@ -1,0 +1,172 @@
+package io.jmigrate.bench;
+
+import io.jmigrate.engine.Migrator;
+import java.io.PrintWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+import javax.sql.DataSource;
+import liquibase.Scope;
+import liquibase.ui.LoggerUIService;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import liquibase.Contexts;
+import liquibase.Liquibase;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.DirectoryResourceAccessor;
+import org.flywaydb.core.Flyway;
+
+/** Each tool's start-up call, the way an application makes it. */
+final class Tools {
+  private Tools() {}
+
+  static {
+    Logger.getLogger("").setLevel(Level.WARNING); // Flyway, Liquibase and jmigrate log at INFO
+    Logger.getLogger("liquibase").setLevel(Level.SEVERE);
+    Logger.getLogger("org.flywaydb").setLevel(Level.WARNING);
+    for (var h : Logger.getLogger("").getHandlers()) {
+      h.setLevel(Level.WARNING);
+    }
+    System.setProperty("liquibase.analytics.enabled", "false");
+    System.setProperty("liquibase.showBanner", "false");
+    System.setProperty("liquibase.showSummary", "OFF");
+    System.setProperty("liquibase.showSummaryOutput", "LOG");
+  }
+
+  /**
+   * One application start's migration call (the tool set up from scratch, as at start-up) on
+   * a connection the caller owns, as an application hands over a pooled one.
+   */
+  interface Tool {
+    void migrate(Connection c) throws Exception;
+
+    /** With a connection of its own, opened and closed around the call. */
+    default void migrate(String url) throws Exception {
+      try (Connection c = DriverManager.getConnection(url)) {
+        migrate(c);
+      }
+    }
+  }
+
+  static Tool jmigrate(ClassLoader loader) {
+    return c -> new Migrator(Workload.loadMigrations(loader)).migrate(c);
+  }
+
+  static Tool flyway(Path dir) {
+    return c -> Flyway.configure().dataSource(new SingleConnectionDataSource(c)).locations("filesystem:" + dir)
+        .load().migrate();
+  }
+
+  static Tool liquibase(Path changelogDir, String changelog) {
+    return c -> {
+      Database db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(unclosable(c)));
+      Map<String, Object> quiet = Map.of(Scope.Attr.ui.name(), new LoggerUIService());
+      Scope.child(quiet, () -> {
+        try (Liquibase lb = new Liquibase(changelog, new DirectoryResourceAccessor(changelogDir), db)) {
+          lb.update(new Contexts());
+        }
+      });
+    };
+  }
+
+  /** Hands out the caller's connection and ignores close(), like a pool's. */
+  static Connection unclosable(Connection c) {
+    return (Connection) Proxy.newProxyInstance(Tools.class.getClassLoader(), new Class<?>[] {Connection.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("close")) {
+            return null;
+          }
+          try {
+            return method.invoke(c, args);
+          } catch (InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+  }
+
+  /** A DataSource over one open connection. */
+  static final class SingleConnectionDataSource implements DataSource {
+    private final Connection c;
+
+    SingleConnectionDataSource(Connection c) {
+      this.c = c;
+    }
+
+    @Override
+    public Connection getConnection() {
+      return unclosable(c);
+    }
+
+    @Override
+    public Connection getConnection(String user, String password) {
+      return unclosable(c);
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+      return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {}
+
+    @Override
+    public void setLoginTimeout(int seconds) {}
+
+    @Override
+    public int getLoginTimeout() {
+      return 0;
+    }
+
+    @Override
+    public java.util.logging.Logger getParentLogger() {
+      return Logger.getLogger("bench");
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+      throw new SQLException("not a wrapper");
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+      return false;
+    }
+  }
+
+  /** A library's version from its jar's Maven metadata. */
+  static String version(String group, String artifact) {
+    try (var in = Tools.class.getClassLoader().getResourceAsStream("META-INF/maven/" + group + "/" + artifact + "/pom.properties")) {
+      Properties p = new Properties();
+      p.load(in);
+      return p.getProperty("version");
+    } catch (Exception e) {
+      return "?";
+    }
+  }
+
+  /** The floor: the same statements by plain JDBC, one commit per migration, no bookkeeping. */
+  static Tool jdbc(List<List<String>> migrations) {
+    return c -> {
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        for (List<String> m : migrations) {
+          for (String sql : m) {
+            s.execute(sql);
+          }
+          c.commit();
+        }
+      }
+      c.setAutoCommit(true);
+    };
+  }
+}
