@@ -1,6 +1,8 @@
 package io.jmigrate.bench;
 
 import io.jmigrate.engine.Migrator;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -70,11 +72,17 @@ final class Tools {
     return c -> {
       Database db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(unclosable(c)));
       Map<String, Object> quiet = Map.of(Scope.Attr.ui.name(), new LoggerUIService());
-      Scope.child(quiet, () -> {
-        try (Liquibase lb = new Liquibase(changelog, new DirectoryResourceAccessor(changelogDir), db)) {
-          lb.update(new Contexts());
-        }
-      });
+      PrintStream out = System.out;
+      System.setOut(new PrintStream(OutputStream.nullOutputStream())); // its update summary
+      try {
+        Scope.child(quiet, () -> {
+          try (Liquibase lb = new Liquibase(changelog, new DirectoryResourceAccessor(changelogDir), db)) {
+            lb.update(new Contexts());
+          }
+        });
+      } finally {
+        System.setOut(out);
+      }
     };
   }
 
