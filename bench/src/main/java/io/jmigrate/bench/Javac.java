@@ -19,7 +19,49 @@ import javax.tools.ToolProvider;
 final class Javac {
   private Javac() {}
 
+  /** A new processor object each build (javac wants a fresh one), of classes loaded once. */
+  private static final java.util.function.Supplier<javax.annotation.processing.Processor> WARM_PROCESSOR_FACTORY =
+      io.jmigrate.processor.MigrationProcessor::new;
+
+  /** How the processor is present in a build. */
+  enum Mode {
+    /** -proc:none. */
+    PLAIN,
+    /** javac loads the processor from -processorpath, in a new class loader, each build (as Maven does). */
+    LOADED,
+    /** One processor instance handed to every build: its code is JIT-compiled, as javac's own is. */
+    WARM
+  }
+
   static void compile(Path src, Path out, boolean processor, String... extra) throws IOException {
+    compile(src, out, processor ? Mode.LOADED : Mode.PLAIN, extra);
+  }
+
+  /** javac as a separate process (a cold JVM per build, like a command-line build). */
+  static void compileAsProcess(Path src, Path out, boolean processor) throws Exception {
+    deleteTree(out);
+    Files.createDirectories(out);
+    List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-s", out.toString(), "-implicit:none",
+        "-classpath", System.getProperty("java.class.path"), "--release", "17"));
+    if (processor) {
+      args.addAll(List.of("-processorpath", System.getProperty("java.class.path"), "-Ajmigrate.sourceDir=" + src));
+    } else {
+      args.add("-proc:none");
+    }
+    try (Stream<Path> s = Files.walk(src)) {
+      s.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p -> args.add(p.toString()));
+    }
+    Path argfile = out.resolveSibling(out.getFileName() + ".args");
+    Files.write(argfile, args.stream().map(a -> "\"" + a.replace("\\", "\\\\") + "\"").toList());
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "javac").toString(), "@" + argfile)
+        .redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes());
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("javac failed: " + output);
+    }
+  }
+
+  static void compile(Path src, Path out, Mode mode, String... extra) throws IOException {
     deleteTree(out);
     Files.createDirectories(out);
     List<Path> sources;
@@ -30,14 +72,20 @@ final class Javac {
     DiagnosticCollector<JavaFileObject> d = new DiagnosticCollector<>();
     List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-s", out.toString(), "-implicit:none",
         "-classpath", System.getProperty("java.class.path"), "--release", "17"));
-    if (processor) {
+    if (mode == Mode.LOADED) {
       args.addAll(List.of("-processorpath", System.getProperty("java.class.path"), "-Ajmigrate.sourceDir=" + src));
+    } else if (mode == Mode.WARM) {
+      args.add("-Ajmigrate.sourceDir=" + src);
     } else {
       args.add("-proc:none");
     }
     args.addAll(List.of(extra));
     try (StandardJavaFileManager fm = javac.getStandardFileManager(d, Locale.ROOT, StandardCharsets.UTF_8)) {
-      boolean ok = javac.getTask(null, fm, d, args, null, fm.getJavaFileObjectsFromPaths(sources)).call();
+      JavaCompiler.CompilationTask task = javac.getTask(null, fm, d, args, null, fm.getJavaFileObjectsFromPaths(sources));
+      if (mode == Mode.WARM) {
+        task.setProcessors(List.of(WARM_PROCESSOR_FACTORY.get()));
+      }
+      boolean ok = task.call();
       if (!ok) {
         throw new IllegalStateException("compilation failed: " + d.getDiagnostics());
       }

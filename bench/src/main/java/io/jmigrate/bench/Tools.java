@@ -49,7 +49,13 @@ final class Tools {
    * a connection the caller owns, as an application hands over a pooled one.
    */
   interface Tool {
-    void migrate(Connection c) throws Exception;
+    /** Sets the tool up on a connection (reading its migrations), ready to migrate. */
+    Prepared prepare(Connection c) throws Exception;
+
+    /** A start-up: set up, then migrate. */
+    default void migrate(Connection c) throws Exception {
+      prepare(c).migrate();
+    }
 
     /** With a connection of its own, opened and closed around the call. */
     default void migrate(String url) throws Exception {
@@ -59,30 +65,39 @@ final class Tools {
     }
   }
 
+  /** A tool that is set up: its migrate call, as an application repeats it. */
+  interface Prepared {
+    void migrate() throws Exception;
+  }
+
   static Tool jmigrate(ClassLoader loader) {
-    return c -> new Migrator(Workload.loadMigrations(loader)).migrate(c);
+    return c -> {
+      Migrator m = new Migrator(Workload.loadMigrations(loader));
+      return () -> m.migrate(c);
+    };
   }
 
   static Tool flyway(Path dir) {
-    return c -> Flyway.configure().dataSource(new SingleConnectionDataSource(c)).locations("filesystem:" + dir)
-        .load().migrate();
+    return c -> {
+      Flyway f = Flyway.configure().dataSource(new SingleConnectionDataSource(c)).locations("filesystem:" + dir).load();
+      return f::migrate;
+    };
   }
 
   static Tool liquibase(Path changelogDir, String changelog) {
     return c -> {
       Database db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(unclosable(c)));
+      Liquibase lb = new Liquibase(changelog, new DirectoryResourceAccessor(changelogDir), db);
       Map<String, Object> quiet = Map.of(Scope.Attr.ui.name(), new LoggerUIService());
-      PrintStream out = System.out;
-      System.setOut(new PrintStream(OutputStream.nullOutputStream())); // its update summary
-      try {
-        Scope.child(quiet, () -> {
-          try (Liquibase lb = new Liquibase(changelog, new DirectoryResourceAccessor(changelogDir), db)) {
-            lb.update(new Contexts());
-          }
-        });
-      } finally {
-        System.setOut(out);
-      }
+      return () -> {
+        PrintStream out = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream())); // its update summary
+        try {
+          Scope.child(quiet, () -> lb.update(new Contexts()));
+        } finally {
+          System.setOut(out);
+        }
+      };
     };
   }
 
@@ -164,7 +179,7 @@ final class Tools {
 
   /** The floor: the same statements by plain JDBC, one commit per migration, no bookkeeping. */
   static Tool jdbc(List<List<String>> migrations) {
-    return c -> {
+    return c -> () -> {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
         for (List<String> m : migrations) {

@@ -49,7 +49,13 @@ public interface Dialect {
   void rollback(Connection connection) throws SQLException;
 
   /** Checks run inside the transaction after a migration's operations, before its commit. */
-  default void verify(Connection connection) throws SQLException {}
+  default void verify(Connection connection, List<Operation> ops) throws SQLException {}
+
+  /**
+   * Whether {@link #open} holds a lock for the whole run. If not, the lock comes with each
+   * migration's transaction, and the engine re-checks the history inside it.
+   */
+  boolean locksPerRun();
 
   /** What {@link #open} changed, undone by {@link #close}. */
   interface Session extends AutoCloseable {

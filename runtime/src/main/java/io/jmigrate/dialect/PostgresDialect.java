@@ -187,6 +187,11 @@ public final class PostgresDialect extends SqlDialect {
   }
 
   @Override
+  public boolean locksPerRun() {
+    return true;
+  }
+
+  @Override
   public Session open(Connection connection) throws SQLException {
     try (Statement s = connection.createStatement()) {
       s.execute("SELECT pg_advisory_lock(" + LOCK_KEY + ")");

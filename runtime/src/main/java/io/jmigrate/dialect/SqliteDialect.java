@@ -3,6 +3,10 @@ package io.jmigrate.dialect;
 import io.jmigrate.migration.Operation;
 import io.jmigrate.migration.Operations.AddColumn;
 import io.jmigrate.migration.Operations.AddForeignKey;
+import io.jmigrate.migration.Operations.AddIndex;
+import io.jmigrate.migration.Operations.CreateTable;
+import io.jmigrate.migration.Operations.DropIndex;
+import io.jmigrate.migration.Operations.RenameColumn;
 import io.jmigrate.migration.Operations.AlterColumn;
 import io.jmigrate.migration.Operations.DropColumn;
 import io.jmigrate.migration.Operations.DropForeignKey;
@@ -289,7 +293,25 @@ public final class SqliteDialect extends SqlDialect {
   }
 
   @Override
-  public void verify(Connection connection) throws SQLException {
+  public boolean locksPerRun() {
+    return false;
+  }
+
+  /**
+   * Runs {@code PRAGMA foreign_key_check} unless every operation is one that cannot break a
+   * foreign key while enforcement is off (the check reads every table, so it is not free).
+   */
+  @Override
+  public void verify(Connection connection, List<Operation> ops) throws SQLException {
+    boolean safe = true;
+    for (Operation op : ops) {
+      safe &= op instanceof CreateTable || op instanceof AddIndex || op instanceof DropIndex
+          || op instanceof RenameTable || op instanceof RenameColumn
+          || (op instanceof AddColumn a && a.column().defaultSql() == null);
+    }
+    if (safe) {
+      return;
+    }
     try (Statement s = connection.createStatement();
         ResultSet rs = s.executeQuery("PRAGMA foreign_key_check")) {
       if (rs.next()) {

@@ -12,8 +12,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Applies and reverts migrations on one connection. Each migration runs in its own
@@ -27,17 +30,17 @@ public final class Migrator {
   private final Map<Integer, Migration> byVersion = new HashMap<>();
 
   public Migrator(List<Migration> migrations) {
-    List<Migration> sorted = new ArrayList<>(migrations);
-    sorted.sort((a, b) -> Integer.compare(a.version(), b.version()));
-    for (Migration m : sorted) {
+    TreeMap<Integer, Migration> sorted = new TreeMap<>();
+    for (Migration m : migrations) {
+      sorted.putIfAbsent(m.version(), m);
       Migration other = byVersion.put(m.version(), m);
-      if (other != null) {
+      if (other != null && other != m) {
         throw new MigrationException("two migrations have version " + m.version() + ": "
             + other.getClass().getName() + " and " + m.getClass().getName()
             + ". Two branches each added one; see \"When two branches both add a migration\" in the README.");
       }
     }
-    this.migrations = List.copyOf(sorted);
+    this.migrations = List.copyOf(sorted.values());
   }
 
   public List<Migration> migrations() {
@@ -83,7 +86,7 @@ public final class Migrator {
           }
           rows = History.read(c); // again, under the lock: another process may have migrated
           int current = check(rows);
-          return current <= target ? up(c, dialect, target) : down(c, dialect, current, target);
+          return current <= target ? up(c, dialect, current, target) : down(c, dialect, current, target);
         }
       } finally {
         if (!autoCommit) {
@@ -95,7 +98,7 @@ public final class Migrator {
     }
   }
 
-  private List<AppliedMigration> up(Connection c, Dialect dialect, int target) throws SQLException {
+  private List<AppliedMigration> up(Connection c, Dialect dialect, int current, int target) throws SQLException {
     List<AppliedMigration> done = new ArrayList<>();
     Schema schema = Schema.empty();
     for (Migration m : migrations) {
@@ -104,16 +107,20 @@ public final class Migrator {
       }
       Schema before = schema;
       schema = m.applyTo(before);
+      if (m.version() <= current) {
+        continue; // applied, as the history read under the lock says
+      }
       long start = System.nanoTime();
       dialect.begin(c);
       boolean committed = false;
       try {
-        if (History.has(c, m.version())) {
+        if (!dialect.locksPerRun() && History.has(c, m.version())) {
           continue; // applied already, by us earlier or by another process just now
         }
         log().log(Level.INFO, "applying {0}", m);
-        run(c, dialect, m, m.up(), before);
-        dialect.verify(c);
+        List<Operation> ops = m.up();
+        run(c, dialect, m, ops, before);
+        dialect.verify(c, ops);
         long millis = (System.nanoTime() - start) / 1_000_000;
         History.insert(c, m.version(), m.description(), m.checksum(), millis);
         dialect.commit(c);
@@ -160,12 +167,13 @@ public final class Migrator {
       dialect.begin(c);
       boolean committed = false;
       try {
-        if (!History.has(c, m.version())) {
+        if (!dialect.locksPerRun() && !History.has(c, m.version())) {
           continue;
         }
         log().log(Level.INFO, "reverting {0}", m);
-        run(c, dialect, m, m.down(before.get(i)), after);
-        dialect.verify(c);
+        List<Operation> ops = m.down(before.get(i));
+        run(c, dialect, m, ops, after);
+        dialect.verify(c, ops);
         History.delete(c, m.version());
         dialect.commit(c);
         committed = true;
@@ -241,8 +249,12 @@ public final class Migrator {
       }
       current = Math.max(current, row.version());
     }
+    Set<Integer> applied = new HashSet<>();
+    for (HistoryRow row : rows) {
+      applied.add(row.version());
+    }
     for (Migration m : migrations) {
-      if (m.version() < current && rows.stream().noneMatch(r -> r.version() == m.version())) {
+      if (m.version() < current && !applied.contains(m.version())) {
         throw new MigrationException("migration " + m + " is pending but the later version " + current
             + " is already applied. Migrations must be applied in order: renumber " + m
             + " above " + current + " (see \"When two branches both add a migration\" in the README).");

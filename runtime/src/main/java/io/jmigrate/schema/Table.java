@@ -18,8 +18,21 @@ public record Table(
     Objects.requireNonNull(name, "name");
     columns = List.copyOf(columns);
     primaryKey = List.copyOf(primaryKey);
-    indexes = indexes.stream().sorted(Comparator.comparing(Index::name)).toList();
-    foreignKeys = foreignKeys.stream().sorted(Comparator.comparing(ForeignKey::name)).toList();
+    indexes = sortedByName(indexes, BY_INDEX_NAME);
+    foreignKeys = sortedByName(foreignKeys, BY_FK_NAME);
+  }
+
+  private static final Comparator<Index> BY_INDEX_NAME = Comparator.comparing(Index::name);
+  private static final Comparator<ForeignKey> BY_FK_NAME = Comparator.comparing(ForeignKey::name);
+
+  /** A loop, not a stream: tables are built for every migration at start-up, where streams cost. */
+  private static <T> List<T> sortedByName(List<T> items, Comparator<T> order) {
+    if (items.size() < 2) {
+      return List.copyOf(items);
+    }
+    List<T> copy = new ArrayList<>(items);
+    copy.sort(order);
+    return List.copyOf(copy);
   }
 
   public static Table of(String name, Column... columns) {
