@@ -78,6 +78,23 @@ class EndToEndTest {
   }
 
   @Test
+  void aLargeFirstMigrationIsSplitIntoMethodsThatFitTheJvmLimit() throws Exception {
+    Project p = new Project(dir);
+    for (int i = 1; i <= 90; i++) {
+      p.write("com/acme/model/Thing" + i + ".java", "package com.acme.model;\nimport io.jmigrate.*;\n@Table public record Thing"
+          + i + "(@Id long id, String a, String b, int c, Double d, @Column(defaultValue = \"x\") String e) {}\n");
+    }
+    Project.Result r = p.build().assertOk();
+    String migration = p.migrations("com.acme.migrations").get("V0001_CreateTables.java");
+    assertTrue(migration.contains("ops.addAll(part3());") && migration.contains("private static List<Operation> part3()"),
+        migration.substring(0, 2000));
+    try (Connection c = Db.sqlite(dir.resolve("big.db"))) {
+      r.migrator().migrate(c);
+      assertEquals(90, Db.rows(c, "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'thing%'").size());
+    }
+  }
+
+  @Test
   void partialCompilationDoesNotTakeMissingModelsAsDeleted() throws Exception {
     Project p = new Project(dir)
         .write("com/acme/model/User.java", USER_V1)

@@ -28,7 +28,7 @@ import net.jqwik.api.constraints.IntRange;
 class EvolutionPropertyTest {
   static final List<String> TYPES = List.of("Integer", "Long", "String", "Boolean", "Double", "BigDecimal", "LocalDate");
 
-  @Property(tries = 120)
+  @Property(tries = 200)
   void stepByStepEqualsFreshAndEveryVersionCanBeRestored(
       @ForAll long seed, @ForAll @IntRange(min = 2, max = 5) int steps) throws Exception {
     Path dir = Files.createTempDirectory("jmigrate-evolution");

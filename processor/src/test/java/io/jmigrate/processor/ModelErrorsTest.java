@@ -183,6 +183,43 @@ class ModelErrorsTest {
     assertThat(compile(order)).succeeded();
   }
 
+  /** Destructive or unsafe changes against a committed snapshot are errors at the user's element too. */
+  static Stream<Arguments> unsafeChanges() {
+    return Stream.of(
+        Arguments.of("a dropped column, at the class", """
+            @Table class Thing { // <-
+              @Id long id;
+            }""", "the column thing.nickname is gone from the model"),
+        Arguments.of("a NOT NULL column without a default, at the field", """
+            @Table class Thing {
+              @Id long id;
+              @Column(length = 20) String nickname;
+              @Column(nullable = false) String email; // <-
+            }""", "cannot add the NOT NULL column thing.email without a default"),
+        Arguments.of("a narrowed column, at the field", """
+            @Table class Thing {
+              @Id long id;
+              @Column(length = 10) String nickname; // <-
+            }""", "changing thing.nickname from STRING(20) to STRING(10) narrows it"),
+        Arguments.of("a column made NOT NULL without a default, at the field", """
+            @Table class Thing {
+              @Id long id;
+              @Column(length = 20, nullable = false) String nickname; // <-
+            }""", "cannot make thing.nickname NOT NULL without a default"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("unsafeChanges")
+  void unsafeChangeIsAnErrorAtTheElement(String name, String body, String message) {
+    String before = "package com.acme.model;\n\nimport io.jmigrate.*;\n\n"
+        + "@Table class Thing {\n  @Id long id;\n  @Column(length = 20) String nickname;\n}\n";
+    assertThat(compile(JavaFileObjects.forSourceString("com.acme.model.Thing", before))).succeeded();
+    String source = "package com.acme.model;\n\nimport io.jmigrate.*;\n\n" + body + "\n";
+    JavaFileObject file = JavaFileObjects.forSourceString("com.acme.model.Thing", source);
+    Compilation c = compile(file);
+    assertThat(c).hadErrorContaining(message).inFile(file).onLine(markedLine(source));
+  }
+
   private Compilation compile(JavaFileObject... files) {
     List<String> options = new ArrayList<>(List.of(
         "-Ajmigrate.sourceDir=" + dir.resolve("src"),
