@@ -71,19 +71,47 @@ public abstract class Migration {
     return s;
   }
 
-  /** CRC32 of the canonical text of {@link #up()}: edits to the operations change it, edits to comments do not. */
+  /**
+   * CRC32 of the canonical text of {@link #up()}: edits to the operations change it, edits to
+   * comments do not. Computed once per class for classes with a public no-argument constructor
+   * (every instance of such a class is the same migration, as with generated ones), so that a
+   * second start-up in the same JVM compares checksums already in memory.
+   */
   public final int checksum() {
     Integer c = checksum;
     if (c == null) {
-      CRC32 crc = new CRC32();
-      for (Operation op : up()) {
-        crc.update(op.toString().getBytes(StandardCharsets.UTF_8));
-        crc.update('\n');
-      }
-      c = (int) crc.getValue();
+      c = sameForEveryInstance(getClass()) ? CLASS_CHECKSUMS.get(getClass()) : compute(this);
       checksum = c;
     }
     return c;
+  }
+
+  private static final ClassValue<Integer> CLASS_CHECKSUMS = new ClassValue<>() {
+    @Override
+    protected Integer computeValue(Class<?> type) {
+      try {
+        return compute((Migration) type.getDeclaredConstructor().newInstance());
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot instantiate " + type.getName(), e);
+      }
+    }
+  };
+
+  private static boolean sameForEveryInstance(Class<?> type) {
+    try {
+      return java.lang.reflect.Modifier.isPublic(type.getConstructor().getModifiers());
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
+  }
+
+  private static int compute(Migration m) {
+    CRC32 crc = new CRC32();
+    for (Operation op : m.up()) {
+      crc.update(op.toString().getBytes(StandardCharsets.UTF_8));
+      crc.update('\n');
+    }
+    return (int) crc.getValue();
   }
 
   /** {@code V0002 add user email}. */

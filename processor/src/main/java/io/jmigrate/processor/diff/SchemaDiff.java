@@ -94,6 +94,9 @@ public final class SchemaDiff {
         continue;
       }
       Table old = work.table(next.name());
+      if (old.equals(next)) {
+        continue; // the common case in a large model: nothing to compare column by column
+      }
       for (Column c : next.columns()) {
         if (old.column(c.name()).isEmpty()) {
           checkAdd(next.name(), c);
@@ -175,7 +178,7 @@ public final class SchemaDiff {
     }
     for (Table next : models.schema().tables()) {
       Table old = work.find(next.name()).orElse(null);
-      if (old == null) {
+      if (old == null || old.equals(next)) {
         continue;
       }
       List<String> added = next.columns().stream().map(Column::name).filter(c -> old.column(c).isEmpty()).toList();

@@ -63,6 +63,10 @@ public final class ModelReader {
   private final Map<String, Table> byClass = new LinkedHashMap<>();
   private final Map<String, List<FieldRef>> foreignKeyFields = new HashMap<>();
 
+  /** Annotation members' default values, looked up once per build (they are asked for on every field). */
+  private final Map<String, Object> defaults = new HashMap<>();
+  private static final Object NO_DEFAULT = new Object();
+
   private record FieldRef(Element field, String column, AnnotationMirror foreignKey) {}
 
   /** Reads the given model types (and any {@code @Table} type their foreign keys reach). */
@@ -443,7 +447,7 @@ public final class ModelReader {
     return null;
   }
 
-  private static List<AnnotationMirror> repeated(Element e, String single, String container) {
+  private List<AnnotationMirror> repeated(Element e, String single, String container) {
     List<AnnotationMirror> out = new ArrayList<>();
     AnnotationMirror one = mirror(e, single);
     if (one != null) {
@@ -462,7 +466,7 @@ public final class ModelReader {
     return m != null && m.getElementValues().keySet().stream().anyMatch(k -> k.getSimpleName().contentEquals(name));
   }
 
-  private static Object value(AnnotationMirror m, String name) {
+  private Object value(AnnotationMirror m, String name) {
     if (m == null) {
       return null;
     }
@@ -472,34 +476,37 @@ public final class ModelReader {
         return e.getValue().getValue();
       }
     }
-    for (Element member : m.getAnnotationType().asElement().getEnclosedElements()) {
-      if (member instanceof ExecutableElement x && x.getSimpleName().contentEquals(name) && x.getDefaultValue() != null) {
-        return x.getDefaultValue().getValue();
+    String key = ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName() + "#" + name;
+    return defaults.computeIfAbsent(key, k -> {
+      for (Element member : m.getAnnotationType().asElement().getEnclosedElements()) {
+        if (member instanceof ExecutableElement x && x.getSimpleName().contentEquals(name) && x.getDefaultValue() != null) {
+          return x.getDefaultValue().getValue();
+        }
       }
-    }
-    return null;
+      return NO_DEFAULT;
+    }) == NO_DEFAULT ? null : defaults.get(key);
   }
 
-  private static String string(AnnotationMirror m, String name) {
+  private String string(AnnotationMirror m, String name) {
     Object v = value(m, name);
     return v == null ? "" : v.toString();
   }
 
-  private static boolean bool(AnnotationMirror m, String name) {
+  private boolean bool(AnnotationMirror m, String name) {
     return bool(m, name, false);
   }
 
-  private static boolean bool(AnnotationMirror m, String name, boolean otherwise) {
+  private boolean bool(AnnotationMirror m, String name, boolean otherwise) {
     Object v = value(m, name);
     return v == null ? otherwise : (Boolean) v;
   }
 
-  private static int integer(AnnotationMirror m, String name) {
+  private int integer(AnnotationMirror m, String name) {
     Object v = value(m, name);
     return v == null ? 0 : (Integer) v;
   }
 
-  private static List<String> strings(AnnotationMirror m, String name) {
+  private List<String> strings(AnnotationMirror m, String name) {
     Object v = value(m, name);
     List<String> out = new ArrayList<>();
     if (v instanceof List<?> list) {
@@ -512,12 +519,12 @@ public final class ModelReader {
     return out;
   }
 
-  private static Action action(AnnotationMirror m, String name) {
+  private Action action(AnnotationMirror m, String name) {
     Object v = value(m, name);
     return v instanceof VariableElement constant ? Action.valueOf(constant.getSimpleName().toString()) : Action.NO_ACTION;
   }
 
-  private static TypeElement referencedType(AnnotationMirror fk) {
+  private TypeElement referencedType(AnnotationMirror fk) {
     Object v = value(fk, "value");
     if (v instanceof DeclaredType t && t.asElement() instanceof TypeElement e) {
       return e;
