@@ -30,7 +30,9 @@ final class Javac {
     /** javac loads the processor from -processorpath, in a new class loader, each build (as Maven does). */
     LOADED,
     /** One processor instance handed to every build: its code is JIT-compiled, as javac's own is. */
-    WARM
+    WARM,
+    /** A processor that does nothing, handed in the same way: javac's own cost of processing. */
+    NOOP
   }
 
   static void compile(Path src, Path out, boolean processor, String... extra) throws IOException {
@@ -74,8 +76,8 @@ final class Javac {
         "-classpath", System.getProperty("java.class.path"), "--release", "17"));
     if (mode == Mode.LOADED) {
       args.addAll(List.of("-processorpath", System.getProperty("java.class.path"), "-Ajmigrate.sourceDir=" + src));
-    } else if (mode == Mode.WARM) {
-      args.add("-Ajmigrate.sourceDir=" + src);
+    } else if (mode == Mode.WARM || mode == Mode.NOOP) {
+      args.addAll(List.of("-Ajmigrate.sourceDir=" + src, "-Xlint:-options"));
     } else {
       args.add("-proc:none");
     }
@@ -84,6 +86,8 @@ final class Javac {
       JavaCompiler.CompilationTask task = javac.getTask(null, fm, d, args, null, fm.getJavaFileObjectsFromPaths(sources));
       if (mode == Mode.WARM) {
         task.setProcessors(List.of(WARM_PROCESSOR_FACTORY.get()));
+      } else if (mode == Mode.NOOP) {
+        task.setProcessors(List.of(new NoopProcessor()));
       }
       boolean ok = task.call();
       if (!ok) {
