@@ -30,57 +30,10 @@ public final class PostgresDialect extends SqlDialect {
     return "postgresql";
   }
 
-  @Override
-  String type(Column c) {
-    switch (c.type()) {
-      case INTEGER:
-        return "INTEGER";
-      case BIGINT:
-        return "BIGINT";
-      case SMALLINT:
-        return "SMALLINT";
-      case BOOLEAN:
-        return "BOOLEAN";
-      case DOUBLE:
-        return "DOUBLE PRECISION";
-      case REAL:
-        return "REAL";
-      case DECIMAL:
-        return c.precision() > 0 ? "NUMERIC(" + c.precision() + "," + c.scale() + ")" : "NUMERIC";
-      case STRING:
-        return c.length() > 0 ? "VARCHAR(" + c.length() + ")" : "TEXT";
-      case DATE:
-        return "DATE";
-      case TIME:
-        return "TIME";
-      case TIMESTAMP:
-        return "TIMESTAMP";
-      case TIMESTAMP_TZ:
-        return "TIMESTAMPTZ";
-      case UUID:
-        return "UUID";
-      case BINARY:
-        return "BYTEA";
-      default:
-        throw new IllegalArgumentException(c.type().name());
-    }
-  }
 
-  @Override
-  String literal(Column c, String value) {
-    switch (c.type()) {
-      case BOOLEAN:
-        return Boolean.parseBoolean(value) ? "TRUE" : "FALSE";
-      case INTEGER:
-      case BIGINT:
-      case SMALLINT:
-      case DOUBLE:
-      case REAL:
-      case DECIMAL:
-        return value;
-      default:
-        return quoteString(value);
-    }
+
+  public PostgresDialect() {
+    super("DOUBLE PRECISION", "NUMERIC", "BYTEA", "TRUE", "FALSE");
   }
 
   @Override

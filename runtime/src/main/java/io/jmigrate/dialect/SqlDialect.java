@@ -28,6 +28,20 @@ import java.util.stream.Collectors;
 
 /** What SQLite and PostgreSQL spell alike; each subclass renders the rest. */
 abstract class SqlDialect implements Dialect {
+  private final String doubleType;
+  private final String decimalType;
+  private final String binaryType;
+  private final String trueLiteral;
+  private final String falseLiteral;
+
+  /** The few spellings the two dialects' types and literals differ in. */
+  SqlDialect(String doubleType, String decimalType, String binaryType, String trueLiteral, String falseLiteral) {
+    this.doubleType = doubleType;
+    this.decimalType = decimalType;
+    this.binaryType = binaryType;
+    this.trueLiteral = trueLiteral;
+    this.falseLiteral = falseLiteral;
+  }
 
   @Override
   public List<String> statements(Operation op, Schema before) {
@@ -78,10 +92,57 @@ abstract class SqlDialect implements Dialect {
   abstract List<String> dropForeignKey(DropForeignKey op, Schema before);
 
   /** The SQL type of a column, e.g. {@code VARCHAR(200)}. */
-  abstract String type(Column c);
+  String type(Column c) {
+    switch (c.type()) {
+      case INTEGER:
+        return "INTEGER";
+      case BIGINT:
+        return "BIGINT";
+      case SMALLINT:
+        return "SMALLINT";
+      case BOOLEAN:
+        return "BOOLEAN";
+      case DOUBLE:
+        return doubleType;
+      case REAL:
+        return "REAL";
+      case DECIMAL:
+        return c.precision() > 0 ? decimalType + "(" + c.precision() + "," + c.scale() + ")" : "NUMERIC";
+      case STRING:
+        return c.length() > 0 ? "VARCHAR(" + c.length() + ")" : "TEXT";
+      case DATE:
+        return "DATE";
+      case TIME:
+        return "TIME";
+      case TIMESTAMP:
+        return "TIMESTAMP";
+      case TIMESTAMP_TZ:
+        return "TIMESTAMPTZ";
+      case UUID:
+        return "UUID";
+      case BINARY:
+        return binaryType;
+      default:
+        throw new IllegalArgumentException(c.type().name());
+    }
+  }
 
-  /** A literal default in this dialect's syntax. */
-  abstract String literal(Column c, String value);
+  /** A literal default in this dialect's syntax: numbers as written, booleans spelled, the rest quoted. */
+  String literal(Column c, String value) {
+    switch (c.type()) {
+      case BOOLEAN:
+        return Boolean.parseBoolean(value) ? trueLiteral : falseLiteral;
+      case INTEGER:
+      case BIGINT:
+      case SMALLINT:
+      case DOUBLE:
+      case REAL:
+      case DECIMAL:
+        return value;
+      default:
+        return quoteString(value);
+    }
+  }
 
   /** The column's definition inside CREATE TABLE or ADD COLUMN. */
   abstract String columnDefinition(Table table, Column c);

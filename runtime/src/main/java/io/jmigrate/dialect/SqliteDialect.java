@@ -51,62 +51,15 @@ public final class SqliteDialect extends SqlDialect {
     return "sqlite";
   }
 
-  @Override
-  String type(Column c) {
-    switch (c.type()) {
-      case INTEGER:
-        return "INTEGER";
-      case BIGINT:
-        return "BIGINT";
-      case SMALLINT:
-        return "SMALLINT";
-      case BOOLEAN:
-        return "BOOLEAN";
-      case DOUBLE:
-        return "DOUBLE";
-      case REAL:
-        return "REAL";
-      case DECIMAL:
-        return c.precision() > 0 ? "DECIMAL(" + c.precision() + "," + c.scale() + ")" : "NUMERIC";
-      case STRING:
-        return c.length() > 0 ? "VARCHAR(" + c.length() + ")" : "TEXT";
-      case DATE:
-        return "DATE";
-      case TIME:
-        return "TIME";
-      case TIMESTAMP:
-        return "TIMESTAMP";
-      case TIMESTAMP_TZ:
-        return "TIMESTAMPTZ";
-      case UUID:
-        return "UUID";
-      case BINARY:
-        return "BLOB";
-      default:
-        throw new IllegalArgumentException(c.type().name());
-    }
-  }
 
-  @Override
-  String literal(Column c, String value) {
-    switch (c.type()) {
-      case BOOLEAN:
-        return Boolean.parseBoolean(value) ? "1" : "0";
-      case INTEGER:
-      case BIGINT:
-      case SMALLINT:
-      case DOUBLE:
-      case REAL:
-      case DECIMAL:
-        return value;
-      default:
-        return quoteString(value);
-    }
-  }
 
   @Override
   boolean inlinePrimaryKey(Table t) {
     return t.primaryKey().size() == 1 && t.column(t.primaryKey().get(0)).map(Column::generated).orElse(false);
+  }
+
+  public SqliteDialect() {
+    super("DOUBLE", "DECIMAL", "BLOB", "1", "0");
   }
 
   @Override

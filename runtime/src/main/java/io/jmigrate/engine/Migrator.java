@@ -110,29 +110,9 @@ public final class Migrator {
       if (m.version() <= current) {
         continue; // applied, as the history read under the lock says
       }
-      long start = System.nanoTime();
-      dialect.begin(c);
-      boolean committed = false;
-      try {
-        if (!dialect.locksPerRun() && History.has(c, m.version())) {
-          continue; // applied already, by us earlier or by another process just now
-        }
-        log().log(Level.INFO, "applying {0}", m);
-        List<Operation> ops = m.up();
-        run(c, dialect, m, ops, before);
-        dialect.verify(c, ops);
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        History.insert(c, m.version(), m.description(), m.checksum(), millis);
-        dialect.commit(c);
-        committed = true;
-        done.add(new AppliedMigration(m.version(), m.description(), Direction.UP, millis));
-      } catch (SQLException e) {
-        throw new MigrationException("migration " + m + " failed: " + e.getMessage()
-            + ". It was rolled back; " + History.TABLE + " is unchanged.", e);
-      } finally {
-        if (!committed) {
-          rollbackQuietly(c, dialect);
-        }
+      AppliedMigration applied = step(c, dialect, m, Direction.UP, m.up(), before);
+      if (applied != null) {
+        done.add(applied);
       }
     }
     return done;
@@ -162,37 +142,52 @@ public final class Migrator {
     }
     for (int i : plan) {
       Migration m = migrations.get(i);
-      Schema after = m.applyTo(before.get(i));
-      long start = System.nanoTime();
-      dialect.begin(c);
-      boolean committed = false;
-      try {
-        if (!dialect.locksPerRun() && !History.has(c, m.version())) {
-          continue;
-        }
-        log().log(Level.INFO, "reverting {0}", m);
-        List<Operation> ops = m.down(before.get(i));
-        run(c, dialect, m, ops, after);
-        dialect.verify(c, ops);
-        History.delete(c, m.version());
-        dialect.commit(c);
-        committed = true;
-        done.add(new AppliedMigration(m.version(), m.description(), Direction.DOWN,
-            (System.nanoTime() - start) / 1_000_000));
-      } catch (SQLException e) {
-        throw new MigrationException("reverting migration " + m + " failed: " + e.getMessage()
-            + ". It was rolled back; " + History.TABLE + " is unchanged.", e);
-      } finally {
-        if (!committed) {
-          rollbackQuietly(c, dialect);
-        }
+      AppliedMigration reverted = step(c, dialect, m, Direction.DOWN, m.down(before.get(i)), m.applyTo(before.get(i)));
+      if (reverted != null) {
+        done.add(reverted);
       }
     }
     return done;
   }
 
+  /**
+   * Applies or reverts one migration in its own transaction, with its history row; returns null
+   * when another process did it first (SQLite re-checks under each transaction's write lock).
+   */
+  private static AppliedMigration step(Connection c, Dialect dialect, Migration m, Direction direction,
+      List<Operation> ops, Schema schema) {
+    boolean up = direction == Direction.UP;
+    long start = System.nanoTime();
+    boolean committed = false;
+    try {
+      dialect.begin(c);
+      if (!dialect.locksPerRun() && History.has(c, m.version()) == up) {
+        return null;
+      }
+      log().log(Level.INFO, up ? "applying {0}" : "reverting {0}", m);
+      run(c, dialect, ops, schema);
+      dialect.verify(c, ops);
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      if (up) {
+        History.insert(c, m.version(), m.description(), m.checksum(), millis);
+      } else {
+        History.delete(c, m.version());
+      }
+      dialect.commit(c);
+      committed = true;
+      return new AppliedMigration(m.version(), m.description(), direction, millis);
+    } catch (SQLException e) {
+      throw new MigrationException((up ? "migration " : "reverting migration ") + m + " failed: " + e.getMessage()
+          + ". It was rolled back; " + History.TABLE + " is unchanged.", e);
+    } finally {
+      if (!committed) {
+        rollbackQuietly(c, dialect);
+      }
+    }
+  }
+
   /** Runs operations starting from {@code schema}, naming the statement that fails. */
-  private static void run(Connection c, Dialect dialect, Migration m, List<Operation> ops, Schema schema)
+  private static void run(Connection c, Dialect dialect, List<Operation> ops, Schema schema)
       throws SQLException {
     for (Operation op : ops) {
       if (op instanceof RunJava java) {
