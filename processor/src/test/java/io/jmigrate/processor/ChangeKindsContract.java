@@ -161,6 +161,7 @@ abstract class ChangeKindsContract {
         assertTrue(r.ok(), step.name() + ": " + r.errors());
         migrator = r.migrator();
         assertEquals(1, migrator.migrate(db).size(), step.name() + ": one migration per step");
+        assertTrue(migrator.validate(db).isEmpty(), step.name() + ": " + migrator.validate(db));
         try {
           step.check().run(db);
         } catch (AssertionError | Exception e) {

@@ -1,6 +1,7 @@
 package io.jmigrate.engine;
 
 import io.jmigrate.schema.Column;
+import io.jmigrate.schema.ColumnType;
 import io.jmigrate.schema.ForeignKey;
 import io.jmigrate.schema.Index;
 import io.jmigrate.schema.Schema;
@@ -21,6 +22,20 @@ import java.util.TreeSet;
  * columns and their nullability, primary keys, named indexes and foreign keys.
  */
 final class SchemaValidator {
+  /** Type names as SQLite's and PostgreSQL's drivers report them, to the column types they come from. */
+  private static final Map<String, ColumnType> LIVE_TYPES = Map.ofEntries(
+      Map.entry("INTEGER", ColumnType.INTEGER), Map.entry("INT4", ColumnType.INTEGER), Map.entry("SERIAL", ColumnType.INTEGER),
+      Map.entry("BIGINT", ColumnType.BIGINT), Map.entry("INT8", ColumnType.BIGINT), Map.entry("BIGSERIAL", ColumnType.BIGINT),
+      Map.entry("SMALLINT", ColumnType.SMALLINT), Map.entry("INT2", ColumnType.SMALLINT),
+      Map.entry("BOOLEAN", ColumnType.BOOLEAN), Map.entry("BOOL", ColumnType.BOOLEAN),
+      Map.entry("DOUBLE", ColumnType.DOUBLE), Map.entry("FLOAT8", ColumnType.DOUBLE),
+      Map.entry("REAL", ColumnType.REAL), Map.entry("FLOAT4", ColumnType.REAL),
+      Map.entry("DECIMAL", ColumnType.DECIMAL), Map.entry("NUMERIC", ColumnType.DECIMAL),
+      Map.entry("VARCHAR", ColumnType.STRING), Map.entry("TEXT", ColumnType.STRING),
+      Map.entry("DATE", ColumnType.DATE), Map.entry("TIME", ColumnType.TIME),
+      Map.entry("TIMESTAMP", ColumnType.TIMESTAMP), Map.entry("TIMESTAMPTZ", ColumnType.TIMESTAMP_TZ),
+      Map.entry("UUID", ColumnType.UUID), Map.entry("BLOB", ColumnType.BINARY), Map.entry("BYTEA", ColumnType.BINARY));
+
   private SchemaValidator() {}
 
   static List<String> compare(Connection c, Schema expected) throws SQLException {
@@ -54,15 +69,25 @@ final class SchemaValidator {
 
   private static void compareTable(DatabaseMetaData meta, Table t, List<String> out) throws SQLException {
     Map<String, Boolean> columns = new TreeMap<>();
+    Map<String, String> types = new TreeMap<>();
     try (ResultSet rs = meta.getColumns(null, null, t.name(), "%")) {
       while (rs.next()) {
         columns.put(rs.getString("COLUMN_NAME"), rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls);
+        types.put(rs.getString("COLUMN_NAME"), rs.getString("TYPE_NAME"));
       }
     }
     for (Column col : t.columns()) {
       Boolean nullable = columns.remove(col.name());
       if (nullable == null) {
         out.add("column " + t.name() + "." + col.name() + " is missing");
+        continue;
+      }
+      String live = types.get(col.name());
+      ColumnType liveType = LIVE_TYPES.get(live == null ? "" : live.toUpperCase(Locale.ROOT));
+      boolean rowidAlias = col.generated() && liveType == ColumnType.INTEGER; // SQLite's INTEGER PRIMARY KEY
+      if (liveType != col.type() && !rowidAlias) {
+        out.add("column " + t.name() + "." + col.name() + " has the type " + live + " but the migrations make it "
+            + col.type());
       } else if (nullable != col.nullable() && !(t.primaryKey().contains(col.name()))) {
         out.add("column " + t.name() + "." + col.name() + " is " + (nullable ? "nullable" : "NOT NULL")
             + " but the migrations make it " + (col.nullable() ? "nullable" : "NOT NULL"));

@@ -74,4 +74,16 @@ class ToolsTest {
       assertTrue(drift.toString().startsWith("the database differs from version 6"), drift.toString());
     }
   }
+
+  @Test
+  void validateReportsAColumnWhoseTypeWasChangedByHand() throws Exception {
+    try (Connection c = Postgres.newDatabase(); Statement s = c.createStatement()) {
+      migrator.migrate(c);
+      assertTrue(migrator.validate(c).isEmpty(), migrator.validate(c).toString());
+      s.execute("ALTER TABLE t ALTER COLUMN a TYPE text");
+      s.execute("ALTER TABLE t ALTER COLUMN bb SET NOT NULL");
+      assertEquals(List.of("column t.a has the type text but the migrations make it BIGINT",
+          "column t.bb is NOT NULL but the migrations make it nullable"), migrator.validate(c).differences());
+    }
+  }
 }
