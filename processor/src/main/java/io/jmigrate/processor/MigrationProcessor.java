@@ -129,12 +129,20 @@ public final class MigrationProcessor extends AbstractProcessor {
         return; // nothing of ours in this compilation
       }
       Path snapshotPath = options.snapshot() != null ? options.snapshot() : Options.defaultSnapshot(sourceDir);
-      Snapshot snapshot = readSnapshot(snapshotPath);
-      if (roundModels.isEmpty() && snapshot == Snapshot.EMPTY) {
+      String committed = Files.exists(snapshotPath) ? Files.readString(snapshotPath, StandardCharsets.UTF_8) : null;
+      if (roundModels.isEmpty() && committed == null) {
+        return;
+      }
+      Models models = new ModelReader().read(roundModels);
+      if (committed != null && models.problems().isEmpty() && upToDate(committed, models, sourceDir, snapshotPath)) {
         return;
       }
 
-      Models models = new ModelReader().read(allModels(roundModels, snapshot, sourceDir));
+      Snapshot snapshot = parseSnapshot(committed, snapshotPath);
+      List<TypeElement> all = allModels(roundModels, snapshot, sourceDir);
+      if (all.size() != roundModels.size()) {
+        models = new ModelReader().read(all);
+      }
       if (report(models.problems())) {
         return;
       }
@@ -243,12 +251,37 @@ public final class MigrationProcessor extends AbstractProcessor {
       return null;
     }
 
-    private Snapshot readSnapshot(Path path) throws IOException, BuildFailure {
-      if (!Files.exists(path)) {
+    /**
+     * The common case, made cheap: when the models render to exactly the committed snapshot,
+     * nothing changed, and neither parsing the snapshot nor diffing is needed. Returns false
+     * whenever it cannot tell (a partial compilation, a hand-formatted file), and the full path
+     * decides.
+     */
+    private boolean upToDate(String committed, Models models, Path sourceDir, Path snapshotPath)
+        throws IOException, BuildFailure {
+      Snapshot header = SnapshotStore.readHeader(committed);
+      if (header == null) {
+        return false;
+      }
+      String pkg = migrationsPackage(header, models);
+      Snapshot current = new Snapshot(models.schema(), models.tableClasses(), header.latestVersion(), header.latestClass());
+      if (!SnapshotStore.write(current).equals(committed)) {
+        return false; // includes a damaged file: only the full read explains what is wrong
+      }
+      MigrationFiles files = MigrationFiles.list(sourceDir.resolve(pkg.replace('.', '/')));
+      checkBaseline(header, files, snapshotPath);
+      if (!files.entries().isEmpty()) {
+        writeIndex(pkg, files.classNames());
+      }
+      return true;
+    }
+
+    private Snapshot parseSnapshot(String committed, Path path) throws BuildFailure {
+      if (committed == null) {
         return Snapshot.EMPTY;
       }
       try {
-        return SnapshotStore.read(Files.readString(path, StandardCharsets.UTF_8));
+        return SnapshotStore.read(committed);
       } catch (SnapshotException e) {
         throw new BuildFailure(e.getMessage() + " (" + path + "). Restore the file from version control "
             + "(git checkout -- " + path.getFileName() + "); jmigrate will not generate migrations from a broken base.");

@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonWriter;
 import io.jmigrate.ForeignKey.Action;
 import io.jmigrate.schema.Column;
@@ -15,6 +16,7 @@ import io.jmigrate.schema.Names;
 import io.jmigrate.schema.Schema;
 import io.jmigrate.schema.Table;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -135,6 +137,45 @@ public final class SnapshotStore {
       w.value(v);
     }
     w.endArray();
+  }
+
+  /**
+   * Only the header (format version and latest migration), read as a stream without building
+   * the tables; null when it is not a header this version reads (the full read then says why).
+   */
+  public static Snapshot readHeader(String json) {
+    try (JsonReader r = new JsonReader(new StringReader(json))) {
+      int format = -1;
+      int version = 0;
+      String latestClass = null;
+      r.beginObject();
+      while (r.hasNext()) {
+        String name = r.nextName();
+        if (name.equals("formatVersion")) {
+          format = r.nextInt();
+        } else if (name.equals("latestMigration")) {
+          r.beginObject();
+          while (r.hasNext()) {
+            String key = r.nextName();
+            if (key.equals("version")) {
+              version = r.nextInt();
+            } else if (key.equals("class")) {
+              latestClass = r.nextString();
+            } else {
+              r.skipValue();
+            }
+          }
+          r.endObject();
+        } else if (name.equals("tables")) {
+          break;
+        } else {
+          r.skipValue();
+        }
+      }
+      return format == FORMAT_VERSION ? new Snapshot(Schema.empty(), Map.of(), version, latestClass) : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   /** Parses and validates a snapshot; every defect is a {@link SnapshotException} that says what is wrong. */
