@@ -57,6 +57,19 @@ public interface Dialect {
    */
   boolean locksPerRun();
 
+  /**
+   * Whether a migration's statements may go to the database as one JDBC batch (one round trip)
+   * together with its history row; then {@link #transactionMillisSql} must be given.
+   */
+  default boolean batchesStatements() {
+    return false;
+  }
+
+  /** An SQL expression for the milliseconds since the current transaction began. */
+  default String transactionMillisSql() {
+    throw new UnsupportedOperationException(name() + " does not batch");
+  }
+
   /** What {@link #open} changed, undone by {@link #close}. */
   interface Session extends AutoCloseable {
     @Override

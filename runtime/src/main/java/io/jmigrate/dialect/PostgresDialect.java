@@ -145,6 +145,16 @@ public final class PostgresDialect extends SqlDialect {
   }
 
   @Override
+  public boolean batchesStatements() {
+    return true;
+  }
+
+  @Override
+  public String transactionMillisSql() {
+    return "CAST(EXTRACT(EPOCH FROM clock_timestamp() - transaction_timestamp()) * 1000 AS BIGINT)";
+  }
+
+  @Override
   public Session open(Connection connection) throws SQLException {
     try (Statement s = connection.createStatement()) {
       s.execute("SELECT pg_advisory_lock(" + LOCK_KEY + ")");

@@ -78,6 +78,17 @@ final class History {
     }
   }
 
+  /** The insert as one literal statement, for a batch; the database measures execution_ms. */
+  static String insertSql(Dialect dialect, int version, String description, int checksum) {
+    return "INSERT INTO " + TABLE + " (version, description, checksum, execution_ms, success) VALUES ("
+        + version + ", '" + description.replace("'", "''") + "', " + checksum + ", "
+        + dialect.transactionMillisSql() + ", TRUE)";
+  }
+
+  static String deleteSql(int version) {
+    return "DELETE FROM " + TABLE + " WHERE version = " + version;
+  }
+
   static void delete(Connection c, int version) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + TABLE + " WHERE version = ?")) {
       ps.setInt(1, version);

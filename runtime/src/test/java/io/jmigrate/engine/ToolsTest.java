@@ -80,6 +80,13 @@ class ToolsTest {
     try (Connection c = Postgres.newDatabase(); Statement s = c.createStatement()) {
       migrator.migrate(c);
       assertTrue(migrator.validate(c).isEmpty(), migrator.validate(c).toString());
+      try (var rs = s.executeQuery("SELECT count(*), min(execution_ms), bool_and(success), min(description) FROM jmigrate_history")) {
+        rs.next();
+        assertEquals(6, rs.getInt(1));
+        assertTrue(rs.getLong(2) >= 0, "the server measured each migration");
+        assertTrue(rs.getBoolean(3));
+        assertEquals("add x5", rs.getString(4));
+      }
       s.execute("ALTER TABLE t ALTER COLUMN a TYPE text");
       s.execute("ALTER TABLE t ALTER COLUMN bb SET NOT NULL");
       assertEquals(List.of("column t.a has the type text but the migrations make it BIGINT",
