@@ -270,6 +270,9 @@ public final class MigrationProcessor extends AbstractProcessor {
       }
       MigrationFiles files = MigrationFiles.list(sourceDir.resolve(pkg.replace('.', '/')));
       checkBaseline(header, files, snapshotPath);
+      if (!models.droppableTables().isEmpty() || !models.droppableColumns().isEmpty()) {
+        report(SchemaDiff.compare(models.schema(), models).problems()); // nothing changed: every @Drop is left over
+      }
       if (!files.entries().isEmpty()) {
         writeIndex(pkg, files.classNames());
       }

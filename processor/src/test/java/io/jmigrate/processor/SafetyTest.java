@@ -48,8 +48,14 @@ class SafetyTest {
     assertEquals(snapshot, p.snapshotText());
 
     p.write("com/acme/model/User.java", user("  String bio;", "@Drop(columns = \"nickname\")"));
-    p.build().assertOk();
+    assertTrue(p.build().assertOk().warnings().isEmpty());
     assertTrue(p.migrations(PKG).get("V0002_DropUserNickname.java").contains("dropColumn(\"user\", \"nickname\")"));
+
+    // Left in place, the opt-in would confirm a later drop of a new "nickname": the build says so.
+    Project.Result again = p.build().assertOk();
+    assertTrue(again.warnings().stream().anyMatch(w -> w.contains("@Drop(columns = \"nickname\") confirms nothing")),
+        again.warnings().toString());
+    assertEquals(2, p.migrations(PKG).size());
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import javax.lang.model.element.TypeElement;
 
 /**
  * Compares the committed schema with the models' schema and lists the operations that turn one
@@ -67,6 +68,7 @@ public final class SchemaDiff {
       }
     }
     checkDrops(created, dropped);
+    leftoverDrops(dropped);
 
     // Foreign keys and indexes that go away or change, while their columns still exist.
     for (Table old : List.copyOf(work.tables())) {
@@ -168,7 +170,7 @@ public final class SchemaDiff {
 
   private void checkDrops(Set<String> created, Set<String> dropped) {
     for (String t : dropped) {
-      if (!models.droppableTables().contains(t)) {
+      if (!models.droppableTables().containsKey(t)) {
         String rename = created.isEmpty() ? "" : " If it was renamed, put @RenamedFrom(\"" + t + "\") on the model of "
             + String.join(" or ", created) + ".";
         problems.add(Problem.at(null, "the table " + t + " (model " + models.tableClasses().getOrDefault(t, "?")
@@ -190,6 +192,31 @@ public final class SchemaDiff {
           problems.add(Problem.at(models.tableElements().get(next.name()), "the column " + next.name() + "."
               + c.name() + " is gone from the model, and dropping it would delete its data." + rename
               + " To drop it, put @Drop(columns = \"" + c.name() + "\") on this class."));
+        }
+      }
+    }
+  }
+
+  /**
+   * A {@code @Drop} that confirms nothing in this build is left over from an earlier one; left in
+   * place it would silently confirm a future drop of a same-named table or column.
+   */
+  private void leftoverDrops(Set<String> dropped) {
+    for (Map.Entry<String, TypeElement> e : models.droppableTables().entrySet()) {
+      if (!dropped.contains(e.getKey())) {
+        problems.add(Problem.warning(e.getValue(), "@Drop(tables = \"" + e.getKey() + "\") confirms nothing in this "
+            + "build (there is no such table to drop now); remove it, so that it cannot confirm a later drop by accident"));
+      }
+    }
+    for (Map.Entry<String, Set<String>> e : models.droppableColumns().entrySet()) {
+      Table old = work.find(e.getKey()).orElse(null);
+      Table next = models.schema().find(e.getKey()).orElse(null);
+      for (String c : e.getValue()) {
+        boolean droppedNow = old != null && next != null && old.column(c).isPresent() && next.column(c).isEmpty();
+        if (!droppedNow) {
+          problems.add(Problem.warning(models.tableElements().get(e.getKey()), "@Drop(columns = \"" + c + "\") confirms "
+              + "nothing in this build (" + e.getKey() + " has no column " + c + " to drop now); remove it, so that it "
+              + "cannot confirm a later drop by accident"));
         }
       }
     }

@@ -56,7 +56,7 @@ public final class ModelReader {
   private final Map<String, String> tableClasses = new TreeMap<>();
   private final Map<String, String> tableRenames = new TreeMap<>();
   private final Map<String, Map<String, String>> columnRenames = new TreeMap<>();
-  private final Set<String> droppableTables = new TreeSet<>();
+  private final Map<String, TypeElement> droppableTables = new TreeMap<>();
   private final Map<String, Set<String>> droppableColumns = new TreeMap<>();
   private final Set<String> narrowable = new TreeSet<>();
   /** Model class name → its table, once read. */
@@ -202,7 +202,9 @@ public final class ModelReader {
     }
     for (AnnotationMirror drop : repeated(type, DROP, DROP_LIST)) {
       droppableColumns.computeIfAbsent(name, k -> new TreeSet<>()).addAll(strings(drop, "columns"));
-      droppableTables.addAll(strings(drop, "tables"));
+      for (String t : strings(drop, "tables")) {
+        droppableTables.put(t, type);
+      }
     }
     if (!renames.isEmpty()) {
       columnRenames.put(name, renames);

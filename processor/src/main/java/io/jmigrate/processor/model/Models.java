@@ -15,7 +15,7 @@ import javax.lang.model.element.TypeElement;
  * @param tableClasses table name → model class name, recorded in the snapshot
  * @param tableRenames new table name → old name, from {@code @RenamedFrom} on the type
  * @param columnRenames table → (new column → old column), from {@code @RenamedFrom} on a field
- * @param droppableTables tables some {@code @Drop(tables = …)} confirms
+ * @param droppableTables tables some {@code @Drop(tables = …)} confirms → the type that says so
  * @param droppableColumns table → columns its type's {@code @Drop(columns = …)} confirms
  * @param narrowable {@code table.column} of fields with {@code @Narrow}
  */
@@ -26,7 +26,7 @@ public record Models(
     Map<String, Element> columnElements,
     Map<String, String> tableRenames,
     Map<String, Map<String, String>> columnRenames,
-    Set<String> droppableTables,
+    Map<String, TypeElement> droppableTables,
     Map<String, Set<String>> droppableColumns,
     Set<String> narrowable,
     List<Problem> problems) {
