@@ -2,6 +2,8 @@ package io.jmigrate.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static io.jmigrate.testing.Sql.exec;
+import static io.jmigrate.testing.Sql.strings;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jmigrate.engine.Migrator;
@@ -198,22 +200,6 @@ abstract class ChangeKindsContract {
   }
 
   // ---- reading the database through JDBC metadata, the same way on every dialect ----
-
-  static void exec(Connection c, String sql) throws SQLException {
-    try (var s = c.createStatement()) {
-      s.execute(sql);
-    }
-  }
-
-  static List<String> strings(Connection c, String sql) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (var s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        out.add(rs.getString(1));
-      }
-    }
-    return out;
-  }
 
   static double number(Connection c, String sql) throws SQLException {
     try (var s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {

@@ -1,5 +1,6 @@
 package io.jmigrate.processor;
 
+import io.jmigrate.testing.Sql;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,24 +21,11 @@ final class Db {
   }
 
   static void exec(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
+    Sql.exec(c, sql);
   }
 
   static List<List<Object>> rows(Connection c, String sql) throws SQLException {
-    List<List<Object>> out = new ArrayList<>();
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        List<Object> row = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-          row.add(rs.getObject(i));
-        }
-        out.add(row);
-      }
-    }
-    return out;
+    return Sql.rows(c, sql);
   }
 
   static long count(Connection c, String table) throws SQLException {

@@ -1,5 +1,7 @@
 package io.jmigrate.processor;
 
+import static io.jmigrate.testing.Sql.strings;
+
 import io.jmigrate.testing.Postgres;
 import java.sql.Connection;
 import java.sql.SQLException;

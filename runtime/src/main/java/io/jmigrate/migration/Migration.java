@@ -52,16 +52,6 @@ public abstract class Migration {
     return reverses;
   }
 
-  /** Whether {@link #down(Schema)} can succeed without running it. */
-  public boolean isReversible(Schema before) {
-    try {
-      down(before);
-      return true;
-    } catch (IrreversibleException e) {
-      return false;
-    }
-  }
-
   /** The schema after this migration. */
   public Schema applyTo(Schema before) {
     Schema s = before;

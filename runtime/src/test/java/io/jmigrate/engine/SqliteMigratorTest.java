@@ -4,6 +4,8 @@ import static io.jmigrate.migration.Operations.*;
 import static io.jmigrate.schema.ColumnType.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static io.jmigrate.testing.Sql.exec;
+import static io.jmigrate.testing.Sql.strings;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jmigrate.ForeignKey.Action;
@@ -41,22 +43,6 @@ class SqliteMigratorTest {
     Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("test.db"));
     exec(c, "PRAGMA foreign_keys = ON");
     return c;
-  }
-
-  static void exec(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
-  }
-
-  static List<String> strings(Connection c, String sql) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        out.add(rs.getString(1));
-      }
-    }
-    return out;
   }
 
   void seed(Connection c) throws SQLException {
