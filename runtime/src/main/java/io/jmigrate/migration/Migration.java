@@ -15,14 +15,25 @@ import java.util.zip.CRC32;
 public abstract class Migration {
   private final int version;
   private final String description;
+  private final String schemaFingerprint;
   private volatile Integer checksum;
 
   protected Migration(int version, String description) {
+    this(version, description, null);
+  }
+
+  /**
+   * @param schemaFingerprint {@link io.jmigrate.schema.SchemaFingerprint} of the schema after this
+   *     migration, as the processor saw it when it wrote the class; checked against what
+   *     {@link #up()} actually produces, so that a hand edit that changes the schema is noticed
+   */
+  protected Migration(int version, String description, String schemaFingerprint) {
     if (version < 1) {
       throw new IllegalArgumentException("migration versions start at 1, not " + version);
     }
     this.version = version;
     this.description = description;
+    this.schemaFingerprint = schemaFingerprint;
   }
 
   public final int version() {
@@ -31,6 +42,11 @@ public abstract class Migration {
 
   public final String description() {
     return description;
+  }
+
+  /** The fingerprint of the schema after this migration that the generator recorded, or null. */
+  public final String schemaFingerprint() {
+    return schemaFingerprint;
   }
 
   /** The operations that apply this migration, in order. */

@@ -22,4 +22,7 @@ public sealed interface Operation
    * @throws IrreversibleException for a hand-written step that has no reverse
    */
   Operation reverse(Schema before);
+
+  /** Dispatches to the visitor's method for this operation (see {@link OperationVisitor}). */
+  <R> R accept(OperationVisitor<R> visitor);
 }

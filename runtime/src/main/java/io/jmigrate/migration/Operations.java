@@ -121,6 +121,11 @@ public final class Operations {
 
   public record CreateTable(Table table) implements Operation {
     @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.createTable(this);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(table);
     }
@@ -137,6 +142,11 @@ public final class Operations {
   }
 
   public record DropTable(String table) implements Operation {
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.dropTable(this);
+    }
+
     @Override
     public Schema applyTo(Schema s) {
       return s.without(table);
@@ -155,6 +165,11 @@ public final class Operations {
 
   public record RenameTable(String from, String to) implements Operation {
     @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.renameTable(this);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.renameTable(from, to);
     }
@@ -171,6 +186,11 @@ public final class Operations {
   }
 
   public record AddColumn(String table, Column column) implements Operation {
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.addColumn(this);
+    }
+
     @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).withColumn(column));
@@ -189,6 +209,11 @@ public final class Operations {
 
   public record DropColumn(String table, String column) implements Operation {
     @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.dropColumn(this);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).withoutColumn(column));
     }
@@ -205,6 +230,11 @@ public final class Operations {
   }
 
   public record RenameColumn(String table, String from, String to) implements Operation {
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.renameColumn(this);
+    }
+
     @Override
     public Schema applyTo(Schema s) {
       return s.renameColumn(table, from, to);
@@ -223,6 +253,11 @@ public final class Operations {
 
   public record AlterColumn(String table, Column column) implements Operation {
     @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.alterColumn(this);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).replaceColumn(column));
     }
@@ -239,6 +274,11 @@ public final class Operations {
   }
 
   public record SetPrimaryKey(String table, List<String> columns) implements Operation {
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.setPrimaryKey(this);
+    }
+
     public SetPrimaryKey {
       columns = List.copyOf(columns);
     }
@@ -261,6 +301,11 @@ public final class Operations {
 
   public record AddIndex(String table, Index index) implements Operation {
     @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.addIndex(this);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).index(index));
     }
@@ -277,6 +322,11 @@ public final class Operations {
   }
 
   public record DropIndex(String table, String index) implements Operation {
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.dropIndex(this);
+    }
+
     @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).withoutIndex(index));
@@ -295,6 +345,11 @@ public final class Operations {
 
   public record AddForeignKey(String table, ForeignKey foreignKey) implements Operation {
     @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.addForeignKey(this);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).foreignKey(foreignKey));
     }
@@ -311,6 +366,11 @@ public final class Operations {
   }
 
   public record DropForeignKey(String table, String foreignKey) implements Operation {
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.dropForeignKey(this);
+    }
+
     @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).withoutForeignKey(foreignKey));
@@ -329,6 +389,11 @@ public final class Operations {
 
   /** Hand-written SQL; it does not change the schema jmigrate tracks. */
   public record RunSql(String sql, String reverseSql) implements Operation {
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.runSql(this);
+    }
+
     public RunSql {
       Objects.requireNonNull(sql, "sql");
     }
@@ -354,6 +419,11 @@ public final class Operations {
 
   /** Hand-written Java; checksummed by its description, since code cannot be. */
   public record RunJava(String description, JdbcStep step, JdbcStep reverseStep) implements Operation {
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.runJava(this);
+    }
+
     public RunJava {
       Objects.requireNonNull(description, "description");
       Objects.requireNonNull(step, "step");

@@ -1,0 +1,52 @@
+package io.jmigrate.migration;
+
+import io.jmigrate.migration.Operations.AddColumn;
+import io.jmigrate.migration.Operations.AddForeignKey;
+import io.jmigrate.migration.Operations.AddIndex;
+import io.jmigrate.migration.Operations.AlterColumn;
+import io.jmigrate.migration.Operations.CreateTable;
+import io.jmigrate.migration.Operations.DropColumn;
+import io.jmigrate.migration.Operations.DropForeignKey;
+import io.jmigrate.migration.Operations.DropIndex;
+import io.jmigrate.migration.Operations.DropTable;
+import io.jmigrate.migration.Operations.RenameColumn;
+import io.jmigrate.migration.Operations.RenameTable;
+import io.jmigrate.migration.Operations.RunJava;
+import io.jmigrate.migration.Operations.RunSql;
+import io.jmigrate.migration.Operations.SetPrimaryKey;
+
+/**
+ * Everything that consumes operations (SQL per dialect, the Java writer, names and descriptions,
+ * checksums, checks) dispatches through this interface: a new operation adds one method here, and
+ * every consumer that does not handle it stops compiling. Java 17 does not check {@code instanceof}
+ * ladders over the sealed {@link Operation} for exhaustiveness; this does.
+ */
+public interface OperationVisitor<R> {
+  R createTable(CreateTable op);
+
+  R dropTable(DropTable op);
+
+  R renameTable(RenameTable op);
+
+  R addColumn(AddColumn op);
+
+  R dropColumn(DropColumn op);
+
+  R renameColumn(RenameColumn op);
+
+  R alterColumn(AlterColumn op);
+
+  R setPrimaryKey(SetPrimaryKey op);
+
+  R addIndex(AddIndex op);
+
+  R dropIndex(DropIndex op);
+
+  R addForeignKey(AddForeignKey op);
+
+  R dropForeignKey(DropForeignKey op);
+
+  R runSql(RunSql op);
+
+  R runJava(RunJava op);
+}

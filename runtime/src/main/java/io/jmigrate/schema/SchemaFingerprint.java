@@ -1,0 +1,92 @@
+package io.jmigrate.schema;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A short hash of a schema, recorded in each generated migration as the schema after it, so that
+ * the snapshot the processor diffs against and the schema the runtime folds from the migrations'
+ * {@code up()} can be checked against each other.
+ *
+ * <p>Contract (format 1, pinned by tests): SHA-256 of the canonical text below, as the first 16
+ * lower-case hex digits, prefixed {@code "1:"}. The canonical text ignores what carries no meaning:
+ * column order (an added column is appended by ALTER TABLE but declared anywhere in the model),
+ * and the order of tables, indexes and foreign keys. Never change it without raising the format.
+ */
+public final class SchemaFingerprint {
+  public static final String FORMAT = "1";
+
+  private SchemaFingerprint() {}
+
+  public static String of(Schema schema) {
+    return FORMAT + ":" + hex(sha256(canonicalText(schema))).substring(0, 16);
+  }
+
+  /** The text the fingerprint hashes; public so that a mismatch can be explained line by line. */
+  public static String canonicalText(Schema schema) {
+    StringBuilder s = new StringBuilder();
+    for (Table t : schema.tables()) { // sorted by name
+      s.append("table ").append(t.name()).append('\n');
+      List<Column> columns = new ArrayList<>(t.columns());
+      columns.sort(Comparator.comparing(Column::name));
+      for (Column c : columns) {
+        s.append("  column ").append(column(c)).append('\n');
+      }
+      if (!t.primaryKey().isEmpty()) {
+        s.append("  primary key (").append(String.join(",", t.primaryKey())).append(")\n");
+      }
+      for (Index i : t.indexes()) { // sorted by name
+        s.append("  ").append(i.unique() ? "unique index " : "index ").append(i.name())
+            .append(" (").append(String.join(",", i.columns())).append(")\n");
+      }
+      for (ForeignKey f : t.foreignKeys()) { // sorted by name
+        s.append("  foreign key ").append(f.name()).append(" (").append(String.join(",", f.columns()))
+            .append(") references ").append(f.refTable()).append(" (").append(String.join(",", f.refColumns()))
+            .append(") on delete ").append(f.onDelete().name()).append(" on update ").append(f.onUpdate().name())
+            .append('\n');
+      }
+    }
+    return s.toString();
+  }
+
+  private static String column(Column c) {
+    StringBuilder s = new StringBuilder(c.name()).append(' ').append(c.type().name())
+        .append(" length=").append(c.length())
+        .append(" precision=").append(c.precision()).append(',').append(c.scale())
+        .append(c.nullable() ? " null" : " not-null");
+    if (c.defaultValue() != null) {
+      s.append(" default-value=").append(quote(c.defaultValue()));
+    }
+    if (c.defaultSql() != null) {
+      s.append(" default-sql=").append(quote(c.defaultSql()));
+    }
+    if (c.generated()) {
+      s.append(" generated");
+    }
+    return s.toString();
+  }
+
+  private static String quote(String v) {
+    return '"' + v.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + '"';
+  }
+
+  private static byte[] sha256(String text) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  private static String hex(byte[] bytes) {
+    StringBuilder s = new StringBuilder(bytes.length * 2);
+    for (byte b : bytes) {
+      s.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+    }
+    return s.toString();
+  }
+}
