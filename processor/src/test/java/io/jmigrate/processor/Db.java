@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** Reads a real SQLite database's own catalog, so tests compare schemas without comparing SQL. */
+/** Reads a real database's own catalog, so tests compare schemas without comparing SQL. */
 final class Db {
   private Db() {}
 
@@ -68,6 +68,34 @@ final class Db {
         fks.add("  fk " + r.get(3) + " -> " + r.get(2) + "." + r.get(4) + " update=" + r.get(5) + " delete=" + r.get(6));
       }
       fks.forEach(f -> s.append(f).append('\n'));
+    }
+    return s.toString();
+  }
+
+  /** Columns, constraints and indexes from PostgreSQL's catalog (current schema), in a stable order. */
+  static String postgresCatalog(Connection c) throws SQLException {
+    StringBuilder s = new StringBuilder();
+    for (String row : Sql.strings(c, """
+        SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type
+          || coalesce('(' || character_maximum_length || ')', '')
+          || coalesce('(' || numeric_precision || ',' || numeric_scale || ')', '')
+          || ' nullable=' || is_nullable || ' default=' || coalesce(column_default, '-') || ' identity=' || is_identity
+        FROM information_schema.columns
+        WHERE table_schema = current_schema() AND table_name <> 'jmigrate_history'
+        ORDER BY table_name, column_name""")) {
+      s.append(row).append('\n');
+    }
+    for (String row : Sql.strings(c, """
+        SELECT 'constraint ' || conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid)
+        FROM pg_constraint
+        WHERE connamespace = current_schema()::regnamespace AND conrelid::regclass::text <> 'jmigrate_history'
+        ORDER BY 1""")) {
+      s.append(row).append('\n');
+    }
+    for (String row : Sql.strings(c, """
+        SELECT 'index ' || indexdef FROM pg_indexes
+        WHERE schemaname = current_schema() AND tablename <> 'jmigrate_history' ORDER BY 1""")) {
+      s.append(row).append('\n');
     }
     return s.toString();
   }

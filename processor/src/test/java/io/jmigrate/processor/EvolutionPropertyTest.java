@@ -1,14 +1,24 @@
 package io.jmigrate.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jmigrate.engine.MigrationException;
 import io.jmigrate.engine.Migrator;
+import io.jmigrate.testing.Postgres;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,20 +30,77 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Random model evolutions, each step compiled by the real processor: migrating one SQLite
- * database step by step must give exactly the schema of a fresh database created from the last
- * models alone, and migrating back to each earlier version must give that version's schema.
- * The seed drives the evolution, so a failure is reproduced by its seed.
+ * Random model evolutions, each step compiled by the real processor and applied to a database
+ * holding rows: after every step each row's values are where the models say (renames, swaps and
+ * chains of renames move them, nothing else does); migrating step by step must give exactly the
+ * schema of a fresh database created from the last models alone, and migrating back to each
+ * earlier version must give that version's schema. A confirmed narrowing over values that do not
+ * fit must fail without touching them. The seed drives the evolution, so a failure is reproduced
+ * by its seed.
+ *
+ * <p>Sampled per database to keep CI bounded: 150 tries on SQLite, 25 on PostgreSQL.
  */
 class EvolutionPropertyTest {
   static final List<String> TYPES = List.of("Integer", "Long", "String", "Boolean", "Double", "BigDecimal", "LocalDate");
 
-  @Property(tries = 200)
-  void stepByStepEqualsFreshAndEveryVersionCanBeRestored(
-      @ForAll long seed, @ForAll @IntRange(min = 2, max = 5) int steps) throws Exception {
+  /** A kind of database the property runs on. */
+  interface Database {
+    Connection open(Path dir, String name) throws SQLException;
+
+    String catalog(Connection c) throws SQLException;
+
+    boolean postgres();
+  }
+
+  static final Database SQLITE = new Database() {
+    @Override
+    public Connection open(Path dir, String name) throws SQLException {
+      return Db.sqlite(dir.resolve(name + ".db"));
+    }
+
+    @Override
+    public String catalog(Connection c) throws SQLException {
+      return Db.catalog(c);
+    }
+
+    @Override
+    public boolean postgres() {
+      return false;
+    }
+  };
+
+  static final Database POSTGRES = new Database() {
+    @Override
+    public Connection open(Path dir, String name) throws SQLException {
+      return Postgres.newDatabase();
+    }
+
+    @Override
+    public String catalog(Connection c) throws SQLException {
+      return Db.postgresCatalog(c);
+    }
+
+    @Override
+    public boolean postgres() {
+      return true;
+    }
+  };
+
+  @Property(tries = 150)
+  void onSqlite(@ForAll long seed, @ForAll @IntRange(min = 2, max = 5) int steps) throws Exception {
+    run(SQLITE, seed, steps);
+  }
+
+  @Property(tries = 25)
+  void onPostgres(@ForAll long seed, @ForAll @IntRange(min = 2, max = 5) int steps) throws Exception {
+    run(POSTGRES, seed, steps);
+  }
+
+  private void run(Database database, long seed, int steps) throws Exception {
     Path dir = Files.createTempDirectory("jmigrate-evolution");
     try {
-      check(new Random(seed), steps, dir, "seed " + seed + ", " + steps + " steps");
+      check(database, new Random(seed), steps, dir, (database.postgres() ? "PostgreSQL" : "SQLite")
+          + ", seed " + seed + ", " + steps + " steps");
     } finally {
       try (Stream<Path> s = Files.walk(dir)) {
         s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -41,7 +108,7 @@ class EvolutionPropertyTest {
     }
   }
 
-  private void check(Random random, int steps, Path dir, String label) throws Exception {
+  private void check(Database database, Random random, int steps, Path dir, String label) throws Exception {
     Model model = new Model(random);
     model.addTable();
     if (random.nextBoolean()) {
@@ -50,44 +117,63 @@ class EvolutionPropertyTest {
     Project project = new Project(dir.resolve("steps"));
     List<String> history = new ArrayList<>();
     Migrator migrator = null;
-    try (Connection db = Db.sqlite(dir.resolve("steps.db"))) {
+    try (Connection db = database.open(dir, "steps")) {
       for (int step = 0; step <= steps; step++) {
         if (step > 0) {
           history.add(model.evolve());
         }
         model.writeTo(project);
         Project.Result r = project.build();
-        assertTrue(r.ok(), label + " after " + history + ": " + r.errors());
+        String where = label + " after " + history;
+        assertTrue(r.ok(), where + ": " + r.errors());
         migrator = r.migrator();
+        Model.Narrowing narrowing = model.narrowing;
+        if (narrowing != null && model.valuesTooLong(narrowing) > 0) {
+          long tooLong = model.valuesTooLong(narrowing);
+          Migrator m = migrator;
+          MigrationException e = assertThrows(MigrationException.class, () -> m.migrate(db),
+              where + ": a narrowing over " + tooLong + " values that do not fit must fail");
+          String message = e.getMessage();
+          assertTrue(message.contains(narrowing.table().table()) && message.contains(narrowing.col().name),
+              where + ": the failure names the table and column: " + message);
+          model.assertRows(db, where + ", after the refused narrowing");
+          model.truncate(db, narrowing); // what the user does: make the data fit, then migrate again
+        }
         migrator.migrate(db);
+        model.assertRows(db, where);
+        model.insertRow(db, database.postgres());
         model.clearOneShotAnnotations();
       }
+      model.assertRows(db, label + " after " + history);
       Project fresh = new Project(dir.resolve("fresh"));
       model.writeTo(fresh);
-      try (Connection other = Db.sqlite(dir.resolve("fresh.db"))) {
+      try (Connection other = database.open(dir, "fresh")) {
         fresh.build().assertOk().migrator().migrate(other);
-        assertEquals(Db.catalog(other), Db.catalog(db), label + ": step by step vs fresh, after " + history);
+        assertEquals(database.catalog(other), database.catalog(db), label + ": step by step vs fresh, after " + history);
       }
       for (int v = migrator.latestVersion() - 1; v >= 0; v--) {
         migrator.migrateTo(db, v);
-        try (Connection other = Db.sqlite(dir.resolve("v" + v + ".db"))) {
+        try (Connection other = database.open(dir, "v" + v)) {
           migrator.migrateTo(other, v);
-          assertEquals(Db.catalog(other), Db.catalog(db), label + ": back to version " + v + ", after " + history);
+          assertEquals(database.catalog(other), database.catalog(db), label + ": back to version " + v + ", after " + history);
         }
       }
     }
   }
 
-  /** The user's model classes, evolved one random edit at a time. */
+  /** The user's model classes, evolved one random edit at a time, and the rows they should hold. */
   static final class Model {
     final Random random;
     final List<Tbl> tables = new ArrayList<>();
     final List<String> deletedFiles = new ArrayList<>();
+    Narrowing narrowing;
     int counter;
 
     Model(Random random) {
       this.random = random;
     }
+
+    record Narrowing(Tbl table, Col col, int length) {}
 
     static final class Col {
       String name;
@@ -97,11 +183,19 @@ class EvolutionPropertyTest {
       int length;
       Tbl references;
       String renamedFrom;
+      boolean narrow;
+      /** The value of this column in each row of its table, normalised (see {@link #normalise}); null for NULL. */
+      final List<String> values = new ArrayList<>();
     }
 
     static final class Tbl {
       String cls;
       String renamedFrom;
+      /** Whether the database assigns the id; otherwise the key may change (see the key edit). */
+      boolean generatedId;
+      /** Extra key columns beside {@code id}, for a composite primary key. */
+      final List<Col> extraKey = new ArrayList<>();
+      int rows;
       final List<Col> cols = new ArrayList<>();
       final List<List<String>> indexes = new ArrayList<>();
       final List<String> dropColumns = new ArrayList<>();
@@ -115,6 +209,7 @@ class EvolutionPropertyTest {
     String addTable() {
       Tbl t = new Tbl();
       t.cls = "T" + (++counter);
+      t.generatedId = random.nextBoolean();
       tables.add(t);
       int n = 1 + random.nextInt(3);
       for (int i = 0; i < n; i++) {
@@ -153,6 +248,29 @@ class EvolutionPropertyTest {
       }
     }
 
+    /** A random value of the column's type, as text; strings are 1 to 5 characters, so narrowings may not fit. */
+    String valueFor(Col c) {
+      if (c.references != null || (!c.notNull && random.nextInt(4) == 0)) {
+        return null;
+      }
+      switch (c.type) {
+        case "String":
+          return "s" + random.nextInt((int) Math.pow(10, random.nextInt(5)));
+        case "Boolean":
+          return String.valueOf(random.nextBoolean());
+        case "LocalDate":
+          return LocalDate.of(2024, 1 + random.nextInt(12), 1 + random.nextInt(28)).toString();
+        case "Double":
+          return random.nextInt(1000) + ".25";
+        case "BigDecimal":
+          return random.nextInt(100000) + ".75";
+        case "Long":
+          return String.valueOf(random.nextInt(1_000_000));
+        default:
+          return String.valueOf(random.nextInt(1000));
+      }
+    }
+
     Tbl pick() {
       return tables.get(random.nextInt(tables.size()));
     }
@@ -168,7 +286,7 @@ class EvolutionPropertyTest {
     /** Applies one random edit and says what it was. */
     String evolve() {
       for (int attempt = 0; attempt < 50; attempt++) {
-        String done = tryEdit(random.nextInt(13));
+        String done = tryEdit(random.nextInt(19));
         if (done != null) {
           return done;
         }
@@ -182,14 +300,14 @@ class EvolutionPropertyTest {
       switch (kind) {
         case 0: {
           Col n = newColumn();
-          if (n.notNull && n.dflt == null) {
-            return null;
-          }
           t.cols.add(n);
+          for (int i = 0; i < t.rows; i++) {
+            n.values.add(n.dflt == null ? null : normalise(n.type, n.dflt)); // ADD COLUMN fills the default
+          }
           return "add " + t.table() + "." + n.name;
         }
         case 1:
-          if (c == null || t.cols.size() < 2 || indexed(t, c) || c.references != null) {
+          if (c == null || t.cols.size() < 2 || indexed(t, c) || c.references != null || t.extraKey.contains(c)) {
             return null;
           }
           t.cols.remove(c);
@@ -200,11 +318,7 @@ class EvolutionPropertyTest {
             return null;
           }
           String old = c.name;
-          c.renamedFrom = old;
-          c.name = "c" + (++counter);
-          for (List<String> i : t.indexes) {
-            i.replaceAll(x -> x.equals(old) ? c.name : x);
-          }
+          rename(t, Map.of(c, "c" + (++counter)));
           return "rename " + t.table() + "." + old + " to " + c.name;
         }
         case 3:
@@ -212,10 +326,10 @@ class EvolutionPropertyTest {
             return null;
           }
           if (c.type.equals("Integer")) {
-            c.type = "Long";
             if (c.dflt != null && c.dflt.contains(".")) {
               return null;
             }
+            c.type = "Long";
             return "widen " + t.table() + "." + c.name + " to Long";
           }
           if (c.type.equals("String") && c.length > 0) {
@@ -229,6 +343,7 @@ class EvolutionPropertyTest {
           }
           c.notNull = true;
           c.dflt = defaultFor(c.type);
+          c.values.replaceAll(v -> v == null ? normalise(c.type, c.dflt) : v); // NULLs get the default
           return "make " + t.table() + "." + c.name + " NOT NULL with a default";
         case 5:
           if (c == null || c.dflt == null) {
@@ -281,6 +396,9 @@ class EvolutionPropertyTest {
           n.type = "Long";
           n.references = target;
           t.cols.add(n);
+          for (int i = 0; i < t.rows; i++) {
+            n.values.add(null);
+          }
           return "add " + t.table() + "." + n.name + " referencing " + target.table();
         }
         case 12: {
@@ -291,8 +409,98 @@ class EvolutionPropertyTest {
           ref.references = null;
           return "drop the foreign key of " + t.table() + "." + ref.name;
         }
+        case 13: { // a confirmed narrowing, over values that may not fit
+          if (c == null || !c.type.equals("String") || c.length == 0 || c.references != null || indexed(t, c)) {
+            return null;
+          }
+          int length = 2 + random.nextInt(4);
+          if (length >= c.length || (c.dflt != null && c.dflt.length() > length)) {
+            return null;
+          }
+          c.length = length;
+          c.narrow = true;
+          narrowing = new Narrowing(t, c, length);
+          return "narrow " + t.table() + "." + c.name + " to " + length;
+        }
+        case 14: { // swap two columns' names
+          if (t.cols.size() < 2) {
+            return null;
+          }
+          Col a = t.cols.get(0);
+          Col b = t.cols.get(1 + random.nextInt(t.cols.size() - 1));
+          String an = a.name;
+          String bn = b.name;
+          rename(t, Map.of(a, bn, b, an));
+          return "swap " + t.table() + "." + an + " and " + bn;
+        }
+        case 15: { // a chain: a -> b, b -> new
+          if (t.cols.size() < 2) {
+            return null;
+          }
+          Col a = t.cols.get(0);
+          Col b = t.cols.get(1 + random.nextInt(t.cols.size() - 1));
+          String an = a.name;
+          String bn = b.name;
+          rename(t, Map.of(a, bn, b, "c" + (++counter)));
+          return "rename " + t.table() + "." + an + " to " + bn + " and " + bn + " to " + b.name;
+        }
+        case 16: { // swap two tables' names
+          if (tables.size() < 2) {
+            return null;
+          }
+          Tbl a = tables.get(0);
+          Tbl b = tables.get(1 + random.nextInt(tables.size() - 1));
+          String ac = a.cls;
+          a.renamedFrom = a.table();
+          b.renamedFrom = b.table();
+          a.cls = b.cls;
+          b.cls = ac;
+          return "swap tables " + b.table() + " and " + a.table();
+        }
+        case 17: { // a chain of tables: a -> b, b -> new
+          if (tables.size() < 2) {
+            return null;
+          }
+          Tbl a = tables.get(0);
+          Tbl b = tables.get(1 + random.nextInt(tables.size() - 1));
+          deletedFiles.add(a.cls);
+          a.renamedFrom = a.table();
+          b.renamedFrom = b.table();
+          a.cls = b.cls;
+          b.cls = "T" + (++counter);
+          return "rename table " + a.renamedFrom + " to " + a.table() + " and " + b.renamedFrom + " to " + b.table();
+        }
+        case 18: { // change the primary key, possibly of a table other tables reference
+          if (t.generatedId) {
+            return null;
+          }
+          if (!t.extraKey.isEmpty()) {
+            t.extraKey.clear();
+            return "primary key of " + t.table() + " back to (id)";
+          }
+          Col k = t.cols.stream().filter(x -> x.notNull && x.references == null && !x.type.equals("Double"))
+              .findFirst().orElse(null);
+          if (k == null) {
+            return null;
+          }
+          t.extraKey.add(k);
+          return "primary key of " + t.table() + " to (id, " + k.name + ")" + (referenced(t) ? ", referenced" : "");
+        }
         default:
           return null;
+      }
+    }
+
+    /** Renames columns at once (a swap or a chain is one edit), keeping indexes on the same columns. */
+    private void rename(Tbl t, Map<Col, String> to) {
+      Map<String, String> byOld = new HashMap<>();
+      to.forEach((col, name) -> {
+        byOld.put(col.name, name);
+        col.renamedFrom = col.name;
+      });
+      to.forEach((col, name) -> col.name = name);
+      for (List<String> i : t.indexes) {
+        i.replaceAll(x -> byOld.getOrDefault(x, x));
       }
     }
 
@@ -301,9 +509,123 @@ class EvolutionPropertyTest {
         t.renamedFrom = null;
         t.dropColumns.clear();
         t.dropTables.clear();
-        t.cols.forEach(c -> c.renamedFrom = null);
+        t.cols.forEach(c -> {
+          c.renamedFrom = null;
+          c.narrow = false;
+        });
       }
       deletedFiles.clear();
+      narrowing = null;
+    }
+
+    long valuesTooLong(Narrowing n) {
+      return n.col().values.stream().filter(v -> v != null && v.length() > n.length()).count();
+    }
+
+    /** Cuts the values that do not fit, as a user would by hand before migrating again. */
+    void truncate(Connection db, Narrowing n) throws SQLException {
+      try (Statement s = db.createStatement()) {
+        s.executeUpdate("UPDATE \"" + n.table().table() + "\" SET \"" + n.col().name + "\" = substr(\""
+            + n.col().name + "\", 1, " + n.length() + ") WHERE length(\"" + n.col().name + "\") > " + n.length());
+      }
+      n.col().values.replaceAll(v -> v != null && v.length() > n.length() ? v.substring(0, n.length()) : v);
+    }
+
+    void insertRow(Connection db, boolean postgres) throws SQLException {
+      for (Tbl t : tables) {
+        List<String> names = new ArrayList<>();
+        List<Object[]> params = new ArrayList<>();
+        if (!t.generatedId) {
+          names.add("id");
+          params.add(new Object[] {"Long", String.valueOf(t.rows + 1)});
+        }
+        List<String> values = new ArrayList<>();
+        for (Col c : t.cols) {
+          String v = valueFor(c);
+          values.add(v);
+          names.add(c.name);
+          params.add(new Object[] {c.type, v});
+        }
+        String sql = "INSERT INTO \"" + t.table() + "\" (" + names.stream().map(n -> "\"" + n + "\"")
+            .collect(Collectors.joining(", ")) + ") VALUES (" + names.stream().map(n -> "?")
+            .collect(Collectors.joining(", ")) + ")";
+        try (PreparedStatement ps = db.prepareStatement(sql)) {
+          for (int i = 0; i < params.size(); i++) {
+            bind(ps, i + 1, (String) params.get(i)[0], (String) params.get(i)[1], postgres);
+          }
+          ps.executeUpdate();
+        }
+        for (int i = 0; i < t.cols.size(); i++) {
+          Col c = t.cols.get(i);
+          c.values.add(values.get(i) == null ? null : normalise(c.type, values.get(i)));
+        }
+        t.rows++;
+      }
+    }
+
+    private static void bind(PreparedStatement ps, int i, String type, String v, boolean postgres) throws SQLException {
+      if (v == null) {
+        ps.setObject(i, null);
+        return;
+      }
+      switch (type) {
+        case "Integer" -> ps.setInt(i, Integer.parseInt(v));
+        case "Long" -> ps.setLong(i, Long.parseLong(v));
+        case "Boolean" -> ps.setBoolean(i, Boolean.parseBoolean(v));
+        case "Double" -> ps.setDouble(i, Double.parseDouble(v));
+        case "BigDecimal" -> ps.setBigDecimal(i, new BigDecimal(v));
+        case "LocalDate" -> {
+          if (postgres) {
+            ps.setObject(i, LocalDate.parse(v));
+          } else {
+            ps.setString(i, v);
+          }
+        }
+        default -> ps.setString(i, v);
+      }
+    }
+
+    /** One spelling per value, whatever the database hands back. */
+    static String normalise(String type, String text) {
+      switch (type) {
+        case "Integer":
+        case "Long":
+          return String.valueOf(new BigDecimal(text).longValueExact());
+        case "Double":
+          return String.valueOf(Double.parseDouble(text));
+        case "BigDecimal":
+          return new BigDecimal(text).stripTrailingZeros().toPlainString();
+        case "Boolean":
+          return String.valueOf(text.equals("t") || text.equals("1") || text.equalsIgnoreCase("true"));
+        default:
+          return text;
+      }
+    }
+
+    /** Every row's values, read back by the columns' current names, equal what the edits say. */
+    void assertRows(Connection db, String where) throws SQLException {
+      for (Tbl t : tables) {
+        Map<String, List<String>> actual = new LinkedHashMap<>();
+        String order = "\"id\"";
+        try (Statement s = db.createStatement();
+            ResultSet rs = s.executeQuery("SELECT * FROM \"" + t.table() + "\" ORDER BY " + order)) {
+          int n = rs.getMetaData().getColumnCount();
+          for (int i = 1; i <= n; i++) {
+            actual.put(rs.getMetaData().getColumnName(i), new ArrayList<>());
+          }
+          while (rs.next()) {
+            for (int i = 1; i <= n; i++) {
+              actual.get(rs.getMetaData().getColumnName(i)).add(rs.getString(i));
+            }
+          }
+        }
+        for (Col c : t.cols) {
+          List<String> got = actual.get(c.name);
+          assertTrue(got != null, where + ": " + t.table() + "." + c.name + " is missing; columns " + actual.keySet());
+          List<String> normalised = got.stream().map(v -> v == null ? null : normalise(c.type, v)).toList();
+          assertEquals(c.values, normalised, where + ": the values of " + t.table() + "." + c.name);
+        }
+      }
     }
 
     void writeTo(Project p) throws Exception {
@@ -328,14 +650,27 @@ class EvolutionPropertyTest {
       for (List<String> i : t.indexes) {
         s.append("@Index(columns = {").append(quoted(i)).append("})\n");
       }
-      s.append("@Table\npublic class ").append(t.cls).append(" {\n  @Id(generated = true) long id;\n");
+      s.append("@Table\npublic class ").append(t.cls).append(" {\n");
+      if (t.generatedId) {
+        s.append("  @Id(generated = true) long id;\n");
+      } else if (t.extraKey.isEmpty()) {
+        s.append("  @Id long id;\n");
+      } else {
+        s.append("  @Id @Column(unique = true) long id;\n"); // still the target of other tables' keys
+      }
       for (Col c : t.cols) {
         s.append("  ");
+        if (t.extraKey.contains(c)) {
+          s.append("@Id ");
+        }
         if (c.renamedFrom != null) {
           s.append("@RenamedFrom(\"").append(c.renamedFrom).append("\") ");
         }
+        if (c.narrow) {
+          s.append("@Narrow ");
+        }
         if (c.references != null) {
-          s.append("@ForeignKey(").append(c.references.cls).append(".class) ");
+          s.append("@ForeignKey(value = ").append(c.references.cls).append(".class, column = \"id\") ");
         }
         Map<String, String> attrs = new LinkedHashMap<>();
         if (c.notNull) {
