@@ -350,9 +350,13 @@ public final class MigrationProcessor extends AbstractProcessor {
       boolean failed = false;
       for (Problem p : problems) {
         if (p.warning()) {
-          processingEnv.getMessager().printMessage(Kind.WARNING, p.message(), p.element());
+          processingEnv.getMessager().printMessage(Kind.WARNING, p.message(), p.element(), p.annotation(), p.value());
+        } else if (p.element() == null) {
+          error(null, p.message());
+          failed = true;
         } else {
-          error(p.element(), p.message());
+          // at the annotation value when there is one, so javac underlines the exact spot
+          processingEnv.getMessager().printMessage(Kind.ERROR, p.message(), p.element(), p.annotation(), p.value());
           failed = true;
         }
       }

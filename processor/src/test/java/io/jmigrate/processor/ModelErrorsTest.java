@@ -63,14 +63,14 @@ class ModelErrorsTest {
             }""", "is INTEGER but references thing.id, which is BIGINT"),
         Arguments.of("index on an unknown column", """
             @Table
-            @Index(columns = "emailAddress")
-            class Thing { // <-
+            @Index(columns = "emailAddress") // <- at the annotation value
+            class Thing {
               @Id long id;
               String emailAddress;
             }""", "did you mean the column \"email_address\""),
         Arguments.of("invalid table name", """
-            @Table(name = "my table")
-            class Thing { // <-
+            @Table(name = "my table") // <-
+            class Thing {
               @Id long id;
             }""", "invalid table name \"my table\""),
         Arguments.of("over-long column name", """
