@@ -46,12 +46,6 @@ public record ColumnDeclaration(
     boolean narrow,
     Origin origin) {
 
-  /** A plain column of the given name and type, for building declarations by hand (tests, other extractors). */
-  public static ColumnDeclaration of(String name, JavaType type) {
-    return new ColumnDeclaration(name, false, name, "", type, false, false, null, 0, 0, 0, false, null, null, null,
-        null, false, Origin.NONE);
-  }
-
   /** {@code Post.title}: unambiguous when a subclass or a record shares a field name. */
   public String qualifiedField() {
     return declaringClass.isEmpty() ? field : declaringClass + "." + field;

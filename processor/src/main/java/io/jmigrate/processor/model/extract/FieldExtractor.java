@@ -10,6 +10,7 @@ import io.jmigrate.processor.model.ForeignKeyDeclaration;
 import io.jmigrate.processor.model.Origin;
 import io.jmigrate.schema.Names;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
@@ -42,9 +43,10 @@ final class FieldExtractor {
 
     ForeignKeyDeclaration foreignKey = null;
     if (fk != null) {
-      origin = track(track(origin.with("foreignKey", fk, explicit(fk, "value")), fk, "column", "foreignKey.column"),
-          fk, "onDelete", "foreignKey.onDelete");
-      origin = track(origin, fk, "onUpdate", "foreignKey.onUpdate");
+      origin = origin.with("foreignKey", fk, explicit(fk, "value"));
+      for (String member : new String[] {"column", "onDelete", "onUpdate"}) {
+        origin = track(origin, fk, member, "foreignKey." + member);
+      }
       TypeElement target = annotations.type(fk, "value");
       foreignKey = new ForeignKeyDeclaration(
           target == null ? null : target.getQualifiedName().toString(),
@@ -55,7 +57,7 @@ final class FieldExtractor {
           annotations.action(fk, "onUpdate"));
     }
 
-    Object nullable = col == null ? null : explicit(col, "nullable") == null ? null : explicit(col, "nullable").getValue();
+    AnnotationValue nullable = explicit(col, "nullable");
     return new ColumnDeclaration(
         name,
         !given.isEmpty(),
@@ -64,7 +66,7 @@ final class FieldExtractor {
         TypeMapping.javaType(field.asType()),
         id != null,
         id != null && annotations.bool(id, "generated"),
-        (Boolean) nullable,
+        nullable == null ? null : (Boolean) nullable.getValue(),
         annotations.integer(col, "length"),
         annotations.integer(col, "precision"),
         annotations.integer(col, "scale"),

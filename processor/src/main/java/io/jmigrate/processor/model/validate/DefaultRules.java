@@ -9,8 +9,9 @@ import java.math.RoundingMode;
 
 /**
  * A column's default must be a value the column can hold, checked here rather than at deploy:
- * PostgreSQL refuses a text longer than {@code VARCHAR(n)} and a number too large for its
- * {@code NUMERIC(p, s)}, and rounds extra decimals, while SQLite stores any of them as written.
+ * PostgreSQL accepts such a default in CREATE TABLE, then refuses it as soon as a row takes it
+ * (ADD COLUMN on a table with rows, the first insert: "value too long", "numeric field
+ * overflow"), and rounds extra decimals to the scale, while SQLite stores any of them as written.
  */
 final class DefaultRules {
   private DefaultRules() {}
@@ -35,7 +36,7 @@ final class DefaultRules {
       int chars = c.defaultValue().codePointCount(0, c.defaultValue().length());
       if (chars > c.length()) {
         return at(c, "has " + chars + " characters, but the column's length is " + c.length()
-            + " (PostgreSQL would refuse it at deploy). Shorten the default, or raise length.");
+            + " (PostgreSQL refuses it as soon as a row takes it: value too long). Shorten the default, or raise length.");
       }
     }
     if (type == ColumnType.DECIMAL && c.precision() > 0) {
@@ -57,8 +58,8 @@ final class DefaultRules {
     int room = c.precision() - c.scale();
     if (whole > room) {
       return at(c, "has " + whole + " digits before the point, but precision " + c.precision() + " with scale "
-          + c.scale() + " leaves room for " + room + " (PostgreSQL would refuse it at deploy: numeric field "
-          + "overflow). Give a smaller default, or raise precision.");
+          + c.scale() + " leaves room for " + room + " (PostgreSQL refuses it as soon as a row takes it: numeric "
+          + "field overflow). Give a smaller default, or raise precision.");
     }
     return null;
   }
