@@ -169,14 +169,14 @@ class ModelErrorsTest {
               @Id long id;
               String emailAddress;
             }""", "@Index names the unknown column \"emailAddress\""),
-        // javac (17 to 25) cannot place a message inside a repeated annotation's implicit
-        // container, so one of several @Index annotations is reported at the class
-        Arguments.of("the second of two @Index annotations, at the class", """
+        // javac's Messager cannot place this one (an implicit container): ProblemPrinter does
+        Arguments.of("the second of two @Index annotations", """
             @Table
             @Index(columns = "id")
             @Index(unique = true,
-                columns = "nope")
-            class Thing { // <-
+                columns = {"id",
+                    "nope"}) // <-
+            class Thing {
               @Id long id;
             }""", "@Index names the unknown column \"nope\""),
         Arguments.of("an invalid index name", """
@@ -220,6 +220,19 @@ class ModelErrorsTest {
                   generated = true) // <-
               String id;
             }""", "@Id(generated = true) needs an int or long key"),
+        Arguments.of("a record component's defaultValue", """
+            @Table record Thing(@Id long id,
+                @Column(nullable = false,
+                    defaultValue = "lots") // <-
+                int count) {
+            }""", "defaultValue \"lots\" is not a valid int"),
+        Arguments.of("two record components for one column", """
+            @Table record Thing(@Id long id,
+                String title,
+                @Column(
+                    name = "title") // <-
+                String heading) {
+            }""", "two fields of Thing map to the column \"title\": Thing.title and Thing.heading"),
         Arguments.of("two columns renamed from the same name", """
             @Table class Thing {
               @Id long id;

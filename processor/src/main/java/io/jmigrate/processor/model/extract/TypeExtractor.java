@@ -92,24 +92,21 @@ final class TypeExtractor {
         inner, local);
   }
 
-  /** Columns in declaration order; inherited fields first. */
+  /**
+   * Columns in declaration order; inherited fields first. A record's columns are read from the
+   * private fields javac makes of its components (they carry the same annotations): javac places
+   * a message at a field, but not at a record component (JDK 17).
+   */
   private static List<Element> fields(TypeElement type) {
     List<Element> out = new ArrayList<>();
-    if (type.getKind() == ElementKind.RECORD) {
-      for (Element c : type.getRecordComponents()) {
-        if (mirror(c, JmigrateExtractor.TRANSIENT) == null) {
-          out.add(c);
-        }
-      }
-      return out;
-    }
-    if (type.getKind() != ElementKind.CLASS) {
+    if (type.getKind() != ElementKind.CLASS && type.getKind() != ElementKind.RECORD) {
       return out; // not a table; validation says so
     }
     TypeMirror superclass = type.getSuperclass();
     if (superclass.getKind() == TypeKind.DECLARED) {
       TypeElement parent = (TypeElement) ((DeclaredType) superclass).asElement();
-      if (!parent.getQualifiedName().contentEquals("java.lang.Object")) {
+      if (!parent.getQualifiedName().contentEquals("java.lang.Object")
+          && !parent.getQualifiedName().contentEquals("java.lang.Record")) {
         out.addAll(fields(parent));
       }
     }
