@@ -9,6 +9,7 @@ import java.util.List;
  * @param className the model's qualified class name, recorded in the snapshot
  * @param simpleName the class's simple name, for messages
  * @param name the table name, given or derived from the class name
+ * @param nameGiven whether the source gave the name (else it was derived from {@code simpleName})
  * @param shape what kind of type declares the table
  * @param columns the columns in declaration order, inherited ones first
  * @param indexes the table-level indexes (not the {@code unique} of a single column)
@@ -22,6 +23,7 @@ public record TableDeclaration(
     String className,
     String simpleName,
     String name,
+    boolean nameGiven,
     Shape shape,
     List<ColumnDeclaration> columns,
     List<IndexDeclaration> indexes,

@@ -101,7 +101,7 @@ class ModelStagesTest {
 
   private static TableDeclaration table(String className, String name, List<ColumnDeclaration> columns,
       List<IndexDeclaration> indexes, String renamedFrom) {
-    return new TableDeclaration(className, className.substring(className.lastIndexOf('.') + 1), name,
+    return new TableDeclaration(className, className.substring(className.lastIndexOf('.') + 1), name, true,
         TableDeclaration.Shape.CLASS, columns, indexes, renamedFrom, List.of(), List.of(), Origin.NONE);
   }
 }

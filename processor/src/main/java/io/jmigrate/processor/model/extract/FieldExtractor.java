@@ -35,10 +35,7 @@ final class FieldExtractor {
         "defaultValue", "defaultSql"}) {
       origin = track(origin, col, member, member);
     }
-    if (id != null) {
-      origin = origin.with("id", id, null);
-      origin = track(origin, id, "generated", "generated");
-    }
+    origin = track(origin, id, "generated", "generated");
     origin = track(origin, renamed, "value", "renamedFrom");
 
     ForeignKeyDeclaration foreignKey = null;

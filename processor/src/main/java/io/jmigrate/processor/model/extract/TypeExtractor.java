@@ -71,7 +71,7 @@ final class TypeExtractor {
     String renamedFrom = renamed == null ? null : annotations.string(renamed, "value");
 
     TableDeclaration declaration = new TableDeclaration(type.getQualifiedName().toString(),
-        type.getSimpleName().toString(), name, shape(type), columns, indexes, renamedFrom, dropColumns, dropTables,
+        type.getSimpleName().toString(), name, !given.isEmpty(), shape(type), columns, indexes, renamedFrom, dropColumns, dropTables,
         origin);
     return new Extracted(declaration, referenced);
   }

@@ -41,8 +41,7 @@ final class TableRules {
   }
 
   static Problem name(TableDeclaration t) {
-    boolean derived = t.origin().of("name") == t.origin() && t.name().equals(Names.snakeCase(t.simpleName()));
-    String message = Identifiers.problem("table", t.name(), derived ? "the class " + t.simpleName() : null,
+    String message = Identifiers.problem("table", t.name(), t.nameGiven() ? null : "the class " + t.simpleName(),
         "@Table(name = \"…\")");
     return message == null ? null : Problem.error(t.origin().of("name"), message);
   }
