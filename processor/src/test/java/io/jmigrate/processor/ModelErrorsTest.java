@@ -326,6 +326,7 @@ class ModelErrorsTest {
         @Table class Thing {
           @Id long id;
           @Column(length = 3, defaultValue = "abc") String code;
+          @Column(length = 5, defaultValue = "größe") String word; // five characters, seven UTF-8 bytes
           @Column(precision = 5, scale = 2, defaultValue = "123.45") java.math.BigDecimal price;
           @Column(precision = 5, scale = 2, defaultValue = "-999.9000") java.math.BigDecimal low;
           @Column(precision = 3, defaultValue = "999") java.math.BigDecimal amount;
