@@ -12,6 +12,7 @@ import io.jmigrate.processor.diff.SchemaDiff;
 import io.jmigrate.processor.model.ModelReader;
 import io.jmigrate.processor.model.Models;
 import io.jmigrate.processor.model.Problem;
+import io.jmigrate.processor.model.ProblemPrinter;
 import io.jmigrate.processor.snapshot.Snapshot;
 import io.jmigrate.processor.snapshot.SnapshotException;
 import io.jmigrate.processor.snapshot.SnapshotStore;
@@ -349,12 +350,8 @@ public final class MigrationProcessor extends AbstractProcessor {
     private boolean report(List<Problem> problems) {
       boolean failed = false;
       for (Problem p : problems) {
-        if (p.warning()) {
-          processingEnv.getMessager().printMessage(Kind.WARNING, p.message(), p.element());
-        } else {
-          error(p.element(), p.message());
-          failed = true;
-        }
+        ProblemPrinter.print(processingEnv, p); // at the annotation value when there is one
+        failed |= !p.warning();
       }
       return failed;
     }

@@ -2,6 +2,7 @@ package io.jmigrate.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
@@ -63,14 +64,14 @@ class ModelErrorsTest {
             }""", "is INTEGER but references thing.id, which is BIGINT"),
         Arguments.of("index on an unknown column", """
             @Table
-            @Index(columns = "emailAddress")
-            class Thing { // <-
+            @Index(columns = "emailAddress") // <- at the annotation value
+            class Thing {
               @Id long id;
               String emailAddress;
             }""", "did you mean the column \"email_address\""),
         Arguments.of("invalid table name", """
-            @Table(name = "my table")
-            class Thing { // <-
+            @Table(name = "my table") // <-
+            class Thing {
               @Id long id;
             }""", "invalid table name \"my table\""),
         Arguments.of("over-long column name", """
@@ -145,6 +146,264 @@ class ModelErrorsTest {
     Compilation c = compile(file);
     assertThat(c).failed();
     assertThat(c).hadErrorContaining(message).inFile(file).onLine(markedLine(source));
+  }
+
+  /**
+   * Where an annotation value causes the error, javac points at that value, not only at the
+   * field or class: each value sits on its own line here, marked {@code // <-}.
+   */
+  static Stream<Arguments> mistakesAtTheAnnotationValue() {
+    return Stream.of(
+        Arguments.of("unparsable defaultValue", """
+            @Table class Thing {
+              @Id long id;
+              @Column(nullable = false,
+                  defaultValue = "lots") // <-
+              int count;
+            }""", "defaultValue \"lots\" is not a valid int"),
+        Arguments.of("an unknown column among several of an @Index", """
+            @Table
+            @Index(columns = {"id",
+                "emailAddress"}) // <-
+            class Thing {
+              @Id long id;
+              String emailAddress;
+            }""", "@Index names the unknown column \"emailAddress\""),
+        // javac's Messager cannot place this one (an implicit container): ProblemPrinter does
+        Arguments.of("the second of two @Index annotations", """
+            @Table
+            @Index(columns = "id")
+            @Index(unique = true,
+                columns = {"id",
+                    "nope"}) // <-
+            class Thing {
+              @Id long id;
+            }""", "@Index names the unknown column \"nope\""),
+        Arguments.of("an invalid index name", """
+            @Table
+            @Index(columns = "id",
+                name = "ix thing") // <-
+            class Thing {
+              @Id long id;
+            }""", "invalid index name \"ix thing\""),
+        Arguments.of("an invalid column name", """
+            @Table class Thing {
+              @Id long id;
+              @Column(length = 20,
+                  name = "e-mail") // <-
+              String email;
+            }""", "invalid column name \"e-mail\": '-' is not a letter, digit or underscore"),
+        Arguments.of("nullable on a primitive", """
+            @Table class Thing {
+              @Id long id;
+              @Column(length = 0,
+                  nullable = true) // <-
+              int count;
+            }""", "use Integer for a nullable column"),
+        Arguments.of("a foreign key to a missing column", """
+            @Table class Thing {
+              @Id long id;
+              @ForeignKey(value = Thing.class,
+                  column = "nope") // <-
+              Long parent;
+            }""", "references the column \"nope\""),
+        Arguments.of("SET_NULL on a NOT NULL column", """
+            @Table class Thing {
+              @Id long id;
+              @ForeignKey(value = Thing.class,
+                  onDelete = ForeignKey.Action.SET_NULL) // <-
+              long parent;
+            }""", "SET_NULL needs a nullable column"),
+        Arguments.of("a generated key that is not an integer", """
+            @Table class Thing {
+              @Id(
+                  generated = true) // <-
+              String id;
+            }""", "@Id(generated = true) needs an int or long key"),
+        Arguments.of("a record component's defaultValue", """
+            @Table record Thing(@Id long id,
+                @Column(nullable = false,
+                    defaultValue = "lots") // <-
+                int count) {
+            }""", "defaultValue \"lots\" is not a valid int"),
+        Arguments.of("two record components for one column", """
+            @Table record Thing(@Id long id,
+                String title,
+                @Column(
+                    name = "title") // <-
+                String heading) {
+            }""", "two fields of Thing map to the column \"title\": Thing.title and Thing.heading"),
+        Arguments.of("two columns renamed from the same name", """
+            @Table class Thing {
+              @Id long id;
+              @RenamedFrom("old") String a;
+              @RenamedFrom(
+                  "old") // <-
+              String b;
+            }""", "two fields of Thing say @RenamedFrom(\"old\"): Thing.a and Thing.b"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("mistakesAtTheAnnotationValue")
+  void isAnErrorAtTheAnnotationValue(String name, String body, String message) {
+    isAnErrorAtTheElement(name, body, message);
+  }
+
+  /** A default the column cannot hold fails the build, not the deploy (PostgreSQL refuses or rounds it). */
+  static Stream<Arguments> defaultsThatDoNotFit() {
+    return Stream.of(
+        Arguments.of("longer than the length", """
+            @Table class Thing {
+              @Id long id;
+              @Column(length = 3,
+                  defaultValue = "abcd") // <-
+              String code;
+            }""", "defaultValue \"abcd\" has 4 characters, but the column's length is 3"),
+        Arguments.of("an enum constant longer than the length", """
+            @Table class Thing {
+              enum Size { S, XXL }
+              @Id long id;
+              @Column(length = 2,
+                  defaultValue = "XXL") // <-
+              Size size;
+            }""", "defaultValue \"XXL\" has 3 characters, but the column's length is 2"),
+        Arguments.of("more decimals than the scale", """
+            @Table class Thing {
+              @Id long id;
+              @Column(precision = 5, scale = 2,
+                  defaultValue = "123.456") // <-
+              java.math.BigDecimal price;
+            }""", "defaultValue \"123.456\" has 3 digits after the point, but the column's scale is 2 "
+            + "(precision 5, scale 2): PostgreSQL would store 123.46"),
+        Arguments.of("more whole digits than precision leaves", """
+            @Table class Thing {
+              @Id long id;
+              @Column(precision = 3,
+                  defaultValue = "1000") // <-
+              java.math.BigDecimal amount;
+            }""", "defaultValue \"1000\" has 4 digits before the point, but precision 3 with scale 0 leaves room for 3"),
+        Arguments.of("whole digits crowded out by the scale", """
+            @Table class Thing {
+              @Id long id;
+              @Column(precision = 4, scale = 2,
+                  defaultValue = "123") // <-
+              java.math.BigDecimal amount;
+            }""", "has 3 digits before the point, but precision 4 with scale 2 leaves room for 2"),
+        Arguments.of("out of range for short", """
+            @Table class Thing {
+              @Id long id;
+              @Column(
+                  defaultValue = "40000") // <-
+              short small;
+            }""", "defaultValue \"40000\" is not a valid short: out of range: the column holds -32768 to 32767"),
+        Arguments.of("out of range for int", """
+            @Table class Thing {
+              @Id long id;
+              @Column(
+                  defaultValue = "3000000000") // <-
+              Integer count;
+            }""", "is not a valid java.lang.Integer: out of range"),
+        Arguments.of("out of range for float", """
+            @Table class Thing {
+              @Id long id;
+              @Column(
+                  defaultValue = "1e39") // <-
+              float ratio;
+            }""", "defaultValue \"1e39\" is not a valid float: out of range for a float"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("defaultsThatDoNotFit")
+  void defaultThatDoesNotFitIsAnErrorAtTheValue(String name, String body, String message) {
+    isAnErrorAtTheElement(name, body, message);
+  }
+
+  @Test
+  void defaultsThatFitCompile() throws Exception {
+    JavaFileObject thing = JavaFileObjects.forSourceString("com.acme.model.Thing", """
+        package com.acme.model;
+        import io.jmigrate.*;
+        @Table class Thing {
+          @Id long id;
+          @Column(length = 3, defaultValue = "abc") String code;
+          @Column(length = 5, defaultValue = "größe") String word; // five characters, seven UTF-8 bytes
+          @Column(precision = 5, scale = 2, defaultValue = "123.45") java.math.BigDecimal price;
+          @Column(precision = 5, scale = 2, defaultValue = "-999.9000") java.math.BigDecimal low;
+          @Column(precision = 3, defaultValue = "999") java.math.BigDecimal amount;
+          @Column(precision = 2, scale = 2, defaultValue = "0.05") java.math.BigDecimal rate;
+          @Column(defaultValue = "-32768") short small;
+        }
+        """);
+    assertThat(compile(thing)).succeeded();
+    assertTrue(java.nio.file.Files.readString(dir.resolve("schema.json")).contains("\"-999.9\""));
+  }
+
+  @Test
+  void twoFieldsForOneColumnAreNamedWithTheirClasses() {
+    String source = """
+        package com.acme.model;
+        import io.jmigrate.*;
+        class BasePost {
+          String title;
+        }
+        @Table class Post extends BasePost {
+          @Id long id;
+          String title;
+        }
+        """;
+    JavaFileObject file = JavaFileObjects.forSourceString("com.acme.model.Post", source);
+    Compilation c = compile(file);
+    assertThat(c).hadErrorContaining("two fields of Post map to the column \"title\": BasePost.title and Post.title")
+        .inFile(file).onLine(8);
+  }
+
+  /**
+   * Names are ASCII (see README): a non-ASCII name is refused with the letter that is not, and an
+   * ASCII column name keeps a non-ASCII field name usable.
+   */
+  @Test
+  void aNonAsciiColumnNameSaysWhichLetter() {
+    String source = """
+        package com.acme.model;
+        import io.jmigrate.*;
+        @Table class Thing {
+          @Id long id;
+          int größe;
+        }
+        """;
+    JavaFileObject file = JavaFileObjects.forSourceString("com.acme.model.Thing", source);
+    assertThat(compile(file)).hadErrorContaining("invalid column name \"größe\" (from the field größe): "
+        + "'ö' is not an ASCII letter").inFile(file).onLine(5);
+  }
+
+  @Test
+  void aNonAsciiTableNameIsAnErrorAtTheName() {
+    String source = """
+        package com.acme.model;
+        import io.jmigrate.*;
+        @Table(
+            name = "café")
+        class Thing {
+          @Id long id;
+        }
+        """;
+    JavaFileObject file = JavaFileObjects.forSourceString("com.acme.model.Thing", source);
+    assertThat(compile(file)).hadErrorContaining("invalid table name \"café\": 'é' is not an ASCII letter. "
+        + "Names are ASCII letters").inFile(file).onLine(4);
+  }
+
+  @Test
+  void aNonAsciiFieldWithAnAsciiColumnNameCompiles() throws Exception {
+    JavaFileObject file = JavaFileObjects.forSourceString("com.acme.model.Thing", """
+        package com.acme.model;
+        import io.jmigrate.*;
+        @Table(name = "cafe") class Café {
+          @Id long id;
+          @Column(name = "groesse") int größe;
+        }
+        """);
+    assertThat(compile(file)).succeeded();
+    assertTrue(java.nio.file.Files.readString(dir.resolve("schema.json")).contains("\"groesse\""));
   }
 
   @Test

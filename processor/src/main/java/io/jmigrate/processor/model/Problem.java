@@ -1,14 +1,25 @@
 package io.jmigrate.processor.model;
 
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 
-/** A mistake to report to javac, at the user's element when there is one; a warning does not fail the build. */
-public record Problem(Element element, String message, boolean warning) {
+/**
+ * A mistake to report to javac, at the user's element when there is one and, where it applies,
+ * at the annotation value (null otherwise); a warning does not fail the build.
+ */
+public record Problem(Element element, String message, boolean warning, AnnotationMirror annotation,
+    AnnotationValue value) {
   public static Problem at(Element element, String message) {
-    return new Problem(element, message, false);
+    return new Problem(element, message, false, null, null);
   }
 
   public static Problem warning(Element element, String message) {
-    return new Problem(element, message, true);
+    return new Problem(element, message, true, null, null);
+  }
+
+  /** An error at the declaration's origin: its element, annotation and annotation value. */
+  public static Problem error(Origin origin, String message) {
+    return new Problem(origin.element(), message, false, origin.annotation(), origin.value());
   }
 }

@@ -1,0 +1,58 @@
+package io.jmigrate.processor.model;
+
+/**
+ * One field (or record component) of a model as plain values. Optional properties that the
+ * source did not give are null, so validation can tell "not said" from a default.
+ *
+ * @param name the column name, given or derived from the field name
+ * @param nameGiven whether the source gave the name (else it was derived from {@code field})
+ * @param field the Java field's name
+ * @param declaringClass the simple name of the class that declares the field (a superclass for
+ *     an inherited field)
+ * @param javaType the field's type
+ * @param id part of the primary key
+ * @param generated the database generates the key
+ * @param nullable whether NULL was allowed explicitly; null when not said
+ * @param length a String column's length; 0 unbounded
+ * @param precision a BigDecimal column's precision; 0 unconstrained
+ * @param scale a BigDecimal column's scale
+ * @param unique a unique index on this column alone
+ * @param defaultValue the default as a literal of the Java type; null when not given
+ * @param defaultSql the default as an SQL expression; null when not given
+ * @param renamedFrom the column's old name; null when none
+ * @param foreignKey the column's reference; null when none
+ * @param narrow a narrowing of this column is confirmed
+ * @param origin where the field is declared; properties are the component names above
+ *     ({@code name}, {@code nullable}, {@code length}, {@code defaultValue}, {@code generated},
+ *     {@code renamedFrom}, {@code foreignKey}, {@code foreignKey.column}, …)
+ */
+public record ColumnDeclaration(
+    String name,
+    boolean nameGiven,
+    String field,
+    String declaringClass,
+    JavaType javaType,
+    boolean id,
+    boolean generated,
+    Boolean nullable,
+    int length,
+    int precision,
+    int scale,
+    boolean unique,
+    String defaultValue,
+    String defaultSql,
+    String renamedFrom,
+    ForeignKeyDeclaration foreignKey,
+    boolean narrow,
+    Origin origin) {
+
+  /** {@code Post.title}: unambiguous when a subclass or a record shares a field name. */
+  public String qualifiedField() {
+    return declaringClass.isEmpty() ? field : declaringClass + "." + field;
+  }
+
+  /** Primitives and key columns never hold NULL; other columns do unless the source said otherwise. */
+  public boolean isNullable() {
+    return !javaType.primitive() && !id && (nullable == null || nullable);
+  }
+}

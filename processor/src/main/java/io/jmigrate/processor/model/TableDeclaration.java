@@ -1,0 +1,64 @@
+package io.jmigrate.processor.model;
+
+import java.util.List;
+
+/**
+ * One model type as plain values: what an extractor hands to validation and to the schema build.
+ * Nothing here has been checked yet; names are resolved (a default name is already applied).
+ *
+ * @param className the model's qualified class name, recorded in the snapshot
+ * @param simpleName the class's simple name, for messages
+ * @param name the table name, given or derived from the class name
+ * @param nameGiven whether the source gave the name (else it was derived from {@code simpleName})
+ * @param shape what kind of type declares the table
+ * @param columns the columns in declaration order, inherited ones first
+ * @param indexes the table-level indexes (not the {@code unique} of a single column)
+ * @param renamedFrom the old table name, or null
+ * @param dropColumns columns of this table the model confirms may be dropped
+ * @param dropTables tables the model confirms may be dropped
+ * @param origin where the type is declared; properties: {@code name}, {@code renamedFrom},
+ *     {@code dropTables[i]}, {@code dropColumns[i]}
+ */
+public record TableDeclaration(
+    String className,
+    String simpleName,
+    String name,
+    boolean nameGiven,
+    Shape shape,
+    List<ColumnDeclaration> columns,
+    List<IndexDeclaration> indexes,
+    String renamedFrom,
+    List<String> dropColumns,
+    List<String> dropTables,
+    Origin origin) {
+
+  public TableDeclaration {
+    columns = List.copyOf(columns);
+    indexes = List.copyOf(indexes);
+    dropColumns = List.copyOf(dropColumns);
+    dropTables = List.copyOf(dropTables);
+  }
+
+  /** What declares a table: only a concrete, non-generic, top-level or static class or record may. */
+  public record Shape(Kind kind, boolean isAbstract, boolean generic, boolean inner, boolean local) {
+    public static final Shape CLASS = new Shape(Kind.CLASS, false, false, false, false);
+    public static final Shape RECORD = new Shape(Kind.RECORD, false, false, false, false);
+  }
+
+  /** The kinds of Java type an annotation can sit on, as a message names them. */
+  public enum Kind {
+    CLASS("a class"), RECORD("a record"), INTERFACE("an interface"), ENUM("an enum"),
+    ANNOTATION_TYPE("an annotation type");
+
+    private final String words;
+
+    Kind(String words) {
+      this.words = words;
+    }
+
+    @Override
+    public String toString() {
+      return words;
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package io.jmigrate.processor.model.build;
+
+import io.jmigrate.processor.model.ColumnDeclaration;
+import io.jmigrate.processor.model.DefaultLiteral;
+import io.jmigrate.processor.model.ForeignKeyDeclaration;
+import io.jmigrate.processor.model.IndexDeclaration;
+import io.jmigrate.processor.model.Models;
+import io.jmigrate.processor.model.TableDeclaration;
+import io.jmigrate.schema.Column;
+import io.jmigrate.schema.ForeignKey;
+import io.jmigrate.schema.Index;
+import io.jmigrate.schema.Names;
+import io.jmigrate.schema.Schema;
+import io.jmigrate.schema.Table;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * The third stage: valid declarations → the {@link Schema} they describe, plus the intents the
+ * diff needs beyond it (renames, confirmed drops and narrowings) and the origins of tables and
+ * columns for its own reports. Runs only on declarations {@code ModelValidator} accepted.
+ */
+public final class SchemaBuilder {
+  private SchemaBuilder() {}
+
+  public static Models build(List<TableDeclaration> declarations) {
+    Map<String, String> tableClasses = new TreeMap<>();
+    Map<String, TypeElement> tableElements = new TreeMap<>();
+    Map<String, Element> columnElements = new HashMap<>();
+    Map<String, String> tableRenames = new TreeMap<>();
+    Map<String, Map<String, String>> columnRenames = new TreeMap<>();
+    Map<String, TypeElement> droppableTables = new TreeMap<>();
+    Map<String, Set<String>> droppableColumns = new TreeMap<>();
+    Set<String> narrowable = new TreeSet<>();
+    Map<String, TableDeclaration> byClass = new HashMap<>();
+    declarations.forEach(t -> byClass.put(t.className(), t));
+
+    List<Table> tables = new ArrayList<>();
+    for (TableDeclaration t : declarations) {
+      String name = t.name();
+      tableClasses.put(name, t.className());
+      tableElements.put(name, (TypeElement) t.origin().element());
+      Map<String, String> renames = new TreeMap<>();
+      for (ColumnDeclaration c : t.columns()) {
+        columnElements.put(name + "." + c.name(), c.origin().element());
+        if (c.narrow()) {
+          narrowable.add(name + "." + c.name());
+        }
+        if (c.renamedFrom() != null) {
+          renames.put(c.name(), c.renamedFrom());
+        }
+      }
+      if (!renames.isEmpty()) {
+        columnRenames.put(name, renames);
+      }
+      if (t.renamedFrom() != null) {
+        tableRenames.put(name, t.renamedFrom());
+      }
+      if (!t.dropColumns().isEmpty()) {
+        droppableColumns.computeIfAbsent(name, k -> new TreeSet<>()).addAll(t.dropColumns());
+      }
+      for (String dropped : t.dropTables()) {
+        droppableTables.put(dropped, (TypeElement) t.origin().element());
+      }
+      tables.add(table(t, byClass));
+    }
+    return new Models(Schema.of(tables), tableClasses, tableElements, columnElements, tableRenames, columnRenames,
+        droppableTables, droppableColumns, narrowable, List.of());
+  }
+
+  private static Table table(TableDeclaration t, Map<String, TableDeclaration> byClass) {
+    List<Column> columns = new ArrayList<>();
+    List<String> key = new ArrayList<>();
+    List<Index> indexes = new ArrayList<>();
+    List<ForeignKey> foreignKeys = new ArrayList<>();
+    for (ColumnDeclaration c : t.columns()) {
+      columns.add(column(c));
+      if (c.id()) {
+        key.add(c.name());
+      }
+      if (c.unique()) {
+        indexes.add(Index.unique(IndexDeclaration.uniqueColumnIndexName(t.name(), c.name()), c.name()));
+      }
+      if (c.foreignKey() != null) {
+        foreignKeys.add(foreignKey(t, c, byClass.get(c.foreignKey().targetClass())));
+      }
+    }
+    for (IndexDeclaration i : t.indexes()) {
+      indexes.add(new Index(i.nameIn(t.name()), i.columns(), i.unique()));
+    }
+    Table table = new Table(t.name(), columns, key, indexes, List.of());
+    for (ForeignKey fk : foreignKeys) {
+      table = table.foreignKey(fk);
+    }
+    return table;
+  }
+
+  private static Column column(ColumnDeclaration c) {
+    Column column = Column.of(c.name(), c.javaType().columnType()).nullable(c.isNullable())
+        .length(c.length()).precision(c.precision(), c.scale());
+    if (c.generated()) {
+      column = column.identity();
+    }
+    if (DefaultLiteral.applies(c)) {
+      column = column.defaultValue(DefaultLiteral.canonical(c.javaType().columnType(), c.defaultValue(),
+          c.javaType().enumConstants()));
+    } else if (c.defaultSql() != null && !c.defaultSql().isEmpty()) {
+      column = column.defaultSql(c.defaultSql().trim());
+    }
+    return column;
+  }
+
+  private static ForeignKey foreignKey(TableDeclaration t, ColumnDeclaration c, TableDeclaration target) {
+    ForeignKeyDeclaration fk = c.foreignKey();
+    String refColumn = fk.column().isEmpty()
+        ? target.columns().stream().filter(ColumnDeclaration::id).findFirst().orElseThrow().name()
+        : fk.column();
+    return ForeignKey.of(Names.constraintName("fk", t.name(), List.of(c.name())), c.name(), target.name(), refColumn)
+        .onDelete(fk.onDelete()).onUpdate(fk.onUpdate());
+  }
+}

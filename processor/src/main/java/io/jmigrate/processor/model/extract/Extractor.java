@@ -1,0 +1,16 @@
+package io.jmigrate.processor.model.extract;
+
+import io.jmigrate.processor.model.TableDeclaration;
+import java.util.Collection;
+import java.util.List;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * The first stage: one input format (jmigrate's annotations; JPA's next) read from javac's
+ * elements into plain declarations. Nothing after this stage touches an element, except through
+ * each declaration's opaque {@link io.jmigrate.processor.model.Origin} to report a problem.
+ */
+public interface Extractor {
+  /** The declarations of the given model types and of every model their foreign keys reach, each once. */
+  List<TableDeclaration> extract(Collection<TypeElement> types);
+}

@@ -1,0 +1,78 @@
+package io.jmigrate.processor.model.extract;
+
+import static io.jmigrate.processor.model.extract.Annotations.explicit;
+import static io.jmigrate.processor.model.extract.Annotations.explicitString;
+import static io.jmigrate.processor.model.extract.Annotations.mirror;
+import static io.jmigrate.processor.model.extract.Annotations.track;
+
+import io.jmigrate.processor.model.ColumnDeclaration;
+import io.jmigrate.processor.model.ForeignKeyDeclaration;
+import io.jmigrate.processor.model.Origin;
+import io.jmigrate.schema.Names;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+
+/** A field or record component → its column declaration, with every annotation value as a plain value. */
+final class FieldExtractor {
+  private final Annotations annotations;
+
+  FieldExtractor(Annotations annotations) {
+    this.annotations = annotations;
+  }
+
+  ColumnDeclaration column(Element field) {
+    AnnotationMirror col = mirror(field, JmigrateExtractor.COLUMN);
+    AnnotationMirror id = mirror(field, JmigrateExtractor.ID);
+    AnnotationMirror fk = mirror(field, JmigrateExtractor.FOREIGN_KEY);
+    AnnotationMirror renamed = mirror(field, JmigrateExtractor.RENAMED_FROM);
+
+    String given = annotations.string(col, "name");
+    String name = given.isEmpty() ? Names.snakeCase(field.getSimpleName().toString()) : given;
+    Origin origin = Origin.of(field);
+    for (String member : new String[] {"name", "nullable", "length", "precision", "scale", "unique",
+        "defaultValue", "defaultSql"}) {
+      origin = track(origin, col, member, member);
+    }
+    origin = track(origin, id, "generated", "generated");
+    origin = track(origin, renamed, "value", "renamedFrom");
+
+    ForeignKeyDeclaration foreignKey = null;
+    if (fk != null) {
+      origin = origin.with("foreignKey", fk, explicit(fk, "value"));
+      for (String member : new String[] {"column", "onDelete", "onUpdate"}) {
+        origin = track(origin, fk, member, "foreignKey." + member);
+      }
+      TypeElement target = annotations.type(fk, "value");
+      foreignKey = new ForeignKeyDeclaration(
+          target == null ? null : target.getQualifiedName().toString(),
+          target == null ? "?" : target.getSimpleName().toString(),
+          target != null && mirror(target, JmigrateExtractor.TABLE) != null,
+          annotations.string(fk, "column"),
+          annotations.action(fk, "onDelete"),
+          annotations.action(fk, "onUpdate"));
+    }
+
+    AnnotationValue nullable = explicit(col, "nullable");
+    return new ColumnDeclaration(
+        name,
+        !given.isEmpty(),
+        field.getSimpleName().toString(),
+        field.getEnclosingElement().getSimpleName().toString(),
+        TypeMapping.javaType(field.asType()),
+        id != null,
+        id != null && annotations.bool(id, "generated"),
+        nullable == null ? null : (Boolean) nullable.getValue(),
+        annotations.integer(col, "length"),
+        annotations.integer(col, "precision"),
+        annotations.integer(col, "scale"),
+        annotations.bool(col, "unique"),
+        explicitString(col, "defaultValue"),
+        explicitString(col, "defaultSql"),
+        renamed == null ? null : annotations.string(renamed, "value"),
+        foreignKey,
+        mirror(field, JmigrateExtractor.NARROW) != null,
+        origin);
+  }
+}

@@ -1,0 +1,121 @@
+package io.jmigrate.processor.model.validate;
+
+import io.jmigrate.processor.model.ColumnDeclaration;
+import io.jmigrate.processor.model.Problem;
+import io.jmigrate.processor.model.TableDeclaration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The second stage: every model mistake, found on the declarations alone and reported at the
+ * declaration's origin (the annotation value where one applies). The schema is built only from
+ * declarations that pass, so the build stage never meets an invalid one.
+ *
+ * <p>Rules that depend on each other run in order and stop at a declaration's first problem (an
+ * unsupported type has no length to check); rules across declarations (two tables with one name,
+ * two fields with one column, references) see only the declarations that passed on their own.
+ */
+public final class ModelValidator {
+  private final List<Problem> problems = new ArrayList<>();
+  private final Map<String, TableDeclaration> byName = new HashMap<>();
+  private final Map<String, TableDeclaration> tableRenames = new HashMap<>();
+  private final Map<String, TableDeclaration> valid = new LinkedHashMap<>();
+  private final Map<String, Map<String, ColumnDeclaration>> validColumns = new HashMap<>();
+
+  private ModelValidator() {}
+
+  /** The problems of the given declarations; empty when a schema can be built from them. */
+  public static List<Problem> validate(List<TableDeclaration> tables) {
+    ModelValidator v = new ModelValidator();
+    tables.forEach(v::table);
+    ForeignKeyRules references = new ForeignKeyRules(v.valid, v.validColumns);
+    for (TableDeclaration t : v.valid.values()) {
+      for (ColumnDeclaration c : v.validColumns.get(t.className()).values()) {
+        if (c.foreignKey() != null) {
+          v.add(references.check(t, c));
+        }
+      }
+    }
+    return List.copyOf(v.problems);
+  }
+
+  private void table(TableDeclaration t) {
+    if (add(TableRules.shape(t)) || add(TableRules.name(t)) || add(sameName(t)) || add(TableRules.noColumns(t))) {
+      return;
+    }
+    Map<String, ColumnDeclaration> columns = columns(t);
+    if (columns.size() < t.columns().size()) {
+      return;
+    }
+    add(TableRules.generatedKey(t, columns.values().stream().filter(ColumnDeclaration::id).toList()));
+    problems.addAll(TableRules.indexes(t, columns));
+    add(tableRename(t));
+    valid.put(t.className(), t);
+    validColumns.put(t.className(), columns);
+  }
+
+  private Problem sameName(TableDeclaration t) {
+    TableDeclaration other = byName.putIfAbsent(t.name(), t);
+    return other == null ? null : Problem.error(t.origin().of("name"), "two models use the table name \"" + t.name()
+        + "\": " + other.className() + " and " + t.className() + ". Give one of them another name with @Table(name = \"…\").");
+  }
+
+  /** The table's valid columns by name, in declaration order; each problem reported. */
+  private Map<String, ColumnDeclaration> columns(TableDeclaration t) {
+    Map<String, ColumnDeclaration> columns = new LinkedHashMap<>();
+    Map<String, ColumnDeclaration> renamedFrom = new HashMap<>();
+    for (ColumnDeclaration c : t.columns()) {
+      if (add(ColumnRules.check(c))) {
+        continue;
+      }
+      ColumnDeclaration clash = columns.putIfAbsent(c.name(), c);
+      if (clash != null) {
+        add(Problem.error(c.origin().of("name"), "two fields of " + t.simpleName() + " map to the column \"" + c.name()
+            + "\": " + clash.qualifiedField() + " and " + c.qualifiedField()
+            + ". Name one of them with @Column(name = \"…\")."));
+        continue;
+      }
+      if (c.generated() && !c.javaType().columnType().isInteger()) {
+        add(Problem.error(c.origin().of("generated"), "@Id(generated = true) needs an int or long key, not "
+            + c.javaType() + "; drop generated, or make the key an int or long"));
+      }
+      if (c.renamedFrom() != null) {
+        String message = Identifiers.problem("@RenamedFrom column", c.renamedFrom(), null, null);
+        if (renamedFrom.containsKey(c.renamedFrom())) {
+          add(Problem.error(c.origin().of("renamedFrom"), "two fields of " + t.simpleName() + " say @RenamedFrom(\""
+              + c.renamedFrom() + "\"): " + renamedFrom.get(c.renamedFrom()).qualifiedField() + " and "
+              + c.qualifiedField() + "; a column can be renamed to one new name only"));
+        } else if (message != null) {
+          add(Problem.error(c.origin().of("renamedFrom"), message));
+        } else {
+          renamedFrom.put(c.renamedFrom(), c);
+        }
+      }
+    }
+    return columns;
+  }
+
+  private Problem tableRename(TableDeclaration t) {
+    if (t.renamedFrom() == null) {
+      return null;
+    }
+    TableDeclaration claimant = tableRenames.putIfAbsent(t.renamedFrom(), t);
+    if (claimant != null) {
+      return Problem.error(t.origin().of("renamedFrom"), "both " + claimant.className() + " and " + t.className()
+          + " say @RenamedFrom(\"" + t.renamedFrom() + "\"); one old table can become one new table only");
+    }
+    String message = Identifiers.problem("@RenamedFrom table", t.renamedFrom(), null, null);
+    return message == null ? null : Problem.error(t.origin().of("renamedFrom"), message);
+  }
+
+  /** Adds the problem if there is one; true when there was. */
+  private boolean add(Problem p) {
+    if (p != null) {
+      problems.add(p);
+    }
+    return p != null;
+  }
+}
