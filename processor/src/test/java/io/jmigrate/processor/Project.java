@@ -110,6 +110,11 @@ final class Project {
           .map(d -> d.getMessage(Locale.ROOT)).toList();
     }
 
+    List<String> notes() {
+      return diagnostics.stream().filter(d -> d.getKind() == Diagnostic.Kind.NOTE)
+          .map(d -> d.getMessage(Locale.ROOT)).toList();
+    }
+
     List<String> warnings() {
       return diagnostics.stream().filter(d -> d.getKind() == Diagnostic.Kind.WARNING)
           .map(d -> d.getMessage(Locale.ROOT)).toList();
