@@ -172,10 +172,13 @@ public final class MigrationProcessor extends AbstractProcessor {
         Snapshot next = Snapshot.after(base, models.schema(), models.tableClasses(), version, pkg + "." + className);
         JavaFile migration = MigrationWriter.write(pkg, className, version, ops, base.schema(),
             SchemaFingerprint.of(next.schema()));
+        // Through the Filer first (compiled by this same build), then into the source tree: the
+        // other way round, the Filer's check for an existing type finds the new file on the
+        // source path and javac compiles it implicitly, which -Werror turns into a failure.
+        migration.writeTo(processingEnv.getFiler());
         Path target = files.directory().resolve(className + ".java");
         Files.createDirectories(files.directory());
         Files.writeString(target, migration.toString(), StandardCharsets.UTF_8);
-        migration.writeTo(processingEnv.getFiler()); // compiled by this same build
         snapshotFile.write(next);
         migrations.add(className);
         note("wrote " + target + " (" + MigrationNamer.description(ops) + ") and updated " + layout.snapshot());
