@@ -65,7 +65,8 @@ class MavenLayoutTest {
     assertEquals(List.of("V0001_CreateUser.java"), List.copyOf(p.migrations(PKG).keySet()), "no main migration for a test class");
     assertEquals(snapshot, p.snapshotText(), "the main snapshot is untouched");
     assertFalse(Files.exists(dir.resolve(INDEX)), "no second index on the test class path");
-    assertTrue(tests.notes().stream().anyMatch(n -> n.contains("test sources") && n.contains("com.acme.fixture.Scratch")),
+    assertTrue(tests.notes().stream().anyMatch(n -> n.contains("test sources") && n.contains("the class output is")
+        && n.contains("test-classes") && n.contains("com.acme.fixture.Scratch")),
         tests.notes().toString());
 
     // What a test does: Runtime.migrate with the test class path (test classes first, as Maven orders them).

@@ -150,6 +150,9 @@ class SafetyTest {
     // The Django habit: the migration is only on this machine; delete it, change the model again, build.
     p.delete("com/acme/migrations/V0002_AddUserEmail.java");
     p.write("com/acme/model/User.java", user("  String name;\n  String phone;", ""));
+    String before = p.snapshotText();
+    assertError(p.build("-Ajmigrate.check=true"), "the models differ from the snapshot", "add column user.phone");
+    assertEquals(before, p.snapshotText(), "check mode steps back in memory only");
     Project.Result r = p.build().assertOk();
     assertEquals(List.of("V0001_CreateUser.java", "V0002_AddUserPhone.java"), List.copyOf(p.migrations(PKG).keySet()));
     String v2 = p.migrations(PKG).get("V0002_AddUserPhone.java");
