@@ -174,6 +174,19 @@ class SafetyTest {
   }
 
   @Test
+  void deletingTheLatestMigrationWithoutChangingTheModelsRegeneratesTheSameOne() throws Exception {
+    Project p = project("  String name;");
+    p.write("com/acme/model/User.java", user("  String name;\n  String email;", ""));
+    p.build().assertOk();
+    Map<String, String> migrations = p.migrations(PKG);
+    String snapshot = p.snapshotText();
+    p.delete("com/acme/migrations/V0002_AddUserEmail.java");
+    p.build().assertOk();
+    assertEquals(migrations, p.migrations(PKG));
+    assertEquals(snapshot, p.snapshotText());
+  }
+
+  @Test
   void onlyTheLatestMigrationCanBeDeleted() throws Exception {
     Project p = project("  String name;");
     p.write("com/acme/model/User.java", user("  String name;\n  String email;", ""));
