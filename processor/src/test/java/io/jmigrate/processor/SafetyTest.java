@@ -187,6 +187,16 @@ class SafetyTest {
   }
 
   @Test
+  void deletingTheFirstAndOnlyMigrationRegeneratesIt() throws Exception {
+    Project p = project("  String name;");
+    p.delete("com/acme/migrations/V0001_CreateUser.java");
+    p.write("com/acme/model/User.java", user("  String name;\n  String email;", ""));
+    p.build().assertOk();
+    assertEquals(List.of("V0001_CreateUser.java"), List.copyOf(p.migrations(PKG).keySet()));
+    assertTrue(p.migrations(PKG).get("V0001_CreateUser.java").contains("column(\"email\", STRING)"));
+  }
+
+  @Test
   void onlyTheLatestMigrationCanBeDeleted() throws Exception {
     Project p = project("  String name;");
     p.write("com/acme/model/User.java", user("  String name;\n  String email;", ""));
