@@ -95,6 +95,29 @@ class MavenLayoutTest {
     assertFalse(Files.exists(dir.resolve(INDEX)));
   }
 
+  @Test
+  void testSourcesAreToldByTheirSourceRootToo() throws Exception {
+    Project p = new Project(dir).write("com/acme/model/User.java", EndToEndTest.USER_V1)
+        .writeTest("com/acme/fixture/Scratch.java", TEST_MODEL);
+    p.mavenCompile().assertOk();
+    String snapshot = p.snapshotText();
+    // An IDE compiling src/test/java into its own folder, with the options of the main build.
+    Project.Result r = p.compileTree("src/test/java", "out/test/app", "-Ajmigrate.sourceDir=" + dir.resolve("src/main/java"))
+        .assertOk();
+    assertTrue(r.notes().stream().anyMatch(n -> n.contains("the sources are under " + dir.resolve("src/test"))),
+        r.notes().toString());
+    assertEquals(snapshot, p.snapshotText());
+    assertFalse(Files.exists(dir.resolve("out/test/app/" + MigrationIndex.RESOURCE)));
+  }
+
+  @Test
+  void aPackageNamedSrcTestIsNotTakenForTestSources() throws Exception {
+    Project p = new Project(dir).write("com/acme/src/test/User.java",
+        EndToEndTest.USER_V1.replace("package com.acme.model;", "package com.acme.src.test;"));
+    p.mavenCompile().assertOk();
+    assertEquals(List.of("V0001_CreateUser.java"), List.copyOf(p.migrations("com.acme.src.test.migrations").keySet()));
+  }
+
   /**
    * After the latest migration is deleted, a build into the same class output must not ship its
    * class or its index entry: the build tool never saw the generated file as an input, so it

@@ -120,6 +120,14 @@ final class Project {
     return javac(sources(testSrc), classes, generated, List.of(testSrc, generated), List.of(root.resolve("target/classes")), options);
   }
 
+  /** Any source root into any output folder (an IDE's layout, say), against {@code target/classes}. */
+  Result compileTree(String sourceRoot, String output, String... options) throws IOException {
+    Path root = this.root.resolve(sourceRoot);
+    Path classes = Files.createDirectories(this.root.resolve(output));
+    Path generated = Files.createDirectories(this.root.resolve(output + "-generated"));
+    return javac(sources(root), classes, generated, List.of(root), List.of(this.root.resolve("target/classes")), options);
+  }
+
   private Result javac(List<Path> sources, Path classes, Path generated, List<Path> sourcePath, List<Path> classPath,
       String... options) throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();

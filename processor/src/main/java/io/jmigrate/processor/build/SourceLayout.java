@@ -64,32 +64,38 @@ public final class SourceLayout {
    * Why this is a compilation of test sources, or null when it is not. Test compilation must never
    * read or write the application's migrations, snapshot or index: a second index on the test
    * class path breaks {@code Runtime.migrate} in every test. Told by the build tools' conventions:
-   * the class output ({@code target/test-classes}, Gradle's {@code build/classes/java/test}) or
-   * the compiled sources lying under {@code src/test/}.
+   * the class output ({@code target/test-classes}, Gradle's {@code build/classes/java/test} or
+   * {@code …/integrationTest}) or the compiled sources lying under {@code src/test/} (or
+   * {@code src/integrationTest/}, any source set named {@code test} or {@code …Test}).
    */
   public static String testCompilation(ProcessingEnvironment env, Collection<? extends Element> roots) {
     Path out = classOutput(env);
-    if (out != null) {
-      String name = out.getFileName() == null ? "" : out.getFileName().toString();
-      Path parent = out.getParent();
-      if (name.equals("test-classes")
-          || (name.equals("test") && parent != null && parent.getParent() != null
-              && parent.getParent().getFileName() != null && parent.getParent().getFileName().toString().equals("classes"))) {
+    if (out != null && out.getFileName() != null) {
+      String name = out.getFileName().toString();
+      Path lang = out.getParent();
+      boolean gradle = lang != null && lang.getParent() != null && lang.getParent().getFileName() != null
+          && lang.getParent().getFileName().toString().equals("classes");
+      if (name.equals("test-classes") || (gradle && isTestSet(name))) {
         return "the class output is " + out;
       }
     }
     for (Element e : roots) {
       if (e instanceof TypeElement t) {
-        Path file = sourceFile(env, t);
-        if (file != null) {
-          // The innermost src/<set>/ decides: a project kept under another's src/test/ is still main.
-          String path = file.toString().replace('\\', '/');
-          int src = path.lastIndexOf("/src/");
-          return src >= 0 && path.startsWith("/src/test/", src) ? "the sources are under src/test (" + file + ")" : null;
+        Path root = sourceRoot(env, t);
+        if (root != null) {
+          // The source root's own place decides (src/<set>/<language>), not a folder above it or a package name.
+          Path set = root.getParent();
+          boolean under = set != null && set.getFileName() != null && set.getParent() != null
+              && set.getParent().getFileName() != null && set.getParent().getFileName().toString().equals("src");
+          return under && isTestSet(set.getFileName().toString()) ? "the sources are under " + set : null;
         }
       }
     }
     return null;
+  }
+
+  private static boolean isTestSet(String name) {
+    return name.equals("test") || name.endsWith("Test");
   }
 
   /** The directory class files go to, or null when the compiler does not say. */
@@ -135,24 +141,30 @@ public final class SourceLayout {
     return pkg.isEmpty() ? sourceDir : sourceDir.resolve(pkg.replace('.', '/'));
   }
 
-  /** The source root of the first model whose source is a file: its path less its package's folders. */
+  /** The source root of the first model whose source is a file. */
   private static Path sourceRootOf(ProcessingEnvironment env, List<TypeElement> models) {
     for (TypeElement model : models) {
-      Path file = sourceFile(env, model);
-      if (file == null) {
-        continue;
-      }
-      Path dir = file.getParent();
-      PackageElement pkg = env.getElementUtils().getPackageOf(model);
-      int depth = pkg.isUnnamed() ? 0 : pkg.getQualifiedName().toString().split("\\.").length;
-      for (int i = 0; i < depth && dir != null; i++) {
-        dir = dir.getParent();
-      }
-      if (dir != null) {
-        return dir;
+      Path root = sourceRoot(env, model);
+      if (root != null) {
+        return root;
       }
     }
     return null;
+  }
+
+  /** The source root of a type in this compilation: its file's folder less its package's folders; null when not a file. */
+  private static Path sourceRoot(ProcessingEnvironment env, TypeElement type) {
+    Path file = sourceFile(env, type);
+    if (file == null) {
+      return null;
+    }
+    Path dir = file.getParent();
+    PackageElement pkg = env.getElementUtils().getPackageOf(type);
+    int depth = pkg.isUnnamed() ? 0 : pkg.getQualifiedName().toString().split("\\.").length;
+    for (int i = 0; i < depth && dir != null; i++) {
+      dir = dir.getParent();
+    }
+    return dir;
   }
 
   /** The source file of a type in this compilation, or null (a class file, not a file, or not javac). */
