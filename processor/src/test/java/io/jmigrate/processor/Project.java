@@ -80,9 +80,70 @@ final class Project {
   }
 
   private List<Path> allSources() throws IOException {
-    try (Stream<Path> s = Files.walk(src)) {
+    return sources(src);
+  }
+
+  private static List<Path> sources(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(p -> p.toString().endsWith(".java")).sorted().toList();
     }
+  }
+
+  /** Writes (or replaces) a test source file under {@code src/test/java}. */
+  Project writeTest(String path, String source) throws IOException {
+    Path p = root.resolve("src/test/java").resolve(path);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, source, StandardCharsets.UTF_8);
+    return this;
+  }
+
+  /**
+   * Maven's {@code compile}, as maven-compiler-plugin calls javac: every main source into
+   * {@code target/classes} (kept between builds), generated sources in
+   * {@code target/generated-sources/annotations}, both roots on the source path, no
+   * {@code -implicit} option, and no jmigrate option unless given.
+   */
+  Result mavenCompile(String... options) throws IOException {
+    Path classes = Files.createDirectories(root.resolve("target/classes"));
+    Path generated = Files.createDirectories(root.resolve("target/generated-sources/annotations"));
+    return javac(sources(src), classes, generated, List.of(src, generated), List.of(), options);
+  }
+
+  /** Maven's {@code test-compile}: {@code src/test/java} into {@code target/test-classes}, against {@code target/classes}. */
+  Result mavenTestCompile(String... options) throws IOException {
+    Path testSrc = root.resolve("src/test/java");
+    Path classes = Files.createDirectories(root.resolve("target/test-classes"));
+    Path generated = Files.createDirectories(root.resolve("target/generated-test-sources/test-annotations"));
+    return javac(sources(testSrc), classes, generated, List.of(testSrc, generated), List.of(root.resolve("target/classes")), options);
+  }
+
+  /** Any source root into any output folder (an IDE's layout, say), against {@code target/classes}. */
+  Result compileTree(String sourceRoot, String output, String... options) throws IOException {
+    Path root = this.root.resolve(sourceRoot);
+    Path classes = Files.createDirectories(this.root.resolve(output));
+    Path generated = Files.createDirectories(this.root.resolve(output + "-generated"));
+    return javac(sources(root), classes, generated, List.of(root), List.of(this.root.resolve("target/classes")), options);
+  }
+
+  private Result javac(List<Path> sources, Path classes, Path generated, List<Path> sourcePath, List<Path> classPath,
+      String... options) throws IOException {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    String sep = java.io.File.pathSeparator;
+    List<String> args = new ArrayList<>(List.of(
+        "-d", classes.toString(), "-s", generated.toString(),
+        "-sourcepath", String.join(sep, sourcePath.stream().map(Path::toString).toList()),
+        "-classpath", System.getProperty("java.class.path")
+            + classPath.stream().map(p -> sep + p).reduce("", String::concat)));
+    args.addAll(List.of(options));
+    boolean ok;
+    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+      ok = javac.getTask(null, files, diagnostics, args, null, files.getJavaFileObjectsFromPaths(sources)).call();
+    }
+    return new Result(ok, diagnostics.getDiagnostics(), classes, classPath);
   }
 
   /** The migration source files, by name. */
@@ -107,6 +168,11 @@ final class Project {
   record Result(boolean ok, List<Diagnostic<? extends JavaFileObject>> diagnostics, Path classes, List<Path> classPath) {
     List<String> errors() {
       return diagnostics.stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+          .map(d -> d.getMessage(Locale.ROOT)).toList();
+    }
+
+    List<String> notes() {
+      return diagnostics.stream().filter(d -> d.getKind() == Diagnostic.Kind.NOTE)
           .map(d -> d.getMessage(Locale.ROOT)).toList();
     }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jmigrate.processor.snapshot.Snapshot;
+import io.jmigrate.processor.snapshot.SnapshotStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -138,10 +140,116 @@ class SafetyTest {
   }
 
   @Test
-  void deletedMigrationIsAnError() throws Exception {
+  void deletingTheLatestMigrationRegeneratesItFromTheModels() throws Exception {
+    Project p = project("  String name;");
+    String v1Snapshot = p.snapshotText();
+    p.write("com/acme/model/User.java", user("  String name;\n  String email;", ""));
+    p.build().assertOk();
+    assertTrue(p.migrations(PKG).containsKey("V0002_AddUserEmail.java"));
+
+    // The Django habit: the migration is only on this machine; delete it, change the model again, build.
+    p.delete("com/acme/migrations/V0002_AddUserEmail.java");
+    p.write("com/acme/model/User.java", user("  String name;\n  String phone;", ""));
+    String before = p.snapshotText();
+    assertError(p.build("-Ajmigrate.check=true"), "the models differ from the snapshot", "add column user.phone");
+    assertEquals(before, p.snapshotText(), "check mode steps back in memory only");
+    Project.Result r = p.build().assertOk();
+    assertEquals(List.of("V0001_CreateUser.java", "V0002_AddUserPhone.java"), List.copyOf(p.migrations(PKG).keySet()));
+    String v2 = p.migrations(PKG).get("V0002_AddUserPhone.java");
+    assertTrue(v2.contains("addColumn(\"user\", column(\"phone\", STRING))") && !v2.contains("email"), v2);
+    assertTrue(r.notes().stream().anyMatch(n -> n.contains("V0002_AddUserEmail was deleted")), r.notes().toString());
+    assertEquals(List.of("V0001 create table user", "V0002 add column user.phone"),
+        r.migrator().migrations().stream().map(Object::toString).toList());
+
+    // Deleted and the model change undone: the snapshot is back at V0001's schema (without a further step back).
+    p.delete("com/acme/migrations/V0002_AddUserPhone.java");
+    p.write("com/acme/model/User.java", user("  String name;", ""));
+    p.build().assertOk();
+    assertEquals(List.of("V0001_CreateUser.java"), List.copyOf(p.migrations(PKG).keySet()));
+    Snapshot back = SnapshotStore.read(p.snapshotText());
+    Snapshot v1 = SnapshotStore.read(v1Snapshot);
+    assertEquals(v1.schema(), back.schema());
+    assertEquals(v1.latestClass(), back.latestClass());
+    assertEquals(v1.tableClasses(), back.tableClasses());
+  }
+
+  @Test
+  void deletingTheLatestMigrationWithoutChangingTheModelsRegeneratesTheSameOne() throws Exception {
+    Project p = project("  String name;");
+    p.write("com/acme/model/User.java", user("  String name;\n  String email;", ""));
+    p.build().assertOk();
+    Map<String, String> migrations = p.migrations(PKG);
+    String snapshot = p.snapshotText();
+    p.delete("com/acme/migrations/V0002_AddUserEmail.java");
+    p.build().assertOk();
+    assertEquals(migrations, p.migrations(PKG));
+    assertEquals(snapshot, p.snapshotText());
+  }
+
+  @Test
+  void deletingTheFirstAndOnlyMigrationRegeneratesIt() throws Exception {
     Project p = project("  String name;");
     p.delete("com/acme/migrations/V0001_CreateUser.java");
-    assertError(p.build(), "records V0001_CreateUser as the latest migration", "does not exist");
+    p.write("com/acme/model/User.java", user("  String name;\n  String email;", ""));
+    p.build().assertOk();
+    assertEquals(List.of("V0001_CreateUser.java"), List.copyOf(p.migrations(PKG).keySet()));
+    assertTrue(p.migrations(PKG).get("V0001_CreateUser.java").contains("column(\"email\", STRING)"));
+  }
+
+  @Test
+  void onlyTheLatestMigrationCanBeDeleted() throws Exception {
+    Project p = project("  String name;");
+    p.write("com/acme/model/User.java", user("  String name;\n  String email;", ""));
+    p.build().assertOk();
+    p.write("com/acme/model/User.java", user("  String name;\n  String email;\n  String phone;", ""));
+    p.build().assertOk();
+    p.delete("com/acme/migrations/V0003_AddUserPhone.java");
+    p.delete("com/acme/migrations/V0002_AddUserEmail.java");
+    assertError(p.build(), "records V0003_AddUserPhone as the latest migration", "does not exist",
+        "steps back over the latest migration only", "Restore it from version control");
+  }
+
+  @Test
+  void aSnapshotWithoutTheStepBackSaysHowToRecover() throws Exception {
+    Project p = project("  String name;");
+    Files.writeString(p.snapshot, p.snapshotText().replaceAll("(?s),\n  \"beforeLatest\".*\n  }\n}\n$", "\n}\n"));
+    p.delete("com/acme/migrations/V0001_CreateUser.java");
+    assertError(p.build(), "records V0001_CreateUser as the latest migration", "does not exist",
+        "does not record the schema before it");
+  }
+
+  @Test
+  void aMissingSnapshotIsReportedAsMissingNotAsAMerge() throws Exception {
+    Project p = project("  String name;");
+    Files.delete(p.snapshot);
+    Project.Result r = p.build();
+    assertError(r, "the snapshot " + p.snapshot + " is missing", "has 1 migration(s), the latest V0001_CreateUser",
+        "git checkout -- schema.json", "-Ajmigrate.snapshot");
+    assertFalse(String.join("\n", r.errors()).contains("merge"), r.errors().toString());
+  }
+
+  @Test
+  void aHandEditedSnapshotThatDisagreesWithTheLatestMigrationIsAnError() throws Exception {
+    Project p = project("  String name;");
+    // Someone "fixes" the snapshot by hand: the column becomes NOT NULL there, not in a migration.
+    Files.writeString(p.snapshot, p.snapshotText().replace("{\"name\": \"name\", \"type\": \"STRING\"}",
+        "{\"name\": \"name\", \"type\": \"STRING\", \"nullable\": false}"));
+    assertError(p.build(), "the snapshot", "and the latest migration V0001_CreateUser disagree", "edited by hand",
+        "delete it and build");
+  }
+
+  @Test
+  void aHandEditedFingerprintIsAnErrorButAMigrationWithoutOneIsNot() throws Exception {
+    Project p = project("  String name;");
+    String v1 = p.migrations(PKG).get("V0001_CreateUser.java");
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(1:[0-9a-f]{16})\"").matcher(v1);
+    assertTrue(m.find(), v1);
+    Path file = p.src.resolve("com/acme/migrations/V0001_CreateUser.java");
+    Files.writeString(file, v1.replace(m.group(1), "1:0000000000000000"));
+    assertError(p.build(), "V0001_CreateUser disagree", "records the schema after it as 1:0000000000000000");
+    // An older migration records none: nothing to compare, the build goes on.
+    Files.writeString(file, v1.replace(", \"" + m.group(1) + "\"", ""));
+    p.build().assertOk();
   }
 
   @Test
@@ -150,9 +258,9 @@ class SafetyTest {
     String good = p.snapshotText();
     for (String[] bad : List.of(
         new String[] {"{ \"formatVersion\": 1, \"tables\": [", "not valid JSON"},
-        new String[] {good.replace("\"formatVersion\": 1", "\"formatVersion\": 9"), "written by a newer jmigrate"},
+        new String[] {good.replace("\"formatVersion\": 2", "\"formatVersion\": 9"), "written by a newer jmigrate"},
         new String[] {good.replace("\"type\": \"STRING\"", "\"type\": \"STRNG\""), "unknown type STRNG"},
-        new String[] {good.replace("\"primaryKey\": [\n        \"id\"", "\"primaryKey\": [\n        \"nope\""),
+        new String[] {good.replace("\"primaryKey\": [\"id\"]", "\"primaryKey\": [\"nope\"]"),
             "primary key of user names the unknown column nope"})) {
       Files.writeString(p.snapshot, bad[0]);
       assertError(p.build(), bad[1], "Restore the file from version control");

@@ -44,6 +44,11 @@ public final class Operations {
     return new ForeignKey(name, columns, refTable, refColumns, Action.NO_ACTION, Action.NO_ACTION);
   }
 
+  /** Starts the fluent form: {@code foreignKey("fk_address_user_id").columns("user_id").references("user", "id")}. */
+  public static ForeignKeyBuilder foreignKey(String name) {
+    return new ForeignKeyBuilder(name, List.of());
+  }
+
   // ---- operations ----
 
   public static Operation createTable(Table table) {

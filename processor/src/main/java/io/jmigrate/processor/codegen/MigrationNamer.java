@@ -1,6 +1,7 @@
 package io.jmigrate.processor.codegen;
 
 import io.jmigrate.migration.Operation;
+import io.jmigrate.migration.OperationVisitor;
 import io.jmigrate.migration.Operations.AddColumn;
 import io.jmigrate.migration.Operations.AddForeignKey;
 import io.jmigrate.migration.Operations.AddIndex;
@@ -12,6 +13,8 @@ import io.jmigrate.migration.Operations.DropIndex;
 import io.jmigrate.migration.Operations.DropTable;
 import io.jmigrate.migration.Operations.RenameColumn;
 import io.jmigrate.migration.Operations.RenameTable;
+import io.jmigrate.migration.Operations.RunJava;
+import io.jmigrate.migration.Operations.RunSql;
 import io.jmigrate.migration.Operations.SetPrimaryKey;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -22,19 +25,22 @@ import java.util.Set;
 /** Names a migration after what it does: {@code V0002_AddUserEmail}, {@code V0001_CreateUserAndAddress}. */
 public final class MigrationNamer {
   private static final int MAX_NAME = 60;
+  /** The description goes into the history table and the header: long lists are cut here. */
+  private static final int MAX_DESCRIPTION = 180;
 
   private MigrationNamer() {}
 
   public static String className(int version, List<Operation> ops) {
     Set<String> tablesCreated = new LinkedHashSet<>();
     for (Operation op : ops) {
-      if (op instanceof CreateTable c) {
+      if (op instanceof CreateTable c) { // one kind asked about, not a dispatch over all of them
         tablesCreated.add(c.table().name());
       }
     }
+    Word word = new Word(tablesCreated);
     List<String> words = new ArrayList<>();
     for (Operation op : ops) {
-      String w = word(op, tablesCreated);
+      String w = op.accept(word);
       if (w != null && !words.contains(w)) {
         words.add(w);
       }
@@ -58,13 +64,18 @@ public final class MigrationNamer {
     return String.format("V%04d_%s", version, name);
   }
 
-  /** The sentence for the history table and the header: "add column user.email; …". */
+  /**
+   * The sentence for the history table and the header: "add column user.email; …". A long list
+   * ends with how many were left out and the total, so the numbers add up.
+   */
   public static String description(List<Operation> ops) {
     StringBuilder s = new StringBuilder();
-    for (Operation op : ops) {
-      String d = summary(op);
-      if (s.length() + d.length() > 180) {
-        s.append("; and ").append(ops.size()).append(" changes in all");
+    for (int i = 0; i < ops.size(); i++) {
+      String d = summary(ops.get(i));
+      if (s.length() + d.length() > MAX_DESCRIPTION) {
+        int rest = ops.size() - i;
+        s.append("; and ").append(rest).append(rest == 1 ? " more change" : " more changes")
+            .append(" (").append(ops.size()).append(" in all)");
         break;
       }
       s.append(s.length() == 0 ? "" : "; ").append(d);
@@ -74,61 +85,158 @@ public final class MigrationNamer {
 
   /** A short human line for one operation, without the column details. */
   public static String summary(Operation op) {
-    if (op instanceof CreateTable o) {
-      return "create table " + o.table().name();
-    } else if (op instanceof DropTable o) {
-      return "drop table " + o.table();
-    } else if (op instanceof RenameTable o) {
-      return "rename table " + o.from() + " to " + o.to();
-    } else if (op instanceof AddColumn o) {
-      return "add column " + o.table() + "." + o.column().name();
-    } else if (op instanceof DropColumn o) {
-      return "drop column " + o.table() + "." + o.column();
-    } else if (op instanceof RenameColumn o) {
-      return "rename column " + o.table() + "." + o.from() + " to " + o.to();
-    } else if (op instanceof AlterColumn o) {
-      return "alter column " + o.table() + "." + o.column().name();
-    } else if (op instanceof SetPrimaryKey o) {
-      return "set primary key of " + o.table();
-    } else if (op instanceof AddIndex o) {
-      return "add index " + o.index().name();
-    } else if (op instanceof DropIndex o) {
-      return "drop index " + o.index();
-    } else if (op instanceof AddForeignKey o) {
-      return "add foreign key " + o.foreignKey().name();
-    } else if (op instanceof DropForeignKey o) {
-      return "drop foreign key " + o.foreignKey();
-    }
-    return op.toString();
+    return op.accept(SUMMARY);
   }
 
-  private static String word(Operation op, Set<String> created) {
-    if (op instanceof CreateTable o) {
+  private static final OperationVisitor<String> SUMMARY = new OperationVisitor<>() {
+    @Override
+    public String createTable(CreateTable o) {
+      return "create table " + o.table().name();
+    }
+
+    @Override
+    public String dropTable(DropTable o) {
+      return "drop table " + o.table();
+    }
+
+    @Override
+    public String renameTable(RenameTable o) {
+      return "rename table " + o.from() + " to " + o.to();
+    }
+
+    @Override
+    public String addColumn(AddColumn o) {
+      return "add column " + o.table() + "." + o.column().name();
+    }
+
+    @Override
+    public String dropColumn(DropColumn o) {
+      return "drop column " + o.table() + "." + o.column();
+    }
+
+    @Override
+    public String renameColumn(RenameColumn o) {
+      return "rename column " + o.table() + "." + o.from() + " to " + o.to();
+    }
+
+    @Override
+    public String alterColumn(AlterColumn o) {
+      return "alter column " + o.table() + "." + o.column().name();
+    }
+
+    @Override
+    public String setPrimaryKey(SetPrimaryKey o) {
+      return "set primary key of " + o.table();
+    }
+
+    @Override
+    public String addIndex(AddIndex o) {
+      return "add index " + o.index().name();
+    }
+
+    @Override
+    public String dropIndex(DropIndex o) {
+      return "drop index " + o.index();
+    }
+
+    @Override
+    public String addForeignKey(AddForeignKey o) {
+      return "add foreign key " + o.foreignKey().name();
+    }
+
+    @Override
+    public String dropForeignKey(DropForeignKey o) {
+      return "drop foreign key " + o.foreignKey();
+    }
+
+    @Override
+    public String runSql(RunSql o) {
+      return "sql step";
+    }
+
+    @Override
+    public String runJava(RunJava o) {
+      return o.description();
+    }
+  };
+
+  /** The class-name fragment of one operation; null for what the name leaves out. */
+  private static final class Word implements OperationVisitor<String> {
+    private final Set<String> created;
+
+    Word(Set<String> created) {
+      this.created = created;
+    }
+
+    @Override
+    public String createTable(CreateTable o) {
       return "Create" + camel(o.table().name());
-    } else if (op instanceof DropTable o) {
+    }
+
+    @Override
+    public String dropTable(DropTable o) {
       return "Drop" + camel(o.table());
-    } else if (op instanceof RenameTable o) {
+    }
+
+    @Override
+    public String renameTable(RenameTable o) {
       return "Rename" + camel(o.from()) + "To" + camel(o.to());
-    } else if (op instanceof AddColumn o) {
+    }
+
+    @Override
+    public String addColumn(AddColumn o) {
       return "Add" + camel(o.table()) + camel(o.column().name());
-    } else if (op instanceof DropColumn o) {
+    }
+
+    @Override
+    public String dropColumn(DropColumn o) {
       return "Drop" + camel(o.table()) + camel(o.column());
-    } else if (op instanceof RenameColumn o) {
+    }
+
+    @Override
+    public String renameColumn(RenameColumn o) {
       return "Rename" + camel(o.table()) + camel(o.from()) + "To" + camel(o.to());
-    } else if (op instanceof AlterColumn o) {
+    }
+
+    @Override
+    public String alterColumn(AlterColumn o) {
       return "Alter" + camel(o.table()) + camel(o.column().name());
-    } else if (op instanceof SetPrimaryKey o) {
+    }
+
+    @Override
+    public String setPrimaryKey(SetPrimaryKey o) {
       return "Change" + camel(o.table()) + "PrimaryKey";
-    } else if (op instanceof AddIndex o) {
+    }
+
+    @Override
+    public String addIndex(AddIndex o) {
       return created.contains(o.table()) ? null : "Add" + camel(o.index().name());
-    } else if (op instanceof DropIndex o) {
+    }
+
+    @Override
+    public String dropIndex(DropIndex o) {
       return "Drop" + camel(o.index());
-    } else if (op instanceof AddForeignKey o) {
+    }
+
+    @Override
+    public String addForeignKey(AddForeignKey o) {
       return created.contains(o.table()) ? null : "Add" + camel(o.foreignKey().name());
-    } else if (op instanceof DropForeignKey o) {
+    }
+
+    @Override
+    public String dropForeignKey(DropForeignKey o) {
       return "Drop" + camel(o.foreignKey());
     }
-    return null;
+
+    @Override
+    public String runSql(RunSql o) {
+      return null;
+    }
+
+    @Override
+    public String runJava(RunJava o) {
+      return null;
+    }
   }
 
   static String camel(String snake) {

@@ -6,7 +6,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonWriter;
 import io.jmigrate.ForeignKey.Action;
 import io.jmigrate.schema.Column;
 import io.jmigrate.schema.ColumnType;
@@ -17,8 +16,8 @@ import io.jmigrate.schema.Schema;
 import io.jmigrate.schema.Table;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,127 +26,177 @@ import java.util.TreeMap;
 
 /**
  * Reads and writes the snapshot as JSON that people read in pull requests: fixed key order,
- * tables sorted by name, columns in declaration order, keys with default values left out,
- * two-space indentation, a newline at the end. Equal snapshots give byte-identical text.
+ * tables sorted by name, columns in declaration order, one line per column, index and foreign
+ * key, keys with default values left out ({@code nullable} only when false), two-space
+ * indentation, a newline at the end. Equal snapshots give byte-identical text.
+ *
+ * <p>Format 2 (this one) is format 1 made compact, plus {@code beforeLatest}: the tables the
+ * latest migration touched as they were before it, so that deleting that migration steps back
+ * (see {@link Snapshot#stepBack()}). Format 1 files are read and rewritten as format 2.
  */
 public final class SnapshotStore {
   /** Bump when the format changes; older jmigrate versions refuse newer files. */
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
+  private static final String GENERATED_BY = "jmigrate: do not edit by hand; the processor rewrites this file";
 
   private SnapshotStore() {}
 
   public static String write(Snapshot s) {
-    try {
-      StringWriter out = new StringWriter();
-      JsonWriter w = new JsonWriter(out);
-      w.setIndent("  ");
-      w.beginObject();
-      w.name("formatVersion").value(FORMAT_VERSION);
-      w.name("generatedBy").value("jmigrate: do not edit by hand; the processor rewrites this file");
-      if (s.latestClass() != null) {
-        w.name("latestMigration").beginObject();
-        w.name("version").value(s.latestVersion());
-        w.name("class").value(s.latestClass());
-        w.endObject();
-      }
-      w.name("tables").beginArray();
-      for (Table t : s.schema().tables()) {
-        writeTable(w, t, s.tableClasses().get(t.name()));
-      }
-      w.endArray();
-      w.endObject();
-      w.flush();
-      return out + "\n";
-    } catch (IOException e) {
-      throw new IllegalStateException(e); // a StringWriter does not fail
+    StringBuilder out = new StringBuilder("{\n");
+    out.append("  \"formatVersion\": ").append(FORMAT_VERSION).append(",\n");
+    out.append("  \"generatedBy\": ").append(quote(GENERATED_BY)).append(",\n");
+    if (s.latestClass() != null) {
+      out.append("  \"latestMigration\": {\"version\": ").append(s.latestVersion())
+          .append(", \"class\": ").append(quote(s.latestClass())).append("},\n");
     }
+    out.append("  \"tables\": ");
+    writeTables(out, s.schema().tables(), s.tableClasses(), "  ");
+    Snapshot.StepBack back = s.beforeLatest();
+    if (back != null) {
+      out.append(",\n  \"beforeLatest\": {\n");
+      out.append("    \"version\": ").append(back.version()).append(",\n");
+      if (back.className() != null) {
+        out.append("    \"class\": ").append(quote(back.className())).append(",\n");
+      }
+      out.append("    \"replaces\": ").append(strings(back.replaces())).append(",\n");
+      out.append("    \"tables\": ");
+      writeTables(out, back.tables(), back.tableClasses(), "    ");
+      out.append("\n  }");
+    }
+    return out.append("\n}\n").toString();
   }
 
-  private static void writeTable(JsonWriter w, Table t, String modelClass) throws IOException {
-    w.beginObject();
-    w.name("name").value(t.name());
+  private static void writeTables(StringBuilder out, Collection<Table> tables, Map<String, String> classes, String indent) {
+    if (tables.isEmpty()) {
+      out.append("[]");
+      return;
+    }
+    out.append("[");
+    String sep = "\n";
+    for (Table t : tables) {
+      out.append(sep);
+      writeTable(out, t, classes.get(t.name()), indent + "  ");
+      sep = ",\n";
+    }
+    out.append("\n").append(indent).append("]");
+  }
+
+  private static void writeTable(StringBuilder out, Table t, String modelClass, String indent) {
+    String in = indent + "  ";
+    out.append(indent).append("{\n");
+    out.append(in).append("\"name\": ").append(quote(t.name()));
     if (modelClass != null) {
-      w.name("model").value(modelClass);
+      out.append(",\n").append(in).append("\"model\": ").append(quote(modelClass));
     }
-    w.name("columns").beginArray();
-    for (Column c : t.columns()) {
-      w.beginObject();
-      w.name("name").value(c.name());
-      w.name("type").value(c.type().name());
-      if (c.length() > 0) {
-        w.name("length").value(c.length());
-      }
-      if (c.precision() > 0) {
-        w.name("precision").value(c.precision());
-        w.name("scale").value(c.scale());
-      }
-      w.name("nullable").value(c.nullable());
-      if (c.defaultValue() != null) {
-        w.name("defaultValue").value(c.defaultValue());
-      }
-      if (c.defaultSql() != null) {
-        w.name("defaultSql").value(c.defaultSql());
-      }
-      if (c.generated()) {
-        w.name("generated").value(true);
-      }
-      w.endObject();
-    }
-    w.endArray();
+    out.append(",\n").append(in).append("\"columns\": [");
+    lines(out, t.columns().stream().map(SnapshotStore::column).toList(), in);
     if (!t.primaryKey().isEmpty()) {
-      writeStrings(w.name("primaryKey"), t.primaryKey());
+      out.append(",\n").append(in).append("\"primaryKey\": ").append(strings(t.primaryKey()));
     }
     if (!t.indexes().isEmpty()) {
-      w.name("indexes").beginArray();
-      for (Index i : t.indexes()) {
-        w.beginObject();
-        w.name("name").value(i.name());
-        writeStrings(w.name("columns"), i.columns());
-        if (i.unique()) {
-          w.name("unique").value(true);
-        }
-        w.endObject();
-      }
-      w.endArray();
+      out.append(",\n").append(in).append("\"indexes\": [");
+      lines(out, t.indexes().stream().map(SnapshotStore::index).toList(), in);
     }
     if (!t.foreignKeys().isEmpty()) {
-      w.name("foreignKeys").beginArray();
-      for (ForeignKey f : t.foreignKeys()) {
-        w.beginObject();
-        w.name("name").value(f.name());
-        writeStrings(w.name("columns"), f.columns());
-        w.name("refTable").value(f.refTable());
-        writeStrings(w.name("refColumns"), f.refColumns());
-        if (f.onDelete() != Action.NO_ACTION) {
-          w.name("onDelete").value(f.onDelete().name());
-        }
-        if (f.onUpdate() != Action.NO_ACTION) {
-          w.name("onUpdate").value(f.onUpdate().name());
-        }
-        w.endObject();
-      }
-      w.endArray();
+      out.append(",\n").append(in).append("\"foreignKeys\": [");
+      lines(out, t.foreignKeys().stream().map(SnapshotStore::foreignKey).toList(), in);
     }
-    w.endObject();
+    out.append("\n").append(indent).append("}");
   }
 
-  private static void writeStrings(JsonWriter w, List<String> values) throws IOException {
-    w.beginArray();
-    for (String v : values) {
-      w.value(v);
+  /** The items of an array, one per line, and the closing bracket. */
+  private static void lines(StringBuilder out, List<String> items, String indent) {
+    for (int i = 0; i < items.size(); i++) {
+      out.append("\n").append(indent).append("  ").append(items.get(i)).append(i + 1 < items.size() ? "," : "");
     }
-    w.endArray();
+    out.append("\n").append(indent).append("]");
+  }
+
+  private static String column(Column c) {
+    StringBuilder s = new StringBuilder("{\"name\": ").append(quote(c.name()))
+        .append(", \"type\": ").append(quote(c.type().name()));
+    if (c.length() > 0) {
+      s.append(", \"length\": ").append(c.length());
+    }
+    if (c.precision() > 0) {
+      s.append(", \"precision\": ").append(c.precision()).append(", \"scale\": ").append(c.scale());
+    }
+    if (!c.nullable()) {
+      s.append(", \"nullable\": false");
+    }
+    if (c.defaultValue() != null) {
+      s.append(", \"defaultValue\": ").append(quote(c.defaultValue()));
+    }
+    if (c.defaultSql() != null) {
+      s.append(", \"defaultSql\": ").append(quote(c.defaultSql()));
+    }
+    if (c.generated()) {
+      s.append(", \"generated\": true");
+    }
+    return s.append('}').toString();
+  }
+
+  private static String index(Index i) {
+    return "{\"name\": " + quote(i.name()) + ", \"columns\": " + strings(i.columns())
+        + (i.unique() ? ", \"unique\": true" : "") + "}";
+  }
+
+  private static String foreignKey(ForeignKey f) {
+    StringBuilder s = new StringBuilder("{\"name\": ").append(quote(f.name()))
+        .append(", \"columns\": ").append(strings(f.columns()))
+        .append(", \"refTable\": ").append(quote(f.refTable()))
+        .append(", \"refColumns\": ").append(strings(f.refColumns()));
+    if (f.onDelete() != Action.NO_ACTION) {
+      s.append(", \"onDelete\": ").append(quote(f.onDelete().name()));
+    }
+    if (f.onUpdate() != Action.NO_ACTION) {
+      s.append(", \"onUpdate\": ").append(quote(f.onUpdate().name()));
+    }
+    return s.append('}').toString();
+  }
+
+  private static String strings(List<String> values) {
+    StringBuilder s = new StringBuilder("[");
+    for (int i = 0; i < values.size(); i++) {
+      s.append(i == 0 ? "" : ", ").append(quote(values.get(i)));
+    }
+    return s.append(']').toString();
+  }
+
+  /** A JSON string: quotes, backslashes and control characters escaped, everything else as is (UTF-8 file). */
+  static String quote(String v) {
+    StringBuilder s = new StringBuilder(v.length() + 2).append('"');
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      switch (c) {
+        case '"' -> s.append("\\\"");
+        case '\\' -> s.append("\\\\");
+        case '\n' -> s.append("\\n");
+        case '\r' -> s.append("\\r");
+        case '\t' -> s.append("\\t");
+        default -> {
+          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+            s.append(String.format("\\u%04x", (int) c));
+          } else {
+            s.append(c);
+          }
+        }
+      }
+    }
+    return s.append('"').toString();
   }
 
   /**
-   * Only the header (format version and latest migration), read as a stream without building
-   * the tables; null when it is not a header this version reads (the full read then says why).
+   * Only the header (format version, latest migration, the step back), read as a stream without
+   * building the tables; null when it is not a header this version writes (the full read then
+   * says why, or upgrades it).
    */
   public static Snapshot readHeader(String json) {
     try (JsonReader r = new JsonReader(new StringReader(json))) {
       int format = -1;
       int version = 0;
       String latestClass = null;
+      Snapshot.StepBack back = null;
       r.beginObject();
       while (r.hasNext()) {
         String name = r.nextName();
@@ -166,19 +215,19 @@ public final class SnapshotStore {
             }
           }
           r.endObject();
-        } else if (name.equals("tables")) {
-          break;
+        } else if (name.equals("beforeLatest")) {
+          back = readStepBack(object(JsonParser.parseReader(r), "beforeLatest"));
         } else {
-          r.skipValue();
+          r.skipValue(); // the tables: scanned, not built
         }
       }
-      return format == FORMAT_VERSION ? new Snapshot(Schema.empty(), Map.of(), version, latestClass) : null;
-    } catch (IOException | RuntimeException e) {
+      return format == FORMAT_VERSION ? new Snapshot(Schema.empty(), Map.of(), version, latestClass, back) : null;
+    } catch (IOException | RuntimeException | SnapshotException e) {
       return null;
     }
   }
 
-  /** Parses and validates a snapshot; every defect is a {@link SnapshotException} that says what is wrong. */
+  /** Parses and validates a snapshot of any format this version reads; every defect is a {@link SnapshotException} that says what is wrong. */
   public static Snapshot read(String json) throws SnapshotException {
     JsonObject root;
     try {
@@ -206,28 +255,38 @@ public final class SnapshotStore {
         latestVersion = integer(latest, "version", "latestMigration");
         latestClass = string(latest, "class", "latestMigration");
       }
-      List<Table> tables = new ArrayList<>();
       Map<String, String> classes = new TreeMap<>();
-      for (JsonElement te : array(root, "tables", "the snapshot")) {
-        JsonObject t = object(te, "a table");
-        String name = identifier(t, "name", "a table");
-        if (t.has("model")) {
-          classes.put(name, string(t, "model", name));
-        }
-        tables.add(readTable(name, t));
-      }
-      Set<String> names = new HashSet<>();
-      for (Table t : tables) {
-        if (!names.add(t.name())) {
-          throw new SnapshotException("the snapshot lists the table " + t.name() + " twice");
-        }
-      }
-      Schema schema = Schema.of(tables);
+      Schema schema = Schema.of(readTables(root, "the snapshot", classes));
       checkReferences(schema);
-      return new Snapshot(schema, classes, latestVersion, latestClass);
-    } catch (IllegalStateException | UnsupportedOperationException | IllegalArgumentException e) {
+      Snapshot.StepBack back = root.has("beforeLatest") ? readStepBack(object(root.get("beforeLatest"), "beforeLatest")) : null;
+      return new Snapshot(schema, classes, latestVersion, latestClass, back);
+    } catch (IllegalStateException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
       throw new SnapshotException("the snapshot is invalid: " + e.getMessage());
     }
+  }
+
+  private static Snapshot.StepBack readStepBack(JsonObject b) throws SnapshotException {
+    Map<String, String> classes = new TreeMap<>();
+    List<Table> tables = readTables(b, "beforeLatest", classes);
+    return new Snapshot.StepBack(integer(b, "version", "beforeLatest"),
+        b.has("class") ? string(b, "class", "beforeLatest") : null, strings(b, "replaces"), tables, classes);
+  }
+
+  private static List<Table> readTables(JsonObject o, String where, Map<String, String> classes) throws SnapshotException {
+    List<Table> tables = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (JsonElement te : array(o, "tables", where)) {
+      JsonObject t = object(te, "a table");
+      String name = identifier(t, "name", "a table");
+      if (!names.add(name)) {
+        throw new SnapshotException(where + " lists the table " + name + " twice");
+      }
+      if (t.has("model")) {
+        classes.put(name, string(t, "model", name));
+      }
+      tables.add(readTable(name, t));
+    }
+    return tables;
   }
 
   private static Table readTable(String name, JsonObject t) throws SnapshotException {

@@ -1,18 +1,18 @@
-package io.jmigrate.processor;
+package io.jmigrate.processor.build;
 
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 
 /** The processor options ({@code -Ajmigrate.…}); each may be absent and then has a default. */
-record Options(Path sourceDir, Path snapshot, String packageName, boolean check) {
-  static final String SOURCE_DIR = "jmigrate.sourceDir";
-  static final String SNAPSHOT = "jmigrate.snapshot";
-  static final String PACKAGE = "jmigrate.package";
-  static final String CHECK = "jmigrate.check";
-  static final Set<String> ALL = Set.of(SOURCE_DIR, SNAPSHOT, PACKAGE, CHECK);
+public record Options(Path sourceDir, Path snapshot, String packageName, boolean check) {
+  public static final String SOURCE_DIR = "jmigrate.sourceDir";
+  public static final String SNAPSHOT = "jmigrate.snapshot";
+  public static final String PACKAGE = "jmigrate.package";
+  public static final String CHECK = "jmigrate.check";
+  public static final Set<String> ALL = Set.of(SOURCE_DIR, SNAPSHOT, PACKAGE, CHECK);
 
-  static Options from(Map<String, String> options) {
+  public static Options from(Map<String, String> options) {
     return new Options(
         path(options.get(SOURCE_DIR)),
         path(options.get(SNAPSHOT)),
@@ -29,7 +29,7 @@ record Options(Path sourceDir, Path snapshot, String packageName, boolean check)
   }
 
   /** {@code src/main/java} → {@code src/main/resources/jmigrate/schema.json}; otherwise beside the source root. */
-  static Path defaultSnapshot(Path sourceDir) {
+  public static Path defaultSnapshot(Path sourceDir) {
     Path name = sourceDir.getFileName();
     if (name != null && name.toString().equals("java") && sourceDir.getParent() != null) {
       return sourceDir.getParent().resolve("resources").resolve("jmigrate").resolve("schema.json");
