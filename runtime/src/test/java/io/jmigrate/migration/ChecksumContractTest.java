@@ -70,4 +70,13 @@ class ChecksumContractTest {
   void knownMigrationsKeepTheirChecksums() {
     assertEquals(List.of(733925322, 437384508, 892209273), KNOWN.stream().map(Migration::checksum).toList());
   }
+
+  @Test
+  void canonicalTextIsSpelledOut() {
+    assertEquals("create table book (id BIGINT NOT NULL, author_id BIGINT NULL, flag BOOLEAN NULL DEFAULT 'true',"
+        + " primary key (id)), foreign key fk_book_author_id (author_id) references author (id)"
+        + " on delete CASCADE on update SET NULL", Checksum.text(KNOWN.get(0).up().get(1)));
+    assertEquals("alter column book.code STRING(20) NOT NULL DEFAULT 'x'", Checksum.text(KNOWN.get(1).up().get(2)));
+    assertEquals("java [reversible backfill] reversible", Checksum.text(KNOWN.get(2).up().get(3)));
+  }
 }
