@@ -60,6 +60,10 @@ class SqlPreviewIsWhatRunsTest {
     RecordingConnection recording = new RecordingConnection(real);
     m.migrate(recording.connection());
     assertEquals(previewStatements(preview), migrationStatements(recording.sql()), String.join("\n", preview));
+    // The history is named quoted wherever it is used, as it is created (no case folding can split them).
+    List<String> history = recording.sql().stream().filter(s -> s.contains("jmigrate_history")).toList();
+    assertTrue(!history.isEmpty() && history.stream().allMatch(s -> s.contains("\"jmigrate_history\"")),
+        String.join("\n", history));
   }
 
   @Test
