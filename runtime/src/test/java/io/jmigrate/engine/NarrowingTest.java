@@ -70,6 +70,7 @@ class NarrowingTest {
     refused(db, column("qty", SMALLINT), "40000", "12");                          // out of range
     refused(db, column("ratio", INTEGER), "1.5", "2");                            // a fraction into an integer
     refused(db, column("qty", STRING).length(3), "12345", "123");                 // text too short for the number
+    refused(db, column("code", DECIMAL).precision(10, 1), "'1.25'", "'1.5'");          // text into fewer decimals
   }
 
   @Test
