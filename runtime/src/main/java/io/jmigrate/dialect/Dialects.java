@@ -5,9 +5,18 @@ import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The dialects on the class path ({@link ServiceLoader}), looked up once per name. */
+/**
+ * The dialects on the class path ({@link ServiceLoader}), looked up once per name. jmigrate's
+ * own two (also listed in its {@code META-INF/services}) are tried first without the service
+ * loader, whose reflective instantiation costs milliseconds at start-up; any other database is
+ * looked up through it, the application's class loader first. (To replace a built-in dialect for
+ * its own database, give the replacement to the {@code Migrator}.) Loops, not streams or lambdas,
+ * for the same reason.
+ */
 final class Dialects {
   private static final ConcurrentHashMap<String, Dialect> BY_NAME = new ConcurrentHashMap<>();
+
+  private static final Dialect[] BUILT_IN = {new SqliteDialect(), new PostgresDialect()};
 
   private Dialects() {}
 
@@ -19,31 +28,38 @@ final class Dialects {
     if (cached != null) {
       return cached;
     }
-    for (Dialect d : all()) {
+    for (Dialect d : BUILT_IN) {
       if (d.accepts(name)) {
         BY_NAME.putIfAbsent(name, d);
         return d;
+      }
+    }
+    for (ClassLoader loader : loaders()) {
+      for (Dialect d : ServiceLoader.load(Dialect.class, loader)) { // instantiated lazily, one at a time
+        if (d.accepts(name)) {
+          BY_NAME.putIfAbsent(name, d);
+          return d;
+        }
       }
     }
     return null;
   }
 
   static List<String> names() {
-    return all().stream().map(Dialect::name).toList();
-  }
-
-  /** The application's dialects first (context class loader), then jmigrate's own. */
-  private static List<Dialect> all() {
-    List<Dialect> out = new ArrayList<>();
-    ClassLoader context = Thread.currentThread().getContextClassLoader();
-    if (context != null && context != Dialect.class.getClassLoader()) {
-      ServiceLoader.load(Dialect.class, context).forEach(out::add);
-    }
-    for (Dialect d : ServiceLoader.load(Dialect.class, Dialect.class.getClassLoader())) {
-      if (out.stream().noneMatch(o -> o.getClass() == d.getClass())) {
-        out.add(d);
+    List<String> names = new ArrayList<>();
+    for (ClassLoader loader : loaders()) {
+      for (Dialect d : ServiceLoader.load(Dialect.class, loader)) {
+        if (!names.contains(d.name())) {
+          names.add(d.name());
+        }
       }
     }
-    return out;
+    return names;
+  }
+
+  private static List<ClassLoader> loaders() {
+    ClassLoader own = Dialect.class.getClassLoader();
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    return context == null || context == own ? List.of(own) : List.of(context, own);
   }
 }

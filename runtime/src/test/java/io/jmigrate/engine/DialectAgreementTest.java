@@ -71,10 +71,29 @@ class DialectAgreementTest {
     }
   }
 
+  @Test
+  void anApplicationsDialectIsFoundThroughItsServiceFile() throws Exception {
+    Path services = dir.resolve("cp/META-INF/services");
+    java.nio.file.Files.createDirectories(services);
+    java.nio.file.Files.writeString(services.resolve(Dialect.class.getName()), CountingSqlite.class.getName() + "\n");
+    ClassLoader before = Thread.currentThread().getContextClassLoader();
+    try (java.net.URLClassLoader app = new java.net.URLClassLoader(new java.net.URL[] {dir.resolve("cp").toUri().toURL()},
+        getClass().getClassLoader())) {
+      Thread.currentThread().setContextClassLoader(app);
+      assertSame(CountingSqlite.class, Dialect.named("jdbc:countingdb://somewhere").getClass());
+      assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+          () -> Dialect.named("Oracle")).getMessage().contains("counting"));
+    } finally {
+      Thread.currentThread().setContextClassLoader(before);
+    }
+  }
+
   /** A dialect written outside jmigrate: here, SQLite counting the operations it writes. */
-  static final class CountingSqlite implements Dialect {
+  public static final class CountingSqlite implements Dialect {
     final SqliteDialect sqlite = new SqliteDialect();
     int written;
+
+    public CountingSqlite() {}
 
     @Override
     public String name() {
@@ -83,7 +102,7 @@ class DialectAgreementTest {
 
     @Override
     public boolean accepts(String productNameOrUrl) {
-      return false;
+      return productNameOrUrl.contains("countingdb");
     }
 
     @Override
