@@ -62,7 +62,19 @@ public final class Runtime {
     return migrator().sql(Dialect.named(dialect), from, to);
   }
 
-  /** Marks versions up to {@code version} as applied on a database whose schema already matches it. */
+  /**
+   * The SQL that {@link #migrate(Connection)} would run on this database now, exactly: its pending
+   * migrations, with what depends on the live database (SQLite keeps a rebuilt table's triggers)
+   * read from it.
+   */
+  public static List<String> sql(Connection connection) {
+    return migrator().sql(connection);
+  }
+
+  /**
+   * Marks versions up to {@code version} as applied on a database whose schema already matches it;
+   * validates first and refuses, showing the drift, when it does not.
+   */
   public static void baseline(Connection connection, int version) {
     migrator().baseline(connection, version);
   }

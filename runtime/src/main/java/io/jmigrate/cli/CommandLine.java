@@ -1,10 +1,12 @@
 package io.jmigrate.cli;
 
 import io.jmigrate.dialect.Dialect;
+import io.jmigrate.dialect.UnsupportedDatabaseException;
 import io.jmigrate.engine.AppliedMigration;
 import io.jmigrate.engine.Drift;
 import io.jmigrate.engine.MigrationException;
 import io.jmigrate.engine.Migrator;
+import io.jmigrate.engine.Status;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,6 +20,7 @@ import java.util.function.Supplier;
 /**
  * {@code java -cp <app class path> io.jmigrate.Runtime <command> [options]}. Exit codes: 0 done,
  * 1 the database or a migration failed (or validate found drift), 2 the command line is wrong.
+ * Every error is one line on stderr.
  */
 public final class CommandLine {
   public static final int OK = 0;
@@ -30,9 +33,11 @@ public final class CommandLine {
       commands:
         migrate              apply every pending migration
         migrate-to <version> move forward or back to <version> (0 reverts everything)
-        status               list applied and pending migrations
+        status               list applied and pending migrations, marking with [!] every
+                             disagreement between the database and this build (exit 1)
         sql                  print the SQL of the migrations without touching a database
-                             (--dialect sqlite|postgresql, --from <version>, --to <version>)
+                             (--dialect sqlite|postgresql, --from <version>, --to <version>),
+                             or, with --url, exactly what migrate would run on that database
         validate             compare the live schema with the migrations; exit 1 on drift
         baseline <version>   record versions up to <version> as applied on an existing
                              database whose schema already matches it
@@ -43,8 +48,9 @@ public final class CommandLine {
         --password <secret>  (or JMIGRATE_PASSWORD)
         --help               this text
 
-      exit codes: 0 done; 1 a migration or the database failed, or validate found drift;
-      2 the command line is wrong. The JDBC driver must be on the class path.
+      exit codes: 0 done; 1 a migration or the database failed (unreachable, unsupported),
+      or validate found drift; 2 the command line is wrong. The JDBC driver must be on the
+      class path. Errors are one line on stderr, never a stack trace.
       """;
 
   private final PrintStream out;
@@ -114,16 +120,29 @@ public final class CommandLine {
       }
     } catch (NumberFormatException e) {
       return usage("a version is a whole number: " + e.getMessage());
-    } catch (MigrationException e) {
+    } catch (MigrationException | UnsupportedDatabaseException e) {
       err.println("jmigrate: " + e.getMessage());
+      return FAILED;
+    } catch (RuntimeException e) {
+      // Never a stack trace: one line that says what failed.
+      err.println("jmigrate: failed: " + e);
       return FAILED;
     }
   }
 
   private int sql(Map<String, String> options) {
     String dialect = options.get("dialect");
+    if (dialect == null && (options.containsKey("url") || env.containsKey("JMIGRATE_URL"))) {
+      if (options.containsKey("from") || options.containsKey("to")) {
+        return usage("sql --url prints what migrate would run on that database; --from/--to go with --dialect");
+      }
+      return withConnection(options, c -> {
+        migrator.get().sql(c).forEach(out::println);
+        return OK;
+      });
+    }
     if (dialect == null) {
-      return usage("sql needs --dialect sqlite or --dialect postgresql");
+      return usage("sql needs --dialect sqlite or --dialect postgresql (or --url, for what migrate would run there)");
     }
     Migrator m = migrator.get();
     int from = Integer.parseInt(options.getOrDefault("from", "0"));
@@ -167,8 +186,9 @@ public final class CommandLine {
         report(m.migrateTo(c, version), m, c);
         return OK;
       case "status":
-        out.print(m.status(c));
-        return OK;
+        Status status = m.status(c);
+        out.print(status);
+        return status.problems().isEmpty() ? OK : FAILED;
       case "validate":
         Drift drift = m.validate(c);
         out.print(drift);

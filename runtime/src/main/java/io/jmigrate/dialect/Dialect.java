@@ -1,37 +1,72 @@
 package io.jmigrate.dialect;
 
 import io.jmigrate.migration.Operation;
+import io.jmigrate.schema.ColumnType;
 import io.jmigrate.schema.Schema;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * Turns operations into one database's SQL, and holds what else differs between databases:
- * how to lock and how to open a migration's transaction.
+ * Everything that differs between databases: the SQL of each operation, the history table's SQL,
+ * reading the catalog, locking, transactions, batch errors. The engine knows no database by name.
+ *
+ * <p>A new database is one subclass of {@link SqlDialect} (one overridable method per operation,
+ * like EF Core's {@code MigrationsSqlGenerator}) listed in
+ * {@code META-INF/services/io.jmigrate.dialect.Dialect}; {@link #of} and {@link #named} find it
+ * through {@link java.util.ServiceLoader} by {@link #accepts}.
  */
 public interface Dialect {
 
-  /** {@code sqlite} or {@code postgresql}. */
+  /** {@code sqlite}, {@code postgresql}, … */
   String name();
 
-  /** The statements that perform {@code op} on a database whose schema is {@code before}. */
-  List<String> statements(Operation op, Schema before);
+  /** Whether this dialect serves the database that a product name or a JDBC URL names. */
+  boolean accepts(String productNameOrUrl);
 
   /**
-   * Performs {@code op}. The default runs {@link #statements} one by one; a dialect overrides
-   * it where a step needs to read the database (SQLite's rebuild keeps the table's triggers).
+   * Writes what performs {@code op} on a database whose schema is {@code before} into {@code out}:
+   * statements, checks that must pass first, catalog reads, Java steps.
    */
-  default void execute(Operation op, Schema before, Connection connection, StatementRunner runner)
-      throws SQLException {
-    for (String sql : statements(op, before)) {
-      runner.run(sql);
+  void write(Operation op, Schema before, Sink out) throws SQLException;
+
+  /**
+   * Checks after a migration's operations, before its commit (SQLite: the foreign key check that
+   * its rebuilds need). Written into the same sink, so previews show them.
+   */
+  default void afterOperations(List<Operation> ops, Sink out) throws SQLException {}
+
+  /** The statements of {@code op}, with no database to read (the preview of one operation). */
+  default List<String> statements(Operation op, Schema before) {
+    SqlRecorder recorder = new SqlRecorder(null);
+    try {
+      write(op, before, recorder);
+    } catch (SQLException e) {
+      throw new IllegalStateException("a recorder without a database does not fail", e);
     }
+    return recorder.lines();
   }
 
-  /** {@code CREATE TABLE IF NOT EXISTS jmigrate_history (…)}. */
+  /** Quotes an identifier as this database needs it (always, so case and keywords are kept). */
+  String quote(String identifier);
+
+  /** {@code CREATE TABLE IF NOT EXISTS <quoted table> (…)} for the history. */
   String createHistoryTable(String table);
+
+  /** The schema whose tables are the application's: the connection's current one. Null where there are none. */
+  default String currentSchema(Connection connection) throws SQLException {
+    return connection.getSchema();
+  }
+
+  /** Whether a table that the catalog lists belongs to the database itself, not to the application. */
+  default boolean isSystemTable(String name) {
+    return false;
+  }
+
+  /** The column type a live column with this catalog type name holds, or null if none. */
+  ColumnType liveType(String typeName);
 
   /**
    * Prepares the session for a migration run and takes the lock that lets one process at a
@@ -47,9 +82,6 @@ public interface Dialect {
   void commit(Connection connection) throws SQLException;
 
   void rollback(Connection connection) throws SQLException;
-
-  /** Checks run inside the transaction after a migration's operations, before its commit. */
-  default void verify(Connection connection, List<Operation> ops) throws SQLException {}
 
   /**
    * Whether {@link #open} holds a lock for the whole run. If not, the lock comes with each
@@ -70,33 +102,45 @@ public interface Dialect {
     throw new UnsupportedOperationException(name() + " does not batch");
   }
 
+  /** Which entry of a failed batch failed (0-based); by default from the update counts. */
+  default int failedBatchEntry(BatchUpdateException e) {
+    int[] counts = e.getUpdateCounts();
+    if (counts == null) {
+      return 0;
+    }
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] == Statement.EXECUTE_FAILED) {
+        return i;
+      }
+    }
+    return counts.length;
+  }
+
   /** What {@link #open} changed, undone by {@link #close}. */
   interface Session extends AutoCloseable {
     @Override
     void close() throws SQLException;
   }
 
-  /** Runs one SQL statement, naming it if it fails. */
-  @FunctionalInterface
-  interface StatementRunner {
-    void run(String sql) throws SQLException;
-  }
-
-  /** The dialect for a connection, from its database product name. */
+  /** The dialect for a connection, from its database product name (or else its URL). */
   static Dialect of(Connection connection) throws SQLException {
-    return named(connection.getMetaData().getDatabaseProductName());
+    String product = connection.getMetaData().getDatabaseProductName();
+    Dialect d = Dialects.find(product);
+    if (d == null) {
+      d = Dialects.find(connection.getMetaData().getURL());
+    }
+    if (d == null) {
+      throw new UnsupportedDatabaseException(product);
+    }
+    return d;
   }
 
-  /** {@code sqlite} or {@code postgresql} (case-insensitive; {@code postgres} and {@code pg} work too). */
+  /** The dialect a name, product name or JDBC URL names: {@code sqlite}, {@code postgresql} ({@code postgres}, {@code pg}), … */
   static Dialect named(String name) {
-    String n = name.toLowerCase(Locale.ROOT);
-    if (n.contains("sqlite")) {
-      return new SqliteDialect();
+    Dialect d = Dialects.find(name);
+    if (d == null) {
+      throw new UnsupportedDatabaseException(name);
     }
-    if (n.contains("postgres") || n.equals("pg")) {
-      return new PostgresDialect();
-    }
-    throw new IllegalArgumentException(
-        "jmigrate supports SQLite and PostgreSQL, not \"" + name + "\"");
+    return d;
   }
 }

@@ -2,6 +2,7 @@ package io.jmigrate.dialect;
 
 import io.jmigrate.ForeignKey.Action;
 import io.jmigrate.migration.Operation;
+import io.jmigrate.migration.OperationVisitor;
 import io.jmigrate.migration.Operations.AddColumn;
 import io.jmigrate.migration.Operations.AddForeignKey;
 import io.jmigrate.migration.Operations.AddIndex;
@@ -17,17 +18,26 @@ import io.jmigrate.migration.Operations.RunJava;
 import io.jmigrate.migration.Operations.RunSql;
 import io.jmigrate.migration.Operations.SetPrimaryKey;
 import io.jmigrate.schema.Column;
+import io.jmigrate.schema.ColumnType;
 import io.jmigrate.schema.ForeignKey;
 import io.jmigrate.schema.Index;
 import io.jmigrate.schema.Names;
 import io.jmigrate.schema.Schema;
 import io.jmigrate.schema.Table;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** What SQLite and PostgreSQL spell alike; each subclass renders the rest. */
-abstract class SqlDialect implements Dialect {
+/**
+ * The base class of SQL dialects: one overridable method per operation (as EF Core's
+ * {@code MigrationsSqlGenerator}), each writing into a {@link Sink}, so that migrating and
+ * previewing run the same code. Holds what SQLite and PostgreSQL spell alike; a subclass renders
+ * the rest. Before every {@link AlterColumn} it checks that the existing values fit the new
+ * definition ({@link #doesNotFit}): a narrowing confirmed with {@code @Narrow} never cuts data.
+ */
+public abstract class SqlDialect implements Dialect {
   private final String doubleType;
   private final String decimalType;
   private final String binaryType;
@@ -35,7 +45,7 @@ abstract class SqlDialect implements Dialect {
   private final String falseLiteral;
 
   /** The few spellings the two dialects' types and literals differ in. */
-  SqlDialect(String doubleType, String decimalType, String binaryType, String trueLiteral, String falseLiteral) {
+  protected SqlDialect(String doubleType, String decimalType, String binaryType, String trueLiteral, String falseLiteral) {
     this.doubleType = doubleType;
     this.decimalType = decimalType;
     this.binaryType = binaryType;
@@ -44,55 +54,277 @@ abstract class SqlDialect implements Dialect {
   }
 
   @Override
-  public List<String> statements(Operation op, Schema before) {
-    if (op instanceof CreateTable o) {
-      return createTable(o.table());
-    } else if (op instanceof DropTable o) {
-      return List.of("DROP TABLE " + q(o.table()));
-    } else if (op instanceof RenameTable o) {
-      return renameTable(o, before);
-    } else if (op instanceof AddColumn o) {
-      return addColumn(o, before);
-    } else if (op instanceof DropColumn o) {
-      return dropColumn(o, before);
-    } else if (op instanceof RenameColumn o) {
-      return List.of("ALTER TABLE " + q(o.table()) + " RENAME COLUMN " + q(o.from()) + " TO " + q(o.to()));
-    } else if (op instanceof AlterColumn o) {
-      return alterColumn(o, before);
-    } else if (op instanceof SetPrimaryKey o) {
-      return setPrimaryKey(o, before);
-    } else if (op instanceof AddIndex o) {
-      return List.of(createIndex(o.table(), o.index()));
-    } else if (op instanceof DropIndex o) {
-      return List.of("DROP INDEX " + q(o.index()));
-    } else if (op instanceof AddForeignKey o) {
-      return addForeignKey(o, before);
-    } else if (op instanceof DropForeignKey o) {
-      return dropForeignKey(o, before);
-    } else if (op instanceof RunSql o) {
-      return List.of(o.sql());
-    } else if (op instanceof RunJava o) {
-      return List.of("-- java: " + o.description());
+  public final void write(Operation op, Schema before, Sink out) throws SQLException {
+    try {
+      op.accept(new Writer(before, out));
+    } catch (Failed e) {
+      throw e.getCause();
     }
-    throw new IllegalArgumentException("unknown operation " + op);
   }
 
-  abstract List<String> renameTable(RenameTable op, Schema before);
+  /** SQLException through the visitor, whose methods cannot throw it. */
+  private static final class Failed extends RuntimeException {
+    Failed(SQLException cause) {
+      super(cause);
+    }
 
-  abstract List<String> addColumn(AddColumn op, Schema before);
+    @Override
+    public synchronized SQLException getCause() {
+      return (SQLException) super.getCause();
+    }
+  }
 
-  abstract List<String> dropColumn(DropColumn op, Schema before);
+  @FunctionalInterface
+  private interface Step {
+    void run() throws SQLException;
+  }
 
-  abstract List<String> alterColumn(AlterColumn op, Schema before);
+  /** Dispatches each operation to its method below. */
+  private final class Writer implements OperationVisitor<Void> {
+    private final Schema before;
+    private final Sink out;
 
-  abstract List<String> setPrimaryKey(SetPrimaryKey op, Schema before);
+    Writer(Schema before, Sink out) {
+      this.before = before;
+      this.out = out;
+    }
 
-  abstract List<String> addForeignKey(AddForeignKey op, Schema before);
+    private Void run(Step step) {
+      try {
+        step.run();
+      } catch (SQLException e) {
+        throw new Failed(e);
+      }
+      return null;
+    }
 
-  abstract List<String> dropForeignKey(DropForeignKey op, Schema before);
+    @Override
+    public Void createTable(CreateTable op) {
+      return run(() -> SqlDialect.this.createTable(op, before, out));
+    }
+
+    @Override
+    public Void dropTable(DropTable op) {
+      return run(() -> SqlDialect.this.dropTable(op, before, out));
+    }
+
+    @Override
+    public Void renameTable(RenameTable op) {
+      return run(() -> SqlDialect.this.renameTable(op, before, out));
+    }
+
+    @Override
+    public Void addColumn(AddColumn op) {
+      return run(() -> SqlDialect.this.addColumn(op, before, out));
+    }
+
+    @Override
+    public Void dropColumn(DropColumn op) {
+      return run(() -> SqlDialect.this.dropColumn(op, before, out));
+    }
+
+    @Override
+    public Void renameColumn(RenameColumn op) {
+      return run(() -> SqlDialect.this.renameColumn(op, before, out));
+    }
+
+    @Override
+    public Void alterColumn(AlterColumn op) {
+      return run(() -> {
+        checkFits(op, before, out);
+        SqlDialect.this.alterColumn(op, before, out);
+      });
+    }
+
+    @Override
+    public Void setPrimaryKey(SetPrimaryKey op) {
+      return run(() -> SqlDialect.this.setPrimaryKey(op, before, out));
+    }
+
+    @Override
+    public Void addIndex(AddIndex op) {
+      return run(() -> SqlDialect.this.addIndex(op, before, out));
+    }
+
+    @Override
+    public Void dropIndex(DropIndex op) {
+      return run(() -> SqlDialect.this.dropIndex(op, before, out));
+    }
+
+    @Override
+    public Void addForeignKey(AddForeignKey op) {
+      return run(() -> SqlDialect.this.addForeignKey(op, before, out));
+    }
+
+    @Override
+    public Void dropForeignKey(DropForeignKey op) {
+      return run(() -> SqlDialect.this.dropForeignKey(op, before, out));
+    }
+
+    @Override
+    public Void runSql(RunSql op) {
+      return run(() -> SqlDialect.this.runSql(op, before, out));
+    }
+
+    @Override
+    public Void runJava(RunJava op) {
+      return run(() -> SqlDialect.this.runJava(op, before, out));
+    }
+  }
+
+  // ---- one method per operation ----
+
+  protected void createTable(CreateTable op, Schema before, Sink out) throws SQLException {
+    for (String sql : createTable(op.table())) {
+      out.execute(sql);
+    }
+  }
+
+  protected void dropTable(DropTable op, Schema before, Sink out) throws SQLException {
+    out.execute("DROP TABLE " + q(op.table()));
+  }
+
+  protected abstract void renameTable(RenameTable op, Schema before, Sink out) throws SQLException;
+
+  protected abstract void addColumn(AddColumn op, Schema before, Sink out) throws SQLException;
+
+  protected abstract void dropColumn(DropColumn op, Schema before, Sink out) throws SQLException;
+
+  protected void renameColumn(RenameColumn op, Schema before, Sink out) throws SQLException {
+    out.execute("ALTER TABLE " + q(op.table()) + " RENAME COLUMN " + q(op.from()) + " TO " + q(op.to()));
+  }
+
+  /** Called after {@link #checkFits} has made sure the existing values fit. */
+  protected abstract void alterColumn(AlterColumn op, Schema before, Sink out) throws SQLException;
+
+  protected abstract void setPrimaryKey(SetPrimaryKey op, Schema before, Sink out) throws SQLException;
+
+  protected void addIndex(AddIndex op, Schema before, Sink out) throws SQLException {
+    out.execute(createIndex(op.table(), op.index()));
+  }
+
+  protected void dropIndex(DropIndex op, Schema before, Sink out) throws SQLException {
+    out.execute("DROP INDEX " + q(op.index()));
+  }
+
+  protected abstract void addForeignKey(AddForeignKey op, Schema before, Sink out) throws SQLException;
+
+  protected abstract void dropForeignKey(DropForeignKey op, Schema before, Sink out) throws SQLException;
+
+  protected void runSql(RunSql op, Schema before, Sink out) throws SQLException {
+    out.execute(op.sql());
+  }
+
+  protected void runJava(RunJava op, Schema before, Sink out) throws SQLException {
+    out.java(op);
+  }
+
+  // ---- narrowing: the rows that would not fit fail the migration before anything changes ----
+
+  /**
+   * Counts the rows whose value does not fit the altered column's new definition and fails the
+   * migration, naming table, column and count, if there are any. Runs before the change, so the
+   * data is untouched (and the transaction rolls back anyway).
+   */
+  protected void checkFits(AlterColumn op, Schema before, Sink out) throws SQLException {
+    Column old = before.table(op.table()).column(op.column().name()).orElseThrow();
+    String condition = doesNotFit(q(old.name()), old, op.column());
+    if (condition == null) {
+      return;
+    }
+    out.check("SELECT n FROM (SELECT count(*) AS n FROM " + q(op.table()) + " WHERE " + condition + ") AS misfits"
+        + " WHERE n > 0",
+        "{1} row(s) of table " + op.table() + " do not fit the new definition of column " + old.name() + " ("
+            + type(old) + " to " + type(op.column()) + "); nothing was changed. Shorten, round or delete those"
+            + " values in a step before this change (an sql(...) step in the migration), or keep the old definition");
+  }
+
+  private static final Map<ColumnType, long[]> INTEGER_RANGES = Map.of(
+      ColumnType.SMALLINT, new long[] {Short.MIN_VALUE, Short.MAX_VALUE},
+      ColumnType.INTEGER, new long[] {Integer.MIN_VALUE, Integer.MAX_VALUE},
+      ColumnType.BIGINT, new long[] {Long.MIN_VALUE, Long.MAX_VALUE});
+
+  /**
+   * An SQL condition true for a value of {@code col} that the new definition cannot hold exactly,
+   * or null when every value of the old definition fits: a shorter length, fewer integer or
+   * fraction digits, a smaller integer range, a fraction into an integer.
+   */
+  protected String doesNotFit(String col, Column old, Column next) {
+    ColumnType to = next.type();
+    ColumnType from = old.type();
+    if (to == ColumnType.STRING && next.length() > 0) {
+      if (from == ColumnType.STRING) {
+        return old.length() > 0 && old.length() <= next.length() ? null : "length(" + col + ") > " + next.length();
+      }
+      return "length(CAST(" + col + " AS TEXT)) > " + next.length();
+    }
+    String number = "CAST(" + col + " AS NUMERIC)";
+    if (to == ColumnType.DECIMAL && next.precision() > 0) {
+      int digits = next.precision() - next.scale();
+      boolean fits = from == ColumnType.DECIMAL && old.precision() > 0
+          ? old.precision() - old.scale() <= digits && old.scale() <= next.scale()
+          : from.isInteger() && integerDigits(from) <= digits;
+      if (fits || !numeric(from)) {
+        return null;
+      }
+      String tooLarge = "abs(" + number + ") >= 1" + "0".repeat(digits);
+      return from.isInteger() ? tooLarge : "(" + tooLarge + " OR round(" + number + ", " + next.scale() + ") <> " + number + ")";
+    }
+    if (to.isInteger()) {
+      long[] range = INTEGER_RANGES.get(to);
+      if (from.isInteger()) {
+        long[] was = INTEGER_RANGES.get(from);
+        return was[0] >= range[0] && was[1] <= range[1] ? null
+            : "(" + col + " < " + range[0] + " OR " + col + " > " + range[1] + ")";
+      }
+      if (numeric(from)) {
+        return "(" + number + " < " + range[0] + " OR " + number + " > " + range[1]
+            + " OR round(" + number + ") <> " + number + ")";
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether values of this type are numbers, or text that may hold them (text that is not a number
+   * fails the check's CAST where the database enforces types, which fails the migration unchanged).
+   */
+  private static boolean numeric(ColumnType t) {
+    return t.isInteger() || t == ColumnType.DECIMAL || t == ColumnType.DOUBLE || t == ColumnType.REAL
+        || t == ColumnType.STRING;
+  }
+
+  /** The decimal digits every value of an integer type fits in. */
+  private static int integerDigits(ColumnType t) {
+    return t == ColumnType.SMALLINT ? 5 : t == ColumnType.INTEGER ? 10 : 19;
+  }
+
+  @Override
+  public String quote(String identifier) {
+    return q(identifier);
+  }
+
+  /** Type names as the drivers report them, to the column types they come from. */
+  private static final Map<String, ColumnType> LIVE_TYPES = Map.ofEntries(
+      Map.entry("INTEGER", ColumnType.INTEGER), Map.entry("INT4", ColumnType.INTEGER), Map.entry("SERIAL", ColumnType.INTEGER),
+      Map.entry("BIGINT", ColumnType.BIGINT), Map.entry("INT8", ColumnType.BIGINT), Map.entry("BIGSERIAL", ColumnType.BIGINT),
+      Map.entry("SMALLINT", ColumnType.SMALLINT), Map.entry("INT2", ColumnType.SMALLINT),
+      Map.entry("BOOLEAN", ColumnType.BOOLEAN), Map.entry("BOOL", ColumnType.BOOLEAN),
+      Map.entry("DOUBLE", ColumnType.DOUBLE), Map.entry("FLOAT8", ColumnType.DOUBLE),
+      Map.entry("REAL", ColumnType.REAL), Map.entry("FLOAT4", ColumnType.REAL),
+      Map.entry("DECIMAL", ColumnType.DECIMAL), Map.entry("NUMERIC", ColumnType.DECIMAL),
+      Map.entry("VARCHAR", ColumnType.STRING), Map.entry("TEXT", ColumnType.STRING),
+      Map.entry("DATE", ColumnType.DATE), Map.entry("TIME", ColumnType.TIME),
+      Map.entry("TIMESTAMP", ColumnType.TIMESTAMP), Map.entry("TIMESTAMPTZ", ColumnType.TIMESTAMP_TZ),
+      Map.entry("UUID", ColumnType.UUID), Map.entry("BLOB", ColumnType.BINARY), Map.entry("BYTEA", ColumnType.BINARY));
+
+  @Override
+  public ColumnType liveType(String typeName) {
+    return typeName == null ? null : LIVE_TYPES.get(typeName.toUpperCase(java.util.Locale.ROOT));
+  }
 
   /** The SQL type of a column, e.g. {@code VARCHAR(200)}. */
-  String type(Column c) {
+  protected String type(Column c) {
     switch (c.type()) {
       case INTEGER:
         return "INTEGER";
@@ -128,7 +360,7 @@ abstract class SqlDialect implements Dialect {
   }
 
   /** A literal default in this dialect's syntax: numbers as written, booleans spelled, the rest quoted. */
-  String literal(Column c, String value) {
+  protected String literal(Column c, String value) {
     switch (c.type()) {
       case BOOLEAN:
         return Boolean.parseBoolean(value) ? trueLiteral : falseLiteral;
@@ -145,14 +377,14 @@ abstract class SqlDialect implements Dialect {
   }
 
   /** The column's definition inside CREATE TABLE or ADD COLUMN. */
-  abstract String columnDefinition(Table table, Column c);
+  protected abstract String columnDefinition(Table table, Column c);
 
   /** The primary key's constraint name. */
-  static String primaryKeyName(String table) {
+  protected static String primaryKeyName(String table) {
     return Names.constraintName("pk", table, List.of());
   }
 
-  List<String> createTable(Table t) {
+  protected List<String> createTable(Table t) {
     List<String> out = new ArrayList<>();
     out.add(createTableStatement(q(t.name()), t));
     for (Index i : t.indexes()) {
@@ -161,13 +393,13 @@ abstract class SqlDialect implements Dialect {
     return out;
   }
 
-  String createTableStatement(String quotedName, Table t) {
+  protected String createTableStatement(String quotedName, Table t) {
     List<String> parts = new ArrayList<>();
     for (Column c : t.columns()) {
       parts.add(columnDefinition(t, c));
     }
     if (!t.primaryKey().isEmpty() && !inlinePrimaryKey(t)) {
-      parts.add("CONSTRAINT " + q(primaryKeyName(t.name())) + " PRIMARY KEY (" + list(t.primaryKey()) + ")");
+      parts.add(primaryKeyClause(t));
     }
     for (ForeignKey f : t.foreignKeys()) {
       parts.add(foreignKeyClause(f));
@@ -175,12 +407,17 @@ abstract class SqlDialect implements Dialect {
     return "CREATE TABLE " + quotedName + " (\n  " + String.join(",\n  ", parts) + "\n)";
   }
 
+  /** The table's primary key inside CREATE TABLE: {@code CONSTRAINT "pk_t" PRIMARY KEY (…)}. */
+  protected String primaryKeyClause(Table t) {
+    return "CONSTRAINT " + q(primaryKeyName(t.name())) + " PRIMARY KEY (" + list(t.primaryKey()) + ")";
+  }
+
   /** Whether the key is written on the column itself (SQLite's rowid alias). */
-  boolean inlinePrimaryKey(Table t) {
+  protected boolean inlinePrimaryKey(Table t) {
     return false;
   }
 
-  String foreignKeyClause(ForeignKey f) {
+  protected String foreignKeyClause(ForeignKey f) {
     StringBuilder s = new StringBuilder("CONSTRAINT ").append(q(f.name()))
         .append(" FOREIGN KEY (").append(list(f.columns())).append(") REFERENCES ")
         .append(q(f.refTable())).append(" (").append(list(f.refColumns())).append(')');
@@ -193,12 +430,12 @@ abstract class SqlDialect implements Dialect {
     return s.toString();
   }
 
-  String createIndex(String table, Index i) {
+  protected String createIndex(String table, Index i) {
     return "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + q(i.name()) + " ON " + q(table)
         + " (" + list(i.columns()) + ")";
   }
 
-  String defaultClause(Column c) {
+  protected String defaultClause(Column c) {
     if (c.defaultValue() != null) {
       return " DEFAULT " + literal(c, c.defaultValue());
     }
@@ -209,15 +446,15 @@ abstract class SqlDialect implements Dialect {
   }
 
   /** Quotes an identifier, so that keywords such as {@code user} and {@code order} work as names. */
-  static String q(String identifier) {
+  protected static String q(String identifier) {
     return '"' + identifier.replace("\"", "\"\"") + '"';
   }
 
-  static String list(List<String> columns) {
+  protected static String list(List<String> columns) {
     return columns.stream().map(SqlDialect::q).collect(Collectors.joining(", "));
   }
 
-  static String quoteString(String s) {
+  protected static String quoteString(String s) {
     return "'" + s.replace("'", "''") + "'";
   }
 }

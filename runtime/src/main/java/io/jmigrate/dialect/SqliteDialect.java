@@ -1,6 +1,10 @@
 package io.jmigrate.dialect;
 
 import io.jmigrate.migration.Operation;
+import io.jmigrate.migration.OperationVisitor;
+import io.jmigrate.migration.Operations.DropTable;
+import io.jmigrate.migration.Operations.RunJava;
+import io.jmigrate.migration.Operations.RunSql;
 import io.jmigrate.migration.Operations.AddColumn;
 import io.jmigrate.migration.Operations.AddForeignKey;
 import io.jmigrate.migration.Operations.AddIndex;
@@ -17,7 +21,6 @@ import io.jmigrate.schema.Index;
 import io.jmigrate.schema.Schema;
 import io.jmigrate.schema.Table;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -32,38 +35,59 @@ import java.util.List;
  * <ol>
  *   <li>(the engine turns {@code PRAGMA foreign_keys} off before the transaction; it cannot
  *       change inside one, and with it on, DROP TABLE would cascade deletes);
- *   <li>remember the table's triggers;
+ *   <li>read the table's triggers ({@link Sink#read}, so a preview with a database shows them);
  *   <li>{@code CREATE TABLE "_jm_new_t"} with the new definition;
  *   <li>{@code INSERT INTO "_jm_new_t" (…) SELECT … FROM "t"}: rows are copied by SQLite,
  *       never through the Java heap;
  *   <li>{@code DROP TABLE "t"}, then {@code ALTER TABLE "_jm_new_t" RENAME TO "t"} (this order,
  *       not rename-old-first, keeps other tables' foreign keys pointing at "t");
  *   <li>recreate the indexes and the triggers;
- *   <li>{@code PRAGMA foreign_key_check} before commit ({@link #verify}); a violation fails
- *       the migration.
+ *   <li>{@code PRAGMA foreign_key_check} before commit ({@link #afterOperations}); a violation
+ *       fails the migration.
  * </ol>
+ *
+ * <p>The primary key is written without a constraint name: SQLite has no use for one, and
+ * a named one would keep the table's old name after RENAME TO.
  */
 public final class SqliteDialect extends SqlDialect {
   static final String REBUILD_PREFIX = "_jm_new_";
-
-  @Override
-  public String name() {
-    return "sqlite";
-  }
-
-
-
-  @Override
-  boolean inlinePrimaryKey(Table t) {
-    return t.primaryKey().size() == 1 && t.column(t.primaryKey().get(0)).map(Column::generated).orElse(false);
-  }
 
   public SqliteDialect() {
     super("DOUBLE", "DECIMAL", "BLOB", "1", "0");
   }
 
   @Override
-  String columnDefinition(Table table, Column c) {
+  public String name() {
+    return "sqlite";
+  }
+
+  @Override
+  public boolean accepts(String productNameOrUrl) {
+    return productNameOrUrl.toLowerCase(java.util.Locale.ROOT).contains("sqlite");
+  }
+
+  @Override
+  public String currentSchema(Connection connection) {
+    return null; // one database per file; the driver lists its tables with no schema
+  }
+
+  @Override
+  public boolean isSystemTable(String name) {
+    return name.startsWith("sqlite_");
+  }
+
+  @Override
+  protected boolean inlinePrimaryKey(Table t) {
+    return t.primaryKey().size() == 1 && t.column(t.primaryKey().get(0)).map(Column::generated).orElse(false);
+  }
+
+  @Override
+  protected String primaryKeyClause(Table t) {
+    return "PRIMARY KEY (" + list(t.primaryKey()) + ")";
+  }
+
+  @Override
+  protected String columnDefinition(Table table, Column c) {
     if (inlinePrimaryKey(table) && table.primaryKey().get(0).equals(c.name())) {
       // Exactly "INTEGER PRIMARY KEY": the rowid alias, which SQLite fills on insert.
       return q(c.name()) + " INTEGER PRIMARY KEY";
@@ -72,24 +96,25 @@ public final class SqliteDialect extends SqlDialect {
   }
 
   @Override
-  List<String> renameTable(RenameTable op, Schema before) {
-    return List.of("ALTER TABLE " + q(op.from()) + " RENAME TO " + q(op.to()));
+  protected void renameTable(RenameTable op, Schema before, Sink out) throws SQLException {
+    out.execute("ALTER TABLE " + q(op.from()) + " RENAME TO " + q(op.to()));
   }
 
   @Override
-  List<String> addColumn(AddColumn op, Schema before) {
+  protected void addColumn(AddColumn op, Schema before, Sink out) throws SQLException {
     Column c = op.column();
     // ADD COLUMN takes no expression default, and NOT NULL only with a literal default.
     boolean native_ = c.defaultSql() == null && (c.nullable() || c.defaultValue() != null) && !c.generated();
     if (native_) {
       Table t = before.table(op.table());
-      return List.of("ALTER TABLE " + q(op.table()) + " ADD COLUMN " + columnDefinition(t, c));
+      out.execute("ALTER TABLE " + q(op.table()) + " ADD COLUMN " + columnDefinition(t, c));
+      return;
     }
-    return rebuild(before.table(op.table()), op.applyTo(before).table(op.table()));
+    rebuild(before.table(op.table()), op.applyTo(before).table(op.table()), out);
   }
 
   @Override
-  List<String> dropColumn(DropColumn op, Schema before) {
+  protected void dropColumn(DropColumn op, Schema before, Sink out) throws SQLException {
     Table t = before.table(op.table());
     String c = op.column();
     boolean referenced = t.primaryKey().contains(c)
@@ -98,33 +123,36 @@ public final class SqliteDialect extends SqlDialect {
         || before.tables().stream().flatMap(x -> x.foreignKeys().stream())
             .anyMatch(f -> f.refTable().equals(op.table()) && f.refColumns().contains(c));
     if (!referenced) {
-      return List.of("ALTER TABLE " + q(op.table()) + " DROP COLUMN " + q(c));
+      out.execute("ALTER TABLE " + q(op.table()) + " DROP COLUMN " + q(c));
+      return;
     }
-    return rebuild(t, op.applyTo(before).table(op.table()));
+    rebuild(t, op.applyTo(before).table(op.table()), out);
   }
 
   @Override
-  List<String> alterColumn(AlterColumn op, Schema before) {
-    return rebuild(before.table(op.table()), op.applyTo(before).table(op.table()));
+  protected void alterColumn(AlterColumn op, Schema before, Sink out) throws SQLException {
+    rebuild(before.table(op.table()), op.applyTo(before).table(op.table()), out);
   }
 
   @Override
-  List<String> setPrimaryKey(SetPrimaryKey op, Schema before) {
-    return rebuild(before.table(op.table()), op.applyTo(before).table(op.table()));
+  protected void setPrimaryKey(SetPrimaryKey op, Schema before, Sink out) throws SQLException {
+    rebuild(before.table(op.table()), op.applyTo(before).table(op.table()), out);
   }
 
   @Override
-  List<String> addForeignKey(AddForeignKey op, Schema before) {
-    return rebuild(before.table(op.table()), op.applyTo(before).table(op.table()));
+  protected void addForeignKey(AddForeignKey op, Schema before, Sink out) throws SQLException {
+    rebuild(before.table(op.table()), op.applyTo(before).table(op.table()), out);
   }
 
   @Override
-  List<String> dropForeignKey(DropForeignKey op, Schema before) {
-    return rebuild(before.table(op.table()), op.applyTo(before).table(op.table()));
+  protected void dropForeignKey(DropForeignKey op, Schema before, Sink out) throws SQLException {
+    rebuild(before.table(op.table()), op.applyTo(before).table(op.table()), out);
   }
 
-  /** Steps 3 to 6 of the procedure in the class comment (triggers aside, see {@link #execute}). */
-  List<String> rebuild(Table old, Table next) {
+  /** Steps 2 to 6 of the procedure in the class comment. */
+  void rebuild(Table old, Table next, Sink out) throws SQLException {
+    List<String> triggers = out.read(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? ORDER BY name", old.name());
     String temp = q(REBUILD_PREFIX + next.name());
     List<String> into = new ArrayList<>();
     List<String> select = new ArrayList<>();
@@ -142,46 +170,18 @@ public final class SqliteDialect extends SqlDialect {
         select.add(q(c.name()));
       }
     }
-    List<String> out = new ArrayList<>();
-    out.add(createTableStatement(temp, next));
+    out.execute(createTableStatement(temp, next));
     if (!into.isEmpty()) {
-      out.add("INSERT INTO " + temp + " (" + String.join(", ", into) + ") SELECT "
+      out.execute("INSERT INTO " + temp + " (" + String.join(", ", into) + ") SELECT "
           + String.join(", ", select) + " FROM " + q(old.name()));
     }
-    out.add("DROP TABLE " + q(old.name()));
-    out.add("ALTER TABLE " + temp + " RENAME TO " + q(next.name()));
+    out.execute("DROP TABLE " + q(old.name()));
+    out.execute("ALTER TABLE " + temp + " RENAME TO " + q(next.name()));
     for (Index i : next.indexes()) {
-      out.add(createIndex(next.name(), i));
+      out.execute(createIndex(next.name(), i));
     }
-    return out;
-  }
-
-  /** Runs the statements, keeping the triggers of a rebuilt table (DROP TABLE drops them). */
-  @Override
-  public void execute(Operation op, Schema before, Connection connection, StatementRunner runner)
-      throws SQLException {
-    List<String> statements = statements(op, before);
-    String rebuilt = statements.stream()
-        .filter(s -> s.startsWith("CREATE TABLE \"" + REBUILD_PREFIX))
-        .map(s -> s.substring(("CREATE TABLE \"" + REBUILD_PREFIX).length(), s.indexOf("\" (")))
-        .findFirst().orElse(null);
-    List<String> triggers = new ArrayList<>();
-    if (rebuilt != null) {
-      try (PreparedStatement ps = connection.prepareStatement(
-          "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? ORDER BY name")) {
-        ps.setString(1, rebuilt);
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            triggers.add(rs.getString(1));
-          }
-        }
-      }
-    }
-    for (String sql : statements) {
-      runner.run(sql);
-    }
-    for (String sql : triggers) {
-      runner.run(sql);
+    for (String trigger : triggers) {
+      out.execute(trigger);
     }
   }
 
@@ -255,26 +255,87 @@ public final class SqliteDialect extends SqlDialect {
    * foreign key while enforcement is off (the check reads every table, so it is not free).
    */
   @Override
-  public void verify(Connection connection, List<Operation> ops) throws SQLException {
-    boolean safe = true;
+  public void afterOperations(List<Operation> ops, Sink out) throws SQLException {
     for (Operation op : ops) {
-      safe &= op instanceof CreateTable || op instanceof AddIndex || op instanceof DropIndex
-          || op instanceof RenameTable || op instanceof RenameColumn
-          || (op instanceof AddColumn a && a.column().defaultSql() == null);
-    }
-    if (safe) {
-      return;
-    }
-    try (Statement s = connection.createStatement();
-        ResultSet rs = s.executeQuery("PRAGMA foreign_key_check")) {
-      if (rs.next()) {
-        String table = rs.getString(1);
-        long rowid = rs.getLong(2);
-        String parent = rs.getString(3);
-        throw new SQLException("foreign key violation after the migration: row " + rowid + " of table "
-            + table + " references a missing row of " + parent
-            + " (PRAGMA foreign_key_check); fix or delete such rows in a step before this change");
+      if (op.accept(MAY_BREAK_FOREIGN_KEYS)) {
+        out.check("PRAGMA foreign_key_check", "foreign key violation after the migration: row {2} of table {1}"
+            + " references a missing row of {3} (PRAGMA foreign_key_check); fix or delete such rows in a step"
+            + " before this change");
+        return;
       }
     }
   }
+
+  /** Whether an operation may leave a foreign key violated while enforcement is off (a rebuild may). */
+  private static final OperationVisitor<Boolean> MAY_BREAK_FOREIGN_KEYS = new OperationVisitor<>() {
+    @Override
+    public Boolean createTable(CreateTable op) {
+      return false;
+    }
+
+    @Override
+    public Boolean dropTable(DropTable op) {
+      return true;
+    }
+
+    @Override
+    public Boolean renameTable(RenameTable op) {
+      return false;
+    }
+
+    @Override
+    public Boolean addColumn(AddColumn op) {
+      return op.column().defaultSql() != null;
+    }
+
+    @Override
+    public Boolean dropColumn(DropColumn op) {
+      return true;
+    }
+
+    @Override
+    public Boolean renameColumn(RenameColumn op) {
+      return false;
+    }
+
+    @Override
+    public Boolean alterColumn(AlterColumn op) {
+      return true;
+    }
+
+    @Override
+    public Boolean setPrimaryKey(SetPrimaryKey op) {
+      return true;
+    }
+
+    @Override
+    public Boolean addIndex(AddIndex op) {
+      return false;
+    }
+
+    @Override
+    public Boolean dropIndex(DropIndex op) {
+      return false;
+    }
+
+    @Override
+    public Boolean addForeignKey(AddForeignKey op) {
+      return true;
+    }
+
+    @Override
+    public Boolean dropForeignKey(DropForeignKey op) {
+      return true;
+    }
+
+    @Override
+    public Boolean runSql(RunSql op) {
+      return true;
+    }
+
+    @Override
+    public Boolean runJava(RunJava op) {
+      return true;
+    }
+  };
 }

@@ -1,35 +1,48 @@
 package io.jmigrate.engine;
 
 import io.jmigrate.dialect.Dialect;
+import io.jmigrate.dialect.SqlRecorder;
 import io.jmigrate.engine.AppliedMigration.Direction;
 import io.jmigrate.migration.IrreversibleException;
 import io.jmigrate.migration.Migration;
 import io.jmigrate.migration.Operation;
-import io.jmigrate.migration.Operations.RunJava;
 import io.jmigrate.schema.Schema;
+import io.jmigrate.schema.SchemaFingerprint;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Applies and reverts migrations on one connection. Each migration runs in its own
  * transaction together with its {@code jmigrate_history} row, so it is applied whole or not at
  * all. Before anything runs, the history is checked against the code (checksums, unknown
- * versions, gaps); an up-to-date database costs one query.
+ * versions, gaps) and the migrations against the schema fingerprints they were generated with;
+ * an up-to-date database costs one query. Everything database-specific is asked of the
+ * {@link Dialect}, given or found from the connection.
  */
 public final class Migrator {
 
   private final List<Migration> migrations;
   private final Map<Integer, Migration> byVersion = new HashMap<>();
+  private final Dialect dialect;
+  private volatile boolean fingerprintsChecked;
 
+  /** A migrator that finds the dialect of each connection (through {@link Dialect#of}). */
   public Migrator(List<Migration> migrations) {
+    this(migrations, null);
+  }
+
+  /** A migrator that uses {@code dialect} for every connection (null: find it per connection). */
+  public Migrator(List<Migration> migrations, Dialect dialect) {
+    this.dialect = dialect;
     TreeMap<Integer, Migration> sorted = new TreeMap<>();
     for (Migration m : migrations) {
       sorted.putIfAbsent(m.version(), m);
@@ -52,6 +65,10 @@ public final class Migrator {
     return migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
   }
 
+  private Dialect dialect(Connection c) throws SQLException {
+    return dialect != null ? dialect : Dialect.of(c);
+  }
+
   /** Applies every pending migration, in order. */
   public List<AppliedMigration> migrate(Connection c) {
     return migrateTo(c, latestVersion(), false);
@@ -72,21 +89,24 @@ public final class Migrator {
         c.setAutoCommit(true);
       }
       try {
-        List<HistoryRow> rows = History.read(c);
+        Dialect d = dialect(c);
+        List<HistoryRow> rows = History.read(c, d);
         if (rows != null) {
           int current = check(rows);
           if (current == target || (current > target && !mayGoDown)) {
-            return List.of();
+            return List.of(); // the up-to-date path: one query, nothing else
           }
+        } else if (target > 0) {
+          refuseTablesWithoutHistory(c, d);
         }
-        Dialect dialect = Dialect.of(c);
-        try (Dialect.Session session = dialect.open(c)) {
+        checkFingerprints();
+        try (Dialect.Session session = d.open(c)) {
           if (rows == null) {
-            History.create(c, dialect);
+            History.create(c, d);
           }
-          rows = History.read(c); // again, under the lock: another process may have migrated
+          rows = History.read(c, d); // again, under the lock: another process may have migrated
           int current = check(rows);
-          return current <= target ? up(c, dialect, current, target) : down(c, dialect, current, target);
+          return current <= target ? up(c, d, current, target) : down(c, d, current, target);
         }
       } finally {
         if (!autoCommit) {
@@ -98,7 +118,71 @@ public final class Migrator {
     }
   }
 
-  private List<AppliedMigration> up(Connection c, Dialect dialect, int current, int target) throws SQLException {
+  /**
+   * A database with tables and no history was made some other way; migrating it would fail on
+   * "table already exists". The history is created before any table, so tables seen while it is
+   * still absent are not another process's migration in progress.
+   */
+  private static void refuseTablesWithoutHistory(Connection c, Dialect d) throws SQLException {
+    TreeSet<String> tables = SchemaValidator.liveTables(c, d);
+    if (!tables.isEmpty() && History.kind(c, d) == null) {
+      throw new MigrationException("this database has tables " + tables + " but no " + History.TABLE
+          + ": jmigrate has never migrated it. If its schema matches one of the migrations, record that with"
+          + " baseline <version> (Runtime.baseline; it validates the schema first), then migrate. Nothing was changed.");
+    }
+  }
+
+  /**
+   * Folds the schema through every migration and compares it with the fingerprint the generator
+   * recorded in each (when it did): a hand edit of a generated migration that changes the schema
+   * makes them differ, and the next generated diff would be wrong. Once per migrator.
+   */
+  void checkFingerprints() {
+    if (fingerprintsChecked) {
+      return;
+    }
+    Schema schema = Schema.empty();
+    for (Migration m : migrations) {
+      Schema before = schema;
+      schema = m.applyTo(before);
+      String recorded = m.schemaFingerprint();
+      if (recorded == null) {
+        continue;
+      }
+      String actual = SchemaFingerprint.of(schema);
+      if (!actual.equals(recorded)) {
+        StringBuilder changes = new StringBuilder();
+        Set<String> was = lines(before);
+        Set<String> now = lines(schema);
+        was.stream().filter(l -> !now.contains(l)).forEach(l -> changes.append("\n  - ").append(l));
+        now.stream().filter(l -> !was.contains(l)).forEach(l -> changes.append("\n  + ").append(l));
+        throw new MigrationException("migration " + m + " does not produce the schema it was generated for: it"
+            + " records the schema fingerprint " + recorded + ", its operations give " + actual + ". It was edited"
+            + " by hand in a way that changes the schema, so the snapshot and the migrations disagree. As it is"
+            + " now, it changes (- removed, + added):" + (changes.length() == 0 ? " nothing" : changes.toString())
+            + "\nNothing was applied. Restore the migration as generated (from git), and make schema changes in"
+            + " the models so that the next build generates them.");
+      }
+    }
+    fingerprintsChecked = true;
+  }
+
+  /** {@link SchemaFingerprint#canonicalText} lines, each qualified by its table so they can be compared as a set. */
+  private static Set<String> lines(Schema schema) {
+    Set<String> out = new LinkedHashSet<>();
+    String table = "";
+    for (String line : SchemaFingerprint.canonicalText(schema).split("\n")) {
+      if (line.startsWith("table ")) {
+        table = line.substring("table ".length());
+        out.add(line);
+      } else if (!line.isEmpty()) {
+        out.add("table " + table + ": " + line.trim());
+      }
+    }
+    return out;
+  }
+
+  private List<AppliedMigration> up(Connection c, Dialect d, int current, int target) throws SQLException {
     List<AppliedMigration> done = new ArrayList<>();
     Schema schema = Schema.empty();
     for (Migration m : migrations) {
@@ -110,7 +194,7 @@ public final class Migrator {
       if (m.version() <= current) {
         continue; // applied, as the history read under the lock says
       }
-      AppliedMigration applied = step(c, dialect, m, Direction.UP, m.up(), before);
+      AppliedMigration applied = step(c, d, m, Direction.UP, m.up(), before);
       if (applied != null) {
         done.add(applied);
       }
@@ -118,7 +202,7 @@ public final class Migrator {
     return done;
   }
 
-  private List<AppliedMigration> down(Connection c, Dialect dialect, int current, int target) throws SQLException {
+  private List<AppliedMigration> down(Connection c, Dialect d, int current, int target) throws SQLException {
     // Work out every reverse before running one, so an irreversible step stops us up front.
     List<Schema> before = new ArrayList<>();
     Schema schema = Schema.empty();
@@ -142,7 +226,7 @@ public final class Migrator {
     }
     for (int i : plan) {
       Migration m = migrations.get(i);
-      AppliedMigration reverted = step(c, dialect, m, Direction.DOWN, m.down(before.get(i)), m.applyTo(before.get(i)));
+      AppliedMigration reverted = step(c, d, m, Direction.DOWN, m.down(before.get(i)), m.applyTo(before.get(i)));
       if (reverted != null) {
         done.add(reverted);
       }
@@ -154,37 +238,36 @@ public final class Migrator {
    * Applies or reverts one migration in its own transaction, with its history row; returns null
    * when another process did it first (SQLite re-checks under each transaction's write lock).
    */
-  private static AppliedMigration step(Connection c, Dialect dialect, Migration m, Direction direction,
+  private static AppliedMigration step(Connection c, Dialect d, Migration m, Direction direction,
       List<Operation> ops, Schema schema) {
     boolean up = direction == Direction.UP;
     long start = System.nanoTime();
     boolean committed = false;
     try {
-      dialect.begin(c);
-      if (!dialect.locksPerRun() && History.has(c, m.version()) == up) {
+      d.begin(c);
+      if (!d.locksPerRun() && History.has(c, d, m.version()) == up) {
         return null;
       }
       log().log(Level.INFO, up ? "applying {0}" : "reverting {0}", m);
       long millis;
-      try (StatementSink out = new StatementSink(c, dialect.batchesStatements())) {
-        run(c, dialect, ops, schema, out);
+      try (StatementSink out = new StatementSink(c, d)) {
+        write(d, ops, schema, out);
         if (out.batching()) {
           // The history row rides in the same round trip; the server measures the time.
-          out.add(up ? History.insertSql(dialect, m.version(), m.description(), m.checksum()) : History.deleteSql(m.version()));
+          out.execute(up ? History.insertSql(d, m.version(), m.description(), m.checksum())
+              : History.deleteSql(d, m.version()));
           out.flush();
-          dialect.verify(c, ops);
           millis = (System.nanoTime() - start) / 1_000_000;
         } else {
-          dialect.verify(c, ops);
           millis = (System.nanoTime() - start) / 1_000_000;
           if (up) {
-            History.insert(c, m.version(), m.description(), m.checksum(), millis);
+            History.insert(c, d, m.version(), m.description(), m.checksum(), millis);
           } else {
-            History.delete(c, m.version());
+            History.delete(c, d, m.version());
           }
         }
       }
-      dialect.commit(c);
+      d.commit(c);
       committed = true;
       return new AppliedMigration(m.version(), m.description(), direction, millis);
     } catch (SQLException e) {
@@ -192,27 +275,19 @@ public final class Migrator {
           + ". It was rolled back; " + History.TABLE + " is unchanged.", e);
     } finally {
       if (!committed) {
-        rollbackQuietly(c, dialect);
+        rollbackQuietly(c, d);
       }
     }
   }
 
-  /** Runs operations starting from {@code schema}, naming the statement that fails. */
-  private static void run(Connection c, Dialect dialect, List<Operation> ops, Schema schema, StatementSink out)
+  /** Writes a migration's operations, starting from {@code schema}, and the dialect's checks after them. */
+  private static void write(Dialect d, List<Operation> ops, Schema schema, io.jmigrate.dialect.Sink out)
       throws SQLException {
     for (Operation op : ops) {
-      if (op instanceof RunJava java) {
-        out.flush();
-        try {
-          java.step().run(c);
-        } catch (SQLException e) {
-          throw new SQLException("in Java step \"" + java.description() + "\": " + e.getMessage(), e);
-        }
-      } else {
-        dialect.execute(op, schema, c, out::add);
-      }
+      d.write(op, schema, out);
       schema = op.applyTo(schema);
     }
+    d.afterOperations(ops, out);
   }
 
   /** Looked up only when there is something to say: logging set-up is not free at start-up. */
@@ -220,9 +295,9 @@ public final class Migrator {
     return System.getLogger("io.jmigrate");
   }
 
-  private static void rollbackQuietly(Connection c, Dialect dialect) {
+  private static void rollbackQuietly(Connection c, Dialect d) {
     try {
-      dialect.rollback(c);
+      d.rollback(c);
     } catch (SQLException ignored) {
       // the transaction may never have started; the original failure is what matters
     }
@@ -235,48 +310,90 @@ public final class Migrator {
   int check(List<HistoryRow> rows) {
     int current = 0;
     for (HistoryRow row : rows) {
-      Migration m = byVersion.get(row.version());
-      if (m == null) {
-        throw new MigrationException("the database has migration " + String.format("V%04d", row.version())
-            + " (" + row.description() + ") applied, which this build does not know (it knows 1 to "
-            + latestVersion() + "). The database is ahead of the code: deploy the build that has it, "
-            + "or migrate down with that build first.");
-      }
-      if (m.checksum() != row.checksum()) {
-        throw new MigrationException("migration " + m + " was changed after it was applied: "
-            + History.TABLE + " has checksum " + row.checksum() + ", the code gives " + m.checksum()
-            + ". Restore the migration as it was applied and put the change in a new migration "
-            + "(or, on a development database, migrate down below it first).");
+      String problem = problem(row);
+      if (problem != null) {
+        throw new MigrationException(problem);
       }
       current = Math.max(current, row.version());
     }
-    Set<Integer> applied = new HashSet<>();
+    Set<Integer> applied = new java.util.HashSet<>();
     for (HistoryRow row : rows) {
       applied.add(row.version());
     }
     for (Migration m : migrations) {
       if (m.version() < current && !applied.contains(m.version())) {
-        throw new MigrationException("migration " + m + " is pending but the later version " + current
-            + " is already applied. Migrations must be applied in order: renumber " + m
-            + " above " + current + " (see \"When two branches both add a migration\" in the README).");
+        throw new MigrationException(gap(m, current));
       }
     }
     return current;
   }
 
-  /** Applied and pending migrations. */
+  private static String gap(Migration m, int current) {
+    return "migration " + m + " is pending but the later version " + current
+        + " is already applied. Migrations must be applied in order: renumber " + m
+        + " above " + current + " (see \"When two branches both add a migration\" in the README).";
+  }
+
+  /** What is wrong with one history row, said so that the user knows what to do; null if nothing. */
+  private String problem(HistoryRow row) {
+    String version = String.format("V%04d", row.version());
+    Migration m = byVersion.get(row.version());
+    if (m == null) {
+      return "the database has migration " + version + " (" + row.description() + ") applied, which this build"
+          + " does not know (it knows 1 to " + latestVersion() + "). The database is ahead of the code: deploy"
+          + " the build that has it, or migrate down with that build first.";
+    }
+    if (!row.success()) {
+      return "the history records " + version + " " + row.description() + " as not completed (success is false):"
+          + " its changes may be partial. Check the database by hand (validate), then delete that row from "
+          + History.TABLE + " and migrate again.";
+    }
+    if (m.checksum() == row.checksum() && String.valueOf(row.checksum()).equals(row.storedChecksum())) {
+      return null;
+    }
+    String stored = History.TABLE + " has checksum " + row.storedChecksum() + ", the code gives " + m.checksum();
+    if (!m.description().equals(row.description())) {
+      String renumbered = migrations.stream()
+          .filter(o -> o.description().equals(row.description()) && o.checksum() == row.checksum())
+          .map(o -> " This build has that migration as " + o + " (renumbered when the branches were merged).")
+          .findFirst().orElse("");
+      return "the database's " + version + " is a different migration from this build's: the database has "
+          + version + " \"" + row.description() + "\" applied, this build has " + m + " (" + stored + "). Two"
+          + " branches each added a " + version + " and this database ran the other one." + renumbered
+          + " This build cannot revert a migration it does not have. On a development database: revert it with"
+          + " the build that applied it (check out the commit before the merge, build, run migrate-to "
+          + (row.version() - 1) + "), then come back and migrate with this build; or recreate the database."
+          + " Run status to see every disagreement.";
+    }
+    return "migration " + m + " was changed after it was applied: " + stored + ". Restore the migration as it"
+        + " was applied and put the change in a new migration (on a development database, you may instead"
+        + " revert it with the build that applied it, migrate-to " + (row.version() - 1) + ", then migrate).";
+  }
+
+  /**
+   * Applied and pending migrations, with every disagreement between the history and the code
+   * marked; never refuses to list (only a database that cannot be read fails).
+   */
   public Status status(Connection c) {
     try {
-      List<HistoryRow> rows = History.read(c);
-      Map<Integer, HistoryRow> applied = new HashMap<>();
+      Dialect d = dialect(c);
+      List<HistoryRow> rows = History.read(c, d);
+      TreeMap<Integer, HistoryRow> applied = new TreeMap<>();
       if (rows != null) {
-        check(rows);
         rows.forEach(r -> applied.put(r.version(), r));
       }
+      int current = applied.isEmpty() ? 0 : applied.lastKey();
+      TreeSet<Integer> versions = new TreeSet<>(applied.keySet());
+      versions.addAll(byVersion.keySet());
       List<Status.Entry> entries = new ArrayList<>();
-      for (Migration m : migrations) {
-        HistoryRow r = applied.get(m.version());
-        entries.add(new Status.Entry(m.version(), m.description(), r == null ? null : r.appliedAt()));
+      for (int v : versions) {
+        HistoryRow r = applied.get(v);
+        Migration m = byVersion.get(v);
+        if (r == null) {
+          entries.add(new Status.Entry(v, m.description(), null, v < current ? gap(m, current) : null));
+        } else {
+          entries.add(new Status.Entry(v, r.description(), r.appliedAt(), problem(r)));
+        }
       }
       return new Status(entries);
     } catch (SQLException e) {
@@ -284,8 +401,35 @@ public final class Migrator {
     }
   }
 
-  /** The SQL that migrating from {@code from} up to {@code to} would run, without a database. */
-  public List<String> sql(Dialect dialect, int from, int to) {
+  /**
+   * The SQL that migrating from {@code from} up to {@code to} runs, without a database: the same
+   * statements and checks the dialect writes when migrating. Catalog reads (SQLite's triggers of a
+   * rebuilt table) appear as comments; {@link #sql(Connection)} resolves them.
+   */
+  public List<String> sql(Dialect d, int from, int to) {
+    try {
+      return render(d, from, to, new SqlRecorder(null));
+    } catch (SQLException e) {
+      throw new IllegalStateException("a recorder without a database does not fail", e);
+    }
+  }
+
+  /**
+   * The SQL that {@link #migrate} would run on this database now: its pending migrations, with
+   * catalog reads answered by the database (exactly the statements migrating runs).
+   */
+  public List<String> sql(Connection c) {
+    try {
+      Dialect d = dialect(c);
+      List<HistoryRow> rows = History.read(c, d);
+      int current = rows == null ? 0 : check(rows);
+      return render(d, current, latestVersion(), new SqlRecorder(c));
+    } catch (SQLException e) {
+      throw new MigrationException("could not read the database: " + e.getMessage(), e);
+    }
+  }
+
+  private List<String> render(Dialect d, int from, int to, SqlRecorder recorder) throws SQLException {
     List<String> out = new ArrayList<>();
     Schema schema = Schema.empty();
     for (Migration m : migrations) {
@@ -296,13 +440,12 @@ public final class Migrator {
         schema = m.applyTo(schema);
         continue;
       }
-      out.add("-- " + m);
-      for (Operation op : m.up()) {
-        for (String s : dialect.statements(op, schema)) {
-          out.add(s + ";");
-        }
-        schema = op.applyTo(schema);
-      }
+      recorder.comment(m.toString());
+      write(d, m.up(), schema, recorder);
+      schema = m.applyTo(schema);
+    }
+    for (String line : recorder.lines()) {
+      out.add(line.startsWith("--") ? line : line + ";");
     }
     return out;
   }
@@ -322,9 +465,10 @@ public final class Migrator {
   /** Compares the live schema with the one the applied migrations should have produced. */
   public Drift validate(Connection c) {
     try {
-      List<HistoryRow> rows = History.read(c);
+      Dialect d = dialect(c);
+      List<HistoryRow> rows = History.read(c, d);
       int version = rows == null ? 0 : check(rows);
-      return new Drift(version, SchemaValidator.compare(c, schemaAt(version)));
+      return new Drift(version, SchemaValidator.compare(c, d, schemaAt(version)));
     } catch (SQLException e) {
       throw new MigrationException("could not read the database's catalog: " + e.getMessage(), e);
     }
@@ -332,7 +476,8 @@ public final class Migrator {
 
   /**
    * Records versions 1 to {@code version} as applied without running them, for a database whose
-   * schema already matches that version (like Flyway's baseline or Django's --fake-initial).
+   * schema already matches that version (like Flyway's baseline or Django's --fake-initial). The
+   * schema is validated first: a database that does not match is refused, with the drift.
    */
   public void baseline(Connection c, int version) {
     if (!byVersion.containsKey(version)) {
@@ -342,27 +487,33 @@ public final class Migrator {
       if (!c.getAutoCommit()) {
         c.setAutoCommit(true);
       }
-      Dialect dialect = Dialect.of(c);
-      try (Dialect.Session session = dialect.open(c)) {
-        History.create(c, dialect);
-        List<HistoryRow> rows = History.read(c);
-        if (!rows.isEmpty()) {
+      Dialect d = dialect(c);
+      try (Dialect.Session session = d.open(c)) {
+        List<HistoryRow> rows = History.read(c, d);
+        if (rows != null && !rows.isEmpty()) {
           throw new MigrationException("cannot baseline: " + History.TABLE + " already has "
               + rows.size() + " rows; baseline is for a database jmigrate has never migrated");
         }
-        dialect.begin(c);
+        Drift drift = new Drift(version, SchemaValidator.compare(c, d, schemaAt(version)));
+        if (!drift.isEmpty()) {
+          throw new MigrationException("cannot baseline at version " + version + ": " + drift
+              + "Make the database match version " + version + " (or baseline at the version it matches);"
+              + " nothing was recorded.");
+        }
+        History.create(c, d);
+        d.begin(c);
         boolean committed = false;
         try {
           for (Migration m : migrations) {
             if (m.version() <= version) {
-              History.insert(c, m.version(), m.description(), m.checksum(), 0);
+              History.insert(c, d, m.version(), m.description(), m.checksum(), 0);
             }
           }
-          dialect.commit(c);
+          d.commit(c);
           committed = true;
         } finally {
           if (!committed) {
-            rollbackQuietly(c, dialect);
+            rollbackQuietly(c, d);
           }
         }
       }

@@ -1,5 +1,6 @@
 package io.jmigrate.engine;
 
+import io.jmigrate.dialect.Dialect;
 import io.jmigrate.schema.Column;
 import io.jmigrate.schema.ColumnType;
 import io.jmigrate.schema.ForeignKey;
@@ -19,45 +20,37 @@ import java.util.TreeSet;
 
 /**
  * Compares a live database, read through JDBC metadata, with an expected schema: tables,
- * columns and their nullability, primary keys, named indexes and foreign keys.
+ * columns and their nullability, primary keys, named indexes and foreign keys, in the
+ * connection's current schema; the dialect says which schema that is and how types are named.
  */
 final class SchemaValidator {
-  /** Type names as SQLite's and PostgreSQL's drivers report them, to the column types they come from. */
-  private static final Map<String, ColumnType> LIVE_TYPES = Map.ofEntries(
-      Map.entry("INTEGER", ColumnType.INTEGER), Map.entry("INT4", ColumnType.INTEGER), Map.entry("SERIAL", ColumnType.INTEGER),
-      Map.entry("BIGINT", ColumnType.BIGINT), Map.entry("INT8", ColumnType.BIGINT), Map.entry("BIGSERIAL", ColumnType.BIGINT),
-      Map.entry("SMALLINT", ColumnType.SMALLINT), Map.entry("INT2", ColumnType.SMALLINT),
-      Map.entry("BOOLEAN", ColumnType.BOOLEAN), Map.entry("BOOL", ColumnType.BOOLEAN),
-      Map.entry("DOUBLE", ColumnType.DOUBLE), Map.entry("FLOAT8", ColumnType.DOUBLE),
-      Map.entry("REAL", ColumnType.REAL), Map.entry("FLOAT4", ColumnType.REAL),
-      Map.entry("DECIMAL", ColumnType.DECIMAL), Map.entry("NUMERIC", ColumnType.DECIMAL),
-      Map.entry("VARCHAR", ColumnType.STRING), Map.entry("TEXT", ColumnType.STRING),
-      Map.entry("DATE", ColumnType.DATE), Map.entry("TIME", ColumnType.TIME),
-      Map.entry("TIMESTAMP", ColumnType.TIMESTAMP), Map.entry("TIMESTAMPTZ", ColumnType.TIMESTAMP_TZ),
-      Map.entry("UUID", ColumnType.UUID), Map.entry("BLOB", ColumnType.BINARY), Map.entry("BYTEA", ColumnType.BINARY));
-
   private SchemaValidator() {}
 
-  static List<String> compare(Connection c, Schema expected) throws SQLException {
-    DatabaseMetaData meta = c.getMetaData();
-    List<String> out = new ArrayList<>();
+  /** The application's tables in the connection's current schema (not the history, not the database's own). */
+  static TreeSet<String> liveTables(Connection c, Dialect dialect) throws SQLException {
     TreeSet<String> live = new TreeSet<>();
-    try (ResultSet rs = meta.getTables(null, null, "%", new String[] {"TABLE"})) {
+    try (ResultSet rs = c.getMetaData().getTables(null, dialect.currentSchema(c), "%", new String[] {"TABLE"})) {
       while (rs.next()) {
-        String schema = rs.getString("TABLE_SCHEM");
         String name = rs.getString("TABLE_NAME");
-        if ((schema == null || schema.equals("public") || schema.equals("main")) && !name.startsWith("sqlite_")
-            && !name.equals(History.TABLE)) {
+        if (!dialect.isSystemTable(name) && !name.equals(History.TABLE)) {
           live.add(name);
         }
       }
     }
+    return live;
+  }
+
+  static List<String> compare(Connection c, Dialect dialect, Schema expected) throws SQLException {
+    DatabaseMetaData meta = c.getMetaData();
+    String schema = dialect.currentSchema(c);
+    List<String> out = new ArrayList<>();
+    TreeSet<String> live = liveTables(c, dialect);
     for (Table t : expected.tables()) {
       if (!live.contains(t.name())) {
         out.add("table " + t.name() + " is missing");
         continue;
       }
-      compareTable(meta, t, out);
+      compareTable(meta, dialect, schema, t, out);
     }
     for (String name : live) {
       if (!expected.has(name)) {
@@ -67,11 +60,15 @@ final class SchemaValidator {
     return out;
   }
 
-  private static void compareTable(DatabaseMetaData meta, Table t, List<String> out) throws SQLException {
+  private static void compareTable(DatabaseMetaData meta, Dialect dialect, String schema, Table t, List<String> out)
+      throws SQLException {
     Map<String, Boolean> columns = new TreeMap<>();
     Map<String, String> types = new TreeMap<>();
-    try (ResultSet rs = meta.getColumns(null, null, t.name(), "%")) {
+    try (ResultSet rs = meta.getColumns(null, schema, t.name(), "%")) {
       while (rs.next()) {
+        if (!t.name().equals(rs.getString("TABLE_NAME"))) {
+          continue; // '_' in the name is a pattern wildcard
+        }
         columns.put(rs.getString("COLUMN_NAME"), rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls);
         types.put(rs.getString("COLUMN_NAME"), rs.getString("TYPE_NAME"));
       }
@@ -83,7 +80,7 @@ final class SchemaValidator {
         continue;
       }
       String live = types.get(col.name());
-      ColumnType liveType = LIVE_TYPES.get(live == null ? "" : live.toUpperCase(Locale.ROOT));
+      ColumnType liveType = dialect.liveType(live);
       boolean rowidAlias = col.generated() && liveType == ColumnType.INTEGER; // SQLite's INTEGER PRIMARY KEY
       if (liveType != col.type() && !rowidAlias) {
         out.add("column " + t.name() + "." + col.name() + " has the type " + live + " but the migrations make it "
@@ -98,7 +95,7 @@ final class SchemaValidator {
     }
 
     TreeMap<Integer, String> pk = new TreeMap<>();
-    try (ResultSet rs = meta.getPrimaryKeys(null, null, t.name())) {
+    try (ResultSet rs = meta.getPrimaryKeys(null, schema, t.name())) {
       while (rs.next()) {
         pk.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
       }
@@ -108,7 +105,7 @@ final class SchemaValidator {
     }
 
     TreeSet<String> indexes = new TreeSet<>();
-    try (ResultSet rs = meta.getIndexInfo(null, null, t.name(), false, false)) {
+    try (ResultSet rs = meta.getIndexInfo(null, schema, t.name(), false, false)) {
       while (rs.next()) {
         String name = rs.getString("INDEX_NAME");
         if (name != null) {
@@ -123,7 +120,7 @@ final class SchemaValidator {
     }
 
     TreeSet<String> fks = new TreeSet<>();
-    try (ResultSet rs = meta.getImportedKeys(null, null, t.name())) {
+    try (ResultSet rs = meta.getImportedKeys(null, schema, t.name())) {
       while (rs.next()) {
         fks.add(rs.getString("FKCOLUMN_NAME") + "->" + rs.getString("PKTABLE_NAME") + "." + rs.getString("PKCOLUMN_NAME"));
       }

@@ -1,34 +1,43 @@
 package io.jmigrate.engine;
 
+import io.jmigrate.dialect.Dialect;
+import io.jmigrate.dialect.Sink;
+import io.jmigrate.migration.Operations.RunJava;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Sends one migration's statements: one by one, or, where the dialect allows, as one JDBC batch
- * (one round trip for the whole migration and its history row). Either way a failure names the
- * statement.
+ * The {@link Sink} that migrates: sends one migration's statements one by one, or, where the
+ * dialect allows, as one JDBC batch (one round trip for the whole migration and its history row).
+ * Checks, catalog reads and Java steps first send what is batched, since they must see it. Either
+ * way a failure names the statement.
  */
-final class StatementSink implements AutoCloseable {
+final class StatementSink implements Sink, AutoCloseable {
+  private final Connection connection;
+  private final Dialect dialect;
   private final Statement statement;
   private final boolean batch;
   private final List<String> pending = new ArrayList<>();
 
-  StatementSink(Connection c, boolean batch) throws SQLException {
+  StatementSink(Connection c, Dialect dialect) throws SQLException {
+    this.connection = c;
+    this.dialect = dialect;
     this.statement = c.createStatement();
-    this.batch = batch;
+    this.batch = dialect.batchesStatements();
   }
 
   boolean batching() {
     return batch;
   }
 
-  void add(String sql) throws SQLException {
+  @Override
+  public void execute(String sql) throws SQLException {
     if (!batch) {
       try {
         statement.execute(sql);
@@ -41,7 +50,46 @@ final class StatementSink implements AutoCloseable {
     pending.add(sql);
   }
 
-  /** Sends what is batched; before Java steps, which must see the statements before them. */
+  @Override
+  public void check(String query, String failure) throws SQLException {
+    flush();
+    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(query)) {
+      if (rs.next()) {
+        String message = failure;
+        for (int i = rs.getMetaData().getColumnCount(); i >= 1; i--) {
+          message = message.replace("{" + i + "}", String.valueOf(rs.getString(i)));
+        }
+        throw new SQLException(message);
+      }
+    }
+  }
+
+  @Override
+  public List<String> read(String query, String parameter) throws SQLException {
+    flush();
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement ps = connection.prepareStatement(query)) {
+      ps.setString(1, parameter);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public void java(RunJava step) throws SQLException {
+    flush();
+    try {
+      step.step().run(connection);
+    } catch (SQLException e) {
+      throw new SQLException("in Java step \"" + step.description() + "\": " + e.getMessage(), e);
+    }
+  }
+
+  /** Sends what is batched. */
   void flush() throws SQLException {
     if (pending.isEmpty()) {
       return;
@@ -49,7 +97,7 @@ final class StatementSink implements AutoCloseable {
     try {
       statement.executeBatch();
     } catch (BatchUpdateException e) {
-      int failed = failedEntry(e);
+      int failed = dialect.failedBatchEntry(e);
       String sql = failed < pending.size() ? pending.get(failed) : pending.get(pending.size() - 1);
       SQLException cause = e.getNextException() != null ? e.getNextException() : e;
       throw new SQLException("at statement [" + sql + "]: " + cause.getMessage(), e);
@@ -57,26 +105,6 @@ final class StatementSink implements AutoCloseable {
       pending.clear();
     }
   }
-
-  /** Which batch entry failed: PostgreSQL's driver says "Batch entry N …"; otherwise the update counts tell. */
-  private static int failedEntry(BatchUpdateException e) {
-    Matcher m = BATCH_ENTRY.matcher(String.valueOf(e.getMessage()));
-    if (m.find()) {
-      return Integer.parseInt(m.group(1));
-    }
-    int[] counts = e.getUpdateCounts();
-    if (counts == null) {
-      return 0;
-    }
-    for (int i = 0; i < counts.length; i++) {
-      if (counts[i] == Statement.EXECUTE_FAILED) {
-        return i;
-      }
-    }
-    return counts.length;
-  }
-
-  private static final Pattern BATCH_ENTRY = Pattern.compile("Batch entry (\\d+)");
 
   @Override
   public void close() throws SQLException {

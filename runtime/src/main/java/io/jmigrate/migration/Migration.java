@@ -1,11 +1,9 @@
 package io.jmigrate.migration;
 
 import io.jmigrate.schema.Schema;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.zip.CRC32;
 
 /**
  * One migration: a version, a description and the operations that move the schema forward.
@@ -78,7 +76,7 @@ public abstract class Migration {
   }
 
   /**
-   * CRC32 of the canonical text of {@link #up()}: edits to the operations change it, edits to
+   * The {@link Checksum} of {@link #up()} (a versioned contract, see there): edits to the operations change it, edits to
    * comments do not. Computed once per class for classes with a public no-argument constructor
    * (every instance of such a class is the same migration, as with generated ones), so that a
    * second start-up in the same JVM compares checksums already in memory.
@@ -112,12 +110,7 @@ public abstract class Migration {
   }
 
   private static int compute(Migration m) {
-    CRC32 crc = new CRC32();
-    for (Operation op : m.up()) {
-      crc.update(op.toString().getBytes(StandardCharsets.UTF_8));
-      crc.update('\n');
-    }
-    return (int) crc.getValue();
+    return Checksum.of(m.up());
   }
 
   /** {@code V0002 add user email}. */

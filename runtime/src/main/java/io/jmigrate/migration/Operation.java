@@ -4,8 +4,8 @@ import io.jmigrate.schema.Schema;
 
 /**
  * One schema change, as a value. Generated migrations build lists of these; a dialect turns
- * each into SQL at run time. {@link #toString()} is the canonical text that migration
- * checksums are computed from, so changing it changes every checksum.
+ * each into SQL at run time. Checksums come from {@link Checksum}'s canonical text, not from
+ * {@link #toString()}, which is free to change.
  */
 public sealed interface Operation
     permits Operations.CreateTable, Operations.DropTable, Operations.RenameTable,

@@ -77,7 +77,7 @@ public record Column(
     return defaultValue != null || defaultSql != null;
   }
 
-  /** Canonical text, also the input of migration checksums: do not change it lightly. */
+  /** Readable text; checksums use {@link io.jmigrate.migration.Checksum}, not this. */
   @Override
   public String toString() {
     StringBuilder s = new StringBuilder(name).append(' ').append(type);

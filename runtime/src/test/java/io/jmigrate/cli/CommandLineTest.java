@@ -73,4 +73,82 @@ class CommandLineTest {
     assertEquals(CommandLine.FAILED, run("migrate", "--url", "jdbc:nosuchdriver:foo"));
     assertTrue(err().contains("database error"), err());
   }
+
+  /** A JDBC driver for "jdbc:jmigrate-unsupported:<file>": a real SQLite file whose product name says FooDB. */
+  static final class UnsupportedDriver implements java.sql.Driver {
+    static final String PREFIX = "jdbc:jmigrate-unsupported:";
+
+    @Override
+    public java.sql.Connection connect(String url, java.util.Properties info) throws java.sql.SQLException {
+      if (!acceptsURL(url)) {
+        return null;
+      }
+      java.sql.Connection real = java.sql.DriverManager.getConnection("jdbc:sqlite:" + url.substring(PREFIX.length()));
+      java.sql.DatabaseMetaData meta = (java.sql.DatabaseMetaData) java.lang.reflect.Proxy.newProxyInstance(
+          getClass().getClassLoader(), new Class<?>[] {java.sql.DatabaseMetaData.class}, (p, m, a) ->
+              m.getName().equals("getDatabaseProductName") ? "FooDB"
+                  : m.getName().equals("getURL") ? url : m.invoke(real.getMetaData(), a));
+      return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+          new Class<?>[] {java.sql.Connection.class}, (p, m, a) ->
+              m.getName().equals("getMetaData") ? meta : m.invoke(real, a));
+    }
+
+    @Override
+    public boolean acceptsURL(String url) {
+      return url.startsWith(PREFIX);
+    }
+
+    @Override
+    public java.sql.DriverPropertyInfo[] getPropertyInfo(String url, java.util.Properties info) {
+      return new java.sql.DriverPropertyInfo[0];
+    }
+
+    @Override
+    public int getMajorVersion() {
+      return 1;
+    }
+
+    @Override
+    public int getMinorVersion() {
+      return 0;
+    }
+
+    @Override
+    public boolean jdbcCompliant() {
+      return false;
+    }
+
+    @Override
+    public java.util.logging.Logger getParentLogger() {
+      return java.util.logging.Logger.getGlobal();
+    }
+  }
+
+  @Test
+  void anUnsupportedOrUnreachableDatabaseIsOneLineAndExitCodeOne() throws Exception {
+    java.sql.DriverManager.registerDriver(new UnsupportedDriver());
+    for (String command : new String[] {"migrate", "status", "validate"}) {
+      assertEquals(CommandLine.FAILED, run(command, "--url", UnsupportedDriver.PREFIX + dir.resolve("foo.db")));
+      assertTrue(err().startsWith("jmigrate: jmigrate has no dialect for \"FooDB\""), err());
+      assertEquals(1, err().lines().count(), err());
+    }
+    assertEquals(CommandLine.FAILED, run("migrate", "--url", "jdbc:postgresql://127.0.0.1:1/nowhere"));
+    assertTrue(err().startsWith("jmigrate: database error:"), err());
+    assertEquals(1, err().lines().count(), err());
+  }
+
+  @Test
+  void statusMarksDisagreementsAndSqlWithUrlIsWhatMigrateRuns() throws Exception {
+    String url = "--url=jdbc:sqlite:" + dir.resolve("s.db");
+    assertEquals(CommandLine.OK, run("migrate-to", "2", url));
+    assertEquals(CommandLine.OK, run("sql", url));
+    assertTrue(out().startsWith("-- V0003 create u\n"), out());
+    assertTrue(!out().contains("V0002"), out());
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("s.db"))) {
+      io.jmigrate.testing.Sql.exec(c, "UPDATE jmigrate_history SET description = 'other', checksum = 7 WHERE version = 2");
+    }
+    assertEquals(CommandLine.FAILED, run("status", url));
+    assertTrue(out().contains("[X] V0001 create t") && out().contains("[!] V0002 other")
+        && out().contains("[ ] V0003 create u"), out());
+  }
 }

@@ -1,0 +1,31 @@
+package io.jmigrate.dialect;
+
+import io.jmigrate.migration.Operations.RunJava;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Where a dialect writes what an operation does. Migrating executes into it; previewing
+ * ({@code Runtime.sql}) records into it ({@link SqlRecorder}): one producer for both, so the
+ * preview is what runs.
+ */
+public interface Sink {
+  /** A statement that changes the database. */
+  void execute(String sql) throws SQLException;
+
+  /**
+   * A query that must return no row. A row fails the migration with {@code failure}, in which
+   * {@code {1}}, {@code {2}}, … stand for the row's columns. Runs where it stands, before the
+   * statements that follow it.
+   */
+  void check(String query, String failure) throws SQLException;
+
+  /**
+   * Reads the live catalog (e.g. a table's triggers), with one string parameter; the first column
+   * of every row. A preview without a database gets no rows.
+   */
+  List<String> read(String query, String parameter) throws SQLException;
+
+  /** A hand-written Java step: runs on the migration's connection, after the statements before it. */
+  void java(RunJava step) throws SQLException;
+}

@@ -1,0 +1,95 @@
+package io.jmigrate.engine;
+
+import static io.jmigrate.migration.Operations.*;
+import static io.jmigrate.schema.ColumnType.*;
+import static io.jmigrate.testing.Sql.exec;
+import static io.jmigrate.testing.Sql.strings;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jmigrate.migration.Migration;
+import io.jmigrate.schema.Column;
+import io.jmigrate.testing.Postgres;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A confirmed narrowing never cuts data: when a value does not fit the new definition the
+ * migration fails before changing anything, naming table, column and how many rows; the same on
+ * SQLite (which would keep the value) and PostgreSQL (which would cut it).
+ */
+class NarrowingTest {
+  @TempDir Path dir;
+
+  static final Migration CREATE = new TestMigration(1, "create",
+      createTable(table("item",
+          column("id", BIGINT).notNull(),
+          column("code", STRING).length(20),
+          column("price", DECIMAL).precision(10, 3),
+          column("qty", BIGINT),
+          column("ratio", DOUBLE)).primaryKey("id")));
+
+  interface Db {
+    Connection open() throws Exception;
+  }
+
+  Connection sqliteFile() throws Exception {
+    return DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("n" + System.nanoTime() + ".db"));
+  }
+
+  /** Migrates {@code alter} over one row that does not fit and one that does; returns the failure. */
+  MigrationException refused(Db db, Column narrower, String misfit, String fits) throws Exception {
+    Migrator m = new Migrator(List.of(CREATE, new TestMigration(2, "narrow", alterColumn("item", narrower))));
+    try (Connection c = db.open()) {
+      m.migrateTo(c, 1);
+      exec(c, "INSERT INTO item (id, " + narrower.name() + ") VALUES (1, " + misfit + "), (2, " + fits + "), (3, "
+          + misfit + ")");
+      List<String> before = strings(c, "SELECT " + narrower.name() + " FROM item ORDER BY id");
+      MigrationException e = assertThrows(MigrationException.class, () -> m.migrate(c));
+      assertEquals(before, strings(c, "SELECT " + narrower.name() + " FROM item ORDER BY id"), "data untouched");
+      assertEquals(1, m.status(c).currentVersion(), "nothing recorded");
+      assertTrue(e.getMessage().contains("2 row(s) of table item do not fit the new definition of column "
+          + narrower.name()), e.getMessage());
+      exec(c, "DELETE FROM item WHERE id <> 2");
+      assertEquals(1, m.migrate(c).size(), "once the rows fit, the narrowing applies");
+      assertEquals(1, strings(c, "SELECT " + narrower.name() + " FROM item").size());
+      return e;
+    }
+  }
+
+  void everyKind(Db db) throws Exception {
+    MigrationException e = refused(db, column("code", STRING).length(10), "'fifteen chars!!'", "'short'");
+    assertTrue(e.getMessage().contains("VARCHAR(20) to VARCHAR(10)"), e.getMessage());
+    refused(db, column("price", DECIMAL).precision(5, 3), "123.5", "12.5");       // too many integer digits
+    refused(db, column("price", DECIMAL).precision(10, 1), "1.25", "1.5");        // too many decimals
+    refused(db, column("qty", SMALLINT), "40000", "12");                          // out of range
+    refused(db, column("ratio", INTEGER), "1.5", "2");                            // a fraction into an integer
+    refused(db, column("qty", STRING).length(3), "12345", "123");                 // text too short for the number
+    refused(db, column("code", DECIMAL).precision(10, 1), "'1.25'", "'1.5'");          // text into fewer decimals
+  }
+
+  @Test
+  void onSqlite() throws Exception {
+    everyKind(this::sqliteFile);
+  }
+
+  @Test
+  void onPostgres() throws Exception {
+    everyKind(Postgres::newDatabase);
+  }
+
+  @Test
+  void wideningNeedsNoCheck() {
+    String sql = String.join("\n", new Migrator(List.of(CREATE, new TestMigration(2, "widen",
+        alterColumn("item", column("code", STRING).length(30)),
+        alterColumn("item", column("price", DECIMAL).precision(12, 4)),
+        alterColumn("item", column("qty", DECIMAL).precision(25, 2)))))
+        .sql(io.jmigrate.dialect.Dialect.named("postgresql"), 1, 2));
+    assertTrue(!sql.contains("check:"), sql);
+  }
+}

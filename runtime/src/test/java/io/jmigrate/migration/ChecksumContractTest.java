@@ -1,0 +1,82 @@
+package io.jmigrate.migration;
+
+import static io.jmigrate.migration.Operations.*;
+import static io.jmigrate.schema.ColumnType.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.jmigrate.ForeignKey.Action;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pins checksum format 1: the values below were computed by the code as released (checksum =
+ * CRC32 of Operation.toString()), before the canonical form moved into {@link Checksum}. A
+ * database migrated by that code stores these numbers; if one changes here, every deployed
+ * history with that migration stops validating.
+ */
+class ChecksumContractTest {
+  static final class M extends Migration {
+    private final List<Operation> ops;
+
+    M(int version, Operation... ops) {
+      super(version, "m" + version);
+      this.ops = List.of(ops);
+    }
+
+    @Override
+    public List<Operation> up() {
+      return ops;
+    }
+  }
+
+  /** Every operation, and every column, index and foreign key feature the canonical text spells. */
+  static final List<Migration> KNOWN = List.of(
+      new M(1,
+          createTable(table("author",
+              column("id", BIGINT).notNull().identity(),
+              column("name", STRING).length(100).notNull(),
+              column("price", DECIMAL).precision(10, 2).defaultValue("0.00"),
+              column("note", STRING).defaultValue("it's"),
+              column("created", TIMESTAMP_TZ).notNull().defaultSql("CURRENT_TIMESTAMP"))
+              .primaryKey("id")
+              .index(uniqueIndex("ux_author_name", "name"))
+              .index(index("ix_author_price", "price", "note"))),
+          createTable(table("book",
+              column("id", BIGINT).notNull(),
+              column("author_id", BIGINT),
+              column("flag", BOOLEAN).defaultValue("true"))
+              .primaryKey("id")
+              .foreignKey(foreignKey("fk_book_author_id", "author_id", "author", "id")
+                  .onDelete(Action.CASCADE).onUpdate(Action.SET_NULL)))),
+      new M(2,
+          addColumn("book", column("isbn", STRING).length(13)),
+          renameColumn("book", "isbn", "code"),
+          alterColumn("book", column("code", STRING).length(20).notNull().defaultValue("x")),
+          dropColumn("book", "flag"),
+          renameTable("book", "volume"),
+          setPrimaryKey("volume", "id", "code"),
+          addIndex("volume", index("ix_volume_code", "code")),
+          dropIndex("volume", "ix_volume_code"),
+          dropForeignKey("volume", "fk_book_author_id"),
+          addForeignKey("volume", foreignKey("fk_volume_author", List.of("author_id"), "author", List.of("id"))),
+          dropTable("volume")),
+      new M(3,
+          sql("UPDATE author SET note = 'a'"),
+          sql("CREATE VIEW v AS SELECT 1", "DROP VIEW v"),
+          java("backfill", c -> {}),
+          java("reversible backfill", c -> {}, c -> {})));
+
+  @Test
+  void knownMigrationsKeepTheirChecksums() {
+    assertEquals(List.of(733925322, 437384508, 892209273), KNOWN.stream().map(Migration::checksum).toList());
+  }
+
+  @Test
+  void canonicalTextIsSpelledOut() {
+    assertEquals("create table book (id BIGINT NOT NULL, author_id BIGINT NULL, flag BOOLEAN NULL DEFAULT 'true',"
+        + " primary key (id)), foreign key fk_book_author_id (author_id) references author (id)"
+        + " on delete CASCADE on update SET NULL", Checksum.text(KNOWN.get(0).up().get(1)));
+    assertEquals("alter column book.code STRING(20) NOT NULL DEFAULT 'x'", Checksum.text(KNOWN.get(1).up().get(2)));
+    assertEquals("java [reversible backfill] reversible", Checksum.text(KNOWN.get(2).up().get(3)));
+  }
+}
