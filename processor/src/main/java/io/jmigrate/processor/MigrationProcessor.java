@@ -150,8 +150,9 @@ public final class MigrationProcessor extends AbstractProcessor {
       MigrationFiles files = MigrationFiles.list(sourceDir.resolve(pkg.replace('.', '/')));
       checkBaseline(snapshot, files, snapshotPath);
 
-      SchemaDiff.Result diff = SchemaDiff.compare(snapshot.schema(), models);
-      if (report(diff.problems())) {
+      SchemaDiff.Result diff = SchemaDiff.compare(snapshot.schema(), models.schema(),
+          models.intents(snapshot.tableClasses()));
+      if (report(diff.findings().stream().map(models::problem).toList())) {
         return;
       }
       List<Operation> ops = diff.operations();
@@ -271,7 +272,9 @@ public final class MigrationProcessor extends AbstractProcessor {
       MigrationFiles files = MigrationFiles.list(sourceDir.resolve(pkg.replace('.', '/')));
       checkBaseline(header, files, snapshotPath);
       if (!models.droppableTables().isEmpty() || !models.droppableColumns().isEmpty()) {
-        report(SchemaDiff.compare(models.schema(), models).problems()); // nothing changed: every @Drop is left over
+        // nothing changed: every @Drop is left over
+        report(SchemaDiff.compare(models.schema(), models.schema(), models.intents(Map.of())).findings().stream()
+            .map(models::problem).toList());
       }
       if (!files.entries().isEmpty()) {
         writeIndex(pkg, files.classNames());
