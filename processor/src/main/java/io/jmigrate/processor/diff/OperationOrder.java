@@ -37,6 +37,7 @@ import java.util.TreeSet;
  *
  * <p>Hard dependencies (edges):
  * <ul>
+ *   <li>a new table's indexes and foreign keys come after it;
  *   <li>a table is created after the tables its foreign keys reference;
  *   <li>a foreign key (in a new table, or added to one) comes after the referenced table exists
  *       and has its columns, primary key and unique indexes as they will be, and after its own
@@ -151,6 +152,9 @@ public final class OperationOrder {
   }
 
   private static boolean mustPrecede(Node a, Node b) {
+    if (a.role() == Role.CREATE && b.role() != Role.CREATE && a.table().equals(b.table())) {
+      return true; // a new table's own indexes and keys
+    }
     switch (b.role()) {
       case CREATE:
         return (a.role() == Role.CREATE || a.role() == Role.SHAPES_KEYS) && b.refs().contains(a.table());
