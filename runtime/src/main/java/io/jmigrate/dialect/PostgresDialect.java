@@ -8,6 +8,7 @@ import io.jmigrate.migration.Operations.DropForeignKey;
 import io.jmigrate.migration.Operations.RenameTable;
 import io.jmigrate.migration.Operations.SetPrimaryKey;
 import io.jmigrate.schema.Column;
+import io.jmigrate.schema.ColumnType;
 import io.jmigrate.schema.Schema;
 import io.jmigrate.schema.Table;
 import java.sql.Connection;
@@ -80,7 +81,10 @@ public final class PostgresDialect extends SqlDialect {
       out.add(alter + " DROP DEFAULT");
     }
     if (typeChanged) {
-      out.add(alter + " TYPE " + type(c) + " USING " + q(c.name()) + "::" + type(c));
+      // float8 -> numeric rounds to 15 digits; through text (shortest exact form) it keeps the value.
+      boolean floatToDecimal = (old.type() == ColumnType.DOUBLE || old.type() == ColumnType.REAL)
+          && c.type() == ColumnType.DECIMAL;
+      out.add(alter + " TYPE " + type(c) + " USING " + q(c.name()) + (floatToDecimal ? "::TEXT" : "") + "::" + type(c));
     }
     if (c.hasDefault() && (defaultChanged || typeChanged)) {
       out.add(alter + " SET" + defaultClause(c));
