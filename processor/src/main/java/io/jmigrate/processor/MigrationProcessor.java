@@ -271,8 +271,9 @@ public final class MigrationProcessor extends AbstractProcessor {
       }
       MigrationFiles files = MigrationFiles.list(sourceDir.resolve(pkg.replace('.', '/')));
       checkBaseline(header, files, snapshotPath);
-      if (!models.droppableTables().isEmpty() || !models.droppableColumns().isEmpty()) {
-        // nothing changed: every @Drop is left over
+      if (!models.droppableTables().isEmpty() || !models.droppableColumns().isEmpty()
+          || !models.tableRenames().isEmpty() || !models.columnRenames().isEmpty()) {
+        // nothing changed: every @Drop is left over, and so is a swap of names (which the diff cannot tell)
         report(SchemaDiff.compare(models.schema(), models.schema(), models.intents(Map.of())).findings().stream()
             .map(models::problem).toList());
       }

@@ -74,21 +74,21 @@ abstract class RenamesAndKeysContract {
     Project p = new Project(dir.resolve("p"));
     try (Connection db = newDatabase("tables")) {
       step(p, db, "Cat", "@Table public class Cat { @Id long id; String name; }",
-          "Dog", "@Table public class Dog { @Id long id; String name; }",
+          "Dog", "@Table public class Dog { @Id long id; String name; String breed; }",
           "Owner", "@Table public class Owner { @Id long id; @ForeignKey(Cat.class) Long catId; }");
       exec(db, "INSERT INTO cat (id, name) VALUES (1, 'tom')");
-      exec(db, "INSERT INTO dog (id, name) VALUES (7, 'rex')");
+      exec(db, "INSERT INTO dog (id, name, breed) VALUES (7, 'rex', 'pug')");
       exec(db, "INSERT INTO owner (id, cat_id) VALUES (1, 1)");
       // The table cat is now the dogs' and dog the cats'; owner's key follows its rows (to dog).
-      Migrator m = step(p, db, "Cat", "@Table @RenamedFrom(\"dog\") public class Cat { @Id long id; String name; }",
+      Migrator m = step(p, db, "Cat", "@Table @RenamedFrom(\"dog\") public class Cat { @Id long id; String name; String breed; }",
           "Dog", "@Table @RenamedFrom(\"cat\") public class Dog { @Id long id; String name; }",
           "Owner", "@Table public class Owner { @Id long id; @ForeignKey(Dog.class) Long catId; }");
-      assertEquals(List.of("7|rex"), strings(db, "SELECT CAST(id AS TEXT) || '|' || name FROM cat"));
+      assertEquals(List.of("7|rex|pug"), strings(db, "SELECT CAST(id AS TEXT) || '|' || name || '|' || breed FROM cat"));
       assertEquals(List.of("1|tom"), strings(db, "SELECT CAST(id AS TEXT) || '|' || name FROM dog"));
       assertEquals(List.of("tom"), strings(db, "SELECT d.name FROM owner o JOIN dog d ON d.id = o.cat_id"));
 
       p.delete("com/acme/model/Cat.java");
-      Migrator chain = step(p, db, "Dog", "@Table @RenamedFrom(\"cat\") public class Dog { @Id long id; String name; }",
+      Migrator chain = step(p, db, "Dog", "@Table @RenamedFrom(\"cat\") public class Dog { @Id long id; String name; String breed; }",
           "Wolf", "@Table @RenamedFrom(\"dog\") public class Wolf { @Id long id; String name; }",
           "Owner", "@Table public class Owner { @Id long id; @ForeignKey(Wolf.class) Long catId; }");
       assertEquals(List.of("rex"), strings(db, "SELECT name FROM dog"));

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.zip.CRC32;
 
 /**
@@ -208,11 +209,13 @@ public final class SchemaDiff {
     old.tables().forEach(t -> existing.add(t.name()));
     Set<String> taken = new HashSet<>(existing);
     target.tables().forEach(t -> taken.add(t.name()));
-    plan(intents.tableRenames(), existing, taken, (from, to) -> {
-      Operation op = Operations.renameTable(from, to);
-      ops.add(op);
-      work = op.applyTo(work);
-    });
+    plan(intents.tableRenames(), existing, taken,
+        cycle -> swap(cycle, judge(cycle, n -> shape(old.table(n)), n -> shape(target.table(n))), "table", Subject::table, ""),
+        (from, to) -> {
+          Operation op = Operations.renameTable(from, to);
+          ops.add(op);
+          work = op.applyTo(work);
+        });
     for (Map.Entry<String, String> r : intents.tableRenames().entrySet()) {
       String to = r.getKey();
       String from = r.getValue();
@@ -235,11 +238,15 @@ public final class SchemaDiff {
       Set<String> existing = new TreeSet<>(before.columnNames());
       Set<String> taken = new HashSet<>(existing);
       taken.addAll(target.table(table).columnNames());
-      plan(t.getValue(), existing, taken, (from, to) -> {
-        Operation op = Operations.renameColumn(table, from, to);
-        ops.add(op);
-        work = op.applyTo(work);
-      });
+      Table next = target.table(table);
+      plan(t.getValue(), existing, taken,
+          cycle -> swap(cycle, judge(cycle, n -> before.column(n).orElseThrow().name(""),
+              n -> next.column(n).orElseThrow().name("")), "column", n -> Subject.column(table, n), table + "."),
+          (from, to) -> {
+            Operation op = Operations.renameColumn(table, from, to);
+            ops.add(op);
+            work = op.applyTo(work);
+          });
       Table after = work.table(table);
       for (Map.Entry<String, String> r : t.getValue().entrySet()) {
         String to = r.getKey();
@@ -253,14 +260,21 @@ public final class SchemaDiff {
     }
   }
 
+  /** A table's definition without its name: columns (in any order) and primary key. */
+  private static Object shape(Table t) {
+    return List.of(new TreeSet<>(t.columns().stream().map(Column::toString).toList()), t.primaryKey());
+  }
+
   /**
    * The rename steps for {@code renames} (new name → old name) among the {@code existing} names.
    * A rename is due when its old name exists and its new name is free, or is freed by another
    * due rename; one whose new name stays taken was done by an earlier build (the name has been
    * reused since) and is left alone. Steps run from the free end of each chain; a cycle first
-   * moves one name aside to a temporary name.
+   * moves one name aside to a temporary name. A cycle (a swap) is done only if {@code judge}
+   * finds it {@link Swap#DUE}.
    */
-  static void plan(Map<String, String> renames, Set<String> existing, Set<String> taken, BiConsumer<String, String> step) {
+  static void plan(Map<String, String> renames, Set<String> existing, Set<String> taken,
+      Function<Map<String, String>, Swap> judge, BiConsumer<String, String> step) {
     Map<String, String> moves = new TreeMap<>(); // old → new
     renames.forEach((to, from) -> {
       if (existing.contains(from) && !from.equals(to)) {
@@ -271,6 +285,24 @@ public final class SchemaDiff {
     for (Map.Entry<String, String> m : moves.entrySet()) {
       if (due(m.getKey(), moves, existing)) {
         todo.put(m.getKey(), m.getValue());
+      }
+    }
+    Set<String> judged = new HashSet<>();
+    for (String start : List.copyOf(todo.keySet())) {
+      if (judged.contains(start)) {
+        continue;
+      }
+      Map<String, String> cycle = new TreeMap<>();
+      String n = start;
+      while (n != null && todo.containsKey(n) && !cycle.containsKey(n)) {
+        cycle.put(n, todo.get(n));
+        n = todo.get(n);
+      }
+      if (start.equals(n)) {
+        judged.addAll(cycle.keySet());
+        if (judge.apply(cycle) != Swap.DUE) {
+          cycle.keySet().forEach(todo::remove);
+        }
       }
     }
     Set<String> occupied = new HashSet<>(existing);
@@ -298,6 +330,53 @@ public final class SchemaDiff {
         todo.put(temp, todo.remove(from));
       }
     }
+  }
+
+  /** What the schema says of a swap (a cycle of renames). */
+  enum Swap { DUE, DONE, UNCLEAR }
+
+  /**
+   * A swap's names exist before and after it, so only the definitions can tell whether it is
+   * still to do: before, the old names hold what the new names will ({@code oldShape(from)} is
+   * {@code newShape(to)}); after, each name already holds its new definition. The side more
+   * definitions agree with wins; a tie (a swap of same-defined columns or tables) is unclear.
+   */
+  static Swap judge(Map<String, String> cycle, Function<String, Object> oldShape, Function<String, Object> newShape) {
+    int todo = 0;
+    int done = 0;
+    for (Map.Entry<String, String> m : cycle.entrySet()) {
+      Object was = oldShape.apply(m.getKey());
+      todo += was.equals(newShape.apply(m.getValue())) ? 1 : 0;
+      done += was.equals(newShape.apply(m.getKey())) ? 1 : 0;
+    }
+    return todo > done ? Swap.DUE : done > todo ? Swap.DONE : Swap.UNCLEAR;
+  }
+
+  /** Reports a swap at each of its names: done, to do now, or not to be told apart. */
+  private Swap swap(Map<String, String> cycle, Swap verdict, String kind, Function<String, Subject> subject,
+      String prefix) {
+    String names = String.join(", ", cycle.keySet().stream().map(n -> prefix + n).toList());
+    String first = cycle.keySet().iterator().next();
+    for (String n : cycle.keySet()) {
+      switch (verdict) {
+        case DUE:
+          findings.add(Finding.warning(subject.apply(n), "@RenamedFrom swaps the names of the " + kind + "s " + names
+              + "; this build generates the swap. Remove these @RenamedFrom annotations once it is generated: a "
+              + "swap leaves every name in place, so the next builds could only tell it is done by the definitions."));
+          break;
+        case DONE:
+          findings.add(Finding.warning(subject.apply(n), "@RenamedFrom swaps the names of the " + kind + "s " + names
+              + ", and the snapshot shows the swap done; remove these @RenamedFrom annotations"));
+          break;
+        default:
+          findings.add(Finding.error(subject.apply(n), "@RenamedFrom swaps the names of the " + kind + "s " + names
+              + ", which have the same definition, so the snapshot cannot show whether the swap is still to do or was "
+              + "done by an earlier build. If it is done, remove these @RenamedFrom annotations. To swap them now, use "
+              + "two builds: first rename " + first + " to a new name (say " + first + "_old) and the others as "
+              + "intended, build; then rename " + first + "_old to " + cycle.get(first) + " and build again."));
+      }
+    }
+    return verdict;
   }
 
   /** Whether the rename of {@code from} can run: its chain of new names ends at a free name, or closes a cycle. */
