@@ -159,6 +159,30 @@ abstract class RenamesAndKeysContract {
     }
   }
 
+  @Test
+  void numbersBecomeTextWithoutNarrowAndKeepEveryValue() throws Exception {
+    Project p = new Project(dir.resolve("p"));
+    double[] values = {0.1, 0.30000000000000004, 1.0 / 3, 1e300, -2.2250738585072014e-308, 123456789.123456789};
+    try (Connection db = newDatabase("text")) {
+      step(p, db, "Measure", "@Table public class Measure { @Id long id; double v; long n; }");
+      try (var ps = db.prepareStatement("INSERT INTO measure (id, v, n) VALUES (?, ?, ?)")) {
+        for (int i = 0; i < values.length; i++) {
+          ps.setLong(1, i);
+          ps.setDouble(2, values[i]);
+          ps.setLong(3, i == 0 ? Long.MIN_VALUE : i);
+          ps.executeUpdate();
+        }
+      }
+      step(p, db, "Measure", "@Table public class Measure { @Id long id; @Column(length = 24) String v; "
+          + "@Column(length = 20) String n; }");
+      List<String> texts = strings(db, "SELECT v FROM measure ORDER BY id");
+      for (int i = 0; i < values.length; i++) {
+        assertEquals(values[i], Double.parseDouble(texts.get(i)), 0.0, "the text is the double: " + texts.get(i));
+      }
+      assertEquals(String.valueOf(Long.MIN_VALUE), strings(db, "SELECT n FROM measure WHERE id = 0").get(0));
+    }
+  }
+
   /** SQLite checks foreign keys only when asked; the migrator restores the connection's setting. */
   void enforceForeignKeys(Connection db) throws SQLException {}
 }
