@@ -129,6 +129,25 @@ abstract class RenamesAndKeysContract {
   }
 
   @Test
+  void aReferencedUniqueIndexReplacedByAnotherAndBack() throws Exception {
+    Project p = new Project(dir.resolve("p"));
+    try (Connection db = newDatabase("unique")) {
+      step(p, db, "Person", "@Table public class Person { @Id long id; @Column(unique = true, nullable = false) String code; }",
+          "Account", "@Table public class Account { @Id long id; @ForeignKey(value = Person.class, column = \"code\") "
+              + "String personCode; }");
+      exec(db, "INSERT INTO person (id, code) VALUES (1, 'p1')");
+      exec(db, "INSERT INTO account (id, person_code) VALUES (10, 'p1')");
+      Migrator m = step(p, db, "Person", "@Index(columns = \"code\", unique = true, name = \"ux_code\")\n"
+          + "@Table public class Person { @Id long id; @Column(nullable = false) String code; }");
+      assertEquals(List.of("ux_code (unique)"), ChangeKindsContract.indexes(db, "person"));
+      assertEquals(List.of("person_code->person.code"), ChangeKindsContract.foreignKeys(db, "account"));
+      m.migrateTo(db, 1);
+      assertEquals(List.of("ux_person_code (unique)"), ChangeKindsContract.indexes(db, "person"));
+      assertEquals(List.of("10|p1"), strings(db, "SELECT CAST(id AS TEXT) || '|' || person_code FROM account"));
+    }
+  }
+
+  @Test
   void aDoubleBecomesAnUnboundedDecimalWithoutNarrowAndKeepsEveryValue() throws Exception {
     Project p = new Project(dir.resolve("p"));
     double[] values = {0.1, 0.30000000000000004, 1.0 / 3, 1e300, -2.5e-300, 123456789.123456789};
