@@ -23,6 +23,7 @@ import io.jmigrate.schema.Table;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -64,7 +65,9 @@ public final class OperationOrder {
   /** What an operation is to the sort. */
   private enum Role { RENAME, CREATE, ADD_FOREIGN_KEY, SHAPES_KEYS, DROP_TABLE, OTHER }
 
-  private record Node(Operation op, Role role, String table, Set<String> refs, int phase, int step, int seq) {}
+  /** One operation to place; {@code created} is the table a create makes (null for other operations). */
+  private record Node(Operation op, Role role, String table, Set<String> refs, int phase, int step, int seq,
+      Table created) {}
 
   private static final Comparator<Node> READABLE = Comparator.comparingInt(Node::phase)
       .thenComparing(n -> n.phase() == RENAME || n.phase() == HAND_WRITTEN ? "" : n.table())
@@ -127,8 +130,26 @@ public final class OperationOrder {
     for (Node b : pending) {
       waiting.put(b, 0);
     }
-    for (Node a : pending) {
-      for (Node b : pending) {
+    // Edges only join operations on the same or a referenced table: look only there (a first
+    // migration of a large model has thousands of operations).
+    Map<String, List<Node>> byTable = new HashMap<>();
+    List<Node> drops = new ArrayList<>();
+    for (Node n : pending) {
+      byTable.computeIfAbsent(n.table(), k -> new ArrayList<>()).add(n);
+      if (n.role() == Role.DROP_TABLE) {
+        drops.add(n);
+      }
+    }
+    for (Node b : pending) {
+      Set<Node> candidates = Collections.newSetFromMap(new IdentityHashMap<>());
+      candidates.addAll(byTable.getOrDefault(b.table(), List.of()));
+      for (String r : b.refs()) {
+        candidates.addAll(byTable.getOrDefault(r, List.of()));
+      }
+      if (b.role() == Role.DROP_TABLE) {
+        candidates.addAll(drops);
+      }
+      for (Node a : candidates) {
         if (a != b && mustPrecede(a, b)) {
           next.computeIfAbsent(a, k -> new ArrayList<>()).add(b);
           waiting.merge(b, 1, Integer::sum);
@@ -174,7 +195,7 @@ public final class OperationOrder {
     if (create != null) {
       Set<String> waitingToBeCreated = new HashSet<>();
       pending.stream().filter(n -> n.role() == Role.CREATE).forEach(n -> waitingToBeCreated.add(n.table()));
-      Table t = ((CreateTable) create.op()).table();
+      Table t = create.created();
       List<Node> keys = new ArrayList<>();
       for (ForeignKey f : t.foreignKeys()) {
         if (!f.refTable().equals(t.name()) && waitingToBeCreated.contains(f.refTable())) {
@@ -220,12 +241,12 @@ public final class OperationOrder {
     }
 
     private Node n(Operation op, Role role, String table, Set<String> refs, int phase, int step) {
-      return new Node(op, role, table, refs, phase, step, at);
+      return new Node(op, role, table, refs, phase, step, at, null);
     }
 
     @Override
     public Node createTable(CreateTable op) {
-      return n(op, Role.CREATE, op.table().name(), referenced(op.table()), CREATE, 0);
+      return new Node(op, Role.CREATE, op.table().name(), referenced(op.table()), CREATE, 0, at, op.table());
     }
 
     @Override

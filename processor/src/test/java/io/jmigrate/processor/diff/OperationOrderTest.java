@@ -45,6 +45,21 @@ class OperationOrderTest {
   }
 
   @Test
+  void aLargeFirstMigrationIsSortedQuickly() {
+    List<Operation> given = new java.util.ArrayList<>();
+    for (int i = 0; i < 3000; i++) { // t0000 references t0001, which references t0002, ...
+      given.add(createTable(i == 2999 ? table(String.format("t%04d", i)) : table(String.format("t%04d", i), String.format("t%04d", i + 1))));
+      given.add(addIndex(String.format("t%04d", i), Index.of(String.format("ix_t%04d", i), "id")));
+    }
+    long start = System.nanoTime();
+    List<Operation> sorted = OperationOrder.sort(Schema.empty(), given);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertEquals(createTable(table("t2999")), sorted.get(0));
+    assertEquals(addIndex("t0000", Index.of("ix_t0000", "id")), sorted.get(sorted.size() - 1));
+    org.junit.jupiter.api.Assertions.assertTrue(millis < 5000, millis + " ms");
+  }
+
+  @Test
   void aCycleOfNewTablesGetsItsForeignKeyAfterBothTables() {
     Table a = table("a", "b");
     Table b = table("b", "a");
