@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
@@ -152,8 +153,8 @@ public final class MigrationProcessor extends AbstractProcessor {
       Snapshot base = baseline.base();
 
       // Diff: the operations, in order.
-      SchemaDiff.Result diff = SchemaDiff.compare(base.schema(), models);
-      if (report(diff.problems())) {
+      SchemaDiff.Result diff = SchemaDiff.compare(base.schema(), models.schema(), models.intents(base.tableClasses()));
+      if (report(diff.findings().stream().map(models::problem).toList())) {
         return;
       }
       List<Operation> ops = diff.operations();
@@ -225,8 +226,11 @@ public final class MigrationProcessor extends AbstractProcessor {
       if (Baseline.check(current, true, files, layout.snapshot()).note() != null) {
         return false;
       }
-      if (!models.droppableTables().isEmpty() || !models.droppableColumns().isEmpty()) {
-        report(SchemaDiff.compare(models.schema(), models).problems()); // nothing changed: every @Drop is left over
+      if (!models.droppableTables().isEmpty() || !models.droppableColumns().isEmpty()
+          || !models.tableRenames().isEmpty() || !models.columnRenames().isEmpty()) {
+        // nothing changed: every @Drop is left over, and so is a swap of names (which the diff cannot tell)
+        report(SchemaDiff.compare(models.schema(), models.schema(), models.intents(Map.of())).findings().stream()
+            .map(models::problem).toList());
       }
       writeIndex(pkg, files.classNames());
       return true;

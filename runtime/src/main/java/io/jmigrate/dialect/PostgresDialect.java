@@ -8,6 +8,7 @@ import io.jmigrate.migration.Operations.DropForeignKey;
 import io.jmigrate.migration.Operations.RenameTable;
 import io.jmigrate.migration.Operations.SetPrimaryKey;
 import io.jmigrate.schema.Column;
+import io.jmigrate.schema.ColumnType;
 import io.jmigrate.schema.Schema;
 import io.jmigrate.schema.Table;
 import java.sql.BatchUpdateException;
@@ -82,7 +83,10 @@ public final class PostgresDialect extends SqlDialect {
       out.execute(alter + " DROP DEFAULT");
     }
     if (typeChanged) {
-      out.execute(alter + " TYPE " + type(c) + " USING " + q(c.name()) + "::" + type(c));
+      // float8 -> numeric rounds to 15 digits; through text (shortest exact form) it keeps the value.
+      boolean floatToDecimal = (old.type() == ColumnType.DOUBLE || old.type() == ColumnType.REAL)
+          && c.type() == ColumnType.DECIMAL;
+      out.execute(alter + " TYPE " + type(c) + " USING " + q(c.name()) + (floatToDecimal ? "::TEXT" : "") + "::" + type(c));
     }
     if (c.hasDefault() && (defaultChanged || typeChanged)) {
       out.execute(alter + " SET" + defaultClause(c));

@@ -2,59 +2,78 @@ package io.jmigrate.processor.diff;
 
 import io.jmigrate.migration.Operation;
 import io.jmigrate.migration.Operations;
-import io.jmigrate.processor.model.Models;
-import io.jmigrate.processor.model.Problem;
 import io.jmigrate.schema.Column;
 import io.jmigrate.schema.ForeignKey;
 import io.jmigrate.schema.Index;
+import io.jmigrate.schema.Names;
 import io.jmigrate.schema.Schema;
 import io.jmigrate.schema.Table;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
-import javax.lang.model.element.TypeElement;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.zip.CRC32;
 
 /**
- * Compares the committed schema with the models' schema and lists the operations that turn one
- * into the other, in an order that works on every dialect: renames first, then foreign keys and
- * indexes that go away, new tables (referenced before referencing), column changes, new indexes
- * and foreign keys, and dropped tables last (referencing before referenced).
+ * The diff stage: compares the committed schema with the models' schema, given what the models
+ * say beyond it ({@link Intents}: renames, confirmed drops and narrowings), and lists the
+ * operations that turn one into the other; {@link OperationOrder} then puts them in an order
+ * that works. Plain values in and out, so it runs without javac.
  *
- * <p>Renames are never guessed: only {@code @RenamedFrom} makes one. A destructive change
- * without its confirmation ({@code @Drop}, {@code @Narrow}) is a {@link Problem}, as is a change
- * that cannot work on a table that may hold rows.
+ * <p>Renames are never guessed: only {@code @RenamedFrom} makes one. Renames may reuse names
+ * that other renames in the same build free (a chain {@code a → b, b → c}) or swap them (a
+ * cycle {@code a → b, b → a}): a chain is done from its free end, and a cycle through a
+ * temporary name {@code _jm_tmp_<name>}, so every value ends up under the name it was renamed to.
+ *
+ * <p>A destructive change without its confirmation ({@code @Drop}, {@code @Narrow}) is an error
+ * {@link Finding}, as is a change that cannot work on a table that may hold rows.
  */
 public final class SchemaDiff {
-  /** The operations, and what stops them from being generated. */
-  public record Result(List<Operation> operations, List<Problem> problems) {}
+  /** The prefix of the temporary name a rename cycle passes through. */
+  public static final String TEMP_PREFIX = "_jm_tmp_";
 
-  private final Models models;
+  /** The operations, and what stops them from being generated (or deserves a warning). */
+  public record Result(List<Operation> operations, List<Finding> findings) {}
+
+  private final Schema old;
+  private final Schema target;
+  private final Intents intents;
   private final List<Operation> ops = new ArrayList<>();
-  private final List<Problem> problems = new ArrayList<>();
+  private final List<Finding> findings = new ArrayList<>();
   private Schema work;
 
-  private SchemaDiff(Schema old, Models models) {
+  private SchemaDiff(Schema old, Schema target, Intents intents) {
+    this.old = old;
     this.work = old;
-    this.models = models;
+    this.target = target;
+    this.intents = intents;
   }
 
-  public static Result compare(Schema old, Models models) {
-    SchemaDiff d = new SchemaDiff(old, models);
+  /** Diff, then order: the operations of the migration from {@code old} to {@code next}, in order. */
+  public static Result compare(Schema old, Schema next, Intents intents) {
+    Result r = changes(old, next, intents);
+    return new Result(OperationOrder.sort(old, r.operations()), r.findings());
+  }
+
+  /**
+   * The diff stage alone: renames first and in the order they must run, then the other
+   * changes, not yet ordered against each other ({@link OperationOrder#sort} does that).
+   */
+  public static Result changes(Schema old, Schema next, Intents intents) {
+    SchemaDiff d = new SchemaDiff(old, next, intents);
     d.run();
-    return new Result(List.copyOf(d.ops), List.copyOf(d.problems));
-  }
-
-  private void emit(Operation op) {
-    ops.add(op);
-    work = op.applyTo(work);
+    return new Result(List.copyOf(d.ops), List.copyOf(d.findings));
   }
 
   private void run() {
-    Schema target = models.schema();
-    renames(target);
+    renameTables();
+    renameColumns();
     Set<String> created = new TreeSet<>();
     Set<String> dropped = new TreeSet<>();
     for (Table t : target.tables()) {
@@ -70,126 +89,355 @@ public final class SchemaDiff {
     checkDrops(created, dropped);
     leftoverDrops(dropped);
 
-    // Foreign keys and indexes that go away or change, while their columns still exist.
-    for (Table old : List.copyOf(work.tables())) {
-      Table next = target.find(old.name()).orElse(null);
-      if (next != null) {
-        for (ForeignKey f : old.foreignKeys()) {
-          if (!next.foreignKeys().contains(f)) {
-            emit(Operations.dropForeignKey(old.name(), f.name()));
-          }
-        }
-      }
-      if (next != null) {
-        for (Index i : old.indexes()) {
-          if (!next.indexes().contains(i)) {
-            emit(Operations.dropIndex(old.name(), i.name()));
-          }
-        }
-      }
-    }
-
-    createTables(target, created);
-
     for (Table next : target.tables()) {
-      if (created.contains(next.name())) {
-        continue;
-      }
-      Table old = work.table(next.name());
-      if (old.equals(next)) {
-        continue; // the common case in a large model: nothing to compare column by column
-      }
-      for (Column c : next.columns()) {
-        if (old.column(c.name()).isEmpty()) {
-          checkAdd(next.name(), c);
-          emit(Operations.addColumn(next.name(), c));
-        }
-      }
-      for (Column c : next.columns()) {
-        Column was = old.column(c.name()).orElse(null);
-        if (was != null && !was.equals(c)) {
-          checkAlter(next.name(), was, c);
-          emit(Operations.alterColumn(next.name(), c));
-        }
-      }
-      if (!old.primaryKey().equals(next.primaryKey())) {
-        emit(new Operations.SetPrimaryKey(next.name(), next.primaryKey()));
-      }
-      for (Column c : old.columns()) {
-        if (next.column(c.name()).isEmpty()) {
-          emit(Operations.dropColumn(next.name(), c.name()));
-        }
-      }
-      Table now = work.table(next.name());
-      for (Index i : next.indexes()) {
-        if (!now.indexes().contains(i)) {
-          emit(Operations.addIndex(next.name(), i));
-        }
-      }
-      for (ForeignKey f : next.foreignKeys()) {
-        if (!now.foreignKeys().contains(f)) {
-          emit(Operations.addForeignKey(next.name(), f));
-        }
+      Table was = work.find(next.name()).orElse(null);
+      if (was != null && !was.equals(next)) { // equal: the common case in a large model
+        changeTable(was, next);
       }
     }
-    dropTables(dropped);
+    reAddKeysThatDependOnChangedKeys(dropped);
+    for (String name : created) {
+      Table t = target.table(name);
+      Table bare = t;
+      for (Index i : t.indexes()) {
+        bare = bare.withoutIndex(i.name());
+      }
+      ops.add(Operations.createTable(bare));
+      for (Index i : t.indexes()) {
+        ops.add(Operations.addIndex(name, i));
+      }
+    }
+    for (String name : dropped) {
+      ops.add(Operations.dropTable(name));
+    }
   }
 
-  private void renames(Schema target) {
-    for (Map.Entry<String, String> r : models.tableRenames().entrySet()) {
+  private void changeTable(Table was, Table next) {
+    String table = next.name();
+    for (ForeignKey f : was.foreignKeys()) {
+      if (!next.foreignKeys().contains(f)) {
+        ops.add(Operations.dropForeignKey(table, f.name()));
+      }
+    }
+    for (Index i : was.indexes()) {
+      if (!next.indexes().contains(i)) {
+        ops.add(Operations.dropIndex(table, i.name()));
+      }
+    }
+    for (Column c : next.columns()) {
+      if (was.column(c.name()).isEmpty()) {
+        checkAdd(table, c);
+        ops.add(Operations.addColumn(table, c));
+      }
+    }
+    for (Column c : next.columns()) {
+      Column before = was.column(c.name()).orElse(null);
+      if (before != null && !before.equals(c)) {
+        checkAlter(table, before, c);
+        ops.add(Operations.alterColumn(table, c));
+      }
+    }
+    if (!was.primaryKey().equals(next.primaryKey())) {
+      ops.add(new Operations.SetPrimaryKey(table, next.primaryKey()));
+    }
+    for (Column c : was.columns()) {
+      if (next.column(c.name()).isEmpty()) {
+        ops.add(Operations.dropColumn(table, c.name()));
+      }
+    }
+    for (Index i : next.indexes()) {
+      if (!was.indexes().contains(i)) {
+        ops.add(Operations.addIndex(table, i));
+      }
+    }
+    for (ForeignKey f : next.foreignKeys()) {
+      if (!was.foreignKeys().contains(f)) {
+        ops.add(Operations.addForeignKey(table, f));
+      }
+    }
+  }
+
+  /**
+   * A foreign key depends on the primary key or unique index that makes its referenced columns
+   * unique: PostgreSQL refuses to drop that key while the foreign key exists. So when such a key
+   * goes away (a primary-key change, a unique index dropped or changed), each foreign key that
+   * may rest on it is dropped first and, unless its table goes too, added again afterwards (the
+   * order stage puts the re-add after the new key). The same operations on every dialect.
+   */
+  private void reAddKeysThatDependOnChangedKeys(Set<String> dropped) {
+    Set<String> handled = new HashSet<>();
+    for (Table was : work.tables()) {
+      Table next = target.find(was.name()).orElse(null);
+      if (next == null || was.equals(next)) {
+        continue;
+      }
+      List<Set<String>> released = new ArrayList<>();
+      if (!was.primaryKey().isEmpty() && !was.primaryKey().equals(next.primaryKey())) {
+        released.add(new TreeSet<>(was.primaryKey()));
+      }
+      for (Index i : was.indexes()) {
+        if (i.unique() && !next.indexes().contains(i)) {
+          released.add(new TreeSet<>(i.columns()));
+        }
+      }
+      for (Set<String> key : released) {
+        for (Table referencing : work.tables()) {
+          for (ForeignKey f : referencing.foreignKeys()) {
+            if (!f.refTable().equals(was.name()) || !key.equals(new TreeSet<>(f.refColumns()))
+                || !handled.add(referencing.name() + "." + f.name())) {
+              continue;
+            }
+            Table stays = target.find(referencing.name()).orElse(null);
+            boolean unchanged = stays != null && stays.foreignKeys().contains(f);
+            if (unchanged || dropped.contains(referencing.name())) {
+              ops.add(Operations.dropForeignKey(referencing.name(), f.name()));
+            }
+            if (unchanged) {
+              ops.add(Operations.addForeignKey(referencing.name(), f));
+            }
+            // Otherwise the foreign key changes anyway: the table's own diff drops and adds it.
+          }
+        }
+      }
+    }
+  }
+
+  // ---- renames ----
+
+  private void renameTables() {
+    Set<String> existing = new TreeSet<>();
+    old.tables().forEach(t -> existing.add(t.name()));
+    Set<String> taken = new HashSet<>(existing);
+    target.tables().forEach(t -> taken.add(t.name()));
+    plan(intents.tableRenames(), existing, taken,
+        cycle -> swap(cycle, judge(cycle, n -> shape(old.table(n)), n -> shape(target.table(n))), "table", Subject::table, ""),
+        (from, to) -> {
+          Operation op = Operations.renameTable(from, to);
+          ops.add(op);
+          work = op.applyTo(work);
+        });
+    for (Map.Entry<String, String> r : intents.tableRenames().entrySet()) {
       String to = r.getKey();
       String from = r.getValue();
-      if (work.has(from) && !work.has(to)) {
-        emit(Operations.renameTable(from, to));
-      } else if (!work.has(from) && !work.has(to) && !work.tables().isEmpty()) {
-        problems.add(Problem.warning(models.tableElements().get(to), "@RenamedFrom(\"" + from + "\"): the snapshot has "
+      if (!old.has(from) && !work.has(to) && !old.tables().isEmpty()) {
+        findings.add(Finding.warning(Subject.table(to), "@RenamedFrom(\"" + from + "\"): the snapshot has "
             + "no table " + from + " to rename, so " + to + " is created as a new table; fix the old name if it "
             + "was meant as a rename"));
       }
-      // Otherwise the rename is done already; the annotation is left over and harmless.
+      // Otherwise the rename is done now, or was done by an earlier build: the annotation is left over and harmless.
     }
-    for (Map.Entry<String, Map<String, String>> t : models.columnRenames().entrySet()) {
-      Table table = work.find(t.getKey()).orElse(null);
-      if (table == null) {
+  }
+
+  private void renameColumns() {
+    for (Map.Entry<String, Map<String, String>> t : intents.columnRenames().entrySet()) {
+      String table = t.getKey();
+      Table before = work.find(table).orElse(null);
+      if (before == null || !target.has(table)) {
         continue; // a new table: nothing to rename
       }
+      Set<String> existing = new TreeSet<>(before.columnNames());
+      Set<String> taken = new HashSet<>(existing);
+      taken.addAll(target.table(table).columnNames());
+      Table next = target.table(table);
+      plan(t.getValue(), existing, taken,
+          cycle -> swap(cycle, judge(cycle, n -> before.column(n).orElseThrow().name(""),
+              n -> next.column(n).orElseThrow().name("")), "column", n -> Subject.column(table, n), table + "."),
+          (from, to) -> {
+            Operation op = Operations.renameColumn(table, from, to);
+            ops.add(op);
+            work = op.applyTo(work);
+          });
+      Table after = work.table(table);
       for (Map.Entry<String, String> r : t.getValue().entrySet()) {
         String to = r.getKey();
         String from = r.getValue();
-        table = work.table(t.getKey());
-        if (table.column(from).isPresent() && table.column(to).isEmpty()) {
-          emit(Operations.renameColumn(t.getKey(), from, to));
-        } else if (table.column(from).isEmpty() && table.column(to).isEmpty()) {
-          problems.add(Problem.warning(models.columnElement(t.getKey(), to), "@RenamedFrom(\"" + from + "\"): table "
-              + t.getKey() + " has no column " + from + " to rename, so " + to + " is added as a new column; its columns are "
-              + table.columnNames() + ". Fix the old name if it was meant as a rename."));
+        if (!existing.contains(from) && after.column(to).isEmpty()) {
+          findings.add(Finding.warning(Subject.column(table, to), "@RenamedFrom(\"" + from + "\"): table "
+              + table + " has no column " + from + " to rename, so " + to + " is added as a new column; its columns are "
+              + before.columnNames() + ". Fix the old name if it was meant as a rename."));
         }
       }
     }
   }
 
+  /** A table's definition without its name: columns (in any order) and primary key. */
+  private static Object shape(Table t) {
+    return List.of(new TreeSet<>(t.columns().stream().map(Column::toString).toList()), t.primaryKey());
+  }
+
+  /**
+   * The rename steps for {@code renames} (new name → old name) among the {@code existing} names.
+   * A rename is due when its old name exists and its new name is free, or is freed by another
+   * due rename; one whose new name stays taken was done by an earlier build (the name has been
+   * reused since) and is left alone. Steps run from the free end of each chain; a cycle first
+   * moves one name aside to a temporary name. A cycle (a swap) is done only if {@code judge}
+   * finds it {@link Swap#DUE}.
+   */
+  static void plan(Map<String, String> renames, Set<String> existing, Set<String> taken,
+      Function<Map<String, String>, Swap> judge, BiConsumer<String, String> step) {
+    Map<String, String> moves = new TreeMap<>(); // old → new
+    renames.forEach((to, from) -> {
+      if (existing.contains(from) && !from.equals(to)) {
+        moves.put(from, to);
+      }
+    });
+    Map<String, String> todo = new TreeMap<>();
+    for (Map.Entry<String, String> m : moves.entrySet()) {
+      if (due(m.getKey(), moves, existing)) {
+        todo.put(m.getKey(), m.getValue());
+      }
+    }
+    Set<String> judged = new HashSet<>();
+    for (String start : List.copyOf(todo.keySet())) {
+      if (judged.contains(start)) {
+        continue;
+      }
+      Map<String, String> cycle = new TreeMap<>();
+      String n = start;
+      while (n != null && todo.containsKey(n) && !cycle.containsKey(n)) {
+        cycle.put(n, todo.get(n));
+        n = todo.get(n);
+      }
+      if (start.equals(n)) {
+        judged.addAll(cycle.keySet());
+        if (judge.apply(cycle) != Swap.DUE) {
+          cycle.keySet().forEach(todo::remove);
+        }
+      }
+    }
+    Set<String> occupied = new HashSet<>(existing);
+    while (!todo.isEmpty()) {
+      String free = null;
+      for (Map.Entry<String, String> m : todo.entrySet()) {
+        if (!occupied.contains(m.getValue())) {
+          free = m.getKey();
+          break;
+        }
+      }
+      if (free != null) {
+        String to = todo.remove(free);
+        step.accept(free, to);
+        occupied.remove(free);
+        occupied.add(to);
+      } else {
+        // Only cycles are left: move one name aside, which turns its cycle into a chain.
+        String from = todo.keySet().iterator().next();
+        String temp = tempName(from, taken);
+        taken.add(temp);
+        step.accept(from, temp);
+        occupied.remove(from);
+        occupied.add(temp);
+        todo.put(temp, todo.remove(from));
+      }
+    }
+  }
+
+  /** What the schema says of a swap (a cycle of renames). */
+  enum Swap { DUE, DONE, UNCLEAR }
+
+  /**
+   * A swap's names exist before and after it, so only the definitions can tell whether it is
+   * still to do: before, the old names hold what the new names will ({@code oldShape(from)} is
+   * {@code newShape(to)}); after, each name already holds its new definition. The side more
+   * definitions agree with wins; a tie (a swap of same-defined columns or tables) is unclear.
+   */
+  static Swap judge(Map<String, String> cycle, Function<String, Object> oldShape, Function<String, Object> newShape) {
+    int todo = 0;
+    int done = 0;
+    for (Map.Entry<String, String> m : cycle.entrySet()) {
+      Object was = oldShape.apply(m.getKey());
+      todo += was.equals(newShape.apply(m.getValue())) ? 1 : 0;
+      done += was.equals(newShape.apply(m.getKey())) ? 1 : 0;
+    }
+    return todo > done ? Swap.DUE : done > todo ? Swap.DONE : Swap.UNCLEAR;
+  }
+
+  /** Reports a swap at each of its names: done, to do now, or not to be told apart. */
+  private Swap swap(Map<String, String> cycle, Swap verdict, String kind, Function<String, Subject> subject,
+      String prefix) {
+    String names = String.join(", ", cycle.keySet().stream().map(n -> prefix + n).toList());
+    String first = cycle.keySet().iterator().next();
+    for (String n : cycle.keySet()) {
+      switch (verdict) {
+        case DUE:
+          findings.add(Finding.warning(subject.apply(n), "@RenamedFrom swaps the names of the " + kind + "s " + names
+              + "; this build generates the swap. Remove these @RenamedFrom annotations once it is generated: a "
+              + "swap leaves every name in place, so the next builds could only tell it is done by the definitions."));
+          break;
+        case DONE:
+          findings.add(Finding.warning(subject.apply(n), "@RenamedFrom swaps the names of the " + kind + "s " + names
+              + ", and the snapshot shows the swap done; remove these @RenamedFrom annotations"));
+          break;
+        default:
+          findings.add(Finding.error(subject.apply(n), "@RenamedFrom swaps the names of the " + kind + "s " + names
+              + ", which have the same definition, so the snapshot cannot show whether the swap is still to do or was "
+              + "done by an earlier build. If it is done, remove these @RenamedFrom annotations. To swap them now, use "
+              + "two builds: first rename " + first + " to a new name (say " + first + "_old) and the others as "
+              + "intended, build; then rename " + first + "_old to " + cycle.get(first) + " and build again."));
+      }
+    }
+    return verdict;
+  }
+
+  /** Whether the rename of {@code from} can run: its chain of new names ends at a free name, or closes a cycle. */
+  private static boolean due(String from, Map<String, String> moves, Set<String> existing) {
+    Set<String> seen = new HashSet<>();
+    seen.add(from);
+    String cur = moves.get(from);
+    while (existing.contains(cur)) {
+      if (!seen.add(cur)) {
+        return true; // a cycle: every name in it is freed by the next
+      }
+      String next = moves.get(cur);
+      if (next == null) {
+        return false; // the new name is taken by something that stays
+      }
+      cur = next;
+    }
+    return true;
+  }
+
+  /** {@code _jm_tmp_<name>}, shortened with a hash where it would exceed the identifier limit. */
+  static String tempName(String name, Set<String> taken) {
+    String base = TEMP_PREFIX + name;
+    if (base.length() > Names.MAX_IDENTIFIER_LENGTH) {
+      CRC32 crc = new CRC32();
+      crc.update(name.getBytes(StandardCharsets.UTF_8));
+      base = base.substring(0, Names.MAX_IDENTIFIER_LENGTH - 9) + "_" + String.format("%08x", crc.getValue());
+    }
+    String candidate = base;
+    for (int i = 2; taken.contains(candidate); i++) {
+      String suffix = "_" + i;
+      candidate = base.substring(0, Math.min(base.length(), Names.MAX_IDENTIFIER_LENGTH - suffix.length())) + suffix;
+    }
+    return candidate;
+  }
+
+  // ---- confirmations and checks ----
+
   private void checkDrops(Set<String> created, Set<String> dropped) {
     for (String t : dropped) {
-      if (!models.droppableTables().containsKey(t)) {
+      if (!intents.droppableTables().contains(t)) {
         String rename = created.isEmpty() ? "" : " If it was renamed, put @RenamedFrom(\"" + t + "\") on the model of "
             + String.join(" or ", created) + ".";
-        problems.add(Problem.at(null, "the table " + t + " (model " + models.tableClasses().getOrDefault(t, "?")
-            + ") is gone from the models, and dropping it would delete its data." + rename
+        String model = intents.oldModelClasses().get(t);
+        findings.add(Finding.error(Subject.table(t), "the table " + t + (model == null ? "" : " (model " + model + ")")
+            + " is gone from the models, and dropping it would delete its data." + rename
             + " To drop it, put @Drop(tables = \"" + t + "\") on any @Table model."));
       }
     }
-    for (Table next : models.schema().tables()) {
-      Table old = work.find(next.name()).orElse(null);
-      if (old == null || old.equals(next)) {
+    for (Table next : target.tables()) {
+      Table was = work.find(next.name()).orElse(null);
+      if (was == null || was.equals(next)) {
         continue;
       }
-      List<String> added = next.columns().stream().map(Column::name).filter(c -> old.column(c).isEmpty()).toList();
-      for (Column c : old.columns()) {
+      List<String> added = next.columns().stream().map(Column::name).filter(c -> was.column(c).isEmpty()).toList();
+      for (Column c : was.columns()) {
         if (next.column(c.name()).isEmpty()
-            && !models.droppableColumns().getOrDefault(next.name(), Set.of()).contains(c.name())) {
+            && !intents.droppableColumns().getOrDefault(next.name(), Set.of()).contains(c.name())) {
           String rename = added.isEmpty() ? "" : " If it was renamed, put @RenamedFrom(\"" + c.name()
               + "\") on the field of " + String.join(" or ", added) + ".";
-          problems.add(Problem.at(models.tableElements().get(next.name()), "the column " + next.name() + "."
+          findings.add(Finding.error(Subject.table(next.name()), "the column " + next.name() + "."
               + c.name() + " is gone from the model, and dropping it would delete its data." + rename
               + " To drop it, put @Drop(columns = \"" + c.name() + "\") on this class."));
         }
@@ -202,19 +450,19 @@ public final class SchemaDiff {
    * place it would silently confirm a future drop of a same-named table or column.
    */
   private void leftoverDrops(Set<String> dropped) {
-    for (Map.Entry<String, TypeElement> e : models.droppableTables().entrySet()) {
-      if (!dropped.contains(e.getKey())) {
-        problems.add(Problem.warning(e.getValue(), "@Drop(tables = \"" + e.getKey() + "\") confirms nothing in this "
+    for (String t : intents.droppableTables()) {
+      if (!dropped.contains(t)) {
+        findings.add(Finding.warning(Subject.dropTable(t), "@Drop(tables = \"" + t + "\") confirms nothing in this "
             + "build (there is no such table to drop now); remove it, so that it cannot confirm a later drop by accident"));
       }
     }
-    for (Map.Entry<String, Set<String>> e : models.droppableColumns().entrySet()) {
-      Table old = work.find(e.getKey()).orElse(null);
-      Table next = models.schema().find(e.getKey()).orElse(null);
+    for (Map.Entry<String, Set<String>> e : intents.droppableColumns().entrySet()) {
+      Table was = work.find(e.getKey()).orElse(null);
+      Table next = target.find(e.getKey()).orElse(null);
       for (String c : e.getValue()) {
-        boolean droppedNow = old != null && next != null && old.column(c).isPresent() && next.column(c).isEmpty();
+        boolean droppedNow = was != null && next != null && was.column(c).isPresent() && next.column(c).isEmpty();
         if (!droppedNow) {
-          problems.add(Problem.warning(models.tableElements().get(e.getKey()), "@Drop(columns = \"" + c + "\") confirms "
+          findings.add(Finding.warning(Subject.dropColumn(e.getKey(), c), "@Drop(columns = \"" + c + "\") confirms "
               + "nothing in this build (" + e.getKey() + " has no column " + c + " to drop now); remove it, so that it "
               + "cannot confirm a later drop by accident"));
         }
@@ -224,7 +472,7 @@ public final class SchemaDiff {
 
   private void checkAdd(String table, Column c) {
     if (!c.nullable() && !c.hasDefault() && !c.generated()) {
-      problems.add(Problem.at(models.columnElement(table, c.name()), "cannot add the NOT NULL column " + table + "."
+      findings.add(Finding.error(Subject.column(table, c.name()), "cannot add the NOT NULL column " + table + "."
           + c.name() + " without a default: the table may already have rows. Give it a default "
           + "(@Column(defaultValue = \"…\") or defaultSql), or make it nullable, fill it in, and make it "
           + "NOT NULL in a later migration."));
@@ -233,87 +481,14 @@ public final class SchemaDiff {
 
   private void checkAlter(String table, Column was, Column c) {
     if (was.nullable() && !c.nullable() && !c.hasDefault()) {
-      problems.add(Problem.at(models.columnElement(table, c.name()), "cannot make " + table + "." + c.name()
+      findings.add(Finding.error(Subject.column(table, c.name()), "cannot make " + table + "." + c.name()
           + " NOT NULL without a default: existing rows may hold NULL. Give it a default "
           + "(@Column(defaultValue = \"…\")), which also fills the existing NULLs, or keep it nullable."));
     }
-    boolean narrower = !was.type().widensTo(c.type())
-        || (c.type() == was.type() && c.length() > 0 && (was.length() == 0 || c.length() < was.length()))
-        || (c.type() == was.type() && c.precision() > 0 && (was.precision() == 0 || c.precision() < was.precision()
-            || c.scale() < was.scale()));
-    if (narrower && !models.narrowable().contains(table + "." + c.name())) {
-      problems.add(Problem.at(models.columnElement(table, c.name()), "changing " + table + "." + c.name()
-          + " from " + describeType(was) + " to " + describeType(c) + " narrows it: values that do not fit "
+    if (!Widening.widens(was, c) && !intents.narrowable().contains(table + "." + c.name())) {
+      findings.add(Finding.error(Subject.column(table, c.name()), "changing " + table + "." + c.name()
+          + " from " + Widening.describe(was) + " to " + Widening.describe(c) + " narrows it: values that do not fit "
           + "would make the migration fail or be cut. If that is intended, add @Narrow to the field."));
-    }
-  }
-
-  private static String describeType(Column c) {
-    String s = c.toString();
-    return s.substring(c.name().length() + 1).replace(" NULL", "").replace(" NOT", "");
-  }
-
-  /** New tables, a referenced one before the ones that reference it; cycles get their keys afterwards. */
-  private void createTables(Schema target, Set<String> created) {
-    Set<String> pending = new LinkedHashSet<>(created);
-    List<Operation> deferred = new ArrayList<>();
-    while (!pending.isEmpty()) {
-      String next = null;
-      for (String name : pending) {
-        boolean ready = target.table(name).foreignKeys().stream()
-            .allMatch(f -> f.refTable().equals(name) || !pending.contains(f.refTable()));
-        if (ready) {
-          next = name;
-          break;
-        }
-      }
-      Table t;
-      if (next == null) {
-        // A cycle: create one table without its keys to the others, and add those at the end.
-        next = pending.iterator().next();
-        t = target.table(next);
-        for (ForeignKey f : t.foreignKeys()) {
-          if (!f.refTable().equals(next) && pending.contains(f.refTable())) {
-            t = t.withoutForeignKey(f.name());
-            deferred.add(Operations.addForeignKey(next, f));
-          }
-        }
-      } else {
-        t = target.table(next);
-      }
-      pending.remove(next);
-      Table bare = t;
-      for (Index i : t.indexes()) {
-        bare = bare.withoutIndex(i.name());
-      }
-      emit(Operations.createTable(bare));
-      for (Index i : t.indexes()) {
-        emit(Operations.addIndex(t.name(), i));
-      }
-    }
-    deferred.forEach(this::emit);
-  }
-
-  /** Dropped tables, the ones that reference others first. */
-  private void dropTables(Set<String> dropped) {
-    Set<String> pending = new LinkedHashSet<>(dropped);
-    while (!pending.isEmpty()) {
-      String next = pending.stream()
-          .filter(n -> pending.stream().noneMatch(o -> !o.equals(n)
-              && work.table(o).foreignKeys().stream().anyMatch(f -> f.refTable().equals(n))))
-          .findFirst().orElse(null);
-      if (next == null) {
-        // A cycle: break it by dropping one table's keys to the others first.
-        next = pending.iterator().next();
-        for (ForeignKey f : work.table(next).foreignKeys()) {
-          if (!f.refTable().equals(next) && pending.contains(f.refTable())) {
-            emit(Operations.dropForeignKey(next, f.name()));
-          }
-        }
-        continue;
-      }
-      pending.remove(next);
-      emit(Operations.dropTable(next));
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.jmigrate.processor.model;
 
+import io.jmigrate.processor.diff.Finding;
+import io.jmigrate.processor.diff.Intents;
 import io.jmigrate.schema.Schema;
 import java.util.List;
 import java.util.Map;
@@ -34,5 +36,27 @@ public record Models(
   public Element columnElement(String table, String column) {
     Element e = columnElements.get(table + "." + column);
     return e != null ? e : tableElements.get(table);
+  }
+
+  /** What the diff needs beyond the schema, as plain values; {@code oldModelClasses} from the snapshot. */
+  public Intents intents(Map<String, String> oldModelClasses) {
+    return new Intents(tableRenames, columnRenames, droppableTables.keySet(), droppableColumns, narrowable,
+        oldModelClasses);
+  }
+
+  /** A diff finding as a problem at the declaration it names. */
+  public Problem problem(Finding f) {
+    Element at;
+    switch (f.subject().kind()) {
+      case COLUMN:
+        at = columnElement(f.subject().table(), f.subject().column());
+        break;
+      case DROP_TABLE:
+        at = droppableTables.get(f.subject().table());
+        break;
+      default: // TABLE, DROP_COLUMN: the model's type (none for a table gone from the models)
+        at = tableElements.get(f.subject().table());
+    }
+    return new Problem(at, f.message(), f.warning(), null, null);
   }
 }

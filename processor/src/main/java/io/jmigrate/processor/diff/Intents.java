@@ -1,0 +1,88 @@
+package io.jmigrate.processor.diff;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What the models say beyond the schema, as plain values: renames, confirmed drops and
+ * narrowings, and the model class the snapshot records for each table (to name a dropped one).
+ * Built by the processor from the annotations, or by hand in a test.
+ *
+ * @param tableRenames new table name → old name ({@code @RenamedFrom} on a type)
+ * @param columnRenames table (new name) → (new column → old column) ({@code @RenamedFrom} on a field)
+ * @param droppableTables tables some {@code @Drop(tables = …)} confirms
+ * @param droppableColumns table → columns its {@code @Drop(columns = …)} confirms
+ * @param narrowable {@code table.column} of fields with {@code @Narrow}
+ * @param oldModelClasses table → model class, as the snapshot records them
+ */
+public record Intents(
+    Map<String, String> tableRenames,
+    Map<String, Map<String, String>> columnRenames,
+    Set<String> droppableTables,
+    Map<String, Set<String>> droppableColumns,
+    Set<String> narrowable,
+    Map<String, String> oldModelClasses) {
+
+  public Intents {
+    tableRenames = new TreeMap<>(tableRenames);
+    TreeMap<String, Map<String, String>> cr = new TreeMap<>();
+    columnRenames.forEach((t, m) -> cr.put(t, new TreeMap<>(m)));
+    columnRenames = cr;
+    droppableTables = new TreeSet<>(droppableTables);
+    TreeMap<String, Set<String>> dc = new TreeMap<>();
+    droppableColumns.forEach((t, s) -> dc.put(t, new TreeSet<>(s)));
+    droppableColumns = dc;
+    narrowable = new TreeSet<>(narrowable);
+    oldModelClasses = new TreeMap<>(oldModelClasses);
+  }
+
+  /** No renames, no confirmations. */
+  public static Intents none() {
+    return new Intents(Map.of(), Map.of(), Set.of(), Map.of(), Set.of(), Map.of());
+  }
+
+  public Intents renameTable(String from, String to) {
+    Map<String, String> m = new HashMap<>(tableRenames);
+    m.put(to, from);
+    return new Intents(m, columnRenames, droppableTables, droppableColumns, narrowable, oldModelClasses);
+  }
+
+  /** A column rename on the table named {@code table} in the new models. */
+  public Intents renameColumn(String table, String from, String to) {
+    Map<String, Map<String, String>> m = new HashMap<>(columnRenames);
+    Map<String, String> t = new HashMap<>(m.getOrDefault(table, Map.of()));
+    t.put(to, from);
+    m.put(table, t);
+    return new Intents(tableRenames, m, droppableTables, droppableColumns, narrowable, oldModelClasses);
+  }
+
+  public Intents dropTable(String table) {
+    Set<String> s = new HashSet<>(droppableTables);
+    s.add(table);
+    return new Intents(tableRenames, columnRenames, s, droppableColumns, narrowable, oldModelClasses);
+  }
+
+  public Intents dropColumn(String table, String column) {
+    Map<String, Set<String>> m = new HashMap<>(droppableColumns);
+    Set<String> s = new HashSet<>(m.getOrDefault(table, Set.of()));
+    s.add(column);
+    m.put(table, s);
+    return new Intents(tableRenames, columnRenames, droppableTables, m, narrowable, oldModelClasses);
+  }
+
+  public Intents narrow(String table, String column) {
+    Set<String> s = new HashSet<>(narrowable);
+    s.add(table + "." + column);
+    return new Intents(tableRenames, columnRenames, droppableTables, droppableColumns, s, oldModelClasses);
+  }
+
+  public Intents oldModelClass(String table, String className) {
+    Map<String, String> m = new HashMap<>(oldModelClasses);
+    m.put(table, className);
+    return new Intents(tableRenames, columnRenames, droppableTables, droppableColumns, narrowable, m);
+  }
+}

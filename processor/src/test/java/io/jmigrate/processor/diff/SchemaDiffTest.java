@@ -1,0 +1,220 @@
+package io.jmigrate.processor.diff;
+
+import static io.jmigrate.migration.Operations.addForeignKey;
+import static io.jmigrate.migration.Operations.alterColumn;
+import static io.jmigrate.migration.Operations.dropForeignKey;
+import static io.jmigrate.migration.Operations.renameColumn;
+import static io.jmigrate.migration.Operations.renameTable;
+import static io.jmigrate.migration.Operations.setPrimaryKey;
+import static io.jmigrate.schema.SchemaFingerprint.canonicalText;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jmigrate.migration.Operation;
+import io.jmigrate.schema.Column;
+import io.jmigrate.schema.ColumnType;
+import io.jmigrate.schema.ForeignKey;
+import io.jmigrate.schema.Index;
+import io.jmigrate.schema.Schema;
+import io.jmigrate.schema.Table;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The diff and order stages on plain values: given schema A, schema B and the intents, these operations in this order. */
+class SchemaDiffTest {
+  static Column text(String name) {
+    return Column.of(name, ColumnType.STRING);
+  }
+
+  static Column id(String name) {
+    return Column.of(name, ColumnType.BIGINT).notNull();
+  }
+
+  static Schema schema(Table... tables) {
+    return Schema.of(List.of(tables));
+  }
+
+  /** The migration's result and its reverse must be the two schemas, as the runtime folds them. */
+  static List<Operation> migration(Schema a, Schema b, Intents intents) {
+    SchemaDiff.Result r = SchemaDiff.compare(a, b, intents);
+    assertEquals(List.of(), r.findings().stream().filter(f -> !f.warning()).toList());
+    Schema s = a;
+    List<Schema> befores = new ArrayList<>();
+    for (Operation op : r.operations()) {
+      befores.add(s);
+      s = op.applyTo(s);
+    }
+    // Column order carries no meaning (a rename keeps a column's place): compare as the fingerprint does.
+    assertEquals(canonicalText(b), canonicalText(s), "up gives the new schema");
+    for (int i = r.operations().size() - 1; i >= 0; i--) {
+      s = r.operations().get(i).reverse(befores.get(i)).applyTo(s);
+    }
+    assertEquals(canonicalText(a), canonicalText(s), "down gives the old schema");
+    return r.operations();
+  }
+
+  @Test
+  void swappedColumnsGoThroughATemporaryName() {
+    Schema a = schema(Table.of("t", id("id"), text("a"), Column.of("b", ColumnType.INTEGER)).primaryKey("id"));
+    Schema b = schema(Table.of("t", id("id"), Column.of("a", ColumnType.INTEGER), text("b")).primaryKey("id"));
+    List<Operation> ops = migration(a, b, Intents.none().renameColumn("t", "b", "a").renameColumn("t", "a", "b"));
+    assertEquals(List.of(renameColumn("t", "a", "_jm_tmp_a"), renameColumn("t", "b", "a"),
+        renameColumn("t", "_jm_tmp_a", "b")), ops);
+    // A done swap reads like one to do: the annotations must go once it is generated, and the diff says so.
+    SchemaDiff.Result r = SchemaDiff.compare(a, b, Intents.none().renameColumn("t", "b", "a").renameColumn("t", "a", "b"));
+    assertEquals(List.of(Subject.column("t", "a"), Subject.column("t", "b")),
+        r.findings().stream().filter(Finding::warning).map(Finding::subject).toList());
+  }
+
+  @Test
+  void aChainOfColumnRenamesRunsFromItsFreeEnd() {
+    Schema a = schema(Table.of("t", id("id"), text("a"), text("b")).primaryKey("id"));
+    Schema b = schema(Table.of("t", id("id"), text("b"), text("c")).primaryKey("id"));
+    List<Operation> ops = migration(a, b, Intents.none().renameColumn("t", "a", "b").renameColumn("t", "b", "c"));
+    assertEquals(List.of(renameColumn("t", "b", "c"), renameColumn("t", "a", "b")), ops);
+  }
+
+  @Test
+  void aRotationOfThreeColumnsUsesOneTemporaryName() {
+    Column x = text("x");
+    Column y = Column.of("y", ColumnType.INTEGER);
+    Column z = Column.of("z", ColumnType.BIGINT);
+    Schema a = schema(Table.of("t", x, y, z));
+    Schema b = schema(Table.of("t", z.name("x"), x.name("y"), y.name("z")));
+    List<Operation> ops = migration(a, b,
+        Intents.none().renameColumn("t", "x", "y").renameColumn("t", "y", "z").renameColumn("t", "z", "x"));
+    assertEquals(List.of(renameColumn("t", "x", "_jm_tmp_x"), renameColumn("t", "z", "x"), renameColumn("t", "y", "z"),
+        renameColumn("t", "_jm_tmp_x", "y")), ops);
+  }
+
+  @Test
+  void aSwapTheSnapshotShowsDoneIsLeftAloneWithAWarning() {
+    Schema done = schema(Table.of("t", Column.of("a", ColumnType.INTEGER), text("b")));
+    SchemaDiff.Result r = SchemaDiff.compare(done, done, Intents.none().renameColumn("t", "b", "a").renameColumn("t", "a", "b"));
+    assertEquals(List.of(), r.operations());
+    assertEquals(2, r.findings().size());
+    assertTrue(r.findings().stream().allMatch(f -> f.warning() && f.message().contains("shows the swap done")), r.toString());
+  }
+
+  @Test
+  void aSwapOfSameDefinedColumnsCannotBeToldFromADoneOne() {
+    Schema s = schema(Table.of("t", text("a"), text("b")));
+    SchemaDiff.Result r = SchemaDiff.compare(s, s, Intents.none().renameColumn("t", "b", "a").renameColumn("t", "a", "b"));
+    assertEquals(List.of(), r.operations());
+    assertEquals(List.of(Subject.column("t", "a"), Subject.column("t", "b")),
+        r.findings().stream().filter(f -> !f.warning()).map(Finding::subject).toList());
+    assertTrue(r.findings().get(0).message().contains("first rename a to a new name (say a_old)"), r.findings().get(0).message());
+  }
+
+  @Test
+  void aSwapOfSameDefinedTablesCannotBeToldFromADoneOne() {
+    Schema s = schema(Table.of("p", text("x")), Table.of("q", text("x")));
+    SchemaDiff.Result r = SchemaDiff.compare(s, s, Intents.none().renameTable("p", "q").renameTable("q", "p"));
+    assertEquals(List.of(), r.operations());
+    assertEquals(List.of(Subject.table("p"), Subject.table("q")),
+        r.findings().stream().filter(f -> !f.warning()).map(Finding::subject).toList());
+  }
+
+  @Test
+  void swappedTablesAndAChainOfTables() {
+    Schema a = schema(Table.of("p", text("x")), Table.of("q", text("y")));
+    Schema b = schema(Table.of("p", text("y")), Table.of("q", text("x")));
+    assertEquals(List.of(renameTable("p", "_jm_tmp_p"), renameTable("q", "p"), renameTable("_jm_tmp_p", "q")),
+        migration(a, b, Intents.none().renameTable("p", "q").renameTable("q", "p")));
+
+    Schema c = schema(Table.of("b", text("x")), Table.of("c", text("y")));
+    assertEquals(List.of(renameTable("p", "b"), renameTable("q", "c")),
+        migration(a, c, Intents.none().renameTable("p", "b").renameTable("q", "c")));
+    Schema d = schema(Table.of("q", text("x")), Table.of("r", text("y")));
+    assertEquals(List.of(renameTable("q", "r"), renameTable("p", "q")),
+        migration(a, d, Intents.none().renameTable("p", "q").renameTable("q", "r")));
+  }
+
+  @Test
+  void aSwapOfTablesKeepsTheForeignKeysThatFollowThem() {
+    Table p = Table.of("p", id("id"), text("x")).primaryKey("id");
+    Table q = Table.of("q", id("id"), text("y")).primaryKey("id");
+    Table r = Table.of("r", id("id"), id("p_id")).primaryKey("id").foreignKey(ForeignKey.of("fk_r_p_id", "p_id", "p", "id"));
+    Schema a = schema(p, q, r);
+    // The rows of p are now q's: r's key follows its rows (to q), as the databases do.
+    Schema b = schema(p.rename("q"), q.rename("p"),
+        Table.of("r", id("id"), id("p_id")).primaryKey("id").foreignKey(ForeignKey.of("fk_r_p_id", "p_id", "q", "id")));
+    List<Operation> ops = migration(a, b, Intents.none().renameTable("p", "q").renameTable("q", "p"));
+    assertEquals(3, ops.size(), ops.toString());
+  }
+
+  @Test
+  void aRenameDoneByAnEarlierBuildIsLeftAlone() {
+    Schema a = schema(Table.of("a", text("x")), Table.of("b", text("y")));
+    // b was renamed from a long ago, and a new model took the name a since: nothing to do, nothing to say.
+    SchemaDiff.Result r = SchemaDiff.compare(a, a, Intents.none().renameTable("a", "b"));
+    assertEquals(List.of(), r.operations());
+    assertEquals(List.of(), r.findings());
+  }
+
+  @Test
+  void aRenameFromANameTheSnapshotLacksIsAWarningAtTheModel() {
+    Schema a = schema(Table.of("a", text("x")));
+    Schema b = schema(Table.of("a", text("x")), Table.of("c", text("y")));
+    SchemaDiff.Result r = SchemaDiff.compare(a, b, Intents.none().renameTable("zz", "c"));
+    assertEquals(1, r.findings().size());
+    assertEquals(Subject.table("c"), r.findings().get(0).subject());
+    assertTrue(r.findings().get(0).warning());
+  }
+
+  @Test
+  void aPrimaryKeyChangeDropsAndReAddsTheForeignKeysThatRestOnIt() {
+    // account < person alphabetically: table by table, account's foreign key would come first.
+    Table person = Table.of("person", id("id"), text("code").notNull()).primaryKey("id")
+        .index(Index.unique("ux_person_id_code", "id", "code"));
+    Table account = Table.of("account", id("id"), id("person_id")).primaryKey("id")
+        .foreignKey(ForeignKey.of("fk_account_person_id", "person_id", "person", "id"));
+    Table person2 = Table.of("person", id("id"), text("code").notNull()).primaryKey("code")
+        .index(Index.unique("ux_person_id_code", "id", "code")).index(Index.unique("ux_person_id", "id"));
+    List<Operation> ops = migration(schema(person, account), schema(person2, account), Intents.none());
+    ForeignKey fk = account.foreignKeys().get(0);
+    assertEquals(List.of(dropForeignKey("account", "fk_account_person_id"), setPrimaryKey("person", "code"),
+        io.jmigrate.migration.Operations.addIndex("person", Index.unique("ux_person_id", "id")),
+        addForeignKey("account", fk)), ops);
+  }
+
+  @Test
+  void aForeignKeyOfADroppedTableOnAChangedKeyIsDroppedFirst() {
+    Table person = Table.of("person", id("id"), text("code").notNull()).primaryKey("id");
+    Table account = Table.of("account", id("id"), id("person_id")).primaryKey("id")
+        .foreignKey(ForeignKey.of("fk_account_person_id", "person_id", "person", "id"));
+    Table person2 = person.withPrimaryKey(List.of("code"));
+    List<Operation> ops = migration(schema(person, account), schema(person2), Intents.none().dropTable("account"));
+    assertEquals(List.of(dropForeignKey("account", "fk_account_person_id"), setPrimaryKey("person", "code"),
+        io.jmigrate.migration.Operations.dropTable("account")), ops);
+  }
+
+  @Test
+  void aDroppedModelIsNamedByTheClassTheSnapshotRecords() {
+    Schema a = schema(Table.of("tag", text("name")), Table.of("user", text("name")));
+    Schema b = schema(Table.of("user", text("name")));
+    SchemaDiff.Result r = SchemaDiff.compare(a, b, Intents.none().oldModelClass("tag", "com.acme.model.Tag"));
+    assertEquals(1, r.findings().size());
+    Finding f = r.findings().get(0);
+    assertEquals(Subject.table("tag"), f.subject());
+    assertTrue(f.message().startsWith("the table tag (model com.acme.model.Tag) is gone from the models"), f.message());
+  }
+
+  @Test
+  void findingsNameTheirSubjectByValue() {
+    Schema a = schema(Table.of("t", text("a"), text("b"), Column.of("d", ColumnType.DOUBLE)));
+    Schema b = schema(Table.of("t", text("a").length(10), Column.of("d", ColumnType.DECIMAL).precision(10, 2)));
+    SchemaDiff.Result r = SchemaDiff.compare(a, b, Intents.none().dropTable("old").dropColumn("t", "zz"));
+    assertEquals(java.util.Set.of(Subject.table("t"), Subject.column("t", "a"), Subject.column("t", "d"),
+        Subject.dropTable("old"), Subject.dropColumn("t", "zz")),
+        r.findings().stream().map(Finding::subject).collect(java.util.stream.Collectors.toSet()));
+  }
+
+  @Test
+  void aDoubleBecomesAnUnboundedDecimalWithoutConfirmation() {
+    Schema a = schema(Table.of("t", Column.of("price", ColumnType.DOUBLE)));
+    Schema b = schema(Table.of("t", Column.of("price", ColumnType.DECIMAL)));
+    assertEquals(List.of(alterColumn("t", Column.of("price", ColumnType.DECIMAL))), migration(a, b, Intents.none()));
+  }
+}
