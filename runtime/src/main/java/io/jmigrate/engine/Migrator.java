@@ -168,13 +168,16 @@ public final class Migrator {
       long millis;
       try (StatementSink out = new StatementSink(c, dialect.batchesStatements())) {
         run(c, dialect, ops, schema, out);
-        if (out.batching()) {
+        // The server's clock starts at the transaction's first statement, which comes after the time a
+        // Java step spends before its own SQL: with Java steps, the time is measured here instead.
+        if (out.batching() && ops.stream().noneMatch(op -> op instanceof RunJava)) {
           // The history row rides in the same round trip; the server measures the time.
           out.add(up ? History.insertSql(dialect, m.version(), m.description(), m.checksum()) : History.deleteSql(m.version()));
           out.flush();
           dialect.verify(c, ops);
           millis = (System.nanoTime() - start) / 1_000_000;
         } else {
+          out.flush();
           dialect.verify(c, ops);
           millis = (System.nanoTime() - start) / 1_000_000;
           if (up) {
