@@ -252,13 +252,16 @@ public final class Migrator {
       long millis;
       try (StatementSink out = new StatementSink(c, d)) {
         write(d, ops, schema, out);
-        if (out.batching()) {
+        // The server's clock starts at the transaction's first statement, after the time a Java step
+        // spent before its own SQL: with a Java step, the time is measured here instead.
+        if (out.batching() && !out.ranJava()) {
           // The history row rides in the same round trip; the server measures the time.
           out.execute(up ? History.insertSql(d, m.version(), m.description(), m.checksum())
               : History.deleteSql(d, m.version()));
           out.flush();
           millis = (System.nanoTime() - start) / 1_000_000;
         } else {
+          out.flush();
           millis = (System.nanoTime() - start) / 1_000_000;
           if (up) {
             History.insert(c, d, m.version(), m.description(), m.checksum(), millis);

@@ -24,6 +24,7 @@ final class StatementSink implements Sink, AutoCloseable {
   private final Statement statement;
   private final boolean batch;
   private final List<String> pending = new ArrayList<>();
+  private boolean ranJava;
 
   StatementSink(Connection c, Dialect dialect) throws SQLException {
     this.connection = c;
@@ -82,11 +83,17 @@ final class StatementSink implements Sink, AutoCloseable {
   @Override
   public void java(RunJava step) throws SQLException {
     flush();
+    ranJava = true;
     try {
       step.step().run(connection);
     } catch (SQLException e) {
       throw new SQLException("in Java step \"" + step.description() + "\": " + e.getMessage(), e);
     }
+  }
+
+  /** Whether a Java step ran: the server's transaction clock then misses the time it took. */
+  boolean ranJava() {
+    return ranJava;
   }
 
   /** Sends what is batched. */
