@@ -2,6 +2,7 @@ package io.jmigrate.dialect;
 
 import io.jmigrate.migration.Operation;
 import io.jmigrate.schema.ColumnType;
+import io.jmigrate.schema.Names;
 import io.jmigrate.schema.Schema;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
@@ -63,6 +64,27 @@ public interface Dialect {
   /** Whether a table that the catalog lists belongs to the database itself, not to the application. */
   default boolean isSystemTable(String name) {
     return false;
+  }
+
+  /**
+   * Whether later migrations address primary and foreign keys by their constraint names (DROP
+   * CONSTRAINT, RENAME CONSTRAINT). Then validate compares the live names with the migrations'
+   * (a hand-written schema has the database's own names, such as PostgreSQL's {@code author_pkey}),
+   * and offers {@link #renameConstraint} statements. False where a key change rebuilds the table
+   * from its definition and no name is ever looked up (SQLite).
+   */
+  default boolean addressesKeysByName() {
+    return false;
+  }
+
+  /** The constraint name the migrations give {@code table}'s primary key. */
+  default String primaryKeyConstraint(String table) {
+    return Names.constraintName("pk", table, List.of());
+  }
+
+  /** The statement that renames a constraint of {@code table} (standard SQL; metadata only where the database allows). */
+  default String renameConstraint(String table, String from, String to) {
+    return "ALTER TABLE " + quote(table) + " RENAME CONSTRAINT " + quote(from) + " TO " + quote(to);
   }
 
   /** The column type a live column with this catalog type name holds, or null if none. */

@@ -471,7 +471,7 @@ public final class Migrator {
       Dialect d = dialect(c);
       List<HistoryRow> rows = History.read(c, d);
       int version = rows == null ? 0 : check(rows);
-      return new Drift(version, SchemaValidator.compare(c, d, schemaAt(version)));
+      return SchemaValidator.compare(c, d, version, schemaAt(version));
     } catch (SQLException e) {
       throw new MigrationException("could not read the database's catalog: " + e.getMessage(), e);
     }
@@ -497,11 +497,16 @@ public final class Migrator {
           throw new MigrationException("cannot baseline: " + History.TABLE + " already has "
               + rows.size() + " rows; baseline is for a database jmigrate has never migrated");
         }
-        Drift drift = new Drift(version, SchemaValidator.compare(c, d, schemaAt(version)));
+        Drift drift = SchemaValidator.compare(c, d, version, schemaAt(version));
         if (!drift.isEmpty()) {
-          throw new MigrationException("cannot baseline at version " + version + ": " + drift
-              + "Make the database match version " + version + " (or baseline at the version it matches);"
-              + " nothing was recorded.");
+          String wayOut = drift.onlyNames()
+              ? "Run the statements above, then baseline again"
+              : drift.renames().isEmpty()
+                  ? "Make the database match version " + version + " (or baseline at the version it matches)"
+                  : "Make the database match version " + version + " (or baseline at the version it matches), run the"
+                      + " statements above, then baseline again";
+          throw new MigrationException("cannot baseline at version " + version + ": " + drift + wayOut
+              + "; nothing was recorded.");
         }
         History.create(c, d);
         d.begin(c);

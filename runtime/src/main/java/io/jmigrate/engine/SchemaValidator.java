@@ -40,28 +40,29 @@ final class SchemaValidator {
     return live;
   }
 
-  static List<String> compare(Connection c, Dialect dialect, Schema expected) throws SQLException {
+  static Drift compare(Connection c, Dialect dialect, int version, Schema expected) throws SQLException {
     DatabaseMetaData meta = c.getMetaData();
     String schema = dialect.currentSchema(c);
     List<String> out = new ArrayList<>();
+    List<String> renames = new ArrayList<>();
     TreeSet<String> live = liveTables(c, dialect);
     for (Table t : expected.tables()) {
       if (!live.contains(t.name())) {
         out.add("table " + t.name() + " is missing");
         continue;
       }
-      compareTable(meta, dialect, schema, t, out);
+      compareTable(meta, dialect, schema, t, out, renames);
     }
     for (String name : live) {
       if (!expected.has(name)) {
         out.add("table " + name + " is not in the migrations");
       }
     }
-    return out;
+    return new Drift(version, out, renames);
   }
 
-  private static void compareTable(DatabaseMetaData meta, Dialect dialect, String schema, Table t, List<String> out)
-      throws SQLException {
+  private static void compareTable(DatabaseMetaData meta, Dialect dialect, String schema, Table t, List<String> out,
+      List<String> renames) throws SQLException {
     Map<String, Boolean> columns = new TreeMap<>();
     Map<String, String> types = new TreeMap<>();
     try (ResultSet rs = meta.getColumns(null, schema, t.name(), "%")) {
@@ -95,13 +96,23 @@ final class SchemaValidator {
     }
 
     TreeMap<Integer, String> pk = new TreeMap<>();
+    String pkName = null;
     try (ResultSet rs = meta.getPrimaryKeys(null, schema, t.name())) {
       while (rs.next()) {
         pk.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
+        pkName = rs.getString("PK_NAME");
       }
     }
     if (!List.copyOf(pk.values()).equals(t.primaryKey())) {
       out.add("table " + t.name() + " has the primary key " + pk.values() + " but the migrations give " + t.primaryKey());
+    } else if (!pk.isEmpty() && dialect.addressesKeysByName()) {
+      String expectedName = dialect.primaryKeyConstraint(t.name());
+      if (!expectedName.equals(pkName)) {
+        out.add("the primary key of table " + t.name() + " " + pk.values() + " is named " + pkName
+            + ", but the migrations name it " + expectedName + " (later migrations that change or rename it address it"
+            + " by that name)");
+        renames.add(dialect.renameConstraint(t.name(), pkName, expectedName));
+      }
     }
 
     TreeSet<String> indexes = new TreeSet<>();
@@ -120,10 +131,17 @@ final class SchemaValidator {
     }
 
     TreeSet<String> fks = new TreeSet<>();
+    Map<String, TreeMap<Integer, String>> fksByName = new TreeMap<>(); // name -> its column pairs in order
     try (ResultSet rs = meta.getImportedKeys(null, schema, t.name())) {
       while (rs.next()) {
-        fks.add(rs.getString("FKCOLUMN_NAME") + "->" + rs.getString("PKTABLE_NAME") + "." + rs.getString("PKCOLUMN_NAME"));
+        String pair = rs.getString("FKCOLUMN_NAME") + "->" + rs.getString("PKTABLE_NAME") + "." + rs.getString("PKCOLUMN_NAME");
+        fks.add(pair);
+        fksByName.computeIfAbsent(String.valueOf(rs.getString("FK_NAME")), n -> new TreeMap<>())
+            .put(rs.getInt("KEY_SEQ"), pair);
       }
+    }
+    if (dialect.addressesKeysByName()) {
+      compareForeignKeyNames(dialect, t, fksByName, out, renames);
     }
     TreeSet<String> expectedFks = new TreeSet<>();
     for (ForeignKey f : t.foreignKeys()) {
@@ -140,6 +158,36 @@ final class SchemaValidator {
       if (!expectedFks.contains(f)) {
         out.add("foreign key " + t.name() + "." + f + " is not in the migrations");
       }
+    }
+  }
+
+  /**
+   * A foreign key of the migrations that the database has with the same columns and references
+   * but under another name: a later migration that drops or changes it would not find it.
+   */
+  private static void compareForeignKeyNames(Dialect dialect, Table t, Map<String, TreeMap<Integer, String>> live,
+      List<String> out, List<String> renames) {
+    TreeSet<String> expectedNames = new TreeSet<>();
+    t.foreignKeys().forEach(f -> expectedNames.add(f.name()));
+    for (ForeignKey f : t.foreignKeys()) {
+      if (live.containsKey(f.name())) {
+        continue;
+      }
+      List<String> pairs = new ArrayList<>();
+      for (int i = 0; i < f.columns().size(); i++) {
+        pairs.add(f.columns().get(i) + "->" + f.refTable() + "." + f.refColumns().get(i));
+      }
+      live.entrySet().stream()
+          .filter(e -> !expectedNames.contains(e.getKey()) && List.copyOf(e.getValue().values()).equals(pairs))
+          .map(Map.Entry::getKey)
+          .findFirst()
+          .ifPresent(name -> {
+            out.add("the foreign key " + t.name() + " " + f.columns() + " -> " + f.refTable() + " " + f.refColumns()
+                + " is named " + name + ", but the migrations name it " + f.name() + " (later migrations that drop or"
+                + " change it address it by that name)");
+            renames.add(dialect.renameConstraint(t.name(), name, f.name()));
+            live.remove(name); // one live key answers one expected key
+          });
     }
   }
 }
