@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jmigrate.engine.Migrator;
 import io.jmigrate.testing.Postgres;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,6 +42,7 @@ class TypesClaimsTest {
 
       import io.jmigrate.*;
       import java.math.BigDecimal;
+import java.math.MathContext;
       import java.time.*;
       import java.util.UUID;
 
@@ -68,6 +70,7 @@ class TypesClaimsTest {
         Status status;
         @Column(precision = 10, scale = 2) BigDecimal price;
         BigDecimal amount;
+        @Column(precision = 20, scale = 2) BigDecimal balance;
         @Column(length = 20) String code;
         String note;
       }
@@ -83,7 +86,8 @@ class TypesClaimsTest {
       Map.entry("qty", "INTEGER"), Map.entry("big", "BIGINT notnull"), Map.entry("total", "BIGINT"),
       Map.entry("score", "DOUBLE notnull"), Map.entry("weight", "DOUBLE"), Map.entry("active", "BOOLEAN notnull"),
       Map.entry("flag", "BOOLEAN"), Map.entry("status", "TEXT"), Map.entry("price", "DECIMAL(10,2)"),
-      Map.entry("amount", "NUMERIC"), Map.entry("code", "VARCHAR(20)"), Map.entry("note", "TEXT")));
+      Map.entry("amount", "NUMERIC"), Map.entry("balance", "DECIMAL(20,2)"), Map.entry("code", "VARCHAR(20)"),
+      Map.entry("note", "TEXT")));
 
   /** The same on PostgreSQL, as information_schema spells it. */
   static final Map<String, String> POSTGRES_TYPES = new TreeMap<>(Map.ofEntries(
@@ -95,6 +99,7 @@ class TypesClaimsTest {
       Map.entry("big", "bigint notnull"), Map.entry("total", "bigint"), Map.entry("score", "double precision notnull"),
       Map.entry("weight", "double precision"), Map.entry("active", "boolean notnull"), Map.entry("flag", "boolean"),
       Map.entry("status", "text"), Map.entry("price", "numeric(10,2)"), Map.entry("amount", "numeric"),
+      Map.entry("balance", "numeric(20,2)"),
       Map.entry("code", "character varying(20)"), Map.entry("note", "text")));
 
   // One row of values, chosen at the edges of each type.
@@ -221,28 +226,69 @@ class TypesClaimsTest {
     }
   }
 
+  /**
+   * The README's types table: PostgreSQL's NUMERIC keeps every digit; SQLite has no decimal
+   * storage (NUMERIC affinity), so it keeps a whole number up to 19 digits exactly (as an integer)
+   * and any other value as an 8-byte float: exact to 15 significant digits, maybe to 16 or 17,
+   * never beyond.
+   * Unbounded and DECIMAL(p,s) alike: SQLite does not look at p and s.
+   */
   @Test
-  void bigDecimalWithoutPrecisionKeepsEveryDigitOnBothDatabases() throws Exception {
-    // The README maps BigDecimal without precision to an unbounded NUMERIC on both databases.
-    BigDecimal wide = new BigDecimal("12345678901234567890.123456789");
+  void bigDecimalKeepsEveryDigitOnPostgresAndFifteenSignificantDigitsOnSqlite() throws Exception {
+    List<BigDecimal> values = List.of(
+        new BigDecimal("12345678901234567890.123456789"), // 29 significant digits
+        new BigDecimal("123456789012345678.91"), // 20 digits, fits DECIMAL(20,2)
+        new BigDecimal("1234567890.12345"), // 15 significant digits
+        new BigDecimal("-0.000000000012345678901234567"), // 17 significant digits after the leading zeros
+        new BigDecimal("-0.0000000000123456789012345678"), // 18
+        new BigDecimal("9223372036854775807"), // a whole number: 19 digits
+        new BigDecimal("0.1"));
     Migrator m = build.migrator();
     try (Connection sqlite = Db.sqlite(dir.resolve("wide.db")); Connection pg = Postgres.newDatabase()) {
       for (Connection c : List.of(pg, sqlite)) {
         m.migrate(c);
-        try (PreparedStatement ps = c.prepareStatement(
-            "INSERT INTO everything (id, rank, ratio, count, big, score, active, amount) VALUES (?, 0, 0, 0, 0, 0, FALSE, ?)")) {
-          if (c == pg) {
-            ps.setObject(1, ID);
-          } else {
-            ps.setString(1, ID.toString());
+        for (int row = 0; row < values.size(); row++) {
+          try (PreparedStatement ps = c.prepareStatement("INSERT INTO everything (id, rank, ratio, count, big, score,"
+              + " active, amount, balance) VALUES (?, 0, 0, ?, 0, 0, FALSE, ?, ?)")) {
+            UUID id = UUID.randomUUID();
+            if (c == pg) {
+              ps.setObject(1, id);
+            } else {
+              ps.setString(1, id.toString());
+            }
+            ps.setInt(2, row);
+            ps.setBigDecimal(3, values.get(row));
+            BigDecimal balance = values.get(row).setScale(2, java.math.RoundingMode.HALF_EVEN);
+            ps.setBigDecimal(4, balance.precision() - balance.scale() <= 18 ? balance : null);
+            ps.executeUpdate();
           }
-          ps.setBigDecimal(2, wide);
-          ps.executeUpdate();
         }
-        try (var s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT amount FROM everything")) {
-          assertTrue(rs.next());
-          assertEquals(0, wide.compareTo(rs.getBigDecimal(1)),
-              c.getMetaData().getDatabaseProductName() + " gave back " + rs.getBigDecimal(1) + " for " + wide);
+        String db = c.getMetaData().getDatabaseProductName();
+        try (var s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT amount, balance FROM everything ORDER BY count")) {
+          for (BigDecimal value : values) {
+            assertTrue(rs.next());
+            BigDecimal amount = rs.getBigDecimal(1);
+            BigDecimal balance = rs.getBigDecimal(2);
+            BigDecimal twoPlaces = value.setScale(2, java.math.RoundingMode.HALF_EVEN);
+            if (c == pg || value.stripTrailingZeros().precision() <= 15 || value.stripTrailingZeros().scale() <= 0) {
+              assertEquals(0, value.compareTo(amount), db + " gave back " + amount + " for " + value);
+            } else {
+              // SQLite: the first 15 significant digits are kept; a double never holds more than 17.
+              if (value.stripTrailingZeros().precision() > 17) {
+                assertTrue(value.compareTo(amount) != 0, db + " gave back " + amount + " for " + value);
+              }
+              assertEquals(value.round(new MathContext(15)), amount.round(new MathContext(15)),
+                  db + " gave back " + amount + " for " + value);
+            }
+            if (balance != null && (c == pg || twoPlaces.stripTrailingZeros().precision() <= 15)) {
+              assertEquals(0, twoPlaces.compareTo(balance), db + " gave back " + balance + " for " + twoPlaces);
+            } else if (balance != null) {
+              if (twoPlaces.stripTrailingZeros().precision() > 17) {
+                assertTrue(twoPlaces.compareTo(balance) != 0, db + " gave back " + balance + " for " + twoPlaces);
+              }
+              assertEquals(twoPlaces.round(new MathContext(15)), balance.round(new MathContext(15)));
+            }
+          }
         }
       }
     }
