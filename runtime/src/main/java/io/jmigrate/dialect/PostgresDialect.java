@@ -89,6 +89,8 @@ public final class PostgresDialect extends SqlDialect {
     boolean defaultChanged = !defaultClause(old).equals(defaultClause(c));
     if (old.generated() && !c.generated()) {
       out.execute(alter + " DROP IDENTITY IF EXISTS");
+      // A baselined hand-written serial generates through DEFAULT nextval(…), not an identity.
+      out.execute(alter + " DROP DEFAULT");
     }
     if (old.hasDefault() && (defaultChanged || typeChanged)) {
       out.execute(alter + " DROP DEFAULT");

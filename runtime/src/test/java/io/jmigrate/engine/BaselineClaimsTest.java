@@ -140,6 +140,26 @@ class BaselineClaimsTest {
   }
 
   /**
+   * A hand-written {@code bigserial} key generates through a DEFAULT, not an identity: when a
+   * later migration stops generating it, the default goes too (before, DROP IDENTITY IF EXISTS
+   * did nothing and the column went on generating).
+   */
+  @Test
+  void aBaselinedSerialKeyStopsGeneratingWhenALaterMigrationSaysSo() throws Exception {
+    Migrator m = new Migrator(List.of(V1,
+        new TestMigration(2, "alter column author.id", alterColumn("author", column("id", BIGINT).notNull()))));
+    try (Connection c = handWritten()) {
+      baselineAsDocumented(m, c, 1);
+      assertEquals(1, m.migrate(c).size());
+      java.sql.SQLException e = assertThrows(java.sql.SQLException.class,
+          () -> exec(c, "INSERT INTO author (name) VALUES ('Cy')"));
+      assertTrue(e.getMessage().contains("null value in column \"id\""), e.getMessage());
+      exec(c, "INSERT INTO author (id, name) VALUES (10, 'Cy')");
+      assertTrue(m.validate(c).isEmpty(), m.validate(c).toString());
+    }
+  }
+
+  /**
    * The same hand-written schema on SQLite, with SQLite's habits: an INTEGER PRIMARY KEY, an
    * unnamed primary key and foreign key, another key named by hand. SQLite changes keys by
    * rebuilding the table from the migrations' definition, never by name: baseline takes it as it
