@@ -1,6 +1,6 @@
 package io.jmigrate;
 
-import io.jmigrate.cli.CommandLine;
+import io.jmigrate.internal.cli.CommandLine;
 import io.jmigrate.dialect.Dialect;
 import io.jmigrate.engine.AppliedMigration;
 import io.jmigrate.engine.Drift;

@@ -1,5 +1,7 @@
 package io.jmigrate.dialect;
 
+import io.jmigrate.internal.dialect.PostgresDialect;
+import io.jmigrate.internal.dialect.SqliteDialect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;

@@ -5,7 +5,7 @@ package io.jmigrate.engine;
  * migration did not complete (jmigrate itself writes a row only when the migration committed);
  * {@code storedChecksum} is the checksum as stored, shown when it is not a number jmigrate wrote.
  */
-public record HistoryRow(int version, String description, int checksum, String appliedAt, long executionMillis,
+record HistoryRow(int version, String description, int checksum, String appliedAt, long executionMillis,
     boolean success, String storedChecksum) {
 
   public HistoryRow(int version, String description, int checksum, String appliedAt, long executionMillis,

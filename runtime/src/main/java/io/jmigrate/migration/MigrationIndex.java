@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * The application's migrations, listed at compile time: the processor writes the resource
- * {@value #RESOURCE} (one class name per line) on every build, so start-up reads one small file
+ * {@value #RESOURCE} on every build (one class name per line, in version order; lines starting
+ * with {@code #} are comments), so start-up reads one small file
  * instead of scanning the class path, and javac needs no extra round to compile an index class.
  */
 public final class MigrationIndex {
@@ -50,12 +51,5 @@ public final class MigrationIndex {
       throw new UncheckedIOException(e);
     }
     return out;
-  }
-
-  /** The text of an index file for these migration classes. */
-  public static String render(List<String> classNames) {
-    StringBuilder s = new StringBuilder("# jmigrate: the migrations of this application, in version order (generated on every build)\n");
-    classNames.forEach(n -> s.append(n).append('\n'));
-    return s.toString();
   }
 }

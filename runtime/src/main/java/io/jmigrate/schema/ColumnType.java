@@ -34,34 +34,6 @@ public enum ColumnType {
   /** {@code byte[]}. */
   BINARY;
 
-  /** Whether a column of type {@code to} holds every value of type {@code this} (so a change needs no confirmation). */
-  public boolean widensTo(ColumnType to) {
-    if (this == to) {
-      return true;
-    }
-    switch (this) {
-      case SMALLINT:
-        return to == INTEGER || to == BIGINT || to == DECIMAL || to == STRING;
-      case INTEGER:
-        return to == BIGINT || to == DECIMAL || to == STRING;
-      case BIGINT:
-        return to == DECIMAL || to == STRING;
-      case REAL:
-        return to == DOUBLE || to == STRING;
-      case BOOLEAN:
-      case DOUBLE:
-      case DECIMAL:
-      case DATE:
-      case TIME:
-      case TIMESTAMP:
-      case TIMESTAMP_TZ:
-      case UUID:
-        return to == STRING;
-      default:
-        return false;
-    }
-  }
-
   public boolean isInteger() {
     return this == INTEGER || this == BIGINT || this == SMALLINT;
   }

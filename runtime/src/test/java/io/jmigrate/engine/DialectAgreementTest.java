@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jmigrate.dialect.Dialect;
-import io.jmigrate.dialect.PostgresDialect;
-import io.jmigrate.dialect.SqliteDialect;
+import io.jmigrate.internal.dialect.PostgresDialect;
+import io.jmigrate.internal.dialect.SqliteDialect;
 import io.jmigrate.migration.Migration;
 import io.jmigrate.testing.Postgres;
 import java.nio.file.Path;

@@ -42,7 +42,7 @@ public final class IndexWriter {
       // A resource, not a class: a generated source would cost javac another round over every file.
       FileObject index = env.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", MigrationIndex.RESOURCE);
       try (Writer w = index.openWriter()) {
-        w.write(MigrationIndex.render(migrations.stream().map(m -> pkg.isEmpty() ? m : pkg + "." + m).toList()));
+        w.write(render(migrations.stream().map(m -> pkg.isEmpty() ? m : pkg + "." + m).toList()));
       }
     }
     return out == null ? List.of() : removeStale(pkg.isEmpty() ? out : out.resolve(pkg.replace('.', '/')), Set.copyOf(migrations));
@@ -64,5 +64,12 @@ public final class IndexWriter {
     }
     removed.sort(null);
     return removed;
+  }
+
+  /** The index file's text: a comment line, then one class name per line (read by {@code MigrationIndex}). */
+  static String render(List<String> classNames) {
+    StringBuilder s = new StringBuilder("# jmigrate: the migrations of this application, in version order (generated on every build)\n");
+    classNames.forEach(n -> s.append(n).append('\n'));
+    return s.toString();
   }
 }

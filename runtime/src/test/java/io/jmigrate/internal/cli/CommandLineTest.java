@@ -1,4 +1,4 @@
-package io.jmigrate.cli;
+package io.jmigrate.internal.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

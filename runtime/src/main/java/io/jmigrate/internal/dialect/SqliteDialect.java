@@ -1,4 +1,8 @@
-package io.jmigrate.dialect;
+package io.jmigrate.internal.dialect;
+
+import io.jmigrate.dialect.Dialect;
+import io.jmigrate.dialect.Sink;
+import io.jmigrate.dialect.SqlDialect;
 
 import io.jmigrate.migration.Operation;
 import io.jmigrate.migration.OperationVisitor;

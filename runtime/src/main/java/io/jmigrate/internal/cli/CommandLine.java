@@ -1,4 +1,4 @@
-package io.jmigrate.cli;
+package io.jmigrate.internal.cli;
 
 import io.jmigrate.dialect.Dialect;
 import io.jmigrate.dialect.UnsupportedDatabaseException;
