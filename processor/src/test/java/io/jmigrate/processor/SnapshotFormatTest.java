@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,7 +78,7 @@ class SnapshotFormatTest {
   void theStepBackIsPinnedToo() throws Exception {
     Snapshot v1 = SnapshotStore.read(FORMAT_2);
     Snapshot v2 = Snapshot.after(v1, v1.schema().with(v1.schema().table("user").withoutColumn("nickname")),
-        v1.tableClasses(), 2, "io.jmigrate.example.migrations.V0002_DropUserNickname");
+        v1.tableClasses(), Map.of(), 2, "io.jmigrate.example.migrations.V0002_DropUserNickname");
     String text = SnapshotStore.write(v2);
     assertTrue(text.endsWith("""
           "beforeLatest": {
@@ -106,8 +107,8 @@ class SnapshotFormatTest {
     // The no-change fast path reads only the header and renders the models: that must give the file back.
     Snapshot header = SnapshotStore.readHeader(text);
     assertEquals(v2.beforeLatest(), header.beforeLatest());
-    assertEquals(text, SnapshotStore.write(new Snapshot(v2.schema(), v2.tableClasses(), header.latestVersion(),
-        header.latestClass(), header.beforeLatest())));
+    assertEquals(text, SnapshotStore.write(new Snapshot(v2.schema(), v2.tableClasses(), header.renames(),
+        header.latestVersion(), header.latestClass(), header.beforeLatest())));
   }
 
   /**

@@ -2,10 +2,12 @@ package io.jmigrate.processor.model;
 
 import io.jmigrate.processor.diff.Finding;
 import io.jmigrate.processor.diff.Intents;
+import io.jmigrate.processor.diff.Rename;
 import io.jmigrate.schema.Schema;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
@@ -38,10 +40,21 @@ public record Models(
     return e != null ? e : tableElements.get(table);
   }
 
-  /** What the diff needs beyond the schema, as plain values; {@code oldModelClasses} from the snapshot. */
-  public Intents intents(Map<String, String> oldModelClasses) {
+  /**
+   * What the diff needs beyond the schema, as plain values; from the snapshot, the model classes
+   * it records and the renames it records as applied.
+   */
+  public Intents intents(Map<String, String> oldModelClasses, Map<Rename, Integer> applied) {
     return new Intents(tableRenames, columnRenames, droppableTables.keySet(), droppableColumns, narrowable,
-        oldModelClasses);
+        oldModelClasses, applied);
+  }
+
+  /** Every {@code @RenamedFrom} the models carry. */
+  public Set<Rename> renames() {
+    Set<Rename> s = new TreeSet<>();
+    tableRenames.forEach((to, from) -> s.add(Rename.table(to, from)));
+    columnRenames.forEach((t, m) -> m.forEach((to, from) -> s.add(Rename.column(t, to, from))));
+    return s;
   }
 
   /** A diff finding as a problem at the declaration it names. */
