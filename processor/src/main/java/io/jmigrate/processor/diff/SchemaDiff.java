@@ -237,13 +237,13 @@ public final class SchemaDiff {
    * it is never applied again (a swap or a chain, once done, would look like one still to do),
    * and the build asks for it to be removed.
    */
-  private boolean leftover(Rename r, Map<Rename, Integer> applied, Subject at) {
+  private boolean leftover(Rename r, Map<Rename, Integer> applied) {
     Integer by = applied.get(r);
     if (by == null) {
       return false;
     }
     appliedBefore.put(r, by);
-    findings.add(Finding.warning(at, "@RenamedFrom(\"" + r.from() + "\") was already applied by "
+    findings.add(Finding.warning(Subject.renamedFrom(r), "@RenamedFrom(\"" + r.from() + "\") was already applied by "
         + String.format("V%04d", by) + "; remove it (each @RenamedFrom is applied once, by the build that "
         + "generates its migration)"));
     return true;
@@ -256,7 +256,7 @@ public final class SchemaDiff {
     target.tables().forEach(t -> taken.add(t.name()));
     Map<String, String> todo = new TreeMap<>();
     intents.tableRenames().forEach((to, from) -> {
-      if (!leftover(Rename.table(to, from), intents.applied(), Subject.table(to))) {
+      if (!leftover(Rename.table(to, from), intents.applied())) {
         todo.put(to, from);
       }
     });
@@ -289,7 +289,7 @@ public final class SchemaDiff {
       String table = t.getKey();
       Map<String, String> todo = new TreeMap<>();
       t.getValue().forEach((to, from) -> {
-        if (!leftover(Rename.column(table, to, from), applied, Subject.column(table, to))) {
+        if (!leftover(Rename.column(table, to, from), applied)) {
           todo.put(to, from);
         }
       });

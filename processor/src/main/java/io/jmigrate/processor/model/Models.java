@@ -22,6 +22,7 @@ import javax.lang.model.element.TypeElement;
  * @param droppableTables tables some {@code @Drop(tables = …)} confirms → the type that says so
  * @param droppableColumns table → columns its type's {@code @Drop(columns = …)} confirms
  * @param narrowable {@code table.column} of fields with {@code @Narrow}
+ * @param renamedFromOrigins where each {@code @RenamedFrom} is written: by {@code table} or {@code table.column}
  */
 public record Models(
     Schema schema,
@@ -33,6 +34,7 @@ public record Models(
     Map<String, TypeElement> droppableTables,
     Map<String, Set<String>> droppableColumns,
     Set<String> narrowable,
+    Map<String, Origin> renamedFromOrigins,
     List<Problem> problems) {
 
   public Element columnElement(String table, String column) {
@@ -67,6 +69,16 @@ public record Models(
       case DROP_TABLE:
         at = droppableTables.get(f.subject().table());
         break;
+      case RENAMED_FROM: {
+        String key = f.subject().column() == null ? f.subject().table() : f.subject().table() + "." + f.subject().column();
+        Origin o = renamedFromOrigins.get(key);
+        if (o != null && o.element() != null) {
+          return new Problem(o.element(), f.message(), f.warning(), o.annotation(), o.value()); // at the annotation value
+        }
+        at = f.subject().column() == null ? tableElements.get(f.subject().table())
+            : columnElement(f.subject().table(), f.subject().column());
+        break;
+      }
       default: // TABLE, DROP_COLUMN: the model's type (none for a table gone from the models)
         at = tableElements.get(f.subject().table());
     }

@@ -109,7 +109,8 @@ class SchemaDiffTest {
         .applied(Rename.column("t", "a", "b"), 2).applied(Rename.column("t", "b", "a"), 2);
     SchemaDiff.Result r = SchemaDiff.compare(s, s, swap);
     assertEquals(List.of(), r.operations());
-    assertEquals(List.of(Subject.column("t", "a"), Subject.column("t", "b")), r.findings().stream().map(Finding::subject).toList());
+    assertEquals(List.of(Subject.renamedFrom(Rename.column("t", "a", "b")), Subject.renamedFrom(Rename.column("t", "b", "a"))),
+        r.findings().stream().map(Finding::subject).toList());
     assertTrue(r.findings().stream().allMatch(f -> f.warning() && f.message().contains("already applied by V0002; remove it")),
         r.toString());
     assertEquals(swap.applied(), r.recorded(3), "still recorded, under the version that applied them");
