@@ -13,6 +13,7 @@ import io.jmigrate.processor.build.SnapshotFile;
 import io.jmigrate.processor.build.SourceLayout;
 import io.jmigrate.processor.codegen.MigrationNamer;
 import io.jmigrate.processor.codegen.MigrationWriter;
+import io.jmigrate.processor.diff.Rename;
 import io.jmigrate.processor.diff.SchemaDiff;
 import io.jmigrate.processor.model.ModelReader;
 import io.jmigrate.processor.model.Models;
@@ -30,6 +31,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -153,7 +155,8 @@ public final class MigrationProcessor extends AbstractProcessor {
       Snapshot base = baseline.base();
 
       // Diff: the operations, in order.
-      SchemaDiff.Result diff = SchemaDiff.compare(base.schema(), models.schema(), models.intents(base.tableClasses()));
+      SchemaDiff.Result diff = SchemaDiff.compare(base.schema(), models.schema(),
+          models.intents(base.tableClasses(), base.renames()));
       if (report(diff.findings().stream().map(models::problem).toList())) {
         return;
       }
@@ -161,7 +164,7 @@ public final class MigrationProcessor extends AbstractProcessor {
 
       // Write.
       if (options.check()) {
-        checkOnly(ops, baseline, layout.snapshot());
+        checkOnly(ops, baseline, layout.snapshot(), !diff.appliedBefore().equals(base.renames()));
         return;
       }
       if (baseline.note() != null) {
@@ -171,7 +174,8 @@ public final class MigrationProcessor extends AbstractProcessor {
       if (!ops.isEmpty()) {
         int version = base.latestVersion() + 1;
         String className = MigrationNamer.className(version, ops);
-        Snapshot next = Snapshot.after(base, models.schema(), models.tableClasses(), version, pkg + "." + className);
+        Snapshot next = Snapshot.after(base, models.schema(), models.tableClasses(), diff.recorded(version), version,
+            pkg + "." + className);
         JavaFile migration = MigrationWriter.write(pkg, className, version, ops, base.schema(),
             SchemaFingerprint.of(next.schema()));
         // Through the Filer first (compiled by this same build), then into the source tree: the
@@ -185,13 +189,18 @@ public final class MigrationProcessor extends AbstractProcessor {
         migrations.add(className);
         note("wrote " + target + " (" + MigrationNamer.description(ops) + ") and updated " + layout.snapshot());
       } else {
-        // Same schema: still write a stepped-back snapshot, an older format, or a model class that moved.
-        snapshotFile.write(base.withTableClasses(models.tableClasses()));
+        // Same schema: still write a stepped-back snapshot, an older format, a model class that moved, or
+        // fewer recorded renames (their annotations were removed).
+        snapshotFile.write(base.with(models.tableClasses(), diff.appliedBefore()));
+        if (!diff.appliedBefore().equals(base.renames())) {
+          note("updated " + layout.snapshot() + ": it no longer records the removed @RenamedFrom annotations");
+        }
       }
       writeIndex(pkg, migrations);
     }
 
-    private void checkOnly(List<Operation> ops, Baseline.Result baseline, Path snapshotPath) throws BuildFailure {
+    private void checkOnly(List<Operation> ops, Baseline.Result baseline, Path snapshotPath, boolean renamesRemoved)
+        throws BuildFailure {
       if (!ops.isEmpty()) {
         StringBuilder s = new StringBuilder("the models differ from the snapshot " + snapshotPath
             + "; a build without -A" + Options.CHECK + " would generate a migration with:");
@@ -201,6 +210,11 @@ public final class MigrationProcessor extends AbstractProcessor {
       if (baseline.note() != null) {
         throw new BuildFailure(baseline.note() + "; a build without -A" + Options.CHECK + " would write the snapshot "
             + snapshotPath + " as it was before it");
+      }
+      if (renamesRemoved) {
+        // A stale record would take a later, identical @RenamedFrom (a swap back, say) for one already applied.
+        throw new BuildFailure("the snapshot " + snapshotPath + " records @RenamedFrom annotations the models no "
+            + "longer carry; a build without -A" + Options.CHECK + " would rewrite it without them");
       }
     }
 
@@ -216,7 +230,10 @@ public final class MigrationProcessor extends AbstractProcessor {
       if (header == null) {
         return false;
       }
-      Snapshot current = new Snapshot(models.schema(), models.tableClasses(), header.latestVersion(),
+      // The renames a full build would record: those recorded whose annotations the models still carry.
+      Map<Rename, Integer> recorded = new TreeMap<>(header.renames());
+      recorded.keySet().retainAll(models.renames());
+      Snapshot current = new Snapshot(models.schema(), models.tableClasses(), recorded, header.latestVersion(),
           header.latestClass(), header.beforeLatest());
       if (!SnapshotStore.write(current).equals(snapshotFile.committed())) {
         return false; // includes a damaged file: only the full read explains what is wrong
@@ -226,11 +243,13 @@ public final class MigrationProcessor extends AbstractProcessor {
       if (Baseline.check(current, true, files, layout.snapshot()).note() != null) {
         return false;
       }
-      if (!models.droppableTables().isEmpty() || !models.droppableColumns().isEmpty()
-          || !models.tableRenames().isEmpty() || !models.columnRenames().isEmpty()) {
-        // nothing changed: every @Drop is left over, and so is a swap of names (which the diff cannot tell)
-        report(SchemaDiff.compare(models.schema(), models.schema(), models.intents(Map.of())).findings().stream()
-            .map(models::problem).toList());
+      if (!models.droppableTables().isEmpty() || !models.droppableColumns().isEmpty() || !models.renames().isEmpty()) {
+        // The schema did not change, but a @RenamedFrom not yet applied may still swap or chain names.
+        SchemaDiff.Result diff = SchemaDiff.compare(models.schema(), models.schema(), models.intents(Map.of(), recorded));
+        if (!diff.operations().isEmpty()) {
+          return false;
+        }
+        report(diff.findings().stream().map(models::problem).toList()); // left-over @Drop and @RenamedFrom
       }
       writeIndex(pkg, files.classNames());
       return true;

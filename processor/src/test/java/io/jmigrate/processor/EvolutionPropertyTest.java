@@ -168,6 +168,12 @@ class EvolutionPropertyTest {
     final List<String> deletedFiles = new ArrayList<>();
     Narrowing narrowing;
     int counter;
+    /**
+     * The {@code @RenamedFrom} annotations of the previous step ("table<old" or "table.column<old"):
+     * a rename is applied once, and the same annotation again in the next build is that one left
+     * over, not a new rename (a user removes it in one build before adding it again).
+     */
+    final java.util.Set<String> previousRenames = new java.util.HashSet<>();
 
     Model(Random random) {
       this.random = random;
@@ -433,6 +439,10 @@ class EvolutionPropertyTest {
           Col b = t.cols.get(1 + random.nextInt(t.cols.size() - 1));
           String an = a.name;
           String bn = b.name;
+          if (previousRenames.contains(t.table() + "." + bn + "<" + an)
+              || previousRenames.contains(t.table() + "." + an + "<" + bn)) {
+            return null;
+          }
           rename(t, Map.of(a, bn, b, an));
           return "swap " + t.table() + "." + an + " and " + bn;
         }
@@ -444,6 +454,9 @@ class EvolutionPropertyTest {
           Col b = t.cols.get(1 + random.nextInt(t.cols.size() - 1));
           String an = a.name;
           String bn = b.name;
+          if (previousRenames.contains(t.table() + "." + bn + "<" + an)) {
+            return null;
+          }
           rename(t, Map.of(a, bn, b, "c" + (++counter)));
           return "rename " + t.table() + "." + an + " to " + bn + " and " + bn + " to " + b.name;
         }
@@ -453,6 +466,9 @@ class EvolutionPropertyTest {
           }
           Tbl a = tables.get(0);
           Tbl b = tables.get(1 + random.nextInt(tables.size() - 1));
+          if (previousRenames.contains(b.table() + "<" + a.table()) || previousRenames.contains(a.table() + "<" + b.table())) {
+            return null;
+          }
           String ac = a.cls;
           a.renamedFrom = a.table();
           b.renamedFrom = b.table();
@@ -466,6 +482,9 @@ class EvolutionPropertyTest {
           }
           Tbl a = tables.get(0);
           Tbl b = tables.get(1 + random.nextInt(tables.size() - 1));
+          if (previousRenames.contains(b.table() + "<" + a.table())) {
+            return null;
+          }
           deletedFiles.add(a.cls);
           a.renamedFrom = a.table();
           b.renamedFrom = b.table();
@@ -508,6 +527,14 @@ class EvolutionPropertyTest {
     }
 
     void clearOneShotAnnotations() {
+      previousRenames.clear();
+      for (Tbl t : tables) {
+        if (t.renamedFrom != null) {
+          previousRenames.add(t.table() + "<" + t.renamedFrom);
+        }
+        t.cols.stream().filter(c -> c.renamedFrom != null)
+            .forEach(c -> previousRenames.add(t.table() + "." + c.name + "<" + c.renamedFrom));
+      }
       for (Tbl t : tables) {
         t.renamedFrom = null;
         t.dropColumns.clear();

@@ -3,6 +3,7 @@ package io.jmigrate.processor;
 import static io.jmigrate.testing.Sql.exec;
 import static io.jmigrate.testing.Sql.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
+import javax.tools.Diagnostic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +90,11 @@ abstract class RenamesAndKeysContract {
       assertEquals(List.of("1|tom"), strings(db, "SELECT CAST(id AS TEXT) || '|' || name FROM dog"));
       assertEquals(List.of("tom"), strings(db, "SELECT d.name FROM owner o JOIN dog d ON d.id = o.cat_id"));
 
+      // The swap's annotations are removed (that build only rewrites the snapshot): Dog's @RenamedFrom("cat")
+      // below is then a new rename, not the swap's, which is applied once.
+      step(p, db, "Cat", "@Table public class Cat { @Id long id; String name; String breed; }",
+          "Dog", "@Table public class Dog { @Id long id; String name; }");
+      assertEquals(2, p.migrations(PKG).size());
       p.delete("com/acme/model/Cat.java");
       Migrator chain = step(p, db, "Dog", "@Table @RenamedFrom(\"cat\") public class Dog { @Id long id; String name; String breed; }",
           "Wolf", "@Table @RenamedFrom(\"dog\") public class Wolf { @Id long id; String name; }",
@@ -101,6 +109,153 @@ abstract class RenamesAndKeysContract {
       assertEquals(List.of("tom"), strings(db, "SELECT name FROM cat"));
       assertEquals(List.of("rex"), strings(db, "SELECT name FROM dog"));
       assertEquals(List.of("tom"), strings(db, "SELECT c.name FROM owner o JOIN cat c ON c.id = o.cat_id"));
+    }
+  }
+
+  static final String PKG = "com.acme.migrations";
+  static final String ITEM = "@Table public class Item { @Id long id;\n";
+
+  /** The lines of the warnings that say a @RenamedFrom was applied already. */
+  static List<Long> leftoverLines(Project.Result r, String by) {
+    return r.diagnostics().stream()
+        .filter(d -> d.getKind() == Diagnostic.Kind.WARNING && d.getMessage(Locale.ROOT).contains("already applied by " + by))
+        .map(Diagnostic::getLineNumber).sorted().toList();
+  }
+
+  /**
+   * Issue 9's own example: two same-defined columns swap names in one build. The snapshot then
+   * records the two renames as applied, so the next build with the annotations still there
+   * generates nothing and warns at each; removing them only rewrites the snapshot.
+   */
+  @Test
+  void aSwapOfSameDefinedColumnsInOneBuildIsAppliedOnce() throws Exception {
+    Project p = new Project(dir.resolve("p"));
+    try (Connection db = newDatabase("sameswap")) {
+      step(p, db, "Item", ITEM + "String a;\nString b;\n}");
+      exec(db, "INSERT INTO item (id, a, b) VALUES (1, 'one', 'uno'), (2, 'two', 'dos')");
+      String swap = ITEM + "@RenamedFrom(\"b\") String a;\n@RenamedFrom(\"a\") String b;\n}";
+
+      // Check mode lists the swap and writes nothing.
+      p.write("com/acme/model/Item.java", HEAD + swap);
+      String before = p.snapshotText();
+      Project.Result checked = p.build("-Ajmigrate.check=true");
+      assertFalse(checked.ok());
+      assertTrue(checked.errors().get(0).contains("rename column item.a to _jm_tmp_a")
+          || checked.errors().get(0).contains("_jm_tmp_a"), checked.errors().toString());
+      assertEquals(before, p.snapshotText());
+      assertEquals(1, p.migrations(PKG).size());
+
+      Migrator m = step(p, db, "Item", swap);
+      assertEquals(2, m.latestVersion(), "the swap is a migration");
+      assertEquals(List.of("1|uno|one", "2|dos|two"), strings(db, "SELECT CAST(id AS TEXT) || '|' || a || '|' || b FROM item ORDER BY id"));
+      String swapped = p.snapshotText();
+      assertTrue(swapped.contains("{\"name\": \"a\", \"type\": \"STRING\", \"renamedFrom\": \"b\", \"renamedIn\": 2}"), swapped);
+
+      // Built again with the annotations (and a change elsewhere): nothing renamed, a warning at each.
+      p.write("com/acme/model/Note.java", HEAD + "@Table public class Note { @Id long id; }");
+      Project.Result again = p.build().assertOk();
+      assertEquals(List.of(5L, 6L), leftoverLines(again, "V0002"), again.warnings().toString());
+      assertEquals(3, p.migrations(PKG).size());
+      assertFalse(p.migrations(PKG).lastEntry().getValue().contains("rename"), p.migrations(PKG).lastEntry().getValue());
+      again.migrator().migrate(db);
+      assertEquals(List.of("1|uno|one", "2|dos|two"), strings(db, "SELECT CAST(id AS TEXT) || '|' || a || '|' || b FROM item ORDER BY id"));
+
+      // The fast path (nothing changed) warns too and writes nothing.
+      String settled = p.snapshotText();
+      Project.Result unchanged = p.build().assertOk();
+      assertEquals(List.of(5L, 6L), leftoverLines(unchanged, "V0002"));
+      assertEquals(settled, p.snapshotText());
+
+      // The annotations removed: check mode says the snapshot is stale; a build rewrites it, and no migration.
+      p.write("com/acme/model/Item.java", HEAD + ITEM + "String a;\nString b;\n}");
+      assertFalse(p.build("-Ajmigrate.check=true").ok());
+      assertEquals(settled, p.snapshotText());
+      Project.Result removed = p.build().assertOk();
+      assertEquals(List.of(), leftoverLines(removed, ""));
+      assertEquals(3, p.migrations(PKG).size());
+      assertFalse(p.snapshotText().contains("renamedFrom"), p.snapshotText());
+      assertEquals(settled.replace(", \"renamedFrom\": \"b\", \"renamedIn\": 2", "")
+          .replace(", \"renamedFrom\": \"a\", \"renamedIn\": 2", ""), p.snapshotText());
+
+      // Swapping back later is a new rename: the same annotations again.
+      Migrator back = step(p, db, "Item", swap);
+      assertEquals(4, back.latestVersion());
+      assertEquals(List.of("1|one|uno", "2|two|dos"), strings(db, "SELECT CAST(id AS TEXT) || '|' || a || '|' || b FROM item ORDER BY id"));
+
+      back.migrateTo(db, 1);
+      assertEquals(List.of("1|one|uno", "2|two|dos"), strings(db, "SELECT CAST(id AS TEXT) || '|' || a || '|' || b FROM item ORDER BY id"));
+    }
+  }
+
+  @Test
+  void aChainOfSameDefinedColumnsIsAppliedOnce() throws Exception {
+    Project p = new Project(dir.resolve("p"));
+    try (Connection db = newDatabase("samechain")) {
+      step(p, db, "Item", ITEM + "String a;\nString b;\n}");
+      exec(db, "INSERT INTO item (id, a, b) VALUES (1, 'A', 'B')");
+      String chain = ITEM + "@RenamedFrom(\"a\") String b;\n@RenamedFrom(\"b\") String c;\n";
+      step(p, db, "Item", chain + "}");
+      assertEquals(List.of("A|B"), strings(db, "SELECT b || '|' || c FROM item"));
+      // After it, b → c looks like a rename still to do (both names are there): the snapshot says it is done.
+      p.write("com/acme/model/Item.java", HEAD + chain + "String d;\n}");
+      Project.Result again = p.build().assertOk();
+      assertEquals(List.of(5L, 6L), leftoverLines(again, "V0002"), again.warnings().toString());
+      again.migrator().migrate(db);
+      assertEquals(List.of("A|B"), strings(db, "SELECT b || '|' || c FROM item"));
+      again.migrator().migrateTo(db, 1);
+      assertEquals(List.of("A|B"), strings(db, "SELECT a || '|' || b FROM item"));
+    }
+  }
+
+  @Test
+  void aSwapOfSameDefinedTablesInOneBuild() throws Exception {
+    Project p = new Project(dir.resolve("p"));
+    try (Connection db = newDatabase("sametables")) {
+      step(p, db, "Cat", "@Table public class Cat { @Id long id; String name; }",
+          "Dog", "@Table public class Dog { @Id long id; String name; }");
+      exec(db, "INSERT INTO cat (id, name) VALUES (1, 'tom')");
+      exec(db, "INSERT INTO dog (id, name) VALUES (7, 'rex')");
+      String cat = "@Table @RenamedFrom(\"dog\") public class Cat { @Id long id; String name; }";
+      String dog = "@Table @RenamedFrom(\"cat\") public class Dog { @Id long id; String name; }";
+      Migrator m = step(p, db, "Cat", cat, "Dog", dog);
+      assertEquals(2, m.latestVersion());
+      assertEquals(List.of("7|rex"), strings(db, "SELECT CAST(id AS TEXT) || '|' || name FROM cat"));
+      assertEquals(List.of("1|tom"), strings(db, "SELECT CAST(id AS TEXT) || '|' || name FROM dog"));
+
+      Project.Result again = p.build().assertOk();
+      assertEquals(2, leftoverLines(again, "V0002").size(), again.warnings().toString());
+      assertEquals(2, p.migrations(PKG).size());
+
+      m.migrateTo(db, 1);
+      assertEquals(List.of("1|tom"), strings(db, "SELECT CAST(id AS TEXT) || '|' || name FROM cat"));
+    }
+  }
+
+  /** Deleting the latest migration, a swap, steps back to before it, its recorded renames too: the same swap comes back. */
+  @Test
+  void aDeletedSwapMigrationIsRegenerated() throws Exception {
+    Project p = new Project(dir.resolve("p"));
+    try (Connection db = newDatabase("regen")) {
+      step(p, db, "Item", ITEM + "String a;\nString b;\n}");
+      exec(db, "INSERT INTO item (id, a, b) VALUES (1, 'one', 'uno')");
+      String swap = ITEM + "@RenamedFrom(\"b\") String a;\n@RenamedFrom(\"a\") String b;\n}";
+      p.write("com/acme/model/Item.java", HEAD + swap);
+      p.build().assertOk();
+      String migration = p.migrations(PKG).lastEntry().getValue();
+      String name = p.migrations(PKG).lastKey();
+      String snapshot = p.snapshotText();
+
+      p.delete(PKG.replace('.', '/') + "/" + name);
+      p.build("-Ajmigrate.check=true");
+      assertEquals(snapshot, p.snapshotText(), "check mode writes nothing");
+      assertEquals(1, p.migrations(PKG).size());
+      p.build().assertOk();
+      assertEquals(migration, p.migrations(PKG).get(name), "the same swap again");
+      assertEquals(snapshot, p.snapshotText());
+
+      Migrator m = p.build().assertOk().migrator();
+      m.migrate(db);
+      assertEquals(List.of("uno|one"), strings(db, "SELECT a || '|' || b FROM item"));
     }
   }
 

@@ -3,6 +3,8 @@ package io.jmigrate.processor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jmigrate.migration.Operations;
+import io.jmigrate.processor.diff.Rename;
 import io.jmigrate.processor.snapshot.Snapshot;
 import io.jmigrate.processor.snapshot.SnapshotStore;
 import java.io.IOException;
@@ -10,8 +12,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.jmigrate.schema.Schema;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,7 +81,7 @@ class SnapshotFormatTest {
   void theStepBackIsPinnedToo() throws Exception {
     Snapshot v1 = SnapshotStore.read(FORMAT_2);
     Snapshot v2 = Snapshot.after(v1, v1.schema().with(v1.schema().table("user").withoutColumn("nickname")),
-        v1.tableClasses(), 2, "io.jmigrate.example.migrations.V0002_DropUserNickname");
+        v1.tableClasses(), Map.of(), 2, "io.jmigrate.example.migrations.V0002_DropUserNickname");
     String text = SnapshotStore.write(v2);
     assertTrue(text.endsWith("""
           "beforeLatest": {
@@ -106,8 +110,36 @@ class SnapshotFormatTest {
     // The no-change fast path reads only the header and renders the models: that must give the file back.
     Snapshot header = SnapshotStore.readHeader(text);
     assertEquals(v2.beforeLatest(), header.beforeLatest());
-    assertEquals(text, SnapshotStore.write(new Snapshot(v2.schema(), v2.tableClasses(), header.latestVersion(),
-        header.latestClass(), header.beforeLatest())));
+    assertEquals(text, SnapshotStore.write(new Snapshot(v2.schema(), v2.tableClasses(), header.renames(),
+        header.latestVersion(), header.latestClass(), header.beforeLatest())));
+  }
+
+  /**
+   * Applied renames are recorded on the column's line and the table's entry, read back (also by
+   * the fast path's header read), and forgotten by the step back over the migration that applied them.
+   */
+  @Test
+  void recordedRenamesArePinned() throws Exception {
+    Snapshot v1 = SnapshotStore.read(FORMAT_2);
+    Schema schema = Operations.renameTable("user", "member").applyTo(
+        Operations.renameColumn("user", "fullname", "full_name").applyTo(v1.schema()));
+    Map<Rename, Integer> renames = Map.of(Rename.table("member", "user"), 2, Rename.column("member", "full_name", "fullname"), 2);
+    Snapshot v2 = Snapshot.after(v1, schema, Map.of("address", "io.jmigrate.example.model.Address",
+        "member", "io.jmigrate.example.model.Member"), renames, 2, "io.jmigrate.example.migrations.V0002_RenameUser");
+    String text = SnapshotStore.write(v2);
+    assertTrue(text.contains("""
+              "name": "member",
+              "model": "io.jmigrate.example.model.Member",
+              "renamedFrom": "user", "renamedIn": 2,
+              "columns": [
+                {"name": "id", "type": "BIGINT", "nullable": false, "generated": true},
+                {"name": "name", "type": "STRING", "length": 50, "nullable": false},
+                {"name": "full_name", "type": "STRING", "renamedFrom": "fullname", "renamedIn": 2},
+        """), text);
+    assertEquals(v2, SnapshotStore.read(text));
+    assertEquals(renames, SnapshotStore.readHeader(text).renames());
+    assertEquals(Map.of(), SnapshotStore.read(text).stepBack().renames());
+    assertEquals(Map.of(), SnapshotStore.read(FORMAT_2).renames(), "a file without them records none");
   }
 
   /**

@@ -18,6 +18,9 @@ import java.util.TreeSet;
  * @param droppableColumns table → columns its {@code @Drop(columns = …)} confirms
  * @param narrowable {@code table.column} of fields with {@code @Narrow}
  * @param oldModelClasses table → model class, as the snapshot records them
+ * @param applied the renames the snapshot records as already applied (named as in the snapshot)
+ *     → the version of the migration that applied each: the models may still carry their
+ *     annotations, but each is applied once only
  */
 public record Intents(
     Map<String, String> tableRenames,
@@ -25,7 +28,8 @@ public record Intents(
     Set<String> droppableTables,
     Map<String, Set<String>> droppableColumns,
     Set<String> narrowable,
-    Map<String, String> oldModelClasses) {
+    Map<String, String> oldModelClasses,
+    Map<Rename, Integer> applied) {
 
   public Intents {
     tableRenames = new TreeMap<>(tableRenames);
@@ -38,17 +42,18 @@ public record Intents(
     droppableColumns = dc;
     narrowable = new TreeSet<>(narrowable);
     oldModelClasses = new TreeMap<>(oldModelClasses);
+    applied = new TreeMap<>(applied);
   }
 
   /** No renames, no confirmations. */
   public static Intents none() {
-    return new Intents(Map.of(), Map.of(), Set.of(), Map.of(), Set.of(), Map.of());
+    return new Intents(Map.of(), Map.of(), Set.of(), Map.of(), Set.of(), Map.of(), Map.of());
   }
 
   public Intents renameTable(String from, String to) {
     Map<String, String> m = new HashMap<>(tableRenames);
     m.put(to, from);
-    return new Intents(m, columnRenames, droppableTables, droppableColumns, narrowable, oldModelClasses);
+    return new Intents(m, columnRenames, droppableTables, droppableColumns, narrowable, oldModelClasses, applied);
   }
 
   /** A column rename on the table named {@code table} in the new models. */
@@ -57,13 +62,13 @@ public record Intents(
     Map<String, String> t = new HashMap<>(m.getOrDefault(table, Map.of()));
     t.put(to, from);
     m.put(table, t);
-    return new Intents(tableRenames, m, droppableTables, droppableColumns, narrowable, oldModelClasses);
+    return new Intents(tableRenames, m, droppableTables, droppableColumns, narrowable, oldModelClasses, applied);
   }
 
   public Intents dropTable(String table) {
     Set<String> s = new HashSet<>(droppableTables);
     s.add(table);
-    return new Intents(tableRenames, columnRenames, s, droppableColumns, narrowable, oldModelClasses);
+    return new Intents(tableRenames, columnRenames, s, droppableColumns, narrowable, oldModelClasses, applied);
   }
 
   public Intents dropColumn(String table, String column) {
@@ -71,18 +76,25 @@ public record Intents(
     Set<String> s = new HashSet<>(m.getOrDefault(table, Set.of()));
     s.add(column);
     m.put(table, s);
-    return new Intents(tableRenames, columnRenames, droppableTables, m, narrowable, oldModelClasses);
+    return new Intents(tableRenames, columnRenames, droppableTables, m, narrowable, oldModelClasses, applied);
   }
 
   public Intents narrow(String table, String column) {
     Set<String> s = new HashSet<>(narrowable);
     s.add(table + "." + column);
-    return new Intents(tableRenames, columnRenames, droppableTables, droppableColumns, s, oldModelClasses);
+    return new Intents(tableRenames, columnRenames, droppableTables, droppableColumns, s, oldModelClasses, applied);
   }
 
   public Intents oldModelClass(String table, String className) {
     Map<String, String> m = new HashMap<>(oldModelClasses);
     m.put(table, className);
-    return new Intents(tableRenames, columnRenames, droppableTables, droppableColumns, narrowable, m);
+    return new Intents(tableRenames, columnRenames, droppableTables, droppableColumns, narrowable, m, applied);
+  }
+
+  /** A rename the snapshot records as applied by migration {@code version}. */
+  public Intents applied(Rename rename, int version) {
+    Map<Rename, Integer> m = new HashMap<>(applied);
+    m.put(rename, version);
+    return new Intents(tableRenames, columnRenames, droppableTables, droppableColumns, narrowable, oldModelClasses, m);
   }
 }

@@ -10,6 +10,7 @@ import io.jmigrate.schema.Schema;
 import io.jmigrate.schema.Table;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
-import java.util.function.Function;
 import java.util.zip.CRC32;
 
 /**
@@ -30,6 +30,9 @@ import java.util.zip.CRC32;
  * that other renames in the same build free (a chain {@code a → b, b → c}) or swap them (a
  * cycle {@code a → b, b → a}): a chain is done from its free end, and a cycle through a
  * temporary name {@code _jm_tmp_<name>}, so every value ends up under the name it was renamed to.
+ * Whether a rename is still to do is never judged from the schemas (a done swap of same-defined
+ * columns looks exactly like one to do): the intents say which renames earlier migrations
+ * applied ({@link Intents#applied()}), and those are left over, never applied again.
  *
  * <p>A destructive change without its confirmation ({@code @Drop}, {@code @Narrow}) is an error
  * {@link Finding}, as is a change that cannot work on a table that may hold rows.
@@ -38,14 +41,39 @@ public final class SchemaDiff {
   /** The prefix of the temporary name a rename cycle passes through. */
   public static final String TEMP_PREFIX = "_jm_tmp_";
 
-  /** The operations, and what stops them from being generated (or deserves a warning). */
-  public record Result(List<Operation> operations, List<Finding> findings) {}
+  /**
+   * The operations, what stops them from being generated (or deserves a warning), and the
+   * renames the snapshot written after them reflects.
+   *
+   * @param appliedNow the renames these operations apply
+   * @param appliedBefore the renames the models still carry that earlier migrations applied (in
+   *     the models' names) → the version that applied each
+   */
+  public record Result(List<Operation> operations, List<Finding> findings, Set<Rename> appliedNow,
+      Map<Rename, Integer> appliedBefore) {
+    public Result {
+      operations = List.copyOf(operations);
+      findings = List.copyOf(findings);
+      appliedNow = Set.copyOf(appliedNow);
+      appliedBefore = Map.copyOf(appliedBefore);
+    }
+
+    /** The renames the snapshot records once these operations are migration {@code version}. */
+    public Map<Rename, Integer> recorded(int version) {
+      Map<Rename, Integer> m = new TreeMap<>(appliedBefore);
+      appliedNow.forEach(r -> m.put(r, version));
+      return m;
+    }
+  }
 
   private final Schema old;
   private final Schema target;
   private final Intents intents;
   private final List<Operation> ops = new ArrayList<>();
   private final List<Finding> findings = new ArrayList<>();
+  private final Set<Rename> appliedNow = new HashSet<>();
+  private final Map<Rename, Integer> appliedBefore = new HashMap<>();
+  private final Map<String, String> movedTables = new HashMap<>(); // name before → name after the table renames
   private Schema work;
 
   private SchemaDiff(Schema old, Schema target, Intents intents) {
@@ -58,7 +86,7 @@ public final class SchemaDiff {
   /** Diff, then order: the operations of the migration from {@code old} to {@code next}, in order. */
   public static Result compare(Schema old, Schema next, Intents intents) {
     Result r = changes(old, next, intents);
-    return new Result(OperationOrder.sort(old, r.operations()), r.findings());
+    return new Result(OperationOrder.sort(old, r.operations()), r.findings(), r.appliedNow(), r.appliedBefore());
   }
 
   /**
@@ -68,7 +96,7 @@ public final class SchemaDiff {
   public static Result changes(Schema old, Schema next, Intents intents) {
     SchemaDiff d = new SchemaDiff(old, next, intents);
     d.run();
-    return new Result(List.copyOf(d.ops), List.copyOf(d.findings));
+    return new Result(d.ops, d.findings, d.appliedNow, d.appliedBefore);
   }
 
   private void run() {
@@ -204,19 +232,44 @@ public final class SchemaDiff {
 
   // ---- renames ----
 
+  /**
+   * A {@code @RenamedFrom} the snapshot records as applied by an earlier migration is left over:
+   * it is never applied again (a swap or a chain, once done, would look like one still to do),
+   * and the build asks for it to be removed.
+   */
+  private boolean leftover(Rename r, Map<Rename, Integer> applied) {
+    Integer by = applied.get(r);
+    if (by == null) {
+      return false;
+    }
+    appliedBefore.put(r, by);
+    findings.add(Finding.warning(Subject.renamedFrom(r), "@RenamedFrom(\"" + r.from() + "\") was already applied by "
+        + String.format("V%04d", by) + "; remove it (each @RenamedFrom is applied once, by the build that "
+        + "generates its migration)"));
+    return true;
+  }
+
   private void renameTables() {
     Set<String> existing = new TreeSet<>();
     old.tables().forEach(t -> existing.add(t.name()));
     Set<String> taken = new HashSet<>(existing);
     target.tables().forEach(t -> taken.add(t.name()));
-    plan(intents.tableRenames(), existing, taken,
-        cycle -> swap(cycle, judge(cycle, n -> shape(old.table(n)), n -> shape(target.table(n))), "table", Subject::table, ""),
-        (from, to) -> {
-          Operation op = Operations.renameTable(from, to);
-          ops.add(op);
-          work = op.applyTo(work);
-        });
-    for (Map.Entry<String, String> r : intents.tableRenames().entrySet()) {
+    Map<String, String> todo = new TreeMap<>();
+    intents.tableRenames().forEach((to, from) -> {
+      if (!leftover(Rename.table(to, from), intents.applied())) {
+        todo.put(to, from);
+      }
+    });
+    Map<String, String> original = new HashMap<>(); // a table's name during the renames → its name before
+    Map<String, String> done = plan(todo, existing, taken, (from, to) -> {
+      Operation op = Operations.renameTable(from, to);
+      ops.add(op);
+      work = op.applyTo(work);
+      original.put(to, original.containsKey(from) ? original.remove(from) : from);
+    });
+    done.forEach((from, to) -> appliedNow.add(Rename.table(to, from)));
+    original.forEach((now, was) -> movedTables.put(was, now));
+    for (Map.Entry<String, String> r : todo.entrySet()) {
       String to = r.getKey();
       String from = r.getValue();
       if (!old.has(from) && !work.has(to) && !old.tables().isEmpty()) {
@@ -224,13 +277,22 @@ public final class SchemaDiff {
             + "no table " + from + " to rename, so " + to + " is created as a new table; fix the old name if it "
             + "was meant as a rename"));
       }
-      // Otherwise the rename is done now, or was done by an earlier build: the annotation is left over and harmless.
+      // Otherwise the rename is done now, or cannot be (its new name is taken by a table that stays).
     }
   }
 
   private void renameColumns() {
+    // The applied renames of a table renamed just now follow it to its new name.
+    Map<Rename, Integer> applied = new HashMap<>();
+    intents.applied().forEach((r, v) -> applied.put(r.ofTable() ? r : r.on(movedTables.getOrDefault(r.table(), r.table())), v));
     for (Map.Entry<String, Map<String, String>> t : intents.columnRenames().entrySet()) {
       String table = t.getKey();
+      Map<String, String> todo = new TreeMap<>();
+      t.getValue().forEach((to, from) -> {
+        if (!leftover(Rename.column(table, to, from), applied)) {
+          todo.put(to, from);
+        }
+      });
       Table before = work.find(table).orElse(null);
       if (before == null || !target.has(table)) {
         continue; // a new table: nothing to rename
@@ -238,17 +300,14 @@ public final class SchemaDiff {
       Set<String> existing = new TreeSet<>(before.columnNames());
       Set<String> taken = new HashSet<>(existing);
       taken.addAll(target.table(table).columnNames());
-      Table next = target.table(table);
-      plan(t.getValue(), existing, taken,
-          cycle -> swap(cycle, judge(cycle, n -> before.column(n).orElseThrow().name(""),
-              n -> next.column(n).orElseThrow().name("")), "column", n -> Subject.column(table, n), table + "."),
-          (from, to) -> {
-            Operation op = Operations.renameColumn(table, from, to);
-            ops.add(op);
-            work = op.applyTo(work);
-          });
+      Map<String, String> done = plan(todo, existing, taken, (from, to) -> {
+        Operation op = Operations.renameColumn(table, from, to);
+        ops.add(op);
+        work = op.applyTo(work);
+      });
+      done.forEach((from, to) -> appliedNow.add(Rename.column(table, to, from)));
       Table after = work.table(table);
-      for (Map.Entry<String, String> r : t.getValue().entrySet()) {
+      for (Map.Entry<String, String> r : todo.entrySet()) {
         String to = r.getKey();
         String from = r.getValue();
         if (!existing.contains(from) && after.column(to).isEmpty()) {
@@ -260,21 +319,15 @@ public final class SchemaDiff {
     }
   }
 
-  /** A table's definition without its name: columns (in any order) and primary key. */
-  private static Object shape(Table t) {
-    return List.of(new TreeSet<>(t.columns().stream().map(Column::toString).toList()), t.primaryKey());
-  }
-
   /**
-   * The rename steps for {@code renames} (new name → old name) among the {@code existing} names.
-   * A rename is due when its old name exists and its new name is free, or is freed by another
-   * due rename; one whose new name stays taken was done by an earlier build (the name has been
-   * reused since) and is left alone. Steps run from the free end of each chain; a cycle first
-   * moves one name aside to a temporary name. A cycle (a swap) is done only if {@code judge}
-   * finds it {@link Swap#DUE}.
+   * The rename steps for {@code renames} (new name → old name) among the {@code existing} names;
+   * returns the renames done (old name → new name). A rename is due when its old name exists and
+   * its new name is free, or is freed by another due rename; one whose new name stays taken
+   * cannot be done and is left alone. Steps run from the free end of each chain; a cycle (a swap)
+   * first moves one name aside to a temporary name.
    */
-  static void plan(Map<String, String> renames, Set<String> existing, Set<String> taken,
-      Function<Map<String, String>, Swap> judge, BiConsumer<String, String> step) {
+  static Map<String, String> plan(Map<String, String> renames, Set<String> existing, Set<String> taken,
+      BiConsumer<String, String> step) {
     Map<String, String> moves = new TreeMap<>(); // old → new
     renames.forEach((to, from) -> {
       if (existing.contains(from) && !from.equals(to)) {
@@ -287,24 +340,7 @@ public final class SchemaDiff {
         todo.put(m.getKey(), m.getValue());
       }
     }
-    Set<String> judged = new HashSet<>();
-    for (String start : List.copyOf(todo.keySet())) {
-      if (judged.contains(start)) {
-        continue;
-      }
-      Map<String, String> cycle = new TreeMap<>();
-      String n = start;
-      while (n != null && todo.containsKey(n) && !cycle.containsKey(n)) {
-        cycle.put(n, todo.get(n));
-        n = todo.get(n);
-      }
-      if (start.equals(n)) {
-        judged.addAll(cycle.keySet());
-        if (judge.apply(cycle) != Swap.DUE) {
-          cycle.keySet().forEach(todo::remove);
-        }
-      }
-    }
+    Map<String, String> done = new TreeMap<>(todo);
     Set<String> occupied = new HashSet<>(existing);
     while (!todo.isEmpty()) {
       String free = null;
@@ -330,53 +366,7 @@ public final class SchemaDiff {
         todo.put(temp, todo.remove(from));
       }
     }
-  }
-
-  /** What the schema says of a swap (a cycle of renames). */
-  enum Swap { DUE, DONE, UNCLEAR }
-
-  /**
-   * A swap's names exist before and after it, so only the definitions can tell whether it is
-   * still to do: before, the old names hold what the new names will ({@code oldShape(from)} is
-   * {@code newShape(to)}); after, each name already holds its new definition. The side more
-   * definitions agree with wins; a tie (a swap of same-defined columns or tables) is unclear.
-   */
-  static Swap judge(Map<String, String> cycle, Function<String, Object> oldShape, Function<String, Object> newShape) {
-    int todo = 0;
-    int done = 0;
-    for (Map.Entry<String, String> m : cycle.entrySet()) {
-      Object was = oldShape.apply(m.getKey());
-      todo += was.equals(newShape.apply(m.getValue())) ? 1 : 0;
-      done += was.equals(newShape.apply(m.getKey())) ? 1 : 0;
-    }
-    return todo > done ? Swap.DUE : done > todo ? Swap.DONE : Swap.UNCLEAR;
-  }
-
-  /** Reports a swap at each of its names: done, to do now, or not to be told apart. */
-  private Swap swap(Map<String, String> cycle, Swap verdict, String kind, Function<String, Subject> subject,
-      String prefix) {
-    String names = String.join(", ", cycle.keySet().stream().map(n -> prefix + n).toList());
-    String first = cycle.keySet().iterator().next();
-    for (String n : cycle.keySet()) {
-      switch (verdict) {
-        case DUE:
-          findings.add(Finding.warning(subject.apply(n), "@RenamedFrom swaps the names of the " + kind + "s " + names
-              + "; this build generates the swap. Remove these @RenamedFrom annotations once it is generated: a "
-              + "swap leaves every name in place, so the next builds could only tell it is done by the definitions."));
-          break;
-        case DONE:
-          findings.add(Finding.warning(subject.apply(n), "@RenamedFrom swaps the names of the " + kind + "s " + names
-              + ", and the snapshot shows the swap done; remove these @RenamedFrom annotations"));
-          break;
-        default:
-          findings.add(Finding.error(subject.apply(n), "@RenamedFrom swaps the names of the " + kind + "s " + names
-              + ", which have the same definition, so the snapshot cannot show whether the swap is still to do or was "
-              + "done by an earlier build. If it is done, remove these @RenamedFrom annotations. To swap them now, use "
-              + "two builds: first rename " + first + " to a new name (say " + first + "_old) and the others as "
-              + "intended, build; then rename " + first + "_old to " + cycle.get(first) + " and build again."));
-      }
-    }
-    return verdict;
+    return done;
   }
 
   /** Whether the rename of {@code from} can run: its chain of new names ends at a free name, or closes a cycle. */

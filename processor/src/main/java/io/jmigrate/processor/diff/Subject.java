@@ -13,7 +13,9 @@ public record Subject(Kind kind, String table, String column) {
     /** The {@code @Drop(tables = table)} entry. */
     DROP_TABLE,
     /** The {@code @Drop(columns = column)} entry on the model of {@link #table}. */
-    DROP_COLUMN
+    DROP_COLUMN,
+    /** The {@code @RenamedFrom} on the model of {@link #table}, or on the field of {@link #column} when there is one. */
+    RENAMED_FROM
   }
 
   public static Subject table(String table) {
@@ -32,6 +34,10 @@ public record Subject(Kind kind, String table, String column) {
     return new Subject(Kind.DROP_COLUMN, table, column);
   }
 
+  public static Subject renamedFrom(Rename r) {
+    return new Subject(Kind.RENAMED_FROM, r.table(), r.column());
+  }
+
   @Override
   public String toString() {
     switch (kind) {
@@ -41,6 +47,8 @@ public record Subject(Kind kind, String table, String column) {
         return table + "." + column;
       case DROP_TABLE:
         return "@Drop(tables = \"" + table + "\")";
+      case RENAMED_FROM:
+        return "@RenamedFrom on " + (column == null ? table : table + "." + column);
       default:
         return "@Drop(columns = \"" + column + "\") on " + table;
     }

@@ -45,7 +45,7 @@ public final class ModelReader {
     List<Problem> problems = ModelValidator.validate(declarations);
     if (!problems.isEmpty()) {
       return new Models(Schema.empty(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-          Set.of(), problems);
+          Set.of(), Map.of(), problems);
     }
     return SchemaBuilder.build(declarations);
   }

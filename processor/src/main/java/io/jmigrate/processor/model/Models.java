@@ -2,10 +2,12 @@ package io.jmigrate.processor.model;
 
 import io.jmigrate.processor.diff.Finding;
 import io.jmigrate.processor.diff.Intents;
+import io.jmigrate.processor.diff.Rename;
 import io.jmigrate.schema.Schema;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
@@ -20,6 +22,7 @@ import javax.lang.model.element.TypeElement;
  * @param droppableTables tables some {@code @Drop(tables = …)} confirms → the type that says so
  * @param droppableColumns table → columns its type's {@code @Drop(columns = …)} confirms
  * @param narrowable {@code table.column} of fields with {@code @Narrow}
+ * @param renamedFromOrigins where each {@code @RenamedFrom} is written: by {@code table} or {@code table.column}
  */
 public record Models(
     Schema schema,
@@ -31,6 +34,7 @@ public record Models(
     Map<String, TypeElement> droppableTables,
     Map<String, Set<String>> droppableColumns,
     Set<String> narrowable,
+    Map<String, Origin> renamedFromOrigins,
     List<Problem> problems) {
 
   public Element columnElement(String table, String column) {
@@ -38,10 +42,21 @@ public record Models(
     return e != null ? e : tableElements.get(table);
   }
 
-  /** What the diff needs beyond the schema, as plain values; {@code oldModelClasses} from the snapshot. */
-  public Intents intents(Map<String, String> oldModelClasses) {
+  /**
+   * What the diff needs beyond the schema, as plain values; from the snapshot, the model classes
+   * it records and the renames it records as applied.
+   */
+  public Intents intents(Map<String, String> oldModelClasses, Map<Rename, Integer> applied) {
     return new Intents(tableRenames, columnRenames, droppableTables.keySet(), droppableColumns, narrowable,
-        oldModelClasses);
+        oldModelClasses, applied);
+  }
+
+  /** Every {@code @RenamedFrom} the models carry. */
+  public Set<Rename> renames() {
+    Set<Rename> s = new TreeSet<>();
+    tableRenames.forEach((to, from) -> s.add(Rename.table(to, from)));
+    columnRenames.forEach((t, m) -> m.forEach((to, from) -> s.add(Rename.column(t, to, from))));
+    return s;
   }
 
   /** A diff finding as a problem at the declaration it names. */
@@ -54,6 +69,16 @@ public record Models(
       case DROP_TABLE:
         at = droppableTables.get(f.subject().table());
         break;
+      case RENAMED_FROM: {
+        String key = f.subject().column() == null ? f.subject().table() : f.subject().table() + "." + f.subject().column();
+        Origin o = renamedFromOrigins.get(key);
+        if (o != null && o.element() != null) {
+          return new Problem(o.element(), f.message(), f.warning(), o.annotation(), o.value()); // at the annotation value
+        }
+        at = f.subject().column() == null ? tableElements.get(f.subject().table())
+            : columnElement(f.subject().table(), f.subject().column());
+        break;
+      }
       default: // TABLE, DROP_COLUMN: the model's type (none for a table gone from the models)
         at = tableElements.get(f.subject().table());
     }

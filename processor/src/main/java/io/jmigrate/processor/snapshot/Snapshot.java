@@ -1,61 +1,90 @@
 package io.jmigrate.processor.snapshot;
 
+import io.jmigrate.processor.diff.Rename;
 import io.jmigrate.schema.Schema;
 import io.jmigrate.schema.Table;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
  * The committed state: the schema the migrations produce, which model class declares each
  * table (so a model missing from a partial compilation can be looked up rather than taken as
- * deleted), the latest migration (so two branches that each add one conflict in git), and what
- * it takes to step back over the latest migration (so deleting it regenerates it).
+ * deleted), the {@code @RenamedFrom} annotations the schema already reflects (each is applied
+ * once), the latest migration (so two branches that each add one conflict in git), and what it
+ * takes to step back over the latest migration (so deleting it regenerates it).
  *
+ * @param renames the {@code @RenamedFrom} annotations the models carried when this was written
+ *     and that its schema already reflects → the version of the migration that applied each
+ *     (empty for snapshots written before jmigrate recorded them)
  * @param latestVersion 0 before the first migration
  * @param latestClass the latest migration's class name, or null before the first
  * @param beforeLatest the state before the latest migration, or null when unknown (snapshots
  *     written before jmigrate recorded it)
  */
-public record Snapshot(Schema schema, Map<String, String> tableClasses, int latestVersion, String latestClass,
-    StepBack beforeLatest) {
-  public static final Snapshot EMPTY = new Snapshot(Schema.empty(), Map.of(), 0, null, null);
+public record Snapshot(Schema schema, Map<String, String> tableClasses, Map<Rename, Integer> renames,
+    int latestVersion, String latestClass, StepBack beforeLatest) {
+  public static final Snapshot EMPTY = new Snapshot(Schema.empty(), Map.of(), Map.of(), 0, null, null);
 
   public Snapshot {
     tableClasses = Map.copyOf(tableClasses);
+    renames = Map.copyOf(renames);
   }
 
-  /** A snapshot that cannot step back. */
+  /** A snapshot that records no renames and cannot step back. */
   public Snapshot(Schema schema, Map<String, String> tableClasses, int latestVersion, String latestClass) {
-    this(schema, tableClasses, latestVersion, latestClass, null);
+    this(schema, tableClasses, Map.of(), latestVersion, latestClass, null);
   }
 
   /**
    * The snapshot after a new migration from {@code before} to {@code schema}; it records the
-   * tables the migration touched as they were before it, enough to {@link #stepBack()} once.
+   * tables the migration touched (their definition, model class or recorded renames differ) as
+   * they were before it, enough to {@link #stepBack()} once.
    */
-  public static Snapshot after(Snapshot before, Schema schema, Map<String, String> tableClasses, int version,
-      String className) {
+  public static Snapshot after(Snapshot before, Schema schema, Map<String, String> tableClasses,
+      Map<Rename, Integer> renames, int version, String className) {
+    Snapshot next = new Snapshot(schema, tableClasses, renames, version, className, null);
     List<String> replaces = schema.tables().stream()
-        .filter(t -> !before.schema().find(t.name()).map(t::equals).orElse(false))
+        .filter(t -> !same(before, next, t.name()))
         .map(Table::name).toList();
     List<Table> tables = before.schema().tables().stream()
-        .filter(t -> !schema.find(t.name()).map(t::equals).orElse(false))
+        .filter(t -> !same(before, next, t.name()))
         .toList();
     Map<String, String> classes = new TreeMap<>();
+    Map<Rename, Integer> backRenames = new TreeMap<>();
     tables.forEach(t -> {
       String c = before.tableClasses().get(t.name());
       if (c != null) {
         classes.put(t.name(), c);
       }
+      backRenames.putAll(before.renamesOf(t.name()));
     });
-    StepBack back = new StepBack(before.latestVersion(), before.latestClass(), replaces, tables, classes);
-    return new Snapshot(schema, tableClasses, version, className, back);
+    StepBack back = new StepBack(before.latestVersion(), before.latestClass(), replaces, tables, classes, backRenames);
+    return new Snapshot(schema, tableClasses, renames, version, className, back);
   }
 
-  /** The same state with other model class names (a model class moved; the schema did not change). */
-  public Snapshot withTableClasses(Map<String, String> classes) {
-    return new Snapshot(schema, classes, latestVersion, latestClass, beforeLatest);
+  /** Whether the table {@code name} is the same in both: definition, model class and recorded renames. */
+  private static boolean same(Snapshot a, Snapshot b, String name) {
+    return a.schema().find(name).equals(b.schema().find(name))
+        && Objects.equals(a.tableClasses().get(name), b.tableClasses().get(name))
+        && a.renamesOf(name).equals(b.renamesOf(name));
+  }
+
+  /** The recorded renames of the table {@code table} and of its columns. */
+  public Map<Rename, Integer> renamesOf(String table) {
+    Map<Rename, Integer> m = new TreeMap<>();
+    renames.forEach((r, v) -> {
+      if (r.table().equals(table)) {
+        m.put(r, v);
+      }
+    });
+    return m;
+  }
+
+  /** The same state with other model class names and recorded renames (the schema did not change). */
+  public Snapshot with(Map<String, String> classes, Map<Rename, Integer> renames) {
+    return new Snapshot(schema, classes, renames, latestVersion, latestClass, beforeLatest);
   }
 
   /** The snapshot as it was before the latest migration; it cannot step back further. */
@@ -65,30 +94,35 @@ public record Snapshot(Schema schema, Map<String, String> tableClasses, int late
     }
     Schema s = schema;
     Map<String, String> classes = new TreeMap<>(tableClasses);
+    Map<Rename, Integer> r = new TreeMap<>(renames);
     for (String name : beforeLatest.replaces()) {
       s = s.without(name);
       classes.remove(name);
+      r.keySet().removeIf(x -> x.table().equals(name));
     }
     for (Table t : beforeLatest.tables()) {
       s = s.with(t);
     }
     classes.putAll(beforeLatest.tableClasses());
-    return new Snapshot(s, classes, beforeLatest.version(), beforeLatest.className(), null);
+    r.putAll(beforeLatest.renames());
+    return new Snapshot(s, classes, r, beforeLatest.version(), beforeLatest.className(), null);
   }
 
   /**
    * The state before the latest migration, as a patch of the current one: drop the tables named
-   * in {@code replaces}, then add {@code tables} (their definitions before it).
+   * in {@code replaces}, then add {@code tables} (their definitions, model classes and recorded
+   * renames before it).
    *
    * @param version the version before the latest, 0 for none
    * @param className its class, or null for none
    */
   public record StepBack(int version, String className, List<String> replaces, List<Table> tables,
-      Map<String, String> tableClasses) {
+      Map<String, String> tableClasses, Map<Rename, Integer> renames) {
     public StepBack {
       replaces = List.copyOf(replaces);
       tables = List.copyOf(tables);
       tableClasses = Map.copyOf(tableClasses);
+      renames = Map.copyOf(renames);
     }
   }
 }

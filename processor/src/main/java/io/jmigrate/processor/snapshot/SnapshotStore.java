@@ -7,6 +7,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonReader;
 import io.jmigrate.ForeignKey.Action;
+import io.jmigrate.processor.diff.Rename;
 import io.jmigrate.schema.Column;
 import io.jmigrate.schema.ColumnType;
 import io.jmigrate.schema.ForeignKey;
@@ -32,7 +33,10 @@ import java.util.TreeMap;
  *
  * <p>Format 2 (this one) is format 1 made compact, plus {@code beforeLatest}: the tables the
  * latest migration touched as they were before it, so that deleting that migration steps back
- * (see {@link Snapshot#stepBack()}). Format 1 files are read and rewritten as format 2.
+ * (see {@link Snapshot#stepBack()}); plus, on a table's entry and on a column's line,
+ * {@code "renamedFrom": "old", "renamedIn": N} for a {@code @RenamedFrom} the models still carry
+ * that migration N applied (absent in older files: nothing recorded). Format 1 files are read and
+ * rewritten as format 2.
  */
 public final class SnapshotStore {
   /** Bump when the format changes; older jmigrate versions refuse newer files. */
@@ -50,7 +54,7 @@ public final class SnapshotStore {
           .append(", \"class\": ").append(quote(s.latestClass())).append("},\n");
     }
     out.append("  \"tables\": ");
-    writeTables(out, s.schema().tables(), s.tableClasses(), "  ");
+    writeTables(out, s.schema().tables(), s.tableClasses(), s.renames(), "  ");
     Snapshot.StepBack back = s.beforeLatest();
     if (back != null) {
       out.append(",\n  \"beforeLatest\": {\n");
@@ -60,13 +64,17 @@ public final class SnapshotStore {
       }
       out.append("    \"replaces\": ").append(strings(back.replaces())).append(",\n");
       out.append("    \"tables\": ");
-      writeTables(out, back.tables(), back.tableClasses(), "    ");
+      writeTables(out, back.tables(), back.tableClasses(), back.renames(), "    ");
       out.append("\n  }");
     }
     return out.append("\n}\n").toString();
   }
 
-  private static void writeTables(StringBuilder out, Collection<Table> tables, Map<String, String> classes, String indent) {
+  private static void writeTables(StringBuilder out, Collection<Table> tables, Map<String, String> classes,
+      Map<Rename, Integer> renames, String indent) {
+    Map<String, Map<String, Map.Entry<Rename, Integer>>> byTable = new TreeMap<>(); // table → column ("" for the table) → rename
+    renames.entrySet().forEach(e -> byTable.computeIfAbsent(e.getKey().table(), k -> new TreeMap<>())
+        .put(e.getKey().ofTable() ? "" : e.getKey().column(), e));
     if (tables.isEmpty()) {
       out.append("[]");
       return;
@@ -75,21 +83,26 @@ public final class SnapshotStore {
     String sep = "\n";
     for (Table t : tables) {
       out.append(sep);
-      writeTable(out, t, classes.get(t.name()), indent + "  ");
+      writeTable(out, t, classes.get(t.name()), byTable.getOrDefault(t.name(), Map.of()), indent + "  ");
       sep = ",\n";
     }
     out.append("\n").append(indent).append("]");
   }
 
-  private static void writeTable(StringBuilder out, Table t, String modelClass, String indent) {
+  private static void writeTable(StringBuilder out, Table t, String modelClass,
+      Map<String, Map.Entry<Rename, Integer>> renames, String indent) {
     String in = indent + "  ";
     out.append(indent).append("{\n");
     out.append(in).append("\"name\": ").append(quote(t.name()));
     if (modelClass != null) {
       out.append(",\n").append(in).append("\"model\": ").append(quote(modelClass));
     }
+    Map.Entry<Rename, Integer> renamed = renames.get("");
+    if (renamed != null) {
+      out.append(",\n").append(in).append(renamed(renamed));
+    }
     out.append(",\n").append(in).append("\"columns\": [");
-    lines(out, t.columns().stream().map(SnapshotStore::column).toList(), in);
+    lines(out, t.columns().stream().map(c -> column(c, renames.get(c.name()))).toList(), in);
     if (!t.primaryKey().isEmpty()) {
       out.append(",\n").append(in).append("\"primaryKey\": ").append(strings(t.primaryKey()));
     }
@@ -112,7 +125,12 @@ public final class SnapshotStore {
     out.append("\n").append(indent).append("]");
   }
 
-  private static String column(Column c) {
+  /** {@code "renamedFrom": "old", "renamedIn": N}. */
+  private static String renamed(Map.Entry<Rename, Integer> r) {
+    return "\"renamedFrom\": " + quote(r.getKey().from()) + ", \"renamedIn\": " + r.getValue();
+  }
+
+  private static String column(Column c, Map.Entry<Rename, Integer> renamed) {
     StringBuilder s = new StringBuilder("{\"name\": ").append(quote(c.name()))
         .append(", \"type\": ").append(quote(c.type().name()));
     if (c.length() > 0) {
@@ -132,6 +150,9 @@ public final class SnapshotStore {
     }
     if (c.generated()) {
       s.append(", \"generated\": true");
+    }
+    if (renamed != null) {
+      s.append(", ").append(renamed(renamed));
     }
     return s.append('}').toString();
   }
@@ -197,6 +218,7 @@ public final class SnapshotStore {
       int version = 0;
       String latestClass = null;
       Snapshot.StepBack back = null;
+      Map<Rename, Integer> renames = new TreeMap<>();
       r.beginObject();
       while (r.hasNext()) {
         String name = r.nextName();
@@ -217,14 +239,65 @@ public final class SnapshotStore {
           r.endObject();
         } else if (name.equals("beforeLatest")) {
           back = readStepBack(object(JsonParser.parseReader(r), "beforeLatest"));
+        } else if (name.equals("tables")) {
+          scanRenames(r, renames); // the tables: scanned for their recorded renames, not built
         } else {
-          r.skipValue(); // the tables: scanned, not built
+          r.skipValue();
         }
       }
-      return format == FORMAT_VERSION ? new Snapshot(Schema.empty(), Map.of(), version, latestClass, back) : null;
+      return format == FORMAT_VERSION ? new Snapshot(Schema.empty(), Map.of(), renames, version, latestClass, back) : null;
     } catch (IOException | RuntimeException | SnapshotException e) {
       return null;
     }
+  }
+
+  /** The recorded renames of the tables array, read as a stream. */
+  private static void scanRenames(JsonReader r, Map<Rename, Integer> renames) throws IOException {
+    r.beginArray();
+    while (r.hasNext()) {
+      String table = null;
+      String from = null;
+      int in = 0;
+      List<String[]> columns = new ArrayList<>(); // name, from, in
+      r.beginObject();
+      while (r.hasNext()) {
+        String key = r.nextName();
+        switch (key) {
+          case "name" -> table = r.nextString();
+          case "renamedFrom" -> from = r.nextString();
+          case "renamedIn" -> in = r.nextInt();
+          case "columns" -> {
+            r.beginArray();
+            while (r.hasNext()) {
+              String[] c = new String[3];
+              r.beginObject();
+              while (r.hasNext()) {
+                switch (r.nextName()) {
+                  case "name" -> c[0] = r.nextString();
+                  case "renamedFrom" -> c[1] = r.nextString();
+                  case "renamedIn" -> c[2] = r.nextString();
+                  default -> r.skipValue();
+                }
+              }
+              r.endObject();
+              if (c[1] != null) {
+                columns.add(c);
+              }
+            }
+            r.endArray();
+          }
+          default -> r.skipValue();
+        }
+      }
+      r.endObject();
+      if (from != null) {
+        renames.put(Rename.table(table, from), in);
+      }
+      for (String[] c : columns) {
+        renames.put(Rename.column(table, c[0], c[1]), Integer.parseInt(c[2]));
+      }
+    }
+    r.endArray();
   }
 
   /** Parses and validates a snapshot of any format this version reads; every defect is a {@link SnapshotException} that says what is wrong. */
@@ -256,10 +329,11 @@ public final class SnapshotStore {
         latestClass = string(latest, "class", "latestMigration");
       }
       Map<String, String> classes = new TreeMap<>();
-      Schema schema = Schema.of(readTables(root, "the snapshot", classes));
+      Map<Rename, Integer> renames = new TreeMap<>();
+      Schema schema = Schema.of(readTables(root, "the snapshot", classes, renames));
       checkReferences(schema);
       Snapshot.StepBack back = root.has("beforeLatest") ? readStepBack(object(root.get("beforeLatest"), "beforeLatest")) : null;
-      return new Snapshot(schema, classes, latestVersion, latestClass, back);
+      return new Snapshot(schema, classes, renames, latestVersion, latestClass, back);
     } catch (IllegalStateException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
       throw new SnapshotException("the snapshot is invalid: " + e.getMessage());
     }
@@ -267,12 +341,14 @@ public final class SnapshotStore {
 
   private static Snapshot.StepBack readStepBack(JsonObject b) throws SnapshotException {
     Map<String, String> classes = new TreeMap<>();
-    List<Table> tables = readTables(b, "beforeLatest", classes);
+    Map<Rename, Integer> renames = new TreeMap<>();
+    List<Table> tables = readTables(b, "beforeLatest", classes, renames);
     return new Snapshot.StepBack(integer(b, "version", "beforeLatest"),
-        b.has("class") ? string(b, "class", "beforeLatest") : null, strings(b, "replaces"), tables, classes);
+        b.has("class") ? string(b, "class", "beforeLatest") : null, strings(b, "replaces"), tables, classes, renames);
   }
 
-  private static List<Table> readTables(JsonObject o, String where, Map<String, String> classes) throws SnapshotException {
+  private static List<Table> readTables(JsonObject o, String where, Map<String, String> classes,
+      Map<Rename, Integer> renames) throws SnapshotException {
     List<Table> tables = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (JsonElement te : array(o, "tables", where)) {
@@ -284,12 +360,15 @@ public final class SnapshotStore {
       if (t.has("model")) {
         classes.put(name, string(t, "model", name));
       }
-      tables.add(readTable(name, t));
+      if (t.has("renamedFrom")) {
+        renames.put(Rename.table(name, identifier(t, "renamedFrom", name)), integer(t, "renamedIn", name));
+      }
+      tables.add(readTable(name, t, renames));
     }
     return tables;
   }
 
-  private static Table readTable(String name, JsonObject t) throws SnapshotException {
+  private static Table readTable(String name, JsonObject t, Map<Rename, Integer> renames) throws SnapshotException {
     List<Column> columns = new ArrayList<>();
     Set<String> columnNames = new HashSet<>();
     for (JsonElement ce : array(t, "columns", "table " + name)) {
@@ -318,6 +397,10 @@ public final class SnapshotStore {
       }
       if (c.has("generated") && c.get("generated").getAsBoolean()) {
         col = col.identity();
+      }
+      if (c.has("renamedFrom")) {
+        renames.put(Rename.column(name, cn, identifier(c, "renamedFrom", name + "." + cn)),
+            integer(c, "renamedIn", name + "." + cn));
       }
       columns.add(col);
     }

@@ -61,10 +61,10 @@ class SchemaDiffTest {
     List<Operation> ops = migration(a, b, Intents.none().renameColumn("t", "b", "a").renameColumn("t", "a", "b"));
     assertEquals(List.of(renameColumn("t", "a", "_jm_tmp_a"), renameColumn("t", "b", "a"),
         renameColumn("t", "_jm_tmp_a", "b")), ops);
-    // A done swap reads like one to do: the annotations must go once it is generated, and the diff says so.
     SchemaDiff.Result r = SchemaDiff.compare(a, b, Intents.none().renameColumn("t", "b", "a").renameColumn("t", "a", "b"));
-    assertEquals(List.of(Subject.column("t", "a"), Subject.column("t", "b")),
-        r.findings().stream().filter(Finding::warning).map(Finding::subject).toList());
+    assertEquals(List.of(), r.findings());
+    assertEquals(java.util.Set.of(Rename.column("t", "a", "b"), Rename.column("t", "b", "a")), r.appliedNow());
+    assertEquals(java.util.Map.of(Rename.column("t", "a", "b"), 2, Rename.column("t", "b", "a"), 2), r.recorded(2));
   }
 
   @Test
@@ -89,31 +89,50 @@ class SchemaDiffTest {
   }
 
   @Test
-  void aSwapTheSnapshotShowsDoneIsLeftAloneWithAWarning() {
-    Schema done = schema(Table.of("t", Column.of("a", ColumnType.INTEGER), text("b")));
-    SchemaDiff.Result r = SchemaDiff.compare(done, done, Intents.none().renameColumn("t", "b", "a").renameColumn("t", "a", "b"));
-    assertEquals(List.of(), r.operations());
-    assertEquals(2, r.findings().size());
-    assertTrue(r.findings().stream().allMatch(f -> f.warning() && f.message().contains("shows the swap done")), r.toString());
-  }
-
-  @Test
-  void aSwapOfSameDefinedColumnsCannotBeToldFromADoneOne() {
+  void aSwapOfSameDefinedColumnsIsGeneratedWhenNotYetApplied() {
     Schema s = schema(Table.of("t", text("a"), text("b")));
-    SchemaDiff.Result r = SchemaDiff.compare(s, s, Intents.none().renameColumn("t", "b", "a").renameColumn("t", "a", "b"));
-    assertEquals(List.of(), r.operations());
-    assertEquals(List.of(Subject.column("t", "a"), Subject.column("t", "b")),
-        r.findings().stream().filter(f -> !f.warning()).map(Finding::subject).toList());
-    assertTrue(r.findings().get(0).message().contains("first rename a to a new name (say a_old)"), r.findings().get(0).message());
+    assertEquals(List.of(renameColumn("t", "a", "_jm_tmp_a"), renameColumn("t", "b", "a"), renameColumn("t", "_jm_tmp_a", "b")),
+        migration(s, s, Intents.none().renameColumn("t", "b", "a").renameColumn("t", "a", "b")));
   }
 
   @Test
-  void aSwapOfSameDefinedTablesCannotBeToldFromADoneOne() {
+  void aSwapOfSameDefinedTablesIsGeneratedWhenNotYetApplied() {
     Schema s = schema(Table.of("p", text("x")), Table.of("q", text("x")));
-    SchemaDiff.Result r = SchemaDiff.compare(s, s, Intents.none().renameTable("p", "q").renameTable("q", "p"));
+    assertEquals(List.of(renameTable("p", "_jm_tmp_p"), renameTable("q", "p"), renameTable("_jm_tmp_p", "q")),
+        migration(s, s, Intents.none().renameTable("p", "q").renameTable("q", "p")));
+  }
+
+  @Test
+  void renamesAnEarlierMigrationAppliedAreLeftOverWithAWarningEachAndStayRecorded() {
+    Schema s = schema(Table.of("t", text("a"), text("b")));
+    Intents swap = Intents.none().renameColumn("t", "b", "a").renameColumn("t", "a", "b")
+        .applied(Rename.column("t", "a", "b"), 2).applied(Rename.column("t", "b", "a"), 2);
+    SchemaDiff.Result r = SchemaDiff.compare(s, s, swap);
     assertEquals(List.of(), r.operations());
-    assertEquals(List.of(Subject.table("p"), Subject.table("q")),
-        r.findings().stream().filter(f -> !f.warning()).map(Finding::subject).toList());
+    assertEquals(List.of(Subject.renamedFrom(Rename.column("t", "a", "b")), Subject.renamedFrom(Rename.column("t", "b", "a"))),
+        r.findings().stream().map(Finding::subject).toList());
+    assertTrue(r.findings().stream().allMatch(f -> f.warning() && f.message().contains("already applied by V0002; remove it")),
+        r.toString());
+    assertEquals(swap.applied(), r.recorded(3), "still recorded, under the version that applied them");
+
+    // Only one of them applied: the other one is a plain rename still to do (b is free once a is gone).
+    Schema chainDone = schema(Table.of("t", text("b"), text("c")));
+    SchemaDiff.Result chain = SchemaDiff.compare(chainDone, chainDone, Intents.none().renameColumn("t", "a", "b")
+        .renameColumn("t", "b", "c").applied(Rename.column("t", "b", "a"), 4).applied(Rename.column("t", "c", "b"), 4));
+    assertEquals(List.of(), chain.operations());
+    assertEquals(2, chain.findings().size());
+  }
+
+  @Test
+  void appliedColumnRenamesFollowTheirTableWhenItIsRenamed() {
+    Schema s = schema(Table.of("t", text("a"), text("b")));
+    Schema u = schema(Table.of("u", text("a"), text("b")));
+    Intents intents = Intents.none().renameTable("t", "u").renameColumn("u", "b", "a").renameColumn("u", "a", "b")
+        .applied(Rename.column("t", "a", "b"), 2).applied(Rename.column("t", "b", "a"), 2);
+    SchemaDiff.Result r = SchemaDiff.compare(s, u, intents);
+    assertEquals(List.of(renameTable("t", "u")), r.operations(), "the swap is not done twice");
+    assertEquals(java.util.Map.of(Rename.table("u", "t"), 3, Rename.column("u", "a", "b"), 2, Rename.column("u", "b", "a"), 2),
+        r.recorded(3));
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.jmigrate.processor.model.DefaultLiteral;
 import io.jmigrate.processor.model.ForeignKeyDeclaration;
 import io.jmigrate.processor.model.IndexDeclaration;
 import io.jmigrate.processor.model.Models;
+import io.jmigrate.processor.model.Origin;
 import io.jmigrate.processor.model.TableDeclaration;
 import io.jmigrate.schema.Column;
 import io.jmigrate.schema.ForeignKey;
@@ -39,6 +40,7 @@ public final class SchemaBuilder {
     Map<String, TypeElement> droppableTables = new TreeMap<>();
     Map<String, Set<String>> droppableColumns = new TreeMap<>();
     Set<String> narrowable = new TreeSet<>();
+    Map<String, Origin> renamedFromOrigins = new HashMap<>();
     Map<String, TableDeclaration> byClass = new HashMap<>();
     declarations.forEach(t -> byClass.put(t.className(), t));
 
@@ -55,6 +57,7 @@ public final class SchemaBuilder {
         }
         if (c.renamedFrom() != null) {
           renames.put(c.name(), c.renamedFrom());
+          renamedFromOrigins.put(name + "." + c.name(), c.origin().of("renamedFrom"));
         }
       }
       if (!renames.isEmpty()) {
@@ -62,6 +65,7 @@ public final class SchemaBuilder {
       }
       if (t.renamedFrom() != null) {
         tableRenames.put(name, t.renamedFrom());
+        renamedFromOrigins.put(name, t.origin().of("renamedFrom"));
       }
       if (!t.dropColumns().isEmpty()) {
         droppableColumns.computeIfAbsent(name, k -> new TreeSet<>()).addAll(t.dropColumns());
@@ -72,7 +76,7 @@ public final class SchemaBuilder {
       tables.add(table(t, byClass));
     }
     return new Models(Schema.of(tables), tableClasses, tableElements, columnElements, tableRenames, columnRenames,
-        droppableTables, droppableColumns, narrowable, List.of());
+        droppableTables, droppableColumns, narrowable, renamedFromOrigins, List.of());
   }
 
   private static Table table(TableDeclaration t, Map<String, TableDeclaration> byClass) {
