@@ -1,6 +1,6 @@
 package io.jmigrate.dialect;
 
-import io.jmigrate.ForeignKey.Action;
+import io.jmigrate.schema.ReferentialAction;
 import io.jmigrate.migration.Operation;
 import io.jmigrate.migration.OperationVisitor;
 import io.jmigrate.migration.Operations.AddColumn;
@@ -17,13 +17,13 @@ import io.jmigrate.migration.Operations.RenameTable;
 import io.jmigrate.migration.Operations.RunJava;
 import io.jmigrate.migration.Operations.RunSql;
 import io.jmigrate.migration.Operations.SetPrimaryKey;
-import io.jmigrate.schema.Column;
+import io.jmigrate.schema.ColumnDefinition;
 import io.jmigrate.schema.ColumnType;
-import io.jmigrate.schema.ForeignKey;
-import io.jmigrate.schema.Index;
+import io.jmigrate.schema.ForeignKeyDefinition;
+import io.jmigrate.schema.IndexDefinition;
 import io.jmigrate.schema.Names;
 import io.jmigrate.schema.Schema;
-import io.jmigrate.schema.Table;
+import io.jmigrate.schema.TableDefinition;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Map;
@@ -227,7 +227,7 @@ public abstract class SqlDialect implements Dialect {
    * data is untouched (and the transaction rolls back anyway).
    */
   protected void checkFits(AlterColumn op, Schema before, Sink out) throws SQLException {
-    Column old = before.table(op.table()).column(op.column().name()).orElseThrow();
+    ColumnDefinition old = before.table(op.table()).column(op.column().name()).orElseThrow();
     String condition = doesNotFit(q(old.name()), old, op.column());
     if (condition == null) {
       return;
@@ -249,7 +249,7 @@ public abstract class SqlDialect implements Dialect {
    * or null when every value of the old definition fits: a shorter length, fewer integer or
    * fraction digits, a smaller integer range, a fraction into an integer.
    */
-  protected String doesNotFit(String col, Column old, Column next) {
+  protected String doesNotFit(String col, ColumnDefinition old, ColumnDefinition next) {
     ColumnType to = next.type();
     ColumnType from = old.type();
     if (to == ColumnType.STRING && next.length() > 0) {
@@ -324,7 +324,7 @@ public abstract class SqlDialect implements Dialect {
   }
 
   /** The SQL type of a column, e.g. {@code VARCHAR(200)}. */
-  protected String type(Column c) {
+  protected String type(ColumnDefinition c) {
     switch (c.type()) {
       case INTEGER:
         return "INTEGER";
@@ -360,7 +360,7 @@ public abstract class SqlDialect implements Dialect {
   }
 
   /** A literal default in this dialect's syntax: numbers as written, booleans spelled, the rest quoted. */
-  protected String literal(Column c, String value) {
+  protected String literal(ColumnDefinition c, String value) {
     switch (c.type()) {
       case BOOLEAN:
         return Boolean.parseBoolean(value) ? trueLiteral : falseLiteral;
@@ -377,65 +377,65 @@ public abstract class SqlDialect implements Dialect {
   }
 
   /** The column's definition inside CREATE TABLE or ADD COLUMN. */
-  protected abstract String columnDefinition(Table table, Column c);
+  protected abstract String columnDefinition(TableDefinition table, ColumnDefinition c);
 
   /** The primary key's constraint name. */
   protected static String primaryKeyName(String table) {
     return Names.constraintName("pk", table, List.of());
   }
 
-  protected List<String> createTable(Table t) {
+  protected List<String> createTable(TableDefinition t) {
     List<String> out = new ArrayList<>();
     out.add(createTableStatement(q(t.name()), t));
-    for (Index i : t.indexes()) {
+    for (IndexDefinition i : t.indexes()) {
       out.add(createIndex(t.name(), i));
     }
     return out;
   }
 
-  protected String createTableStatement(String quotedName, Table t) {
+  protected String createTableStatement(String quotedName, TableDefinition t) {
     List<String> parts = new ArrayList<>();
-    for (Column c : t.columns()) {
+    for (ColumnDefinition c : t.columns()) {
       parts.add(columnDefinition(t, c));
     }
     if (!t.primaryKey().isEmpty() && !inlinePrimaryKey(t)) {
       parts.add(primaryKeyClause(t));
     }
-    for (ForeignKey f : t.foreignKeys()) {
+    for (ForeignKeyDefinition f : t.foreignKeys()) {
       parts.add(foreignKeyClause(f));
     }
     return "CREATE TABLE " + quotedName + " (\n  " + String.join(",\n  ", parts) + "\n)";
   }
 
   /** The table's primary key inside CREATE TABLE: {@code CONSTRAINT "pk_t" PRIMARY KEY (…)}. */
-  protected String primaryKeyClause(Table t) {
+  protected String primaryKeyClause(TableDefinition t) {
     return "CONSTRAINT " + q(primaryKeyName(t.name())) + " PRIMARY KEY (" + list(t.primaryKey()) + ")";
   }
 
   /** Whether the key is written on the column itself (SQLite's rowid alias). */
-  protected boolean inlinePrimaryKey(Table t) {
+  protected boolean inlinePrimaryKey(TableDefinition t) {
     return false;
   }
 
-  protected String foreignKeyClause(ForeignKey f) {
+  protected String foreignKeyClause(ForeignKeyDefinition f) {
     StringBuilder s = new StringBuilder("CONSTRAINT ").append(q(f.name()))
         .append(" FOREIGN KEY (").append(list(f.columns())).append(") REFERENCES ")
         .append(q(f.refTable())).append(" (").append(list(f.refColumns())).append(')');
-    if (f.onDelete() != Action.NO_ACTION) {
+    if (f.onDelete() != ReferentialAction.NO_ACTION) {
       s.append(" ON DELETE ").append(f.onDelete().sql());
     }
-    if (f.onUpdate() != Action.NO_ACTION) {
+    if (f.onUpdate() != ReferentialAction.NO_ACTION) {
       s.append(" ON UPDATE ").append(f.onUpdate().sql());
     }
     return s.toString();
   }
 
-  protected String createIndex(String table, Index i) {
+  protected String createIndex(String table, IndexDefinition i) {
     return "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + q(i.name()) + " ON " + q(table)
         + " (" + list(i.columns()) + ")";
   }
 
-  protected String defaultClause(Column c) {
+  protected String defaultClause(ColumnDefinition c) {
     if (c.defaultValue() != null) {
       return " DEFAULT " + literal(c, c.defaultValue());
     }

@@ -1,12 +1,12 @@
 package io.jmigrate.engine;
 
 import io.jmigrate.dialect.Dialect;
-import io.jmigrate.schema.Column;
+import io.jmigrate.schema.ColumnDefinition;
 import io.jmigrate.schema.ColumnType;
-import io.jmigrate.schema.ForeignKey;
-import io.jmigrate.schema.Index;
+import io.jmigrate.schema.ForeignKeyDefinition;
+import io.jmigrate.schema.IndexDefinition;
 import io.jmigrate.schema.Schema;
-import io.jmigrate.schema.Table;
+import io.jmigrate.schema.TableDefinition;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -46,7 +46,7 @@ final class SchemaValidator {
     List<String> out = new ArrayList<>();
     List<String> renames = new ArrayList<>();
     TreeSet<String> live = liveTables(c, dialect);
-    for (Table t : expected.tables()) {
+    for (TableDefinition t : expected.tables()) {
       if (!live.contains(t.name())) {
         out.add("table " + t.name() + " is missing");
         continue;
@@ -61,7 +61,7 @@ final class SchemaValidator {
     return new Drift(version, out, renames);
   }
 
-  private static void compareTable(DatabaseMetaData meta, Dialect dialect, String schema, Table t, List<String> out,
+  private static void compareTable(DatabaseMetaData meta, Dialect dialect, String schema, TableDefinition t, List<String> out,
       List<String> renames) throws SQLException {
     Map<String, Boolean> columns = new TreeMap<>();
     Map<String, String> types = new TreeMap<>();
@@ -74,7 +74,7 @@ final class SchemaValidator {
         types.put(rs.getString("COLUMN_NAME"), rs.getString("TYPE_NAME"));
       }
     }
-    for (Column col : t.columns()) {
+    for (ColumnDefinition col : t.columns()) {
       Boolean nullable = columns.remove(col.name());
       if (nullable == null) {
         out.add("column " + t.name() + "." + col.name() + " is missing");
@@ -124,7 +124,7 @@ final class SchemaValidator {
         }
       }
     }
-    for (Index i : t.indexes()) {
+    for (IndexDefinition i : t.indexes()) {
       if (!indexes.contains(i.name())) {
         out.add("index " + i.name() + " on " + t.name() + " is missing");
       }
@@ -144,7 +144,7 @@ final class SchemaValidator {
       compareForeignKeyNames(dialect, t, fksByName, out, renames);
     }
     TreeSet<String> expectedFks = new TreeSet<>();
-    for (ForeignKey f : t.foreignKeys()) {
+    for (ForeignKeyDefinition f : t.foreignKeys()) {
       for (int i = 0; i < f.columns().size(); i++) {
         expectedFks.add(f.columns().get(i) + "->" + f.refTable() + "." + f.refColumns().get(i));
       }
@@ -165,11 +165,11 @@ final class SchemaValidator {
    * A foreign key of the migrations that the database has with the same columns and references
    * but under another name: a later migration that drops or changes it would not find it.
    */
-  private static void compareForeignKeyNames(Dialect dialect, Table t, Map<String, TreeMap<Integer, String>> live,
+  private static void compareForeignKeyNames(Dialect dialect, TableDefinition t, Map<String, TreeMap<Integer, String>> live,
       List<String> out, List<String> renames) {
     TreeSet<String> expectedNames = new TreeSet<>();
     t.foreignKeys().forEach(f -> expectedNames.add(f.name()));
-    for (ForeignKey f : t.foreignKeys()) {
+    for (ForeignKeyDefinition f : t.foreignKeys()) {
       if (live.containsKey(f.name())) {
         continue;
       }

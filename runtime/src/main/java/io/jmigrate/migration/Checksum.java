@@ -1,6 +1,6 @@
 package io.jmigrate.migration;
 
-import io.jmigrate.ForeignKey.Action;
+import io.jmigrate.schema.ReferentialAction;
 import io.jmigrate.migration.Operations.AddColumn;
 import io.jmigrate.migration.Operations.AddForeignKey;
 import io.jmigrate.migration.Operations.AddIndex;
@@ -15,10 +15,10 @@ import io.jmigrate.migration.Operations.RenameTable;
 import io.jmigrate.migration.Operations.RunJava;
 import io.jmigrate.migration.Operations.RunSql;
 import io.jmigrate.migration.Operations.SetPrimaryKey;
-import io.jmigrate.schema.Column;
-import io.jmigrate.schema.ForeignKey;
-import io.jmigrate.schema.Index;
-import io.jmigrate.schema.Table;
+import io.jmigrate.schema.ColumnDefinition;
+import io.jmigrate.schema.ForeignKeyDefinition;
+import io.jmigrate.schema.IndexDefinition;
+import io.jmigrate.schema.TableDefinition;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -130,7 +130,7 @@ public final class Checksum implements OperationVisitor<String> {
     return "java [" + op.description() + "]" + (op.reverseStep() == null ? "" : " reversible");
   }
 
-  static String table(Table t) {
+  static String table(TableDefinition t) {
     StringBuilder s = new StringBuilder("table ").append(t.name()).append(" (");
     for (int i = 0; i < t.columns().size(); i++) {
       s.append(i == 0 ? "" : ", ").append(column(t.columns().get(i)));
@@ -139,16 +139,16 @@ public final class Checksum implements OperationVisitor<String> {
       s.append(", primary key (").append(String.join(", ", t.primaryKey())).append(')');
     }
     s.append(')');
-    for (Index i : t.indexes()) { // sorted by name
+    for (IndexDefinition i : t.indexes()) { // sorted by name
       s.append(", ").append(index(i));
     }
-    for (ForeignKey f : t.foreignKeys()) { // sorted by name
+    for (ForeignKeyDefinition f : t.foreignKeys()) { // sorted by name
       s.append(", ").append(foreignKey(f));
     }
     return s.toString();
   }
 
-  static String column(Column c) {
+  static String column(ColumnDefinition c) {
     StringBuilder s = new StringBuilder(c.name()).append(' ').append(c.type().name());
     if (c.length() > 0) {
       s.append('(').append(c.length()).append(')');
@@ -169,18 +169,18 @@ public final class Checksum implements OperationVisitor<String> {
     return s.toString();
   }
 
-  static String index(Index i) {
+  static String index(IndexDefinition i) {
     return (i.unique() ? "unique index " : "index ") + i.name() + " (" + String.join(", ", i.columns()) + ")";
   }
 
-  static String foreignKey(ForeignKey f) {
+  static String foreignKey(ForeignKeyDefinition f) {
     StringBuilder s = new StringBuilder("foreign key ").append(f.name())
         .append(" (").append(String.join(", ", f.columns())).append(") references ")
         .append(f.refTable()).append(" (").append(String.join(", ", f.refColumns())).append(')');
-    if (f.onDelete() != Action.NO_ACTION) {
+    if (f.onDelete() != ReferentialAction.NO_ACTION) {
       s.append(" on delete ").append(f.onDelete().sql());
     }
-    if (f.onUpdate() != Action.NO_ACTION) {
+    if (f.onUpdate() != ReferentialAction.NO_ACTION) {
       s.append(" on update ").append(f.onUpdate().sql());
     }
     return s.toString();

@@ -1,12 +1,12 @@
 package io.jmigrate.migration;
 
-import io.jmigrate.schema.ForeignKey;
+import io.jmigrate.schema.ForeignKeyDefinition;
 import java.util.List;
 
 /**
  * The fluent form of a foreign key that generated migrations use, so a reviewer reads which
  * side is which: {@code foreignKey("fk_address_user_id").columns("user_id").references("user", "id")}.
- * It builds the same {@link ForeignKey} value as the positional form.
+ * It builds the same {@link ForeignKeyDefinition} value as the positional form.
  */
 public final class ForeignKeyBuilder {
   private final String name;
@@ -23,7 +23,7 @@ public final class ForeignKeyBuilder {
   }
 
   /** The referenced table and its key columns, one for each referencing column. */
-  public ForeignKey references(String refTable, String... refColumns) {
-    return new ForeignKey(name, columns, refTable, List.of(refColumns), null, null);
+  public ForeignKeyDefinition references(String refTable, String... refColumns) {
+    return new ForeignKeyDefinition(name, columns, refTable, List.of(refColumns), null, null);
   }
 }

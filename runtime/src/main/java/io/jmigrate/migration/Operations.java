@@ -1,12 +1,12 @@
 package io.jmigrate.migration;
 
-import io.jmigrate.ForeignKey.Action;
-import io.jmigrate.schema.Column;
+import io.jmigrate.schema.ReferentialAction;
+import io.jmigrate.schema.ColumnDefinition;
 import io.jmigrate.schema.ColumnType;
-import io.jmigrate.schema.ForeignKey;
-import io.jmigrate.schema.Index;
+import io.jmigrate.schema.ForeignKeyDefinition;
+import io.jmigrate.schema.IndexDefinition;
 import io.jmigrate.schema.Schema;
-import io.jmigrate.schema.Table;
+import io.jmigrate.schema.TableDefinition;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,29 +19,29 @@ public final class Operations {
 
   // ---- vocabulary ----
 
-  public static Table table(String name, Column... columns) {
-    return Table.of(name, columns);
+  public static TableDefinition table(String name, ColumnDefinition... columns) {
+    return TableDefinition.of(name, columns);
   }
 
-  public static Column column(String name, ColumnType type) {
-    return Column.of(name, type);
+  public static ColumnDefinition column(String name, ColumnType type) {
+    return ColumnDefinition.of(name, type);
   }
 
-  public static Index index(String name, String... columns) {
-    return Index.of(name, columns);
+  public static IndexDefinition index(String name, String... columns) {
+    return IndexDefinition.of(name, columns);
   }
 
-  public static Index uniqueIndex(String name, String... columns) {
-    return Index.unique(name, columns);
+  public static IndexDefinition uniqueIndex(String name, String... columns) {
+    return IndexDefinition.unique(name, columns);
   }
 
-  public static ForeignKey foreignKey(String name, String column, String refTable, String refColumn) {
-    return ForeignKey.of(name, column, refTable, refColumn);
+  public static ForeignKeyDefinition foreignKey(String name, String column, String refTable, String refColumn) {
+    return ForeignKeyDefinition.of(name, column, refTable, refColumn);
   }
 
-  public static ForeignKey foreignKey(
+  public static ForeignKeyDefinition foreignKey(
       String name, List<String> columns, String refTable, List<String> refColumns) {
-    return new ForeignKey(name, columns, refTable, refColumns, Action.NO_ACTION, Action.NO_ACTION);
+    return new ForeignKeyDefinition(name, columns, refTable, refColumns, ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION);
   }
 
   /** Starts the fluent form: {@code foreignKey("fk_address_user_id").columns("user_id").references("user", "id")}. */
@@ -51,7 +51,7 @@ public final class Operations {
 
   // ---- operations ----
 
-  public static Operation createTable(Table table) {
+  public static Operation createTable(TableDefinition table) {
     return new CreateTable(table);
   }
 
@@ -63,7 +63,7 @@ public final class Operations {
     return new RenameTable(from, to);
   }
 
-  public static Operation addColumn(String table, Column column) {
+  public static Operation addColumn(String table, ColumnDefinition column) {
     return new AddColumn(table, column);
   }
 
@@ -76,7 +76,7 @@ public final class Operations {
   }
 
   /** Gives an existing column a new definition (type, length, nullability, default). */
-  public static Operation alterColumn(String table, Column column) {
+  public static Operation alterColumn(String table, ColumnDefinition column) {
     return new AlterColumn(table, column);
   }
 
@@ -84,7 +84,7 @@ public final class Operations {
     return new SetPrimaryKey(table, List.of(columns));
   }
 
-  public static Operation addIndex(String table, Index index) {
+  public static Operation addIndex(String table, IndexDefinition index) {
     return new AddIndex(table, index);
   }
 
@@ -92,7 +92,7 @@ public final class Operations {
     return new DropIndex(table, index);
   }
 
-  public static Operation addForeignKey(String table, ForeignKey foreignKey) {
+  public static Operation addForeignKey(String table, ForeignKeyDefinition foreignKey) {
     return new AddForeignKey(table, foreignKey);
   }
 
@@ -124,7 +124,7 @@ public final class Operations {
 
   // ---- the operation values ----
 
-  public record CreateTable(Table table) implements Operation {
+  public record CreateTable(TableDefinition table) implements Operation {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.createTable(this);
@@ -190,7 +190,7 @@ public final class Operations {
     }
   }
 
-  public record AddColumn(String table, Column column) implements Operation {
+  public record AddColumn(String table, ColumnDefinition column) implements Operation {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.addColumn(this);
@@ -256,7 +256,7 @@ public final class Operations {
     }
   }
 
-  public record AlterColumn(String table, Column column) implements Operation {
+  public record AlterColumn(String table, ColumnDefinition column) implements Operation {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.alterColumn(this);
@@ -304,7 +304,7 @@ public final class Operations {
     }
   }
 
-  public record AddIndex(String table, Index index) implements Operation {
+  public record AddIndex(String table, IndexDefinition index) implements Operation {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.addIndex(this);
@@ -348,7 +348,7 @@ public final class Operations {
     }
   }
 
-  public record AddForeignKey(String table, ForeignKey foreignKey) implements Operation {
+  public record AddForeignKey(String table, ForeignKeyDefinition foreignKey) implements Operation {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.addForeignKey(this);

@@ -10,9 +10,9 @@ import java.util.TreeMap;
 public final class Schema {
   private static final Schema EMPTY = new Schema(new TreeMap<>());
 
-  private final TreeMap<String, Table> tables;
+  private final TreeMap<String, TableDefinition> tables;
 
-  private Schema(TreeMap<String, Table> tables) {
+  private Schema(TreeMap<String, TableDefinition> tables) {
     this.tables = tables;
   }
 
@@ -20,9 +20,9 @@ public final class Schema {
     return EMPTY;
   }
 
-  public static Schema of(Collection<Table> tables) {
-    TreeMap<String, Table> map = new TreeMap<>();
-    for (Table t : tables) {
+  public static Schema of(Collection<TableDefinition> tables) {
+    TreeMap<String, TableDefinition> map = new TreeMap<>();
+    for (TableDefinition t : tables) {
       if (map.put(t.name(), t) != null) {
         throw new IllegalArgumentException("two tables named " + t.name());
       }
@@ -31,16 +31,16 @@ public final class Schema {
   }
 
   /** The tables, sorted by name. */
-  public Collection<Table> tables() {
+  public Collection<TableDefinition> tables() {
     return tables.values();
   }
 
-  public Optional<Table> find(String name) {
+  public Optional<TableDefinition> find(String name) {
     return Optional.ofNullable(tables.get(name));
   }
 
-  public Table table(String name) {
-    Table t = tables.get(name);
+  public TableDefinition table(String name) {
+    TableDefinition t = tables.get(name);
     if (t == null) {
       throw new NoSuchElementException("no table " + name + " in the schema");
     }
@@ -51,23 +51,23 @@ public final class Schema {
     return tables.containsKey(name);
   }
 
-  public Schema with(Table table) {
-    TreeMap<String, Table> map = new TreeMap<>(tables);
+  public Schema with(TableDefinition table) {
+    TreeMap<String, TableDefinition> map = new TreeMap<>(tables);
     map.put(table.name(), table);
     return new Schema(map);
   }
 
   public Schema without(String name) {
-    TreeMap<String, Table> map = new TreeMap<>(tables);
+    TreeMap<String, TableDefinition> map = new TreeMap<>(tables);
     map.remove(name);
     return new Schema(map);
   }
 
   /** Renames a table and every foreign key that references it, as the databases do. */
   public Schema renameTable(String from, String to) {
-    TreeMap<String, Table> map = new TreeMap<>();
-    for (Map.Entry<String, Table> e : tables.entrySet()) {
-      Table t = e.getValue().mapForeignKeys(f -> f.renameRefTable(from, to));
+    TreeMap<String, TableDefinition> map = new TreeMap<>();
+    for (Map.Entry<String, TableDefinition> e : tables.entrySet()) {
+      TableDefinition t = e.getValue().mapForeignKeys(f -> f.renameRefTable(from, to));
       if (t.name().equals(from)) {
         t = t.rename(to);
       }
@@ -78,9 +78,9 @@ public final class Schema {
 
   /** Renames a column and every reference to it (indexes, keys, foreign keys of other tables). */
   public Schema renameColumn(String table, String from, String to) {
-    TreeMap<String, Table> map = new TreeMap<>();
-    for (Table t : tables.values()) {
-      Table r = t.mapForeignKeys(f -> f.renameRefColumn(table, from, to));
+    TreeMap<String, TableDefinition> map = new TreeMap<>();
+    for (TableDefinition t : tables.values()) {
+      TableDefinition r = t.mapForeignKeys(f -> f.renameRefColumn(table, from, to));
       if (r.name().equals(table)) {
         r = r.renameColumn(from, to);
       }
@@ -102,7 +102,7 @@ public final class Schema {
   @Override
   public String toString() {
     StringBuilder s = new StringBuilder("schema");
-    for (Table t : tables.values()) {
+    for (TableDefinition t : tables.values()) {
       s.append("\n  ").append(t);
     }
     return s.toString();

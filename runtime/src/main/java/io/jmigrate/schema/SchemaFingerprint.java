@@ -29,21 +29,21 @@ public final class SchemaFingerprint {
   /** The text the fingerprint hashes; public so that a mismatch can be explained line by line. */
   public static String canonicalText(Schema schema) {
     StringBuilder s = new StringBuilder();
-    for (Table t : schema.tables()) { // sorted by name
+    for (TableDefinition t : schema.tables()) { // sorted by name
       s.append("table ").append(t.name()).append('\n');
-      List<Column> columns = new ArrayList<>(t.columns());
-      columns.sort(Comparator.comparing(Column::name));
-      for (Column c : columns) {
+      List<ColumnDefinition> columns = new ArrayList<>(t.columns());
+      columns.sort(Comparator.comparing(ColumnDefinition::name));
+      for (ColumnDefinition c : columns) {
         s.append("  column ").append(column(c)).append('\n');
       }
       if (!t.primaryKey().isEmpty()) {
         s.append("  primary key (").append(String.join(",", t.primaryKey())).append(")\n");
       }
-      for (Index i : t.indexes()) { // sorted by name
+      for (IndexDefinition i : t.indexes()) { // sorted by name
         s.append("  ").append(i.unique() ? "unique index " : "index ").append(i.name())
             .append(" (").append(String.join(",", i.columns())).append(")\n");
       }
-      for (ForeignKey f : t.foreignKeys()) { // sorted by name
+      for (ForeignKeyDefinition f : t.foreignKeys()) { // sorted by name
         s.append("  foreign key ").append(f.name()).append(" (").append(String.join(",", f.columns()))
             .append(") references ").append(f.refTable()).append(" (").append(String.join(",", f.refColumns()))
             .append(") on delete ").append(f.onDelete().name()).append(" on update ").append(f.onUpdate().name())
@@ -53,7 +53,7 @@ public final class SchemaFingerprint {
     return s.toString();
   }
 
-  private static String column(Column c) {
+  private static String column(ColumnDefinition c) {
     StringBuilder s = new StringBuilder(c.name()).append(' ').append(c.type().name())
         .append(" length=").append(c.length())
         .append(" precision=").append(c.precision()).append(',').append(c.scale())

@@ -107,7 +107,7 @@ abstract class ConcurrencyAndCrashContract {
   void failingMigrationIsRolledBackWhole() throws Exception {
     String url = newDatabaseUrl();
     List<io.jmigrate.migration.Migration> list = new ArrayList<>(Workload.migrations(0));
-    list.add(new TestMigration(5, "broken", addColumn("t", io.jmigrate.schema.Column.of("z", io.jmigrate.schema.ColumnType.INTEGER)),
+    list.add(new TestMigration(5, "broken", addColumn("t", io.jmigrate.schema.ColumnDefinition.of("z", io.jmigrate.schema.ColumnType.INTEGER)),
         sql("INSERT INTO nowhere VALUES (1)")));
     Migrator m = new Migrator(list);
     try (Connection c = DriverManager.getConnection(url)) {

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jmigrate.migration.Migration;
-import io.jmigrate.schema.Column;
+import io.jmigrate.schema.ColumnDefinition;
 import io.jmigrate.testing.Postgres;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,7 +43,7 @@ class NarrowingTest {
   }
 
   /** Migrates {@code alter} over one row that does not fit and one that does; returns the failure. */
-  MigrationException refused(Db db, Column narrower, String misfit, String fits) throws Exception {
+  MigrationException refused(Db db, ColumnDefinition narrower, String misfit, String fits) throws Exception {
     Migrator m = new Migrator(List.of(CREATE, new TestMigration(2, "narrow", alterColumn("item", narrower))));
     try (Connection c = db.open()) {
       m.migrateTo(c, 1);

@@ -6,7 +6,7 @@ import com.squareup.javapoet.JavaFile;
 import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.ParameterizedTypeName;
 import com.squareup.javapoet.TypeSpec;
-import io.jmigrate.ForeignKey.Action;
+import io.jmigrate.schema.ReferentialAction;
 import io.jmigrate.migration.Migration;
 import io.jmigrate.migration.Operation;
 import io.jmigrate.migration.OperationVisitor;
@@ -25,12 +25,12 @@ import io.jmigrate.migration.Operations.RenameTable;
 import io.jmigrate.migration.Operations.RunJava;
 import io.jmigrate.migration.Operations.RunSql;
 import io.jmigrate.migration.Operations.SetPrimaryKey;
-import io.jmigrate.schema.Column;
+import io.jmigrate.schema.ColumnDefinition;
 import io.jmigrate.schema.ColumnType;
-import io.jmigrate.schema.ForeignKey;
-import io.jmigrate.schema.Index;
+import io.jmigrate.schema.ForeignKeyDefinition;
+import io.jmigrate.schema.IndexDefinition;
 import io.jmigrate.schema.Schema;
-import io.jmigrate.schema.Table;
+import io.jmigrate.schema.TableDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,7 +47,7 @@ import javax.lang.model.element.Modifier;
  */
 public final class MigrationWriter {
   private static final ClassName LIST = ClassName.get(List.class);
-  private static final ClassName ACTION = ClassName.get(Action.class);
+  private static final ClassName ACTION = ClassName.get(ReferentialAction.class);
   private static final ParameterizedTypeName OPERATIONS = ParameterizedTypeName.get(LIST, ClassName.get(Operation.class));
   /** Operations per method; well below the JVM's 64 KB limit on a method's bytecode. */
   private static final int PART_SIZE = 40;
@@ -227,7 +227,7 @@ public final class MigrationWriter {
     }
   };
 
-  static CodeBlock table(Table t) {
+  static CodeBlock table(TableDefinition t) {
     CodeBlock.Builder b = CodeBlock.builder().add("table($S,$>$>", t.name());
     for (int i = 0; i < t.columns().size(); i++) {
       b.add("\n").add(column(t.columns().get(i))).add(i + 1 < t.columns().size() ? "," : ")");
@@ -236,16 +236,16 @@ public final class MigrationWriter {
     if (!t.primaryKey().isEmpty()) {
       b.add("\n.primaryKey($L)", strings(t.primaryKey(), false));
     }
-    for (ForeignKey f : t.foreignKeys()) {
+    for (ForeignKeyDefinition f : t.foreignKeys()) {
       b.add("\n.foreignKey($L)", foreignKey(f));
     }
-    for (Index i : t.indexes()) {
+    for (IndexDefinition i : t.indexes()) {
       b.add("\n.index($L)", index(i));
     }
     return b.add("$<").build();
   }
 
-  static CodeBlock column(Column c) {
+  static CodeBlock column(ColumnDefinition c) {
     CodeBlock.Builder b = CodeBlock.builder().add("column($S, $L)", c.name(), c.type().name());
     if (c.length() > 0) {
       b.add(".length($L)", c.length());
@@ -268,19 +268,19 @@ public final class MigrationWriter {
     return b.build();
   }
 
-  static CodeBlock index(Index i) {
+  static CodeBlock index(IndexDefinition i) {
     return CodeBlock.of("$L($S$L)", i.unique() ? "uniqueIndex" : "index", i.name(), strings(i.columns(), true));
   }
 
   /** The fluent form, which says which side is which: {@code foreignKey("fk").columns("a").references("t", "id")}. */
-  static CodeBlock foreignKey(ForeignKey f) {
+  static CodeBlock foreignKey(ForeignKeyDefinition f) {
     CodeBlock.Builder b = CodeBlock.builder()
         .add("foreignKey($S).columns($L).references($S$L)", f.name(), strings(f.columns(), false), f.refTable(),
             strings(f.refColumns(), true));
-    if (f.onDelete() != Action.NO_ACTION) {
+    if (f.onDelete() != ReferentialAction.NO_ACTION) {
       b.add(".onDelete($T.$L)", ACTION, f.onDelete().name());
     }
-    if (f.onUpdate() != Action.NO_ACTION) {
+    if (f.onUpdate() != ReferentialAction.NO_ACTION) {
       b.add(".onUpdate($T.$L)", ACTION, f.onUpdate().name());
     }
     return b.build();

@@ -1,5 +1,6 @@
 package io.jmigrate.processor.codegen;
 
+import io.jmigrate.schema.ReferentialAction;
 import io.jmigrate.migration.Operation;
 import io.jmigrate.migration.OperationVisitor;
 import io.jmigrate.migration.Operations.AddColumn;
@@ -16,11 +17,11 @@ import io.jmigrate.migration.Operations.RenameTable;
 import io.jmigrate.migration.Operations.RunJava;
 import io.jmigrate.migration.Operations.RunSql;
 import io.jmigrate.migration.Operations.SetPrimaryKey;
-import io.jmigrate.schema.Column;
-import io.jmigrate.schema.ForeignKey;
-import io.jmigrate.schema.Index;
+import io.jmigrate.schema.ColumnDefinition;
+import io.jmigrate.schema.ForeignKeyDefinition;
+import io.jmigrate.schema.IndexDefinition;
 import io.jmigrate.schema.Schema;
-import io.jmigrate.schema.Table;
+import io.jmigrate.schema.TableDefinition;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,7 +53,7 @@ final class ReviewNotes {
   }
 
   /** {@code STRING(20) NOT NULL DEFAULT 'x'}: a column's definition without its name. */
-  static String definition(Column c) {
+  static String definition(ColumnDefinition c) {
     StringBuilder s = new StringBuilder(c.type().name());
     if (c.length() > 0) {
       s.append('(').append(c.length()).append(')');
@@ -75,7 +76,7 @@ final class ReviewNotes {
     return s.toString();
   }
 
-  static String definition(Table t) {
+  static String definition(TableDefinition t) {
     List<String> parts = new ArrayList<>();
     t.columns().forEach(c -> parts.add(c.name() + " " + definition(c)));
     if (!t.primaryKey().isEmpty()) {
@@ -86,17 +87,17 @@ final class ReviewNotes {
     return t.name() + " (" + String.join(", ", parts) + ")";
   }
 
-  static String definition(Index i) {
+  static String definition(IndexDefinition i) {
     return (i.unique() ? "unique index " : "index ") + i.name() + " (" + String.join(", ", i.columns()) + ")";
   }
 
-  static String definition(ForeignKey f) {
+  static String definition(ForeignKeyDefinition f) {
     StringBuilder s = new StringBuilder("(").append(String.join(", ", f.columns())).append(") references ")
         .append(f.refTable()).append(" (").append(String.join(", ", f.refColumns())).append(')');
-    if (f.onDelete() != io.jmigrate.ForeignKey.Action.NO_ACTION) {
+    if (f.onDelete() != ReferentialAction.NO_ACTION) {
       s.append(" on delete ").append(f.onDelete().name());
     }
-    if (f.onUpdate() != io.jmigrate.ForeignKey.Action.NO_ACTION) {
+    if (f.onUpdate() != ReferentialAction.NO_ACTION) {
       s.append(" on update ").append(f.onUpdate().name());
     }
     return s.toString();
@@ -182,7 +183,7 @@ final class ReviewNotes {
       this.before = before;
     }
 
-    private Table table(String name) {
+    private TableDefinition table(String name) {
       return before.find(name).orElse(null);
     }
 
@@ -193,7 +194,7 @@ final class ReviewNotes {
 
     @Override
     public String dropTable(DropTable o) {
-      Table t = table(o.table());
+      TableDefinition t = table(o.table());
       return t == null ? null : definition(t);
     }
 
@@ -209,7 +210,7 @@ final class ReviewNotes {
 
     @Override
     public String dropColumn(DropColumn o) {
-      Table t = table(o.table());
+      TableDefinition t = table(o.table());
       return t == null ? null : t.column(o.column()).map(ReviewNotes::definition).orElse(null);
     }
 
@@ -220,13 +221,13 @@ final class ReviewNotes {
 
     @Override
     public String alterColumn(AlterColumn o) {
-      Table t = table(o.table());
+      TableDefinition t = table(o.table());
       return t == null ? null : t.column(o.column().name()).map(ReviewNotes::definition).orElse(null);
     }
 
     @Override
     public String setPrimaryKey(SetPrimaryKey o) {
-      Table t = table(o.table());
+      TableDefinition t = table(o.table());
       return t == null ? null : t.primaryKey().isEmpty() ? "no primary key" : "(" + String.join(", ", t.primaryKey()) + ")";
     }
 
@@ -237,7 +238,7 @@ final class ReviewNotes {
 
     @Override
     public String dropIndex(DropIndex o) {
-      Table t = table(o.table());
+      TableDefinition t = table(o.table());
       return t == null ? null : t.findIndex(o.index()).map(i -> "(" + String.join(", ", i.columns()) + ")"
           + (i.unique() ? " unique" : "")).orElse(null);
     }
@@ -249,7 +250,7 @@ final class ReviewNotes {
 
     @Override
     public String dropForeignKey(DropForeignKey o) {
-      Table t = table(o.table());
+      TableDefinition t = table(o.table());
       return t == null ? null : t.findForeignKey(o.foreignKey()).map(ReviewNotes::definition).orElse(null);
     }
 
@@ -288,14 +289,14 @@ final class ReviewNotes {
 
     @Override
     public String addColumn(AddColumn o) {
-      Column c = o.column();
+      ColumnDefinition c = o.column();
       boolean alter = c.defaultSql() == null && (c.nullable() || c.defaultValue() != null) && !c.generated();
       return alter ? null : o.table();
     }
 
     @Override
     public String dropColumn(DropColumn o) {
-      Table t = before.find(o.table()).orElse(null);
+      TableDefinition t = before.find(o.table()).orElse(null);
       if (t == null) {
         return null;
       }

@@ -17,9 +17,9 @@ import io.jmigrate.migration.Operations.RenameTable;
 import io.jmigrate.migration.Operations.RunJava;
 import io.jmigrate.migration.Operations.RunSql;
 import io.jmigrate.migration.Operations.SetPrimaryKey;
-import io.jmigrate.schema.ForeignKey;
+import io.jmigrate.schema.ForeignKeyDefinition;
 import io.jmigrate.schema.Schema;
-import io.jmigrate.schema.Table;
+import io.jmigrate.schema.TableDefinition;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -67,7 +67,7 @@ public final class OperationOrder {
 
   /** One operation to place; {@code created} is the table a create makes (null for other operations). */
   private record Node(Operation op, Role role, String table, Set<String> refs, int phase, int step, int seq,
-      Table created) {}
+      TableDefinition created) {}
 
   private static final Comparator<Node> READABLE = Comparator.comparingInt(Node::phase)
       .thenComparing(n -> n.phase() == RENAME || n.phase() == HAND_WRITTEN ? "" : n.table())
@@ -195,9 +195,9 @@ public final class OperationOrder {
     if (create != null) {
       Set<String> waitingToBeCreated = new HashSet<>();
       pending.stream().filter(n -> n.role() == Role.CREATE).forEach(n -> waitingToBeCreated.add(n.table()));
-      Table t = create.created();
+      TableDefinition t = create.created();
       List<Node> keys = new ArrayList<>();
-      for (ForeignKey f : t.foreignKeys()) {
+      for (ForeignKeyDefinition f : t.foreignKeys()) {
         if (!f.refTable().equals(t.name()) && waitingToBeCreated.contains(f.refTable())) {
           t = t.withoutForeignKey(f.name());
           keys.add(node(Operations.addForeignKey(t.name(), f)));
@@ -211,8 +211,8 @@ public final class OperationOrder {
         () -> new IllegalStateException("no order for " + pending));
     Set<String> waitingToBeDropped = new TreeSet<>();
     pending.stream().filter(n -> n.role() == Role.DROP_TABLE).forEach(n -> waitingToBeDropped.add(n.table()));
-    Table t = renamed.table(drop.table());
-    for (ForeignKey f : t.foreignKeys()) {
+    TableDefinition t = renamed.table(drop.table());
+    for (ForeignKeyDefinition f : t.foreignKeys()) {
       if (!f.refTable().equals(t.name()) && waitingToBeDropped.contains(f.refTable())) {
         out.add(Operations.dropForeignKey(t.name(), f.name()));
         t = t.withoutForeignKey(f.name());
@@ -222,9 +222,9 @@ public final class OperationOrder {
     pending.set(pending.indexOf(drop), node(drop.op(), drop.seq()));
   }
 
-  private static Set<String> referenced(Table t) {
+  private static Set<String> referenced(TableDefinition t) {
     Set<String> refs = new HashSet<>();
-    for (ForeignKey f : t.foreignKeys()) {
+    for (ForeignKeyDefinition f : t.foreignKeys()) {
       if (!f.refTable().equals(t.name())) {
         refs.add(f.refTable());
       }

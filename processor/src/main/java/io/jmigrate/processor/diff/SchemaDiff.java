@@ -1,13 +1,13 @@
 package io.jmigrate.processor.diff;
 
+import io.jmigrate.processor.model.Naming;
 import io.jmigrate.migration.Operation;
 import io.jmigrate.migration.Operations;
-import io.jmigrate.schema.Column;
-import io.jmigrate.schema.ForeignKey;
-import io.jmigrate.schema.Index;
-import io.jmigrate.schema.Names;
+import io.jmigrate.schema.ColumnDefinition;
+import io.jmigrate.schema.ForeignKeyDefinition;
+import io.jmigrate.schema.IndexDefinition;
 import io.jmigrate.schema.Schema;
-import io.jmigrate.schema.Table;
+import io.jmigrate.schema.TableDefinition;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -104,12 +104,12 @@ public final class SchemaDiff {
     renameColumns();
     Set<String> created = new TreeSet<>();
     Set<String> dropped = new TreeSet<>();
-    for (Table t : target.tables()) {
+    for (TableDefinition t : target.tables()) {
       if (!work.has(t.name())) {
         created.add(t.name());
       }
     }
-    for (Table t : work.tables()) {
+    for (TableDefinition t : work.tables()) {
       if (!target.has(t.name())) {
         dropped.add(t.name());
       }
@@ -117,21 +117,21 @@ public final class SchemaDiff {
     checkDrops(created, dropped);
     leftoverDrops(dropped);
 
-    for (Table next : target.tables()) {
-      Table was = work.find(next.name()).orElse(null);
+    for (TableDefinition next : target.tables()) {
+      TableDefinition was = work.find(next.name()).orElse(null);
       if (was != null && !was.equals(next)) { // equal: the common case in a large model
         changeTable(was, next);
       }
     }
     reAddKeysThatDependOnChangedKeys(dropped);
     for (String name : created) {
-      Table t = target.table(name);
-      Table bare = t;
-      for (Index i : t.indexes()) {
+      TableDefinition t = target.table(name);
+      TableDefinition bare = t;
+      for (IndexDefinition i : t.indexes()) {
         bare = bare.withoutIndex(i.name());
       }
       ops.add(Operations.createTable(bare));
-      for (Index i : t.indexes()) {
+      for (IndexDefinition i : t.indexes()) {
         ops.add(Operations.addIndex(name, i));
       }
     }
@@ -140,26 +140,26 @@ public final class SchemaDiff {
     }
   }
 
-  private void changeTable(Table was, Table next) {
+  private void changeTable(TableDefinition was, TableDefinition next) {
     String table = next.name();
-    for (ForeignKey f : was.foreignKeys()) {
+    for (ForeignKeyDefinition f : was.foreignKeys()) {
       if (!next.foreignKeys().contains(f)) {
         ops.add(Operations.dropForeignKey(table, f.name()));
       }
     }
-    for (Index i : was.indexes()) {
+    for (IndexDefinition i : was.indexes()) {
       if (!next.indexes().contains(i)) {
         ops.add(Operations.dropIndex(table, i.name()));
       }
     }
-    for (Column c : next.columns()) {
+    for (ColumnDefinition c : next.columns()) {
       if (was.column(c.name()).isEmpty()) {
         checkAdd(table, c);
         ops.add(Operations.addColumn(table, c));
       }
     }
-    for (Column c : next.columns()) {
-      Column before = was.column(c.name()).orElse(null);
+    for (ColumnDefinition c : next.columns()) {
+      ColumnDefinition before = was.column(c.name()).orElse(null);
       if (before != null && !before.equals(c)) {
         checkAlter(table, before, c);
         ops.add(Operations.alterColumn(table, c));
@@ -168,17 +168,17 @@ public final class SchemaDiff {
     if (!was.primaryKey().equals(next.primaryKey())) {
       ops.add(new Operations.SetPrimaryKey(table, next.primaryKey()));
     }
-    for (Column c : was.columns()) {
+    for (ColumnDefinition c : was.columns()) {
       if (next.column(c.name()).isEmpty()) {
         ops.add(Operations.dropColumn(table, c.name()));
       }
     }
-    for (Index i : next.indexes()) {
+    for (IndexDefinition i : next.indexes()) {
       if (!was.indexes().contains(i)) {
         ops.add(Operations.addIndex(table, i));
       }
     }
-    for (ForeignKey f : next.foreignKeys()) {
+    for (ForeignKeyDefinition f : next.foreignKeys()) {
       if (!was.foreignKeys().contains(f)) {
         ops.add(Operations.addForeignKey(table, f));
       }
@@ -194,8 +194,8 @@ public final class SchemaDiff {
    */
   private void reAddKeysThatDependOnChangedKeys(Set<String> dropped) {
     Set<String> handled = new HashSet<>();
-    for (Table was : work.tables()) {
-      Table next = target.find(was.name()).orElse(null);
+    for (TableDefinition was : work.tables()) {
+      TableDefinition next = target.find(was.name()).orElse(null);
       if (next == null || was.equals(next)) {
         continue;
       }
@@ -203,19 +203,19 @@ public final class SchemaDiff {
       if (!was.primaryKey().isEmpty() && !was.primaryKey().equals(next.primaryKey())) {
         released.add(new TreeSet<>(was.primaryKey()));
       }
-      for (Index i : was.indexes()) {
+      for (IndexDefinition i : was.indexes()) {
         if (i.unique() && !next.indexes().contains(i)) {
           released.add(new TreeSet<>(i.columns()));
         }
       }
       for (Set<String> key : released) {
-        for (Table referencing : work.tables()) {
-          for (ForeignKey f : referencing.foreignKeys()) {
+        for (TableDefinition referencing : work.tables()) {
+          for (ForeignKeyDefinition f : referencing.foreignKeys()) {
             if (!f.refTable().equals(was.name()) || !key.equals(new TreeSet<>(f.refColumns()))
                 || !handled.add(referencing.name() + "." + f.name())) {
               continue;
             }
-            Table stays = target.find(referencing.name()).orElse(null);
+            TableDefinition stays = target.find(referencing.name()).orElse(null);
             boolean unchanged = stays != null && stays.foreignKeys().contains(f);
             if (unchanged || dropped.contains(referencing.name())) {
               ops.add(Operations.dropForeignKey(referencing.name(), f.name()));
@@ -293,7 +293,7 @@ public final class SchemaDiff {
           todo.put(to, from);
         }
       });
-      Table before = work.find(table).orElse(null);
+      TableDefinition before = work.find(table).orElse(null);
       if (before == null || !target.has(table)) {
         continue; // a new table: nothing to rename
       }
@@ -306,7 +306,7 @@ public final class SchemaDiff {
         work = op.applyTo(work);
       });
       done.forEach((from, to) -> appliedNow.add(Rename.column(table, to, from)));
-      Table after = work.table(table);
+      TableDefinition after = work.table(table);
       for (Map.Entry<String, String> r : todo.entrySet()) {
         String to = r.getKey();
         String from = r.getValue();
@@ -390,15 +390,15 @@ public final class SchemaDiff {
   /** {@code _jm_tmp_<name>}, shortened with a hash where it would exceed the identifier limit. */
   static String tempName(String name, Set<String> taken) {
     String base = TEMP_PREFIX + name;
-    if (base.length() > Names.MAX_IDENTIFIER_LENGTH) {
+    if (base.length() > Naming.MAX_IDENTIFIER_LENGTH) {
       CRC32 crc = new CRC32();
       crc.update(name.getBytes(StandardCharsets.UTF_8));
-      base = base.substring(0, Names.MAX_IDENTIFIER_LENGTH - 9) + "_" + String.format("%08x", crc.getValue());
+      base = base.substring(0, Naming.MAX_IDENTIFIER_LENGTH - 9) + "_" + String.format("%08x", crc.getValue());
     }
     String candidate = base;
     for (int i = 2; taken.contains(candidate); i++) {
       String suffix = "_" + i;
-      candidate = base.substring(0, Math.min(base.length(), Names.MAX_IDENTIFIER_LENGTH - suffix.length())) + suffix;
+      candidate = base.substring(0, Math.min(base.length(), Naming.MAX_IDENTIFIER_LENGTH - suffix.length())) + suffix;
     }
     return candidate;
   }
@@ -416,13 +416,13 @@ public final class SchemaDiff {
             + " To drop it, put @Drop(tables = \"" + t + "\") on any @Table model."));
       }
     }
-    for (Table next : target.tables()) {
-      Table was = work.find(next.name()).orElse(null);
+    for (TableDefinition next : target.tables()) {
+      TableDefinition was = work.find(next.name()).orElse(null);
       if (was == null || was.equals(next)) {
         continue;
       }
-      List<String> added = next.columns().stream().map(Column::name).filter(c -> was.column(c).isEmpty()).toList();
-      for (Column c : was.columns()) {
+      List<String> added = next.columns().stream().map(ColumnDefinition::name).filter(c -> was.column(c).isEmpty()).toList();
+      for (ColumnDefinition c : was.columns()) {
         if (next.column(c.name()).isEmpty()
             && !intents.droppableColumns().getOrDefault(next.name(), Set.of()).contains(c.name())) {
           String rename = added.isEmpty() ? "" : " If it was renamed, put @RenamedFrom(\"" + c.name()
@@ -447,8 +447,8 @@ public final class SchemaDiff {
       }
     }
     for (Map.Entry<String, Set<String>> e : intents.droppableColumns().entrySet()) {
-      Table was = work.find(e.getKey()).orElse(null);
-      Table next = target.find(e.getKey()).orElse(null);
+      TableDefinition was = work.find(e.getKey()).orElse(null);
+      TableDefinition next = target.find(e.getKey()).orElse(null);
       for (String c : e.getValue()) {
         boolean droppedNow = was != null && next != null && was.column(c).isPresent() && next.column(c).isEmpty();
         if (!droppedNow) {
@@ -460,7 +460,7 @@ public final class SchemaDiff {
     }
   }
 
-  private void checkAdd(String table, Column c) {
+  private void checkAdd(String table, ColumnDefinition c) {
     if (!c.nullable() && !c.hasDefault() && !c.generated()) {
       findings.add(Finding.error(Subject.column(table, c.name()), "cannot add the NOT NULL column " + table + "."
           + c.name() + " without a default: the table may already have rows. Give it a default "
@@ -469,7 +469,7 @@ public final class SchemaDiff {
     }
   }
 
-  private void checkAlter(String table, Column was, Column c) {
+  private void checkAlter(String table, ColumnDefinition was, ColumnDefinition c) {
     if (was.nullable() && !c.nullable() && !c.hasDefault()) {
       findings.add(Finding.error(Subject.column(table, c.name()), "cannot make " + table + "." + c.name()
           + " NOT NULL without a default: existing rows may hold NULL. Give it a default "

@@ -1,6 +1,6 @@
 package io.jmigrate.processor.diff;
 
-import io.jmigrate.schema.Column;
+import io.jmigrate.schema.ColumnDefinition;
 import io.jmigrate.schema.ColumnType;
 
 /**
@@ -65,7 +65,7 @@ public final class Widening {
   }
 
   /** Whether a column defined as {@code to} holds every value of one defined as {@code from}, exactly. */
-  public static boolean widens(Column from, Column to) {
+  public static boolean widens(ColumnDefinition from, ColumnDefinition to) {
     ColumnType a = from.type();
     ColumnType b = to.type();
     if (b == ColumnType.STRING) {
@@ -109,7 +109,7 @@ public final class Widening {
    * text; SQLite does not enforce lengths), 0 when unbounded, -1 when no text column holds the
    * values exactly on every database.
    */
-  static int textLength(Column c) {
+  static int textLength(ColumnDefinition c) {
     switch (c.type()) {
       case BOOLEAN:
         return 5; // "false" (SQLite stores 0 and 1)
@@ -144,7 +144,7 @@ public final class Widening {
   }
 
   /** The type as the user wrote it, e.g. {@code STRING(20)} or {@code DECIMAL(10,2)}. */
-  public static String describe(Column c) {
+  public static String describe(ColumnDefinition c) {
     String s = c.toString();
     return s.substring(c.name().length() + 1).replace(" NULL", "").replace(" NOT", "");
   }

@@ -1,6 +1,6 @@
 package io.jmigrate.processor.model;
 
-import io.jmigrate.ForeignKey.Action;
+import io.jmigrate.schema.ReferentialAction;
 
 /**
  * A field's reference to another model.
@@ -11,4 +11,4 @@ import io.jmigrate.ForeignKey.Action;
  * @param column the referenced column; empty for the target's single-column primary key
  */
 public record ForeignKeyDeclaration(String targetClass, String targetSimpleName, boolean targetIsTable, String column,
-    Action onDelete, Action onUpdate) {}
+    ReferentialAction onDelete, ReferentialAction onUpdate) {}

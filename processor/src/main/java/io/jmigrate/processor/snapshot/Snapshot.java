@@ -2,7 +2,7 @@ package io.jmigrate.processor.snapshot;
 
 import io.jmigrate.processor.diff.Rename;
 import io.jmigrate.schema.Schema;
-import io.jmigrate.schema.Table;
+import io.jmigrate.schema.TableDefinition;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,8 +47,8 @@ public record Snapshot(Schema schema, Map<String, String> tableClasses, Map<Rena
     Snapshot next = new Snapshot(schema, tableClasses, renames, version, className, null);
     List<String> replaces = schema.tables().stream()
         .filter(t -> !same(before, next, t.name()))
-        .map(Table::name).toList();
-    List<Table> tables = before.schema().tables().stream()
+        .map(TableDefinition::name).toList();
+    List<TableDefinition> tables = before.schema().tables().stream()
         .filter(t -> !same(before, next, t.name()))
         .toList();
     Map<String, String> classes = new TreeMap<>();
@@ -100,7 +100,7 @@ public record Snapshot(Schema schema, Map<String, String> tableClasses, Map<Rena
       classes.remove(name);
       r.keySet().removeIf(x -> x.table().equals(name));
     }
-    for (Table t : beforeLatest.tables()) {
+    for (TableDefinition t : beforeLatest.tables()) {
       s = s.with(t);
     }
     classes.putAll(beforeLatest.tableClasses());
@@ -116,7 +116,7 @@ public record Snapshot(Schema schema, Map<String, String> tableClasses, Map<Rena
    * @param version the version before the latest, 0 for none
    * @param className its class, or null for none
    */
-  public record StepBack(int version, String className, List<String> replaces, List<Table> tables,
+  public record StepBack(int version, String className, List<String> replaces, List<TableDefinition> tables,
       Map<String, String> tableClasses, Map<Rename, Integer> renames) {
     public StepBack {
       replaces = List.copyOf(replaces);

@@ -1,20 +1,21 @@
 package io.jmigrate.processor.snapshot;
 
+import io.jmigrate.processor.model.Naming;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.stream.JsonReader;
-import io.jmigrate.ForeignKey.Action;
+import io.jmigrate.schema.ReferentialAction;
 import io.jmigrate.processor.diff.Rename;
-import io.jmigrate.schema.Column;
+import io.jmigrate.schema.ColumnDefinition;
 import io.jmigrate.schema.ColumnType;
-import io.jmigrate.schema.ForeignKey;
-import io.jmigrate.schema.Index;
+import io.jmigrate.schema.ForeignKeyDefinition;
+import io.jmigrate.schema.IndexDefinition;
 import io.jmigrate.schema.Names;
 import io.jmigrate.schema.Schema;
-import io.jmigrate.schema.Table;
+import io.jmigrate.schema.TableDefinition;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ public final class SnapshotStore {
     return out.append("\n}\n").toString();
   }
 
-  private static void writeTables(StringBuilder out, Collection<Table> tables, Map<String, String> classes,
+  private static void writeTables(StringBuilder out, Collection<TableDefinition> tables, Map<String, String> classes,
       Map<Rename, Integer> renames, String indent) {
     Map<String, Map<String, Map.Entry<Rename, Integer>>> byTable = new TreeMap<>(); // table → column ("" for the table) → rename
     renames.entrySet().forEach(e -> byTable.computeIfAbsent(e.getKey().table(), k -> new TreeMap<>())
@@ -81,7 +82,7 @@ public final class SnapshotStore {
     }
     out.append("[");
     String sep = "\n";
-    for (Table t : tables) {
+    for (TableDefinition t : tables) {
       out.append(sep);
       writeTable(out, t, classes.get(t.name()), byTable.getOrDefault(t.name(), Map.of()), indent + "  ");
       sep = ",\n";
@@ -89,7 +90,7 @@ public final class SnapshotStore {
     out.append("\n").append(indent).append("]");
   }
 
-  private static void writeTable(StringBuilder out, Table t, String modelClass,
+  private static void writeTable(StringBuilder out, TableDefinition t, String modelClass,
       Map<String, Map.Entry<Rename, Integer>> renames, String indent) {
     String in = indent + "  ";
     out.append(indent).append("{\n");
@@ -130,7 +131,7 @@ public final class SnapshotStore {
     return "\"renamedFrom\": " + quote(r.getKey().from()) + ", \"renamedIn\": " + r.getValue();
   }
 
-  private static String column(Column c, Map.Entry<Rename, Integer> renamed) {
+  private static String column(ColumnDefinition c, Map.Entry<Rename, Integer> renamed) {
     StringBuilder s = new StringBuilder("{\"name\": ").append(quote(c.name()))
         .append(", \"type\": ").append(quote(c.type().name()));
     if (c.length() > 0) {
@@ -157,20 +158,20 @@ public final class SnapshotStore {
     return s.append('}').toString();
   }
 
-  private static String index(Index i) {
+  private static String index(IndexDefinition i) {
     return "{\"name\": " + quote(i.name()) + ", \"columns\": " + strings(i.columns())
         + (i.unique() ? ", \"unique\": true" : "") + "}";
   }
 
-  private static String foreignKey(ForeignKey f) {
+  private static String foreignKey(ForeignKeyDefinition f) {
     StringBuilder s = new StringBuilder("{\"name\": ").append(quote(f.name()))
         .append(", \"columns\": ").append(strings(f.columns()))
         .append(", \"refTable\": ").append(quote(f.refTable()))
         .append(", \"refColumns\": ").append(strings(f.refColumns()));
-    if (f.onDelete() != Action.NO_ACTION) {
+    if (f.onDelete() != ReferentialAction.NO_ACTION) {
       s.append(", \"onDelete\": ").append(quote(f.onDelete().name()));
     }
-    if (f.onUpdate() != Action.NO_ACTION) {
+    if (f.onUpdate() != ReferentialAction.NO_ACTION) {
       s.append(", \"onUpdate\": ").append(quote(f.onUpdate().name()));
     }
     return s.append('}').toString();
@@ -342,14 +343,14 @@ public final class SnapshotStore {
   private static Snapshot.StepBack readStepBack(JsonObject b) throws SnapshotException {
     Map<String, String> classes = new TreeMap<>();
     Map<Rename, Integer> renames = new TreeMap<>();
-    List<Table> tables = readTables(b, "beforeLatest", classes, renames);
+    List<TableDefinition> tables = readTables(b, "beforeLatest", classes, renames);
     return new Snapshot.StepBack(integer(b, "version", "beforeLatest"),
         b.has("class") ? string(b, "class", "beforeLatest") : null, strings(b, "replaces"), tables, classes, renames);
   }
 
-  private static List<Table> readTables(JsonObject o, String where, Map<String, String> classes,
+  private static List<TableDefinition> readTables(JsonObject o, String where, Map<String, String> classes,
       Map<Rename, Integer> renames) throws SnapshotException {
-    List<Table> tables = new ArrayList<>();
+    List<TableDefinition> tables = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (JsonElement te : array(o, "tables", where)) {
       JsonObject t = object(te, "a table");
@@ -368,8 +369,8 @@ public final class SnapshotStore {
     return tables;
   }
 
-  private static Table readTable(String name, JsonObject t, Map<Rename, Integer> renames) throws SnapshotException {
-    List<Column> columns = new ArrayList<>();
+  private static TableDefinition readTable(String name, JsonObject t, Map<Rename, Integer> renames) throws SnapshotException {
+    List<ColumnDefinition> columns = new ArrayList<>();
     Set<String> columnNames = new HashSet<>();
     for (JsonElement ce : array(t, "columns", "table " + name)) {
       JsonObject c = object(ce, "a column of " + name);
@@ -385,7 +386,7 @@ public final class SnapshotStore {
       } catch (IllegalArgumentException e) {
         throw new SnapshotException("column " + name + "." + cn + " has the unknown type " + typeName);
       }
-      Column col = Column.of(cn, type)
+      ColumnDefinition col = ColumnDefinition.of(cn, type)
           .length(optInt(c, "length"))
           .precision(optInt(c, "precision"), optInt(c, "scale"))
           .nullable(!c.has("nullable") || c.get("nullable").getAsBoolean());
@@ -413,7 +414,7 @@ public final class SnapshotStore {
         throw new SnapshotException("the primary key of " + name + " names the unknown column " + k);
       }
     }
-    List<Index> indexes = new ArrayList<>();
+    List<IndexDefinition> indexes = new ArrayList<>();
     if (t.has("indexes")) {
       for (JsonElement ie : array(t, "indexes", name)) {
         JsonObject i = object(ie, "an index of " + name);
@@ -423,27 +424,27 @@ public final class SnapshotStore {
             throw new SnapshotException("an index of " + name + " names the unknown column " + k);
           }
         }
-        indexes.add(new Index(identifier(i, "name", "index of " + name), cols,
+        indexes.add(new IndexDefinition(identifier(i, "name", "index of " + name), cols,
             i.has("unique") && i.get("unique").getAsBoolean()));
       }
     }
-    List<ForeignKey> fks = new ArrayList<>();
+    List<ForeignKeyDefinition> fks = new ArrayList<>();
     if (t.has("foreignKeys")) {
       for (JsonElement fe : array(t, "foreignKeys", name)) {
         JsonObject f = object(fe, "a foreign key of " + name);
-        fks.add(new ForeignKey(identifier(f, "name", "foreign key of " + name), strings(f, "columns"),
+        fks.add(new ForeignKeyDefinition(identifier(f, "name", "foreign key of " + name), strings(f, "columns"),
             identifier(f, "refTable", "foreign key of " + name), strings(f, "refColumns"),
-            f.has("onDelete") ? Action.valueOf(f.get("onDelete").getAsString()) : Action.NO_ACTION,
-            f.has("onUpdate") ? Action.valueOf(f.get("onUpdate").getAsString()) : Action.NO_ACTION));
+            f.has("onDelete") ? ReferentialAction.valueOf(f.get("onDelete").getAsString()) : ReferentialAction.NO_ACTION,
+            f.has("onUpdate") ? ReferentialAction.valueOf(f.get("onUpdate").getAsString()) : ReferentialAction.NO_ACTION));
       }
     }
-    return new Table(name, columns, pk, indexes, fks);
+    return new TableDefinition(name, columns, pk, indexes, fks);
   }
 
   private static void checkReferences(Schema schema) throws SnapshotException {
-    for (Table t : schema.tables()) {
-      for (ForeignKey f : t.foreignKeys()) {
-        Table ref = schema.find(f.refTable()).orElse(null);
+    for (TableDefinition t : schema.tables()) {
+      for (ForeignKeyDefinition f : t.foreignKeys()) {
+        TableDefinition ref = schema.find(f.refTable()).orElse(null);
         if (ref == null) {
           throw new SnapshotException("foreign key " + f.name() + " of " + t.name()
               + " references the table " + f.refTable() + ", which the snapshot does not have");
@@ -483,7 +484,7 @@ public final class SnapshotStore {
 
   private static String identifier(JsonObject o, String key, String where) throws SnapshotException {
     String s = string(o, key, where);
-    if (!Names.isValidIdentifier(s)) {
+    if (!Naming.isValidIdentifier(s)) {
       throw new SnapshotException(where + " has the invalid name \"" + s + "\"");
     }
     return s;

@@ -12,34 +12,34 @@ import static io.jmigrate.migration.Operations.setPrimaryKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jmigrate.migration.Operation;
-import io.jmigrate.schema.Column;
+import io.jmigrate.schema.ColumnDefinition;
 import io.jmigrate.schema.ColumnType;
-import io.jmigrate.schema.ForeignKey;
-import io.jmigrate.schema.Index;
+import io.jmigrate.schema.ForeignKeyDefinition;
+import io.jmigrate.schema.IndexDefinition;
 import io.jmigrate.schema.Schema;
-import io.jmigrate.schema.Table;
+import io.jmigrate.schema.TableDefinition;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The order stage alone: these operations, in any order, come out in this one. */
 class OperationOrderTest {
-  static Column id(String name) {
-    return Column.of(name, ColumnType.BIGINT).notNull();
+  static ColumnDefinition id(String name) {
+    return ColumnDefinition.of(name, ColumnType.BIGINT).notNull();
   }
 
-  static Table table(String name, String... references) {
-    Table t = Table.of(name, id("id")).primaryKey("id");
+  static TableDefinition table(String name, String... references) {
+    TableDefinition t = TableDefinition.of(name, id("id")).primaryKey("id");
     for (String r : references) {
-      t = t.withColumn(id(r + "_id")).foreignKey(ForeignKey.of("fk_" + name + "_" + r + "_id", r + "_id", r, "id"));
+      t = t.withColumn(id(r + "_id")).foreignKey(ForeignKeyDefinition.of("fk_" + name + "_" + r + "_id", r + "_id", r, "id"));
     }
     return t;
   }
 
   @Test
   void referencedTablesAreCreatedFirst() {
-    Table a = table("a", "b");
-    Table b = table("b", "c");
-    Table c = table("c");
+    TableDefinition a = table("a", "b");
+    TableDefinition b = table("b", "c");
+    TableDefinition c = table("c");
     assertEquals(List.of(createTable(c), createTable(b), createTable(a)),
         OperationOrder.sort(Schema.empty(), List.of(createTable(a), createTable(b), createTable(c))));
   }
@@ -49,32 +49,32 @@ class OperationOrderTest {
     List<Operation> given = new java.util.ArrayList<>();
     for (int i = 0; i < 3000; i++) { // t0000 references t0001, which references t0002, ...
       given.add(createTable(i == 2999 ? table(String.format("t%04d", i)) : table(String.format("t%04d", i), String.format("t%04d", i + 1))));
-      given.add(addIndex(String.format("t%04d", i), Index.of(String.format("ix_t%04d", i), "id")));
+      given.add(addIndex(String.format("t%04d", i), IndexDefinition.of(String.format("ix_t%04d", i), "id")));
     }
     long start = System.nanoTime();
     List<Operation> sorted = OperationOrder.sort(Schema.empty(), given);
     long millis = (System.nanoTime() - start) / 1_000_000;
     assertEquals(createTable(table("t2999")), sorted.get(0));
-    assertEquals(addIndex("t0000", Index.of("ix_t0000", "id")), sorted.get(sorted.size() - 1));
+    assertEquals(addIndex("t0000", IndexDefinition.of("ix_t0000", "id")), sorted.get(sorted.size() - 1));
     org.junit.jupiter.api.Assertions.assertTrue(millis < 5000, millis + " ms");
   }
 
   @Test
   void aCycleOfNewTablesGetsItsForeignKeyAfterBothTables() {
-    Table a = table("a", "b");
-    Table b = table("b", "a");
-    Table self = table("s", "s");
-    ForeignKey ab = a.foreignKeys().get(0);
+    TableDefinition a = table("a", "b");
+    TableDefinition b = table("b", "a");
+    TableDefinition self = table("s", "s");
+    ForeignKeyDefinition ab = a.foreignKeys().get(0);
     assertEquals(List.of(createTable(self), createTable(a.withoutForeignKey(ab.name())), createTable(b), addForeignKey("a", ab)),
         OperationOrder.sort(Schema.empty(), List.of(createTable(self), createTable(b), createTable(a))));
   }
 
   @Test
   void aNewTableComesWithItsIndexes() {
-    Table a = table("a", "b");
-    Table b = table("b");
-    Index ia = Index.of("ix_a_b_id", "b_id");
-    Index ib = Index.of("ix_b_id", "id");
+    TableDefinition a = table("a", "b");
+    TableDefinition b = table("b");
+    IndexDefinition ia = IndexDefinition.of("ix_a_b_id", "b_id");
+    IndexDefinition ib = IndexDefinition.of("ix_b_id", "id");
     assertEquals(List.of(createTable(b), addIndex("b", ib), createTable(a), addIndex("a", ia)),
         OperationOrder.sort(Schema.empty(), List.of(createTable(a), addIndex("a", ia), createTable(b), addIndex("b", ib))));
   }
@@ -101,9 +101,9 @@ class OperationOrderTest {
   @Test
   void aForeignKeyWaitsForTheKeyItReferences() {
     Schema s = Schema.of(List.of(table("account"), table("person")));
-    ForeignKey fk = ForeignKey.of("fk_account_person_code", "person_code", "person", "code");
-    Column code = Column.of("code", ColumnType.STRING).notNull().defaultValue("x");
-    Column personCode = Column.of("person_code", ColumnType.STRING);
+    ForeignKeyDefinition fk = ForeignKeyDefinition.of("fk_account_person_code", "person_code", "person", "code");
+    ColumnDefinition code = ColumnDefinition.of("code", ColumnType.STRING).notNull().defaultValue("x");
+    ColumnDefinition personCode = ColumnDefinition.of("person_code", ColumnType.STRING);
     List<Operation> given = List.of(addForeignKey("account", fk), addColumn("account", personCode),
         setPrimaryKey("person", "code"), addColumn("person", code));
     assertEquals(List.of(addColumn("account", personCode), addColumn("person", code), setPrimaryKey("person", "code"),
@@ -113,20 +113,20 @@ class OperationOrderTest {
   @Test
   void aNewTableReferencingANewUniqueColumnWaitsForIt() {
     Schema s = Schema.of(List.of(table("z")));
-    Column code = Column.of("code", ColumnType.STRING).notNull().defaultValue("x");
-    Index unique = Index.unique("ux_z_code", "code");
-    Table a = Table.of("a", id("id"), Column.of("z_code", ColumnType.STRING)).primaryKey("id")
-        .foreignKey(ForeignKey.of("fk_a_z_code", "z_code", "z", "code"));
+    ColumnDefinition code = ColumnDefinition.of("code", ColumnType.STRING).notNull().defaultValue("x");
+    IndexDefinition unique = IndexDefinition.unique("ux_z_code", "code");
+    TableDefinition a = TableDefinition.of("a", id("id"), ColumnDefinition.of("z_code", ColumnType.STRING)).primaryKey("id")
+        .foreignKey(ForeignKeyDefinition.of("fk_a_z_code", "z_code", "z", "code"));
     assertEquals(List.of(addColumn("z", code), addIndex("z", unique), createTable(a)),
         OperationOrder.sort(s, List.of(createTable(a), addIndex("z", unique), addColumn("z", code))));
   }
 
   @Test
   void withoutDependenciesTheOrderIsTheReadableOne() {
-    Schema s = Schema.of(List.of(table("a").index(Index.of("ix_a", "id")), table("b")));
-    List<Operation> given = List.of(dropTable("b"), addColumn("a", Column.of("x", ColumnType.STRING)),
+    Schema s = Schema.of(List.of(table("a").index(IndexDefinition.of("ix_a", "id")), table("b")));
+    List<Operation> given = List.of(dropTable("b"), addColumn("a", ColumnDefinition.of("x", ColumnType.STRING)),
         dropIndex("a", "ix_a"), createTable(table("c")), renameColumn("a", "id", "key"));
     assertEquals(List.of(renameColumn("a", "id", "key"), dropIndex("a", "ix_a"), createTable(table("c")),
-        addColumn("a", Column.of("x", ColumnType.STRING)), dropTable("b")), OperationOrder.sort(s, given));
+        addColumn("a", ColumnDefinition.of("x", ColumnType.STRING)), dropTable("b")), OperationOrder.sort(s, given));
   }
 }

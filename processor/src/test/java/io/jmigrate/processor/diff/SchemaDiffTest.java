@@ -11,27 +11,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jmigrate.migration.Operation;
-import io.jmigrate.schema.Column;
+import io.jmigrate.schema.ColumnDefinition;
 import io.jmigrate.schema.ColumnType;
-import io.jmigrate.schema.ForeignKey;
-import io.jmigrate.schema.Index;
+import io.jmigrate.schema.ForeignKeyDefinition;
+import io.jmigrate.schema.IndexDefinition;
 import io.jmigrate.schema.Schema;
-import io.jmigrate.schema.Table;
+import io.jmigrate.schema.TableDefinition;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The diff and order stages on plain values: given schema A, schema B and the intents, these operations in this order. */
 class SchemaDiffTest {
-  static Column text(String name) {
-    return Column.of(name, ColumnType.STRING);
+  static ColumnDefinition text(String name) {
+    return ColumnDefinition.of(name, ColumnType.STRING);
   }
 
-  static Column id(String name) {
-    return Column.of(name, ColumnType.BIGINT).notNull();
+  static ColumnDefinition id(String name) {
+    return ColumnDefinition.of(name, ColumnType.BIGINT).notNull();
   }
 
-  static Schema schema(Table... tables) {
+  static Schema schema(TableDefinition... tables) {
     return Schema.of(List.of(tables));
   }
 
@@ -56,8 +56,8 @@ class SchemaDiffTest {
 
   @Test
   void swappedColumnsGoThroughATemporaryName() {
-    Schema a = schema(Table.of("t", id("id"), text("a"), Column.of("b", ColumnType.INTEGER)).primaryKey("id"));
-    Schema b = schema(Table.of("t", id("id"), Column.of("a", ColumnType.INTEGER), text("b")).primaryKey("id"));
+    Schema a = schema(TableDefinition.of("t", id("id"), text("a"), ColumnDefinition.of("b", ColumnType.INTEGER)).primaryKey("id"));
+    Schema b = schema(TableDefinition.of("t", id("id"), ColumnDefinition.of("a", ColumnType.INTEGER), text("b")).primaryKey("id"));
     List<Operation> ops = migration(a, b, Intents.none().renameColumn("t", "b", "a").renameColumn("t", "a", "b"));
     assertEquals(List.of(renameColumn("t", "a", "_jm_tmp_a"), renameColumn("t", "b", "a"),
         renameColumn("t", "_jm_tmp_a", "b")), ops);
@@ -69,19 +69,19 @@ class SchemaDiffTest {
 
   @Test
   void aChainOfColumnRenamesRunsFromItsFreeEnd() {
-    Schema a = schema(Table.of("t", id("id"), text("a"), text("b")).primaryKey("id"));
-    Schema b = schema(Table.of("t", id("id"), text("b"), text("c")).primaryKey("id"));
+    Schema a = schema(TableDefinition.of("t", id("id"), text("a"), text("b")).primaryKey("id"));
+    Schema b = schema(TableDefinition.of("t", id("id"), text("b"), text("c")).primaryKey("id"));
     List<Operation> ops = migration(a, b, Intents.none().renameColumn("t", "a", "b").renameColumn("t", "b", "c"));
     assertEquals(List.of(renameColumn("t", "b", "c"), renameColumn("t", "a", "b")), ops);
   }
 
   @Test
   void aRotationOfThreeColumnsUsesOneTemporaryName() {
-    Column x = text("x");
-    Column y = Column.of("y", ColumnType.INTEGER);
-    Column z = Column.of("z", ColumnType.BIGINT);
-    Schema a = schema(Table.of("t", x, y, z));
-    Schema b = schema(Table.of("t", z.name("x"), x.name("y"), y.name("z")));
+    ColumnDefinition x = text("x");
+    ColumnDefinition y = ColumnDefinition.of("y", ColumnType.INTEGER);
+    ColumnDefinition z = ColumnDefinition.of("z", ColumnType.BIGINT);
+    Schema a = schema(TableDefinition.of("t", x, y, z));
+    Schema b = schema(TableDefinition.of("t", z.name("x"), x.name("y"), y.name("z")));
     List<Operation> ops = migration(a, b,
         Intents.none().renameColumn("t", "x", "y").renameColumn("t", "y", "z").renameColumn("t", "z", "x"));
     assertEquals(List.of(renameColumn("t", "x", "_jm_tmp_x"), renameColumn("t", "z", "x"), renameColumn("t", "y", "z"),
@@ -90,21 +90,21 @@ class SchemaDiffTest {
 
   @Test
   void aSwapOfSameDefinedColumnsIsGeneratedWhenNotYetApplied() {
-    Schema s = schema(Table.of("t", text("a"), text("b")));
+    Schema s = schema(TableDefinition.of("t", text("a"), text("b")));
     assertEquals(List.of(renameColumn("t", "a", "_jm_tmp_a"), renameColumn("t", "b", "a"), renameColumn("t", "_jm_tmp_a", "b")),
         migration(s, s, Intents.none().renameColumn("t", "b", "a").renameColumn("t", "a", "b")));
   }
 
   @Test
   void aSwapOfSameDefinedTablesIsGeneratedWhenNotYetApplied() {
-    Schema s = schema(Table.of("p", text("x")), Table.of("q", text("x")));
+    Schema s = schema(TableDefinition.of("p", text("x")), TableDefinition.of("q", text("x")));
     assertEquals(List.of(renameTable("p", "_jm_tmp_p"), renameTable("q", "p"), renameTable("_jm_tmp_p", "q")),
         migration(s, s, Intents.none().renameTable("p", "q").renameTable("q", "p")));
   }
 
   @Test
   void renamesAnEarlierMigrationAppliedAreLeftOverWithAWarningEachAndStayRecorded() {
-    Schema s = schema(Table.of("t", text("a"), text("b")));
+    Schema s = schema(TableDefinition.of("t", text("a"), text("b")));
     Intents swap = Intents.none().renameColumn("t", "b", "a").renameColumn("t", "a", "b")
         .applied(Rename.column("t", "a", "b"), 2).applied(Rename.column("t", "b", "a"), 2);
     SchemaDiff.Result r = SchemaDiff.compare(s, s, swap);
@@ -116,7 +116,7 @@ class SchemaDiffTest {
     assertEquals(swap.applied(), r.recorded(3), "still recorded, under the version that applied them");
 
     // Only one of them applied: the other one is a plain rename still to do (b is free once a is gone).
-    Schema chainDone = schema(Table.of("t", text("b"), text("c")));
+    Schema chainDone = schema(TableDefinition.of("t", text("b"), text("c")));
     SchemaDiff.Result chain = SchemaDiff.compare(chainDone, chainDone, Intents.none().renameColumn("t", "a", "b")
         .renameColumn("t", "b", "c").applied(Rename.column("t", "b", "a"), 4).applied(Rename.column("t", "c", "b"), 4));
     assertEquals(List.of(), chain.operations());
@@ -125,8 +125,8 @@ class SchemaDiffTest {
 
   @Test
   void appliedColumnRenamesFollowTheirTableWhenItIsRenamed() {
-    Schema s = schema(Table.of("t", text("a"), text("b")));
-    Schema u = schema(Table.of("u", text("a"), text("b")));
+    Schema s = schema(TableDefinition.of("t", text("a"), text("b")));
+    Schema u = schema(TableDefinition.of("u", text("a"), text("b")));
     Intents intents = Intents.none().renameTable("t", "u").renameColumn("u", "b", "a").renameColumn("u", "a", "b")
         .applied(Rename.column("t", "a", "b"), 2).applied(Rename.column("t", "b", "a"), 2);
     SchemaDiff.Result r = SchemaDiff.compare(s, u, intents);
@@ -137,35 +137,35 @@ class SchemaDiffTest {
 
   @Test
   void swappedTablesAndAChainOfTables() {
-    Schema a = schema(Table.of("p", text("x")), Table.of("q", text("y")));
-    Schema b = schema(Table.of("p", text("y")), Table.of("q", text("x")));
+    Schema a = schema(TableDefinition.of("p", text("x")), TableDefinition.of("q", text("y")));
+    Schema b = schema(TableDefinition.of("p", text("y")), TableDefinition.of("q", text("x")));
     assertEquals(List.of(renameTable("p", "_jm_tmp_p"), renameTable("q", "p"), renameTable("_jm_tmp_p", "q")),
         migration(a, b, Intents.none().renameTable("p", "q").renameTable("q", "p")));
 
-    Schema c = schema(Table.of("b", text("x")), Table.of("c", text("y")));
+    Schema c = schema(TableDefinition.of("b", text("x")), TableDefinition.of("c", text("y")));
     assertEquals(List.of(renameTable("p", "b"), renameTable("q", "c")),
         migration(a, c, Intents.none().renameTable("p", "b").renameTable("q", "c")));
-    Schema d = schema(Table.of("q", text("x")), Table.of("r", text("y")));
+    Schema d = schema(TableDefinition.of("q", text("x")), TableDefinition.of("r", text("y")));
     assertEquals(List.of(renameTable("q", "r"), renameTable("p", "q")),
         migration(a, d, Intents.none().renameTable("p", "q").renameTable("q", "r")));
   }
 
   @Test
   void aSwapOfTablesKeepsTheForeignKeysThatFollowThem() {
-    Table p = Table.of("p", id("id"), text("x")).primaryKey("id");
-    Table q = Table.of("q", id("id"), text("y")).primaryKey("id");
-    Table r = Table.of("r", id("id"), id("p_id")).primaryKey("id").foreignKey(ForeignKey.of("fk_r_p_id", "p_id", "p", "id"));
+    TableDefinition p = TableDefinition.of("p", id("id"), text("x")).primaryKey("id");
+    TableDefinition q = TableDefinition.of("q", id("id"), text("y")).primaryKey("id");
+    TableDefinition r = TableDefinition.of("r", id("id"), id("p_id")).primaryKey("id").foreignKey(ForeignKeyDefinition.of("fk_r_p_id", "p_id", "p", "id"));
     Schema a = schema(p, q, r);
     // The rows of p are now q's: r's key follows its rows (to q), as the databases do.
     Schema b = schema(p.rename("q"), q.rename("p"),
-        Table.of("r", id("id"), id("p_id")).primaryKey("id").foreignKey(ForeignKey.of("fk_r_p_id", "p_id", "q", "id")));
+        TableDefinition.of("r", id("id"), id("p_id")).primaryKey("id").foreignKey(ForeignKeyDefinition.of("fk_r_p_id", "p_id", "q", "id")));
     List<Operation> ops = migration(a, b, Intents.none().renameTable("p", "q").renameTable("q", "p"));
     assertEquals(3, ops.size(), ops.toString());
   }
 
   @Test
   void aRenameDoneByAnEarlierBuildIsLeftAlone() {
-    Schema a = schema(Table.of("a", text("x")), Table.of("b", text("y")));
+    Schema a = schema(TableDefinition.of("a", text("x")), TableDefinition.of("b", text("y")));
     // b was renamed from a long ago, and a new model took the name a since: nothing to do, nothing to say.
     SchemaDiff.Result r = SchemaDiff.compare(a, a, Intents.none().renameTable("a", "b"));
     assertEquals(List.of(), r.operations());
@@ -174,8 +174,8 @@ class SchemaDiffTest {
 
   @Test
   void aRenameFromANameTheSnapshotLacksIsAWarningAtTheModel() {
-    Schema a = schema(Table.of("a", text("x")));
-    Schema b = schema(Table.of("a", text("x")), Table.of("c", text("y")));
+    Schema a = schema(TableDefinition.of("a", text("x")));
+    Schema b = schema(TableDefinition.of("a", text("x")), TableDefinition.of("c", text("y")));
     SchemaDiff.Result r = SchemaDiff.compare(a, b, Intents.none().renameTable("zz", "c"));
     assertEquals(1, r.findings().size());
     assertEquals(Subject.table("c"), r.findings().get(0).subject());
@@ -185,25 +185,25 @@ class SchemaDiffTest {
   @Test
   void aPrimaryKeyChangeDropsAndReAddsTheForeignKeysThatRestOnIt() {
     // account < person alphabetically: table by table, account's foreign key would come first.
-    Table person = Table.of("person", id("id"), text("code").notNull()).primaryKey("id")
-        .index(Index.unique("ux_person_id_code", "id", "code"));
-    Table account = Table.of("account", id("id"), id("person_id")).primaryKey("id")
-        .foreignKey(ForeignKey.of("fk_account_person_id", "person_id", "person", "id"));
-    Table person2 = Table.of("person", id("id"), text("code").notNull()).primaryKey("code")
-        .index(Index.unique("ux_person_id_code", "id", "code")).index(Index.unique("ux_person_id", "id"));
+    TableDefinition person = TableDefinition.of("person", id("id"), text("code").notNull()).primaryKey("id")
+        .index(IndexDefinition.unique("ux_person_id_code", "id", "code"));
+    TableDefinition account = TableDefinition.of("account", id("id"), id("person_id")).primaryKey("id")
+        .foreignKey(ForeignKeyDefinition.of("fk_account_person_id", "person_id", "person", "id"));
+    TableDefinition person2 = TableDefinition.of("person", id("id"), text("code").notNull()).primaryKey("code")
+        .index(IndexDefinition.unique("ux_person_id_code", "id", "code")).index(IndexDefinition.unique("ux_person_id", "id"));
     List<Operation> ops = migration(schema(person, account), schema(person2, account), Intents.none());
-    ForeignKey fk = account.foreignKeys().get(0);
+    ForeignKeyDefinition fk = account.foreignKeys().get(0);
     assertEquals(List.of(dropForeignKey("account", "fk_account_person_id"), setPrimaryKey("person", "code"),
-        io.jmigrate.migration.Operations.addIndex("person", Index.unique("ux_person_id", "id")),
+        io.jmigrate.migration.Operations.addIndex("person", IndexDefinition.unique("ux_person_id", "id")),
         addForeignKey("account", fk)), ops);
   }
 
   @Test
   void aForeignKeyOfADroppedTableOnAChangedKeyIsDroppedFirst() {
-    Table person = Table.of("person", id("id"), text("code").notNull()).primaryKey("id");
-    Table account = Table.of("account", id("id"), id("person_id")).primaryKey("id")
-        .foreignKey(ForeignKey.of("fk_account_person_id", "person_id", "person", "id"));
-    Table person2 = person.withPrimaryKey(List.of("code"));
+    TableDefinition person = TableDefinition.of("person", id("id"), text("code").notNull()).primaryKey("id");
+    TableDefinition account = TableDefinition.of("account", id("id"), id("person_id")).primaryKey("id")
+        .foreignKey(ForeignKeyDefinition.of("fk_account_person_id", "person_id", "person", "id"));
+    TableDefinition person2 = person.withPrimaryKey(List.of("code"));
     List<Operation> ops = migration(schema(person, account), schema(person2), Intents.none().dropTable("account"));
     assertEquals(List.of(dropForeignKey("account", "fk_account_person_id"), setPrimaryKey("person", "code"),
         io.jmigrate.migration.Operations.dropTable("account")), ops);
@@ -211,8 +211,8 @@ class SchemaDiffTest {
 
   @Test
   void aDroppedModelIsNamedByTheClassTheSnapshotRecords() {
-    Schema a = schema(Table.of("tag", text("name")), Table.of("user", text("name")));
-    Schema b = schema(Table.of("user", text("name")));
+    Schema a = schema(TableDefinition.of("tag", text("name")), TableDefinition.of("user", text("name")));
+    Schema b = schema(TableDefinition.of("user", text("name")));
     SchemaDiff.Result r = SchemaDiff.compare(a, b, Intents.none().oldModelClass("tag", "com.acme.model.Tag"));
     assertEquals(1, r.findings().size());
     Finding f = r.findings().get(0);
@@ -222,8 +222,8 @@ class SchemaDiffTest {
 
   @Test
   void findingsNameTheirSubjectByValue() {
-    Schema a = schema(Table.of("t", text("a"), text("b"), Column.of("d", ColumnType.DOUBLE)));
-    Schema b = schema(Table.of("t", text("a").length(10), Column.of("d", ColumnType.DECIMAL).precision(10, 2)));
+    Schema a = schema(TableDefinition.of("t", text("a"), text("b"), ColumnDefinition.of("d", ColumnType.DOUBLE)));
+    Schema b = schema(TableDefinition.of("t", text("a").length(10), ColumnDefinition.of("d", ColumnType.DECIMAL).precision(10, 2)));
     SchemaDiff.Result r = SchemaDiff.compare(a, b, Intents.none().dropTable("old").dropColumn("t", "zz"));
     assertEquals(java.util.Set.of(Subject.table("t"), Subject.column("t", "a"), Subject.column("t", "d"),
         Subject.dropTable("old"), Subject.dropColumn("t", "zz")),
@@ -232,8 +232,8 @@ class SchemaDiffTest {
 
   @Test
   void aDoubleBecomesAnUnboundedDecimalWithoutConfirmation() {
-    Schema a = schema(Table.of("t", Column.of("price", ColumnType.DOUBLE)));
-    Schema b = schema(Table.of("t", Column.of("price", ColumnType.DECIMAL)));
-    assertEquals(List.of(alterColumn("t", Column.of("price", ColumnType.DECIMAL))), migration(a, b, Intents.none()));
+    Schema a = schema(TableDefinition.of("t", ColumnDefinition.of("price", ColumnType.DOUBLE)));
+    Schema b = schema(TableDefinition.of("t", ColumnDefinition.of("price", ColumnType.DECIMAL)));
+    assertEquals(List.of(alterColumn("t", ColumnDefinition.of("price", ColumnType.DECIMAL))), migration(a, b, Intents.none()));
   }
 }

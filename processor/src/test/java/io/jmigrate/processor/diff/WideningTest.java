@@ -2,7 +2,7 @@ package io.jmigrate.processor.diff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.jmigrate.schema.Column;
+import io.jmigrate.schema.ColumnDefinition;
 import io.jmigrate.schema.ColumnType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -51,7 +51,7 @@ class WideningTest {
   @MethodSource("everyPairOfTypes")
   void everyPairOfTypes(ColumnType from, ColumnType to, boolean widens) {
     assertEquals(ColumnType.values().length, MATRIX.length);
-    assertEquals(widens, Widening.widens(Column.of("c", from), Column.of("c", to)));
+    assertEquals(widens, Widening.widens(ColumnDefinition.of("c", from), ColumnDefinition.of("c", to)));
   }
 
   @ParameterizedTest(name = "{0} -> {1}: {2}")
@@ -119,14 +119,14 @@ class WideningTest {
   }
 
   /** {@code DECIMAL(10|2)}, {@code STRING(20)}, {@code INTEGER} (| for the comma, which CSV takes). */
-  static Column column(String spec) {
+  static ColumnDefinition column(String spec) {
     int open = spec.indexOf('(');
     if (open < 0) {
-      return Column.of("c", ColumnType.valueOf(spec));
+      return ColumnDefinition.of("c", ColumnType.valueOf(spec));
     }
     ColumnType type = ColumnType.valueOf(spec.substring(0, open));
     String[] args = spec.substring(open + 1, spec.length() - 1).split("\\|");
-    Column c = Column.of("c", type);
+    ColumnDefinition c = ColumnDefinition.of("c", type);
     return type == ColumnType.STRING ? c.length(Integer.parseInt(args[0]))
         : c.precision(Integer.parseInt(args[0]), Integer.parseInt(args[1]));
   }
@@ -134,16 +134,16 @@ class WideningTest {
   // ---- numbers, checked against their extreme values ----
 
   /** Numeric shapes: the integer and float types, and decimals of representative precision and scale. */
-  static List<Column> numericShapes() {
-    java.util.Set<Column> out = new java.util.LinkedHashSet<>();
+  static List<ColumnDefinition> numericShapes() {
+    java.util.Set<ColumnDefinition> out = new java.util.LinkedHashSet<>();
     for (ColumnType t : List.of(ColumnType.SMALLINT, ColumnType.INTEGER, ColumnType.BIGINT, ColumnType.REAL, ColumnType.DOUBLE)) {
-      out.add(Column.of("c", t));
+      out.add(ColumnDefinition.of("c", t));
     }
-    out.add(Column.of("c", ColumnType.DECIMAL));
+    out.add(ColumnDefinition.of("c", ColumnType.DECIMAL));
     for (int p : new int[] {1, 4, 5, 7, 8, 9, 10, 12, 15, 16, 18, 19, 20, 38}) {
       for (int s : new int[] {0, 1, 2, p}) {
         if (s <= p) {
-          out.add(Column.of("c", ColumnType.DECIMAL).precision(p, s));
+          out.add(ColumnDefinition.of("c", ColumnType.DECIMAL).precision(p, s));
         }
       }
     }
@@ -152,8 +152,8 @@ class WideningTest {
 
   static Stream<Arguments> numericPairs() {
     List<Arguments> out = new ArrayList<>();
-    for (Column from : numericShapes()) {
-      for (Column to : numericShapes()) {
+    for (ColumnDefinition from : numericShapes()) {
+      for (ColumnDefinition to : numericShapes()) {
         out.add(Arguments.of(Widening.describe(from), Widening.describe(to), from, to));
       }
     }
@@ -167,12 +167,12 @@ class WideningTest {
    */
   @ParameterizedTest(name = "{0} -> {1}")
   @MethodSource("numericPairs")
-  void numbersAgreeWithTheirExtremeValues(String fromName, String toName, Column from, Column to) {
+  void numbersAgreeWithTheirExtremeValues(String fromName, String toName, ColumnDefinition from, ColumnDefinition to) {
     boolean allFit = extremes(from).stream().allMatch(v -> holds(to, v));
     assertEquals(allFit, Widening.widens(from, to), "extremes of " + fromName + ": " + extremes(from));
   }
 
-  static List<BigDecimal> extremes(Column c) {
+  static List<BigDecimal> extremes(ColumnDefinition c) {
     switch (c.type()) {
       case SMALLINT:
         return List.of(BigDecimal.valueOf(Short.MIN_VALUE), BigDecimal.valueOf(Short.MAX_VALUE));
@@ -196,7 +196,7 @@ class WideningTest {
   }
 
   /** Whether a column of shape {@code c} holds {@code v} exactly. */
-  static boolean holds(Column c, BigDecimal v) {
+  static boolean holds(ColumnDefinition c, BigDecimal v) {
     BigDecimal x = v.stripTrailingZeros();
     switch (c.type()) {
       case SMALLINT:

@@ -3,13 +3,13 @@ package io.jmigrate.processor.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jmigrate.ForeignKey.Action;
-import io.jmigrate.schema.Column;
+import io.jmigrate.schema.ReferentialAction;
+import io.jmigrate.schema.ColumnDefinition;
 import io.jmigrate.schema.ColumnType;
-import io.jmigrate.schema.ForeignKey;
-import io.jmigrate.schema.Index;
+import io.jmigrate.schema.ForeignKeyDefinition;
+import io.jmigrate.schema.IndexDefinition;
 import io.jmigrate.schema.Schema;
-import io.jmigrate.schema.Table;
+import io.jmigrate.schema.TableDefinition;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class ModelStagesTest {
     ColumnDeclaration price = column("price", DECIMAL, 0, 8, 2, "1.50", null, true);
     ColumnDeclaration authorId = new ColumnDeclaration("author_id", false, "authorId", "Book", LONG, false, false,
         null, 0, 0, 0, false, null, null, "writer_id",
-        new ForeignKeyDeclaration("com.acme.Author", "Author", true, "", Action.CASCADE, Action.NO_ACTION), false,
+        new ForeignKeyDeclaration("com.acme.Author", "Author", true, "", ReferentialAction.CASCADE, ReferentialAction.NO_ACTION), false,
         Origin.NONE);
     TableDeclaration book = table("com.acme.Book", "book", List.of(id("id"), title, price, authorId),
         List.of(new IndexDeclaration(List.of("title"), true, "", Origin.NONE)), "books");
@@ -39,15 +39,15 @@ class ModelStagesTest {
 
     assertEquals(List.of(), models.problems());
     Schema expected = Schema.of(List.of(
-        new Table("author", List.of(Column.of("id", ColumnType.BIGINT).nullable(false)), List.of("id"), List.of(),
+        new TableDefinition("author", List.of(ColumnDefinition.of("id", ColumnType.BIGINT).nullable(false)), List.of("id"), List.of(),
             List.of()),
-        new Table("book", List.of(
-            Column.of("id", ColumnType.BIGINT).nullable(false),
-            Column.of("title", ColumnType.STRING).length(200).defaultValue("untitled"),
-            Column.of("price", ColumnType.DECIMAL).precision(8, 2).defaultValue("1.5"),
-            Column.of("author_id", ColumnType.BIGINT).nullable(false)),
-            List.of("id"), List.of(Index.unique("ux_book_title", "title")), List.of())
-            .foreignKey(ForeignKey.of("fk_book_author_id", "author_id", "author", "id").onDelete(Action.CASCADE))));
+        new TableDefinition("book", List.of(
+            ColumnDefinition.of("id", ColumnType.BIGINT).nullable(false),
+            ColumnDefinition.of("title", ColumnType.STRING).length(200).defaultValue("untitled"),
+            ColumnDefinition.of("price", ColumnType.DECIMAL).precision(8, 2).defaultValue("1.5"),
+            ColumnDefinition.of("author_id", ColumnType.BIGINT).nullable(false)),
+            List.of("id"), List.of(IndexDefinition.unique("ux_book_title", "title")), List.of())
+            .foreignKey(ForeignKeyDefinition.of("fk_book_author_id", "author_id", "author", "id").onDelete(ReferentialAction.CASCADE))));
     assertEquals(expected, models.schema());
     assertEquals(Map.of("book", "books"), models.tableRenames());
     assertEquals(Map.of("book", Map.of("author_id", "writer_id")), models.columnRenames());
@@ -77,7 +77,7 @@ class ModelStagesTest {
     TableDeclaration broken = table("com.acme.Broken", "broken", List.of(), List.of(), null);
     ColumnDeclaration ref = new ColumnDeclaration("broken_id", false, "brokenId", "Thing", LONG, false, false, null,
         0, 0, 0, false, null, null, null,
-        new ForeignKeyDeclaration("com.acme.Broken", "Broken", true, "", Action.NO_ACTION, Action.NO_ACTION), false,
+        new ForeignKeyDeclaration("com.acme.Broken", "Broken", true, "", ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION), false,
         Origin.NONE);
     TableDeclaration thing = table("com.acme.Thing", "thing", List.of(id("id"), ref), List.of(), null);
 

@@ -20,10 +20,10 @@ import io.jmigrate.migration.Operations.DropColumn;
 import io.jmigrate.migration.Operations.DropForeignKey;
 import io.jmigrate.migration.Operations.RenameTable;
 import io.jmigrate.migration.Operations.SetPrimaryKey;
-import io.jmigrate.schema.Column;
-import io.jmigrate.schema.Index;
+import io.jmigrate.schema.ColumnDefinition;
+import io.jmigrate.schema.IndexDefinition;
 import io.jmigrate.schema.Schema;
-import io.jmigrate.schema.Table;
+import io.jmigrate.schema.TableDefinition;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -81,17 +81,17 @@ public final class SqliteDialect extends SqlDialect {
   }
 
   @Override
-  protected boolean inlinePrimaryKey(Table t) {
-    return t.primaryKey().size() == 1 && t.column(t.primaryKey().get(0)).map(Column::generated).orElse(false);
+  protected boolean inlinePrimaryKey(TableDefinition t) {
+    return t.primaryKey().size() == 1 && t.column(t.primaryKey().get(0)).map(ColumnDefinition::generated).orElse(false);
   }
 
   @Override
-  protected String primaryKeyClause(Table t) {
+  protected String primaryKeyClause(TableDefinition t) {
     return "PRIMARY KEY (" + list(t.primaryKey()) + ")";
   }
 
   @Override
-  protected String columnDefinition(Table table, Column c) {
+  protected String columnDefinition(TableDefinition table, ColumnDefinition c) {
     if (inlinePrimaryKey(table) && table.primaryKey().get(0).equals(c.name())) {
       // Exactly "INTEGER PRIMARY KEY": the rowid alias, which SQLite fills on insert.
       return q(c.name()) + " INTEGER PRIMARY KEY";
@@ -106,11 +106,11 @@ public final class SqliteDialect extends SqlDialect {
 
   @Override
   protected void addColumn(AddColumn op, Schema before, Sink out) throws SQLException {
-    Column c = op.column();
+    ColumnDefinition c = op.column();
     // ADD COLUMN takes no expression default, and NOT NULL only with a literal default.
     boolean native_ = c.defaultSql() == null && (c.nullable() || c.defaultValue() != null) && !c.generated();
     if (native_) {
-      Table t = before.table(op.table());
+      TableDefinition t = before.table(op.table());
       out.execute("ALTER TABLE " + q(op.table()) + " ADD COLUMN " + columnDefinition(t, c));
       return;
     }
@@ -119,7 +119,7 @@ public final class SqliteDialect extends SqlDialect {
 
   @Override
   protected void dropColumn(DropColumn op, Schema before, Sink out) throws SQLException {
-    Table t = before.table(op.table());
+    TableDefinition t = before.table(op.table());
     String c = op.column();
     boolean referenced = t.primaryKey().contains(c)
         || t.indexes().stream().anyMatch(i -> i.columns().contains(c))
@@ -154,14 +154,14 @@ public final class SqliteDialect extends SqlDialect {
   }
 
   /** Steps 2 to 6 of the procedure in the class comment. */
-  void rebuild(Table old, Table next, Sink out) throws SQLException {
+  void rebuild(TableDefinition old, TableDefinition next, Sink out) throws SQLException {
     List<String> triggers = out.read(
         "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? ORDER BY name", old.name());
     String temp = q(REBUILD_PREFIX + next.name());
     List<String> into = new ArrayList<>();
     List<String> select = new ArrayList<>();
-    for (Column c : next.columns()) {
-      Column was = old.column(c.name()).orElse(null);
+    for (ColumnDefinition c : next.columns()) {
+      ColumnDefinition was = old.column(c.name()).orElse(null);
       if (was == null) {
         continue; // a new column takes its default
       }
@@ -181,7 +181,7 @@ public final class SqliteDialect extends SqlDialect {
     }
     out.execute("DROP TABLE " + q(old.name()));
     out.execute("ALTER TABLE " + temp + " RENAME TO " + q(next.name()));
-    for (Index i : next.indexes()) {
+    for (IndexDefinition i : next.indexes()) {
       out.execute(createIndex(next.name(), i));
     }
     for (String trigger : triggers) {

@@ -7,12 +7,12 @@ import io.jmigrate.processor.model.IndexDeclaration;
 import io.jmigrate.processor.model.Models;
 import io.jmigrate.processor.model.Origin;
 import io.jmigrate.processor.model.TableDeclaration;
-import io.jmigrate.schema.Column;
-import io.jmigrate.schema.ForeignKey;
-import io.jmigrate.schema.Index;
+import io.jmigrate.schema.ColumnDefinition;
+import io.jmigrate.schema.ForeignKeyDefinition;
+import io.jmigrate.schema.IndexDefinition;
 import io.jmigrate.schema.Names;
 import io.jmigrate.schema.Schema;
-import io.jmigrate.schema.Table;
+import io.jmigrate.schema.TableDefinition;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -44,7 +44,7 @@ public final class SchemaBuilder {
     Map<String, TableDeclaration> byClass = new HashMap<>();
     declarations.forEach(t -> byClass.put(t.className(), t));
 
-    List<Table> tables = new ArrayList<>();
+    List<TableDefinition> tables = new ArrayList<>();
     for (TableDeclaration t : declarations) {
       String name = t.name();
       tableClasses.put(name, t.className());
@@ -79,35 +79,35 @@ public final class SchemaBuilder {
         droppableTables, droppableColumns, narrowable, renamedFromOrigins, List.of());
   }
 
-  private static Table table(TableDeclaration t, Map<String, TableDeclaration> byClass) {
-    List<Column> columns = new ArrayList<>();
+  private static TableDefinition table(TableDeclaration t, Map<String, TableDeclaration> byClass) {
+    List<ColumnDefinition> columns = new ArrayList<>();
     List<String> key = new ArrayList<>();
-    List<Index> indexes = new ArrayList<>();
-    List<ForeignKey> foreignKeys = new ArrayList<>();
+    List<IndexDefinition> indexes = new ArrayList<>();
+    List<ForeignKeyDefinition> foreignKeys = new ArrayList<>();
     for (ColumnDeclaration c : t.columns()) {
       columns.add(column(c));
       if (c.id()) {
         key.add(c.name());
       }
       if (c.unique()) {
-        indexes.add(Index.unique(IndexDeclaration.uniqueColumnIndexName(t.name(), c.name()), c.name()));
+        indexes.add(IndexDefinition.unique(IndexDeclaration.uniqueColumnIndexName(t.name(), c.name()), c.name()));
       }
       if (c.foreignKey() != null) {
         foreignKeys.add(foreignKey(t, c, byClass.get(c.foreignKey().targetClass())));
       }
     }
     for (IndexDeclaration i : t.indexes()) {
-      indexes.add(new Index(i.nameIn(t.name()), i.columns(), i.unique()));
+      indexes.add(new IndexDefinition(i.nameIn(t.name()), i.columns(), i.unique()));
     }
-    Table table = new Table(t.name(), columns, key, indexes, List.of());
-    for (ForeignKey fk : foreignKeys) {
+    TableDefinition table = new TableDefinition(t.name(), columns, key, indexes, List.of());
+    for (ForeignKeyDefinition fk : foreignKeys) {
       table = table.foreignKey(fk);
     }
     return table;
   }
 
-  private static Column column(ColumnDeclaration c) {
-    Column column = Column.of(c.name(), c.javaType().columnType()).nullable(c.isNullable())
+  private static ColumnDefinition column(ColumnDeclaration c) {
+    ColumnDefinition column = ColumnDefinition.of(c.name(), c.javaType().columnType()).nullable(c.isNullable())
         .length(c.length()).precision(c.precision(), c.scale());
     if (c.generated()) {
       column = column.identity();
@@ -121,12 +121,12 @@ public final class SchemaBuilder {
     return column;
   }
 
-  private static ForeignKey foreignKey(TableDeclaration t, ColumnDeclaration c, TableDeclaration target) {
+  private static ForeignKeyDefinition foreignKey(TableDeclaration t, ColumnDeclaration c, TableDeclaration target) {
     ForeignKeyDeclaration fk = c.foreignKey();
     String refColumn = fk.column().isEmpty()
         ? target.columns().stream().filter(ColumnDeclaration::id).findFirst().orElseThrow().name()
         : fk.column();
-    return ForeignKey.of(Names.constraintName("fk", t.name(), List.of(c.name())), c.name(), target.name(), refColumn)
+    return ForeignKeyDefinition.of(Names.constraintName("fk", t.name(), List.of(c.name())), c.name(), target.name(), refColumn)
         .onDelete(fk.onDelete()).onUpdate(fk.onUpdate());
   }
 }

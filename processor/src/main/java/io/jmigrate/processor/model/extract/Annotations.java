@@ -1,6 +1,6 @@
 package io.jmigrate.processor.model.extract;
 
-import io.jmigrate.ForeignKey.Action;
+import io.jmigrate.schema.ReferentialAction;
 import io.jmigrate.processor.model.Origin;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -133,9 +133,9 @@ final class Annotations {
     return out;
   }
 
-  Action action(AnnotationMirror m, String name) {
+  ReferentialAction action(AnnotationMirror m, String name) {
     Object v = value(m, name);
-    return v instanceof VariableElement constant ? Action.valueOf(constant.getSimpleName().toString()) : Action.NO_ACTION;
+    return v instanceof VariableElement constant ? ReferentialAction.valueOf(constant.getSimpleName().toString()) : ReferentialAction.NO_ACTION;
   }
 
   /** A {@code Class} member's type, or null when the value is not a type (e.g. it does not compile). */

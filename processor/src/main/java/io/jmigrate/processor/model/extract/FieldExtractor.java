@@ -1,5 +1,6 @@
 package io.jmigrate.processor.model.extract;
 
+import io.jmigrate.processor.model.Naming;
 import static io.jmigrate.processor.model.extract.Annotations.explicit;
 import static io.jmigrate.processor.model.extract.Annotations.explicitString;
 import static io.jmigrate.processor.model.extract.Annotations.mirror;
@@ -8,7 +9,6 @@ import static io.jmigrate.processor.model.extract.Annotations.track;
 import io.jmigrate.processor.model.ColumnDeclaration;
 import io.jmigrate.processor.model.ForeignKeyDeclaration;
 import io.jmigrate.processor.model.Origin;
-import io.jmigrate.schema.Names;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -29,7 +29,7 @@ final class FieldExtractor {
     AnnotationMirror renamed = mirror(field, JmigrateExtractor.RENAMED_FROM);
 
     String given = annotations.string(col, "name");
-    String name = given.isEmpty() ? Names.snakeCase(field.getSimpleName().toString()) : given;
+    String name = given.isEmpty() ? Naming.snakeCase(field.getSimpleName().toString()) : given;
     Origin origin = Origin.of(field);
     for (String member : new String[] {"name", "nullable", "length", "precision", "scale", "unique",
         "defaultValue", "defaultSql"}) {

@@ -1,5 +1,6 @@
 package io.jmigrate.processor.model.extract;
 
+import io.jmigrate.processor.model.Naming;
 import static io.jmigrate.processor.model.extract.Annotations.mirror;
 import static io.jmigrate.processor.model.extract.Annotations.track;
 
@@ -9,7 +10,6 @@ import io.jmigrate.processor.model.Origin;
 import io.jmigrate.processor.model.TableDeclaration;
 import io.jmigrate.processor.model.TableDeclaration.Kind;
 import io.jmigrate.processor.model.TableDeclaration.Shape;
-import io.jmigrate.schema.Names;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
@@ -38,7 +38,7 @@ final class TypeExtractor {
   Extracted table(TypeElement type) {
     AnnotationMirror table = mirror(type, JmigrateExtractor.TABLE);
     String given = annotations.string(table, "name");
-    String name = given.isEmpty() ? Names.snakeCase(type.getSimpleName().toString()) : given;
+    String name = given.isEmpty() ? Naming.snakeCase(type.getSimpleName().toString()) : given;
     Origin origin = track(Origin.of(type), table, "name", "name");
 
     List<ColumnDeclaration> columns = new ArrayList<>();

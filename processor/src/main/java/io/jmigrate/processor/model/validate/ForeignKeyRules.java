@@ -1,6 +1,6 @@
 package io.jmigrate.processor.model.validate;
 
-import io.jmigrate.ForeignKey.Action;
+import io.jmigrate.schema.ReferentialAction;
 import io.jmigrate.processor.model.ColumnDeclaration;
 import io.jmigrate.processor.model.ForeignKeyDeclaration;
 import io.jmigrate.processor.model.Origin;
@@ -62,8 +62,8 @@ final class ForeignKeyRules {
           + referenced.javaType().columnType() + "; make the field the same Java type as the referenced one");
     }
     if (!own.isNullable()) {
-      String action = fk.onDelete() == Action.SET_NULL ? "foreignKey.onDelete"
-          : fk.onUpdate() == Action.SET_NULL ? "foreignKey.onUpdate" : null;
+      String action = fk.onDelete() == ReferentialAction.SET_NULL ? "foreignKey.onDelete"
+          : fk.onUpdate() == ReferentialAction.SET_NULL ? "foreignKey.onUpdate" : null;
       if (action != null) {
         return Problem.error(own.origin().of(action), "SET_NULL needs a nullable column, but " + table.name() + "."
             + own.name() + " is NOT NULL");

@@ -1,6 +1,6 @@
 package io.jmigrate.processor.model.validate;
 
-import io.jmigrate.schema.Names;
+import io.jmigrate.processor.model.Naming;
 
 /**
  * The names jmigrate accepts, and what exactly is wrong with one it does not.
@@ -23,20 +23,20 @@ final class Identifiers {
    * @param fix how to give a name instead ({@code "@Column(name = \"…\")"})
    */
   static String problem(String what, String name, String derivedFrom, String fix) {
-    if (Names.isValidIdentifier(name)) {
+    if (Naming.isValidIdentifier(name)) {
       return null;
     }
     String source = derivedFrom == null ? "" : " (from " + derivedFrom + ")";
     return "invalid " + what + " name \"" + name + "\"" + source + ": " + reason(name)
         + ". Names are ASCII letters, digits and underscores, starting with a letter or underscore, at most "
-        + Names.MAX_IDENTIFIER_LENGTH + " characters" + (fix == null ? "" : "; give one with " + fix);
+        + Naming.MAX_IDENTIFIER_LENGTH + " characters" + (fix == null ? "" : "; give one with " + fix);
   }
 
   private static String reason(String name) {
     if (name.isEmpty()) {
       return "it is empty";
     }
-    if (name.length() > Names.MAX_IDENTIFIER_LENGTH) {
+    if (name.length() > Naming.MAX_IDENTIFIER_LENGTH) {
       return "it has " + name.length() + " characters";
     }
     for (int i = 0; i < name.length(); ) {

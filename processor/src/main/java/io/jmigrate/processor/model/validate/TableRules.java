@@ -1,12 +1,12 @@
 package io.jmigrate.processor.model.validate;
 
+import io.jmigrate.processor.model.Naming;
 import io.jmigrate.processor.model.ColumnDeclaration;
 import io.jmigrate.processor.model.IndexDeclaration;
 import io.jmigrate.processor.model.Problem;
 import io.jmigrate.processor.model.TableDeclaration;
 import io.jmigrate.processor.model.TableDeclaration.Kind;
 import io.jmigrate.processor.model.TableDeclaration.Shape;
-import io.jmigrate.schema.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,8 +89,8 @@ final class TableRules {
     for (int k = 0; k < i.columns().size(); k++) {
       String c = i.columns().get(k);
       if (!columns.contains(c)) {
-        String hint = columns.contains(Names.snakeCase(c))
-            ? " (did you mean the column \"" + Names.snakeCase(c) + "\"? @Index takes column names, not field names)"
+        String hint = columns.contains(Naming.snakeCase(c))
+            ? " (did you mean the column \"" + Naming.snakeCase(c) + "\"? @Index takes column names, not field names)"
             : "; its columns are " + new TreeSet<>(columns);
         return Problem.error(i.origin().of("columns", k), "@Index names the unknown column \"" + c + "\"" + hint);
       }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /** An index of one table, always named so that it can be dropped later on every dialect. */
-public record Index(String name, List<String> columns, boolean unique) {
-  public Index {
+public record IndexDefinition(String name, List<String> columns, boolean unique) {
+  public IndexDefinition {
     Objects.requireNonNull(name, "name");
     columns = List.copyOf(columns);
     if (columns.isEmpty()) {
@@ -13,17 +13,17 @@ public record Index(String name, List<String> columns, boolean unique) {
     }
   }
 
-  public static Index of(String name, String... columns) {
-    return new Index(name, List.of(columns), false);
+  public static IndexDefinition of(String name, String... columns) {
+    return new IndexDefinition(name, List.of(columns), false);
   }
 
-  public static Index unique(String name, String... columns) {
-    return new Index(name, List.of(columns), true);
+  public static IndexDefinition unique(String name, String... columns) {
+    return new IndexDefinition(name, List.of(columns), true);
   }
 
   /** The same index on a renamed column. */
-  Index renameColumn(String from, String to) {
-    return new Index(name, Names.replace(columns, from, to), unique);
+  IndexDefinition renameColumn(String from, String to) {
+    return new IndexDefinition(name, Names.replace(columns, from, to), unique);
   }
 
   @Override

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param defaultSql an SQL expression used as written, or null
  * @param generated the database generates the value (identity / rowid)
  */
-public record Column(
+public record ColumnDefinition(
     String name,
     ColumnType type,
     int length,
@@ -24,7 +24,7 @@ public record Column(
     String defaultSql,
     boolean generated) {
 
-  public Column {
+  public ColumnDefinition {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
     if (defaultValue != null && defaultSql != null) {
@@ -33,44 +33,44 @@ public record Column(
   }
 
   /** A nullable column of this type, with no length and no default. */
-  public static Column of(String name, ColumnType type) {
-    return new Column(name, type, 0, 0, 0, true, null, null, false);
+  public static ColumnDefinition of(String name, ColumnType type) {
+    return new ColumnDefinition(name, type, 0, 0, 0, true, null, null, false);
   }
 
-  public Column name(String newName) {
-    return new Column(newName, type, length, precision, scale, nullable, defaultValue, defaultSql, generated);
+  public ColumnDefinition name(String newName) {
+    return new ColumnDefinition(newName, type, length, precision, scale, nullable, defaultValue, defaultSql, generated);
   }
 
-  public Column type(ColumnType newType) {
-    return new Column(name, newType, length, precision, scale, nullable, defaultValue, defaultSql, generated);
+  public ColumnDefinition type(ColumnType newType) {
+    return new ColumnDefinition(name, newType, length, precision, scale, nullable, defaultValue, defaultSql, generated);
   }
 
-  public Column length(int newLength) {
-    return new Column(name, type, newLength, precision, scale, nullable, defaultValue, defaultSql, generated);
+  public ColumnDefinition length(int newLength) {
+    return new ColumnDefinition(name, type, newLength, precision, scale, nullable, defaultValue, defaultSql, generated);
   }
 
-  public Column precision(int newPrecision, int newScale) {
-    return new Column(name, type, length, newPrecision, newScale, nullable, defaultValue, defaultSql, generated);
+  public ColumnDefinition precision(int newPrecision, int newScale) {
+    return new ColumnDefinition(name, type, length, newPrecision, newScale, nullable, defaultValue, defaultSql, generated);
   }
 
-  public Column notNull() {
+  public ColumnDefinition notNull() {
     return nullable(false);
   }
 
-  public Column nullable(boolean newNullable) {
-    return new Column(name, type, length, precision, scale, newNullable, defaultValue, defaultSql, generated);
+  public ColumnDefinition nullable(boolean newNullable) {
+    return new ColumnDefinition(name, type, length, precision, scale, newNullable, defaultValue, defaultSql, generated);
   }
 
-  public Column defaultValue(String literal) {
-    return new Column(name, type, length, precision, scale, nullable, literal, null, generated);
+  public ColumnDefinition defaultValue(String literal) {
+    return new ColumnDefinition(name, type, length, precision, scale, nullable, literal, null, generated);
   }
 
-  public Column defaultSql(String expression) {
-    return new Column(name, type, length, precision, scale, nullable, null, expression, generated);
+  public ColumnDefinition defaultSql(String expression) {
+    return new ColumnDefinition(name, type, length, precision, scale, nullable, null, expression, generated);
   }
 
-  public Column identity() {
-    return new Column(name, type, length, precision, scale, nullable, defaultValue, defaultSql, true);
+  public ColumnDefinition identity() {
+    return new ColumnDefinition(name, type, length, precision, scale, nullable, defaultValue, defaultSql, true);
   }
 
   public boolean hasDefault() {

@@ -1,0 +1,149 @@
+package io.jmigrate.schema;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * One table: columns in declaration order, the primary key, and named indexes and foreign
+ * keys (kept sorted by name, since their order carries no meaning).
+ */
+public record TableDefinition(
+    String name, List<ColumnDefinition> columns, List<String> primaryKey, List<IndexDefinition> indexes, List<ForeignKeyDefinition> foreignKeys) {
+
+  public TableDefinition {
+    Objects.requireNonNull(name, "name");
+    columns = List.copyOf(columns);
+    primaryKey = List.copyOf(primaryKey);
+    indexes = sortedByName(indexes, BY_INDEX_NAME);
+    foreignKeys = sortedByName(foreignKeys, BY_FK_NAME);
+  }
+
+  private static final Comparator<IndexDefinition> BY_INDEX_NAME = Comparator.comparing(IndexDefinition::name);
+  private static final Comparator<ForeignKeyDefinition> BY_FK_NAME = Comparator.comparing(ForeignKeyDefinition::name);
+
+  /** A loop, not a stream: tables are built for every migration at start-up, where streams cost. */
+  private static <T> List<T> sortedByName(List<T> items, Comparator<T> order) {
+    if (items.size() < 2) {
+      return List.copyOf(items);
+    }
+    List<T> copy = new ArrayList<>(items);
+    copy.sort(order);
+    return List.copyOf(copy);
+  }
+
+  public static TableDefinition of(String name, ColumnDefinition... columns) {
+    return new TableDefinition(name, List.of(columns), List.of(), List.of(), List.of());
+  }
+
+  public TableDefinition primaryKey(String... newKey) {
+    return withPrimaryKey(List.of(newKey));
+  }
+
+  public TableDefinition withPrimaryKey(List<String> newKey) {
+    return new TableDefinition(name, columns, newKey, indexes, foreignKeys);
+  }
+
+  public TableDefinition index(IndexDefinition index) {
+    List<IndexDefinition> list = new ArrayList<>(indexes);
+    list.removeIf(i -> i.name().equals(index.name()));
+    list.add(index);
+    return new TableDefinition(name, columns, primaryKey, list, foreignKeys);
+  }
+
+  public TableDefinition foreignKey(ForeignKeyDefinition fk) {
+    List<ForeignKeyDefinition> list = new ArrayList<>(foreignKeys);
+    list.removeIf(f -> f.name().equals(fk.name()));
+    list.add(fk);
+    return new TableDefinition(name, columns, primaryKey, indexes, list);
+  }
+
+  public Optional<ColumnDefinition> column(String columnName) {
+    return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+  }
+
+  public Optional<IndexDefinition> findIndex(String indexName) {
+    return indexes.stream().filter(i -> i.name().equals(indexName)).findFirst();
+  }
+
+  public Optional<ForeignKeyDefinition> findForeignKey(String fkName) {
+    return foreignKeys.stream().filter(f -> f.name().equals(fkName)).findFirst();
+  }
+
+  public List<String> columnNames() {
+    return columns.stream().map(ColumnDefinition::name).toList();
+  }
+
+  public TableDefinition rename(String newName) {
+    return new TableDefinition(newName, columns, primaryKey, indexes, foreignKeys);
+  }
+
+  public TableDefinition withColumn(ColumnDefinition column) {
+    List<ColumnDefinition> list = new ArrayList<>(columns);
+    list.add(column);
+    return new TableDefinition(name, list, primaryKey, indexes, foreignKeys);
+  }
+
+  /** Replaces the column of the same name, keeping its position. */
+  public TableDefinition replaceColumn(ColumnDefinition column) {
+    return mapColumns(c -> c.name().equals(column.name()) ? column : c);
+  }
+
+  public TableDefinition withoutColumn(String columnName) {
+    List<ColumnDefinition> list = new ArrayList<>(columns);
+    list.removeIf(c -> c.name().equals(columnName));
+    return new TableDefinition(name, list, primaryKey, indexes, foreignKeys);
+  }
+
+  public TableDefinition withoutIndex(String indexName) {
+    List<IndexDefinition> list = new ArrayList<>(indexes);
+    list.removeIf(i -> i.name().equals(indexName));
+    return new TableDefinition(name, columns, primaryKey, list, foreignKeys);
+  }
+
+  public TableDefinition withoutForeignKey(String fkName) {
+    List<ForeignKeyDefinition> list = new ArrayList<>(foreignKeys);
+    list.removeIf(f -> f.name().equals(fkName));
+    return new TableDefinition(name, columns, primaryKey, indexes, list);
+  }
+
+  public TableDefinition renameColumn(String from, String to) {
+    TableDefinition t = mapColumns(c -> c.name().equals(from) ? c.name(to) : c);
+    return new TableDefinition(
+        name,
+        t.columns,
+        Names.replace(primaryKey, from, to),
+        indexes.stream().map(i -> i.renameColumn(from, to)).toList(),
+        foreignKeys.stream().map(f -> f.renameColumn(from, to)).toList());
+  }
+
+  TableDefinition mapForeignKeys(UnaryOperator<ForeignKeyDefinition> f) {
+    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys.stream().map(f).toList());
+  }
+
+  private TableDefinition mapColumns(UnaryOperator<ColumnDefinition> f) {
+    return new TableDefinition(name, columns.stream().map(f).toList(), primaryKey, indexes, foreignKeys);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder s = new StringBuilder("table ").append(name).append(" (");
+    for (int i = 0; i < columns.size(); i++) {
+      s.append(i == 0 ? "" : ", ").append(columns.get(i));
+    }
+    if (!primaryKey.isEmpty()) {
+      s.append(", primary key (").append(String.join(", ", primaryKey)).append(')');
+    }
+    s.append(')');
+    for (IndexDefinition i : indexes) {
+      s.append(", ").append(i);
+    }
+    for (ForeignKeyDefinition f : foreignKeys) {
+      s.append(", ").append(f);
+    }
+    return s.toString();
+  }
+}
