@@ -262,8 +262,10 @@ class EvolutionPropertyTest {
         return null;
       }
       switch (c.type) {
-        case "String":
-          return "s" + random.nextInt((int) Math.pow(10, random.nextInt(5)));
+        case "String": {
+          String v = "s" + random.nextInt((int) Math.pow(10, random.nextInt(5)));
+          return c.length > 0 && v.length() > c.length ? v.substring(0, c.length) : v; // fits the column as it is now
+        }
         case "Boolean":
           return String.valueOf(random.nextBoolean());
         case "LocalDate":
