@@ -98,6 +98,15 @@ public interface Dialect {
    */
   Session open(Connection connection) throws SQLException;
 
+  /**
+   * Whether DDL runs inside a transaction that a rollback undoes (SQLite, PostgreSQL). Where it
+   * does not (MySQL/MariaDB and H2 commit each DDL statement), the engine cannot roll a failed
+   * migration back and instead reverts the steps that already ran, using their reverse operations.
+   */
+  default boolean transactionalDdl() {
+    return true;
+  }
+
   /** Starts one migration's transaction (write-locking where the dialect locks that way). */
   void begin(Connection connection) throws SQLException;
 
