@@ -243,8 +243,10 @@ public final class MigrationProcessor extends AbstractProcessor {
       if (Baseline.check(current, true, files, layout.snapshot()).note() != null) {
         return false;
       }
-      if (!models.droppableTables().isEmpty() || !models.droppableColumns().isEmpty() || !models.renames().isEmpty()) {
-        // The schema did not change, but a @RenamedFrom not yet applied may still swap or chain names.
+      if (!models.droppableTables().isEmpty() || !models.droppableColumns().isEmpty() || !models.renames().isEmpty()
+          || !models.narrowable().isEmpty()) {
+        // The schema did not change, but a @RenamedFrom not yet applied may still swap or chain names,
+        // and every @Drop and @Narrow is left over.
         SchemaDiff.Result diff = SchemaDiff.compare(models.schema(), models.schema(), models.intents(Map.of(), recorded));
         if (!diff.operations().isEmpty()) {
           return false;

@@ -98,6 +98,19 @@ class SafetyTest {
   }
 
   @Test
+  void aLeftOverNarrowIsAWarningAtTheField() throws Exception {
+    Project p = project("  @Column(length = 100) String name;");
+    p.write("com/acme/model/User.java", user("  @Column(length = 20) @Narrow String name;", ""));
+    Project.Result narrowed = p.build().assertOk();
+    assertFalse(narrowed.warnings().stream().anyMatch(w -> w.contains("@Narrow confirms nothing")), narrowed.warnings()::toString);
+    Project.Result again = p.build().assertOk(); // nothing changed: the @Narrow is left over
+    assertTrue(again.warnings().stream().anyMatch(w -> w.contains("@Narrow confirms nothing in this build (user.name")),
+        again.warnings()::toString);
+    assertTrue(again.diagnostics().stream().anyMatch(d -> d.getMessage(null).contains("@Narrow confirms nothing")
+        && d.getLineNumber() == 7), "at the field's line");
+  }
+
+  @Test
   void notNullWithoutDefaultIsRefused() throws Exception {
     Project p = project("  String name;");
     p.write("com/acme/model/User.java", user("  String name;\n  @Column(nullable = false) String email;", ""));
@@ -117,6 +130,24 @@ class SafetyTest {
     assertError(p.build("-Ajmigrate.check=true"), "the models differ from the snapshot", "add column user.email STRING NULL");
     assertEquals(1, p.migrations(PKG).size());
     assertEquals(snapshot, p.snapshotText());
+  }
+
+  /** Maven runs javac in its own JVM: {@code mvn verify -Djmigrate.check=true} needs no compiler argument. */
+  @Test
+  void checkModeFollowsTheSystemPropertyToo() throws Exception {
+    Project p = project("  String name;");
+    String snapshot = p.snapshotText();
+    p.write("com/acme/model/User.java", user("  String name;\n  String email;", ""));
+    System.setProperty("jmigrate.check", "true");
+    try {
+      assertError(p.build(), "the models differ from the snapshot", "add column user.email STRING NULL");
+    } finally {
+      System.clearProperty("jmigrate.check");
+    }
+    assertEquals(1, p.migrations(PKG).size());
+    assertEquals(snapshot, p.snapshotText());
+    p.build().assertOk(); // without it, the migration is written
+    assertEquals(2, p.migrations(PKG).size());
   }
 
   @Test

@@ -4,7 +4,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 
-/** The processor options ({@code -Ajmigrate.…}); each may be absent and then has a default. */
+/**
+ * The processor options ({@code -Ajmigrate.…}); each may be absent and then has a default. Check
+ * mode also follows the system property {@code jmigrate.check}: Maven runs javac in its own JVM,
+ * so {@code mvn verify -Djmigrate.check=true} works without passing the option through the pom.
+ */
 public record Options(Path sourceDir, Path snapshot, String packageName, boolean check) {
   public static final String SOURCE_DIR = "jmigrate.sourceDir";
   public static final String SNAPSHOT = "jmigrate.snapshot";
@@ -17,7 +21,7 @@ public record Options(Path sourceDir, Path snapshot, String packageName, boolean
         path(options.get(SOURCE_DIR)),
         path(options.get(SNAPSHOT)),
         blankToNull(options.get(PACKAGE)),
-        Boolean.parseBoolean(options.getOrDefault(CHECK, "false")));
+        Boolean.parseBoolean(options.getOrDefault(CHECK, System.getProperty(CHECK, "false"))));
   }
 
   private static Path path(String s) {

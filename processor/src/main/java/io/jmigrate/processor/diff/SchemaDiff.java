@@ -66,6 +66,8 @@ public final class SchemaDiff {
     }
   }
 
+  /** {@code table.column} of the columns this build narrows. */
+  private final Set<String> narrowed = new TreeSet<>();
   private final Schema old;
   private final Schema target;
   private final Intents intents;
@@ -123,6 +125,7 @@ public final class SchemaDiff {
         changeTable(was, next);
       }
     }
+    leftoverNarrows();
     reAddKeysThatDependOnChangedKeys(dropped);
     for (String name : created) {
       TableDefinition t = target.table(name);
@@ -469,11 +472,29 @@ public final class SchemaDiff {
     }
   }
 
+  /**
+   * A {@code @Narrow} that confirms nothing in this build is left over from an earlier one; left in
+   * place it would silently confirm a later narrowing of the same column.
+   */
+  private void leftoverNarrows() {
+    for (String column : intents.narrowable()) {
+      if (!narrowed.contains(column)) {
+        int dot = column.indexOf('.');
+        findings.add(Finding.warning(Subject.column(column.substring(0, dot), column.substring(dot + 1)),
+            "@Narrow confirms nothing in this build (" + column + " is not narrowed now); remove it, so that it "
+            + "cannot confirm a later narrowing by accident"));
+      }
+    }
+  }
+
   private void checkAlter(String table, ColumnDefinition was, ColumnDefinition c) {
     if (was.nullable() && !c.nullable() && !c.hasDefault()) {
       findings.add(Finding.error(Subject.column(table, c.name()), "cannot make " + table + "." + c.name()
           + " NOT NULL without a default: existing rows may hold NULL. Give it a default "
           + "(@Column(defaultValue = \"…\")), which also fills the existing NULLs, or keep it nullable."));
+    }
+    if (!Widening.widens(was, c)) {
+      narrowed.add(table + "." + c.name());
     }
     if (!Widening.widens(was, c) && !intents.narrowable().contains(table + "." + c.name())) {
       findings.add(Finding.error(Subject.column(table, c.name()), "changing " + table + "." + c.name()
