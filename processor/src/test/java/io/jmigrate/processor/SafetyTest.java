@@ -64,7 +64,7 @@ class SafetyTest {
   void aColumnReplacedByAnotherIsAPossibleRename() throws Exception {
     Project p = project("  String nickname;");
     p.write("com/acme/model/User.java", user("  String alias;", ""));
-    assertError(p.build(), "If it was renamed, put @RenamedFrom(\"nickname\") on the field of alias", "@Drop(columns");
+    assertError(p.build(), "If it was renamed, put @RenamedFrom(\"nickname\") on the field of the column alias", "@Drop(columns");
 
     p.write("com/acme/model/User.java", user("  @RenamedFrom(\"nickname\") String alias;", ""));
     p.build().assertOk();

@@ -366,7 +366,7 @@ public final class Migrator {
           + " This build cannot revert a migration it does not have. On a development database: revert it with"
           + " the build that applied it (check out the commit before the merge, build, run migrate-to "
           + (row.version() - 1) + "), then come back and migrate with this build; or recreate the database."
-          + " Run status to see every disagreement.";
+          + " The status command lists every disagreement.";
     }
     return "migration " + m + " was changed after it was applied: " + stored + ". Restore the migration as it"
         + " was applied and put the change in a new migration (on a development database, you may instead"

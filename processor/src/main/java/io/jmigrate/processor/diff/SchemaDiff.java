@@ -429,7 +429,7 @@ public final class SchemaDiff {
         if (next.column(c.name()).isEmpty()
             && !intents.droppableColumns().getOrDefault(next.name(), Set.of()).contains(c.name())) {
           String rename = added.isEmpty() ? "" : " If it was renamed, put @RenamedFrom(\"" + c.name()
-              + "\") on the field of " + String.join(" or ", added) + ".";
+              + "\") on the field of the column " + String.join(" or ", added) + ".";
           findings.add(Finding.error(Subject.table(next.name()), "the column " + next.name() + "."
               + c.name() + " is gone from the model, and dropping it would delete its data." + rename
               + " To drop it, put @Drop(columns = \"" + c.name() + "\") on this class."));

@@ -171,6 +171,11 @@ public final class CommandLine {
     try (Connection c = user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password)) {
       return task.run(c);
     } catch (SQLException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("No suitable driver")) {
+        err.println("jmigrate: no JDBC driver on the class path accepts " + url + ": add the database's driver "
+            + "(e.g. org.xerial:sqlite-jdbc, org.postgresql:postgresql) to -cp");
+        return FAILED;
+      }
       err.println("jmigrate: database error: " + e.getMessage());
       return FAILED;
     }

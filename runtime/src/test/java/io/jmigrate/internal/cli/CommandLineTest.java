@@ -71,7 +71,8 @@ class CommandLineTest {
     assertEquals(CommandLine.USAGE, run("migrate-to", "x", "--url", "jdbc:sqlite:x.db"));
     assertEquals(CommandLine.USAGE, run("sql", "--dialect", "oracle"));
     assertEquals(CommandLine.FAILED, run("migrate", "--url", "jdbc:nosuchdriver:foo"));
-    assertTrue(err().contains("database error"), err());
+    assertTrue(err().startsWith("jmigrate: no JDBC driver on the class path accepts jdbc:nosuchdriver:foo"), err());
+    assertEquals(1, err().lines().count(), err());
   }
 
   /** A JDBC driver for "jdbc:jmigrate-unsupported:<file>": a real SQLite file whose product name says FooDB. */
