@@ -16,11 +16,16 @@ import io.jmigrate.migration.Operations.RenameTable;
 import io.jmigrate.migration.Operations.RunJava;
 import io.jmigrate.migration.Operations.RunSql;
 import io.jmigrate.migration.Operations.SetPrimaryKey;
+import io.jmigrate.processor.diff.SchemaDiff;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** Names a migration after what it does: {@code V0002_AddUserEmail}, {@code V0001_CreateUserAndAddress}. */
 public final class MigrationNamer {
@@ -39,8 +44,12 @@ public final class MigrationNamer {
     }
     Word word = new Word(tablesCreated);
     List<String> words = new ArrayList<>();
-    for (Operation op : ops) {
-      String w = op.accept(word);
+    List<Operation> named = logicalRenames(ops);
+    for (Operation op : named) {
+      String w = swapWord(op, named);
+      if (w == null) {
+        w = op.accept(word);
+      }
       if (w != null && !words.contains(w)) {
         words.add(w);
       }
@@ -62,6 +71,66 @@ public final class MigrationNamer {
       name = name.substring(0, MAX_NAME);
     }
     return String.format("V%04d_%s", version, name);
+  }
+
+  /**
+   * The operations with each chain of renames through a temporary name (how the diff swaps or
+   * chains names, {@code a → _jm_tmp_a, b → a, _jm_tmp_a → b}) replaced by the renames it achieves
+   * ({@code a → b, b → a}), so that the class is named after what the reviewer asked for.
+   */
+  static List<Operation> logicalRenames(List<Operation> ops) {
+    Map<String, String> originOfColumn = new LinkedHashMap<>(); // "table.current" -> original name
+    Map<String, String> originOfTable = new LinkedHashMap<>();
+    Map<String, Integer> firstPosition = new HashMap<>();
+    List<Operation> others = new ArrayList<>();
+    for (int i = 0; i < ops.size(); i++) {
+      Operation op = ops.get(i);
+      if (op instanceof RenameColumn r) { // renames only: everything else passes through unchanged
+        String origin = originOfColumn.remove(r.table() + "." + r.from());
+        originOfColumn.put(r.table() + "." + r.to(), origin != null ? origin : r.from());
+        firstPosition.putIfAbsent("c:" + r.table() + "." + (origin != null ? origin : r.from()), i);
+      } else if (op instanceof RenameTable r) {
+        String origin = originOfTable.remove(r.from());
+        originOfTable.put(r.to(), origin != null ? origin : r.from());
+        firstPosition.putIfAbsent("t:" + (origin != null ? origin : r.from()), i);
+      } else {
+        others.add(op);
+      }
+    }
+    TreeMap<Integer, Operation> renames = new TreeMap<>();
+    originOfColumn.forEach((current, origin) -> {
+      int dot = current.indexOf('.');
+      String table = current.substring(0, dot);
+      String column = current.substring(dot + 1);
+      if (!column.equals(origin) && !column.startsWith(SchemaDiff.TEMP_PREFIX)) {
+        renames.put(firstPosition.get("c:" + table + "." + origin), new RenameColumn(table, origin, column));
+      }
+    });
+    originOfTable.forEach((current, origin) -> {
+      if (!current.equals(origin) && !current.startsWith(SchemaDiff.TEMP_PREFIX)) {
+        renames.put(firstPosition.get("t:" + origin), new RenameTable(origin, current));
+      }
+    });
+    List<Operation> out = new ArrayList<>(renames.values());
+    out.addAll(others);
+    return out;
+  }
+
+  /** {@code SwapUserNameAndNickname} for the first of two renames that swap names; null otherwise. */
+  private static String swapWord(Operation op, List<Operation> ops) {
+    if (op instanceof RenameColumn r && ops.contains(new RenameColumn(r.table(), r.to(), r.from()))) {
+      String[] pair = sorted(r.from(), r.to());
+      return "Swap" + camel(r.table()) + camel(pair[0]) + "And" + camel(pair[1]);
+    }
+    if (op instanceof RenameTable r && ops.contains(new RenameTable(r.to(), r.from()))) {
+      String[] pair = sorted(r.from(), r.to());
+      return "Swap" + camel(pair[0]) + "And" + camel(pair[1]);
+    }
+    return null;
+  }
+
+  private static String[] sorted(String a, String b) {
+    return a.compareTo(b) <= 0 ? new String[] {a, b} : new String[] {b, a};
   }
 
   /**
