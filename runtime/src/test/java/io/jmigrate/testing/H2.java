@@ -57,12 +57,18 @@ public final class H2 {
         ORDER BY TABLE_NAME, COLUMN_NAME""")) {
       s.append(row).append('\n');
     }
+    // Constraint columns through the constraint's index: INFORMATION_SCHEMA.KEY_COLUMN_USAGE keeps a
+    // renamed column's old name until the database is reopened (H2 2.3.232; the key itself follows).
     for (String row : Sql.strings(c, """
         SELECT 'constraint ' || tc.TABLE_NAME || ' ' || tc.CONSTRAINT_NAME || ' ' || tc.CONSTRAINT_TYPE || ' ('
-          || (SELECT listagg(k.COLUMN_NAME, ',') WITHIN GROUP (ORDER BY k.ORDINAL_POSITION)
-              FROM INFORMATION_SCHEMA.KEY_COLUMN_USAGE k
-              WHERE k.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND k.CONSTRAINT_NAME = tc.CONSTRAINT_NAME) || ')'
-          || coalesce(' -> ' || (SELECT u.TABLE_NAME || ' update=' || r.UPDATE_RULE || ' delete=' || r.DELETE_RULE
+          || (SELECT listagg(x.COLUMN_NAME, ',') WITHIN GROUP (ORDER BY x.ORDINAL_POSITION)
+              FROM INFORMATION_SCHEMA.INDEX_COLUMNS x
+              WHERE x.INDEX_SCHEMA = tc.INDEX_SCHEMA AND x.INDEX_NAME = tc.INDEX_NAME) || ')'
+          || coalesce(' -> ' || (SELECT u.TABLE_NAME || ' ('
+                || (SELECT listagg(x.COLUMN_NAME, ',') WITHIN GROUP (ORDER BY x.ORDINAL_POSITION)
+                    FROM INFORMATION_SCHEMA.INDEX_COLUMNS x
+                    WHERE x.INDEX_SCHEMA = u.INDEX_SCHEMA AND x.INDEX_NAME = u.INDEX_NAME)
+                || ') update=' || r.UPDATE_RULE || ' delete=' || r.DELETE_RULE
               FROM INFORMATION_SCHEMA.REFERENTIAL_CONSTRAINTS r
               JOIN INFORMATION_SCHEMA.TABLE_CONSTRAINTS u
                 ON u.CONSTRAINT_SCHEMA = r.UNIQUE_CONSTRAINT_SCHEMA AND u.CONSTRAINT_NAME = r.UNIQUE_CONSTRAINT_NAME
