@@ -13,6 +13,7 @@ import io.jmigrate.migration.Operations.RenameTable;
 import io.jmigrate.migration.Operations.SetPrimaryKey;
 import io.jmigrate.schema.ColumnDefinition;
 import io.jmigrate.schema.ColumnType;
+import io.jmigrate.schema.ForeignKeyDefinition;
 import io.jmigrate.schema.IndexDefinition;
 import io.jmigrate.schema.Schema;
 import io.jmigrate.schema.TableDefinition;
@@ -239,7 +240,27 @@ public final class H2Dialect extends SqlDialect {
     if (unique) {
       out.execute("ALTER TABLE " + q(op.table()) + " DROP CONSTRAINT IF EXISTS " + q(op.index()));
     }
+    // A foreign key added after an index on its columns adopts that index instead of making its own,
+    // and H2 then refuses to drop the index. Such keys are dropped first and added again after it,
+    // when H2 gives them an index of their own. Which keys adopted it depends on the order they were
+    // made in, so the live catalog says (a preview without a database shows the read).
+    List<ForeignKeyDefinition> adopters = new ArrayList<>();
+    if (before.has(op.table())) {
+      for (String name : out.read("SELECT CONSTRAINT_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS"
+          + " WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND upper(CONSTRAINT_TYPE) = 'FOREIGN KEY' AND INDEX_NAME = ?"
+          + " ORDER BY CONSTRAINT_NAME", op.index())) {
+        for (ForeignKeyDefinition f : before.table(op.table()).foreignKeys()) {
+          if (f.name().equals(name)) {
+            adopters.add(f);
+            out.execute("ALTER TABLE " + q(op.table()) + " DROP CONSTRAINT " + q(name));
+          }
+        }
+      }
+    }
     super.dropIndex(op, before, out);
+    for (ForeignKeyDefinition f : adopters) {
+      out.execute("ALTER TABLE " + q(op.table()) + " ADD " + foreignKeyClause(f));
+    }
   }
 
   private static String uniqueConstraint(String table, IndexDefinition i) {
