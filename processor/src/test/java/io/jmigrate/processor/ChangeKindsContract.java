@@ -213,7 +213,8 @@ abstract class ChangeKindsContract {
     try (ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
       while (rs.next()) {
         String t = rs.getString("TABLE_NAME");
-        if (!t.equals("jmigrate_history") && !t.startsWith("sqlite_")) {
+        if (!t.equals("jmigrate_history") && !t.startsWith("sqlite_")
+            && !"INFORMATION_SCHEMA".equalsIgnoreCase(rs.getString("TABLE_SCHEM"))) { // H2 lists its own as tables
           out.add(t);
         }
       }

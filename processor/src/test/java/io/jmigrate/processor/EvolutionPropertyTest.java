@@ -38,7 +38,7 @@ import net.jqwik.api.constraints.IntRange;
  * fit must fail without touching them. The seed drives the evolution, so a failure is reproduced
  * by its seed.
  *
- * <p>Sampled per database to keep CI bounded: 150 tries on SQLite, 25 on PostgreSQL.
+ * <p>Sampled per database to keep CI bounded: 150 tries on SQLite, 25 on PostgreSQL, 25 on H2.
  */
 class EvolutionPropertyTest {
   static final List<String> TYPES = List.of("Integer", "Long", "String", "Boolean", "Double", "BigDecimal", "LocalDate");
@@ -50,6 +50,11 @@ class EvolutionPropertyTest {
     String catalog(Connection c) throws SQLException;
 
     boolean postgres();
+
+    /** The database's name in a failure's label. */
+    default String label() {
+      return postgres() ? "PostgreSQL" : "SQLite";
+    }
   }
 
   static final Database SQLITE = new Database() {
@@ -86,6 +91,29 @@ class EvolutionPropertyTest {
     }
   };
 
+  /** Embedded H2 files, with the URL setting the README recommends (unquoted names fold to lower case). */
+  static final Database H2 = new Database() {
+    @Override
+    public Connection open(Path dir, String name) throws SQLException {
+      return io.jmigrate.testing.H2.file(dir, name);
+    }
+
+    @Override
+    public String catalog(Connection c) throws SQLException {
+      return io.jmigrate.testing.H2.catalog(c);
+    }
+
+    @Override
+    public boolean postgres() {
+      return false;
+    }
+
+    @Override
+    public String label() {
+      return "H2";
+    }
+  };
+
   @Property(tries = 150)
   void onSqlite(@ForAll long seed, @ForAll @IntRange(min = 2, max = 5) int steps) throws Exception {
     run(SQLITE, seed, steps);
@@ -96,10 +124,15 @@ class EvolutionPropertyTest {
     run(POSTGRES, seed, steps);
   }
 
+  @Property(tries = 25)
+  void onH2(@ForAll long seed, @ForAll @IntRange(min = 2, max = 5) int steps) throws Exception {
+    run(H2, seed, steps);
+  }
+
   private void run(Database database, long seed, int steps) throws Exception {
     Path dir = Files.createTempDirectory("jmigrate-evolution");
     try {
-      check(database, new Random(seed), steps, dir, (database.postgres() ? "PostgreSQL" : "SQLite")
+      check(database, new Random(seed), steps, dir, database.label()
           + ", seed " + seed + ", " + steps + " steps");
     } finally {
       try (Stream<Path> s = Files.walk(dir)) {
@@ -348,7 +381,7 @@ class EvolutionPropertyTest {
           }
           return null;
         case 4:
-          if (c == null || c.notNull || c.references != null) {
+          if (c == null || c.notNull || c.references != null || c.keyed) { // a keyed column's values stay NULL
             return null;
           }
           c.notNull = true;

@@ -1,5 +1,6 @@
 package io.jmigrate.dialect;
 
+import io.jmigrate.internal.dialect.H2Dialect;
 import io.jmigrate.internal.dialect.PostgresDialect;
 import io.jmigrate.internal.dialect.SqliteDialect;
 import java.util.ArrayList;
@@ -9,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The dialects on the class path ({@link ServiceLoader}), looked up once per name. jmigrate's
- * own two (also listed in its {@code META-INF/services}) are tried first without the service
+ * own (also listed in its {@code META-INF/services}) are tried first without the service
  * loader, whose reflective instantiation costs milliseconds at start-up; any other database is
  * looked up through it, the application's class loader first. (To replace a built-in dialect for
  * its own database, give the replacement to the {@code Migrator}.) Loops, not streams or lambdas,
@@ -18,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Dialects {
   private static final ConcurrentHashMap<String, Dialect> BY_NAME = new ConcurrentHashMap<>();
 
-  private static final Dialect[] BUILT_IN = {new SqliteDialect(), new PostgresDialect()};
+  // H2 first: it accepts only "h2" and jdbc:h2: URLs, which may contain "postgres" or "sqlite" in a name.
+  private static final Dialect[] BUILT_IN = {new H2Dialect(), new SqliteDialect(), new PostgresDialect()};
 
   private Dialects() {}
 

@@ -55,9 +55,12 @@ class DialectAgreementTest {
     assertSame(PostgresDialect.class, Dialect.named("PostgreSQL").getClass());
     assertSame(PostgresDialect.class, Dialect.named("jdbc:postgresql://localhost/app").getClass());
     assertSame(PostgresDialect.class, Dialect.named("pg").getClass());
+    assertSame(io.jmigrate.internal.dialect.H2Dialect.class, Dialect.named("H2").getClass());
+    assertSame(io.jmigrate.internal.dialect.H2Dialect.class, Dialect.named("jdbc:h2:mem:postgres_like;MODE=PostgreSQL").getClass());
     IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> Dialect.named("Oracle"));
-    assertTrue(e.getMessage().contains("no dialect for \"Oracle\"") && e.getMessage().contains("[sqlite, postgresql]"),
+    assertTrue(e.getMessage().contains("no dialect for \"Oracle\"") && e.getMessage().contains("[sqlite, postgresql")
+        && e.getMessage().contains("h2"),
         e.getMessage());
   }
 

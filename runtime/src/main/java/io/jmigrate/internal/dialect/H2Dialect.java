@@ -1,0 +1,356 @@
+package io.jmigrate.internal.dialect;
+
+import io.jmigrate.dialect.Sink;
+import io.jmigrate.dialect.SqlDialect;
+import io.jmigrate.migration.Operations.AddColumn;
+import io.jmigrate.migration.Operations.AddForeignKey;
+import io.jmigrate.migration.Operations.AddIndex;
+import io.jmigrate.migration.Operations.AlterColumn;
+import io.jmigrate.migration.Operations.DropColumn;
+import io.jmigrate.migration.Operations.DropForeignKey;
+import io.jmigrate.migration.Operations.DropIndex;
+import io.jmigrate.migration.Operations.RenameTable;
+import io.jmigrate.migration.Operations.SetPrimaryKey;
+import io.jmigrate.schema.ColumnDefinition;
+import io.jmigrate.schema.ColumnType;
+import io.jmigrate.schema.ForeignKeyDefinition;
+import io.jmigrate.schema.IndexDefinition;
+import io.jmigrate.schema.Schema;
+import io.jmigrate.schema.TableDefinition;
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * H2 2.x, embedded ({@code jdbc:h2:file:…}, {@code jdbc:h2:~/…}) and in memory ({@code jdbc:h2:mem:…}).
+ *
+ * <p><b>Names.</b> H2 folds unquoted names to upper case; jmigrate quotes every name, so its tables
+ * and columns are the lower-case names of the models. Catalog reads ask for those exact names, the
+ * history's columns are written unquoted in every statement (they fold alike wherever they are
+ * used), and INFORMATION_SCHEMA is named unquoted (it folds to the right case in either mode). An
+ * application's own unquoted SQL finds the tables only with {@code DATABASE_TO_LOWER=TRUE} in the
+ * URL (as PostgreSQL folds), which the README recommends; without it, {@link #open} says so once.
+ *
+ * <p><b>DDL is not transactional.</b> Measured on 2.3.232: every DDL statement commits the open
+ * transaction (rows inserted before a CREATE TABLE stay after a ROLLBACK, and so does the table).
+ *
+ * <p><b>Lock.</b> H2 has no advisory lock, and a row lock would not last: the first DDL statement of
+ * a migration commits and releases it. An embedded database is open in one JVM at a time (H2 locks
+ * its file; an in-memory database lives in its JVM), so a lock in this JVM per database serialises
+ * every run that can reach it, and it dies with the process. Several processes sharing one H2
+ * server ({@code jdbc:h2:tcp:}, {@code AUTO_SERVER=TRUE}) are not serialised: let one of them migrate.
+ */
+public final class H2Dialect extends SqlDialect {
+  private static final Map<String, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+  private static final Set<String> TOLD = ConcurrentHashMap.newKeySet();
+
+  public H2Dialect() {
+    super("DOUBLE PRECISION", "NUMERIC", "VARBINARY", "TRUE", "FALSE");
+  }
+
+  @Override
+  public String name() {
+    return "h2";
+  }
+
+  @Override
+  public boolean accepts(String productNameOrUrl) {
+    String n = productNameOrUrl.toLowerCase(Locale.ROOT);
+    return n.equals("h2") || n.startsWith("jdbc:h2:");
+  }
+
+  @Override
+  public boolean transactionalDdl() {
+    return false;
+  }
+
+  /** Dropping a key, changing a primary key and renaming a table name the constraints (pk_t, fk_…). */
+  @Override
+  public boolean addressesKeysByName() {
+    return true;
+  }
+
+  @Override
+  public String primaryKeyConstraint(String table) {
+    return primaryKeyName(table);
+  }
+
+  /**
+   * Text without a length is {@code VARCHAR} (up to 10^9 characters, and unlike {@code CLOB} it
+   * compares, indexes and takes a default); a decimal without precision is {@code DECFLOAT}, as H2's
+   * bare {@code NUMERIC} has scale 0 and would round every fraction away.
+   */
+  @Override
+  protected String type(ColumnDefinition c) {
+    switch (c.type()) {
+      case STRING:
+        return c.length() > 0 ? "VARCHAR(" + c.length() + ")" : "VARCHAR";
+      case DECIMAL:
+        return c.precision() > 0 ? super.type(c) : "DECFLOAT";
+      case TIMESTAMP_TZ:
+        return "TIMESTAMP WITH TIME ZONE";
+      default:
+        return super.type(c);
+    }
+  }
+
+  /** The fit check's numbers through {@code DECFLOAT}: {@code CAST(x AS NUMERIC)} is scale 0 in H2. */
+  @Override
+  protected String doesNotFit(String col, ColumnDefinition old, ColumnDefinition next) {
+    String condition = super.doesNotFit(col, old, next);
+    return condition == null ? null
+        : condition.replace("CAST(" + col + " AS NUMERIC)", "CAST(" + col + " AS DECFLOAT)");
+  }
+
+  /** The type names H2 2.x reports (INFORMATION_SCHEMA.COLUMNS.DATA_TYPE, JDBC TYPE_NAME). */
+  private static final Map<String, ColumnType> LIVE_TYPES = Map.ofEntries(
+      Map.entry("INTEGER", ColumnType.INTEGER), Map.entry("BIGINT", ColumnType.BIGINT),
+      Map.entry("SMALLINT", ColumnType.SMALLINT), Map.entry("BOOLEAN", ColumnType.BOOLEAN),
+      Map.entry("DOUBLE PRECISION", ColumnType.DOUBLE), Map.entry("REAL", ColumnType.REAL),
+      Map.entry("NUMERIC", ColumnType.DECIMAL), Map.entry("DECFLOAT", ColumnType.DECIMAL),
+      Map.entry("CHARACTER VARYING", ColumnType.STRING), Map.entry("CHARACTER LARGE OBJECT", ColumnType.STRING),
+      Map.entry("DATE", ColumnType.DATE), Map.entry("TIME", ColumnType.TIME),
+      Map.entry("TIMESTAMP", ColumnType.TIMESTAMP), Map.entry("TIMESTAMP WITH TIME ZONE", ColumnType.TIMESTAMP_TZ),
+      Map.entry("UUID", ColumnType.UUID), Map.entry("BINARY VARYING", ColumnType.BINARY),
+      Map.entry("BINARY LARGE OBJECT", ColumnType.BINARY));
+
+  @Override
+  public ColumnType liveType(String typeName) {
+    return typeName == null ? null : LIVE_TYPES.get(typeName.toUpperCase(Locale.ROOT));
+  }
+
+  /** H2's order: type, then identity or default, then NOT NULL. */
+  @Override
+  protected String columnDefinition(TableDefinition table, ColumnDefinition c) {
+    String generation = c.generated() ? " GENERATED BY DEFAULT AS IDENTITY" : defaultClause(c);
+    return q(c.name()) + " " + type(c) + generation + (c.nullable() ? "" : " NOT NULL");
+  }
+
+  @Override
+  protected void renameTable(RenameTable op, Schema before, Sink out) throws SQLException {
+    out.execute("ALTER TABLE " + q(op.from()) + " RENAME TO " + q(op.to()));
+    if (!before.table(op.from()).primaryKey().isEmpty()) {
+      // Constraint names do not follow the table; keep pk_<table> true so later changes find it.
+      out.execute("ALTER TABLE " + q(op.to()) + " RENAME CONSTRAINT " + q(primaryKeyName(op.from()))
+          + " TO " + q(primaryKeyName(op.to())));
+    }
+  }
+
+  @Override
+  protected void addColumn(AddColumn op, Schema before, Sink out) throws SQLException {
+    out.execute("ALTER TABLE " + q(op.table()) + " ADD COLUMN " + columnDefinition(before.table(op.table()), op.column()));
+  }
+
+  @Override
+  protected void dropColumn(DropColumn op, Schema before, Sink out) throws SQLException {
+    out.execute("ALTER TABLE " + q(op.table()) + " DROP COLUMN " + q(op.column()));
+  }
+
+  /**
+   * Native forms, one property at a time: identity, default, {@code SET DATA TYPE} (H2 converts the
+   * values and keeps the rest of the column), nullability with a backfill from the default.
+   */
+  @Override
+  protected void alterColumn(AlterColumn op, Schema before, Sink out) throws SQLException {
+    ColumnDefinition old = before.table(op.table()).column(op.column().name()).orElseThrow();
+    ColumnDefinition c = op.column();
+    String alter = "ALTER TABLE " + q(op.table()) + " ALTER COLUMN " + q(c.name());
+    boolean typeChanged = !type(old).equals(type(c));
+    boolean defaultChanged = !defaultClause(old).equals(defaultClause(c));
+    if (old.generated() && !c.generated()) {
+      out.execute(alter + " DROP IDENTITY");
+    }
+    if (old.hasDefault() && (defaultChanged || typeChanged)) {
+      out.execute(alter + " DROP DEFAULT");
+    }
+    if (typeChanged) {
+      out.execute(alter + " SET DATA TYPE " + type(c));
+    }
+    if (c.hasDefault() && (defaultChanged || typeChanged)) {
+      out.execute(alter + " SET" + defaultClause(c));
+    }
+    if (old.nullable() && !c.nullable()) {
+      if (c.defaultValue() != null) {
+        out.execute("UPDATE " + q(op.table()) + " SET " + q(c.name()) + " = " + literal(c, c.defaultValue())
+            + " WHERE " + q(c.name()) + " IS NULL");
+      } else if (c.defaultSql() != null) {
+        out.execute("UPDATE " + q(op.table()) + " SET " + q(c.name()) + " = " + c.defaultSql()
+            + " WHERE " + q(c.name()) + " IS NULL");
+      }
+      out.execute(alter + " SET NOT NULL");
+    } else if (!old.nullable() && c.nullable()) {
+      out.execute(alter + " DROP NOT NULL");
+    }
+    if (!old.generated() && c.generated()) {
+      out.execute(alter + " SET GENERATED BY DEFAULT");
+    }
+  }
+
+  @Override
+  protected void setPrimaryKey(SetPrimaryKey op, Schema before, Sink out) throws SQLException {
+    String table = q(op.table());
+    if (!before.table(op.table()).primaryKey().isEmpty()) {
+      out.execute("ALTER TABLE " + table + " DROP CONSTRAINT " + q(primaryKeyName(op.table())));
+    }
+    if (!op.columns().isEmpty()) {
+      out.execute("ALTER TABLE " + table + " ADD CONSTRAINT " + q(primaryKeyName(op.table()))
+          + " PRIMARY KEY (" + list(op.columns()) + ")");
+    }
+  }
+
+  /*
+   * Unique indexes. H2 lets a foreign key reference only columns with a PRIMARY KEY or UNIQUE
+   * constraint; a unique index is not enough. So each unique index gets a UNIQUE constraint of the
+   * same name over the same columns, which H2 builds on the index (no second index): the index keeps
+   * its name for validate, and a foreign key may reference it as on PostgreSQL and SQLite.
+   */
+
+  @Override
+  protected List<String> createTable(TableDefinition t) {
+    List<String> out = new ArrayList<>(super.createTable(t));
+    for (IndexDefinition i : t.indexes()) {
+      if (i.unique()) {
+        out.add(uniqueConstraint(t.name(), i));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  protected void addIndex(AddIndex op, Schema before, Sink out) throws SQLException {
+    super.addIndex(op, before, out);
+    if (op.index().unique()) {
+      out.execute(uniqueConstraint(op.table(), op.index()));
+    }
+  }
+
+  @Override
+  protected void dropIndex(DropIndex op, Schema before, Sink out) throws SQLException {
+    boolean unique = before.has(op.table())
+        && before.table(op.table()).findIndex(op.index()).map(IndexDefinition::unique).orElse(false);
+    if (unique) {
+      out.execute("ALTER TABLE " + q(op.table()) + " DROP CONSTRAINT IF EXISTS " + q(op.index()));
+    }
+    // A foreign key added after an index on its columns adopts that index instead of making its own,
+    // and H2 then refuses to drop the index. Such keys are dropped first and added again after it,
+    // when H2 gives them an index of their own. Which keys adopted it depends on the order they were
+    // made in, so the live catalog says (a preview without a database shows the read).
+    List<ForeignKeyDefinition> adopters = new ArrayList<>();
+    if (before.has(op.table())) {
+      for (String name : out.read("SELECT CONSTRAINT_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS"
+          + " WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND upper(CONSTRAINT_TYPE) = 'FOREIGN KEY' AND INDEX_NAME = ?"
+          + " ORDER BY CONSTRAINT_NAME", op.index())) {
+        for (ForeignKeyDefinition f : before.table(op.table()).foreignKeys()) {
+          if (f.name().equals(name)) {
+            adopters.add(f);
+            out.execute("ALTER TABLE " + q(op.table()) + " DROP CONSTRAINT " + q(name));
+          }
+        }
+      }
+    }
+    super.dropIndex(op, before, out);
+    for (ForeignKeyDefinition f : adopters) {
+      out.execute("ALTER TABLE " + q(op.table()) + " ADD " + foreignKeyClause(f));
+    }
+  }
+
+  private static String uniqueConstraint(String table, IndexDefinition i) {
+    return "ALTER TABLE " + q(table) + " ADD CONSTRAINT " + q(i.name()) + " UNIQUE (" + list(i.columns()) + ")";
+  }
+
+  @Override
+  protected void addForeignKey(AddForeignKey op, Schema before, Sink out) throws SQLException {
+    out.execute("ALTER TABLE " + q(op.table()) + " ADD " + foreignKeyClause(op.foreignKey()));
+  }
+
+  @Override
+  protected void dropForeignKey(DropForeignKey op, Schema before, Sink out) throws SQLException {
+    out.execute("ALTER TABLE " + q(op.table()) + " DROP CONSTRAINT " + q(op.foreignKey()));
+  }
+
+  /** Columns unquoted, as the engine names them in every statement: they fold alike everywhere. */
+  @Override
+  public String createHistoryTable(String table) {
+    return "CREATE TABLE IF NOT EXISTS " + q(table) + " (\n"
+        + "  version INTEGER PRIMARY KEY,\n"
+        + "  description VARCHAR NOT NULL,\n"
+        + "  checksum INTEGER NOT NULL,\n"
+        + "  applied_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL,\n"
+        + "  execution_ms BIGINT NOT NULL,\n"
+        + "  success BOOLEAN NOT NULL\n"
+        + ")";
+  }
+
+  @Override
+  public boolean locksPerRun() {
+    return true;
+  }
+
+  /** Takes this JVM's lock for the connection's database (see the class comment for why that suffices). */
+  @Override
+  public Session open(Connection connection) throws SQLException {
+    String database = database(connection);
+    ReentrantLock lock = LOCKS.computeIfAbsent(database, k -> new ReentrantLock());
+    lock.lock();
+    try {
+      tellAboutCaseFolding(connection, database);
+    } catch (SQLException | RuntimeException e) {
+      lock.unlock();
+      throw e;
+    }
+    return lock::unlock;
+  }
+
+  /** The database's identity: its file's absolute path, or for an in-memory database its name. */
+  private static String database(Connection connection) throws SQLException {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT DATABASE_PATH(), DATABASE()")) {
+      rs.next();
+      String path = rs.getString(1);
+      return path != null ? "file:" + path : "mem:" + rs.getString(2);
+    }
+  }
+
+  /** Once per database: without DATABASE_TO_LOWER, an application's unquoted SQL does not find jmigrate's tables. */
+  private static void tellAboutCaseFolding(Connection connection, String database) throws SQLException {
+    if (TOLD.contains(database)) {
+      return;
+    }
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+            + " WHERE SETTING_NAME = 'DATABASE_TO_LOWER'")) {
+      if (rs.next() && !Boolean.parseBoolean(rs.getString(1))) {
+        System.getLogger("io.jmigrate").log(Level.INFO, "H2 folds unquoted names to upper case in " + database
+            + ", and jmigrate's tables and columns have lower-case names: SQL that names them unquoted finds them"
+            + " only with ;DATABASE_TO_LOWER=TRUE in the JDBC URL (see H2 in the README)");
+      }
+    }
+    TOLD.add(database);
+  }
+
+  @Override
+  public void begin(Connection connection) throws SQLException {
+    connection.setAutoCommit(false);
+  }
+
+  @Override
+  public void commit(Connection connection) throws SQLException {
+    connection.commit();
+    connection.setAutoCommit(true);
+  }
+
+  @Override
+  public void rollback(Connection connection) throws SQLException {
+    connection.rollback();
+    connection.setAutoCommit(true);
+  }
+}
