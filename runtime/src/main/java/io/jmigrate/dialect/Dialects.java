@@ -1,5 +1,6 @@
 package io.jmigrate.dialect;
 
+import io.jmigrate.internal.dialect.MariaDbDialect;
 import io.jmigrate.internal.dialect.PostgresDialect;
 import io.jmigrate.internal.dialect.SqliteDialect;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Dialects {
   private static final ConcurrentHashMap<String, Dialect> BY_NAME = new ConcurrentHashMap<>();
 
-  private static final Dialect[] BUILT_IN = {new SqliteDialect(), new PostgresDialect()};
+  private static final Dialect[] BUILT_IN = {new SqliteDialect(), new PostgresDialect(),
+      new MariaDbDialect()};
 
   private Dialects() {}
 

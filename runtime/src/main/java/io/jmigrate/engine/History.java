@@ -66,7 +66,7 @@ final class History {
 
   /** The catalog's type of the object named {@value #TABLE} in the current schema ({@code TABLE}, {@code VIEW}, …), or null. */
   static String kind(Connection c, Dialect dialect) throws SQLException {
-    try (ResultSet rs = c.getMetaData().getTables(null, dialect.currentSchema(c), TABLE, null)) {
+    try (ResultSet rs = c.getMetaData().getTables(dialect.currentCatalog(c), dialect.currentSchema(c), TABLE, null)) {
       while (rs.next()) {
         if (TABLE.equals(rs.getString("TABLE_NAME"))) {
           String type = rs.getString("TABLE_TYPE");
