@@ -61,4 +61,17 @@ public final class MariaDb {
   public static Connection newDatabase() throws SQLException {
     return DriverManager.getConnection(newDatabaseUrl());
   }
+
+  /**
+   * A new, empty database on a connection that also reads the contracts' portable test queries
+   * ({@code a || b}, {@code "name"}): standard quoting and concatenation added to the session's
+   * SQL mode. jmigrate's own SQL uses neither (backticks, CONCAT-free), so this changes nothing for it.
+   */
+  public static Connection newPortableDatabase() throws SQLException {
+    Connection c = newDatabase();
+    try (var s = c.createStatement()) {
+      s.execute("SET SESSION sql_mode = CONCAT(@@SESSION.sql_mode, ',PIPES_AS_CONCAT,ANSI_QUOTES')");
+    }
+    return c;
+  }
 }

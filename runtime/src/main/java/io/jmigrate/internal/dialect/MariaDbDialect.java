@@ -34,17 +34,14 @@ import java.util.Map;
  * reverts the steps of a failed migration instead of rolling back. A run holds {@code GET_LOCK},
  * which the server releases by itself when the session ends.
  *
- * <p>Types: an unbounded string is {@code TEXT}, except in a primary or foreign key, which TEXT
- * cannot be ({@code VARCHAR(255)} there); a plain index over a TEXT column indexes its first 255
- * characters (a unique one hashes the whole value, MariaDB ≥ 10.4). {@code TIMESTAMP} is
+ * <p>Types: an unbounded string is {@code TEXT}, except while it is in a primary key, a foreign
+ * key or an index, which TEXT cannot be without a prefix length: there it is {@code VARCHAR(255)}
+ * (a key change converts it, and fails if a value is longer). {@code TIMESTAMP} is
  * {@code DATETIME(6)} (no time zone, as everywhere); {@code TIMESTAMP_TZ} is {@code TIMESTAMP(6)},
  * stored in UTC and shown in the session's time zone (1970–2038 only). UUIDs are {@code CHAR(36)},
  * which MySQL and every MariaDB version read alike.
  */
 public final class MariaDbDialect extends SqlDialect {
-  /** Characters of a TEXT column that a plain index covers: 255 × 4 bytes of utf8mb4 fit InnoDB's key. */
-  static final int TEXT_INDEX_PREFIX = 255;
-
   private static final String TABLE_OPTIONS = " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
 
   public MariaDbDialect() {
@@ -107,7 +104,7 @@ public final class MariaDbDialect extends SqlDialect {
     }
   }
 
-  /** The type of {@code c} in {@code table}: a key column cannot be TEXT. */
+  /** The type of {@code c} in {@code table}: a key or indexed column cannot be TEXT. */
   private String type(TableDefinition table, ColumnDefinition c) {
     if (c.type() == ColumnType.STRING && c.length() == 0 && keyColumn(table, c.name())) {
       return "VARCHAR(255)";
@@ -127,7 +124,28 @@ public final class MariaDbDialect extends SqlDialect {
         return true;
       }
     }
+    for (IndexDefinition i : table.indexes()) {
+      if (i.columns().contains(column)) {
+        return true;
+      }
+    }
     return false;
+  }
+
+  /** A key change in one table: the unbounded strings it keys become VARCHAR first, those it frees TEXT after. */
+  private void keyChange(TableDefinition from, TableDefinition to, Sink out, String statement) throws SQLException {
+    retype(from, to, out, true);
+    out.execute(statement);
+    retype(from, to, out, false);
+  }
+
+  private void retype(TableDefinition from, TableDefinition to, Sink out, boolean keyed) throws SQLException {
+    for (ColumnDefinition c : to.columns()) {
+      if (c.type() == ColumnType.STRING && c.length() == 0 && from.column(c.name()).isPresent()
+          && keyColumn(from, c.name()) != keyed && keyColumn(to, c.name()) == keyed) {
+        out.execute("ALTER TABLE " + q(to.name()) + " MODIFY COLUMN " + columnDefinition(to, c));
+      }
+    }
   }
 
   @Override
@@ -163,23 +181,20 @@ public final class MariaDbDialect extends SqlDialect {
   }
 
   private String createIndex(TableDefinition t, IndexDefinition i) {
-    List<String> columns = new ArrayList<>();
-    for (String name : i.columns()) {
-      boolean text = t.column(name).map(c -> type(t, c).equals("TEXT")).orElse(false);
-      columns.add(q(name) + (text && !i.unique() ? "(" + TEXT_INDEX_PREFIX + ")" : ""));
-    }
     return "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + q(i.name()) + " ON " + q(t.name())
-        + " (" + String.join(", ", columns) + ")";
+        + " (" + list(i.columns()) + ")";
   }
 
   @Override
   protected void addIndex(AddIndex op, Schema before, Sink out) throws SQLException {
-    out.execute(createIndex(before.table(op.table()), op.index()));
+    TableDefinition t = before.table(op.table());
+    keyChange(t, op.applyTo(before).table(op.table()), out, createIndex(t, op.index()));
   }
 
   @Override
   protected void dropIndex(DropIndex op, Schema before, Sink out) throws SQLException {
-    out.execute("DROP INDEX " + q(op.index()) + " ON " + q(op.table()));
+    keyChange(before.table(op.table()), op.applyTo(before).table(op.table()), out,
+        "DROP INDEX " + q(op.index()) + " ON " + q(op.table()));
   }
 
   @Override
@@ -223,20 +238,23 @@ public final class MariaDbDialect extends SqlDialect {
     }
     if (!parts.isEmpty()) {
       // One statement: an AUTO_INCREMENT column is never left without its key in between.
-      out.execute("ALTER TABLE " + q(op.table()) + " " + String.join(", ", parts));
+      keyChange(before.table(op.table()), op.applyTo(before).table(op.table()), out,
+          "ALTER TABLE " + q(op.table()) + " " + String.join(", ", parts));
     }
   }
 
   @Override
   protected void addForeignKey(AddForeignKey op, Schema before, Sink out) throws SQLException {
-    out.execute("ALTER TABLE " + q(op.table()) + " ADD " + foreignKeyClause(op.foreignKey()));
+    keyChange(before.table(op.table()), op.applyTo(before).table(op.table()), out,
+        "ALTER TABLE " + q(op.table()) + " ADD " + foreignKeyClause(op.foreignKey()));
   }
 
   /** The index InnoDB made for the key (named as the key, if it had to make one) goes with it, as on a fresh database. */
   @Override
   protected void dropForeignKey(DropForeignKey op, Schema before, Sink out) throws SQLException {
-    out.execute("ALTER TABLE " + q(op.table()) + " DROP FOREIGN KEY " + q(op.foreignKey())
-        + ", DROP INDEX IF EXISTS " + q(op.foreignKey()));
+    keyChange(before.table(op.table()), op.applyTo(before).table(op.table()), out,
+        "ALTER TABLE " + q(op.table()) + " DROP FOREIGN KEY " + q(op.foreignKey())
+            + ", DROP INDEX IF EXISTS " + q(op.foreignKey()));
   }
 
   /** The narrowing check in MariaDB's spelling: CAST to CHAR and DECIMAL, length in characters. */
