@@ -210,7 +210,7 @@ abstract class ChangeKindsContract {
 
   static List<String> tables(Connection c) throws SQLException {
     TreeSet<String> out = new TreeSet<>();
-    try (ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+    try (ResultSet rs = c.getMetaData().getTables(c.getCatalog(), null, "%", new String[] {"TABLE"})) {
       while (rs.next()) {
         String t = rs.getString("TABLE_NAME");
         if (!t.equals("jmigrate_history") && !t.startsWith("sqlite_")) {
@@ -223,7 +223,7 @@ abstract class ChangeKindsContract {
 
   static TreeSet<String> columns(Connection c, String table) throws SQLException {
     TreeSet<String> out = new TreeSet<>();
-    try (ResultSet rs = c.getMetaData().getColumns(null, null, table, "%")) {
+    try (ResultSet rs = c.getMetaData().getColumns(c.getCatalog(), null, table, "%")) {
       while (rs.next()) {
         out.add(rs.getString("COLUMN_NAME"));
       }
@@ -232,7 +232,7 @@ abstract class ChangeKindsContract {
   }
 
   static boolean notNull(Connection c, String table, String column) throws SQLException {
-    try (ResultSet rs = c.getMetaData().getColumns(null, null, table, column)) {
+    try (ResultSet rs = c.getMetaData().getColumns(c.getCatalog(), null, table, column)) {
       assertTrue(rs.next(), "no column " + table + "." + column);
       return rs.getInt("NULLABLE") == DatabaseMetaData.columnNoNulls;
     }
@@ -240,7 +240,7 @@ abstract class ChangeKindsContract {
 
   static List<String> primaryKey(Connection c, String table) throws SQLException {
     TreeMap<Integer, String> out = new TreeMap<>();
-    try (ResultSet rs = c.getMetaData().getPrimaryKeys(null, null, table)) {
+    try (ResultSet rs = c.getMetaData().getPrimaryKeys(c.getCatalog(), null, table)) {
       while (rs.next()) {
         out.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
       }

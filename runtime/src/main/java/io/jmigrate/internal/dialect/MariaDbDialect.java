@@ -243,18 +243,30 @@ public final class MariaDbDialect extends SqlDialect {
     }
   }
 
+  /**
+   * A foreign key comes with an index of its own, named as the key. InnoDB would make one anyway,
+   * but drops the one it made when a later index covers the columns, and then refuses to drop that
+   * later index: the key's own index keeps every index droppable, and fresh and migrated alike.
+   */
   @Override
-  protected void addForeignKey(AddForeignKey op, Schema before, Sink out) throws SQLException {
-    keyChange(before.table(op.table()), op.applyTo(before).table(op.table()), out,
-        "ALTER TABLE " + q(op.table()) + " ADD " + foreignKeyClause(op.foreignKey()));
+  protected String foreignKeyClause(ForeignKeyDefinition f) {
+    return "KEY " + q(f.name()) + " (" + list(f.columns()) + "),\n  " + super.foreignKeyClause(f);
   }
 
-  /** The index InnoDB made for the key (named as the key, if it had to make one) goes with it, as on a fresh database. */
+  @Override
+  protected void addForeignKey(AddForeignKey op, Schema before, Sink out) throws SQLException {
+    ForeignKeyDefinition f = op.foreignKey();
+    keyChange(before.table(op.table()), op.applyTo(before).table(op.table()), out,
+        "ALTER TABLE " + q(op.table()) + " ADD INDEX " + q(f.name()) + " (" + list(f.columns()) + "), ADD "
+            + super.foreignKeyClause(f));
+  }
+
+  /** The key's own index goes with it. */
   @Override
   protected void dropForeignKey(DropForeignKey op, Schema before, Sink out) throws SQLException {
     keyChange(before.table(op.table()), op.applyTo(before).table(op.table()), out,
         "ALTER TABLE " + q(op.table()) + " DROP FOREIGN KEY " + q(op.foreignKey())
-            + ", DROP INDEX IF EXISTS " + q(op.foreignKey()));
+            + ", DROP INDEX " + q(op.foreignKey()));
   }
 
   /** The narrowing check in MariaDB's spelling: CAST to CHAR and DECIMAL, length in characters. */
