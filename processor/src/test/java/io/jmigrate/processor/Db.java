@@ -102,45 +102,6 @@ final class Db {
 
   /** Columns, keys and indexes from MariaDB's information_schema (current database), in a stable order. */
   static String mariaDbCatalog(Connection c) throws SQLException {
-    StringBuilder s = new StringBuilder();
-    for (String row : Sql.strings(c, """
-        SELECT CONCAT('column ', table_name, '.', column_name, ' ', column_type,
-            ' nullable=', is_nullable, ' default=', COALESCE(column_default, '-'), ' extra=', extra,
-            ' charset=', COALESCE(character_set_name, '-'), ' collation=', COALESCE(collation_name, '-'))
-        FROM information_schema.columns
-        WHERE table_schema = DATABASE() AND table_name <> 'jmigrate_history'
-        ORDER BY table_name, column_name""")) {
-      s.append(row).append('\n');
-    }
-    for (String row : Sql.strings(c, """
-        SELECT CONCAT('index ', table_name, ' ', index_name, ' unique=', 1 - non_unique, ' ',
-            GROUP_CONCAT(CONCAT(column_name, COALESCE(CONCAT('(', sub_part, ')'), '')) ORDER BY seq_in_index))
-        FROM information_schema.statistics
-        WHERE table_schema = DATABASE() AND table_name <> 'jmigrate_history'
-        GROUP BY table_name, index_name, non_unique
-        ORDER BY 1""")) {
-      s.append(row).append('\n');
-    }
-    for (String row : Sql.strings(c, """
-        SELECT CONCAT('fk ', k.table_name, ' ', k.constraint_name, ' ',
-            GROUP_CONCAT(k.column_name ORDER BY k.ordinal_position), ' -> ', k.referenced_table_name, ' ',
-            GROUP_CONCAT(k.referenced_column_name ORDER BY k.ordinal_position),
-            ' update=', r.update_rule, ' delete=', r.delete_rule)
-        FROM information_schema.key_column_usage k
-        JOIN information_schema.referential_constraints r
-          ON r.constraint_schema = k.constraint_schema AND r.constraint_name = k.constraint_name
-        WHERE k.table_schema = DATABASE() AND k.referenced_table_name IS NOT NULL
-        GROUP BY k.table_name, k.constraint_name, k.referenced_table_name, r.update_rule, r.delete_rule
-        ORDER BY 1""")) {
-      s.append(row).append('\n');
-    }
-    for (String row : Sql.strings(c, """
-        SELECT CONCAT('table ', table_name, ' ', engine, ' ', table_collation)
-        FROM information_schema.tables
-        WHERE table_schema = DATABASE() AND table_name <> 'jmigrate_history'
-        ORDER BY 1""")) {
-      s.append(row).append('\n');
-    }
-    return s.toString();
+    return io.jmigrate.testing.MariaDb.catalog(c);
   }
 }
