@@ -93,6 +93,21 @@ class MariaDbMigratorTest {
     }
   }
 
+  /** A table and its indexes are one statement: an index that fails leaves no table behind. */
+  @Test
+  void aTableWhoseIndexFailsIsNotLeftHalfMade() throws Exception {
+    Migrator broken = new Migrator(List.of(V1, new TestMigration(2, "broken",
+        addColumn("t", column("b", INTEGER)),
+        createTable(table("x", column("id", INTEGER).notNull()).primaryKey("id").index(index("ix_x_missing", "missing"))))));
+    Migrator previous = new Migrator(List.of(V1));
+    try (Connection db = MariaDb.newDatabase(); Connection fresh = MariaDb.newDatabase()) {
+      MigrationException e = assertThrows(MigrationException.class, () -> broken.migrate(db));
+      assertTrue(e.getMessage().contains("The 1 step(s) of it that had run"), e.getMessage());
+      previous.migrate(fresh);
+      assertEquals(MariaDb.catalog(fresh), MariaDb.catalog(db));
+    }
+  }
+
   @Test
   void aStepWithoutReverseIsNamedWhenItCannotBeUndone() throws Exception {
     Migrator broken = new Migrator(List.of(V1, new TestMigration(2, "broken",

@@ -154,19 +154,24 @@ public final class MariaDbDialect extends SqlDialect {
     return q(c.name()) + " " + type(table, c) + (c.nullable() ? " NULL" : " NOT NULL") + identity + defaultClause(c);
   }
 
+  /**
+   * One statement with the indexes inside: DDL commits statement by statement here, and a table
+   * whose index failed must not be left behind half made.
+   */
   @Override
   protected String createTableStatement(String quotedName, TableDefinition t) {
-    return super.createTableStatement(quotedName, t) + TABLE_OPTIONS;
+    String statement = super.createTableStatement(quotedName, t);
+    StringBuilder indexes = new StringBuilder();
+    for (IndexDefinition i : t.indexes()) {
+      indexes.append(",\n  ").append(i.unique() ? "UNIQUE KEY " : "KEY ").append(q(i.name()))
+          .append(" (").append(list(i.columns())).append(')');
+    }
+    return statement.substring(0, statement.length() - 2) + indexes + "\n)" + TABLE_OPTIONS;
   }
 
   @Override
   protected List<String> createTable(TableDefinition t) {
-    List<String> out = new ArrayList<>();
-    out.add(createTableStatement(q(t.name()), t));
-    for (IndexDefinition i : t.indexes()) {
-      out.add(createIndex(t, i));
-    }
-    return out;
+    return List.of(createTableStatement(q(t.name()), t));
   }
 
   /** The key has no name of its own: it is always {@code PRIMARY}. */
