@@ -110,6 +110,23 @@ final class History {
     }
   }
 
+  /**
+   * A row saying that {@code version} did not complete and is partly applied (success false), so
+   * that {@code status} shows it and {@code migrate} refuses to go on until someone looked.
+   */
+  static void insertIncomplete(Connection c, Dialect dialect, int version, String description, int checksum)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + dialect.quote(TABLE)
+        + " (version, description, checksum, execution_ms, success) VALUES (?, ?, ?, ?, ?)")) {
+      ps.setInt(1, version);
+      ps.setString(2, description);
+      ps.setInt(3, checksum);
+      ps.setLong(4, 0);
+      ps.setBoolean(5, false);
+      ps.executeUpdate();
+    }
+  }
+
   /** The insert as one literal statement, for a batch; the database measures execution_ms. */
   static String insertSql(Dialect dialect, int version, String description, int checksum) {
     return "INSERT INTO " + dialect.quote(TABLE) + " (version, description, checksum, execution_ms, success) VALUES ("

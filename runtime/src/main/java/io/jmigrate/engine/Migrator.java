@@ -282,7 +282,7 @@ public final class Migrator {
       }
       rollbackQuietly(c, d);
       committed = true; // nothing left to roll back
-      throw new MigrationException(failed + revert(c, d, ran), e);
+      throw new MigrationException(failed + revert(c, d, m, up, ran), e);
     } finally {
       if (!committed) {
         rollbackQuietly(c, d);
@@ -319,7 +319,7 @@ public final class Migrator {
    * first, through their reverse operations, so the database is back at the previous version.
    * Returns what to tell the user: reverted, or exactly which steps ran and could not be undone.
    */
-  private static String revert(Connection c, Dialect d, List<Map.Entry<Operation, Schema>> ran) {
+  private static String revert(Connection c, Dialect d, Migration m, boolean up, List<Map.Entry<Operation, Schema>> ran) {
     if (ran.isEmpty()) {
       return "No step of it had run; " + History.TABLE + " is unchanged.";
     }
@@ -331,11 +331,22 @@ public final class Migrator {
         d.write(reverse, op.applyTo(before), out);
         out.flush();
       } catch (IrreversibleException | SQLException e) {
+        String recorded = "";
+        if (up) {
+          try {
+            // Recorded as not completed: status shows it, and migrate stops there until someone has looked.
+            History.insertIncomplete(c, d, m.version(), m.description() + " [partly applied: steps 1 to " + (i + 1)
+                + " of " + m.up().size() + " ran and were not reverted]", m.checksum());
+            recorded = " " + History.TABLE + " records it as not completed (success false).";
+          } catch (SQLException ignored) {
+            recorded = " " + History.TABLE + " is unchanged.";
+          }
+        }
         return "Its steps 1 to " + ran.size() + " had run and committed (DDL commits by itself here); steps "
             + (i + 2 > ran.size() ? "none" : (i + 2) + " to " + ran.size()) + " were reverted, but step " + (i + 1)
             + " (" + op + ") could not be: " + e.getMessage() + ". The database is between the previous version"
-            + " and this one; " + History.TABLE + " is unchanged. Undo steps 1 to " + (i + 1) + " by hand before the"
-            + " next migrate.";
+            + " and this one." + recorded + " Undo steps 1 to " + (i + 1) + " by hand, then delete that history row"
+            + " and migrate again.";
       }
     }
     log().log(Level.INFO, "reverted the {0} step(s) of the failed migration that had run", ran.size());
