@@ -99,4 +99,9 @@ final class Db {
     }
     return s.toString();
   }
+
+  /** Columns, keys and indexes from MariaDB's information_schema (current database), in a stable order. */
+  static String mariaDbCatalog(Connection c) throws SQLException {
+    return io.jmigrate.testing.MariaDb.catalog(c);
+  }
 }

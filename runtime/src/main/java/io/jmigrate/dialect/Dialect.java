@@ -61,6 +61,14 @@ public interface Dialect {
     return connection.getSchema();
   }
 
+  /**
+   * The catalog whose tables are the application's, for JDBC metadata reads: null where catalogs do
+   * not narrow them; MariaDB/MySQL's current database (its drivers call a database a catalog).
+   */
+  default String currentCatalog(Connection connection) throws SQLException {
+    return null;
+  }
+
   /** Whether a table that the catalog lists belongs to the database itself, not to the application. */
   default boolean isSystemTable(String name) {
     return false;

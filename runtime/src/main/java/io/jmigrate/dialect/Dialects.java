@@ -1,6 +1,7 @@
 package io.jmigrate.dialect;
 
 import io.jmigrate.internal.dialect.H2Dialect;
+import io.jmigrate.internal.dialect.MariaDbDialect;
 import io.jmigrate.internal.dialect.PostgresDialect;
 import io.jmigrate.internal.dialect.SqliteDialect;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ final class Dialects {
   private static final ConcurrentHashMap<String, Dialect> BY_NAME = new ConcurrentHashMap<>();
 
   // H2 first: it accepts only "h2" and jdbc:h2: URLs, which may contain "postgres" or "sqlite" in a name.
-  private static final Dialect[] BUILT_IN = {new H2Dialect(), new SqliteDialect(), new PostgresDialect()};
+  private static final Dialect[] BUILT_IN = {new H2Dialect(), new SqliteDialect(), new PostgresDialect(),
+      new MariaDbDialect()};
 
   private Dialects() {}
 

@@ -445,13 +445,16 @@ public abstract class SqlDialect implements Dialect {
     return "";
   }
 
-  /** Quotes an identifier, so that keywords such as {@code user} and {@code order} work as names. */
-  protected static String q(String identifier) {
+  /**
+   * Quotes an identifier, so that keywords such as {@code user} and {@code order} work as names
+   * (standard double quotes; a dialect of a database that quotes otherwise overrides it).
+   */
+  protected String q(String identifier) {
     return '"' + identifier.replace("\"", "\"\"") + '"';
   }
 
-  protected static String list(List<String> columns) {
-    return columns.stream().map(SqlDialect::q).collect(Collectors.joining(", "));
+  protected String list(List<String> columns) {
+    return columns.stream().map(this::q).collect(Collectors.joining(", "));
   }
 
   protected static String quoteString(String s) {

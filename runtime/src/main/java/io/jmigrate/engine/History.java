@@ -66,7 +66,7 @@ final class History {
 
   /** The catalog's type of the object named {@value #TABLE} in the current schema ({@code TABLE}, {@code VIEW}, …), or null. */
   static String kind(Connection c, Dialect dialect) throws SQLException {
-    try (ResultSet rs = c.getMetaData().getTables(null, dialect.currentSchema(c), TABLE, null)) {
+    try (ResultSet rs = c.getMetaData().getTables(dialect.currentCatalog(c), dialect.currentSchema(c), TABLE, null)) {
       while (rs.next()) {
         if (TABLE.equals(rs.getString("TABLE_NAME"))) {
           String type = rs.getString("TABLE_TYPE");
@@ -106,6 +106,23 @@ final class History {
       ps.setInt(3, checksum);
       ps.setLong(4, millis);
       ps.setBoolean(5, true);
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * A row saying that {@code version} did not complete and is partly applied (success false), so
+   * that {@code status} shows it and {@code migrate} refuses to go on until someone looked.
+   */
+  static void insertIncomplete(Connection c, Dialect dialect, int version, String description, int checksum)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + dialect.quote(TABLE)
+        + " (version, description, checksum, execution_ms, success) VALUES (?, ?, ?, ?, ?)")) {
+      ps.setInt(1, version);
+      ps.setString(2, description);
+      ps.setInt(3, checksum);
+      ps.setLong(4, 0);
+      ps.setBoolean(5, false);
       ps.executeUpdate();
     }
   }

@@ -243,6 +243,8 @@ public final class Migrator {
     boolean up = direction == Direction.UP;
     long start = System.nanoTime();
     boolean committed = false;
+    // Where DDL commits by itself, the steps that ran, each with the schema before it: a failure reverts them.
+    List<Map.Entry<Operation, Schema>> ran = d.transactionalDdl() ? null : new ArrayList<>();
     try {
       d.begin(c);
       if (!d.locksPerRun() && History.has(c, d, m.version()) == up) {
@@ -251,7 +253,7 @@ public final class Migrator {
       log().log(Level.INFO, up ? "applying {0}" : "reverting {0}", m);
       long millis;
       try (StatementSink out = new StatementSink(c, d)) {
-        write(d, ops, schema, out);
+        write(d, ops, schema, out, ran);
         // The server's clock starts at the transaction's first statement, after the time a Java step
         // spent before its own SQL: with a Java step, the time is measured here instead.
         if (out.batching() && !out.ranJava()) {
@@ -274,8 +276,13 @@ public final class Migrator {
       committed = true;
       return new AppliedMigration(m.version(), m.description(), direction, millis);
     } catch (SQLException e) {
-      throw new MigrationException((up ? "migration " : "reverting migration ") + m + " failed: " + e.getMessage()
-          + ". It was rolled back; " + History.TABLE + " is unchanged.", e);
+      String failed = (up ? "migration " : "reverting migration ") + m + " failed: " + e.getMessage() + ". ";
+      if (ran == null) {
+        throw new MigrationException(failed + "It was rolled back; " + History.TABLE + " is unchanged.", e);
+      }
+      rollbackQuietly(c, d);
+      committed = true; // nothing left to roll back
+      throw new MigrationException(failed + revert(c, d, m, up, ran), e);
     } finally {
       if (!committed) {
         rollbackQuietly(c, d);
@@ -291,6 +298,60 @@ public final class Migrator {
       schema = op.applyTo(schema);
     }
     d.afterOperations(ops, out);
+  }
+
+  /** As {@link #write(Dialect, List, Schema, io.jmigrate.dialect.Sink)}; records each completed operation in {@code ran}, if given. */
+  private static void write(Dialect d, List<Operation> ops, Schema schema, StatementSink out,
+      List<Map.Entry<Operation, Schema>> ran) throws SQLException {
+    for (Operation op : ops) {
+      d.write(op, schema, out);
+      if (ran != null) {
+        out.flush();
+        ran.add(Map.entry(op, schema));
+      }
+      schema = op.applyTo(schema);
+    }
+    d.afterOperations(ops, out);
+  }
+
+  /**
+   * Undoes the steps of a failed migration that already ran and committed (DDL auto-commits), last
+   * first, through their reverse operations, so the database is back at the previous version.
+   * Returns what to tell the user: reverted, or exactly which steps ran and could not be undone.
+   */
+  private static String revert(Connection c, Dialect d, Migration m, boolean up, List<Map.Entry<Operation, Schema>> ran) {
+    if (ran.isEmpty()) {
+      return "No step of it had run; " + History.TABLE + " is unchanged.";
+    }
+    for (int i = ran.size() - 1; i >= 0; i--) {
+      Operation op = ran.get(i).getKey();
+      Schema before = ran.get(i).getValue();
+      try (StatementSink out = new StatementSink(c, d)) {
+        Operation reverse = op.reverse(before);
+        d.write(reverse, op.applyTo(before), out);
+        out.flush();
+      } catch (IrreversibleException | SQLException e) {
+        String recorded = "";
+        if (up) {
+          try {
+            // Recorded as not completed: status shows it, and migrate stops there until someone has looked.
+            History.insertIncomplete(c, d, m.version(), m.description() + " [partly applied: steps 1 to " + (i + 1)
+                + " of " + m.up().size() + " ran and were not reverted]", m.checksum());
+            recorded = " " + History.TABLE + " records it as not completed (success false).";
+          } catch (SQLException ignored) {
+            recorded = " " + History.TABLE + " is unchanged.";
+          }
+        }
+        return "Its steps 1 to " + ran.size() + " had run and committed (DDL commits by itself here); steps "
+            + (i + 2 > ran.size() ? "none" : (i + 2) + " to " + ran.size()) + " were reverted, but step " + (i + 1)
+            + " (" + op + ") could not be: " + e.getMessage() + ". The database is between the previous version"
+            + " and this one." + recorded + " Undo steps 1 to " + (i + 1) + " by hand, then delete that history row"
+            + " and migrate again.";
+      }
+    }
+    log().log(Level.INFO, "reverted the {0} step(s) of the failed migration that had run", ran.size());
+    return "The " + ran.size() + " step(s) of it that had run (DDL commits by itself here) were reverted, last"
+        + " first; " + History.TABLE + " is unchanged.";
   }
 
   /** Looked up only when there is something to say: logging set-up is not free at start-up. */

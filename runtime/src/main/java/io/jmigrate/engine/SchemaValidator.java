@@ -29,7 +29,7 @@ final class SchemaValidator {
   /** The application's tables in the connection's current schema (not the history, not the database's own). */
   static TreeSet<String> liveTables(Connection c, Dialect dialect) throws SQLException {
     TreeSet<String> live = new TreeSet<>();
-    try (ResultSet rs = c.getMetaData().getTables(null, dialect.currentSchema(c), "%", new String[] {"TABLE"})) {
+    try (ResultSet rs = c.getMetaData().getTables(dialect.currentCatalog(c), dialect.currentSchema(c), "%", new String[] {"TABLE"})) {
       while (rs.next()) {
         String name = rs.getString("TABLE_NAME");
         if (!dialect.isSystemTable(name) && !name.equals(History.TABLE)) {
@@ -42,6 +42,7 @@ final class SchemaValidator {
 
   static Drift compare(Connection c, Dialect dialect, int version, Schema expected) throws SQLException {
     DatabaseMetaData meta = c.getMetaData();
+    String catalog = dialect.currentCatalog(c);
     String schema = dialect.currentSchema(c);
     List<String> out = new ArrayList<>();
     List<String> renames = new ArrayList<>();
@@ -51,7 +52,7 @@ final class SchemaValidator {
         out.add("table " + t.name() + " is missing");
         continue;
       }
-      compareTable(meta, dialect, schema, t, out, renames);
+      compareTable(meta, dialect, catalog, schema, t, out, renames);
     }
     for (String name : live) {
       if (!expected.has(name)) {
@@ -61,11 +62,11 @@ final class SchemaValidator {
     return new Drift(version, out, renames);
   }
 
-  private static void compareTable(DatabaseMetaData meta, Dialect dialect, String schema, TableDefinition t, List<String> out,
+  private static void compareTable(DatabaseMetaData meta, Dialect dialect, String catalog, String schema, TableDefinition t, List<String> out,
       List<String> renames) throws SQLException {
     Map<String, Boolean> columns = new TreeMap<>();
     Map<String, String> types = new TreeMap<>();
-    try (ResultSet rs = meta.getColumns(null, schema, t.name(), "%")) {
+    try (ResultSet rs = meta.getColumns(catalog, schema, t.name(), "%")) {
       while (rs.next()) {
         if (!t.name().equals(rs.getString("TABLE_NAME"))) {
           continue; // '_' in the name is a pattern wildcard
@@ -97,7 +98,7 @@ final class SchemaValidator {
 
     TreeMap<Integer, String> pk = new TreeMap<>();
     String pkName = null;
-    try (ResultSet rs = meta.getPrimaryKeys(null, schema, t.name())) {
+    try (ResultSet rs = meta.getPrimaryKeys(catalog, schema, t.name())) {
       while (rs.next()) {
         pk.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
         pkName = rs.getString("PK_NAME");
@@ -116,7 +117,7 @@ final class SchemaValidator {
     }
 
     TreeSet<String> indexes = new TreeSet<>();
-    try (ResultSet rs = meta.getIndexInfo(null, schema, t.name(), false, false)) {
+    try (ResultSet rs = meta.getIndexInfo(catalog, schema, t.name(), false, false)) {
       while (rs.next()) {
         String name = rs.getString("INDEX_NAME");
         if (name != null) {
@@ -132,7 +133,7 @@ final class SchemaValidator {
 
     TreeSet<String> fks = new TreeSet<>();
     Map<String, TreeMap<Integer, String>> fksByName = new TreeMap<>(); // name -> its column pairs in order
-    try (ResultSet rs = meta.getImportedKeys(null, schema, t.name())) {
+    try (ResultSet rs = meta.getImportedKeys(catalog, schema, t.name())) {
       while (rs.next()) {
         String pair = rs.getString("FKCOLUMN_NAME") + "->" + rs.getString("PKTABLE_NAME") + "." + rs.getString("PKCOLUMN_NAME");
         fks.add(pair);

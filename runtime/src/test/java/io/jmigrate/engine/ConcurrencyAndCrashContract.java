@@ -18,13 +18,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Many instances at once, failures and kill -9, against a real database of each dialect: each
- * migration is applied exactly once, a failure or a killed process leaves the previous version,
- * and the next run completes.
+ * Many instances at once and failures, against a real database of each dialect: each migration is
+ * applied exactly once, and a failure leaves the previous version. Where DDL is transactional,
+ * {@link TransactionalCrashContract} adds kill -9.
  */
 abstract class ConcurrencyAndCrashContract {
   static final int EXTRA = 16;
@@ -78,31 +76,6 @@ abstract class ConcurrencyAndCrashContract {
     assertConsistent(url, Workload.CRASH_VERSIONS + EXTRA);
   }
 
-  @ParameterizedTest(name = "killed inside migration {0}")
-  @ValueSource(ints = {2, 3, 4})
-  void killedProcessLeavesThePreviousVersionAndTheNextRunCompletes(int version) throws Exception {
-    String url = newDatabaseUrl();
-    Path marker = dir.resolve("paused-" + version);
-    Process p = child(url, marker).inheritIO().redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (!Files.exists(marker)) {
-        assertTrue(System.nanoTime() < deadline && p.isAlive(), "the child reached the checkpoint");
-        Thread.sleep(20);
-      }
-    } finally {
-      p.destroyForcibly(); // SIGKILL: no shutdown hooks, no rollback from the client
-      p.waitFor(30, TimeUnit.SECONDS);
-    }
-    Migrator m = new Migrator(Workload.migrations(EXTRA));
-    try (Connection c = DriverManager.getConnection(url)) {
-      assertEquals(version - 1, m.status(c).currentVersion(), "the killed migration left nothing behind");
-      assertTrue(m.validate(c).isEmpty(), m.validate(c).toString());
-      assertEquals(Workload.CRASH_VERSIONS + EXTRA - (version - 1), m.migrate(c).size());
-    }
-    assertConsistent(url, Workload.CRASH_VERSIONS + EXTRA);
-  }
-
   @Test
   void failingMigrationIsRolledBackWhole() throws Exception {
     String url = newDatabaseUrl();
@@ -121,7 +94,7 @@ abstract class ConcurrencyAndCrashContract {
     }
   }
 
-  private ProcessBuilder child(String url, Path marker) {
+  ProcessBuilder child(String url, Path marker) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
         Workload.class.getName(), url, String.valueOf(EXTRA));
@@ -132,7 +105,7 @@ abstract class ConcurrencyAndCrashContract {
     return pb.directory(new File(System.getProperty("user.dir")));
   }
 
-  private static void assertConsistent(String url, int version) throws Exception {
+  static void assertConsistent(String url, int version) throws Exception {
     Migrator m = new Migrator(Workload.migrations(version - Workload.CRASH_VERSIONS));
     try (Connection c = DriverManager.getConnection(url)) {
       assertEquals(version, m.status(c).currentVersion());

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jmigrate.dialect.Dialect;
+import io.jmigrate.internal.dialect.MariaDbDialect;
 import io.jmigrate.internal.dialect.PostgresDialect;
 import io.jmigrate.internal.dialect.SqliteDialect;
 import io.jmigrate.migration.Migration;
@@ -57,10 +58,14 @@ class DialectAgreementTest {
     assertSame(PostgresDialect.class, Dialect.named("pg").getClass());
     assertSame(io.jmigrate.internal.dialect.H2Dialect.class, Dialect.named("H2").getClass());
     assertSame(io.jmigrate.internal.dialect.H2Dialect.class, Dialect.named("jdbc:h2:mem:postgres_like;MODE=PostgreSQL").getClass());
+    assertSame(MariaDbDialect.class, Dialect.named("MariaDB").getClass());
+    assertSame(MariaDbDialect.class, Dialect.named("MySQL").getClass());
+    assertSame(MariaDbDialect.class, Dialect.named("jdbc:mariadb://localhost:3306/app").getClass());
+    assertSame(MariaDbDialect.class, Dialect.named("jdbc:mysql://localhost:3306/app").getClass());
     IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> Dialect.named("Oracle"));
     assertTrue(e.getMessage().contains("no dialect for \"Oracle\"") && e.getMessage().contains("[sqlite, postgresql")
-        && e.getMessage().contains("h2"),
+        && e.getMessage().contains("h2") && e.getMessage().contains("mariadb"),
         e.getMessage());
   }
 

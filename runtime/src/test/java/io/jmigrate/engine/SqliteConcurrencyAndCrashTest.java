@@ -1,7 +1,7 @@
 package io.jmigrate.engine;
 
 /** On SQLite files: BEGIN IMMEDIATE serialises the writers; the journal undoes a killed one. */
-class SqliteConcurrencyAndCrashTest extends ConcurrencyAndCrashContract {
+class SqliteConcurrencyAndCrashTest extends TransactionalCrashContract {
   private int next;
 
   @Override

@@ -133,9 +133,21 @@ public final class SchemaDiff {
       for (IndexDefinition i : t.indexes()) {
         bare = bare.withoutIndex(i.name());
       }
+      // A key to the table's own unique (not primary) columns comes after the unique index it needs:
+      // PostgreSQL and MariaDB check at CREATE TABLE that the referenced columns are unique.
+      List<ForeignKeyDefinition> selfKeys = new ArrayList<>();
+      for (ForeignKeyDefinition f : t.foreignKeys()) {
+        if (f.refTable().equals(name) && !f.refColumns().equals(t.primaryKey())) {
+          selfKeys.add(f);
+          bare = bare.withoutForeignKey(f.name());
+        }
+      }
       ops.add(Operations.createTable(bare));
       for (IndexDefinition i : t.indexes()) {
         ops.add(Operations.addIndex(name, i));
+      }
+      for (ForeignKeyDefinition f : selfKeys) {
+        ops.add(Operations.addForeignKey(name, f));
       }
     }
     for (String name : dropped) {

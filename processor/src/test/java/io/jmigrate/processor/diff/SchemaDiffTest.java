@@ -54,6 +54,20 @@ class SchemaDiffTest {
     return r.operations();
   }
 
+  /** Found by the evolution property test on PostgreSQL (seed -4912018968739314347). */
+  @Test
+  void aNewTablesKeyToItsOwnUniqueColumnComesAfterTheUniqueIndex() {
+    TableDefinition t = TableDefinition.of("t6", id("id"), id("c4"), ColumnDefinition.of("c5", ColumnType.BIGINT))
+        .primaryKey("id", "c4")
+        .index(IndexDefinition.unique("ux_t6_id", "id"))
+        .foreignKey(new ForeignKeyDefinition("fk_t6_c5", List.of("c5"), "t6", List.of("id"),
+            io.jmigrate.schema.ReferentialAction.NO_ACTION, io.jmigrate.schema.ReferentialAction.NO_ACTION));
+    List<Operation> ops = migration(schema(), schema(t), Intents.none());
+    assertEquals(List.of("createTable", "addIndex", "addForeignKey"),
+        ops.stream().map(o -> o.getClass().getSimpleName().substring(0, 1).toLowerCase() + o.getClass().getSimpleName().substring(1)).toList());
+    assertTrue(((io.jmigrate.migration.Operations.CreateTable) ops.get(0)).table().foreignKeys().isEmpty());
+  }
+
   @Test
   void swappedColumnsGoThroughATemporaryName() {
     Schema a = schema(TableDefinition.of("t", id("id"), text("a"), ColumnDefinition.of("b", ColumnType.INTEGER)).primaryKey("id"));

@@ -263,7 +263,7 @@ public final class H2Dialect extends SqlDialect {
     }
   }
 
-  private static String uniqueConstraint(String table, IndexDefinition i) {
+  private String uniqueConstraint(String table, IndexDefinition i) {
     return "ALTER TABLE " + q(table) + " ADD CONSTRAINT " + q(i.name()) + " UNIQUE (" + list(i.columns()) + ")";
   }
 

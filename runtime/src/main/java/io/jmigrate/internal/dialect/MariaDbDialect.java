@@ -1,0 +1,377 @@
+package io.jmigrate.internal.dialect;
+
+import io.jmigrate.dialect.Sink;
+import io.jmigrate.dialect.SqlDialect;
+import io.jmigrate.migration.Operations.AddColumn;
+import io.jmigrate.migration.Operations.AddForeignKey;
+import io.jmigrate.migration.Operations.AddIndex;
+import io.jmigrate.migration.Operations.AlterColumn;
+import io.jmigrate.migration.Operations.DropColumn;
+import io.jmigrate.migration.Operations.DropForeignKey;
+import io.jmigrate.migration.Operations.DropIndex;
+import io.jmigrate.migration.Operations.RenameTable;
+import io.jmigrate.migration.Operations.SetPrimaryKey;
+import io.jmigrate.schema.ColumnDefinition;
+import io.jmigrate.schema.ColumnType;
+import io.jmigrate.schema.ForeignKeyDefinition;
+import io.jmigrate.schema.IndexDefinition;
+import io.jmigrate.schema.Schema;
+import io.jmigrate.schema.TableDefinition;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * MariaDB and MySQL: native ALTERs (MODIFY COLUMN, RENAME COLUMN, DROP/ADD PRIMARY KEY, DROP
+ * FOREIGN KEY), InnoDB tables in utf8mb4 with exact (binary) comparison, as PostgreSQL and SQLite
+ * compare. Every DDL statement commits by itself ({@link #transactionalDdl} is false): the engine
+ * reverts the steps of a failed migration instead of rolling back. A run holds {@code GET_LOCK},
+ * which the server releases by itself when the session ends.
+ *
+ * <p>Types: an unbounded string is {@code TEXT}, except while it is in a primary key, a foreign
+ * key or an index, which TEXT cannot be without a prefix length: there it is {@code VARCHAR(255)}
+ * (a key change converts it, and fails if a value is longer). {@code TIMESTAMP} is
+ * {@code DATETIME(6)} (no time zone, as everywhere); {@code TIMESTAMP_TZ} is {@code TIMESTAMP(6)},
+ * stored in UTC and shown in the session's time zone (1970–2038 only). UUIDs are {@code CHAR(36)},
+ * which MySQL and every MariaDB version read alike.
+ */
+public final class MariaDbDialect extends SqlDialect {
+  private static final String TABLE_OPTIONS = " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
+
+  public MariaDbDialect() {
+    super("DOUBLE", "DECIMAL", "LONGBLOB", "TRUE", "FALSE");
+  }
+
+  @Override
+  public String name() {
+    return "mariadb";
+  }
+
+  @Override
+  public boolean accepts(String productNameOrUrl) {
+    String n = productNameOrUrl.toLowerCase(Locale.ROOT);
+    return n.contains("mariadb") || n.contains("mysql");
+  }
+
+  @Override
+  protected String q(String identifier) {
+    return '`' + identifier.replace("`", "``") + '`';
+  }
+
+  /** The drivers call a database a catalog; the application's tables are the current one's. */
+  @Override
+  public String currentCatalog(Connection connection) throws SQLException {
+    return connection.getCatalog();
+  }
+
+  @Override
+  public String currentSchema(Connection connection) {
+    return null;
+  }
+
+  @Override
+  public boolean transactionalDdl() {
+    return false;
+  }
+
+  @Override
+  protected String type(ColumnDefinition c) {
+    switch (c.type()) {
+      case INTEGER:
+        return "INT";
+      case REAL:
+        return "FLOAT";
+      case DECIMAL:
+        return c.precision() > 0 ? "DECIMAL(" + c.precision() + "," + c.scale() + ")" : "DECIMAL(65,30)";
+      case STRING:
+        return c.length() > 0 ? "VARCHAR(" + c.length() + ")" : "TEXT";
+      case TIMESTAMP:
+        return "DATETIME(6)";
+      case TIMESTAMP_TZ:
+        return "TIMESTAMP(6)";
+      case TIME:
+        return "TIME(6)";
+      case UUID:
+        return "CHAR(36)";
+      default:
+        return super.type(c);
+    }
+  }
+
+  /** The type of {@code c} in {@code table}: a key or indexed column cannot be TEXT. */
+  private String type(TableDefinition table, ColumnDefinition c) {
+    if (c.type() == ColumnType.STRING && c.length() == 0 && keyColumn(table, c.name())) {
+      return "VARCHAR(255)";
+    }
+    return type(c);
+  }
+
+  private static boolean keyColumn(TableDefinition table, String column) {
+    if (table == null) {
+      return false;
+    }
+    if (table.primaryKey().contains(column)) {
+      return true;
+    }
+    for (ForeignKeyDefinition f : table.foreignKeys()) {
+      if (f.columns().contains(column)) {
+        return true;
+      }
+    }
+    for (IndexDefinition i : table.indexes()) {
+      if (i.columns().contains(column)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A key change in one table: the unbounded strings it keys become VARCHAR first, those it frees TEXT after. */
+  private void keyChange(TableDefinition from, TableDefinition to, Sink out, String statement) throws SQLException {
+    retype(from, to, out, true);
+    out.execute(statement);
+    retype(from, to, out, false);
+  }
+
+  private void retype(TableDefinition from, TableDefinition to, Sink out, boolean keyed) throws SQLException {
+    for (ColumnDefinition c : to.columns()) {
+      if (c.type() == ColumnType.STRING && c.length() == 0 && from.column(c.name()).isPresent()
+          && keyColumn(from, c.name()) != keyed && keyColumn(to, c.name()) == keyed) {
+        out.execute("ALTER TABLE " + q(to.name()) + " MODIFY COLUMN " + columnDefinition(to, c));
+      }
+    }
+  }
+
+  @Override
+  protected String columnDefinition(TableDefinition table, ColumnDefinition c) {
+    String identity = c.generated() ? " AUTO_INCREMENT" : "";
+    return q(c.name()) + " " + type(table, c) + (c.nullable() ? " NULL" : " NOT NULL") + identity + defaultClause(c);
+  }
+
+  /**
+   * One statement with the indexes inside: DDL commits statement by statement here, and a table
+   * whose index failed must not be left behind half made.
+   */
+  @Override
+  protected String createTableStatement(String quotedName, TableDefinition t) {
+    String statement = super.createTableStatement(quotedName, t);
+    StringBuilder indexes = new StringBuilder();
+    for (IndexDefinition i : t.indexes()) {
+      indexes.append(",\n  ").append(i.unique() ? "UNIQUE KEY " : "KEY ").append(q(i.name()))
+          .append(" (").append(list(i.columns())).append(')');
+    }
+    return statement.substring(0, statement.length() - 2) + indexes + "\n)" + TABLE_OPTIONS;
+  }
+
+  @Override
+  protected List<String> createTable(TableDefinition t) {
+    return List.of(createTableStatement(q(t.name()), t));
+  }
+
+  /** The key has no name of its own: it is always {@code PRIMARY}. */
+  @Override
+  protected String primaryKeyClause(TableDefinition t) {
+    return "PRIMARY KEY (" + list(t.primaryKey()) + ")";
+  }
+
+  @Override
+  public String primaryKeyConstraint(String table) {
+    return "PRIMARY";
+  }
+
+  private String createIndex(TableDefinition t, IndexDefinition i) {
+    return "CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX " + q(i.name()) + " ON " + q(t.name())
+        + " (" + list(i.columns()) + ")";
+  }
+
+  @Override
+  protected void addIndex(AddIndex op, Schema before, Sink out) throws SQLException {
+    TableDefinition t = before.table(op.table());
+    keyChange(t, op.applyTo(before).table(op.table()), out, createIndex(t, op.index()));
+  }
+
+  @Override
+  protected void dropIndex(DropIndex op, Schema before, Sink out) throws SQLException {
+    keyChange(before.table(op.table()), op.applyTo(before).table(op.table()), out,
+        "DROP INDEX " + q(op.index()) + " ON " + q(op.table()));
+  }
+
+  @Override
+  protected void renameTable(RenameTable op, Schema before, Sink out) throws SQLException {
+    out.execute("RENAME TABLE " + q(op.from()) + " TO " + q(op.to()));
+  }
+
+  @Override
+  protected void addColumn(AddColumn op, Schema before, Sink out) throws SQLException {
+    out.execute("ALTER TABLE " + q(op.table()) + " ADD COLUMN " + columnDefinition(before.table(op.table()), op.column()));
+  }
+
+  @Override
+  protected void dropColumn(DropColumn op, Schema before, Sink out) throws SQLException {
+    out.execute("ALTER TABLE " + q(op.table()) + " DROP COLUMN " + q(op.column()));
+  }
+
+  @Override
+  protected void alterColumn(AlterColumn op, Schema before, Sink out) throws SQLException {
+    TableDefinition table = before.table(op.table());
+    ColumnDefinition old = table.column(op.column().name()).orElseThrow();
+    ColumnDefinition c = op.column();
+    if (old.nullable() && !c.nullable()) {
+      String fill = c.defaultValue() != null ? literal(c, c.defaultValue()) : c.defaultSql();
+      if (fill != null) {
+        out.execute("UPDATE " + q(op.table()) + " SET " + q(c.name()) + " = " + fill + " WHERE " + q(c.name()) + " IS NULL");
+      }
+    }
+    // MODIFY restates the whole column: type, nullability, identity and default at once.
+    out.execute("ALTER TABLE " + q(op.table()) + " MODIFY COLUMN " + columnDefinition(table, c));
+  }
+
+  @Override
+  protected void setPrimaryKey(SetPrimaryKey op, Schema before, Sink out) throws SQLException {
+    List<String> parts = new ArrayList<>();
+    if (!before.table(op.table()).primaryKey().isEmpty()) {
+      parts.add("DROP PRIMARY KEY");
+    }
+    if (!op.columns().isEmpty()) {
+      parts.add("ADD PRIMARY KEY (" + list(op.columns()) + ")");
+    }
+    if (!parts.isEmpty()) {
+      // One statement: an AUTO_INCREMENT column is never left without its key in between.
+      keyChange(before.table(op.table()), op.applyTo(before).table(op.table()), out,
+          "ALTER TABLE " + q(op.table()) + " " + String.join(", ", parts));
+    }
+  }
+
+  /**
+   * A foreign key comes with an index of its own, named as the key. InnoDB would make one anyway,
+   * but drops the one it made when a later index covers the columns, and then refuses to drop that
+   * later index: the key's own index keeps every index droppable, and fresh and migrated alike.
+   */
+  @Override
+  protected String foreignKeyClause(ForeignKeyDefinition f) {
+    return "KEY " + q(f.name()) + " (" + list(f.columns()) + "),\n  " + super.foreignKeyClause(f);
+  }
+
+  @Override
+  protected void addForeignKey(AddForeignKey op, Schema before, Sink out) throws SQLException {
+    ForeignKeyDefinition f = op.foreignKey();
+    keyChange(before.table(op.table()), op.applyTo(before).table(op.table()), out,
+        "ALTER TABLE " + q(op.table()) + " ADD INDEX " + q(f.name()) + " (" + list(f.columns()) + "), ADD "
+            + super.foreignKeyClause(f));
+  }
+
+  /** The key's own index goes with it. */
+  @Override
+  protected void dropForeignKey(DropForeignKey op, Schema before, Sink out) throws SQLException {
+    keyChange(before.table(op.table()), op.applyTo(before).table(op.table()), out,
+        "ALTER TABLE " + q(op.table()) + " DROP FOREIGN KEY " + q(op.foreignKey())
+            + ", DROP INDEX " + q(op.foreignKey()));
+  }
+
+  /** The narrowing check in MariaDB's spelling: CAST to CHAR and DECIMAL, length in characters. */
+  @Override
+  protected String doesNotFit(String col, ColumnDefinition old, ColumnDefinition next) {
+    String condition = super.doesNotFit(col, old, next);
+    return condition == null ? null
+        : condition.replace(" AS TEXT)", " AS CHAR)").replace(" AS NUMERIC)", " AS DECIMAL(65,30))")
+            .replace("length(", "char_length(");
+  }
+
+  @Override
+  public String createHistoryTable(String table) {
+    return "CREATE TABLE IF NOT EXISTS " + q(table) + " (\n"
+        + "  version INT PRIMARY KEY,\n"
+        + "  description TEXT NOT NULL,\n"
+        + "  checksum INT NOT NULL,\n"
+        + "  applied_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),\n"
+        + "  execution_ms BIGINT NOT NULL,\n"
+        + "  success BOOLEAN NOT NULL\n"
+        + ")" + TABLE_OPTIONS;
+  }
+
+  /** Type names as the drivers report them. */
+  private static final Map<String, ColumnType> LIVE_TYPES = Map.ofEntries(
+      Map.entry("INT", ColumnType.INTEGER), Map.entry("INTEGER", ColumnType.INTEGER), Map.entry("MEDIUMINT", ColumnType.INTEGER),
+      Map.entry("BIGINT", ColumnType.BIGINT), Map.entry("SMALLINT", ColumnType.SMALLINT),
+      Map.entry("BOOLEAN", ColumnType.BOOLEAN), Map.entry("TINYINT", ColumnType.BOOLEAN), Map.entry("BIT", ColumnType.BOOLEAN),
+      Map.entry("DOUBLE", ColumnType.DOUBLE), Map.entry("FLOAT", ColumnType.REAL),
+      Map.entry("DECIMAL", ColumnType.DECIMAL),
+      Map.entry("VARCHAR", ColumnType.STRING), Map.entry("TEXT", ColumnType.STRING),
+      Map.entry("MEDIUMTEXT", ColumnType.STRING), Map.entry("LONGTEXT", ColumnType.STRING),
+      Map.entry("CHAR", ColumnType.UUID), Map.entry("UUID", ColumnType.UUID),
+      Map.entry("DATE", ColumnType.DATE), Map.entry("TIME", ColumnType.TIME),
+      Map.entry("DATETIME", ColumnType.TIMESTAMP), Map.entry("TIMESTAMP", ColumnType.TIMESTAMP_TZ),
+      Map.entry("LONGBLOB", ColumnType.BINARY), Map.entry("BLOB", ColumnType.BINARY));
+
+  @Override
+  public ColumnType liveType(String typeName) {
+    if (typeName == null) {
+      return null;
+    }
+    String t = typeName.toUpperCase(Locale.ROOT);
+    int space = t.indexOf(' '); // "INT UNSIGNED"
+    return LIVE_TYPES.get(space < 0 ? t : t.substring(0, space));
+  }
+
+  @Override
+  public boolean locksPerRun() {
+    return true;
+  }
+
+  /**
+   * Takes the run's lock, named after the database ({@code GET_LOCK} is server-wide), and makes
+   * TIMESTAMP columns behave as declared (no implicit default or ON UPDATE, MariaDB's old rule).
+   */
+  @Override
+  public Session open(Connection connection) throws SQLException {
+    String lock;
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT CONCAT('jmigrate:', COALESCE(DATABASE(), ''))")) {
+      rs.next();
+      lock = rs.getString(1);
+    }
+    try (PreparedStatement ps = connection.prepareStatement("SELECT GET_LOCK(?, 60)")) {
+      ps.setString(1, lock);
+      while (true) { // 60 s at a time: the wait survives network timeouts, and a killed holder's session frees it
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          if (rs.getInt(1) == 1) {
+            break;
+          }
+        }
+      }
+    }
+    try (Statement s = connection.createStatement()) {
+      s.execute("SET SESSION explicit_defaults_for_timestamp = ON");
+    }
+    return () -> {
+      try (PreparedStatement ps = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+        ps.setString(1, lock);
+        ps.execute();
+      }
+    };
+  }
+
+  @Override
+  public void begin(Connection connection) throws SQLException {
+    connection.setAutoCommit(false);
+  }
+
+  @Override
+  public void commit(Connection connection) throws SQLException {
+    connection.commit();
+    connection.setAutoCommit(true);
+  }
+
+  @Override
+  public void rollback(Connection connection) throws SQLException {
+    connection.rollback();
+    connection.setAutoCommit(true);
+  }
+}
