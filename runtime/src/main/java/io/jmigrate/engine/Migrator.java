@@ -10,7 +10,9 @@ import io.jmigrate.schema.Schema;
 import io.jmigrate.schema.SchemaFingerprint;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -33,6 +35,8 @@ public final class Migrator {
   private final List<Migration> migrations;
   private final Map<Integer, Migration> byVersion = new HashMap<>();
   private final Dialect dialect;
+  private LeaseLock lease; // null: the dialect's own lock
+  private LeaseLock.Connections lockConnections; // null: a new connection to the migration connection's URL
   private volatile boolean fingerprintsChecked;
 
   /** A migrator that finds the dialect of each connection (through {@link Dialect#of}). */
@@ -54,6 +58,61 @@ public final class Migrator {
       }
     }
     this.migrations = List.copyOf(sorted.values());
+    this.lease = LockChoice.fromEnvironment();
+  }
+
+  /**
+   * This migrator with the lease lock ({@link LeaseLock}) instead of the dialect's own, for
+   * databases without session-scoped advisory locks. {@code connections} gives the lock its own
+   * connection; null opens one to the migration connection's JDBC URL (enough when the URL holds
+   * the credentials).
+   */
+  public Migrator withLeaseLock(Duration lease, LeaseLock.Connections connections) {
+    Migrator m = new Migrator(migrations, dialect);
+    m.lease = new LeaseLock(lease);
+    m.lockConnections = connections;
+    return m;
+  }
+
+  /** This migrator with the dialect's own lock, whatever {@code JMIGRATE_LOCK} says. */
+  public Migrator withDialectLock() {
+    Migrator m = new Migrator(migrations, dialect);
+    m.lease = null;
+    return m;
+  }
+
+  /** The lease lock in use, or null when the dialect's own lock is. */
+  public LeaseLock leaseLock() {
+    return lease;
+  }
+
+  /**
+   * Takes the run lock: the dialect's, or the lease. With the lease, a dialect whose
+   * {@link Dialect#open} is a run lock is not opened (that lock is what the database lacks); one
+   * that locks per transaction still is, for its settings.
+   */
+  private Dialect.Session lock(Connection c, Dialect d) throws SQLException {
+    if (lease == null) {
+      return d.open(c);
+    }
+    String url = lockConnections == null ? c.getMetaData().getURL() : null;
+    LeaseLock.Held held = lease.acquire(lockConnections != null ? lockConnections : () -> DriverManager.getConnection(url));
+    if (d.locksPerRun()) {
+      return held::close;
+    }
+    try {
+      Dialect.Session session = d.open(c);
+      return () -> {
+        try {
+          session.close();
+        } finally {
+          held.close();
+        }
+      };
+    } catch (SQLException | RuntimeException e) {
+      held.close();
+      throw e;
+    }
   }
 
   public List<Migration> migrations() {
@@ -100,7 +159,7 @@ public final class Migrator {
           refuseTablesWithoutHistory(c, d);
         }
         checkFingerprints();
-        try (Dialect.Session session = d.open(c)) {
+        try (Dialect.Session session = lock(c, d)) {
           if (rows == null) {
             History.create(c, d);
           }
@@ -552,7 +611,7 @@ public final class Migrator {
         c.setAutoCommit(true);
       }
       Dialect d = dialect(c);
-      try (Dialect.Session session = d.open(c)) {
+      try (Dialect.Session session = lock(c, d)) {
         List<HistoryRow> rows = History.read(c, d);
         if (rows != null && !rows.isEmpty()) {
           throw new MigrationException("cannot baseline: " + History.TABLE + " already has "
