@@ -102,6 +102,9 @@ public final class CommandLine {
     if (positional.isEmpty()) {
       return usage("no command given");
     }
+    if (options.containsKey("lock") && !List.of("lease", "dialect").contains(options.get("lock"))) {
+      return usage("--lock is lease or dialect, not " + options.get("lock"));
+    }
     String command = positional.get(0);
     try {
       switch (command) {
