@@ -30,10 +30,17 @@ public final class Runtime {
     return migrator().migrate(connection);
   }
 
-  /** Like {@link #migrate(Connection)}, on a connection taken from the pool and returned to it. */
+  /**
+   * Like {@link #migrate(Connection)}, on a connection taken from the pool and returned to it; the
+   * lease lock, if chosen ({@code JMIGRATE_LOCK=lease}), takes its own connection from the pool too.
+   */
   public static List<AppliedMigration> migrate(DataSource dataSource) {
+    Migrator m = migrator();
+    if (m.leaseLock() != null) {
+      m = m.withLeaseLock(m.leaseLock().lease(), dataSource::getConnection);
+    }
     try (Connection c = dataSource.getConnection()) {
-      return migrate(c);
+      return m.migrate(c);
     } catch (SQLException e) {
       throw new MigrationException("could not get a connection: " + e.getMessage(), e);
     }
@@ -89,7 +96,10 @@ public final class Runtime {
     System.exit(new CommandLine(System.out, System.err, Runtime::migrator, System.getenv()).run(args));
   }
 
-  /** The migrator for the application's migrations, loaded once. */
+  /**
+   * The migrator for the application's migrations, loaded once. Options go through it, e.g.
+   * {@code Runtime.migrator().withLeaseLock(Duration.ofSeconds(30), dataSource::getConnection).migrate(c)}.
+   */
   public static Migrator migrator() {
     Migrator m = cached;
     if (m == null) {

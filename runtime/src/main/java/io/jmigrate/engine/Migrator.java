@@ -10,7 +10,9 @@ import io.jmigrate.schema.Schema;
 import io.jmigrate.schema.SchemaFingerprint;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -33,6 +35,8 @@ public final class Migrator {
   private final List<Migration> migrations;
   private final Map<Integer, Migration> byVersion = new HashMap<>();
   private final Dialect dialect;
+  private LeaseLock lease; // null: the dialect's own lock
+  private LeaseLock.Connections lockConnections; // null: a new connection to the migration connection's URL
   private volatile boolean fingerprintsChecked;
 
   /** A migrator that finds the dialect of each connection (through {@link Dialect#of}). */
@@ -54,6 +58,94 @@ public final class Migrator {
       }
     }
     this.migrations = List.copyOf(sorted.values());
+    this.lease = LockChoice.fromEnvironment();
+  }
+
+  /**
+   * This migrator with the lease lock ({@link LeaseLock}) instead of the dialect's own, for
+   * databases without session-scoped advisory locks. {@code connections} gives the lock its own
+   * connection; null opens one to the migration connection's JDBC URL (enough when the URL holds
+   * the credentials).
+   */
+  public Migrator withLeaseLock(Duration lease, LeaseLock.Connections connections) {
+    Migrator m = new Migrator(migrations, dialect);
+    m.lease = new LeaseLock(lease);
+    m.lockConnections = connections;
+    return m;
+  }
+
+  /** This migrator with the dialect's own lock, whatever {@code JMIGRATE_LOCK} says. */
+  public Migrator withDialectLock() {
+    Migrator m = new Migrator(migrations, dialect);
+    m.lease = null;
+    return m;
+  }
+
+  /** The lease lock in use, or null when the dialect's own lock is. */
+  public LeaseLock leaseLock() {
+    return lease;
+  }
+
+  /** The run lock; a lease can be lost (taken over after a heartbeat did not get through in time). */
+  private interface RunLock extends Dialect.Session {
+    default boolean lost() {
+      return false;
+    }
+  }
+
+  /** Stops before the next migration once another process may hold the lock. */
+  private static void checkHeld(RunLock lock, Migration next) {
+    if (lock.lost()) {
+      throw new MigrationException("the lease lock ran out before it was renewed and another process may have taken"
+          + " it: stopped before " + next + "; the migrations before it are applied. Migrate again.");
+    }
+  }
+
+  /**
+   * Takes the run lock: the dialect's, or the lease. With the lease, a dialect whose
+   * {@link Dialect#open} is a run lock is not opened (that lock is what the database lacks); one
+   * that locks per transaction still is, for its settings.
+   */
+  private RunLock lock(Connection c, Dialect d) throws SQLException {
+    if (lease == null) {
+      return d.open(c)::close;
+    }
+    String url = lockConnections == null ? c.getMetaData().getURL() : null;
+    LeaseLock.Held held = lease.acquire(lockConnections != null ? lockConnections : () -> DriverManager.getConnection(url));
+    if (d.locksPerRun()) {
+      return new RunLock() {
+        @Override
+        public void close() throws SQLException {
+          held.close();
+        }
+
+        @Override
+        public boolean lost() {
+          return held.lost();
+        }
+      };
+    }
+    try {
+      Dialect.Session session = d.open(c);
+      return new RunLock() {
+        @Override
+        public void close() throws SQLException {
+          try {
+            session.close();
+          } finally {
+            held.close();
+          }
+        }
+
+        @Override
+        public boolean lost() {
+          return held.lost();
+        }
+      };
+    } catch (SQLException | RuntimeException e) {
+      held.close();
+      throw e;
+    }
   }
 
   public List<Migration> migrations() {
@@ -100,13 +192,13 @@ public final class Migrator {
           refuseTablesWithoutHistory(c, d);
         }
         checkFingerprints();
-        try (Dialect.Session session = d.open(c)) {
+        try (RunLock lock = lock(c, d)) {
           if (rows == null) {
             History.create(c, d);
           }
           rows = History.read(c, d); // again, under the lock: another process may have migrated
           int current = check(rows);
-          return current <= target ? up(c, d, current, target) : down(c, d, current, target);
+          return current <= target ? up(c, d, current, target, lock) : down(c, d, current, target, lock);
         }
       } finally {
         if (!autoCommit) {
@@ -182,7 +274,7 @@ public final class Migrator {
     return out;
   }
 
-  private List<AppliedMigration> up(Connection c, Dialect d, int current, int target) throws SQLException {
+  private List<AppliedMigration> up(Connection c, Dialect d, int current, int target, RunLock lock) throws SQLException {
     List<AppliedMigration> done = new ArrayList<>();
     Schema schema = Schema.empty();
     for (Migration m : migrations) {
@@ -194,6 +286,7 @@ public final class Migrator {
       if (m.version() <= current) {
         continue; // applied, as the history read under the lock says
       }
+      checkHeld(lock, m);
       AppliedMigration applied = step(c, d, m, Direction.UP, m.up(), before);
       if (applied != null) {
         done.add(applied);
@@ -202,7 +295,7 @@ public final class Migrator {
     return done;
   }
 
-  private List<AppliedMigration> down(Connection c, Dialect d, int current, int target) throws SQLException {
+  private List<AppliedMigration> down(Connection c, Dialect d, int current, int target, RunLock lock) throws SQLException {
     // Work out every reverse before running one, so an irreversible step stops us up front.
     List<Schema> before = new ArrayList<>();
     Schema schema = Schema.empty();
@@ -226,6 +319,7 @@ public final class Migrator {
     }
     for (int i : plan) {
       Migration m = migrations.get(i);
+      checkHeld(lock, m);
       AppliedMigration reverted = step(c, d, m, Direction.DOWN, m.down(before.get(i)), m.applyTo(before.get(i)));
       if (reverted != null) {
         done.add(reverted);
@@ -552,7 +646,7 @@ public final class Migrator {
         c.setAutoCommit(true);
       }
       Dialect d = dialect(c);
-      try (Dialect.Session session = d.open(c)) {
+      try (Dialect.Session session = lock(c, d)) {
         List<HistoryRow> rows = History.read(c, d);
         if (rows != null && !rows.isEmpty()) {
           throw new MigrationException("cannot baseline: " + History.TABLE + " already has "

@@ -32,7 +32,8 @@ final class SchemaValidator {
     try (ResultSet rs = c.getMetaData().getTables(dialect.currentCatalog(c), dialect.currentSchema(c), "%", new String[] {"TABLE"})) {
       while (rs.next()) {
         String name = rs.getString("TABLE_NAME");
-        if (!dialect.isSystemTable(name) && !name.equals(History.TABLE)) {
+        if (!dialect.isSystemTable(name) && !name.equals(History.TABLE)
+            && !name.equalsIgnoreCase(LeaseLock.TABLE)) {
           live.add(name);
         }
       }

@@ -4,6 +4,7 @@ import io.jmigrate.dialect.Dialect;
 import io.jmigrate.dialect.UnsupportedDatabaseException;
 import io.jmigrate.engine.AppliedMigration;
 import io.jmigrate.engine.Drift;
+import io.jmigrate.engine.LeaseLock;
 import io.jmigrate.engine.MigrationException;
 import io.jmigrate.engine.Migrator;
 import io.jmigrate.engine.Status;
@@ -11,6 +12,7 @@ import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,6 +48,10 @@ public final class CommandLine {
         --url <jdbc url>     the database (or the environment variable JMIGRATE_URL)
         --user <name>        (or JMIGRATE_USER)
         --password <secret>  (or JMIGRATE_PASSWORD)
+        --lock lease|dialect the run lock: a lease row in jmigrate_lock, for databases without
+                             session-scoped advisory locks (CockroachDB, YugabyteDB, H2 server
+                             mode); default the dialect's own (or JMIGRATE_LOCK)
+        --lease <seconds>    the lease's length, default 30 (or JMIGRATE_LOCK_LEASE)
         --help               this text
 
       exit codes: 0 done; 1 a migration or the database failed (unreachable, unsupported),
@@ -85,7 +91,7 @@ public final class CommandLine {
         } else {
           return usage("option --" + key + " needs a value");
         }
-        if (!List.of("url", "user", "password", "dialect", "from", "to").contains(key)) {
+        if (!List.of("url", "user", "password", "dialect", "from", "to", "lock", "lease").contains(key)) {
           return usage("unknown option --" + key);
         }
         options.put(key, value);
@@ -95,6 +101,9 @@ public final class CommandLine {
     }
     if (positional.isEmpty()) {
       return usage("no command given");
+    }
+    if (options.containsKey("lock") && !List.of("lease", "dialect").contains(options.get("lock"))) {
+      return usage("--lock is lease or dialect, not " + options.get("lock"));
     }
     String command = positional.get(0);
     try {
@@ -107,14 +116,14 @@ public final class CommandLine {
           if (positional.size() != 1) {
             return usage(command + " takes no arguments");
           }
-          return withConnection(options, c -> database(command, c, 0));
+          return withConnection(options, c -> database(command, c, 0, options));
         case "migrate-to":
         case "baseline":
           if (positional.size() != 2) {
             return usage(command + " needs a version: " + command + " <version>");
           }
           int version = Integer.parseInt(positional.get(1));
-          return withConnection(options, c -> database(command, c, version));
+          return withConnection(options, c -> database(command, c, version, options));
         default:
           return usage("unknown command " + command);
       }
@@ -157,6 +166,28 @@ public final class CommandLine {
     return OK;
   }
 
+  /** The migrator with the lock --lock chose; the lease lock gets its own connection, opened like the first. */
+  private Migrator withLock(Migrator m, Map<String, String> options) {
+    String lock = options.getOrDefault("lock", m.leaseLock() != null ? "lease" : "dialect");
+    switch (lock) {
+      case "dialect":
+        return m.leaseLock() == null ? m : m.withDialectLock();
+      case "lease":
+        return lease(m, options);
+      default:
+        throw new MigrationException("--lock is lease or dialect, not " + lock);
+    }
+  }
+
+  private Migrator lease(Migrator m, Map<String, String> options) {
+    Duration lease = options.containsKey("lease") ? LeaseLock.seconds(options.get("lease"))
+        : m.leaseLock() != null ? m.leaseLock().lease() : LeaseLock.DEFAULT_LEASE;
+    String url = options.getOrDefault("url", env.get("JMIGRATE_URL"));
+    String user = options.getOrDefault("user", env.get("JMIGRATE_USER"));
+    String password = options.getOrDefault("password", env.get("JMIGRATE_PASSWORD"));
+    return m.withLeaseLock(lease, () -> user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password));
+  }
+
   private interface ConnectionTask {
     int run(Connection c) throws SQLException;
   }
@@ -181,8 +212,8 @@ public final class CommandLine {
     }
   }
 
-  private int database(String command, Connection c, int version) {
-    Migrator m = migrator.get();
+  private int database(String command, Connection c, int version, Map<String, String> options) {
+    Migrator m = withLock(migrator.get(), options);
     switch (command) {
       case "migrate":
         report(m.migrate(c), m, c);

@@ -54,6 +54,22 @@ class CommandLineTest {
   }
 
   @Test
+  void lockLeaseTakesTheLeaseRowAndReleasesIt() throws Exception {
+    String url = "--url=jdbc:sqlite:" + dir.resolve("lease.db");
+    assertEquals(CommandLine.USAGE, run("migrate", url, "--lock=bogus"));
+    assertTrue(err().contains("--lock is lease or dialect, not bogus"), err());
+    assertEquals(CommandLine.OK, run("migrate", url, "--lock=lease", "--lease=1"));
+    assertTrue(out().contains("applied V0006 add x6"), out());
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("lease.db"));
+        java.sql.ResultSet r = c.createStatement().executeQuery("SELECT COUNT(*) FROM jmigrate_lock")) {
+      r.next();
+      assertEquals(0, r.getInt(1), "the lease row was taken (the table exists) and deleted on close");
+    }
+    assertEquals(CommandLine.OK, run("validate", url));
+    assertTrue(out().contains("no drift"), out());
+  }
+
+  @Test
   void sqlPrintsWithoutADatabase() {
     assertEquals(CommandLine.OK, run("sql", "--dialect", "postgresql", "--to", "2"));
     assertTrue(out().contains("ALTER TABLE \"t\" ALTER COLUMN \"a\" TYPE BIGINT"), out());
