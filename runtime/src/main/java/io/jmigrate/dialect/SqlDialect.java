@@ -212,7 +212,13 @@ public abstract class SqlDialect implements Dialect {
   protected abstract void dropForeignKey(DropForeignKey op, Schema before, Sink out) throws SQLException;
 
   protected void runSql(RunSql op, Schema before, Sink out) throws SQLException {
-    out.execute(op.sql());
+    String sql = op.sqlFor(name());
+    if (sql == null) {
+      // Thrown before anything runs; the engine names the migration.
+      throw new SQLException("its SQL step is given for " + String.join(", ", op.sqlByDialect().keySet())
+          + " but not for " + name() + ", the dialect of this database; add sql(Map.of(\"" + name() + "\", \"…\"), …)");
+    }
+    out.execute(sql);
   }
 
   protected void runJava(RunJava op, Schema before, Sink out) throws SQLException {
