@@ -445,10 +445,25 @@ public abstract class SqlDialect implements Dialect {
     if (c.defaultValue() != null) {
       return " DEFAULT " + literal(c, c.defaultValue());
     }
-    if (c.defaultSql() != null) {
-      return " DEFAULT (" + c.defaultSql() + ")";
+    if (c.hasDefaultSql()) {
+      return " DEFAULT (" + defaultSql(c) + ")";
     }
     return "";
+  }
+
+  /**
+   * The column's SQL default on this dialect: its variant for {@link #name()}, else the common
+   * expression. A column with variants for other dialects only has none here, which the
+   * processor reports at compile time for the dialects a project names ({@code jmigrate.dialects}).
+   */
+  protected final String defaultSql(ColumnDefinition c) {
+    String sql = c.defaultSqlFor(name());
+    if (sql == null && c.hasDefaultSql()) {
+      throw new IllegalStateException("column " + c.name() + " has a defaultSql for "
+          + String.join(", ", c.defaultSqlByDialect().keySet()) + " but not for " + name()
+          + ", the dialect of this database; add @DefaultSql(dialect = \"" + name() + "\", value = \"…\") or a defaultSql for every dialect");
+    }
+    return sql;
   }
 
   /**

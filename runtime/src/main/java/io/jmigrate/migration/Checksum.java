@@ -174,6 +174,8 @@ public final class Checksum implements OperationVisitor<String> {
     if (c.defaultSql() != null) {
       s.append(" DEFAULT (").append(c.defaultSql()).append(')');
     }
+    // Only columns with per-dialect variants get this part: every older column keeps its form.
+    c.defaultSqlByDialect().forEach((d, e) -> s.append(" DEFAULT ON ").append(d).append(" (").append(e).append(')'));
     if (c.generated()) {
       s.append(" GENERATED");
     }
