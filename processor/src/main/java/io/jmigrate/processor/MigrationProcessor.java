@@ -16,6 +16,8 @@ import io.jmigrate.processor.codegen.MigrationWriter;
 import io.jmigrate.processor.diff.Rename;
 import io.jmigrate.processor.diff.SchemaDiff;
 import io.jmigrate.processor.model.ModelReader;
+import io.jmigrate.processor.model.extract.JmigrateExtractor;
+import io.jmigrate.processor.model.validate.ModelValidator;
 import io.jmigrate.processor.model.Models;
 import io.jmigrate.processor.model.Problem;
 import io.jmigrate.processor.model.ProblemPrinter;
@@ -115,6 +117,11 @@ public final class MigrationProcessor extends AbstractProcessor {
         roundModels.add((TypeElement) e);
       }
       roundModels.sort(Comparator.comparing(t -> t.getQualifiedName().toString()));
+      List<String> unknown = options.dialects().stream().filter(d -> !ModelValidator.DIALECTS.contains(d)).toList();
+      if (!unknown.isEmpty()) {
+        throw new BuildFailure("-A" + Options.DIALECTS + " names the unknown dialect" + (unknown.size() == 1 ? " " : "s ")
+            + String.join(", ", unknown) + "; the dialects are " + String.join(", ", ModelValidator.DIALECTS));
+      }
 
       String testCompilation = SourceLayout.testCompilation(processingEnv, round.getRootElements());
       if (testCompilation != null) {
@@ -135,14 +142,14 @@ public final class MigrationProcessor extends AbstractProcessor {
       }
 
       // Extract and validate.
-      Models models = new ModelReader().read(roundModels);
+      Models models = new ModelReader(new JmigrateExtractor(), options.dialects()).read(roundModels);
       if (snapshotFile.exists() && models.problems().isEmpty() && upToDate(layout, snapshotFile, models)) {
         return;
       }
       Snapshot committed = snapshotFile.parse();
       List<TypeElement> all = ModelLookup.complete(processingEnv, roundModels, committed, layout.sourceDir());
       if (all.size() != roundModels.size()) {
-        models = new ModelReader().read(all);
+        models = new ModelReader(new JmigrateExtractor(), options.dialects()).read(all);
       }
       if (report(models.problems())) {
         return;

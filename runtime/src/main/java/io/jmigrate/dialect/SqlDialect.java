@@ -212,7 +212,13 @@ public abstract class SqlDialect implements Dialect {
   protected abstract void dropForeignKey(DropForeignKey op, Schema before, Sink out) throws SQLException;
 
   protected void runSql(RunSql op, Schema before, Sink out) throws SQLException {
-    out.execute(op.sql());
+    String sql = op.sqlFor(name());
+    if (sql == null) {
+      // Thrown before anything runs; the engine names the migration.
+      throw new SQLException("its SQL step is given for " + String.join(", ", op.sqlByDialect().keySet())
+          + " but not for " + name() + ", the dialect of this database; add sql(Map.of(\"" + name() + "\", \"…\"), …)");
+    }
+    out.execute(sql);
   }
 
   protected void runJava(RunJava op, Schema before, Sink out) throws SQLException {
@@ -439,10 +445,25 @@ public abstract class SqlDialect implements Dialect {
     if (c.defaultValue() != null) {
       return " DEFAULT " + literal(c, c.defaultValue());
     }
-    if (c.defaultSql() != null) {
-      return " DEFAULT (" + c.defaultSql() + ")";
+    if (c.hasDefaultSql()) {
+      return " DEFAULT (" + defaultSql(c) + ")";
     }
     return "";
+  }
+
+  /**
+   * The column's SQL default on this dialect: its variant for {@link #name()}, else the common
+   * expression. A column with variants for other dialects only has none here, which the
+   * processor reports at compile time for the dialects a project names ({@code jmigrate.dialects}).
+   */
+  protected final String defaultSql(ColumnDefinition c) {
+    String sql = c.defaultSqlFor(name());
+    if (sql == null && c.hasDefaultSql()) {
+      throw new IllegalStateException("column " + c.name() + " has a defaultSql for "
+          + String.join(", ", c.defaultSqlByDialect().keySet()) + " but not for " + name()
+          + ", the dialect of this database; add @DefaultSql(dialect = \"" + name() + "\", value = \"…\") or a defaultSql for every dialect");
+    }
+    return sql;
   }
 
   /**

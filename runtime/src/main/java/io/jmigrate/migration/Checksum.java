@@ -122,12 +122,23 @@ public final class Checksum implements OperationVisitor<String> {
 
   @Override
   public String runSql(RunSql op) {
+    if (op.perDialect()) {
+      // A form of its own (the maps are sorted by dialect name); the one-statement form is unchanged.
+      return "sql per dialect " + perDialect(op.sqlByDialect())
+          + (op.reverseByDialect().isEmpty() ? "" : " reverse " + perDialect(op.reverseByDialect()));
+    }
     return "sql [" + op.sql() + "]" + (op.reverseSql() == null ? "" : " reverse [" + op.reverseSql() + "]");
   }
 
   @Override
   public String runJava(RunJava op) {
     return "java [" + op.description() + "]" + (op.reverseStep() == null ? "" : " reversible");
+  }
+
+  private static String perDialect(java.util.Map<String, String> sql) {
+    StringBuilder s = new StringBuilder("{");
+    sql.forEach((dialect, text) -> s.append(s.length() > 1 ? ", " : "").append(dialect).append(" [").append(text).append("]"));
+    return s.append("}").toString();
   }
 
   static String table(TableDefinition t) {
@@ -163,6 +174,8 @@ public final class Checksum implements OperationVisitor<String> {
     if (c.defaultSql() != null) {
       s.append(" DEFAULT (").append(c.defaultSql()).append(')');
     }
+    // Only columns with per-dialect variants get this part: every older column keeps its form.
+    c.defaultSqlByDialect().forEach((d, e) -> s.append(" DEFAULT ON ").append(d).append(" (").append(e).append(')'));
     if (c.generated()) {
       s.append(" GENERATED");
     }

@@ -7,8 +7,11 @@ import io.jmigrate.schema.ForeignKeyDefinition;
 import io.jmigrate.schema.IndexDefinition;
 import io.jmigrate.schema.Schema;
 import io.jmigrate.schema.TableDefinition;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * The operations and the small vocabulary generated migrations are written in; import it
@@ -108,6 +111,20 @@ public final class Operations {
   /** Hand-written SQL and the SQL that undoes it. */
   public static Operation sql(String sql, String reverseSql) {
     return new RunSql(sql, reverseSql);
+  }
+
+  /**
+   * Hand-written SQL given per dialect, keyed by the dialect's {@code name()} ({@code "sqlite"},
+   * {@code "postgresql"}, {@code "h2"}, {@code "mariadb"}), with no reverse. A run on a dialect
+   * without an entry fails naming the migration, before the step's SQL runs.
+   */
+  public static Operation sql(Map<String, String> sqlByDialect) {
+    return new RunSql(null, null, sqlByDialect, Map.of());
+  }
+
+  /** Hand-written SQL per dialect and, per dialect, the SQL that undoes it. */
+  public static Operation sql(Map<String, String> sqlByDialect, Map<String, String> reverseByDialect) {
+    return new RunSql(null, null, sqlByDialect, reverseByDialect);
   }
 
   /**
@@ -392,15 +409,44 @@ public final class Operations {
     }
   }
 
-  /** Hand-written SQL; it does not change the schema jmigrate tracks. */
-  public record RunSql(String sql, String reverseSql) implements Operation {
+  /**
+   * Hand-written SQL; it does not change the schema jmigrate tracks. Either one statement for every
+   * dialect ({@code sql}, {@code reverseSql}) or, when {@code sqlByDialect} is not empty, one per
+   * dialect name (then {@code sql} and {@code reverseSql} are null); the maps are kept sorted by
+   * dialect name so that the checksum and the text do not depend on the map the caller gave.
+   */
+  public record RunSql(String sql, String reverseSql, Map<String, String> sqlByDialect,
+      Map<String, String> reverseByDialect) implements Operation {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.runSql(this);
     }
 
+    public RunSql(String sql, String reverseSql) {
+      this(sql, reverseSql, Map.of(), Map.of());
+    }
+
     public RunSql {
-      Objects.requireNonNull(sql, "sql");
+      sqlByDialect = sqlByDialect == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(sqlByDialect));
+      reverseByDialect = reverseByDialect == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(reverseByDialect));
+      if (sqlByDialect.isEmpty()) {
+        Objects.requireNonNull(sql, "sql");
+        if (!reverseByDialect.isEmpty()) {
+          throw new IllegalArgumentException("reverse SQL per dialect needs SQL per dialect");
+        }
+      } else if (sql != null || reverseSql != null) {
+        throw new IllegalArgumentException("give SQL either for every dialect or per dialect, not both");
+      }
+    }
+
+    /** True when the SQL is given per dialect. */
+    public boolean perDialect() {
+      return !sqlByDialect.isEmpty();
+    }
+
+    /** The SQL to run on the named dialect; null when it is given per dialect and not for this one. */
+    public String sqlFor(String dialect) {
+      return perDialect() ? sqlByDialect.get(dialect) : sql;
     }
 
     @Override
@@ -410,6 +456,13 @@ public final class Operations {
 
     @Override
     public Operation reverse(Schema before) {
+      if (perDialect()) {
+        if (reverseByDialect.isEmpty()) {
+          throw new IrreversibleException("the SQL step " + sqlByDialect + " has no reverse; give one with "
+              + "sql(sqlByDialect, reverseByDialect)");
+        }
+        return new RunSql(null, null, reverseByDialect, sqlByDialect);
+      }
       if (reverseSql == null) {
         throw new IrreversibleException("the SQL step [" + sql + "] has no reverse; give one with sql(sql, reverseSql)");
       }
@@ -418,6 +471,9 @@ public final class Operations {
 
     @Override
     public String toString() {
+      if (perDialect()) {
+        return "sql " + sqlByDialect + (reverseByDialect.isEmpty() ? "" : " reverse " + reverseByDialect);
+      }
       return "sql [" + sql + "]" + (reverseSql == null ? "" : " reverse [" + reverseSql + "]");
     }
   }

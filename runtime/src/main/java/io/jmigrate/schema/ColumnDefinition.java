@@ -1,6 +1,9 @@
 package io.jmigrate.schema;
 
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * One column: a small immutable value. The one-argument methods return a changed copy, so a
@@ -10,8 +13,11 @@ import java.util.Objects;
  * @param precision total digits of a {@link ColumnType#DECIMAL}; 0 for unconstrained
  * @param scale digits after the point of a {@link ColumnType#DECIMAL}
  * @param defaultValue a literal of the column's type, in canonical form, or null
- * @param defaultSql an SQL expression used as written, or null
+ * @param defaultSql an SQL expression used as written, or null; with variants, the expression of the
+ *     dialects that have none
  * @param generated the database generates the value (identity / rowid)
+ * @param defaultSqlByDialect SQL expressions for single dialects, by the dialect's {@code name()},
+ *     sorted by name; empty when the expression (if any) is the same everywhere
  */
 public record ColumnDefinition(
     String name,
@@ -22,14 +28,23 @@ public record ColumnDefinition(
     boolean nullable,
     String defaultValue,
     String defaultSql,
-    boolean generated) {
+    boolean generated,
+    Map<String, String> defaultSqlByDialect) {
 
   public ColumnDefinition {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
-    if (defaultValue != null && defaultSql != null) {
+    defaultSqlByDialect = defaultSqlByDialect == null || defaultSqlByDialect.isEmpty() ? Map.of()
+        : Collections.unmodifiableMap(new TreeMap<>(defaultSqlByDialect));
+    if (defaultValue != null && (defaultSql != null || !defaultSqlByDialect.isEmpty())) {
       throw new IllegalArgumentException("column " + name + " has both defaultValue and defaultSql");
     }
+  }
+
+  /** A column whose SQL default, if any, is the same on every dialect. */
+  public ColumnDefinition(String name, ColumnType type, int length, int precision, int scale, boolean nullable,
+      String defaultValue, String defaultSql, boolean generated) {
+    this(name, type, length, precision, scale, nullable, defaultValue, defaultSql, generated, Map.of());
   }
 
   /** A nullable column of this type, with no length and no default. */
@@ -38,19 +53,19 @@ public record ColumnDefinition(
   }
 
   public ColumnDefinition name(String newName) {
-    return new ColumnDefinition(newName, type, length, precision, scale, nullable, defaultValue, defaultSql, generated);
+    return new ColumnDefinition(newName, type, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect);
   }
 
   public ColumnDefinition type(ColumnType newType) {
-    return new ColumnDefinition(name, newType, length, precision, scale, nullable, defaultValue, defaultSql, generated);
+    return new ColumnDefinition(name, newType, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect);
   }
 
   public ColumnDefinition length(int newLength) {
-    return new ColumnDefinition(name, type, newLength, precision, scale, nullable, defaultValue, defaultSql, generated);
+    return new ColumnDefinition(name, type, newLength, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect);
   }
 
   public ColumnDefinition precision(int newPrecision, int newScale) {
-    return new ColumnDefinition(name, type, length, newPrecision, newScale, nullable, defaultValue, defaultSql, generated);
+    return new ColumnDefinition(name, type, length, newPrecision, newScale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect);
   }
 
   public ColumnDefinition notNull() {
@@ -58,23 +73,43 @@ public record ColumnDefinition(
   }
 
   public ColumnDefinition nullable(boolean newNullable) {
-    return new ColumnDefinition(name, type, length, precision, scale, newNullable, defaultValue, defaultSql, generated);
+    return new ColumnDefinition(name, type, length, precision, scale, newNullable, defaultValue, defaultSql, generated, defaultSqlByDialect);
   }
 
   public ColumnDefinition defaultValue(String literal) {
-    return new ColumnDefinition(name, type, length, precision, scale, nullable, literal, null, generated);
+    return new ColumnDefinition(name, type, length, precision, scale, nullable, literal, null, generated, Map.of());
   }
 
   public ColumnDefinition defaultSql(String expression) {
-    return new ColumnDefinition(name, type, length, precision, scale, nullable, null, expression, generated);
+    return new ColumnDefinition(name, type, length, precision, scale, nullable, null, expression, generated, defaultSqlByDialect);
+  }
+
+  /**
+   * A copy whose SQL default on the named dialect ({@code "mariadb"}, …) is this expression; other
+   * dialects keep {@link #defaultSql()}.
+   */
+  public ColumnDefinition defaultSql(String dialect, String expression) {
+    Map<String, String> variants = new TreeMap<>(defaultSqlByDialect);
+    variants.put(Objects.requireNonNull(dialect, "dialect"), Objects.requireNonNull(expression, "expression"));
+    return new ColumnDefinition(name, type, length, precision, scale, nullable, null, defaultSql, generated, variants);
+  }
+
+  /** The SQL default on the named dialect: its variant, else {@link #defaultSql()}; null when none. */
+  public String defaultSqlFor(String dialect) {
+    return defaultSqlByDialect.getOrDefault(dialect, defaultSql);
+  }
+
+  /** True when the column has an SQL expression default on some dialect. */
+  public boolean hasDefaultSql() {
+    return defaultSql != null || !defaultSqlByDialect.isEmpty();
   }
 
   public ColumnDefinition identity() {
-    return new ColumnDefinition(name, type, length, precision, scale, nullable, defaultValue, defaultSql, true);
+    return new ColumnDefinition(name, type, length, precision, scale, nullable, defaultValue, defaultSql, true, defaultSqlByDialect);
   }
 
   public boolean hasDefault() {
-    return defaultValue != null || defaultSql != null;
+    return defaultValue != null || hasDefaultSql();
   }
 
   /** Readable text; checksums use {@link io.jmigrate.migration.Checksum}, not this. */
@@ -94,6 +129,7 @@ public record ColumnDefinition(
     if (defaultSql != null) {
       s.append(" DEFAULT (").append(defaultSql).append(')');
     }
+    defaultSqlByDialect.forEach((d, e) -> s.append(" DEFAULT ON ").append(d).append(" (").append(e).append(')'));
     if (generated) {
       s.append(" GENERATED");
     }

@@ -64,6 +64,7 @@ public final class SchemaFingerprint {
     if (c.defaultSql() != null) {
       s.append(" default-sql=").append(quote(c.defaultSql()));
     }
+    c.defaultSqlByDialect().forEach((d, e) -> s.append(" default-sql-").append(d).append('=').append(quote(e)));
     if (c.generated()) {
       s.append(" generated");
     }

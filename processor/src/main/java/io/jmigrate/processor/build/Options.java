@@ -1,6 +1,9 @@
 package io.jmigrate.processor.build;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -9,19 +12,39 @@ import java.util.Set;
  * mode also follows the system property {@code jmigrate.check}: Maven runs javac in its own JVM,
  * so {@code mvn verify -Djmigrate.check=true} works without passing the option through the pom.
  */
-public record Options(Path sourceDir, Path snapshot, String packageName, boolean check) {
+public record Options(Path sourceDir, Path snapshot, String packageName, boolean check, List<String> dialects) {
   public static final String SOURCE_DIR = "jmigrate.sourceDir";
   public static final String SNAPSHOT = "jmigrate.snapshot";
   public static final String PACKAGE = "jmigrate.package";
   public static final String CHECK = "jmigrate.check";
-  public static final Set<String> ALL = Set.of(SOURCE_DIR, SNAPSHOT, PACKAGE, CHECK);
+  /** The project's target dialects, by {@code name()}, comma-separated: checked at compile time. */
+  public static final String DIALECTS = "jmigrate.dialects";
+  public static final Set<String> ALL = Set.of(SOURCE_DIR, SNAPSHOT, PACKAGE, CHECK, DIALECTS);
+
+  public Options {
+    dialects = List.copyOf(dialects);
+  }
+
+  public Options(Path sourceDir, Path snapshot, String packageName, boolean check) {
+    this(sourceDir, snapshot, packageName, check, List.of());
+  }
 
   public static Options from(Map<String, String> options) {
     return new Options(
         path(options.get(SOURCE_DIR)),
         path(options.get(SNAPSHOT)),
         blankToNull(options.get(PACKAGE)),
-        Boolean.parseBoolean(options.getOrDefault(CHECK, System.getProperty(CHECK, "false"))));
+        Boolean.parseBoolean(options.getOrDefault(CHECK, System.getProperty(CHECK, "false"))),
+        dialects(options.get(DIALECTS)));
+  }
+
+  /** {@code "PostgreSQL, sqlite"} → {@code [postgresql, sqlite]}: lower case, sorted, each once. */
+  private static List<String> dialects(String s) {
+    if (s == null || s.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(s.split(",")).map(d -> d.trim().toLowerCase(Locale.ROOT)).filter(d -> !d.isEmpty())
+        .distinct().sorted().toList();
   }
 
   private static Path path(String s) {

@@ -216,8 +216,23 @@ public final class MigrationWriter {
       return CodeBlock.of("dropForeignKey($S, $S)", o.table(), o.foreignKey());
     }
 
+    private CodeBlock perDialect(java.util.Map<String, String> sql) {
+      CodeBlock.Builder b = CodeBlock.builder().add("$T.of(", java.util.Map.class);
+      String sep = "";
+      for (var e : sql.entrySet()) {
+        b.add(sep + "$S, $S", e.getKey(), e.getValue());
+        sep = ", ";
+      }
+      return b.add(")").build();
+    }
+
     @Override
     public CodeBlock runSql(RunSql o) {
+      if (o.perDialect()) {
+        CodeBlock forward = perDialect(o.sqlByDialect());
+        return o.reverseByDialect().isEmpty() ? CodeBlock.of("sql($L)", forward)
+            : CodeBlock.of("sql($L, $L)", forward, perDialect(o.reverseByDialect()));
+      }
       return o.reverseSql() == null ? CodeBlock.of("sql($S)", o.sql()) : CodeBlock.of("sql($S, $S)", o.sql(), o.reverseSql());
     }
 
@@ -262,6 +277,7 @@ public final class MigrationWriter {
     if (c.defaultSql() != null) {
       b.add(".defaultSql($S)", c.defaultSql());
     }
+    c.defaultSqlByDialect().forEach((d, e) -> b.add(".defaultSql($S, $S)", d, e));
     if (c.generated()) {
       b.add(".identity()");
     }

@@ -70,6 +70,7 @@ final class ReviewNotes {
     if (c.defaultSql() != null) {
       s.append(" DEFAULT (").append(c.defaultSql()).append(')');
     }
+    c.defaultSqlByDialect().forEach((d, e) -> s.append(" DEFAULT ON ").append(d).append(" (").append(e).append(')'));
     if (c.generated()) {
       s.append(" IDENTITY");
     }
@@ -167,7 +168,7 @@ final class ReviewNotes {
 
     @Override
     public String runSql(RunSql o) {
-      return "sql: " + o.sql();
+      return "sql: " + (o.perDialect() ? o.sqlByDialect().toString() : o.sql());
     }
 
     @Override
@@ -290,7 +291,7 @@ final class ReviewNotes {
     @Override
     public String addColumn(AddColumn o) {
       ColumnDefinition c = o.column();
-      boolean alter = c.defaultSql() == null && (c.nullable() || c.defaultValue() != null) && !c.generated();
+      boolean alter = !c.hasDefaultSql() && (c.nullable() || c.defaultValue() != null) && !c.generated();
       return alter ? null : o.table();
     }
 

@@ -1,5 +1,8 @@
 package io.jmigrate.processor.model;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * One field (or record component) of a model as plain values. Optional properties that the
  * source did not give are null, so validation can tell "not said" from a default.
@@ -19,6 +22,8 @@ package io.jmigrate.processor.model;
  * @param unique a unique index on this column alone
  * @param defaultValue the default as a literal of the Java type; null when not given
  * @param defaultSql the default as an SQL expression; null when not given
+ * @param defaultSqlVariants the {@code @DefaultSql} expressions, dialect name to expression, in
+ *     declaration order (origins {@code defaultSqlVariants[i]} and {@code defaultSqlVariants[i].value})
  * @param renamedFrom the column's old name; null when none
  * @param foreignKey the column's reference; null when none
  * @param narrow a narrowing of this column is confirmed
@@ -41,10 +46,25 @@ public record ColumnDeclaration(
     boolean unique,
     String defaultValue,
     String defaultSql,
+    List<Map.Entry<String, String>> defaultSqlVariants,
     String renamedFrom,
     ForeignKeyDeclaration foreignKey,
     boolean narrow,
     Origin origin) {
+
+  /** A declaration without {@code @DefaultSql} variants. */
+  public ColumnDeclaration(String name, boolean nameGiven, String field, String declaringClass, JavaType javaType,
+      boolean id, boolean generated, Boolean nullable, int length, int precision, int scale, boolean unique,
+      String defaultValue, String defaultSql, String renamedFrom, ForeignKeyDeclaration foreignKey, boolean narrow,
+      Origin origin) {
+    this(name, nameGiven, field, declaringClass, javaType, id, generated, nullable, length, precision, scale, unique,
+        defaultValue, defaultSql, List.of(), renamedFrom, foreignKey, narrow, origin);
+  }
+
+  /** True when the field gives an SQL default, common or for some dialect. */
+  public boolean hasDefaultSql() {
+    return (defaultSql != null && !defaultSql.isEmpty()) || !defaultSqlVariants.isEmpty();
+  }
 
   /** {@code Post.title}: unambiguous when a subclass or a record shares a field name. */
   public String qualifiedField() {

@@ -25,6 +25,7 @@ import javax.lang.model.element.TypeElement;
  */
 public final class ModelReader {
   private final Extractor extractor;
+  private final List<String> targets;
 
   /** Reads jmigrate's own annotations. */
   public ModelReader() {
@@ -32,17 +33,28 @@ public final class ModelReader {
   }
 
   public ModelReader(Extractor extractor) {
+    this(extractor, List.of());
+  }
+
+  /** Reads with this extractor, checking what the target dialects ({@code -Ajmigrate.dialects}) cannot do. */
+  public ModelReader(Extractor extractor, List<String> targets) {
     this.extractor = extractor;
+    this.targets = List.copyOf(targets);
   }
 
   /** Reads the given model types (and any model type their foreign keys reach). */
   public Models read(Collection<TypeElement> types) {
-    return readDeclarations(extractor.extract(types));
+    return readDeclarations(extractor.extract(types), targets);
   }
 
   /** Validates declarations, however they were extracted, and builds the schema when they are valid. */
   public static Models readDeclarations(List<TableDeclaration> declarations) {
-    List<Problem> problems = ModelValidator.validate(declarations);
+    return readDeclarations(declarations, List.of());
+  }
+
+  /** As {@link #readDeclarations(List)}, on the named target dialects. */
+  public static Models readDeclarations(List<TableDeclaration> declarations, List<String> targets) {
+    List<Problem> problems = ModelValidator.validate(declarations, targets);
     if (!problems.isEmpty()) {
       return new Models(Schema.empty(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
           Set.of(), Map.of(), problems);

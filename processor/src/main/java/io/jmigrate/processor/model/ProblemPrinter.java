@@ -3,6 +3,8 @@ package io.jmigrate.processor.model;
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ModifiersTree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.NewArrayTree;
@@ -48,10 +50,14 @@ public final class ProblemPrinter {
     try {
       Trees trees = Trees.instance(env);
       TreePath path = trees.getPath(p.element());
-      if (path == null || !(path.getLeaf() instanceof ClassTree type)) {
+      // A repeated annotation on a type (@Index) or on a field (@DefaultSql).
+      ModifiersTree modifiers = path == null ? null
+          : path.getLeaf() instanceof ClassTree type ? type.getModifiers()
+          : path.getLeaf() instanceof VariableTree field ? field.getModifiers() : null;
+      if (modifiers == null) {
         return false;
       }
-      AnnotationTree annotation = nthWritten(trees, path, type, p.element(), p.annotation());
+      AnnotationTree annotation = nthWritten(trees, path, modifiers, p.element(), p.annotation());
       if (annotation == null) {
         return false;
       }
@@ -64,7 +70,7 @@ public final class ProblemPrinter {
   }
 
   /** The source tree of {@code repeated}: the k-th annotation of its type written on the element. */
-  private static AnnotationTree nthWritten(Trees trees, TreePath path, ClassTree type, Element element,
+  private static AnnotationTree nthWritten(Trees trees, TreePath path, ModifiersTree modifiers, Element element,
       AnnotationMirror repeated) {
     int k = -1;
     for (AnnotationMirror container : element.getAnnotationMirrors()) {
@@ -83,7 +89,7 @@ public final class ProblemPrinter {
     }
     Element wanted = repeated.getAnnotationType().asElement();
     int seen = 0;
-    for (AnnotationTree a : type.getModifiers().getAnnotations()) {
+    for (AnnotationTree a : modifiers.getAnnotations()) {
       if (wanted.equals(trees.getElement(new TreePath(path, a.getAnnotationType()))) && seen++ == k) {
         return a;
       }

@@ -149,6 +149,13 @@ public final class SnapshotStore {
     if (c.defaultSql() != null) {
       s.append(", \"defaultSql\": ").append(quote(c.defaultSql()));
     }
+    if (!c.defaultSqlByDialect().isEmpty()) {
+      // Sorted by dialect name (the definition keeps them so): the file does not depend on source order.
+      StringBuilder variants = new StringBuilder();
+      c.defaultSqlByDialect().forEach((d, e) -> variants.append(variants.length() == 0 ? "" : ", ")
+          .append(quote(d)).append(": ").append(quote(e)));
+      s.append(", \"defaultSqlByDialect\": {").append(variants).append('}');
+    }
     if (c.generated()) {
       s.append(", \"generated\": true");
     }
@@ -395,6 +402,11 @@ public final class SnapshotStore {
       }
       if (c.has("defaultSql")) {
         col = col.defaultSql(c.get("defaultSql").getAsString());
+      }
+      if (c.has("defaultSqlByDialect")) {
+        for (var variant : c.getAsJsonObject("defaultSqlByDialect").entrySet()) {
+          col = col.defaultSql(variant.getKey(), variant.getValue().getAsString());
+        }
       }
       if (c.has("generated") && c.get("generated").getAsBoolean()) {
         col = col.identity();

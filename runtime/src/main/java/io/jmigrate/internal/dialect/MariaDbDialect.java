@@ -223,7 +223,7 @@ public final class MariaDbDialect extends SqlDialect {
     ColumnDefinition old = table.column(op.column().name()).orElseThrow();
     ColumnDefinition c = op.column();
     if (old.nullable() && !c.nullable()) {
-      String fill = c.defaultValue() != null ? literal(c, c.defaultValue()) : c.defaultSql();
+      String fill = c.defaultValue() != null ? literal(c, c.defaultValue()) : defaultSql(c);
       if (fill != null) {
         out.execute("UPDATE " + q(op.table()) + " SET " + q(c.name()) + " = " + fill + " WHERE " + q(c.name()) + " IS NULL");
       }

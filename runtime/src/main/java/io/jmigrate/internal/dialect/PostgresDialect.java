@@ -140,8 +140,8 @@ public final class PostgresDialect extends SqlDialect {
       if (c.defaultValue() != null) {
         out.execute("UPDATE " + q(op.table()) + " SET " + q(c.name()) + " = " + literal(c, c.defaultValue())
             + " WHERE " + q(c.name()) + " IS NULL");
-      } else if (c.defaultSql() != null) {
-        out.execute("UPDATE " + q(op.table()) + " SET " + q(c.name()) + " = " + c.defaultSql()
+      } else if (c.hasDefaultSql()) {
+        out.execute("UPDATE " + q(op.table()) + " SET " + q(c.name()) + " = " + defaultSql(c)
             + " WHERE " + q(c.name()) + " IS NULL");
       }
       out.execute(alter + " SET NOT NULL");

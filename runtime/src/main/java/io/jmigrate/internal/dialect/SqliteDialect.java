@@ -108,7 +108,7 @@ public final class SqliteDialect extends SqlDialect {
   protected void addColumn(AddColumn op, Schema before, Sink out) throws SQLException {
     ColumnDefinition c = op.column();
     // ADD COLUMN takes no expression default, and NOT NULL only with a literal default.
-    boolean native_ = c.defaultSql() == null && (c.nullable() || c.defaultValue() != null) && !c.generated();
+    boolean native_ = !c.hasDefaultSql() && (c.nullable() || c.defaultValue() != null) && !c.generated();
     if (native_) {
       TableDefinition t = before.table(op.table());
       out.execute("ALTER TABLE " + q(op.table()) + " ADD COLUMN " + columnDefinition(t, c));
@@ -168,8 +168,8 @@ public final class SqliteDialect extends SqlDialect {
       into.add(q(c.name()));
       if (was.nullable() && !c.nullable() && c.defaultValue() != null) {
         select.add("COALESCE(" + q(c.name()) + ", " + literal(c, c.defaultValue()) + ")");
-      } else if (was.nullable() && !c.nullable() && c.defaultSql() != null) {
-        select.add("COALESCE(" + q(c.name()) + ", " + c.defaultSql() + ")");
+      } else if (was.nullable() && !c.nullable() && c.hasDefaultSql()) {
+        select.add("COALESCE(" + q(c.name()) + ", " + defaultSql(c) + ")");
       } else {
         select.add(q(c.name()));
       }
@@ -289,7 +289,7 @@ public final class SqliteDialect extends SqlDialect {
 
     @Override
     public Boolean addColumn(AddColumn op) {
-      return op.column().defaultSql() != null;
+      return op.column().hasDefaultSql();
     }
 
     @Override

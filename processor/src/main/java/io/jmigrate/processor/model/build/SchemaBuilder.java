@@ -118,6 +118,11 @@ public final class SchemaBuilder {
     } else if (c.defaultSql() != null && !c.defaultSql().isEmpty()) {
       column = column.defaultSql(c.defaultSql().trim());
     }
+    if (!DefaultLiteral.applies(c)) {
+      for (var variant : c.defaultSqlVariants()) {
+        column = column.defaultSql(variant.getKey(), variant.getValue().trim());
+      }
+    }
     return column;
   }
 

@@ -9,6 +9,9 @@ import static io.jmigrate.processor.model.extract.Annotations.track;
 import io.jmigrate.processor.model.ColumnDeclaration;
 import io.jmigrate.processor.model.ForeignKeyDeclaration;
 import io.jmigrate.processor.model.Origin;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -54,6 +57,14 @@ final class FieldExtractor {
           annotations.action(fk, "onUpdate"));
     }
 
+    // One @DefaultSql per dialect; the origin of each is its dialect value, of its expression its value.
+    List<Map.Entry<String, String>> variants = new ArrayList<>();
+    for (AnnotationMirror v : annotations.repeated(field, JmigrateExtractor.DEFAULT_SQL, JmigrateExtractor.DEFAULT_SQL_LIST)) {
+      String property = "defaultSqlVariants[" + variants.size() + "]";
+      origin = origin.with(property, v, explicit(v, "dialect")).with(property + ".value", v, explicit(v, "value"));
+      variants.add(Map.entry(annotations.string(v, "dialect").trim(), annotations.string(v, "value")));
+    }
+
     AnnotationValue nullable = explicit(col, "nullable");
     return new ColumnDeclaration(
         name,
@@ -70,6 +81,7 @@ final class FieldExtractor {
         annotations.bool(col, "unique"),
         explicitString(col, "defaultValue"),
         explicitString(col, "defaultSql"),
+        List.copyOf(variants),
         renamed == null ? null : annotations.string(renamed, "value"),
         foreignKey,
         mirror(field, JmigrateExtractor.NARROW) != null,

@@ -19,17 +19,32 @@ import java.util.Map;
  * two fields with one column, references) see only the declarations that passed on their own.
  */
 public final class ModelValidator {
+  /** The dialect names {@code -Ajmigrate.dialects} and {@code @DefaultSql} accept. */
+  public static final List<String> DIALECTS = DialectRules.KNOWN;
+
   private final List<Problem> problems = new ArrayList<>();
   private final Map<String, TableDeclaration> byName = new HashMap<>();
   private final Map<String, TableDeclaration> tableRenames = new HashMap<>();
   private final Map<String, TableDeclaration> valid = new LinkedHashMap<>();
   private final Map<String, Map<String, ColumnDeclaration>> validColumns = new HashMap<>();
 
-  private ModelValidator() {}
+  private final DialectRules dialects;
+
+  private ModelValidator(List<String> targets) {
+    this.dialects = new DialectRules(targets);
+  }
 
   /** The problems of the given declarations; empty when a schema can be built from them. */
   public static List<Problem> validate(List<TableDeclaration> tables) {
-    ModelValidator v = new ModelValidator();
+    return validate(tables, List.of());
+  }
+
+  /**
+   * The problems of the given declarations on the named target dialects ({@code -Ajmigrate.dialects});
+   * empty when a schema can be built from them.
+   */
+  public static List<Problem> validate(List<TableDeclaration> tables, List<String> targets) {
+    ModelValidator v = new ModelValidator(targets);
     tables.forEach(v::table);
     ForeignKeyRules references = new ForeignKeyRules(v.valid, v.validColumns);
     for (TableDeclaration t : v.valid.values()) {
@@ -52,6 +67,7 @@ public final class ModelValidator {
     }
     add(TableRules.generatedKey(t, columns.values().stream().filter(ColumnDeclaration::id).toList()));
     problems.addAll(TableRules.indexes(t, columns));
+    problems.addAll(dialects.keys(t, columns));
     add(tableRename(t));
     valid.put(t.className(), t);
     validColumns.put(t.className(), columns);
@@ -68,7 +84,7 @@ public final class ModelValidator {
     Map<String, ColumnDeclaration> columns = new LinkedHashMap<>();
     Map<String, ColumnDeclaration> renamedFrom = new HashMap<>();
     for (ColumnDeclaration c : t.columns()) {
-      if (add(ColumnRules.check(c))) {
+      if (add(ColumnRules.check(c)) || add(dialects.column(c))) {
         continue;
       }
       ColumnDeclaration clash = columns.putIfAbsent(c.name(), c);

@@ -1,0 +1,162 @@
+package io.jmigrate.processor.model.validate;
+
+import io.jmigrate.processor.model.ColumnDeclaration;
+import io.jmigrate.processor.model.IndexDeclaration;
+import io.jmigrate.processor.model.Problem;
+import io.jmigrate.processor.model.TableDeclaration;
+import io.jmigrate.schema.ColumnType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What the project's target dialects ({@code -Ajmigrate.dialects=…}) cannot do, found at compile
+ * time instead of at deploy: a project that tests on SQLite or H2 and deploys to PostgreSQL or
+ * MariaDB learns here that a model asks for something one of them refuses. With no target named,
+ * only the {@code @DefaultSql} annotations themselves are checked.
+ */
+final class DialectRules {
+  /** The built-in dialects' {@code name()}s. */
+  static final List<String> KNOWN = List.of("h2", "mariadb", "postgresql", "sqlite");
+
+  /** utf8mb4 is 4 bytes a character: InnoDB's 3072-byte index key and 65535-byte row limit. */
+  private static final int MARIADB_INDEXED_CHARS = 768;
+  private static final int MARIADB_VARCHAR_CHARS = 16383;
+
+  /**
+   * An expression every built-in dialect reads alike as a default: a number, a quoted text, NULL,
+   * TRUE/FALSE, CURRENT_TIMESTAMP/CURRENT_DATE. Anything else ({@code now()}, {@code gen_random_uuid()})
+   * is one dialect's SQL as far as jmigrate can tell.
+   */
+  private static final String PORTABLE = "(?i)\\s*(-?[0-9]+(\\.[0-9]+)?|'([^']|'')*'|NULL|TRUE|FALSE|CURRENT_TIMESTAMP|CURRENT_DATE)\\s*";
+
+  private final List<String> targets;
+
+  DialectRules(List<String> targets) {
+    this.targets = List.copyOf(targets);
+  }
+
+  /** The first problem of one column's SQL default and type on the targets; null when none. */
+  Problem column(ColumnDeclaration c) {
+    Set<String> given = new HashSet<>();
+    for (int i = 0; i < c.defaultSqlVariants().size(); i++) {
+      Map.Entry<String, String> v = c.defaultSqlVariants().get(i);
+      String at = "defaultSqlVariants[" + i + "]";
+      if (!KNOWN.contains(v.getKey())) {
+        return Problem.error(c.origin().of(at), "@DefaultSql names the dialect \"" + v.getKey()
+            + "\"; the dialects are " + String.join(", ", KNOWN));
+      }
+      if (!given.add(v.getKey())) {
+        return Problem.error(c.origin().of(at), "two @DefaultSql on " + c.qualifiedField() + " name the dialect \""
+            + v.getKey() + "\"; give one expression per dialect");
+      }
+      if (v.getValue().isBlank()) {
+        return Problem.error(c.origin().of(at + ".value"), "@DefaultSql(dialect = \"" + v.getKey()
+            + "\") has no expression");
+      }
+      if (c.defaultValue() != null && !c.defaultValue().isEmpty()) {
+        return Problem.error(c.origin().of(at), "give either defaultValue or @DefaultSql, not both");
+      }
+    }
+    Problem p = coverage(c, given);
+    return p != null ? p : mariaDbLength(c);
+  }
+
+  /**
+   * Every target gets an expression: its own {@code @DefaultSql}, or the common {@code defaultSql}.
+   * A common expression that is not portable serves one target at most, since jmigrate cannot
+   * tell which dialect it was written for.
+   */
+  private Problem coverage(ColumnDeclaration c, Set<String> given) {
+    if (targets.isEmpty() || !c.hasDefaultSql()) {
+      return null;
+    }
+    List<String> without = targets.stream().filter(t -> !given.contains(t)).toList();
+    String common = c.defaultSql() == null || c.defaultSql().isEmpty() ? null : c.defaultSql();
+    if (common == null && !without.isEmpty()) {
+      return Problem.error(c.origin().of("defaultSqlVariants[0]"), c.qualifiedField() + " has an SQL default for "
+          + String.join(", ", new TreeSet<>(given)) + " but none for the target dialect" + plural(without) + " "
+          + String.join(", ", without) + " (-Ajmigrate.dialects=" + String.join(",", targets) + "). Add "
+          + suggestion(without) + ", or a common @Column(defaultSql = \"…\").");
+    }
+    if (common != null && without.size() > 1 && !common.matches(PORTABLE)) {
+      return Problem.error(c.origin().of("defaultSql"), "defaultSql \"" + common + "\" would be used as written on "
+          + String.join(" and ", without) + ", target dialects (-Ajmigrate.dialects=" + String.join(",", targets)
+          + ") that read SQL each its own way. Add " + suggestion(without.subList(1, without.size()))
+          + " (the common expression then serves " + without.get(0) + " only), or use an expression every target "
+          + "reads alike (CURRENT_TIMESTAMP, CURRENT_DATE, a number, 'text').");
+    }
+    return null;
+  }
+
+  /** MariaDB/MySQL keep a utf8mb4 VARCHAR within the 65535-byte row. */
+  private Problem mariaDbLength(ColumnDeclaration c) {
+    if (targets.contains("mariadb") && c.javaType().columnType() == ColumnType.STRING && c.length() > MARIADB_VARCHAR_CHARS) {
+      return Problem.error(c.origin().of("length"), "length " + c.length() + " is more than MariaDB and MySQL can "
+          + "hold in a VARCHAR (" + MARIADB_VARCHAR_CHARS + " characters of utf8mb4, a target dialect: "
+          + "-Ajmigrate.dialects=" + String.join(",", targets) + "). Give at most " + MARIADB_VARCHAR_CHARS
+          + ", or no length (TEXT).");
+    }
+    return null;
+  }
+
+  /**
+   * MariaDB/MySQL cannot key or index a BLOB (a {@code byte[]}) without a prefix length, nor a
+   * VARCHAR beyond 3072 bytes (768 utf8mb4 characters).
+   */
+  List<Problem> keys(TableDeclaration t, Map<String, ColumnDeclaration> columns) {
+    List<Problem> problems = new ArrayList<>();
+    if (!targets.contains("mariadb")) {
+      return problems;
+    }
+    for (ColumnDeclaration c : columns.values()) {
+      if (c.id() || c.unique() || c.foreignKey() != null) {
+        String what = c.id() ? "a primary key" : c.unique() ? "a unique index" : "a foreign key";
+        // A too-long string is its length's fault; anything else the key's.
+        String at = c.javaType().columnType() == ColumnType.STRING ? "length"
+            : c.id() ? "generated" : c.unique() ? "unique" : "foreignKey";
+        add(problems, key(c, what, c.origin().of(at)));
+      }
+    }
+    for (IndexDeclaration i : t.indexes()) {
+      for (int k = 0; k < i.columns().size(); k++) {
+        ColumnDeclaration c = columns.get(i.columns().get(k));
+        if (c != null) {
+          add(problems, key(c, "an index", i.origin().of("columns", k)));
+        }
+      }
+    }
+    return problems;
+  }
+
+  private Problem key(ColumnDeclaration c, String what, io.jmigrate.processor.model.Origin at) {
+    String target = " (mariadb is a target dialect: -Ajmigrate.dialects=" + String.join(",", targets) + ")";
+    if (c.javaType().columnType() == ColumnType.BINARY) {
+      return Problem.error(at, c.qualifiedField() + " is a byte[] (LONGBLOB on MariaDB and MySQL), which cannot be in "
+          + what + " there" + target + ". Key or index another column, e.g. a hash of the bytes.");
+    }
+    if (c.javaType().columnType() == ColumnType.STRING && c.length() > MARIADB_INDEXED_CHARS) {
+      return Problem.error(at, c.qualifiedField() + " has length " + c.length() + ", but MariaDB and MySQL index at most "
+          + MARIADB_INDEXED_CHARS + " utf8mb4 characters (3072 bytes), so it cannot be in " + what + " there" + target
+          + ". Give at most " + MARIADB_INDEXED_CHARS + ".");
+    }
+    return null;
+  }
+
+  private static void add(List<Problem> problems, Problem p) {
+    if (p != null) {
+      problems.add(p);
+    }
+  }
+
+  private static String plural(List<String> names) {
+    return names.size() == 1 ? "" : "s";
+  }
+
+  private static String suggestion(List<String> dialects) {
+    return String.join(" and ", dialects.stream().map(d -> "@DefaultSql(dialect = \"" + d + "\", value = \"…\")").toList());
+  }
+}
