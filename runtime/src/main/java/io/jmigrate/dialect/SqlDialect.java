@@ -456,6 +456,17 @@ public abstract class SqlDialect implements Dialect {
    * expression. A column with variants for other dialects only has none here, which the
    * processor reports at compile time for the dialects a project names ({@code jmigrate.dialects}).
    */
+  /**
+   * Before a column becomes NOT NULL: gives its NULLs the new default (a literal or this dialect's
+   * expression), so that the constraint can hold; without a default the processor refuses the change.
+   */
+  protected final void fillNullsWithDefault(String table, ColumnDefinition c, Sink out) throws SQLException {
+    String fill = c.defaultValue() != null ? literal(c, c.defaultValue()) : defaultSql(c);
+    if (fill != null) {
+      out.execute("UPDATE " + q(table) + " SET " + q(c.name()) + " = " + fill + " WHERE " + q(c.name()) + " IS NULL");
+    }
+  }
+
   protected final String defaultSql(ColumnDefinition c) {
     String sql = c.defaultSqlFor(name());
     if (sql == null && c.hasDefaultSql()) {

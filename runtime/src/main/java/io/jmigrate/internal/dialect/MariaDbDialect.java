@@ -223,10 +223,7 @@ public final class MariaDbDialect extends SqlDialect {
     ColumnDefinition old = table.column(op.column().name()).orElseThrow();
     ColumnDefinition c = op.column();
     if (old.nullable() && !c.nullable()) {
-      String fill = c.defaultValue() != null ? literal(c, c.defaultValue()) : defaultSql(c);
-      if (fill != null) {
-        out.execute("UPDATE " + q(op.table()) + " SET " + q(c.name()) + " = " + fill + " WHERE " + q(c.name()) + " IS NULL");
-      }
+      fillNullsWithDefault(op.table(), c, out);
     }
     // MODIFY restates the whole column: type, nullability, identity and default at once.
     out.execute("ALTER TABLE " + q(op.table()) + " MODIFY COLUMN " + columnDefinition(table, c));

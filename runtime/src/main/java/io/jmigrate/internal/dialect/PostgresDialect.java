@@ -137,13 +137,7 @@ public final class PostgresDialect extends SqlDialect {
       out.execute(alter + " SET" + defaultClause(c));
     }
     if (old.nullable() && !c.nullable()) {
-      if (c.defaultValue() != null) {
-        out.execute("UPDATE " + q(op.table()) + " SET " + q(c.name()) + " = " + literal(c, c.defaultValue())
-            + " WHERE " + q(c.name()) + " IS NULL");
-      } else if (c.hasDefaultSql()) {
-        out.execute("UPDATE " + q(op.table()) + " SET " + q(c.name()) + " = " + defaultSql(c)
-            + " WHERE " + q(c.name()) + " IS NULL");
-      }
+      fillNullsWithDefault(op.table(), c, out);
       out.execute(alter + " SET NOT NULL");
     } else if (!old.nullable() && c.nullable()) {
       out.execute(alter + " DROP NOT NULL");
