@@ -197,7 +197,17 @@ public abstract class SqlDialect implements Dialect {
   /** Called after {@link #checkFits} has made sure the existing values fit. */
   protected abstract void alterColumn(AlterColumn op, Schema before, Sink out) throws SQLException;
 
-  protected abstract void setPrimaryKey(SetPrimaryKey op, Schema before, Sink out) throws SQLException;
+  /** Drops the key's named constraint and adds the new one (SQLite rebuilds instead, MariaDB swaps in one statement). */
+  protected void setPrimaryKey(SetPrimaryKey op, Schema before, Sink out) throws SQLException {
+    String table = q(op.table());
+    if (!before.table(op.table()).primaryKey().isEmpty()) {
+      out.execute("ALTER TABLE " + table + " DROP CONSTRAINT " + q(primaryKeyName(op.table())));
+    }
+    if (!op.columns().isEmpty()) {
+      out.execute("ALTER TABLE " + table + " ADD CONSTRAINT " + q(primaryKeyName(op.table()))
+          + " PRIMARY KEY (" + list(op.columns()) + ")");
+    }
+  }
 
   protected void addIndex(AddIndex op, Schema before, Sink out) throws SQLException {
     out.execute(createIndex(op.table(), op.index()));
