@@ -38,6 +38,7 @@ public final class Migrator {
   private LeaseLock lease; // null: the dialect's own lock
   private LeaseLock.Connections lockConnections; // null: a new connection to the migration connection's URL
   private volatile boolean fingerprintsChecked;
+  private boolean aheadAllowed; // an older build may start on a newer database (its migrations known compatible)
 
   /** A migrator that finds the dialect of each connection (through {@link Dialect#of}). */
   public Migrator(List<Migration> migrations) {
@@ -68,7 +69,7 @@ public final class Migrator {
    * the credentials).
    */
   public Migrator withLeaseLock(Duration lease, LeaseLock.Connections connections) {
-    Migrator m = new Migrator(migrations, dialect);
+    Migrator m = copy();
     m.lease = new LeaseLock(lease);
     m.lockConnections = connections;
     return m;
@@ -76,8 +77,33 @@ public final class Migrator {
 
   /** This migrator with the dialect's own lock, whatever {@code JMIGRATE_LOCK} says. */
   public Migrator withDialectLock() {
-    Migrator m = new Migrator(migrations, dialect);
+    Migrator m = copy();
     m.lease = null;
+    return m;
+  }
+
+  /**
+   * This migrator, allowed ({@code true}) or not (the default) to run on a database that has
+   * migrations this build does not know: a rollback of the application after a deploy whose newer
+   * migrations are known to be compatible with this code. Allowed, {@code migrate} logs a warning
+   * and changes nothing; migrating down through unknown migrations is still refused.
+   */
+  public Migrator withAheadAllowed(boolean allowed) {
+    Migrator m = copy();
+    m.aheadAllowed = allowed;
+    return m;
+  }
+
+  /** Whether this migrator runs on a database ahead of the code (see {@link #withAheadAllowed}). */
+  public boolean aheadAllowed() {
+    return aheadAllowed;
+  }
+
+  private Migrator copy() {
+    Migrator m = new Migrator(migrations, dialect);
+    m.lease = lease;
+    m.lockConnections = lockConnections;
+    m.aheadAllowed = aheadAllowed;
     return m;
   }
 
@@ -198,6 +224,11 @@ public final class Migrator {
           }
           rows = History.read(c, d); // again, under the lock: another process may have migrated
           int current = check(rows);
+          if (current > latestVersion() && mayGoDown) {
+            throw new MigrationException("cannot migrate to version " + target + ": the database is at version " + current
+                + ", which this build does not know (it knows 1 to " + latestVersion() + "). Migrate down with the"
+                + " build that has version " + current + ". Nothing was changed.");
+          }
           return current <= target ? up(c, d, current, target, lock) : down(c, d, current, target, lock);
         }
       } finally {
@@ -467,12 +498,19 @@ public final class Migrator {
    */
   int check(List<HistoryRow> rows) {
     int current = 0;
+    boolean ahead = false;
     for (HistoryRow row : rows) {
       String problem = problem(row);
-      if (problem != null) {
+      if (problem != null && aheadAllowed && row.success() && !byVersion.containsKey(row.version())) {
+        ahead = true; // allowed: the newer migrations are known to be compatible with this build
+      } else if (problem != null) {
         throw new MigrationException(problem);
       }
       current = Math.max(current, row.version());
+    }
+    if (ahead) {
+      log().log(Level.WARNING, "the database is at version {0}, ahead of this build (it knows 1 to {1});"
+          + " starting anyway because running on a newer database is allowed", current, latestVersion());
     }
     Set<Integer> applied = new java.util.HashSet<>();
     for (HistoryRow row : rows) {
@@ -499,7 +537,9 @@ public final class Migrator {
     if (m == null) {
       return "the database has migration " + version + " (" + row.description() + ") applied, which this build"
           + " does not know (it knows 1 to " + latestVersion() + "). The database is ahead of the code: deploy"
-          + " the build that has it, or migrate down with that build first.";
+          + " the build that has it, or migrate down with that build first. If the newer migrations are known to"
+          + " be compatible with this build (a rollback of the application only), start anyway with --allow-ahead"
+          + " (Migrator.withAheadAllowed(true); Spring Boot: jmigrate.fail-on-ahead=false).";
     }
     if (!row.success()) {
       return "the history records " + version + " " + row.description() + " as not completed (success is false):"

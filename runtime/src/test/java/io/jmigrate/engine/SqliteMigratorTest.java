@@ -95,6 +95,22 @@ class SqliteMigratorTest {
   }
 
   @Test
+  void anOlderBuildStartsOnANewerDatabaseOnlyWhenAllowed() throws Exception {
+    Migration two = new TestMigration(2, "add isbn", addColumn("book", column("isbn", STRING)));
+    try (Connection c = open()) {
+      new Migrator(List.of(CREATE, two)).migrate(c);
+      MigrationException refused = assertThrows(MigrationException.class, () -> new Migrator(List.of(CREATE)).migrate(c));
+      assertTrue(refused.getMessage().contains("--allow-ahead"), "the refusal says how to choose: " + refused.getMessage());
+      Migrator older = new Migrator(List.of(CREATE)).withAheadAllowed(true);
+      assertEquals(List.of(), older.migrate(c));
+      assertEquals(List.of("1", "2"), strings(c, "SELECT version FROM jmigrate_history ORDER BY version"));
+      MigrationException down = assertThrows(MigrationException.class, () -> older.migrateTo(c, 0));
+      assertTrue(down.getMessage().contains("this build does not know"), down.getMessage());
+      assertEquals(List.of("1", "2"), strings(c, "SELECT version FROM jmigrate_history ORDER BY version"));
+    }
+  }
+
+  @Test
   void databaseAheadOfCodeAndGapsAreErrors() throws Exception {
     Migration two = new TestMigration(2, "add isbn", addColumn("book", column("isbn", STRING)));
     Migration three = new TestMigration(3, "add year", addColumn("book", column("year", INTEGER)));
