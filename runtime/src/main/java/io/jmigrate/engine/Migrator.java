@@ -192,6 +192,14 @@ public final class Migrator {
     return migrateTo(c, latestVersion(), false);
   }
 
+  /**
+   * Applies the pending migrations up to {@code target}, in order, and never reverts: a database
+   * already at or past it is left as it is (Spring Boot's {@code jmigrate.target-version}).
+   */
+  public List<AppliedMigration> migrateUpTo(Connection c, int target) {
+    return migrateTo(c, target, false);
+  }
+
   /** Moves the database forward or back to {@code target} (0 reverts everything). */
   public List<AppliedMigration> migrateTo(Connection c, int target) {
     return migrateTo(c, target, true);

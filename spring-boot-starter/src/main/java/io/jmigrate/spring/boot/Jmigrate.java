@@ -1,0 +1,102 @@
+package io.jmigrate.spring.boot;
+
+import io.jmigrate.engine.AppliedMigration;
+import io.jmigrate.engine.Drift;
+import io.jmigrate.engine.MigrationException;
+import io.jmigrate.engine.Migrator;
+import io.jmigrate.engine.Status;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * The application's migrations bound to its DataSource, with the {@code jmigrate.*} options: what
+ * runs at start-up ({@link #migrate}), and what a {@link JmigrateMigrationStrategy}, the Actuator
+ * endpoint or the application may ask for. Each call takes a connection from the pool and returns it.
+ */
+public class Jmigrate {
+  private final Migrator migrator;
+  private final DataSource dataSource;
+  private final Integer targetVersion;
+  private final boolean validateOnMigrate;
+
+  /**
+   * @param migrator the migrations, with their options (lock, ahead allowed) already applied
+   * @param targetVersion the version {@link #migrate} goes up to; null: the latest
+   * @param validateOnMigrate whether {@link #migrate} compares the live schema afterwards
+   */
+  public Jmigrate(Migrator migrator, DataSource dataSource, Integer targetVersion, boolean validateOnMigrate) {
+    this.migrator = migrator;
+    this.dataSource = dataSource;
+    this.targetVersion = targetVersion;
+    this.validateOnMigrate = validateOnMigrate;
+  }
+
+  /**
+   * Applies the pending migrations, up to {@code jmigrate.target-version} if set (never
+   * reverting), then, with {@code jmigrate.validate-on-migrate}, fails with
+   * {@link SchemaDriftException} when the live schema differs from the migrations'.
+   */
+  public List<AppliedMigration> migrate() {
+    List<AppliedMigration> applied = withConnection(
+        c -> targetVersion == null ? migrator.migrate(c) : migrator.migrateUpTo(c, targetVersion));
+    if (validateOnMigrate) {
+      Drift drift = validate();
+      if (!drift.isEmpty()) {
+        throw new SchemaDriftException(drift);
+      }
+    }
+    return applied;
+  }
+
+  /** Moves the database forward or back to {@code version} (0 reverts every migration). */
+  public List<AppliedMigration> migrateTo(int version) {
+    return withConnection(c -> migrator.migrateTo(c, version));
+  }
+
+  /** Applied and pending migrations, with every disagreement between the history and the code. */
+  public Status status() {
+    return withConnection(migrator::status);
+  }
+
+  /** How the live schema differs from the one the applied migrations produce (empty: it matches). */
+  public Drift validate() {
+    return withConnection(migrator::validate);
+  }
+
+  /** The SQL {@link #migrate} would run now (every pending migration). */
+  public List<String> sql() {
+    return withConnection(migrator::sql);
+  }
+
+  /** Records versions up to {@code version} as applied on a database whose schema already matches it. */
+  public void baseline(int version) {
+    withConnection(c -> {
+      migrator.baseline(c, version);
+      return null;
+    });
+  }
+
+  public Migrator migrator() {
+    return migrator;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** The version {@link #migrate} goes up to, or null for the latest. */
+  public Integer targetVersion() {
+    return targetVersion;
+  }
+
+  private <T> T withConnection(Function<Connection, T> action) {
+    try (Connection c = dataSource.getConnection()) {
+      return action.apply(c);
+    } catch (SQLException e) {
+      throw new MigrationException("could not get a connection from the DataSource: " + e.getMessage(), e);
+    }
+  }
+}

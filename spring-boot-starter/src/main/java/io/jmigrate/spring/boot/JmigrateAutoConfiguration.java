@@ -1,0 +1,71 @@
+package io.jmigrate.spring.boot;
+
+import io.jmigrate.Runtime;
+import io.jmigrate.engine.LeaseLock;
+import io.jmigrate.engine.Migrator;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Migrates the application's DataSource at start-up with the migrations the processor indexed
+ * ({@link Runtime#migrator()}, or a {@link Migrator} bean of the application's). The migration runs
+ * in {@link JmigrateInitializer}, which Spring Boot's database-initialization ordering places
+ * before JPA, JdbcTemplate, JdbcClient and every bean that depends on the database being initialized.
+ */
+@AutoConfiguration(after = {DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+    HibernateJpaAutoConfiguration.class})
+@ConditionalOnSingleCandidate(DataSource.class)
+@ConditionalOnBooleanProperty(name = "jmigrate.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(JmigrateProperties.class)
+@Import(DatabaseInitializationDependencyConfigurer.class)
+public class JmigrateAutoConfiguration {
+
+  /** The migrations the processor indexed (META-INF/jmigrate/migrations), loaded once. */
+  @Bean
+  @ConditionalOnMissingBean
+  public Migrator jmigrateMigrator() {
+    return Runtime.migrator();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  public Jmigrate jmigrate(Migrator migrator, DataSource dataSource, JmigrateProperties properties) {
+    Migrator m = migrator.withAheadAllowed(!properties.isFailOnAhead());
+    if (properties.getLock() == JmigrateProperties.Lock.DIALECT) {
+      m = m.withDialectLock();
+    } else if (properties.getLock() == JmigrateProperties.Lock.LEASE || m.leaseLock() != null) {
+      // The lease lock's own connection comes from the pool too (the URL may not hold the credentials).
+      m = m.withLeaseLock(leaseOf(properties, m), dataSource::getConnection);
+    }
+    return new Jmigrate(m, dataSource, properties.getTargetVersion(), properties.isValidateOnMigrate());
+  }
+
+  private static java.time.Duration leaseOf(JmigrateProperties properties, Migrator m) {
+    if (properties.getLockLease() != null) {
+      return properties.getLockLease();
+    }
+    return m.leaseLock() != null ? m.leaseLock().lease() : LeaseLock.DEFAULT_LEASE;
+  }
+
+  @Bean
+  public JmigrateInitializer jmigrateInitializer(Jmigrate jmigrate, ObjectProvider<JmigrateMigrationStrategy> strategy) {
+    return new JmigrateInitializer(jmigrate, strategy.getIfAvailable());
+  }
+
+  /** Hibernate's default ddl-auto becomes "none" on the DataSource jmigrate manages (not create-drop). */
+  @Bean
+  public JmigrateSchemaManagementProvider jmigrateSchemaManagementProvider(ObjectProvider<Jmigrate> jmigrate) {
+    return new JmigrateSchemaManagementProvider(jmigrate);
+  }
+}
