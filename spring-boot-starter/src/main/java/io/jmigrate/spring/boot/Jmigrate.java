@@ -42,6 +42,12 @@ public class Jmigrate {
   public List<AppliedMigration> migrate() {
     List<AppliedMigration> applied = withConnection(
         c -> targetVersion == null ? migrator.migrate(c) : migrator.migrateUpTo(c, targetVersion));
+    if (applied.isEmpty()) {
+      System.getLogger("io.jmigrate").log(System.Logger.Level.INFO, targetVersion == null
+          ? "the database is up to date: it has every migration of this build (1 to {0})"
+          : "the database is up to date: it has the migrations of this build up to version {0}",
+          targetVersion == null ? migrator.latestVersion() : targetVersion);
+    }
     if (validateOnMigrate) {
       Drift drift = validate();
       if (!drift.isEmpty()) {
