@@ -18,8 +18,9 @@ class JmigrateFailureAnalyzer extends AbstractFailureAnalyzer<MigrationException
     String action = cause instanceof SchemaDriftException
         ? "Make the database match its migrations (the differences are listed above), or set"
             + " jmigrate.validate-on-migrate=false to start without comparing."
-        : "Do what the message above says, then start again. jmigrate.enabled=false starts the application"
-            + " without migrating; `java -cp <the application's class path> io.jmigrate.Runtime status --url <JDBC URL>`"
+        : "Fix the cause named above (in the migration, the data or the database; the message says what jmigrate"
+            + " changed and what to do), then start again. jmigrate.enabled=false starts the application without"
+            + " migrating; `java -cp <the application's class path> io.jmigrate.Runtime status --url <JDBC URL>`"
             + " lists the database's migrations.";
     return new FailureAnalysis(description, action, cause);
   }

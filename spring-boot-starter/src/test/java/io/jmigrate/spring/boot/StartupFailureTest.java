@@ -67,8 +67,9 @@ class StartupFailureTest {
             + "migration V0003 fill the shelves failed: at statement [INSERT INTO shelves_that_do_not_exist (name)"
             + " VALUES ('top')]: [SQLITE_ERROR] SQL error or missing database (no such table: shelves_that_do_not_exist)."
             + " It was rolled back; jmigrate_history is unchanged.\n")
-        .contains("Action:\n\nDo what the message above says, then start again. jmigrate.enabled=false starts the"
-            + " application without migrating;");
+        .contains("Action:\n\nFix the cause named above (in the migration, the data or the database; the message says"
+            + " what jmigrate changed and what to do), then start again. jmigrate.enabled=false starts the application"
+            + " without migrating;");
     assertThat(output.getAll()).doesNotContain("\tat ").doesNotContain("Caused by");
     assertThat(Databases.versions(url)).containsExactly(1, 2); // the two before it stay applied
   }
