@@ -109,11 +109,20 @@ public final class Runtime {
     return m;
   }
 
+  /**
+   * A new migrator (not cached) for the migrations indexed on {@code loader}'s class path: for a
+   * framework with a class loader of its own per application (Spring Boot's, DevTools' restart loader).
+   */
+  public static Migrator migrator(ClassLoader loader) {
+    return new Migrator(load(loader));
+  }
+
   private static List<Migration> load() {
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    if (loader == null) {
-      loader = Runtime.class.getClassLoader();
-    }
+    return load(loader != null ? loader : Runtime.class.getClassLoader());
+  }
+
+  private static List<Migration> load(ClassLoader loader) {
     List<URL> indexes = MigrationIndex.find(loader);
     if (indexes.isEmpty()) {
       throw new MigrationException("no migrations found: the class path has no " + MigrationIndex.RESOURCE

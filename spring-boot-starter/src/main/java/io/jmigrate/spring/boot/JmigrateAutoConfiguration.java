@@ -3,6 +3,7 @@ package io.jmigrate.spring.boot;
 import io.jmigrate.Runtime;
 import io.jmigrate.engine.LeaseLock;
 import io.jmigrate.engine.Migrator;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -16,12 +17,14 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ResourceLoader;
 
 /**
  * Migrates the application's DataSource at start-up with the migrations the processor indexed
- * ({@link Runtime#migrator()}, or a {@link Migrator} bean of the application's). The migration runs
- * in {@link JmigrateInitializer}, which Spring Boot's database-initialization ordering places
- * before JPA, JdbcTemplate, JdbcClient and every bean that depends on the database being initialized.
+ * ({@link Runtime#migrator(ClassLoader)}, or a {@link Migrator} bean of the application's). The
+ * migration runs in {@link JmigrateInitializer}, which Spring Boot's database-initialization
+ * ordering places before JPA, JdbcTemplate, JdbcClient and every bean that depends on the database
+ * being initialized.
  */
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
     HibernateJpaAutoConfiguration.class})
@@ -31,11 +34,14 @@ import org.springframework.context.annotation.Import;
 @Import(DatabaseInitializationDependencyConfigurer.class)
 public class JmigrateAutoConfiguration {
 
-  /** The migrations the processor indexed (META-INF/jmigrate/migrations), loaded once. */
+  /**
+   * The migrations the processor indexed (META-INF/jmigrate/migrations), loaded through the
+   * application's class loader (after a DevTools restart, the new classes).
+   */
   @Bean
   @ConditionalOnMissingBean
-  public Migrator jmigrateMigrator() {
-    return Runtime.migrator();
+  public Migrator jmigrateMigrator(ResourceLoader resourceLoader) {
+    return Runtime.migrator(resourceLoader.getClassLoader());
   }
 
   @Bean
@@ -51,7 +57,7 @@ public class JmigrateAutoConfiguration {
     return new Jmigrate(m, dataSource, properties.getTargetVersion(), properties.isValidateOnMigrate());
   }
 
-  private static java.time.Duration leaseOf(JmigrateProperties properties, Migrator m) {
+  private static Duration leaseOf(JmigrateProperties properties, Migrator m) {
     if (properties.getLockLease() != null) {
       return properties.getLockLease();
     }

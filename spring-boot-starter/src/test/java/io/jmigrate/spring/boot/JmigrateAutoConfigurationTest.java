@@ -2,16 +2,22 @@ package io.jmigrate.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jmigrate.Runtime;
 import io.jmigrate.engine.MigrationException;
 import io.jmigrate.engine.Migrator;
 import io.jmigrate.migration.MigrationIndex;
 import io.jmigrate.spring.boot.migrations.V0001_CreateBook;
 import io.jmigrate.spring.boot.migrations.V0002_AddBookAuthor;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -236,6 +242,24 @@ class JmigrateAutoConfigurationTest {
   void noDataSourceNoJmigrate() {
     new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(JmigrateAutoConfiguration.class))
         .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(Jmigrate.class));
+  }
+
+  /** An application class loader of its own (as DevTools' restart loader is), whose index lists version 1 only. */
+  @Test
+  void theMigrationsComeThroughTheApplicationsClassLoader() throws Exception {
+    Path index = Files.writeString(dir.resolve("migrations"), V0001_CreateBook.class.getName() + "\n");
+    ClassLoader application = new ClassLoader(getClass().getClassLoader()) {
+      @Override
+      public Enumeration<URL> getResources(String name) throws IOException {
+        return name.equals(MigrationIndex.RESOURCE)
+            ? Collections.enumeration(List.of(index.toUri().toURL()))
+            : super.getResources(name);
+      }
+    };
+    assertThat(Runtime.migrator().latestVersion()).isEqualTo(3); // what the JVM-wide cache holds
+    String url = Databases.newUrl("sqlite", dir);
+    on(url).withClassLoader(application).run(context -> assertThat(context).hasNotFailed());
+    assertThat(Databases.versions(url)).containsExactly(1);
   }
 
   @Test
