@@ -1,0 +1,27 @@
+package io.jmigrate.maven;
+
+import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * {@code mvn jmigrate:baseline -Djmigrate.version=N}: records versions up to N as applied on an
+ * existing database whose schema already matches version N; refuses, listing the drift, when not.
+ */
+@Mojo(name = "baseline", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+public class BaselineMojo extends DatabaseMojo {
+  /** The version the database's schema already is. */
+  @Parameter(property = "jmigrate.version")
+  Integer version;
+
+  @Override
+  List<String> command() throws MojoFailureException {
+    if (version == null) {
+      throw new MojoFailureException("jmigrate: baseline needs the version the database already is: "
+          + "-Djmigrate.version=N (or <version> in the plugin's configuration)");
+    }
+    return List.of("baseline", String.valueOf(version));
+  }
+}
