@@ -85,7 +85,11 @@ public class CheckMojo extends AbstractMojo {
     }
     result.warnings().forEach(w -> getLog().warn(w));
     if (!result.passed()) {
-      throw new MojoFailureException(String.join(System.lineSeparator(), result.errors()));
+      List<String> lines = new ArrayList<>(result.errors());
+      boolean pending = lines.stream().anyMatch(l -> l.contains("the models differ from the snapshot"));
+      lines.add(pending ? "jmigrate:check wrote nothing. Build the project (mvn compile) to generate the migration and "
+          + "the snapshot, review them, and commit both." : "jmigrate:check wrote nothing.");
+      throw new MojoFailureException(String.join(System.lineSeparator(), lines));
     }
     getLog().info("jmigrate: the models match the snapshot (" + result.sources() + " source files checked; nothing written)");
   }

@@ -65,6 +65,11 @@ abstract class DatabaseMojo extends AbstractMojo {
       getLog().info("jmigrate: skipped (jmigrate.skip)");
       return;
     }
+    if ("pom".equals(project.getPackaging())) {
+      // A reactor's parent or aggregator has no classes: mvn jmigrate:status at the root reaches the modules.
+      getLog().info("jmigrate: skipped (packaging pom: no migrations here)");
+      return;
+    }
     Map<String, String> env = System.getenv();
     List<String> args = new ArrayList<>(command());
     if (url != null && !url.isBlank()) {
@@ -86,7 +91,8 @@ abstract class DatabaseMojo extends AbstractMojo {
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     try (URLClassLoader loader = ProjectClassLoader.of(project, classpath(), getClass().getClassLoader());
-        AutoCloseable drivers = DriverShim.registerAll(loader)) {
+        AutoCloseable drivers = DriverShim.registerAll(loader);
+        AutoCloseable logging = MavenLogHandler.route(getLog())) {
       // Dialects shipped by the application are found through the context class loader.
       thread.setContextClassLoader(loader);
       CommandLine cli = new CommandLine(print(out), print(err), () -> migrator(loader), env);
