@@ -11,6 +11,7 @@ def expect = { String text ->
 
 // 1. The build generated V0001.
 if (!new File(basedir, 'src/main/java/com/example/migrations/V0001_CreateAuthorAndBook.java').isFile()) fail('no V0001')
+expect('jmigrate:check')
 // 2. sql for PostgreSQL, without a database (PostgreSQL names the primary key; SQLite does not).
 expect('jmigrate-maven-plugin:' + projectVersion + ':sql')
 expect('-- V0001 create table author; create table book')

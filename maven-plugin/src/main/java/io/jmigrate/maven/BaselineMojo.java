@@ -10,7 +10,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * {@code mvn jmigrate:baseline -Djmigrate.version=N}: records versions up to N as applied on an
  * existing database whose schema already matches version N; refuses, listing the drift, when not.
  */
-@Mojo(name = "baseline", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Mojo(name = "baseline", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = false)
 public class BaselineMojo extends DatabaseMojo {
   /** The version the database's schema already is. */
   @Parameter(property = "jmigrate.version")

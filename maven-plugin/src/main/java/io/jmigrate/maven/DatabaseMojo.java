@@ -24,7 +24,9 @@ import org.apache.maven.project.MavenProject;
  * A goal that runs one command of the runtime's command line ({@code java io.jmigrate.Runtime …})
  * against the project's database, with the project's classes and runtime dependencies on the class
  * path. The command line does the work and words the errors; this class only feeds it and turns
- * its exit code into Maven's success or a one-line failure.
+ * its exit code into Maven's success or a one-line failure. The goals are not thread-safe
+ * ({@code threadSafe = false}): they register JDBC drivers with {@code DriverManager} and route the
+ * "io.jmigrate" logger, both JVM-wide.
  */
 abstract class DatabaseMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project}", readonly = true, required = true)

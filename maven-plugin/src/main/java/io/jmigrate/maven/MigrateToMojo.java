@@ -7,7 +7,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /** {@code mvn jmigrate:migrate-to -Djmigrate.target=N}: moves the database forward or back to version N (0 reverts all). */
-@Mojo(name = "migrate-to", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Mojo(name = "migrate-to", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = false)
 public class MigrateToMojo extends DatabaseMojo {
   /** The version to move to. */
   @Parameter(property = "jmigrate.target")

@@ -11,7 +11,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * (url), exactly what {@code migrate} would run there now; with {@code -Djmigrate.dialect=postgresql}
  * (and optionally {@code -Djmigrate.from=N -Djmigrate.to=M}), without a database.
  */
-@Mojo(name = "sql", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Mojo(name = "sql", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = false)
 public class SqlMojo extends DatabaseMojo {
   /** sqlite, postgresql, h2 or mariadb: print the SQL for this dialect without a database (wins over url). */
   @Parameter(property = "jmigrate.dialect")

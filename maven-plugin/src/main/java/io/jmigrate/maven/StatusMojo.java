@@ -8,7 +8,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * {@code mvn jmigrate:status}: the applied and pending migrations; fails when the database and
  * this build disagree (each disagreement is marked {@code [!]}).
  */
-@Mojo(name = "status", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Mojo(name = "status", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = false)
 public class StatusMojo extends DatabaseMojo {
   @Override
   List<String> command() {

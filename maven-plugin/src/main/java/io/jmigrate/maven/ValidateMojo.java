@@ -5,7 +5,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /** {@code mvn jmigrate:validate}: compares the live schema with the migrations; fails on drift. */
-@Mojo(name = "validate", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Mojo(name = "validate", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = false)
 public class ValidateMojo extends DatabaseMojo {
   @Override
   List<String> command() {
