@@ -58,7 +58,8 @@ public class CheckMojo extends AbstractMojo {
     Path base = project.getBasedir().toPath();
     Path target = Path.of(project.getBuild().getDirectory());
     // The compiler's generated-sources folder holds copies of the migrations (written through the
-    // Filer); its class output may hold the classes of deleted models. Neither is the source of truth.
+    // Filer), which would clash with the originals; the class output is an earlier build's view of
+    // the sources, which are all compiled here anyway.
     Path filerOutput = target.resolve("generated-sources").resolve("annotations");
     List<Path> roots = new ArrayList<>();
     for (String root : project.getCompileSourceRoots()) {
