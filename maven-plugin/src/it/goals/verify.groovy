@@ -36,6 +36,7 @@ expect('[INFO] [ ] V0002 add column book.isbn')
 expect('[ERROR] Failed to execute goal io.jmigrate:jmigrate-maven-plugin:' + projectVersion
     + ':migrate-to (default-cli) on project goals: jmigrate: migrate-to needs the version to move to')
 if (log.contains('\tat ')) fail('a stack trace was printed')
+if (log.contains('this plugin is')) fail('a version skew was reported between equal versions')
 
 // The database itself: version 1 applied, V0002 reverted (book has no isbn column).
 def db = new org.sqlite.JDBC().connect('jdbc:sqlite:' + new File(basedir, 'target/app.db'), new Properties())

@@ -44,6 +44,9 @@ abstract class DatabaseMojo extends AbstractMojo {
   @Parameter(property = "jmigrate.password")
   String password;
 
+  @Parameter(defaultValue = "${plugin.version}", readonly = true)
+  String pluginVersion;
+
   /** Skips the goal. */
   @Parameter(property = "jmigrate.skip", defaultValue = "false")
   boolean skip;
@@ -72,6 +75,7 @@ abstract class DatabaseMojo extends AbstractMojo {
       getLog().info("jmigrate: skipped (packaging pom: no migrations here)");
       return;
     }
+    warnOnVersionSkew();
     Map<String, String> env = System.getenv();
     List<String> args = new ArrayList<>(command());
     if (url != null && !url.isBlank()) {
@@ -110,6 +114,20 @@ abstract class DatabaseMojo extends AbstractMojo {
     if (exit != CommandLine.OK) {
       String message = String.join(System.lineSeparator(), lines(err));
       throw new MojoFailureException(message.isEmpty() ? failureWithoutMessage() : message);
+    }
+  }
+
+  /**
+   * The migrations run on the plugin's jmigrate-runtime, not the project's copy (they must share one
+   * {@code Migration} class); a different version may read them differently.
+   */
+  private void warnOnVersionSkew() {
+    for (org.apache.maven.artifact.Artifact a : project.getArtifacts()) {
+      if ("io.jmigrate".equals(a.getGroupId()) && "jmigrate-runtime".equals(a.getArtifactId())
+          && pluginVersion != null && !pluginVersion.equals(a.getBaseVersion())) {
+        getLog().warn("jmigrate: the project uses jmigrate-runtime " + a.getBaseVersion() + ", this plugin is "
+            + pluginVersion + ": give the plugin the project's version");
+      }
     }
   }
 
