@@ -105,7 +105,7 @@ final class StatementSink implements Sink, AutoCloseable {
       return;
     }
     Progress.running(connection, pending.size() == 1 ? pending.get(0)
-        : pending.size() + " statements in one batch, from " + pending.get(0), null);
+        : "one batch of " + pending.size() + " statements, starting with " + pending.get(0), null);
     try {
       statement.executeBatch();
     } catch (BatchUpdateException e) {

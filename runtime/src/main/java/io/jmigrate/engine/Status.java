@@ -83,8 +83,13 @@ public record Status(List<Entry> entries, int latestVersion) {
 
   /** "database at version 7 of 9: 2 pending", and what else needs a look. */
   public String summary() {
-    StringBuilder s = new StringBuilder("database at version ").append(currentVersion()).append(" of ")
-        .append(latestVersion);
+    int current = currentVersion();
+    StringBuilder s = new StringBuilder("database at version ").append(current);
+    if (current > latestVersion) {
+      s.append(", ahead of this build (it knows 1 to ").append(latestVersion).append(')');
+    } else {
+      s.append(" of ").append(latestVersion);
+    }
     long pending = pending().size();
     long failed = entries.stream().filter(e -> e.state() == State.FAILED_PARTIAL).count();
     long problems = problems().size();

@@ -391,8 +391,9 @@ public final class MariaDbDialect extends SqlDialect {
         if (!rs.next()) {
           return "connection " + id;
         }
-        return "connection " + id + " (user " + rs.getString(1) + ", from " + rs.getString(2) + ", "
-            + rs.getString(3).toLowerCase(Locale.ROOT) + " for " + rs.getLong(4) + " s)";
+        String host = rs.getString(2);
+        return "connection " + id + " (user " + rs.getString(1) + (host == null || host.isEmpty() ? "" : ", from " + host)
+            + ", " + rs.getString(3).toLowerCase(Locale.ROOT) + " for " + rs.getLong(4) + " s)";
       }
     }
   }

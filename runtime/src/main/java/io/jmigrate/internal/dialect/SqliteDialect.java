@@ -239,7 +239,7 @@ public final class SqliteDialect extends SqlDialect {
   /** A rebuild's copy counts its rows first, so that the progress log can say how many it copies. */
   @Override
   public String workAhead(Connection connection, String statement) throws SQLException {
-    if (!statement.startsWith("INSERT INTO " + q(REBUILD_PREFIX))) {
+    if (!statement.startsWith("INSERT INTO \"" + REBUILD_PREFIX)) {
       return null;
     }
     String table = statement.substring(statement.lastIndexOf(" FROM ") + " FROM ".length());
