@@ -64,7 +64,10 @@ public final class Runtime {
     return sql(dialect, 0, migrator().latestVersion());
   }
 
-  /** The SQL that moves a database of the named dialect from version {@code from} up to {@code to}. */
+  /**
+   * The SQL that moves a database of the named dialect from version {@code from} to {@code to}:
+   * up, or, when {@code from} is above {@code to}, the reverse (newest migration first).
+   */
   public static List<String> sql(String dialect, int from, int to) {
     return migrator().sql(Dialect.named(dialect), from, to);
   }
@@ -76,6 +79,14 @@ public final class Runtime {
    */
   public static List<String> sql(Connection connection) {
     return migrator().sql(connection);
+  }
+
+  /**
+   * The SQL that {@link #migrateTo(Connection, int)} would run on this database now to reach
+   * {@code version}: its pending migrations up to it, or the reverse of the applied ones above it.
+   */
+  public static List<String> sql(Connection connection, int version) {
+    return migrator().sql(connection, version);
   }
 
   /**
@@ -98,7 +109,12 @@ public final class Runtime {
 
   /**
    * The migrator for the application's migrations, loaded once. Options go through it, e.g.
-   * {@code Runtime.migrator().withLeaseLock(Duration.ofSeconds(30), dataSource::getConnection).migrate(c)}.
+   * {@code Runtime.migrator().withLockTimeout(Duration.ofSeconds(30)).migrate(c)}: the lock wait
+   * ({@link Migrator#withLockTimeout}), an older build on a newer database
+   * ({@link Migrator#withAheadAllowed}), the lease lock
+   * ({@code withLeaseLock(Duration.ofSeconds(30), dataSource::getConnection)}), how often waits and
+   * long migrations are reported ({@link Migrator#withReportEvery}). The environment chooses them
+   * too ({@code JMIGRATE_LOCK_TIMEOUT}, {@code JMIGRATE_ALLOW_AHEAD}, {@code JMIGRATE_LOCK}; see the README).
    */
   public static Migrator migrator() {
     Migrator m = cached;

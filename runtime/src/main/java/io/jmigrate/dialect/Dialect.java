@@ -107,6 +107,16 @@ public interface Dialect {
   Session open(Connection connection) throws SQLException;
 
   /**
+   * {@link #open(Connection)}, waiting for the lock as {@code wait} says: how long at most, and
+   * logging that it waits and for whom (see {@link LockWait#acquire}). A dialect that locks per
+   * transaction waits in {@link #begin} instead, as this run's wait says. By default, as
+   * {@link #open(Connection)}, for dialects written before lock waits could be configured.
+   */
+  default Session open(Connection connection, LockWait wait) throws SQLException {
+    return open(connection);
+  }
+
+  /**
    * Whether DDL runs inside a transaction that a rollback undoes (SQLite, PostgreSQL). Where it
    * does not (MySQL/MariaDB and H2 commit each DDL statement), the engine cannot roll a failed
    * migration back and instead reverts the steps that already ran, using their reverse operations.
@@ -153,6 +163,32 @@ public interface Dialect {
       }
     }
     return counts.length;
+  }
+
+  /**
+   * What a statement about to run will do, measured first where that is cheap and a long wait is
+   * likely (SQLite: the rows a table rebuild copies), for the progress log; null when nothing is
+   * worth saying. Runs on the migration's connection, inside its transaction.
+   */
+  default String workAhead(Connection connection, String statement) throws SQLException {
+    return null;
+  }
+
+  /**
+   * The migration session's id for {@link #progress} (PostgreSQL: its backend pid), read once per
+   * run before anything runs; null where the database cannot report a statement's progress.
+   */
+  default String sessionId(Connection connection) throws SQLException {
+    return null;
+  }
+
+  /**
+   * How far the statement that session {@code sessionId} is running has got ("building index:
+   * scanning table, 1200 of 44250 blocks"), asked on another connection to the same database while
+   * the migration's is busy; null when the database does not say.
+   */
+  default String progress(Connection observer, String sessionId) throws SQLException {
+    return null;
   }
 
   /** What {@link #open} changed, undone by {@link #close}. */

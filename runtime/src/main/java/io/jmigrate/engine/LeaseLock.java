@@ -1,5 +1,6 @@
 package io.jmigrate.engine;
 
+import io.jmigrate.dialect.LockWait;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.sql.Connection;
@@ -61,28 +62,23 @@ public final class LeaseLock {
 
   /** Waits until this process holds the lock; closing the result releases it. */
   public Held acquire(Connections connections) throws SQLException {
+    return acquire(connections, LockWait.defaults());
+  }
+
+  /**
+   * Waits until this process holds the lock, as {@code wait} says (by default until it is free),
+   * logging who holds it; closing the result releases it.
+   */
+  public Held acquire(Connections connections, LockWait wait) throws SQLException {
     Connection c = connections.open();
     try {
       c.setAutoCommit(true);
       createTable(c);
       String holder = holderId();
-      String lastSeen = null;
-      while (true) {
-        if (tryTake(c, holder)) {
-          return new Held(c, holder);
-        }
-        String seen = describeHolder(c);
-        if (seen != null && !seen.equals(lastSeen)) {
-          LOG.log(Level.INFO, "waiting for the jmigrate lease lock, held by " + seen);
-          lastSeen = seen;
-        }
-        try {
-          Thread.sleep(Math.max(50, Math.min(500, lease.toMillis() / 10)));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new SQLException("interrupted while waiting for the jmigrate lease lock", e);
-        }
-      }
+      wait.acquire("the jmigrate lease lock (" + TABLE + ")", null,
+          LockWait.polling(Math.max(50, Math.min(500, lease.toMillis() / 10)), () -> tryTake(c, holder)),
+          () -> describeHolder(c));
+      return new Held(c, holder);
     } catch (SQLException | RuntimeException e) {
       closeQuietly(c);
       throw e;

@@ -1,6 +1,8 @@
 package io.jmigrate.engine;
 
 import io.jmigrate.dialect.Dialect;
+import io.jmigrate.dialect.LockTimeoutException;
+import io.jmigrate.dialect.LockWait;
 import io.jmigrate.dialect.SqlRecorder;
 import io.jmigrate.engine.AppliedMigration.Direction;
 import io.jmigrate.migration.IrreversibleException;
@@ -39,6 +41,8 @@ public final class Migrator {
   private LeaseLock.Connections lockConnections; // null: a new connection to the migration connection's URL
   private volatile boolean fingerprintsChecked;
   private boolean aheadAllowed; // an older build may start on a newer database (its migrations known compatible)
+  // operator: how long a run waits for its lock and how often waits and long steps are reported
+  private LockWait lockWait;
 
   /** A migrator that finds the dialect of each connection (through {@link Dialect#of}). */
   public Migrator(List<Migration> migrations) {
@@ -60,6 +64,8 @@ public final class Migrator {
     }
     this.migrations = List.copyOf(sorted.values());
     this.lease = LockChoice.fromEnvironment();
+    this.lockWait = LockChoice.lockWait(); // operator
+    this.aheadAllowed = LockChoice.aheadAllowed(); // operator
   }
 
   /**
@@ -94,6 +100,37 @@ public final class Migrator {
     return m;
   }
 
+  // operator: lock waits and progress reports
+
+  /**
+   * This migrator, waiting at most {@code timeout} for the run lock (and, on SQLite, for each
+   * migration's write lock) before it fails with a message that names the lock, how long it waited
+   * and who holds it; null keeps each lock's default (PostgreSQL, MariaDB, H2 and the lease wait
+   * until the lock is free; SQLite two minutes). {@code JMIGRATE_LOCK_TIMEOUT} /
+   * {@code -Djmigrate.lock.timeout} set it from outside.
+   */
+  public Migrator withLockTimeout(Duration timeout) {
+    Migrator m = copy();
+    m.lockWait = lockWait.withTimeout(timeout);
+    return m;
+  }
+
+  /**
+   * This migrator, logging a continuing lock wait, and a migration step that runs longer than
+   * {@code every}, every {@code every} (default {@link LockWait#DEFAULT_REPORT_EVERY}).
+   */
+  public Migrator withReportEvery(Duration every) {
+    Migrator m = copy();
+    m.lockWait = lockWait.withReportEvery(every);
+    return m;
+  }
+
+  /** How this migrator waits for locks (timeout, report interval). */
+  public LockWait lockWait() {
+    return lockWait;
+  }
+  // end of lock waits and progress reports (operator)
+
   /** Whether this migrator runs on a database ahead of the code (see {@link #withAheadAllowed}). */
   public boolean aheadAllowed() {
     return aheadAllowed;
@@ -104,6 +141,7 @@ public final class Migrator {
     m.lease = lease;
     m.lockConnections = lockConnections;
     m.aheadAllowed = aheadAllowed;
+    m.lockWait = lockWait;
     return m;
   }
 
@@ -133,11 +171,20 @@ public final class Migrator {
    * that locks per transaction still is, for its settings.
    */
   private RunLock lock(Connection c, Dialect d) throws SQLException {
+    try {
+      return takeLock(c, d);
+    } catch (LockTimeoutException e) { // operator: the message says it all; nothing was changed
+      throw new MigrationException(e.getMessage() + ". Nothing was changed.", e);
+    }
+  }
+
+  private RunLock takeLock(Connection c, Dialect d) throws SQLException {
     if (lease == null) {
-      return d.open(c)::close;
+      return d.open(c, lockWait)::close;
     }
     String url = lockConnections == null ? c.getMetaData().getURL() : null;
-    LeaseLock.Held held = lease.acquire(lockConnections != null ? lockConnections : () -> DriverManager.getConnection(url));
+    LeaseLock.Held held = lease.acquire(lockConnections != null ? lockConnections : () -> DriverManager.getConnection(url),
+        lockWait);
     if (d.locksPerRun()) {
       return new RunLock() {
         @Override
@@ -152,7 +199,7 @@ public final class Migrator {
       };
     }
     try {
-      Dialect.Session session = d.open(c);
+      Dialect.Session session = d.open(c, lockWait);
       return new RunLock() {
         @Override
         public void close() throws SQLException {
@@ -226,7 +273,8 @@ public final class Migrator {
           refuseTablesWithoutHistory(c, d);
         }
         checkFingerprints();
-        try (RunLock lock = lock(c, d)) {
+        try (RunLock lock = lock(c, d);
+            Progress progress = Progress.start(c, d, lockWait.reportEvery(), lockConnections)) { // operator: progress
           if (rows == null) {
             History.create(c, d);
           }
@@ -384,6 +432,7 @@ public final class Migrator {
         return null;
       }
       log().log(Level.INFO, up ? "applying {0}" : "reverting {0}", m);
+      Progress.migrating(m); // operator: reported while it runs long
       long millis;
       try (StatementSink out = new StatementSink(c, d)) {
         write(d, ops, schema, out, ran);
@@ -417,6 +466,7 @@ public final class Migrator {
       committed = true; // nothing left to roll back
       throw new MigrationException(failed + revert(c, d, m, up, ran), e);
     } finally {
+      Progress.finished(); // operator
       if (!committed) {
         rollbackQuietly(c, d);
       }
@@ -591,20 +641,39 @@ public final class Migrator {
       int current = applied.isEmpty() ? 0 : applied.lastKey();
       TreeSet<Integer> versions = new TreeSet<>(applied.keySet());
       versions.addAll(byVersion.keySet());
+      // status (operator): state, duration and the irreversible marker of each version
+      Set<Integer> irreversible = irreversibleVersions();
       List<Status.Entry> entries = new ArrayList<>();
       for (int v : versions) {
         HistoryRow r = applied.get(v);
         Migration m = byVersion.get(v);
         if (r == null) {
-          entries.add(new Status.Entry(v, m.description(), null, v < current ? gap(m, current) : null));
+          entries.add(new Status.Entry(v, m.description(), Status.State.PENDING, null, -1, irreversible.contains(v),
+              v < current ? gap(m, current) : null));
         } else {
-          entries.add(new Status.Entry(v, r.description(), r.appliedAt(), problem(r)));
+          entries.add(new Status.Entry(v, r.description(), r.success() ? Status.State.APPLIED
+              : Status.State.FAILED_PARTIAL, r.appliedAt(), r.executionMillis(), irreversible.contains(v), problem(r)));
         }
       }
-      return new Status(entries);
+      return new Status(entries, latestVersion());
     } catch (SQLException e) {
       throw new MigrationException("could not read " + History.TABLE + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The versions with a step that has no reverse (migrating below them is refused). */
+  private Set<Integer> irreversibleVersions() {
+    Set<Integer> out = new TreeSet<>();
+    Schema schema = Schema.empty();
+    for (Migration m : migrations) {
+      try {
+        m.down(schema);
+      } catch (IrreversibleException e) {
+        out.add(m.version());
+      }
+      schema = m.applyTo(schema);
+    }
+    return out;
   }
 
   /**
@@ -613,6 +682,8 @@ public final class Migrator {
    * rebuilt table) appear as comments; {@link #sql(Connection)} resolves them.
    */
   public List<String> sql(Dialect d, int from, int to) {
+    checkPreviewVersion(from);
+    checkPreviewVersion(to);
     try {
       return render(d, from, to, new SqlRecorder(null));
     } catch (SQLException e) {
@@ -629,13 +700,79 @@ public final class Migrator {
       Dialect d = dialect(c);
       List<HistoryRow> rows = History.read(c, d);
       int current = rows == null ? 0 : check(rows);
-      return render(d, current, latestVersion(), new SqlRecorder(c));
+      return render(d, current, Math.max(current, latestVersion()), new SqlRecorder(c)); // never down (allowed ahead)
     } catch (SQLException e) {
       throw new MigrationException("could not read the database: " + e.getMessage(), e);
     }
   }
 
+  // sql previews (operator): down from a version, from the live database's version to another.
+
+  /**
+   * The SQL that {@link #migrateTo} would run on this database now to reach {@code to}, up or down,
+   * with catalog reads answered by the database.
+   */
+  public List<String> sql(Connection c, int to) {
+    checkPreviewVersion(to);
+    try {
+      Dialect d = dialect(c);
+      List<HistoryRow> rows = History.read(c, d);
+      int current = rows == null ? 0 : check(rows);
+      if (current > latestVersion() && to < current) {
+        throw new MigrationException("the database is at version " + current + ", which this build does not know"
+            + " (it knows 1 to " + latestVersion() + "): preview with the build that has it");
+      }
+      return render(d, current, to, new SqlRecorder(c));
+    } catch (SQLException e) {
+      throw new MigrationException("could not read the database: " + e.getMessage(), e);
+    }
+  }
+
+  private void checkPreviewVersion(int version) {
+    if (version != 0 && !byVersion.containsKey(version)) {
+      throw new MigrationException("no migration has version " + version + "; this build knows "
+          + (migrations.isEmpty() ? "none" : "1 to " + latestVersion()) + " (0 is the empty database)");
+    }
+  }
+
+  /** Migrating down from {@code from} to {@code to}: each migration's reverse, newest first, as {@link #down} runs them. */
+  private List<String> renderDown(Dialect d, int from, int to, SqlRecorder recorder) throws SQLException {
+    List<Schema> before = new ArrayList<>();
+    Schema schema = Schema.empty();
+    for (Migration m : migrations) {
+      before.add(schema);
+      schema = m.applyTo(schema);
+    }
+    for (int i = migrations.size() - 1; i >= 0; i--) {
+      Migration m = migrations.get(i);
+      if (m.version() > to && m.version() <= from) {
+        List<Operation> reverse;
+        try {
+          reverse = m.down(before.get(i));
+        } catch (IrreversibleException e) {
+          throw new MigrationException("cannot migrate down from version " + from + " to " + to + ": migration " + m
+              + " is irreversible (" + e.getMessage() + ")");
+        }
+        recorder.comment("revert " + m);
+        write(d, reverse, m.applyTo(before.get(i)), recorder);
+      }
+    }
+    return terminated(recorder);
+  }
+
+  private static List<String> terminated(SqlRecorder recorder) {
+    List<String> out = new ArrayList<>();
+    for (String line : recorder.lines()) {
+      out.add(line.startsWith("--") ? line : line + ";");
+    }
+    return out;
+  }
+  // end of sql previews (operator)
+
   private List<String> render(Dialect d, int from, int to, SqlRecorder recorder) throws SQLException {
+    if (from > to) {
+      return renderDown(d, from, to, recorder);
+    }
     List<String> out = new ArrayList<>();
     Schema schema = Schema.empty();
     for (Migration m : migrations) {

@@ -40,6 +40,7 @@ final class StatementSink implements Sink, AutoCloseable {
   @Override
   public void execute(String sql) throws SQLException {
     if (!batch) {
+      Progress.running(connection, sql, sql);
       try {
         statement.execute(sql);
       } catch (SQLException e) {
@@ -54,6 +55,7 @@ final class StatementSink implements Sink, AutoCloseable {
   @Override
   public void check(String query, String failure) throws SQLException {
     flush();
+    Progress.running(connection, "check " + query, null);
     try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(query)) {
       if (rs.next()) {
         String message = failure;
@@ -83,6 +85,7 @@ final class StatementSink implements Sink, AutoCloseable {
   @Override
   public void java(RunJava step) throws SQLException {
     flush();
+    Progress.running(connection, "Java step \"" + step.description() + "\"", null);
     ranJava = true;
     try {
       step.step().run(connection);
@@ -101,6 +104,8 @@ final class StatementSink implements Sink, AutoCloseable {
     if (pending.isEmpty()) {
       return;
     }
+    Progress.running(connection, pending.size() == 1 ? pending.get(0)
+        : "one batch of " + pending.size() + " statements, starting with " + pending.get(0), null);
     try {
       statement.executeBatch();
     } catch (BatchUpdateException e) {

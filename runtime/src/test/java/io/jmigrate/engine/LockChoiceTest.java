@@ -15,6 +15,42 @@ class LockChoiceTest {
   void clear() {
     System.clearProperty("jmigrate.lock");
     System.clearProperty("jmigrate.lock.lease");
+    System.clearProperty("jmigrate.lock.timeout");
+    System.clearProperty("jmigrate.allow-ahead");
+  }
+
+  @Test
+  void propertiesChooseTheLockTimeoutAndAllowAhead() {
+    Migrator plain = WorkloadAccess.migrator(0);
+    assertNull(plain.lockWait().timeout(), "each lock's own default");
+    assertEquals(false, plain.aheadAllowed());
+    System.setProperty("jmigrate.lock.timeout", "2.5s");
+    System.setProperty("jmigrate.allow-ahead", "true");
+    Migrator m = WorkloadAccess.migrator(0);
+    assertEquals(Duration.ofMillis(2500), m.lockWait().timeout());
+    assertEquals(true, m.aheadAllowed());
+    assertEquals(Duration.ofSeconds(1), m.withLockTimeout(Duration.ofSeconds(1)).lockWait().timeout(), "the code wins");
+    assertEquals(false, m.withAheadAllowed(false).aheadAllowed());
+    System.setProperty("jmigrate.lock.timeout", "2 minutes");
+    MigrationException timeout = assertThrows(MigrationException.class, () -> WorkloadAccess.migrator(0));
+    assertEquals("JMIGRATE_LOCK_TIMEOUT (or -Djmigrate.lock.timeout): \"2 minutes\" is not a duration: write e.g. 30s,"
+        + " 500ms, 2m or 1h", timeout.getMessage());
+    System.clearProperty("jmigrate.lock.timeout");
+    System.setProperty("jmigrate.allow-ahead", "yes");
+    MigrationException ahead = assertThrows(MigrationException.class, () -> WorkloadAccess.migrator(0));
+    assertTrue(ahead.getMessage().contains("it can be true or false"), ahead.getMessage());
+  }
+
+  @Test
+  void durationsAsPeopleWriteThem() {
+    assertEquals(Duration.ofSeconds(30), io.jmigrate.dialect.LockWait.parse("30s"));
+    assertEquals(Duration.ofSeconds(30), io.jmigrate.dialect.LockWait.parse("30"));
+    assertEquals(Duration.ofMillis(500), io.jmigrate.dialect.LockWait.parse("500ms"));
+    assertEquals(Duration.ofMinutes(2), io.jmigrate.dialect.LockWait.parse("2m"));
+    assertEquals(Duration.ofHours(1), io.jmigrate.dialect.LockWait.parse("1h"));
+    assertEquals(Duration.ofMillis(1500), io.jmigrate.dialect.LockWait.parse(" 1.5S "));
+    assertThrows(IllegalArgumentException.class, () -> io.jmigrate.dialect.LockWait.parse("-1s"));
+    assertEquals("2 min 05 s", io.jmigrate.dialect.LockWait.format(Duration.ofSeconds(125)));
   }
 
   @Test

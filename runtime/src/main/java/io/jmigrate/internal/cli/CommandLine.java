@@ -1,6 +1,7 @@
 package io.jmigrate.internal.cli;
 
 import io.jmigrate.dialect.Dialect;
+import io.jmigrate.dialect.LockWait;
 import io.jmigrate.dialect.UnsupportedDatabaseException;
 import io.jmigrate.engine.AppliedMigration;
 import io.jmigrate.engine.Drift;
@@ -35,11 +36,14 @@ public final class CommandLine {
       commands:
         migrate              apply every pending migration
         migrate-to <version> move forward or back to <version> (0 reverts everything)
-        status               list applied and pending migrations, marking with [!] every
-                             disagreement between the database and this build (exit 1)
+        status               the database's version and every migration: state (applied,
+                             pending, failed-partial; irreversible), applied at, duration;
+                             [!] marks each disagreement with this build (then exit 1).
+                             --json for scripts
         sql                  print the SQL of the migrations without touching a database
-                             (--dialect sqlite|postgresql, --from <version>, --to <version>),
-                             or, with --url, exactly what migrate would run on that database
+                             (--dialect sqlite|postgresql|h2|mariadb, --from <version>,
+                             --to <version>; --from above --to prints the reverse), or, with
+                             --url, exactly what migrate (or migrate-to --to) would run there
         validate             compare the live schema with the migrations; exit 1 on drift
         baseline <version>   record versions up to <version> as applied on an existing
                              database whose schema already matches it
@@ -52,12 +56,26 @@ public final class CommandLine {
                              session-scoped advisory locks (CockroachDB, YugabyteDB, H2 server
                              mode); default the dialect's own (or JMIGRATE_LOCK)
         --lease <seconds>    the lease's length, default 30 (or JMIGRATE_LOCK_LEASE)
+        --lock-timeout <d>   how long to wait for the lock (30s, 2m, 500ms) before failing;
+                             default: until it is free (SQLite: 2m) (or JMIGRATE_LOCK_TIMEOUT)
+        --allow-ahead        start even if the database has migrations this build does not
+                             know (an application rolled back; its newer migrations known to be
+                             compatible) (or JMIGRATE_ALLOW_AHEAD=true)
+        --json               status: print JSON (keys listed in the README)
         --help               this text
 
       exit codes: 0 done; 1 a migration or the database failed (unreachable, unsupported),
       or validate found drift; 2 the command line is wrong. The JDBC driver must be on the
-      class path. Errors are one line on stderr, never a stack trace.
+      class path. Errors are one line on stderr, never a stack trace; progress (applying,
+      waiting for a lock, a long step) is logged on stderr too.
       """;
+
+  /** Options that take a value. */
+  private static final List<String> VALUED = List.of("url", "user", "password", "dialect", "from", "to", "lock", "lease",
+      "lock-timeout");
+
+  /** Options that are on when named ({@code --json}, or {@code --json=true|false}). */
+  private static final List<String> FLAGS = List.of("json", "allow-ahead");
 
   private final PrintStream out;
   private final PrintStream err;
@@ -82,17 +100,25 @@ public final class CommandLine {
       }
       if (a.startsWith("--")) {
         String key = a.substring(2);
-        String value;
+        String value = null;
         if (key.contains("=")) {
           value = key.substring(key.indexOf('=') + 1);
           key = key.substring(0, key.indexOf('='));
-        } else if (i + 1 < args.length) {
-          value = args[++i];
-        } else {
-          return usage("option --" + key + " needs a value");
         }
-        if (!List.of("url", "user", "password", "dialect", "from", "to", "lock", "lease").contains(key)) {
+        if (FLAGS.contains(key)) {
+          if (value != null && !value.equals("true") && !value.equals("false")) {
+            return usage("--" + key + " is a flag: --" + key + ", or --" + key + "=true|false");
+          }
+          options.put(key, value == null ? "true" : value);
+          continue;
+        }
+        if (!VALUED.contains(key)) {
           return usage("unknown option --" + key);
+        }
+        if (value == null && i + 1 < args.length) {
+          value = args[++i];
+        } else if (value == null) {
+          return usage("option --" + key + " needs a value");
         }
         options.put(key, value);
       } else {
@@ -105,8 +131,18 @@ public final class CommandLine {
     if (options.containsKey("lock") && !List.of("lease", "dialect").contains(options.get("lock"))) {
       return usage("--lock is lease or dialect, not " + options.get("lock"));
     }
+    if (options.containsKey("lock-timeout")) {
+      try {
+        LockWait.parse(options.get("lock-timeout"));
+      } catch (IllegalArgumentException e) {
+        return usage("--lock-timeout: " + e.getMessage());
+      }
+    }
     String command = positional.get(0);
-    try {
+    if (options.containsKey("json") && !command.equals("status")) {
+      return usage("--json goes with status");
+    }
+    try (LogToStderr logging = new LogToStderr(err)) {
       switch (command) {
         case "sql":
           return sql(options);
@@ -139,21 +175,30 @@ public final class CommandLine {
     }
   }
 
+  /**
+   * The SQL of the migrations: from {@code --from} (default 0) to {@code --to} (default the
+   * latest), the reverse when {@code --from} is above {@code --to}; with {@code --url}, from the
+   * database's current version. An unknown version is a mistake on the command line.
+   */
   private int sql(Map<String, String> options) {
     String dialect = options.get("dialect");
+    Migrator m = withAhead(migrator.get(), options);
+    String unknown = unknownVersion(m, options, "from", "to");
+    if (unknown != null) {
+      return usage(unknown);
+    }
     if (dialect == null && (options.containsKey("url") || env.containsKey("JMIGRATE_URL"))) {
-      if (options.containsKey("from") || options.containsKey("to")) {
-        return usage("sql --url prints what migrate would run on that database; --from/--to go with --dialect");
+      if (options.containsKey("from")) {
+        return usage("sql --url starts from the database's current version; --from goes with --dialect");
       }
       return withConnection(options, c -> {
-        migrator.get().sql(c).forEach(out::println);
+        (options.containsKey("to") ? m.sql(c, Integer.parseInt(options.get("to"))) : m.sql(c)).forEach(out::println);
         return OK;
       });
     }
     if (dialect == null) {
-      return usage("sql needs --dialect sqlite or --dialect postgresql (or --url, for what migrate would run there)");
+      return usage("sql needs --dialect sqlite, postgresql, h2 or mariadb (or --url, for what migrate would run there)");
     }
-    Migrator m = migrator.get();
     int from = Integer.parseInt(options.getOrDefault("from", "0"));
     int to = Integer.parseInt(options.getOrDefault("to", String.valueOf(m.latestVersion())));
     Dialect d;
@@ -166,8 +211,33 @@ public final class CommandLine {
     return OK;
   }
 
+  /** A one-line complaint about the first option that names a version this build does not have, or null. */
+  private static String unknownVersion(Migrator m, Map<String, String> options, String... keys) {
+    for (String key : keys) {
+      if (!options.containsKey(key)) {
+        continue;
+      }
+      int version = Integer.parseInt(options.get(key).trim());
+      if (version != 0 && m.migrations().stream().noneMatch(x -> x.version() == version)) {
+        return "--" + key + " " + version + ": no migration has version " + version + "; this build knows "
+            + (m.migrations().isEmpty() ? "none" : m.migrations().stream().map(x -> String.valueOf(x.version()))
+                .collect(java.util.stream.Collectors.joining(", "))) + " (0 is the empty database)";
+      }
+    }
+    return null;
+  }
+
+  /** The migrator with --allow-ahead applied (absent: as the environment chose). */
+  private static Migrator withAhead(Migrator m, Map<String, String> options) {
+    return options.containsKey("allow-ahead") ? m.withAheadAllowed(Boolean.parseBoolean(options.get("allow-ahead"))) : m;
+  }
+
   /** The migrator with the lock --lock chose; the lease lock gets its own connection, opened like the first. */
   private Migrator withLock(Migrator m, Map<String, String> options) {
+    if (options.containsKey("lock-timeout")) {
+      m = m.withLockTimeout(LockWait.parse(options.get("lock-timeout")));
+    }
+    m = withAhead(m, options);
     String lock = options.getOrDefault("lock", m.leaseLock() != null ? "lease" : "dialect");
     switch (lock) {
       case "dialect":
@@ -223,7 +293,7 @@ public final class CommandLine {
         return OK;
       case "status":
         Status status = m.status(c);
-        out.print(status);
+        out.print(options.containsKey("json") && Boolean.parseBoolean(options.get("json")) ? status.toJson() : status);
         return status.problems().isEmpty() ? OK : FAILED;
       case "validate":
         Drift drift = m.validate(c);
@@ -240,7 +310,11 @@ public final class CommandLine {
 
   private void report(List<AppliedMigration> applied, Migrator m, Connection c) {
     if (applied.isEmpty()) {
-      out.println("up to date at version " + m.status(c).currentVersion());
+      int current = m.status(c).currentVersion();
+      out.println(current > m.latestVersion()
+          ? "the database is at version " + current + ", ahead of this build (it knows 1 to " + m.latestVersion()
+              + "); started anyway (--allow-ahead)"
+          : "up to date at version " + current);
     }
     applied.forEach(out::println);
   }

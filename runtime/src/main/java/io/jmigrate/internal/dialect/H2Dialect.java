@@ -1,5 +1,6 @@
 package io.jmigrate.internal.dialect;
 
+import io.jmigrate.dialect.LockWait;
 import io.jmigrate.dialect.Sink;
 import io.jmigrate.dialect.SqlDialect;
 import io.jmigrate.migration.Operations.AddColumn;
@@ -27,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -49,7 +51,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * server ({@code jdbc:h2:tcp:}, {@code AUTO_SERVER=TRUE}) are not serialised: let one of them migrate.
  */
 public final class H2Dialect extends SqlDialect {
-  private static final Map<String, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
+  private static final Map<String, RunLock> LOCKS = new ConcurrentHashMap<>();
   private static final Set<String> TOLD = ConcurrentHashMap.newKeySet();
 
   public H2Dialect() {
@@ -276,12 +278,28 @@ public final class H2Dialect extends SqlDialect {
     return true;
   }
 
-  /** Takes this JVM's lock for the connection's database (see the class comment for why that suffices). */
   @Override
   public Session open(Connection connection) throws SQLException {
+    return open(connection, LockWait.defaults());
+  }
+
+  /**
+   * Takes this JVM's lock for the connection's database (see the class comment for why that
+   * suffices), waiting as {@code wait} says (by default until it is free) and naming the thread
+   * that holds it.
+   */
+  @Override
+  public Session open(Connection connection, LockWait wait) throws SQLException {
     String database = database(connection);
-    ReentrantLock lock = LOCKS.computeIfAbsent(database, k -> new ReentrantLock());
-    lock.lock();
+    RunLock lock = LOCKS.computeIfAbsent(database, k -> new RunLock());
+    wait.acquire("jmigrate's lock in this JVM for the H2 database " + database, null, upTo -> {
+      try {
+        return lock.tryLock(upTo.toNanos(), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SQLException("interrupted while waiting for the H2 run lock", e);
+      }
+    }, lock::holder);
     try {
       tellAboutCaseFolding(connection, database);
     } catch (SQLException | RuntimeException e) {
@@ -289,6 +307,14 @@ public final class H2Dialect extends SqlDialect {
       throw e;
     }
     return lock::unlock;
+  }
+
+  /** A lock that says which thread holds it. */
+  private static final class RunLock extends ReentrantLock {
+    String holder() {
+      Thread owner = getOwner();
+      return owner == null ? null : "thread \"" + owner.getName() + "\" of this JVM";
+    }
   }
 
   /** The database's identity: its file's absolute path, or for an in-memory database its name. */

@@ -1,5 +1,6 @@
 package io.jmigrate.internal.dialect;
 
+import io.jmigrate.dialect.LockWait;
 import io.jmigrate.dialect.Sink;
 import io.jmigrate.dialect.SqlDialect;
 import io.jmigrate.migration.Operations.AddColumn;
@@ -17,11 +18,13 @@ import io.jmigrate.schema.ForeignKeyDefinition;
 import io.jmigrate.schema.IndexDefinition;
 import io.jmigrate.schema.Schema;
 import io.jmigrate.schema.TableDefinition;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -327,23 +330,25 @@ public final class MariaDbDialect extends SqlDialect {
    */
   @Override
   public Session open(Connection connection) throws SQLException {
+    return open(connection, LockWait.defaults());
+  }
+
+  /**
+   * As {@link #open(Connection)}, waiting as {@code wait} says: {@code GET_LOCK} with a timeout of
+   * one report interval at a time (fractions of a second are MariaDB's since 10.1.2), so the wait
+   * survives network timeouts and is logged with its holder ({@code IS_USED_LOCK}, then the
+   * process list). Without a timeout it waits until the lock is free, as before.
+   */
+  @Override
+  public Session open(Connection connection, LockWait wait) throws SQLException {
     String lock;
     try (Statement s = connection.createStatement();
         ResultSet rs = s.executeQuery("SELECT CONCAT('jmigrate:', COALESCE(DATABASE(), ''))")) {
       rs.next();
       lock = rs.getString(1);
     }
-    try (PreparedStatement ps = connection.prepareStatement("SELECT GET_LOCK(?, 60)")) {
-      ps.setString(1, lock);
-      while (true) { // 60 s at a time: the wait survives network timeouts, and a killed holder's session frees it
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          if (rs.getInt(1) == 1) {
-            break;
-          }
-        }
-      }
-    }
+    wait.acquire("the MariaDB lock GET_LOCK('" + lock + "')", null, upTo -> getLock(connection, lock, upTo),
+        () -> lockHolder(connection, lock));
     try (Statement s = connection.createStatement()) {
       s.execute("SET SESSION explicit_defaults_for_timestamp = ON");
     }
@@ -353,6 +358,44 @@ public final class MariaDbDialect extends SqlDialect {
         ps.execute();
       }
     };
+  }
+
+  private static boolean getLock(Connection connection, String lock, Duration upTo) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT GET_LOCK(?, ?)")) {
+      ps.setString(1, lock);
+      ps.setBigDecimal(2, BigDecimal.valueOf(upTo.toMillis(), 3));
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(1) == 1;
+      }
+    }
+  }
+
+  /** The connection holding the lock, from the server's process list (what SHOW PROCESSLIST shows). */
+  private static String lockHolder(Connection connection, String lock) throws SQLException {
+    long id;
+    try (PreparedStatement ps = connection.prepareStatement("SELECT IS_USED_LOCK(?)")) {
+      ps.setString(1, lock);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        id = rs.getLong(1);
+        if (rs.wasNull()) {
+          return null;
+        }
+      }
+    }
+    try (PreparedStatement ps = connection.prepareStatement(
+        "SELECT USER, HOST, COMMAND, TIME FROM information_schema.PROCESSLIST WHERE ID = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return "connection " + id;
+        }
+        String host = rs.getString(2);
+        return "connection " + id + " (user " + rs.getString(1) + (host == null || host.isEmpty() ? "" : ", from " + host)
+            + ", " + rs.getString(3).toLowerCase(Locale.ROOT) + " for " + rs.getLong(4) + " s)";
+      }
+    }
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.jmigrate.internal.dialect;
 
 import io.jmigrate.dialect.Dialect;
+import io.jmigrate.dialect.LockWait;
 import io.jmigrate.dialect.Sink;
 import io.jmigrate.dialect.SqlDialect;
 
@@ -17,6 +18,8 @@ import io.jmigrate.schema.Schema;
 import io.jmigrate.schema.TableDefinition;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -194,14 +197,108 @@ public final class PostgresDialect extends SqlDialect {
 
   @Override
   public Session open(Connection connection) throws SQLException {
-    try (Statement s = connection.createStatement()) {
-      s.execute("SELECT pg_advisory_lock(" + LOCK_KEY + ")");
-    }
+    return open(connection, LockWait.defaults());
+  }
+
+  /**
+   * Takes the advisory lock; while another session holds it, polls {@code pg_try_advisory_lock}
+   * (waiting for ever unless the wait has a timeout, as {@code pg_advisory_lock} did) and names the
+   * holder from {@code pg_locks} and {@code pg_stat_activity}.
+   */
+  @Override
+  public Session open(Connection connection, LockWait wait) throws SQLException {
+    wait.acquire("the PostgreSQL advisory lock " + LOCK_KEY + " (jmigrate's) of database " + connection.getCatalog(), null,
+        LockWait.polling(LOCK_POLL_MILLIS, () -> tryLock(connection)), () -> holder(connection));
     return () -> {
       try (Statement s = connection.createStatement()) {
         s.execute("SELECT pg_advisory_unlock(" + LOCK_KEY + ")");
       }
     };
+  }
+
+  @Override
+  public String sessionId(Connection connection) throws SQLException {
+    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+
+  /**
+   * An index build's phase, blocks and tuples ({@code pg_stat_progress_create_index}, PostgreSQL
+   * 12+) or a table rewrite's ({@code pg_stat_progress_cluster}: CLUSTER, VACUUM FULL); an ALTER
+   * that rewrites a table reports nowhere.
+   */
+  @Override
+  public String progress(Connection observer, String sessionId) throws SQLException {
+    try (PreparedStatement ps = observer.prepareStatement("""
+        SELECT COALESCE('index ' || i.relname, 'an index') || ' on ' || COALESCE(t.relname, 'a new table') || ': ' || p.phase
+            || CASE WHEN p.blocks_total > 0 THEN ', ' || p.blocks_done || ' of ' || p.blocks_total || ' blocks' ELSE '' END
+            || CASE WHEN p.tuples_total > 0 THEN ', ' || p.tuples_done || ' of ' || p.tuples_total || ' rows' ELSE '' END
+        FROM pg_stat_progress_create_index p
+        LEFT JOIN pg_class i ON i.oid = p.index_relid LEFT JOIN pg_class t ON t.oid = p.relid
+        WHERE p.pid = ?
+        UNION ALL
+        SELECT p.command || ' ' || COALESCE(t.relname, 'a new table') || ': ' || p.phase
+            || ', ' || p.heap_tuples_scanned || ' rows scanned, ' || p.heap_tuples_written || ' written'
+        FROM pg_stat_progress_cluster p LEFT JOIN pg_class t ON t.oid = p.relid
+        WHERE p.pid = ?""")) {
+      ps.setInt(1, Integer.parseInt(sessionId));
+      ps.setInt(2, Integer.parseInt(sessionId));
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+  }
+
+  private static final long LOCK_POLL_MILLIS = 200;
+
+  private static boolean tryLock(Connection connection) throws SQLException {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT pg_try_advisory_lock(" + LOCK_KEY + ")")) {
+      rs.next();
+      return rs.getBoolean(1);
+    }
+  }
+
+  /**
+   * The session holding the lock: a bigint advisory key is {@code classid} (high 32 bits) and
+   * {@code objid} (low 32 bits) with {@code objsubid} 1, in the current database. Without the
+   * privilege to see another user's sessions, PostgreSQL shows their pid and hides the rest.
+   */
+  private static String holder(Connection connection) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("""
+        SELECT a.pid, a.application_name, host(a.client_addr), a.client_port, a.usename,
+            to_char(a.backend_start, 'YYYY-MM-DD HH24:MI:SS'), a.state
+        FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+        WHERE l.locktype = 'advisory' AND l.granted AND l.classid = ? AND l.objid = ? AND l.objsubid = 1
+          AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+          AND l.pid <> pg_backend_pid()""")) {
+      ps.setLong(1, LOCK_KEY >>> 32);
+      ps.setLong(2, LOCK_KEY & 0xFFFFFFFFL);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        List<String> about = new ArrayList<>();
+        if (rs.getString(2) != null && !rs.getString(2).isEmpty()) {
+          about.add("application \"" + rs.getString(2) + "\"");
+        }
+        if (rs.getString(3) != null) {
+          about.add("client " + rs.getString(3) + (rs.getInt(4) > 0 ? ":" + rs.getInt(4) : ""));
+        }
+        if (rs.getString(5) != null) {
+          about.add("user " + rs.getString(5));
+        }
+        if (rs.getString(6) != null) {
+          about.add("connected since " + rs.getString(6));
+        }
+        if (rs.getString(7) != null) {
+          about.add(rs.getString(7));
+        }
+        return "pid " + rs.getInt(1) + (about.isEmpty() ? "" : " (" + String.join(", ", about) + ")");
+      }
+    }
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.jmigrate.internal.dialect;
 
 import io.jmigrate.dialect.Dialect;
+import io.jmigrate.dialect.LockWait;
 import io.jmigrate.dialect.Sink;
 import io.jmigrate.dialect.SqlDialect;
 
@@ -28,8 +29,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * SQLite. ALTER TABLE does only RENAME TABLE, RENAME COLUMN, ADD COLUMN and DROP COLUMN (with
@@ -201,20 +206,29 @@ public final class SqliteDialect extends SqlDialect {
         + ")";
   }
 
-  /**
-   * SQLite locks per transaction ({@link #begin} takes the write lock with BEGIN IMMEDIATE),
-   * so the run only waits for other writers instead of failing at once, and turns foreign
-   * key enforcement off for the rebuilds (restored afterwards; checked by {@link #verify}).
-   */
   @Override
   public Session open(Connection connection) throws SQLException {
+    return open(connection, LockWait.defaults());
+  }
+
+  /**
+   * SQLite locks per transaction ({@link #begin} takes the write lock with BEGIN IMMEDIATE, waiting
+   * as {@code wait} says: two minutes unless it says otherwise), so the run waits for other writers
+   * instead of failing at once; the other statements of the run wait as long, silently, through the
+   * busy timeout. Turns foreign key enforcement off for the rebuilds (restored afterwards; checked
+   * by {@link #verify}).
+   */
+  @Override
+  public Session open(Connection connection, LockWait wait) throws SQLException {
     int foreignKeys = pragma(connection, "foreign_keys");
     int busyTimeout = pragma(connection, "busy_timeout");
     try (Statement s = connection.createStatement()) {
       s.execute("PRAGMA foreign_keys = OFF");
-      s.execute("PRAGMA busy_timeout = 120000");
+      s.execute("PRAGMA busy_timeout = " + wait.timeoutOr(WRITE_LOCK_TIMEOUT).toMillis());
     }
+    WAITS.put(connection, wait);
     return () -> {
+      WAITS.remove(connection);
       try (Statement s = connection.createStatement()) {
         s.execute("PRAGMA foreign_keys = " + foreignKeys);
         s.execute("PRAGMA busy_timeout = " + busyTimeout);
@@ -222,17 +236,90 @@ public final class SqliteDialect extends SqlDialect {
     };
   }
 
+  /** A rebuild's copy counts its rows first, so that the progress log can say how many it copies. */
+  @Override
+  public String workAhead(Connection connection, String statement) throws SQLException {
+    if (!statement.startsWith("INSERT INTO \"" + REBUILD_PREFIX)) {
+      return null;
+    }
+    String table = statement.substring(statement.lastIndexOf(" FROM ") + " FROM ".length());
+    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+      rs.next();
+      return "copies " + rs.getLong(1) + " rows of " + table + " into the rebuilt table";
+    }
+  }
+
+  /** How long a migration waits for the write lock unless told otherwise (as it always did). */
+  static final Duration WRITE_LOCK_TIMEOUT = Duration.ofMinutes(2);
+
+  /** The wait of each connection in a run ({@link #open} to its close), for {@link #begin}. */
+  private static final Map<Connection, LockWait> WAITS = Collections.synchronizedMap(new WeakHashMap<>());
+
   private static int pragma(Connection connection, String name) throws SQLException {
     try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + name)) {
       return rs.next() ? rs.getInt(1) : 0;
     }
   }
 
+  /**
+   * BEGIN IMMEDIATE: the write lock. In a run, tried under a busy timeout of one report interval at
+   * a time, so that a wait for another writer is logged (SQLite cannot say which connection writes).
+   */
   @Override
   public void begin(Connection connection) throws SQLException {
-    try (Statement s = connection.createStatement()) {
-      s.execute("BEGIN IMMEDIATE");
+    LockWait wait = WAITS.get(connection);
+    if (wait == null) {
+      try (Statement s = connection.createStatement()) {
+        s.execute("BEGIN IMMEDIATE");
+      }
+      return;
     }
+    LockWait.Attempt attempt = upTo -> {
+      busyTimeout(connection, upTo.toMillis());
+      try (Statement s = connection.createStatement()) {
+        s.execute("BEGIN IMMEDIATE");
+        return true;
+      } catch (SQLException e) {
+        if (busy(e)) {
+          return false;
+        }
+        throw e;
+      }
+    };
+    try {
+      if (!attempt.tryFor(Duration.ZERO)) { // the file's name is read only when there is a wait to tell of
+        wait.acquire("the SQLite write lock on " + file(connection), WRITE_LOCK_TIMEOUT, attempt,
+            () -> "another connection (SQLite does not say which)");
+      }
+    } finally {
+      busyTimeout(connection, wait.timeoutOr(WRITE_LOCK_TIMEOUT).toMillis());
+    }
+  }
+
+  private static void busyTimeout(Connection connection, long millis) throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute("PRAGMA busy_timeout = " + millis);
+    }
+  }
+
+  /** SQLITE_BUSY (5) or SQLITE_LOCKED (6), in the primary result code or the driver's message. */
+  private static boolean busy(SQLException e) {
+    int code = e.getErrorCode() & 0xff;
+    String message = String.valueOf(e.getMessage());
+    return code == 5 || code == 6 || message.contains("SQLITE_BUSY") || message.contains("database is locked");
+  }
+
+  /** The main database's file, or "an in-memory database". */
+  private static String file(Connection connection) throws SQLException {
+    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA database_list")) {
+      while (rs.next()) {
+        if ("main".equals(rs.getString(2))) {
+          String file = rs.getString(3);
+          return file == null || file.isEmpty() ? "an in-memory database" : file;
+        }
+      }
+    }
+    return "the database";
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,9 +22,12 @@ class CommandLineTest {
   final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   int run(String... args) {
+    return run(WorkloadAccess.migrator(2), args);
+  }
+
+  int run(Migrator m, String... args) {
     out.reset();
     err.reset();
-    Migrator m = WorkloadAccess.migrator(2);
     return new CommandLine(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
         () -> m, Map.of()).run(args);
   }
@@ -167,5 +171,114 @@ class CommandLineTest {
     assertEquals(CommandLine.FAILED, run("status", url));
     assertTrue(out().contains("[X] V0001 create t") && out().contains("[!] V0002 other")
         && out().contains("[ ] V0003 create u"), out());
+  }
+
+  @Test
+  void statusIsATableUnderASummaryAndJsonForScripts() throws Exception {
+    String url = "--url=jdbc:sqlite:" + dir.resolve("st.db");
+    assertEquals(CommandLine.OK, run("migrate-to", "5", url));
+    assertEquals(CommandLine.OK, run("status", url));
+    List<String> lines = out().lines().toList();
+    assertEquals("database at version 5 of 6: 1 pending", lines.get(0), out());
+    assertTrue(lines.get(2).matches("\\s+migration\\s+state\\s+applied at\\s+duration"), out());
+    assertTrue(lines.get(6).matches("\\[X] V0004 rename b, drop c\\s+applied, irreversible\\s+\\d{4}-.* ms"), out());
+    assertTrue(lines.get(8).matches("\\[ ] V0006 add x6\\s+pending"), out());
+    assertEquals(CommandLine.OK, run("status", url, "--json"));
+    assertTrue(out().startsWith("{\n  \"formatVersion\": 1,\n  \"currentVersion\": 5,\n  \"latestVersion\": 6,\n"), out());
+    assertTrue(out().contains("\n    {\"version\": 6, \"description\": \"add x6\", \"state\": \"pending\", \"irreversible\": false,"
+        + " \"appliedAt\": null, \"durationMs\": null, \"problem\": null}\n  ]\n}\n"), out());
+    assertEquals(CommandLine.USAGE, run("migrate", url, "--json"));
+    assertTrue(err().startsWith("jmigrate: --json goes with status"), err());
+  }
+
+  @Test
+  void sqlPreviewsBothWaysAndRefusesUnknownVersions() throws Exception {
+    assertEquals(CommandLine.OK, run("sql", "--dialect", "postgresql", "--from", "6", "--to", "4"));
+    assertEquals(List.of("-- revert V0006 add x6", "ALTER TABLE \"t\" DROP COLUMN \"x6\";",
+        "-- revert V0005 add x5", "ALTER TABLE \"t\" DROP COLUMN \"x5\";"), out().lines().toList());
+    assertEquals(CommandLine.FAILED, run("sql", "--dialect", "sqlite", "--from", "4", "--to", "3"));
+    assertEquals("jmigrate: cannot migrate down from version 4 to 3: migration V0004 rename b, drop c is irreversible"
+        + " (the Java step \"checkpoint\" has no reverse; give one with java(description, step, reverse))", err().strip());
+    for (String[] wrong : List.of(new String[] {"--to", "9"}, new String[] {"--from", "7"})) {
+      assertEquals(CommandLine.USAGE, run("sql", "--dialect", "postgresql", wrong[0], wrong[1]));
+      assertEquals("jmigrate: " + wrong[0] + " " + wrong[1] + ": no migration has version " + wrong[1]
+          + "; this build knows 1, 2, 3, 4, 5, 6 (0 is the empty database) (see --help)", err().strip());
+      assertEquals("", out());
+    }
+    // Against a live database: from its current version, either way.
+    String url = "--url=jdbc:sqlite:" + dir.resolve("p.db");
+    assertEquals(CommandLine.OK, run("migrate", url));
+    assertEquals(CommandLine.OK, run("sql", url, "--to", "5"));
+    assertEquals(List.of("-- revert V0006 add x6", "ALTER TABLE \"t\" DROP COLUMN \"x6\";",
+        "-- check: fails the migration if this returns a row", "PRAGMA foreign_key_check;"), out().lines().toList());
+    assertEquals(CommandLine.OK, run("sql", url));
+    assertEquals("", out(), "up to date: nothing to run");
+    assertEquals(CommandLine.USAGE, run("sql", url, "--from", "2"));
+    assertTrue(err().startsWith("jmigrate: sql --url starts from the database's current version"), err());
+    assertEquals(CommandLine.USAGE, run("sql", url, "--to", "8"));
+  }
+
+  @Test
+  void allowAheadLetsAnOlderBuildStart() throws Exception {
+    String url = "--url=jdbc:sqlite:" + dir.resolve("a.db");
+    assertEquals(CommandLine.OK, run(WorkloadAccess.migrator(3), "migrate", url)); // a newer build applied V0007
+    assertEquals(CommandLine.FAILED, run("migrate", url));
+    assertTrue(err().contains("start anyway with --allow-ahead"), err());
+    assertEquals(CommandLine.OK, run("migrate", url, "--allow-ahead"));
+    assertEquals("the database is at version 7, ahead of this build (it knows 1 to 6); started anyway (--allow-ahead)",
+        out().strip());
+    assertTrue(err().startsWith("jmigrate: warning: the database is at version 7, ahead of this build"), err());
+    assertEquals(CommandLine.FAILED, run("migrate", url, "--allow-ahead=false"));
+    assertEquals(CommandLine.USAGE, run("migrate", url, "--allow-ahead=maybe"));
+    assertEquals(CommandLine.FAILED, run("status", url));
+    assertTrue(out().startsWith("database at version 7, ahead of this build (it knows 1 to 6): 1 disagreement"), out());
+  }
+
+  @Test
+  void aLockWaitIsShownOnStderrAndEndsInOneLine() throws Exception {
+    String file = dir.resolve("l.db").toString();
+    assertEquals(CommandLine.OK, run("migrate-to", "1", "--url", "jdbc:sqlite:" + file));
+    assertEquals(CommandLine.USAGE, run("migrate", "--url", "jdbc:sqlite:" + file, "--lock-timeout", "soon"));
+    assertEquals("jmigrate: --lock-timeout: \"soon\" is not a duration: write e.g. 30s, 500ms, 2m or 1h (see --help)",
+        err().strip());
+    try (java.sql.Connection holder = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file)) {
+      io.jmigrate.testing.Sql.exec(holder, "BEGIN IMMEDIATE");
+      assertEquals(CommandLine.FAILED, run("migrate", "--url", "jdbc:sqlite:" + file, "--lock-timeout", "1s"));
+    }
+    List<String> lines = err().lines().toList();
+    assertEquals("jmigrate: waiting for the SQLite write lock on " + file + ", held by another connection (SQLite does"
+        + " not say which); will wait up to 1 s", lines.get(0), err());
+    assertTrue(lines.get(lines.size() - 1).startsWith("jmigrate: migration V0002 widen a failed: gave up waiting for the"
+        + " SQLite write lock on " + file + " after 1"), err());
+  }
+
+  /** A migration that takes a while. */
+  static final class Nap extends io.jmigrate.migration.Migration {
+    Nap() {
+      super(1, "nap");
+    }
+
+    @Override
+    public List<io.jmigrate.migration.Operation> up() {
+      return List.of(io.jmigrate.migration.Operations.java("sleep", c -> {
+        try {
+          Thread.sleep(400);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }));
+    }
+  }
+
+  @Test
+  void progressOfALongStepIsShownOnStderr() {
+    Migrator m = new Migrator(List.of(new Nap())).withReportEvery(java.time.Duration.ofMillis(100));
+    assertEquals(CommandLine.OK, run(m, "migrate", "--url", "jdbc:sqlite:" + dir.resolve("n.db")));
+    List<String> lines = err().lines().toList();
+    assertEquals("jmigrate: applying V0001 nap", lines.get(0), err());
+    assertTrue(lines.size() >= 3, err());
+    assertTrue(lines.get(1).matches("jmigrate: V0001 nap: running for \\d+ ms; now \\(statement 1\\): Java step \"sleep\""),
+        err());
+    assertEquals("applied V0001 nap", out().strip().replaceAll(" \\(\\d+ ms\\)$", ""), out());
   }
 }

@@ -1,0 +1,193 @@
+package io.jmigrate.engine;
+
+import io.jmigrate.dialect.Dialect;
+import io.jmigrate.dialect.LockWait;
+import io.jmigrate.migration.Migration;
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Progress of long work, through the logger: while a migration runs longer than the report
+ * interval, a background ticker logs every interval which migration, for how long, what it is
+ * running now (the statement, the batch, the Java step), what that does where it was measured
+ * first (SQLite: the rows a rebuild copies) and, where the database can tell, how far it has got
+ * (PostgreSQL: an index build's blocks and rows, asked on a connection of its own).
+ *
+ * <p>One per run, on the migrating thread: {@link #start} when the run holds its lock; the
+ * migration steps and the statement sink call the static methods, which do nothing outside a run.
+ */
+final class Progress implements AutoCloseable {
+  private static final ThreadLocal<Progress> CURRENT = new ThreadLocal<>();
+
+  private final Dialect dialect;
+  private final Duration every;
+  private final String sessionId;
+  private final LeaseLock.Connections observers; // null: none, the database is not asked
+  private final ScheduledExecutorService ticker;
+  private Connection observer;
+  private boolean observerFailed;
+
+  // What the ticker reads; written by the migrating thread.
+  private volatile Migration migration;
+  private volatile long startedNanos;
+  private volatile String running;
+  private volatile String ahead;
+  private volatile int statements;
+  private ScheduledFuture<?> tick;
+
+  private Progress(Dialect dialect, Duration every, String sessionId, LeaseLock.Connections observers) {
+    this.dialect = dialect;
+    this.every = every;
+    this.sessionId = sessionId;
+    this.observers = sessionId == null ? null : observers;
+    this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "jmigrate-progress");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /**
+   * Starts watching this thread's run on {@code c}. {@code observers} opens the connection that
+   * asks the database how far a statement has got (null: the migration connection's URL).
+   */
+  static Progress start(Connection c, Dialect d, Duration every, LeaseLock.Connections observers) throws SQLException {
+    String sessionId = d.sessionId(c);
+    LeaseLock.Connections open = observers;
+    if (open == null && sessionId != null) {
+      String url = c.getMetaData().getURL();
+      open = () -> java.sql.DriverManager.getConnection(url);
+    }
+    Progress p = new Progress(d, every, sessionId, open);
+    CURRENT.set(p);
+    return p;
+  }
+
+  /** A migration starts on this thread: reported once it has run for the interval, then every interval. */
+  static void migrating(Migration m) {
+    Progress p = CURRENT.get();
+    if (p != null) {
+      p.begin(m);
+    }
+  }
+
+  /** The migration of this thread ended (applied, reverted or failed). */
+  static void finished() {
+    Progress p = CURRENT.get();
+    if (p != null) {
+      p.end();
+    }
+  }
+
+  /**
+   * The migrating thread is about to run {@code what} ({@code statement}, when it is one, is
+   * first measured by the dialect, e.g. the rows a rebuild copies).
+   */
+  static void running(Connection c, String what, String statement) {
+    Progress p = CURRENT.get();
+    if (p == null || p.migration == null) {
+      return;
+    }
+    p.running = what;
+    p.statements++;
+    p.ahead = null;
+    if (statement != null) {
+      try {
+        p.ahead = p.dialect.workAhead(c, statement);
+      } catch (SQLException | RuntimeException e) {
+        p.ahead = null; // a courtesy: the migration goes on without it
+      }
+    }
+  }
+
+  private synchronized void begin(Migration m) {
+    end();
+    migration = m;
+    startedNanos = System.nanoTime();
+    running = null;
+    ahead = null;
+    statements = 0;
+    long millis = every.toMillis();
+    tick = ticker.scheduleAtFixedRate(this::report, millis, millis, TimeUnit.MILLISECONDS);
+  }
+
+  private synchronized void end() {
+    if (tick != null) {
+      tick.cancel(false);
+      tick = null;
+    }
+    migration = null;
+  }
+
+  /** On the ticker thread. */
+  private void report() {
+    Migration m = migration;
+    if (m == null) {
+      return;
+    }
+    StringBuilder s = new StringBuilder(m.toString()).append(": running for ")
+        .append(LockWait.format(Duration.ofNanos(System.nanoTime() - startedNanos)));
+    String now = running;
+    if (now != null) {
+      s.append("; now (statement ").append(statements).append("): ").append(shorten(now));
+    }
+    String measured = ahead;
+    if (measured != null) {
+      s.append("; it ").append(measured);
+    }
+    String far = askDatabase();
+    if (far != null) {
+      s.append("; ").append(far);
+    }
+    System.getLogger("io.jmigrate").log(Level.INFO, s.toString());
+  }
+
+  private String askDatabase() {
+    if (observers == null || observerFailed) {
+      return null;
+    }
+    try {
+      if (observer == null) {
+        observer = observers.open();
+        observer.setAutoCommit(true);
+      }
+      return dialect.progress(observer, sessionId);
+    } catch (SQLException | RuntimeException e) {
+      observerFailed = true; // e.g. the URL lacks the password: report without the database's view
+      System.getLogger("io.jmigrate").log(Level.DEBUG, "cannot ask the database for progress: " + e.getMessage());
+      return null;
+    }
+  }
+
+  private static String shorten(String sql) {
+    String one = sql.replaceAll("\\s+", " ");
+    return one.length() <= 160 ? one : one.substring(0, 157) + "...";
+  }
+
+  @Override
+  public void close() {
+    CURRENT.remove();
+    synchronized (this) {
+      end();
+    }
+    ticker.shutdownNow();
+    try {
+      ticker.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (observer != null) {
+      try {
+        observer.close();
+      } catch (SQLException ignored) {
+        // going anyway
+      }
+    }
+  }
+}
