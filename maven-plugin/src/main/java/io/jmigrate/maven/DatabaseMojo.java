@@ -47,6 +47,14 @@ abstract class DatabaseMojo extends AbstractMojo {
   @Parameter(defaultValue = "${plugin.version}", readonly = true)
   String pluginVersion;
 
+  /** How long to wait for the migration lock before failing, e.g. {@code 30s} (default: as the runtime waits). */
+  @Parameter(property = "jmigrate.lockTimeout")
+  String lockTimeout;
+
+  /** Start even if the database has migrations this build does not know (an application rollback). */
+  @Parameter(property = "jmigrate.allowAhead", defaultValue = "false")
+  boolean allowAhead;
+
   /** Skips the goal. */
   @Parameter(property = "jmigrate.skip", defaultValue = "false")
   boolean skip;
@@ -89,6 +97,12 @@ abstract class DatabaseMojo extends AbstractMojo {
     }
     if (password != null) {
       args.add("--password=" + password);
+    }
+    if (lockTimeout != null && !lockTimeout.isBlank()) {
+      args.add("--lock-timeout=" + lockTimeout);
+    }
+    if (allowAhead) {
+      args.add("--allow-ahead");
     }
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
