@@ -3,6 +3,7 @@ package io.jmigrate.engine;
 import io.jmigrate.dialect.Dialect;
 import io.jmigrate.dialect.SqlRecorder;
 import io.jmigrate.engine.AppliedMigration.Direction;
+import io.jmigrate.migration.Checksum;
 import io.jmigrate.migration.IrreversibleException;
 import io.jmigrate.migration.Migration;
 import io.jmigrate.migration.Operation;
@@ -211,6 +212,7 @@ public final class Migrator {
         List<HistoryRow> rows = History.read(c, d);
         if (rows != null) {
           int current = check(rows);
+          refusePartlyAppliedAbove(rows, target);
           if (current == target || (current > target && !mayGoDown)) {
             return List.of(); // the up-to-date path: one query, nothing else
           }
@@ -224,12 +226,16 @@ public final class Migrator {
           }
           rows = History.read(c, d); // again, under the lock: another process may have migrated
           int current = check(rows);
+          refusePartlyAppliedAbove(rows, target);
+          if (current < target && !d.transactionalDdl()) {
+            History.addProgressColumns(c, d); // a table of release 0.1 gets them before a step records progress
+          }
           if (current > latestVersion() && mayGoDown) {
             throw new MigrationException("cannot migrate to version " + target + ": the database is at version " + current
                 + ", which this build does not know (it knows 1 to " + latestVersion() + "). Migrate down with the"
                 + " build that has version " + current + ". Nothing was changed.");
           }
-          return current <= target ? up(c, d, current, target, lock) : down(c, d, current, target, lock);
+          return current <= target ? up(c, d, rows, current, target, lock) : down(c, d, current, target, lock);
         }
       } finally {
         if (!autoCommit) {
@@ -238,6 +244,21 @@ public final class Migrator {
       }
     } catch (SQLException e) {
       throw new MigrationException("could not read or lock " + History.TABLE + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The row of a migration that a stopped run left partly applied (see {@link StepwiseMigration}), or null. */
+  private static HistoryRow partlyApplied(List<HistoryRow> rows) {
+    return rows.stream().filter(HistoryRow::inProgress).findFirst().orElse(null);
+  }
+
+  /** Migrating below a partly applied migration would leave its steps behind: it is finished first. */
+  private static void refusePartlyAppliedAbove(List<HistoryRow> rows, int target) {
+    HistoryRow partial = partlyApplied(rows);
+    if (partial != null && target < partial.version()) {
+      throw new MigrationException("cannot migrate to version " + target + ": " + String.format("V%04d", partial.version())
+          + " " + partial.description() + " is partly applied (steps 1 to " + partial.stepsDone() + " in effect). Run"
+          + " migrate to finish it first, then migrate down. Nothing was changed.");
     }
   }
 
@@ -305,7 +326,9 @@ public final class Migrator {
     return out;
   }
 
-  private List<AppliedMigration> up(Connection c, Dialect d, int current, int target, RunLock lock) throws SQLException {
+  private List<AppliedMigration> up(Connection c, Dialect d, List<HistoryRow> rows, int current, int target, RunLock lock)
+      throws SQLException {
+    HistoryRow partial = partlyApplied(rows);
     List<AppliedMigration> done = new ArrayList<>();
     Schema schema = Schema.empty();
     for (Migration m : migrations) {
@@ -318,7 +341,11 @@ public final class Migrator {
         continue; // applied, as the history read under the lock says
       }
       checkHeld(lock, m);
-      AppliedMigration applied = step(c, d, m, Direction.UP, m.up(), before);
+      // Where DDL commits by itself, each step commits with its progress, so that a stopped run resumes.
+      boolean resume = partial != null && partial.version() == m.version();
+      AppliedMigration applied = resume || !d.transactionalDdl()
+          ? StepwiseMigration.apply(c, d, m, before, resume ? partial : null)
+          : step(c, d, m, Direction.UP, m.up(), before);
       if (applied != null) {
         done.add(applied);
       }
@@ -407,7 +434,7 @@ public final class Migrator {
       }
       rollbackQuietly(c, d);
       committed = true; // nothing left to roll back
-      throw new MigrationException(failed + revert(c, d, m, up, ran), e);
+      throw new MigrationException(failed + revert(c, d, m, ran), e);
     } finally {
       if (!committed) {
         rollbackQuietly(c, d);
@@ -440,11 +467,12 @@ public final class Migrator {
   }
 
   /**
-   * Undoes the steps of a failed migration that already ran and committed (DDL auto-commits), last
-   * first, through their reverse operations, so the database is back at the previous version.
+   * Undoes the steps of a failed migration down that already ran and committed (DDL auto-commits),
+   * last first, through their reverse operations, so the database is back where it was. (Migrating
+   * up where DDL commits by itself is {@link StepwiseMigration}'s.)
    * Returns what to tell the user: reverted, or exactly which steps ran and could not be undone.
    */
-  private static String revert(Connection c, Dialect d, Migration m, boolean up, List<Map.Entry<Operation, Schema>> ran) {
+  private static String revert(Connection c, Dialect d, Migration m, List<Map.Entry<Operation, Schema>> ran) {
     if (ran.isEmpty()) {
       return "No step of it had run; " + History.TABLE + " is unchanged.";
     }
@@ -456,22 +484,11 @@ public final class Migrator {
         d.write(reverse, op.applyTo(before), out);
         out.flush();
       } catch (IrreversibleException | SQLException e) {
-        String recorded = "";
-        if (up) {
-          try {
-            // Recorded as not completed: status shows it, and migrate stops there until someone has looked.
-            History.insertIncomplete(c, d, m.version(), m.description() + " [partly applied: steps 1 to " + (i + 1)
-                + " of " + m.up().size() + " ran and were not reverted]", m.checksum());
-            recorded = " " + History.TABLE + " records it as not completed (success false).";
-          } catch (SQLException ignored) {
-            recorded = " " + History.TABLE + " is unchanged.";
-          }
-        }
         return "Its steps 1 to " + ran.size() + " had run and committed (DDL commits by itself here); steps "
             + (i + 2 > ran.size() ? "none" : (i + 2) + " to " + ran.size()) + " were reverted, but step " + (i + 1)
-            + " (" + op + ") could not be: " + e.getMessage() + ". The database is between the previous version"
-            + " and this one." + recorded + " Undo steps 1 to " + (i + 1) + " by hand, then delete that history row"
-            + " and migrate again.";
+            + " (" + op + ") could not be: " + e.getMessage() + ". The database is between this migration and the"
+            + " one before it, and " + History.TABLE + " still records it as applied: bring the database to either"
+            + " by hand (validate shows the difference) and make the history say which.";
       }
     }
     log().log(Level.INFO, "reverted the {0} step(s) of the failed migration that had run", ran.size());
@@ -499,6 +516,7 @@ public final class Migrator {
   int check(List<HistoryRow> rows) {
     int current = 0;
     boolean ahead = false;
+    HistoryRow partial = null;
     for (HistoryRow row : rows) {
       String problem = problem(row);
       if (problem != null && aheadAllowed && row.success() && !byVersion.containsKey(row.version())) {
@@ -506,7 +524,16 @@ public final class Migrator {
       } else if (problem != null) {
         throw new MigrationException(problem);
       }
-      current = Math.max(current, row.version());
+      if (row.inProgress()) {
+        partial = row; // not applied: the next migrate resumes it
+      } else {
+        current = Math.max(current, row.version());
+      }
+    }
+    if (partial != null && partial.version() < current) {
+      throw new MigrationException("the history records " + String.format("V%04d", partial.version()) + " as partly"
+          + " applied, below the applied version " + current + ". Check the database by hand (validate), then"
+          + " correct or delete that row of " + History.TABLE + " and migrate again.");
     }
     if (ahead) {
       log().log(Level.WARNING, "the database is at version {0}, ahead of this build (it knows 1 to {1});"
@@ -540,6 +567,18 @@ public final class Migrator {
           + " the build that has it, or migrate down with that build first. If the newer migrations are known to"
           + " be compatible with this build (a rollback of the application only), start anyway with --allow-ahead"
           + " (Migrator.withAheadAllowed(true); Spring Boot: jmigrate.fail-on-ahead=false).";
+    }
+    if (row.inProgress()) {
+      int done = row.stepsDone();
+      if (done > m.up().size() || Checksum.of(m.up().subList(0, done)) != row.checksum()) {
+        return "the history records " + version + " " + row.description() + " as partly applied (steps 1 to " + done
+            + " in effect, their checksum " + row.storedChecksum() + "), but this build's " + m + " has "
+            + (done > m.up().size() ? "only " + m.up().size() + " steps" : "other steps 1 to " + done + " (checksum "
+                + Checksum.of(m.up().subList(0, done)) + ")") + ": it was changed after it was partly applied. Restore"
+            + " its first " + done + " steps as they were (later steps may change), or undo them by hand and delete"
+            + " that row, then migrate again.";
+      }
+      return null;
     }
     if (!row.success()) {
       return "the history records " + version + " " + row.description() + " as not completed (success is false):"
@@ -590,7 +629,10 @@ public final class Migrator {
         if (r == null) {
           entries.add(new Status.Entry(v, m.description(), null, v < current ? gap(m, current) : null));
         } else {
-          entries.add(new Status.Entry(v, r.description(), r.appliedAt(), problem(r)));
+          entries.add(r.inProgress()
+              ? new Status.Entry(v, r.description(), null, problem(r),
+                  m == null ? null : new Status.Progress(r.stepsDone(), m.up().size(), r.stepStarted()))
+              : new Status.Entry(v, r.description(), r.appliedAt(), problem(r)));
         }
       }
       return new Status(entries);
