@@ -9,9 +9,13 @@ import io.jmigrate.migration.Operation;
 import io.jmigrate.schema.Schema;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Applies one migration a step at a time where DDL commits by itself (MariaDB/MySQL, H2), so that a
@@ -131,8 +135,11 @@ final class StepwiseMigration {
     Drift notRun = SchemaValidator.compare(c, d, m.version(), before);
     Drift ran = SchemaValidator.compare(c, d, m.version(), schemas.get(step));
     long statements = d.statements(op, before).stream().filter(l -> !l.startsWith("--")).count();
-    if (statements == 1 && notRun.isEmpty() != ran.isEmpty()) {
-      if (notRun.isEmpty()) {
+    Schema after = schemas.get(step);
+    boolean asBefore = notRun.isEmpty() && indexesAsIn(c, d, before, after, before);
+    boolean asAfter = ran.isEmpty() && indexesAsIn(c, d, before, after, after);
+    if (statements == 1 && asBefore != asAfter) {
+      if (asBefore) {
         log().log(Level.INFO, "step {0} of {1} ({2}) had not taken effect when the last run stopped; running it",
             step, m, op);
         return done;
@@ -141,10 +148,10 @@ final class StepwiseMigration {
       History.progress(c, d, m.version(), step, null, Checksum.of(ops.subList(0, step)));
       return step;
     }
-    String why = statements != 1 && notRun.isEmpty() != ran.isEmpty()
+    String why = asBefore != asAfter
         ? "it is " + (statements == 0 ? "a Java step" : statements + " statements") + ", and a run stopped between"
             + " them can look like either"
-        : notRun.isEmpty()
+        : asBefore
             ? "its effect does not show in the catalog (hand-written SQL or Java, or a change the comparison does"
                 + " not see)"
             : "the database matches neither the schema before it nor the one after it. Against the one after"
@@ -157,6 +164,50 @@ final class StepwiseMigration {
         + update + "steps_done = " + step + ", step_started = NULL, checksum = " + Checksum.of(ops.subList(0, step))
         + " WHERE version = " + m.version() + "; if nothing of it is (undo any part of it first): " + update
         + "step_started = NULL WHERE version = " + m.version() + ".");
+  }
+
+  /**
+   * Whether the live database has exactly those of the indexes that one of {@code a} and {@code b}
+   * has and the other lacks that {@code expected} has. (Validation reports a missing index but not
+   * an extra one, which could not tell an added index from a dropped one.)
+   */
+  private static boolean indexesAsIn(Connection c, Dialect d, Schema a, Schema b, Schema expected) throws SQLException {
+    Set<String> tables = new TreeSet<>();
+    a.tables().forEach(t -> tables.add(t.name()));
+    b.tables().forEach(t -> tables.add(t.name()));
+    for (String table : tables) {
+      Set<String> inA = indexNames(a, table);
+      Set<String> inB = indexNames(b, table);
+      Set<String> changed = new TreeSet<>(inA);
+      changed.addAll(inB);
+      changed.removeIf(name -> inA.contains(name) && inB.contains(name));
+      if (changed.isEmpty()) {
+        continue;
+      }
+      Set<String> live = new TreeSet<>();
+      try (ResultSet rs = c.getMetaData().getIndexInfo(d.currentCatalog(c), d.currentSchema(c), table, false,
+          false)) {
+        while (rs.next()) {
+          String name = rs.getString("INDEX_NAME");
+          if (name != null && table.equals(rs.getString("TABLE_NAME"))) {
+            live.add(name.toLowerCase(Locale.ROOT));
+          }
+        }
+      }
+      Set<String> wanted = indexNames(expected, table);
+      for (String name : changed) {
+        if (live.contains(name.toLowerCase(Locale.ROOT)) != wanted.contains(name)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static Set<String> indexNames(Schema schema, String table) {
+    Set<String> names = new TreeSet<>();
+    schema.find(table).ifPresent(t -> t.indexes().forEach(i -> names.add(i.name())));
+    return names;
   }
 
   /**
