@@ -212,8 +212,7 @@ public final class Migrator {
         List<HistoryRow> rows = History.read(c, d);
         if (rows != null) {
           int current = check(rows);
-          refusePartlyAppliedAbove(rows, target);
-          if (current == target || (current > target && !mayGoDown)) {
+          if ((current == target && !partlyAppliedAbove(rows, target)) || (current > target && !mayGoDown)) {
             return List.of(); // the up-to-date path: one query, nothing else
           }
         } else if (target > 0) {
@@ -226,8 +225,7 @@ public final class Migrator {
           }
           rows = History.read(c, d); // again, under the lock: another process may have migrated
           int current = check(rows);
-          refusePartlyAppliedAbove(rows, target);
-          if (current < target && !d.transactionalDdl()) {
+          if (current != target && !d.transactionalDdl()) {
             History.addProgressColumns(c, d); // a table of release 0.1 gets them before a step records progress
           }
           if (current > latestVersion() && mayGoDown) {
@@ -235,7 +233,17 @@ public final class Migrator {
                 + ", which this build does not know (it knows 1 to " + latestVersion() + "). Migrate down with the"
                 + " build that has version " + current + ". Nothing was changed.");
           }
-          return current <= target ? up(c, d, rows, current, target, lock) : down(c, d, current, target, lock);
+          if (partlyAppliedAbove(rows, target)) {
+            // Migrating below a migration that a stopped run left partly applied: its steps in effect go first.
+            HistoryRow partial = partlyApplied(rows);
+            Migration m = byVersion.get(partial.version());
+            checkHeld(lock, m);
+            List<AppliedMigration> done = new ArrayList<>();
+            done.add(StepwiseMigration.revert(c, d, m, schemaAt(partial.version() - 1), partial));
+            done.addAll(down(c, d, rows, current, target, lock));
+            return done;
+          }
+          return current <= target ? up(c, d, rows, current, target, lock) : down(c, d, rows, current, target, lock);
         }
       } finally {
         if (!autoCommit) {
@@ -252,14 +260,9 @@ public final class Migrator {
     return rows.stream().filter(HistoryRow::inProgress).findFirst().orElse(null);
   }
 
-  /** Migrating below a partly applied migration would leave its steps behind: it is finished first. */
-  private static void refusePartlyAppliedAbove(List<HistoryRow> rows, int target) {
+  private static boolean partlyAppliedAbove(List<HistoryRow> rows, int target) {
     HistoryRow partial = partlyApplied(rows);
-    if (partial != null && target < partial.version()) {
-      throw new MigrationException("cannot migrate to version " + target + ": " + String.format("V%04d", partial.version())
-          + " " + partial.description() + " is partly applied (steps 1 to " + partial.stepsDone() + " in effect). Run"
-          + " migrate to finish it first, then migrate down. Nothing was changed.");
-    }
+    return partial != null && partial.version() > target;
   }
 
   /**
@@ -353,7 +356,8 @@ public final class Migrator {
     return done;
   }
 
-  private List<AppliedMigration> down(Connection c, Dialect d, int current, int target, RunLock lock) throws SQLException {
+  private List<AppliedMigration> down(Connection c, Dialect d, List<HistoryRow> rows, int current, int target,
+      RunLock lock) throws SQLException {
     // Work out every reverse before running one, so an irreversible step stops us up front.
     List<Schema> before = new ArrayList<>();
     Schema schema = Schema.empty();
@@ -378,12 +382,25 @@ public final class Migrator {
     for (int i : plan) {
       Migration m = migrations.get(i);
       checkHeld(lock, m);
-      AppliedMigration reverted = step(c, d, m, Direction.DOWN, m.down(before.get(i)), m.applyTo(before.get(i)));
+      // Where DDL commits by itself, a derived down runs step by step with its progress, as up does.
+      HistoryRow row = rows.stream().filter(r -> r.version() == m.version()).findFirst().orElse(null);
+      AppliedMigration reverted = !d.transactionalDdl() && derivesDown(m) && row != null
+          ? StepwiseMigration.revert(c, d, m, before.get(i), row)
+          : step(c, d, m, Direction.DOWN, m.down(before.get(i)), m.applyTo(before.get(i)));
       if (reverted != null) {
         done.add(reverted);
       }
     }
     return done;
+  }
+
+  /** Whether {@code m}'s down is the reverse of each of its steps (not written by hand). */
+  private static boolean derivesDown(Migration m) {
+    try {
+      return m.getClass().getMethod("down", Schema.class).getDeclaringClass() == Migration.class;
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
   }
 
   /**

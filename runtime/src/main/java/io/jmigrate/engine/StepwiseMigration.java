@@ -59,13 +59,7 @@ final class StepwiseMigration {
       throws SQLException {
     long start = System.nanoTime();
     List<Operation> ops = m.up();
-    List<Schema> schemas = new ArrayList<>(); // schemas.get(i): the schema before step i + 1
-    Schema s = before;
-    schemas.add(s);
-    for (Operation op : ops) {
-      s = op.applyTo(s);
-      schemas.add(s);
-    }
+    List<Schema> schemas = schemasThrough(before, ops);
     int done = 0;
     if (inProgress != null) {
       done = inProgress.stepStarted() == null ? inProgress.stepsDone() : settle(c, d, m, schemas, inProgress);
@@ -73,8 +67,10 @@ final class StepwiseMigration {
     } else {
       log().log(Level.INFO, "applying {0}", m);
     }
-    if (ops.isEmpty()) {
+    if (ops.isEmpty() && inProgress == null) {
       History.insert(c, d, m.version(), m.description(), m.checksum(), 0);
+    } else if (done == ops.size()) { // every step in effect, the row not yet marked applied
+      History.complete(c, d, m.version(), m.checksum(), (System.nanoTime() - start) / 1_000_000);
     }
     boolean recorded = inProgress != null;
     for (int i = done; i < ops.size(); i++) {
@@ -114,6 +110,88 @@ final class StepwiseMigration {
       }
     }
     return new AppliedMigration(m.version(), m.description(), Direction.UP, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /**
+   * Reverts {@code m} (whose schema before it is {@code before}) step by step, last first, through
+   * each step's reverse, recording its progress as {@link #apply} does: {@code row} is its history
+   * row, applied or left partly applied by a stopped run. If a reverse fails, the steps reverted are
+   * applied again, so that a failure leaves the migration applied, as before.
+   */
+  static AppliedMigration revert(Connection c, Dialect d, Migration m, Schema before, HistoryRow row)
+      throws SQLException {
+    long start = System.nanoTime();
+    List<Operation> ops = m.up();
+    List<Schema> schemas = schemasThrough(before, ops);
+    int done = !row.inProgress() ? ops.size() : row.stepStarted() == null ? row.stepsDone() : settle(c, d, m, schemas, row);
+    List<Operation> reverses = new ArrayList<>();
+    for (int j = 0; j < done; j++) {
+      try {
+        reverses.add(ops.get(j).reverse(schemas.get(j)));
+      } catch (IrreversibleException e) {
+        throw new MigrationException("cannot revert " + m + ": its step " + (j + 1) + " (" + ops.get(j) + ") is"
+            + " irreversible (" + e.getMessage() + "). Nothing was reverted.");
+      }
+    }
+    log().log(Level.INFO, "reverting {0}", m);
+    if (done == 0) {
+      History.delete(c, d, m.version());
+    }
+    for (int j = done; j >= 1; j--) {
+      boolean finished = false;
+      d.begin(c);
+      try {
+        History.progress(c, d, m.version(), j - 1, j, Checksum.of(ops.subList(0, j - 1)));
+        try (StatementSink out = new StatementSink(c, d)) {
+          d.write(reverses.get(j - 1), schemas.get(j), out);
+          out.flush();
+        }
+        if (j == 1) {
+          History.delete(c, d, m.version());
+        } else {
+          History.progress(c, d, m.version(), j - 1, null, Checksum.of(ops.subList(0, j - 1)));
+        }
+        d.commit(c);
+        finished = true;
+      } catch (SQLException e) {
+        rollbackQuietly(c, d);
+        finished = true;
+        throw new MigrationException("reverting migration " + m + " failed at its step " + j + " (" + ops.get(j - 1)
+            + "): " + e.getMessage() + ". " + applyAgain(c, d, m, before), e);
+      } finally {
+        if (!finished) {
+          rollbackQuietly(c, d);
+        }
+      }
+    }
+    return new AppliedMigration(m.version(), m.description(), Direction.DOWN, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** After a failed revert: applies again the steps that were reverted (resuming, as after a stopped run). */
+  private static String applyAgain(Connection c, Dialect d, Migration m, Schema before) {
+    try {
+      HistoryRow row = History.read(c, d).stream().filter(r -> r.version() == m.version()).findFirst().orElse(null);
+      if (row == null || !row.inProgress()) {
+        return "Nothing of it had been reverted; it is applied, as before.";
+      }
+      apply(c, d, m, before, row);
+      return "The steps of it that had been reverted (DDL commits by itself here) were applied again; it is applied,"
+          + " as before.";
+    } catch (MigrationException | SQLException e) {
+      return "Applying again the steps that had been reverted failed too: " + e.getMessage();
+    }
+  }
+
+  /** The schema before each step, and after the last: {@code get(i)} is the schema before step i + 1. */
+  private static List<Schema> schemasThrough(Schema before, List<Operation> ops) {
+    List<Schema> schemas = new ArrayList<>();
+    Schema s = before;
+    schemas.add(s);
+    for (Operation op : ops) {
+      s = op.applyTo(s);
+      schemas.add(s);
+    }
+    return schemas;
   }
 
   /**
@@ -211,7 +289,7 @@ final class StepwiseMigration {
   }
 
   /**
-   * Undoes the steps of a failed migration that are in effect (steps 1 to {@code failed}), last
+   * After a failed step: undoes the steps of the migration that are in effect (steps 1 to {@code failed}), last
    * first, through their reverse operations, each recorded as the forward steps are; returns what to
    * tell the user: reverted, or exactly which steps are in effect and could not be undone.
    */

@@ -61,7 +61,7 @@ interface StepwiseCrashContract {
   default void killedMigrationResumesToAFreshDatabasesState(String point, int stepsDone, int stepStarted,
       @TempDir Path dir) throws Exception {
     String url = databaseAtVersion1WithRows(dir);
-    killChildAt(url, point, dir);
+    killChildAt(url, 2, point, dir);
     Migrator m = new Migrator(StepwiseWorkload.migrations());
     try (Connection c = DriverManager.getConnection(url)) {
       Status status = m.status(c);
@@ -73,7 +73,35 @@ interface StepwiseCrashContract {
       assertNull(v2.problem(), status.toString());
       assertEquals(List.of(2), m.migrate(c).stream().map(AppliedMigration::version).toList());
     }
-    assertEqualsAFreshDatabaseAtVersion2(url, dir);
+    assertEqualsAFreshDatabaseAt(2, url, dir);
+  }
+
+  /**
+   * Killed while migrating down from V2 to V1 (the reverses run step by step too, last first): the
+   * next run goes on down, or, asked to migrate up, applies again what had been reverted.
+   */
+  @ParameterizedTest(name = "killed migrating down {0}, then migrating to V{1}")
+  @CsvSource({
+      "after:DROP INDEX .ix_t_a.,  1, 2,  3", // step 3's reverse ran: step 3 is no longer in effect
+      "after:DROP INDEX .ix_t_a.,  2, 2,  3",
+      "down-checkpoint:after-6,    1, 7, -1", // inside step 7's reverse (Java): rolled back
+      "down-checkpoint:after-6,    2, 7, -1",
+  })
+  default void killedWhileMigratingDownGoesOnEitherWay(String point, int then, int stepsDone, int stepStarted,
+      @TempDir Path dir) throws Exception {
+    String url = databaseAtVersion1WithRows(dir);
+    Migrator m = new Migrator(StepwiseWorkload.migrations());
+    try (Connection c = DriverManager.getConnection(url)) {
+      m.migrate(c);
+    }
+    killChildAt(url, 1, point, dir);
+    try (Connection c = DriverManager.getConnection(url)) {
+      Status status = m.status(c);
+      assertEquals(new Status.Progress(stepsDone, StepwiseWorkload.STEPS, stepStarted < 0 ? null : stepStarted),
+          status.entries().get(1).progress(), status.toString());
+      assertEquals(List.of(2), m.migrateTo(c, then).stream().map(AppliedMigration::version).toList());
+    }
+    assertEqualsAFreshDatabaseAt(then, url, dir);
   }
 
   /**
@@ -83,7 +111,7 @@ interface StepwiseCrashContract {
   @Test
   default void killedBetweenTheStatementsOfOneStepStopsUntilToldWhatHappened(@TempDir Path dir) throws Exception {
     String url = databaseAtVersion1WithRows(dir);
-    killChildAt(url, "after:" + firstStatementOfTheUniqueIndexStep(), dir);
+    killChildAt(url, 2, "after:" + firstStatementOfTheUniqueIndexStep(), dir);
     Migrator m = new Migrator(StepwiseWorkload.migrations());
     try (Connection c = DriverManager.getConnection(url)) {
       assertEquals(new Status.Progress(7, StepwiseWorkload.STEPS, 8), m.status(c).entries().get(1).progress());
@@ -99,7 +127,7 @@ interface StepwiseCrashContract {
       exec(c, "UPDATE jmigrate_history SET step_started = NULL WHERE version = 2");
       assertEquals(List.of(2), m.migrate(c).stream().map(AppliedMigration::version).toList());
     }
-    assertEqualsAFreshDatabaseAtVersion2(url, dir);
+    assertEqualsAFreshDatabaseAt(2, url, dir);
   }
 
   private String databaseAtVersion1WithRows(Path dir) throws Exception {
@@ -112,13 +140,13 @@ interface StepwiseCrashContract {
     return url;
   }
 
-  /** Starts a child JVM migrating {@code url}, waits until it stops at {@code point}, and kills it (SIGKILL). */
-  private static void killChildAt(String url, String point, Path dir) throws Exception {
+  /** Starts a child JVM migrating {@code url} to {@code version}, waits until it stops at {@code point}, and kills it (SIGKILL). */
+  private static void killChildAt(String url, int version, String point, Path dir) throws Exception {
     Path marker = dir.resolve("paused");
     Files.deleteIfExists(marker);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        StepwiseWorkload.class.getName(), url);
+        StepwiseWorkload.class.getName(), url, String.valueOf(version));
     pb.environment().put("JMIGRATE_TEST_PAUSE", point);
     pb.environment().put("JMIGRATE_TEST_MARKER", marker.toString());
     Path log = dir.resolve("child.log");
@@ -136,20 +164,24 @@ interface StepwiseCrashContract {
     }
   }
 
-  private void assertEqualsAFreshDatabaseAtVersion2(String url, Path dir) throws Exception {
+  private void assertEqualsAFreshDatabaseAt(int version, String url, Path dir) throws Exception {
     Migrator m = new Migrator(StepwiseWorkload.migrations());
     String fresh;
-    try (Connection f = DriverManager.getConnection(newDatabaseUrl(dir.resolve("fresh")))) {
-      m.migrate(f);
+    Path freshDir = dir.resolve("fresh");
+    try (Connection f = DriverManager.getConnection(newDatabaseUrl(freshDir))) {
+      m.migrateTo(f, version);
       fresh = catalog(f);
     }
     try (Connection c = DriverManager.getConnection(url)) {
       assertEquals(fresh, catalog(c));
       Status status = m.status(c);
-      assertTrue(status.currentVersion() == 2 && status.pending().isEmpty() && status.problems().isEmpty(),
-          status.toString());
-      assertEquals(java.util.Arrays.asList((String) null), strings(c, "SELECT steps_done FROM jmigrate_history WHERE version = 2"));
-      assertEquals("[[1, x, 5, 1]]", Sql.rows(c, "SELECT id, aa, n, parent_id FROM t").toString(), "the row is kept");
+      assertTrue(status.currentVersion() == version && status.pending().size() == 2 - version
+          && status.problems().isEmpty(), status.toString());
+      assertTrue(status.entries().stream().allMatch(e -> e.progress() == null), status.toString());
+      assertEquals(version == 2 ? java.util.Arrays.asList((String) null) : List.of(),
+          strings(c, "SELECT steps_done FROM jmigrate_history WHERE version = 2"));
+      assertEquals("[[1, x, 5, 1]]", Sql.rows(c, "SELECT id, " + (version == 2 ? "aa" : "a") + ", n, parent_id FROM t")
+          .toString(), "the row is kept");
       assertEquals(List.of("p"), strings(c, "SELECT code FROM parent"));
       assertTrue(m.validate(c).isEmpty(), m.validate(c).toString());
     }

@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
 /**
  * The migrations of the kill contract where DDL commits by itself ({@link StepwiseCrashContract}):
  * {@link MariaDbMigratorTest#V1}, then a V2 of 12 steps, every kind of generated step with three
- * Java checkpoints between them. A child JVM ({@link #main}) migrates and stops to be killed where
- * {@code JMIGRATE_TEST_PAUSE} says: {@code checkpoint:<name>} inside a Java step, or
+ * Java checkpoints between them. A child JVM ({@link #main}) migrates up or down and stops to be
+ * killed where {@code JMIGRATE_TEST_PAUSE} says: {@code checkpoint:<name>} inside a Java step
+ * ({@code down-checkpoint:<name>} inside its reverse), or
  * {@code before:<regex>} / {@code after:<regex>} around the statement whose SQL matches (the
  * connection is wrapped to see them; nothing else is changed), writing the marker file
  * {@code JMIGRATE_TEST_MARKER} there first.
@@ -39,11 +40,13 @@ public final class StepwiseWorkload {
   }
 
   private static Operation checkpoint(String name) {
-    return java("checkpoint " + name, c -> {
-      if (("checkpoint:" + name).equals(System.getenv("JMIGRATE_TEST_PAUSE"))) {
-        pause();
-      }
-    });
+    return java("checkpoint " + name, c -> pauseAt("checkpoint:" + name), c -> pauseAt("down-checkpoint:" + name));
+  }
+
+  private static void pauseAt(String point) {
+    if (point.equals(System.getenv("JMIGRATE_TEST_PAUSE"))) {
+      pause();
+    }
   }
 
   private static void pause() {
@@ -55,7 +58,7 @@ public final class StepwiseWorkload {
     }
   }
 
-  /** A child process: migrates the database at args[0] (V1 applied) to V2, stopping where told to. */
+  /** A child process: migrates the database at args[0] to version args[1], stopping where told to. */
   public static void main(String[] args) throws Exception {
     String pause = String.valueOf(System.getenv("JMIGRATE_TEST_PAUSE"));
     try (Connection real = DriverManager.getConnection(args[0])) {
@@ -64,7 +67,7 @@ public final class StepwiseWorkload {
         boolean before = pause.startsWith("before:");
         c = pausing(real, Pattern.compile(pause.substring(pause.indexOf(':') + 1)), before);
       }
-      System.out.println("applied " + new Migrator(migrations()).migrate(c).size());
+      System.out.println("applied " + new Migrator(migrations()).migrateTo(c, Integer.parseInt(args[1])).size());
     }
   }
 
