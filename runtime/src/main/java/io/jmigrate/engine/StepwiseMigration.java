@@ -101,6 +101,10 @@ final class StepwiseMigration {
       } catch (SQLException e) {
         rollbackQuietly(c, d);
         finished = true;
+        if (statements(d, ops.get(i), schemas.get(i)) == 1) {
+          // Its one statement failed, so nothing of it is in effect, though the DDL's commit took "started" along.
+          History.progress(c, d, m.version(), i, null, Checksum.of(ops.subList(0, i)));
+        }
         throw new MigrationException("migration " + m + " failed: " + e.getMessage() + ". " + revert(c, d, m, schemas, i),
             e);
       } finally {
@@ -156,6 +160,9 @@ final class StepwiseMigration {
       } catch (SQLException e) {
         rollbackQuietly(c, d);
         finished = true;
+        if (statements(d, reverses.get(j - 1), schemas.get(j)) == 1) {
+          History.progress(c, d, m.version(), j, null, Checksum.of(ops.subList(0, j))); // as in apply
+        }
         throw new MigrationException("reverting migration " + m + " failed at its step " + j + " (" + ops.get(j - 1)
             + "): " + e.getMessage() + ". " + applyAgain(c, d, m, before), e);
       } finally {
@@ -180,6 +187,11 @@ final class StepwiseMigration {
     } catch (MigrationException | SQLException e) {
       return "Applying again the steps that had been reverted failed too: " + e.getMessage();
     }
+  }
+
+  /** How many statements {@code op} is on this dialect (a Java step: none). */
+  private static long statements(Dialect d, Operation op, Schema before) {
+    return d.statements(op, before).stream().filter(l -> !l.startsWith("--")).count();
   }
 
   /** The schema before each step, and after the last: {@code get(i)} is the schema before step i + 1. */
@@ -212,7 +224,7 @@ final class StepwiseMigration {
     Schema before = schemas.get(done);
     Drift notRun = SchemaValidator.compare(c, d, m.version(), before);
     Drift ran = SchemaValidator.compare(c, d, m.version(), schemas.get(step));
-    long statements = d.statements(op, before).stream().filter(l -> !l.startsWith("--")).count();
+    long statements = statements(d, op, before);
     Schema after = schemas.get(step);
     boolean asBefore = notRun.isEmpty() && indexesAsIn(c, d, before, after, before);
     boolean asAfter = ran.isEmpty() && indexesAsIn(c, d, before, after, after);
