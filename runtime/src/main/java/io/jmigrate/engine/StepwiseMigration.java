@@ -103,7 +103,7 @@ final class StepwiseMigration {
         finished = true;
         if (statements(d, ops.get(i), schemas.get(i)) == 1) {
           // Its one statement failed, so nothing of it is in effect, though the DDL's commit took "started" along.
-          History.progress(c, d, m.version(), i, null, Checksum.of(ops.subList(0, i)));
+          notStartedQuietly(c, d, m, i);
         }
         throw new MigrationException("migration " + m + " failed: " + e.getMessage() + ". " + revert(c, d, m, schemas, i),
             e);
@@ -161,7 +161,7 @@ final class StepwiseMigration {
         rollbackQuietly(c, d);
         finished = true;
         if (statements(d, reverses.get(j - 1), schemas.get(j)) == 1) {
-          History.progress(c, d, m.version(), j, null, Checksum.of(ops.subList(0, j))); // as in apply
+          notStartedQuietly(c, d, m, j); // as in apply
         }
         throw new MigrationException("reverting migration " + m + " failed at its step " + j + " (" + ops.get(j - 1)
             + "): " + e.getMessage() + ". " + applyAgain(c, d, m, before), e);
@@ -186,6 +186,15 @@ final class StepwiseMigration {
           + " as before.";
     } catch (MigrationException | SQLException e) {
       return "Applying again the steps that had been reverted failed too: " + e.getMessage();
+    }
+  }
+
+  /** Records steps 1 to {@code done} in effect and none started; a failure here must not hide the one reported. */
+  private static void notStartedQuietly(Connection c, Dialect d, Migration m, int done) {
+    try {
+      History.progress(c, d, m.version(), done, null, Checksum.of(m.up().subList(0, done)));
+    } catch (SQLException ignored) {
+      // the row keeps "started", and the next run settles that step from the catalog
     }
   }
 
