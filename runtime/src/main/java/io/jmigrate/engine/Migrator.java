@@ -666,7 +666,7 @@ public final class Migrator {
    */
   public List<String> sql(Dialect d, int from, int to) {
     try {
-      return render(d, from, to, new SqlRecorder(null));
+      return render(d, from, to, new SqlRecorder(null), null);
     } catch (SQLException e) {
       throw new IllegalStateException("a recorder without a database does not fail", e);
     }
@@ -681,13 +681,14 @@ public final class Migrator {
       Dialect d = dialect(c);
       List<HistoryRow> rows = History.read(c, d);
       int current = rows == null ? 0 : check(rows);
-      return render(d, current, latestVersion(), new SqlRecorder(c));
+      return render(d, current, latestVersion(), new SqlRecorder(c), rows == null ? null : partlyApplied(rows));
     } catch (SQLException e) {
       throw new MigrationException("could not read the database: " + e.getMessage(), e);
     }
   }
 
-  private List<String> render(Dialect d, int from, int to, SqlRecorder recorder) throws SQLException {
+  /** The statements from {@code from} to {@code to}; a {@code partial} migration's from after its steps done. */
+  private List<String> render(Dialect d, int from, int to, SqlRecorder recorder, HistoryRow partial) throws SQLException {
     List<String> out = new ArrayList<>();
     Schema schema = Schema.empty();
     for (Migration m : migrations) {
@@ -698,9 +699,17 @@ public final class Migrator {
         schema = m.applyTo(schema);
         continue;
       }
-      recorder.comment(m.toString());
-      write(d, m.up(), schema, recorder);
-      schema = m.applyTo(schema);
+      int done = partial != null && partial.version() == m.version() ? partial.stepsDone() : 0;
+      List<Operation> ops = m.up().subList(Math.min(done, m.up().size()), m.up().size());
+      Schema after = m.applyTo(schema);
+      for (Operation op : m.up().subList(0, m.up().size() - ops.size())) {
+        schema = op.applyTo(schema);
+      }
+      recorder.comment(m + (done == 0 ? "" : " (partly applied: resumed after step " + done
+          + (partial.stepStarted() == null ? "" : "; step " + partial.stepStarted() + " is first checked against the catalog")
+          + ")"));
+      write(d, ops, schema, recorder);
+      schema = after;
     }
     for (String line : recorder.lines()) {
       out.add(line.startsWith("--") ? line : line + ";");
