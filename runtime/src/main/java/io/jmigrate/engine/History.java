@@ -13,6 +13,13 @@ import java.util.List;
  * The {@code jmigrate_history} table: one row per applied migration. Always named quoted, through
  * the dialect, and looked up in the connection's current schema, so that creating and reading it
  * agree on databases that fold unquoted names to upper case and on schemas other than the default.
+ *
+ * <p>Where DDL commits by itself (MariaDB/MySQL, H2), a migration in progress also has a row:
+ * {@code success} false, {@code steps_done} = how many of its steps are in effect, and
+ * {@code step_started} = the next step when something of it may have committed (null otherwise);
+ * its {@code checksum} is then that of the steps done. The two columns were added after release
+ * 0.1: {@link #addProgressColumns} adds them to an older table, under the run lock, before the
+ * first such row is written. Rows of completed migrations leave them null.
  */
 final class History {
   static final String TABLE = "jmigrate_history";
@@ -42,16 +49,60 @@ final class History {
   }
 
   private static List<HistoryRow> query(Connection c, Dialect dialect) throws SQLException {
+    // SELECT *: a table made before steps_done/step_started existed reads too, in the same one query.
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT version, description, checksum, applied_at, execution_ms, success FROM "
-            + dialect.quote(TABLE) + " ORDER BY version")) {
+        ResultSet rs = s.executeQuery("SELECT * FROM " + dialect.quote(TABLE) + " ORDER BY version")) {
+      boolean progress = hasProgressColumns(rs.getMetaData());
       List<HistoryRow> rows = new ArrayList<>();
       while (rs.next()) {
-        String stored = rs.getString(3);
-        rows.add(new HistoryRow(rs.getInt(1), rs.getString(2), parse(stored), rs.getString(4), rs.getLong(5),
-            rs.getBoolean(6) || rs.wasNull(), stored));
+        String stored = rs.getString("checksum");
+        boolean success = rs.getBoolean("success") || rs.wasNull();
+        rows.add(new HistoryRow(rs.getInt("version"), rs.getString("description"), parse(stored),
+            rs.getString("applied_at"), rs.getLong("execution_ms"), success, stored,
+            progress ? integer(rs, "steps_done") : null, progress ? integer(rs, "step_started") : null));
       }
       return rows;
+    }
+  }
+
+  private static Integer integer(ResultSet rs, String column) throws SQLException {
+    int value = rs.getInt(column);
+    return rs.wasNull() ? null : value;
+  }
+
+  private static boolean hasProgressColumns(java.sql.ResultSetMetaData meta) throws SQLException {
+    int found = 0;
+    for (int i = 1; i <= meta.getColumnCount(); i++) {
+      String name = meta.getColumnLabel(i);
+      if (name.equalsIgnoreCase("steps_done") || name.equalsIgnoreCase("step_started")) {
+        found++;
+      }
+    }
+    return found == 2;
+  }
+
+  /**
+   * Adds {@code steps_done} and {@code step_started} to a history table made before they existed
+   * (release 0.1's shape); nothing when they are there. Run under the run lock.
+   */
+  static void addProgressColumns(Connection c, Dialect dialect) throws SQLException {
+    boolean stepsDone = false;
+    boolean stepStarted = false;
+    try (ResultSet rs = c.getMetaData().getColumns(dialect.currentCatalog(c), dialect.currentSchema(c), TABLE, "%")) {
+      while (rs.next()) {
+        if (TABLE.equals(rs.getString("TABLE_NAME"))) {
+          stepsDone |= rs.getString("COLUMN_NAME").equalsIgnoreCase("steps_done");
+          stepStarted |= rs.getString("COLUMN_NAME").equalsIgnoreCase("step_started");
+        }
+      }
+    }
+    try (Statement s = c.createStatement()) {
+      if (!stepsDone) {
+        s.execute("ALTER TABLE " + dialect.quote(TABLE) + " ADD COLUMN steps_done INTEGER");
+      }
+      if (!stepStarted) {
+        s.execute("ALTER TABLE " + dialect.quote(TABLE) + " ADD COLUMN step_started INTEGER");
+      }
     }
   }
 
@@ -111,18 +162,53 @@ final class History {
   }
 
   /**
-   * A row saying that {@code version} did not complete and is partly applied (success false), so
-   * that {@code status} shows it and {@code migrate} refuses to go on until someone looked.
+   * The row of a migration whose first step is about to run where DDL commits by itself: in
+   * progress, no step done, step 1 started (see {@link History}). Written in that step's
+   * transaction, so it commits only when something of the step commits.
    */
-  static void insertIncomplete(Connection c, Dialect dialect, int version, String description, int checksum)
+  static void insertStarted(Connection c, Dialect dialect, int version, String description, int checksumOfNone)
       throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + dialect.quote(TABLE)
-        + " (version, description, checksum, execution_ms, success) VALUES (?, ?, ?, ?, ?)")) {
+        + " (version, description, checksum, execution_ms, success, steps_done, step_started)"
+        + " VALUES (?, ?, ?, 0, ?, 0, 1)")) {
       ps.setInt(1, version);
       ps.setString(2, description);
-      ps.setInt(3, checksum);
-      ps.setLong(4, 0);
-      ps.setBoolean(5, false);
+      ps.setInt(3, checksumOfNone);
+      ps.setBoolean(4, false);
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Records the progress of a migration in progress: steps 1 to {@code stepsDone} are in effect
+   * (their operations have checksum {@code checksumOfDone}); {@code stepStarted} is the step that
+   * may be partly or wholly in effect, or null.
+   */
+  static void progress(Connection c, Dialect dialect, int version, int stepsDone, Integer stepStarted,
+      int checksumOfDone) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE " + dialect.quote(TABLE)
+        + " SET steps_done = ?, step_started = ?, checksum = ?, success = ? WHERE version = ?")) {
+      ps.setInt(1, stepsDone);
+      if (stepStarted == null) {
+        ps.setNull(2, java.sql.Types.INTEGER);
+      } else {
+        ps.setInt(2, stepStarted);
+      }
+      ps.setInt(3, checksumOfDone);
+      ps.setBoolean(4, false);
+      ps.setInt(5, version);
+      ps.executeUpdate();
+    }
+  }
+
+  /** Marks a migration in progress as applied: its full checksum, the time it took, no progress left. */
+  static void complete(Connection c, Dialect dialect, int version, int checksum, long millis) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE " + dialect.quote(TABLE)
+        + " SET steps_done = NULL, step_started = NULL, checksum = ?, execution_ms = ?, success = ? WHERE version = ?")) {
+      ps.setInt(1, checksum);
+      ps.setLong(2, millis);
+      ps.setBoolean(3, true);
+      ps.setInt(4, version);
       ps.executeUpdate();
     }
   }

@@ -5,6 +5,7 @@ import io.jmigrate.dialect.LockTimeoutException;
 import io.jmigrate.dialect.LockWait;
 import io.jmigrate.dialect.SqlRecorder;
 import io.jmigrate.engine.AppliedMigration.Direction;
+import io.jmigrate.migration.Checksum;
 import io.jmigrate.migration.IrreversibleException;
 import io.jmigrate.migration.Migration;
 import io.jmigrate.migration.Operation;
@@ -27,8 +28,10 @@ import java.util.TreeSet;
 /**
  * Applies and reverts migrations on one connection. Each migration runs in its own
  * transaction together with its {@code jmigrate_history} row, so it is applied whole or not at
- * all. Before anything runs, the history is checked against the code (checksums, unknown
- * versions, gaps) and the migrations against the schema fingerprints they were generated with;
+ * all; where DDL commits by itself, {@link StepwiseMigration} runs it step by step instead, with
+ * its progress in the history, so that a run stopped in the middle is resumed. Before anything
+ * runs, the history is checked against the code (checksums, unknown versions, gaps) and the
+ * migrations against the schema fingerprints they were generated with;
  * an up-to-date database costs one query. Everything database-specific is asked of the
  * {@link Dialect}, given or found from the connection.
  */
@@ -266,7 +269,7 @@ public final class Migrator {
         List<HistoryRow> rows = History.read(c, d);
         if (rows != null) {
           int current = check(rows);
-          if (current == target || (current > target && !mayGoDown)) {
+          if ((current == target && !partlyAppliedAbove(rows, target)) || (current > target && !mayGoDown)) {
             return List.of(); // the up-to-date path: one query, nothing else
           }
         } else if (target > 0) {
@@ -280,12 +283,25 @@ public final class Migrator {
           }
           rows = History.read(c, d); // again, under the lock: another process may have migrated
           int current = check(rows);
+          if (current != target && !d.transactionalDdl()) {
+            History.addProgressColumns(c, d); // a table of release 0.1 gets them before a step records progress
+          }
           if (current > latestVersion() && mayGoDown) {
             throw new MigrationException("cannot migrate to version " + target + ": the database is at version " + current
                 + ", which this build does not know (it knows 1 to " + latestVersion() + "). Migrate down with the"
                 + " build that has version " + current + ". Nothing was changed.");
           }
-          return current <= target ? up(c, d, current, target, lock) : down(c, d, current, target, lock);
+          if (partlyAppliedAbove(rows, target)) {
+            // Migrating below a migration that a stopped run left partly applied: its steps in effect go first.
+            HistoryRow partial = partlyApplied(rows);
+            Migration m = byVersion.get(partial.version());
+            checkHeld(lock, m);
+            List<AppliedMigration> done = new ArrayList<>();
+            done.add(StepwiseMigration.revert(c, d, m, schemaAt(partial.version() - 1), partial));
+            done.addAll(down(c, d, rows, current, target, lock));
+            return done;
+          }
+          return current <= target ? up(c, d, rows, current, target, lock) : down(c, d, rows, current, target, lock);
         }
       } finally {
         if (!autoCommit) {
@@ -295,6 +311,16 @@ public final class Migrator {
     } catch (SQLException e) {
       throw new MigrationException("could not read or lock " + History.TABLE + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The row of a migration that a stopped run left partly applied (see {@link StepwiseMigration}), or null. */
+  private static HistoryRow partlyApplied(List<HistoryRow> rows) {
+    return rows.stream().filter(HistoryRow::inProgress).findFirst().orElse(null);
+  }
+
+  private static boolean partlyAppliedAbove(List<HistoryRow> rows, int target) {
+    HistoryRow partial = partlyApplied(rows);
+    return partial != null && partial.version() > target;
   }
 
   /**
@@ -361,7 +387,9 @@ public final class Migrator {
     return out;
   }
 
-  private List<AppliedMigration> up(Connection c, Dialect d, int current, int target, RunLock lock) throws SQLException {
+  private List<AppliedMigration> up(Connection c, Dialect d, List<HistoryRow> rows, int current, int target, RunLock lock)
+      throws SQLException {
+    HistoryRow partial = partlyApplied(rows);
     List<AppliedMigration> done = new ArrayList<>();
     Schema schema = Schema.empty();
     for (Migration m : migrations) {
@@ -374,7 +402,11 @@ public final class Migrator {
         continue; // applied, as the history read under the lock says
       }
       checkHeld(lock, m);
-      AppliedMigration applied = step(c, d, m, Direction.UP, m.up(), before);
+      // Where DDL commits by itself, each step commits with its progress, so that a stopped run resumes.
+      boolean resume = partial != null && partial.version() == m.version();
+      AppliedMigration applied = resume || !d.transactionalDdl()
+          ? StepwiseMigration.apply(c, d, m, before, resume ? partial : null)
+          : step(c, d, m, Direction.UP, m.up(), before);
       if (applied != null) {
         done.add(applied);
       }
@@ -382,7 +414,8 @@ public final class Migrator {
     return done;
   }
 
-  private List<AppliedMigration> down(Connection c, Dialect d, int current, int target, RunLock lock) throws SQLException {
+  private List<AppliedMigration> down(Connection c, Dialect d, List<HistoryRow> rows, int current, int target,
+      RunLock lock) throws SQLException {
     // Work out every reverse before running one, so an irreversible step stops us up front.
     List<Schema> before = new ArrayList<>();
     Schema schema = Schema.empty();
@@ -407,12 +440,25 @@ public final class Migrator {
     for (int i : plan) {
       Migration m = migrations.get(i);
       checkHeld(lock, m);
-      AppliedMigration reverted = step(c, d, m, Direction.DOWN, m.down(before.get(i)), m.applyTo(before.get(i)));
+      // Where DDL commits by itself, a derived down runs step by step with its progress, as up does.
+      HistoryRow row = rows.stream().filter(r -> r.version() == m.version()).findFirst().orElse(null);
+      AppliedMigration reverted = !d.transactionalDdl() && derivesDown(m) && row != null
+          ? StepwiseMigration.revert(c, d, m, before.get(i), row)
+          : step(c, d, m, Direction.DOWN, m.down(before.get(i)), m.applyTo(before.get(i)));
       if (reverted != null) {
         done.add(reverted);
       }
     }
     return done;
+  }
+
+  /** Whether {@code m}'s down is the reverse of each of its steps (not written by hand). */
+  private static boolean derivesDown(Migration m) {
+    try {
+      return m.getClass().getMethod("down", Schema.class).getDeclaringClass() == Migration.class;
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
   }
 
   /**
@@ -464,7 +510,7 @@ public final class Migrator {
       }
       rollbackQuietly(c, d);
       committed = true; // nothing left to roll back
-      throw new MigrationException(failed + revert(c, d, m, up, ran), e);
+      throw new MigrationException(failed + revert(c, d, m, ran), e);
     } finally {
       Progress.finished(); // operator
       if (!committed) {
@@ -498,11 +544,12 @@ public final class Migrator {
   }
 
   /**
-   * Undoes the steps of a failed migration that already ran and committed (DDL auto-commits), last
-   * first, through their reverse operations, so the database is back at the previous version.
+   * Undoes the steps of a failed migration down that already ran and committed (DDL auto-commits),
+   * last first, through their reverse operations, so the database is back where it was. (Migrating
+   * up where DDL commits by itself is {@link StepwiseMigration}'s.)
    * Returns what to tell the user: reverted, or exactly which steps ran and could not be undone.
    */
-  private static String revert(Connection c, Dialect d, Migration m, boolean up, List<Map.Entry<Operation, Schema>> ran) {
+  private static String revert(Connection c, Dialect d, Migration m, List<Map.Entry<Operation, Schema>> ran) {
     if (ran.isEmpty()) {
       return "No step of it had run; " + History.TABLE + " is unchanged.";
     }
@@ -514,22 +561,11 @@ public final class Migrator {
         d.write(reverse, op.applyTo(before), out);
         out.flush();
       } catch (IrreversibleException | SQLException e) {
-        String recorded = "";
-        if (up) {
-          try {
-            // Recorded as not completed: status shows it, and migrate stops there until someone has looked.
-            History.insertIncomplete(c, d, m.version(), m.description() + " [partly applied: steps 1 to " + (i + 1)
-                + " of " + m.up().size() + " ran and were not reverted]", m.checksum());
-            recorded = " " + History.TABLE + " records it as not completed (success false).";
-          } catch (SQLException ignored) {
-            recorded = " " + History.TABLE + " is unchanged.";
-          }
-        }
         return "Its steps 1 to " + ran.size() + " had run and committed (DDL commits by itself here); steps "
             + (i + 2 > ran.size() ? "none" : (i + 2) + " to " + ran.size()) + " were reverted, but step " + (i + 1)
-            + " (" + op + ") could not be: " + e.getMessage() + ". The database is between the previous version"
-            + " and this one." + recorded + " Undo steps 1 to " + (i + 1) + " by hand, then delete that history row"
-            + " and migrate again.";
+            + " (" + op + ") could not be: " + e.getMessage() + ". The database is between this migration and the"
+            + " one before it, and " + History.TABLE + " still records it as applied: bring the database to either"
+            + " by hand (validate shows the difference) and make the history say which.";
       }
     }
     log().log(Level.INFO, "reverted the {0} step(s) of the failed migration that had run", ran.size());
@@ -557,6 +593,7 @@ public final class Migrator {
   int check(List<HistoryRow> rows) {
     int current = 0;
     boolean ahead = false;
+    HistoryRow partial = null;
     for (HistoryRow row : rows) {
       String problem = problem(row);
       if (problem != null && aheadAllowed && row.success() && !byVersion.containsKey(row.version())) {
@@ -564,7 +601,16 @@ public final class Migrator {
       } else if (problem != null) {
         throw new MigrationException(problem);
       }
-      current = Math.max(current, row.version());
+      if (row.inProgress()) {
+        partial = row; // not applied: the next migrate resumes it
+      } else {
+        current = Math.max(current, row.version());
+      }
+    }
+    if (partial != null && partial.version() < current) {
+      throw new MigrationException("the history records " + String.format("V%04d", partial.version()) + " as partly"
+          + " applied, below the applied version " + current + ". Check the database by hand (validate), then"
+          + " correct or delete that row of " + History.TABLE + " and migrate again.");
     }
     if (ahead) {
       log().log(Level.WARNING, "the database is at version {0}, ahead of this build (it knows 1 to {1});"
@@ -598,6 +644,18 @@ public final class Migrator {
           + " the build that has it, or migrate down with that build first. If the newer migrations are known to"
           + " be compatible with this build (a rollback of the application only), start anyway with --allow-ahead"
           + " (Migrator.withAheadAllowed(true); Spring Boot: jmigrate.fail-on-ahead=false).";
+    }
+    if (row.inProgress()) {
+      int done = row.stepsDone();
+      if (done > m.up().size() || Checksum.of(m.up().subList(0, done)) != row.checksum()) {
+        return "the history records " + version + " " + row.description() + " as partly applied (steps 1 to " + done
+            + " in effect, their checksum " + row.storedChecksum() + "), but this build's " + m + " has "
+            + (done > m.up().size() ? "only " + m.up().size() + " steps" : "other steps 1 to " + done + " (checksum "
+                + Checksum.of(m.up().subList(0, done)) + ")") + ": it was changed after it was partly applied. Restore"
+            + " its first " + done + " steps as they were (later steps may change), or undo them by hand and delete"
+            + " that row, then migrate again.";
+      }
+      return null;
     }
     if (!row.success()) {
       return "the history records " + version + " " + row.description() + " as not completed (success is false):"
@@ -649,10 +707,13 @@ public final class Migrator {
         Migration m = byVersion.get(v);
         if (r == null) {
           entries.add(new Status.Entry(v, m.description(), Status.State.PENDING, null, -1, irreversible.contains(v),
-              v < current ? gap(m, current) : null));
+              v < current ? gap(m, current) : null, null));
         } else {
-          entries.add(new Status.Entry(v, r.description(), r.success() ? Status.State.APPLIED
-              : Status.State.FAILED_PARTIAL, r.appliedAt(), r.executionMillis(), irreversible.contains(v), problem(r)));
+          entries.add(r.inProgress()
+              ? new Status.Entry(v, r.description(), Status.State.FAILED_PARTIAL, null, -1, irreversible.contains(v),
+                  problem(r), m == null ? null : new Status.Progress(r.stepsDone(), m.up().size(), r.stepStarted()))
+              : new Status.Entry(v, r.description(), r.success() ? Status.State.APPLIED : Status.State.FAILED_PARTIAL,
+                  r.appliedAt(), r.executionMillis(), irreversible.contains(v), problem(r), null));
         }
       }
       return new Status(entries, latestVersion());
@@ -685,7 +746,7 @@ public final class Migrator {
     checkPreviewVersion(from);
     checkPreviewVersion(to);
     try {
-      return render(d, from, to, new SqlRecorder(null));
+      return render(d, from, to, new SqlRecorder(null), null);
     } catch (SQLException e) {
       throw new IllegalStateException("a recorder without a database does not fail", e);
     }
@@ -700,7 +761,9 @@ public final class Migrator {
       Dialect d = dialect(c);
       List<HistoryRow> rows = History.read(c, d);
       int current = rows == null ? 0 : check(rows);
-      return render(d, current, Math.max(current, latestVersion()), new SqlRecorder(c)); // never down (allowed ahead)
+      // never down (allowed ahead); a partly applied migration from after its steps done
+      return render(d, current, Math.max(current, latestVersion()), new SqlRecorder(c),
+          rows == null ? null : partlyApplied(rows));
     } catch (SQLException e) {
       throw new MigrationException("could not read the database: " + e.getMessage(), e);
     }
@@ -722,7 +785,7 @@ public final class Migrator {
         throw new MigrationException("the database is at version " + current + ", which this build does not know"
             + " (it knows 1 to " + latestVersion() + "): preview with the build that has it");
       }
-      return render(d, current, to, new SqlRecorder(c));
+      return render(d, current, to, new SqlRecorder(c), rows == null ? null : partlyApplied(rows));
     } catch (SQLException e) {
       throw new MigrationException("could not read the database: " + e.getMessage(), e);
     }
@@ -769,7 +832,8 @@ public final class Migrator {
   }
   // end of sql previews (operator)
 
-  private List<String> render(Dialect d, int from, int to, SqlRecorder recorder) throws SQLException {
+  /** The statements from {@code from} to {@code to}; a {@code partial} migration's from after its steps done. */
+  private List<String> render(Dialect d, int from, int to, SqlRecorder recorder, HistoryRow partial) throws SQLException {
     if (from > to) {
       return renderDown(d, from, to, recorder);
     }
@@ -783,9 +847,17 @@ public final class Migrator {
         schema = m.applyTo(schema);
         continue;
       }
-      recorder.comment(m.toString());
-      write(d, m.up(), schema, recorder);
-      schema = m.applyTo(schema);
+      int done = partial != null && partial.version() == m.version() ? partial.stepsDone() : 0;
+      List<Operation> ops = m.up().subList(Math.min(done, m.up().size()), m.up().size());
+      Schema after = m.applyTo(schema);
+      for (Operation op : m.up().subList(0, m.up().size() - ops.size())) {
+        schema = op.applyTo(schema);
+      }
+      recorder.comment(m + (done == 0 ? "" : " (partly applied: resumed after step " + done
+          + (partial.stepStarted() == null ? "" : "; step " + partial.stepStarted() + " is first checked against the catalog")
+          + ")"));
+      write(d, ops, schema, recorder);
+      schema = after;
     }
     for (String line : recorder.lines()) {
       out.add(line.startsWith("--") ? line : line + ";");

@@ -48,13 +48,15 @@ public record Status(List<Entry> entries, int latestVersion) {
    * {@code irreversible} whether one of its steps has no reverse (so {@code migrate-to} cannot go
    * below it); {@code problem} says what is wrong with it (edited after it was applied, a
    * different migration under this version, unknown to this build, a gap, partly applied), or is
-   * null. The description is the history's for a recorded version.
+   * null; {@code progress}, for a migration stopped in its middle where DDL commits by itself, which
+   * of its steps ran (else null). The description is the history's for a recorded version.
    */
   public record Entry(int version, String description, State state, String appliedAt, long executionMillis,
-      boolean irreversible, String problem) {
+      boolean irreversible, String problem, Progress progress) {
 
     public Entry(int version, String description, String appliedAt, String problem) {
-      this(version, description, appliedAt == null ? State.PENDING : State.APPLIED, appliedAt, -1, false, problem);
+      this(version, description, appliedAt == null ? State.PENDING : State.APPLIED, appliedAt, -1, false, problem,
+          null);
     }
 
     public Entry(int version, String description, String appliedAt) {
@@ -64,6 +66,21 @@ public record Status(List<Entry> entries, int latestVersion) {
     /** Whether the history records this version (completed or not). */
     public boolean applied() {
       return appliedAt != null;
+    }
+  }
+
+  /**
+   * A migration that is partly applied (where DDL commits by itself, a run was stopped or failed in
+   * its middle): steps 1 to {@code stepsDone} of {@code steps} are in effect, and
+   * {@code stepStarted}, when not null, is the step that was running and may be partly in effect.
+   * Such a version is not applied; the next {@code migrate} resumes it after step {@code stepsDone}.
+   */
+  public record Progress(int stepsDone, int steps, Integer stepStarted) {
+    @Override
+    public String toString() {
+      return "partly applied: " + (stepsDone == 0 ? "no step" : stepsDone == 1 ? "step 1" : "steps 1 to " + stepsDone)
+          + " of " + steps + " ran" + (stepStarted == null ? "" : ", step " + stepStarted + " was running")
+          + "; migrate resumes it";
     }
   }
 
@@ -131,6 +148,9 @@ public record Status(List<Entry> entries, int latestVersion) {
       String mark = e.problem() != null ? "[!]" : e.applied() ? "[X]" : "[ ]";
       s.append(String.format(Locale.ROOT, row, mark, migration(e), state(e),
           e.appliedAt() == null ? "" : shortTime(e.appliedAt()), duration(e.executionMillis())).stripTrailing());
+      if (e.progress() != null) {
+        s.append("\n      ").append(e.progress());
+      }
       if (e.problem() != null) {
         s.append("\n    ! ").append(e.problem());
       }
@@ -178,7 +198,9 @@ public record Status(List<Entry> entries, int latestVersion) {
    * {@code failedPartial}, {@code problems} (counts), {@code summary}, and {@code migrations}: one
    * object per version with {@code version}, {@code description}, {@code state} ({@code applied},
    * {@code pending}, {@code failed-partial}), {@code irreversible}, {@code appliedAt} (text as the
-   * database stored it, or null), {@code durationMs} (or null), {@code problem} (or null).
+   * database stored it, or null), {@code durationMs} (or null), {@code problem} (or null), and
+   * {@code progress} (null, or {@code stepsDone}, {@code steps}, {@code stepStarted} of a migration
+   * stopped in its middle).
    */
   public String toJson() {
     StringBuilder s = new StringBuilder("{\n");
@@ -199,7 +221,10 @@ public record Status(List<Entry> entries, int latestVersion) {
           .append(", \"irreversible\": ").append(e.irreversible())
           .append(", \"appliedAt\": ").append(json(e.appliedAt()))
           .append(", \"durationMs\": ").append(e.executionMillis() < 0 ? "null" : String.valueOf(e.executionMillis()))
-          .append(", \"problem\": ").append(json(e.problem())).append('}');
+          .append(", \"problem\": ").append(json(e.problem()))
+          .append(", \"progress\": ").append(e.progress() == null ? "null" : "{\"stepsDone\": " + e.progress().stepsDone()
+              + ", \"steps\": " + e.progress().steps() + ", \"stepStarted\": " + e.progress().stepStarted() + "}")
+          .append('}');
       sep = ",\n";
     }
     s.append(entries.isEmpty() ? "]\n" : "\n  ]\n");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jmigrate.migration.Migration;
+import io.jmigrate.migration.Operation;
 import io.jmigrate.schema.ColumnDefinition;
 import io.jmigrate.schema.ColumnType;
 import io.jmigrate.testing.H2;
@@ -15,11 +16,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * H2 commits each DDL statement, so a migration that fails after its first step cannot be rolled
  * back by the database: the engine reverts the steps that ran, and the database is back at the
- * previous version.
+ * previous version, at every step position (the same 9 steps as {@link MariaDbMigratorTest}).
  */
 class H2FailureTest {
   @TempDir Path dir;
@@ -39,6 +42,29 @@ class H2FailureTest {
       assertEquals(4, m.status(c).currentVersion());
       Migrator without = new Migrator(Workload.migrations(0));
       assertTrue(without.validate(c).isEmpty(), "column z and its index were reverted: " + without.validate(c));
+    }
+  }
+
+  @ParameterizedTest(name = "failing after {0} steps")
+  @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9})
+  void aMigrationFailingAtAnyStepLeavesThePreviousVersion(int position) throws Exception {
+    List<Operation> ops = new ArrayList<>(MariaDbMigratorTest.steps().subList(0, position));
+    ops.add(sql("INSERT INTO nowhere VALUES (1)"));
+    ops.addAll(MariaDbMigratorTest.steps().subList(position, MariaDbMigratorTest.steps().size()));
+    Migrator broken = new Migrator(List.of(MariaDbMigratorTest.V1, new TestMigration(2, "broken", ops.toArray(Operation[]::new))));
+    Migrator previous = new Migrator(List.of(MariaDbMigratorTest.V1));
+    try (Connection db = H2.file(dir, "db"); Connection fresh = H2.file(dir, "fresh")) {
+      previous.migrate(db);
+      io.jmigrate.testing.Sql.exec(db, "INSERT INTO parent (code) VALUES ('p')");
+      io.jmigrate.testing.Sql.exec(db, "INSERT INTO t (id, a, n, parent_id) VALUES (1, 'x', 5, 1)");
+      MigrationException e = assertThrows(MigrationException.class, () -> broken.migrate(db));
+      assertTrue(e.getMessage().contains(position == 0 ? "No step of it had run"
+          : "The " + position + " step(s) of it that had run"), e.getMessage());
+      assertEquals(1, broken.status(db).currentVersion());
+      assertTrue(broken.status(db).entries().get(1).progress() == null, broken.status(db).toString());
+      previous.migrate(fresh);
+      assertEquals(H2.catalog(fresh), H2.catalog(db), "after a failure after " + position + " steps");
+      assertEquals(List.of("1|x|5|1"), io.jmigrate.testing.Sql.strings(db, "SELECT id || '|' || a || '|' || n || '|' || parent_id FROM t"));
     }
   }
 }

@@ -1,13 +1,19 @@
 package io.jmigrate.engine;
 
 import static io.jmigrate.testing.Sql.exec;
+import static io.jmigrate.testing.Sql.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jmigrate.dialect.Dialect;
+import io.jmigrate.testing.H2;
+import io.jmigrate.testing.MariaDb;
 import io.jmigrate.testing.Postgres;
+import io.jmigrate.testing.Sql;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,6 +97,71 @@ class UpgradeFromReleasedTest {
     try (Connection c = Postgres.newDatabase()) {
       releasedDatabaseAtVersion4(c, RELEASED_POSTGRES);
       takeOver(c);
+    }
+  }
+
+  /**
+   * MariaDB and H2 history tables as made before steps_done and step_started existed (the shapes
+   * their dialects create, pinned here): the current code reads them as they are, and adds the two
+   * columns under the lock before its first migration records progress in them.
+   */
+  static final String OLD_SHAPE_MARIADB = "CREATE TABLE IF NOT EXISTS `jmigrate_history` (\n  version INT PRIMARY KEY,\n"
+      + "  description TEXT NOT NULL,\n  checksum INT NOT NULL,\n"
+      + "  applied_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),\n  execution_ms BIGINT NOT NULL,\n"
+      + "  success BOOLEAN NOT NULL\n) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
+
+  static final String OLD_SHAPE_H2 = "CREATE TABLE IF NOT EXISTS \"jmigrate_history\" (\n  version INTEGER PRIMARY KEY,\n"
+      + "  description VARCHAR NOT NULL,\n  checksum INTEGER NOT NULL,\n"
+      + "  applied_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL,\n  execution_ms BIGINT NOT NULL,\n"
+      + "  success BOOLEAN NOT NULL\n)";
+
+  /** Version 4's schema as the dialect makes it, and the old-shape history with version 4's rows. */
+  void oldShapeDatabaseAtVersion4(Connection c, String dialect, String history) throws Exception {
+    List<String> statements = new ArrayList<>();
+    for (String line : new Migrator(Workload.migrations(0)).sql(Dialect.named(dialect), 0, 4)) {
+      if (!line.startsWith("--")) {
+        statements.add(line.substring(0, line.length() - 1));
+      }
+    }
+    statements.add(history);
+    releasedDatabaseAtVersion4(c, statements);
+  }
+
+  /** After the take-over, the table has the two columns, null on every row (each migration completed). */
+  void assertProgressColumnsAdded(Connection c) throws Exception {
+    assertEquals(List.of("1|-|-", "2|-|-", "3|-|-", "4|-|-", "5|-|-", "6|-|-"),
+        Sql.rows(c, "SELECT version, steps_done, step_started FROM jmigrate_history ORDER BY version").stream()
+            .map(r -> r.get(0) + "|" + (r.get(1) == null ? "-" : r.get(1)) + "|" + (r.get(2) == null ? "-" : r.get(2)))
+            .toList());
+  }
+
+  @Test
+  void mariaDbHistoryOfTheOldShapeGetsTheProgressColumns() throws Exception {
+    try (Connection c = MariaDb.newDatabase()) {
+      oldShapeDatabaseAtVersion4(c, "mariadb", OLD_SHAPE_MARIADB);
+      takeOver(c);
+      assertProgressColumnsAdded(c);
+    }
+  }
+
+  @Test
+  void h2HistoryOfTheOldShapeGetsTheProgressColumns() throws Exception {
+    try (Connection c = H2.mem()) {
+      oldShapeDatabaseAtVersion4(c, "h2", OLD_SHAPE_H2);
+      takeOver(c);
+      assertProgressColumnsAdded(c);
+    }
+  }
+
+  /** Where DDL is transactional, nothing records progress, and the released table keeps its shape. */
+  @Test
+  void postgresHistoryKeepsItsShape() throws Exception {
+    try (Connection c = Postgres.newDatabase()) {
+      releasedDatabaseAtVersion4(c, RELEASED_POSTGRES);
+      takeOver(c);
+      assertEquals(List.of("applied_at", "checksum", "description", "execution_ms", "success", "version"),
+          strings(c, "SELECT column_name FROM information_schema.columns WHERE table_name = 'jmigrate_history'"
+              + " ORDER BY column_name"));
     }
   }
 

