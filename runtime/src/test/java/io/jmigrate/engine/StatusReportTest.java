@@ -100,9 +100,9 @@ class StatusReportTest {
       assertEquals("  \"migrations\": [", lines[8]);
       assertTrue(Pattern.matches("    \\{\"version\": 1, \"description\": \"say \\\\\"hi\\\\\"\\\\\\\\path\", \"state\":"
           + " \"applied\", \"irreversible\": false, \"appliedAt\": \"\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d[^\"]*\","
-          + " \"durationMs\": \\d+, \"problem\": \"the database's V0001 is a different migration.*the database has V0001 \\\\\"say.*\"},", lines[9]), lines[9]);
+          + " \"durationMs\": \\d+, \"problem\": \"the database's V0001 is a different migration.*the database has V0001 \\\\\"say.*\", \"progress\": null},", lines[9]), lines[9]);
       assertEquals("    {\"version\": 4, \"description\": \"rename b, drop c\", \"state\": \"pending\", \"irreversible\":"
-          + " true, \"appliedAt\": null, \"durationMs\": null, \"problem\": null},", lines[12]);
+          + " true, \"appliedAt\": null, \"durationMs\": null, \"problem\": null, \"progress\": null},", lines[12]);
       assertEquals("  ]", lines[15]);
       assertEquals("}", lines[16]);
     }

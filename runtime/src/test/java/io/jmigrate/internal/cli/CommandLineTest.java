@@ -186,7 +186,7 @@ class CommandLineTest {
     assertEquals(CommandLine.OK, run("status", url, "--json"));
     assertTrue(out().startsWith("{\n  \"formatVersion\": 1,\n  \"currentVersion\": 5,\n  \"latestVersion\": 6,\n"), out());
     assertTrue(out().contains("\n    {\"version\": 6, \"description\": \"add x6\", \"state\": \"pending\", \"irreversible\": false,"
-        + " \"appliedAt\": null, \"durationMs\": null, \"problem\": null}\n  ]\n}\n"), out());
+        + " \"appliedAt\": null, \"durationMs\": null, \"problem\": null, \"progress\": null}\n  ]\n}\n"), out());
     assertEquals(CommandLine.USAGE, run("migrate", url, "--json"));
     assertTrue(err().startsWith("jmigrate: --json goes with status"), err());
   }
