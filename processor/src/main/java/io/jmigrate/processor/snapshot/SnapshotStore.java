@@ -106,6 +106,9 @@ public final class SnapshotStore {
     lines(out, t.columns().stream().map(c -> column(c, renames.get(c.name()))).toList(), in);
     if (!t.primaryKey().isEmpty()) {
       out.append(",\n").append(in).append("\"primaryKey\": ").append(strings(t.primaryKey()));
+      if (t.primaryKeyName() != null) { // optional: only a name kept from an adopted database
+        out.append(",\n").append(in).append("\"primaryKeyName\": ").append(quote(t.primaryKeyName()));
+      }
     }
     if (!t.indexes().isEmpty()) {
       out.append(",\n").append(in).append("\"indexes\": [");
@@ -450,7 +453,8 @@ public final class SnapshotStore {
             f.has("onUpdate") ? ReferentialAction.valueOf(f.get("onUpdate").getAsString()) : ReferentialAction.NO_ACTION));
       }
     }
-    return new TableDefinition(name, columns, pk, indexes, fks);
+    String pkName = t.has("primaryKeyName") ? identifier(t, "primaryKeyName", "the primary key of " + name) : null;
+    return new TableDefinition(name, columns, pk, indexes, fks, pkName);
   }
 
   private static void checkReferences(Schema schema) throws SnapshotException {
