@@ -72,6 +72,7 @@ public final class CommandLine {
   }
 
   public int run(String... args) {
+    if (args.length > 0 && args[0].equals("inspect")) return new InspectCommand(out, err, env).run(args);
     List<String> positional = new ArrayList<>();
     Map<String, String> options = new HashMap<>();
     for (int i = 0; i < args.length; i++) {

@@ -30,6 +30,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import io.jmigrate.schema.ColumnType;
+import java.util.Map;
 
 /**
  * SQLite. ALTER TABLE does only RENAME TABLE, RENAME COLUMN, ADD COLUMN and DROP COLUMN (with
@@ -73,6 +75,25 @@ public final class SqliteDialect extends SqlDialect {
   @Override
   public String currentSchema(Connection connection) {
     return null; // one database per file; the driver lists its tables with no schema
+  }
+
+  /**
+   * Type names other tools declare (Chinook's NVARCHAR(160) and DATETIME), read by SQLite's own
+   * affinity rules where they name one of jmigrate's types; jmigrate itself writes the canonical ones.
+   */
+  private static final Map<String, ColumnType> OTHER_TYPE_NAMES = Map.ofEntries(
+      Map.entry("INT", ColumnType.INTEGER), Map.entry("MEDIUMINT", ColumnType.INTEGER),
+      Map.entry("INT8", ColumnType.BIGINT), Map.entry("UNSIGNED BIG INT", ColumnType.BIGINT),
+      Map.entry("NVARCHAR", ColumnType.STRING), Map.entry("NCHAR", ColumnType.STRING),
+      Map.entry("VARYING CHARACTER", ColumnType.STRING), Map.entry("NATIVE CHARACTER", ColumnType.STRING),
+      Map.entry("CHARACTER VARYING", ColumnType.STRING), Map.entry("CLOB", ColumnType.STRING),
+      Map.entry("DOUBLE PRECISION", ColumnType.DOUBLE), Map.entry("FLOAT", ColumnType.DOUBLE),
+      Map.entry("DATETIME", ColumnType.TIMESTAMP));
+
+  @Override
+  public ColumnType liveType(String typeName) {
+    ColumnType t = super.liveType(typeName);
+    return t != null || typeName == null ? t : OTHER_TYPE_NAMES.get(typeName.trim().toUpperCase(java.util.Locale.ROOT));
   }
 
   @Override
