@@ -371,6 +371,11 @@ final class CatalogReader {
         continue;
       }
       table = table.index(new IndexDefinition(name, columns, isUnique));
+      if (uniqueConstraints().contains(t.name + "." + name)) {
+        leftOut.add(finding(t.name, "unique constraint " + name, "kept as a unique index of the same name; PostgreSQL"
+            + " drops it only as a constraint, so to drop it later write an sql step (ALTER TABLE … DROP CONSTRAINT)"
+            + " instead of removing the @Index"));
+      }
     }
     List<InspectedColumn> columns = new ArrayList<>();
     for (InspectedColumn col : t.columns) { // as the key reading left them (a generated non-key column is plain)
@@ -399,6 +404,19 @@ final class CatalogReader {
       return at > 0 && fkNames.contains(lower.substring(0, at));
     }
     return false;
+  }
+
+  private Set<String> uniqueConstraints;
+
+  /** PostgreSQL's UNIQUE constraints ({@code table.name}): JDBC lists them as unique indexes. */
+  private Set<String> uniqueConstraints() {
+    if (uniqueConstraints == null) {
+      uniqueConstraints = new TreeSet<>(d.name().equals("postgresql")
+          ? rows("SELECT conrelid::regclass || '.' || conname FROM pg_constraint WHERE contype = 'u'"
+              + " AND connamespace = current_schema()::regnamespace", "unique constraints")
+          : List.of());
+    }
+    return uniqueConstraints;
   }
 
   private static ReferentialAction action(int rule) {

@@ -30,7 +30,7 @@ final class DatabaseObjects {
               + " WHERE t.typtype = 'e' AND n.nspname = current_schema() ORDER BY 1", KEPT
               + " (a column of it is reported with its table)"),
           new Kind("check constraint", "SELECT conrelid::regclass || '.' || conname || ' ' || pg_get_constraintdef(oid)"
-              + " FROM pg_constraint WHERE contype = 'c' AND connamespace = current_schema()::regnamespace ORDER BY 1",
+              + " FROM pg_constraint WHERE contype = 'c' AND conrelid <> 0 AND connamespace = current_schema()::regnamespace ORDER BY 1",
               "kept by the database; the model does not describe it, so a migration neither checks nor drops it"),
           new Kind("exclusion constraint", "SELECT conrelid::regclass || '.' || conname FROM pg_constraint"
               + " WHERE contype = 'x' AND connamespace = current_schema()::regnamespace ORDER BY 1", KEPT),
