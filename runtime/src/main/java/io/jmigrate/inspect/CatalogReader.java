@@ -253,6 +253,9 @@ final class CatalogReader {
             + " in the model is then not the table's)"));
       }
       table = table.withPrimaryKey(key);
+      for (String k : key) { // SQLite reports its rowid alias as nullable; a key column never is
+        table = table.replaceColumn(table.column(k).orElseThrow().nullable(false));
+      }
       if (!key.isEmpty() && d.addressesKeysByName() && pkName != null && !pkName.equals(d.primaryKeyConstraint(t.name))) {
         if (validName(pkName)) {
           table = table.primaryKeyName(pkName);
@@ -290,6 +293,8 @@ final class CatalogReader {
       }
     }
     Set<String> fkColumns = new TreeSet<>();
+    Set<String> keyNames = new TreeSet<>(); // every foreign key's, modelled or not: their indexes are theirs
+    fks.keySet().forEach(k -> keyNames.add(k.toLowerCase(Locale.ROOT)));
     for (Map.Entry<String, List<String[]>> e : fks.entrySet()) {
       List<String[]> pairs = e.getValue();
       String name = e.getKey().startsWith("\u0000") ? null : e.getKey();
@@ -324,9 +329,8 @@ final class CatalogReader {
       int[] rules = actions.get(e.getKey());
       table = table.foreignKey(new ForeignKeyDefinition(fkName, List.of(column), refTable, List.of(pairs.get(0)[2]),
           action(rules[0]), action(rules[1])));
+
     }
-    Set<String> keyNames = new TreeSet<>();
-    fks.keySet().forEach(k -> keyNames.add(k.toLowerCase(Locale.ROOT)));
 
     // Indexes: those the database made for a key are the key's; expression and partial ones have no model form.
     Map<String, TreeMap<Integer, String>> indexColumns = new LinkedHashMap<>();
@@ -419,7 +423,11 @@ final class CatalogReader {
     return uniqueConstraints;
   }
 
-  private static ReferentialAction action(int rule) {
+  /** MariaDB/MySQL and H2 report the default, NO ACTION, as RESTRICT: there they are one and the same. */
+  private ReferentialAction action(int rule) {
+    if (rule == DatabaseMetaData.importedKeyRestrict && (d.name().equals("mariadb") || d.name().equals("h2"))) {
+      return ReferentialAction.NO_ACTION;
+    }
     switch (rule) {
       case DatabaseMetaData.importedKeyCascade:
         return ReferentialAction.CASCADE;

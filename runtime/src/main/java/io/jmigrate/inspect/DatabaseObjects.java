@@ -41,8 +41,9 @@ final class DatabaseObjects {
       "sqlite", List.of(
           new Kind("trigger", "SELECT tbl_name || '.' || name FROM sqlite_master WHERE type = 'trigger' ORDER BY 1",
               "kept: SQLite's table rebuild recreates a table's triggers"),
-          new Kind("check constraint", "SELECT name FROM sqlite_master WHERE type = 'table' AND upper(sql) LIKE '%CHECK%'"
-              + " ORDER BY 1", "the CREATE TABLE of this table may have CHECK constraints, which the model does not"
+          new Kind("check constraint", "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%'"
+              + " ESCAPE '\\' AND name <> 'jmigrate_history' AND replace(replace(replace(upper(sql), char(10), ' '), char(9), ' '),"
+              + " 'CHECK (', 'CHECK(') LIKE '% CHECK(%' ORDER BY 1", "the CREATE TABLE of this table may have CHECK constraints, which the model does not"
               + " describe: a change that rebuilds the table (changing a column or a key) would not recreate them")),
       "mariadb", List.of(
           new Kind("trigger", "SELECT CONCAT(EVENT_OBJECT_TABLE, '.', TRIGGER_NAME) FROM information_schema.TRIGGERS"
@@ -56,7 +57,7 @@ final class DatabaseObjects {
               + " WHERE TABLE_SCHEMA = DATABASE() AND PARTITION_NAME IS NOT NULL ORDER BY 1",
               "its partitioning is not described by the model; a migration that changes the table keeps it")),
       "h2", List.of(
-          new Kind("trigger", "SELECT TABLE_NAME || '.' || TRIGGER_NAME FROM INFORMATION_SCHEMA.TRIGGERS"
+          new Kind("trigger", "SELECT EVENT_OBJECT_TABLE || '.' || TRIGGER_NAME FROM INFORMATION_SCHEMA.TRIGGERS"
               + " WHERE TRIGGER_SCHEMA = CURRENT_SCHEMA ORDER BY 1", KEPT),
           new Kind("routine", "SELECT ROUTINE_NAME FROM INFORMATION_SCHEMA.ROUTINES WHERE ROUTINE_SCHEMA = CURRENT_SCHEMA"
               + " ORDER BY 1", KEPT),

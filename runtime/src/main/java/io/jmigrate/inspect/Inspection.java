@@ -50,6 +50,10 @@ public final class Inspection {
     return tables.stream().map(t -> t.table().name()).toList();
   }
 
+  List<InspectedTable> inspected() {
+    return tables;
+  }
+
   /** Everything left out or kept only in part, in the order found. */
   public List<Finding> findings() {
     return findings;

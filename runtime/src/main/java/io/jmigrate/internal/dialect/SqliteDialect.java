@@ -47,7 +47,8 @@ import java.util.Map;
  *       never through the Java heap;
  *   <li>{@code DROP TABLE "t"}, then {@code ALTER TABLE "_jm_new_t" RENAME TO "t"} (this order,
  *       not rename-old-first, keeps other tables' foreign keys pointing at "t");
- *   <li>recreate the indexes and the triggers;
+ *   <li>recreate the indexes and the triggers (and the indexes no migration made, such as an adopted
+ *       database's expression or partial indexes);
  *   <li>{@code PRAGMA foreign_key_check} before commit ({@link #afterOperations}); a violation
  *       fails the migration.
  * </ol>
@@ -178,6 +179,17 @@ public final class SqliteDialect extends SqlDialect {
   void rebuild(TableDefinition old, TableDefinition next, Sink out) throws SQLException {
     List<String> triggers = out.read(
         "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? ORDER BY name", old.name());
+    // Indexes no migration made (an adopted database's expression or partial ones) are kept, like triggers.
+    List<String> unmodelledIndexes = new ArrayList<>();
+    if (old.name().equals(next.name())) {
+      for (String row : out.read("SELECT name || char(10) || sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?"
+          + " AND sql IS NOT NULL ORDER BY name", old.name())) {
+        String name = row.substring(0, row.indexOf('\n'));
+        if (old.findIndex(name).isEmpty() && next.findIndex(name).isEmpty()) {
+          unmodelledIndexes.add(row.substring(row.indexOf('\n') + 1));
+        }
+      }
+    }
     String temp = q(REBUILD_PREFIX + next.name());
     List<String> into = new ArrayList<>();
     List<String> select = new ArrayList<>();
@@ -204,6 +216,9 @@ public final class SqliteDialect extends SqlDialect {
     out.execute("ALTER TABLE " + temp + " RENAME TO " + q(next.name()));
     for (IndexDefinition i : next.indexes()) {
       out.execute(createIndex(next.name(), i));
+    }
+    for (String index : unmodelledIndexes) {
+      out.execute(index);
     }
     for (String trigger : triggers) {
       out.execute(trigger);
