@@ -353,7 +353,7 @@ final class CatalogReader {
     }
     for (Map.Entry<String, TreeMap<Integer, String>> e : indexColumns.entrySet()) {
       String name = e.getKey();
-      List<String> columns = List.copyOf(e.getValue().values());
+      List<String> columns = new ArrayList<>(e.getValue().values()); // null for an expression
       boolean isUnique = unique.get(name);
       if (madeForAKey(name, pkName, columns, key, keyNames)) {
         continue;

@@ -48,7 +48,8 @@ import java.util.Map;
  *   <li>{@code DROP TABLE "t"}, then {@code ALTER TABLE "_jm_new_t" RENAME TO "t"} (this order,
  *       not rename-old-first, keeps other tables' foreign keys pointing at "t");
  *   <li>recreate the indexes and the triggers (and the indexes no migration made, such as an adopted
- *       database's expression or partial indexes);
+ *       database's expression or partial indexes); views that name the table are dropped before
+ *       {@code DROP TABLE} and recreated last, as the procedure's step 9 says;
  *   <li>{@code PRAGMA foreign_key_check} before commit ({@link #afterOperations}); a violation
  *       fails the migration.
  * </ol>
@@ -190,6 +191,15 @@ public final class SqliteDialect extends SqlDialect {
         }
       }
     }
+    // Views that name the table (an adopted database's): SQLite checks them at RENAME TO and fails
+    // ("error in view …: no such table"), so, as its procedure says, they are dropped and recreated.
+    List<String> views = new ArrayList<>();
+    List<String> viewNames = new ArrayList<>();
+    for (String row : out.read("SELECT name || char(10) || sql FROM sqlite_master WHERE type = 'view'"
+        + " AND instr(lower(sql), lower(?)) > 0 ORDER BY rowid", old.name())) {
+      viewNames.add(row.substring(0, row.indexOf('\n')));
+      views.add(row.substring(row.indexOf('\n') + 1));
+    }
     String temp = q(REBUILD_PREFIX + next.name());
     List<String> into = new ArrayList<>();
     List<String> select = new ArrayList<>();
@@ -212,6 +222,9 @@ public final class SqliteDialect extends SqlDialect {
       out.execute("INSERT INTO " + temp + " (" + String.join(", ", into) + ") SELECT "
           + String.join(", ", select) + " FROM " + q(old.name()));
     }
+    for (String view : viewNames) {
+      out.execute("DROP VIEW " + q(view));
+    }
     out.execute("DROP TABLE " + q(old.name()));
     out.execute("ALTER TABLE " + temp + " RENAME TO " + q(next.name()));
     for (IndexDefinition i : next.indexes()) {
@@ -219,6 +232,9 @@ public final class SqliteDialect extends SqlDialect {
     }
     for (String index : unmodelledIndexes) {
       out.execute(index);
+    }
+    for (String view : views) {
+      out.execute(view);
     }
     for (String trigger : triggers) {
       out.execute(trigger);
