@@ -131,22 +131,22 @@ final class CatalogReader {
           + " which jmigrate requires");
     }
     Map<String, String> declared = declaredTypes(table);
-    TreeMap<Integer, Object[]> rows = new TreeMap<>();
+    TreeMap<Integer, LiveColumn> rows = new TreeMap<>();
     try (ResultSet rs = meta.getColumns(catalog, schema, table, "%")) {
       while (rs.next()) {
         if (!table.equals(rs.getString("TABLE_NAME"))) {
           continue; // '_' in a name is a pattern wildcard
         }
-        rows.put(rs.getInt("ORDINAL_POSITION"), new Object[] {rs.getString("COLUMN_NAME"), rs.getString("TYPE_NAME"),
+        rows.put(rs.getInt("ORDINAL_POSITION"), new LiveColumn(rs.getString("COLUMN_NAME"), rs.getString("TYPE_NAME"),
             rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS"), rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
-            rs.getString("COLUMN_DEF"), "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"))});
+            rs.getString("COLUMN_DEF"), "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"))));
       }
     }
-    for (Object[] r : rows.values()) {
-      String name = (String) r[0];
-      String typeName = (String) r[1];
-      int size = (Integer) r[2];
-      int digits = (Integer) r[3];
+    for (LiveColumn r : rows.values()) {
+      String name = r.name();
+      String typeName = r.typeName();
+      int size = r.size();
+      int digits = r.digits();
       String shown = typeName;
       Matcher m = DECLARED.matcher(declared.getOrDefault(name, ""));
       if (m.matches()) { // SQLite: the type as declared, NVARCHAR(160), NUMERIC(10,2)
@@ -165,16 +165,16 @@ final class CatalogReader {
         t.problems.add("the column " + name + " is " + shown + ", " + why);
         continue;
       }
-      ColumnDefinition col = ColumnDefinition.of(name, type).nullable((Boolean) r[4]);
+      ColumnDefinition col = ColumnDefinition.of(name, type).nullable(r.nullable());
       if (type == ColumnType.STRING) {
         col = col.length(textual(typeName) || size <= 0 || size > MAX_VARCHAR ? 0 : size);
       } else if (type == ColumnType.DECIMAL && size > 0 && size < 1000 && !typeName.equalsIgnoreCase("DECFLOAT")) {
         col = col.precision(size, Math.max(digits, 0));
       }
-      if ((Boolean) r[6]) {
+      if (r.generated()) {
         col = col.identity();
       } else {
-        col = Defaults.apply(col, (String) r[5], d.name());
+        col = Defaults.apply(col, r.defaultText());
       }
       if (!declared.containsKey(name) && (type == ColumnType.STRING || type == ColumnType.DECIMAL) && col.length() + col.precision() > 0) {
         shown = typeName + "(" + (type == ColumnType.STRING ? size : size + "," + Math.max(digits, 0)) + ")";
@@ -186,6 +186,10 @@ final class CatalogReader {
     }
     return t;
   }
+
+  /** One row of JDBC's column metadata. */
+  private record LiveColumn(String name, String typeName, int size, int digits, boolean nullable, String defaultText,
+      boolean generated) {}
 
   /** Why a live type has no model form here, or null when it has one. */
   private static String unsupported(ColumnType type, String typeName, int size) {

@@ -18,7 +18,7 @@ final class Defaults {
   private static final Pattern QUOTED = Pattern.compile("(?s)'((?:[^']|'')*)'(?:::[A-Za-z_ ]+(?:\\(\\d+(?:,\\d+)?\\))?)*");
   private static final Pattern NUMBER = Pattern.compile("\\(?(-?\\d+(?:\\.\\d+)?)\\)?(?:::[A-Za-z_ ]+)*");
 
-  static ColumnDefinition apply(ColumnDefinition col, String def, String dialect) {
+  static ColumnDefinition apply(ColumnDefinition col, String def) {
     if (def == null) {
       return col;
     }
