@@ -395,7 +395,8 @@ final class CatalogReader {
   /**
    * An index the database made for a key, which the model's key brings back by itself: the primary
    * key's (PostgreSQL's {@code album_pkey}, MariaDB's {@code PRIMARY}, H2's {@code PRIMARY_KEY_…}),
-   * and on MariaDB and H2 the one a foreign key made, named as (or after) the key.
+   * and on MariaDB and H2 the one a foreign key made, named as (or after) the key (H2:
+   * {@code CONSTRAINT_INDEX_…} for a key whose name it chose).
    */
   private boolean madeForAKey(String name, String pkName, List<String> columns, List<String> key, Set<String> fkNames) {
     String lower = name.toLowerCase(Locale.ROOT);
@@ -407,9 +408,9 @@ final class CatalogReader {
     if (fkNames.contains(lower)) {
       return true;
     }
-    if (d.name().equals("h2")) {
+    if (d.name().equals("h2")) { // H2 names a key's index after it, or CONSTRAINT_INDEX_n for a key it named itself
       int at = lower.lastIndexOf("_index_");
-      return at > 0 && fkNames.contains(lower.substring(0, at));
+      return (at > 0 && fkNames.contains(lower.substring(0, at))) || lower.matches("constraint_index_[0-9a-f]+");
     }
     return false;
   }
