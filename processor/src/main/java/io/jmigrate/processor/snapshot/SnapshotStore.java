@@ -36,7 +36,9 @@ import java.util.TreeMap;
  * latest migration touched as they were before it, so that deleting that migration steps back
  * (see {@link Snapshot#stepBack()}); plus, on a table's entry and on a column's line,
  * {@code "renamedFrom": "old", "renamedIn": N} for a {@code @RenamedFrom} the models still carry
- * that migration N applied (absent in older files: nothing recorded). Format 1 files are read and
+ * that migration N applied (absent in older files: nothing recorded); and, on a table's entry,
+ * {@code "primaryKeyName"} after {@code "primaryKey"} when the key keeps a name of its own (from an
+ * adopted database; absent otherwise, so other files are unchanged). Format 1 files are read and
  * rewritten as format 2.
  */
 public final class SnapshotStore {
