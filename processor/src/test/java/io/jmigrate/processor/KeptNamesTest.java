@@ -89,6 +89,20 @@ class KeptNamesTest {
         r.errors().toString());
   }
 
+  /** No operation renames a constraint: a changed kept name is an error, not a snapshot that parts from the migrations. */
+  @Test
+  void aKeptNameCannotChangeLater() throws Exception {
+    Project p = new Project(dir.resolve("rename"));
+    p.write("com/acme/model/Owner.java", HEAD + "@Table(primaryKeyName = \"owner_key\") public class Owner { @Id int id; }");
+    p.build().assertOk();
+    p.write("com/acme/model/Owner.java", HEAD + "@Table(primaryKeyName = \"owner_pkey\") public class Owner { @Id int id; String x; }");
+    Project.Result r = p.build();
+    assertFalse(r.ok());
+    assertEquals(List.of("the primary key of owner is named owner_key in the migrations, but @Table(primaryKeyName) now says"
+        + " owner_pkey: jmigrate does not rename a key's constraint. Keep primaryKeyName = \"owner_key\""), r.errors());
+    assertEquals(1, p.migrations("com.acme.migrations").size(), "nothing was written");
+  }
+
   private static List<String> constraints(Connection db, String table, String type) throws Exception {
     return Sql.strings(db, "SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = '"
         + table + "'::regclass AND contype = '" + type + "' ORDER BY conname");
