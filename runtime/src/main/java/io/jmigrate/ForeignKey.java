@@ -17,6 +17,13 @@ public @interface ForeignKey {
   /** The referenced column; by default the referenced table's (single-column) primary key. */
   String column() default "";
 
+  /**
+   * The constraint name; by default {@code fk_<table>_<column>}. Give it to keep the name an existing
+   * database already has ({@code album_artist_id_fkey}): {@code inspect} writes it, so that a later
+   * drop or change of the key finds the constraint.
+   */
+  String name() default "";
+
   Action onDelete() default Action.NO_ACTION;
 
   Action onUpdate() default Action.NO_ACTION;

@@ -16,4 +16,12 @@ import java.lang.annotation.Target;
 public @interface Table {
   /** The table name; by default the snake_case of the simple class name ({@code UserAccount} → {@code user_account}). */
   String name() default "";
+
+  /**
+   * The primary key's constraint name; by default {@code pk_<table>}. Give it to keep the name an
+   * existing database already has ({@code album_pkey}): {@code inspect} writes it, so that a later
+   * change of the key finds the constraint. MariaDB/MySQL call every primary key {@code PRIMARY}, and
+   * SQLite never looks the key up by name, so there it changes nothing.
+   */
+  String primaryKeyName() default "";
 }

@@ -200,11 +200,13 @@ public abstract class SqlDialect implements Dialect {
   /** Drops the key's named constraint and adds the new one (SQLite rebuilds instead, MariaDB swaps in one statement). */
   protected void setPrimaryKey(SetPrimaryKey op, Schema before, Sink out) throws SQLException {
     String table = q(op.table());
+    // The table's own name for its key: pk_<table>, or the one an adopted database gave it.
+    String constraint = before.table(op.table()).primaryKeyConstraint();
     if (!before.table(op.table()).primaryKey().isEmpty()) {
-      out.execute("ALTER TABLE " + table + " DROP CONSTRAINT " + q(primaryKeyName(op.table())));
+      out.execute("ALTER TABLE " + table + " DROP CONSTRAINT " + q(constraint));
     }
     if (!op.columns().isEmpty()) {
-      out.execute("ALTER TABLE " + table + " ADD CONSTRAINT " + q(primaryKeyName(op.table()))
+      out.execute("ALTER TABLE " + table + " ADD CONSTRAINT " + q(constraint)
           + " PRIMARY KEY (" + list(op.columns()) + ")");
     }
   }
@@ -425,7 +427,7 @@ public abstract class SqlDialect implements Dialect {
 
   /** The table's primary key inside CREATE TABLE: {@code CONSTRAINT "pk_t" PRIMARY KEY (…)}. */
   protected String primaryKeyClause(TableDefinition t) {
-    return "CONSTRAINT " + q(primaryKeyName(t.name())) + " PRIMARY KEY (" + list(t.primaryKey()) + ")";
+    return "CONSTRAINT " + q(t.primaryKeyConstraint()) + " PRIMARY KEY (" + list(t.primaryKey()) + ")";
   }
 
   /** Whether the key is written on the column itself (SQLite's rowid alias). */

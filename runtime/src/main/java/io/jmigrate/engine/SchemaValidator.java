@@ -108,7 +108,7 @@ final class SchemaValidator {
     if (!List.copyOf(pk.values()).equals(t.primaryKey())) {
       out.add("table " + t.name() + " has the primary key " + pk.values() + " but the migrations give " + t.primaryKey());
     } else if (!pk.isEmpty() && dialect.addressesKeysByName()) {
-      String expectedName = dialect.primaryKeyConstraint(t.name());
+      String expectedName = t.primaryKeyName() != null ? t.primaryKeyName() : dialect.primaryKeyConstraint(t.name());
       if (!expectedName.equals(pkName)) {
         out.add("the primary key of table " + t.name() + " " + pk.values() + " is named " + pkName
             + ", but the migrations name it " + expectedName + " (later migrations that change or rename it address it"
@@ -127,7 +127,7 @@ final class SchemaValidator {
       }
     }
     for (IndexDefinition i : t.indexes()) {
-      if (!indexes.contains(i.name())) {
+      if (!indexes.contains(i.name().toLowerCase(Locale.ROOT))) { // a kept name may have capitals (IFK_AlbumArtistId)
         out.add("index " + i.name() + " on " + t.name() + " is missing");
       }
     }

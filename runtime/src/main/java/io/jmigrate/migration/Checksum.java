@@ -147,7 +147,9 @@ public final class Checksum implements OperationVisitor<String> {
       s.append(i == 0 ? "" : ", ").append(column(t.columns().get(i)));
     }
     if (!t.primaryKey().isEmpty()) {
-      s.append(", primary key (").append(String.join(", ", t.primaryKey())).append(')');
+      // A kept constraint name appears only when given: every older table keeps its text.
+      s.append(", ").append(t.primaryKeyName() == null ? "" : "constraint " + t.primaryKeyName() + " ")
+          .append("primary key (").append(String.join(", ", t.primaryKey())).append(')');
     }
     s.append(')');
     for (IndexDefinition i : t.indexes()) { // sorted by name

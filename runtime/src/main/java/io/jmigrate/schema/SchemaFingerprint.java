@@ -38,6 +38,9 @@ public final class SchemaFingerprint {
       }
       if (!t.primaryKey().isEmpty()) {
         s.append("  primary key (").append(String.join(",", t.primaryKey())).append(")\n");
+        if (t.primaryKeyName() != null) { // only when kept from an adopted database: older schemas keep their text
+          s.append("  primary key name ").append(t.primaryKeyName()).append('\n');
+        }
       }
       for (IndexDefinition i : t.indexes()) { // sorted by name
         s.append("  ").append(i.unique() ? "unique index " : "index ").append(i.name())

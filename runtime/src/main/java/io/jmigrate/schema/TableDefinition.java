@@ -10,16 +10,28 @@ import java.util.function.UnaryOperator;
 /**
  * One table: columns in declaration order, the primary key, and named indexes and foreign
  * keys (kept sorted by name, since their order carries no meaning).
+ *
+ * @param primaryKeyName the primary key's constraint name when it is not jmigrate's {@code pk_<table>}
+ *     (a database adopted with {@code inspect} keeps its own, such as PostgreSQL's {@code album_pkey});
+ *     null for the default
  */
 public record TableDefinition(
-    String name, List<ColumnDefinition> columns, List<String> primaryKey, List<IndexDefinition> indexes, List<ForeignKeyDefinition> foreignKeys) {
+    String name, List<ColumnDefinition> columns, List<String> primaryKey, List<IndexDefinition> indexes, List<ForeignKeyDefinition> foreignKeys,
+    String primaryKeyName) {
 
   public TableDefinition {
     Objects.requireNonNull(name, "name");
+    primaryKeyName = primaryKeyName == null || primaryKeyName.isEmpty() ? null : primaryKeyName;
     columns = List.copyOf(columns);
     primaryKey = List.copyOf(primaryKey);
     indexes = sortedByName(indexes, BY_INDEX_NAME);
     foreignKeys = sortedByName(foreignKeys, BY_FK_NAME);
+  }
+
+  /** A table whose primary key (if any) has jmigrate's name {@code pk_<table>}. */
+  public TableDefinition(String name, List<ColumnDefinition> columns, List<String> primaryKey, List<IndexDefinition> indexes,
+      List<ForeignKeyDefinition> foreignKeys) {
+    this(name, columns, primaryKey, indexes, foreignKeys, null);
   }
 
   private static final Comparator<IndexDefinition> BY_INDEX_NAME = Comparator.comparing(IndexDefinition::name);
@@ -44,21 +56,31 @@ public record TableDefinition(
   }
 
   public TableDefinition withPrimaryKey(List<String> newKey) {
-    return new TableDefinition(name, columns, newKey, indexes, foreignKeys);
+    return new TableDefinition(name, columns, newKey, indexes, foreignKeys, primaryKeyName);
+  }
+
+  /** The same table whose primary key constraint has this name (null: jmigrate's {@code pk_<table>}). */
+  public TableDefinition primaryKeyName(String constraintName) {
+    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys, constraintName);
+  }
+
+  /** The primary key's constraint name: the given one, else {@code pk_<table>}. */
+  public String primaryKeyConstraint() {
+    return primaryKeyName != null ? primaryKeyName : Names.constraintName("pk", name, List.of());
   }
 
   public TableDefinition index(IndexDefinition index) {
     List<IndexDefinition> list = new ArrayList<>(indexes);
     list.removeIf(i -> i.name().equals(index.name()));
     list.add(index);
-    return new TableDefinition(name, columns, primaryKey, list, foreignKeys);
+    return new TableDefinition(name, columns, primaryKey, list, foreignKeys, primaryKeyName);
   }
 
   public TableDefinition foreignKey(ForeignKeyDefinition fk) {
     List<ForeignKeyDefinition> list = new ArrayList<>(foreignKeys);
     list.removeIf(f -> f.name().equals(fk.name()));
     list.add(fk);
-    return new TableDefinition(name, columns, primaryKey, indexes, list);
+    return new TableDefinition(name, columns, primaryKey, indexes, list, primaryKeyName);
   }
 
   public Optional<ColumnDefinition> column(String columnName) {
@@ -78,13 +100,13 @@ public record TableDefinition(
   }
 
   public TableDefinition rename(String newName) {
-    return new TableDefinition(newName, columns, primaryKey, indexes, foreignKeys);
+    return new TableDefinition(newName, columns, primaryKey, indexes, foreignKeys, primaryKeyName);
   }
 
   public TableDefinition withColumn(ColumnDefinition column) {
     List<ColumnDefinition> list = new ArrayList<>(columns);
     list.add(column);
-    return new TableDefinition(name, list, primaryKey, indexes, foreignKeys);
+    return new TableDefinition(name, list, primaryKey, indexes, foreignKeys, primaryKeyName);
   }
 
   /** Replaces the column of the same name, keeping its position. */
@@ -95,19 +117,19 @@ public record TableDefinition(
   public TableDefinition withoutColumn(String columnName) {
     List<ColumnDefinition> list = new ArrayList<>(columns);
     list.removeIf(c -> c.name().equals(columnName));
-    return new TableDefinition(name, list, primaryKey, indexes, foreignKeys);
+    return new TableDefinition(name, list, primaryKey, indexes, foreignKeys, primaryKeyName);
   }
 
   public TableDefinition withoutIndex(String indexName) {
     List<IndexDefinition> list = new ArrayList<>(indexes);
     list.removeIf(i -> i.name().equals(indexName));
-    return new TableDefinition(name, columns, primaryKey, list, foreignKeys);
+    return new TableDefinition(name, columns, primaryKey, list, foreignKeys, primaryKeyName);
   }
 
   public TableDefinition withoutForeignKey(String fkName) {
     List<ForeignKeyDefinition> list = new ArrayList<>(foreignKeys);
     list.removeIf(f -> f.name().equals(fkName));
-    return new TableDefinition(name, columns, primaryKey, indexes, list);
+    return new TableDefinition(name, columns, primaryKey, indexes, list, primaryKeyName);
   }
 
   public TableDefinition renameColumn(String from, String to) {
@@ -117,15 +139,16 @@ public record TableDefinition(
         t.columns,
         Names.replace(primaryKey, from, to),
         indexes.stream().map(i -> i.renameColumn(from, to)).toList(),
-        foreignKeys.stream().map(f -> f.renameColumn(from, to)).toList());
+        foreignKeys.stream().map(f -> f.renameColumn(from, to)).toList(),
+        primaryKeyName);
   }
 
   TableDefinition mapForeignKeys(UnaryOperator<ForeignKeyDefinition> f) {
-    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys.stream().map(f).toList());
+    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys.stream().map(f).toList(), primaryKeyName);
   }
 
   private TableDefinition mapColumns(UnaryOperator<ColumnDefinition> f) {
-    return new TableDefinition(name, columns.stream().map(f).toList(), primaryKey, indexes, foreignKeys);
+    return new TableDefinition(name, columns.stream().map(f).toList(), primaryKey, indexes, foreignKeys, primaryKeyName);
   }
 
   @Override
@@ -135,7 +158,8 @@ public record TableDefinition(
       s.append(i == 0 ? "" : ", ").append(columns.get(i));
     }
     if (!primaryKey.isEmpty()) {
-      s.append(", primary key (").append(String.join(", ", primaryKey)).append(')');
+      s.append(", ").append(primaryKeyName == null ? "" : "constraint " + primaryKeyName + " ")
+          .append("primary key (").append(String.join(", ", primaryKey)).append(')');
     }
     s.append(')');
     for (IndexDefinition i : indexes) {

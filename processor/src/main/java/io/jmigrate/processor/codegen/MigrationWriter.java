@@ -250,6 +250,9 @@ public final class MigrationWriter {
     b.add("$<");
     if (!t.primaryKey().isEmpty()) {
       b.add("\n.primaryKey($L)", strings(t.primaryKey(), false));
+      if (t.primaryKeyName() != null) {
+        b.add("\n.primaryKeyName($S)", t.primaryKeyName());
+      }
     }
     for (ForeignKeyDefinition f : t.foreignKeys()) {
       b.add("\n.foreignKey($L)", foreignKey(f));

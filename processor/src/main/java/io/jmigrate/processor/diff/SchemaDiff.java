@@ -183,6 +183,14 @@ public final class SchemaDiff {
     if (!was.primaryKey().equals(next.primaryKey())) {
       ops.add(new Operations.SetPrimaryKey(table, next.primaryKey()));
     }
+    if (!java.util.Objects.equals(was.primaryKeyName(), next.primaryKeyName())) {
+      // No operation renames a constraint; without this error the snapshot and the migrations would part.
+      findings.add(Finding.error(Subject.table(table), "the primary key of " + table + " is named "
+          + was.primaryKeyConstraint() + " in the migrations, but @Table(primaryKeyName) now says "
+          + next.primaryKeyConstraint() + ": jmigrate does not rename a key's constraint. Keep "
+          + (was.primaryKeyName() == null ? "jmigrate's name (remove primaryKeyName)"
+              : "primaryKeyName = \"" + was.primaryKeyName() + "\"")));
+    }
     for (ColumnDefinition c : was.columns()) {
       if (next.column(c.name()).isEmpty()) {
         ops.add(Operations.dropColumn(table, c.name()));

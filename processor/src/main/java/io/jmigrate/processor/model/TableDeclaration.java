@@ -17,7 +17,9 @@ import java.util.List;
  * @param dropColumns columns of this table the model confirms may be dropped
  * @param dropTables tables the model confirms may be dropped
  * @param origin where the type is declared; properties: {@code name}, {@code renamedFrom},
- *     {@code dropTables[i]}, {@code dropColumns[i]}
+ *     {@code dropTables[i]}, {@code dropColumns[i]}, {@code primaryKeyName}
+ * @param primaryKeyName the primary key's constraint name when the source gives one (kept from an
+ *     adopted database); empty for jmigrate's {@code pk_<table>}
  */
 public record TableDeclaration(
     String className,
@@ -30,13 +32,22 @@ public record TableDeclaration(
     String renamedFrom,
     List<String> dropColumns,
     List<String> dropTables,
-    Origin origin) {
+    Origin origin,
+    String primaryKeyName) {
 
   public TableDeclaration {
     columns = List.copyOf(columns);
     indexes = List.copyOf(indexes);
     dropColumns = List.copyOf(dropColumns);
     dropTables = List.copyOf(dropTables);
+    primaryKeyName = primaryKeyName == null ? "" : primaryKeyName;
+  }
+
+  /** A declaration whose primary key (if any) gets jmigrate's name. */
+  public TableDeclaration(String className, String simpleName, String name, boolean nameGiven, Shape shape,
+      List<ColumnDeclaration> columns, List<IndexDeclaration> indexes, String renamedFrom, List<String> dropColumns,
+      List<String> dropTables, Origin origin) {
+    this(className, simpleName, name, nameGiven, shape, columns, indexes, renamedFrom, dropColumns, dropTables, origin, "");
   }
 
   /** What declares a table: only a concrete, non-generic, top-level or static class or record may. */

@@ -36,7 +36,9 @@ import java.util.TreeMap;
  * latest migration touched as they were before it, so that deleting that migration steps back
  * (see {@link Snapshot#stepBack()}); plus, on a table's entry and on a column's line,
  * {@code "renamedFrom": "old", "renamedIn": N} for a {@code @RenamedFrom} the models still carry
- * that migration N applied (absent in older files: nothing recorded). Format 1 files are read and
+ * that migration N applied (absent in older files: nothing recorded); and, on a table's entry,
+ * {@code "primaryKeyName"} after {@code "primaryKey"} when the key keeps a name of its own (from an
+ * adopted database; absent otherwise, so other files are unchanged). Format 1 files are read and
  * rewritten as format 2.
  */
 public final class SnapshotStore {
@@ -106,6 +108,9 @@ public final class SnapshotStore {
     lines(out, t.columns().stream().map(c -> column(c, renames.get(c.name()))).toList(), in);
     if (!t.primaryKey().isEmpty()) {
       out.append(",\n").append(in).append("\"primaryKey\": ").append(strings(t.primaryKey()));
+      if (t.primaryKeyName() != null) { // optional: only a name kept from an adopted database
+        out.append(",\n").append(in).append("\"primaryKeyName\": ").append(quote(t.primaryKeyName()));
+      }
     }
     if (!t.indexes().isEmpty()) {
       out.append(",\n").append(in).append("\"indexes\": [");
@@ -450,7 +455,8 @@ public final class SnapshotStore {
             f.has("onUpdate") ? ReferentialAction.valueOf(f.get("onUpdate").getAsString()) : ReferentialAction.NO_ACTION));
       }
     }
-    return new TableDefinition(name, columns, pk, indexes, fks);
+    String pkName = t.has("primaryKeyName") ? identifier(t, "primaryKeyName", "the primary key of " + name) : null;
+    return new TableDefinition(name, columns, pk, indexes, fks, pkName);
   }
 
   private static void checkReferences(Schema schema) throws SnapshotException {

@@ -47,6 +47,8 @@ public final class CommandLine {
         validate             compare the live schema with the migrations; exit 1 on drift
         baseline <version>   record versions up to <version> as applied on an existing
                              database whose schema already matches it
+        inspect              write one @Table class per table of an existing database
+                             (--package, --source-dir, --tables; see inspect --help)
 
       options:
         --url <jdbc url>     the database (or the environment variable JMIGRATE_URL)
@@ -90,6 +92,7 @@ public final class CommandLine {
   }
 
   public int run(String... args) {
+    if (args.length > 0 && args[0].equals("inspect")) return new InspectCommand(out, err, env).run(args);
     List<String> positional = new ArrayList<>();
     Map<String, String> options = new HashMap<>();
     for (int i = 0; i < args.length; i++) {

@@ -266,12 +266,19 @@ public final class MariaDbDialect extends SqlDialect {
             + super.foreignKeyClause(f));
   }
 
-  /** The key's own index goes with it. */
+  /**
+   * The key's own index goes with it. A key of a database jmigrate did not make (adopted with
+   * {@code inspect}) may have none: InnoDB drops the index it made for a key once another index
+   * covers the columns (Chinook's {@code IFK_…}), and that other index is the model's and stays.
+   */
   @Override
   protected void dropForeignKey(DropForeignKey op, Schema before, Sink out) throws SQLException {
+    boolean noOwnIndex = !out.read("SELECT 'none' FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM information_schema.STATISTICS"
+        + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = " + quoteString(op.table()) + " AND INDEX_NAME = ?)",
+        op.foreignKey()).isEmpty();
     keyChange(before.table(op.table()), op.applyTo(before).table(op.table()), out,
         "ALTER TABLE " + q(op.table()) + " DROP FOREIGN KEY " + q(op.foreignKey())
-            + ", DROP INDEX " + q(op.foreignKey()));
+            + (noOwnIndex ? "" : ", DROP INDEX " + q(op.foreignKey())));
   }
 
   /** The narrowing check in MariaDB's spelling: CAST to CHAR and DECIMAL, length in characters. */

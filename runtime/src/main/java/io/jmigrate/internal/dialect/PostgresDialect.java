@@ -96,8 +96,10 @@ public final class PostgresDialect extends SqlDialect {
   @Override
   protected void renameTable(RenameTable op, Schema before, Sink out) throws SQLException {
     out.execute("ALTER TABLE " + q(op.from()) + " RENAME TO " + q(op.to()));
-    if (!before.table(op.from()).primaryKey().isEmpty()) {
-      // Constraint names do not follow the table; keep pk_<table> true so later changes find it.
+    TableDefinition renamed = before.table(op.from());
+    if (!renamed.primaryKey().isEmpty() && renamed.primaryKeyName() == null) {
+      // Constraint names do not follow the table; keep pk_<table> true so later changes find it
+      // (a name the table was adopted with is its own and stays).
       out.execute("ALTER TABLE " + q(op.to()) + " RENAME CONSTRAINT " + q(primaryKeyName(op.from()))
           + " TO " + q(primaryKeyName(op.to())));
     }

@@ -35,6 +35,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import io.jmigrate.schema.ColumnType;
 
 /**
  * SQLite. ALTER TABLE does only RENAME TABLE, RENAME COLUMN, ADD COLUMN and DROP COLUMN (with
@@ -50,7 +51,9 @@ import java.util.WeakHashMap;
  *       never through the Java heap;
  *   <li>{@code DROP TABLE "t"}, then {@code ALTER TABLE "_jm_new_t" RENAME TO "t"} (this order,
  *       not rename-old-first, keeps other tables' foreign keys pointing at "t");
- *   <li>recreate the indexes and the triggers;
+ *   <li>recreate the indexes and the triggers (and the indexes no migration made, such as an adopted
+ *       database's expression or partial indexes); views that name the table are dropped before
+ *       {@code DROP TABLE} and recreated last, as the procedure's step 9 says;
  *   <li>{@code PRAGMA foreign_key_check} before commit ({@link #afterOperations}); a violation
  *       fails the migration.
  * </ol>
@@ -78,6 +81,25 @@ public final class SqliteDialect extends SqlDialect {
   @Override
   public String currentSchema(Connection connection) {
     return null; // one database per file; the driver lists its tables with no schema
+  }
+
+  /**
+   * Type names other tools declare (Chinook's NVARCHAR(160) and DATETIME), read by SQLite's own
+   * affinity rules where they name one of jmigrate's types; jmigrate itself writes the canonical ones.
+   */
+  private static final Map<String, ColumnType> OTHER_TYPE_NAMES = Map.ofEntries(
+      Map.entry("INT", ColumnType.INTEGER), Map.entry("MEDIUMINT", ColumnType.INTEGER),
+      Map.entry("INT8", ColumnType.BIGINT), Map.entry("UNSIGNED BIG INT", ColumnType.BIGINT),
+      Map.entry("NVARCHAR", ColumnType.STRING), Map.entry("NCHAR", ColumnType.STRING),
+      Map.entry("VARYING CHARACTER", ColumnType.STRING), Map.entry("NATIVE CHARACTER", ColumnType.STRING),
+      Map.entry("CHARACTER VARYING", ColumnType.STRING), Map.entry("CLOB", ColumnType.STRING),
+      Map.entry("DOUBLE PRECISION", ColumnType.DOUBLE), Map.entry("FLOAT", ColumnType.DOUBLE),
+      Map.entry("DATETIME", ColumnType.TIMESTAMP));
+
+  @Override
+  public ColumnType liveType(String typeName) {
+    ColumnType t = super.liveType(typeName);
+    return t != null || typeName == null ? t : OTHER_TYPE_NAMES.get(typeName.trim().toUpperCase(java.util.Locale.ROOT));
   }
 
   @Override
@@ -162,6 +184,26 @@ public final class SqliteDialect extends SqlDialect {
   void rebuild(TableDefinition old, TableDefinition next, Sink out) throws SQLException {
     List<String> triggers = out.read(
         "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? ORDER BY name", old.name());
+    // Indexes no migration made (an adopted database's expression or partial ones) are kept, like triggers.
+    List<String> unmodelledIndexes = new ArrayList<>();
+    if (old.name().equals(next.name())) {
+      for (String row : out.read("SELECT name || char(10) || sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?"
+          + " AND sql IS NOT NULL ORDER BY name", old.name())) {
+        String name = row.substring(0, row.indexOf('\n'));
+        if (old.findIndex(name).isEmpty() && next.findIndex(name).isEmpty()) {
+          unmodelledIndexes.add(row.substring(row.indexOf('\n') + 1));
+        }
+      }
+    }
+    // Views that name the table (an adopted database's): SQLite checks them at RENAME TO and fails
+    // ("error in view …: no such table"), so, as its procedure says, they are dropped and recreated.
+    List<String> views = new ArrayList<>();
+    List<String> viewNames = new ArrayList<>();
+    for (String row : out.read("SELECT name || char(10) || sql FROM sqlite_master WHERE type = 'view'"
+        + " AND instr(lower(sql), lower(?)) > 0 ORDER BY rowid", old.name())) {
+      viewNames.add(row.substring(0, row.indexOf('\n')));
+      views.add(row.substring(row.indexOf('\n') + 1));
+    }
     String temp = q(REBUILD_PREFIX + next.name());
     List<String> into = new ArrayList<>();
     List<String> select = new ArrayList<>();
@@ -184,10 +226,19 @@ public final class SqliteDialect extends SqlDialect {
       out.execute("INSERT INTO " + temp + " (" + String.join(", ", into) + ") SELECT "
           + String.join(", ", select) + " FROM " + q(old.name()));
     }
+    for (String view : viewNames) {
+      out.execute("DROP VIEW " + q(view));
+    }
     out.execute("DROP TABLE " + q(old.name()));
     out.execute("ALTER TABLE " + temp + " RENAME TO " + q(next.name()));
     for (IndexDefinition i : next.indexes()) {
       out.execute(createIndex(next.name(), i));
+    }
+    for (String index : unmodelledIndexes) {
+      out.execute(index);
+    }
+    for (String view : views) {
+      out.execute(view);
     }
     for (String trigger : triggers) {
       out.execute(trigger);

@@ -10,7 +10,6 @@ import io.jmigrate.processor.model.TableDeclaration;
 import io.jmigrate.schema.ColumnDefinition;
 import io.jmigrate.schema.ForeignKeyDefinition;
 import io.jmigrate.schema.IndexDefinition;
-import io.jmigrate.schema.Names;
 import io.jmigrate.schema.Schema;
 import io.jmigrate.schema.TableDefinition;
 import java.util.ArrayList;
@@ -99,7 +98,7 @@ public final class SchemaBuilder {
     for (IndexDeclaration i : t.indexes()) {
       indexes.add(new IndexDefinition(i.nameIn(t.name()), i.columns(), i.unique()));
     }
-    TableDefinition table = new TableDefinition(t.name(), columns, key, indexes, List.of());
+    TableDefinition table = new TableDefinition(t.name(), columns, key, indexes, List.of(), t.primaryKeyName());
     for (ForeignKeyDefinition fk : foreignKeys) {
       table = table.foreignKey(fk);
     }
@@ -131,7 +130,7 @@ public final class SchemaBuilder {
     String refColumn = fk.column().isEmpty()
         ? target.columns().stream().filter(ColumnDeclaration::id).findFirst().orElseThrow().name()
         : fk.column();
-    return ForeignKeyDefinition.of(Names.constraintName("fk", t.name(), List.of(c.name())), c.name(), target.name(), refColumn)
+    return ForeignKeyDefinition.of(fk.nameIn(t.name(), c.name()), c.name(), target.name(), refColumn)
         .onDelete(fk.onDelete()).onUpdate(fk.onUpdate());
   }
 }

@@ -44,7 +44,7 @@ final class FieldExtractor {
     ForeignKeyDeclaration foreignKey = null;
     if (fk != null) {
       origin = origin.with("foreignKey", fk, explicit(fk, "value"));
-      for (String member : new String[] {"column", "onDelete", "onUpdate"}) {
+      for (String member : new String[] {"column", "onDelete", "onUpdate", "name"}) {
         origin = track(origin, fk, member, "foreignKey." + member);
       }
       TypeElement target = annotations.type(fk, "value");
@@ -54,7 +54,8 @@ final class FieldExtractor {
           target != null && mirror(target, JmigrateExtractor.TABLE) != null,
           annotations.string(fk, "column"),
           annotations.action(fk, "onDelete"),
-          annotations.action(fk, "onUpdate"));
+          annotations.action(fk, "onUpdate"),
+          annotations.string(fk, "name"));
     }
 
     // One @DefaultSql per dialect; the origin of each is its dialect value, of its expression its value.

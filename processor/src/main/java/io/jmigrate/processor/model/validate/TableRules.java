@@ -40,6 +40,26 @@ final class TableRules {
     return null;
   }
 
+  /** The constraint names a model keeps from an adopted database ({@code @Table(primaryKeyName)}, {@code @ForeignKey(name)}). */
+  static List<Problem> constraintNames(TableDeclaration t) {
+    List<Problem> out = new ArrayList<>();
+    if (!t.primaryKeyName().isEmpty()) {
+      String message = Identifiers.problem("primary key", t.primaryKeyName(), null, null);
+      if (message != null) {
+        out.add(Problem.error(t.origin().of("primaryKeyName"), message));
+      }
+    }
+    for (ColumnDeclaration c : t.columns()) {
+      if (c.foreignKey() != null && !c.foreignKey().name().isEmpty()) {
+        String message = Identifiers.problem("foreign key", c.foreignKey().name(), null, null);
+        if (message != null) {
+          out.add(Problem.error(c.origin().of("foreignKey.name"), message));
+        }
+      }
+    }
+    return out;
+  }
+
   static Problem name(TableDeclaration t) {
     String message = Identifiers.problem("table", t.name(), t.nameGiven() ? null : "the class " + t.simpleName(),
         "@Table(name = \"…\")");

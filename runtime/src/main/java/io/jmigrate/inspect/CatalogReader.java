@@ -1,0 +1,500 @@
+package io.jmigrate.inspect;
+
+import io.jmigrate.dialect.Dialect;
+import io.jmigrate.schema.ColumnDefinition;
+import io.jmigrate.schema.ColumnType;
+import io.jmigrate.schema.ForeignKeyDefinition;
+import io.jmigrate.schema.IndexDefinition;
+import io.jmigrate.schema.Names;
+import io.jmigrate.schema.ReferentialAction;
+import io.jmigrate.schema.TableDefinition;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a live database's catalog (JDBC metadata, in the connection's current schema, as
+ * {@code validate} does) into table definitions, using the dialect's own reading of type names
+ * ({@link Dialect#liveType}), so that what inspect writes is what {@code validate} later accepts.
+ * Whatever has no model form becomes a {@link Finding}; nothing is dropped without one.
+ */
+final class CatalogReader {
+  private static final String HISTORY = "jmigrate_history";
+  private static final String LEASE = "jmigrate_lock";
+
+  private final Connection c;
+  private final Dialect d;
+  private final DatabaseMetaData meta;
+  private final String catalog;
+  private final String schema;
+  private final List<Finding> findings = new ArrayList<>();
+
+  CatalogReader(Connection c) throws SQLException {
+    this.c = c;
+    this.d = Dialect.of(c);
+    this.meta = c.getMetaData();
+    this.catalog = d.currentCatalog(c);
+    this.schema = d.currentSchema(c);
+  }
+
+  String dialect() {
+    return d.name();
+  }
+
+  /** The tables (all, or those named in {@code only}) and the findings about everything else. */
+  Inspection read(Set<String> only) throws SQLException {
+    Map<String, String> partitions = partitions();
+    TreeSet<String> tables = new TreeSet<>();
+    try (ResultSet rs = meta.getTables(catalog, schema, "%", null)) {
+      while (rs.next()) {
+        String name = rs.getString("TABLE_NAME");
+        String type = String.valueOf(rs.getString("TABLE_TYPE")).toUpperCase(Locale.ROOT);
+        if (d.isSystemTable(name) || name.equals(HISTORY) || name.equalsIgnoreCase(LEASE) || type.contains("SYSTEM")
+            || (!only.isEmpty() && !only.contains(name))) {
+          continue;
+        }
+        if (type.equals("TABLE") || type.equals("BASE TABLE")) {
+          if (partitions.containsKey(name)) {
+            findings.add(new Finding(null, "partition " + name, "left out: a partition of " + partitions.get(name)
+                + ", which holds its rows; partitioning has no model form, and no migration touches either"));
+          } else {
+            tables.add(name);
+          }
+        } else if (type.contains("VIEW")) {
+          findings.add(new Finding(null, type.toLowerCase(Locale.ROOT) + " " + name, "left out: views have no model form;"
+              + " left in the database as they are (a view over a table that a migration rebuilds or renames may need"
+              + " recreating by hand, in an sql step)"));
+        } else if (type.contains("TABLE")) {
+          findings.add(new Finding(null, type.toLowerCase(Locale.ROOT) + " " + name, "left out: "
+              + type.toLowerCase(Locale.ROOT) + "s have no model form; no migration touches it"));
+        }
+      }
+    }
+    for (String wanted : only) {
+      if (!tables.contains(wanted) && findings.stream().noneMatch(f -> f.object().endsWith(" " + wanted))) {
+        throw new IllegalArgumentException("the database has no table " + wanted + " (in its current schema)");
+      }
+    }
+    otherObjects();
+
+    // First the tables that can be models at all, then the keys between them.
+    Map<String, TableDraft> drafts = new TreeMap<>();
+    for (String name : tables) {
+      TableDraft draft = columns(name);
+      if (draft.problems.isEmpty()) {
+        drafts.put(name, draft);
+      } else {
+        findings.add(new Finding(null, "table " + name, "left out, with everything on it: " + String.join("; ", draft.problems)
+            + ". No model describes it, so no migration touches it"));
+      }
+    }
+    List<InspectedTable> out = new ArrayList<>();
+    for (TableDraft draft : drafts.values()) {
+      out.add(keys(draft, drafts));
+    }
+    return new Inspection(d.name(), out, findings);
+  }
+
+  /** A table being read: its columns, and why it cannot be a model (empty when it can). */
+  private static final class TableDraft {
+    final String name;
+    final List<InspectedColumn> columns = new ArrayList<>();
+    final List<String> problems = new ArrayList<>();
+    final List<Finding> leftOut = new ArrayList<>();
+
+    TableDraft(String name) {
+      this.name = name;
+    }
+
+    ColumnDefinition column(String columnName) {
+      return columns.stream().map(InspectedColumn::column).filter(col -> col.name().equals(columnName)).findFirst().orElse(null);
+    }
+  }
+
+  private TableDraft columns(String table) throws SQLException {
+    TableDraft t = new TableDraft(table);
+    if (!validName(table)) {
+      t.problems.add("its name is not a plain identifier (ASCII letters, digits and underscores, at most 63 characters),"
+          + " which jmigrate requires");
+    }
+    Map<String, String> declared = declaredTypes(table);
+    TreeMap<Integer, LiveColumn> rows = new TreeMap<>();
+    try (ResultSet rs = meta.getColumns(catalog, schema, table, "%")) {
+      while (rs.next()) {
+        if (!table.equals(rs.getString("TABLE_NAME"))) {
+          continue; // '_' in a name is a pattern wildcard
+        }
+        rows.put(rs.getInt("ORDINAL_POSITION"), new LiveColumn(rs.getString("COLUMN_NAME"), rs.getString("TYPE_NAME"),
+            rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS"), rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
+            rs.getString("COLUMN_DEF"), "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"))));
+      }
+    }
+    for (LiveColumn r : rows.values()) {
+      String name = r.name();
+      String typeName = r.typeName();
+      int size = r.size();
+      int digits = r.digits();
+      String shown = typeName;
+      Matcher m = DECLARED.matcher(declared.getOrDefault(name, ""));
+      if (m.matches()) { // SQLite: the type as declared, NVARCHAR(160), NUMERIC(10,2)
+        typeName = m.group(1).trim();
+        size = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+        digits = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+        shown = declared.get(name);
+      }
+      if (!validName(name)) {
+        t.problems.add("the column " + name + " has a name that is not a plain identifier");
+        continue;
+      }
+      ColumnType type = d.liveType(typeName);
+      String why = unsupported(type, typeName, size);
+      if (why != null) {
+        t.problems.add("the column " + name + " is " + shown + ", " + why);
+        continue;
+      }
+      ColumnDefinition col = ColumnDefinition.of(name, type).nullable(r.nullable());
+      if (type == ColumnType.STRING) {
+        col = col.length(textual(typeName) || size <= 0 || size > MAX_VARCHAR ? 0 : size);
+      } else if (type == ColumnType.DECIMAL && size > 0 && size < 1000 && !typeName.equalsIgnoreCase("DECFLOAT")) {
+        col = col.precision(size, Math.max(digits, 0));
+      }
+      if (r.generated()) {
+        col = col.identity();
+      } else {
+        col = Defaults.apply(col, r.defaultText());
+      }
+      if (!declared.containsKey(name) && (type == ColumnType.STRING || type == ColumnType.DECIMAL) && col.length() + col.precision() > 0) {
+        shown = typeName + "(" + (type == ColumnType.STRING ? size : size + "," + Math.max(digits, 0)) + ")";
+      }
+      t.columns.add(new InspectedColumn(col, shown));
+    }
+    if (rows.isEmpty()) {
+      t.problems.add("it has no columns");
+    }
+    return t;
+  }
+
+  /** One row of JDBC's column metadata. */
+  private record LiveColumn(String name, String typeName, int size, int digits, boolean nullable, String defaultText,
+      boolean generated) {}
+
+  /** Why a live type has no model form here, or null when it has one. */
+  private static String unsupported(ColumnType type, String typeName, int size) {
+    String upper = typeName == null ? "" : typeName.toUpperCase(Locale.ROOT);
+    if (type == null) {
+      if (upper.startsWith("_") || upper.endsWith("[]") || upper.startsWith("ARRAY")) {
+        return "an array (no jmigrate type)";
+      }
+      return "no jmigrate type";
+    }
+    if (type == ColumnType.UUID && upper.equals("CHAR") && size != 36) {
+      return "fixed-length text (jmigrate's only CHAR is MariaDB's CHAR(36), a UUID)";
+    }
+    if (type == ColumnType.BOOLEAN && upper.equals("TINYINT") && size > 1) {
+      return "a small integer (jmigrate reads TINYINT as TINYINT(1), a BOOLEAN)";
+    }
+    return null;
+  }
+
+  /** PostgreSQL's largest VARCHAR; larger "lengths" are the drivers' way of saying unbounded. */
+  private static final int MAX_VARCHAR = 10_485_760;
+
+  private static boolean textual(String typeName) {
+    String t = typeName.toUpperCase(Locale.ROOT);
+    return t.contains("TEXT") || t.contains("CLOB") || t.contains("LARGE OBJECT");
+  }
+
+  private static final Pattern DECLARED = Pattern.compile("([A-Za-z ]+?)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?");
+
+  /** SQLite keeps each column's type as it was declared; its driver reports lengths oddly (NUMERIC(10,2) as 12). */
+  private Map<String, String> declaredTypes(String table) throws SQLException {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (!d.name().equals("sqlite")) {
+      return out;
+    }
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA table_info(" + d.quote(table) + ")")) {
+      while (rs.next()) {
+        out.put(rs.getString("name"), rs.getString("type"));
+      }
+    }
+    return out;
+  }
+
+  /** The primary key, foreign keys and indexes of a table whose columns are all models' columns. */
+  private InspectedTable keys(TableDraft t, Map<String, TableDraft> modelled) throws SQLException {
+    TableDefinition table = new TableDefinition(t.name, t.columns.stream().map(InspectedColumn::column).toList(),
+        List.of(), List.of(), List.of());
+    List<Finding> leftOut = new ArrayList<>(t.leftOut);
+
+    TreeMap<Integer, String> pk = new TreeMap<>();
+    String pkName = null;
+    try (ResultSet rs = meta.getPrimaryKeys(catalog, schema, t.name)) {
+      while (rs.next()) {
+        pk.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
+        pkName = rs.getString("PK_NAME");
+      }
+    }
+    List<String> key = List.copyOf(pk.values());
+    if (!key.isEmpty()) {
+      List<String> inColumnOrder = table.columnNames().stream().filter(key::contains).toList();
+      if (!inColumnOrder.equals(key)) {
+        leftOut.add(finding(t.name, "primary key " + key, "the model declares the key in the order of its fields, "
+            + inColumnOrder + "; validate reports the difference until the fields are reordered (the columns' order"
+            + " in the model is then not the table's)"));
+      }
+      table = table.withPrimaryKey(key);
+      for (String k : key) { // SQLite reports its rowid alias as nullable; a key column never is
+        table = table.replaceColumn(table.column(k).orElseThrow().nullable(false));
+      }
+      if (!key.isEmpty() && d.addressesKeysByName() && pkName != null && !pkName.equals(d.primaryKeyConstraint(t.name))) {
+        if (validName(pkName)) {
+          table = table.primaryKeyName(pkName);
+        } else {
+          leftOut.add(finding(t.name, "primary key name " + pkName, "not a plain identifier: the model names it "
+              + d.primaryKeyConstraint(t.name) + " (rename the constraint before baseline)"));
+        }
+      }
+      boolean generatedKey = key.size() == 1 && table.column(key.get(0)).map(ColumnDefinition::generated).orElse(false);
+      for (ColumnDefinition col : table.columns()) {
+        if (col.generated() && !(generatedKey && key.contains(col.name()) && col.type().isInteger())) {
+          table = table.replaceColumn(new ColumnDefinition(col.name(), col.type(), col.length(), col.precision(),
+              col.scale(), col.nullable(), null, null, false));
+          leftOut.add(finding(t.name, "column " + t.name + "." + col.name(), "the database generates its values (identity"
+              + " or auto-increment), which jmigrate models only for a single integer primary key: the model declares"
+              + " a plain column, and the database keeps generating them"));
+        }
+      }
+    }
+
+    // Foreign keys: one per name (columns in key order); a key on one column becomes @ForeignKey on its field.
+    Map<String, List<String[]>> fks = new LinkedHashMap<>();
+    Map<String, int[]> actions = new TreeMap<>();
+    int unnamed = 0;
+    try (ResultSet rs = meta.getImportedKeys(catalog, schema, t.name)) {
+      String current = null;
+      while (rs.next()) {
+        String name = rs.getString("FK_NAME");
+        if (rs.getInt("KEY_SEQ") == 1 || current == null) {
+          current = name == null || name.isEmpty() ? "\u0000" + (unnamed++) : name;
+        }
+        fks.computeIfAbsent(current, k -> new ArrayList<>()).add(new String[] {rs.getString("FKCOLUMN_NAME"),
+            rs.getString("PKTABLE_NAME"), rs.getString("PKCOLUMN_NAME")});
+        actions.put(current, new int[] {rs.getInt("DELETE_RULE"), rs.getInt("UPDATE_RULE")});
+      }
+    }
+    Set<String> fkColumns = new TreeSet<>();
+    Set<String> keyNames = new TreeSet<>(); // every foreign key's, modelled or not: their indexes are theirs
+    fks.keySet().forEach(k -> keyNames.add(k.toLowerCase(Locale.ROOT)));
+    for (Map.Entry<String, List<String[]>> e : fks.entrySet()) {
+      List<String[]> pairs = e.getValue();
+      String name = e.getKey().startsWith("\u0000") ? null : e.getKey();
+      String shown = (name == null ? "" : name + " ") + "(" + String.join(", ", pairs.stream().map(p -> p[0]).toList())
+          + ") -> " + pairs.get(0)[1];
+      String refTable = pairs.get(0)[1];
+      String why = null;
+      if (pairs.size() > 1) {
+        why = "it has " + pairs.size() + " columns; a model declares a foreign key on one field";
+      } else if (!modelled.containsKey(refTable)) {
+        why = "it references " + refTable + ", which inspect did not write a model for"
+            + (findings.stream().anyMatch(f -> f.object().equals("table " + refTable)) ? " (see there)" : " (not selected)");
+      } else if (!fkColumns.add(pairs.get(0)[0])) {
+        why = "its column already has a foreign key; a field declares one";
+      } else if (name != null && !validName(name)) {
+        why = "its name is not a plain identifier";
+      } else {
+        ColumnDefinition own = t.column(pairs.get(0)[0]);
+        ColumnDefinition ref = modelled.get(refTable).column(pairs.get(0)[2]);
+        if (own == null || ref == null || own.type() != ref.type()) {
+          why = "its column and the referenced one have different types, which a model cannot declare";
+        }
+      }
+      if (why != null) {
+        leftOut.add(finding(t.name, "foreign key " + t.name + " " + shown, "left out: " + why
+            + ". The constraint stays in the database, and validate lists it as not in the migrations"));
+        continue;
+      }
+      String column = pairs.get(0)[0];
+      String fkName = name == null || name.equals(Names.constraintName("fk", t.name, List.of(column)))
+          ? Names.constraintName("fk", t.name, List.of(column)) : name;
+      int[] rules = actions.get(e.getKey());
+      table = table.foreignKey(new ForeignKeyDefinition(fkName, List.of(column), refTable, List.of(pairs.get(0)[2]),
+          action(rules[0]), action(rules[1])));
+
+    }
+
+    // Indexes: those the database made for a key are the key's; expression and partial ones have no model form.
+    Map<String, TreeMap<Integer, String>> indexColumns = new LinkedHashMap<>();
+    Map<String, Boolean> unique = new TreeMap<>();
+    Set<String> noModelForm = new TreeSet<>();
+    try (ResultSet rs = meta.getIndexInfo(catalog, schema, t.name, false, false)) {
+      while (rs.next()) {
+        String name = rs.getString("INDEX_NAME");
+        if (name == null || rs.getShort("TYPE") == DatabaseMetaData.tableIndexStatistic) {
+          continue;
+        }
+        String column = rs.getString("COLUMN_NAME");
+        String filter = rs.getString("FILTER_CONDITION");
+        if (column == null || table.column(column).isEmpty() || (filter != null && !filter.isBlank())) {
+          noModelForm.add(name);
+        }
+        indexColumns.computeIfAbsent(name, k -> new TreeMap<>()).put(rs.getInt("ORDINAL_POSITION"), column);
+        unique.put(name, !rs.getBoolean("NON_UNIQUE"));
+      }
+    }
+    for (Map.Entry<String, TreeMap<Integer, String>> e : indexColumns.entrySet()) {
+      String name = e.getKey();
+      List<String> columns = new ArrayList<>(e.getValue().values()); // null for an expression
+      boolean isUnique = unique.get(name);
+      if (madeForAKey(name, pkName, columns, key, keyNames)) {
+        continue;
+      }
+      if (name.startsWith("sqlite_autoindex_")) {
+        leftOut.add(finding(t.name, "unique constraint " + t.name + " " + columns, "left out: declared inside CREATE TABLE,"
+            + " SQLite gives it no name a model could keep; it stays until a change rebuilds the table, which does not"
+            + " recreate it. Add @Index(columns = …, unique = true) to the model to keep it (a migration then creates"
+            + " the index, besides)"));
+        continue;
+      }
+      if (noModelForm.contains(name)) {
+        leftOut.add(finding(t.name, "index " + name, "left out: an expression or partial index has no model form; it stays"
+            + " in the database" + (d.name().equals("sqlite") ? " (a change that rebuilds the table does not recreate it)" : "")));
+        continue;
+      }
+      if (!validName(name)) {
+        leftOut.add(finding(t.name, "index " + name, "left out: its name is not a plain identifier"));
+        continue;
+      }
+      table = table.index(new IndexDefinition(name, columns, isUnique));
+      if (uniqueConstraints().contains(t.name + "." + name)) {
+        leftOut.add(finding(t.name, "unique constraint " + name, "kept as a unique index of the same name; PostgreSQL"
+            + " drops it only as a constraint, so to drop it later write an sql step (ALTER TABLE … DROP CONSTRAINT)"
+            + " instead of removing the @Index"));
+      }
+    }
+    List<InspectedColumn> columns = new ArrayList<>();
+    for (InspectedColumn col : t.columns) { // as the key reading left them (a generated non-key column is plain)
+      columns.add(new InspectedColumn(table.column(col.column().name()).orElseThrow(), col.liveType()));
+    }
+    return new InspectedTable(table, columns, leftOut);
+  }
+
+  /**
+   * An index the database made for a key, which the model's key brings back by itself: the primary
+   * key's (PostgreSQL's {@code album_pkey}, MariaDB's {@code PRIMARY}, H2's {@code PRIMARY_KEY_…}),
+   * and on MariaDB and H2 the one a foreign key made, named as (or after) the key (H2:
+   * {@code CONSTRAINT_INDEX_…} for a key whose name it chose).
+   */
+  private boolean madeForAKey(String name, String pkName, List<String> columns, List<String> key, Set<String> fkNames) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    if ((pkName != null && name.equalsIgnoreCase(pkName)) || lower.equals("primary")
+        || (lower.startsWith("primary_key_") && columns.equals(key))
+        || (name.startsWith("sqlite_autoindex_") && columns.equals(key))) {
+      return true;
+    }
+    if (fkNames.contains(lower)) {
+      return true;
+    }
+    if (d.name().equals("h2")) { // H2 names a key's index after it, or CONSTRAINT_INDEX_n for a key it named itself
+      int at = lower.lastIndexOf("_index_");
+      return (at > 0 && fkNames.contains(lower.substring(0, at))) || lower.matches("constraint_index_[0-9a-f]+");
+    }
+    return false;
+  }
+
+  private Set<String> uniqueConstraints;
+
+  /** PostgreSQL's UNIQUE constraints ({@code table.name}): JDBC lists them as unique indexes. */
+  private Set<String> uniqueConstraints() {
+    if (uniqueConstraints == null) {
+      uniqueConstraints = new TreeSet<>(d.name().equals("postgresql")
+          ? rows("SELECT conrelid::regclass || '.' || conname FROM pg_constraint WHERE contype = 'u'"
+              + " AND connamespace = current_schema()::regnamespace", "unique constraints")
+          : List.of());
+    }
+    return uniqueConstraints;
+  }
+
+  /** MariaDB/MySQL and H2 report the default, NO ACTION, as RESTRICT: there they are one and the same. */
+  private ReferentialAction action(int rule) {
+    if (rule == DatabaseMetaData.importedKeyRestrict && (d.name().equals("mariadb") || d.name().equals("h2"))) {
+      return ReferentialAction.NO_ACTION;
+    }
+    switch (rule) {
+      case DatabaseMetaData.importedKeyCascade:
+        return ReferentialAction.CASCADE;
+      case DatabaseMetaData.importedKeySetNull:
+        return ReferentialAction.SET_NULL;
+      case DatabaseMetaData.importedKeySetDefault:
+        return ReferentialAction.SET_DEFAULT;
+      case DatabaseMetaData.importedKeyRestrict:
+        return ReferentialAction.RESTRICT;
+      default:
+        return ReferentialAction.NO_ACTION;
+    }
+  }
+
+  private Map<String, String> partitions() {
+    Map<String, String> out = new TreeMap<>();
+    String query = DatabaseObjects.partitionsQuery(d.name());
+    if (query != null) {
+      for (String row : rows(query, "partitions")) {
+        int space = row.indexOf(' ');
+        out.put(row.substring(0, space), row.substring(space + 1));
+      }
+    }
+    return out;
+  }
+
+  private void otherObjects() {
+    for (DatabaseObjects.Kind kind : DatabaseObjects.of(d.name())) {
+      for (String name : rows(kind.query(), kind.kind() + "s")) {
+        String table = name.contains(".") ? name.substring(0, name.indexOf('.')) : null;
+        findings.add(new Finding(table, kind.kind() + " " + name, kind.what()));
+      }
+    }
+  }
+
+  /** The first column of a catalog query; a failed read is itself reported, never silently empty. */
+  private List<String> rows(String query, String what) {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement(query); ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    } catch (SQLException e) {
+      findings.add(new Finding(null, what, "could not be listed (" + e.getMessage() + "); check for them by hand"));
+    }
+    return out;
+  }
+
+  private static Finding finding(String table, String object, String what) {
+    return new Finding(table, object, what);
+  }
+
+  static boolean validName(String name) {
+    if (name == null || name.isEmpty() || name.length() > 63 || !(Character.isLetter(name.charAt(0)) || name.charAt(0) == '_')) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char ch = name.charAt(i);
+      if (!(ch < 128 && (Character.isLetterOrDigit(ch) || ch == '_'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

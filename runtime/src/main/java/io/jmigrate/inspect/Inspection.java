@@ -1,0 +1,108 @@
+package io.jmigrate.inspect;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What {@code inspect} read from a live database: one model class per table it can describe, and a
+ * finding for everything it cannot (views, triggers, functions, domains, enum types, check
+ * constraints, partitions, tables with columns of unsupported types, keys a model cannot declare),
+ * which is reported and left in the database as it is. Like Django's {@code inspectdb}, EF Core's
+ * {@code scaffold} and Prisma's {@code db pull}; unlike them, existing constraint and index names
+ * are kept in the models, so later migrations address the database's own names.
+ */
+public final class Inspection {
+  private final String dialect;
+  private final List<InspectedTable> tables;
+  private final List<Finding> findings;
+
+  Inspection(String dialect, List<InspectedTable> tables, List<Finding> findings) {
+    this.dialect = dialect;
+    this.tables = List.copyOf(tables);
+    List<Finding> all = new ArrayList<>(findings);
+    tables.forEach(t -> all.addAll(t.leftOut()));
+    this.findings = List.copyOf(all);
+  }
+
+  /**
+   * Reads the catalog of the connection's current schema: every table, or only those named in
+   * {@code only} (an unknown name is an {@link IllegalArgumentException}).
+   */
+  public static Inspection of(Connection connection, Set<String> only) throws SQLException {
+    return new CatalogReader(connection).read(only);
+  }
+
+  /** The dialect's name: {@code sqlite}, {@code postgresql}, … */
+  public String dialect() {
+    return dialect;
+  }
+
+  /** The tables that have a model, by name. */
+  public List<String> tables() {
+    return tables.stream().map(t -> t.table().name()).toList();
+  }
+
+  List<InspectedTable> inspected() {
+    return tables;
+  }
+
+  /** Everything left out or kept only in part, in the order found. */
+  public List<Finding> findings() {
+    return findings;
+  }
+
+  /**
+   * Writes one class per table into {@code sourceDir}, in {@code pkg}; returns the files. An existing
+   * file is not overwritten: inspect writes new models, it does not edit yours.
+   */
+  public List<Path> write(Path sourceDir, String pkg) throws IOException {
+    Map<String, String> classes = ModelSource.classNames(tables.stream().map(t -> t.table().name()).toList());
+    Path dir = sourceDir.resolve(pkg.replace('.', '/'));
+    List<Path> existing = new ArrayList<>();
+    for (InspectedTable t : tables) {
+      Path file = dir.resolve(classes.get(t.table().name()) + ".java");
+      if (Files.exists(file)) {
+        existing.add(file);
+      }
+    }
+    if (!existing.isEmpty()) {
+      throw new IOException("not overwriting " + existing.size() + " existing file(s), e.g. " + existing.get(0)
+          + ": move them away, or inspect into another package");
+    }
+    Files.createDirectories(dir);
+    List<Path> out = new ArrayList<>();
+    for (InspectedTable t : tables) {
+      Path file = dir.resolve(classes.get(t.table().name()) + ".java");
+      Files.writeString(file, ModelSource.of(pkg, t, classes, dialect), StandardCharsets.UTF_8);
+      out.add(file);
+    }
+    return out;
+  }
+
+  /** The report: what has a model, then every finding, one per line. */
+  public String report() {
+    StringBuilder s = new StringBuilder();
+    s.append(tables.size()).append(" table(s) with a model");
+    if (!tables.isEmpty()) {
+      s.append(": ").append(String.join(", ", tables()));
+    }
+    s.append('\n');
+    if (findings.isEmpty()) {
+      s.append("nothing left out\n");
+    } else {
+      s.append(findings.size()).append(" thing(s) left out or kept only in part (they stay in the database as they are):\n");
+      for (Finding f : findings) {
+        s.append("  - ").append(f).append('\n');
+      }
+    }
+    return s.toString();
+  }
+}

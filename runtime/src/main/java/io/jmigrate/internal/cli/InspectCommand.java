@@ -1,0 +1,127 @@
+package io.jmigrate.internal.cli;
+
+import io.jmigrate.dialect.UnsupportedDatabaseException;
+import io.jmigrate.inspect.Inspection;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code inspect --url … --package com.acme.model --source-dir src/main/java [--tables a,b]}: writes
+ * one model class per table of a live database and prints the report of what it left out. Exit
+ * codes as {@link CommandLine}'s.
+ */
+public final class InspectCommand {
+  static final String HELP = """
+      usage: java -cp <class path> io.jmigrate.Runtime inspect --url <jdbc url> --package <package>
+                 --source-dir <dir> [--tables a,b] [--user <name>] [--password <secret>]
+
+      Reads the database's catalog (its current schema) and writes one @Table class per table
+      into <source-dir>/<package>, keeping the database's constraint and index names. Prints
+      what it left out (views, triggers, functions, domains, enum types, check constraints,
+      partitions, tables with columns of types jmigrate has no Java type for); those stay in the
+      database as they are, and no migration touches them. Existing files are never overwritten.
+
+      Then: build (the first migration appears), baseline 1, validate.
+      """;
+
+  private static final List<String> OPTIONS = List.of("url", "user", "password", "package", "source-dir", "tables");
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Map<String, String> env;
+
+  public InspectCommand(PrintStream out, PrintStream err, Map<String, String> env) {
+    this.out = out;
+    this.err = err;
+    this.env = env;
+  }
+
+  /** {@code args[0]} is {@code inspect}. */
+  public int run(String... args) {
+    Map<String, String> options = new HashMap<>();
+    for (int i = 1; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--help") || a.equals("-h")) {
+        out.print(HELP);
+        return CommandLine.OK;
+      }
+      if (!a.startsWith("--")) {
+        return usage("inspect takes no arguments, only options: " + a);
+      }
+      String key = a.substring(2);
+      String value;
+      if (key.contains("=")) {
+        value = key.substring(key.indexOf('=') + 1);
+        key = key.substring(0, key.indexOf('='));
+      } else if (i + 1 < args.length) {
+        value = args[++i];
+      } else {
+        return usage("option --" + key + " needs a value");
+      }
+      if (!OPTIONS.contains(key)) {
+        return usage("unknown option --" + key + " for inspect");
+      }
+      options.put(key, value);
+    }
+    String url = options.getOrDefault("url", env.get("JMIGRATE_URL"));
+    if (url == null) {
+      return usage("no database: give --url jdbc:… (or set JMIGRATE_URL)");
+    }
+    String pkg = options.get("package");
+    if (pkg == null || !pkg.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*")) {
+      return usage(pkg == null ? "inspect needs --package, the models' package (e.g. com.acme.model)"
+          : "--package " + pkg + " is not a Java package name");
+    }
+    String sourceDir = options.get("source-dir");
+    if (sourceDir == null) {
+      return usage("inspect needs --source-dir, the source root to write into (e.g. src/main/java)");
+    }
+    Set<String> tables = new LinkedHashSet<>();
+    if (options.containsKey("tables")) {
+      Arrays.stream(options.get("tables").split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(tables::add);
+    }
+    String user = options.getOrDefault("user", env.get("JMIGRATE_USER"));
+    String password = options.getOrDefault("password", env.get("JMIGRATE_PASSWORD"));
+    try (Connection c = user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password)) {
+      Inspection inspection = Inspection.of(c, tables);
+      List<Path> written = inspection.write(Path.of(sourceDir), pkg);
+      out.print(inspection.report());
+      out.println("wrote " + written.size() + " model(s) to " + Path.of(sourceDir).resolve(pkg.replace('.', '/')));
+      out.println("next: build (the first migration appears), then baseline 1 and validate against this database");
+      return CommandLine.OK;
+    } catch (UnsupportedDatabaseException e) {
+      err.println("jmigrate: " + e.getMessage());
+      return CommandLine.FAILED;
+    } catch (IllegalArgumentException e) {
+      return usage(e.getMessage());
+    } catch (IOException e) {
+      err.println("jmigrate: cannot write the models: " + e.getMessage());
+      return CommandLine.FAILED;
+    } catch (SQLException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("No suitable driver")) {
+        err.println("jmigrate: no JDBC driver on the class path accepts " + url + ": add the database's driver to -cp");
+      } else {
+        err.println("jmigrate: database error: " + e.getMessage());
+      }
+      return CommandLine.FAILED;
+    } catch (RuntimeException e) {
+      err.println("jmigrate: inspect failed: " + e);
+      return CommandLine.FAILED;
+    }
+  }
+
+  private int usage(String problem) {
+    err.println("jmigrate: " + problem + " (see inspect --help)");
+    return CommandLine.USAGE;
+  }
+}
