@@ -174,6 +174,10 @@ class EvolutionPropertyTest {
     try {
       check(database, new Random(seed), steps, dir, database.label()
           + ", seed " + seed + ", " + steps + " steps");
+    } catch (Exception e) {
+      // Reports keep the exception, not the display name: the seed must be in the message to replay it.
+      throw new AssertionError(database.label() + ", seed " + seed + " (replay with -Djmigrate.evolution.seed="
+          + seed + "): " + e.getMessage(), e);
     } finally {
       try (Stream<Path> s = Files.walk(dir)) {
         s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -224,6 +228,9 @@ class EvolutionPropertyTest {
         fresh.build().assertOk().migrator().migrate(other);
         assertEquals(database.catalog(other), database.catalog(db), label + ": step by step vs fresh, after " + history);
       }
+      // Rows written after a widening may not fit the narrower definition going back, and reverting
+      // refuses to cut them (NarrowingTest covers that); the walk back compares catalogs only.
+      model.deleteAllRows(db);
       for (int v = migrator.latestVersion() - 1; v >= 0; v--) {
         migrator.migrateTo(db, v);
         try (Connection other = database.open(dir, "v" + v)) {
@@ -634,6 +641,24 @@ class EvolutionPropertyTest {
             + n.col().name + "\", 1, " + n.length() + ") WHERE length(\"" + n.col().name + "\") > " + n.length());
       }
       n.col().values.replaceAll(v -> v != null && v.length() > n.length() ? v.substring(0, n.length()) : v);
+    }
+
+    /** Empties every table, children before parents (retried until foreign keys allow it). */
+    void deleteAllRows(Connection db) throws SQLException {
+      List<Tbl> left = new ArrayList<>(tables);
+      for (int pass = 0; pass <= tables.size() && !left.isEmpty(); pass++) {
+        for (java.util.Iterator<Tbl> it = left.iterator(); it.hasNext(); ) {
+          Tbl t = it.next();
+          try (Statement s = db.createStatement()) {
+            s.executeUpdate("DELETE FROM \"" + t.table() + "\"");
+            it.remove();
+          } catch (SQLException referenced) {
+            if (pass == tables.size()) {
+              throw referenced;
+            }
+          }
+        }
+      }
     }
 
     void insertRow(Connection db, boolean postgres) throws SQLException {
