@@ -8,11 +8,13 @@ import io.jmigrate.processor.build.BuildFailure;
 import io.jmigrate.processor.build.IndexWriter;
 import io.jmigrate.processor.build.MigrationFiles;
 import io.jmigrate.processor.build.ModelLookup;
+import io.jmigrate.processor.build.OfflineAnnotations;
 import io.jmigrate.processor.build.Options;
 import io.jmigrate.processor.build.SnapshotFile;
 import io.jmigrate.processor.build.SourceLayout;
 import io.jmigrate.processor.codegen.MigrationNamer;
 import io.jmigrate.processor.codegen.MigrationWriter;
+import io.jmigrate.processor.diff.OnlineCheck;
 import io.jmigrate.processor.diff.Rename;
 import io.jmigrate.processor.diff.SchemaDiff;
 import io.jmigrate.processor.model.ModelReader;
@@ -105,6 +107,7 @@ public final class MigrationProcessor extends AbstractProcessor {
   private final class Build {
     private final RoundEnvironment round;
     private final Options options;
+    private OnlineCheck.Mode online;
 
     Build(RoundEnvironment round) {
       this.round = round;
@@ -121,6 +124,11 @@ public final class MigrationProcessor extends AbstractProcessor {
       if (!unknown.isEmpty()) {
         throw new BuildFailure("-A" + Options.DIALECTS + " names the unknown dialect" + (unknown.size() == 1 ? " " : "s ")
             + String.join(", ", unknown) + "; the dialects are " + String.join(", ", ModelValidator.DIALECTS));
+      }
+      online = OnlineCheck.Mode.parse(options.online());
+      if (online == null) {
+        throw new BuildFailure("-A" + Options.ONLINE + "=" + options.online() + " is not a mode; the modes are warn (the "
+            + "default), strict and off");
       }
 
       String testCompilation = SourceLayout.testCompilation(processingEnv, round.getRootElements());
@@ -168,6 +176,12 @@ public final class MigrationProcessor extends AbstractProcessor {
         return;
       }
       List<Operation> ops = diff.operations();
+
+      // What cannot run online on the target dialects: warnings, or errors in strict mode.
+      OfflineAnnotations offline = OfflineAnnotations.read(models);
+      if (report(offline.problems()) | report(onlineFindings(base.schema(), models, ops, diff.appliedNow(), offline))) {
+        return;
+      }
 
       // Write.
       if (options.check()) {
@@ -260,8 +274,19 @@ public final class MigrationProcessor extends AbstractProcessor {
         }
         report(diff.findings().stream().map(models::problem).toList()); // left-over @Drop and @RenamedFrom
       }
+      OfflineAnnotations offline = OfflineAnnotations.read(models);
+      if (!offline.isEmpty()) { // every @Offline is left over: the schema did not change
+        report(offline.problems());
+        report(onlineFindings(models.schema(), models, List.of(), Set.of(), offline));
+      }
       writeIndex(pkg, files.classNames());
       return true;
+    }
+
+    private List<Problem> onlineFindings(io.jmigrate.schema.Schema before, Models models, List<Operation> ops,
+        Set<Rename> renames, OfflineAnnotations offline) {
+      return OnlineCheck.check(before, models.schema(), ops, renames, options.dialects(),
+          offline.acknowledgments(), online).stream().map(f -> offline.problem(f, models)).toList();
     }
 
     private void writeIndex(String pkg, List<String> migrations) throws IOException {
