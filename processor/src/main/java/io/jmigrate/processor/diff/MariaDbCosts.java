@@ -36,8 +36,13 @@ final class MariaDbCosts implements DialectCosts {
   private static final String COPY = "copies the table (ALGORITHM=COPY) while writes wait";
   private static final String INPLACE = "rebuilds the table (ALGORITHM=INPLACE; writes go on, but every row is "
       + "copied and every index rebuilt)";
-  /** The longest VARCHAR whose length fits one byte in utf8mb4 (4 bytes a character, up to 255 bytes). */
+  /** The longest VARCHAR whose length takes one byte in utf8mb4 (4 bytes a character, up to 255 bytes). */
   private static final int ONE_LENGTH_BYTE = 63;
+  /**
+   * The longest VARCHAR whose values' lengths InnoDB writes alike whether the column's maximum is above
+   * 255 bytes or not (up to 127 bytes: one byte either way), so it may grow past 255 bytes instantly.
+   */
+  private static final int SHORT = 31;
 
   @Override
   public String dialect() {
@@ -134,7 +139,7 @@ final class MariaDbCosts implements DialectCosts {
         List<Cost> parts = new ArrayList<>();
         if (!from.equals(to) || was.generated() != c.generated()) {
           boolean longer = from.startsWith("VARCHAR") && to.startsWith("VARCHAR") && length(to) >= length(from)
-              && (length(from) <= ONE_LENGTH_BYTE) == (length(to) <= ONE_LENGTH_BYTE);
+              && (length(from) <= SHORT || length(from) > ONE_LENGTH_BYTE || length(to) <= ONE_LENGTH_BYTE);
           parts.add(longer && was.generated() == c.generated() ? Cost.light("is INSTANT (a longer VARCHAR)")
               : Cost.heavy(COPY));
         }
