@@ -168,6 +168,40 @@ class OnlineWarningsTest {
   }
 
   @Test
+  void droppingATableIsFlaggedAtTheDropAndAcknowledgedOnTheClassThatCarriesIt() throws Exception {
+    Project p = project("  String name;");
+    p.write("com/acme/model/Tag.java", "package com.acme.model;\nimport io.jmigrate.*;\n@Table public class Tag { @Id String name; }\n");
+    p.build().assertOk();
+    p.delete("com/acme/model/Tag.java");
+    p.write(FILE, user("@Drop(tables = \"tag\")", "  String name;"));
+    Diagnostic<? extends JavaFileObject> w = onlyWarning(p.build().assertOk());
+    assertAt(w, 4);
+    assertContains(w.getMessage(Locale.ROOT), "dropping the table tag breaks the running code",
+        "put @Offline(\"why\") on the class with @Drop(tables = \"tag\")");
+
+    Project q = new Project(dir.resolve("q")).write(FILE, user("", "  String name;"))
+        .write("com/acme/model/Tag.java", "package com.acme.model;\nimport io.jmigrate.*;\n@Table public class Tag { @Id String name; }\n");
+    q.build().assertOk();
+    q.delete("com/acme/model/Tag.java");
+    q.write(FILE, user("@Drop(tables = \"tag\") @Offline(\"tag is unused since 3.0\")", "  String name;"));
+    assertEquals(List.of(), q.build().assertOk().warnings());
+  }
+
+  @Test
+  void anIndexOnAnUnboundedStringConvertsItOnMariadbAndWarnsAtTheUniqueField() throws Exception {
+    Diagnostic<? extends JavaFileObject> w = onlyWarning(change("  String email;", "  @Column(unique = true) String email;",
+        "-Ajmigrate.dialects=mariadb,postgresql"));
+    assertAt(w, 6);
+    assertContains(w.getMessage(Locale.ROOT), "adding the index ux_user_email on user [email] cannot run online",
+        "on PostgreSQL it builds the index CONCURRENTLY, while writes go on",
+        "on MariaDB it converts the unbounded string column email from TEXT to VARCHAR(255), which copies the table "
+            + "(ALGORITHM=COPY) while writes wait (give the field a length to avoid it)");
+    assertEquals(List.of(), online(change("  @Column(length = 200) String email;",
+        "  @Column(length = 200, unique = true) String email;", "-Ajmigrate.dialects=mariadb,postgresql"),
+        Diagnostic.Kind.WARNING), "with a length, an index is built online on both");
+  }
+
+  @Test
   void aRenameBreaksTheRunningCode() throws Exception {
     Project p = project("  String title;");
     p.write(FILE, user("", "  @RenamedFrom(\"title\") String heading;"));

@@ -176,6 +176,22 @@ class OnlineCostClaimsTest {
     assertEquals("", wrong.toString());
   }
 
+  @Test
+  void sqliteRebuildsExactlyWhenTheCostSaysSo() {
+    SqliteCosts costs = new SqliteCosts();
+    Dialect sqlite = new io.jmigrate.internal.dialect.SqliteDialect();
+    StringBuilder wrong = new StringBuilder();
+    for (Map.Entry<String, Operation> e : new java.util.TreeMap<>(CASES).entrySet()) {
+      Cost cost = costs.cost(e.getValue(), BEFORE);
+      boolean rebuilt = sqlite.statements(e.getValue(), BEFORE).stream().anyMatch(sql -> sql.contains("_jm_new_"));
+      if (rebuilt != cost.text().startsWith("rebuilds the table")) {
+        wrong.append("\n  ").append(e.getKey()).append(": rebuilt ").append(rebuilt).append(", the cost says ")
+            .append(cost.text());
+      }
+    }
+    assertEquals("", wrong.toString());
+  }
+
   /** jmigrate's statements for {@code op}, the DDL under {@code alter_algorithm}. */
   static void run(Connection c, Dialect d, Operation op, String algorithm) throws SQLException {
     for (String sql : d.statements(op, BEFORE)) {
