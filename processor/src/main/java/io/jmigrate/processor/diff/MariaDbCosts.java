@@ -36,6 +36,7 @@ final class MariaDbCosts implements DialectCosts {
   private static final String COPY = "copies the table (ALGORITHM=COPY) while writes wait";
   private static final String INPLACE = "rebuilds the table (ALGORITHM=INPLACE; writes go on, but every row is "
       + "copied and every index rebuilt)";
+  private static final Cost NOCOPY_DROP = Cost.light("drops it without copying the table (ALGORITHM=NOCOPY)");
   /** The longest VARCHAR whose length takes one byte in utf8mb4 (4 bytes a character, up to 255 bytes). */
   private static final int ONE_LENGTH_BYTE = 63;
   /**
@@ -167,7 +168,7 @@ final class MariaDbCosts implements DialectCosts {
 
       @Override
       public Cost dropIndex(DropIndex o) {
-        return keyChange(before.table(o.table()), after(o.table()), Cost.CATALOG);
+        return keyChange(before.table(o.table()), after(o.table()), NOCOPY_DROP);
       }
 
       @Override
@@ -178,7 +179,7 @@ final class MariaDbCosts implements DialectCosts {
 
       @Override
       public Cost dropForeignKey(DropForeignKey o) {
-        return keyChange(before.table(o.table()), after(o.table()), Cost.CATALOG);
+        return keyChange(before.table(o.table()), after(o.table()), NOCOPY_DROP);
       }
 
       @Override

@@ -6,6 +6,8 @@ import static io.jmigrate.migration.Operations.addIndex;
 import static io.jmigrate.migration.Operations.alterColumn;
 import static io.jmigrate.migration.Operations.createTable;
 import static io.jmigrate.migration.Operations.dropColumn;
+import static io.jmigrate.migration.Operations.dropForeignKey;
+import static io.jmigrate.migration.Operations.dropIndex;
 import static io.jmigrate.migration.Operations.setPrimaryKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -46,7 +48,10 @@ class OnlineCostClaimsTest {
       ColumnDefinition.of("note", ColumnType.STRING),
       ColumnDefinition.of("parent_id", ColumnType.BIGINT),
       ColumnDefinition.of("code", ColumnType.STRING).length(32),
-      ColumnDefinition.of("tag", ColumnType.STRING).length(63)).primaryKey("id");
+      ColumnDefinition.of("tag", ColumnType.STRING).length(63),
+      ColumnDefinition.of("owner_id", ColumnType.BIGINT)).primaryKey("id")
+      .foreignKey(ForeignKeyDefinition.of("fk_t_owner_id", "owner_id", "parent", "id"))
+      .index(IndexDefinition.of("ix_t_parent_id", "parent_id"));
   static final Schema BEFORE = Schema.of(List.of(PARENT, T));
 
   static ColumnDefinition col(String name) {
@@ -79,6 +84,8 @@ class OnlineCostClaimsTest {
       Map.entry("unique index", addIndex("t", IndexDefinition.unique("ux_t_name", "name"))),
       Map.entry("index on an unbounded string", addIndex("t", IndexDefinition.of("ix_t_note", "note"))),
       Map.entry("foreign key", addForeignKey("t", ForeignKeyDefinition.of("fk_t_parent_id", "parent_id", "parent", "id"))),
+      Map.entry("drop index", dropIndex("t", "ix_t_parent_id")),
+      Map.entry("drop foreign key", dropForeignKey("t", "fk_t_owner_id")),
       Map.entry("primary key", setPrimaryKey("t", "id", "views")));
 
   static void exec(Connection c, String sql) throws SQLException {
