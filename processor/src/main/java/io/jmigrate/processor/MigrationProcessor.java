@@ -25,6 +25,7 @@ import io.jmigrate.processor.model.Problem;
 import io.jmigrate.processor.model.ProblemPrinter;
 import io.jmigrate.processor.snapshot.Snapshot;
 import io.jmigrate.processor.snapshot.SnapshotStore;
+import io.jmigrate.schema.Schema;
 import io.jmigrate.schema.SchemaFingerprint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -283,7 +284,7 @@ public final class MigrationProcessor extends AbstractProcessor {
       return true;
     }
 
-    private List<Problem> onlineFindings(io.jmigrate.schema.Schema before, Models models, List<Operation> ops,
+    private List<Problem> onlineFindings(Schema before, Models models, List<Operation> ops,
         Set<Rename> renames, OfflineAnnotations offline) {
       return OnlineCheck.check(before, models.schema(), ops, renames, options.dialects(),
           offline.acknowledgments(), online).stream().map(f -> offline.problem(f, models)).toList();

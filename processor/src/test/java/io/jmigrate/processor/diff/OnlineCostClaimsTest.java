@@ -184,6 +184,20 @@ class OnlineCostClaimsTest {
   }
 
   @Test
+  void aPostgresqlDefaultIsVolatileWhenItCallsAFunctionNotKnownToBeStable() {
+    assertEquals(null, PostgresCosts.volatileCall("now()"));
+    assertEquals(null, PostgresCosts.volatileCall("CURRENT_TIMESTAMP"));
+    assertEquals(null, PostgresCosts.volatileCall("now() + interval '1 day'"));
+    assertEquals(null, PostgresCosts.volatileCall("'random()'"), "inside a string literal");
+    assertEquals(null, PostgresCosts.volatileCall("pg_catalog.now()"));
+    assertEquals("random()", PostgresCosts.volatileCall("random()"));
+    assertEquals("gen_random_uuid()", PostgresCosts.volatileCall("gen_random_uuid()"));
+    assertEquals("nextval()", PostgresCosts.volatileCall("nextval('order_seq')"));
+    assertEquals("clock_timestamp()", PostgresCosts.volatileCall("date_trunc('second', clock_timestamp())"));
+    assertEquals("app.next_code()", PostgresCosts.volatileCall("app.next_code()"));
+  }
+
+  @Test
   void sqliteRebuildsExactlyWhenTheCostSaysSo() {
     SqliteCosts costs = new SqliteCosts();
     Dialect sqlite = new io.jmigrate.internal.dialect.SqliteDialect();
