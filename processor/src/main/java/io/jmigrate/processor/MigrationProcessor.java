@@ -8,11 +8,13 @@ import io.jmigrate.processor.build.BuildFailure;
 import io.jmigrate.processor.build.IndexWriter;
 import io.jmigrate.processor.build.MigrationFiles;
 import io.jmigrate.processor.build.ModelLookup;
+import io.jmigrate.processor.build.OfflineAnnotations;
 import io.jmigrate.processor.build.Options;
 import io.jmigrate.processor.build.SnapshotFile;
 import io.jmigrate.processor.build.SourceLayout;
 import io.jmigrate.processor.codegen.MigrationNamer;
 import io.jmigrate.processor.codegen.MigrationWriter;
+import io.jmigrate.processor.diff.OnlineCheck;
 import io.jmigrate.processor.diff.Rename;
 import io.jmigrate.processor.diff.SchemaDiff;
 import io.jmigrate.processor.model.ModelReader;
@@ -23,6 +25,7 @@ import io.jmigrate.processor.model.Problem;
 import io.jmigrate.processor.model.ProblemPrinter;
 import io.jmigrate.processor.snapshot.Snapshot;
 import io.jmigrate.processor.snapshot.SnapshotStore;
+import io.jmigrate.schema.Schema;
 import io.jmigrate.schema.SchemaFingerprint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -105,6 +108,7 @@ public final class MigrationProcessor extends AbstractProcessor {
   private final class Build {
     private final RoundEnvironment round;
     private final Options options;
+    private OnlineCheck.Mode online;
 
     Build(RoundEnvironment round) {
       this.round = round;
@@ -121,6 +125,11 @@ public final class MigrationProcessor extends AbstractProcessor {
       if (!unknown.isEmpty()) {
         throw new BuildFailure("-A" + Options.DIALECTS + " names the unknown dialect" + (unknown.size() == 1 ? " " : "s ")
             + String.join(", ", unknown) + "; the dialects are " + String.join(", ", ModelValidator.DIALECTS));
+      }
+      online = OnlineCheck.Mode.parse(options.online());
+      if (online == null) {
+        throw new BuildFailure("-A" + Options.ONLINE + "=" + options.online() + " is not a mode; the modes are warn (the "
+            + "default), strict and off");
       }
 
       String testCompilation = SourceLayout.testCompilation(processingEnv, round.getRootElements());
@@ -168,6 +177,12 @@ public final class MigrationProcessor extends AbstractProcessor {
         return;
       }
       List<Operation> ops = diff.operations();
+
+      // What cannot run online on the target dialects: warnings, or errors in strict mode.
+      OfflineAnnotations offline = OfflineAnnotations.read(models);
+      if (report(offline.problems()) | report(onlineFindings(base.schema(), models, ops, diff.appliedNow(), offline))) {
+        return;
+      }
 
       // Write.
       if (options.check()) {
@@ -260,8 +275,19 @@ public final class MigrationProcessor extends AbstractProcessor {
         }
         report(diff.findings().stream().map(models::problem).toList()); // left-over @Drop and @RenamedFrom
       }
+      OfflineAnnotations offline = OfflineAnnotations.read(models);
+      if (!offline.isEmpty()) { // every @Offline is left over: the schema did not change
+        report(offline.problems());
+        report(onlineFindings(models.schema(), models, List.of(), Set.of(), offline));
+      }
       writeIndex(pkg, files.classNames());
       return true;
+    }
+
+    private List<Problem> onlineFindings(Schema before, Models models, List<Operation> ops,
+        Set<Rename> renames, OfflineAnnotations offline) {
+      return OnlineCheck.check(before, models.schema(), ops, renames, options.dialects(),
+          offline.acknowledgments(), online).stream().map(f -> offline.problem(f, models)).toList();
     }
 
     private void writeIndex(String pkg, List<String> migrations) throws IOException {

@@ -38,7 +38,7 @@ class DiffFindingsTest {
     p.build().assertOk();
     p.write("com/acme/model/Person.java", HEAD + "@Table public class Person { @Id long id;\n"
         + "  @RenamedFrom(\"last\") Integer first;\n  @RenamedFrom(\"first\") String last;\n}");
-    Project.Result r = p.build().assertOk();
+    Project.Result r = p.build("-Ajmigrate.online=off").assertOk(); // the renames' online warnings: OnlineWarningsTest
     assertEquals(2, p.migrations(PKG).size(), "the swap is a migration");
     String migration = p.migrations(PKG).lastEntry().getValue();
     assertTrue(migration.contains("renameColumn(\"person\", \"first\", \"_jm_tmp_first\")"), migration);
@@ -60,7 +60,7 @@ class DiffFindingsTest {
     p.build().assertOk();
     p.write("com/acme/model/Person.java", HEAD + "@Table public class Person { @Id long id;\n"
         + "  @RenamedFrom(\"last\") String first;\n  @RenamedFrom(\"first\") String last;\n}");
-    Project.Result r = p.build().assertOk();
+    Project.Result r = p.build("-Ajmigrate.online=off").assertOk(); // the renames' online warnings: OnlineWarningsTest
     assertEquals(List.of(), r.warnings());
     assertEquals(2, p.migrations(PKG).size());
     assertTrue(p.migrations(PKG).lastEntry().getValue().contains("renameColumn(\"person\", \"last\", \"first\")"),

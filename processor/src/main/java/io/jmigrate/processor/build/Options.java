@@ -12,17 +12,27 @@ import java.util.Set;
  * mode also follows the system property {@code jmigrate.check}: Maven runs javac in its own JVM,
  * so {@code mvn verify -Djmigrate.check=true} works without passing the option through the pom.
  */
-public record Options(Path sourceDir, Path snapshot, String packageName, boolean check, List<String> dialects) {
+public record Options(Path sourceDir, Path snapshot, String packageName, boolean check, List<String> dialects,
+    String online) {
   public static final String SOURCE_DIR = "jmigrate.sourceDir";
   public static final String SNAPSHOT = "jmigrate.snapshot";
   public static final String PACKAGE = "jmigrate.package";
   public static final String CHECK = "jmigrate.check";
   /** The project's target dialects, by {@code name()}, comma-separated: checked at compile time. */
   public static final String DIALECTS = "jmigrate.dialects";
-  public static final Set<String> ALL = Set.of(SOURCE_DIR, SNAPSHOT, PACKAGE, CHECK, DIALECTS);
+  /**
+   * What a change that cannot run online is ({@code warn}, the default; {@code strict}: an error;
+   * {@code off}), as {@code io.jmigrate.processor.diff.OnlineCheck.Mode} reads it.
+   */
+  public static final String ONLINE = "jmigrate.online";
+  public static final Set<String> ALL = Set.of(SOURCE_DIR, SNAPSHOT, PACKAGE, CHECK, DIALECTS, ONLINE);
 
   public Options {
     dialects = List.copyOf(dialects);
+  }
+
+  public Options(Path sourceDir, Path snapshot, String packageName, boolean check, List<String> dialects) {
+    this(sourceDir, snapshot, packageName, check, dialects, null);
   }
 
   public Options(Path sourceDir, Path snapshot, String packageName, boolean check) {
@@ -35,7 +45,8 @@ public record Options(Path sourceDir, Path snapshot, String packageName, boolean
         path(options.get(SNAPSHOT)),
         blankToNull(options.get(PACKAGE)),
         Boolean.parseBoolean(options.getOrDefault(CHECK, System.getProperty(CHECK, "false"))),
-        dialects(options.get(DIALECTS)));
+        dialects(options.get(DIALECTS)),
+        blankToNull(options.get(ONLINE)));
   }
 
   /** {@code "PostgreSQL, sqlite"} → {@code [postgresql, sqlite]}: lower case, sorted, each once. */

@@ -15,7 +15,9 @@ public record Subject(Kind kind, String table, String column) {
     /** The {@code @Drop(columns = column)} entry on the model of {@link #table}. */
     DROP_COLUMN,
     /** The {@code @RenamedFrom} on the model of {@link #table}, or on the field of {@link #column} when there is one. */
-    RENAMED_FROM
+    RENAMED_FROM,
+    /** The {@code @Offline} on the field of {@link #table}.{@link #column}, or on the model of {@link #table}. */
+    OFFLINE
   }
 
   public static Subject table(String table) {
@@ -38,6 +40,10 @@ public record Subject(Kind kind, String table, String column) {
     return new Subject(Kind.RENAMED_FROM, r.table(), r.column());
   }
 
+  public static Subject offline(String table, String column) {
+    return new Subject(Kind.OFFLINE, table, column);
+  }
+
   @Override
   public String toString() {
     switch (kind) {
@@ -47,6 +53,8 @@ public record Subject(Kind kind, String table, String column) {
         return table + "." + column;
       case DROP_TABLE:
         return "@Drop(tables = \"" + table + "\")";
+      case OFFLINE:
+        return "@Offline on " + (column == null ? table : table + "." + column);
       case RENAMED_FROM:
         return "@RenamedFrom on " + (column == null ? table : table + "." + column);
       default:
