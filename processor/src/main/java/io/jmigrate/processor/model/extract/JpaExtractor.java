@@ -433,7 +433,8 @@ public final class JpaExtractor implements Extractor {
       type = ColumnType.INTEGER;
       length = 0;
     } else if ("CHAR".equals(kind)) {
-      problems.add(Problem.error(origin, "jmigrate has no char(1) column for discriminatorType = CHAR; use STRING "
+      problems.add(Problem.error(Origin.of(root.type, dc).with("d", dc, explicit(dc, "discriminatorType")).of("d"),
+          "jmigrate has no char(1) column for discriminatorType = CHAR; use STRING "
           + "(with length = 1) or INTEGER"));
       return;
     }
