@@ -57,12 +57,11 @@ public enum JpaNaming {
   }
 
   /**
-   * {@code CamelCaseToUnderscoresNamingStrategy}'s rule: dots become underscores, and an underscore
-   * goes before an upper-case letter between a lower-case letter or digit and a lower-case letter
+   * {@code CamelCaseToUnderscoresNamingStrategy}'s rule: an underscore goes before an upper-case letter between a lower-case letter or digit and a lower-case letter
    * or digit ({@code PetType} → {@code Pet_Type}, but {@code HTTPServer} stays one word).
    */
   static String underscores(String name) {
-    StringBuilder s = new StringBuilder(name.replace('.', '_'));
+    StringBuilder s = new StringBuilder(name);
     for (int i = 1; i < s.length() - 1; i++) {
       if (lowerOrDigit(s.charAt(i - 1)) && Character.isUpperCase(s.charAt(i)) && lowerOrDigit(s.charAt(i + 1))) {
         s.insert(i++, '_');
