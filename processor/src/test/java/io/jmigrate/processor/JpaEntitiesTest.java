@@ -124,6 +124,35 @@ class JpaEntitiesTest {
   }
 
   @Test
+  void aTableWithRowsBecomesASingleTableHierarchy() throws Exception {
+    Project p = new Project(dir).write("com/acme/model/Product.java", HEADER + """
+        @Entity public class Product {
+          @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
+          private String title;
+        }""");
+    String url = Postgres.newDatabaseUrl();
+    List<String> entities = List.of("com.acme.model.Product", "com.acme.model.Book");
+    try (Connection c = DriverManager.getConnection(url)) {
+      p.build().assertOk().migrator().migrate(c);
+      Db.exec(c, "INSERT INTO product (title) VALUES ('Lamp')");
+
+      p.write("com/acme/model/Book.java", HEADER + """
+          @Entity public class Book extends Product { private String isbn; }""");
+      Project.Result hierarchy = p.build().assertOk();
+      hierarchy.migrator().migrate(c);
+      // The row that was there is the root's, as Hibernate will read it.
+      assertEquals(List.of(List.of("Lamp", "Product")), Db.rows(c, "SELECT title, dtype FROM product"));
+      HibernateSchema.run(hierarchy, entities, true, url, "validate");
+
+      // A subclass without a table of its own confirms the drop of its column.
+      p.write("com/acme/model/Book.java", HEADER + """
+          @Entity @io.jmigrate.Drop(columns = "isbn") public class Book extends Product { }""");
+      p.build().assertOk().migrator().migrate(c);
+      assertEquals(List.of(List.of("Lamp", "Product")), Db.rows(c, "SELECT title, dtype FROM product"));
+    }
+  }
+
+  @Test
   void javaxPersistenceEntitiesAreReadToo() throws Exception {
     Project p = new Project(dir);
     // The older API, as an old project has it on its class path (here as sources: the processor reads names only).

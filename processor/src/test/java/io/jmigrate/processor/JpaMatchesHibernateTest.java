@@ -166,6 +166,7 @@ class JpaMatchesHibernateTest {
         @Embeddable public class OrderKey implements java.io.Serializable {
           private long orderNo;
           private String region;
+          private int seq;
         }""");
     p.write("com/acme/model/Shipment.java", pkg + """
         @Entity public class Shipment { @EmbeddedId private OrderKey key; private String carrier; }""");

@@ -100,8 +100,6 @@ public final class JpaExtractor implements Extractor {
     final String name;
     final boolean nameGiven;
     final TypeElement owner;
-    /** A join table's composite key is in column-name order (Hibernate's); an entity's in attribute-name order. */
-    boolean keyByColumn;
     Origin origin;
     final List<ColumnDeclaration> columns = new ArrayList<>();
     final List<IndexDeclaration> indexes = new ArrayList<>();
@@ -127,15 +125,31 @@ public final class JpaExtractor implements Extractor {
     }
 
     TableDeclaration declaration() {
-      // The key first, in Hibernate's order of a composite key (by attribute name), then the rest as declared.
+      // The key first, in the order Hibernate gives a key's columns, then the rest as declared.
       List<ColumnDeclaration> ordered = new ArrayList<>(key());
-      if (ordered.size() > 1) {
-        ordered.sort(Comparator.comparing(keyByColumn ? ColumnDeclaration::name : ColumnDeclaration::field));
-      }
+      ordered.sort(Comparator.comparingInt((ColumnDeclaration c) -> Math.max(physicalSize(c), 4))
+          .thenComparing(c -> physicalSize(c) > 2048).thenComparing(ColumnDeclaration::name));
       columns.stream().filter(c -> !c.id()).forEach(ordered::add);
       return new TableDeclaration(className, simpleName, name, nameGiven, Shape.CLASS, ordered, indexes, renamedFrom,
           dropColumns, dropTables, origin);
     }
+  }
+
+  /**
+   * The size Hibernate's {@code ColumnOrderingStrategyStandard} gives a column's type, by which (at
+   * least 4, then above 2048 or not, then the name) it orders the columns of a primary key. A text
+   * or binary column of the default length counts as the database's longest.
+   */
+  static int physicalSize(ColumnDeclaration c) {
+    return switch (c.javaType().columnType()) {
+      case BOOLEAN -> 1;
+      case SMALLINT -> 2;
+      case INTEGER, REAL, DOUBLE, DATE, TIME -> 4; // float(53) is 7 bytes of decimal digits, rounded: 2
+      case BIGINT, TIMESTAMP, TIMESTAMP_TZ -> 8;
+      case UUID -> 16;
+      case DECIMAL -> (int) Math.ceil((c.precision() == 0 ? 38 : c.precision()) / (Math.log(10) / Math.log(2) * 8));
+      case STRING, BINARY -> c.length() == 255 || c.length() == 0 ? Integer.MAX_VALUE / 2 : c.length();
+    };
   }
 
   public JpaExtractor(JpaNaming naming) {
@@ -191,6 +205,11 @@ public final class JpaExtractor implements Extractor {
     }
     for (Entity e : ordered) {
       references(e);
+    }
+    for (Entity e : ordered) {
+      if (!tables.containsKey(e.qualifiedName())) {
+        tablelessDrops(e);
+      }
     }
     return tables.values().stream().map(Table::declaration).toList();
   }
@@ -438,8 +457,15 @@ public final class JpaExtractor implements Extractor {
           + "(with length = 1) or INTEGER"));
       return;
     }
+    // Its default is the root's discriminator value: rows that exist when a table becomes a hierarchy's (and
+    // rows written without one) are the root's. Hibernate always writes the value; the default only fills.
+    AnnotationMirror dv = Jpa.mirror(root.type, "DiscriminatorValue");
+    String value = dv != null ? annotations.string(dv, "value") : type == ColumnType.STRING ? root.entityName : null;
+    if (value != null && type == ColumnType.STRING && value.length() > length) {
+      value = null;
+    }
     t.columns.add(new ColumnDeclaration(name, true, name, root.type.getSimpleName().toString(),
-        JavaType.of("discriminator", type), false, false, false, length, 0, 0, false, null, null, null, null, false,
+        JavaType.of("discriminator", type), false, false, false, length, 0, 0, false, value, null, null, null, false,
         origin));
   }
 
@@ -475,6 +501,26 @@ public final class JpaExtractor implements Extractor {
       Origin at = track(track(Origin.of(type, unique), unique, "name", "name"), unique, "columnNames", "columns");
       List<String> cols = annotations.strings(unique, "columnNames").stream().map(naming::physical).toList();
       t.indexes.add(new IndexDeclaration(cols, true, annotations.string(unique, "name"), at));
+    }
+  }
+
+  /**
+   * {@code @Drop} on an entity without a table (a single-table subclass, an abstract table-per-class
+   * root) confirms for the table that holds its rows, or for a subclass's.
+   */
+  private void tablelessDrops(Entity e) {
+    Table t = tableOf(e);
+    for (Entity x : entities.values()) {
+      if (t == null && x.root() == e.root() && x != e) {
+        t = tables.get(x.qualifiedName());
+      }
+    }
+    if (t == null) {
+      return;
+    }
+    for (AnnotationMirror drop : annotations.repeated(e.type, JmigrateExtractor.DROP, JmigrateExtractor.DROP_LIST)) {
+      t.dropColumns.addAll(annotations.strings(drop, "columns"));
+      t.dropTables.addAll(annotations.strings(drop, "tables"));
     }
   }
 
@@ -698,7 +744,6 @@ public final class JpaExtractor implements Extractor {
   private Table joinTable(Entity e, Table t, Element f, String name, boolean given, AnnotationMirror annotation) {
     String attribute = f.getSimpleName().toString();
     Table join = new Table(t.className + "#" + attribute, t.simpleName + "." + attribute, name, given, t.owner);
-    join.keyByColumn = true;
     join.origin = track(Origin.of(t.owner), annotation, "name", "name");
     AnnotationMirror renamed = Annotations.mirror(f, JmigrateExtractor.RENAMED_FROM);
     if (renamed != null) {
