@@ -73,6 +73,7 @@ class JpaMatchesHibernateTest {
           @Temporal(TemporalType.DATE) private java.util.Date expires;
           private byte level;
           private Locale locale;
+          @org.hibernate.annotations.NaturalId @Column(length = 40) private String serial;
         }""");
     p.write("com/acme/model/Sex.java", "package com.acme.model;\npublic enum Sex { MALE, FEMALE }");
     p.write("com/acme/model/Size.java", "package com.acme.model;\npublic enum Size { S, M, L }");
@@ -86,7 +87,11 @@ class JpaMatchesHibernateTest {
         public class Pet extends NamedEntity {
           private LocalDate birthDate;
           @ManyToOne @JoinColumn(name = "type_id") private PetType type;
-          @ManyToOne(optional = false) private Owner owner;
+          @ManyToOne(optional = false)
+          @org.hibernate.annotations.OnDelete(action = org.hibernate.annotations.OnDeleteAction.CASCADE)
+          private Owner owner;
+          @ManyToOne @JoinColumn(name = "breeder", foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT))
+          private Owner breeder;
           @OneToMany @JoinColumn(name = "pet_id") private List<Visit> visits;
           @Enumerated(EnumType.STRING) private Sex sex;
           @Enumerated private Size size;
@@ -142,7 +147,11 @@ class JpaMatchesHibernateTest {
           @Column(nullable = false) private String name;
         }""");
     p.write("com/acme/model/Dog.java", pkg + """
-        @Entity public class Dog extends Animal { private int barks; @Column(nullable = false) private String breed; }""");
+        @Entity public class Dog extends Animal {
+          private int barks;
+          @Column(nullable = false) private String breed;
+          @ManyToOne(optional = false) private Owner walker;
+        }""");
     p.write("com/acme/model/Cat.java", pkg + """
         @Entity public class Cat extends Animal { private boolean indoor; @ManyToOne private Owner servant; }""");
     p.write("com/acme/model/Payment.java", pkg + """
