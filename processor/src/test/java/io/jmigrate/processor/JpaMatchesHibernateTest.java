@@ -23,7 +23,7 @@ class JpaMatchesHibernateTest {
       "com.acme.model.Visit", "com.acme.model.Vet", "com.acme.model.Specialty", "com.acme.model.Animal",
       "com.acme.model.Dog", "com.acme.model.Cat", "com.acme.model.Payment", "com.acme.model.CardPayment",
       "com.acme.model.Shape", "com.acme.model.Circle", "com.acme.model.OrderLine", "com.acme.model.Shipment",
-      "com.acme.model.Badge");
+      "com.acme.model.Badge", "com.acme.model.Receipt");
 
   static Project petClinic(Path dir) throws Exception {
     Project p = new Project(dir);
@@ -186,6 +186,16 @@ class JpaMatchesHibernateTest {
           @Id long product;
           @Id long line;
           private int quantity;
+        }""");
+    p.write("com/acme/model/Persistable.java", pkg + """
+        @MappedSuperclass public abstract class Persistable<PK extends java.io.Serializable> {
+          @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private PK id;
+          @Version private Integer revision;
+        }""");
+    p.write("com/acme/model/Receipt.java", pkg + """
+        @Entity public class Receipt extends Persistable<Long> {
+          @ManyToOne private Receipt replaces;
+          private BigDecimal total;
         }""");
     return p;
   }

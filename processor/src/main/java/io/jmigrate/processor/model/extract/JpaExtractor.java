@@ -32,6 +32,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
 
 /**
  * Reads JPA entities ({@code jakarta.persistence} or {@code javax.persistence}) into the same
@@ -65,6 +66,7 @@ public final class JpaExtractor implements Extractor {
       "CurrentTimestamp", "SoftDelete", "Comment", "Nationalized");
 
   private final JpaNaming naming;
+  private final Types types;
   private final Map<String, TypeElement> autoApply = new HashMap<>();
   private final Annotations annotations = new Annotations();
   private final List<Problem> problems = new ArrayList<>();
@@ -158,7 +160,13 @@ public final class JpaExtractor implements Extractor {
 
   /** With the {@code @Converter(autoApply = true)} classes of the compilation, which apply to their type everywhere. */
   public JpaExtractor(JpaNaming naming, Collection<TypeElement> converters) {
+    this(naming, converters, null);
+  }
+
+  /** With javac's type utilities, which resolve the type variables of generic mapped superclasses ({@code ID id}). */
+  public JpaExtractor(JpaNaming naming, Collection<TypeElement> converters, Types types) {
     this.naming = naming;
+    this.types = types;
     this.columns = new JpaColumns(annotations, naming, autoApply, problems);
     for (TypeElement c : converters) {
       AnnotationMirror converter = Jpa.mirror(c, "Converter");
@@ -353,6 +361,7 @@ public final class JpaExtractor implements Extractor {
 
   /** The key and basic and embedded columns of one class and its mapped superclasses. */
   private void segment(TypeElement type, Scope scope, Table t, Entity entity) {
+    columns.viewFrom(types, entity.type);
     AnnotationMirror idClass = Jpa.mirror(type, "IdClass");
     for (Element f : persistentFields(type, annotations, problems, false)) {
       checkField(f);
