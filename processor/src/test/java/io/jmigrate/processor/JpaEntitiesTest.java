@@ -124,6 +124,33 @@ class JpaEntitiesTest {
   }
 
   @Test
+  void renamedFromOnACollectionRenamesItsTable() throws Exception {
+    Project p = new Project(dir).write("com/acme/model/Vet.java", HEADER + """
+        @Entity public class Vet {
+          @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
+          @ElementCollection private Set<String> languages;
+        }""");
+    String url = Postgres.newDatabaseUrl();
+    try (Connection c = DriverManager.getConnection(url)) {
+      p.build().assertOk().migrator().migrate(c);
+      Db.exec(c, "INSERT INTO vet DEFAULT VALUES");
+      Db.exec(c, "INSERT INTO vet_languages (vet_id, languages) VALUES (1, 'fr')");
+      p.write("com/acme/model/Vet.java", HEADER + """
+          @Entity public class Vet {
+            @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
+            @io.jmigrate.RenamedFrom("vet_languages") @ElementCollection @CollectionTable(name = "vet_tongues")
+            @Column(name = "languages") private Set<String> tongues;
+          }""");
+      Project.Result renamed = p.build().assertOk();
+      String v2 = p.migrations("com.acme.migrations").lastEntry().getValue();
+      assertTrue(v2.contains("renameTable(\"vet_languages\", \"vet_tongues\")"), v2);
+      renamed.migrator().migrate(c);
+      assertEquals(List.of(List.of(1L, "fr")), Db.rows(c, "SELECT vet_id, languages FROM vet_tongues"));
+      HibernateSchema.run(renamed, List.of("com.acme.model.Vet"), true, url, "validate");
+    }
+  }
+
+  @Test
   void aTableWithRowsBecomesASingleTableHierarchy() throws Exception {
     Project p = new Project(dir).write("com/acme/model/Product.java", HEADER + """
         @Entity public class Product {
