@@ -78,9 +78,30 @@ class JpaEntitiesTest {
     String snapshot = p.snapshotText();
     TreeMap<String, String> migrations = p.migrations("com.acme.migrations");
     p.buildOnly(full, List.of("com/acme/model/Pet.java")).assertOk();
+    assertEquals(snapshot, p.snapshotText());
     p.buildOnly(full, List.of("com/acme/model/Owner.java")).assertOk();
     assertEquals(migrations, p.migrations("com.acme.migrations"));
     assertEquals(snapshot, p.snapshotText());
+  }
+
+  @Test
+  void anIncrementalBuildOfASingleTableRootStillSeesItsSubclasses() throws Exception {
+    Project p = new Project(dir)
+        .write("com/acme/model/Animal.java", HEADER + """
+            @Entity public class Animal { @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id; }""")
+        .write("com/acme/model/Dog.java", HEADER + """
+            @Entity public class Dog extends Animal { private int barks; }""");
+    Project.Result full = p.build().assertOk();
+    String snapshot = p.snapshotText();
+    assertTrue(snapshot.contains("\"barks\""), snapshot);
+    p.buildOnly(full, List.of("com/acme/model/Animal.java")).assertOk();
+    assertEquals(snapshot, p.snapshotText());
+    assertEquals(1, p.migrations("com.acme.migrations").size());
+
+    // A subclass whose source is gone is gone, though its class file is still in the output.
+    p.delete("com/acme/model/Dog.java");
+    Project.Result gone = p.buildOnly(full, List.of("com/acme/model/Animal.java"));
+    assertTrue(gone.errors().stream().anyMatch(e -> e.contains("the column animal.barks is gone")), gone.errors().toString());
   }
 
   @Test
