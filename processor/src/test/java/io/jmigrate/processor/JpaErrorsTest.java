@@ -130,6 +130,14 @@ class JpaErrorsTest {
               @Id Long id;
               @ManyToOne String owner; // <-
             }""", "owner is an association to String, which is not an @Entity"),
+        Arguments.of("an association to an abstract table-per-class root", """
+            @Entity class Thing {
+              @Id Long id;
+              @ManyToOne Shape shape; // <-
+            }
+            @Entity @Inheritance(strategy = InheritanceType.TABLE_PER_CLASS) abstract class Shape { @Id Long id; }
+            @Entity class Circle extends Shape { double r; }""", "jmigrate does not map an association to Shape, the "
+            + "abstract root of a TABLE_PER_CLASS hierarchy"),
         Arguments.of("a columnDefinition with more than a type", """
             @Entity class Thing {
               @Id Long id;

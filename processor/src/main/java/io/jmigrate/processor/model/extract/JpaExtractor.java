@@ -709,12 +709,17 @@ public final class JpaExtractor implements Extractor {
     }
   }
 
+  /** The associated entity, if it has a table to reference; otherwise null, reported at the field. */
   private Entity targetEntity(Element f) {
     TypeElement target = target(f);
     Entity e = target == null ? null : entities.get(target.getQualifiedName().toString());
     if (e == null) {
       problems.add(Problem.at(f, f.getSimpleName() + " is an association to " + (target == null ? f.asType()
           : target.getSimpleName()) + ", which is not an @Entity"));
+    } else if (tableOf(e) == null) {
+      problems.add(Problem.at(f, "jmigrate does not map an association to " + e.entityName + ", the abstract root of "
+          + "a TABLE_PER_CLASS hierarchy: it has no table to reference. Reference a concrete subclass"));
+      return null;
     }
     return e;
   }
