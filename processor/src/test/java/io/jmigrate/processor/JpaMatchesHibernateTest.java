@@ -48,6 +48,11 @@ class JpaMatchesHibernateTest {
           @Column(name = "zip_code", length = 10) private String zip;
           private int floor;
         }""");
+    p.write("com/acme/model/Contact.java", pkg + """
+        @Embeddable public class Contact {
+          @Column(length = 60) private String email;
+          @Embedded private Address postal;
+        }""");
     p.write("com/acme/model/Owner.java", pkg + """
         @Entity @Table(name = "owners") public class Owner extends Person {
           private String address;
@@ -63,6 +68,11 @@ class JpaMatchesHibernateTest {
           private transient String cache;
           @Transient private String note;
           @OneToOne private Badge badge;
+          @Embedded
+          @AttributeOverride(name = "postal.street", column = @Column(name = "postal_street"))
+          @AttributeOverride(name = "postal.zip", column = @Column(name = "postal_zip", length = 12))
+          @AttributeOverride(name = "postal.floor", column = @Column(name = "postal_floor"))
+          private Contact contact;
         }""");
     p.write("com/acme/model/Badge.java", pkg + """
         @Entity public class Badge {
@@ -153,7 +163,11 @@ class JpaMatchesHibernateTest {
           @ManyToOne(optional = false) private Owner walker;
         }""");
     p.write("com/acme/model/Cat.java", pkg + """
-        @Entity public class Cat extends Animal { private boolean indoor; @ManyToOne private Owner servant; }""");
+        @Entity public class Cat extends Animal {
+          private boolean indoor;
+          @ManyToOne private Owner servant;
+          @ManyToOne @JoinColumn(name = "vet_id", nullable = false) private Vet vet;
+        }""");
     p.write("com/acme/model/Payment.java", pkg + """
         @Entity @Inheritance(strategy = InheritanceType.JOINED) public abstract class Payment {
           @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;

@@ -633,8 +633,10 @@ public final class JpaExtractor implements Extractor {
     }
     String given = annotations.string(jc, "name");
     String name = naming.physical(given.isEmpty() ? f.getSimpleName() + "_" + referenced.name() : given);
-    boolean nullable = (relation == null || annotations.bool(relation, "optional"))
-        && (jc == null || annotations.bool(jc, "nullable")) || forceNullable;
+    // In a single-table subclass, Hibernate relaxes optional = false (other subclasses' rows hold NULL), but
+    // keeps an explicit @JoinColumn(nullable = false), as it keeps @Column(nullable = false).
+    boolean nullable = (relation == null || annotations.bool(relation, "optional") || forceNullable)
+        && (jc == null || annotations.bool(jc, "nullable"));
     boolean unique = kind.equals("OneToOne") || (jc != null && annotations.bool(jc, "unique"));
     Origin origin = track(track(track(Origin.of(f), jc, "name", "name"), jc, "nullable", "nullable"), jc,
         "referencedColumnName", "foreignKey.column");
