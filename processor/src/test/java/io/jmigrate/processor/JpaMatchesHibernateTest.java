@@ -76,7 +76,7 @@ class JpaMatchesHibernateTest {
         }""");
     p.write("com/acme/model/Badge.java", pkg + """
         @Entity public class Badge {
-          @Id private UUID id;
+          @Id @GeneratedValue(strategy = GenerationType.UUID) private UUID id;
           @Column(unique = true, length = 40) private String code;
           private OffsetDateTime issuedAt;
           private java.util.Date printed;

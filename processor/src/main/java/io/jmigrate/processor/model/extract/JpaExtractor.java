@@ -440,7 +440,7 @@ public final class JpaExtractor implements Extractor {
           c.nullable(), c.length(), c.precision(), c.scale(), c.unique(), null, null, c.renamedFrom(), c.foreignKey(),
           c.narrow(), c.origin().with("generated", g, explicit(g, "strategy")));
     }
-    if (strategy.equals("AUTO") && c.javaType().columnType() == ColumnType.UUID) {
+    if (strategy.equals("UUID") || (strategy.equals("AUTO") && c.javaType().columnType() == ColumnType.UUID)) {
       return c; // Hibernate generates the UUID itself
     }
     String sequence = naming.physical(entity.root().entityName + "_SEQ");
