@@ -184,9 +184,9 @@ class JpaErrorsTest {
         Arguments.of("a Hibernate annotation that changes the column", """
             @Entity class Thing {
               @Id Long id;
-              @org.hibernate.annotations.ColumnDefault("0") // <-
-              Integer count;
-            }""", "jmigrate does not read Hibernate's @ColumnDefault on count; if it changes the column"),
+              @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.LONG32VARCHAR) // <-
+              String text;
+            }""", "jmigrate does not read Hibernate's @JdbcTypeCode on text; if it changes the column"),
         Arguments.of("a descending index", """
             @Entity
             @Table(indexes = @Index(columnList = "name DESC")) // <-

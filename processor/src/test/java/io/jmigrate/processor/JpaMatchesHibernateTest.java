@@ -126,6 +126,7 @@ class JpaMatchesHibernateTest {
           @Column(name = "visit_date") private LocalDate date;
           private String description;
           private Instant createdAt;
+          @org.hibernate.annotations.ColumnDefault("0") private int priority;
         }""");
     p.write("com/acme/model/Vet.java", pkg + """
         @Entity @Table(name = "vets") public class Vet extends Person {

@@ -197,10 +197,14 @@ final class JpaColumns {
         || (col != null && !annotations.bool(col, "nullable") && explicit(col, "nullable") != null)
         || (basic != null && explicit(basic, "optional") != null && !annotations.bool(basic, "optional"));
     boolean unique = col != null && annotations.bool(col, "unique") && !scope.id();
+    // Hibernate's @ColumnDefault: the SQL expression as written, as jmigrate's defaultSql.
+    AnnotationMirror columnDefault = Annotations.mirror(field, Jpa.HIBERNATE + "ColumnDefault");
+    String defaultSql = columnDefault == null ? null : annotations.string(columnDefault, "value");
+    origin = columnDefault == null ? origin : origin.with("defaultSql", columnDefault, explicit(columnDefault, "value"));
     String javaName = JpaTypes.qualifiedName(type);
     JavaType javaType = new JavaType(type.toString(), sized.type(), false, javaName, null);
     return new ColumnDeclaration(name, true, attribute, scope.declaringClass(), javaType, scope.id(), false,
-        !notNull, length, precision, scale, unique, null, null,
+        !notNull, length, precision, scale, unique, null, defaultSql,
         renamed == null ? null : annotations.string(renamed, "value"), null,
         Annotations.mirror(field, JmigrateExtractor.NARROW) != null, origin);
   }

@@ -60,7 +60,7 @@ public final class JpaExtractor implements Extractor {
       "JoinColumns", "JoinTable", "ElementCollection", "CollectionTable", "Embedded", "AttributeOverride",
       "AttributeOverrides", "Convert", "OrderBy", "Lob", "Access");
   /** Hibernate's annotations that change no column: read as nothing, without a warning. */
-  private static final Set<String> HIBERNATE_HARMLESS = Set.of("OnDelete", "Formula", "NaturalId", "CreationTimestamp",
+  private static final Set<String> HIBERNATE_HARMLESS = Set.of("OnDelete", "Formula", "NaturalId", "ColumnDefault", "CreationTimestamp",
       "UpdateTimestamp", "BatchSize", "Fetch", "Cache", "Cascade", "DynamicInsert", "DynamicUpdate", "Immutable",
       "SQLRestriction", "Where", "SQLDelete", "NotFound", "LazyGroup", "OptimisticLock", "NaturalIdCache",
       "CurrentTimestamp", "SoftDelete", "Comment", "Nationalized");
