@@ -171,10 +171,20 @@ public final class JpaExtractor implements Extractor {
 
   /** … and the target dialects ({@code -Ajmigrate.dialects}), for what one of them reads differently. */
   public JpaExtractor(JpaNaming naming, Collection<TypeElement> converters, Types types, List<String> targets) {
+    this(naming, converters, types, targets, false);
+  }
+
+  /**
+   * … and whether Hibernate will apply Bean Validation constraints ({@code @NotNull}, {@code @Size}, …)
+   * to the schema, as it does when a validator is on the class path at run time.
+   */
+  public JpaExtractor(JpaNaming naming, Collection<TypeElement> converters, Types types, List<String> targets,
+      boolean beanValidation) {
     this.naming = naming;
     this.targets = List.copyOf(targets);
     this.types = types;
     this.columns = new JpaColumns(annotations, naming, autoApply, problems);
+    this.columns.beanValidation = beanValidation;
     for (TypeElement c : converters) {
       AnnotationMirror converter = Jpa.mirror(c, "Converter");
       TypeMirror attribute = JpaColumns.converterArgument(c, 0);
@@ -183,6 +193,12 @@ public final class JpaExtractor implements Extractor {
       }
     }
   }
+
+  /**
+   * Hibernate Validator: on the class path, Hibernate applies Bean Validation constraints to the schema (the
+   * compile class path stands for the run time one; Spring Boot's validation starter brings it).
+   */
+  public static final String VALIDATOR = "org.hibernate.validator.HibernateValidator";
 
   /** Whether {@code e} is a JPA entity (of either namespace). */
   public static boolean isEntity(Element e) {
@@ -637,6 +653,7 @@ public final class JpaExtractor implements Extractor {
     // keeps an explicit @JoinColumn(nullable = false), as it keeps @Column(nullable = false).
     boolean nullable = (relation == null || annotations.bool(relation, "optional") || forceNullable)
         && (jc == null || annotations.bool(jc, "nullable"));
+    nullable &= forceNullable || !columns.notNullByValidation(f);
     boolean unique = kind.equals("OneToOne") || (jc != null && annotations.bool(jc, "unique"));
     Origin origin = track(track(track(Origin.of(f), jc, "name", "name"), jc, "nullable", "nullable"), jc,
         "referencedColumnName", "foreignKey.column");
