@@ -40,7 +40,7 @@ class JpaMatchesHibernateTest {
     p.write("com/acme/model/Person.java", pkg + """
         @MappedSuperclass public abstract class Person extends BaseEntity {
           @Column(nullable = false) private String firstName;
-          private String lastName;
+          @jakarta.validation.constraints.NotBlank private String lastName;
         }""");
     p.write("com/acme/model/Address.java", pkg + """
         @Embeddable public class Address {
@@ -56,7 +56,7 @@ class JpaMatchesHibernateTest {
     p.write("com/acme/model/Owner.java", pkg + """
         @Entity @Table(name = "owners") public class Owner extends Person {
           private String address;
-          private String city;
+          @jakarta.validation.constraints.Size(min = 2, max = 30) private String city;
           @Column(length = 20) private String telephone;
           @OneToMany(mappedBy = "owner", cascade = CascadeType.ALL) private Set<Pet> pets;
           @Embedded private Address home;
@@ -123,7 +123,7 @@ class JpaMatchesHibernateTest {
         @Entity @Table(name = "types") public class PetType extends NamedEntity {}""");
     p.write("com/acme/model/Visit.java", pkg + """
         @Entity @Table(name = "visits") public class Visit extends BaseEntity {
-          @Column(name = "visit_date") private LocalDate date;
+          @jakarta.validation.constraints.NotNull @Column(name = "visit_date") private LocalDate date;
           private String description;
           private Instant createdAt;
           @org.hibernate.annotations.ColumnDefault("0") private int priority;
@@ -161,6 +161,7 @@ class JpaMatchesHibernateTest {
         @Entity public class Dog extends Animal {
           private int barks;
           @Column(nullable = false) private String breed;
+          @jakarta.validation.constraints.NotNull private String coat;
           @ManyToOne(optional = false) private Owner walker;
         }""");
     p.write("com/acme/model/Cat.java", pkg + """
@@ -172,7 +173,7 @@ class JpaMatchesHibernateTest {
     p.write("com/acme/model/Payment.java", pkg + """
         @Entity @Inheritance(strategy = InheritanceType.JOINED) public abstract class Payment {
           @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
-          private BigDecimal amount;
+          @jakarta.validation.constraints.Digits(integer = 7, fraction = 2) private BigDecimal amount;
         }""");
     p.write("com/acme/model/CardPayment.java", pkg + """
         @Entity @PrimaryKeyJoinColumn(name = "payment_id") public class CardPayment extends Payment {
