@@ -13,7 +13,7 @@ import java.util.Set;
  * so {@code mvn verify -Djmigrate.check=true} works without passing the option through the pom.
  */
 public record Options(Path sourceDir, Path snapshot, String packageName, boolean check, List<String> dialects,
-    String online) {
+    String online, String naming) {
   public static final String SOURCE_DIR = "jmigrate.sourceDir";
   public static final String SNAPSHOT = "jmigrate.snapshot";
   public static final String PACKAGE = "jmigrate.package";
@@ -25,18 +25,20 @@ public record Options(Path sourceDir, Path snapshot, String packageName, boolean
    * {@code off}), as {@code io.jmigrate.processor.diff.OnlineCheck.Mode} reads it.
    */
   public static final String ONLINE = "jmigrate.online";
-  public static final Set<String> ALL = Set.of(SOURCE_DIR, SNAPSHOT, PACKAGE, CHECK, DIALECTS, ONLINE);
+  /** How JPA entities' names become table and column names: {@code snake_case} (the default) or {@code jpa}. */
+  public static final String NAMING = "jmigrate.naming";
+  public static final Set<String> ALL = Set.of(SOURCE_DIR, SNAPSHOT, PACKAGE, CHECK, DIALECTS, ONLINE, NAMING);
 
   public Options {
     dialects = List.copyOf(dialects);
   }
 
-  public Options(Path sourceDir, Path snapshot, String packageName, boolean check, List<String> dialects) {
-    this(sourceDir, snapshot, packageName, check, dialects, null);
+  public Options(Path sourceDir, Path snapshot, String packageName, boolean check) {
+    this(sourceDir, snapshot, packageName, check, List.of(), null, null);
   }
 
-  public Options(Path sourceDir, Path snapshot, String packageName, boolean check) {
-    this(sourceDir, snapshot, packageName, check, List.of());
+  public Options(Path sourceDir, Path snapshot, String packageName, boolean check, List<String> dialects) {
+    this(sourceDir, snapshot, packageName, check, dialects, null, null);
   }
 
   public static Options from(Map<String, String> options) {
@@ -46,7 +48,8 @@ public record Options(Path sourceDir, Path snapshot, String packageName, boolean
         blankToNull(options.get(PACKAGE)),
         Boolean.parseBoolean(options.getOrDefault(CHECK, System.getProperty(CHECK, "false"))),
         dialects(options.get(DIALECTS)),
-        blankToNull(options.get(ONLINE)));
+        blankToNull(options.get(ONLINE)),
+        blankToNull(options.get(NAMING)));
   }
 
   /** {@code "PostgreSQL, sqlite"} → {@code [postgresql, sqlite]}: lower case, sorted, each once. */
