@@ -1,0 +1,58 @@
+package io.jmigrate.jpa;
+
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.hibernate.SessionFactory;
+import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
+import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.cfg.Configuration;
+
+/** Hibernate itself, bootstrapped on the entity classes of one build: the judge of the comparison. */
+final class Hibernate {
+  /** Hibernate logs through java.util.logging here; its start-up chatter at INFO would bury the test output. */
+  private static final Logger QUIET = Logger.getLogger("org.hibernate");
+
+  static {
+    QUIET.setLevel(Level.WARNING);
+  }
+
+  /** How the processor names tables and columns, and the Hibernate setting that matches it. */
+  enum Naming {
+    /** {@code -Ajmigrate.naming=snake_case} (the default): Spring Boot's {@code CamelCaseToUnderscoresNamingStrategy}. */
+    SNAKE_CASE,
+    /** {@code -Ajmigrate.naming=jpa}: Hibernate's default, names as written. */
+    JPA
+  }
+
+  private Hibernate() {}
+
+  /**
+   * A session factory on {@code url} whose schema tool runs {@code action} ({@code create},
+   * {@code validate}, {@code none}); it fails as Hibernate fails, e.g. with a
+   * {@code SchemaManagementException} naming the table and column that validation rejects.
+   */
+  static SessionFactory open(String url, Target target, List<Class<?>> classes, ClassLoader loader, String action,
+      Naming naming) {
+    Configuration cfg = new Configuration(new BootstrapServiceRegistryBuilder().applyClassLoader(loader).build());
+    classes.forEach(cfg::addAnnotatedClass);
+    cfg.setProperty(AvailableSettings.JAKARTA_JDBC_URL, url);
+    if (target.hibernateDialect != null) {
+      cfg.setProperty(AvailableSettings.DIALECT, target.hibernateDialect);
+    }
+    cfg.setProperty(AvailableSettings.HBM2DDL_AUTO, action);
+    cfg.setProperty(AvailableSettings.POOL_SIZE, "2");
+    if (naming == Naming.SNAKE_CASE) {
+      cfg.setPhysicalNamingStrategy(new CamelCaseToUnderscoresNamingStrategy());
+    }
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(loader);
+    try {
+      return cfg.buildSessionFactory();
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+}
