@@ -13,9 +13,12 @@ import org.hibernate.cfg.Configuration;
 final class Hibernate {
   /** Hibernate logs through java.util.logging here; its start-up chatter at INFO would bury the test output. */
   private static final Logger QUIET = Logger.getLogger("org.hibernate");
+  /** ... and its warning that the built-in connection pool is not for production, on every start. */
+  private static final Logger POOL = Logger.getLogger("org.hibernate.engine.jdbc.connections");
 
   static {
     QUIET.setLevel(Level.WARNING);
+    POOL.setLevel(Level.SEVERE);
   }
 
   /** How the processor names tables and columns, and the Hibernate setting that matches it. */
