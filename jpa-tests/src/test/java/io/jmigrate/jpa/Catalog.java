@@ -37,7 +37,9 @@ final class Catalog {
     try (ResultSet rs = md.getTables(catalog, schema, "%", new String[] {"TABLE"})) {
       while (rs.next()) {
         String t = rs.getString("TABLE_NAME");
-        if (!t.equalsIgnoreCase("jmigrate_history") && !t.startsWith("sqlite_")) {
+        // HTE_/HT_: Hibernate's scratch tables for multi-table updates, which its SQLite dialect
+        // makes as ordinary tables; they belong to Hibernate's runtime, not to the model.
+        if (!t.equalsIgnoreCase("jmigrate_history") && !t.startsWith("sqlite_") && !t.startsWith("HTE_") && !t.startsWith("HT_")) {
           tables.add(t);
         }
       }
