@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * What the comparison compares: one database's tables, columns (normalised type, nullability,
  * identity), primary keys, foreign keys (columns, referenced table and columns, actions), unique
  * constraints and indexes, and sequences, read through JDBC {@link DatabaseMetaData} as text lines
- * in a stable order. Constraint and index names are left out: jmigrate and Hibernate name them
+ * in a stable order (on SQLite, only tables, columns, nullability and primary keys: see
+ * {@link Target#hibernateIsReference}). Constraint and index names are left out: jmigrate and Hibernate name them
  * differently, and nothing but a name depends on it.
  */
 final class Catalog {
@@ -49,14 +50,18 @@ final class Catalog {
       lines.add("table " + t);
       try (ResultSet rs = md.getColumns(catalog, schema, t, "%")) {
         while (rs.next()) {
-          lines.add("column " + t + "." + rs.getString("COLUMN_NAME") + " " + type(rs)
+          boolean full = target.hibernateIsReference;
+          lines.add("column " + t + "." + rs.getString("COLUMN_NAME") + (full ? " " + type(rs) : "")
               + (rs.getInt("NULLABLE") == DatabaseMetaData.columnNoNulls ? " not null" : "")
-              + ("YES".equals(rs.getString("IS_AUTOINCREMENT")) ? " identity" : ""));
+              + (full && "YES".equals(rs.getString("IS_AUTOINCREMENT")) ? " identity" : ""));
         }
       }
       List<String> pk = keyColumns(md, catalog, schema, t);
       if (!pk.isEmpty()) {
         lines.add("primary key " + t + " (" + String.join(", ", pk) + ")");
+      }
+      if (!target.hibernateIsReference) {
+        continue; // see Target.hibernateIsReference
       }
       List<List<String>> foreignKeyColumns = new ArrayList<>();
       for (ForeignKey fk : foreignKeys(md, catalog, schema, t)) {

@@ -22,7 +22,7 @@ class CatalogTest {
       + " amount NUMERIC(10,2), PRIMARY KEY (id))";
 
   @ParameterizedTest
-  @EnumSource(Target.class)
+  @EnumSource(value = Target.class, names = {"POSTGRESQL", "H2", "MARIADB"}) // SQLite: see Target.hibernateIsReference
   void namesDoNotCountEverythingElseDoes(Target target, @TempDir Path dir) throws Exception {
     List<String> original = catalog(target, dir, "pk_a", "", 40, "fk_a", true, "ux_a", "ix_a", false);
     assertEquals(original, catalog(target, dir, "pk_b", "", 40, "fk_b", true, "ux_b", "ix_b", false), "names only");

@@ -1,8 +1,13 @@
 package io.jmigrate.jpa;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import javax.tools.Diagnostic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,10 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
  *       {@code @JoinTable}, {@code @OneToOne};
  *   <li>a field removed with {@code @Drop}, a relation made optional, a self reference, a new
  *       entity on the many side of an {@code @OneToMany(mappedBy)}, JOINED and TABLE_PER_CLASS
- *       hierarchies, a SEQUENCE id, {@code @Temporal}, an {@code @EmbeddedId};
- *   <li>an entity becomes the root of a SINGLE_TABLE hierarchy (discriminator column on a table with
- *       rows), a new JOINED subclass, a TABLE_PER_CLASS subclass removed with {@code @Drop(tables)}.
+ *       hierarchies, {@code @Temporal}, an {@code @EmbeddedId};
+ *   <li>a new JOINED subclass, a TABLE_PER_CLASS subclass removed with {@code @Drop(tables)}.
  * </ol>
+ * And apart (src/test/resources/inheritance), an entity with rows becomes the root of a SINGLE_TABLE
+ * hierarchy: Hibernate adds its NOT NULL discriminator column.
+ * A SEQUENCE (or AUTO) id is not in the evolution: jmigrate makes no sequences, and says so at the field.
  */
 class JpaEvolutionTest {
   @Test
@@ -34,5 +41,25 @@ class JpaEvolutionTest {
     shop.step("evolution/step3");
     shop.step("evolution/step4");
     shop.assertNoProblems();
+  }
+
+  @Test
+  void anEntityWithRowsBecomesASingleTableRoot(@TempDir Path dir) throws Exception {
+    SchemaComparison catalog = new SchemaComparison(dir, SchemaComparison.all());
+    catalog.step("inheritance/step1");
+    catalog.step("inheritance/step2");
+    catalog.assertNoProblems();
+  }
+
+  @Test
+  void aSequenceIdIsACompileErrorAtTheField(@TempDir Path dir) throws Exception {
+    EntityProject project = new EntityProject(dir);
+    project.useSources(List.of(EntityProject.resource("evolution/step1"), EntityProject.resource("unsupported/sequence")));
+    EntityProject.Build build = project.build();
+    assertFalse(build.ok());
+    List<String> errors = build.messages(Diagnostic.Kind.ERROR);
+    assertEquals(1, errors.size(), errors.toString());
+    assertTrue(errors.get(0).matches("(?s)Ticket\\.java:1[23]: .*"), errors.get(0)); // at the @GeneratedValue or the field
+    assertTrue(errors.get(0).contains("SEQUENCE") && errors.get(0).contains("ticket_seq"), errors.get(0));
   }
 }

@@ -59,7 +59,15 @@ final class SchemaComparison {
   EntityProject.Build step(List<String> resources, Map<String, String> renames, String... options) throws Exception {
     int step = ++steps;
     project.useSources(resources.stream().map(EntityProject::resource).toList());
-    EntityProject.Build build = project.build(options).assertOk();
+    EntityProject.Build build = project.build(options);
+    if (!build.ok() || !broken.isEmpty() && broken.containsAll(targets)) {
+      if (!build.ok()) {
+        problems.add("step " + step + " " + resources + " does not compile (later steps are not checked):\n  "
+            + String.join("\n  ", build.messages(javax.tools.Diagnostic.Kind.ERROR)));
+      }
+      broken.addAll(targets);
+      return build;
+    }
     try (URLClassLoader loader = build.loader()) {
       List<Class<?>> classes = build.entityClasses(loader);
       Migrator migrator = build.migrator(loader);
@@ -118,17 +126,14 @@ final class SchemaComparison {
           + "  Hibernate has, jmigrate has not:\n    " + String.join("\n    ", missing) + "\n"
           + "  jmigrate has, Hibernate has not:\n    " + String.join("\n    ", extra));
     }
-    // (d) Hibernate validates jmigrate's database (and, for reference, its own).
-    try {
-      Hibernate.open(fresh, target, classes, loader, "validate", naming).close();
-    } catch (RuntimeException e) {
-      problems.add(where + ": Hibernate's validate fails even on Hibernate's own export: " + e.getMessage());
-    }
-    try {
-      Hibernate.open(url, target, classes, loader, "validate", naming).close();
-    } catch (RuntimeException e) {
-      problems.add(where + ": Hibernate's validate fails: " + e.getMessage()
-          + (e.getCause() != null ? " / " + e.getCause().getMessage() : ""));
+    // (d) Hibernate validates jmigrate's database.
+    if (target.hibernateIsReference) {
+      try {
+        Hibernate.open(url, target, classes, loader, "validate", naming).close();
+      } catch (RuntimeException e) {
+        problems.add(where + ": Hibernate's validate fails: " + e.getMessage()
+            + (e.getCause() != null ? " / " + e.getCause().getMessage() : ""));
+      }
     }
     // (e) the rows of the earlier steps load, new ones are written and load.
     try (SessionFactory sf = Hibernate.open(url, target, classes, loader, "none", naming)) {

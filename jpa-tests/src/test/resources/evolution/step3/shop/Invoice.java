@@ -8,11 +8,11 @@ import jakarta.persistence.Temporal;
 import jakarta.persistence.TemporalType;
 import java.util.Date;
 
-/** Step 3: a SEQUENCE id (Hibernate's invoice_seq, allocation 50) and a legacy java.util.Date. */
+/** Step 3: legacy java.util.Date fields with @Temporal. (A SEQUENCE id is a compile-time error, see JpaEvolutionTest.) */
 @Entity
 public class Invoice {
   @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE)
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
   Long id;
 
   @Temporal(TemporalType.TIMESTAMP)

@@ -1,14 +1,12 @@
 package shop;
 
-import io.jmigrate.Drop;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Inheritance;
 import jakarta.persistence.InheritanceType;
 
-/** Step 3: a TABLE_PER_CLASS hierarchy (no IDENTITY there: assigned ids). Step 4: SMS notices are gone. */
+/** Step 3: a TABLE_PER_CLASS hierarchy (no IDENTITY there: assigned ids). */
 @Entity
-@Drop(tables = "sms_notice")
 @Inheritance(strategy = InheritanceType.TABLE_PER_CLASS)
 public abstract class Notice {
   @Id

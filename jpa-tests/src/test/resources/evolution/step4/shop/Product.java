@@ -2,8 +2,6 @@ package shop;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Inheritance;
-import jakarta.persistence.InheritanceType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
@@ -13,9 +11,8 @@ import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.Set;
 
-/** Step 4: products become a SINGLE_TABLE hierarchy (Hibernate's default discriminator column, dtype). */
+/** Step 2: tags through a join table. */
 @Entity
-@Inheritance(strategy = InheritanceType.SINGLE_TABLE)
 @Table(name = "products", uniqueConstraints = @UniqueConstraint(columnNames = {"sku"}))
 public class Product extends Identified {
   @Column(nullable = false, length = 40)

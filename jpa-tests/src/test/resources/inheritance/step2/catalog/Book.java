@@ -1,4 +1,4 @@
-package shop;
+package catalog;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
