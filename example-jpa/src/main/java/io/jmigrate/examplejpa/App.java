@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hibernate.SessionFactory;
-import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
+import org.hibernate.boot.model.naming.PhysicalNamingStrategySnakeCaseImpl;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.Configuration;
 
@@ -36,10 +36,13 @@ public final class App {
   /** Hibernate logs through java.util.logging; its start-up lines would bury the example's output. */
   private static final Logger HIBERNATE_LOG = Logger.getLogger("org.hibernate");
 
+  static {
+    HIBERNATE_LOG.setLevel(Level.SEVERE);
+  }
+
   private App() {}
 
   public static void main(String[] args) throws SQLException {
-    HIBERNATE_LOG.setLevel(Level.SEVERE);
     try {
       for (String line : run(args.length > 0 ? args[0] : DEFAULT_URL)) {
         System.out.println(line);
@@ -92,14 +95,15 @@ public final class App {
   /**
    * Hibernate on the migrated database. {@code hbm2ddl.auto=validate}: Hibernate only checks the
    * schema; jmigrate owns it. The naming strategy is Spring Boot's ({@code firstName} →
-   * {@code first_name}), the processor's default ({@code -Ajmigrate.naming=snake_case}).
+   * {@code first_name}: Boot configures {@code CamelCaseToUnderscoresNamingStrategy}, in Hibernate 7
+   * a deprecated subclass of this one), the processor's default ({@code -Ajmigrate.naming=snake_case}).
    */
   static SessionFactory open(String url) {
     Configuration cfg = new Configuration();
     ENTITIES.forEach(cfg::addAnnotatedClass);
     cfg.setProperty(AvailableSettings.JAKARTA_JDBC_URL, url);
     cfg.setProperty(AvailableSettings.HBM2DDL_AUTO, "validate");
-    cfg.setPhysicalNamingStrategy(new CamelCaseToUnderscoresNamingStrategy());
+    cfg.setPhysicalNamingStrategy(new PhysicalNamingStrategySnakeCaseImpl());
     return cfg.buildSessionFactory();
   }
 }

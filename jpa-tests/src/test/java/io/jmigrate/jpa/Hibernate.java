@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hibernate.SessionFactory;
-import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
+import org.hibernate.boot.model.naming.PhysicalNamingStrategySnakeCaseImpl;
 import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.Configuration;
@@ -23,7 +23,10 @@ final class Hibernate {
 
   /** How the processor names tables and columns, and the Hibernate setting that matches it. */
   enum Naming {
-    /** {@code -Ajmigrate.naming=snake_case} (the default): Spring Boot's {@code CamelCaseToUnderscoresNamingStrategy}. */
+    /**
+     * {@code -Ajmigrate.naming=snake_case} (the default): Spring Boot's {@code CamelCaseToUnderscoresNamingStrategy},
+     * in Hibernate 7 a deprecated subclass of {@code PhysicalNamingStrategySnakeCaseImpl}, which is used here.
+     */
     SNAKE_CASE,
     /** {@code -Ajmigrate.naming=jpa}: Hibernate's default, names as written. */
     JPA
@@ -47,7 +50,7 @@ final class Hibernate {
     cfg.setProperty(AvailableSettings.HBM2DDL_AUTO, action);
     cfg.setProperty(AvailableSettings.POOL_SIZE, "2");
     if (naming == Naming.SNAKE_CASE) {
-      cfg.setPhysicalNamingStrategy(new CamelCaseToUnderscoresNamingStrategy());
+      cfg.setPhysicalNamingStrategy(new PhysicalNamingStrategySnakeCaseImpl());
     }
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
