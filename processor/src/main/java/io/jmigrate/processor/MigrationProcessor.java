@@ -16,7 +16,9 @@ import io.jmigrate.processor.codegen.MigrationWriter;
 import io.jmigrate.processor.diff.Rename;
 import io.jmigrate.processor.diff.SchemaDiff;
 import io.jmigrate.processor.model.ModelReader;
-import io.jmigrate.processor.model.extract.JmigrateExtractor;
+import io.jmigrate.processor.model.extract.JpaExtractor;
+import io.jmigrate.processor.model.extract.JpaNaming;
+import io.jmigrate.processor.model.extract.ModelExtractor;
 import io.jmigrate.processor.model.validate.ModelValidator;
 import io.jmigrate.processor.model.Models;
 import io.jmigrate.processor.model.Problem;
@@ -116,6 +118,30 @@ public final class MigrationProcessor extends AbstractProcessor {
       for (Element e : round.getElementsAnnotatedWith(io.jmigrate.Table.class)) {
         roundModels.add((TypeElement) e);
       }
+      // JPA entities, by name: the processor has no JPA dependency and reads whichever API is present.
+      List<TypeElement> converters = new ArrayList<>();
+      for (String name : JpaExtractor.entityAnnotations()) {
+        TypeElement entity = processingEnv.getElementUtils().getTypeElement(name);
+        for (Element e : entity == null ? Set.<Element>of() : round.getElementsAnnotatedWith(entity)) {
+          if (e instanceof TypeElement t && !roundModels.contains(t)) {
+            roundModels.add(t);
+          }
+        }
+      }
+      for (String name : JpaExtractor.converterAnnotations()) {
+        TypeElement converter = processingEnv.getElementUtils().getTypeElement(name);
+        for (Element e : converter == null ? Set.<Element>of() : round.getElementsAnnotatedWith(converter)) {
+          if (e instanceof TypeElement t) {
+            converters.add(t);
+          }
+        }
+      }
+      JpaNaming naming = JpaNaming.of(options.naming());
+      if (naming == null) {
+        throw new BuildFailure("-A" + Options.NAMING + "=" + options.naming() + " is not a naming; use snake_case "
+            + "(Spring Boot's, the default) or jpa (Hibernate's own: names as written)");
+      }
+      ModelExtractor extractor = new ModelExtractor(new JpaExtractor(naming, converters));
       roundModels.sort(Comparator.comparing(t -> t.getQualifiedName().toString()));
       List<String> unknown = options.dialects().stream().filter(d -> !ModelValidator.DIALECTS.contains(d)).toList();
       if (!unknown.isEmpty()) {
@@ -142,14 +168,14 @@ public final class MigrationProcessor extends AbstractProcessor {
       }
 
       // Extract and validate.
-      Models models = new ModelReader(new JmigrateExtractor(), options.dialects()).read(roundModels);
+      Models models = new ModelReader(extractor, options.dialects()).read(roundModels);
       if (snapshotFile.exists() && models.problems().isEmpty() && upToDate(layout, snapshotFile, models)) {
         return;
       }
       Snapshot committed = snapshotFile.parse();
       List<TypeElement> all = ModelLookup.complete(processingEnv, roundModels, committed, layout.sourceDir());
       if (all.size() != roundModels.size()) {
-        models = new ModelReader(new JmigrateExtractor(), options.dialects()).read(all);
+        models = new ModelReader(extractor, options.dialects()).read(all);
       }
       if (report(models.problems())) {
         return;

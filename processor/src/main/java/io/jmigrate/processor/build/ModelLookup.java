@@ -1,6 +1,7 @@
 package io.jmigrate.processor.build;
 
 import com.sun.source.util.Trees;
+import io.jmigrate.processor.model.extract.JpaExtractor;
 import io.jmigrate.processor.snapshot.Snapshot;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ public final class ModelLookup {
         continue;
       }
       TypeElement t = env.getElementUtils().getTypeElement(className);
-      if (t == null || t.getAnnotation(io.jmigrate.Table.class) == null) {
+      if (t == null || (t.getAnnotation(io.jmigrate.Table.class) == null && !JpaExtractor.isEntity(t))) {
         continue; // deleted, or no longer a model
       }
       if (isInThisCompilation(env, t) || sourceFileExists(env, t, sourceDir)) {

@@ -12,21 +12,28 @@ import java.util.Set;
  * mode also follows the system property {@code jmigrate.check}: Maven runs javac in its own JVM,
  * so {@code mvn verify -Djmigrate.check=true} works without passing the option through the pom.
  */
-public record Options(Path sourceDir, Path snapshot, String packageName, boolean check, List<String> dialects) {
+public record Options(Path sourceDir, Path snapshot, String packageName, boolean check, List<String> dialects,
+    String naming) {
   public static final String SOURCE_DIR = "jmigrate.sourceDir";
   public static final String SNAPSHOT = "jmigrate.snapshot";
   public static final String PACKAGE = "jmigrate.package";
   public static final String CHECK = "jmigrate.check";
   /** The project's target dialects, by {@code name()}, comma-separated: checked at compile time. */
   public static final String DIALECTS = "jmigrate.dialects";
-  public static final Set<String> ALL = Set.of(SOURCE_DIR, SNAPSHOT, PACKAGE, CHECK, DIALECTS);
+  /** How JPA entities' names become table and column names: {@code snake_case} (the default) or {@code jpa}. */
+  public static final String NAMING = "jmigrate.naming";
+  public static final Set<String> ALL = Set.of(SOURCE_DIR, SNAPSHOT, PACKAGE, CHECK, DIALECTS, NAMING);
 
   public Options {
     dialects = List.copyOf(dialects);
   }
 
   public Options(Path sourceDir, Path snapshot, String packageName, boolean check) {
-    this(sourceDir, snapshot, packageName, check, List.of());
+    this(sourceDir, snapshot, packageName, check, List.of(), null);
+  }
+
+  public Options(Path sourceDir, Path snapshot, String packageName, boolean check, List<String> dialects) {
+    this(sourceDir, snapshot, packageName, check, dialects, null);
   }
 
   public static Options from(Map<String, String> options) {
@@ -35,7 +42,8 @@ public record Options(Path sourceDir, Path snapshot, String packageName, boolean
         path(options.get(SNAPSHOT)),
         blankToNull(options.get(PACKAGE)),
         Boolean.parseBoolean(options.getOrDefault(CHECK, System.getProperty(CHECK, "false"))),
-        dialects(options.get(DIALECTS)));
+        dialects(options.get(DIALECTS)),
+        blankToNull(options.get(NAMING)));
   }
 
   /** {@code "PostgreSQL, sqlite"} → {@code [postgresql, sqlite]}: lower case, sorted, each once. */

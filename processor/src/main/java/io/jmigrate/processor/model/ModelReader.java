@@ -5,6 +5,7 @@ import io.jmigrate.processor.model.extract.Extractor;
 import io.jmigrate.processor.model.extract.JmigrateExtractor;
 import io.jmigrate.processor.model.validate.ModelValidator;
 import io.jmigrate.schema.Schema;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,22 @@ public final class ModelReader {
 
   /** Reads the given model types (and any model type their foreign keys reach). */
   public Models read(Collection<TypeElement> types) {
-    return readDeclarations(extractor.extract(types), targets);
+    List<TableDeclaration> declarations = extractor.extract(types);
+    List<Problem> unread = extractor.problems();
+    if (unread.isEmpty()) {
+      return readDeclarations(declarations, targets);
+    }
+    // What the extractor could not read comes first; its errors keep the schema from being built.
+    List<Problem> problems = new ArrayList<>(unread);
+    boolean failed = unread.stream().anyMatch(p -> !p.warning());
+    Models m = failed ? null : readDeclarations(declarations, targets);
+    if (m == null || !m.problems().isEmpty()) {
+      problems.addAll(m == null ? ModelValidator.validate(declarations, targets) : m.problems());
+      return new Models(Schema.empty(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+          Set.of(), Map.of(), problems);
+    }
+    return new Models(m.schema(), m.tableClasses(), m.tableElements(), m.columnElements(), m.tableRenames(),
+        m.columnRenames(), m.droppableTables(), m.droppableColumns(), m.narrowable(), m.renamedFromOrigins(), problems);
   }
 
   /** Validates declarations, however they were extracted, and builds the schema when they are valid. */

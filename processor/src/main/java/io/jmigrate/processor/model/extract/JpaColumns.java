@@ -1,0 +1,296 @@
+package io.jmigrate.processor.model.extract;
+
+import static io.jmigrate.processor.model.extract.Annotations.explicit;
+import static io.jmigrate.processor.model.extract.Annotations.track;
+
+import io.jmigrate.processor.model.ColumnDeclaration;
+import io.jmigrate.processor.model.ForeignKeyDeclaration;
+import io.jmigrate.processor.model.JavaType;
+import io.jmigrate.processor.model.Origin;
+import io.jmigrate.processor.model.Problem;
+import io.jmigrate.processor.model.extract.JpaTypes.Sized;
+import io.jmigrate.schema.ColumnType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Basic and embedded attributes → columns, as Hibernate 7 builds them: the type (with
+ * {@code @Enumerated}, {@code @Temporal}, {@code @Convert}, {@code columnDefinition}), the name
+ * (after {@code @AttributeOverride}), the sizes, and the nullability (primitives, {@code @Id},
+ * {@code @Version}, {@code optional = false} and {@code nullable = false} are NOT NULL, except
+ * inside an embeddable or in a single-table subclass). Problems are reported at the field.
+ */
+final class JpaColumns {
+  /** An {@code @AttributeOverride}'s column and the element it is written on. */
+  record Override(AnnotationMirror column, Element at, AnnotationMirror annotation) {}
+
+  /**
+   * Where an attribute sits: in which class (for messages), under which overrides (by attribute
+   * path relative to here), inside an embeddable (whose primitives Hibernate leaves nullable),
+   * in a single-table subclass (every column nullable), as part of the key.
+   */
+  record Scope(String declaringClass, Map<String, Override> overrides, boolean embedded, boolean forceNullable,
+      boolean id) {
+    Scope forId() {
+      return new Scope(declaringClass, overrides, embedded, forceNullable, true);
+    }
+
+    /** The scope inside the embedded attribute {@code attribute}: outer overrides win over the embedded field's own. */
+    Scope into(String attribute, Map<String, Override> own, String embeddable) {
+      Map<String, Override> inner = new HashMap<>(own);
+      String prefix = attribute + ".";
+      overrides.forEach((k, v) -> {
+        if (k.startsWith(prefix)) {
+          inner.put(k.substring(prefix.length()), v);
+        }
+      });
+      return new Scope(embeddable, inner, true, forceNullable, id);
+    }
+  }
+
+  private final Annotations annotations;
+  private final JpaNaming naming;
+  private final Map<String, TypeElement> autoApply;
+  private final List<Problem> problems;
+
+  JpaColumns(Annotations annotations, JpaNaming naming, Map<String, TypeElement> autoApply, List<Problem> problems) {
+    this.annotations = annotations;
+    this.naming = naming;
+    this.autoApply = autoApply;
+    this.problems = problems;
+  }
+
+  /** The attribute's {@code @AttributeOverride}s, by the attribute path they name. */
+  Map<String, Override> overrides(Element e) {
+    Map<String, Override> out = new HashMap<>();
+    for (AnnotationMirror o : Jpa.repeated(annotations, e, "AttributeOverride", "AttributeOverrides")) {
+      out.put(annotations.string(o, "name"), new Override(Jpa.nested(annotations, o, "column"), e, o));
+    }
+    return out;
+  }
+
+  /** Whether the attribute is embedded: {@code @Embedded}, {@code @EmbeddedId}, or of an {@code @Embeddable} type. */
+  static boolean isEmbedded(Element field) {
+    return Jpa.has(field, "Embedded") || Jpa.has(field, "EmbeddedId") || embeddable(field.asType()) != null;
+  }
+
+  static TypeElement embeddable(TypeMirror type) {
+    if (type.getKind() == TypeKind.DECLARED && ((DeclaredType) type).asElement() instanceof TypeElement t
+        && Jpa.has(t, "Embeddable")) {
+      return t;
+    }
+    return null;
+  }
+
+  /** The columns of a basic or embedded attribute, appended to {@code out}. */
+  void attribute(Element field, Scope scope, List<ColumnDeclaration> out) {
+    if (isEmbedded(field)) {
+      TypeElement type = embeddable(field.asType());
+      if (type == null) {
+        problems.add(Problem.at(field, "@Embedded " + field.getSimpleName() + " needs a type annotated @Embeddable; "
+            + field.asType() + " is not one"));
+        return;
+      }
+      embedded(type, scope.into(field.getSimpleName().toString(), overrides(field), type.getSimpleName().toString()),
+          out);
+      return;
+    }
+    ColumnDeclaration c = basic(field, field.asType(), scope, null);
+    if (c != null) {
+      out.add(c);
+    }
+  }
+
+  /** An embeddable's attributes (and those of its {@code @MappedSuperclass} ancestors), in declaration order. */
+  void embedded(TypeElement type, Scope scope, List<ColumnDeclaration> out) {
+    for (Element f : JpaExtractor.persistentFields(type, annotations, problems, true)) {
+      if (JpaExtractor.isRelation(f) || Jpa.has(f, "ElementCollection")) {
+        problems.add(Problem.at(f, "jmigrate does not map associations or element collections inside an @Embeddable "
+            + "(" + type.getSimpleName() + "." + f.getSimpleName() + "); move it to the entity, or mark it @Transient"));
+        continue;
+      }
+      attribute(f, scope, out);
+    }
+  }
+
+  /**
+   * One basic attribute's column; null when a problem was reported instead. {@code defaultName}
+   * replaces the attribute's name (an element collection's column); null for the attribute's.
+   */
+  ColumnDeclaration basic(Element field, TypeMirror type, Scope scope, String defaultName) {
+    String attribute = field.getSimpleName().toString();
+    Override override = scope.overrides().get(attribute);
+    AnnotationMirror col = override != null && override.column() != null ? override.column() : Jpa.mirror(field, "Column");
+    Origin origin = override != null ? Origin.of(override.at(), override.annotation()) : Origin.of(field);
+    for (String member : new String[] {"name", "nullable", "length", "precision", "scale", "unique"}) {
+      origin = track(origin, col, member, member);
+    }
+    AnnotationMirror renamed = Annotations.mirror(field, JmigrateExtractor.RENAMED_FROM);
+    origin = track(origin, renamed, "value", "renamedFrom");
+
+    if (Jpa.has(field, "Lob")) {
+      problems.add(Problem.error(Origin.of(field, Jpa.mirror(field, "Lob")), "jmigrate does not map @Lob ("
+          + attribute + "): Hibernate gives it a type of its own on each database (oid on PostgreSQL, clob or blob "
+          + "on H2), which jmigrate has no column type for. Remove @Lob and give the column a size, e.g. "
+          + "@Column(length = 100000) for text, or leave a byte[] without @Lob (bytea on PostgreSQL)"));
+      return null;
+    }
+    Sized sized = type(field, type, col, attribute);
+    if (sized == null) {
+      return null;
+    }
+
+    String given = col == null ? "" : annotations.string(col, "name");
+    String name = naming.physical(given.isEmpty() ? (defaultName != null ? defaultName : attribute) : given);
+    int length = sized.length();
+    int precision = sized.precision();
+    int scale = sized.scale();
+    boolean definition = col != null && !annotations.string(col, "columnDefinition").isBlank();
+    if (!definition && sized.type() == ColumnType.STRING && explicit(col, "length") != null) {
+      length = annotations.integer(col, "length");
+    }
+    if (!definition && sized.type() == ColumnType.DECIMAL && annotations.integer(col, "precision") > 0) {
+      // Hibernate: numeric(38,2), unless a precision is given; a scale without one is ignored.
+      precision = annotations.integer(col, "precision");
+      scale = annotations.integer(col, "scale");
+    }
+
+    boolean version = Jpa.has(field, "Version");
+    AnnotationMirror basic = Jpa.mirror(field, "Basic");
+    // A primitive of an embeddable, or of a single-table subclass (the other subclasses' rows hold NULL
+    // there), is nullable; what the mapping says explicitly holds everywhere, as Hibernate 7 does it.
+    boolean notNull = scope.id() || version
+        || (field.asType().getKind().isPrimitive() && !scope.embedded() && !scope.forceNullable())
+        || (col != null && !annotations.bool(col, "nullable") && explicit(col, "nullable") != null)
+        || (basic != null && explicit(basic, "optional") != null && !annotations.bool(basic, "optional"));
+    boolean unique = col != null && annotations.bool(col, "unique") && !scope.id();
+    String javaName = JpaTypes.qualifiedName(type);
+    JavaType javaType = new JavaType(type.toString(), sized.type(), false, javaName, null);
+    return new ColumnDeclaration(name, true, attribute, scope.declaringClass(), javaType, scope.id(), false,
+        !notNull, length, precision, scale, unique, null, null,
+        renamed == null ? null : annotations.string(renamed, "value"), null,
+        Annotations.mirror(field, JmigrateExtractor.NARROW) != null, origin);
+  }
+
+  /** The column's type and sizes, or null after reporting why there is none. */
+  private Sized type(Element field, TypeMirror type, AnnotationMirror col, String attribute) {
+    String definition = col == null ? "" : annotations.string(col, "columnDefinition");
+    if (!definition.isBlank()) {
+      Sized s = JpaTypes.definition(definition);
+      if (s == null) {
+        problems.add(Problem.error(Origin.of(field).with("x", col, explicit(col, "columnDefinition")).of("x"),
+            "jmigrate cannot read columnDefinition \"" + definition + "\" (" + attribute + "): it takes one plain "
+                + "column type (varchar(n), text, integer, bigint, smallint, boolean, double precision, real, "
+                + "numeric(p,s), date, time, timestamp, timestamp with time zone, uuid, bytea), without defaults "
+                + "or constraints. Use @Column(length, precision, scale) instead"));
+      }
+      return s;
+    }
+    TypeElement converter = converter(field, type);
+    if (converter != null) {
+      TypeMirror db = databaseType(converter);
+      Sized s = db == null ? null : JpaTypes.basic(db);
+      if (s == null) {
+        problems.add(Problem.at(field, "jmigrate cannot tell the column type of " + attribute + ": its converter "
+            + converter.getSimpleName() + " stores " + (db == null ? "a type that is not written as a class" : db)
+            + ", which is not a supported column type. Use a converter to String, a number, a date or a boolean"));
+      }
+      return s;
+    }
+    if (JpaTypes.isEnum(type)) {
+      AnnotationMirror enumerated = Jpa.mirror(field, "Enumerated");
+      return "STRING".equals(Jpa.constant(annotations, enumerated, "value")) ? Sized.of(ColumnType.STRING)
+          : Sized.of(ColumnType.SMALLINT); // ORDINAL: Hibernate 7's tinyint, smallint on PostgreSQL
+    }
+    AnnotationMirror temporal = Jpa.mirror(field, "Temporal");
+    if (temporal != null) {
+      String t = Jpa.constant(annotations, temporal, "value");
+      return Sized.of("DATE".equals(t) ? ColumnType.DATE : "TIME".equals(t) ? ColumnType.TIME : ColumnType.TIMESTAMP);
+    }
+    Sized s = JpaTypes.basic(type);
+    if (s == null) {
+      String hint = type.getKind() == TypeKind.CHAR || JpaTypes.qualifiedName(type).equals("java.lang.Character")
+          ? " (Hibernate makes it char(1), a type jmigrate does not have: use a String with @Column(length = 1))" : "";
+      problems.add(Problem.at(field, "jmigrate cannot map " + attribute + " of type " + type + hint + ". Supported: "
+          + "the numbers and their boxes, boolean, BigDecimal, BigInteger, String, enums, the java.time types, "
+          + "java.util.Date and Calendar, UUID, byte[], Locale, Currency, TimeZone, URL, and converted types "
+          + "(@Convert). Mark it @Transient (or transient) to leave it out of the table"));
+    }
+    return s;
+  }
+
+  /** The field's converter: {@code @Convert(converter = …)}, else an {@code autoApply} converter of its type. */
+  private TypeElement converter(Element field, TypeMirror type) {
+    AnnotationMirror convert = Jpa.mirror(field, "Convert");
+    if (convert != null && !annotations.bool(convert, "disableConversion")) {
+      TypeElement c = annotations.type(convert, "converter");
+      if (c != null && !c.getQualifiedName().contentEquals("void")) {
+        return c;
+      }
+    }
+    if (convert != null && annotations.bool(convert, "disableConversion")) {
+      return null;
+    }
+    return autoApply.get(JpaTypes.qualifiedName(type.getKind().isPrimitive() ? type : type));
+  }
+
+  /** {@code Y} of {@code AttributeConverter<X, Y>}, as the converter class implements it; null if not written there. */
+  static TypeMirror databaseType(TypeElement converter) {
+    return converterArgument(converter, 1);
+  }
+
+  static TypeMirror converterArgument(TypeElement converter, int index) {
+    List<TypeMirror> supertypes = new ArrayList<>(converter.getInterfaces());
+    supertypes.add(converter.getSuperclass());
+    for (TypeMirror s : supertypes) {
+      if (!(s instanceof DeclaredType d) || !(d.asElement() instanceof TypeElement e)) {
+        continue;
+      }
+      String name = e.getQualifiedName().toString();
+      if (name.equals("jakarta.persistence.AttributeConverter") || name.equals("javax.persistence.AttributeConverter")) {
+        List<? extends TypeMirror> args = d.getTypeArguments();
+        return args.size() == 2 && args.get(index).getKind() == TypeKind.DECLARED ? args.get(index) : null;
+      }
+      if (!name.equals("java.lang.Object")) {
+        TypeMirror inner = converterArgument(e, index);
+        if (inner != null) {
+          return inner;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** A foreign-key column: named, typed and sized as the referenced column, nullable as the mapping says. */
+  static ColumnDeclaration reference(String name, Element field, String declaringClass, ColumnDeclaration referenced,
+      boolean nullable, boolean unique, boolean id, ForeignKeyDeclaration fk, Origin origin, String renamedFrom,
+      boolean narrow) {
+    JavaType t = referenced.javaType();
+    return new ColumnDeclaration(name, true, field.getSimpleName().toString(), declaringClass,
+        new JavaType(t.name(), t.columnType(), false, t.boxName(), null), id, false, nullable && !id,
+        referenced.length(), referenced.precision(), referenced.scale(), unique, null, null, renamedFrom, fk, narrow,
+        origin);
+  }
+
+  /** Whether the field is a Java field the provider persists (not static, not transient). */
+  static boolean persistent(Element e) {
+    return e.getKind() == ElementKind.FIELD && !e.getModifiers().contains(Modifier.STATIC)
+        && !e.getModifiers().contains(Modifier.TRANSIENT) && !Jpa.has(e, "Transient")
+        && Annotations.mirror(e, Jpa.HIBERNATE + "Formula") == null;
+  }
+
+  static AnnotationValue value(AnnotationMirror m, String member) {
+    return explicit(m, member);
+  }
+}

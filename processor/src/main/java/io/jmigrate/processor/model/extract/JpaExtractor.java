@@ -1,0 +1,964 @@
+package io.jmigrate.processor.model.extract;
+
+import static io.jmigrate.processor.model.extract.Annotations.explicit;
+import static io.jmigrate.processor.model.extract.Annotations.track;
+
+import io.jmigrate.processor.model.ColumnDeclaration;
+import io.jmigrate.processor.model.ForeignKeyDeclaration;
+import io.jmigrate.processor.model.IndexDeclaration;
+import io.jmigrate.processor.model.JavaType;
+import io.jmigrate.processor.model.Origin;
+import io.jmigrate.processor.model.Problem;
+import io.jmigrate.processor.model.TableDeclaration;
+import io.jmigrate.processor.model.TableDeclaration.Shape;
+import io.jmigrate.processor.model.extract.JpaColumns.Scope;
+import io.jmigrate.schema.ColumnType;
+import io.jmigrate.schema.ReferentialAction;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Reads JPA entities ({@code jakarta.persistence} or {@code javax.persistence}) into the same
+ * declarations jmigrate's own annotations give, column for column as Hibernate 7 builds them
+ * ({@code hbm2ddl=create}); constraint names are jmigrate's. What it does not map is a javac
+ * error (or, where Hibernate adds nothing to the schema either, a warning) at the element, never
+ * a silently missing column. jmigrate's {@code @RenamedFrom}, {@code @Drop} and {@code @Narrow}
+ * work on entities and their fields.
+ *
+ * <p>Two passes: first each table's own columns (keys, basic and embedded attributes), so that
+ * every key is known; then the columns and tables that reference keys (to-one join columns, a
+ * one-to-many's join column in the child table, join tables, collection tables).
+ */
+public final class JpaExtractor implements Extractor {
+  /** Class-level JPA annotations that shape no column, or that this class reads. */
+  private static final Set<String> TYPE_ANNOTATIONS = Set.of("Entity", "Table", "Inheritance", "DiscriminatorColumn",
+      "DiscriminatorValue", "IdClass", "AttributeOverride", "AttributeOverrides", "NamedQuery", "NamedQueries",
+      "NamedNativeQuery", "NamedNativeQueries", "NamedEntityGraph", "NamedEntityGraphs", "EntityListeners",
+      "ExcludeDefaultListeners", "ExcludeSuperclassListeners", "Cacheable", "SqlResultSetMapping",
+      "SqlResultSetMappings", "PrimaryKeyJoinColumn", "Access", "NamedStoredProcedureQuery",
+      "NamedStoredProcedureQueries", "MappedSuperclass", "Embeddable");
+  /** Field-level JPA annotations this class reads, or that shape no column. */
+  private static final Set<String> FIELD_ANNOTATIONS = Set.of("Id", "GeneratedValue", "EmbeddedId", "Column", "Basic",
+      "Enumerated", "Temporal", "Version", "ManyToOne", "OneToOne", "OneToMany", "ManyToMany", "JoinColumn",
+      "JoinColumns", "JoinTable", "ElementCollection", "CollectionTable", "Embedded", "AttributeOverride",
+      "AttributeOverrides", "Convert", "OrderBy", "Lob", "Access");
+  /** Hibernate's annotations that change no column: read as nothing, without a warning. */
+  private static final Set<String> HIBERNATE_HARMLESS = Set.of("OnDelete", "Formula", "CreationTimestamp",
+      "UpdateTimestamp", "BatchSize", "Fetch", "Cache", "Cascade", "DynamicInsert", "DynamicUpdate", "Immutable",
+      "SQLRestriction", "Where", "SQLDelete", "NotFound", "LazyGroup", "OptimisticLock", "NaturalIdCache",
+      "CurrentTimestamp", "SoftDelete", "Comment", "Nationalized");
+
+  private final JpaNaming naming;
+  private final Map<String, TypeElement> autoApply = new HashMap<>();
+  private final Annotations annotations = new Annotations();
+  private final List<Problem> problems = new ArrayList<>();
+  private final JpaColumns columns;
+
+  private final Map<String, Entity> entities = new LinkedHashMap<>();
+  private final Map<String, Table> tables = new LinkedHashMap<>();
+
+  /** One entity class: its names, its place in a hierarchy. */
+  private static final class Entity {
+    final TypeElement type;
+    final String entityName;
+    Entity parent;
+
+    Entity(TypeElement type, String entityName) {
+      this.type = type;
+      this.entityName = entityName;
+    }
+
+    Entity root() {
+      return parent == null ? this : parent.root();
+    }
+
+    String qualifiedName() {
+      return type.getQualifiedName().toString();
+    }
+  }
+
+  /** A table being assembled: an entity's, or a join or collection table that belongs to one. */
+  private static final class Table {
+    final String className;
+    final String simpleName;
+    final String name;
+    final boolean nameGiven;
+    final TypeElement owner;
+    Origin origin;
+    final List<ColumnDeclaration> columns = new ArrayList<>();
+    final List<IndexDeclaration> indexes = new ArrayList<>();
+    String renamedFrom;
+    final List<String> dropColumns = new ArrayList<>();
+    final List<String> dropTables = new ArrayList<>();
+
+    Table(String className, String simpleName, String name, boolean nameGiven, TypeElement owner) {
+      this.className = className;
+      this.simpleName = simpleName;
+      this.name = name;
+      this.nameGiven = nameGiven;
+      this.owner = owner;
+      this.origin = Origin.of(owner);
+    }
+
+    List<ColumnDeclaration> key() {
+      return columns.stream().filter(ColumnDeclaration::id).toList();
+    }
+
+    ColumnDeclaration column(String name) {
+      return columns.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+    }
+
+    TableDeclaration declaration() {
+      // The key first, in the order Hibernate gives a key's columns, then the rest as declared.
+      List<ColumnDeclaration> ordered = new ArrayList<>(key());
+      ordered.sort(Comparator.comparingInt((ColumnDeclaration c) -> Math.max(physicalSize(c), 4))
+          .thenComparing(c -> physicalSize(c) > 2048).thenComparing(ColumnDeclaration::name));
+      columns.stream().filter(c -> !c.id()).forEach(ordered::add);
+      return new TableDeclaration(className, simpleName, name, nameGiven, Shape.CLASS, ordered, indexes, renamedFrom,
+          dropColumns, dropTables, origin);
+    }
+  }
+
+  /**
+   * The size Hibernate's {@code ColumnOrderingStrategyStandard} gives a column's type, by which (at
+   * least 4, then above 2048 or not, then the name) it orders the columns of a primary key. A text
+   * or binary column of the default length counts as the database's longest.
+   */
+  static int physicalSize(ColumnDeclaration c) {
+    return switch (c.javaType().columnType()) {
+      case BOOLEAN -> 1;
+      case SMALLINT -> 2;
+      case INTEGER, REAL, DOUBLE, DATE, TIME -> 4; // float(53) is 7 bytes of decimal digits, rounded: 2
+      case BIGINT, TIMESTAMP, TIMESTAMP_TZ -> 8;
+      case UUID -> 16;
+      case DECIMAL -> (int) Math.ceil((c.precision() == 0 ? 38 : c.precision()) / (Math.log(10) / Math.log(2) * 8));
+      case STRING, BINARY -> c.length() == 255 || c.length() == 0 ? Integer.MAX_VALUE / 2 : c.length();
+    };
+  }
+
+  public JpaExtractor(JpaNaming naming) {
+    this(naming, List.of());
+  }
+
+  /** With the {@code @Converter(autoApply = true)} classes of the compilation, which apply to their type everywhere. */
+  public JpaExtractor(JpaNaming naming, Collection<TypeElement> converters) {
+    this.naming = naming;
+    this.columns = new JpaColumns(annotations, naming, autoApply, problems);
+    for (TypeElement c : converters) {
+      AnnotationMirror converter = Jpa.mirror(c, "Converter");
+      TypeMirror attribute = JpaColumns.converterArgument(c, 0);
+      if (converter != null && annotations.bool(converter, "autoApply") && attribute != null) {
+        autoApply.put(JpaTypes.qualifiedName(attribute), c);
+      }
+    }
+  }
+
+  /** Whether {@code e} is a JPA entity (of either namespace). */
+  public static boolean isEntity(Element e) {
+    return Jpa.has(e, "Entity");
+  }
+
+  /** The qualified names of the annotations that make a type an entity or a converter. */
+  public static List<String> entityAnnotations() {
+    return List.of("jakarta.persistence.Entity", "javax.persistence.Entity");
+  }
+
+  public static List<String> converterAnnotations() {
+    return List.of("jakarta.persistence.Converter", "javax.persistence.Converter");
+  }
+
+  @Override
+  public List<Problem> problems() {
+    return List.copyOf(problems);
+  }
+
+  @Override
+  public List<TableDeclaration> extract(Collection<TypeElement> roots) {
+    problems.clear();
+    entities.clear();
+    tables.clear();
+    discover(roots);
+    for (Entity e : entities.values()) {
+      e.parent = entities.get(qualifiedName(entitySuperclass(e.type)));
+    }
+    // Parents first: a JOINED subclass's key references its parent's.
+    List<Entity> ordered = new ArrayList<>(entities.values());
+    ordered.sort(Comparator.comparingInt(JpaExtractor::depth));
+    for (Entity e : ordered) {
+      ownColumns(e);
+    }
+    for (Entity e : ordered) {
+      references(e);
+    }
+    for (Entity e : ordered) {
+      if (!tables.containsKey(e.qualifiedName())) {
+        tablelessDrops(e);
+      }
+    }
+    return tables.values().stream().map(Table::declaration).toList();
+  }
+
+  // ---- the entities ----
+
+  /** The given entities and every entity their associations and superclasses reach. */
+  private void discover(Collection<TypeElement> roots) {
+    Deque<TypeElement> work = new ArrayDeque<>(roots);
+    while (!work.isEmpty()) {
+      TypeElement t = work.poll();
+      if (!isEntity(t) || entities.containsKey(t.getQualifiedName().toString())) {
+        continue;
+      }
+      entities.put(t.getQualifiedName().toString(), new Entity(t, entityName(t)));
+      TypeElement parent = entitySuperclass(t);
+      if (parent != null) {
+        work.add(parent);
+      }
+      for (TypeElement c = t; c != null; c = superclass(c)) {
+        for (Element f : c.getEnclosedElements()) {
+          TypeElement target = f.getKind() == ElementKind.FIELD && isRelation(f) ? target(f) : null;
+          if (target != null) {
+            work.add(target);
+          }
+        }
+      }
+    }
+  }
+
+  private static int depth(Entity e) {
+    return e.parent == null ? 0 : 1 + depth(e.parent);
+  }
+
+  /** {@code @Entity(name)}, else the class name without its package ({@code Outer$Inner} for a nested one). */
+  private String entityName(TypeElement t) {
+    String given = annotations.string(Jpa.mirror(t, "Entity"), "name");
+    if (!given.isEmpty()) {
+      return given;
+    }
+    String name = t.getSimpleName().toString();
+    for (Element e = t.getEnclosingElement(); e instanceof TypeElement outer; e = outer.getEnclosingElement()) {
+      name = outer.getSimpleName() + "$" + name;
+    }
+    return name;
+  }
+
+  private static TypeElement superclass(TypeElement t) {
+    TypeMirror s = t.getSuperclass();
+    if (s.getKind() != TypeKind.DECLARED) {
+      return null;
+    }
+    TypeElement p = (TypeElement) ((DeclaredType) s).asElement();
+    return p.getQualifiedName().contentEquals("java.lang.Object") ? null : p;
+  }
+
+  /** The nearest entity among the superclasses (a mapped superclass or a plain class may sit between). */
+  private static TypeElement entitySuperclass(TypeElement t) {
+    for (TypeElement s = superclass(t); s != null; s = superclass(s)) {
+      if (isEntity(s)) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private static String qualifiedName(TypeElement t) {
+    return t == null ? null : t.getQualifiedName().toString();
+  }
+
+  private String strategy(Entity e) {
+    String s = Jpa.constant(annotations, Jpa.mirror(e.root().type, "Inheritance"), "strategy");
+    return s == null ? "SINGLE_TABLE" : s;
+  }
+
+  private boolean hasSubclasses(Entity root) {
+    return entities.values().stream().anyMatch(x -> x != root && x.root() == root);
+  }
+
+  /** The table that holds the entity's rows (and key): a single-table subclass's is its root's. */
+  private Table tableOf(Entity e) {
+    return tables.get(strategy(e).equals("SINGLE_TABLE") ? e.root().qualifiedName() : e.qualifiedName());
+  }
+
+  // ---- pass 1: each table's own columns ----
+
+  private void ownColumns(Entity e) {
+    String strategy = strategy(e);
+    Entity root = e.root();
+    if (strategy.equals("SINGLE_TABLE") && e != root) {
+      return; // its columns go into the root's table
+    }
+    if (strategy.equals("TABLE_PER_CLASS") && e.type.getModifiers().contains(Modifier.ABSTRACT)) {
+      return; // Hibernate makes no table for an abstract class of a table-per-class hierarchy
+    }
+    checkType(e.type);
+    AnnotationMirror tableAnnotation = Jpa.mirror(e.type, "Table");
+    String given = annotations.string(tableAnnotation, "name");
+    Table t = new Table(e.qualifiedName(), e.type.getSimpleName().toString(),
+        naming.physical(given.isEmpty() ? e.entityName : given), !given.isEmpty(), e.type);
+    t.origin = track(Origin.of(e.type), tableAnnotation, "name", "name");
+    tables.put(t.className, t);
+    jmigrateTypeAnnotations(e.type, t);
+    indexes(e.type, tableAnnotation, t);
+
+    Map<String, JpaColumns.Override> overrides = columns.overrides(e.type);
+    String simple = e.type.getSimpleName().toString();
+    switch (strategy) {
+      case "JOINED" -> {
+        if (e != root) {
+          joinedKey(e, t);
+        }
+        segment(e.type, new Scope(simple, overrides, false, false, false), t, e);
+      }
+      case "TABLE_PER_CLASS" -> {
+        List<Entity> chain = new ArrayList<>();
+        for (Entity x = e; x != null; x = x.parent) {
+          chain.add(0, x);
+        }
+        for (Entity x : chain) {
+          segment(x.type, new Scope(x.type.getSimpleName().toString(), overrides, false, false, false), t, e);
+        }
+      }
+      default -> {
+        segment(e.type, new Scope(simple, overrides, false, false, false), t, e);
+        for (Entity sub : entities.values()) {
+          if (sub != e && sub.root() == e) {
+            segment(sub.type, new Scope(sub.type.getSimpleName().toString(), Map.of(), false, true, false), t, sub);
+          }
+        }
+      }
+    }
+    if ((strategy.equals("SINGLE_TABLE") && hasSubclasses(e)) || Jpa.has(e.type, "DiscriminatorColumn")) {
+      discriminator(e, t);
+    }
+    if (t.key().isEmpty() && problems.stream().noneMatch(p -> !p.warning())) {
+      problems.add(Problem.at(e.type, "entity " + e.entityName + " has no @Id or @EmbeddedId field; jmigrate reads "
+          + "annotations on fields (field access) only"));
+    }
+  }
+
+  /** The key and basic and embedded columns of one class and its mapped superclasses. */
+  private void segment(TypeElement type, Scope scope, Table t, Entity entity) {
+    AnnotationMirror idClass = Jpa.mirror(type, "IdClass");
+    for (Element f : persistentFields(type, annotations, problems, false)) {
+      checkField(f);
+      Scope here = new Scope(f.getEnclosingElement().getSimpleName().toString(), scope.overrides(), false,
+          scope.forceNullable(), false);
+      boolean id = Jpa.has(f, "Id") || Jpa.has(f, "EmbeddedId");
+      if (id && isRelation(f)) {
+        problems.add(Problem.at(f, "jmigrate does not map a key that is an association (" + f.getSimpleName()
+            + ", a derived identity); give the entity a key of its own"));
+        continue;
+      }
+      if (Jpa.has(f, "MapsId")) {
+        problems.add(Problem.error(Origin.of(f, Jpa.mirror(f, "MapsId")), "jmigrate does not map @MapsId ("
+            + f.getSimpleName() + "): the key shared with the association is not read; give the entity a key of "
+            + "its own"));
+        continue;
+      }
+      if (isRelation(f) || Jpa.has(f, "ElementCollection")) {
+        continue; // pass 2
+      }
+      if (id) {
+        List<ColumnDeclaration> key = new ArrayList<>();
+        columns.attribute(f, here.forId(), key);
+        for (ColumnDeclaration c : key) {
+          t.columns.add(generated(f, c, entity));
+        }
+        continue;
+      }
+      columns.attribute(f, here, t.columns);
+    }
+    if (idClass != null && t.key().size() < 2 && problems.stream().noneMatch(p -> !p.warning())) {
+      problems.add(Problem.at(type, "@IdClass needs two or more @Id fields in " + type.getSimpleName()));
+    }
+  }
+
+  /** The key column with {@code @GeneratedValue} applied: IDENTITY is an identity column; sequences are refused. */
+  private ColumnDeclaration generated(Element f, ColumnDeclaration c, Entity entity) {
+    AnnotationMirror g = Jpa.mirror(f, "GeneratedValue");
+    if (g == null) {
+      return c;
+    }
+    String strategy = Jpa.constant(annotations, g, "strategy");
+    strategy = strategy == null ? "AUTO" : strategy;
+    Origin at = Origin.of(f, g).with("s", g, explicit(g, "strategy")).of("s");
+    if (strategy.equals("IDENTITY")) {
+      if (strategy(entity).equals("TABLE_PER_CLASS") && hasSubclasses(entity.root())) {
+        problems.add(Problem.error(at, "Hibernate refuses IDENTITY keys in a TABLE_PER_CLASS hierarchy (the key "
+            + "must be unique across its tables); use another inheritance strategy"));
+        return c;
+      }
+      return new ColumnDeclaration(c.name(), c.nameGiven(), c.field(), c.declaringClass(), c.javaType(), c.id(), true,
+          c.nullable(), c.length(), c.precision(), c.scale(), c.unique(), null, null, c.renamedFrom(), c.foreignKey(),
+          c.narrow(), c.origin().with("generated", g, explicit(g, "strategy")));
+    }
+    if (strategy.equals("AUTO") && c.javaType().columnType() == ColumnType.UUID) {
+      return c; // Hibernate generates the UUID itself
+    }
+    String sequence = naming.physical(entity.root().entityName + "_SEQ");
+    problems.add(Problem.error(at, "jmigrate does not create sequences or generator tables: @GeneratedValue"
+        + (strategy.equals("AUTO") ? "" : "(strategy = " + strategy + ")") + " on " + c.field() + " makes Hibernate 7 "
+        + "use " + (strategy.equals("TABLE") ? "the table hibernate_sequences" : "the sequence " + sequence
+        + " (increment by 50)") + ". Use @GeneratedValue(strategy = GenerationType.IDENTITY), an identity column on "
+        + "PostgreSQL, H2, MariaDB and SQLite"));
+    return c;
+  }
+
+  /** A JOINED subclass's key: the root's key columns (or {@code @PrimaryKeyJoinColumn(name)}), referencing the parent's table. */
+  private void joinedKey(Entity e, Table t) {
+    Table parent = tableOf(e.parent);
+    List<ColumnDeclaration> parentKey = parent == null ? List.of() : parent.key();
+    if (parentKey.size() != 1) {
+      if (parent != null) {
+        problems.add(Problem.at(e.type, "jmigrate maps JOINED inheritance under a single-column key only; "
+            + e.parent.type.getSimpleName() + " has " + parentKey.size() + " key columns"));
+      }
+      return;
+    }
+    ColumnDeclaration k = parentKey.get(0);
+    AnnotationMirror pkjc = Jpa.mirror(e.type, "PrimaryKeyJoinColumn");
+    String given = annotations.string(pkjc, "name");
+    String name = given.isEmpty() ? k.name() : naming.physical(given);
+    ForeignKeyDeclaration fk = new ForeignKeyDeclaration(parent.className, parent.simpleName, true, k.name(),
+        ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION);
+    t.columns.add(JpaColumns.reference(name, e.type, e.type.getSimpleName().toString(), k, false, false, true, fk,
+        track(Origin.of(e.type), pkjc, "name", "name"), null, false));
+  }
+
+  private void discriminator(Entity root, Table t) {
+    AnnotationMirror dc = Jpa.mirror(root.type, "DiscriminatorColumn");
+    String given = annotations.string(dc, "name");
+    String name = naming.physical(given.isEmpty() ? "DTYPE" : given);
+    String kind = Jpa.constant(annotations, dc, "discriminatorType");
+    Origin origin = track(Origin.of(root.type), dc, "name", "name");
+    ColumnType type = ColumnType.STRING;
+    int length = dc == null ? 31 : annotations.integer(dc, "length");
+    if ("INTEGER".equals(kind)) {
+      type = ColumnType.INTEGER;
+      length = 0;
+    } else if ("CHAR".equals(kind)) {
+      problems.add(Problem.error(Origin.of(root.type, dc).with("d", dc, explicit(dc, "discriminatorType")).of("d"),
+          "jmigrate has no char(1) column for discriminatorType = CHAR; use STRING "
+          + "(with length = 1) or INTEGER"));
+      return;
+    }
+    // Its default is the root's discriminator value: rows that exist when a table becomes a hierarchy's (and
+    // rows written without one) are the root's. Hibernate always writes the value; the default only fills.
+    AnnotationMirror dv = Jpa.mirror(root.type, "DiscriminatorValue");
+    String value = dv != null ? annotations.string(dv, "value") : type == ColumnType.STRING ? root.entityName : null;
+    if (value != null && type == ColumnType.STRING && value.length() > length) {
+      value = null;
+    }
+    t.columns.add(new ColumnDeclaration(name, true, name, root.type.getSimpleName().toString(),
+        JavaType.of("discriminator", type), false, false, false, length, 0, 0, false, value, null, null, null, false,
+        origin));
+  }
+
+  /** {@code @Table(indexes, uniqueConstraints)}: column names as Hibernate resolves them, through the naming. */
+  private void indexes(TypeElement type, AnnotationMirror table, Table t) {
+    if (table == null) {
+      return;
+    }
+    for (String member : new String[] {"schema", "catalog"}) {
+      if (!annotations.string(table, member).isEmpty()) {
+        problems.add(Problem.error(Origin.of(type).with("m", table, explicit(table, member)).of("m"), "jmigrate "
+            + "migrates one schema, the connection's: remove @Table(" + member + ")"));
+      }
+    }
+    for (AnnotationMirror index : Jpa.mirrors(annotations, table, "indexes")) {
+      Origin at = track(Origin.of(type, index), index, "name", "name").with("columns", index,
+          explicit(index, "columnList"));
+      List<String> cols = new ArrayList<>();
+      for (String part : annotations.string(index, "columnList").split(",")) {
+        if (part.trim().toLowerCase(java.util.Locale.ROOT).endsWith(" desc")) {
+          problems.add(new Problem(type, "jmigrate builds ascending indexes only: DESC in \""
+              + annotations.string(index, "columnList") + "\" is left out (Hibernate keeps it)", true, index,
+              explicit(index, "columnList")));
+        }
+        String c = part.trim().replaceAll("(?i)\\s+(asc|desc)$", "").trim();
+        if (!c.isEmpty()) {
+          cols.add(naming.physical(c));
+        }
+      }
+      t.indexes.add(new IndexDeclaration(cols, annotations.bool(index, "unique"), annotations.string(index, "name"), at));
+    }
+    for (AnnotationMirror unique : Jpa.mirrors(annotations, table, "uniqueConstraints")) {
+      Origin at = track(track(Origin.of(type, unique), unique, "name", "name"), unique, "columnNames", "columns");
+      List<String> cols = annotations.strings(unique, "columnNames").stream().map(naming::physical).toList();
+      t.indexes.add(new IndexDeclaration(cols, true, annotations.string(unique, "name"), at));
+    }
+  }
+
+  /**
+   * {@code @Drop} on an entity without a table (a single-table subclass, an abstract table-per-class
+   * root) confirms for the table that holds its rows, or for a subclass's.
+   */
+  private void tablelessDrops(Entity e) {
+    Table t = tableOf(e);
+    for (Entity x : entities.values()) {
+      if (t == null && x.root() == e.root() && x != e) {
+        t = tables.get(x.qualifiedName());
+      }
+    }
+    if (t == null) {
+      return;
+    }
+    for (AnnotationMirror drop : annotations.repeated(e.type, JmigrateExtractor.DROP, JmigrateExtractor.DROP_LIST)) {
+      t.dropColumns.addAll(annotations.strings(drop, "columns"));
+      t.dropTables.addAll(annotations.strings(drop, "tables"));
+    }
+  }
+
+  /** jmigrate's {@code @RenamedFrom} and {@code @Drop} on an entity. */
+  private void jmigrateTypeAnnotations(TypeElement type, Table t) {
+    AnnotationMirror renamed = Annotations.mirror(type, JmigrateExtractor.RENAMED_FROM);
+    if (renamed != null) {
+      t.renamedFrom = annotations.string(renamed, "value");
+      t.origin = track(t.origin, renamed, "value", "renamedFrom");
+    }
+    for (AnnotationMirror drop : annotations.repeated(type, JmigrateExtractor.DROP, JmigrateExtractor.DROP_LIST)) {
+      t.dropColumns.addAll(annotations.strings(drop, "columns"));
+      t.dropTables.addAll(annotations.strings(drop, "tables"));
+    }
+  }
+
+  // ---- pass 2: what references a key ----
+
+  private void references(Entity e) {
+    String strategy = strategy(e);
+    Table t = tableOf(e);
+    if (t == null) {
+      return; // an abstract table-per-class entity: its subclasses' tables carry its associations
+    }
+    List<TypeElement> chain = new ArrayList<>();
+    chain.add(e.type);
+    if (strategy.equals("TABLE_PER_CLASS")) {
+      for (Entity x = e.parent; x != null; x = x.parent) {
+        chain.add(0, x.type);
+      }
+    }
+    if (strategy.equals("TABLE_PER_CLASS") && e.type.getModifiers().contains(Modifier.ABSTRACT)) {
+      return;
+    }
+    boolean forceNullable = strategy.equals("SINGLE_TABLE") && e != e.root();
+    for (TypeElement type : chain) {
+      for (Element f : persistentFields(type, annotations, new ArrayList<>(), false)) {
+        if (Jpa.has(f, "Id") || Jpa.has(f, "EmbeddedId") || Jpa.has(f, "MapsId")) {
+          continue;
+        }
+        if (Jpa.has(f, "ElementCollection")) {
+          collectionTable(e, t, f);
+        } else if (Jpa.has(f, "ManyToOne") || Jpa.has(f, "OneToOne")) {
+          toOne(e, t, f, forceNullable);
+        } else if (Jpa.has(f, "OneToMany") || Jpa.has(f, "ManyToMany")) {
+          toMany(e, t, f);
+        }
+      }
+    }
+  }
+
+  /** The owning side of a to-one association: a join column referencing the target's key (or referencedColumnName). */
+  private void toOne(Entity e, Table t, Element f, boolean forceNullable) {
+    String kind = Jpa.has(f, "ManyToOne") ? "ManyToOne" : "OneToOne";
+    AnnotationMirror relation = Jpa.mirror(f, kind);
+    if (!annotations.string(relation, "mappedBy").isEmpty()) {
+      return; // the other side owns it
+    }
+    if (Jpa.has(f, "JoinTable") || Jpa.has(f, "PrimaryKeyJoinColumn")) {
+      String a = Jpa.has(f, "JoinTable") ? "JoinTable" : "PrimaryKeyJoinColumn";
+      problems.add(Problem.error(Origin.of(f, Jpa.mirror(f, a)), "jmigrate does not map @" + kind + " with @" + a
+          + " (" + f.getSimpleName() + "); use @JoinColumn"));
+      return;
+    }
+    AnnotationMirror jc = joinColumn(f);
+    if (jc == null && Jpa.has(f, "JoinColumns")) {
+      return; // reported
+    }
+    Entity target = targetEntity(f);
+    Table targetTable = target == null ? null : tableOf(target);
+    if (targetTable == null) {
+      return;
+    }
+    ColumnDeclaration referenced = referenced(f, jc, target, targetTable);
+    if (referenced == null) {
+      return;
+    }
+    String given = annotations.string(jc, "name");
+    String name = naming.physical(given.isEmpty() ? f.getSimpleName() + "_" + referenced.name() : given);
+    boolean nullable = (relation == null || annotations.bool(relation, "optional"))
+        && (jc == null || annotations.bool(jc, "nullable")) || forceNullable;
+    boolean unique = kind.equals("OneToOne") || (jc != null && annotations.bool(jc, "unique"));
+    Origin origin = track(track(track(Origin.of(f), jc, "name", "name"), jc, "nullable", "nullable"), jc,
+        "referencedColumnName", "foreignKey.column");
+    AnnotationMirror renamed = Annotations.mirror(f, JmigrateExtractor.RENAMED_FROM);
+    origin = track(origin, renamed, "value", "renamedFrom");
+    t.columns.add(JpaColumns.reference(name, f, f.getEnclosingElement().getSimpleName().toString(), referenced,
+        nullable, unique, false, foreignKey(targetTable, referenced, onDelete(f)), origin,
+        renamed == null ? null : annotations.string(renamed, "value"),
+        Annotations.mirror(f, JmigrateExtractor.NARROW) != null));
+  }
+
+  /** The one {@code @JoinColumn} of an attribute (also one inside {@code @JoinColumns}); null, reported, for several. */
+  private AnnotationMirror joinColumn(Element f) {
+    AnnotationMirror jc = Jpa.mirror(f, "JoinColumn");
+    AnnotationMirror many = Jpa.mirror(f, "JoinColumns");
+    if (many != null) {
+      List<AnnotationMirror> all = Jpa.mirrors(annotations, many, "value");
+      if (all.size() == 1) {
+        return all.get(0);
+      }
+      problems.add(Problem.error(Origin.of(f, many), "jmigrate maps associations with one join column only ("
+          + f.getSimpleName() + " has " + all.size() + "): reference a single-column key"));
+      return null;
+    }
+    return jc;
+  }
+
+  /** The column a join column references: {@code referencedColumnName}, else the target's single key column. */
+  private ColumnDeclaration referenced(Element f, AnnotationMirror jc, Entity target, Table targetTable) {
+    String refName = annotations.string(jc, "referencedColumnName");
+    if (!refName.isEmpty()) {
+      ColumnDeclaration c = targetTable.column(naming.physical(refName));
+      if (c == null) {
+        problems.add(Problem.error(Origin.of(f).with("r", jc, explicit(jc, "referencedColumnName")).of("r"),
+            "referencedColumnName \"" + refName + "\" is not a column of " + targetTable.name + "; its columns are "
+                + targetTable.columns.stream().map(ColumnDeclaration::name).toList()));
+      }
+      return c;
+    }
+    List<ColumnDeclaration> key = targetTable.key();
+    if (key.size() != 1) {
+      if (!key.isEmpty()) {
+        problems.add(Problem.at(f, "jmigrate maps associations to a single-column key only; " + target.entityName
+            + " has the composite key " + key.stream().map(ColumnDeclaration::name).toList()));
+      }
+      return null;
+    }
+    return key.get(0);
+  }
+
+  private static ForeignKeyDeclaration foreignKey(Table target, ColumnDeclaration referenced, ReferentialAction onDelete) {
+    return new ForeignKeyDeclaration(target.className, target.simpleName, true, referenced.name(), onDelete,
+        ReferentialAction.NO_ACTION);
+  }
+
+  /** Hibernate's {@code @OnDelete(action = …)}: the foreign key's ON DELETE. */
+  private ReferentialAction onDelete(Element f) {
+    String action = Jpa.constant(annotations, Annotations.mirror(f, Jpa.HIBERNATE + "OnDelete"), "action");
+    if (action == null) {
+      return ReferentialAction.NO_ACTION;
+    }
+    try {
+      return ReferentialAction.valueOf(action);
+    } catch (IllegalArgumentException e) {
+      return ReferentialAction.NO_ACTION;
+    }
+  }
+
+  private Entity targetEntity(Element f) {
+    TypeElement target = target(f);
+    Entity e = target == null ? null : entities.get(target.getQualifiedName().toString());
+    if (e == null) {
+      problems.add(Problem.at(f, f.getSimpleName() + " is an association to " + (target == null ? f.asType()
+          : target.getSimpleName()) + ", which is not an @Entity"));
+    }
+    return e;
+  }
+
+  /** A one-to-many or many-to-many: a join column in the child's table, or a join table. */
+  private void toMany(Entity e, Table t, Element f) {
+    boolean manyToMany = Jpa.has(f, "ManyToMany");
+    AnnotationMirror relation = Jpa.mirror(f, manyToMany ? "ManyToMany" : "OneToMany");
+    if (!annotations.string(relation, "mappedBy").isEmpty()) {
+      return; // the other side owns it
+    }
+    if (!collectionKind(f)) {
+      return;
+    }
+    Entity target = targetEntity(f);
+    Table targetTable = target == null ? null : tableOf(target);
+    if (targetTable == null || t.key().size() != 1) {
+      if (t.key().size() > 1) {
+        problems.add(Problem.at(f, "jmigrate maps associations of entities with a single-column key only"));
+      }
+      return;
+    }
+    ColumnDeclaration ownerKey = t.key().get(0);
+    AnnotationMirror jc = manyToMany ? null : joinColumn(f);
+    if (jc != null) {
+      // A unidirectional one-to-many with @JoinColumn: the column lives in the child's table.
+      String given = annotations.string(jc, "name");
+      String name = naming.physical(given.isEmpty() ? f.getSimpleName() + "_" + ownerKey.name() : given);
+      Origin origin = track(track(Origin.of(f), jc, "name", "name"), jc, "nullable", "nullable");
+      targetTable.columns.add(JpaColumns.reference(name, f, e.type.getSimpleName().toString(), ownerKey,
+          annotations.bool(jc, "nullable"), false, false, foreignKey(t, ownerKey, onDelete(f)), origin, null, false));
+      return;
+    }
+    List<ColumnDeclaration> targetKey = targetTable.key();
+    if (targetKey.size() != 1) {
+      problems.add(Problem.at(f, "jmigrate maps associations to a single-column key only; " + target.entityName
+          + " has " + targetKey.size() + " key columns"));
+      return;
+    }
+    AnnotationMirror joinTable = Jpa.mirror(f, "JoinTable");
+    String attribute = f.getSimpleName().toString();
+    String given = annotations.string(joinTable, "name");
+    String name = given.isEmpty() ? naming.joinTable(t.name, attribute, targetTable.name) : naming.physical(given);
+    Table join = joinTable(e, t, f, name, !given.isEmpty(), joinTable);
+
+    String inverseOwner = manyToMany ? inverseAttribute(target, attribute) : null;
+    AnnotationMirror ownerColumn = first(joinTable, "joinColumns");
+    AnnotationMirror targetColumn = first(joinTable, "inverseJoinColumns");
+    String ownerName = columnName(ownerColumn, (inverseOwner != null ? inverseOwner : e.entityName) + "_"
+        + ownerKey.name());
+    String targetName = columnName(targetColumn, attribute + "_" + targetKey.get(0).name());
+    boolean set = isSet(f.asType());
+    Origin origin = Origin.of(f);
+    ColumnDeclaration owner = JpaColumns.reference(ownerName, f, e.type.getSimpleName().toString(), ownerKey, false,
+        false, manyToMany && set, foreignKey(t, ownerKey, ReferentialAction.NO_ACTION),
+        track(origin, ownerColumn, "name", "name"), null, false);
+    // A one-to-many's join table: each child once (its key, for a set; unique, for a list).
+    ColumnDeclaration child = JpaColumns.reference(targetName, f, e.type.getSimpleName().toString(), targetKey.get(0),
+        false, !manyToMany && !set, set, foreignKey(targetTable, targetKey.get(0), ReferentialAction.NO_ACTION),
+        track(origin, targetColumn, "name", "name"), null, false);
+    join.columns.add(owner);
+    join.columns.add(child);
+  }
+
+  /** A join or collection table: it belongs to the entity, and jmigrate's {@code @RenamedFrom} on the field renames it. */
+  private Table joinTable(Entity e, Table t, Element f, String name, boolean given, AnnotationMirror annotation) {
+    String attribute = f.getSimpleName().toString();
+    Table join = new Table(t.className + "#" + attribute, t.simpleName + "." + attribute, name, given, t.owner);
+    join.origin = track(Origin.of(t.owner), annotation, "name", "name");
+    AnnotationMirror renamed = Annotations.mirror(f, JmigrateExtractor.RENAMED_FROM);
+    if (renamed != null) {
+      join.renamedFrom = annotations.string(renamed, "value");
+      join.origin = track(join.origin, renamed, "value", "renamedFrom");
+    }
+    if (tables.containsKey(join.className)) {
+      return tables.get(join.className);
+    }
+    tables.put(join.className, join);
+    return join;
+  }
+
+  /** {@code @ElementCollection}: a table of the values, with a join column to the owner. */
+  private void collectionTable(Entity e, Table t, Element f) {
+    if (!collectionKind(f)) {
+      return;
+    }
+    if (t.key().size() != 1) {
+      problems.add(Problem.at(f, "jmigrate maps element collections of entities with a single-column key only"));
+      return;
+    }
+    ColumnDeclaration ownerKey = t.key().get(0);
+    AnnotationMirror ct = Jpa.mirror(f, "CollectionTable");
+    String attribute = f.getSimpleName().toString();
+    String given = annotations.string(ct, "name");
+    String name = naming.physical(given.isEmpty() ? e.entityName + "_" + attribute : given);
+    Table table = joinTable(e, t, f, name, !given.isEmpty(), ct);
+    AnnotationMirror ownerColumn = first(ct, "joinColumns");
+    String ownerName = columnName(ownerColumn, e.entityName + "_" + ownerKey.name());
+    table.columns.add(JpaColumns.reference(ownerName, f, e.type.getSimpleName().toString(), ownerKey, false, false,
+        false, foreignKey(t, ownerKey, onDelete(f)), track(Origin.of(f), ownerColumn, "name", "name"), null, false));
+
+    TypeMirror element = elementType(f);
+    List<ColumnDeclaration> values = new ArrayList<>();
+    Scope scope = new Scope(e.type.getSimpleName().toString(), columns.overrides(f), true, false, false);
+    TypeElement embeddable = JpaColumns.embeddable(element);
+    if (embeddable != null) {
+      columns.embedded(embeddable, new Scope(embeddable.getSimpleName().toString(), scope.overrides(), true, false,
+          false), values);
+    } else {
+      ColumnDeclaration c = columns.basic(f, element, scope, attribute);
+      if (c != null) {
+        values.add(c);
+      }
+    }
+    table.columns.addAll(values);
+    if (isSet(f.asType()) && !values.isEmpty()) {
+      // Hibernate: a set's rows are unique (a unique constraint, its values may be NULL).
+      List<String> unique = new ArrayList<>();
+      unique.add(ownerName);
+      values.stream().map(ColumnDeclaration::name).sorted().forEach(unique::add);
+      table.indexes.add(new IndexDeclaration(unique, true, "", Origin.of(f)));
+    }
+  }
+
+  /** Lists, sets and collections are mapped; maps, arrays and ordered lists are not (an error at the field). */
+  private boolean collectionKind(Element f) {
+    for (String a : new String[] {"OrderColumn", "MapKey", "MapKeyColumn", "MapKeyJoinColumn", "MapKeyClass",
+        "MapKeyEnumerated", "MapKeyTemporal"}) {
+      if (Jpa.has(f, a)) {
+        problems.add(Problem.error(Origin.of(f, Jpa.mirror(f, a)), "jmigrate does not map @" + a + " ("
+            + f.getSimpleName() + "): its column is not read. Remove it, or mark the field @Transient"));
+        return false;
+      }
+    }
+    String raw = erasure(f.asType());
+    if (!Set.of("java.util.List", "java.util.Set", "java.util.Collection", "java.util.SortedSet",
+        "java.util.ArrayList", "java.util.HashSet", "java.util.LinkedHashSet", "java.util.TreeSet").contains(raw)) {
+      problems.add(Problem.at(f, "jmigrate maps a collection attribute declared as List, Set or Collection; "
+          + f.getSimpleName() + " is " + f.asType() + (raw.endsWith("Map") ? " (maps are not mapped yet)" : "")));
+      return false;
+    }
+    if (elementType(f) == null) {
+      problems.add(Problem.at(f, f.getSimpleName() + " needs a type argument (List<Pet>), or targetEntity"));
+      return false;
+    }
+    return true;
+  }
+
+  private static boolean isSet(TypeMirror type) {
+    return erasure(type).endsWith("Set");
+  }
+
+  private static String erasure(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED
+        ? ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString() : type.toString();
+  }
+
+  private static TypeMirror elementType(Element f) {
+    if (f.asType() instanceof DeclaredType d && d.getTypeArguments().size() == 1
+        && d.getTypeArguments().get(0).getKind() == TypeKind.DECLARED) {
+      return d.getTypeArguments().get(0);
+    }
+    return null;
+  }
+
+  /** The target attribute of a bidirectional many-to-many that names {@code attribute} as its mappedBy. */
+  private String inverseAttribute(Entity target, String attribute) {
+    for (TypeElement c = target.type; c != null; c = superclass(c)) {
+      for (Element f : c.getEnclosedElements()) {
+        AnnotationMirror m = f.getKind() == ElementKind.FIELD ? Jpa.mirror(f, "ManyToMany") : null;
+        if (m != null && annotations.string(m, "mappedBy").equals(attribute)) {
+          return f.getSimpleName().toString();
+        }
+      }
+    }
+    return null;
+  }
+
+  private AnnotationMirror first(AnnotationMirror m, String member) {
+    if (m == null) {
+      return null;
+    }
+    List<AnnotationMirror> all = Jpa.mirrors(annotations, m, member);
+    return all.isEmpty() ? null : all.get(0);
+  }
+
+  private String columnName(AnnotationMirror joinColumn, String implicit) {
+    String given = annotations.string(joinColumn, "name");
+    return naming.physical(given.isEmpty() ? implicit : given);
+  }
+
+  // ---- fields, targets and what is not mapped ----
+
+  static boolean isRelation(Element f) {
+    return Jpa.has(f, "ManyToOne") || Jpa.has(f, "OneToOne") || Jpa.has(f, "OneToMany") || Jpa.has(f, "ManyToMany");
+  }
+
+  /** The associated entity type: {@code targetEntity}, else the field's type or its element type. */
+  private TypeElement target(Element f) {
+    for (String kind : new String[] {"ManyToOne", "OneToOne", "OneToMany", "ManyToMany"}) {
+      AnnotationMirror m = Jpa.mirror(f, kind);
+      if (m == null) {
+        continue;
+      }
+      TypeElement given = annotations.type(m, "targetEntity");
+      if (given != null && !given.getQualifiedName().contentEquals("void")) {
+        return given;
+      }
+      TypeMirror type = kind.endsWith("ToMany") ? elementType(f) : f.asType();
+      return type != null && type.getKind() == TypeKind.DECLARED ? (TypeElement) ((DeclaredType) type).asElement()
+          : null;
+    }
+    return null;
+  }
+
+  /**
+   * The persistent fields of {@code type} and of the {@code @MappedSuperclass}es above it (up to
+   * the next entity), superclasses first. Annotations on getters (property access) are an error:
+   * jmigrate reads fields.
+   */
+  static List<Element> persistentFields(TypeElement type, Annotations annotations, List<Problem> problems,
+      boolean embeddable) {
+    List<Element> out = new ArrayList<>();
+    TypeElement parent = superclass(type);
+    if (parent != null && Jpa.has(parent, "MappedSuperclass")) {
+      out.addAll(persistentFields(parent, annotations, problems, embeddable));
+    }
+    AnnotationMirror access = Jpa.mirror(type, "Access");
+    if (access != null && "PROPERTY".equals(Jpa.constant(annotations, access, "value"))) {
+      problems.add(Problem.error(Origin.of(type, access), "jmigrate reads fields (field access); "
+          + "@Access(AccessType.PROPERTY) on " + type.getSimpleName() + " is not read. Annotate the fields"));
+    }
+    for (Element e : type.getEnclosedElements()) {
+      if (e.getKind() == ElementKind.METHOD) {
+        for (AnnotationMirror m : e.getAnnotationMirrors()) {
+          String jpa = Jpa.simpleNameIfJpa(m);
+          if (jpa != null && !jpa.equals("PrePersist") && !jpa.startsWith("Pre") && !jpa.startsWith("Post")) {
+            problems.add(Problem.error(Origin.of(e, m), "jmigrate reads annotations on fields (field access), not "
+                + "on getters: @" + jpa + " on " + type.getSimpleName() + "." + e.getSimpleName() + "() is not read. "
+                + "Move it to the field"));
+            break;
+          }
+        }
+      } else if (JpaColumns.persistent(e)) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  /** A warning at every JPA or Hibernate annotation on the field that jmigrate does not read. */
+  private void checkField(Element f) {
+    for (AnnotationMirror m : f.getAnnotationMirrors()) {
+      String jpa = Jpa.simpleNameIfJpa(m);
+      String name = Jpa.qualifiedName(m);
+      if (jpa != null && !FIELD_ANNOTATIONS.contains(jpa) && !jpa.equals("MapsId") && !jpa.startsWith("MapKey")
+          && !jpa.equals("OrderColumn") && !jpa.equals("Transient")) {
+        problems.add(new Problem(f, "jmigrate does not read @" + jpa + " on " + f.getSimpleName()
+            + "; if it changes the column, the schema will differ from Hibernate's", true, m, null));
+      } else if (name.startsWith(Jpa.HIBERNATE) && !HIBERNATE_HARMLESS.contains(name.substring(Jpa.HIBERNATE.length()))) {
+        problems.add(new Problem(f, "jmigrate does not read Hibernate's @" + name.substring(Jpa.HIBERNATE.length())
+            + " on " + f.getSimpleName() + "; if it changes the column (its type, default or constraints), the schema "
+            + "will differ from Hibernate's", true, m, null));
+      }
+    }
+  }
+
+  /** A warning at every class-level JPA annotation jmigrate does not read; errors for what changes tables. */
+  private void checkType(TypeElement type) {
+    for (AnnotationMirror m : type.getAnnotationMirrors()) {
+      String jpa = Jpa.simpleNameIfJpa(m);
+      if (jpa == null || TYPE_ANNOTATIONS.contains(jpa)) {
+        continue;
+      }
+      boolean error = jpa.startsWith("SecondaryTable") || jpa.startsWith("AssociationOverride");
+      problems.add(new Problem(type, "jmigrate does not read @" + jpa + " on " + type.getSimpleName()
+          + (error ? ": the columns it places would be missing. Remove it, or map the entity with one table"
+              : "; if it changes a table, the schema will differ from Hibernate's"), !error, m, null));
+    }
+    if (!type.getTypeParameters().isEmpty() || (type.getNestingKind().isNested()
+        && !type.getModifiers().contains(Modifier.STATIC))) {
+      problems.add(Problem.at(type, "entity " + type.getSimpleName() + " must be a top-level or static class without "
+          + "type parameters"));
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package io.jmigrate.processor.model.extract;
+
+import java.util.Locale;
+
+/**
+ * How JPA's logical names (entity, attribute and explicit names) become table and column names:
+ * the {@code -Ajmigrate.naming} option, as Hibernate's naming strategies do it.
+ *
+ * <p>Both apply to explicit names too (Hibernate's physical strategy sees every name), and both
+ * give lower case: Hibernate writes names unquoted, so PostgreSQL folds {@code firstName} to
+ * {@code firstname}, and jmigrate quotes every name it writes. A name written quoted
+ * ({@code "`Order`"} or {@code "\"Order\""}) keeps its case.
+ */
+public enum JpaNaming {
+  /**
+   * Spring Boot's configuration of Hibernate: {@code CamelCaseToUnderscoresNamingStrategy}
+   * ({@code firstName} → {@code first_name}) with {@code SpringImplicitNamingStrategy} (a join
+   * table is named after the owning table and the attribute, {@code owner_pets}).
+   */
+  SNAKE_CASE("snake_case"),
+  /**
+   * Hibernate's own defaults: names as written ({@code PhysicalNamingStrategyStandardImpl}), a
+   * join table after both tables ({@code ImplicitNamingStrategyJpaCompliantImpl}).
+   */
+  JPA("jpa");
+
+  private final String option;
+
+  JpaNaming(String option) {
+    this.option = option;
+  }
+
+  /** The strategy an option value names (null or blank: the default), or null for an unknown value. */
+  public static JpaNaming of(String option) {
+    if (option == null || option.isBlank()) {
+      return SNAKE_CASE;
+    }
+    for (JpaNaming n : values()) {
+      if (n.option.equals(option.trim().toLowerCase(Locale.ROOT))) {
+        return n;
+      }
+    }
+    return null;
+  }
+
+  public String option() {
+    return option;
+  }
+
+  /** The database name of a logical name. */
+  public String physical(String logical) {
+    if (logical.length() > 1 && (logical.charAt(0) == '`' || logical.charAt(0) == '"')
+        && logical.charAt(logical.length() - 1) == logical.charAt(0)) {
+      return logical.substring(1, logical.length() - 1);
+    }
+    return (this == SNAKE_CASE ? underscores(logical) : logical).toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * {@code CamelCaseToUnderscoresNamingStrategy}'s rule: an underscore goes before an upper-case letter between a lower-case letter or digit and a lower-case letter
+   * or digit ({@code PetType} → {@code Pet_Type}, but {@code HTTPServer} stays one word).
+   */
+  static String underscores(String name) {
+    StringBuilder s = new StringBuilder(name);
+    for (int i = 1; i < s.length() - 1; i++) {
+      if (lowerOrDigit(s.charAt(i - 1)) && Character.isUpperCase(s.charAt(i)) && lowerOrDigit(s.charAt(i + 1))) {
+        s.insert(i++, '_');
+      }
+    }
+    return s.toString();
+  }
+
+  private static boolean lowerOrDigit(char c) {
+    return Character.isLowerCase(c) || Character.isDigit(c);
+  }
+
+  /**
+   * The join table of a {@code @ManyToMany} or unidirectional {@code @OneToMany} without
+   * {@code @JoinTable(name)}, from the physical names of both tables and the attribute.
+   */
+  String joinTable(String owningTable, String attribute, String targetTable) {
+    return physical(this == SNAKE_CASE ? owningTable + "_" + attribute : owningTable + "_" + targetTable);
+  }
+}

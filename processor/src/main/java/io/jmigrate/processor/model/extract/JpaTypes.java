@@ -1,0 +1,120 @@
+package io.jmigrate.processor.model.extract;
+
+import io.jmigrate.schema.ColumnType;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * The column type Hibernate 7 gives a basic attribute, as a jmigrate type: the types jmigrate
+ * shares with every extractor, plus the ones only JPA maps ({@code byte} is a SMALLINT as on
+ * PostgreSQL, {@code java.util.Date} a TIMESTAMP, {@code Locale} a VARCHAR(255), …).
+ */
+final class JpaTypes {
+  /** A column type with Hibernate's sizes: 255 characters for text, numeric(38,2) for BigDecimal. */
+  record Sized(ColumnType type, int length, int precision, int scale) {
+    static Sized of(ColumnType type) {
+      return switch (type) {
+        case STRING -> new Sized(type, 255, 0, 0);
+        case DECIMAL -> new Sized(type, 0, 38, 2);
+        default -> new Sized(type, 0, 0, 0);
+      };
+    }
+  }
+
+  private static final Map<String, Sized> EXTRA = Map.ofEntries(
+      Map.entry("java.lang.Byte", Sized.of(ColumnType.SMALLINT)),
+      Map.entry("java.util.Date", Sized.of(ColumnType.TIMESTAMP)),
+      Map.entry("java.util.Calendar", Sized.of(ColumnType.TIMESTAMP)),
+      Map.entry("java.sql.Date", Sized.of(ColumnType.DATE)),
+      Map.entry("java.sql.Time", Sized.of(ColumnType.TIME)),
+      Map.entry("java.sql.Timestamp", Sized.of(ColumnType.TIMESTAMP)),
+      Map.entry("java.time.ZonedDateTime", Sized.of(ColumnType.TIMESTAMP_TZ)),
+      Map.entry("java.math.BigInteger", new Sized(ColumnType.DECIMAL, 0, 38, 0)),
+      Map.entry("java.util.Locale", Sized.of(ColumnType.STRING)),
+      Map.entry("java.util.Currency", Sized.of(ColumnType.STRING)),
+      Map.entry("java.util.TimeZone", Sized.of(ColumnType.STRING)),
+      Map.entry("java.net.URL", Sized.of(ColumnType.STRING)));
+
+  private JpaTypes() {}
+
+  /** Hibernate's column for a basic Java type, or null when jmigrate has no column type for it. */
+  static Sized basic(TypeMirror type) {
+    if (type.getKind() == TypeKind.BYTE) {
+      return Sized.of(ColumnType.SMALLINT); // Hibernate's TINYINT, which PostgreSQL spells smallint
+    }
+    if (type.getKind() == TypeKind.DECLARED) {
+      Element e = ((DeclaredType) type).asElement();
+      if (e.getKind() == ElementKind.ENUM) {
+        return null; // the caller knows @Enumerated
+      }
+      Sized extra = EXTRA.get(((TypeElement) e).getQualifiedName().toString());
+      if (extra != null) {
+        return extra;
+      }
+    }
+    ColumnType t = TypeMapping.columnType(type);
+    return t == null ? null : Sized.of(t);
+  }
+
+  static boolean isEnum(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED && ((DeclaredType) type).asElement().getKind() == ElementKind.ENUM;
+  }
+
+  static String qualifiedName(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED
+        ? ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString() : type.toString();
+  }
+
+  private static final Pattern SIZED = Pattern.compile("([a-z ]+?)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?");
+
+  /**
+   * A {@code columnDefinition} read as a jmigrate type, or null when it is not one plain type (it
+   * has a default, a constraint, or a type jmigrate does not have).
+   */
+  static Sized definition(String sql) {
+    Matcher m = SIZED.matcher(sql.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
+    if (!m.matches()) {
+      return null;
+    }
+    String name = m.group(1).trim();
+    Integer a = m.group(2) == null ? null : Integer.valueOf(m.group(2));
+    int b = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+    switch (name) {
+      case "varchar", "character varying", "nvarchar", "varchar2":
+        return a == null ? null : new Sized(ColumnType.STRING, a, 0, 0);
+      case "text", "longtext", "mediumtext":
+        return a == null ? new Sized(ColumnType.STRING, 0, 0, 0) : null;
+      case "numeric", "decimal":
+        return a == null ? new Sized(ColumnType.DECIMAL, 0, 0, 0) : new Sized(ColumnType.DECIMAL, 0, a, b);
+      default:
+        break;
+    }
+    if (a != null) {
+      return null;
+    }
+    ColumnType t = switch (name) {
+      case "int", "integer", "int4" -> ColumnType.INTEGER;
+      case "bigint", "int8" -> ColumnType.BIGINT;
+      case "smallint", "int2" -> ColumnType.SMALLINT;
+      case "boolean", "bool" -> ColumnType.BOOLEAN;
+      case "double precision", "float8", "double" -> ColumnType.DOUBLE;
+      case "real", "float4" -> ColumnType.REAL;
+      case "date" -> ColumnType.DATE;
+      case "time" -> ColumnType.TIME;
+      case "timestamp" -> ColumnType.TIMESTAMP;
+      case "timestamp with time zone", "timestamptz" -> ColumnType.TIMESTAMP_TZ;
+      case "uuid" -> ColumnType.UUID;
+      case "bytea", "blob", "longblob", "varbinary" -> ColumnType.BINARY;
+      default -> null;
+    };
+    return t == null ? null : new Sized(t, 0, 0, 0);
+  }
+}

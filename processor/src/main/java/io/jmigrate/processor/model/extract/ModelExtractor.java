@@ -1,0 +1,44 @@
+package io.jmigrate.processor.model.extract;
+
+import io.jmigrate.processor.model.Problem;
+import io.jmigrate.processor.model.TableDeclaration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Both input formats in one build: JPA entities through {@link JpaExtractor}, jmigrate's
+ * {@code @Table} models through {@link JmigrateExtractor}. A project may mix them (each table
+ * from one of them); an {@code @Entity} that also carries {@code @Table} is read as an entity.
+ */
+public final class ModelExtractor implements Extractor {
+  private final JmigrateExtractor jmigrate = new JmigrateExtractor();
+  private final JpaExtractor jpa;
+  private final List<Problem> problems = new ArrayList<>();
+
+  public ModelExtractor(JpaExtractor jpa) {
+    this.jpa = jpa;
+  }
+
+  @Override
+  public List<TableDeclaration> extract(Collection<TypeElement> types) {
+    List<TypeElement> entities = types.stream().filter(JpaExtractor::isEntity).toList();
+    List<TypeElement> models = types.stream().filter(t -> !JpaExtractor.isEntity(t)).toList();
+    List<TableDeclaration> out = new ArrayList<>();
+    problems.clear();
+    if (!models.isEmpty()) {
+      out.addAll(jmigrate.extract(models));
+    }
+    if (!entities.isEmpty()) {
+      out.addAll(jpa.extract(entities));
+      problems.addAll(jpa.problems());
+    }
+    return out;
+  }
+
+  @Override
+  public List<Problem> problems() {
+    return List.copyOf(problems);
+  }
+}

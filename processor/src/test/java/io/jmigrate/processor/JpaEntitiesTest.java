@@ -1,0 +1,194 @@
+package io.jmigrate.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jmigrate.testing.Postgres;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A project whose only models are JPA entities: the ordinary build writes a migration and a
+ * snapshot; jmigrate's {@code @RenamedFrom}, {@code @Drop} and {@code @Narrow} work on entities;
+ * an incremental build that recompiles one entity changes nothing; {@code javax.persistence}
+ * entities are read like {@code jakarta.persistence} ones.
+ */
+class JpaEntitiesTest {
+  @TempDir Path dir;
+
+  private static final String HEADER = "package com.acme.model;\nimport jakarta.persistence.*;\nimport java.util.*;\n";
+
+  private static Project clinic(Path dir) throws Exception {
+    return new Project(dir)
+        .write("com/acme/model/Owner.java", HEADER + """
+            @Entity public class Owner {
+              @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
+              @Column(nullable = false, length = 80) private String firstName;
+              @OneToMany(mappedBy = "owner") private List<Pet> pets;
+              @ManyToMany private Set<Tag> tags;
+            }""")
+        .write("com/acme/model/Pet.java", HEADER + """
+            @Entity public class Pet {
+              @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
+              private String name;
+              @ManyToOne(optional = false) private Owner owner;
+            }""")
+        .write("com/acme/model/Tag.java", HEADER + """
+            @Entity public class Tag { @Id private String name; }""");
+  }
+
+  @Test
+  void anEntityOnlyProjectGetsAMigrationAndASnapshot() throws Exception {
+    Project p = clinic(dir);
+    p.build().assertOk();
+    String migration = p.migrations("com.acme.migrations").get("V0001_CreateTables.java");
+    assertTrue(squash(migration).contains(squash("""
+            createTable(table("owner",
+                column("id", BIGINT).notNull().identity(),
+                column("first_name", STRING).length(80).notNull())
+              .primaryKey("id")),""")), migration);
+    assertTrue(squash(migration).contains(squash("""
+                column("owner_id", BIGINT).notNull())
+              .primaryKey("id")
+              .foreignKey(foreignKey("fk_pet_owner_id").columns("owner_id").references("owner", "id"))),""")), migration);
+    assertTrue(squash(migration).contains(squash("""
+            createTable(table("owner_tags",
+                column("owner_id", BIGINT).notNull(),
+                column("tags_name", STRING).length(255).notNull())
+              .primaryKey("owner_id", "tags_name")""")), migration);
+    String snapshot = p.snapshotText();
+    assertTrue(snapshot.contains("\"model\": \"com.acme.model.Owner#tags\""), snapshot);
+    assertTrue(snapshot.contains("{\"name\": \"name\", \"type\": \"STRING\", \"length\": 255}"), snapshot);
+
+    Project.Result again = p.build().assertOk();
+    assertEquals(1, p.migrations("com.acme.migrations").size(), "a second build writes nothing");
+    assertTrue(again.warnings().isEmpty(), again.warnings().toString());
+  }
+
+  @Test
+  void anIncrementalBuildOfOneEntityChangesNothing() throws Exception {
+    Project p = clinic(dir);
+    Project.Result full = p.build().assertOk();
+    String snapshot = p.snapshotText();
+    TreeMap<String, String> migrations = p.migrations("com.acme.migrations");
+    p.buildOnly(full, List.of("com/acme/model/Pet.java")).assertOk();
+    p.buildOnly(full, List.of("com/acme/model/Owner.java")).assertOk();
+    assertEquals(migrations, p.migrations("com.acme.migrations"));
+    assertEquals(snapshot, p.snapshotText());
+  }
+
+  @Test
+  void renamedFromDropAndNarrowWorkOnEntities() throws Exception {
+    Project p = clinic(dir);
+    String url = Postgres.newDatabaseUrl();
+    try (Connection c = DriverManager.getConnection(url)) {
+      p.build().assertOk().migrator().migrate(c);
+      Db.exec(c, "INSERT INTO owner (first_name) VALUES ('Ann')");
+      Db.exec(c, "INSERT INTO pet (name, owner_id) VALUES ('Rex', 1)");
+
+      // A rename, a new column, a narrowing and a drop: each needs its opt-in, as on a @Table model.
+      p.write("com/acme/model/Pet.java", HEADER + """
+          @Entity public class Pet {
+            @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
+            private String nickname;
+            @ManyToOne(optional = false) private Owner owner;
+            private Integer age;
+          }""");
+      Project.Result refused = p.build();
+      assertFalse(refused.ok());
+      assertTrue(refused.errors().stream().anyMatch(e -> e.contains("the column pet.name is gone")), refused.errors().toString());
+
+      p.write("com/acme/model/Pet.java", HEADER + """
+          @Entity @io.jmigrate.Drop(columns = "legacy") public class Pet {
+            @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
+            @io.jmigrate.RenamedFrom("name") @io.jmigrate.Narrow @Column(length = 40) private String nickname;
+            @ManyToOne(optional = false) private Owner owner;
+            private Integer age;
+          }""");
+      Project.Result renamed = p.build().assertOk();
+      String v2 = p.migrations("com.acme.migrations").get("V0002_RenamePetNameToNicknameAndMore.java");
+      assertTrue(v2 != null && v2.contains("renameColumn(\"pet\", \"name\", \"nickname\")")
+          && v2.contains("addColumn(\"pet\", column(\"age\", INTEGER))"), p.migrations("com.acme.migrations").keySet()
+          + "\n" + v2);
+      renamed.migrator().migrate(c);
+      assertEquals(List.of(List.of("Rex", 1L)), Db.rows(c, "SELECT nickname, owner_id FROM pet"));
+      HibernateSchema.run(renamed, List.of("com.acme.model.Owner", "com.acme.model.Pet", "com.acme.model.Tag"), true,
+          url, "validate");
+    }
+  }
+
+  @Test
+  void aTableWithRowsBecomesASingleTableHierarchy() throws Exception {
+    Project p = new Project(dir).write("com/acme/model/Product.java", HEADER + """
+        @Entity public class Product {
+          @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
+          private String title;
+        }""");
+    String url = Postgres.newDatabaseUrl();
+    List<String> entities = List.of("com.acme.model.Product", "com.acme.model.Book");
+    try (Connection c = DriverManager.getConnection(url)) {
+      p.build().assertOk().migrator().migrate(c);
+      Db.exec(c, "INSERT INTO product (title) VALUES ('Lamp')");
+
+      p.write("com/acme/model/Book.java", HEADER + """
+          @Entity public class Book extends Product { private String isbn; }""");
+      Project.Result hierarchy = p.build().assertOk();
+      hierarchy.migrator().migrate(c);
+      // The row that was there is the root's, as Hibernate will read it.
+      assertEquals(List.of(List.of("Lamp", "Product")), Db.rows(c, "SELECT title, dtype FROM product"));
+      HibernateSchema.run(hierarchy, entities, true, url, "validate");
+
+      // A subclass without a table of its own confirms the drop of its column.
+      p.write("com/acme/model/Book.java", HEADER + """
+          @Entity @io.jmigrate.Drop(columns = "isbn") public class Book extends Product { }""");
+      p.build().assertOk().migrator().migrate(c);
+      assertEquals(List.of(List.of("Lamp", "Product")), Db.rows(c, "SELECT title, dtype FROM product"));
+    }
+  }
+
+  @Test
+  void javaxPersistenceEntitiesAreReadToo() throws Exception {
+    Project p = new Project(dir);
+    // The older API, as an old project has it on its class path (here as sources: the processor reads names only).
+    for (String a : List.of("Entity", "Id", "Column", "ManyToOne", "Table")) {
+      String members = switch (a) {
+        case "Entity", "Table" -> "String name() default \"\";";
+        case "Column" -> "String name() default \"\"; int length() default 255; boolean nullable() default true;";
+        case "ManyToOne" -> "boolean optional() default true;";
+        default -> "";
+      };
+      p.write("javax/persistence/" + a + ".java", "package javax.persistence;\n"
+          + "@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)\n"
+          + "public @interface " + a + " { " + members + " }");
+    }
+    p.write("com/acme/model/Invoice.java", """
+        package com.acme.model;
+        import javax.persistence.*;
+        @Entity @Table(name = "invoices") public class Invoice {
+          @Id private long number;
+          @Column(length = 30, nullable = false) private String customerName;
+          @ManyToOne(optional = false) private Invoice corrects;
+        }""");
+    p.build("-Ajmigrate.package=com.acme.migrations").assertOk();
+    String migration = p.migrations("com.acme.migrations").firstEntry().getValue();
+    assertTrue(squash(migration).contains(squash("""
+            createTable(table("invoices",
+                column("number", BIGINT).notNull(),
+                column("customer_name", STRING).length(30).notNull(),
+                column("corrects_number", BIGINT).notNull())
+              .primaryKey("number")
+              .foreignKey(foreignKey("fk_invoices_corrects_number").columns("corrects_number").references("invoices", "number"))));""")),
+        migration);
+  }
+
+  /** The text without each line's indentation: generated code is compared by its lines. */
+  private static String squash(String s) {
+    return s.lines().map(String::strip).reduce("", (a, b) -> a + b + "\n");
+  }
+}

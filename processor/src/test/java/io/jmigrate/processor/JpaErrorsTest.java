@@ -1,0 +1,224 @@
+package io.jmigrate.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every JPA construct jmigrate does not map is a javac error (or, where the table is built all
+ * the same, a warning) at the user's own line, saying what is not mapped and why: never a
+ * silently missing column. The line is the one marked {@code // <-}.
+ */
+class JpaErrorsTest {
+  @TempDir Path dir;
+
+  static Stream<Arguments> errors() {
+    return Stream.of(
+        Arguments.of("@Lob", """
+            @Entity class Thing {
+              @Id Long id;
+              @Lob String text; // <-
+            }""", "jmigrate does not map @Lob (text): Hibernate gives it a type of its own"),
+        Arguments.of("@GeneratedValue defaults to AUTO, a sequence", """
+            @Entity class Thing {
+              @Id
+              @GeneratedValue // <-
+              Long id;
+            }""", "@GeneratedValue on id makes Hibernate 7 use the sequence thing_seq (increment by 50). Use "
+            + "@GeneratedValue(strategy = GenerationType.IDENTITY)"),
+        Arguments.of("SEQUENCE", """
+            @Entity class Thing {
+              @Id
+              @GeneratedValue(strategy = GenerationType.SEQUENCE) // <-
+              Long id;
+            }""", "jmigrate does not create sequences or generator tables: @GeneratedValue(strategy = SEQUENCE)"),
+        Arguments.of("IDENTITY in a table-per-class hierarchy", """
+            @Entity @Inheritance(strategy = InheritanceType.TABLE_PER_CLASS) class Thing {
+              @Id
+              @GeneratedValue(strategy = GenerationType.IDENTITY) // <-
+              Long id;
+            }
+            @Entity class Other extends Thing { String x; }""", "Hibernate refuses IDENTITY keys in a TABLE_PER_CLASS"),
+        Arguments.of("char", """
+            @Entity class Thing {
+              @Id Long id;
+              char initial; // <-
+            }""", "jmigrate cannot map initial of type char (Hibernate makes it char(1)"),
+        Arguments.of("a type without a column", """
+            @Entity class Thing {
+              @Id Long id;
+              java.time.Duration wait; // <-
+            }""", "jmigrate cannot map wait of type java.time.Duration"),
+        Arguments.of("a converter to an unsupported type", """
+            @Entity class Thing {
+              @Id Long id;
+              @Convert(converter = ToChar.class) Boolean yes; // <-
+            }
+            class ToChar implements AttributeConverter<Boolean, Character> {
+              public Character convertToDatabaseColumn(Boolean b) { return null; }
+              public Boolean convertToEntityAttribute(Character c) { return null; }
+            }""", "its converter ToChar stores java.lang.Character, which is not a supported column type"),
+        Arguments.of("@OrderColumn", """
+            @Entity class Thing {
+              @Id Long id;
+              @ElementCollection
+              @OrderColumn // <-
+              List<String> tags;
+            }""", "jmigrate does not map @OrderColumn (tags)"),
+        Arguments.of("a map", """
+            @Entity class Thing {
+              @Id Long id;
+              @ElementCollection Map<String, String> attributes; // <-
+            }""", "attributes is java.util.Map<java.lang.String,java.lang.String> (maps are not mapped yet)"),
+        Arguments.of("@MapsId", """
+            @Entity class Thing {
+              @Id Long id;
+              @OneToOne
+              @MapsId // <-
+              Thing parent;
+            }""", "jmigrate does not map @MapsId (parent)"),
+        Arguments.of("a key that is an association", """
+            @Entity class Thing {
+              @Id @ManyToOne Other other; // <-
+            }
+            @Entity class Other { @Id Long id; }""", "jmigrate does not map a key that is an association (other"),
+        Arguments.of("property access", """
+            @Entity class Thing {
+              Long id;
+              @Id // <-
+              Long getId() { return id; }
+            }""", "jmigrate reads annotations on fields (field access), not on getters: @Id on Thing.getId()"),
+        Arguments.of("@Access(PROPERTY)", """
+            @Entity
+            @Access(AccessType.PROPERTY) // <-
+            class Thing {
+              @Id Long id;
+            }""", "@Access(AccessType.PROPERTY) on Thing is not read"),
+        Arguments.of("@SecondaryTable", """
+            @Entity
+            @SecondaryTable(name = "thing_more") // <-
+            class Thing {
+              @Id Long id;
+            }""", "jmigrate does not read @SecondaryTable on Thing: the columns it places would be missing"),
+        Arguments.of("two join columns", """
+            @Entity class Thing {
+              @Id Long id;
+              @ManyToOne
+              @JoinColumns({@JoinColumn(name = "a"), @JoinColumn(name = "b")}) // <-
+              Thing parent;
+            }""", "jmigrate maps associations with one join column only (parent has 2)"),
+        Arguments.of("an association to a composite key", """
+            @Entity class Thing {
+              @Id Long id;
+              @ManyToOne Line line; // <-
+            }
+            @Entity @IdClass(LineKey.class) class Line { @Id long a; @Id long b; }
+            class LineKey implements java.io.Serializable { long a; long b; }""",
+            "jmigrate maps associations to a single-column key only; Line has the composite key [a, b]"),
+        Arguments.of("an association to a class that is not an entity", """
+            @Entity class Thing {
+              @Id Long id;
+              @ManyToOne String owner; // <-
+            }""", "owner is an association to String, which is not an @Entity"),
+        Arguments.of("a columnDefinition with more than a type", """
+            @Entity class Thing {
+              @Id Long id;
+              @Column(columnDefinition = "varchar(20) default 'x'") String name; // <-
+            }""", "jmigrate cannot read columnDefinition \"varchar(20) default 'x'\" (name)"),
+        Arguments.of("@Table(schema)", """
+            @Entity
+            @Table(name = "thing", schema = "other") // <-
+            class Thing {
+              @Id Long id;
+            }""", "jmigrate migrates one schema, the connection's: remove @Table(schema)"),
+        Arguments.of("a CHAR discriminator", """
+            @Entity
+            @DiscriminatorColumn(name = "kind", discriminatorType = DiscriminatorType.CHAR) // <-
+            class Thing {
+              @Id Long id;
+            }
+            @Entity class Other extends Thing { String x; }""", "jmigrate has no char(1) column for discriminatorType = CHAR"),
+        Arguments.of("no key", """
+            @Entity class Thing { // <-
+              String name;
+            }""", "entity Thing has no @Id or @EmbeddedId field"),
+        Arguments.of("an association inside an embeddable", """
+            @Entity class Thing {
+              @Id Long id;
+              @Embedded Place place;
+            }
+            @Embeddable class Place {
+              @ManyToOne Thing near; // <-
+            }""", "jmigrate does not map associations or element collections inside an @Embeddable (Place.near)"),
+        Arguments.of("an invalid naming option", """
+            @Entity class Thing { // (the option)
+              @Id Long id;
+            }""", "-Ajmigrate.naming=camel is not a naming; use snake_case"));
+  }
+
+  static Stream<Arguments> warnings() {
+    return Stream.of(
+        Arguments.of("a Hibernate annotation that changes the column", """
+            @Entity class Thing {
+              @Id Long id;
+              @org.hibernate.annotations.ColumnDefault("0") // <-
+              Integer count;
+            }""", "jmigrate does not read Hibernate's @ColumnDefault on count; if it changes the column"),
+        Arguments.of("a descending index", """
+            @Entity
+            @Table(indexes = @Index(columnList = "name DESC")) // <-
+            class Thing {
+              @Id Long id;
+              String name;
+            }""", "jmigrate builds ascending indexes only: DESC in \"name DESC\" is left out"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("errors")
+  void anUnmappedConstructIsAnErrorAtItsLine(String name, String body, String message) {
+    String source = "package com.acme.model;\n\nimport jakarta.persistence.*;\nimport java.util.*;\n\n" + body + "\n";
+    JavaFileObject file = JavaFileObjects.forSourceString("com.acme.model.Thing", source);
+    Compilation c = compile(name.startsWith("an invalid naming") ? "camel" : "snake_case", file);
+    if (name.startsWith("an invalid naming")) {
+      assertThat(c).hadErrorContaining(message);
+      return;
+    }
+    assertThat(c).hadErrorContaining(message).inFile(file).onLine(markedLine(source));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("warnings")
+  void aConstructReadInPartIsAWarningAtItsLine(String name, String body, String message) {
+    String source = "package com.acme.model;\n\nimport jakarta.persistence.*;\nimport java.util.*;\n\n" + body + "\n";
+    JavaFileObject file = JavaFileObjects.forSourceString("com.acme.model.Thing", source);
+    Compilation c = compile("snake_case", file);
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningContaining(message).inFile(file).onLine(markedLine(source));
+  }
+
+  private Compilation compile(String naming, JavaFileObject... files) {
+    return javac().withProcessors(new MigrationProcessor()).withOptions(List.of(
+        "-Ajmigrate.sourceDir=" + dir.resolve("src"), "-Ajmigrate.snapshot=" + dir.resolve("schema.json"),
+        "-Ajmigrate.naming=" + naming)).compile(files);
+  }
+
+  private static long markedLine(String source) {
+    String[] lines = source.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].contains("// <-")) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError("no // <- marker");
+  }
+}
