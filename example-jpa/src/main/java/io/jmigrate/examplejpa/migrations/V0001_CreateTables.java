@@ -16,7 +16,7 @@ import java.util.List;
  *   <li>create table specialties (id, name)
  *   <li>add unique index ux_specialties_name (name) on specialties
  *   <li>create table vets (id, first_name, last_name)
- *   <li>create table vet_specialties (vet_id, specialty_id)
+ *   <li>create table vet_specialties (specialty_id, vet_id)
  *   <li>create table visits (id, visit_date, description, pet_id, vet_id)
  * </ul>
  *
@@ -29,7 +29,7 @@ import java.util.List;
  */
 public final class V0001_CreateTables extends Migration {
   public V0001_CreateTables() {
-    super(1, "create table owners; create table pets; create table specialties; add index ux_specialties_name; create table vets; create table vet_specialties; create table visits", "1:eb2eba0d75ba66d3");
+    super(1, "create table owners; create table pets; create table specialties; add index ux_specialties_name; create table vets; create table vet_specialties; create table visits", "1:8df08b569fb4de95");
   }
 
   @Override
@@ -62,9 +62,9 @@ public final class V0001_CreateTables extends Migration {
             column("last_name", STRING).length(50).notNull())
           .primaryKey("id")),
         createTable(table("vet_specialties",
-            column("vet_id", BIGINT).notNull(),
-            column("specialty_id", BIGINT).notNull())
-          .primaryKey("vet_id", "specialty_id")
+            column("specialty_id", BIGINT).notNull(),
+            column("vet_id", BIGINT).notNull())
+          .primaryKey("specialty_id", "vet_id")
           .foreignKey(foreignKey("fk_vet_specialties_specialty_id").columns("specialty_id").references("specialties", "id"))
           .foreignKey(foreignKey("fk_vet_specialties_vet_id").columns("vet_id").references("vets", "id"))),
         createTable(table("visits",
