@@ -47,29 +47,30 @@ final class Catalog {
     }
     int duplicate = 0;
     for (String t : tables) {
-      lines.add("table " + t);
+      String shown = target == Target.SQLITE ? t.toLowerCase(Locale.ROOT) : t; // SQLite's table names ignore case
+      lines.add("table " + shown);
       try (ResultSet rs = md.getColumns(catalog, schema, t, "%")) {
         while (rs.next()) {
           boolean full = target.hibernateIsReference;
-          lines.add("column " + t + "." + rs.getString("COLUMN_NAME") + (full ? " " + type(rs) : "")
+          lines.add("column " + shown + "." + column(rs, "COLUMN_NAME", target) + (full ? " " + type(rs) : "")
               + (rs.getInt("NULLABLE") == DatabaseMetaData.columnNoNulls ? " not null" : "")
               + (full && "YES".equals(rs.getString("IS_AUTOINCREMENT")) ? " identity" : ""));
         }
       }
-      List<String> pk = keyColumns(md, catalog, schema, t);
+      List<String> pk = keyColumns(md, catalog, schema, t, target);
       if (!pk.isEmpty()) {
-        lines.add("primary key " + t + " (" + String.join(", ", pk) + ")");
+        lines.add("primary key " + shown + " (" + String.join(", ", pk) + ")");
       }
       if (!target.hibernateIsReference) {
         continue; // see Target.hibernateIsReference
       }
       List<List<String>> foreignKeyColumns = new ArrayList<>();
-      for (ForeignKey fk : foreignKeys(md, catalog, schema, t)) {
+      for (ForeignKey fk : foreignKeys(md, catalog, schema, t, target)) {
         foreignKeyColumns.add(fk.columns);
         lines.add("foreign key " + t + " (" + String.join(", ", fk.columns) + ") references " + fk.table
             + " (" + String.join(", ", fk.referenced) + ")" + fk.actions);
       }
-      for (Map.Entry<String, Index> e : indexes(md, catalog, schema, t).entrySet()) {
+      for (Map.Entry<String, Index> e : indexes(md, catalog, schema, t, target).entrySet()) {
         Index ix = e.getValue();
         if (ix.columns.equals(pk)) {
           continue; // the primary key's own index
@@ -87,6 +88,16 @@ final class Catalog {
     return List.copyOf(lines);
   }
 
+  /**
+   * A column name, in lower case where the database compares column names regardless of case
+   * (MariaDB, SQLite): there {@code firstName} and {@code firstname} are one column to every query.
+   * MariaDB's table names are kept as they are: they are file names, case-sensitive on Linux.
+   */
+  private static String column(ResultSet rs, String label, Target target) throws SQLException {
+    String name = rs.getString(label);
+    return target == Target.MARIADB || target == Target.SQLITE ? name.toLowerCase(Locale.ROOT) : name;
+  }
+
   /** The type as the database reports it, with the length or precision and scale that matter for it. */
   private static String type(ResultSet rs) throws SQLException {
     String name = rs.getString("TYPE_NAME").toLowerCase(Locale.ROOT).replaceAll("\\(.*\\)", "").trim();
@@ -101,11 +112,11 @@ final class Catalog {
     return name;
   }
 
-  private static List<String> keyColumns(DatabaseMetaData md, String catalog, String schema, String t) throws SQLException {
+  private static List<String> keyColumns(DatabaseMetaData md, String catalog, String schema, String t, Target target) throws SQLException {
     Map<Integer, String> bySeq = new java.util.TreeMap<>();
     try (ResultSet rs = md.getPrimaryKeys(catalog, schema, t)) {
       while (rs.next()) {
-        bySeq.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME"));
+        bySeq.put(rs.getInt("KEY_SEQ"), column(rs, "COLUMN_NAME", target));
       }
     }
     return List.copyOf(bySeq.values());
@@ -113,7 +124,7 @@ final class Catalog {
 
   private record ForeignKey(List<String> columns, String table, List<String> referenced, String actions) {}
 
-  private static List<ForeignKey> foreignKeys(DatabaseMetaData md, String catalog, String schema, String t) throws SQLException {
+  private static List<ForeignKey> foreignKeys(DatabaseMetaData md, String catalog, String schema, String t, Target target) throws SQLException {
     List<ForeignKey> out = new ArrayList<>();
     List<String> columns = null;
     List<String> referenced = null;
@@ -125,8 +136,8 @@ final class Catalog {
           out.add(new ForeignKey(columns, rs.getString("PKTABLE_NAME"), referenced,
               action(" on update ", rs.getShort("UPDATE_RULE")) + action(" on delete ", rs.getShort("DELETE_RULE"))));
         }
-        columns.add(rs.getString("FKCOLUMN_NAME"));
-        referenced.add(rs.getString("PKCOLUMN_NAME"));
+        columns.add(column(rs, "FKCOLUMN_NAME", target));
+        referenced.add(column(rs, "PKCOLUMN_NAME", target));
       }
     }
     return out;
@@ -144,7 +155,7 @@ final class Catalog {
 
   private record Index(boolean unique, List<String> columns) {}
 
-  private static Map<String, Index> indexes(DatabaseMetaData md, String catalog, String schema, String t) throws SQLException {
+  private static Map<String, Index> indexes(DatabaseMetaData md, String catalog, String schema, String t, Target target) throws SQLException {
     Map<String, Index> out = new LinkedHashMap<>();
     Map<String, Map<Integer, String>> columns = new LinkedHashMap<>();
     Map<String, Boolean> unique = new LinkedHashMap<>();
@@ -155,7 +166,7 @@ final class Catalog {
           continue;
         }
         unique.put(name, !rs.getBoolean("NON_UNIQUE"));
-        columns.computeIfAbsent(name, n -> new java.util.TreeMap<>()).put((int) rs.getShort("ORDINAL_POSITION"), rs.getString("COLUMN_NAME"));
+        columns.computeIfAbsent(name, n -> new java.util.TreeMap<>()).put((int) rs.getShort("ORDINAL_POSITION"), column(rs, "COLUMN_NAME", target));
       }
     }
     for (String name : columns.keySet()) {

@@ -3,6 +3,7 @@ package io.jmigrate.jpa;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,34 @@ class PetClinicTest {
     SchemaComparison petclinic = new SchemaComparison(dir, SchemaComparison.all());
     petclinic.step("entities/petclinic");
     petclinic.step(List.of("entities/petclinic", "entities/petclinic-changed"), Map.of("owners.telephone", "phone"));
+    petclinic.assertNoProblems();
+  }
+
+  /**
+   * {@code -Ajmigrate.naming=jpa} against Hibernate's own default naming (names as written:
+   * {@code firstName}, table {@code VisitNote}); and the default, snake_case, with the same extra entity.
+   */
+  @Test
+  void withJpaNamingAsHibernatesDefault(@TempDir Path dir) throws Exception {
+    Set<Target> targets = SchemaComparison.all();
+    targets.remove(Target.MARIADB); // below
+    SchemaComparison petclinic = new SchemaComparison(dir, Hibernate.Naming.JPA, targets);
+    petclinic.step(List.of("entities/petclinic", "entities/petclinic-notes"), Map.of(), "-Ajmigrate.naming=jpa");
+    petclinic.assertNoProblems();
+  }
+
+  /** MariaDB keeps the case of Hibernate's unquoted {@code VisitNote}, and its table names are case-sensitive on Linux. */
+  @Test
+  void withJpaNamingOnMariaDb(@TempDir Path dir) throws Exception {
+    SchemaComparison petclinic = new SchemaComparison(dir, Hibernate.Naming.JPA, Set.of(Target.MARIADB));
+    petclinic.step(List.of("entities/petclinic", "entities/petclinic-notes"), Map.of(), "-Ajmigrate.naming=jpa");
+    petclinic.assertNoProblems();
+  }
+
+  @Test
+  void withSnakeCaseNamingAnEntityWithoutTable(@TempDir Path dir) throws Exception {
+    SchemaComparison petclinic = new SchemaComparison(dir, SchemaComparison.all());
+    petclinic.step(List.of("entities/petclinic", "entities/petclinic-notes"), Map.of());
     petclinic.assertNoProblems();
   }
 }
