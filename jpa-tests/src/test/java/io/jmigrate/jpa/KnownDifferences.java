@@ -17,11 +17,14 @@ final class KnownDifferences {
       // @Enumerated(STRING): Hibernate uses H2's and MariaDB's native ENUM('A', …); jmigrate has no
       // enum type and writes VARCHAR(n) (as Hibernate does on PostgreSQL, there with a CHECK).
       // @Enumerated(ORDINAL): Hibernate's TINYINT, jmigrate's SMALLINT (wider).
-      Target.H2, Map.of("enum", "character varying", "tinyint", "smallint"),
+      // byte[]: Hibernate applies JPA's length 255 (VARBINARY(255)); jmigrate's BINARY has no length
+      // and is wider (H2's VARBINARY without a length, MariaDB's LONGBLOB).
+      Target.H2, Map.of("enum", "character varying", "tinyint", "smallint", "binary varying", "binary varying"),
       // BOOLEAN: Hibernate's BIT(1), jmigrate's BOOLEAN (= TINYINT(1)). Instant: Hibernate's
       // DATETIME(6) (it converts to UTC itself), jmigrate's TIMESTAMP(6) (MariaDB converts from the
       // session's zone; its range ends in 2038).
-      Target.MARIADB, Map.of("enum", "varchar", "tinyint", "smallint", "bit", "boolean", "datetime", "timestamp"));
+      Target.MARIADB, Map.of("enum", "varchar", "tinyint", "smallint", "bit", "boolean", "datetime", "timestamp",
+          "varbinary", "longblob"));
 
   private KnownDifferences() {}
 
