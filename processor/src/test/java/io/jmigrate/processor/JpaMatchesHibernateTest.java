@@ -23,7 +23,7 @@ class JpaMatchesHibernateTest {
       "com.acme.model.Visit", "com.acme.model.Vet", "com.acme.model.Specialty", "com.acme.model.Animal",
       "com.acme.model.Dog", "com.acme.model.Cat", "com.acme.model.Payment", "com.acme.model.CardPayment",
       "com.acme.model.Shape", "com.acme.model.Circle", "com.acme.model.OrderLine", "com.acme.model.Shipment",
-      "com.acme.model.Badge");
+      "com.acme.model.Badge", "com.acme.model.Receipt");
 
   static Project petClinic(Path dir) throws Exception {
     Project p = new Project(dir);
@@ -73,6 +73,7 @@ class JpaMatchesHibernateTest {
           @Temporal(TemporalType.DATE) private java.util.Date expires;
           private byte level;
           private Locale locale;
+          @org.hibernate.annotations.NaturalId @Column(length = 40) private String serial;
         }""");
     p.write("com/acme/model/Sex.java", "package com.acme.model;\npublic enum Sex { MALE, FEMALE }");
     p.write("com/acme/model/Size.java", "package com.acme.model;\npublic enum Size { S, M, L }");
@@ -86,7 +87,11 @@ class JpaMatchesHibernateTest {
         public class Pet extends NamedEntity {
           private LocalDate birthDate;
           @ManyToOne @JoinColumn(name = "type_id") private PetType type;
-          @ManyToOne(optional = false) private Owner owner;
+          @ManyToOne(optional = false)
+          @org.hibernate.annotations.OnDelete(action = org.hibernate.annotations.OnDeleteAction.CASCADE)
+          private Owner owner;
+          @ManyToOne @JoinColumn(name = "breeder", foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT))
+          private Owner breeder;
           @OneToMany @JoinColumn(name = "pet_id") private List<Visit> visits;
           @Enumerated(EnumType.STRING) private Sex sex;
           @Enumerated private Size size;
@@ -142,7 +147,11 @@ class JpaMatchesHibernateTest {
           @Column(nullable = false) private String name;
         }""");
     p.write("com/acme/model/Dog.java", pkg + """
-        @Entity public class Dog extends Animal { private int barks; @Column(nullable = false) private String breed; }""");
+        @Entity public class Dog extends Animal {
+          private int barks;
+          @Column(nullable = false) private String breed;
+          @ManyToOne(optional = false) private Owner walker;
+        }""");
     p.write("com/acme/model/Cat.java", pkg + """
         @Entity public class Cat extends Animal { private boolean indoor; @ManyToOne private Owner servant; }""");
     p.write("com/acme/model/Payment.java", pkg + """
@@ -177,6 +186,16 @@ class JpaMatchesHibernateTest {
           @Id long product;
           @Id long line;
           private int quantity;
+        }""");
+    p.write("com/acme/model/Persistable.java", pkg + """
+        @MappedSuperclass public abstract class Persistable<PK extends java.io.Serializable> {
+          @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private PK id;
+          @Version private Integer revision;
+        }""");
+    p.write("com/acme/model/Receipt.java", pkg + """
+        @Entity public class Receipt extends Persistable<Long> {
+          @ManyToOne private Receipt replaces;
+          private BigDecimal total;
         }""");
     return p;
   }

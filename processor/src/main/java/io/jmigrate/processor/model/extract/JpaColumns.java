@@ -23,6 +23,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
 
 /**
  * Basic and embedded attributes → columns, as Hibernate 7 builds them: the type (with
@@ -63,6 +64,27 @@ final class JpaColumns {
   private final JpaNaming naming;
   private final Map<String, TypeElement> autoApply;
   private final List<Problem> problems;
+  private Types types;
+  /** The entity whose columns are being read: a generic superclass's {@code ID id} is seen as its {@code Long id}. */
+  private DeclaredType viewpoint;
+
+  void viewFrom(Types types, TypeElement entity) {
+    this.types = types;
+    this.viewpoint = entity == null ? null : (DeclaredType) entity.asType();
+  }
+
+  /** The field's type as a member of the entity being read (type variables of a generic superclass resolved). */
+  TypeMirror typeOf(Element field) {
+    TypeMirror declared = field.asType();
+    if (types == null || viewpoint == null || declared.getKind() != TypeKind.TYPEVAR) {
+      return declared;
+    }
+    try {
+      return types.asMemberOf(viewpoint, field);
+    } catch (IllegalArgumentException e) {
+      return declared; // not a member of the entity (a field of an embeddable): reported as unsupported
+    }
+  }
 
   JpaColumns(Annotations annotations, JpaNaming naming, Map<String, TypeElement> autoApply, List<Problem> problems) {
     this.annotations = annotations;
@@ -106,7 +128,7 @@ final class JpaColumns {
           out);
       return;
     }
-    ColumnDeclaration c = basic(field, field.asType(), scope, null);
+    ColumnDeclaration c = basic(field, typeOf(field), scope, null);
     if (c != null) {
       out.add(c);
     }
@@ -171,7 +193,7 @@ final class JpaColumns {
     // A primitive of an embeddable, or of a single-table subclass (the other subclasses' rows hold NULL
     // there), is nullable; what the mapping says explicitly holds everywhere, as Hibernate 7 does it.
     boolean notNull = scope.id() || version
-        || (field.asType().getKind().isPrimitive() && !scope.embedded() && !scope.forceNullable())
+        || (type.getKind().isPrimitive() && !scope.embedded() && !scope.forceNullable())
         || (col != null && !annotations.bool(col, "nullable") && explicit(col, "nullable") != null)
         || (basic != null && explicit(basic, "optional") != null && !annotations.bool(basic, "optional"));
     boolean unique = col != null && annotations.bool(col, "unique") && !scope.id();

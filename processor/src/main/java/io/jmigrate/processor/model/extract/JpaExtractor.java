@@ -32,6 +32,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
 
 /**
  * Reads JPA entities ({@code jakarta.persistence} or {@code javax.persistence}) into the same
@@ -59,12 +60,13 @@ public final class JpaExtractor implements Extractor {
       "JoinColumns", "JoinTable", "ElementCollection", "CollectionTable", "Embedded", "AttributeOverride",
       "AttributeOverrides", "Convert", "OrderBy", "Lob", "Access");
   /** Hibernate's annotations that change no column: read as nothing, without a warning. */
-  private static final Set<String> HIBERNATE_HARMLESS = Set.of("OnDelete", "Formula", "CreationTimestamp",
+  private static final Set<String> HIBERNATE_HARMLESS = Set.of("OnDelete", "Formula", "NaturalId", "CreationTimestamp",
       "UpdateTimestamp", "BatchSize", "Fetch", "Cache", "Cascade", "DynamicInsert", "DynamicUpdate", "Immutable",
       "SQLRestriction", "Where", "SQLDelete", "NotFound", "LazyGroup", "OptimisticLock", "NaturalIdCache",
       "CurrentTimestamp", "SoftDelete", "Comment", "Nationalized");
 
   private final JpaNaming naming;
+  private final Types types;
   private final Map<String, TypeElement> autoApply = new HashMap<>();
   private final Annotations annotations = new Annotations();
   private final List<Problem> problems = new ArrayList<>();
@@ -158,7 +160,13 @@ public final class JpaExtractor implements Extractor {
 
   /** With the {@code @Converter(autoApply = true)} classes of the compilation, which apply to their type everywhere. */
   public JpaExtractor(JpaNaming naming, Collection<TypeElement> converters) {
+    this(naming, converters, null);
+  }
+
+  /** With javac's type utilities, which resolve the type variables of generic mapped superclasses ({@code ID id}). */
+  public JpaExtractor(JpaNaming naming, Collection<TypeElement> converters, Types types) {
     this.naming = naming;
+    this.types = types;
     this.columns = new JpaColumns(annotations, naming, autoApply, problems);
     for (TypeElement c : converters) {
       AnnotationMirror converter = Jpa.mirror(c, "Converter");
@@ -353,6 +361,7 @@ public final class JpaExtractor implements Extractor {
 
   /** The key and basic and embedded columns of one class and its mapped superclasses. */
   private void segment(TypeElement type, Scope scope, Table t, Entity entity) {
+    columns.viewFrom(types, entity.type);
     AnnotationMirror idClass = Jpa.mirror(type, "IdClass");
     for (Element f : persistentFields(type, annotations, problems, false)) {
       checkField(f);
@@ -382,6 +391,22 @@ public final class JpaExtractor implements Extractor {
         continue;
       }
       columns.attribute(f, here, t.columns);
+    }
+    // Hibernate's @NaturalId: one unique constraint over the natural-id columns of the class.
+    List<String> natural = new ArrayList<>();
+    AnnotationMirror naturalAt = null;
+    for (Element f : persistentFields(type, annotations, new ArrayList<>(), false)) {
+      AnnotationMirror n = Annotations.mirror(f, Jpa.HIBERNATE + "NaturalId");
+      if (n != null && !isRelation(f)) {
+        int before = natural.size();
+        List<ColumnDeclaration> cs = new ArrayList<>();
+        columns.attribute(f, new Scope("", scope.overrides(), false, false, false), cs);
+        cs.forEach(c -> natural.add(c.name()));
+        naturalAt = natural.size() > before ? n : naturalAt;
+      }
+    }
+    if (!natural.isEmpty()) {
+      t.indexes.add(new IndexDeclaration(natural, true, "", Origin.of(type, naturalAt)));
     }
     if (idClass != null && t.key().size() < 2 && problems.stream().noneMatch(p -> !p.warning())) {
       problems.add(Problem.at(type, "@IdClass needs two or more @Id fields in " + type.getSimpleName()));
@@ -608,7 +633,7 @@ public final class JpaExtractor implements Extractor {
     AnnotationMirror renamed = Annotations.mirror(f, JmigrateExtractor.RENAMED_FROM);
     origin = track(origin, renamed, "value", "renamedFrom");
     t.columns.add(JpaColumns.reference(name, f, f.getEnclosingElement().getSimpleName().toString(), referenced,
-        nullable, unique, false, foreignKey(targetTable, referenced, onDelete(f)), origin,
+        nullable, unique, false, noConstraint(jc) ? null : foreignKey(targetTable, referenced, onDelete(f)), origin,
         renamed == null ? null : annotations.string(renamed, "value"),
         Annotations.mirror(f, JmigrateExtractor.NARROW) != null));
   }
@@ -650,6 +675,12 @@ public final class JpaExtractor implements Extractor {
       return null;
     }
     return key.get(0);
+  }
+
+  /** {@code @JoinColumn(foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT))}: Hibernate makes the column only. */
+  private boolean noConstraint(AnnotationMirror joinColumn) {
+    AnnotationMirror fk = joinColumn == null ? null : Jpa.nested(annotations, joinColumn, "foreignKey");
+    return fk != null && "NO_CONSTRAINT".equals(Jpa.constant(annotations, fk, "value"));
   }
 
   private static ForeignKeyDeclaration foreignKey(Table target, ColumnDeclaration referenced, ReferentialAction onDelete) {
@@ -706,7 +737,8 @@ public final class JpaExtractor implements Extractor {
       String name = naming.physical(given.isEmpty() ? f.getSimpleName() + "_" + ownerKey.name() : given);
       Origin origin = track(track(Origin.of(f), jc, "name", "name"), jc, "nullable", "nullable");
       targetTable.columns.add(JpaColumns.reference(name, f, e.type.getSimpleName().toString(), ownerKey,
-          annotations.bool(jc, "nullable"), false, false, foreignKey(t, ownerKey, onDelete(f)), origin, null, false));
+          annotations.bool(jc, "nullable"), false, false, noConstraint(jc) ? null : foreignKey(t, ownerKey, onDelete(f)),
+          origin, null, false));
       return;
     }
     List<ColumnDeclaration> targetKey = targetTable.key();
