@@ -2,10 +2,12 @@ package lab;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.ManyToMany;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -13,6 +15,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * One column of every basic type Hibernate maps, with JPA's defaults (no length, precision or scale given).
@@ -68,4 +72,11 @@ public class Sample {
 
   @Convert(converter = YesNo.class)
   Boolean flag;
+
+  /** Implicit names everywhere: the join table, its columns, the collection table. */
+  @ManyToMany
+  Set<Label> labels = new HashSet<>();
+
+  @ElementCollection
+  Set<String> aliases = new HashSet<>();
 }

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hibernate.SessionFactory;
+import org.hibernate.boot.model.naming.Identifier;
+import org.hibernate.boot.model.naming.ImplicitJoinTableNameSource;
+import org.hibernate.boot.model.naming.ImplicitNamingStrategyJpaCompliantImpl;
 import org.hibernate.boot.model.naming.PhysicalNamingStrategySnakeCaseImpl;
 import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
@@ -24,8 +27,9 @@ final class Hibernate {
   /** How the processor names tables and columns, and the Hibernate setting that matches it. */
   enum Naming {
     /**
-     * {@code -Ajmigrate.naming=snake_case} (the default): Spring Boot's {@code CamelCaseToUnderscoresNamingStrategy},
-     * in Hibernate 7 a deprecated subclass of {@code PhysicalNamingStrategySnakeCaseImpl}, which is used here.
+     * {@code -Ajmigrate.naming=snake_case} (the default): Spring Boot's {@code CamelCaseToUnderscoresNamingStrategy}
+     * (in Hibernate 7 a deprecated subclass of {@code PhysicalNamingStrategySnakeCaseImpl}, used here) and
+     * {@code SpringImplicitNamingStrategy} ({@link SpringImplicitNaming}).
      */
     SNAKE_CASE,
     /** {@code -Ajmigrate.naming=jpa}: Hibernate's default, names as written. */
@@ -33,6 +37,19 @@ final class Hibernate {
   }
 
   private Hibernate() {}
+
+  /**
+   * Spring Boot's {@code SpringImplicitNamingStrategy} (spring-boot 3.5, Apache-2.0), which Boot sets
+   * beside the snake_case physical strategy: an implicit join table is named after the owning table
+   * and the attribute ({@code owner_tags}), not after both tables as in JPA ({@code owner_tag}).
+   */
+  static final class SpringImplicitNaming extends ImplicitNamingStrategyJpaCompliantImpl {
+    @Override
+    public Identifier determineJoinTableName(ImplicitJoinTableNameSource source) {
+      String name = source.getOwningPhysicalTableName() + "_" + source.getAssociationOwningAttributePath().getProperty();
+      return toIdentifier(name, source.getBuildingContext());
+    }
+  }
 
   /**
    * A session factory on {@code url} whose schema tool runs {@code action} ({@code create},
@@ -51,6 +68,7 @@ final class Hibernate {
     cfg.setProperty(AvailableSettings.POOL_SIZE, "2");
     if (naming == Naming.SNAKE_CASE) {
       cfg.setPhysicalNamingStrategy(new PhysicalNamingStrategySnakeCaseImpl());
+      cfg.setImplicitNamingStrategy(new SpringImplicitNaming());
     }
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
