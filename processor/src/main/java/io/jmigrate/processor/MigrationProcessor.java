@@ -141,7 +141,8 @@ public final class MigrationProcessor extends AbstractProcessor {
         throw new BuildFailure("-A" + Options.NAMING + "=" + options.naming() + " is not a naming; use snake_case "
             + "(Spring Boot's, the default) or jpa (Hibernate's own: names as written)");
       }
-      ModelExtractor extractor = new ModelExtractor(new JpaExtractor(naming, converters, processingEnv.getTypeUtils()));
+      ModelExtractor extractor = new ModelExtractor(new JpaExtractor(naming, converters, processingEnv.getTypeUtils(),
+          options.dialects()));
       roundModels.sort(Comparator.comparing(t -> t.getQualifiedName().toString()));
       List<String> unknown = options.dialects().stream().filter(d -> !ModelValidator.DIALECTS.contains(d)).toList();
       if (!unknown.isEmpty()) {

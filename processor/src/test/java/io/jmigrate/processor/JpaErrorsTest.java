@@ -160,6 +160,11 @@ class JpaErrorsTest {
             @Embeddable class Place {
               @ManyToOne Thing near; // <-
             }""", "jmigrate does not map associations or element collections inside an @Embeddable (Place.near)"),
+        Arguments.of("jpa naming, MariaDB, a table name with capitals", """
+            @Entity class Thing { // <-  (-Ajmigrate.naming=jpa -Ajmigrate.dialects=mariadb)
+              @Id Long id;
+            }""", "with -Ajmigrate.naming=jpa Hibernate names this table Thing, unquoted: MariaDB and MySQL keep "
+            + "its capitals"),
         Arguments.of("an invalid naming option", """
             @Entity class Thing { // (the option)
               @Id Long id;
@@ -188,7 +193,11 @@ class JpaErrorsTest {
   void anUnmappedConstructIsAnErrorAtItsLine(String name, String body, String message) {
     String source = "package com.acme.model;\n\nimport jakarta.persistence.*;\nimport java.util.*;\n\n" + body + "\n";
     JavaFileObject file = JavaFileObjects.forSourceString("com.acme.model.Thing", source);
-    Compilation c = compile(name.startsWith("an invalid naming") ? "camel" : "snake_case", file);
+    Compilation c = name.startsWith("jpa naming, MariaDB")
+        ? javac().withProcessors(new MigrationProcessor()).withOptions(List.of("-Ajmigrate.sourceDir=" + dir.resolve("src"),
+            "-Ajmigrate.snapshot=" + dir.resolve("schema.json"), "-Ajmigrate.naming=jpa", "-Ajmigrate.dialects=mariadb"))
+            .compile(file)
+        : compile(name.startsWith("an invalid naming") ? "camel" : "snake_case", file);
     if (name.startsWith("an invalid naming")) {
       assertThat(c).hadErrorContaining(message);
       return;

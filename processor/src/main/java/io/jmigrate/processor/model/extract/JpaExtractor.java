@@ -67,6 +67,7 @@ public final class JpaExtractor implements Extractor {
 
   private final JpaNaming naming;
   private final Types types;
+  private final List<String> targets;
   private final Map<String, TypeElement> autoApply = new HashMap<>();
   private final Annotations annotations = new Annotations();
   private final List<Problem> problems = new ArrayList<>();
@@ -165,7 +166,13 @@ public final class JpaExtractor implements Extractor {
 
   /** With javac's type utilities, which resolve the type variables of generic mapped superclasses ({@code ID id}). */
   public JpaExtractor(JpaNaming naming, Collection<TypeElement> converters, Types types) {
+    this(naming, converters, types, List.of());
+  }
+
+  /** … and the target dialects ({@code -Ajmigrate.dialects}), for what one of them reads differently. */
+  public JpaExtractor(JpaNaming naming, Collection<TypeElement> converters, Types types, List<String> targets) {
     this.naming = naming;
+    this.targets = List.copyOf(targets);
     this.types = types;
     this.columns = new JpaColumns(annotations, naming, autoApply, problems);
     for (TypeElement c : converters) {
@@ -319,6 +326,7 @@ public final class JpaExtractor implements Extractor {
     Table t = new Table(e.qualifiedName(), e.type.getSimpleName().toString(),
         naming.physical(given.isEmpty() ? e.entityName : given), !given.isEmpty(), e.type);
     t.origin = track(Origin.of(e.type), tableAnnotation, "name", "name");
+    checkCase(given.isEmpty() ? e.entityName : given, t.origin.of("name"));
     tables.put(t.className, t);
     jmigrateTypeAnnotations(e.type, t);
     indexes(e.type, tableAnnotation, t);
@@ -751,6 +759,7 @@ public final class JpaExtractor implements Extractor {
     String attribute = f.getSimpleName().toString();
     String given = annotations.string(joinTable, "name");
     String name = given.isEmpty() ? naming.joinTable(t.name, attribute, targetTable.name) : naming.physical(given);
+    checkCase(given.isEmpty() ? attribute : given, Origin.of(f));
     Table join = joinTable(e, t, f, name, !given.isEmpty(), joinTable);
 
     String inverseOwner = manyToMany ? inverseAttribute(target, attribute) : null;
@@ -803,6 +812,7 @@ public final class JpaExtractor implements Extractor {
     String attribute = f.getSimpleName().toString();
     String given = annotations.string(ct, "name");
     String name = naming.physical(given.isEmpty() ? e.entityName + "_" + attribute : given);
+    checkCase(given.isEmpty() ? e.entityName + "_" + attribute : given, Origin.of(f));
     Table table = joinTable(e, t, f, name, !given.isEmpty(), ct);
     AnnotationMirror ownerColumn = first(ct, "joinColumns");
     String ownerName = columnName(ownerColumn, e.entityName + "_" + ownerKey.name());
@@ -956,6 +966,22 @@ public final class JpaExtractor implements Extractor {
       }
     }
     return out;
+  }
+
+  /**
+   * With {@code jpa} naming and MariaDB among the targets, a table name with capitals is an error:
+   * Hibernate writes it unquoted, which MariaDB and MySQL keep as written (case-sensitive table names
+   * on Linux) while PostgreSQL and H2 fold it to lower case, so no one name serves both.
+   */
+  private void checkCase(String logical, Origin at) {
+    if (naming != JpaNaming.JPA || !targets.contains("mariadb") || logical.startsWith("`") || logical.startsWith("\"")
+        || logical.equals(logical.toLowerCase(java.util.Locale.ROOT))) {
+      return;
+    }
+    problems.add(Problem.error(at, "with -Ajmigrate.naming=jpa Hibernate names this table " + logical + ", unquoted: "
+        + "MariaDB and MySQL keep its capitals (table names are case-sensitive on Linux) while PostgreSQL and H2 fold "
+        + "it to " + naming.physical(logical) + ", which jmigrate creates. Name the table in lower case (@Table(name = "
+        + "\"" + naming.physical(logical) + "\"), @JoinTable or @CollectionTable), or use -Ajmigrate.naming=snake_case"));
   }
 
   /** A warning at every JPA or Hibernate annotation on the field that jmigrate does not read. */
