@@ -32,7 +32,7 @@ class PetClinicTest {
 
   /**
    * {@code -Ajmigrate.naming=jpa} against Hibernate's own default naming (names as written:
-   * {@code firstName}, table {@code VisitNote}); and the default, snake_case, with the same extra entity.
+   * {@code firstName}, table {@code VisitNote}).
    */
   @Test
   void withJpaNamingAsHibernatesDefault(@TempDir Path dir) throws Exception {
@@ -40,6 +40,14 @@ class PetClinicTest {
     targets.remove(Target.MARIADB); // below
     SchemaComparison petclinic = new SchemaComparison(dir, Hibernate.Naming.JPA, targets);
     petclinic.step(List.of("entities/petclinic", "entities/petclinic-notes"), Map.of(), "-Ajmigrate.naming=jpa");
+    petclinic.assertNoProblems();
+  }
+
+  /** The default naming, snake_case, where it decides every name ({@code visit_note}, {@code note_text}, {@code visit_id}). */
+  @Test
+  void withSnakeCaseNamingAnEntityWithoutTable(@TempDir Path dir) throws Exception {
+    SchemaComparison petclinic = new SchemaComparison(dir, SchemaComparison.all());
+    petclinic.step(List.of("entities/petclinic", "entities/petclinic-notes"), Map.of());
     petclinic.assertNoProblems();
   }
 
