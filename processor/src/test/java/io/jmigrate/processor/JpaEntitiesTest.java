@@ -78,9 +78,30 @@ class JpaEntitiesTest {
     String snapshot = p.snapshotText();
     TreeMap<String, String> migrations = p.migrations("com.acme.migrations");
     p.buildOnly(full, List.of("com/acme/model/Pet.java")).assertOk();
+    assertEquals(snapshot, p.snapshotText());
     p.buildOnly(full, List.of("com/acme/model/Owner.java")).assertOk();
     assertEquals(migrations, p.migrations("com.acme.migrations"));
     assertEquals(snapshot, p.snapshotText());
+  }
+
+  @Test
+  void anIncrementalBuildOfASingleTableRootStillSeesItsSubclasses() throws Exception {
+    Project p = new Project(dir)
+        .write("com/acme/model/Animal.java", HEADER + """
+            @Entity public class Animal { @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id; }""")
+        .write("com/acme/model/Dog.java", HEADER + """
+            @Entity public class Dog extends Animal { private int barks; }""");
+    Project.Result full = p.build().assertOk();
+    String snapshot = p.snapshotText();
+    assertTrue(snapshot.contains("\"barks\""), snapshot);
+    p.buildOnly(full, List.of("com/acme/model/Animal.java")).assertOk();
+    assertEquals(snapshot, p.snapshotText());
+    assertEquals(1, p.migrations("com.acme.migrations").size());
+
+    // A subclass whose source is gone is gone, though its class file is still in the output.
+    p.delete("com/acme/model/Dog.java");
+    Project.Result gone = p.buildOnly(full, List.of("com/acme/model/Animal.java"));
+    assertTrue(gone.errors().stream().anyMatch(e -> e.contains("the column animal.barks is gone")), gone.errors().toString());
   }
 
   @Test
@@ -120,6 +141,33 @@ class JpaEntitiesTest {
       assertEquals(List.of(List.of("Rex", 1L)), Db.rows(c, "SELECT nickname, owner_id FROM pet"));
       HibernateSchema.run(renamed, List.of("com.acme.model.Owner", "com.acme.model.Pet", "com.acme.model.Tag"), true,
           url, "validate");
+    }
+  }
+
+  @Test
+  void renamedFromOnACollectionRenamesItsTable() throws Exception {
+    Project p = new Project(dir).write("com/acme/model/Vet.java", HEADER + """
+        @Entity public class Vet {
+          @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
+          @ElementCollection private Set<String> languages;
+        }""");
+    String url = Postgres.newDatabaseUrl();
+    try (Connection c = DriverManager.getConnection(url)) {
+      p.build().assertOk().migrator().migrate(c);
+      Db.exec(c, "INSERT INTO vet DEFAULT VALUES");
+      Db.exec(c, "INSERT INTO vet_languages (vet_id, languages) VALUES (1, 'fr')");
+      p.write("com/acme/model/Vet.java", HEADER + """
+          @Entity public class Vet {
+            @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
+            @io.jmigrate.RenamedFrom("vet_languages") @ElementCollection @CollectionTable(name = "vet_tongues")
+            @Column(name = "languages") private Set<String> tongues;
+          }""");
+      Project.Result renamed = p.build().assertOk();
+      String v2 = p.migrations("com.acme.migrations").lastEntry().getValue();
+      assertTrue(v2.contains("renameTable(\"vet_languages\", \"vet_tongues\")"), v2);
+      renamed.migrator().migrate(c);
+      assertEquals(List.of(List.of(1L, "fr")), Db.rows(c, "SELECT vet_id, languages FROM vet_tongues"));
+      HibernateSchema.run(renamed, List.of("com.acme.model.Vet"), true, url, "validate");
     }
   }
 

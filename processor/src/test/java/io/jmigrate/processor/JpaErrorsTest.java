@@ -188,6 +188,17 @@ class JpaErrorsTest {
             }""", "jmigrate builds ascending indexes only: DESC in \"name DESC\" is left out"));
   }
 
+  @org.junit.jupiter.api.Test
+  void aColumnDefinitionReadAsATypeIsANoteAtIt() {
+    String source = "package com.acme.model;\n\nimport jakarta.persistence.*;\n\n@Entity class Thing {\n"
+        + "  @Id Long id;\n  @Column(columnDefinition = \"TEXT\") String story;\n}\n";
+    JavaFileObject file = JavaFileObjects.forSourceString("com.acme.model.Thing", source);
+    Compilation c = compile("snake_case", file);
+    assertThat(c).succeeded();
+    assertThat(c).hadNoteContaining("columnDefinition \"TEXT\" (story) is read as jmigrate's STRING (unbounded): SQL "
+        + "as written is not portable").inFile(file).onLine(7);
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("errors")
   void anUnmappedConstructIsAnErrorAtItsLine(String name, String body, String message) {

@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * A partial compilation (an IDE recompiling the files you touched) sees only some models: the
@@ -38,7 +42,31 @@ public final class ModelLookup {
       }
       // Otherwise only a stale class file remains: the source was deleted.
     }
+    // A single-table subclass has no table of its own, so the snapshot does not name it: look for the
+    // entities of the same packages that extend one of these (their source still there).
+    for (TypeElement t : List.copyOf(all.values())) {
+      if (!JpaExtractor.isEntity(t)) {
+        continue;
+      }
+      for (Element e : env.getElementUtils().getPackageOf(t).getEnclosedElements()) {
+        if (e instanceof TypeElement sub && !all.containsKey(sub.getQualifiedName().toString())
+            && JpaExtractor.isEntity(sub) && extendsAny(env, sub, all.keySet())
+            && (isInThisCompilation(env, sub) || sourceFileExists(env, sub, sourceDir))) {
+          all.put(sub.getQualifiedName().toString(), sub);
+        }
+      }
+    }
     return new ArrayList<>(all.values());
+  }
+
+  private static boolean extendsAny(ProcessingEnvironment env, TypeElement t, java.util.Set<String> names) {
+    for (TypeMirror s = t.getSuperclass(); s.getKind() == TypeKind.DECLARED;
+        s = ((TypeElement) ((DeclaredType) s).asElement()).getSuperclass()) {
+      if (names.contains(((TypeElement) ((DeclaredType) s).asElement()).getQualifiedName().toString())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isInThisCompilation(ProcessingEnvironment env, TypeElement t) {

@@ -33,7 +33,7 @@ public final class ProblemPrinter {
   private ProblemPrinter() {}
 
   public static void print(ProcessingEnvironment env, Problem p) {
-    Kind kind = p.warning() ? Kind.WARNING : Kind.ERROR;
+    Kind kind = p.note() ? Kind.NOTE : p.warning() ? Kind.WARNING : Kind.ERROR;
     if (p.element() == null) {
       env.getMessager().printMessage(kind, "jmigrate: " + p.message());
       return;

@@ -216,6 +216,10 @@ final class JpaColumns {
                 + "column type (varchar(n), text, integer, bigint, smallint, boolean, double precision, real, "
                 + "numeric(p,s), date, time, timestamp, timestamp with time zone, uuid, bytea), without defaults "
                 + "or constraints. Use @Column(length, precision, scale) instead"));
+      } else {
+        problems.add(Problem.note(Origin.of(field).with("x", col, explicit(col, "columnDefinition")).of("x"),
+            "columnDefinition \"" + definition + "\" (" + attribute + ") is read as jmigrate's " + describe(s)
+                + ": SQL as written is not portable, so each database gets its own spelling of that type"));
       }
       return s;
     }
@@ -250,6 +254,11 @@ final class JpaColumns {
           + "(@Convert). Mark it @Transient (or transient) to leave it out of the table"));
     }
     return s;
+  }
+
+  private static String describe(Sized s) {
+    return s.type() + (s.length() > 0 ? "(" + s.length() + ")" : s.precision() > 0 ? "(" + s.precision() + ","
+        + s.scale() + ")" : s.type() == ColumnType.STRING ? " (unbounded)" : "");
   }
 
   /** The field's converter: {@code @Convert(converter = …)}, else an {@code autoApply} converter of its type. */
