@@ -142,7 +142,7 @@ public final class MigrationProcessor extends AbstractProcessor {
             + "(Spring Boot's, the default) or jpa (Hibernate's own: names as written)");
       }
       ModelExtractor extractor = new ModelExtractor(new JpaExtractor(naming, converters, processingEnv.getTypeUtils(),
-          options.dialects()));
+          options.dialects(), processingEnv.getElementUtils().getTypeElement(JpaExtractor.VALIDATOR) != null));
       roundModels.sort(Comparator.comparing(t -> t.getQualifiedName().toString()));
       List<String> unknown = options.dialects().stream().filter(d -> !ModelValidator.DIALECTS.contains(d)).toList();
       if (!unknown.isEmpty()) {

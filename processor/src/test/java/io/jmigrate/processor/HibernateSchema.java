@@ -25,7 +25,7 @@ import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
  * Hibernate 7 itself, on the entities a {@link Project} compiled: its {@code create} export and
  * its {@code validate}, and a PostgreSQL catalog reduced to what both must agree on (tables,
  * columns with type, size and nullability, identity, primary keys, foreign keys, unique column
- * sets; not constraint or index names).
+ * sets, defaults but the discriminator's; not constraint or index names).
  */
 final class HibernateSchema {
   /** Spring Boot's implicit naming ({@code SpringImplicitNamingStrategy}): a join table is the owning table + attribute. */
@@ -77,6 +77,8 @@ final class HibernateSchema {
           || coalesce('(' || numeric_precision || ',' || numeric_scale || ')', '')
           || CASE WHEN is_nullable = 'NO' THEN ' not null' ELSE '' END
           || CASE WHEN is_identity = 'YES' THEN ' identity' ELSE '' END
+          -- defaults too, but the discriminator's (jmigrate's is the root's value, so that rows can exist first)
+          || CASE WHEN column_name = 'dtype' THEN '' ELSE coalesce(' default ' || column_default, '') END
         FROM information_schema.columns
         WHERE table_schema = current_schema() AND table_name <> 'jmigrate_history'"""));
     // Keys and references by their columns; unique constraints and unique indexes alike, as Hibernate validates.

@@ -201,6 +201,28 @@ class JpaEntitiesTest {
   }
 
   @Test
+  void beanValidationShapesColumnsWhenHibernateValidatorIsThere() throws Exception {
+    // Hibernate Validator is on this test's class path, so on the project's (Project compiles against it).
+    Project p = new Project(dir).write("com/acme/model/Person.java", HEADER + """
+        @Entity public class Person {
+          @Id private Long id;
+          @jakarta.validation.constraints.NotBlank private String name;
+          @jakarta.validation.constraints.Size(max = 40) private String email;
+          @jakarta.validation.constraints.Digits(integer = 6, fraction = 2) private java.math.BigDecimal salary;
+          @jakarta.validation.constraints.NotNull @ManyToOne private Person boss;
+          @jakarta.validation.constraints.NotNull(groups = Person.class) private String other;
+        }""");
+    p.build().assertOk();
+    String with = squash(p.migrations("com.acme.migrations").firstEntry().getValue());
+    assertTrue(with.contains(squash("""
+        column("name", STRING).length(255).notNull(),
+        column("email", STRING).length(40),
+        column("salary", DECIMAL).precision(8, 2),
+        column("other", STRING).length(255),
+        column("boss_id", BIGINT).notNull())""")), with);
+  }
+
+  @Test
   void javaxPersistenceEntitiesAreReadToo() throws Exception {
     Project p = new Project(dir);
     // The older API, as an old project has it on its class path (here as sources: the processor reads names only).

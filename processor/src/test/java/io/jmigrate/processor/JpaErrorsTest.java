@@ -130,6 +130,14 @@ class JpaErrorsTest {
               @Id Long id;
               @ManyToOne String owner; // <-
             }""", "owner is an association to String, which is not an @Entity"),
+        Arguments.of("an association to an abstract table-per-class root", """
+            @Entity class Thing {
+              @Id Long id;
+              @ManyToOne Shape shape; // <-
+            }
+            @Entity @Inheritance(strategy = InheritanceType.TABLE_PER_CLASS) abstract class Shape { @Id Long id; }
+            @Entity class Circle extends Shape { double r; }""", "jmigrate does not map an association to Shape, the "
+            + "abstract root of a TABLE_PER_CLASS hierarchy"),
         Arguments.of("a columnDefinition with more than a type", """
             @Entity class Thing {
               @Id Long id;
@@ -176,9 +184,9 @@ class JpaErrorsTest {
         Arguments.of("a Hibernate annotation that changes the column", """
             @Entity class Thing {
               @Id Long id;
-              @org.hibernate.annotations.ColumnDefault("0") // <-
-              Integer count;
-            }""", "jmigrate does not read Hibernate's @ColumnDefault on count; if it changes the column"),
+              @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.LONG32VARCHAR) // <-
+              String text;
+            }""", "jmigrate does not read Hibernate's @JdbcTypeCode on text; if it changes the column"),
         Arguments.of("a descending index", """
             @Entity
             @Table(indexes = @Index(columnList = "name DESC")) // <-

@@ -40,7 +40,7 @@ class JpaMatchesHibernateTest {
     p.write("com/acme/model/Person.java", pkg + """
         @MappedSuperclass public abstract class Person extends BaseEntity {
           @Column(nullable = false) private String firstName;
-          private String lastName;
+          @jakarta.validation.constraints.NotBlank private String lastName;
         }""");
     p.write("com/acme/model/Address.java", pkg + """
         @Embeddable public class Address {
@@ -48,10 +48,15 @@ class JpaMatchesHibernateTest {
           @Column(name = "zip_code", length = 10) private String zip;
           private int floor;
         }""");
+    p.write("com/acme/model/Contact.java", pkg + """
+        @Embeddable public class Contact {
+          @Column(length = 60) private String email;
+          @Embedded private Address postal;
+        }""");
     p.write("com/acme/model/Owner.java", pkg + """
         @Entity @Table(name = "owners") public class Owner extends Person {
           private String address;
-          private String city;
+          @jakarta.validation.constraints.Size(min = 2, max = 30) private String city;
           @Column(length = 20) private String telephone;
           @OneToMany(mappedBy = "owner", cascade = CascadeType.ALL) private Set<Pet> pets;
           @Embedded private Address home;
@@ -63,10 +68,15 @@ class JpaMatchesHibernateTest {
           private transient String cache;
           @Transient private String note;
           @OneToOne private Badge badge;
+          @Embedded
+          @AttributeOverride(name = "postal.street", column = @Column(name = "postal_street"))
+          @AttributeOverride(name = "postal.zip", column = @Column(name = "postal_zip", length = 12))
+          @AttributeOverride(name = "postal.floor", column = @Column(name = "postal_floor"))
+          private Contact contact;
         }""");
     p.write("com/acme/model/Badge.java", pkg + """
         @Entity public class Badge {
-          @Id private UUID id;
+          @Id @GeneratedValue(strategy = GenerationType.UUID) private UUID id;
           @Column(unique = true, length = 40) private String code;
           private OffsetDateTime issuedAt;
           private java.util.Date printed;
@@ -113,9 +123,10 @@ class JpaMatchesHibernateTest {
         @Entity @Table(name = "types") public class PetType extends NamedEntity {}""");
     p.write("com/acme/model/Visit.java", pkg + """
         @Entity @Table(name = "visits") public class Visit extends BaseEntity {
-          @Column(name = "visit_date") private LocalDate date;
+          @jakarta.validation.constraints.NotNull @Column(name = "visit_date") private LocalDate date;
           private String description;
           private Instant createdAt;
+          @org.hibernate.annotations.ColumnDefault("0") private int priority;
         }""");
     p.write("com/acme/model/Vet.java", pkg + """
         @Entity @Table(name = "vets") public class Vet extends Person {
@@ -150,14 +161,19 @@ class JpaMatchesHibernateTest {
         @Entity public class Dog extends Animal {
           private int barks;
           @Column(nullable = false) private String breed;
+          @jakarta.validation.constraints.NotNull private String coat;
           @ManyToOne(optional = false) private Owner walker;
         }""");
     p.write("com/acme/model/Cat.java", pkg + """
-        @Entity public class Cat extends Animal { private boolean indoor; @ManyToOne private Owner servant; }""");
+        @Entity public class Cat extends Animal {
+          private boolean indoor;
+          @ManyToOne private Owner servant;
+          @ManyToOne @JoinColumn(name = "vet_id", nullable = false) private Vet vet;
+        }""");
     p.write("com/acme/model/Payment.java", pkg + """
         @Entity @Inheritance(strategy = InheritanceType.JOINED) public abstract class Payment {
           @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
-          private BigDecimal amount;
+          @jakarta.validation.constraints.Digits(integer = 7, fraction = 2) private BigDecimal amount;
         }""");
     p.write("com/acme/model/CardPayment.java", pkg + """
         @Entity @PrimaryKeyJoinColumn(name = "payment_id") public class CardPayment extends Payment {

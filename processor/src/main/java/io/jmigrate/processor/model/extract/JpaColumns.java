@@ -86,6 +86,37 @@ final class JpaColumns {
     }
   }
 
+  /** Whether Hibernate will apply Bean Validation constraints to the schema (a validator is on the class path). */
+  boolean beanValidation;
+
+  /** A Bean Validation constraint of the default group ({@code jakarta.validation.constraints} or {@code javax.…}). */
+  AnnotationMirror validation(Element field, String simpleName) {
+    for (String p : new String[] {"jakarta.validation.constraints.", "javax.validation.constraints."}) {
+      AnnotationMirror m = Annotations.mirror(field, p + simpleName);
+      if (m != null && annotations.strings(m, "groups").stream().allMatch(g -> g.endsWith("Default"))) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  boolean notNullByValidation(Element field) {
+    return beanValidation && (validation(field, "NotNull") != null || validation(field, "NotEmpty") != null
+        || validation(field, "NotBlank") != null);
+  }
+
+  /** {@code @Size(max)} or Hibernate Validator's {@code @Length(max)}, when below the unbounded default. */
+  private Integer maxLength(Element field) {
+    AnnotationMirror size = validation(field, "Size");
+    AnnotationMirror length = Annotations.mirror(field, "org.hibernate.validator.constraints.Length");
+    for (AnnotationMirror m : new AnnotationMirror[] {length, size}) {
+      if (m != null && annotations.integer(m, "max") < Integer.MAX_VALUE) {
+        return annotations.integer(m, "max");
+      }
+    }
+    return null;
+  }
+
   JpaColumns(Annotations annotations, JpaNaming naming, Map<String, TypeElement> autoApply, List<Problem> problems) {
     this.annotations = annotations;
     this.naming = naming;
@@ -196,11 +227,30 @@ final class JpaColumns {
         || (type.getKind().isPrimitive() && !scope.embedded() && !scope.forceNullable())
         || (col != null && !annotations.bool(col, "nullable") && explicit(col, "nullable") != null)
         || (basic != null && explicit(basic, "optional") != null && !annotations.bool(basic, "optional"));
+    if (beanValidation && !scope.embedded()) {
+      // Hibernate applies Bean Validation to the schema when a validator is present (Hibernate
+      // Validator on the class path here): @NotNull/@NotEmpty/@NotBlank (not in a single-table
+      // subclass), @Size(max) and @Length(max) of a String, @Digits of a number.
+      notNull |= notNullByValidation(field) && !scope.forceNullable();
+      Integer max = maxLength(field);
+      if (max != null && sized.type() == ColumnType.STRING && JpaTypes.qualifiedName(type).equals("java.lang.String")) {
+        length = max;
+      }
+      AnnotationMirror digits = validation(field, "Digits");
+      if (digits != null && sized.type() == ColumnType.DECIMAL) {
+        precision = annotations.integer(digits, "integer") + annotations.integer(digits, "fraction");
+        scale = annotations.integer(digits, "fraction");
+      }
+    }
     boolean unique = col != null && annotations.bool(col, "unique") && !scope.id();
+    // Hibernate's @ColumnDefault: the SQL expression as written, as jmigrate's defaultSql.
+    AnnotationMirror columnDefault = Annotations.mirror(field, Jpa.HIBERNATE + "ColumnDefault");
+    String defaultSql = columnDefault == null ? null : annotations.string(columnDefault, "value");
+    origin = columnDefault == null ? origin : origin.with("defaultSql", columnDefault, explicit(columnDefault, "value"));
     String javaName = JpaTypes.qualifiedName(type);
     JavaType javaType = new JavaType(type.toString(), sized.type(), false, javaName, null);
     return new ColumnDeclaration(name, true, attribute, scope.declaringClass(), javaType, scope.id(), false,
-        !notNull, length, precision, scale, unique, null, null,
+        !notNull, length, precision, scale, unique, null, defaultSql,
         renamed == null ? null : annotations.string(renamed, "value"), null,
         Annotations.mirror(field, JmigrateExtractor.NARROW) != null, origin);
   }

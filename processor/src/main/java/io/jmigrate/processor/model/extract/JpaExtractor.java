@@ -60,7 +60,7 @@ public final class JpaExtractor implements Extractor {
       "JoinColumns", "JoinTable", "ElementCollection", "CollectionTable", "Embedded", "AttributeOverride",
       "AttributeOverrides", "Convert", "OrderBy", "Lob", "Access");
   /** Hibernate's annotations that change no column: read as nothing, without a warning. */
-  private static final Set<String> HIBERNATE_HARMLESS = Set.of("OnDelete", "Formula", "NaturalId", "CreationTimestamp",
+  private static final Set<String> HIBERNATE_HARMLESS = Set.of("OnDelete", "Formula", "NaturalId", "ColumnDefault", "CreationTimestamp",
       "UpdateTimestamp", "BatchSize", "Fetch", "Cache", "Cascade", "DynamicInsert", "DynamicUpdate", "Immutable",
       "SQLRestriction", "Where", "SQLDelete", "NotFound", "LazyGroup", "OptimisticLock", "NaturalIdCache",
       "CurrentTimestamp", "SoftDelete", "Comment", "Nationalized");
@@ -171,10 +171,20 @@ public final class JpaExtractor implements Extractor {
 
   /** … and the target dialects ({@code -Ajmigrate.dialects}), for what one of them reads differently. */
   public JpaExtractor(JpaNaming naming, Collection<TypeElement> converters, Types types, List<String> targets) {
+    this(naming, converters, types, targets, false);
+  }
+
+  /**
+   * … and whether Hibernate will apply Bean Validation constraints ({@code @NotNull}, {@code @Size}, …)
+   * to the schema, as it does when a validator is on the class path at run time.
+   */
+  public JpaExtractor(JpaNaming naming, Collection<TypeElement> converters, Types types, List<String> targets,
+      boolean beanValidation) {
     this.naming = naming;
     this.targets = List.copyOf(targets);
     this.types = types;
     this.columns = new JpaColumns(annotations, naming, autoApply, problems);
+    this.columns.beanValidation = beanValidation;
     for (TypeElement c : converters) {
       AnnotationMirror converter = Jpa.mirror(c, "Converter");
       TypeMirror attribute = JpaColumns.converterArgument(c, 0);
@@ -183,6 +193,12 @@ public final class JpaExtractor implements Extractor {
       }
     }
   }
+
+  /**
+   * Hibernate Validator: on the class path, Hibernate applies Bean Validation constraints to the schema (the
+   * compile class path stands for the run time one; Spring Boot's validation starter brings it).
+   */
+  public static final String VALIDATOR = "org.hibernate.validator.HibernateValidator";
 
   /** Whether {@code e} is a JPA entity (of either namespace). */
   public static boolean isEntity(Element e) {
@@ -440,7 +456,7 @@ public final class JpaExtractor implements Extractor {
           c.nullable(), c.length(), c.precision(), c.scale(), c.unique(), null, null, c.renamedFrom(), c.foreignKey(),
           c.narrow(), c.origin().with("generated", g, explicit(g, "strategy")));
     }
-    if (strategy.equals("AUTO") && c.javaType().columnType() == ColumnType.UUID) {
+    if (strategy.equals("UUID") || (strategy.equals("AUTO") && c.javaType().columnType() == ColumnType.UUID)) {
       return c; // Hibernate generates the UUID itself
     }
     String sequence = naming.physical(entity.root().entityName + "_SEQ");
@@ -633,8 +649,11 @@ public final class JpaExtractor implements Extractor {
     }
     String given = annotations.string(jc, "name");
     String name = naming.physical(given.isEmpty() ? f.getSimpleName() + "_" + referenced.name() : given);
-    boolean nullable = (relation == null || annotations.bool(relation, "optional"))
-        && (jc == null || annotations.bool(jc, "nullable")) || forceNullable;
+    // In a single-table subclass, Hibernate relaxes optional = false (other subclasses' rows hold NULL), but
+    // keeps an explicit @JoinColumn(nullable = false), as it keeps @Column(nullable = false).
+    boolean nullable = (relation == null || annotations.bool(relation, "optional") || forceNullable)
+        && (jc == null || annotations.bool(jc, "nullable"));
+    nullable &= forceNullable || !columns.notNullByValidation(f);
     boolean unique = kind.equals("OneToOne") || (jc != null && annotations.bool(jc, "unique"));
     Origin origin = track(track(track(Origin.of(f), jc, "name", "name"), jc, "nullable", "nullable"), jc,
         "referencedColumnName", "foreignKey.column");
@@ -709,12 +728,17 @@ public final class JpaExtractor implements Extractor {
     }
   }
 
+  /** The associated entity, if it has a table to reference; otherwise null, reported at the field. */
   private Entity targetEntity(Element f) {
     TypeElement target = target(f);
     Entity e = target == null ? null : entities.get(target.getQualifiedName().toString());
     if (e == null) {
       problems.add(Problem.at(f, f.getSimpleName() + " is an association to " + (target == null ? f.asType()
           : target.getSimpleName()) + ", which is not an @Entity"));
+    } else if (tableOf(e) == null) {
+      problems.add(Problem.at(f, "jmigrate does not map an association to " + e.entityName + ", the abstract root of "
+          + "a TABLE_PER_CLASS hierarchy: it has no table to reference. Reference a concrete subclass"));
+      return null;
     }
     return e;
   }
