@@ -1,0 +1,5 @@
+package io.jmigrate.examplejpa.model;
+
+public enum Species {
+  CAT, DOG, HAMSTER, LIZARD
+}

@@ -1,0 +1,82 @@
+package io.jmigrate.jpa;
+
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.hibernate.SessionFactory;
+import org.hibernate.boot.model.naming.Identifier;
+import org.hibernate.boot.model.naming.ImplicitJoinTableNameSource;
+import org.hibernate.boot.model.naming.ImplicitNamingStrategyJpaCompliantImpl;
+import org.hibernate.boot.model.naming.PhysicalNamingStrategySnakeCaseImpl;
+import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.cfg.Configuration;
+
+/** Hibernate itself, bootstrapped on the entity classes of one build: the judge of the comparison. */
+final class Hibernate {
+  /** Hibernate logs through java.util.logging here; its start-up chatter at INFO would bury the test output. */
+  private static final Logger QUIET = Logger.getLogger("org.hibernate");
+  /** ... and its warning that the built-in connection pool is not for production, on every start. */
+  private static final Logger POOL = Logger.getLogger("org.hibernate.engine.jdbc.connections");
+
+  static {
+    QUIET.setLevel(Level.WARNING);
+    POOL.setLevel(Level.SEVERE);
+  }
+
+  /** How the processor names tables and columns, and the Hibernate setting that matches it. */
+  enum Naming {
+    /**
+     * {@code -Ajmigrate.naming=snake_case} (the default): Spring Boot's {@code CamelCaseToUnderscoresNamingStrategy}
+     * (in Hibernate 7 a deprecated subclass of {@code PhysicalNamingStrategySnakeCaseImpl}, used here) and
+     * {@code SpringImplicitNamingStrategy} ({@link SpringImplicitNaming}).
+     */
+    SNAKE_CASE,
+    /** {@code -Ajmigrate.naming=jpa}: Hibernate's default, names as written. */
+    JPA
+  }
+
+  private Hibernate() {}
+
+  /**
+   * Spring Boot's {@code SpringImplicitNamingStrategy} (spring-boot 3.5, Apache-2.0), which Boot sets
+   * beside the snake_case physical strategy: an implicit join table is named after the owning table
+   * and the attribute ({@code owner_tags}), not after both tables as in JPA ({@code owner_tag}).
+   */
+  static final class SpringImplicitNaming extends ImplicitNamingStrategyJpaCompliantImpl {
+    @Override
+    public Identifier determineJoinTableName(ImplicitJoinTableNameSource source) {
+      String name = source.getOwningPhysicalTableName() + "_" + source.getAssociationOwningAttributePath().getProperty();
+      return toIdentifier(name, source.getBuildingContext());
+    }
+  }
+
+  /**
+   * A session factory on {@code url} whose schema tool runs {@code action} ({@code create},
+   * {@code validate}, {@code none}); it fails as Hibernate fails, e.g. with a
+   * {@code SchemaManagementException} naming the table and column that validation rejects.
+   */
+  static SessionFactory open(String url, Target target, List<Class<?>> classes, ClassLoader loader, String action,
+      Naming naming) {
+    Configuration cfg = new Configuration(new BootstrapServiceRegistryBuilder().applyClassLoader(loader).build());
+    classes.forEach(cfg::addAnnotatedClass);
+    cfg.setProperty(AvailableSettings.JAKARTA_JDBC_URL, url);
+    if (target.hibernateDialect != null) {
+      cfg.setProperty(AvailableSettings.DIALECT, target.hibernateDialect);
+    }
+    cfg.setProperty(AvailableSettings.HBM2DDL_AUTO, action);
+    cfg.setProperty(AvailableSettings.POOL_SIZE, "2");
+    if (naming == Naming.SNAKE_CASE) {
+      cfg.setPhysicalNamingStrategy(new PhysicalNamingStrategySnakeCaseImpl());
+      cfg.setImplicitNamingStrategy(new SpringImplicitNaming());
+    }
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(loader);
+    try {
+      return cfg.buildSessionFactory();
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+}

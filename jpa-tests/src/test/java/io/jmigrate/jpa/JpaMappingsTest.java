@@ -1,0 +1,41 @@
+package io.jmigrate.jpa;
+
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Basic types with JPA's defaults ({@code String} 255, {@code BigDecimal} without precision,
+ * {@code BigInteger}, the java.time types, {@code UUID}), a
+ * {@code @Convert}, and an {@code @IdClass} key (src/test/resources/mappings/lab), checked on
+ * every database as one build.
+ */
+class JpaMappingsTest {
+  @Test
+  void basicTypesConvertersAndIdClass(@TempDir Path dir) throws Exception {
+    SchemaComparison lab = new SchemaComparison(dir, SchemaComparison.all());
+    lab.step("mappings/lab");
+    lab.assertNoProblems();
+  }
+
+  @Test
+  void uuidColumns(@TempDir Path dir) throws Exception {
+    Set<Target> targets = SchemaComparison.all();
+    targets.remove(Target.MARIADB); // below
+    SchemaComparison uuid = new SchemaComparison(dir, targets);
+    uuid.step("mappings/uuid");
+    uuid.assertNoProblems();
+  }
+
+  /** Hibernate 7's MariaDB dialect uses MariaDB's own UUID type (10.7+), jmigrate's dialect CHAR(36). */
+  @Test
+  @Disabled("jmigrate's MariaDB dialect makes a UUID CHAR(36); Hibernate 7 expects MariaDB's UUID type and its validate"
+      + " fails on CHAR(36) (a runtime dialect choice, not the JPA extractor's; /work/notes/jpa-mismatches.md item 11)")
+  void uuidColumnsOnMariaDb(@TempDir Path dir) throws Exception {
+    SchemaComparison uuid = new SchemaComparison(dir, Set.of(Target.MARIADB));
+    uuid.step("mappings/uuid");
+    uuid.assertNoProblems();
+  }
+}

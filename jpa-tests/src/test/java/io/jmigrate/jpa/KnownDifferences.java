@@ -1,0 +1,72 @@
+package io.jmigrate.jpa;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Column types where jmigrate's dialect and Hibernate's choose differently for the same Java type
+ * and the comparison accepts it: both hold the same values, and Hibernate's validate passes on
+ * jmigrate's column. They come from the runtime's dialects (one type per jmigrate column type),
+ * not from reading the entities. Anything else that differs is reported.
+ */
+final class KnownDifferences {
+  /** Per database: Hibernate's type name → jmigrate's, with the reason. */
+  private static final Map<Target, Map<String, String>> ACCEPTED = Map.of(
+      // @Enumerated(STRING): Hibernate uses H2's and MariaDB's native ENUM('A', …); jmigrate has no
+      // enum type and writes VARCHAR(n) (as Hibernate does on PostgreSQL, there with a CHECK).
+      // @Enumerated(ORDINAL): Hibernate's TINYINT, jmigrate's SMALLINT (wider).
+      // byte[]: Hibernate applies JPA's length 255 (VARBINARY(255)); jmigrate's BINARY has no length
+      // and is wider (H2's VARBINARY without a length, MariaDB's LONGBLOB).
+      Target.H2, Map.of("enum", "character varying", "tinyint", "smallint", "binary varying", "binary varying"),
+      // BOOLEAN: Hibernate's BIT(1), jmigrate's BOOLEAN (= TINYINT(1)). Instant: Hibernate's
+      // DATETIME(6) (it converts to UTC itself), jmigrate's TIMESTAMP(6) (MariaDB converts from the
+      // session's zone; its range ends in 2038).
+      Target.MARIADB, Map.of("enum", "varchar", "tinyint", "smallint", "bit", "boolean", "datetime", "timestamp",
+          "varbinary", "longblob"));
+
+  private KnownDifferences() {}
+
+  /** Hibernate's catalog lines with each accepted column type replaced by jmigrate's. */
+  static List<String> accept(Target target, List<String> hibernate, List<String> jmigrate) {
+    Map<String, String> accepted = ACCEPTED.getOrDefault(target, Map.of());
+    Map<String, String> jmigrateColumns = new HashMap<>();
+    for (String line : jmigrate) {
+      if (line.startsWith("column ")) {
+        jmigrateColumns.put(line.split(" ")[1], line);
+      }
+    }
+    List<String> out = new ArrayList<>();
+    for (String line : hibernate) {
+      String other = line.startsWith("column ") ? jmigrateColumns.get(line.split(" ")[1]) : null;
+      if (other != null && !other.equals(line)) {
+        String[] h = typeAndFlags(line);
+        String[] j = typeAndFlags(other);
+        if (h[1].equals(j[1]) && base(j[0]).equals(accepted.get(base(h[0])))) {
+          out.add(other);
+          continue;
+        }
+      }
+      out.add(line);
+    }
+    return out.stream().sorted().toList();
+  }
+
+  /** A column line's type (which may contain spaces) and its flags ({@code not null}, {@code identity}). */
+  private static String[] typeAndFlags(String columnLine) {
+    String rest = columnLine.substring(columnLine.indexOf(' ', "column ".length()) + 1);
+    String flags = "";
+    for (String flag : List.of(" identity", " not null")) {
+      if (rest.endsWith(flag)) {
+        rest = rest.substring(0, rest.length() - flag.length());
+        flags = flag + flags;
+      }
+    }
+    return new String[] {rest, flags};
+  }
+
+  private static String base(String type) {
+    return type.replaceAll("\\(.*\\)", "");
+  }
+}

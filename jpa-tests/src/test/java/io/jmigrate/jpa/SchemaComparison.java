@@ -1,0 +1,204 @@
+package io.jmigrate.jpa;
+
+import io.jmigrate.engine.Migrator;
+import java.io.IOException;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.hibernate.SessionFactory;
+
+/**
+ * One JPA project evolving step by step, checked on every target after every step:
+ * <ol>
+ *   <li>(a) the step's build (the real processor, against the previous step's snapshot and
+ *       migrations) is migrated onto the target's database with jmigrate, which has every earlier
+ *       step's migrations and rows, and every value of every column that stays is kept;
+ *   <li>(b, c) its catalog equals the one Hibernate's own {@code hbm2ddl=create} builds from the
+ *       same entity classes in a fresh database (see {@link Catalog});
+ *   <li>(d) Hibernate's {@code hbm2ddl=validate} passes on it;
+ *   <li>(e) the rows of earlier steps load through Hibernate, and new rows are written and load.
+ * </ol>
+ * Every difference of every step and target is collected, and {@link #assertNoProblems} reports them all.
+ */
+final class SchemaComparison {
+  private final Path dir;
+  private final EntityProject project;
+  private final Hibernate.Naming naming;
+  private final Set<Target> targets;
+  private final Map<Target, String> databases = new EnumMap<>(Target.class);
+  private final Set<Target> broken = new LinkedHashSet<>();
+  private final List<String> problems = new ArrayList<>();
+  private int steps;
+
+  SchemaComparison(Path dir, Hibernate.Naming naming, Set<Target> targets) throws IOException {
+    this.dir = dir;
+    this.project = new EntityProject(dir.resolve("project"));
+    this.naming = naming;
+    this.targets = targets;
+  }
+
+  SchemaComparison(Path dir, Set<Target> targets) throws IOException {
+    this(dir, Hibernate.Naming.SNAKE_CASE, targets);
+  }
+
+  /**
+   * Builds the entity sources of the given test resource folders (later ones replace earlier
+   * ones' files) and checks every target. {@code renames} maps a {@code table.column} (or a
+   * table) that this step renames to its new name, for the check that values are kept.
+   */
+  EntityProject.Build step(List<String> resources, Map<String, String> renames, String... options) throws Exception {
+    int step = ++steps;
+    project.useSources(resources.stream().map(EntityProject::resource).toList());
+    EntityProject.Build build = project.build(options);
+    if (!build.ok() || !broken.isEmpty() && broken.containsAll(targets)) {
+      if (!build.ok()) {
+        problems.add("step " + step + " " + resources + " does not compile (later steps are not checked):\n  "
+            + String.join("\n  ", build.messages(javax.tools.Diagnostic.Kind.ERROR)));
+      }
+      broken.addAll(targets);
+      return build;
+    }
+    try (URLClassLoader loader = build.loader()) {
+      List<Class<?>> classes = build.entityClasses(loader);
+      Migrator migrator = build.migrator(loader);
+      for (Target target : targets) {
+        if (broken.contains(target)) {
+          continue;
+        }
+        String where = "step " + step + " " + resources + " on " + target;
+        try {
+          check(target, where, step, classes, loader, migrator, renames);
+        } catch (Exception | AssertionError e) {
+          broken.add(target);
+          problems.add(where + ": " + e + (e.getCause() != null ? "\n  caused by " + e.getCause() : "")
+              + "\n  (later steps are not checked on " + target + ")");
+        }
+      }
+    }
+    return build;
+  }
+
+  EntityProject.Build step(String resource) throws Exception {
+    return step(List.of(resource), Map.of());
+  }
+
+  private void check(Target target, String where, int step, List<Class<?>> classes, URLClassLoader loader,
+      Migrator migrator, Map<String, String> renames) throws Exception {
+    String url = databases.computeIfAbsent(target, t -> {
+      try {
+        return t.newDatabaseUrl(dir);
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    // (a) jmigrate migrates the database of the earlier steps; every kept value stays.
+    List<String> got;
+    try (Connection c = DriverManager.getConnection(url)) {
+      Map<String, List<Map<String, String>>> before = Rows.contents(c);
+      migrator.migrate(c);
+      keptValues(where, before, Rows.contents(c), renames);
+      got = Catalog.read(c, target);
+    }
+    // (b) Hibernate builds its own schema from the same classes, in a fresh database.
+    String fresh = target.newDatabaseUrl(dir);
+    Hibernate.open(fresh, target, classes, loader, "create", naming).close();
+    List<String> expected;
+    try (Connection c = DriverManager.getConnection(fresh)) {
+      expected = KnownDifferences.accept(target, Catalog.read(c, target), got);
+    }
+    // (c) the two catalogs are equal.
+    if (!expected.equals(got)) {
+      List<String> missing = new ArrayList<>(expected);
+      missing.removeAll(got);
+      List<String> extra = new ArrayList<>(got);
+      extra.removeAll(expected);
+      problems.add(where + ": the catalog differs from Hibernate's export\n"
+          + "  Hibernate has, jmigrate has not:\n    " + String.join("\n    ", missing) + "\n"
+          + "  jmigrate has, Hibernate has not:\n    " + String.join("\n    ", extra));
+    }
+    // (d) Hibernate validates jmigrate's database.
+    if (target.hibernateIsReference) {
+      try {
+        Hibernate.open(url, target, classes, loader, "validate", naming).close();
+      } catch (RuntimeException e) {
+        problems.add(where + ": Hibernate's validate fails: " + e.getMessage()
+            + (e.getCause() != null ? " / " + e.getCause().getMessage() : ""));
+      }
+    }
+    // (e) the rows of the earlier steps load, new ones are written and load.
+    try (SessionFactory sf = Hibernate.open(url, target, classes, loader, "none", naming)) {
+      Map<String, Integer> before = Rows.load(sf, classes);
+      Rows.write(sf, classes, step);
+      Map<String, Integer> after = Rows.load(sf, classes);
+      for (Map.Entry<String, Integer> e : after.entrySet()) {
+        if (e.getValue() <= before.getOrDefault(e.getKey(), 0)) {
+          problems.add(where + ": the " + e.getKey() + " written through Hibernate does not load");
+        }
+      }
+    }
+  }
+
+  /** Every value of a column that exists before and after the migration (under its new name when renamed) is kept. */
+  private void keptValues(String where, Map<String, List<Map<String, String>>> before,
+      Map<String, List<Map<String, String>>> after, Map<String, String> renames) {
+    for (var table : before.entrySet()) {
+      String newTable = renames.getOrDefault(table.getKey(), table.getKey());
+      List<Map<String, String>> now = after.get(newTable);
+      if (now == null) {
+        continue; // dropped
+      }
+      Map<String, String> columns = new TreeMap<>(); // old name -> new name, for the columns that stay
+      Set<String> newColumns = now.isEmpty() ? Set.of() : now.get(0).keySet();
+      if (!table.getValue().isEmpty()) {
+        for (String column : table.getValue().get(0).keySet()) {
+          String renamed = renames.getOrDefault(table.getKey() + "." + column, column);
+          if (newColumns.contains(renamed)) {
+            columns.put(column, renamed);
+          }
+        }
+      }
+      List<String> was = table.getValue().stream().map(r -> project(r, columns, true)).sorted().toList();
+      List<String> is = now.stream().map(r -> project(r, columns, false)).sorted().toList();
+      if (!was.equals(is)) {
+        problems.add(where + ": the migration changed the rows of " + table.getKey() + "\n  before: " + was + "\n  after:  " + is);
+      }
+    }
+  }
+
+  private static String project(Map<String, String> row, Map<String, String> columns, boolean old) {
+    StringBuilder s = new StringBuilder();
+    columns.forEach((o, n) -> s.append(o).append('=').append(row.get(old ? o : n)).append(' '));
+    return s.toString();
+  }
+
+  /** Fails with every problem of every step and target, if there was one. */
+  void assertNoProblems() throws IOException {
+    if (!problems.isEmpty()) {
+      throw new AssertionError(problems.size() + " problem(s):\n" + String.join("\n", problems)
+          + "\n\nthe generated migrations:\n" + project.migrationSources());
+    }
+  }
+
+  /** Every target, or those named in {@code -Djpa.targets=h2,postgresql} (for a quicker run while working). */
+  static Set<Target> all() {
+    String only = System.getProperty("jpa.targets", "");
+    if (only.isBlank()) {
+      return new LinkedHashSet<>(Arrays.asList(Target.values()));
+    }
+    Set<Target> out = new LinkedHashSet<>();
+    for (String name : only.split(",")) {
+      out.add(Target.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,28 @@
+package shop;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Index;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.LocalDateTime;
+
+@Entity
+@Table(name = "orders", indexes = {@Index(columnList = "placed_at"), @Index(columnList = "customer_id, status", unique = true)})
+public class PurchaseOrder extends Identified {
+  @ManyToOne(optional = false)
+  Customer customer;
+
+  @Enumerated(EnumType.STRING)
+  @Column(length = 20)
+  Status status;
+
+  @Enumerated
+  Status previousStatus;
+
+  LocalDateTime placedAt;
+
+  int itemCount;
+}
