@@ -28,4 +28,15 @@ public interface Sink {
 
   /** A hand-written Java step: runs on the migration's connection, after the statements before it. */
   void java(RunJava step) throws SQLException;
+
+  /**
+   * Whether the operation being written runs outside the migration's transaction, each statement
+   * committing by itself (a part of a split migration, see {@link Dialect#online}): only then may
+   * a dialect write its online form (PostgreSQL's {@code CREATE INDEX CONCURRENTLY} cannot run in
+   * a transaction, and a {@code NOT VALID} constraint helps only when it commits before its
+   * {@code VALIDATE}).
+   */
+  default boolean outsideTransaction() {
+    return false;
+  }
 }

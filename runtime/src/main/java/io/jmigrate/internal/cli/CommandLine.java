@@ -4,6 +4,7 @@ import io.jmigrate.dialect.Dialect;
 import io.jmigrate.dialect.UnsupportedDatabaseException;
 import io.jmigrate.engine.AppliedMigration;
 import io.jmigrate.engine.Drift;
+import io.jmigrate.engine.DdlLockWaits;
 import io.jmigrate.engine.LeaseLock;
 import io.jmigrate.engine.MigrationException;
 import io.jmigrate.engine.Migrator;
@@ -52,6 +53,13 @@ public final class CommandLine {
                              session-scoped advisory locks (CockroachDB, YugabyteDB, H2 server
                              mode); default the dialect's own (or JMIGRATE_LOCK)
         --lease <seconds>    the lease's length, default 30 (or JMIGRATE_LOCK_LEASE)
+        --ddl-lock-timeout <seconds|Nms>
+                             PostgreSQL: how long a statement waits for a lock before it gives
+                             up and is tried again, so no query queues behind it for longer;
+                             default 2, 0 waits as long as it takes (or JMIGRATE_DDL_LOCK_TIMEOUT)
+        --ddl-lock-attempts <n>
+                             how often such a statement is tried, default 10
+                             (or JMIGRATE_DDL_LOCK_ATTEMPTS)
         --help               this text
 
       exit codes: 0 done; 1 a migration or the database failed (unreachable, unsupported),
@@ -91,7 +99,8 @@ public final class CommandLine {
         } else {
           return usage("option --" + key + " needs a value");
         }
-        if (!List.of("url", "user", "password", "dialect", "from", "to", "lock", "lease").contains(key)) {
+        if (!List.of("url", "user", "password", "dialect", "from", "to", "lock", "lease", "ddl-lock-timeout",
+            "ddl-lock-attempts").contains(key)) {
           return usage("unknown option --" + key);
         }
         options.put(key, value);
@@ -104,6 +113,16 @@ public final class CommandLine {
     }
     if (options.containsKey("lock") && !List.of("lease", "dialect").contains(options.get("lock"))) {
       return usage("--lock is lease or dialect, not " + options.get("lock"));
+    }
+    try {
+      if (options.containsKey("ddl-lock-timeout")) {
+        DdlLockWaits.duration(options.get("ddl-lock-timeout"));
+      }
+      if (options.containsKey("ddl-lock-attempts")) {
+        DdlLockWaits.count(options.get("ddl-lock-attempts"));
+      }
+    } catch (MigrationException e) {
+      return usage("--" + e.getMessage().substring("the ".length()).replace("DDL lock ", "ddl-lock-"));
     }
     String command = positional.get(0);
     try {
@@ -168,6 +187,12 @@ public final class CommandLine {
 
   /** The migrator with the lock --lock chose; the lease lock gets its own connection, opened like the first. */
   private Migrator withLock(Migrator m, Map<String, String> options) {
+    if (options.containsKey("ddl-lock-timeout") || options.containsKey("ddl-lock-attempts")) {
+      DdlLockWaits was = m.ddlLockWaits();
+      m = m.withDdlLockTimeout(
+          options.containsKey("ddl-lock-timeout") ? DdlLockWaits.duration(options.get("ddl-lock-timeout")) : was.timeout(),
+          options.containsKey("ddl-lock-attempts") ? DdlLockWaits.count(options.get("ddl-lock-attempts")) : was.attempts());
+    }
     String lock = options.getOrDefault("lock", m.leaseLock() != null ? "lease" : "dialect");
     switch (lock) {
       case "dialect":

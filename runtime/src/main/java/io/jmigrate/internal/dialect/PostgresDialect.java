@@ -5,7 +5,9 @@ import io.jmigrate.dialect.Sink;
 import io.jmigrate.dialect.SqlDialect;
 
 import io.jmigrate.migration.Operations.AddColumn;
+import io.jmigrate.migration.Operation;
 import io.jmigrate.migration.Operations.AddForeignKey;
+import io.jmigrate.migration.Operations.AddIndex;
 import io.jmigrate.migration.Operations.AlterColumn;
 import io.jmigrate.migration.Operations.DropColumn;
 import io.jmigrate.migration.Operations.DropForeignKey;
@@ -13,12 +15,16 @@ import io.jmigrate.migration.Operations.RenameTable;
 import io.jmigrate.schema.ColumnDefinition;
 import io.jmigrate.schema.ColumnType;
 import io.jmigrate.schema.ForeignKeyDefinition;
+import io.jmigrate.schema.IndexDefinition;
+import io.jmigrate.schema.Names;
 import io.jmigrate.schema.Schema;
 import io.jmigrate.schema.TableDefinition;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -137,7 +143,11 @@ public final class PostgresDialect extends SqlDialect {
     }
     if (old.nullable() && !c.nullable()) {
       fillNullsWithDefault(op.table(), c, out);
-      out.execute(alter + " SET NOT NULL");
+      if (out.outsideTransaction()) {
+        setNotNullOnline(op.table(), c.name(), out);
+      } else {
+        out.execute(alter + " SET NOT NULL");
+      }
     } else if (!old.nullable() && c.nullable()) {
       out.execute(alter + " DROP NOT NULL");
     }
@@ -148,7 +158,132 @@ public final class PostgresDialect extends SqlDialect {
 
   @Override
   protected void addForeignKey(AddForeignKey op, Schema before, Sink out) throws SQLException {
-    out.execute("ALTER TABLE " + q(op.table()) + " ADD " + foreignKeyClause(op.foreignKey()));
+    if (!out.outsideTransaction()) {
+      out.execute("ALTER TABLE " + q(op.table()) + " ADD " + foreignKeyClause(op.foreignKey()));
+      return;
+    }
+    // NOT VALID holds its lock for a moment; VALIDATE then scans under a lock that lets writes through.
+    String name = op.foreignKey().name();
+    if (!constraintExists(op.table(), name, out)) {
+      out.execute("ALTER TABLE " + q(op.table()) + " ADD " + foreignKeyClause(op.foreignKey()) + " NOT VALID");
+    }
+    out.execute("ALTER TABLE " + q(op.table()) + " VALIDATE CONSTRAINT " + q(name));
+  }
+
+  // ---- online forms: outside the migration's transaction, each statement committing by itself ----
+
+  /**
+   * An index is built {@code CONCURRENTLY} (writes go on during the build), a foreign key added
+   * {@code NOT VALID} and then validated, a column made NOT NULL through a validated check; each
+   * only where it is a step of its own (a type or identity change in the same step rewrites the
+   * table anyway).
+   */
+  @Override
+  public boolean online(Operation op, Schema before) {
+    if (op instanceof AddIndex || op instanceof AddForeignKey) {
+      return true;
+    }
+    if (op instanceof AlterColumn a) {
+      ColumnDefinition old = before.table(a.table()).column(a.column().name()).orElseThrow();
+      ColumnDefinition c = a.column();
+      return old.nullable() && !c.nullable() && type(old).equals(type(c)) && old.generated() == c.generated()
+          && doesNotFit(q(old.name()), old, c) == null;
+    }
+    return false;
+  }
+
+  @Override
+  protected void addIndex(AddIndex op, Schema before, Sink out) throws SQLException {
+    if (!out.outsideTransaction()) {
+      super.addIndex(op, before, out);
+      return;
+    }
+    IndexDefinition i = op.index();
+    // A concurrent build that failed or was killed leaves the index behind, invalid: drop it, build again.
+    if (!out.read(INVALID_INDEX, i.name()).isEmpty()) {
+      out.execute("DROP INDEX CONCURRENTLY IF EXISTS " + q(i.name()));
+    }
+    out.execute("CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX CONCURRENTLY IF NOT EXISTS " + q(i.name())
+        + " ON " + q(op.table()) + " (" + list(i.columns()) + ")");
+  }
+
+  /** An invalid index of this name in the current schema (pg_index.indisvalid false). */
+  private static final String INVALID_INDEX = "SELECT c.relname FROM pg_catalog.pg_index i"
+      + " JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid"
+      + " WHERE c.relname = ? AND NOT i.indisvalid AND c.relnamespace = pg_catalog.to_regnamespace(current_schema())";
+
+  /**
+   * NOT NULL without holding the table's exclusive lock for a scan: a {@code CHECK (… IS NOT NULL)
+   * NOT VALID} (a moment's lock), {@code VALIDATE} (scans while writes go on), then {@code SET NOT
+   * NULL}, which PostgreSQL 12 and later prove from the validated check without scanning, and the
+   * check dropped.
+   */
+  private void setNotNullOnline(String table, String column, Sink out) throws SQLException {
+    String check = notNullCheckName(table, column);
+    String t = "ALTER TABLE " + q(table);
+    if (!constraintExists(table, check, out)) {
+      out.execute(t + " ADD CONSTRAINT " + q(check) + " CHECK (" + q(column) + " IS NOT NULL) NOT VALID");
+    }
+    out.execute(t + " VALIDATE CONSTRAINT " + q(check));
+    out.execute(t + " ALTER COLUMN " + q(column) + " SET NOT NULL");
+    out.execute(t + " DROP CONSTRAINT IF EXISTS " + q(check));
+  }
+
+  private static String notNullCheckName(String table, String column) {
+    return Names.constraintName("nn", table, List.of(column));
+  }
+
+  private boolean constraintExists(String table, String name, Sink out) throws SQLException {
+    return !out.read("SELECT conname FROM pg_catalog.pg_constraint WHERE conname = ? AND conrelid = pg_catalog.to_regclass("
+        + quoteString(q(table)) + ")", name).isEmpty();
+  }
+
+  @Override
+  public void abandon(Operation op, Schema before, Sink out) throws SQLException {
+    if (op instanceof AddIndex a) {
+      out.execute("DROP INDEX CONCURRENTLY IF EXISTS " + q(a.index().name()));
+    } else if (op instanceof AddForeignKey a) {
+      out.execute("ALTER TABLE " + q(a.table()) + " DROP CONSTRAINT IF EXISTS " + q(a.foreignKey().name()));
+    } else if (op instanceof AlterColumn a) {
+      ColumnDefinition old = before.table(a.table()).column(a.column().name()).orElseThrow();
+      String t = "ALTER TABLE " + q(a.table());
+      out.execute(t + " DROP CONSTRAINT IF EXISTS " + q(notNullCheckName(a.table(), old.name())));
+      out.execute(t + " ALTER COLUMN " + q(old.name()) + " DROP NOT NULL");
+      out.execute(t + " ALTER COLUMN " + q(old.name()) + (old.hasDefault() ? " SET" + defaultClause(old) : " DROP DEFAULT"));
+    }
+  }
+
+  /** The session's lock_timeout, restored on close (a SET in autocommit outlives no transaction). */
+  @Override
+  public Session limitLockWaits(Connection connection, Duration timeout) throws SQLException {
+    String was;
+    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SHOW lock_timeout")) {
+      rs.next();
+      was = rs.getString(1);
+    }
+    try (Statement s = connection.createStatement()) {
+      s.execute("SET lock_timeout = " + Math.max(1, timeout.toMillis()));
+    }
+    return () -> {
+      try (Statement s = connection.createStatement()) {
+        s.execute("SET lock_timeout = " + quoteString(was));
+      }
+    };
+  }
+
+  /** SQLSTATE 55P03, lock_not_available, anywhere in the chain (a batch wraps it). */
+  @Override
+  public boolean lockTimedOut(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s) {
+        for (SQLException n = s; n != null; n = n.getNextException()) {
+          if ("55P03".equals(n.getSQLState())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   @Override
