@@ -26,7 +26,8 @@ import java.util.TreeSet;
 /**
  * Applies and reverts migrations on one connection. Each migration runs in its own
  * transaction together with its {@code jmigrate_history} row, so it is applied whole or not at
- * all. Before anything runs, the history is checked against the code (checksums, unknown
+ * all; where DDL commits by itself, {@link StepwiseMigration} runs it step by step instead, with
+ * its progress in the history, so that a run stopped in the middle is resumed. Before anything runs, the history is checked against the code (checksums, unknown
  * versions, gaps) and the migrations against the schema fingerprints they were generated with;
  * an up-to-date database costs one query. Everything database-specific is asked of the
  * {@link Dialect}, given or found from the connection.

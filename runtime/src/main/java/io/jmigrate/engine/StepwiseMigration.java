@@ -298,6 +298,11 @@ final class StepwiseMigration {
     }
   }
 
+  /** "no step", "step 1", "steps 1 to k". */
+  private static String stepsText(int k) {
+    return k == 0 ? "no step" : k == 1 ? "step 1" : "steps 1 to " + k;
+  }
+
   /** How many statements {@code op} is on this dialect (a Java step: none). */
   private static long statements(Dialect d, Operation op, Schema before) {
     return d.statements(op, before).stream().filter(l -> !l.startsWith("--")).count();
@@ -363,7 +368,7 @@ final class StepwiseMigration {
             : "the database matches neither the schema before it nor the one after it. Against the one after"
                 + " it:\n" + ran.differences().stream().map(x -> "  - " + x + "\n").reduce("", String::concat);
     String update = "UPDATE " + History.TABLE + " SET ";
-    throw new MigrationException(m + " is partly applied: steps 1 to " + done + " of " + ops.size() + " are in effect,"
+    throw new MigrationException(m + " is partly applied (in effect: " + stepsText(done) + " of " + ops.size() + "),"
         + " and step " + step + " (" + op + ") was running when the last run stopped and may have completed (DDL"
         + " commits by itself here). The catalog cannot tell whether it did: " + why + ". Nothing was run. Look at"
         + " the database, record what you find, and migrate again. If step " + step + " is wholly in effect: "
@@ -480,7 +485,7 @@ final class StepwiseMigration {
     return "Its steps 1 to " + failed + " had run and committed (DDL commits by itself here); steps "
         + (j + 1 > failed ? "none" : (j + 1) + " to " + failed) + " were reverted, but step " + j + " (" + op
         + ") could not be: " + reason + note + ". The database is between the previous version and this one: "
-        + History.TABLE + " records it as not completed (success false) with steps 1 to " + j + " in effect, and"
+        + History.TABLE + " records it as not completed (success false) with " + stepsText(j) + " in effect, and"
         + " status shows it. Once the cause is fixed, migrate again: it resumes " + m + " after step " + j + ".";
   }
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Many instances at once and failures, against a real database of each dialect: each migration is
  * applied exactly once, and a failure leaves the previous version. Where DDL is transactional,
- * {@link TransactionalCrashContract} adds kill -9.
+ * {@link TransactionalCrashContract} adds kill -9; where it commits by itself, {@link StepwiseCrashContract}.
  */
 abstract class ConcurrencyAndCrashContract {
   static final int EXTRA = 16;

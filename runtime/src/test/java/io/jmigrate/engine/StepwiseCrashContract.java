@@ -117,7 +117,7 @@ interface StepwiseCrashContract {
       assertEquals(new Status.Progress(7, StepwiseWorkload.STEPS, 8), m.status(c).entries().get(1).progress());
       String before = catalog(c);
       MigrationException e = assertThrows(MigrationException.class, () -> m.migrate(c));
-      assertTrue(e.getMessage().contains("steps 1 to 7 of 12 are in effect") && e.getMessage().contains("step 8")
+      assertTrue(e.getMessage().contains("in effect: steps 1 to 7 of 12") && e.getMessage().contains("step 8")
           && e.getMessage().contains("2 statements") && e.getMessage().contains("Nothing was run")
           && e.getMessage().contains("UPDATE jmigrate_history SET step_started = NULL WHERE version = 2"), e.getMessage());
       assertEquals(before, catalog(c), "nothing ran");

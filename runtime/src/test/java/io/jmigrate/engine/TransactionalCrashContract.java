@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * kill -9 in the middle of a migration, where DDL is transactional (SQLite, PostgreSQL): the
  * database rolls the killed migration back, so it is at the previous version and the next run
- * completes. (Where each DDL statement commits, as on MariaDB, a killed migration's finished
- * steps stay applied; resuming after them is not built yet.)
+ * completes. (Where each DDL statement commits, as on MariaDB and H2, a killed migration's finished
+ * steps stay applied and the next run resumes after them: {@link StepwiseCrashContract}.)
  */
 abstract class TransactionalCrashContract extends ConcurrencyAndCrashContract {
   @ParameterizedTest(name = "killed inside migration {0}")
