@@ -731,13 +731,19 @@ public final class Migrator {
       Dialect d = dialect(c);
       List<HistoryRow> rows = History.read(c, d);
       int current = rows == null ? 0 : check(rows);
-      return render(d, current, latestVersion(), new SqlRecorder(c));
+      return render(d, current, latestVersion(), new SqlRecorder(c), rows == null ? null : partlyApplied(rows));
     } catch (SQLException e) {
       throw new MigrationException("could not read the database: " + e.getMessage(), e);
     }
   }
 
   private List<String> render(Dialect d, int from, int to, SqlRecorder recorder) throws SQLException {
+    return render(d, from, to, recorder, null);
+  }
+
+  /** As above; {@code partial} (or null) is a migration a stopped run left partly applied, which resumes after its steps done. */
+  private List<String> render(Dialect d, int from, int to, SqlRecorder recorder, HistoryRow partial)
+      throws SQLException {
     List<String> out = new ArrayList<>();
     Schema schema = Schema.empty();
     for (Migration m : migrations) {
@@ -748,9 +754,13 @@ public final class Migrator {
         schema = m.applyTo(schema);
         continue;
       }
-      recorder.comment(m.toString());
-      if (StepwiseMigration.splits(d, m, schema)) {
-        writeSplit(d, m, schema, recorder);
+      int done = partial != null && partial.version() == m.version() ? partial.stepsDone() : 0;
+      recorder.comment(m + (partial == null || partial.version() != m.version() ? ""
+          : " (partly applied: resumes after step " + done + " of " + m.up().size()
+              + (partial.stepStarted() == null ? "" : "; step " + partial.stepStarted() + " was running: it is settled first")
+              + ")"));
+      if (done > 0 || StepwiseMigration.splits(d, m, schema)) {
+        writeSplit(d, m, schema, recorder, done);
       } else {
         write(d, m.up(), schema, recorder);
       }
@@ -763,9 +773,13 @@ public final class Migrator {
   }
 
   /** online: the preview of a split migration, each online step marked as running outside a transaction. */
-  private static void writeSplit(Dialect d, Migration m, Schema schema, SqlRecorder recorder) throws SQLException {
+  private static void writeSplit(Dialect d, Migration m, Schema schema, SqlRecorder recorder, int done)
+      throws SQLException {
     boolean wasOnline = false;
-    for (Operation op : m.up()) {
+    for (Operation op : m.up().subList(0, done)) {
+      schema = op.applyTo(schema);
+    }
+    for (Operation op : m.up().subList(done, m.up().size())) {
       boolean online = StepwiseMigration.online(d, op, schema);
       if (online) {
         recorder.comment("online, outside the transaction (each statement commits by itself): " + op);

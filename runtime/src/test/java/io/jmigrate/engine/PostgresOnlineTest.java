@@ -153,7 +153,11 @@ class PostgresOnlineTest {
       assertEquals(stepsDone < 0 ? null
           : new Status.Progress(stepsDone, OnlineWorkload.STEPS, stepStarted < 0 ? null : stepStarted),
           status.entries().get(1).progress(), status.toString());
-      assertEquals(List.of(2), m.migrate(c).stream().map(AppliedMigration::version).toList());
+      List<String> preview = m.sql(c); // what the resumed run runs
+      RecordingConnection recording = new RecordingConnection(c);
+      assertEquals(List.of(2), m.migrate(recording.connection()).stream().map(AppliedMigration::version).toList());
+      assertEquals(SqlPreviewIsWhatRunsTest.previewStatements(preview),
+          SqlPreviewIsWhatRunsTest.migrationStatements(recording.sql()), String.join("\n", preview));
       assertAtVersion2LikeAFreshDatabase(c);
     }
   }

@@ -6,12 +6,20 @@ import io.jmigrate.dialect.SqlDialect;
 
 import io.jmigrate.migration.Operations.AddColumn;
 import io.jmigrate.migration.Operation;
+import io.jmigrate.migration.OperationVisitor;
 import io.jmigrate.migration.Operations.AddForeignKey;
 import io.jmigrate.migration.Operations.AddIndex;
 import io.jmigrate.migration.Operations.AlterColumn;
+import io.jmigrate.migration.Operations.CreateTable;
 import io.jmigrate.migration.Operations.DropColumn;
 import io.jmigrate.migration.Operations.DropForeignKey;
+import io.jmigrate.migration.Operations.DropIndex;
+import io.jmigrate.migration.Operations.DropTable;
+import io.jmigrate.migration.Operations.RenameColumn;
 import io.jmigrate.migration.Operations.RenameTable;
+import io.jmigrate.migration.Operations.RunJava;
+import io.jmigrate.migration.Operations.RunSql;
+import io.jmigrate.migration.Operations.SetPrimaryKey;
 import io.jmigrate.schema.ColumnDefinition;
 import io.jmigrate.schema.ColumnType;
 import io.jmigrate.schema.ForeignKeyDefinition;
@@ -180,16 +188,112 @@ public final class PostgresDialect extends SqlDialect {
    */
   @Override
   public boolean online(Operation op, Schema before) {
-    if (op instanceof AddIndex || op instanceof AddForeignKey) {
-      return true;
+    return op.accept(new OnlineForms(before)) != null;
+  }
+
+  @Override
+  public void abandon(Operation op, Schema before, Sink out) throws SQLException {
+    Cleanup cleanup = op.accept(new OnlineForms(before));
+    if (cleanup != null) {
+      cleanup.write(out);
     }
-    if (op instanceof AlterColumn a) {
-      ColumnDefinition old = before.table(a.table()).column(a.column().name()).orElseThrow();
-      ColumnDefinition c = a.column();
-      return old.nullable() && !c.nullable() && type(old).equals(type(c)) && old.generated() == c.generated()
-          && doesNotFit(q(old.name()), old, c) == null;
+  }
+
+  /** What removes the leftovers of an online form that failed part way. */
+  @FunctionalInterface
+  private interface Cleanup {
+    void write(Sink out) throws SQLException;
+  }
+
+  /** For each operation: null when it has no online form, else how to clean up after its online form. */
+  private final class OnlineForms implements OperationVisitor<Cleanup> {
+    private final Schema before;
+
+    OnlineForms(Schema before) {
+      this.before = before;
     }
-    return false;
+
+    @Override
+    public Cleanup addIndex(AddIndex op) {
+      return out -> out.execute("DROP INDEX CONCURRENTLY IF EXISTS " + q(op.index().name()));
+    }
+
+    @Override
+    public Cleanup addForeignKey(AddForeignKey op) {
+      return out -> out.execute("ALTER TABLE " + q(op.table()) + " DROP CONSTRAINT IF EXISTS " + q(op.foreignKey().name()));
+    }
+
+    @Override
+    public Cleanup alterColumn(AlterColumn op) {
+      ColumnDefinition old = before.table(op.table()).column(op.column().name()).orElseThrow();
+      ColumnDefinition c = op.column();
+      boolean onlyNotNull = old.nullable() && !c.nullable() && type(old).equals(type(c))
+          && old.generated() == c.generated() && doesNotFit(q(old.name()), old, c) == null;
+      if (!onlyNotNull) {
+        return null;
+      }
+      String t = "ALTER TABLE " + q(op.table());
+      return out -> {
+        out.execute(t + " DROP CONSTRAINT IF EXISTS " + q(notNullCheckName(op.table(), old.name())));
+        out.execute(t + " ALTER COLUMN " + q(old.name()) + " DROP NOT NULL");
+        out.execute(t + " ALTER COLUMN " + q(old.name()) + (old.hasDefault() ? " SET" + defaultClause(old) : " DROP DEFAULT"));
+      };
+    }
+
+    @Override
+    public Cleanup createTable(CreateTable op) {
+      return null;
+    }
+
+    @Override
+    public Cleanup dropTable(DropTable op) {
+      return null;
+    }
+
+    @Override
+    public Cleanup renameTable(RenameTable op) {
+      return null;
+    }
+
+    @Override
+    public Cleanup addColumn(AddColumn op) {
+      return null;
+    }
+
+    @Override
+    public Cleanup dropColumn(DropColumn op) {
+      return null;
+    }
+
+    @Override
+    public Cleanup renameColumn(RenameColumn op) {
+      return null;
+    }
+
+    @Override
+    public Cleanup setPrimaryKey(SetPrimaryKey op) {
+      return null;
+    }
+
+    @Override
+    public Cleanup dropIndex(DropIndex op) {
+      return null;
+    }
+
+    @Override
+    public Cleanup dropForeignKey(DropForeignKey op) {
+      return null;
+    }
+
+    @Override
+    public Cleanup runSql(RunSql op) {
+      return null;
+    }
+
+    @Override
+    public Cleanup runJava(RunJava op) {
+      return null;
+    }
   }
 
   @Override
@@ -236,21 +340,6 @@ public final class PostgresDialect extends SqlDialect {
   private boolean constraintExists(String table, String name, Sink out) throws SQLException {
     return !out.read("SELECT conname FROM pg_catalog.pg_constraint WHERE conname = ? AND conrelid = pg_catalog.to_regclass("
         + quoteString(q(table)) + ")", name).isEmpty();
-  }
-
-  @Override
-  public void abandon(Operation op, Schema before, Sink out) throws SQLException {
-    if (op instanceof AddIndex a) {
-      out.execute("DROP INDEX CONCURRENTLY IF EXISTS " + q(a.index().name()));
-    } else if (op instanceof AddForeignKey a) {
-      out.execute("ALTER TABLE " + q(a.table()) + " DROP CONSTRAINT IF EXISTS " + q(a.foreignKey().name()));
-    } else if (op instanceof AlterColumn a) {
-      ColumnDefinition old = before.table(a.table()).column(a.column().name()).orElseThrow();
-      String t = "ALTER TABLE " + q(a.table());
-      out.execute(t + " DROP CONSTRAINT IF EXISTS " + q(notNullCheckName(a.table(), old.name())));
-      out.execute(t + " ALTER COLUMN " + q(old.name()) + " DROP NOT NULL");
-      out.execute(t + " ALTER COLUMN " + q(old.name()) + (old.hasDefault() ? " SET" + defaultClause(old) : " DROP DEFAULT"));
-    }
   }
 
   /** The session's lock_timeout, restored on close (a SET in autocommit outlives no transaction). */
