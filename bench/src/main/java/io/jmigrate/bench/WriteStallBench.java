@@ -81,6 +81,9 @@ final class WriteStallBench {
         s.execute("VACUUM ANALYZE big");
       }
       int n = 0;
+      // The writer alone for 2 s: the gaps this machine gives with no migration at all (scheduling, GC, checkpoints).
+      long[] idle = measure(pg, "stall" + (++n), rows, c -> Thread.sleep(2000));
+      r.row("nothing (the writer alone, 2 s)", "", "", idle[0] + " ms", "", "", "the floor of this machine");
       Dialect d = Dialect.named("postgresql");
       for (Case k : CASES) {
         long[] naive = measure(pg, "stall" + (++n), rows, c -> {

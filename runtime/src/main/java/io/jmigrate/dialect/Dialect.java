@@ -122,9 +122,10 @@ public interface Dialect {
    * {@code NOT VALID} constraint). A migration with such steps is split into parts where DDL is
    * transactional, its progress recorded as where DDL commits by itself. An online form reads the
    * catalog and does only what is missing, so that running it again after a crash part way through
-   * completes it.
+   * completes it. {@code atStart} is the schema before the migration: a table it does not have is
+   * new, unused, and needs no online form.
    */
-  default boolean online(Operation op, Schema before) {
+  default boolean online(Operation op, Schema before, Schema atStart) {
     return false;
   }
 

@@ -60,7 +60,7 @@ public final class SqlRecorder implements Sink {
   public List<String> read(String query, String parameter) throws SQLException {
     if (catalog == null) {
       comment("at run time, reads " + query.replace("?", "'" + parameter + "'")
-          + " and runs what it returns");
+          + " and runs what follows from what it returns");
       return List.of();
     }
     List<String> out = new ArrayList<>();

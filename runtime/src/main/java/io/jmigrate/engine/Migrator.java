@@ -776,11 +776,12 @@ public final class Migrator {
   private static void writeSplit(Dialect d, Migration m, Schema schema, SqlRecorder recorder, int done)
       throws SQLException {
     boolean wasOnline = false;
+    Schema atStart = schema;
     for (Operation op : m.up().subList(0, done)) {
       schema = op.applyTo(schema);
     }
     for (Operation op : m.up().subList(done, m.up().size())) {
-      boolean online = StepwiseMigration.online(d, op, schema);
+      boolean online = StepwiseMigration.online(d, op, schema, atStart);
       if (online) {
         recorder.comment("online, outside the transaction (each statement commits by itself): " + op);
       } else if (wasOnline) {

@@ -80,7 +80,7 @@ final class StepwiseMigration {
     }
     boolean recorded = inProgress != null;
     for (int i = done; i < ops.size(); ) {
-      boolean online = online(d, ops.get(i), schemas.get(i));
+      boolean online = online(d, ops.get(i), schemas.get(i), schemas.get(0));
       int end = online ? i + 1 : partEnd(d, ops, schemas, i);
       for (int attempt = 1; ; attempt++) {
         try {
@@ -203,7 +203,7 @@ final class StepwiseMigration {
     }
     Schema s = before;
     for (Operation op : m.up()) {
-      if (d.online(op, s)) {
+      if (d.online(op, s, before)) {
         return true;
       }
       s = op.applyTo(s);
@@ -211,9 +211,12 @@ final class StepwiseMigration {
     return false;
   }
 
-  /** Whether step {@code op} runs as its online form: outside a transaction, statement by statement. */
-  static boolean online(Dialect d, Operation op, Schema before) {
-    return d.transactionalDdl() && d.online(op, before);
+  /**
+   * Whether step {@code op} (the schema before it {@code before}, before its migration {@code atStart})
+   * runs as its online form: outside a transaction, statement by statement.
+   */
+  static boolean online(Dialect d, Operation op, Schema before, Schema atStart) {
+    return d.transactionalDdl() && d.online(op, before, atStart);
   }
 
   /**
@@ -222,7 +225,7 @@ final class StepwiseMigration {
    */
   private static int partEnd(Dialect d, List<Operation> ops, List<Schema> schemas, int i) {
     int end = i + 1;
-    while (d.transactionalDdl() && end < ops.size() && !d.online(ops.get(end), schemas.get(end))) {
+    while (d.transactionalDdl() && end < ops.size() && !d.online(ops.get(end), schemas.get(end), schemas.get(0))) {
       end++;
     }
     return end;

@@ -129,6 +129,34 @@ class PostgresOnlineTest {
   }
 
   /**
+   * Instances starting together while one builds an index concurrently: the others wait for the
+   * run lock without holding a snapshot (a concurrent build waits for every older snapshot, so a
+   * waiter inside pg_advisory_lock was a deadlock), and each migration is applied once.
+   */
+  @Test
+  void instancesStartingTogetherApplyTheSplitMigrationOnce() throws Exception {
+    String url = databaseAtVersion1WithRows();
+    List<CompletableFuture<List<AppliedMigration>>> runs = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      runs.add(CompletableFuture.supplyAsync(() -> {
+        try (Connection c = DriverManager.getConnection(url)) {
+          return new Migrator(OnlineWorkload.migrations()).migrate(c);
+        } catch (SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      }));
+    }
+    int applied = 0;
+    for (CompletableFuture<List<AppliedMigration>> run : runs) {
+      applied += run.get(120, TimeUnit.SECONDS).size();
+    }
+    assertEquals(1, applied, "V2 applied once");
+    try (Connection c = DriverManager.getConnection(url)) {
+      assertAtVersion2LikeAFreshDatabase(c);
+    }
+  }
+
+  /**
    * Killed inside a transactional part (rolled back: the history says the parts before it), or
    * between the statements of an online step (the history says it started; the next run runs its
    * online form again, which does what is missing).
@@ -282,6 +310,29 @@ class PostgresOnlineTest {
       holder.rollback();
       assertEquals(1, m.status(c).currentVersion());
       assertEquals("0", strings(c, "SHOW lock_timeout").get(0), "the session's lock_timeout is restored");
+    }
+  }
+
+  /** The command line's --ddl-lock-timeout and --ddl-lock-attempts reach the migration (and wrong values are usage errors). */
+  @Test
+  void theCommandLineSetsTheLockTimeoutAndAttempts() throws Exception {
+    String url = databaseAtVersion1WithRows();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    io.jmigrate.internal.cli.CommandLine cli = new io.jmigrate.internal.cli.CommandLine(
+        new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true), new java.io.PrintStream(err, true),
+        () -> new Migrator(ADD_COLUMN), java.util.Map.of());
+    assertEquals(io.jmigrate.internal.cli.CommandLine.USAGE, cli.run("migrate", "--url", url, "--ddl-lock-timeout", "soon"));
+    assertTrue(err.toString().contains("--ddl-lock-timeout is \"soon\""), err.toString());
+    assertEquals(io.jmigrate.internal.cli.CommandLine.USAGE, cli.run("migrate", "--url", url, "--ddl-lock-attempts=0"));
+    try (Connection holder = DriverManager.getConnection(url)) {
+      holder.setAutoCommit(false);
+      exec(holder, "LOCK TABLE child IN ACCESS SHARE MODE");
+      err.reset();
+      assertEquals(io.jmigrate.internal.cli.CommandLine.FAILED,
+          cli.run("migrate", "--url", url, "--ddl-lock-timeout", "150ms", "--ddl-lock-attempts", "2"));
+      assertTrue(err.toString().contains("each of 2 attempts waited 150 ms for a lock")
+          && err.toString().contains("ALTER TABLE \"child\" ADD COLUMN"), err.toString());
+      holder.rollback();
     }
   }
 

@@ -43,7 +43,7 @@ class SqlPreviewIsWhatRunsTest {
     return sent.stream()
         .filter(s -> !s.contains("jmigrate_history") && !s.startsWith("BEGIN") && !s.equals("COMMIT")
             && !s.equals("ROLLBACK") && !s.startsWith("PRAGMA foreign_keys") && !s.startsWith("PRAGMA busy_timeout")
-            && !s.contains("pg_advisory") && !s.startsWith("SELECT sql FROM sqlite_master")
+            && !s.contains("pg_advisory") && !s.contains("pg_try_advisory") && !s.startsWith("SELECT sql FROM sqlite_master")
             && !s.startsWith("SELECT DATABASE_PATH()") && !s.contains("INFORMATION_SCHEMA.SETTINGS")
             && !s.startsWith("SELECT c.relname FROM pg_catalog.") && !s.startsWith("SELECT conname FROM pg_catalog.")
             && !s.startsWith("SET lock_timeout") && !s.equals("SHOW lock_timeout"))

@@ -187,13 +187,13 @@ public final class PostgresDialect extends SqlDialect {
    * table anyway).
    */
   @Override
-  public boolean online(Operation op, Schema before) {
-    return op.accept(new OnlineForms(before)) != null;
+  public boolean online(Operation op, Schema before, Schema atStart) {
+    return op.accept(new OnlineForms(before, atStart)) != null;
   }
 
   @Override
   public void abandon(Operation op, Schema before, Sink out) throws SQLException {
-    Cleanup cleanup = op.accept(new OnlineForms(before));
+    Cleanup cleanup = op.accept(new OnlineForms(before, before));
     if (cleanup != null) {
       cleanup.write(out);
     }
@@ -208,19 +208,21 @@ public final class PostgresDialect extends SqlDialect {
   /** For each operation: null when it has no online form, else how to clean up after its online form. */
   private final class OnlineForms implements OperationVisitor<Cleanup> {
     private final Schema before;
+    private final Schema atStart; // a table made in the same migration is new and unused: no online form
 
-    OnlineForms(Schema before) {
+    OnlineForms(Schema before, Schema atStart) {
       this.before = before;
+      this.atStart = atStart;
     }
 
     @Override
     public Cleanup addIndex(AddIndex op) {
-      return out -> out.execute("DROP INDEX CONCURRENTLY IF EXISTS " + q(op.index().name()));
+      return atStart.find(op.table()).isEmpty() ? null : out -> out.execute("DROP INDEX CONCURRENTLY IF EXISTS " + q(op.index().name()));
     }
 
     @Override
     public Cleanup addForeignKey(AddForeignKey op) {
-      return out -> out.execute("ALTER TABLE " + q(op.table()) + " DROP CONSTRAINT IF EXISTS " + q(op.foreignKey().name()));
+      return atStart.find(op.table()).isEmpty() ? null : out -> out.execute("ALTER TABLE " + q(op.table()) + " DROP CONSTRAINT IF EXISTS " + q(op.foreignKey().name()));
     }
 
     @Override
@@ -229,7 +231,7 @@ public final class PostgresDialect extends SqlDialect {
       ColumnDefinition c = op.column();
       boolean onlyNotNull = old.nullable() && !c.nullable() && type(old).equals(type(c))
           && old.generated() == c.generated() && doesNotFit(q(old.name()), old, c) == null;
-      if (!onlyNotNull) {
+      if (!onlyNotNull || atStart.find(op.table()).isEmpty()) {
         return null;
       }
       String t = "ALTER TABLE " + q(op.table());
@@ -416,10 +418,29 @@ public final class PostgresDialect extends SqlDialect {
     return "CAST(EXTRACT(EPOCH FROM clock_timestamp() - transaction_timestamp()) * 1000 AS BIGINT)";
   }
 
+  /**
+   * Polls {@code pg_try_advisory_lock} rather than waiting in {@code pg_advisory_lock}: a session
+   * waiting inside a statement holds a snapshot, and {@code CREATE INDEX CONCURRENTLY} in the
+   * holder's split migration waits for every older snapshot to go, a deadlock. Between polls a
+   * waiting instance is idle and holds none. Uncontended, it is the same one query.
+   */
   @Override
   public Session open(Connection connection) throws SQLException {
     try (Statement s = connection.createStatement()) {
-      s.execute("SELECT pg_advisory_lock(" + LOCK_KEY + ")");
+      for (long pause = 10; ; pause = Math.min(pause * 2, 200)) {
+        try (ResultSet rs = s.executeQuery("SELECT pg_try_advisory_lock(" + LOCK_KEY + ")")) {
+          rs.next();
+          if (rs.getBoolean(1)) {
+            break;
+          }
+        }
+        try {
+          Thread.sleep(pause);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new SQLException("interrupted while waiting for the migration lock (pg_try_advisory_lock)", e);
+        }
+      }
     }
     return () -> {
       try (Statement s = connection.createStatement()) {
