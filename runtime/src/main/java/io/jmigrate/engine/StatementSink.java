@@ -67,6 +67,14 @@ final class StatementSink implements Sink, AutoCloseable {
   }
 
   @Override
+  public void executeWaiting(String sql) throws SQLException {
+    flush();
+    try (Dialect.Session noTimeout = dialect.limitLockWaits(connection, java.time.Duration.ZERO)) {
+      execute(sql);
+    }
+  }
+
+  @Override
   public void check(String query, String failure) throws SQLException {
     flush();
     try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(query)) {

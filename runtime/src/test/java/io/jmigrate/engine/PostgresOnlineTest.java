@@ -336,24 +336,53 @@ class PostgresOnlineTest {
     }
   }
 
+  static final List<Migration> ADD_FOREIGN_KEY = List.of(OnlineWorkload.V1,
+      new TestMigration(2, "key", addForeignKey("child", foreignKey("fk_child_parent_id", "parent_id", "parent", "id"))));
+
+  /** The NOT VALID constraint of an online step waits for a writer's open transaction: it gives up and is tried again. */
   @Test
   void anOnlineStepWaitingForALockIsRetriedToo() throws Exception {
     String url = databaseAtVersion1WithRows();
     try (Connection holder = DriverManager.getConnection(url); Connection observer = DriverManager.getConnection(url);
         Connection c = DriverManager.getConnection(url)) {
       holder.setAutoCommit(false);
-      exec(holder, "LOCK TABLE child IN SHARE UPDATE EXCLUSIVE MODE"); // as a VACUUM or another concurrent build
-      Migrator m = new Migrator(ADD_INDEX).withDdlLockTimeout(Duration.ofMillis(300), 60);
+      exec(holder, "UPDATE child SET note = note WHERE id = 2"); // a writer's open transaction (ROW EXCLUSIVE)
+      Migrator m = new Migrator(ADD_FOREIGN_KEY).withDdlLockTimeout(Duration.ofMillis(300), 60);
       CompletableFuture<List<AppliedMigration>> migrating = CompletableFuture.supplyAsync(() -> m.migrate(c));
-      awaitWaiting(observer, "ShareUpdateExclusiveLock");
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (logged.stream().noneMatch(l -> l.contains("trying again"))) {
+      while (logged.stream().noneMatch(l -> l.contains("trying again") && l.contains("NOT VALID"))) {
         assertTrue(System.nanoTime() < deadline, String.join("\n", logged));
         Thread.sleep(20);
       }
       holder.commit();
       assertEquals(List.of(2), migrating.get(60, TimeUnit.SECONDS).stream().map(AppliedMigration::version).toList());
-      assertEquals(List.of("true"), strings(observer, "SELECT i.indisvalid FROM pg_index i JOIN pg_class c"
+      assertEquals(List.of("true"), strings(observer, "SELECT convalidated FROM pg_constraint WHERE conname = 'fk_child_parent_id'"));
+    }
+  }
+
+  /**
+   * A concurrent index build waits for its lock (and for older transactions) without the lock
+   * timeout: that wait blocks no reads or writes, and giving up would build the index again from the
+   * start. Writes go on meanwhile; it completes when the holder commits.
+   */
+  @Test
+  void aConcurrentBuildWaitsWithoutTheTimeoutAndBlocksNoWrites() throws Exception {
+    String url = databaseAtVersion1WithRows();
+    try (Connection holder = DriverManager.getConnection(url); Connection other = DriverManager.getConnection(url);
+        Connection c = DriverManager.getConnection(url)) {
+      holder.setAutoCommit(false);
+      exec(holder, "LOCK TABLE child IN SHARE UPDATE EXCLUSIVE MODE"); // as a VACUUM or another concurrent build
+      Migrator m = new Migrator(ADD_INDEX).withDdlLockTimeout(Duration.ofMillis(200), 2);
+      CompletableFuture<List<AppliedMigration>> migrating = CompletableFuture.supplyAsync(() -> m.migrate(c));
+      awaitWaiting(other, "ShareUpdateExclusiveLock");
+      Thread.sleep(1500); // longer than both attempts of 200 ms and the pause between them
+      exec(other, "SET statement_timeout = '60s'");
+      exec(other, "UPDATE child SET note = 'w' WHERE id = 2"); // a write while the build waits
+      assertFalse(migrating.isDone(), "still waiting, not given up");
+      holder.commit();
+      assertEquals(List.of(2), migrating.get(60, TimeUnit.SECONDS).stream().map(AppliedMigration::version).toList());
+      assertTrue(logged.stream().noneMatch(l -> l.contains("trying again")), String.join("\n", logged));
+      assertEquals(List.of("true"), strings(other, "SELECT i.indisvalid FROM pg_index i JOIN pg_class c"
           + " ON c.oid = i.indexrelid WHERE c.relname = 'ix_child_name'"));
     }
   }

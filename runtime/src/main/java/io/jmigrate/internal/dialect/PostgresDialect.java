@@ -175,7 +175,7 @@ public final class PostgresDialect extends SqlDialect {
     if (!constraintExists(op.table(), name, out)) {
       out.execute("ALTER TABLE " + q(op.table()) + " ADD " + foreignKeyClause(op.foreignKey()) + " NOT VALID");
     }
-    out.execute("ALTER TABLE " + q(op.table()) + " VALIDATE CONSTRAINT " + q(name));
+    out.executeWaiting("ALTER TABLE " + q(op.table()) + " VALIDATE CONSTRAINT " + q(name));
   }
 
   // ---- online forms: outside the migration's transaction, each statement committing by itself ----
@@ -217,7 +217,7 @@ public final class PostgresDialect extends SqlDialect {
 
     @Override
     public Cleanup addIndex(AddIndex op) {
-      return atStart.find(op.table()).isEmpty() ? null : out -> out.execute("DROP INDEX CONCURRENTLY IF EXISTS " + q(op.index().name()));
+      return atStart.find(op.table()).isEmpty() ? null : out -> out.executeWaiting("DROP INDEX CONCURRENTLY IF EXISTS " + q(op.index().name()));
     }
 
     @Override
@@ -307,9 +307,9 @@ public final class PostgresDialect extends SqlDialect {
     IndexDefinition i = op.index();
     // A concurrent build that failed or was killed leaves the index behind, invalid: drop it, build again.
     if (!out.read(INVALID_INDEX, i.name()).isEmpty()) {
-      out.execute("DROP INDEX CONCURRENTLY IF EXISTS " + q(i.name()));
+      out.executeWaiting("DROP INDEX CONCURRENTLY IF EXISTS " + q(i.name()));
     }
-    out.execute("CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX CONCURRENTLY IF NOT EXISTS " + q(i.name())
+    out.executeWaiting("CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX CONCURRENTLY IF NOT EXISTS " + q(i.name())
         + " ON " + q(op.table()) + " (" + list(i.columns()) + ")");
   }
 
@@ -330,7 +330,7 @@ public final class PostgresDialect extends SqlDialect {
     if (!constraintExists(table, check, out)) {
       out.execute(t + " ADD CONSTRAINT " + q(check) + " CHECK (" + q(column) + " IS NOT NULL) NOT VALID");
     }
-    out.execute(t + " VALIDATE CONSTRAINT " + q(check));
+    out.executeWaiting(t + " VALIDATE CONSTRAINT " + q(check));
     out.execute(t + " ALTER COLUMN " + q(column) + " SET NOT NULL");
     out.execute(t + " DROP CONSTRAINT IF EXISTS " + q(check));
   }
@@ -353,7 +353,8 @@ public final class PostgresDialect extends SqlDialect {
       was = rs.getString(1);
     }
     try (Statement s = connection.createStatement()) {
-      s.execute("SET lock_timeout = " + Math.max(1, timeout.toMillis()));
+      // 0 (no limit) is PostgreSQL's "wait as long as it takes"; below 1 ms would round to it too.
+      s.execute("SET lock_timeout = " + (timeout.isZero() ? 0 : Math.max(1, timeout.toMillis())));
     }
     return () -> {
       try (Statement s = connection.createStatement()) {
