@@ -27,8 +27,9 @@ import java.util.TreeSet;
  * Applies and reverts migrations on one connection. Each migration runs in its own
  * transaction together with its {@code jmigrate_history} row, so it is applied whole or not at
  * all; where DDL commits by itself, {@link StepwiseMigration} runs it step by step instead, with
- * its progress in the history, so that a run stopped in the middle is resumed. Before anything runs, the history is checked against the code (checksums, unknown
- * versions, gaps) and the migrations against the schema fingerprints they were generated with;
+ * its progress in the history, so that a run stopped in the middle is resumed. Before anything
+ * runs, the history is checked against the code (checksums, unknown versions, gaps) and the
+ * migrations against the schema fingerprints they were generated with;
  * an up-to-date database costs one query. Everything database-specific is asked of the
  * {@link Dialect}, given or found from the connection.
  */
@@ -716,7 +717,7 @@ public final class Migrator {
    */
   public List<String> sql(Dialect d, int from, int to) {
     try {
-      return render(d, from, to, new SqlRecorder(null));
+      return render(d, from, to, new SqlRecorder(null), null);
     } catch (SQLException e) {
       throw new IllegalStateException("a recorder without a database does not fail", e);
     }
@@ -737,13 +738,8 @@ public final class Migrator {
     }
   }
 
-  private List<String> render(Dialect d, int from, int to, SqlRecorder recorder) throws SQLException {
-    return render(d, from, to, recorder, null);
-  }
-
-  /** As above; {@code partial} (or null) is a migration a stopped run left partly applied, which resumes after its steps done. */
-  private List<String> render(Dialect d, int from, int to, SqlRecorder recorder, HistoryRow partial)
-      throws SQLException {
+  /** The statements from {@code from} to {@code to}; a {@code partial} migration's from after its steps done. */
+  private List<String> render(Dialect d, int from, int to, SqlRecorder recorder, HistoryRow partial) throws SQLException {
     List<String> out = new ArrayList<>();
     Schema schema = Schema.empty();
     for (Migration m : migrations) {
@@ -755,12 +751,11 @@ public final class Migrator {
         continue;
       }
       int done = partial != null && partial.version() == m.version() ? partial.stepsDone() : 0;
-      recorder.comment(m + (partial == null || partial.version() != m.version() ? ""
-          : " (partly applied: resumes after step " + done + " of " + m.up().size()
-              + (partial.stepStarted() == null ? "" : "; step " + partial.stepStarted() + " was running: it is settled first")
-              + ")"));
+      recorder.comment(m + (done == 0 ? "" : " (partly applied: resumed after step " + done
+          + (partial.stepStarted() == null ? "" : "; step " + partial.stepStarted() + " is first checked against the catalog")
+          + ")"));
       if (done > 0 || StepwiseMigration.splits(d, m, schema)) {
-        writeSplit(d, m, schema, recorder, done);
+        writeSplit(d, m, schema, recorder, Math.min(done, m.up().size())); // online: the parts, marked
       } else {
         write(d, m.up(), schema, recorder);
       }

@@ -83,6 +83,9 @@ class StepwiseResumeTest {
       MigrationException e = assertThrows(MigrationException.class, () -> editedDone.migrate(c));
       assertTrue(e.getMessage().contains("changed after it was partly applied"), e.getMessage());
 
+      // The preview shows what the resumed run runs: step 3 only.
+      List<String> preview = fixed.sql(c);
+      assertEquals(List.of("-- V0002 side (partly applied: resumed after step 2)", "INSERT INTO side VALUES (1);"), preview);
       assertEquals(List.of(2), fixed.migrate(c).stream().map(AppliedMigration::version).toList());
       assertEquals(List.of("1"), strings(c, "SELECT COUNT(*) FROM side"));
       assertEquals(List.of(String.valueOf(fixedV2.checksum())), strings(c, "SELECT checksum FROM jmigrate_history WHERE version = 2"));
