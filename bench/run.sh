@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark and prints the tables (Markdown). Usage: bash bench/run.sh [--smoke]
 #   --smoke  tiny sizes, one repetition: only checks that the benchmarks still run (CI does this).
-#   --only=compile,sqlite,postgresql,mariadb,rebuild  only those parts (default: all).
+#   --only=compile,sqlite,postgresql,mariadb,writestall,rebuild  only those parts (default: all).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -Pbench -pl bench -am package -DskipTests

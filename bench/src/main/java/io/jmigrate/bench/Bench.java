@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 
 /**
  * Runs every benchmark and prints Markdown tables. {@code --smoke}: tiny sizes, one run each.
- * {@code --only=compile,sqlite,postgresql,mariadb,rebuild}: only those parts.
+ * {@code --only=compile,sqlite,postgresql,mariadb,writestall,rebuild}: only those parts.
  */
 public final class Bench {
   private Bench() {}
@@ -69,6 +69,9 @@ public final class Bench {
       }
     }
 
+    if (part.test("writestall")) { // online: the write-stall benchmark (WriteStallBench)
+      WriteStallBench.run(r, smoke ? 10_000 : 1_000_000);
+    }
     if (part.test("rebuild")) {
       RebuildBench.run(r, work, smoke ? 10_000 : 1_000_000, smoke ? 1 : 5);
     }

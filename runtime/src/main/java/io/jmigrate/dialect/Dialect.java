@@ -125,6 +125,41 @@ public interface Dialect {
     return true;
   }
 
+  /**
+   * Whether {@code op} has an online form here that runs outside the migration's transaction, each
+   * of its statements committing by itself, so that no lock that stops writes is held for long
+   * (PostgreSQL: {@code CREATE INDEX CONCURRENTLY}, a foreign key or NOT NULL validated after a
+   * {@code NOT VALID} constraint). A migration with such steps is split into parts where DDL is
+   * transactional, its progress recorded as where DDL commits by itself. An online form reads the
+   * catalog and does only what is missing, so that running it again after a crash part way through
+   * completes it. {@code atStart} is the schema before the migration: a table it does not have is
+   * new, unused, and needs no online form.
+   */
+  default boolean online(Operation op, Schema before, Schema atStart) {
+    return false;
+  }
+
+  /**
+   * After the online form of {@code op} failed part way (outside a transaction), writes what removes
+   * what it left behind (an invalid index, a NOT VALID constraint), so that the schema is
+   * {@code before} again.
+   */
+  default void abandon(Operation op, Schema before, Sink out) throws SQLException {}
+
+  /**
+   * Makes each statement on {@code connection} wait at most {@code timeout} for a lock, where the
+   * database can (so that DDL queued behind a long query never queues every later query behind
+   * itself for longer); closing it restores the setting. Null where there is no such setting.
+   */
+  default Session limitLockWaits(Connection connection, java.time.Duration timeout) throws SQLException {
+    return null;
+  }
+
+  /** Whether {@code e} (or what it wraps) is a statement that gave up waiting for a lock ({@link #limitLockWaits}). */
+  default boolean lockTimedOut(SQLException e) {
+    return false;
+  }
+
   /** Starts one migration's transaction (write-locking where the dialect locks that way). */
   void begin(Connection connection) throws SQLException;
 

@@ -18,6 +18,7 @@ import java.util.List;
 public final class SqlRecorder implements Sink {
   private final Connection catalog;
   private final List<String> lines = new ArrayList<>();
+  private boolean outsideTransaction;
 
   /** @param catalog the database whose catalog reads see, or null */
   public SqlRecorder(Connection catalog) {
@@ -27,6 +28,16 @@ public final class SqlRecorder implements Sink {
   /** What was recorded: statements without a trailing semicolon, and {@code --} comments. */
   public List<String> lines() {
     return List.copyOf(lines);
+  }
+
+  /** Records what follows as running outside a transaction (an online step of a split migration), or not. */
+  public void outsideTransaction(boolean outside) {
+    this.outsideTransaction = outside;
+  }
+
+  @Override
+  public boolean outsideTransaction() {
+    return outsideTransaction;
   }
 
   /** Adds a comment line. */
@@ -49,7 +60,7 @@ public final class SqlRecorder implements Sink {
   public List<String> read(String query, String parameter) throws SQLException {
     if (catalog == null) {
       comment("at run time, reads " + query.replace("?", "'" + parameter + "'")
-          + " and runs what it returns");
+          + " and runs what follows from what it returns");
       return List.of();
     }
     List<String> out = new ArrayList<>();

@@ -46,6 +46,7 @@ public final class Migrator {
   private boolean aheadAllowed; // an older build may start on a newer database (its migrations known compatible)
   // operator: how long a run waits for its lock and how often waits and long steps are reported
   private LockWait lockWait;
+  private DdlLockWaits lockWaits; // online: how long a statement waits for a lock, how often it is tried
 
   /** A migrator that finds the dialect of each connection (through {@link Dialect#of}). */
   public Migrator(List<Migration> migrations) {
@@ -69,6 +70,7 @@ public final class Migrator {
     this.lease = LockChoice.fromEnvironment();
     this.lockWait = LockChoice.lockWait(); // operator
     this.aheadAllowed = LockChoice.aheadAllowed(); // operator
+    this.lockWaits = DdlLockWaits.fromEnvironment();
   }
 
   /**
@@ -139,12 +141,55 @@ public final class Migrator {
     return aheadAllowed;
   }
 
+  // ---- online (lock waits) ----
+
+  /**
+   * This migrator with each statement waiting at most {@code timeout} for a lock (PostgreSQL's
+   * {@code lock_timeout}; zero: as long as it takes), and a statement that gave up tried again, up
+   * to {@code attempts} times in all, after a pause that doubles each time (0.5 s, 1 s, … 10 s). The
+   * default is 2 s and 10 attempts, or what {@code -Djmigrate.ddl.lock-timeout} /
+   * {@code JMIGRATE_DDL_LOCK_TIMEOUT} and {@code -Djmigrate.ddl.lock-attempts} /
+   * {@code JMIGRATE_DDL_LOCK_ATTEMPTS} say. See {@link DdlLockWaits}.
+   */
+  public Migrator withDdlLockTimeout(Duration timeout, int attempts) {
+    Migrator m = copy();
+    m.lockWaits = new DdlLockWaits(timeout, attempts);
+    return m;
+  }
+
+  /** How long a statement waits for a lock and how often it is tried (see {@link #withDdlLockTimeout}). */
+  public DdlLockWaits ddlLockWaits() {
+    return lockWaits;
+  }
+
+  /** Applies or reverts {@code m} in one transaction, tried again as {@link #lockWaits} says when a lock wait timed out. */
+  private AppliedMigration stepRetrying(Connection c, Dialect d, Migration m, Direction direction, List<Operation> ops,
+      Schema schema) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return step(c, d, m, direction, ops, schema);
+      } catch (MigrationException e) {
+        if (!(e.getCause() instanceof SQLException cause) || !d.transactionalDdl()
+            || !lockWaits.retry(d, cause, attempt, m)) {
+          if (e.getCause() instanceof SQLException cause && !lockWaits.gaveUp(d, cause).isEmpty()
+              && attempt > 1) {
+            throw new MigrationException(e.getMessage() + lockWaits.gaveUp(d, cause), cause);
+          }
+          throw e;
+        }
+      }
+    }
+  }
+
+  // ---- end online ----
+
   private Migrator copy() {
     Migrator m = new Migrator(migrations, dialect);
     m.lease = lease;
     m.lockConnections = lockConnections;
     m.aheadAllowed = aheadAllowed;
     m.lockWait = lockWait;
+    m.lockWaits = lockWaits;
     return m;
   }
 
@@ -277,7 +322,8 @@ public final class Migrator {
         }
         checkFingerprints();
         try (RunLock lock = lock(c, d);
-            Progress progress = Progress.start(c, d, lockWait.reportEvery(), lockConnections)) { // operator: progress
+            Progress progress = Progress.start(c, d, lockWait.reportEvery(), lockConnections); // operator: progress
+            Dialect.Session limited = lockWaits.limit(c, d)) { // online: lock_timeout
           if (rows == null) {
             History.create(c, d);
           }
@@ -404,9 +450,14 @@ public final class Migrator {
       checkHeld(lock, m);
       // Where DDL commits by itself, each step commits with its progress, so that a stopped run resumes.
       boolean resume = partial != null && partial.version() == m.version();
-      AppliedMigration applied = resume || !d.transactionalDdl()
-          ? StepwiseMigration.apply(c, d, m, before, resume ? partial : null)
-          : step(c, d, m, Direction.UP, m.up(), before);
+      // online: a migration with online steps runs in parts, recorded as the steps are where DDL commits by itself.
+      boolean split = !resume && StepwiseMigration.splits(d, m, before);
+      if (split) {
+        History.addProgressColumns(c, d);
+      }
+      AppliedMigration applied = resume || split || !d.transactionalDdl()
+          ? StepwiseMigration.apply(c, d, m, before, resume ? partial : null, lockWaits)
+          : stepRetrying(c, d, m, Direction.UP, m.up(), before);
       if (applied != null) {
         done.add(applied);
       }
@@ -444,7 +495,7 @@ public final class Migrator {
       HistoryRow row = rows.stream().filter(r -> r.version() == m.version()).findFirst().orElse(null);
       AppliedMigration reverted = !d.transactionalDdl() && derivesDown(m) && row != null
           ? StepwiseMigration.revert(c, d, m, before.get(i), row)
-          : step(c, d, m, Direction.DOWN, m.down(before.get(i)), m.applyTo(before.get(i)));
+          : stepRetrying(c, d, m, Direction.DOWN, m.down(before.get(i)), m.applyTo(before.get(i)));
       if (reverted != null) {
         done.add(reverted);
       }
@@ -848,21 +899,44 @@ public final class Migrator {
         continue;
       }
       int done = partial != null && partial.version() == m.version() ? partial.stepsDone() : 0;
-      List<Operation> ops = m.up().subList(Math.min(done, m.up().size()), m.up().size());
-      Schema after = m.applyTo(schema);
-      for (Operation op : m.up().subList(0, m.up().size() - ops.size())) {
-        schema = op.applyTo(schema);
-      }
       recorder.comment(m + (done == 0 ? "" : " (partly applied: resumed after step " + done
           + (partial.stepStarted() == null ? "" : "; step " + partial.stepStarted() + " is first checked against the catalog")
           + ")"));
-      write(d, ops, schema, recorder);
-      schema = after;
+      if (done > 0 || StepwiseMigration.splits(d, m, schema)) {
+        writeSplit(d, m, schema, recorder, Math.min(done, m.up().size())); // online: the parts, marked
+      } else {
+        write(d, m.up(), schema, recorder);
+      }
+      schema = m.applyTo(schema);
     }
     for (String line : recorder.lines()) {
       out.add(line.startsWith("--") ? line : line + ";");
     }
     return out;
+  }
+
+  /** online: the preview of a split migration, each online step marked as running outside a transaction. */
+  private static void writeSplit(Dialect d, Migration m, Schema schema, SqlRecorder recorder, int done)
+      throws SQLException {
+    boolean wasOnline = false;
+    Schema atStart = schema;
+    for (Operation op : m.up().subList(0, done)) {
+      schema = op.applyTo(schema);
+    }
+    for (Operation op : m.up().subList(done, m.up().size())) {
+      boolean online = StepwiseMigration.online(d, op, schema, atStart);
+      if (online) {
+        recorder.comment("online, outside the transaction (each statement commits by itself): " + op);
+      } else if (wasOnline) {
+        recorder.comment("in one transaction again");
+      }
+      recorder.outsideTransaction(online);
+      d.write(op, schema, recorder);
+      schema = op.applyTo(schema);
+      wasOnline = online;
+    }
+    recorder.outsideTransaction(false);
+    d.afterOperations(m.up(), recorder);
   }
 
   /** The schema the code expects at {@code version}. */

@@ -24,13 +24,28 @@ final class StatementSink implements Sink, AutoCloseable {
   private final Statement statement;
   private final boolean batch;
   private final List<String> pending = new ArrayList<>();
+  private final boolean outsideTransaction;
   private boolean ranJava;
 
   StatementSink(Connection c, Dialect dialect) throws SQLException {
+    this(c, dialect, false);
+  }
+
+  /**
+   * @param outsideTransaction the connection is in autocommit and each statement commits by itself
+   *     (an online step): never batched, since a batch runs as one transaction
+   */
+  StatementSink(Connection c, Dialect dialect, boolean outsideTransaction) throws SQLException {
     this.connection = c;
     this.dialect = dialect;
     this.statement = c.createStatement();
-    this.batch = dialect.batchesStatements();
+    this.outsideTransaction = outsideTransaction;
+    this.batch = dialect.batchesStatements() && !outsideTransaction;
+  }
+
+  @Override
+  public boolean outsideTransaction() {
+    return outsideTransaction;
   }
 
   boolean batching() {
@@ -50,6 +65,14 @@ final class StatementSink implements Sink, AutoCloseable {
     }
     statement.addBatch(sql);
     pending.add(sql);
+  }
+
+  @Override
+  public void executeWaiting(String sql) throws SQLException {
+    flush();
+    try (Dialect.Session noTimeout = dialect.limitLockWaits(connection, java.time.Duration.ZERO)) {
+      execute(sql);
+    }
   }
 
   @Override

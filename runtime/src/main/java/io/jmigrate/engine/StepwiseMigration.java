@@ -57,6 +57,12 @@ final class StepwiseMigration {
    */
   static AppliedMigration apply(Connection c, Dialect d, Migration m, Schema before, HistoryRow inProgress)
       throws SQLException {
+    return apply(c, d, m, before, inProgress, new DdlLockWaits(java.time.Duration.ZERO, 1));
+  }
+
+  /** As above, a part or online step whose statement gave up waiting for a lock tried again as {@code waits} says. */
+  static AppliedMigration apply(Connection c, Dialect d, Migration m, Schema before, HistoryRow inProgress,
+      DdlLockWaits waits) throws SQLException {
     long start = System.nanoTime();
     List<Operation> ops = m.up();
     List<Schema> schemas = schemasThrough(before, ops);
@@ -73,45 +79,44 @@ final class StepwiseMigration {
       History.complete(c, d, m.version(), m.checksum(), (System.nanoTime() - start) / 1_000_000);
     }
     boolean recorded = inProgress != null;
-    for (int i = done; i < ops.size(); i++) {
-      boolean last = i == ops.size() - 1;
-      boolean finished = false;
-      d.begin(c);
-      try {
-        if (recorded) {
-          History.progress(c, d, m.version(), i, i + 1, Checksum.of(ops.subList(0, i)));
-        } else {
-          History.insertStarted(c, d, m.version(), m.description(), Checksum.of(List.of()));
-        }
-        try (StatementSink out = new StatementSink(c, d)) {
-          d.write(ops.get(i), schemas.get(i), out);
-          if (last) {
-            d.afterOperations(ops, out);
+    for (int i = done; i < ops.size(); ) {
+      boolean online = online(d, ops.get(i), schemas.get(i), schemas.get(0));
+      int end = online ? i + 1 : partEnd(d, ops, schemas, i);
+      for (int attempt = 1; ; attempt++) {
+        try {
+          if (online) {
+            recordStarted(c, d, m, i, recorded); // commits: the step's statements commit one by one after it
+            recorded = true;
+            try (StatementSink out = new StatementSink(c, d, true)) {
+              d.write(ops.get(i), schemas.get(i), out);
+              if (end == ops.size()) {
+                d.afterOperations(ops, out);
+              }
+            }
+            recordDone(c, d, m, end, start);
+          } else {
+            runPart(c, d, m, schemas, i, end, recorded, start);
+            recorded = true;
           }
-          out.flush();
-        }
-        if (last) {
-          History.complete(c, d, m.version(), m.checksum(), (System.nanoTime() - start) / 1_000_000);
-        } else {
-          History.progress(c, d, m.version(), i + 1, null, Checksum.of(ops.subList(0, i + 1)));
-        }
-        d.commit(c);
-        finished = true;
-        recorded = true;
-      } catch (SQLException e) {
-        rollbackQuietly(c, d);
-        finished = true;
-        if (statements(d, ops.get(i), schemas.get(i)) == 1) {
-          // Its one statement failed, so nothing of it is in effect, though the DDL's commit took "started" along.
-          notStartedQuietly(c, d, m, i);
-        }
-        throw new MigrationException("migration " + m + " failed: " + e.getMessage() + ". " + revert(c, d, m, schemas, i),
-            e);
-      } finally {
-        if (!finished) {
+          break;
+        } catch (SQLException e) {
           rollbackQuietly(c, d);
+          if (waits.retry(d, e, attempt, m)) {
+            continue; // a part rolled back whole; an online step's form does what is still missing
+          }
+          String left = "";
+          if (online) {
+            left = abandon(c, d, ops.get(i), schemas.get(i));
+          }
+          if (left.isEmpty() && (online || statements(d, ops.get(i), schemas.get(i)) == 1)) {
+            // Its one statement failed, so nothing of it is in effect, though the DDL's commit took "started" along.
+            notStartedQuietly(c, d, m, i);
+          }
+          throw new MigrationException("migration " + m + " failed: " + e.getMessage() + waits.gaveUp(d, e) + ". " + left
+              + revert(c, d, m, schemas, i), e);
         }
       }
+      i = end;
     }
     return new AppliedMigration(m.version(), m.description(), Direction.UP, (System.nanoTime() - start) / 1_000_000);
   }
@@ -189,6 +194,104 @@ final class StepwiseMigration {
     }
   }
 
+  // ---- split migrations: where DDL is transactional, the steps with an online form run outside it ----
+
+  /** Whether {@code m} has a step with an online form where DDL is transactional: then it runs in parts, here. */
+  static boolean splits(Dialect d, Migration m, Schema before) {
+    if (!d.transactionalDdl()) {
+      return false;
+    }
+    Schema s = before;
+    for (Operation op : m.up()) {
+      if (d.online(op, s, before)) {
+        return true;
+      }
+      s = op.applyTo(s);
+    }
+    return false;
+  }
+
+  /**
+   * Whether step {@code op} (the schema before it {@code before}, before its migration {@code atStart})
+   * runs as its online form: outside a transaction, statement by statement.
+   */
+  static boolean online(Dialect d, Operation op, Schema before, Schema atStart) {
+    return d.transactionalDdl() && d.online(op, before, atStart);
+  }
+
+  /**
+   * The end (exclusive) of the part that starts at step {@code i}: where DDL is transactional, the
+   * steps up to the next online one commit together; where it commits by itself, each step alone.
+   */
+  private static int partEnd(Dialect d, List<Operation> ops, List<Schema> schemas, int i) {
+    int end = i + 1;
+    while (d.transactionalDdl() && end < ops.size() && !d.online(ops.get(end), schemas.get(end), schemas.get(0))) {
+      end++;
+    }
+    return end;
+  }
+
+  /** Steps {@code i} to {@code end - 1} in one transaction with their progress ("started", then "done"). */
+  private static void runPart(Connection c, Dialect d, Migration m, List<Schema> schemas, int i, int end,
+      boolean recorded, long start) throws SQLException {
+    List<Operation> ops = m.up();
+    boolean committed = false;
+    d.begin(c);
+    try {
+      recordStarted(c, d, m, i, recorded);
+      try (StatementSink out = new StatementSink(c, d)) {
+        for (int k = i; k < end; k++) {
+          d.write(ops.get(k), schemas.get(k), out);
+        }
+        if (end == ops.size()) {
+          d.afterOperations(ops, out);
+        }
+        out.flush();
+      }
+      recordDone(c, d, m, end, start);
+      d.commit(c);
+      committed = true;
+    } finally {
+      if (!committed) {
+        rollbackQuietly(c, d);
+      }
+    }
+  }
+
+  /** Records step {@code i + 1} started, steps 1 to {@code i} done (for the first step: inserts the row). */
+  private static void recordStarted(Connection c, Dialect d, Migration m, int i, boolean recorded) throws SQLException {
+    List<Operation> ops = m.up();
+    if (recorded) {
+      History.progress(c, d, m.version(), i, i + 1, Checksum.of(ops.subList(0, i)));
+    } else {
+      History.insertStarted(c, d, m.version(), m.description(), Checksum.of(List.of()));
+    }
+  }
+
+  /** Records steps 1 to {@code end} done; all of them: the row becomes an applied migration's. */
+  private static void recordDone(Connection c, Dialect d, Migration m, int end, long start) throws SQLException {
+    List<Operation> ops = m.up();
+    if (end == ops.size()) {
+      History.complete(c, d, m.version(), m.checksum(), (System.nanoTime() - start) / 1_000_000);
+    } else {
+      History.progress(c, d, m.version(), end, null, Checksum.of(ops.subList(0, end)));
+    }
+  }
+
+  /**
+   * After an online step failed part way: removes what it left (an invalid index, a NOT VALID
+   * constraint), each statement committing by itself. Returns "" when done, else what to tell the user.
+   */
+  private static String abandon(Connection c, Dialect d, Operation op, Schema before) {
+    try (StatementSink out = new StatementSink(c, d, true)) {
+      d.abandon(op, before, out);
+      return "";
+    } catch (SQLException e) {
+      return "What its online form had left could not be removed (" + e.getMessage() + "); the next migrate runs that"
+          + " step's online form again, which completes it (an invalid index is dropped and built again). ";
+    }
+  }
+
   /** Records steps 1 to {@code done} in effect and none started; a failure here must not hide the one reported. */
   private static void notStartedQuietly(Connection c, Dialect d, Migration m, int done) {
     try {
@@ -236,6 +339,13 @@ final class StepwiseMigration {
     }
     Operation op = ops.get(done);
     Schema before = schemas.get(done);
+    if (d.transactionalDdl()) {
+      // Only an online step commits part way here, and its form reads the catalog and does what is missing.
+      log().log(Level.INFO, "step {0} of {1} ({2}) was running outside a transaction when the last run stopped;"
+          + " running its online form again, which completes it", step, m, op);
+      History.progress(c, d, m.version(), done, null, Checksum.of(ops.subList(0, done)));
+      return done;
+    }
     Drift notRun = SchemaValidator.compare(c, d, m.version(), before);
     Drift ran = SchemaValidator.compare(c, d, m.version(), schemas.get(step));
     long statements = statements(d, op, before);

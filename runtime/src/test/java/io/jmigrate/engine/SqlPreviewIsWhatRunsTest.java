@@ -45,7 +45,9 @@ class SqlPreviewIsWhatRunsTest {
             && !s.equals("ROLLBACK") && !s.startsWith("PRAGMA foreign_keys") && !s.startsWith("PRAGMA busy_timeout")
             && !s.contains("_advisory_") && !(s.startsWith("SELECT ") && s.contains(" FROM sqlite_master"))
             && !s.equals("SELECT pg_backend_pid()") && !s.startsWith("SELECT COUNT(*) FROM") // progress reports
-            && !s.startsWith("SELECT DATABASE_PATH()") && !s.contains("INFORMATION_SCHEMA.SETTINGS"))
+            && !s.startsWith("SELECT DATABASE_PATH()") && !s.contains("INFORMATION_SCHEMA.SETTINGS")
+            && !s.startsWith("SELECT c.relname FROM pg_catalog.") && !s.startsWith("SELECT conname FROM pg_catalog.")
+            && !s.startsWith("SET lock_timeout") && !s.equals("SHOW lock_timeout"))
         .toList();
   }
 

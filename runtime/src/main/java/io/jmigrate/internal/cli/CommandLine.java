@@ -5,6 +5,7 @@ import io.jmigrate.dialect.LockWait;
 import io.jmigrate.dialect.UnsupportedDatabaseException;
 import io.jmigrate.engine.AppliedMigration;
 import io.jmigrate.engine.Drift;
+import io.jmigrate.engine.DdlLockWaits;
 import io.jmigrate.engine.LeaseLock;
 import io.jmigrate.engine.MigrationException;
 import io.jmigrate.engine.Migrator;
@@ -63,6 +64,13 @@ public final class CommandLine {
         --allow-ahead        start even if the database has migrations this build does not
                              know (an application rolled back; its newer migrations known to be
                              compatible) (or JMIGRATE_ALLOW_AHEAD=true)
+        --ddl-lock-timeout <seconds|Nms>
+                             PostgreSQL: how long a statement waits for a lock before it gives
+                             up and is tried again, so no query queues behind it for longer;
+                             default 2, 0 waits as long as it takes (or JMIGRATE_DDL_LOCK_TIMEOUT)
+        --ddl-lock-attempts <n>
+                             how often such a statement is tried, default 10
+                             (or JMIGRATE_DDL_LOCK_ATTEMPTS)
         --json               status: print JSON (keys listed in the README)
         --help               this text
 
@@ -74,7 +82,7 @@ public final class CommandLine {
 
   /** Options that take a value. */
   private static final List<String> VALUED = List.of("url", "user", "password", "dialect", "from", "to", "lock", "lease",
-      "lock-timeout");
+      "lock-timeout", "ddl-lock-timeout", "ddl-lock-attempts");
 
   /** Options that are on when named ({@code --json}, or {@code --json=true|false}). */
   private static final List<String> FLAGS = List.of("json", "allow-ahead");
@@ -140,6 +148,16 @@ public final class CommandLine {
       } catch (IllegalArgumentException e) {
         return usage("--lock-timeout: " + e.getMessage());
       }
+    }
+    try {
+      if (options.containsKey("ddl-lock-timeout")) {
+        DdlLockWaits.duration(options.get("ddl-lock-timeout"));
+      }
+      if (options.containsKey("ddl-lock-attempts")) {
+        DdlLockWaits.count(options.get("ddl-lock-attempts"));
+      }
+    } catch (MigrationException e) {
+      return usage("--" + e.getMessage().substring("the ".length()).replace("DDL lock ", "ddl-lock-"));
     }
     String command = positional.get(0);
     if (options.containsKey("json") && !command.equals("status")) {
@@ -241,6 +259,12 @@ public final class CommandLine {
       m = m.withLockTimeout(LockWait.parse(options.get("lock-timeout")));
     }
     m = withAhead(m, options);
+    if (options.containsKey("ddl-lock-timeout") || options.containsKey("ddl-lock-attempts")) {
+      DdlLockWaits was = m.ddlLockWaits();
+      m = m.withDdlLockTimeout(
+          options.containsKey("ddl-lock-timeout") ? DdlLockWaits.duration(options.get("ddl-lock-timeout")) : was.timeout(),
+          options.containsKey("ddl-lock-attempts") ? DdlLockWaits.count(options.get("ddl-lock-attempts")) : was.attempts());
+    }
     String lock = options.getOrDefault("lock", m.leaseLock() != null ? "lease" : "dialect");
     switch (lock) {
       case "dialect":

@@ -6,14 +6,26 @@ import io.jmigrate.dialect.Sink;
 import io.jmigrate.dialect.SqlDialect;
 
 import io.jmigrate.migration.Operations.AddColumn;
+import io.jmigrate.migration.Operation;
+import io.jmigrate.migration.OperationVisitor;
 import io.jmigrate.migration.Operations.AddForeignKey;
+import io.jmigrate.migration.Operations.AddIndex;
 import io.jmigrate.migration.Operations.AlterColumn;
+import io.jmigrate.migration.Operations.CreateTable;
 import io.jmigrate.migration.Operations.DropColumn;
 import io.jmigrate.migration.Operations.DropForeignKey;
+import io.jmigrate.migration.Operations.DropIndex;
+import io.jmigrate.migration.Operations.DropTable;
+import io.jmigrate.migration.Operations.RenameColumn;
 import io.jmigrate.migration.Operations.RenameTable;
+import io.jmigrate.migration.Operations.RunJava;
+import io.jmigrate.migration.Operations.RunSql;
+import io.jmigrate.migration.Operations.SetPrimaryKey;
 import io.jmigrate.schema.ColumnDefinition;
 import io.jmigrate.schema.ColumnType;
 import io.jmigrate.schema.ForeignKeyDefinition;
+import io.jmigrate.schema.IndexDefinition;
+import io.jmigrate.schema.Names;
 import io.jmigrate.schema.Schema;
 import io.jmigrate.schema.TableDefinition;
 import java.sql.BatchUpdateException;
@@ -21,7 +33,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -142,7 +156,11 @@ public final class PostgresDialect extends SqlDialect {
     }
     if (old.nullable() && !c.nullable()) {
       fillNullsWithDefault(op.table(), c, out);
-      out.execute(alter + " SET NOT NULL");
+      if (out.outsideTransaction()) {
+        setNotNullOnline(op.table(), c.name(), out);
+      } else {
+        out.execute(alter + " SET NOT NULL");
+      }
     } else if (!old.nullable() && c.nullable()) {
       out.execute(alter + " DROP NOT NULL");
     }
@@ -153,7 +171,216 @@ public final class PostgresDialect extends SqlDialect {
 
   @Override
   protected void addForeignKey(AddForeignKey op, Schema before, Sink out) throws SQLException {
-    out.execute("ALTER TABLE " + q(op.table()) + " ADD " + foreignKeyClause(op.foreignKey()));
+    if (!out.outsideTransaction()) {
+      out.execute("ALTER TABLE " + q(op.table()) + " ADD " + foreignKeyClause(op.foreignKey()));
+      return;
+    }
+    // NOT VALID holds its lock for a moment; VALIDATE then scans under a lock that lets writes through.
+    String name = op.foreignKey().name();
+    if (!constraintExists(op.table(), name, out)) {
+      out.execute("ALTER TABLE " + q(op.table()) + " ADD " + foreignKeyClause(op.foreignKey()) + " NOT VALID");
+    }
+    out.executeWaiting("ALTER TABLE " + q(op.table()) + " VALIDATE CONSTRAINT " + q(name));
+  }
+
+  // ---- online forms: outside the migration's transaction, each statement committing by itself ----
+
+  /**
+   * An index is built {@code CONCURRENTLY} (writes go on during the build), a foreign key added
+   * {@code NOT VALID} and then validated, a column made NOT NULL through a validated check; each
+   * only where it is a step of its own (a type or identity change in the same step rewrites the
+   * table anyway).
+   */
+  @Override
+  public boolean online(Operation op, Schema before, Schema atStart) {
+    return op.accept(new OnlineForms(before, atStart)) != null;
+  }
+
+  @Override
+  public void abandon(Operation op, Schema before, Sink out) throws SQLException {
+    Cleanup cleanup = op.accept(new OnlineForms(before, before));
+    if (cleanup != null) {
+      cleanup.write(out);
+    }
+  }
+
+  /** What removes the leftovers of an online form that failed part way. */
+  @FunctionalInterface
+  private interface Cleanup {
+    void write(Sink out) throws SQLException;
+  }
+
+  /** For each operation: null when it has no online form, else how to clean up after its online form. */
+  private final class OnlineForms implements OperationVisitor<Cleanup> {
+    private final Schema before;
+    private final Schema atStart; // a table made in the same migration is new and unused: no online form
+
+    OnlineForms(Schema before, Schema atStart) {
+      this.before = before;
+      this.atStart = atStart;
+    }
+
+    @Override
+    public Cleanup addIndex(AddIndex op) {
+      return atStart.find(op.table()).isEmpty() ? null : out -> out.executeWaiting("DROP INDEX CONCURRENTLY IF EXISTS " + q(op.index().name()));
+    }
+
+    @Override
+    public Cleanup addForeignKey(AddForeignKey op) {
+      return atStart.find(op.table()).isEmpty() ? null : out -> out.execute("ALTER TABLE " + q(op.table()) + " DROP CONSTRAINT IF EXISTS " + q(op.foreignKey().name()));
+    }
+
+    @Override
+    public Cleanup alterColumn(AlterColumn op) {
+      ColumnDefinition old = before.table(op.table()).column(op.column().name()).orElseThrow();
+      ColumnDefinition c = op.column();
+      boolean onlyNotNull = old.nullable() && !c.nullable() && type(old).equals(type(c))
+          && old.generated() == c.generated() && doesNotFit(q(old.name()), old, c) == null;
+      if (!onlyNotNull || atStart.find(op.table()).isEmpty()) {
+        return null;
+      }
+      String t = "ALTER TABLE " + q(op.table());
+      return out -> {
+        out.execute(t + " DROP CONSTRAINT IF EXISTS " + q(notNullCheckName(op.table(), old.name())));
+        out.execute(t + " ALTER COLUMN " + q(old.name()) + " DROP NOT NULL");
+        out.execute(t + " ALTER COLUMN " + q(old.name()) + (old.hasDefault() ? " SET" + defaultClause(old) : " DROP DEFAULT"));
+      };
+    }
+
+    @Override
+    public Cleanup createTable(CreateTable op) {
+      return null;
+    }
+
+    @Override
+    public Cleanup dropTable(DropTable op) {
+      return null;
+    }
+
+    @Override
+    public Cleanup renameTable(RenameTable op) {
+      return null;
+    }
+
+    @Override
+    public Cleanup addColumn(AddColumn op) {
+      return null;
+    }
+
+    @Override
+    public Cleanup dropColumn(DropColumn op) {
+      return null;
+    }
+
+    @Override
+    public Cleanup renameColumn(RenameColumn op) {
+      return null;
+    }
+
+    @Override
+    public Cleanup setPrimaryKey(SetPrimaryKey op) {
+      return null;
+    }
+
+    @Override
+    public Cleanup dropIndex(DropIndex op) {
+      return null;
+    }
+
+    @Override
+    public Cleanup dropForeignKey(DropForeignKey op) {
+      return null;
+    }
+
+    @Override
+    public Cleanup runSql(RunSql op) {
+      return null;
+    }
+
+    @Override
+    public Cleanup runJava(RunJava op) {
+      return null;
+    }
+  }
+
+  @Override
+  protected void addIndex(AddIndex op, Schema before, Sink out) throws SQLException {
+    if (!out.outsideTransaction()) {
+      super.addIndex(op, before, out);
+      return;
+    }
+    IndexDefinition i = op.index();
+    // A concurrent build that failed or was killed leaves the index behind, invalid: drop it, build again.
+    if (!out.read(INVALID_INDEX, i.name()).isEmpty()) {
+      out.executeWaiting("DROP INDEX CONCURRENTLY IF EXISTS " + q(i.name()));
+    }
+    out.executeWaiting("CREATE " + (i.unique() ? "UNIQUE " : "") + "INDEX CONCURRENTLY IF NOT EXISTS " + q(i.name())
+        + " ON " + q(op.table()) + " (" + list(i.columns()) + ")");
+  }
+
+  /** An invalid index of this name in the current schema (pg_index.indisvalid false). */
+  private static final String INVALID_INDEX = "SELECT c.relname FROM pg_catalog.pg_index i"
+      + " JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid"
+      + " WHERE c.relname = ? AND NOT i.indisvalid AND c.relnamespace = pg_catalog.to_regnamespace(current_schema())";
+
+  /**
+   * NOT NULL without holding the table's exclusive lock for a scan: a {@code CHECK (… IS NOT NULL)
+   * NOT VALID} (a moment's lock), {@code VALIDATE} (scans while writes go on), then {@code SET NOT
+   * NULL}, which PostgreSQL 12 and later prove from the validated check without scanning, and the
+   * check dropped.
+   */
+  private void setNotNullOnline(String table, String column, Sink out) throws SQLException {
+    String check = notNullCheckName(table, column);
+    String t = "ALTER TABLE " + q(table);
+    if (!constraintExists(table, check, out)) {
+      out.execute(t + " ADD CONSTRAINT " + q(check) + " CHECK (" + q(column) + " IS NOT NULL) NOT VALID");
+    }
+    out.executeWaiting(t + " VALIDATE CONSTRAINT " + q(check));
+    out.execute(t + " ALTER COLUMN " + q(column) + " SET NOT NULL");
+    out.execute(t + " DROP CONSTRAINT IF EXISTS " + q(check));
+  }
+
+  private static String notNullCheckName(String table, String column) {
+    return Names.constraintName("nn", table, List.of(column));
+  }
+
+  private boolean constraintExists(String table, String name, Sink out) throws SQLException {
+    return !out.read("SELECT conname FROM pg_catalog.pg_constraint WHERE conname = ? AND conrelid = pg_catalog.to_regclass("
+        + quoteString(q(table)) + ")", name).isEmpty();
+  }
+
+  /** The session's lock_timeout, restored on close (a SET in autocommit outlives no transaction). */
+  @Override
+  public Session limitLockWaits(Connection connection, Duration timeout) throws SQLException {
+    String was;
+    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SHOW lock_timeout")) {
+      rs.next();
+      was = rs.getString(1);
+    }
+    try (Statement s = connection.createStatement()) {
+      // 0 (no limit) is PostgreSQL's "wait as long as it takes"; below 1 ms would round to it too.
+      s.execute("SET lock_timeout = " + (timeout.isZero() ? 0 : Math.max(1, timeout.toMillis())));
+    }
+    return () -> {
+      try (Statement s = connection.createStatement()) {
+        s.execute("SET lock_timeout = " + quoteString(was));
+      }
+    };
+  }
+
+  /** SQLSTATE 55P03, lock_not_available, anywhere in the chain (a batch wraps it). */
+  @Override
+  public boolean lockTimedOut(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s) {
+        for (SQLException n = s; n != null; n = n.getNextException()) {
+          if ("55P03".equals(n.getSQLState())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   @Override
@@ -197,6 +424,12 @@ public final class PostgresDialect extends SqlDialect {
     return "CAST(EXTRACT(EPOCH FROM clock_timestamp() - transaction_timestamp()) * 1000 AS BIGINT)";
   }
 
+  /**
+   * Polls {@code pg_try_advisory_lock} rather than waiting in {@code pg_advisory_lock}: a session
+   * waiting inside a statement holds a snapshot, and {@code CREATE INDEX CONCURRENTLY} in the
+   * holder's split migration waits for every older snapshot to go, a deadlock. Between polls a
+   * waiting instance is idle and holds none. Uncontended, it is the same one query.
+   */
   @Override
   public Session open(Connection connection) throws SQLException {
     return open(connection, LockWait.defaults());
