@@ -455,9 +455,17 @@ public final class Migrator {
       if (split) {
         History.addProgressColumns(c, d);
       }
-      AppliedMigration applied = resume || split || !d.transactionalDdl()
-          ? StepwiseMigration.apply(c, d, m, before, resume ? partial : null, lockWaits)
-          : stepRetrying(c, d, m, Direction.UP, m.up(), before);
+      AppliedMigration applied;
+      if (resume || split || !d.transactionalDdl()) {
+        Progress.migrating(m); // reported while it runs long, as step() does
+        try {
+          applied = StepwiseMigration.apply(c, d, m, before, resume ? partial : null, lockWaits);
+        } finally {
+          Progress.finished();
+        }
+      } else {
+        applied = stepRetrying(c, d, m, Direction.UP, m.up(), before);
+      }
       if (applied != null) {
         done.add(applied);
       }
