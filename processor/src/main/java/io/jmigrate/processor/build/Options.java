@@ -19,7 +19,7 @@ public record Options(Path sourceDir, Path snapshot, String packageName, boolean
   public static final String CHECK = "jmigrate.check";
   /** The project's target dialects, by {@code name()}, comma-separated: checked at compile time. */
   public static final String DIALECTS = "jmigrate.dialects";
-  public static final Set<String> ALL = Set.of(SOURCE_DIR, SNAPSHOT, PACKAGE, CHECK, DIALECTS);
+  public static final Set<String> ALL = Set.of(SOURCE_DIR, SNAPSHOT, PACKAGE, CHECK, DIALECTS, Squasher.OPTION);
 
   public Options {
     dialects = List.copyOf(dialects);
