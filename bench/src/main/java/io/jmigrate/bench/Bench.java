@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 
 /**
  * Runs every benchmark and prints Markdown tables. {@code --smoke}: tiny sizes, one run each.
- * {@code --only=compile,sqlite,postgresql,mariadb,rebuild}: only those parts.
+ * {@code --only=compile,sqlite,postgresql,mariadb,history,rebuild}: only those parts.
  */
 public final class Bench {
   private Bench() {}
@@ -67,6 +67,10 @@ public final class Bench {
             + Tools.version("org.mariadb.jdbc", "mariadb-java-client"));
         RuntimeBench.run(r, w, "mariadb", maria::fresh, smoke ? 1 : 5, smoke ? 3 : 100, smoke ? 1 : 5);
       }
+    }
+
+    if (part.test("history")) {
+      HistoryBench.run(r, work, smoke ? List.of(20) : List.of(100, 1_000, 5_000), smoke ? 1 : 3, smoke ? 1 : 5, smoke ? 1 : 3);
     }
 
     if (part.test("rebuild")) {
