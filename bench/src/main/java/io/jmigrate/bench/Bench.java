@@ -70,7 +70,13 @@ public final class Bench {
     }
 
     if (part.test("history")) {
-      HistoryBench.run(r, work, smoke ? List.of(20) : List.of(100, 1_000, 5_000), smoke ? 1 : 3, smoke ? 1 : 5, smoke ? 1 : 3);
+      List<Integer> sizes = new ArrayList<>(smoke ? List.of(20) : List.of(100, 1_000, 5_000));
+      String given = System.getProperty("bench.history.sizes"); // e.g. -Dbench.history.sizes=2000, to try one size
+      if (given != null) {
+        sizes.clear();
+        Arrays.stream(given.split(",")).map(String::trim).map(Integer::valueOf).forEach(sizes::add);
+      }
+      HistoryBench.run(r, work, sizes, smoke ? 1 : 3, smoke ? 1 : 5, smoke ? 1 : 3);
     }
 
     if (part.test("rebuild")) {

@@ -42,8 +42,28 @@ class UpToDateTest {
   }
 
   @Test
-  void upToDateWithoutLoadingAClass() throws Exception {
+  void upToDateWithoutLoadingAClassSqlite() throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("a.db"))) {
+      upToDateWithoutLoadingAClass(c);
+    }
+  }
+
+  @Test
+  void upToDateWithoutLoadingAClassPostgres() throws Exception {
+    try (Connection c = io.jmigrate.testing.Postgres.newDatabase()) {
+      upToDateWithoutLoadingAClass(c);
+    }
+  }
+
+  @Test
+  void upToDateWithoutLoadingAClassMariaDb() throws Exception {
+    try (Connection c = io.jmigrate.testing.MariaDb.newDatabase()) {
+      upToDateWithoutLoadingAClass(c);
+    }
+  }
+
+  private void upToDateWithoutLoadingAClass(Connection c) throws Exception {
+    {
       ClassLoader loader = getClass().getClassLoader();
       assertFalse(UpToDate.check(c, url(), index(migrations), loader), "no history yet");
       new Migrator(migrations.subList(0, 1)).migrate(c);
@@ -61,9 +81,16 @@ class UpToDateTest {
       assertFalse(UpToDate.check(c, url(), List.of(new MigrationIndex.Entry("missing.V1", 0, null, null, false),
           new MigrationIndex.Entry("missing.V2", 0, null, null, false)), loader), "the first format: the migrator decides");
 
-      Sql.exec(c, "UPDATE jmigrate_history SET success = 0 WHERE version = 1");
+      List<MigrationIndex.Entry> squashed = List.of(new MigrationIndex.Entry("missing.V2", 2, 12345, null, true));
+      assertTrue(UpToDate.check(c, url(), squashed, loader), "rows up to a squash are accepted, whatever their checksum");
+      List<MigrationIndex.Entry> later = new ArrayList<>(squashed);
+      later.add(new MigrationIndex.Entry("missing.V3", 3, 1, null, false));
+      assertFalse(UpToDate.check(c, url(), later, loader), "version 3 is pending after the squash");
+
+      Sql.exec(c, "UPDATE jmigrate_history SET success = FALSE WHERE version = 1");
       assertFalse(UpToDate.check(c, url(), index(migrations), loader), "a row not completed");
-      Sql.exec(c, "UPDATE jmigrate_history SET success = 1 WHERE version = 1");
+      Sql.exec(c, "UPDATE jmigrate_history SET success = TRUE WHERE version = 1");
+      assertTrue(UpToDate.check(c, url(), index(migrations), loader));
       Sql.exec(c, "DELETE FROM jmigrate_history WHERE version = 1");
       assertFalse(UpToDate.check(c, url(), index(migrations), loader), "a gap");
     }
