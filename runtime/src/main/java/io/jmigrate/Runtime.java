@@ -42,7 +42,12 @@ public final class Runtime {
   private static boolean upToDate(Connection connection) {
     ClassLoader loader = loader();
     List<URL> indexes = MigrationIndex.find(loader);
-    return indexes.size() == 1 && UpToDate.check(connection, indexes.get(0), MigrationIndex.read(indexes.get(0)), loader);
+    if (indexes.size() != 1) {
+      return false;
+    }
+    MigrationIndex.Summary summary = MigrationIndex.readSummary(indexes.get(0)); // two lines, however long the history
+    return summary != null ? UpToDate.check(connection, summary)
+        : UpToDate.check(connection, indexes.get(0), MigrationIndex.read(indexes.get(0)), loader);
   }
 
   /**

@@ -36,6 +36,8 @@ class IndexChecksumTest {
     assertEquals(List.of(
         "com.acme.migrations.V0001_CreateUser 1 1468417136 1:6f288de64234b7ce",
         "com.acme.migrations.V0002_AddUserEmail 2 914454559 1:39b23d01a9ecd822"), SquashTest.indexLines(built));
+    assertTrue(java.nio.file.Files.readString(built.classes().resolve(MigrationIndex.RESOURCE))
+        .contains("\n# summary: 2 2 3 " + (1468417136L + 914454559L) + " 0\n"));
     Migrator m = built.migrator();
     for (int i = 0; i < 2; i++) {
       Migration loaded = m.migrations().get(i);
@@ -70,5 +72,12 @@ class IndexChecksumTest {
             new MigrationIndex.Entry("a.V0001_A", 1, -5, "1:00", false),
             new MigrationIndex.Entry("a.V0002_B", 2, null, null, false),
             new MigrationIndex.Entry("a.V0003_Squashed", 3, 7, "1:01", true))));
+    assertEquals("# jmigrate: the migrations of this application, in version order (generated on every build):"
+        + " class version checksum fingerprint [squashed]\n"
+        + "# summary: 2 2 3 7 0\n"
+        + "a.V0001_A 1 -5 1:00\n"
+        + "a.V0002_B 2 12 -\n", IndexWriter.render(List.of(
+            new MigrationIndex.Entry("a.V0001_A", 1, -5, "1:00", false),
+            new MigrationIndex.Entry("a.V0002_B", 2, 12, null, false))));
   }
 }

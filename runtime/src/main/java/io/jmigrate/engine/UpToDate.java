@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,43 +44,33 @@ public final class UpToDate {
    * chance of about 2^-32) would go unnoticed here, and be caught by any full check.
    */
   public static boolean check(Connection c, URL index, List<MigrationIndex.Entry> entries, ClassLoader loader) {
-    if (entries.isEmpty()) {
-      return false;
-    }
-    int squashedThrough = 0;
-    int latest = 0;
-    for (MigrationIndex.Entry e : entries) {
-      if (e.version() <= latest || e.className().isEmpty()) {
-        return false; // the first format, or not in version order: the migrator decides
-      }
-      latest = e.version();
-      if (e.squashed()) {
-        squashedThrough = e.version();
-      }
-    }
-    // What the history must say, from the index: the rows above the squash, summed.
-    long count = 0;
-    long versions = 0;
-    long checksums = 0;
+    List<MigrationIndex.Entry> known = new ArrayList<>(entries.size());
     try {
       for (MigrationIndex.Entry e : entries) {
-        if (e.version() > squashedThrough) {
-          count++;
-          versions += e.version();
-          checksums += e.checksum() != null ? e.checksum()
-              : MigrationIndex.instantiate(e.className(), index, loader).checksum(); // verified lazily: this class only
-        }
-      }
+        known.add(e.known() || e.version() == 0 ? e : new MigrationIndex.Entry(e.className(), e.version(),
+            MigrationIndex.instantiate(e.className(), index, loader).checksum(), e.fingerprint(), e.squashed()));
+      } // an unknown checksum is verified lazily: that class only
+    } catch (RuntimeException cannot) {
+      return false; // the migrator loads it again and says what is wrong
+    }
+    MigrationIndex.Summary summary = MigrationIndex.Summary.of(known); // null for the first format
+    return summary != null && check(c, summary);
+  }
+
+  /** As above, from the summary the build wrote at the head of the index. */
+  public static boolean check(Connection c, MigrationIndex.Summary summary) {
+    int squashedThrough = summary.squashedThrough();
+    try {
       if (!c.getAutoCommit()) {
         return false; // a failed read would abort the caller's transaction on PostgreSQL; the migrator handles it
       }
       Dialect d = Dialect.of(c);
       try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query(d, squashedThrough))) {
         return rs.next()
-            && rs.getLong(1) == count // rows above the squash
-            && rs.getLong(2) == latest // the latest version
-            && rs.getLong(3) == versions
-            && rs.getLong(4) == checksums
+            && rs.getLong(1) == summary.count() // rows above the squash
+            && rs.getLong(2) == summary.latest() // the latest version
+            && rs.getLong(3) == summary.versionSum()
+            && rs.getLong(4) == summary.checksumSum()
             && rs.getLong(5) == 0 // rows not completed
             && rs.getLong(6) == (squashedThrough > 0 ? 1 : 0); // the squashed migration's own row (or the replaced Nth)
       }

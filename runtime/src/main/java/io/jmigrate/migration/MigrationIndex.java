@@ -29,6 +29,11 @@ import java.util.List;
  * </ul>
  * What the index says lets an up-to-date database be recognised without loading any migration
  * class; anything pending, unknown or disagreeing takes the path that loads them.
+ *
+ * <p>When every checksum is known, the first line after the title comment may be the
+ * {@linkplain Summary summary} {@code # summary: count latest versionSum checksumSum squashedThrough}
+ * (a comment to older readers): what start-up compares with the history, so that it reads two
+ * lines however long the history is.
  */
 public final class MigrationIndex {
   public static final String RESOURCE = "META-INF/jmigrate/migrations";
@@ -96,6 +101,72 @@ public final class MigrationIndex {
       start = end + 1;
     }
     return out.toArray(new String[0]);
+  }
+
+  /**
+   * What an up-to-date history must add up to: of the migrations above {@code squashedThrough}
+   * (the latest squashed one's version, 0 if none), their number, the sum of their versions and of
+   * their checksums (as longs); and the latest version.
+   */
+  public record Summary(long count, int latest, long versionSum, long checksumSum, int squashedThrough) {
+    static final String PREFIX = "# summary: ";
+
+    /** The summary of these entries, or null when one of them is not {@linkplain Entry#known() known}. */
+    public static Summary of(List<Entry> entries) {
+      int squashed = 0;
+      int latest = 0;
+      for (Entry e : entries) {
+        if (!e.known() || e.version() <= latest) {
+          return null;
+        }
+        latest = e.version();
+        squashed = e.squashed() ? e.version() : squashed;
+      }
+      long count = 0;
+      long versions = 0;
+      long checksums = 0;
+      for (Entry e : entries) {
+        if (e.version() > squashed) {
+          count++;
+          versions += e.version();
+          checksums += e.checksum();
+        }
+      }
+      return latest == 0 ? null : new Summary(count, latest, versions, checksums, squashed);
+    }
+
+    public String line() {
+      return PREFIX + count + " " + latest + " " + versionSum + " " + checksumSum + " " + squashedThrough;
+    }
+
+    /** The summary a line gives, or null when it is not one. */
+    public static Summary parse(String line) {
+      if (!line.startsWith(PREFIX)) {
+        return null;
+      }
+      String[] f = fields(line.substring(PREFIX.length()));
+      try {
+        return f.length != 5 ? null : new Summary(Long.parseLong(f[0]), Integer.parseInt(f[1]), Long.parseLong(f[2]),
+            Long.parseLong(f[3]), Integer.parseInt(f[4]));
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+  }
+
+  /** The summary at the head of an index file, or null when it has none (read up to the first entry only). */
+  public static Summary readSummary(URL index) {
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(index.openStream(), StandardCharsets.UTF_8))) {
+      for (String line = r.readLine(); line != null && (line.isBlank() || line.startsWith("#")); line = r.readLine()) {
+        Summary s = Summary.parse(line);
+        if (s != null) {
+          return s;
+        }
+      }
+      return null;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The index files visible to {@code loader}: one per application (more is an error for the caller). */

@@ -70,6 +70,10 @@ class UpToDateTest {
       assertFalse(UpToDate.check(c, url(), index(migrations), loader), "version 2 is pending");
       new Migrator(migrations).migrate(c);
       assertTrue(UpToDate.check(c, url(), index(migrations), loader));
+      MigrationIndex.Summary summary = MigrationIndex.Summary.of(index(migrations));
+      assertTrue(UpToDate.check(c, summary), "from the summary alone");
+      assertFalse(UpToDate.check(c, new MigrationIndex.Summary(2, 2, 3, summary.checksumSum() + 1, 0)), "another checksum");
+      assertFalse(UpToDate.check(c, new MigrationIndex.Summary(2, 3, 3, summary.checksumSum(), 0)), "another latest");
 
       List<MigrationIndex.Entry> edited = new ArrayList<>(index(migrations));
       edited.set(0, new MigrationIndex.Entry("missing.V1", 1, migrations.get(0).checksum() + 1, null, false));

@@ -55,6 +55,28 @@ class MigrationIndexFormatTest {
   }
 
   @Test
+  void theSummaryAddsUpTheMigrationsAboveTheSquash() throws Exception {
+    List<MigrationIndex.Entry> entries = List.of(
+        new MigrationIndex.Entry("a.V0002_S", 2, 7, null, true),
+        new MigrationIndex.Entry("a.V0003_X", 3, -10, "1:ab", false),
+        new MigrationIndex.Entry("a.V0004_Y", 4, 2_000_000_000, null, false));
+    MigrationIndex.Summary s = MigrationIndex.Summary.of(entries);
+    assertEquals(new MigrationIndex.Summary(2, 4, 7, 1_999_999_990L, 2), s);
+    assertEquals("# summary: 2 4 7 1999999990 2", s.line());
+    assertEquals(s, MigrationIndex.Summary.parse(s.line()));
+    assertNull(MigrationIndex.Summary.of(List.of(new MigrationIndex.Entry("a.V0003_X", 3, null, null, false))),
+        "no summary when a checksum is unknown");
+    assertNull(MigrationIndex.Summary.of(List.of(new MigrationIndex.Entry("a.V0001", 0, null, null, false))));
+
+    Path index = dir.resolve("summary");
+    Files.writeString(index, "# jmigrate: …\n# summary: 2 4 7 1999999990 2\na.V0002_S 2 7 - squashed\n");
+    assertEquals(s, MigrationIndex.readSummary(index.toUri().toURL()));
+    Files.writeString(index, "# jmigrate: …\na.V0002_S 2 7 - squashed\n# summary: 2 4 7 1999999990 2\n");
+    assertNull(MigrationIndex.readSummary(index.toUri().toURL()), "only at the head");
+    assertEquals(1, MigrationIndex.read(index.toUri().toURL()).size(), "a comment to the entry reader");
+  }
+
+  @Test
   void refusesWhatItCannotRead() throws Exception {
     for (String bad : List.of("a.V1 1 2", "a.V1 x 2 -", "a.V1 1 2 - extra", "a.V1 1 two -")) {
       assertThrows(IllegalArgumentException.class, () -> MigrationIndex.Entry.parse(bad), bad);

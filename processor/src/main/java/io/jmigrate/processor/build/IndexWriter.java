@@ -147,6 +147,10 @@ public final class IndexWriter {
   public static String render(List<MigrationIndex.Entry> entries) {
     StringBuilder s = new StringBuilder("# jmigrate: the migrations of this application, in version order (generated on"
         + " every build): class version checksum fingerprint [squashed]\n");
+    MigrationIndex.Summary summary = MigrationIndex.Summary.of(entries);
+    if (summary != null) {
+      s.append(summary.line()).append('\n'); // what start-up compares with the history, without reading the rest
+    }
     entries.forEach(e -> s.append(e.line()).append('\n'));
     return s.toString();
   }
