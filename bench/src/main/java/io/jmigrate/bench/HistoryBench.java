@@ -32,8 +32,14 @@ final class HistoryBench {
     for (int n : sizes) {
       // The largest N runs once per cell (Flyway alone takes minutes there); warm-up only before the first N.
       boolean big = n >= 5_000;
-      rows.add(measure(work, n, big ? 1 : reps, coldReps, big ? 1 : buildReps, first));
+      Row x = measure(work, n, big ? 1 : reps, coldReps, big ? 1 : buildReps, first);
+      rows.add(x);
       first = false;
+      // As soon as measured: the largest N takes long on a busy machine.
+      System.out.println("history N=" + n + ": cold jvm " + x.jvm + ", jmigrate " + x.jmigrate + ", every class " + x.jmigrateAll
+          + ", Flyway " + x.flyway + "; apply floor " + x.floor + ", jmigrate " + x.apply + ", Flyway " + x.flywayApply
+          + "; squashed floor " + x.squashFloor + ", jmigrate " + x.squashed + ", Flyway " + x.flywaySquashed
+          + "; build plain " + x.plainBuild + ", processor " + x.build);
     }
     String flyway = "Flyway " + Tools.version("org.flywaydb", "flyway-core");
 
