@@ -7,6 +7,7 @@ import io.jmigrate.engine.Drift;
 import io.jmigrate.engine.MigrationException;
 import io.jmigrate.engine.Migrator;
 import io.jmigrate.engine.Status;
+import io.jmigrate.engine.UpToDate;
 import io.jmigrate.migration.Migration;
 import io.jmigrate.migration.MigrationIndex;
 import java.net.URL;
@@ -25,9 +26,28 @@ public final class Runtime {
 
   private Runtime() {}
 
-  /** Applies every pending migration in order and returns what it applied (empty when up to date). */
+  /**
+   * Applies every pending migration in order and returns what it applied (empty when up to date).
+   * An up-to-date database is recognised from the index alone (one query, no migration class
+   * loaded, see {@link UpToDate}); the classes are loaded only when something is to be done or explained.
+   */
   public static List<AppliedMigration> migrate(Connection connection) {
+    if (cached == null && upToDate(connection)) {
+      return List.of();
+    }
     return migrator().migrate(connection);
+  }
+
+  /** The start-up fast path: the history checked against the index, before any class is loaded. */
+  private static boolean upToDate(Connection connection) {
+    ClassLoader loader = loader();
+    List<URL> indexes = MigrationIndex.find(loader);
+    if (indexes.size() != 1) {
+      return false;
+    }
+    MigrationIndex.Summary summary = MigrationIndex.readSummary(indexes.get(0)); // two lines, however long the history
+    return summary != null ? UpToDate.check(connection, summary)
+        : UpToDate.check(connection, indexes.get(0), MigrationIndex.read(indexes.get(0)), loader);
   }
 
   /**
@@ -35,11 +55,14 @@ public final class Runtime {
    * lease lock, if chosen ({@code JMIGRATE_LOCK=lease}), takes its own connection from the pool too.
    */
   public static List<AppliedMigration> migrate(DataSource dataSource) {
-    Migrator m = migrator();
-    if (m.leaseLock() != null) {
-      m = m.withLeaseLock(m.leaseLock().lease(), dataSource::getConnection);
-    }
     try (Connection c = dataSource.getConnection()) {
+      if (cached == null && upToDate(c)) {
+        return List.of();
+      }
+      Migrator m = migrator();
+      if (m.leaseLock() != null) {
+        m = m.withLeaseLock(m.leaseLock().lease(), dataSource::getConnection);
+      }
       return m.migrate(c);
     } catch (SQLException e) {
       throw new MigrationException("could not get a connection: " + e.getMessage(), e);
@@ -134,8 +157,12 @@ public final class Runtime {
   }
 
   private static List<Migration> load() {
+    return load(loader());
+  }
+
+  private static ClassLoader loader() {
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    return load(loader != null ? loader : Runtime.class.getClassLoader());
+    return loader != null ? loader : Runtime.class.getClassLoader();
   }
 
   private static List<Migration> load(ClassLoader loader) {

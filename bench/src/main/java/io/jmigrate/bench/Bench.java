@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 
 /**
  * Runs every benchmark and prints Markdown tables. {@code --smoke}: tiny sizes, one run each.
- * {@code --only=compile,sqlite,postgresql,mariadb,writestall,rebuild}: only those parts.
+ * {@code --only=compile,sqlite,postgresql,mariadb,writestall,history,rebuild}: only those parts.
  */
 public final class Bench {
   private Bench() {}
@@ -72,6 +72,17 @@ public final class Bench {
     if (part.test("writestall")) { // online: the write-stall benchmark (WriteStallBench)
       WriteStallBench.run(r, smoke ? 10_000 : 1_000_000);
     }
+
+    if (part.test("history")) {
+      List<Integer> sizes = new ArrayList<>(smoke ? List.of(20) : List.of(100, 1_000, 5_000));
+      String given = System.getProperty("bench.history.sizes"); // e.g. -Dbench.history.sizes=2000, to try one size
+      if (given != null) {
+        sizes.clear();
+        Arrays.stream(given.split(",")).map(String::trim).map(Integer::valueOf).forEach(sizes::add);
+      }
+      HistoryBench.run(r, work, sizes, smoke ? 1 : 3, smoke ? 1 : 5, smoke ? 1 : 3);
+    }
+
     if (part.test("rebuild")) {
       RebuildBench.run(r, work, smoke ? 10_000 : 1_000_000, smoke ? 1 : 5);
     }

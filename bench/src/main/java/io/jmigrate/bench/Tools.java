@@ -177,14 +177,25 @@ final class Tools {
     }
   }
 
-  /** The floor: the same statements by plain JDBC, one commit per migration, no bookkeeping. */
-  static Tool jdbc(List<List<String>> migrations) {
+  /**
+   * The floor: the same statements by plain JDBC, one commit per migration, no bookkeeping. With
+   * {@code batch}, each migration's statements go as one JDBC batch (one round trip), as jmigrate
+   * sends them on PostgreSQL; otherwise one {@code execute} each, as jmigrate does on SQLite and MariaDB.
+   */
+  static Tool jdbc(List<List<String>> migrations, boolean batch) {
     return c -> () -> {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
         for (List<String> m : migrations) {
           for (String sql : m) {
-            s.execute(sql);
+            if (batch) {
+              s.addBatch(sql);
+            } else {
+              s.execute(sql);
+            }
+          }
+          if (batch) {
+            s.executeBatch();
           }
           c.commit();
         }

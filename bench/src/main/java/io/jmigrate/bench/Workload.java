@@ -22,8 +22,13 @@ final class Workload {
   final Path classes;
 
   Workload(Path work, int count) throws Exception {
+    this(work, count, List.of("sqlite", "postgresql", "mariadb"), "runtime-" + count);
+  }
+
+  /** The workload, with Flyway and Liquibase files for these dialects only, in {@code work/name}. */
+  Workload(Path work, int count, List<String> dialects, String name) throws Exception {
     this.count = count;
-    this.dir = work.resolve("runtime-" + count);
+    this.dir = work.resolve(name);
     this.classes = dir.resolve("classes");
     Path src = dir.resolve("src");
     Javac.deleteTree(dir);
@@ -31,40 +36,74 @@ final class Workload {
     List<String> names = new ArrayList<>();
     for (int n = 1; n <= count; n++) {
       String cls = String.format("V%04d_CreateT%d", n, n);
-      StringBuilder s = new StringBuilder("package bench.migrations;\n\nimport static io.jmigrate.migration.Operations.*;\n"
+      Files.writeString(pkg.resolve(cls + ".java"), "package bench.migrations;\n\nimport static io.jmigrate.migration.Operations.*;\n"
           + "import static io.jmigrate.schema.ColumnType.*;\n\nimport io.jmigrate.migration.*;\nimport java.util.List;\n\n"
           + "public final class " + cls + " extends Migration {\n  public " + cls + "() {\n    super(" + n
           + ", \"create table t" + n + "\");\n  }\n\n  @Override\n  public List<Operation> up() {\n    return List.of(\n"
-          + "        createTable(table(\"t" + n + "\",\n"
-          + "            column(\"id\", BIGINT).notNull(),\n"
-          + "            column(\"name\", STRING).length(100).notNull(),\n"
-          + "            column(\"created_at\", TIMESTAMP),\n"
-          + "            column(\"amount\", DECIMAL).precision(10, 2))\n"
-          + "          .primaryKey(\"id\"))");
-      if (n % 5 == 0) {
-        s.append(",\n        addIndex(\"t").append(n).append("\", index(\"ix_t").append(n).append("_name\", \"name\"))");
-      }
-      s.append(");\n  }\n}\n");
-      Files.writeString(pkg.resolve(cls + ".java"), s);
+          + operations(n) + ");\n  }\n}\n");
       names.add("bench.migrations." + cls);
     }
     Javac.compile(src, classes, false);
-    Path index = classes.resolve(MigrationIndex.RESOURCE);
-    Files.createDirectories(index.getParent());
-    Files.writeString(index, String.join("\n", names) + "\n");
+    writeIndex(classes, names);
 
     Migrator m = new Migrator(loadMigrations(new URLClassLoader(new URL[] {classes.toUri().toURL()})));
-    for (String dialect : List.of("sqlite", "postgresql", "mariadb")) {
+    for (String dialect : dialects) {
       Dialect d = Dialect.named(dialect);
       Path flyway = Files.createDirectories(dir.resolve("flyway-" + dialect));
       StringBuilder changelog = new StringBuilder("--liquibase formatted sql\n\n");
+      List<List<String>> all = statements(m, d);
       for (int n = 1; n <= count; n++) {
-        List<String> sql = statements(m, d, n);
+        List<String> sql = all.get(n - 1);
         Files.writeString(flyway.resolve("V" + n + "__create_t" + n + ".sql"), String.join("\n", sql) + "\n");
         changelog.append("--changeset bench:").append(n).append('\n').append(String.join("\n", sql)).append("\n\n");
       }
       Files.writeString(dir.resolve("changelog-" + dialect + ".sql"), changelog);
     }
+  }
+
+  /** Migration {@code n}'s operations, as Java: a table, every fifth with an index. */
+  static String operations(int n) {
+    StringBuilder s = new StringBuilder("        createTable(table(\"t" + n + "\",\n"
+        + "            column(\"id\", BIGINT).notNull(),\n"
+        + "            column(\"name\", STRING).length(100).notNull(),\n"
+        + "            column(\"created_at\", TIMESTAMP),\n"
+        + "            column(\"amount\", DECIMAL).precision(10, 2))\n"
+        + "          .primaryKey(\"id\"))");
+    if (n % 5 == 0) {
+      s.append(",\n        addIndex(\"t").append(n).append("\", index(\"ix_t").append(n).append("_name\", \"name\"))");
+    }
+    return s.toString();
+  }
+
+  /**
+   * The index as the build writes it: each class with its version, and the checksum and
+   * fingerprint of the compiled class (the processor takes them from the classes javac wrote).
+   */
+  static void writeIndex(Path classes, List<String> names) throws Exception {
+    List<MigrationIndex.Entry> entries = new ArrayList<>();
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()})) {
+      for (String n : names) {
+        Migration m = (Migration) Class.forName(n, true, loader).getDeclaredConstructor().newInstance();
+        entries.add(new MigrationIndex.Entry(n, m.version(), m.checksum(), m.schemaFingerprint(),
+            m instanceof io.jmigrate.migration.SquashedMigration));
+      }
+    }
+    Path index = classes.resolve(MigrationIndex.RESOURCE);
+    Files.createDirectories(index.getParent());
+    Files.writeString(index, io.jmigrate.processor.build.IndexWriter.render(entries));
+  }
+
+  /** Every migration's statements as jmigrate renders them, each ending in ';', in one pass (not one fold per migration). */
+  static List<List<String>> statements(Migrator m, Dialect d) {
+    List<List<String>> out = new ArrayList<>();
+    for (String s : m.sql(d, 0, m.latestVersion())) {
+      if (s.startsWith("-- V")) {
+        out.add(new ArrayList<>());
+      } else if (!s.startsWith("--")) {
+        out.get(out.size() - 1).add(s);
+      }
+    }
+    return out;
   }
 
   /** The statements of migration {@code n} as jmigrate renders them, each ending in ';'. */

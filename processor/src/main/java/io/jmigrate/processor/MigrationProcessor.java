@@ -6,6 +6,7 @@ import io.jmigrate.migration.Operation;
 import io.jmigrate.processor.build.Baseline;
 import io.jmigrate.processor.build.BuildFailure;
 import io.jmigrate.processor.build.IndexWriter;
+import io.jmigrate.processor.build.Squasher;
 import io.jmigrate.processor.build.MigrationFiles;
 import io.jmigrate.processor.build.ModelLookup;
 import io.jmigrate.processor.build.OfflineAnnotations;
@@ -179,7 +180,8 @@ public final class MigrationProcessor extends AbstractProcessor {
 
       // Extract and validate.
       Models models = new ModelReader(extractor, options.dialects()).read(roundModels);
-      if (snapshotFile.exists() && models.problems().isEmpty() && upToDate(layout, snapshotFile, models)) {
+      int squash = Squasher.requested(processingEnv);
+      if (squash == 0 && snapshotFile.exists() && models.problems().isEmpty() && upToDate(layout, snapshotFile, models)) {
         return;
       }
       Snapshot committed = snapshotFile.parse();
@@ -204,6 +206,16 @@ public final class MigrationProcessor extends AbstractProcessor {
         return;
       }
       List<Operation> ops = diff.operations();
+
+      if (squash > 0 && !options.check()) {
+        Squasher.Result squashed = Squasher.squash(processingEnv, squash, pkg, files, base, ops);
+        snapshotFile.write(squashed.snapshot());
+        note("squashed " + squashed.deleted().size() + " migrations into " + squashed.file() + " and deleted "
+            + squashed.deleted().size() + " migration source files; commit both. A database below version " + squash
+            + " must first be migrated to it with a build from before the squash.");
+        writeIndex(pkg, List.of(squashed.className()));
+        return;
+      }
 
       // What cannot run online on the target dialects: warnings, or errors in strict mode.
       OfflineAnnotations offline = OfflineAnnotations.read(models);

@@ -9,6 +9,7 @@ import io.jmigrate.migration.Checksum;
 import io.jmigrate.migration.IrreversibleException;
 import io.jmigrate.migration.Migration;
 import io.jmigrate.migration.Operation;
+import io.jmigrate.migration.SquashedMigration;
 import io.jmigrate.schema.Schema;
 import io.jmigrate.schema.SchemaFingerprint;
 import java.lang.System.Logger.Level;
@@ -47,6 +48,7 @@ public final class Migrator {
   // operator: how long a run waits for its lock and how often waits and long steps are reported
   private LockWait lockWait;
   private DdlLockWaits lockWaits; // online: how long a statement waits for a lock, how often it is tried
+  private final int squashedThrough; // squash: the version of the latest SquashedMigration, 0 if none
 
   /** A migrator that finds the dialect of each connection (through {@link Dialect#of}). */
   public Migrator(List<Migration> migrations) {
@@ -67,6 +69,11 @@ public final class Migrator {
       }
     }
     this.migrations = List.copyOf(sorted.values());
+    int squashed = 0;
+    for (Migration m : this.migrations) {
+      squashed = m instanceof SquashedMigration ? m.version() : squashed;
+    }
+    this.squashedThrough = squashed;
     this.lease = LockChoice.fromEnvironment();
     this.lockWait = LockChoice.lockWait(); // operator
     this.aheadAllowed = LockChoice.aheadAllowed(); // operator
@@ -346,6 +353,9 @@ public final class Migrator {
             done.add(StepwiseMigration.revert(c, d, m, schemaAt(partial.version() - 1), partial));
             done.addAll(down(c, d, rows, current, target, lock));
             return done;
+          }
+          if (current > target) {
+            refuseRevertingSquash(rows, target);
           }
           return current <= target ? up(c, d, rows, current, target, lock) : down(c, d, rows, current, target, lock);
         }
@@ -671,6 +681,7 @@ public final class Migrator {
           + " applied, below the applied version " + current + ". Check the database by hand (validate), then"
           + " correct or delete that row of " + History.TABLE + " and migrate again.");
     }
+    refuseBelowSquash(current);
     if (ahead) {
       log().log(Level.WARNING, "the database is at version {0}, ahead of this build (it knows 1 to {1});"
           + " starting anyway because running on a newer database is allowed", current, latestVersion());
@@ -687,6 +698,32 @@ public final class Migrator {
     return current;
   }
 
+  // --- squash: a SquashedMigration replaces versions 1 to squashedThrough ---
+
+  /** A database part-way through the replaced migrations cannot continue with this build. */
+  private void refuseBelowSquash(int current) {
+    if (current > 0 && current < squashedThrough) {
+      throw new MigrationException("the database is at version " + current + ", but this build squashed versions 1 to "
+          + squashedThrough + " into " + byVersion.get(squashedThrough) + " and no longer has the migrations from "
+          + (current + 1) + " to " + squashedThrough + ". Migrate this database to version " + squashedThrough
+          + " with a build from before the squash first, then migrate with this build. Nothing was changed.");
+    }
+  }
+
+  /**
+   * Reverting a squashed migration on a database that ran the migrations it replaces would leave
+   * their history rows behind; only a database that ran the squashed migration itself can go below it.
+   */
+  private void refuseRevertingSquash(List<HistoryRow> rows, int target) {
+    if (target < squashedThrough && !rows.isEmpty() && rows.get(0).version() < squashedThrough) {
+      throw new MigrationException("cannot migrate down to version " + target + ": this database ran versions 1 to "
+          + squashedThrough + " one by one, and this build has them only as the squashed " + byVersion.get(squashedThrough)
+          + ". Migrate down with a build from before the squash. Nothing was reverted.");
+    }
+  }
+
+  // --- end squash ---
+
   private static String gap(Migration m, int current) {
     return "migration " + m + " is pending but the later version " + current
         + " is already applied. Migrations must be applied in order: renumber " + m
@@ -697,6 +734,9 @@ public final class Migrator {
   private String problem(HistoryRow row) {
     String version = String.format("V%04d", row.version());
     Migration m = byVersion.get(row.version());
+    if (row.version() <= squashedThrough && row.success()) {
+      return null; // squash: the squashed migration's row, or one of those it replaces, applied before the squash
+    }
     if (m == null) {
       return "the database has migration " + version + " (" + row.description() + ") applied, which this build"
           + " does not know (it knows 1 to " + latestVersion() + "). The database is ahead of the code: deploy"

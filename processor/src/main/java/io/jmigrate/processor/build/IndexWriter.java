@@ -1,8 +1,16 @@
 package io.jmigrate.processor.build;
 
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
+import io.jmigrate.migration.Migration;
 import io.jmigrate.migration.MigrationIndex;
+import io.jmigrate.migration.SquashedMigration;
 import java.io.IOException;
 import java.io.Writer;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,9 +28,18 @@ import javax.tools.StandardLocation;
  * exist, and the class output kept free of migrations whose file was deleted: a build tool that
  * did not notice the deletion (the generated file was never one of its inputs) would otherwise
  * ship the stale class.
+ *
+ * <p>The index is written twice in one build: while processing (class names and versions; the
+ * classes do not exist yet), and once javac has written every class file, again with each
+ * migration's checksum and fingerprint taken from the compiled class itself (a javac task
+ * listener). So the checksums the runtime compares with the history without loading a class are
+ * those of the very classes this build produced, hand edits included. Where that second write
+ * cannot happen (a compiler other than javac, a class output that is not a directory, a class
+ * that cannot be loaded here), the line keeps {@code -} and the runtime loads that class itself.
  */
 public final class IndexWriter {
   private static final Pattern MIGRATION_CLASS = Pattern.compile("(V\\d+_\\w+?)(\\$.*)?\\.class");
+  private static final Pattern VERSION = Pattern.compile("V(\\d+)_\\w+");
 
   private final ProcessingEnvironment env;
 
@@ -38,14 +55,74 @@ public final class IndexWriter {
    */
   public List<Path> write(String pkg, List<String> migrations) throws IOException {
     Path out = SourceLayout.classOutput(env);
+    List<String> names = new ArrayList<>();
+    migrations.forEach(m -> names.add(pkg.isEmpty() ? m : pkg + "." + m));
     if (!migrations.isEmpty() || (out != null && Files.exists(out.resolve(MigrationIndex.RESOURCE)))) {
       // A resource, not a class: a generated source would cost javac another round over every file.
       FileObject index = env.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", MigrationIndex.RESOURCE);
       try (Writer w = index.openWriter()) {
-        w.write(render(migrations.stream().map(m -> pkg.isEmpty() ? m : pkg + "." + m).toList()));
+        w.write(render(unchecked(names)));
+      }
+      if (out != null && !names.isEmpty()) {
+        completeAfterCompilation(out, names);
       }
     }
     return out == null ? List.of() : removeStale(pkg.isEmpty() ? out : out.resolve(pkg.replace('.', '/')), Set.copyOf(migrations));
+  }
+
+  /** Entries with the version the class name gives and nothing the class itself would say. */
+  private static List<MigrationIndex.Entry> unchecked(List<String> classNames) {
+    List<MigrationIndex.Entry> out = new ArrayList<>();
+    for (String n : classNames) {
+      Matcher m = VERSION.matcher(n.substring(n.lastIndexOf('.') + 1));
+      out.add(new MigrationIndex.Entry(n, m.matches() ? Integer.parseInt(m.group(1)) : 0, null, null, false));
+    }
+    return out;
+  }
+
+  /** Rewrites the index with checksums once javac has written the class files of this compilation. */
+  private void completeAfterCompilation(Path classOutput, List<String> classNames) {
+    JavacTask task;
+    try {
+      task = JavacTask.instance(env);
+    } catch (IllegalArgumentException | LinkageError notJavac) {
+      return; // the index keeps "-": the runtime loads those classes itself
+    }
+    task.addTaskListener(new TaskListener() {
+      @Override
+      public void finished(TaskEvent e) {
+        if (e.getKind() == TaskEvent.Kind.COMPILATION) {
+          try {
+            Files.writeString(classOutput.resolve(MigrationIndex.RESOURCE), render(checked(classOutput, classNames)),
+                StandardCharsets.UTF_8);
+          } catch (IOException | RuntimeException ignored) {
+            // the index written while processing stays: correct, only slower at start-up
+          }
+        }
+      }
+    });
+  }
+
+  /** The entries, each completed from its compiled class where that class loads here. */
+  static List<MigrationIndex.Entry> checked(Path classOutput, List<String> classNames) throws IOException {
+    List<MigrationIndex.Entry> out = new ArrayList<>();
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classOutput.toUri().toURL()},
+        IndexWriter.class.getClassLoader())) {
+      for (MigrationIndex.Entry e : unchecked(classNames)) {
+        out.add(entry(e, loader));
+      }
+    }
+    return out;
+  }
+
+  private static MigrationIndex.Entry entry(MigrationIndex.Entry e, ClassLoader loader) {
+    try {
+      Migration m = (Migration) Class.forName(e.className(), true, loader).getDeclaredConstructor().newInstance();
+      return new MigrationIndex.Entry(e.className(), m.version(), m.checksum(), m.schemaFingerprint(),
+          m instanceof SquashedMigration);
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError cannot) {
+      return e; // a step that needs the application's libraries, say: the runtime checksums it
+    }
   }
 
   private static List<Path> removeStale(Path dir, Set<String> migrations) throws IOException {
@@ -66,10 +143,15 @@ public final class IndexWriter {
     return removed;
   }
 
-  /** The index file's text: a comment line, then one class name per line (read by {@code MigrationIndex}). */
-  static String render(List<String> classNames) {
-    StringBuilder s = new StringBuilder("# jmigrate: the migrations of this application, in version order (generated on every build)\n");
-    classNames.forEach(n -> s.append(n).append('\n'));
+  /** The index file's text: a comment line, then one line per migration (the format is {@link MigrationIndex}'s). */
+  public static String render(List<MigrationIndex.Entry> entries) {
+    StringBuilder s = new StringBuilder("# jmigrate: the migrations of this application, in version order (generated on"
+        + " every build): class version checksum fingerprint [squashed]\n");
+    MigrationIndex.Summary summary = MigrationIndex.Summary.of(entries);
+    if (summary != null) {
+      s.append(summary.line()).append('\n'); // what start-up compares with the history, without reading the rest
+    }
+    entries.forEach(e -> s.append(e.line()).append('\n'));
     return s.toString();
   }
 }

@@ -27,7 +27,8 @@ public record Options(Path sourceDir, Path snapshot, String packageName, boolean
   public static final String ONLINE = "jmigrate.online";
   /** How JPA entities' names become table and column names: {@code snake_case} (the default) or {@code jpa}. */
   public static final String NAMING = "jmigrate.naming";
-  public static final Set<String> ALL = Set.of(SOURCE_DIR, SNAPSHOT, PACKAGE, CHECK, DIALECTS, ONLINE, NAMING);
+  public static final Set<String> ALL = Set.of(SOURCE_DIR, SNAPSHOT, PACKAGE, CHECK, DIALECTS, ONLINE, NAMING,
+      Squasher.OPTION);
 
   public Options {
     dialects = List.copyOf(dialects);

@@ -1,0 +1,236 @@
+package io.jmigrate.bench;
+
+import io.jmigrate.processor.snapshot.Snapshot;
+import io.jmigrate.processor.snapshot.SnapshotStore;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * History growth on SQLite: at each N, the workload's N migrations (each a table, every fifth
+ * also an index). A cold no-op start-up (whole process, and above a JVM that only opens a
+ * connection), applying all to an empty database, applying the squashed migration instead, and a
+ * no-change build of a project that holds N migration classes; jmigrate against Flyway at the same N.
+ */
+final class HistoryBench {
+  private HistoryBench() {}
+
+  /** One N's figures, for the summary. */
+  record Row(int n, Stats jvm, Stats jmigrate, Stats jmigrateAll, Stats flyway, Stats floor, Stats apply,
+      Stats flywayApply, Stats squashFloor, Stats squashed, Stats flywaySquashed, Stats plainBuild, Stats build) {}
+
+  static void run(Report r, Path work, List<Integer> sizes, int reps, int coldReps, int buildReps) throws Exception {
+    List<Row> rows = new ArrayList<>();
+    boolean first = true;
+    for (int n : sizes) {
+      // The largest N runs once per cell (Flyway alone takes minutes there); warm-up only before the first N.
+      boolean big = n >= 5_000;
+      Row x = measure(work, n, big ? 1 : reps, coldReps, big ? 1 : buildReps, first);
+      rows.add(x);
+      first = false;
+      // As soon as measured: the largest N takes long on a busy machine.
+      System.out.println("history N=" + n + ": cold jvm " + x.jvm + ", jmigrate " + x.jmigrate + ", every class " + x.jmigrateAll
+          + ", Flyway " + x.flyway + "; apply floor " + x.floor + ", jmigrate " + x.apply + ", Flyway " + x.flywayApply
+          + "; squashed floor " + x.squashFloor + ", jmigrate " + x.squashed + ", Flyway " + x.flywaySquashed
+          + "; build plain " + x.plainBuild + ", processor " + x.build);
+    }
+    String flyway = "Flyway " + Tools.version("org.flywaydb", "flyway-core");
+
+    r.heading("History growth (SQLite): cold no-op start-up, whole process (" + coldReps + " runs per cell)");
+    r.row("N", "JVM + connection only", "jmigrate (`Runtime.migrate`)", "above the bare JVM",
+        "jmigrate loading every class (the path before the index knew checksums)", "above the bare JVM", flyway,
+        "above the bare JVM", "Flyway ÷ jmigrate, above the bare JVM");
+    r.row("---", "---", "---", "---", "---", "---", "---", "---", "---");
+    for (Row x : rows) {
+      double jm = x.jmigrate.median() - x.jvm.median();
+      double fw = x.flyway.median() - x.jvm.median();
+      r.row(x.n, x.jvm, x.jmigrate, ms(jm), x.jmigrateAll, ms(x.jmigrateAll.median() - x.jvm.median()), x.flyway, ms(fw),
+          jm <= 0 ? "(jmigrate within the noise of the bare JVM)" : String.format(java.util.Locale.ROOT, "%.1f×", fw / jm));
+    }
+
+    r.heading("History growth (SQLite): apply N migrations to an empty database (" + reps + " runs per cell; 1 at N ≥ 5,000)");
+    r.row("N", "plain JDBC (floor)", "jmigrate", "vs floor", flyway, "vs floor");
+    r.row("---", "---", "---", "---", "---", "---");
+    for (Row x : rows) {
+      r.row(x.n, x.floor, x.apply, x.apply.ratioTo(x.floor), x.flywayApply, x.flywayApply.ratioTo(x.floor));
+    }
+
+    r.heading("History growth (SQLite): apply the squashed migration to an empty database (" + reps
+        + " runs per cell; 1 at N ≥ 5,000)");
+    r.row("N", "plain JDBC, the same statements in one transaction (floor)", "jmigrate, `V000N_Squashed`", "vs floor",
+        "vs applying the N migrations", flyway + ", one consolidated `V<N>` script", "vs floor");
+    r.row("---", "---", "---", "---", "---", "---", "---");
+    for (Row x : rows) {
+      r.row(x.n, x.squashFloor, x.squashed, x.squashed.ratioTo(x.squashFloor), x.squashed.ratioTo(x.apply),
+          x.flywaySquashed, x.flywaySquashed.ratioTo(x.squashFloor));
+    }
+
+    r.heading("History growth: no-change build of a project with 20 @Table models and N migration classes, javac in-process ("
+        + buildReps + " runs per cell after a warm-up build; 1 at N ≥ 5,000)");
+    r.row("N", "plain javac (-proc:none)", "with the processor (loaded per build, as Maven does)", "vs plain", "extra per migration");
+    r.row("---", "---", "---", "---", "---");
+    for (Row x : rows) {
+      r.row(x.n, x.plainBuild, x.build, x.build.ratioTo(x.plainBuild),
+          String.format(java.util.Locale.ROOT, "%.0f µs", (x.build.median() - x.plainBuild.median()) * 1000 / x.n));
+    }
+    r.line("");
+    r.line("The processor's share includes writing the index with each migration's checksum, taken from the classes javac "
+        + "has just written (each loaded once, in a class loader of their own), after the compilation.");
+  }
+
+  private static String ms(double v) {
+    return Stats.fmt(v) + " ms";
+  }
+
+  private static Row measure(Path work, int n, int reps, int coldReps, int buildReps, boolean warmUp) throws Exception {
+    Workload w = new Workload(work, n, List.of("sqlite"), "history-" + n);
+    Path squashed = squashed(w);
+    URLClassLoader loader = new URLClassLoader(new URL[] {w.classes.toUri().toURL()});
+    URLClassLoader squashedLoader = new URLClassLoader(new URL[] {squashed.resolve("classes").toUri().toURL()});
+    List<List<String>> statements = Workload.statements(
+        new io.jmigrate.engine.Migrator(Workload.loadMigrations(loader)), io.jmigrate.dialect.Dialect.named("sqlite"));
+    List<String> flat = new ArrayList<>();
+    statements.forEach(flat::addAll);
+    int[] files = {0};
+    Path dbs = Files.createDirectories(w.dir.resolve("db"));
+    RuntimeBench.Databases fresh = () -> "jdbc:sqlite:" + dbs.resolve("h" + (++files[0]) + ".db");
+
+    Map<String, Tools.Tool> tools = new LinkedHashMap<>();
+    tools.put("floor", Tools.jdbc(statements, false));
+    tools.put("jmigrate", Tools.jmigrate(loader));
+    tools.put("flyway", Tools.flyway(w.flywayDir("sqlite")));
+    tools.put("squashFloor", Tools.jdbc(List.of(flat), false));
+    tools.put("squashed", Tools.jmigrate(squashedLoader));
+    tools.put("flywaySquashed", Tools.flyway(squashed.resolve("flyway-sqlite")));
+    Map<String, List<Double>> times = new LinkedHashMap<>();
+    Map<String, String> migrated = new LinkedHashMap<>();
+    tools.keySet().forEach(k -> times.put(k, new ArrayList<>()));
+    for (int rep = warmUp ? -1 : 0; rep < reps; rep++) { // rep -1 warms up; tools interleaved
+      for (Map.Entry<String, Tools.Tool> e : tools.entrySet()) {
+        String url = fresh.fresh();
+        long t0 = System.nanoTime();
+        e.getValue().migrate(url);
+        if (rep >= 0) {
+          times.get(e.getKey()).add((System.nanoTime() - t0) / 1e6);
+        }
+        migrated.put(e.getKey(), url);
+      }
+    }
+
+    Map<String, List<Double>> cold = new LinkedHashMap<>();
+    for (String k : List.of("jvm", "jmigrate", "jmigrate-all", "flyway")) {
+      cold.put(k, new ArrayList<>());
+    }
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    for (int rep = -1; rep < coldReps; rep++) {
+      for (String k : cold.keySet()) {
+        String url = migrated.get(k.equals("flyway") ? "flyway" : "jmigrate");
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ColdStart.class.getName(), k, url,
+            w.dir.toString(), "sqlite").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        long t0 = System.nanoTime();
+        if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
+          throw new IllegalStateException(k + " cold start failed at N = " + n);
+        }
+        if (rep >= 0) {
+          cold.get(k).add((System.nanoTime() - t0) / 1e6);
+        }
+      }
+    }
+
+    Path project = project(w, n);
+    Path src = project.resolve("src/main/java");
+    Path out = project.resolve("out");
+    Stats plain = Stats.time(1, buildReps, () -> Javac.compile(src, out, false));
+    Stats build = Stats.time(1, buildReps, () -> Javac.compile(src, out, true));
+    String index = Files.readString(out.resolve(io.jmigrate.migration.MigrationIndex.RESOURCE));
+    long sources;
+    try (var l = Files.list(src.resolve("bench/migrations"))) {
+      sources = l.count();
+    }
+    if (!index.contains(" " + n + " ") || Pattern.compile(" \\d+ - ").matcher(index).find() || sources != n) {
+      throw new IllegalStateException("the no-change build did not index the N migrations with their checksums");
+    }
+    loader.close();
+    squashedLoader.close();
+    return new Row(n, Stats.of(cold.get("jvm")), Stats.of(cold.get("jmigrate")), Stats.of(cold.get("jmigrate-all")),
+        Stats.of(cold.get("flyway")), Stats.of(times.get("floor")), Stats.of(times.get("jmigrate")),
+        Stats.of(times.get("flyway")), Stats.of(times.get("squashFloor")), Stats.of(times.get("squashed")),
+        Stats.of(times.get("flywaySquashed")), plain, build);
+  }
+
+  /** The squashed form of the workload: one {@code SquashedMigration} creating all N tables, and Flyway's one script. */
+  private static Path squashed(Workload w) throws Exception {
+    Path dir = w.dir.resolve("squashed");
+    Path pkg = Files.createDirectories(dir.resolve("src/bench/migrations"));
+    String cls = String.format("V%04d_Squashed", w.count);
+    StringBuilder s = new StringBuilder("package bench.migrations;\n\nimport static io.jmigrate.migration.Operations.*;\n"
+        + "import static io.jmigrate.schema.ColumnType.*;\n\nimport io.jmigrate.migration.*;\nimport java.util.ArrayList;\n"
+        + "import java.util.List;\n\npublic final class " + cls + " extends SquashedMigration {\n  public " + cls + "() {\n"
+        + "    super(" + w.count + ", \"squashed versions 1 to " + w.count + "\", null);\n  }\n\n  @Override\n"
+        + "  public List<Operation> up() {\n    List<Operation> ops = new ArrayList<>();\n");
+    int parts = (w.count + 39) / 40; // a JVM method holds 64 KB of bytecode: parts, as the processor writes them
+    for (int p = 1; p <= parts; p++) {
+      s.append("    ops.addAll(part").append(p).append("());\n");
+    }
+    s.append("    return ops;\n  }\n");
+    for (int p = 1; p <= parts; p++) {
+      s.append("\n  private static List<Operation> part").append(p).append("() {\n    return List.of(\n");
+      for (int i = (p - 1) * 40 + 1; i <= Math.min(w.count, p * 40); i++) {
+        s.append(Workload.operations(i)).append(i == Math.min(w.count, p * 40) ? ");\n" : ",\n");
+      }
+      s.append("  }\n");
+    }
+    s.append("}\n");
+    Files.writeString(pkg.resolve(cls + ".java"), s);
+    Path classes = dir.resolve("classes");
+    Javac.compile(dir.resolve("src"), classes, false);
+    Workload.writeIndex(classes, List.of("bench.migrations." + cls));
+    Path flyway = Files.createDirectories(dir.resolve("flyway-sqlite"));
+    StringBuilder script = new StringBuilder();
+    for (int i = 1; i <= w.count; i++) {
+      script.append(String.join("\n", Files.readAllLines(w.flywayDir("sqlite").resolve("V" + i + "__create_t" + i + ".sql"))))
+          .append('\n');
+    }
+    Files.writeString(flyway.resolve("V" + w.count + "__squashed.sql"), script);
+    return dir;
+  }
+
+  /**
+   * A project of 20 models whose first migration the processor generated, followed by N - 1
+   * migration classes that leave the schema as it is (each creates a table and drops it again),
+   * with the snapshot at version N: a build with nothing to generate.
+   */
+  private static Path project(Workload w, int n) throws Exception {
+    Path root = w.dir.resolve("project");
+    Path src = root.resolve("src/main/java");
+    Path model = Files.createDirectories(src.resolve("bench/model"));
+    for (int i = 1; i <= 20; i++) {
+      Files.writeString(model.resolve(CompileBench.name(i) + ".java"), CompileBench.source(i, false));
+    }
+    Javac.compile(src, root.resolve("out"), true); // writes V0001 and the snapshot
+    Path snapshot = root.resolve("src/main/resources/jmigrate/schema.json");
+    Path pkg = src.resolve("bench/migrations");
+    String last = "bench.migrations.V0001";
+    for (int i = 2; i <= n; i++) {
+      String cls = String.format("V%04d_CreateAndDropT%d", i, i);
+      Files.writeString(pkg.resolve(cls + ".java"), "package bench.migrations;\n\nimport static io.jmigrate.migration.Operations.*;\n"
+          + "import static io.jmigrate.schema.ColumnType.*;\n\nimport io.jmigrate.migration.*;\nimport java.util.List;\n\n"
+          + "public final class " + cls + " extends Migration {\n  public " + cls + "() {\n    super(" + i
+          + ", \"create and drop t" + i + "\");\n  }\n\n  @Override\n  public List<Operation> up() {\n    return List.of(\n"
+          + Workload.operations(i) + ",\n        dropTable(\"t" + i + "\"));\n  }\n}\n");
+      last = "bench.migrations." + cls;
+    }
+    if (n > 1) {
+      Snapshot s = SnapshotStore.read(Files.readString(snapshot));
+      Files.writeString(snapshot, SnapshotStore.write(new Snapshot(s.schema(), s.tableClasses(), s.renames(), n, last, null)));
+    }
+    return root;
+  }
+}

@@ -1,0 +1,81 @@
+package io.jmigrate.engine;
+
+import io.jmigrate.dialect.Dialect;
+import io.jmigrate.migration.MigrationIndex;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The start-up check that needs no migration class: the history compared with what the build
+ * wrote into the {@link MigrationIndex} (versions and checksums computed from the compiled
+ * classes). It answers only "up to date, exactly as the migrator would decide"; anything else
+ * (pending, unknown, disagreeing, not completed, no history) is "ask the {@link Migrator}", which
+ * loads the classes and explains. An entry whose checksum the index does not know (a build without
+ * the processor, an index of the first format) is loaded on its own and checksummed here.
+ */
+public final class UpToDate {
+  private UpToDate() {}
+
+  /**
+   * The one query: every figure the comparison needs, aggregated by the database, so that a long
+   * history costs the start-up one row, not one row per migration (thousands of rows through JDBC
+   * in a cold JVM cost more than the rest of the check). Rows up to a squashed migration's version
+   * are accepted whatever their checksum, as the migrator accepts them.
+   */
+  static String query(Dialect d, int squashedThrough) {
+    String above = "version > " + squashedThrough;
+    return "SELECT SUM(CASE WHEN " + above + " THEN 1 ELSE 0 END), MAX(version),"
+        + " SUM(CASE WHEN " + above + " THEN version ELSE 0 END), SUM(CASE WHEN " + above + " THEN checksum ELSE 0 END),"
+        + " SUM(CASE WHEN success = FALSE THEN 1 ELSE 0 END), SUM(CASE WHEN version = " + squashedThrough
+        + " THEN 1 ELSE 0 END) FROM " + d.quote(History.TABLE);
+  }
+
+  /**
+   * Whether {@code c}'s database is at the index's latest version with a history that agrees with
+   * it: as many rows above the squash as the index has migrations, the same latest version, the
+   * same sum of versions (no gap, no unknown version) and the same sum of checksums (an edited
+   * migration changes its checksum, and so the sum), no row marked not completed. Anything else is
+   * "ask the migrator". Sums, not row by row: two edits whose checksum changes cancel exactly (a
+   * chance of about 2^-32) would go unnoticed here, and be caught by any full check.
+   */
+  public static boolean check(Connection c, URL index, List<MigrationIndex.Entry> entries, ClassLoader loader) {
+    List<MigrationIndex.Entry> known = new ArrayList<>(entries.size());
+    try {
+      for (MigrationIndex.Entry e : entries) {
+        known.add(e.known() || e.version() == 0 ? e : new MigrationIndex.Entry(e.className(), e.version(),
+            MigrationIndex.instantiate(e.className(), index, loader).checksum(), e.fingerprint(), e.squashed()));
+      } // an unknown checksum is verified lazily: that class only
+    } catch (RuntimeException cannot) {
+      return false; // the migrator loads it again and says what is wrong
+    }
+    MigrationIndex.Summary summary = MigrationIndex.Summary.of(known); // null for the first format
+    return summary != null && check(c, summary);
+  }
+
+  /** As above, from the summary the build wrote at the head of the index. */
+  public static boolean check(Connection c, MigrationIndex.Summary summary) {
+    int squashedThrough = summary.squashedThrough();
+    try {
+      if (!c.getAutoCommit()) {
+        return false; // a failed read would abort the caller's transaction on PostgreSQL; the migrator handles it
+      }
+      Dialect d = Dialect.of(c);
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query(d, squashedThrough))) {
+        return rs.next()
+            && rs.getLong(1) == summary.count() // rows above the squash
+            && rs.getLong(2) == summary.latest() // the latest version
+            && rs.getLong(3) == summary.versionSum()
+            && rs.getLong(4) == summary.checksumSum()
+            && rs.getLong(5) == 0 // rows not completed
+            && rs.getLong(6) == (squashedThrough > 0 ? 1 : 0); // the squashed migration's own row (or the replaced Nth)
+      }
+    } catch (SQLException | RuntimeException e) {
+      return false; // the migrator reads again and reports properly
+    }
+  }
+}
