@@ -173,14 +173,14 @@ public final class CommandLine {
           if (positional.size() != 1) {
             return usage(command + " takes no arguments");
           }
-          return withConnection(options, c -> database(command, c, 0, options));
+          return withConnection(options, !command.equals("migrate"), c -> database(command, c, 0, options));
         case "migrate-to":
         case "baseline":
           if (positional.size() != 2) {
             return usage(command + " needs a version: " + command + " <version>");
           }
           int version = Integer.parseInt(positional.get(1));
-          return withConnection(options, c -> database(command, c, version, options));
+          return withConnection(options, command.equals("baseline"), c -> database(command, c, version, options));
         default:
           return usage("unknown command " + command);
       }
@@ -212,7 +212,16 @@ public final class CommandLine {
       if (options.containsKey("from")) {
         return usage("sql --url starts from the database's current version; --from goes with --dialect");
       }
-      return withConnection(options, c -> {
+      String url = options.getOrDefault("url", env.get("JMIGRATE_URL"));
+      if (missingSqliteFile(url) != null) {
+        // What migrate would run on a SQLite file that is not there yet: everything, from the empty database
+        // (opening it would create the file).
+        int to = Integer.parseInt(options.getOrDefault("to", String.valueOf(m.latestVersion())));
+        out.println("-- " + missingSqliteFile(url) + " does not exist yet: migrate creates it and runs, from version 0:");
+        m.sql(Dialect.named("sqlite"), 0, to).forEach(out::println);
+        return OK;
+      }
+      return withConnection(options, true, c -> {
         (options.containsKey("to") ? m.sql(c, Integer.parseInt(options.get("to"))) : m.sql(c)).forEach(out::println);
         return OK;
       });
@@ -289,10 +298,17 @@ public final class CommandLine {
     int run(Connection c) throws SQLException;
   }
 
-  private int withConnection(Map<String, String> options, ConnectionTask task) {
+  /** {@code reading}: the command only reads, so a SQLite file that is not there is a mistake, not a new database. */
+  private int withConnection(Map<String, String> options, boolean reading, ConnectionTask task) {
     String url = options.getOrDefault("url", env.get("JMIGRATE_URL"));
     if (url == null) {
       return usage("no database: give --url jdbc:… (or set JMIGRATE_URL)");
+    }
+    java.nio.file.Path missing = reading ? missingSqliteFile(url) : null;
+    if (missing != null) {
+      err.println("jmigrate: no SQLite database at " + missing + " (nothing was created): check --url; migrate"
+          + " creates the file");
+      return FAILED;
     }
     String user = options.getOrDefault("user", env.get("JMIGRATE_USER"));
     String password = options.getOrDefault("password", env.get("JMIGRATE_PASSWORD"));
@@ -307,6 +323,29 @@ public final class CommandLine {
       err.println("jmigrate: database error: " + e.getMessage());
       return FAILED;
     }
+  }
+
+  /** The file a {@code jdbc:sqlite:} URL names when it does not exist (SQLite would create it empty), else null. */
+  static java.nio.file.Path missingSqliteFile(String url) {
+    if (!url.startsWith("jdbc:sqlite:")) {
+      return null;
+    }
+    String name = url.substring("jdbc:sqlite:".length());
+    int query = name.indexOf('?');
+    if (query >= 0) {
+      if (name.substring(query).contains("mode=memory")) {
+        return null;
+      }
+      name = name.substring(0, query);
+    }
+    if (name.startsWith("file:")) {
+      name = name.substring("file:".length());
+    }
+    if (name.isEmpty() || name.startsWith(":memory:") || name.startsWith(":resource:")) {
+      return null;
+    }
+    java.nio.file.Path file = java.nio.file.Path.of(name).toAbsolutePath().normalize();
+    return java.nio.file.Files.exists(file) ? null : file;
   }
 
   private int database(String command, Connection c, int version, Map<String, String> options) {

@@ -1,6 +1,7 @@
 package io.jmigrate.internal.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jmigrate.engine.Migrator;
@@ -43,10 +44,19 @@ class CommandLineTest {
   @Test
   void migrateStatusValidate() {
     String url = "--url=jdbc:sqlite:" + dir.resolve("cli.db");
-    assertEquals(CommandLine.OK, run("status", url));
-    assertTrue(out().contains("[ ] V0001 create t"), out());
+    assertEquals(CommandLine.OK, run("sql", url));
+    assertTrue(out().contains("does not exist yet") && out().contains("CREATE TABLE"), out());
+    for (String reading : new String[] {"status", "validate"}) {
+      assertEquals(CommandLine.FAILED, run(reading, url), reading);
+      assertEquals("jmigrate: no SQLite database at " + dir.resolve("cli.db").toAbsolutePath().normalize()
+          + " (nothing was created): check --url; migrate creates the file\n", err(), reading);
+    }
+    assertEquals(CommandLine.FAILED, run("baseline", "1", url));
+    assertFalse(java.nio.file.Files.exists(dir.resolve("cli.db")), "reading a missing file does not create it");
     assertEquals(CommandLine.OK, run("migrate", url));
     assertTrue(out().contains("applied V0006 add x6"), out());
+    assertEquals(CommandLine.OK, run("status", url));
+    assertTrue(out().contains("[X] V0001 create t"), out());
     assertEquals(CommandLine.OK, run("migrate", url));
     assertTrue(out().contains("up to date at version 6"), out());
     assertEquals(CommandLine.OK, run("validate", url));
