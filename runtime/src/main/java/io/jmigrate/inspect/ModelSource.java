@@ -169,7 +169,7 @@ final class ModelSource {
     return "@ForeignKey(" + String.join(", ", args) + ")";
   }
 
-  private static String javaType(ColumnType type, boolean notNull, Set<String> imports) {
+  static String javaType(ColumnType type, boolean notNull, Set<String> imports) {
     switch (type) {
       case INTEGER:
         return notNull ? "int" : "Integer";
@@ -268,7 +268,7 @@ final class ModelSource {
     return out.append('"').toString();
   }
 
-  private static String javadoc(String s) {
+  static String javadoc(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("*/", "*&#47;").replace("@", "{@literal @}");
   }
 }
