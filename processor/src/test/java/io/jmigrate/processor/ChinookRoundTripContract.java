@@ -214,7 +214,7 @@ abstract class ChinookRoundTripContract {
     return q + name + q;
   }
 
-  private static List<String> foreignKeyNames(Connection db, String table) throws SQLException {
+  static List<String> foreignKeyNames(Connection db, String table) throws SQLException {
     List<String> out = new ArrayList<>();
     try (ResultSet rs = db.getMetaData().getImportedKeys(db.getCatalog(), db.getSchema(), table)) {
       while (rs.next()) {

@@ -31,12 +31,27 @@ abstract class JpaChinookRoundTripContract {
   /** The plain round trip of this database: its script, its names, its empty database. */
   abstract ChinookRoundTripContract database();
 
-  /** A check of the built entities against the adopted database (Hibernate's validate), where there is one. */
-  void hibernateAgrees(Project.Result build, Connection db) throws Exception {}
+  /** A check of the built entities against the migrated database (Hibernate's validate), where there is one. */
+  void hibernateAgrees(Project.Result build, List<String> entities, Connection db) throws Exception {}
 
   /** Both namings read the written names as they are. */
   String[] options() {
     return new String[0];
+  }
+
+  /** The class inspect wrote for a table: the file whose @Table names it. */
+  private static String entity(Project p, String table) {
+    try (var files = Files.list(p.src.resolve("com/acme/model"))) {
+      for (Path f : files.toList()) {
+        String s = Files.readString(f);
+        if (s.contains("@Table(name = \"" + table + "\"") || s.contains("@Table(name = \"\\\"" + table + "\\\"\"")) {
+          return f.getFileName().toString().replace(".java", "");
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    throw new AssertionError("no entity for " + table);
   }
 
   @Test
@@ -46,7 +61,8 @@ abstract class JpaChinookRoundTripContract {
     try (Connection db = d.newDatabase()) {
       d.load(db);
       Map<String, Long> rowsBefore = d.counts(db);
-      String albumArtistKey = d.albumArtistForeignKey();
+      String albumArtistKey = d.albumArtistForeignKey() != null ? d.albumArtistForeignKey()
+          : ChinookRoundTripContract.foreignKeyNames(db, d.name("Album")).get(0);
 
       Project p = new Project(dir.resolve("app"));
       Inspection inspection = Inspection.of(db, Set.of());
@@ -69,7 +85,6 @@ abstract class JpaChinookRoundTripContract {
       Drift drift = m.validate(db);
       assertTrue(drift.isEmpty(), drift + "\n" + v1);
       assertEquals(List.of(), m.migrate(db), "nothing to apply after the baseline");
-      hibernateAgrees(first, db);
 
       // The model change: a new field on an entity.
       Path artist = p.src.resolve("com/acme/model/Artist.java");
@@ -82,6 +97,7 @@ abstract class JpaChinookRoundTripContract {
       assertEquals(rowsBefore, d.counts(db), "every row kept");
       Drift after = m2.validate(db);
       assertTrue(after.isEmpty(), after.toString());
+      hibernateAgrees(second, inspection.tables().stream().map(t -> "com.acme.model." + entity(p, t)).toList(), db);
       try (Statement s = db.createStatement();
           ResultSet rs = s.executeQuery("SELECT count(*) FROM " + ChinookRoundTripContract.quote(db, d.name("Artist"))
               + " WHERE note IS NULL")) {

@@ -46,16 +46,16 @@ final class JpaModelSource {
 
     for (InspectedColumn ic : inspected.columns()) {
       ColumnDefinition c = ic.column();
-      String field = unique(camel(c.name()), fieldNames);
       boolean id = t.primaryKey().contains(c.name());
       ForeignKeyDefinition fk = fkByColumn.get(c.name());
       String target = fk == null ? null : classes.get(fk.refTable());
       ColumnDefinition referenced = target == null ? null
           : all.get(fk.refTable()).column(fk.refColumns().get(0)).orElse(null);
+      boolean toKey = referenced != null && all.get(fk.refTable()).primaryKey().equals(List.of(referenced.name()));
       // A plain @ManyToOne when the column is what the association makes of the referenced key; otherwise
       // (a key column, another type or size) the column as a field of its own, and a read-only association.
-      boolean association = referenced != null && !id && sameType(c, referenced)
-          && all.get(fk.refTable()).primaryKey().equals(List.of(referenced.name()));
+      boolean association = toKey && !id && sameType(c, referenced);
+      String field = unique(association ? associationName(camel(c.name())) : camel(c.name()), fieldNames);
       if (fk != null && target == null) {
         notes.add("the foreign key " + fk.name() + " (" + c.name() + " → " + fk.refTable() + "): its table was not "
             + "inspected; the key stays in the database, the model does not declare it");
@@ -66,7 +66,7 @@ final class JpaModelSource {
       }
       String type = ModelSource.javaType(c.type(), id || !c.nullable(), imports);
       if (association) {
-        body.append(joinColumn(fk, c, target, field, false, imports));
+        body.append(joinColumn(fk, c, target, field, false, true, imports));
       } else {
         if (id) {
           imports.add("jakarta.persistence.Id");
@@ -87,7 +87,7 @@ final class JpaModelSource {
         body.append("\n\n");
         if (referenced != null) {
           String assoc = unique(associationName(field), fieldNames);
-          body.append(joinColumn(fk, c, target, assoc, true, imports));
+          body.append(joinColumn(fk, c, target, assoc, true, toKey, imports));
         }
       }
     }
@@ -201,19 +201,21 @@ final class JpaModelSource {
   }
 
   private static String joinColumn(ForeignKeyDefinition fk, ColumnDefinition c, String target, String field,
-      boolean readOnly, Set<String> imports) {
+      boolean readOnly, boolean toKey, Set<String> imports) {
     imports.add("jakarta.persistence.ManyToOne");
     imports.add("jakarta.persistence.JoinColumn");
     imports.add("jakarta.persistence.ForeignKey");
     imports.add("jakarta.persistence.FetchType");
     StringBuilder s = new StringBuilder("  @ManyToOne(fetch = FetchType.LAZY)\n  @JoinColumn(name = ").append(name(c.name()));
+    if (!toKey) {
+      s.append(", referencedColumnName = ").append(name(fk.refColumns().get(0)));
+    }
     if (readOnly) {
-      s.append(", referencedColumnName = ").append(name(fk.refColumns().get(0)))
-          .append(", insertable = false, updatable = false");
+      s.append(", insertable = false, updatable = false");
     } else if (!c.nullable()) {
       s.append(", nullable = false");
     }
-    s.append(", foreignKey = @ForeignKey(name = ").append(literal(fk.name())).append("))\n");
+    s.append(",\n      foreignKey = @ForeignKey(name = ").append(literal(fk.name())).append("))\n");
     if (fk.onDelete() != ReferentialAction.NO_ACTION) {
       imports.add("org.hibernate.annotations.OnDelete");
       imports.add("org.hibernate.annotations.OnDeleteAction");
