@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code inspect --url … --package com.acme.model --source-dir src/main/java [--tables a,b]}: writes
- * one model class per table of a live database and prints the report of what it left out. Exit
+ * {@code inspect --url … --package com.acme.model --source-dir src/main/java [--tables a,b] [--jpa]}:
+ * writes one model class (or JPA entity) per table of a live database and prints the report of what it left out. Exit
  * codes as {@link CommandLine}'s.
  */
 public final class InspectCommand {
@@ -108,7 +108,8 @@ public final class InspectCommand {
       if (jpa) {
         inspection.jpaFindings().forEach(f -> out.println("  - " + f + " (--jpa)"));
       }
-      out.println("wrote " + written.size() + (jpa ? " entit" + (written.size() == 1 ? "y" : "ies") : " model(s)") + " to " + Path.of(sourceDir).resolve(pkg.replace('.', '/')));
+      String what = jpa ? (written.size() == 1 ? " entity" : " entities") : " model(s)";
+      out.println("wrote " + written.size() + what + " to " + Path.of(sourceDir).resolve(pkg.replace('.', '/')));
       out.println("next: build (the first migration appears), then baseline 1 and validate against this database");
       return CommandLine.OK;
     } catch (UnsupportedDatabaseException e) {

@@ -794,8 +794,8 @@ public final class JpaExtractor implements Extractor {
       String name = naming.physical(given.isEmpty() ? f.getSimpleName() + "_" + ownerKey.name() : given);
       Origin origin = track(track(Origin.of(f), jc, "name", "name"), jc, "nullable", "nullable");
       targetTable.columns.add(JpaColumns.reference(name, f, e.type.getSimpleName().toString(), ownerKey,
-          annotations.bool(jc, "nullable"), false, false, noConstraint(jc) ? null : foreignKey(t, ownerKey, onDelete(f), foreignKeyName(jc)),
-          origin, null, false));
+          annotations.bool(jc, "nullable"), false, false,
+          noConstraint(jc) ? null : foreignKey(t, ownerKey, onDelete(f), foreignKeyName(jc)), origin, null, false));
       return;
     }
     List<ColumnDeclaration> targetKey = targetTable.key();
