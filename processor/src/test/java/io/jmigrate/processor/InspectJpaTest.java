@@ -1,6 +1,7 @@
 package io.jmigrate.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jmigrate.engine.Drift;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code inspect --jpa} from the command line, on what Chinook does not have: an ON DELETE action
  * (Hibernate's {@code @OnDelete}), defaults ({@code @ColumnDefault}), unbounded text, a foreign key to
- * a column that is not the key, a unique index, an identity key; and ON UPDATE, which JPA cannot say.
+ * a column that is not the key, a unique index, an identity key; and what JPA cannot say (ON UPDATE, a
+ * table without a primary key), which the report lists.
  */
 class InspectJpaTest {
   @TempDir Path dir;
@@ -88,12 +90,16 @@ class InspectJpaTest {
     String url = "jdbc:sqlite:" + dir.resolve("up.db");
     try (Connection db = DriverManager.getConnection(url)) {
       create(db, "CREATE TABLE owner (id INTEGER PRIMARY KEY)",
-          "CREATE TABLE pet (id INTEGER PRIMARY KEY, owner_id INTEGER REFERENCES owner (id) ON UPDATE CASCADE)");
+          "CREATE TABLE pet (id INTEGER PRIMARY KEY, owner_id INTEGER REFERENCES owner (id) ON UPDATE CASCADE)",
+          "CREATE TABLE log (line TEXT)");
     }
     Path src = dir.resolve("src");
     String[] r = run("inspect", "--url", url, "--package", "com.acme.model", "--source-dir", src.toString(), "--jpa");
     assertEquals("0", r[0], r[2]);
     assertTrue(r[1].contains("ON UPDATE CASCADE: JPA cannot declare ON UPDATE"), r[1]);
+    assertTrue(r[1].contains("table log: left out: a JPA entity needs an @Id"), r[1]);
+    assertTrue(r[1].contains("wrote 2 entities"), r[1]);
+    assertFalse(Files.exists(src.resolve("com/acme/model/Log.java")));
     assertTrue(Files.readString(src.resolve("com/acme/model/Pet.java")).contains("<li>ON UPDATE CASCADE of "));
     String[] help = run("inspect", "--help");
     assertTrue(help[1].contains("[--jpa]"), help[1]);

@@ -1,13 +1,14 @@
 package io.jmigrate.inspect;
 
+import io.jmigrate.schema.TableDefinition;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.jmigrate.schema.TableDefinition;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,7 +74,10 @@ public final class Inspection {
    * jmigrate's JPA extractor reads back into the same tables; see {@link #jpaFindings()}.
    */
   public List<Path> write(Path sourceDir, String pkg, boolean jpa) throws IOException {
-    Map<String, String> classes = ModelSource.classNames(tables.stream().map(t -> t.table().name()).toList());
+    // An entity needs an @Id: with --jpa a table without a primary key is left out (see jpaFindings).
+    List<InspectedTable> tables = jpa ? this.tables.stream().filter(JpaModelSource::expressible).toList() : this.tables;
+    Map<String, String> classes = ModelSource.classNames(tables.stream().map(t -> t.table().name()).toList(),
+        jpa ? JpaModelSource.TAKEN : Set.of());
     Path dir = sourceDir.resolve(pkg.replace('.', '/'));
     List<Path> existing = new ArrayList<>();
     for (InspectedTable t : tables) {
@@ -87,7 +91,7 @@ public final class Inspection {
           + ": move them away, or inspect into another package");
     }
     Files.createDirectories(dir);
-    Map<String, TableDefinition> definitions = new java.util.HashMap<>();
+    Map<String, TableDefinition> definitions = new HashMap<>();
     tables.forEach(t -> definitions.put(t.table().name(), t.table()));
     List<Path> out = new ArrayList<>();
     for (InspectedTable t : tables) {
@@ -99,7 +103,10 @@ public final class Inspection {
     return out;
   }
 
-  /** What entities cannot declare beyond {@link #findings()} (an ON UPDATE action): {@code --jpa} reports these too. */
+  /**
+   * What entities cannot declare beyond {@link #findings()} (a table without a primary key, an ON
+   * UPDATE action): {@code --jpa} reports these too.
+   */
   public List<Finding> jpaFindings() {
     return tables.stream().flatMap(t -> JpaModelSource.findings(t).stream()).toList();
   }

@@ -28,6 +28,10 @@ import java.util.TreeSet;
 final class JpaModelSource {
   private JpaModelSource() {}
 
+  /** Simple names an entity must not take, beyond {@link ModelSource}'s: what entities import, and the nested {@code Key}. */
+  static final Set<String> TAKEN = Set.of("Entity", "IdClass", "GeneratedValue", "GenerationType", "ManyToOne",
+      "JoinColumn", "FetchType", "Serializable", "Objects", "Key", "OnDelete", "OnDeleteAction", "ColumnDefault");
+
   static String of(String pkg, InspectedTable inspected, Map<String, String> classes, Map<String, TableDefinition> all,
       String dialect) {
     TableDefinition t = inspected.table();
@@ -57,8 +61,8 @@ final class JpaModelSource {
       boolean association = toKey && !id && sameType(c, referenced);
       String field = unique(association ? associationName(camel(c.name())) : camel(c.name()), fieldNames);
       if (fk != null && target == null) {
-        notes.add("the foreign key " + fk.name() + " (" + c.name() + " → " + fk.refTable() + "): its table was not "
-            + "inspected; the key stays in the database, the model does not declare it");
+        notes.add("the foreign key " + fk.name() + " (" + c.name() + " → " + fk.refTable() + "): its table has no "
+            + "entity; the key stays in the database, the entity does not declare it");
       }
       if (fk != null && fk.onUpdate() != ReferentialAction.NO_ACTION) {
         notes.add("ON UPDATE " + fk.onUpdate().name().replace('_', ' ') + " of " + fk.name() + ": JPA cannot declare it;"
@@ -79,7 +83,7 @@ final class JpaModelSource {
           keyFields.add(type + " " + field);
         }
         body.append("  ").append(column(c, id)).append('\n');
-        default_(c, body, imports);
+        columnDefault(c, body, imports);
         body.append("  ").append(type).append(' ').append(field).append(';');
         if (ic.liveType() != null) {
           body.append(" // ").append(ic.liveType());
@@ -158,6 +162,12 @@ final class JpaModelSource {
   /** What {@code inspect --jpa} cannot declare of a table: reported with the rest. */
   static List<Finding> findings(InspectedTable inspected) {
     List<Finding> out = new ArrayList<>();
+    if (!expressible(inspected)) {
+      out.add(new Finding(inspected.table().name(), "table " + inspected.table().name(), "left out: a JPA entity needs "
+          + "an @Id and the table has no primary key (inspect without --jpa writes a jmigrate model for it); "
+          + "foreign keys to it are left out of the other entities"));
+      return out;
+    }
     for (ForeignKeyDefinition fk : inspected.table().foreignKeys()) {
       if (fk.onUpdate() != ReferentialAction.NO_ACTION) {
         out.add(new Finding(inspected.table().name(), "foreign key " + fk.name() + " ON UPDATE "
@@ -165,6 +175,11 @@ final class JpaModelSource {
       }
     }
     return out;
+  }
+
+  /** Whether the table can be an entity: it has a primary key. */
+  static boolean expressible(InspectedTable inspected) {
+    return !inspected.table().primaryKey().isEmpty();
   }
 
   private static String column(ColumnDefinition c, boolean id) {
@@ -184,7 +199,7 @@ final class JpaModelSource {
   }
 
   /** Hibernate's {@code @ColumnDefault}: the SQL expression; a value becomes its SQL literal. */
-  private static void default_(ColumnDefinition c, StringBuilder body, Set<String> imports) {
+  private static void columnDefault(ColumnDefinition c, StringBuilder body, Set<String> imports) {
     String sql = c.defaultSql();
     if (sql == null && c.defaultValue() != null) {
       String v = c.defaultValue();
