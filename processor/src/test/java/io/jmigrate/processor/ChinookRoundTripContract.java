@@ -132,7 +132,7 @@ abstract class ChinookRoundTripContract {
     }
   }
 
-  private void load(Connection db) throws Exception {
+  void load(Connection db) throws Exception {
     String script;
     try (InputStream in = new GZIPInputStream(getClass().getResourceAsStream("/chinook/" + script()))) {
       script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -198,7 +198,7 @@ abstract class ChinookRoundTripContract {
     return out;
   }
 
-  private Map<String, Long> counts(Connection db) throws SQLException {
+  Map<String, Long> counts(Connection db) throws SQLException {
     Map<String, Long> out = new TreeMap<>();
     for (String t : TABLES) {
       try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM " + quote(db, name(t)))) {
@@ -209,12 +209,12 @@ abstract class ChinookRoundTripContract {
     return out;
   }
 
-  private static String quote(Connection db, String name) throws SQLException {
+  static String quote(Connection db, String name) throws SQLException {
     String q = db.getMetaData().getIdentifierQuoteString();
     return q + name + q;
   }
 
-  private static List<String> foreignKeyNames(Connection db, String table) throws SQLException {
+  static List<String> foreignKeyNames(Connection db, String table) throws SQLException {
     List<String> out = new ArrayList<>();
     try (ResultSet rs = db.getMetaData().getImportedKeys(db.getCatalog(), db.getSchema(), table)) {
       while (rs.next()) {
@@ -224,7 +224,7 @@ abstract class ChinookRoundTripContract {
     return out;
   }
 
-  private static List<String> foreignKeys(Connection db, String table) throws SQLException {
+  static List<String> foreignKeys(Connection db, String table) throws SQLException {
     List<String> out = new ArrayList<>();
     try (ResultSet rs = db.getMetaData().getImportedKeys(db.getCatalog(), db.getSchema(), table)) {
       while (rs.next()) {

@@ -1,5 +1,6 @@
 package io.jmigrate.inspect;
 
+import io.jmigrate.schema.TableDefinition;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,7 +66,18 @@ public final class Inspection {
    * file is not overwritten: inspect writes new models, it does not edit yours.
    */
   public List<Path> write(Path sourceDir, String pkg) throws IOException {
-    Map<String, String> classes = ModelSource.classNames(tables.stream().map(t -> t.table().name()).toList());
+    return write(sourceDir, pkg, false);
+  }
+
+  /**
+   * … as {@code jakarta.persistence} entities when {@code jpa} ({@code inspect --jpa}), which
+   * jmigrate's JPA extractor reads back into the same tables; see {@link #jpaFindings()}.
+   */
+  public List<Path> write(Path sourceDir, String pkg, boolean jpa) throws IOException {
+    // An entity needs an @Id: with --jpa a table without a primary key is left out (see jpaFindings).
+    List<InspectedTable> tables = jpa ? this.tables.stream().filter(JpaModelSource::expressible).toList() : this.tables;
+    Map<String, String> classes = ModelSource.classNames(tables.stream().map(t -> t.table().name()).toList(),
+        jpa ? JpaModelSource.TAKEN : Set.of());
     Path dir = sourceDir.resolve(pkg.replace('.', '/'));
     List<Path> existing = new ArrayList<>();
     for (InspectedTable t : tables) {
@@ -78,13 +91,24 @@ public final class Inspection {
           + ": move them away, or inspect into another package");
     }
     Files.createDirectories(dir);
+    Map<String, TableDefinition> definitions = new HashMap<>();
+    tables.forEach(t -> definitions.put(t.table().name(), t.table()));
     List<Path> out = new ArrayList<>();
     for (InspectedTable t : tables) {
       Path file = dir.resolve(classes.get(t.table().name()) + ".java");
-      Files.writeString(file, ModelSource.of(pkg, t, classes, dialect), StandardCharsets.UTF_8);
+      Files.writeString(file, jpa ? JpaModelSource.of(pkg, t, classes, definitions, dialect)
+          : ModelSource.of(pkg, t, classes, dialect), StandardCharsets.UTF_8);
       out.add(file);
     }
     return out;
+  }
+
+  /**
+   * What entities cannot declare beyond {@link #findings()} (a table without a primary key, an ON
+   * UPDATE action): {@code --jpa} reports these too.
+   */
+  public List<Finding> jpaFindings() {
+    return tables.stream().flatMap(t -> JpaModelSource.findings(t).stream()).toList();
   }
 
   /** The report: what has a model, then every finding, one per line. */

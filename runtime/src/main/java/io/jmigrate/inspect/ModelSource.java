@@ -41,11 +41,16 @@ final class ModelSource {
 
   /** Class names by table name: PascalCase, unique, never one of {@link #TAKEN}. */
   static Map<String, String> classNames(List<String> tables) {
+    return classNames(tables, Set.of());
+  }
+
+  /** … nor one of {@code alsoTaken} (the names another kind of source imports). */
+  static Map<String, String> classNames(List<String> tables, Set<String> alsoTaken) {
     Map<String, String> out = new LinkedHashMap<>();
     Set<String> used = new HashSet<>();
     for (String table : tables) {
       String base = pascal(table);
-      if (TAKEN.contains(base)) {
+      if (TAKEN.contains(base) || alsoTaken.contains(base)) {
         base = base + "Row";
       }
       String name = base;
@@ -169,7 +174,7 @@ final class ModelSource {
     return "@ForeignKey(" + String.join(", ", args) + ")";
   }
 
-  private static String javaType(ColumnType type, boolean notNull, Set<String> imports) {
+  static String javaType(ColumnType type, boolean notNull, Set<String> imports) {
     switch (type) {
       case INTEGER:
         return notNull ? "int" : "Integer";
@@ -268,7 +273,7 @@ final class ModelSource {
     return out.append('"').toString();
   }
 
-  private static String javadoc(String s) {
+  static String javadoc(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("*/", "*&#47;").replace("@", "{@literal @}");
   }
 }

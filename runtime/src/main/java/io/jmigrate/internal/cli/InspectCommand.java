@@ -16,20 +16,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code inspect --url … --package com.acme.model --source-dir src/main/java [--tables a,b]}: writes
- * one model class per table of a live database and prints the report of what it left out. Exit
+ * {@code inspect --url … --package com.acme.model --source-dir src/main/java [--tables a,b] [--jpa]}:
+ * writes one model class (or JPA entity) per table of a live database and prints the report of what it left out. Exit
  * codes as {@link CommandLine}'s.
  */
 public final class InspectCommand {
   static final String HELP = """
       usage: java -cp <class path> io.jmigrate.Runtime inspect --url <jdbc url> --package <package>
-                 --source-dir <dir> [--tables a,b] [--user <name>] [--password <secret>]
+                 --source-dir <dir> [--tables a,b] [--jpa] [--user <name>] [--password <secret>]
 
       Reads the database's catalog (its current schema) and writes one @Table class per table
       into <source-dir>/<package>, keeping the database's constraint and index names. Prints
       what it left out (views, triggers, functions, domains, enum types, check constraints,
       partitions, tables with columns of types jmigrate has no Java type for); those stay in the
       database as they are, and no migration touches them. Existing files are never overwritten.
+
+      --jpa writes jakarta.persistence @Entity classes instead (every name explicit and quoted where
+      it is not lower case, so either -Ajmigrate.naming reads them back; needs jakarta.persistence-api,
+      and hibernate-core for @OnDelete/@ColumnDefault where the database has them).
 
       Then: build (the first migration appears), baseline 1, validate.
       """;
@@ -54,6 +58,10 @@ public final class InspectCommand {
       if (a.equals("--help") || a.equals("-h")) {
         out.print(HELP);
         return CommandLine.OK;
+      }
+      if (a.equals("--jpa")) {
+        options.put("jpa", "true");
+        continue;
       }
       if (!a.startsWith("--")) {
         return usage("inspect takes no arguments, only options: " + a);
@@ -94,9 +102,14 @@ public final class InspectCommand {
     String password = options.getOrDefault("password", env.get("JMIGRATE_PASSWORD"));
     try (Connection c = user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password)) {
       Inspection inspection = Inspection.of(c, tables);
-      List<Path> written = inspection.write(Path.of(sourceDir), pkg);
+      boolean jpa = options.containsKey("jpa");
+      List<Path> written = inspection.write(Path.of(sourceDir), pkg, jpa);
       out.print(inspection.report());
-      out.println("wrote " + written.size() + " model(s) to " + Path.of(sourceDir).resolve(pkg.replace('.', '/')));
+      if (jpa) {
+        inspection.jpaFindings().forEach(f -> out.println("  - " + f + " (--jpa)"));
+      }
+      String what = jpa ? (written.size() == 1 ? " entity" : " entities") : " model(s)";
+      out.println("wrote " + written.size() + what + " to " + Path.of(sourceDir).resolve(pkg.replace('.', '/')));
       out.println("next: build (the first migration appears), then baseline 1 and validate against this database");
       return CommandLine.OK;
     } catch (UnsupportedDatabaseException e) {

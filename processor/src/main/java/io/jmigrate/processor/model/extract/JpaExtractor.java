@@ -109,6 +109,7 @@ public final class JpaExtractor implements Extractor {
     String renamedFrom;
     final List<String> dropColumns = new ArrayList<>();
     final List<String> dropTables = new ArrayList<>();
+    String primaryKeyName = "";
 
     Table(String className, String simpleName, String name, boolean nameGiven, TypeElement owner) {
       this.className = className;
@@ -134,7 +135,7 @@ public final class JpaExtractor implements Extractor {
           .thenComparing(c -> physicalSize(c) > 2048).thenComparing(ColumnDeclaration::name));
       columns.stream().filter(c -> !c.id()).forEach(ordered::add);
       return new TableDeclaration(className, simpleName, name, nameGiven, Shape.CLASS, ordered, indexes, renamedFrom,
-          dropColumns, dropTables, origin);
+          dropColumns, dropTables, origin, primaryKeyName);
     }
   }
 
@@ -584,6 +585,12 @@ public final class JpaExtractor implements Extractor {
       t.dropColumns.addAll(annotations.strings(drop, "columns"));
       t.dropTables.addAll(annotations.strings(drop, "tables"));
     }
+    // JPA cannot name a primary key; jmigrate's @Table(primaryKeyName) on the entity keeps an adopted one.
+    AnnotationMirror jmigrateTable = Annotations.mirror(type, JmigrateExtractor.TABLE);
+    if (jmigrateTable != null) {
+      t.primaryKeyName = annotations.string(jmigrateTable, "primaryKeyName");
+      t.origin = track(t.origin, jmigrateTable, "primaryKeyName", "primaryKeyName");
+    }
   }
 
   // ---- pass 2: what references a key ----
@@ -659,8 +666,19 @@ public final class JpaExtractor implements Extractor {
         "referencedColumnName", "foreignKey.column");
     AnnotationMirror renamed = Annotations.mirror(f, JmigrateExtractor.RENAMED_FROM);
     origin = track(origin, renamed, "value", "renamedFrom");
+    ForeignKeyDeclaration fk = noConstraint(jc) ? null : foreignKey(targetTable, referenced, onDelete(f), foreignKeyName(jc));
+    ColumnDeclaration mapped = t.column(name);
+    if (mapped != null && jc != null && !annotations.bool(jc, "insertable") && !annotations.bool(jc, "updatable")) {
+      // A read-only association over a column the entity maps itself (a key column that is also a foreign
+      // key, as in an @IdClass): Hibernate makes one column; the association adds its constraint to it.
+      t.columns.set(t.columns.indexOf(mapped), new ColumnDeclaration(mapped.name(), mapped.nameGiven(), mapped.field(),
+          mapped.declaringClass(), mapped.javaType(), mapped.id(), mapped.generated(), mapped.nullable(),
+          mapped.length(), mapped.precision(), mapped.scale(), mapped.unique(), mapped.defaultValue(),
+          mapped.defaultSql(), mapped.defaultSqlVariants(), mapped.renamedFrom(), fk, mapped.narrow(), mapped.origin()));
+      return;
+    }
     t.columns.add(JpaColumns.reference(name, f, f.getEnclosingElement().getSimpleName().toString(), referenced,
-        nullable, unique, false, noConstraint(jc) ? null : foreignKey(targetTable, referenced, onDelete(f)), origin,
+        nullable, unique, false, fk, origin,
         renamed == null ? null : annotations.string(renamed, "value"),
         Annotations.mirror(f, JmigrateExtractor.NARROW) != null));
   }
@@ -710,9 +728,16 @@ public final class JpaExtractor implements Extractor {
     return fk != null && "NO_CONSTRAINT".equals(Jpa.constant(annotations, fk, "value"));
   }
 
-  private static ForeignKeyDeclaration foreignKey(Table target, ColumnDeclaration referenced, ReferentialAction onDelete) {
+  private static ForeignKeyDeclaration foreignKey(Table target, ColumnDeclaration referenced, ReferentialAction onDelete,
+      String name) {
     return new ForeignKeyDeclaration(target.className, target.simpleName, true, referenced.name(), onDelete,
-        ReferentialAction.NO_ACTION);
+        ReferentialAction.NO_ACTION, name);
+  }
+
+  /** {@code @JoinColumn(foreignKey = @ForeignKey(name = …))}: the constraint's name (kept from an adopted database); empty for jmigrate's. */
+  private String foreignKeyName(AnnotationMirror joinColumn) {
+    AnnotationMirror fk = joinColumn == null ? null : Jpa.nested(annotations, joinColumn, "foreignKey");
+    return fk == null ? "" : annotations.string(fk, "name");
   }
 
   /** Hibernate's {@code @OnDelete(action = …)}: the foreign key's ON DELETE. */
@@ -769,8 +794,8 @@ public final class JpaExtractor implements Extractor {
       String name = naming.physical(given.isEmpty() ? f.getSimpleName() + "_" + ownerKey.name() : given);
       Origin origin = track(track(Origin.of(f), jc, "name", "name"), jc, "nullable", "nullable");
       targetTable.columns.add(JpaColumns.reference(name, f, e.type.getSimpleName().toString(), ownerKey,
-          annotations.bool(jc, "nullable"), false, false, noConstraint(jc) ? null : foreignKey(t, ownerKey, onDelete(f)),
-          origin, null, false));
+          annotations.bool(jc, "nullable"), false, false,
+          noConstraint(jc) ? null : foreignKey(t, ownerKey, onDelete(f), foreignKeyName(jc)), origin, null, false));
       return;
     }
     List<ColumnDeclaration> targetKey = targetTable.key();
@@ -795,11 +820,11 @@ public final class JpaExtractor implements Extractor {
     boolean set = isSet(f.asType());
     Origin origin = Origin.of(f);
     ColumnDeclaration owner = JpaColumns.reference(ownerName, f, e.type.getSimpleName().toString(), ownerKey, false,
-        false, manyToMany && set, foreignKey(t, ownerKey, ReferentialAction.NO_ACTION),
+        false, manyToMany && set, foreignKey(t, ownerKey, ReferentialAction.NO_ACTION, ""),
         track(origin, ownerColumn, "name", "name"), null, false);
     // A one-to-many's join table: each child once (its key, for a set; unique, for a list).
     ColumnDeclaration child = JpaColumns.reference(targetName, f, e.type.getSimpleName().toString(), targetKey.get(0),
-        false, !manyToMany && !set, set, foreignKey(targetTable, targetKey.get(0), ReferentialAction.NO_ACTION),
+        false, !manyToMany && !set, set, foreignKey(targetTable, targetKey.get(0), ReferentialAction.NO_ACTION, ""),
         track(origin, targetColumn, "name", "name"), null, false);
     join.columns.add(owner);
     join.columns.add(child);
@@ -841,7 +866,7 @@ public final class JpaExtractor implements Extractor {
     AnnotationMirror ownerColumn = first(ct, "joinColumns");
     String ownerName = columnName(ownerColumn, e.entityName + "_" + ownerKey.name());
     table.columns.add(JpaColumns.reference(ownerName, f, e.type.getSimpleName().toString(), ownerKey, false, false,
-        false, foreignKey(t, ownerKey, onDelete(f)), track(Origin.of(f), ownerColumn, "name", "name"), null, false));
+        false, foreignKey(t, ownerKey, onDelete(f), ""), track(Origin.of(f), ownerColumn, "name", "name"), null, false));
 
     TypeMirror element = elementType(f);
     List<ColumnDeclaration> values = new ArrayList<>();

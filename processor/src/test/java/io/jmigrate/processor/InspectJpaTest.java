@@ -1,0 +1,107 @@
+package io.jmigrate.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jmigrate.engine.Drift;
+import io.jmigrate.engine.Migrator;
+import io.jmigrate.internal.cli.CommandLine;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code inspect --jpa} from the command line, on what Chinook does not have: an ON DELETE action
+ * (Hibernate's {@code @OnDelete}), defaults ({@code @ColumnDefault}), unbounded text, a foreign key to
+ * a column that is not the key, a unique index, an identity key; and what JPA cannot say (ON UPDATE, a
+ * table without a primary key), which the report lists.
+ */
+class InspectJpaTest {
+  @TempDir Path dir;
+
+  private String[] run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    CommandLine cli = new CommandLine(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), () -> null, Map.of());
+    int code = cli.run(args);
+    return new String[] {String.valueOf(code), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
+  }
+
+  private static void create(Connection db, String... statements) throws Exception {
+    try (Statement s = db.createStatement()) {
+      for (String sql : statements) {
+        s.execute(sql);
+      }
+    }
+  }
+
+  @Test
+  void entitiesWithActionsDefaultsAndKeptNamesBuildTheSchemaTheDatabaseHas() throws Exception {
+    String url = "jdbc:sqlite:" + dir.resolve("app.db");
+    try (Connection db = DriverManager.getConnection(url)) {
+      create(db,
+          "CREATE TABLE owner (id INTEGER PRIMARY KEY AUTOINCREMENT, code VARCHAR(12) NOT NULL, bio TEXT,"
+              + " created TIMESTAMP DEFAULT CURRENT_TIMESTAMP, score INTEGER NOT NULL DEFAULT 0, nick VARCHAR(20) DEFAULT 'x')",
+          "CREATE UNIQUE INDEX owner_code_key ON owner (code)",
+          "CREATE TABLE pet (id INTEGER PRIMARY KEY, owner_id INTEGER NOT NULL REFERENCES owner (id) ON DELETE CASCADE,"
+              + " owner_code VARCHAR(12) REFERENCES owner (code))",
+          "INSERT INTO owner (code) VALUES ('a')",
+          "INSERT INTO pet (id, owner_id, owner_code) VALUES (1, 1, 'a')");
+    }
+    Project p = new Project(dir.resolve("app"));
+    String[] r = run("inspect", "--url", url, "--package", "com.acme.model", "--source-dir", p.src.toString(), "--jpa");
+    assertEquals("0", r[0], r[2]);
+    assertTrue(r[1].contains("wrote 2 entities to "), r[1]);
+    String owner = Files.readString(p.src.resolve("com/acme/model/Owner.java"));
+    String pet = Files.readString(p.src.resolve("com/acme/model/Pet.java"));
+    assertTrue(owner.contains("@GeneratedValue(strategy = GenerationType.IDENTITY)"), owner);
+    assertTrue(owner.contains("@Index(name = \"owner_code_key\", columnList = \"code\", unique = true)"), owner);
+    assertTrue(owner.contains("@Column(name = \"bio\", columnDefinition = \"text\")"), owner);
+    assertTrue(owner.contains("@ColumnDefault(\"'x'\")"), owner);
+    assertTrue(pet.contains("@OnDelete(action = OnDeleteAction.CASCADE)\n  Owner owner;"), pet);
+    assertTrue(pet.contains("referencedColumnName = \"code\""), pet);
+
+    Project.Result build = p.build().assertOk();
+    assertEquals(1, p.migrations("com.acme.migrations").size());
+    String v1 = p.migrations("com.acme.migrations").firstEntry().getValue();
+    assertTrue(v1.contains("ReferentialAction.CASCADE") || v1.contains("CASCADE"), v1);
+    Migrator m = build.migrator();
+    try (Connection db = DriverManager.getConnection(url)) {
+      m.baseline(db, 1);
+      Drift drift = m.validate(db);
+      assertTrue(drift.isEmpty(), drift + "\n" + v1 + "\n" + owner + "\n" + pet);
+      assertEquals(List.of(), m.migrate(db));
+    }
+  }
+
+  @Test
+  void whatJpaCannotSayIsReported() throws Exception {
+    String url = "jdbc:sqlite:" + dir.resolve("up.db");
+    try (Connection db = DriverManager.getConnection(url)) {
+      create(db, "CREATE TABLE owner (id INTEGER PRIMARY KEY)",
+          "CREATE TABLE pet (id INTEGER PRIMARY KEY, owner_id INTEGER REFERENCES owner (id) ON UPDATE CASCADE)",
+          "CREATE TABLE log (line TEXT)");
+    }
+    Path src = dir.resolve("src");
+    String[] r = run("inspect", "--url", url, "--package", "com.acme.model", "--source-dir", src.toString(), "--jpa");
+    assertEquals("0", r[0], r[2]);
+    assertTrue(r[1].contains("ON UPDATE CASCADE: JPA cannot declare ON UPDATE"), r[1]);
+    assertTrue(r[1].contains("table log: left out: a JPA entity needs an @Id"), r[1]);
+    assertTrue(r[1].contains("wrote 2 entities"), r[1]);
+    assertFalse(Files.exists(src.resolve("com/acme/model/Log.java")));
+    assertTrue(Files.readString(src.resolve("com/acme/model/Pet.java")).contains("<li>ON UPDATE CASCADE of "));
+    String[] help = run("inspect", "--help");
+    assertTrue(help[1].contains("[--jpa]"), help[1]);
+  }
+}

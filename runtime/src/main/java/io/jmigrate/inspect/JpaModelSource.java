@@ -1,0 +1,268 @@
+package io.jmigrate.inspect;
+
+import static io.jmigrate.inspect.ModelSource.camel;
+import static io.jmigrate.inspect.ModelSource.literal;
+
+import io.jmigrate.schema.ColumnDefinition;
+import io.jmigrate.schema.ColumnType;
+import io.jmigrate.schema.ForeignKeyDefinition;
+import io.jmigrate.schema.IndexDefinition;
+import io.jmigrate.schema.ReferentialAction;
+import io.jmigrate.schema.TableDefinition;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One inspected table → the source of a {@code jakarta.persistence} entity ({@code inspect --jpa}),
+ * which jmigrate's JPA extractor reads back into the same table. Every name is written out, quoted
+ * where it is not plain lower case ({@code "\"AlbumId\""}), so that neither naming strategy
+ * ({@code -Ajmigrate.naming}) nor Hibernate changes it. Kept names: indexes by
+ * {@code @Index(name)}, foreign keys by {@code @ForeignKey(name)}, a primary key's by jmigrate's
+ * {@code @io.jmigrate.Table(primaryKeyName)} (JPA has no place for it).
+ */
+final class JpaModelSource {
+  private JpaModelSource() {}
+
+  /** Simple names an entity must not take, beyond {@link ModelSource}'s: what entities import, and the nested {@code Key}. */
+  static final Set<String> TAKEN = Set.of("Entity", "IdClass", "GeneratedValue", "GenerationType", "ManyToOne",
+      "JoinColumn", "FetchType", "Serializable", "Objects", "Key", "OnDelete", "OnDeleteAction", "ColumnDefault");
+
+  static String of(String pkg, InspectedTable inspected, Map<String, String> classes, Map<String, TableDefinition> all,
+      String dialect) {
+    TableDefinition t = inspected.table();
+    String className = classes.get(t.name());
+    Set<String> imports = new TreeSet<>();
+    imports.add("jakarta.persistence.Column");
+    imports.add("jakarta.persistence.Entity");
+    List<String> notes = new ArrayList<>();
+    Map<String, ForeignKeyDefinition> fkByColumn = new LinkedHashMap<>();
+    t.foreignKeys().forEach(f -> fkByColumn.put(f.columns().get(0), f));
+    Set<String> fieldNames = new HashSet<>();
+    List<String> keyFields = new ArrayList<>();
+    boolean composite = t.primaryKey().size() > 1;
+    StringBuilder body = new StringBuilder();
+    StringBuilder key = new StringBuilder();
+
+    for (InspectedColumn ic : inspected.columns()) {
+      ColumnDefinition c = ic.column();
+      boolean id = t.primaryKey().contains(c.name());
+      ForeignKeyDefinition fk = fkByColumn.get(c.name());
+      String target = fk == null ? null : classes.get(fk.refTable());
+      ColumnDefinition referenced = target == null ? null
+          : all.get(fk.refTable()).column(fk.refColumns().get(0)).orElse(null);
+      boolean toKey = referenced != null && all.get(fk.refTable()).primaryKey().equals(List.of(referenced.name()));
+      // A plain @ManyToOne when the column is what the association makes of the referenced key; otherwise
+      // (a key column, another type or size) the column as a field of its own, and a read-only association.
+      boolean association = toKey && !id && sameType(c, referenced);
+      String field = unique(association ? associationName(camel(c.name())) : camel(c.name()), fieldNames);
+      if (fk != null && target == null) {
+        notes.add("the foreign key " + fk.name() + " (" + c.name() + " → " + fk.refTable() + "): its table has no "
+            + "entity; the key stays in the database, the entity does not declare it");
+      }
+      if (fk != null && fk.onUpdate() != ReferentialAction.NO_ACTION) {
+        notes.add("ON UPDATE " + fk.onUpdate().name().replace('_', ' ') + " of " + fk.name() + ": JPA cannot declare it;"
+            + " validate reports it until the key is changed in the database");
+      }
+      String type = ModelSource.javaType(c.type(), id || !c.nullable(), imports);
+      if (association) {
+        body.append(joinColumn(fk, c, target, field, false, true, imports));
+      } else {
+        if (id) {
+          imports.add("jakarta.persistence.Id");
+          body.append("  @Id\n");
+          if (c.generated()) {
+            imports.add("jakarta.persistence.GeneratedValue");
+            imports.add("jakarta.persistence.GenerationType");
+            body.append("  @GeneratedValue(strategy = GenerationType.IDENTITY)\n");
+          }
+          keyFields.add(type + " " + field);
+        }
+        body.append("  ").append(column(c, id)).append('\n');
+        columnDefault(c, body, imports);
+        body.append("  ").append(type).append(' ').append(field).append(';');
+        if (ic.liveType() != null) {
+          body.append(" // ").append(ic.liveType());
+        }
+        body.append("\n\n");
+        if (referenced != null) {
+          String assoc = unique(associationName(field), fieldNames);
+          body.append(joinColumn(fk, c, target, assoc, true, toKey, imports));
+        }
+      }
+    }
+    if (composite) {
+      imports.add("jakarta.persistence.IdClass");
+      imports.add("java.io.Serializable");
+      imports.add("java.util.Objects");
+      key.append("\n\n  /** The composite key, as {@code @IdClass} wants it: the key fields, equals and hashCode. */\n");
+      key.append("  public static class Key implements Serializable {\n");
+      List<String> names = new ArrayList<>();
+      for (String f : keyFields) {
+        key.append("    ").append(f).append(";\n");
+        names.add(f.substring(f.indexOf(' ') + 1));
+      }
+      key.append("\n    @Override\n    public boolean equals(Object o) {\n      return o instanceof Key k");
+      names.forEach(n -> key.append(" && Objects.equals(").append(n).append(", k.").append(n).append(')'));
+      key.append(";\n    }\n\n    @Override\n    public int hashCode() {\n      return Objects.hash(")
+          .append(String.join(", ", names)).append(");\n    }\n  }");
+    }
+
+    List<String> annotations = new ArrayList<>();
+    annotations.add("@Entity");
+    if (composite) {
+      annotations.add("@IdClass(" + className + ".Key.class)");
+    }
+    if (t.primaryKeyName() != null) {
+      annotations.add("@io.jmigrate.Table(primaryKeyName = " + literal(t.primaryKeyName()) + ")");
+    }
+    imports.add("jakarta.persistence.Table");
+    List<String> indexes = new ArrayList<>();
+    for (IndexDefinition i : t.indexes()) {
+      imports.add("jakarta.persistence.Index");
+      indexes.add("@Index(name = " + literal(i.name()) + ", columnList = "
+          + literal(String.join(", ", i.columns().stream().map(JpaModelSource::quoted).toList()))
+          + (i.unique() ? ", unique = true" : "") + ")");
+    }
+    String table = "@Table(name = " + name(t.name());
+    if (indexes.size() == 1) {
+      table += ", indexes = " + indexes.get(0);
+    } else if (!indexes.isEmpty()) {
+      table += ", indexes = {\n    " + String.join(",\n    ", indexes) + "\n}";
+    }
+    annotations.add(table + ")");
+
+    StringBuilder s = new StringBuilder();
+    s.append("package ").append(pkg).append(";\n\n");
+    for (String imp : imports) {
+      s.append("import ").append(imp).append(";\n");
+    }
+    s.append("\n/**\n * The table {@code ").append(t.name()).append("}, as jmigrate inspect read it from a ").append(dialect)
+        .append(" database.\n");
+    List<String> leftOut = new ArrayList<>(inspected.leftOut().stream().map(Finding::toString).toList());
+    leftOut.addAll(notes);
+    if (!leftOut.isEmpty()) {
+      s.append(" *\n * <p>Left out or kept only in part (they stay in the database as they are):\n *\n * <ul>\n");
+      for (String f : leftOut) {
+        s.append(" *   <li>").append(ModelSource.javadoc(f)).append('\n');
+      }
+      s.append(" * </ul>\n");
+    }
+    s.append(" */\n");
+    annotations.forEach(a -> s.append(a).append('\n'));
+    s.append("public class ").append(className).append(" {\n");
+    s.append(body.toString().stripTrailing()).append(key).append("\n}\n");
+    return s.toString();
+  }
+
+  /** What {@code inspect --jpa} cannot declare of a table: reported with the rest. */
+  static List<Finding> findings(InspectedTable inspected) {
+    List<Finding> out = new ArrayList<>();
+    if (!expressible(inspected)) {
+      out.add(new Finding(inspected.table().name(), "table " + inspected.table().name(), "left out: a JPA entity needs "
+          + "an @Id and the table has no primary key (inspect without --jpa writes a jmigrate model for it); "
+          + "foreign keys to it are left out of the other entities"));
+      return out;
+    }
+    for (ForeignKeyDefinition fk : inspected.table().foreignKeys()) {
+      if (fk.onUpdate() != ReferentialAction.NO_ACTION) {
+        out.add(new Finding(inspected.table().name(), "foreign key " + fk.name() + " ON UPDATE "
+            + fk.onUpdate().name().replace('_', ' '), "JPA cannot declare ON UPDATE; the entity's key has NO ACTION"));
+      }
+    }
+    return out;
+  }
+
+  /** Whether the table can be an entity: it has a primary key. */
+  static boolean expressible(InspectedTable inspected) {
+    return !inspected.table().primaryKey().isEmpty();
+  }
+
+  private static String column(ColumnDefinition c, boolean id) {
+    List<String> args = new ArrayList<>();
+    args.add("name = " + name(c.name()));
+    if (!c.nullable() && !id) {
+      args.add("nullable = false");
+    }
+    if (c.type() == ColumnType.STRING) {
+      args.add(c.length() > 0 ? "length = " + c.length() : "columnDefinition = \"text\"");
+    }
+    if (c.type() == ColumnType.DECIMAL) {
+      args.add(c.precision() > 0 ? "precision = " + c.precision() + ", scale = " + c.scale()
+          : "columnDefinition = \"numeric\"");
+    }
+    return "@Column(" + String.join(", ", args) + ")";
+  }
+
+  /** Hibernate's {@code @ColumnDefault}: the SQL expression; a value becomes its SQL literal. */
+  private static void columnDefault(ColumnDefinition c, StringBuilder body, Set<String> imports) {
+    String sql = c.defaultSql();
+    if (sql == null && c.defaultValue() != null) {
+      String v = c.defaultValue();
+      boolean bare = switch (c.type()) {
+        case INTEGER, BIGINT, SMALLINT, DOUBLE, REAL, DECIMAL, BOOLEAN -> true;
+        default -> false;
+      };
+      sql = bare ? v : "'" + v.replace("'", "''") + "'";
+    }
+    if (sql != null) {
+      imports.add("org.hibernate.annotations.ColumnDefault");
+      body.append("  @ColumnDefault(").append(literal(sql)).append(")\n");
+    }
+  }
+
+  private static String joinColumn(ForeignKeyDefinition fk, ColumnDefinition c, String target, String field,
+      boolean readOnly, boolean toKey, Set<String> imports) {
+    imports.add("jakarta.persistence.ManyToOne");
+    imports.add("jakarta.persistence.JoinColumn");
+    imports.add("jakarta.persistence.ForeignKey");
+    imports.add("jakarta.persistence.FetchType");
+    StringBuilder s = new StringBuilder("  @ManyToOne(fetch = FetchType.LAZY)\n  @JoinColumn(name = ").append(name(c.name()));
+    if (!toKey) {
+      s.append(", referencedColumnName = ").append(name(fk.refColumns().get(0)));
+    }
+    if (readOnly) {
+      s.append(", insertable = false, updatable = false");
+    } else if (!c.nullable()) {
+      s.append(", nullable = false");
+    }
+    s.append(",\n      foreignKey = @ForeignKey(name = ").append(literal(fk.name())).append("))\n");
+    if (fk.onDelete() != ReferentialAction.NO_ACTION) {
+      imports.add("org.hibernate.annotations.OnDelete");
+      imports.add("org.hibernate.annotations.OnDeleteAction");
+      s.append("  @OnDelete(action = OnDeleteAction.").append(fk.onDelete().name()).append(")\n");
+    }
+    return s.append("  ").append(target).append(' ').append(field).append(";\n\n").toString();
+  }
+
+  private static boolean sameType(ColumnDefinition a, ColumnDefinition b) {
+    return a.type() == b.type() && a.length() == b.length() && a.precision() == b.precision() && a.scale() == b.scale()
+        && a.defaultSql() == null && a.defaultValue() == null;
+  }
+
+  /** {@code artistId} → {@code artist}; otherwise the field's name with {@code Ref}. */
+  private static String associationName(String field) {
+    return field.length() > 2 && field.endsWith("Id") ? field.substring(0, field.length() - 2) : field + "Ref";
+  }
+
+  private static String unique(String base, Set<String> used) {
+    String name = base;
+    for (int i = 2; !used.add(name); i++) {
+      name = base + i;
+    }
+    return name;
+  }
+
+  /** A name as a Java literal, quoted for JPA unless it is plain lower case, which every naming keeps as it is. */
+  static String name(String name) {
+    return literal(quoted(name));
+  }
+
+  private static String quoted(String name) {
+    return name.matches("[a-z_][a-z0-9_]*") ? name : "\"" + name + "\"";
+  }
+}
