@@ -104,6 +104,7 @@ public final class SchemaDiff {
   private void run() {
     renameTables();
     renameColumns();
+    renameIndexes();
     Set<String> created = new TreeSet<>();
     Set<String> dropped = new TreeSet<>();
     for (TableDefinition t : target.tables()) {
@@ -340,6 +341,57 @@ public final class SchemaDiff {
         }
       }
     }
+  }
+
+  /**
+   * An index whose name is derived from its table and columns gets a new name when they are
+   * renamed; with the same columns and uniqueness it is renamed, not dropped and built again.
+   * Only a rename whose new name is free (or freed by another, a swap going through a temporary
+   * name) is done, since index names share one namespace per schema on PostgreSQL and SQLite; any
+   * other stays a drop and an add. Pairs are taken in name order, so the result is deterministic.
+   */
+  private void renameIndexes() {
+    Set<String> existing = new TreeSet<>();
+    Set<String> taken = new HashSet<>();
+    for (TableDefinition t : work.tables()) {
+      existing.add(t.name());
+      existing.add(t.primaryKeyConstraint());
+      t.indexes().forEach(i -> existing.add(i.name()));
+      t.foreignKeys().forEach(f -> existing.add(f.name()));
+    }
+    taken.addAll(existing);
+    for (TableDefinition t : target.tables()) {
+      taken.add(t.name());
+      t.indexes().forEach(i -> taken.add(i.name()));
+    }
+    Map<String, String> todo = new TreeMap<>(); // new name → old name
+    Map<String, String> tableOf = new HashMap<>(); // old or temporary name → table
+    for (TableDefinition next : target.tables()) {
+      TableDefinition was = work.find(next.name()).orElse(null);
+      if (was == null || was.indexes().equals(next.indexes())) {
+        continue;
+      }
+      List<IndexDefinition> added = new ArrayList<>(next.indexes().stream().filter(i -> !was.indexes().contains(i)).toList());
+      for (IndexDefinition i : was.indexes()) {
+        if (next.indexes().contains(i)) {
+          continue;
+        }
+        IndexDefinition same = added.stream()
+            .filter(a -> a.columns().equals(i.columns()) && a.unique() == i.unique()).findFirst().orElse(null);
+        if (same != null) {
+          added.remove(same);
+          todo.put(same.name(), i.name());
+          tableOf.put(i.name(), next.name());
+        }
+      }
+    }
+    plan(todo, existing, taken, (from, to) -> {
+      String table = tableOf.get(from);
+      tableOf.put(to, table);
+      Operation op = Operations.renameIndex(table, from, to);
+      ops.add(op);
+      work = op.applyTo(work);
+    });
   }
 
   /**
