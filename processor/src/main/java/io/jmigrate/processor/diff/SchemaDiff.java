@@ -76,6 +76,7 @@ public final class SchemaDiff {
   private final Set<Rename> appliedNow = new HashSet<>();
   private final Map<Rename, Integer> appliedBefore = new HashMap<>();
   private final Map<String, String> movedTables = new HashMap<>(); // name before → name after the table renames
+  private final Set<String> renamedColumns = new HashSet<>(); // table.column (new names) renamed now
   private Schema work;
 
   private SchemaDiff(Schema old, Schema target, Intents intents) {
@@ -330,6 +331,7 @@ public final class SchemaDiff {
         work = op.applyTo(work);
       });
       done.forEach((from, to) -> appliedNow.add(Rename.column(table, to, from)));
+      done.forEach((from, to) -> renamedColumns.add(table + "." + to));
       TableDefinition after = work.table(table);
       for (Map.Entry<String, String> r : todo.entrySet()) {
         String to = r.getKey();
@@ -345,7 +347,9 @@ public final class SchemaDiff {
 
   /**
    * An index whose name is derived from its table and columns gets a new name when they are
-   * renamed; with the same columns and uniqueness it is renamed, not dropped and built again.
+   * renamed; with the same columns and uniqueness it is renamed, not dropped and built again. Only
+   * an index of a table renamed now, or on a column renamed now: an index replaced by another of a
+   * different name in the model stays a replacement.
    * Only a rename whose new name is free (or freed by another, a swap going through a temporary
    * name) is done, since index names share one namespace per schema on PostgreSQL and SQLite; any
    * other stays a drop and an add. Pairs are taken in name order, so the result is deterministic.
@@ -372,8 +376,10 @@ public final class SchemaDiff {
         continue;
       }
       List<IndexDefinition> added = new ArrayList<>(next.indexes().stream().filter(i -> !was.indexes().contains(i)).toList());
+      boolean tableMoved = movedTables.containsValue(next.name());
       for (IndexDefinition i : was.indexes()) {
-        if (next.indexes().contains(i)) {
+        if (next.indexes().contains(i)
+            || !tableMoved && i.columns().stream().noneMatch(c -> renamedColumns.contains(next.name() + "." + c))) {
           continue;
         }
         IndexDefinition same = added.stream()
