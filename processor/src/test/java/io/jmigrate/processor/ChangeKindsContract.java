@@ -139,6 +139,12 @@ abstract class ChangeKindsContract {
       assertFalse(tables(c).contains("tag"));
       assertEquals(List.of("A", "B"), strings(c, "SELECT heading FROM volume ORDER BY id"));
     }));
+    String volume11 = volume10.replace("@RenamedFrom(\"title\") String heading;", "@RenamedFrom(\"heading\") String subject;")
+        .replace("{\"author_id\", \"heading\"}", "{\"author_id\", \"subject\"}");
+    steps.add(new Step("rename an indexed column: its index is renamed", files("Volume", volume11), c -> {
+      assertEquals(List.of("ux_volume_author_id_subject (unique)"), indexes(c, "volume"));
+      assertEquals(List.of("A", "B"), strings(c, "SELECT subject FROM volume ORDER BY id"));
+    }));
     return steps;
   }
 

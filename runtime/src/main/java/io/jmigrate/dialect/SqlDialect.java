@@ -13,6 +13,7 @@ import io.jmigrate.migration.Operations.DropForeignKey;
 import io.jmigrate.migration.Operations.DropIndex;
 import io.jmigrate.migration.Operations.DropTable;
 import io.jmigrate.migration.Operations.RenameColumn;
+import io.jmigrate.migration.Operations.RenameIndex;
 import io.jmigrate.migration.Operations.RenameTable;
 import io.jmigrate.migration.Operations.RunJava;
 import io.jmigrate.migration.Operations.RunSql;
@@ -152,6 +153,11 @@ public abstract class SqlDialect implements Dialect {
     }
 
     @Override
+    public Void renameIndex(RenameIndex op) {
+      return run(() -> SqlDialect.this.renameIndex(op, before, out));
+    }
+
+    @Override
     public Void addForeignKey(AddForeignKey op) {
       return run(() -> SqlDialect.this.addForeignKey(op, before, out));
     }
@@ -217,6 +223,11 @@ public abstract class SqlDialect implements Dialect {
 
   protected void dropIndex(DropIndex op, Schema before, Sink out) throws SQLException {
     out.execute("DROP INDEX " + q(op.index()));
+  }
+
+  /** In place, without a rebuild: PostgreSQL and H2 spell it so; MariaDB and SQLite override it. */
+  protected void renameIndex(RenameIndex op, Schema before, Sink out) throws SQLException {
+    out.execute("ALTER INDEX " + q(op.from()) + " RENAME TO " + q(op.to()));
   }
 
   protected abstract void addForeignKey(AddForeignKey op, Schema before, Sink out) throws SQLException;

@@ -11,6 +11,7 @@ import io.jmigrate.migration.Operations.DropForeignKey;
 import io.jmigrate.migration.Operations.DropIndex;
 import io.jmigrate.migration.Operations.DropTable;
 import io.jmigrate.migration.Operations.RenameColumn;
+import io.jmigrate.migration.Operations.RenameIndex;
 import io.jmigrate.migration.Operations.RenameTable;
 import io.jmigrate.migration.Operations.RunJava;
 import io.jmigrate.migration.Operations.RunSql;
@@ -108,6 +109,12 @@ public final class Checksum implements OperationVisitor<String> {
   @Override
   public String dropIndex(DropIndex op) {
     return "drop index " + op.index() + " on " + op.table();
+  }
+
+  /** Added after release 0.1: a line of its own, in the form of the other renames. */
+  @Override
+  public String renameIndex(RenameIndex op) {
+    return "rename index " + op.table() + "." + op.from() + " to " + op.to();
   }
 
   @Override

@@ -10,7 +10,7 @@ import io.jmigrate.schema.Schema;
 public sealed interface Operation
     permits Operations.CreateTable, Operations.DropTable, Operations.RenameTable,
         Operations.AddColumn, Operations.DropColumn, Operations.RenameColumn, Operations.AlterColumn,
-        Operations.SetPrimaryKey, Operations.AddIndex, Operations.DropIndex,
+        Operations.SetPrimaryKey, Operations.AddIndex, Operations.DropIndex, Operations.RenameIndex,
         Operations.AddForeignKey, Operations.DropForeignKey, Operations.RunSql, Operations.RunJava {
 
   /** The schema after this operation, given the schema before it. */

@@ -10,6 +10,7 @@ import io.jmigrate.migration.Operations.DropForeignKey;
 import io.jmigrate.migration.Operations.DropIndex;
 import io.jmigrate.migration.Operations.DropTable;
 import io.jmigrate.migration.Operations.RenameColumn;
+import io.jmigrate.migration.Operations.RenameIndex;
 import io.jmigrate.migration.Operations.RenameTable;
 import io.jmigrate.migration.Operations.RunJava;
 import io.jmigrate.migration.Operations.RunSql;
@@ -41,6 +42,8 @@ public interface OperationVisitor<R> {
   R addIndex(AddIndex op);
 
   R dropIndex(DropIndex op);
+
+  R renameIndex(RenameIndex op);
 
   R addForeignKey(AddForeignKey op);
 

@@ -95,6 +95,11 @@ public final class Operations {
     return new DropIndex(table, index);
   }
 
+  /** Renames an index in place (SQLite, which cannot, drops it and creates it under the new name). */
+  public static Operation renameIndex(String table, String from, String to) {
+    return new RenameIndex(table, from, to);
+  }
+
   public static Operation addForeignKey(String table, ForeignKeyDefinition foreignKey) {
     return new AddForeignKey(table, foreignKey);
   }
@@ -362,6 +367,30 @@ public final class Operations {
     @Override
     public String toString() {
       return "drop index " + index + " on " + table;
+    }
+  }
+
+  public record RenameIndex(String table, String from, String to) implements Operation {
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.renameIndex(this);
+    }
+
+    @Override
+    public Schema applyTo(Schema s) {
+      TableDefinition t = s.table(table);
+      IndexDefinition i = t.findIndex(from).orElseThrow(() -> new IllegalArgumentException("table " + table + " has no index " + from));
+      return s.with(t.withoutIndex(from).index(new IndexDefinition(to, i.columns(), i.unique())));
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new RenameIndex(table, to, from);
+    }
+
+    @Override
+    public String toString() {
+      return "rename index " + table + "." + from + " to " + to;
     }
   }
 

@@ -12,6 +12,7 @@ import io.jmigrate.migration.Operations.DropForeignKey;
 import io.jmigrate.migration.Operations.DropIndex;
 import io.jmigrate.migration.Operations.DropTable;
 import io.jmigrate.migration.Operations.RenameColumn;
+import io.jmigrate.migration.Operations.RenameIndex;
 import io.jmigrate.migration.Operations.RenameTable;
 import io.jmigrate.migration.Operations.RunJava;
 import io.jmigrate.migration.Operations.RunSql;
@@ -42,7 +43,8 @@ public final class MigrationNamer {
         tablesCreated.add(c.table().name());
       }
     }
-    Word word = new Word(tablesCreated);
+    boolean renames = ops.stream().anyMatch(op -> op instanceof RenameTable || op instanceof RenameColumn);
+    Word word = new Word(tablesCreated, renames);
     List<String> words = new ArrayList<>();
     List<Operation> named = logicalRenames(ops);
     for (Operation op : named) {
@@ -209,6 +211,11 @@ public final class MigrationNamer {
     }
 
     @Override
+    public String renameIndex(RenameIndex o) {
+      return "rename index " + o.table() + "." + o.from() + " to " + o.to();
+    }
+
+    @Override
     public String addForeignKey(AddForeignKey o) {
       return "add foreign key " + o.foreignKey().name();
     }
@@ -232,9 +239,11 @@ public final class MigrationNamer {
   /** The class-name fragment of one operation; null for what the name leaves out. */
   private static final class Word implements OperationVisitor<String> {
     private final Set<String> created;
+    private final boolean renames;
 
-    Word(Set<String> created) {
+    Word(Set<String> created, boolean renames) {
       this.created = created;
+      this.renames = renames;
     }
 
     @Override
@@ -285,6 +294,12 @@ public final class MigrationNamer {
     @Override
     public String dropIndex(DropIndex o) {
       return "Drop" + camel(o.index());
+    }
+
+    /** Left out where it follows a table or column rename, which names the class already. */
+    @Override
+    public String renameIndex(RenameIndex o) {
+      return renames ? null : "Rename" + camel(o.from()) + "To" + camel(o.to());
     }
 
     @Override

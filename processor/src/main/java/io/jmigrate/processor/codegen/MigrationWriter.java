@@ -21,6 +21,7 @@ import io.jmigrate.migration.Operations.DropForeignKey;
 import io.jmigrate.migration.Operations.DropIndex;
 import io.jmigrate.migration.Operations.DropTable;
 import io.jmigrate.migration.Operations.RenameColumn;
+import io.jmigrate.migration.Operations.RenameIndex;
 import io.jmigrate.migration.Operations.RenameTable;
 import io.jmigrate.migration.Operations.RunJava;
 import io.jmigrate.migration.Operations.RunSql;
@@ -204,6 +205,11 @@ public final class MigrationWriter {
     @Override
     public CodeBlock dropIndex(DropIndex o) {
       return CodeBlock.of("dropIndex($S, $S)", o.table(), o.index());
+    }
+
+    @Override
+    public CodeBlock renameIndex(RenameIndex o) {
+      return CodeBlock.of("renameIndex($S, $S, $S)", o.table(), o.from(), o.to());
     }
 
     @Override

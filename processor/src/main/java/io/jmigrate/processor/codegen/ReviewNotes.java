@@ -13,6 +13,7 @@ import io.jmigrate.migration.Operations.DropForeignKey;
 import io.jmigrate.migration.Operations.DropIndex;
 import io.jmigrate.migration.Operations.DropTable;
 import io.jmigrate.migration.Operations.RenameColumn;
+import io.jmigrate.migration.Operations.RenameIndex;
 import io.jmigrate.migration.Operations.RenameTable;
 import io.jmigrate.migration.Operations.RunJava;
 import io.jmigrate.migration.Operations.RunSql;
@@ -157,6 +158,11 @@ final class ReviewNotes {
     }
 
     @Override
+    public String renameIndex(RenameIndex o) {
+      return MigrationNamer.summary(o) + " (in place; SQLite cannot, and drops and creates the index)";
+    }
+
+    @Override
     public String addForeignKey(AddForeignKey o) {
       return MigrationNamer.summary(o) + " " + o.table() + " " + definition(o.foreignKey());
     }
@@ -242,6 +248,11 @@ final class ReviewNotes {
       TableDefinition t = table(o.table());
       return t == null ? null : t.findIndex(o.index()).map(i -> "(" + String.join(", ", i.columns()) + ")"
           + (i.unique() ? " unique" : "")).orElse(null);
+    }
+
+    @Override
+    public String renameIndex(RenameIndex o) {
+      return null;
     }
 
     @Override
@@ -333,6 +344,11 @@ final class ReviewNotes {
     @Override
     public String dropIndex(DropIndex o) {
       return null;
+    }
+
+    @Override
+    public String renameIndex(RenameIndex o) {
+      return null; // the index is rebuilt, not the table
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.jmigrate.migration.Operations.DropForeignKey;
 import io.jmigrate.migration.Operations.DropIndex;
 import io.jmigrate.migration.Operations.DropTable;
 import io.jmigrate.migration.Operations.RenameColumn;
+import io.jmigrate.migration.Operations.RenameIndex;
 import io.jmigrate.migration.Operations.RenameTable;
 import io.jmigrate.migration.Operations.RunJava;
 import io.jmigrate.migration.Operations.RunSql;
@@ -169,6 +170,11 @@ final class MariaDbCosts implements DialectCosts {
       @Override
       public Cost dropIndex(DropIndex o) {
         return keyChange(before.table(o.table()), after(o.table()), NOCOPY_DROP);
+      }
+
+      @Override
+      public Cost renameIndex(RenameIndex o) {
+        return Cost.light("renames the index in place (only its metadata changes, no build)");
       }
 
       @Override

@@ -13,6 +13,7 @@ import io.jmigrate.migration.Operations.DropForeignKey;
 import io.jmigrate.migration.Operations.DropIndex;
 import io.jmigrate.migration.Operations.DropTable;
 import io.jmigrate.migration.Operations.RenameColumn;
+import io.jmigrate.migration.Operations.RenameIndex;
 import io.jmigrate.migration.Operations.RenameTable;
 import io.jmigrate.migration.Operations.RunJava;
 import io.jmigrate.migration.Operations.RunSql;
@@ -262,6 +263,12 @@ public final class OperationOrder {
 
     @Override
     public Node renameColumn(RenameColumn op) {
+      return n(op, Role.RENAME, op.table(), Set.of(), RENAME, 0);
+    }
+
+    /** With the renames, as given: after the table and column renames it follows from. */
+    @Override
+    public Node renameIndex(RenameIndex op) {
       return n(op, Role.RENAME, op.table(), Set.of(), RENAME, 0);
     }
 

@@ -12,6 +12,7 @@ import io.jmigrate.migration.Operations.DropForeignKey;
 import io.jmigrate.migration.Operations.DropIndex;
 import io.jmigrate.migration.Operations.DropTable;
 import io.jmigrate.migration.Operations.RenameColumn;
+import io.jmigrate.migration.Operations.RenameIndex;
 import io.jmigrate.migration.Operations.RenameTable;
 import io.jmigrate.migration.Operations.RunJava;
 import io.jmigrate.migration.Operations.RunSql;
@@ -166,6 +167,11 @@ final class PostgresCosts implements DialectCosts {
       @Override
       public Cost dropIndex(DropIndex o) {
         return Cost.CATALOG;
+      }
+
+      @Override
+      public Cost renameIndex(RenameIndex o) {
+        return Cost.light("renames the index in place (a moment's lock on the index, no build)");
       }
 
       @Override

@@ -76,6 +76,7 @@ public final class SchemaDiff {
   private final Set<Rename> appliedNow = new HashSet<>();
   private final Map<Rename, Integer> appliedBefore = new HashMap<>();
   private final Map<String, String> movedTables = new HashMap<>(); // name before → name after the table renames
+  private final Set<String> renamedColumns = new HashSet<>(); // table.column (new names) renamed now
   private Schema work;
 
   private SchemaDiff(Schema old, Schema target, Intents intents) {
@@ -104,6 +105,7 @@ public final class SchemaDiff {
   private void run() {
     renameTables();
     renameColumns();
+    renameIndexes();
     Set<String> created = new TreeSet<>();
     Set<String> dropped = new TreeSet<>();
     for (TableDefinition t : target.tables()) {
@@ -329,6 +331,7 @@ public final class SchemaDiff {
         work = op.applyTo(work);
       });
       done.forEach((from, to) -> appliedNow.add(Rename.column(table, to, from)));
+      done.forEach((from, to) -> renamedColumns.add(table + "." + to));
       TableDefinition after = work.table(table);
       for (Map.Entry<String, String> r : todo.entrySet()) {
         String to = r.getKey();
@@ -340,6 +343,61 @@ public final class SchemaDiff {
         }
       }
     }
+  }
+
+  /**
+   * An index whose name is derived from its table and columns gets a new name when they are
+   * renamed; with the same columns and uniqueness it is renamed, not dropped and built again. Only
+   * an index of a table renamed now, or on a column renamed now: an index replaced by another of a
+   * different name in the model stays a replacement.
+   * Only a rename whose new name is free (or freed by another, a swap going through a temporary
+   * name) is done, since index names share one namespace per schema on PostgreSQL and SQLite; any
+   * other stays a drop and an add. Pairs are taken in name order, so the result is deterministic.
+   */
+  private void renameIndexes() {
+    Set<String> existing = new TreeSet<>();
+    Set<String> taken = new HashSet<>();
+    for (TableDefinition t : work.tables()) {
+      existing.add(t.name());
+      existing.add(t.primaryKeyConstraint());
+      t.indexes().forEach(i -> existing.add(i.name()));
+      t.foreignKeys().forEach(f -> existing.add(f.name()));
+    }
+    taken.addAll(existing);
+    for (TableDefinition t : target.tables()) {
+      taken.add(t.name());
+      t.indexes().forEach(i -> taken.add(i.name()));
+    }
+    Map<String, String> todo = new TreeMap<>(); // new name → old name
+    Map<String, String> tableOf = new HashMap<>(); // old or temporary name → table
+    for (TableDefinition next : target.tables()) {
+      TableDefinition was = work.find(next.name()).orElse(null);
+      if (was == null || was.indexes().equals(next.indexes())) {
+        continue;
+      }
+      List<IndexDefinition> added = new ArrayList<>(next.indexes().stream().filter(i -> !was.indexes().contains(i)).toList());
+      boolean tableMoved = movedTables.containsValue(next.name());
+      for (IndexDefinition i : was.indexes()) {
+        if (next.indexes().contains(i)
+            || !tableMoved && i.columns().stream().noneMatch(c -> renamedColumns.contains(next.name() + "." + c))) {
+          continue;
+        }
+        IndexDefinition same = added.stream()
+            .filter(a -> a.columns().equals(i.columns()) && a.unique() == i.unique()).findFirst().orElse(null);
+        if (same != null) {
+          added.remove(same);
+          todo.put(same.name(), i.name());
+          tableOf.put(i.name(), next.name());
+        }
+      }
+    }
+    plan(todo, existing, taken, (from, to) -> {
+      String table = tableOf.get(from);
+      tableOf.put(to, table);
+      Operation op = Operations.renameIndex(table, from, to);
+      ops.add(op);
+      work = op.applyTo(work);
+    });
   }
 
   /**

@@ -12,6 +12,7 @@ import io.jmigrate.migration.Operations.DropForeignKey;
 import io.jmigrate.migration.Operations.DropIndex;
 import io.jmigrate.migration.Operations.DropTable;
 import io.jmigrate.migration.Operations.RenameColumn;
+import io.jmigrate.migration.Operations.RenameIndex;
 import io.jmigrate.migration.Operations.RenameTable;
 import io.jmigrate.migration.Operations.RunJava;
 import io.jmigrate.migration.Operations.RunSql;
@@ -102,6 +103,11 @@ final class SqliteCosts implements DialectCosts {
       @Override
       public Cost dropIndex(DropIndex o) {
         return Cost.CATALOG;
+      }
+
+      @Override
+      public Cost renameIndex(RenameIndex o) {
+        return Cost.light("drops the index and builds it again under the new name (SQLite cannot rename one)");
       }
 
       @Override

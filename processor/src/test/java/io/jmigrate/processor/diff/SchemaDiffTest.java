@@ -3,7 +3,10 @@ package io.jmigrate.processor.diff;
 import static io.jmigrate.migration.Operations.addForeignKey;
 import static io.jmigrate.migration.Operations.alterColumn;
 import static io.jmigrate.migration.Operations.dropForeignKey;
+import static io.jmigrate.migration.Operations.addIndex;
+import static io.jmigrate.migration.Operations.dropIndex;
 import static io.jmigrate.migration.Operations.renameColumn;
+import static io.jmigrate.migration.Operations.renameIndex;
 import static io.jmigrate.migration.Operations.renameTable;
 import static io.jmigrate.migration.Operations.setPrimaryKey;
 import static io.jmigrate.schema.SchemaFingerprint.canonicalText;
@@ -66,6 +69,43 @@ class SchemaDiffTest {
     assertEquals(List.of("createTable", "addIndex", "addForeignKey"),
         ops.stream().map(o -> o.getClass().getSimpleName().substring(0, 1).toLowerCase() + o.getClass().getSimpleName().substring(1)).toList());
     assertTrue(((io.jmigrate.migration.Operations.CreateTable) ops.get(0)).table().foreignKeys().isEmpty());
+  }
+
+  static TableDefinition indexed(String table, String a, String b) {
+    return TableDefinition.of(table, id("id"), text(a), text(b)).primaryKey("id")
+        .index(IndexDefinition.of("ix_" + table + "_" + a, a)).index(IndexDefinition.unique("ux_" + table + "_" + b, b));
+  }
+
+  @Test
+  void anIndexIsRenamedWithItsColumnAndTable() {
+    assertEquals(List.of(renameColumn("t", "a", "c"), renameIndex("t", "ix_t_a", "ix_t_c")),
+        migration(schema(indexed("t", "a", "b")), schema(indexed("t", "c", "b")), Intents.none().renameColumn("t", "a", "c")));
+    assertEquals(List.of(renameTable("t", "u"), renameIndex("u", "ix_t_a", "ix_u_a"), renameIndex("u", "ux_t_b", "ux_u_b")),
+        migration(schema(indexed("t", "a", "b")), schema(indexed("u", "a", "b")), Intents.none().renameTable("t", "u")));
+  }
+
+  @Test
+  void indexesOfSwappedColumnsSwapThroughATemporaryName() {
+    TableDefinition t = TableDefinition.of("t", id("id"), text("a"), text("b")).primaryKey("id")
+        .index(IndexDefinition.of("ix_t_a", "a")).index(IndexDefinition.of("ix_t_b", "b"));
+    List<Operation> ops = migration(schema(t), schema(t), Intents.none().renameColumn("t", "b", "a").renameColumn("t", "a", "b"));
+    assertEquals(List.of(renameColumn("t", "a", "_jm_tmp_a"), renameColumn("t", "b", "a"), renameColumn("t", "_jm_tmp_a", "b"),
+        renameIndex("t", "ix_t_a", "_jm_tmp_ix_t_a"), renameIndex("t", "ix_t_b", "ix_t_a"), renameIndex("t", "_jm_tmp_ix_t_a", "ix_t_b")), ops);
+  }
+
+  @Test
+  void anIndexWhoseNewNameStaysTakenOrWhoseNameAloneChangedIsReplaced() {
+    // a is renamed to c while the index named ix_t_c (on b) is dropped: ix_t_c is taken until the drop, so a drop and an add.
+    Schema a = schema(TableDefinition.of("t", id("id"), text("a"), text("b")).primaryKey("id")
+        .index(IndexDefinition.of("ix_t_a", "a")).index(IndexDefinition.of("ix_t_c", "b")));
+    Schema b = schema(TableDefinition.of("t", id("id"), text("c"), text("b")).primaryKey("id").index(IndexDefinition.of("ix_t_c", "c")));
+    List<Operation> ops = migration(a, b, Intents.none().renameColumn("t", "a", "c"));
+    assertTrue(ops.stream().noneMatch(o -> o instanceof io.jmigrate.migration.Operations.RenameIndex), ops.toString());
+    // No rename in the build: a new name for the same columns replaces the index, as the model says.
+    Schema named = schema(TableDefinition.of("t", id("id"), text("a"), text("b")).primaryKey("id")
+        .index(IndexDefinition.of("ix_a", "a")).index(IndexDefinition.unique("ux_t_b", "b")));
+    assertEquals(List.of(dropIndex("t", "ix_t_a"), addIndex("t", IndexDefinition.of("ix_a", "a"))),
+        migration(schema(indexed("t", "a", "b")), named, Intents.none()));
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.jmigrate.migration.Operations.AlterColumn;
 import io.jmigrate.migration.Operations.DropColumn;
 import io.jmigrate.migration.Operations.DropForeignKey;
 import io.jmigrate.migration.Operations.DropIndex;
+import io.jmigrate.migration.Operations.RenameIndex;
 import io.jmigrate.migration.Operations.RenameTable;
 import io.jmigrate.schema.ColumnDefinition;
 import io.jmigrate.schema.ColumnType;
@@ -246,6 +247,15 @@ public final class H2Dialect extends SqlDialect {
     for (ForeignKeyDefinition f : adopters) {
       out.execute("ALTER TABLE " + q(op.table()) + " ADD " + foreignKeyClause(f));
     }
+  }
+
+  /** A unique index's UNIQUE constraint of the same name is renamed with it (both in place). */
+  @Override
+  protected void renameIndex(RenameIndex op, Schema before, Sink out) throws SQLException {
+    if (before.table(op.table()).findIndex(op.from()).map(IndexDefinition::unique).orElse(false)) {
+      out.execute("ALTER TABLE " + q(op.table()) + " RENAME CONSTRAINT " + q(op.from()) + " TO " + q(op.to()));
+    }
+    super.renameIndex(op, before, out);
   }
 
   private String uniqueConstraint(String table, IndexDefinition i) {

@@ -10,6 +10,7 @@ import io.jmigrate.migration.Operations.AlterColumn;
 import io.jmigrate.migration.Operations.DropColumn;
 import io.jmigrate.migration.Operations.DropForeignKey;
 import io.jmigrate.migration.Operations.DropIndex;
+import io.jmigrate.migration.Operations.RenameIndex;
 import io.jmigrate.migration.Operations.RenameTable;
 import io.jmigrate.migration.Operations.SetPrimaryKey;
 import io.jmigrate.schema.ColumnDefinition;
@@ -203,6 +204,12 @@ public final class MariaDbDialect extends SqlDialect {
   protected void dropIndex(DropIndex op, Schema before, Sink out) throws SQLException {
     keyChange(before.table(op.table()), op.applyTo(before).table(op.table()), out,
         "DROP INDEX " + q(op.index()) + " ON " + q(op.table()));
+  }
+
+  /** In place (MariaDB 10.5.2 and later): no column changes type, so no keyChange around it. */
+  @Override
+  protected void renameIndex(RenameIndex op, Schema before, Sink out) throws SQLException {
+    out.execute("ALTER TABLE " + q(op.table()) + " RENAME INDEX " + q(op.from()) + " TO " + q(op.to()));
   }
 
   @Override

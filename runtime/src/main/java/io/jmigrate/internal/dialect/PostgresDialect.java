@@ -17,6 +17,7 @@ import io.jmigrate.migration.Operations.DropForeignKey;
 import io.jmigrate.migration.Operations.DropIndex;
 import io.jmigrate.migration.Operations.DropTable;
 import io.jmigrate.migration.Operations.RenameColumn;
+import io.jmigrate.migration.Operations.RenameIndex;
 import io.jmigrate.migration.Operations.RenameTable;
 import io.jmigrate.migration.Operations.RunJava;
 import io.jmigrate.migration.Operations.RunSql;
@@ -285,6 +286,11 @@ public final class PostgresDialect extends SqlDialect {
     @Override
     public Cleanup dropIndex(DropIndex op) {
       return null;
+    }
+
+    @Override
+    public Cleanup renameIndex(RenameIndex op) {
+      return null; // in place already: a moment's lock on the index, no build
     }
 
     @Override

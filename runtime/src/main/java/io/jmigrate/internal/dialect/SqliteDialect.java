@@ -19,6 +19,7 @@ import io.jmigrate.migration.Operations.RenameColumn;
 import io.jmigrate.migration.Operations.AlterColumn;
 import io.jmigrate.migration.Operations.DropColumn;
 import io.jmigrate.migration.Operations.DropForeignKey;
+import io.jmigrate.migration.Operations.RenameIndex;
 import io.jmigrate.migration.Operations.RenameTable;
 import io.jmigrate.migration.Operations.SetPrimaryKey;
 import io.jmigrate.schema.ColumnDefinition;
@@ -129,6 +130,17 @@ public final class SqliteDialect extends SqlDialect {
   @Override
   protected void renameTable(RenameTable op, Schema before, Sink out) throws SQLException {
     out.execute("ALTER TABLE " + q(op.from()) + " RENAME TO " + q(op.to()));
+  }
+
+  /**
+   * SQLite cannot rename an index: it is dropped and created under the new name, a rebuild of
+   * that index (never of the table). The name must change all the same: validate compares it
+   * with the snapshot's, which every dialect shares.
+   */
+  @Override
+  protected void renameIndex(RenameIndex op, Schema before, Sink out) throws SQLException {
+    out.execute("DROP INDEX " + q(op.from()));
+    out.execute(createIndex(op.table(), op.applyTo(before).table(op.table()).findIndex(op.to()).orElseThrow()));
   }
 
   @Override
@@ -457,6 +469,11 @@ public final class SqliteDialect extends SqlDialect {
 
     @Override
     public Boolean dropIndex(DropIndex op) {
+      return false;
+    }
+
+    @Override
+    public Boolean renameIndex(RenameIndex op) {
       return false;
     }
 
