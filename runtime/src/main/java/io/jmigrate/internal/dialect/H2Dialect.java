@@ -281,7 +281,11 @@ public final class H2Dialect extends SqlDialect {
         + "  checksum INTEGER NOT NULL,\n"
         + "  applied_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL,\n"
         + "  execution_ms BIGINT NOT NULL,\n"
-        + "  success BOOLEAN NOT NULL\n"
+        + "  success BOOLEAN NOT NULL,\n"
+        // Made with the progress columns: adding them later is an ALTER that H2 runs by copying the table,
+        // which a concurrent reader of the history outside the run lock can trip over.
+        + "  steps_done INTEGER,\n"
+        + "  step_started INTEGER\n"
         + ")";
   }
 

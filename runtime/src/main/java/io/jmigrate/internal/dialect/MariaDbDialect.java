@@ -305,7 +305,9 @@ public final class MariaDbDialect extends SqlDialect {
         + "  checksum INT NOT NULL,\n"
         + "  applied_at TIMESTAMP(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),\n"
         + "  execution_ms BIGINT NOT NULL,\n"
-        + "  success BOOLEAN NOT NULL\n"
+        + "  success BOOLEAN NOT NULL,\n"
+        + "  steps_done INT,\n" // progress of a migration run step by step (DDL commits by itself here)
+        + "  step_started INT\n"
         + ")" + TABLE_OPTIONS;
   }
 
