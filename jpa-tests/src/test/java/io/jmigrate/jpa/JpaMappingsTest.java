@@ -38,4 +38,11 @@ class JpaMappingsTest {
     uuid.step("mappings/uuid");
     uuid.assertNoProblems();
   }
+
+  @Test
+  void lobs(@TempDir Path dir) throws Exception {
+    SchemaComparison lob = new SchemaComparison(dir, SchemaComparison.all());
+    lob.step("mappings/lob");
+    lob.assertNoProblems();
+  }
 }
