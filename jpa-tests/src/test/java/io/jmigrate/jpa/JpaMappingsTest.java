@@ -39,10 +39,4 @@ class JpaMappingsTest {
     uuid.assertNoProblems();
   }
 
-  @Test
-  void lobs(@TempDir Path dir) throws Exception {
-    SchemaComparison lob = new SchemaComparison(dir, SchemaComparison.all());
-    lob.step("mappings/lob");
-    lob.assertNoProblems();
-  }
 }
