@@ -38,5 +38,4 @@ class JpaMappingsTest {
     uuid.step("mappings/uuid");
     uuid.assertNoProblems();
   }
-
 }
