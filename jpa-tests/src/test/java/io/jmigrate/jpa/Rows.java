@@ -124,8 +124,7 @@ final class Rows {
           Map<String, String> row = new TreeMap<>();
           for (int i = 1; i <= n; i++) {
             Object v = rs.getObject(i);
-            row.put(rs.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT),
-                v == null ? null : v instanceof byte[] b ? new String(b, StandardCharsets.ISO_8859_1) : v.toString());
+            row.put(rs.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT), text(v));
           }
           rows.add(row);
         }
@@ -134,6 +133,17 @@ final class Rows {
       out.put(t, rows);
     }
     return out;
+  }
+
+  /** A value as text; a large object by its contents (H2's Clob prints an id of its own on every read). */
+  private static String text(Object v) throws SQLException {
+    if (v instanceof java.sql.Clob clob) {
+      return clob.getSubString(1, (int) clob.length());
+    }
+    if (v instanceof java.sql.Blob blob) {
+      v = blob.getBytes(1, (int) blob.length());
+    }
+    return v == null ? null : v instanceof byte[] b ? new String(b, StandardCharsets.ISO_8859_1) : v.toString();
   }
 
   // ---- filling an instance from its fields' types
@@ -257,6 +267,21 @@ final class Rows {
     }
     if (t == byte[].class) {
       return new byte[] {1, 2, (byte) round};
+    }
+    if (t == char[].class) {
+      return ("c" + round).toCharArray();
+    }
+    if (t == Character[].class) {
+      return new Character[] {'C', (char) ('a' + round % 26)};
+    }
+    if (t == Byte[].class) {
+      return new Byte[] {3, (byte) round};
+    }
+    if (t == java.sql.Blob.class) {
+      return org.hibernate.Hibernate.getLobHelper().createBlob(new byte[] {4, (byte) round});
+    }
+    if (t == java.sql.Clob.class) {
+      return org.hibernate.Hibernate.getLobHelper().createClob("clob" + round);
     }
     if (t.isEnum()) {
       Object[] constants = t.getEnumConstants();

@@ -258,6 +258,48 @@ class JpaEntitiesTest {
   }
 
   /** The text without each line's indentation: generated code is compared by its lines. */
+  /** @Lob → CLOB or BLOB, with the @Column's length (255 unless given) or none; a shorter one is a narrowing. */
+  @Test
+  void lobsAreLargeObjectsSizedByTheirColumn() throws Exception {
+    Project p = new Project(dir).write("com/acme/model/Doc.java", HEADER + """
+        @Entity public class Doc {
+          @Id private Long id;
+          @Lob private String body;
+          @Lob @Column(nullable = false) private String summary;
+          @Lob private char[] letters;
+          @Lob @Column(length = 100000) private byte[] thumbnail;
+          @Lob private Byte[] bytes;
+          private java.sql.Blob scan;
+          @Lob private java.sql.Clob notes;
+        }""");
+    p.build().assertOk();
+    String migration = p.migrations("com.acme.migrations").firstEntry().getValue();
+    assertTrue(squash(migration).contains(squash("""
+        column("body", CLOB),
+        column("summary", CLOB).length(255).notNull(),
+        column("letters", CLOB),
+        column("thumbnail", BLOB).length(100000),
+        column("bytes", BLOB),
+        column("scan", BLOB),
+        column("notes", CLOB))""")), migration);
+    String snapshot = p.snapshotText();
+    assertTrue(snapshot.contains("{\"name\": \"summary\", \"type\": \"CLOB\", \"length\": 255, \"nullable\": false}"),
+        snapshot);
+
+    // Shorter: MariaDB's MEDIUMBLOB would become a BLOB, which cuts values above 64 KB.
+    p.write("com/acme/model/Doc.java", java.nio.file.Files.readString(p.src.resolve("com/acme/model/Doc.java")).replace("length = 100000", "length = 1000"));
+    Project.Result narrowed = p.build();
+    assertFalse(narrowed.ok());
+    assertTrue(narrowed.errors().stream().anyMatch(e -> e.contains("thumbnail")), narrowed.errors().toString());
+    // Longer, and text to a large object: a widening needs nothing; a change of kind needs @Narrow.
+    p.write("com/acme/model/Doc.java", java.nio.file.Files.readString(p.src.resolve("com/acme/model/Doc.java")).replace("length = 1000", "length = 200000")
+        .replace("@Lob @Column(nullable = false) private String summary;", "@Column(nullable = false) private String summary;"));
+    Project.Result kind = p.build();
+    assertFalse(kind.ok());
+    assertTrue(kind.errors().stream().anyMatch(e -> e.contains("summary")) && kind.errors().stream().noneMatch(
+        e -> e.contains("thumbnail")), kind.errors().toString());
+  }
+
   private static String squash(String s) {
     return s.lines().map(String::strip).reduce("", (a, b) -> a + b + "\n");
   }

@@ -24,11 +24,20 @@ class JpaErrorsTest {
 
   static Stream<Arguments> errors() {
     return Stream.of(
-        Arguments.of("@Lob", """
+        Arguments.of("@Lob on a serialized type", """
             @Entity class Thing {
               @Id Long id;
-              @Lob String text; // <-
-            }""", "jmigrate does not map @Lob (text): Hibernate gives it a type of its own"),
+              @Lob Integer number; // <-
+            }""", "jmigrate maps @Lob (number) on String, char[], Character[] and java.sql.Clob"),
+        Arguments.of("@Lob with @Convert", """
+            @Entity class Thing {
+              @Id Long id;
+              @Lob @Convert(converter = Up.class) String text; // <-
+            }
+            @Converter class Up implements AttributeConverter<String, String> {
+              public String convertToDatabaseColumn(String s) { return s; }
+              public String convertToEntityAttribute(String s) { return s; }
+            }""", "without columnDefinition, @Convert or @Enumerated; remove those or @Lob"),
         Arguments.of("@GeneratedValue defaults to AUTO, a sequence", """
             @Entity class Thing {
               @Id

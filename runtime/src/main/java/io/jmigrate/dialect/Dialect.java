@@ -99,6 +99,15 @@ public interface Dialect {
   ColumnType liveType(String typeName);
 
   /**
+   * The column type {@link #liveType} reads back for a column made as {@code type}: itself, but
+   * where the database has no type of its own for it (a CLOB that is MariaDB's LONGTEXT, text
+   * as any other; a CLOB and a BLOB that are both PostgreSQL's oid).
+   */
+  default ColumnType liveTypeOf(ColumnType type) {
+    return type;
+  }
+
+  /**
    * Prepares the session for a migration run and takes the lock that lets one process at a
    * time migrate, where the dialect locks per run. Closing it releases the lock and restores
    * the session; the database releases it too when the session ends, so a killed process

@@ -345,7 +345,8 @@ public abstract class SqlDialect implements Dialect {
       Map.entry("VARCHAR", ColumnType.STRING), Map.entry("TEXT", ColumnType.STRING),
       Map.entry("DATE", ColumnType.DATE), Map.entry("TIME", ColumnType.TIME),
       Map.entry("TIMESTAMP", ColumnType.TIMESTAMP), Map.entry("TIMESTAMPTZ", ColumnType.TIMESTAMP_TZ),
-      Map.entry("UUID", ColumnType.UUID), Map.entry("BLOB", ColumnType.BINARY), Map.entry("BYTEA", ColumnType.BINARY));
+      Map.entry("UUID", ColumnType.UUID), Map.entry("BLOB", ColumnType.BINARY), Map.entry("BYTEA", ColumnType.BINARY),
+      Map.entry("OID", ColumnType.BLOB));
 
   @Override
   public ColumnType liveType(String typeName) {
@@ -383,6 +384,10 @@ public abstract class SqlDialect implements Dialect {
         return "UUID";
       case BINARY:
         return binaryType;
+      case CLOB:
+        return "CLOB";
+      case BLOB:
+        return "BLOB";
       default:
         throw new IllegalArgumentException(c.type().name());
     }

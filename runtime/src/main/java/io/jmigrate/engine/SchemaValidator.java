@@ -85,7 +85,7 @@ final class SchemaValidator {
       String live = types.get(col.name());
       ColumnType liveType = dialect.liveType(live);
       boolean rowidAlias = col.generated() && liveType == ColumnType.INTEGER; // SQLite's INTEGER PRIMARY KEY
-      if (liveType != col.type() && !rowidAlias) {
+      if (liveType != dialect.liveTypeOf(col.type()) && !rowidAlias) {
         out.add("column " + t.name() + "." + col.name() + " has the type " + live + " but the migrations make it "
             + col.type());
       } else if (nullable != col.nullable() && !(t.primaryKey().contains(col.name()))) {

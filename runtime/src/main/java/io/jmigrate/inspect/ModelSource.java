@@ -209,7 +209,10 @@ final class ModelSource {
         imports.add("java.util.UUID");
         return "UUID";
       case BINARY:
+      case BLOB:
         return "byte[]";
+      case CLOB:
+        return "String";
       default:
         throw new IllegalArgumentException(type.name());
     }

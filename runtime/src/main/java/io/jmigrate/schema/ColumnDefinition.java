@@ -9,7 +9,8 @@ import java.util.TreeMap;
  * One column: a small immutable value. The one-argument methods return a changed copy, so a
  * migration reads {@code column("email", STRING).length(200).notNull()}.
  *
- * @param length maximum length of a {@link ColumnType#STRING}; 0 for unbounded text
+ * @param length maximum length of a {@link ColumnType#STRING}, 0 for unbounded text; of a {@link ColumnType#CLOB}
+ *     or {@link ColumnType#BLOB}, the capacity that picks MariaDB's TINY… to LONG… type, 0 for the largest
  * @param precision total digits of a {@link ColumnType#DECIMAL}; 0 for unconstrained
  * @param scale digits after the point of a {@link ColumnType#DECIMAL}
  * @param defaultValue a literal of the column's type, in canonical form, or null

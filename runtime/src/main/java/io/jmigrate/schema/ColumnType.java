@@ -32,7 +32,16 @@ public enum ColumnType {
   /** {@code UUID}. */
   UUID,
   /** {@code byte[]}. */
-  BINARY;
+  BINARY,
+  /**
+   * A character large object: a JPA {@code @Lob String} ({@code char[]}, {@code java.sql.Clob}),
+   * read and written through JDBC's {@code Clob}. Its length (0 for none) only chooses MariaDB's
+   * TINYTEXT … LONGTEXT, as Hibernate does. PostgreSQL has no CLOB: there it is an {@code oid}
+   * naming a large object, which is what the driver's {@code Clob} and Hibernate expect.
+   */
+  CLOB,
+  /** A binary large object: a JPA {@code @Lob byte[]} or {@code java.sql.Blob}; as {@link #CLOB}, {@code oid} on PostgreSQL. */
+  BLOB;
 
   public boolean isInteger() {
     return this == INTEGER || this == BIGINT || this == SMALLINT;

@@ -75,6 +75,10 @@ public final class Widening {
       int needed = textLength(from);
       return needed >= 0 && (to.length() == 0 || (needed > 0 && to.length() >= needed));
     }
+    if (a == b && (a == ColumnType.CLOB || a == ColumnType.BLOB)) {
+      // The length chooses MariaDB's TINYTEXT … LONGTEXT: a smaller one may cut values there.
+      return to.length() == 0 || (from.length() > 0 && to.length() >= from.length());
+    }
     if (a == b && a != ColumnType.DECIMAL) {
       return true;
     }

@@ -18,21 +18,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 class WideningTest {
   /** Rows: from; columns: to, in {@link ColumnType} order; unbounded DECIMAL and STRING. Y = widens. */
   static final String[] MATRIX = {
-      //         I B S b D R d s D T t z U X
-      "INTEGER      Y Y . . Y . Y Y . . . . . .",
-      "BIGINT       . Y . . . . Y Y . . . . . .",
-      "SMALLINT     Y Y Y . Y Y Y Y . . . . . .",
-      "BOOLEAN      . . . Y . . . Y . . . . . .",
-      "DOUBLE       . . . . Y . Y Y . . . . . .",
-      "REAL         . . . . Y Y Y Y . . . . . .",
-      "DECIMAL      . . . . . . Y Y . . . . . .",
-      "STRING       . . . . . . . Y . . . . . .",
-      "DATE         . . . . . . . Y Y . . . . .",
-      "TIME         . . . . . . . Y . Y . . . .",
-      "TIMESTAMP    . . . . . . . Y . . Y . . .",
-      "TIMESTAMP_TZ . . . . . . . Y . . . Y . .",
-      "UUID         . . . . . . . Y . . . . Y .",
-      "BINARY       . . . . . . . . . . . . . Y",
+      //         I B S b D R d s D T t z U X C L
+      "INTEGER      Y Y . . Y . Y Y . . . . . . . .",
+      "BIGINT       . Y . . . . Y Y . . . . . . . .",
+      "SMALLINT     Y Y Y . Y Y Y Y . . . . . . . .",
+      "BOOLEAN      . . . Y . . . Y . . . . . . . .",
+      "DOUBLE       . . . . Y . Y Y . . . . . . . .",
+      "REAL         . . . . Y Y Y Y . . . . . . . .",
+      "DECIMAL      . . . . . . Y Y . . . . . . . .",
+      "STRING       . . . . . . . Y . . . . . . . .",
+      "DATE         . . . . . . . Y Y . . . . . . .",
+      "TIME         . . . . . . . Y . Y . . . . . .",
+      "TIMESTAMP    . . . . . . . Y . . Y . . . . .",
+      "TIMESTAMP_TZ . . . . . . . Y . . . Y . . . .",
+      "UUID         . . . . . . . Y . . . . Y . . .",
+      "BINARY       . . . . . . . . . . . . . Y . .",
+      "CLOB         . . . . . . . . . . . . . . Y .",
+      "BLOB         . . . . . . . . . . . . . . . Y",
   };
 
   static Stream<Arguments> everyPairOfTypes() {
@@ -56,6 +58,10 @@ class WideningTest {
 
   @ParameterizedTest(name = "{0} -> {1}: {2}")
   @CsvSource({
+      "CLOB(255), CLOB(1000), true",
+      "CLOB(1000), CLOB(255), false", // MariaDB's TEXT to TINYTEXT cuts values
+      "CLOB(1000), CLOB, true",
+      "BLOB, BLOB(100000), false",
       "DECIMAL(10|2), DECIMAL(12|2), true",
       "DECIMAL(10|2), DECIMAL(11|3), true",
       "DECIMAL(10|2), DECIMAL(10|3), false", // one integer digit fewer
@@ -113,6 +119,9 @@ class WideningTest {
       "DATE, STRING(100), false",
       "TIMESTAMP_TZ, STRING, true",
       "BINARY, STRING, false",
+      "STRING, CLOB, false", // PostgreSQL's text to an oid is not the same value
+      "CLOB, STRING, false",
+      "BINARY, BLOB, false",
   })
   void lengthsPrecisionsAndScales(String from, String to, boolean widens) {
     assertEquals(widens, Widening.widens(column(from), column(to)));
@@ -127,7 +136,7 @@ class WideningTest {
     ColumnType type = ColumnType.valueOf(spec.substring(0, open));
     String[] args = spec.substring(open + 1, spec.length() - 1).split("\\|");
     ColumnDefinition c = ColumnDefinition.of("c", type);
-    return type == ColumnType.STRING ? c.length(Integer.parseInt(args[0]))
+    return args.length == 1 ? c.length(Integer.parseInt(args[0]))
         : c.precision(Integer.parseInt(args[0]), Integer.parseInt(args[1]));
   }
 

@@ -103,9 +103,18 @@ public final class MariaDbDialect extends SqlDialect {
         return "TIME(6)";
       case UUID:
         return "CHAR(36)";
+      case CLOB:
+        return lobType(c.length()) + "TEXT";
+      case BLOB:
+        return lobType(c.length()) + "BLOB";
       default:
         return super.type(c);
     }
+  }
+
+  /** Hibernate's choice by capacity: TINY up to 255, plain up to 65535, MEDIUM up to 16777215, else (or unsized) LONG. */
+  private static String lobType(int length) {
+    return length == 0 || length > 16_777_215 ? "LONG" : length <= 255 ? "TINY" : length <= 65_535 ? "" : "MEDIUM";
   }
 
   /** The type of {@code c} in {@code table}: a key or indexed column cannot be TEXT. */
@@ -323,7 +332,9 @@ public final class MariaDbDialect extends SqlDialect {
       Map.entry("CHAR", ColumnType.UUID), Map.entry("UUID", ColumnType.UUID),
       Map.entry("DATE", ColumnType.DATE), Map.entry("TIME", ColumnType.TIME),
       Map.entry("DATETIME", ColumnType.TIMESTAMP), Map.entry("TIMESTAMP", ColumnType.TIMESTAMP_TZ),
-      Map.entry("LONGBLOB", ColumnType.BINARY), Map.entry("BLOB", ColumnType.BINARY));
+      Map.entry("LONGBLOB", ColumnType.BINARY), Map.entry("BLOB", ColumnType.BINARY),
+      Map.entry("TINYTEXT", ColumnType.STRING), Map.entry("TINYBLOB", ColumnType.BINARY),
+      Map.entry("MEDIUMBLOB", ColumnType.BINARY));
 
   @Override
   public ColumnType liveType(String typeName) {
@@ -333,6 +344,12 @@ public final class MariaDbDialect extends SqlDialect {
     String t = typeName.toUpperCase(Locale.ROOT);
     int space = t.indexOf(' '); // "INT UNSIGNED"
     return LIVE_TYPES.get(space < 0 ? t : t.substring(0, space));
+  }
+
+  /** A CLOB is one of the TEXT types and a BLOB one of the BLOB types, as text and bytes are. */
+  @Override
+  public ColumnType liveTypeOf(ColumnType type) {
+    return type == ColumnType.CLOB ? ColumnType.STRING : type == ColumnType.BLOB ? ColumnType.BINARY : type;
   }
 
   @Override

@@ -103,6 +103,17 @@ public final class SqliteDialect extends SqlDialect {
     return t != null || typeName == null ? t : OTHER_TYPE_NAMES.get(typeName.trim().toUpperCase(java.util.Locale.ROOT));
   }
 
+  /** SQLite has no large objects: a CLOB is TEXT and a BLOB is BLOB, as text and bytes are. */
+  @Override
+  protected String type(ColumnDefinition c) {
+    return c.type() == ColumnType.CLOB ? "TEXT" : super.type(c);
+  }
+
+  @Override
+  public ColumnType liveTypeOf(ColumnType type) {
+    return type == ColumnType.CLOB ? ColumnType.STRING : type == ColumnType.BLOB ? ColumnType.BINARY : type;
+  }
+
   @Override
   public boolean isSystemTable(String name) {
     return name.startsWith("sqlite_");

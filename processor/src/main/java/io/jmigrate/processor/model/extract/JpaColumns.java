@@ -192,14 +192,7 @@ final class JpaColumns {
     AnnotationMirror renamed = Annotations.mirror(field, JmigrateExtractor.RENAMED_FROM);
     origin = track(origin, renamed, "value", "renamedFrom");
 
-    if (Jpa.has(field, "Lob")) {
-      problems.add(Problem.error(Origin.of(field, Jpa.mirror(field, "Lob")), "jmigrate does not map @Lob ("
-          + attribute + "): Hibernate gives it a type of its own on each database (oid on PostgreSQL, clob or blob "
-          + "on H2), which jmigrate has no column type for. Remove @Lob and give the column a size, e.g. "
-          + "@Column(length = 100000) for text, or leave a byte[] without @Lob (bytea on PostgreSQL)"));
-      return null;
-    }
-    Sized sized = type(field, type, col, attribute);
+    Sized sized = Jpa.has(field, "Lob") ? lob(field, type, col, attribute) : type(field, type, col, attribute);
     if (sized == null) {
       return null;
     }
@@ -253,6 +246,31 @@ final class JpaColumns {
         !notNull, length, precision, scale, unique, null, defaultSql,
         renamed == null ? null : annotations.string(renamed, "value"), null,
         Annotations.mirror(field, JmigrateExtractor.NARROW) != null, origin);
+  }
+
+  /**
+   * A {@code @Lob}'s large object: text ({@code String}, {@code char[]}, {@code Character[]},
+   * {@code Clob}) or bytes ({@code byte[]}, {@code Byte[]}, {@code Blob}). Its length is the
+   * {@code @Column}'s (255 unless given), none without one: Hibernate sizes only MariaDB's
+   * TINYTEXT … LONGTEXT by it. Null after reporting another type.
+   */
+  private Sized lob(Element field, TypeMirror type, AnnotationMirror col, String attribute) {
+    String name = JpaTypes.qualifiedName(type);
+    ColumnType lob = switch (name) {
+      case "java.lang.String", "char[]", "java.lang.Character[]", "java.sql.Clob" -> ColumnType.CLOB;
+      case "byte[]", "java.lang.Byte[]", "java.sql.Blob" -> ColumnType.BLOB;
+      default -> null;
+    };
+    boolean other = col != null && !annotations.string(col, "columnDefinition").isBlank()
+        || Jpa.has(field, "Convert") || Jpa.has(field, "Enumerated");
+    if (lob == null || other) {
+      problems.add(Problem.error(Origin.of(field, Jpa.mirror(field, "Lob")), "jmigrate maps @Lob (" + attribute
+          + ") on String, char[], Character[] and java.sql.Clob (a character large object) and on byte[], Byte[] "
+          + "and java.sql.Blob (a binary large object), without columnDefinition, @Convert or @Enumerated; "
+          + (lob == null ? "not on " + type + " (Hibernate would serialize it)" : "remove those or @Lob")));
+      return null;
+    }
+    return new Sized(lob, col == null ? 0 : annotations.integer(col, "length"), 0, 0);
   }
 
   /** The column's type and sizes, or null after reporting why there is none. */

@@ -152,7 +152,7 @@ public final class JpaExtractor implements Extractor {
       case BIGINT, TIMESTAMP, TIMESTAMP_TZ -> 8;
       case UUID -> 16;
       case DECIMAL -> (int) Math.ceil((c.precision() == 0 ? 38 : c.precision()) / (Math.log(10) / Math.log(2) * 8));
-      case STRING, BINARY -> c.length() == 255 || c.length() == 0 ? Integer.MAX_VALUE / 2 : c.length();
+      case STRING, BINARY, CLOB, BLOB -> c.length() == 255 || c.length() == 0 ? Integer.MAX_VALUE / 2 : c.length();
     };
   }
 

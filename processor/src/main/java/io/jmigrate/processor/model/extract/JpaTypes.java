@@ -41,7 +41,10 @@ final class JpaTypes {
       Map.entry("java.util.Locale", Sized.of(ColumnType.STRING)),
       Map.entry("java.util.Currency", Sized.of(ColumnType.STRING)),
       Map.entry("java.util.TimeZone", Sized.of(ColumnType.STRING)),
-      Map.entry("java.net.URL", Sized.of(ColumnType.STRING)));
+      Map.entry("java.net.URL", Sized.of(ColumnType.STRING)),
+      // Hibernate maps these as large objects with or without @Lob.
+      Map.entry("java.sql.Clob", Sized.of(ColumnType.CLOB)),
+      Map.entry("java.sql.Blob", Sized.of(ColumnType.BLOB)));
 
   private JpaTypes() {}
 

@@ -64,7 +64,8 @@ final class ColumnRules {
       String which = c.length() < 0 ? "length" : c.precision() < 0 ? "precision" : "scale";
       return Problem.error(c.origin().of(which), "length, precision and scale cannot be negative");
     }
-    if (c.length() > 0 && type != ColumnType.STRING) {
+    // A large object's length is the JPA @Column's, which sizes MariaDB's TINYTEXT … LONGTEXT.
+    if (c.length() > 0 && type != ColumnType.STRING && type != ColumnType.CLOB && type != ColumnType.BLOB) {
       return Problem.error(c.origin().of("length"), "length applies to String columns only, not " + c.javaType()
           + "; for BigDecimal use precision and scale");
     }

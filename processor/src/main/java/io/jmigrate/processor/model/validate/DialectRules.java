@@ -134,6 +134,10 @@ final class DialectRules {
 
   private Problem key(ColumnDeclaration c, String what, io.jmigrate.processor.model.Origin at) {
     String target = " (mariadb is a target dialect: -Ajmigrate.dialects=" + String.join(",", targets) + ")";
+    if (c.javaType().columnType() == ColumnType.CLOB || c.javaType().columnType() == ColumnType.BLOB) {
+      return Problem.error(at, c.qualifiedField() + " is a @Lob (a TEXT or BLOB type on MariaDB and MySQL), which cannot"
+          + " be in " + what + " there" + target + ". Key or index another column.");
+    }
     if (c.javaType().columnType() == ColumnType.BINARY) {
       return Problem.error(at, c.qualifiedField() + " is a byte[] (LONGBLOB on MariaDB and MySQL), which cannot be in "
           + what + " there" + target + ". Key or index another column, e.g. a hash of the bytes.");
