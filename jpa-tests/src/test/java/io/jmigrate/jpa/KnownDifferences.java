@@ -26,6 +26,14 @@ final class KnownDifferences {
       Target.MARIADB, Map.of("enum", "varchar", "tinyint", "smallint", "bit", "boolean", "datetime", "timestamp",
           "varbinary", "longblob"));
 
+  /**
+   * Per database: one exact type of Hibernate's → jmigrate's. UUID on MariaDB with
+   * {@code preferred_uuid_jdbc_type=CHAR} (see {@link Hibernate#open}): Hibernate's VARCHAR(36), jmigrate's
+   * CHAR(36) (a UUID's text is always 36 characters; validate accepts either).
+   */
+  private static final Map<Target, Map<String, String>> ACCEPTED_EXACTLY = Map.of(
+      Target.MARIADB, Map.of("varchar(36)", "char(36)"));
+
   private KnownDifferences() {}
 
   /** Hibernate's catalog lines with each accepted column type replaced by jmigrate's. */
@@ -43,7 +51,8 @@ final class KnownDifferences {
       if (other != null && !other.equals(line)) {
         String[] h = typeAndFlags(line);
         String[] j = typeAndFlags(other);
-        if (h[1].equals(j[1]) && base(j[0]).equals(accepted.get(base(h[0])))) {
+        if (h[1].equals(j[1]) && (base(j[0]).equals(accepted.get(base(h[0])))
+            || j[0].equals(ACCEPTED_EXACTLY.getOrDefault(target, Map.of()).get(h[0])))) {
           out.add(other);
           continue;
         }
