@@ -1,21 +1,15 @@
 package io.jmigrate.processor.diff;
 
 import io.jmigrate.migration.Operation;
-import io.jmigrate.migration.OperationVisitor;
 import io.jmigrate.migration.Operations.AddColumn;
 import io.jmigrate.migration.Operations.AddForeignKey;
 import io.jmigrate.migration.Operations.AddIndex;
 import io.jmigrate.migration.Operations.AlterColumn;
-import io.jmigrate.migration.Operations.CreateTable;
 import io.jmigrate.migration.Operations.DropColumn;
 import io.jmigrate.migration.Operations.DropForeignKey;
 import io.jmigrate.migration.Operations.DropIndex;
-import io.jmigrate.migration.Operations.DropTable;
 import io.jmigrate.migration.Operations.RenameColumn;
 import io.jmigrate.migration.Operations.RenameIndex;
-import io.jmigrate.migration.Operations.RenameTable;
-import io.jmigrate.migration.Operations.RunJava;
-import io.jmigrate.migration.Operations.RunSql;
 import io.jmigrate.migration.Operations.SetPrimaryKey;
 import io.jmigrate.schema.ColumnDefinition;
 import io.jmigrate.schema.Schema;
@@ -44,22 +38,7 @@ final class SqliteCosts implements DialectCosts {
 
   @Override
   public Cost cost(Operation op, Schema before) {
-    return op.accept(new OperationVisitor<Cost>() {
-      @Override
-      public Cost createTable(CreateTable o) {
-        return Cost.CATALOG;
-      }
-
-      @Override
-      public Cost dropTable(DropTable o) {
-        return Cost.CATALOG;
-      }
-
-      @Override
-      public Cost renameTable(RenameTable o) {
-        return Cost.CATALOG;
-      }
-
+    return op.accept(new CostVisitor() {
       @Override
       public Cost addColumn(AddColumn o) {
         ColumnDefinition c = o.column();
@@ -118,16 +97,6 @@ final class SqliteCosts implements DialectCosts {
       @Override
       public Cost dropForeignKey(DropForeignKey o) {
         return REBUILD;
-      }
-
-      @Override
-      public Cost runSql(RunSql o) {
-        return Cost.light("runs the hand-written SQL");
-      }
-
-      @Override
-      public Cost runJava(RunJava o) {
-        return Cost.light("runs the Java step");
       }
     });
   }

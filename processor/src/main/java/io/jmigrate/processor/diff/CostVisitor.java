@@ -1,0 +1,40 @@
+package io.jmigrate.processor.diff;
+
+import io.jmigrate.migration.OperationVisitor;
+import io.jmigrate.migration.Operations.CreateTable;
+import io.jmigrate.migration.Operations.DropTable;
+import io.jmigrate.migration.Operations.RenameTable;
+import io.jmigrate.migration.Operations.RunJava;
+import io.jmigrate.migration.Operations.RunSql;
+
+/**
+ * What every dialect's costs share: a new, dropped or renamed table touches only the catalog, and a
+ * hand-written step costs what it runs. Every other operation each dialect prices itself, so a new
+ * operation still does not compile until every dialect says what it costs.
+ */
+abstract class CostVisitor implements OperationVisitor<Cost> {
+  @Override
+  public Cost createTable(CreateTable o) {
+    return Cost.CATALOG;
+  }
+
+  @Override
+  public Cost dropTable(DropTable o) {
+    return Cost.CATALOG;
+  }
+
+  @Override
+  public Cost renameTable(RenameTable o) {
+    return Cost.CATALOG;
+  }
+
+  @Override
+  public Cost runSql(RunSql o) {
+    return Cost.light("runs the hand-written SQL");
+  }
+
+  @Override
+  public Cost runJava(RunJava o) {
+    return Cost.light("runs the Java step");
+  }
+}
