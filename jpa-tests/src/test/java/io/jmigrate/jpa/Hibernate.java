@@ -7,7 +7,7 @@ import org.hibernate.SessionFactory;
 import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.naming.ImplicitJoinTableNameSource;
 import org.hibernate.boot.model.naming.ImplicitNamingStrategyJpaCompliantImpl;
-import org.hibernate.boot.model.naming.PhysicalNamingStrategySnakeCaseImpl;
+import org.hibernate.boot.model.naming.PhysicalNamingStrategy;
 import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.Configuration;
@@ -37,6 +37,26 @@ final class Hibernate {
   }
 
   private Hibernate() {}
+
+  /** The major version of the Hibernate these tests run with (6 in jpa-tests-hibernate6, 7 here). */
+  static int major() {
+    String v = org.hibernate.Version.getVersionString();
+    return Integer.parseInt(v.substring(0, v.indexOf('.')));
+  }
+
+  /**
+   * Spring Boot's snake_case physical naming: Hibernate 7's {@code PhysicalNamingStrategySnakeCaseImpl}, or in
+   * Hibernate 6 the class Spring Boot 3.5 names, {@code CamelCaseToUnderscoresNamingStrategy} (same rule).
+   */
+  private static PhysicalNamingStrategy snakeCase() {
+    String name = major() >= 7 ? "org.hibernate.boot.model.naming.PhysicalNamingStrategySnakeCaseImpl"
+        : "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy";
+    try {
+      return (PhysicalNamingStrategy) Class.forName(name).getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("no " + name + " in this Hibernate", e);
+    }
+  }
 
   /**
    * Spring Boot's {@code SpringImplicitNamingStrategy} (spring-boot 3.5, Apache-2.0), which Boot sets
@@ -72,7 +92,7 @@ final class Hibernate {
       cfg.setProperty(AvailableSettings.PREFERRED_UUID_JDBC_TYPE, "CHAR");
     }
     if (naming == Naming.SNAKE_CASE) {
-      cfg.setPhysicalNamingStrategy(new PhysicalNamingStrategySnakeCaseImpl());
+      cfg.setPhysicalNamingStrategy(snakeCase());
       cfg.setImplicitNamingStrategy(new SpringImplicitNaming());
     }
     Thread thread = Thread.currentThread();

@@ -19,6 +19,18 @@ class JpaMappingsTest {
     lab.assertNoProblems();
   }
 
+  /**
+   * What Hibernate 6.6 (Spring Boot 3.5) and 7 make differently, judged by the Hibernate this module runs with
+   * (jpa-tests-hibernate6 runs the same test with 6.6): versions, primitives with and without {@code @Column},
+   * sets and lists of values and of embeddables.
+   */
+  @Test
+  void whatHibernateLinesMakeDifferently(@TempDir Path dir) throws Exception {
+    SchemaComparison lines = new SchemaComparison(dir, SchemaComparison.all());
+    lines.step("mappings/lines");
+    lines.assertNoProblems();
+  }
+
   @Test
   void uuidColumns(@TempDir Path dir) throws Exception {
     Set<Target> targets = SchemaComparison.all();

@@ -77,8 +77,8 @@ class LobTest {
           set(d, "chapter", text.substring(0, 50_000));
           set(d, "letters", text.toString().toCharArray());
           set(d, "content", bytes);
-          set(d, "scan", org.hibernate.Hibernate.getLobHelper().createBlob(bytes));
-          set(d, "notes", org.hibernate.Hibernate.getLobHelper().createClob(text.toString()));
+          set(d, "scan", Rows.blob(bytes));
+          set(d, "notes", Rows.clob(text.toString()));
           session.persist(d);
         });
         sf.inTransaction(session -> {

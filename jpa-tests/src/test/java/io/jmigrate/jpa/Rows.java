@@ -278,10 +278,10 @@ final class Rows {
       return new Byte[] {3, (byte) round};
     }
     if (t == java.sql.Blob.class) {
-      return org.hibernate.Hibernate.getLobHelper().createBlob(new byte[] {4, (byte) round});
+      return Rows.blob(new byte[] {4, (byte) round});
     }
     if (t == java.sql.Clob.class) {
-      return org.hibernate.Hibernate.getLobHelper().createClob("clob" + round);
+      return Rows.clob("clob" + round);
     }
     if (t.isEnum()) {
       Object[] constants = t.getEnumConstants();
@@ -365,6 +365,24 @@ final class Rows {
     try {
       f.set(o, value);
     } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A Blob of these bytes that every Hibernate version binds (Hibernate 7's LobHelper is not in 6). */
+  static java.sql.Blob blob(byte[] bytes) {
+    try {
+      return new javax.sql.rowset.serial.SerialBlob(bytes);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A Clob of this text that every Hibernate version binds. */
+  static java.sql.Clob clob(String text) {
+    try {
+      return new javax.sql.rowset.serial.SerialClob(text.toCharArray());
+    } catch (java.sql.SQLException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -19,6 +19,7 @@ import io.jmigrate.processor.diff.OnlineCheck;
 import io.jmigrate.processor.diff.Rename;
 import io.jmigrate.processor.diff.SchemaDiff;
 import io.jmigrate.processor.model.ModelReader;
+import io.jmigrate.processor.model.extract.HibernateLine;
 import io.jmigrate.processor.model.extract.JpaExtractor;
 import io.jmigrate.processor.model.extract.JpaNaming;
 import io.jmigrate.processor.model.extract.ModelExtractor;
@@ -146,8 +147,15 @@ public final class MigrationProcessor extends AbstractProcessor {
         throw new BuildFailure("-A" + Options.NAMING + "=" + options.naming() + " is not a naming; use snake_case "
             + "(Spring Boot's, the default) or jpa (Hibernate's own: names as written)");
       }
+      String hibernateOption = processingEnv.getOptions().get(Options.HIBERNATE);
+      HibernateLine hibernate = HibernateLine.of(hibernateOption, processingEnv.getElementUtils());
+      if (hibernate == null) {
+        throw new BuildFailure("-A" + Options.HIBERNATE + "=" + hibernateOption + " is not a Hibernate version; use 6.6 "
+            + "(Spring Boot 3.5) or 7 (Spring Boot 4, Quarkus), or leave it out to follow the Hibernate on the class path");
+      }
       ModelExtractor extractor = new ModelExtractor(new JpaExtractor(naming, converters, processingEnv.getTypeUtils(),
-          options.dialects(), processingEnv.getElementUtils().getTypeElement(JpaExtractor.VALIDATOR) != null));
+          options.dialects(), processingEnv.getElementUtils().getTypeElement(JpaExtractor.VALIDATOR) != null)
+          .following(hibernate));
       roundModels.sort(Comparator.comparing(t -> t.getQualifiedName().toString()));
       List<String> unknown = options.dialects().stream().filter(d -> !ModelValidator.DIALECTS.contains(d)).toList();
       if (!unknown.isEmpty()) {

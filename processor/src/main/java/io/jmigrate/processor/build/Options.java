@@ -27,8 +27,13 @@ public record Options(Path sourceDir, Path snapshot, String packageName, boolean
   public static final String ONLINE = "jmigrate.online";
   /** How JPA entities' names become table and column names: {@code snake_case} (the default) or {@code jpa}. */
   public static final String NAMING = "jmigrate.naming";
+  /**
+   * Which Hibernate's schema JPA entities get ({@code 6.6} or {@code 7}); absent: the one on the compile class path.
+   * Read by {@code io.jmigrate.processor.model.extract.HibernateLine}.
+   */
+  public static final String HIBERNATE = "jmigrate.hibernate";
   public static final Set<String> ALL = Set.of(SOURCE_DIR, SNAPSHOT, PACKAGE, CHECK, DIALECTS, ONLINE, NAMING,
-      Squasher.OPTION);
+      HIBERNATE, Squasher.OPTION);
 
   public Options {
     dialects = List.copyOf(dialects);

@@ -89,6 +89,9 @@ final class JpaColumns {
   /** Whether Hibernate will apply Bean Validation constraints to the schema (a validator is on the class path). */
   boolean beanValidation;
 
+  /** The Hibernate whose schema is reproduced. */
+  HibernateLine line = HibernateLine.V7;
+
   /** A Bean Validation constraint of the default group ({@code jakarta.validation.constraints} or {@code javax.…}). */
   AnnotationMirror validation(Element field, String simpleName) {
     for (String p : new String[] {"jakarta.validation.constraints.", "javax.validation.constraints."}) {
@@ -216,7 +219,7 @@ final class JpaColumns {
     AnnotationMirror basic = Jpa.mirror(field, "Basic");
     // A primitive of an embeddable, or of a single-table subclass (the other subclasses' rows hold NULL
     // there), is nullable; what the mapping says explicitly holds everywhere, as Hibernate 7 does it.
-    boolean notNull = scope.id() || version
+    boolean notNull = scope.id() || (version && line.versionAlwaysNotNull())
         || (type.getKind().isPrimitive() && !scope.embedded() && !scope.forceNullable())
         || (col != null && !annotations.bool(col, "nullable") && explicit(col, "nullable") != null)
         || (basic != null && explicit(basic, "optional") != null && !annotations.bool(basic, "optional"));

@@ -195,6 +195,12 @@ public final class JpaExtractor implements Extractor {
     }
   }
 
+  /** Reproduces the schema of this Hibernate line (7 unless told). */
+  public JpaExtractor following(HibernateLine line) {
+    columns.line = line;
+    return this;
+  }
+
   /**
    * Hibernate Validator: on the class path, Hibernate applies Bean Validation constraints to the schema (the
    * compile class path stands for the run time one; Spring Boot's validation starter brings it).
@@ -882,7 +888,7 @@ public final class JpaExtractor implements Extractor {
       }
     }
     table.columns.addAll(values);
-    if (isSet(f.asType()) && !values.isEmpty()) {
+    if (isSet(f.asType()) && !values.isEmpty() && columns.line.setRowsUnique()) {
       // Hibernate: a set's rows are unique (a unique constraint, its values may be NULL).
       List<String> unique = new ArrayList<>();
       unique.add(ownerName);
