@@ -179,7 +179,9 @@ public final class MigrationProcessor extends AbstractProcessor {
       }
       SourceLayout layout = SourceLayout.of(processingEnv, options, roundModels);
       if (layout == null) {
-        return; // nothing of ours in this compilation
+        // No models here: javac after kapt, say, which compiles the migrations kapt's run wrote and indexed
+        new IndexWriter(processingEnv).completeExisting(round.getRootElements());
+        return;
       }
       SnapshotFile snapshotFile = SnapshotFile.read(layout.snapshot());
       if (roundModels.isEmpty() && !snapshotFile.exists()) {
@@ -250,7 +252,9 @@ public final class MigrationProcessor extends AbstractProcessor {
         // Through the Filer first (compiled by this same build), then into the source tree: the
         // other way round, the Filer's check for an existing type finds the new file on the
         // source path and javac compiles it implicitly, which -Werror turns into a failure.
-        migration.writeTo(processingEnv.getFiler());
+        if (!layout.kapt()) {
+          migration.writeTo(processingEnv.getFiler());
+        }
         Path target = files.directory().resolve(className + ".java");
         Files.createDirectories(files.directory());
         Files.writeString(target, migration.toString(), StandardCharsets.UTF_8);

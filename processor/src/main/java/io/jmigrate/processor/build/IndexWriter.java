@@ -14,12 +14,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
@@ -68,6 +71,27 @@ public final class IndexWriter {
       }
     }
     return out == null ? List.of() : removeStale(pkg.isEmpty() ? out : out.resolve(pkg.replace('.', '/')), Set.copyOf(migrations));
+  }
+
+  /**
+   * A compilation of migrations without models: javac after kapt (kapt's run over Kotlin's stubs wrote the
+   * migrations and the index, but compiles nothing), or an IDE recompiling one migration. When it compiles a
+   * migration the index in the class output lists, the index gets the checksums of the classes written here,
+   * so that start-up needs no class for an up-to-date database.
+   */
+  public void completeExisting(Collection<? extends Element> roots) throws IOException {
+    Path out = SourceLayout.classOutput(env);
+    Path index = out == null ? null : out.resolve(MigrationIndex.RESOURCE);
+    if (index == null || !Files.isRegularFile(index)) {
+      return;
+    }
+    List<String> names = MigrationIndex.read(index.toUri().toURL()).stream().map(MigrationIndex.Entry::className)
+        .toList();
+    boolean compilesOne = roots.stream()
+        .anyMatch(e -> e instanceof TypeElement t && names.contains(t.getQualifiedName().toString()));
+    if (compilesOne) {
+      completeAfterCompilation(out, names);
+    }
   }
 
   /** Entries with the version the class name gives and nothing the class itself would say. */

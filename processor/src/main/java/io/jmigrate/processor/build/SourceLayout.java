@@ -27,11 +27,13 @@ public final class SourceLayout {
   private final Options options;
   private final Path sourceDir;
   private final Path snapshot;
+  private final boolean kapt;
 
-  private SourceLayout(ProcessingEnvironment env, Options options, Path sourceDir) {
+  private SourceLayout(ProcessingEnvironment env, Options options, Path sourceDir, boolean kapt) {
     this.env = env;
     this.options = options;
     this.sourceDir = sourceDir;
+    this.kapt = kapt;
     this.snapshot = options.snapshot() != null ? options.snapshot() : Options.defaultSnapshot(sourceDir);
   }
 
@@ -49,7 +51,16 @@ public final class SourceLayout {
       }
       return null;
     }
-    return new SourceLayout(env, options, sourceDir);
+    boolean kapt = models.stream().map(m -> stubRoot(env, m)).anyMatch(r -> r != null && javaRootOfKaptStubs(r) != r);
+    return new SourceLayout(env, options, sourceDir, kapt);
+  }
+
+  /**
+   * Whether the models are kapt's stubs of Kotlin classes: javac compiles the written migrations later, from the
+   * Java source root, so they must not also go through this compilation's Filer (javac would see them twice).
+   */
+  public boolean kapt() {
+    return kapt;
   }
 
   public Path sourceDir() {
@@ -154,6 +165,12 @@ public final class SourceLayout {
 
   /** The source root of a type in this compilation: its file's folder less its package's folders; null when not a file. */
   private static Path sourceRoot(ProcessingEnvironment env, TypeElement type) {
+    Path dir = stubRoot(env, type);
+    return dir == null ? null : javaRootOfKaptStubs(dir);
+  }
+
+  /** The source root of a type's file as javac sees it (kapt's stub folder for a Kotlin class); null when not a file. */
+  private static Path stubRoot(ProcessingEnvironment env, TypeElement type) {
     Path file = sourceFile(env, type);
     if (file == null) {
       return null;
@@ -165,6 +182,34 @@ public final class SourceLayout {
       dir = dir.getParent();
     }
     return dir;
+  }
+
+  /**
+   * kapt (Kotlin) runs processors over Java stubs of the Kotlin classes that it writes under the build
+   * directory; the migrations belong in the project's Java source root, which javac compiles after kotlinc.
+   * Maven: {@code <project>/target/kaptStubs/compile} (or {@code test-compile}) → {@code src/main/java} (or
+   * {@code src/test/java}); Gradle: {@code <project>/build/tmp/kapt3/stubs/<set>} → {@code src/<set>/java}.
+   * Any other root is returned as it is.
+   */
+  static Path javaRootOfKaptStubs(Path root) {
+    Path set = root.getFileName();
+    Path parent = root.getParent();
+    if (set == null || parent == null || parent.getFileName() == null) {
+      return root;
+    }
+    if (parent.getFileName().toString().equals("kaptStubs") && parent.getParent() != null
+        && parent.getParent().getParent() != null) {
+      String name = set.toString();
+      boolean test = name.equals("test-compile") || name.equals("testCompile") || name.equals("test");
+      return parent.getParent().getParent().resolve("src").resolve(test ? "test" : "main").resolve("java");
+    }
+    Path kapt3 = parent.getParent();
+    if (parent.getFileName().toString().equals("stubs") && kapt3 != null && kapt3.getFileName() != null
+        && kapt3.getFileName().toString().equals("kapt3") && kapt3.getParent() != null
+        && kapt3.getParent().getParent() != null && kapt3.getParent().getParent().getParent() != null) {
+      return kapt3.getParent().getParent().getParent().resolve("src").resolve(set.toString()).resolve("java");
+    }
+    return root;
   }
 
   /** The source file of a type in this compilation, or null (a class file, not a file, or not javac). */

@@ -67,6 +67,7 @@ final class FieldExtractor {
     }
 
     AnnotationValue nullable = explicit(col, "nullable");
+    Boolean kotlin = kotlinNullability(field);
     return new ColumnDeclaration(
         name,
         !given.isEmpty(),
@@ -75,7 +76,7 @@ final class FieldExtractor {
         TypeMapping.javaType(field.asType()),
         id != null,
         id != null && annotations.bool(id, "generated"),
-        nullable == null ? null : (Boolean) nullable.getValue(),
+        nullable != null ? (Boolean) nullable.getValue() : kotlin,
         annotations.integer(col, "length"),
         annotations.integer(col, "precision"),
         annotations.integer(col, "scale"),
@@ -87,5 +88,22 @@ final class FieldExtractor {
         foreignKey,
         mirror(field, JmigrateExtractor.NARROW) != null,
         origin);
+  }
+
+  /**
+   * A Kotlin property's nullability, as the column's when {@code @Column(nullable)} does not say (Room reads it
+   * so too): {@code name: String} is NOT NULL, {@code bio: String?} may be NULL. kapt hands the processor Java
+   * stubs of Kotlin classes, marked {@code @kotlin.Metadata}, whose fields carry JetBrains' {@code @NotNull} or
+   * {@code @Nullable}; null for a Java class, whose nullability stays jmigrate's default.
+   */
+  static Boolean kotlinNullability(Element field) {
+    Element type = field.getEnclosingElement();
+    if (type == null || Annotations.mirror(type, "kotlin.Metadata") == null) {
+      return null;
+    }
+    if (Annotations.mirror(field, "org.jetbrains.annotations.NotNull") != null) {
+      return false;
+    }
+    return Annotations.mirror(field, "org.jetbrains.annotations.Nullable") != null ? true : null;
   }
 }
