@@ -28,8 +28,8 @@ public record SnapshotFile(Path path, String committed) {
       // describe neither branch's migrations: one side is taken whole and the other side's change rebuilt.
       throw new BuildFailure("the snapshot " + path + " has merge-conflict markers (line " + conflict + "): two branches "
           + "changed it, each adding a migration. Do not merge it by hand: take the side whose migrations are shared "
-          + "already (usually the main branch's; in a merge that is --theirs, in a rebase --ours): git checkout --theirs "
-          + "-- " + path + " && git add " + path + ", delete the other side's new migration file, and build: jmigrate "
+          + "already, usually the main branch's (--theirs when you merge it into your branch, --ours when you rebase onto "
+          + "it): git checkout --theirs -- " + path + " && git add " + path + ", delete the other side's new migration file, and build: jmigrate "
           + "generates that side's model changes again as the next migration.");
     }
     try {
