@@ -19,17 +19,19 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
- * jmigrate's check mode run by hand: javac over the project's sources with only the jmigrate
- * processor ({@code -proc:only}, {@code -Ajmigrate.check=true}), so the models are compared with
- * the snapshot whether or not the build compiled anything. Class files and generated sources go to
- * a temporary directory that is deleted afterwards; the processor in check mode writes nothing into
- * the source tree.
+ * The jmigrate processor run by hand: javac over the project's sources with only the jmigrate
+ * processor ({@code -proc:only}) in one mode, whether or not the build compiled anything. In check
+ * mode ({@code -Ajmigrate.check=true}) the models are compared with the snapshot and nothing is
+ * written into the source tree; in squash mode ({@code -Ajmigrate.squash=N}) the processor writes
+ * the squashed migration and the snapshot there, as a build with that option would. Class files and
+ * generated sources go to a temporary directory that is deleted afterwards.
  */
 final class ModelCheck {
   static final String PROCESSOR = "io.jmigrate.processor.MigrationProcessor";
+  static final String CHECK = "-Ajmigrate.check=true";
 
-  /** What javac said: the errors (each with its file and line), then the warnings. */
-  record Result(List<String> errors, List<String> warnings, int sources) {
+  /** What javac said: the errors (each with its file and line), the warnings, and the processor's notes. */
+  record Result(List<String> errors, List<String> warnings, List<String> notes, int sources) {
     boolean passed() {
       return errors.isEmpty();
     }
@@ -41,6 +43,7 @@ final class ModelCheck {
   private final List<String> processorOptions;
   private final Charset encoding;
   private final Path base;
+  private final List<String> mode;
 
   /**
    * @param processorOptions {@code -Ajmigrate.…} options of the project's build (jmigrate.check is set here)
@@ -48,6 +51,13 @@ final class ModelCheck {
    */
   ModelCheck(List<Path> sourceRoots, List<String> classpath, List<String> processorPath, List<String> processorOptions,
       Charset encoding, Path base) {
+    this(sourceRoots, classpath, processorPath, processorOptions, encoding, base, List.of(CHECK));
+  }
+
+  /** @param mode the options that choose what the processor does ({@link #CHECK}, or {@code -Ajmigrate.squash=N}) */
+  ModelCheck(List<Path> sourceRoots, List<String> classpath, List<String> processorPath, List<String> processorOptions,
+      Charset encoding, Path base, List<String> mode) {
+    this.mode = List.copyOf(mode);
     this.sourceRoots = List.copyOf(sourceRoots);
     this.classpath = List.copyOf(classpath);
     this.processorPath = List.copyOf(processorPath);
@@ -63,7 +73,7 @@ final class ModelCheck {
     }
     List<File> sources = sources();
     if (sources.isEmpty()) {
-      return new Result(List.of(), List.of(), 0);
+      return new Result(List.of(), List.of(), List.of(), 0);
     }
     Path scratch = Files.createTempDirectory("jmigrate-check");
     try {
@@ -78,28 +88,38 @@ final class ModelCheck {
           "-s", generated.toString(),
           "-encoding", encoding.name()));
       for (String option : processorOptions) {
-        if (!option.startsWith("-Ajmigrate.check=") && !option.equals("-Ajmigrate.check")) {
+        if (!isMode(option)) { // the build's own check or squash option would fight the one asked for here
           options.add(option);
         }
       }
-      options.add("-Ajmigrate.check=true");
+      options.addAll(mode);
       DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
       try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, encoding)) {
         javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromFiles(sources)).call();
       }
       List<String> errors = new ArrayList<>();
       List<String> warnings = new ArrayList<>();
+      List<String> notes = new ArrayList<>();
       for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
         switch (d.getKind()) {
           case ERROR -> errors.add(describe(d));
           case WARNING, MANDATORY_WARNING -> warnings.add(describe(d));
-          default -> { } // notes: jmigrate's "wrote …" cannot happen in check mode
+          default -> notes.add(describe(d)); // "jmigrate: squashed …"; none in check mode
         }
       }
-      return new Result(errors, warnings, sources.size());
+      return new Result(errors, warnings, notes, sources.size());
     } finally {
       delete(scratch);
     }
+  }
+
+  private static boolean isMode(String option) {
+    for (String name : List.of("-Ajmigrate.check", "-Ajmigrate.squash")) {
+      if (option.equals(name) || option.startsWith(name + "=")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code src/main/java/app/model/User.java:7: the column …}, or the bare message when it has no place. */

@@ -6,6 +6,7 @@ import io.jmigrate.migration.Operation;
 import io.jmigrate.processor.build.Baseline;
 import io.jmigrate.processor.build.BuildFailure;
 import io.jmigrate.processor.build.IndexWriter;
+import io.jmigrate.processor.build.MavenCompilerState;
 import io.jmigrate.processor.build.Squasher;
 import io.jmigrate.processor.build.MigrationFiles;
 import io.jmigrate.processor.build.ModelLookup;
@@ -32,6 +33,7 @@ import io.jmigrate.processor.snapshot.SnapshotStore;
 import io.jmigrate.schema.Schema;
 import io.jmigrate.schema.SchemaFingerprint;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +50,7 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic.Kind;
+import javax.tools.JavaFileObject;
 
 /**
  * One build: extract and validate the {@code @Table} models, check the committed snapshot
@@ -252,12 +255,20 @@ public final class MigrationProcessor extends AbstractProcessor {
         // Through the Filer first (compiled by this same build), then into the source tree: the
         // other way round, the Filer's check for an existing type finds the new file on the
         // source path and javac compiles it implicitly, which -Werror turns into a failure.
+        // Not under kapt: javac compiles the Kotlin project's migrations later, from src/main/java.
+        JavaFileObject filerCopy = null;
         if (!layout.kapt()) {
-          migration.writeTo(processingEnv.getFiler());
+          filerCopy = processingEnv.getFiler().createSourceFile(pkg.isEmpty() ? className : pkg + "." + className);
+          try (Writer w = filerCopy.openWriter()) {
+            migration.writeTo(w);
+          }
         }
         Path target = files.directory().resolve(className + ".java");
         Files.createDirectories(files.directory());
         Files.writeString(target, migration.toString(), StandardCharsets.UTF_8);
+        if (filerCopy != null) {
+          MavenCompilerState.compileAgainNextTime(processingEnv, filerCopy, pkg, className);
+        }
         snapshotFile.write(next);
         migrations.add(className);
         note("wrote " + target + " (" + MigrationNamer.description(ops) + ") and updated " + layout.snapshot());

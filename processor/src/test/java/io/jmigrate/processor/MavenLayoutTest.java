@@ -119,6 +119,23 @@ class MavenLayoutTest {
   }
 
   /**
+   * Maven compiles again only when a source is newer than its class (or its list of sources
+   * changed): the new migration's class is dated before its copy in the Filer's folder, so deleting
+   * the migration right after this build is seen by the next one (the real Maven run is the
+   * invoker test {@code maven-plugin/src/it/delete-latest}).
+   */
+  @Test
+  void aNewMigrationsClassIsOlderThanItsFilerCopy() throws Exception {
+    Project p = new Project(dir).write("com/acme/model/User.java", EndToEndTest.USER_V1);
+    p.mavenCompile().assertOk();
+    Path copy = dir.resolve("target/generated-sources/annotations/com/acme/migrations/V0001_CreateUser.java");
+    Path classFile = dir.resolve("target/classes/com/acme/migrations/V0001_CreateUser.class");
+    assertTrue(Files.exists(copy) && Files.exists(classFile));
+    assertTrue(Files.getLastModifiedTime(classFile).compareTo(Files.getLastModifiedTime(copy)) < 0,
+        "class " + Files.getLastModifiedTime(classFile) + ", Filer copy " + Files.getLastModifiedTime(copy));
+  }
+
+  /**
    * After the latest migration is deleted, a build into the same class output must not ship its
    * class or its index entry: the build tool never saw the generated file as an input, so it
    * does not delete the class itself.

@@ -283,6 +283,30 @@ class SafetyTest {
     p.build().assertOk();
   }
 
+  /**
+   * Two branches each added a migration and git left markers in the snapshot: the build says it is a
+   * merge conflict and how to resolve it (not "git checkout -- schema.json", which git refuses on an
+   * unmerged file), and writes nothing.
+   */
+  @Test
+  void aSnapshotWithMergeConflictMarkersSaysHowToResolveTheConflict() throws Exception {
+    Project p = project("  String name;");
+    String good = p.snapshotText();
+    String latest = "  \"latestMigration\": {\"version\": 1, \"class\": \"com.acme.migrations.V0001_CreateUser\"},\n";
+    String conflicted = good.replace(latest, "<<<<<<< HEAD\n" + latest + "=======\n"
+        + latest.replace("V0001_CreateUser", "V0001_CreateUserOnTheirBranch") + ">>>>>>> feature\n");
+    assertTrue(conflicted.contains("<<<<<<<"), good);
+    Files.writeString(p.snapshot, conflicted);
+    p.write("com/acme/model/User.java", user("  String name;\n  String email;", ""));
+    Project.Result r = p.build();
+    assertError(r, "has merge-conflict markers (line ", "two branches changed it", "git checkout --theirs -- "
+        + p.snapshot + " && git add " + p.snapshot, "delete the other side's new migration file, and build");
+    assertFalse(String.join("\n", r.errors()).contains("not valid JSON"), r.errors().toString());
+    assertFalse(String.join("\n", r.errors()).contains("git checkout -- "), r.errors().toString());
+    assertEquals(conflicted, p.snapshotText());
+    assertEquals(1, p.migrations(PKG).size());
+  }
+
   @Test
   void corruptInvalidOrNewerSnapshotsAreErrors() throws Exception {
     Project p = project("  String name;");

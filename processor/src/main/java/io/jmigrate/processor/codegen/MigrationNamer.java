@@ -137,13 +137,17 @@ public final class MigrationNamer {
 
   /**
    * The sentence for the history table and the header: "add column user.email; …". A long list
-   * ends with how many were left out and the total, so the numbers add up.
+   * ends with how many were left out and the total, so the numbers add up. The first change is
+   * always named (cut short if it alone is too long), so the sentence never starts with "; and".
    */
   public static String description(List<Operation> ops) {
     StringBuilder s = new StringBuilder();
     for (int i = 0; i < ops.size(); i++) {
       String d = summary(ops.get(i));
-      if (s.length() + d.length() > MAX_DESCRIPTION) {
+      if (i == 0 && d.length() > MAX_DESCRIPTION) {
+        d = d.substring(0, MAX_DESCRIPTION - 3) + "..."; // ASCII: it goes into every database's history table
+      }
+      if (i > 0 && s.length() + d.length() > MAX_DESCRIPTION) {
         int rest = ops.size() - i;
         s.append("; and ").append(rest).append(rest == 1 ? " more change" : " more changes")
             .append(" (").append(ops.size()).append(" in all)");

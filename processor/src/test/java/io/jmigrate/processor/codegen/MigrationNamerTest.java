@@ -3,16 +3,20 @@ package io.jmigrate.processor.codegen;
 import static io.jmigrate.migration.Operations.addColumn;
 import static io.jmigrate.migration.Operations.column;
 import static io.jmigrate.migration.Operations.createTable;
+import static io.jmigrate.migration.Operations.java;
 import static io.jmigrate.migration.Operations.renameColumn;
 import static io.jmigrate.migration.Operations.renameTable;
 import static io.jmigrate.migration.Operations.table;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jmigrate.migration.Operation;
 import io.jmigrate.schema.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class MigrationNamerTest {
@@ -38,6 +42,57 @@ class MigrationNamerTest {
     String d = MigrationNamer.description(ops);
     assertEquals("add column " + table + "." + "c".repeat(43) + "1; add column " + table + "." + "c".repeat(43) + "2"
         + "; and 1 more change (3 in all)", d);
+  }
+
+  /** A first change longer than the whole sentence is named (cut short), never "; and 3 more changes (3 in all)". */
+  @Test
+  void aFirstChangeTooLongForTheSentenceIsStillNamed() {
+    String first = "backfill " + "x".repeat(200);
+    String d = MigrationNamer.description(List.of(step(first), step("b"), step("c")));
+    assertEquals(first.substring(0, 177) + "...; and 2 more changes (3 in all)", d);
+    assertEquals(first.substring(0, 177) + "...", MigrationNamer.description(List.of(step(first))));
+    String exactly = "y".repeat(180);
+    assertEquals(exactly, MigrationNamer.description(List.of(step(exactly))));
+    assertEquals("y".repeat(177) + "...", MigrationNamer.description(List.of(step(exactly + "y"))));
+  }
+
+  /** The second change fits when the sentence reaches 180 characters exactly, and is left out one past it. */
+  @Test
+  void theCutIsAtTheLimit() {
+    assertEquals("a".repeat(100) + "; " + "b".repeat(80),
+        MigrationNamer.description(List.of(step("a".repeat(100)), step("b".repeat(80)))));
+    assertEquals("a".repeat(100) + "; and 1 more change (2 in all)",
+        MigrationNamer.description(List.of(step("a".repeat(100)), step("b".repeat(81)))));
+  }
+
+  /** For every length of change and every count, the listed changes and the "N more" add up to the total. */
+  @Test
+  void theCountsAddUpAtEveryBoundary() {
+    Pattern more = Pattern.compile("; and (\\d+) more changes? \\((\\d+) in all\\)$");
+    for (int length = 1; length <= 200; length++) {
+      for (int count = 1; count <= 6; count++) {
+        List<Operation> ops = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+          ops.add(step(Character.toString('a' + i).repeat(length)));
+        }
+        String d = MigrationNamer.description(ops);
+        assertFalse(d.startsWith(";") || d.isEmpty(), d);
+        Matcher m = more.matcher(d);
+        boolean cut = m.find();
+        int listed = (cut ? d.substring(0, m.start()) : d).split("; ").length;
+        int left = cut ? Integer.parseInt(m.group(1)) : 0;
+        if (cut) {
+          assertEquals(count, Integer.parseInt(m.group(2)), d);
+          assertTrue(left >= 1, d);
+          assertEquals(left == 1, d.contains(" 1 more change ("), d);
+        }
+        assertEquals(count, listed + left, length + " x " + count + ": " + d);
+      }
+    }
+  }
+
+  private static Operation step(String description) {
+    return java(description, c -> { });
   }
 
   /** The diff swaps and chains names through a temporary name; the class is named after what was asked for. */

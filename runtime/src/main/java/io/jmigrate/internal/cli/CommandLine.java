@@ -316,8 +316,7 @@ public final class CommandLine {
       return task.run(c);
     } catch (SQLException e) {
       if (e.getMessage() != null && e.getMessage().startsWith("No suitable driver")) {
-        err.println("jmigrate: no JDBC driver on the class path accepts " + url + ": add the database's driver "
-            + "(e.g. org.xerial:sqlite-jdbc, org.postgresql:postgresql) to -cp");
+        err.println("jmigrate: " + JdbcUrls.noDriver(url));
         return FAILED;
       }
       err.println("jmigrate: database error: " + e.getMessage());

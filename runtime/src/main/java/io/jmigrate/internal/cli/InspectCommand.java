@@ -122,7 +122,7 @@ public final class InspectCommand {
       return CommandLine.FAILED;
     } catch (SQLException e) {
       if (e.getMessage() != null && e.getMessage().startsWith("No suitable driver")) {
-        err.println("jmigrate: no JDBC driver on the class path accepts " + url + ": add the database's driver to -cp");
+        err.println("jmigrate: " + JdbcUrls.noDriver(url));
       } else {
         err.println("jmigrate: database error: " + e.getMessage());
       }

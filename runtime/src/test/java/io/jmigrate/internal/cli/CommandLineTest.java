@@ -100,9 +100,30 @@ class CommandLineTest {
     assertTrue(err().contains("give --url"), err());
     assertEquals(CommandLine.USAGE, run("migrate-to", "x", "--url", "jdbc:sqlite:x.db"));
     assertEquals(CommandLine.USAGE, run("sql", "--dialect", "oracle"));
+  }
+
+  /**
+   * A misspelt URL is not a missing driver: it names no database jmigrate knows, with the known
+   * prefixes; a known prefix whose driver is not on the class path (MySQL's here) still asks for it.
+   */
+  @Test
+  void aMisspeltUrlIsToldApartFromAMissingDriver() {
+    for (String command : new String[] {"migrate", "status", "inspect"}) {
+      String[] args = command.equals("inspect")
+          ? new String[] {command, "--url", "jdbc:postgresq://localhost/app", "--package", "a.b", "--source-dir", dir.toString()}
+          : new String[] {command, "--url", "jdbc:postgresq://localhost/app"};
+      assertEquals(CommandLine.FAILED, run(args), command);
+      assertEquals("jmigrate: the URL jdbc:postgresq://localhost/app names no database jmigrate knows (did you mean "
+          + "jdbc:postgresql:?); the known prefixes are jdbc:sqlite:, jdbc:postgresql:, jdbc:mariadb:, jdbc:mysql:, "
+          + "jdbc:h2: (a database with a dialect of its own needs its JDBC driver on the class path)\n", err(), command);
+    }
     assertEquals(CommandLine.FAILED, run("migrate", "--url", "jdbc:nosuchdriver:foo"));
-    assertTrue(err().startsWith("jmigrate: no JDBC driver on the class path accepts jdbc:nosuchdriver:foo"), err());
+    assertTrue(err().startsWith("jmigrate: the URL jdbc:nosuchdriver:foo names no database jmigrate knows; the known "
+        + "prefixes are jdbc:sqlite:"), err());
     assertEquals(1, err().lines().count(), err());
+    assertEquals(CommandLine.FAILED, run("migrate", "--url", "jdbc:mysql://localhost/app"));
+    assertEquals("jmigrate: no JDBC driver on the class path accepts jdbc:mysql://localhost/app: add the database's "
+        + "driver (com.mysql:mysql-connector-j) to the class path\n", err());
   }
 
   /** A JDBC driver for "jdbc:jmigrate-unsupported:<file>": a real SQLite file whose product name says FooDB. */
