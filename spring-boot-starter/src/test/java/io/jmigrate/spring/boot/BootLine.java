@@ -15,12 +15,14 @@ public final class BootLine {
   public static final boolean BOOT_4 =
       ClassUtils.isPresent("org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration", null);
 
-  /** The excludes that leave JPA out of an application whose test class path has it. */
+  /** The excludes that leave JPA and Spring Data JDBC (no SQLite dialect) out of an application whose test class path has them. */
   public static final String NO_JPA = "spring.autoconfigure.exclude="
       + "org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration,"
       + "org.springframework.boot.autoconfigure.data.jpa.JpaRepositoriesAutoConfiguration,"
       + "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration,"
-      + "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration";
+      + "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration,"
+      + "org.springframework.boot.autoconfigure.data.jdbc.JdbcRepositoriesAutoConfiguration,"
+      + "org.springframework.boot.data.jdbc.autoconfigure.DataJdbcRepositoriesAutoConfiguration";
 
   private BootLine() {}
 
