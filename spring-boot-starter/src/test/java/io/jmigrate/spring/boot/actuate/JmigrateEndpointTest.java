@@ -120,6 +120,37 @@ class JmigrateEndpointTest {
         });
   }
 
+  /** Starts without migrating: the history is as a run stopped in the middle of version 3 left it. */
+  @Configuration(proxyBeanMethods = false)
+  static class LookOnly {
+    @Bean
+    io.jmigrate.spring.boot.JmigrateMigrationStrategy lookOnly() {
+      return jmigrate -> {};
+    }
+  }
+
+  @Test
+  void showsAPartlyAppliedMigrationInTheStatesStatusShows() throws Exception {
+    String url = "jdbc:h2:mem:partial;DB_CLOSE_DELAY=-1";
+    String exposed = "management.endpoints.web.exposure.include=jmigrate";
+    runner.withPropertyValues("spring.datasource.url=" + url, exposed, "jmigrate.target-version=2")
+        .run(context -> assertThat(context).hasNotFailed());
+    try (var c = java.sql.DriverManager.getConnection(url, "sa", ""); var s = c.createStatement()) {
+      s.execute("INSERT INTO jmigrate_history (version, description, checksum, execution_ms, success, steps_done,"
+          + " step_started) VALUES (3, 'create table shelf', 0, 0, FALSE, 0, 1)");
+    }
+    runner.withPropertyValues("spring.datasource.url=" + url, exposed).withUserConfiguration(LookOnly.class)
+        .run(context -> {
+          Status status = context.getBean(io.jmigrate.spring.boot.Jmigrate.class).status();
+          JmigrateEndpoint.MigrationsDescriptor d = context.getBean(JmigrateEndpoint.class).migrations();
+          JmigrateEndpoint.MigrationDescriptor third = d.migrations().get(2);
+          assertThat(third.state()).isEqualTo(Status.State.FAILED_PARTIAL).isEqualTo(status.entries().get(2).state());
+          assertThat(third.problem()).isEqualTo(status.entries().get(2).problem());
+          assertThat(third.progress()).isEqualTo(status.entries().get(2).progress()).isNotNull();
+          assertThat(d.summary()).isEqualTo(status.summary()).contains("1 failed-partial");
+        });
+  }
+
   @Test
   void onlyWhenExposed() {
     runner.withPropertyValues(sqlite("hidden.db"))
