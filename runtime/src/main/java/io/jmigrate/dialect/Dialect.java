@@ -6,6 +6,7 @@ import io.jmigrate.schema.Names;
 import io.jmigrate.schema.Schema;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -48,6 +49,23 @@ public interface Dialect {
       throw new IllegalStateException("a recorder without a database does not fail", e);
     }
     return recorder.lines();
+  }
+
+  /**
+   * This dialect as it serves {@code connection}'s database: itself, unless its SQL depends on a
+   * setting of that database (H2's identifier folding), then its variant for it. {@link #of} applies it.
+   */
+  default Dialect forConnection(Connection connection) throws SQLException {
+    return this;
+  }
+
+  /**
+   * The catalog's metadata, which the engine reads by the names the migrations give (tables,
+   * columns, keys, indexes): JDBC's own, unless the database stores those names otherwise than they
+   * are written (H2 folding to upper case), then a view that translates both ways.
+   */
+  default DatabaseMetaData catalog(Connection connection) throws SQLException {
+    return connection.getMetaData();
   }
 
   /** Quotes an identifier as this database needs it (always, so case and keywords are kept). */
@@ -251,7 +269,7 @@ public interface Dialect {
     if (d == null) {
       throw new UnsupportedDatabaseException(product);
     }
-    return d;
+    return d.forConnection(connection);
   }
 
   /** The dialect a name, product name or JDBC URL names: {@code sqlite}, {@code postgresql} ({@code postgres}, {@code pg}), … */

@@ -88,7 +88,7 @@ final class History {
   static void addProgressColumns(Connection c, Dialect dialect) throws SQLException {
     boolean stepsDone = false;
     boolean stepStarted = false;
-    try (ResultSet rs = c.getMetaData().getColumns(dialect.currentCatalog(c), dialect.currentSchema(c), TABLE, "%")) {
+    try (ResultSet rs = dialect.catalog(c).getColumns(dialect.currentCatalog(c), dialect.currentSchema(c), TABLE, "%")) {
       while (rs.next()) {
         if (TABLE.equals(rs.getString("TABLE_NAME"))) {
           stepsDone |= rs.getString("COLUMN_NAME").equalsIgnoreCase("steps_done");
@@ -117,7 +117,7 @@ final class History {
 
   /** The catalog's type of the object named {@value #TABLE} in the current schema ({@code TABLE}, {@code VIEW}, …), or null. */
   static String kind(Connection c, Dialect dialect) throws SQLException {
-    try (ResultSet rs = c.getMetaData().getTables(dialect.currentCatalog(c), dialect.currentSchema(c), TABLE, null)) {
+    try (ResultSet rs = dialect.catalog(c).getTables(dialect.currentCatalog(c), dialect.currentSchema(c), TABLE, null)) {
       while (rs.next()) {
         if (TABLE.equals(rs.getString("TABLE_NAME"))) {
           String type = rs.getString("TABLE_TYPE");

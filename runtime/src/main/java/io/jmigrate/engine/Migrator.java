@@ -286,7 +286,7 @@ public final class Migrator {
   }
 
   private Dialect dialect(Connection c) throws SQLException {
-    return dialect != null ? dialect : Dialect.of(c);
+    return dialect != null ? dialect.forConnection(c) : Dialect.of(c);
   }
 
   /** Applies every pending migration, in order. */

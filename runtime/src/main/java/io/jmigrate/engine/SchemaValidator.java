@@ -29,7 +29,7 @@ final class SchemaValidator {
   /** The application's tables in the connection's current schema (not the history, not the database's own). */
   static TreeSet<String> liveTables(Connection c, Dialect dialect) throws SQLException {
     TreeSet<String> live = new TreeSet<>();
-    try (ResultSet rs = c.getMetaData().getTables(dialect.currentCatalog(c), dialect.currentSchema(c), "%", new String[] {"TABLE"})) {
+    try (ResultSet rs = dialect.catalog(c).getTables(dialect.currentCatalog(c), dialect.currentSchema(c), "%", new String[] {"TABLE"})) {
       while (rs.next()) {
         String name = rs.getString("TABLE_NAME");
         if (!dialect.isSystemTable(name) && !name.equals(History.TABLE)
@@ -42,7 +42,7 @@ final class SchemaValidator {
   }
 
   static Drift compare(Connection c, Dialect dialect, int version, Schema expected) throws SQLException {
-    DatabaseMetaData meta = c.getMetaData();
+    DatabaseMetaData meta = dialect.catalog(c);
     String catalog = dialect.currentCatalog(c);
     String schema = dialect.currentSchema(c);
     List<String> out = new ArrayList<>();

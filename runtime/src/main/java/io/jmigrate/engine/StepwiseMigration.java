@@ -399,7 +399,7 @@ final class StepwiseMigration {
         continue;
       }
       Set<String> live = new TreeSet<>();
-      try (ResultSet rs = c.getMetaData().getIndexInfo(d.currentCatalog(c), d.currentSchema(c), table, false,
+      try (ResultSet rs = d.catalog(c).getIndexInfo(d.currentCatalog(c), d.currentSchema(c), table, false,
           false)) {
         while (rs.next()) {
           String name = rs.getString("INDEX_NAME");

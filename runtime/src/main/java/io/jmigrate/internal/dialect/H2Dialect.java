@@ -19,7 +19,9 @@ import io.jmigrate.schema.IndexDefinition;
 import io.jmigrate.schema.Schema;
 import io.jmigrate.schema.TableDefinition;
 import java.lang.System.Logger.Level;
+import io.jmigrate.dialect.Dialect;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -35,12 +37,17 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * H2 2.x, embedded ({@code jdbc:h2:file:…}, {@code jdbc:h2:~/…}) and in memory ({@code jdbc:h2:mem:…}).
  *
- * <p><b>Names.</b> H2 folds unquoted names to upper case; jmigrate quotes every name, so its tables
- * and columns are the lower-case names of the models. Catalog reads ask for those exact names, the
- * history's columns are written unquoted in every statement (they fold alike wherever they are
- * used), and INFORMATION_SCHEMA is named unquoted (it folds to the right case in either mode). An
- * application's own unquoted SQL finds the tables only with {@code DATABASE_TO_LOWER=TRUE} in the
- * URL (as PostgreSQL folds), which the README recommends; without it, {@link #open} says so once.
+ * <p><b>Names.</b> jmigrate quotes every name, and writes it as the database folds unquoted names,
+ * so that the application's own unquoted SQL and Hibernate find the tables: by default H2 folds to
+ * upper case ({@code "BOOK"}, {@code "TITLE"}: Spring Boot's embedded test database is such), with
+ * {@code DATABASE_TO_LOWER=TRUE} to lower case ({@code "book"}). {@link #forConnection} reads which
+ * from the connection; the upper-case variant folds only the models' lower-case names (a name with
+ * capitals of its own is kept) and reads the catalog through {@link H2UpperCaseCatalog}, so the
+ * engine still sees the models' names. A database that jmigrate migrated before it followed the
+ * folding (a lower-case {@code "jmigrate_history"} in an upper-folding database) keeps lower-case
+ * names, and {@link #open} says once that unquoted SQL does not find them. The history's columns
+ * are written unquoted in every statement (they fold alike wherever they are used), and
+ * INFORMATION_SCHEMA is named unquoted.
  *
  * <p><b>DDL is not transactional.</b> Measured on 2.3.232: every DDL statement commits the open
  * transaction (rows inserted before a CREATE TABLE stay after a ROLLBACK, and so does the table).
@@ -54,9 +61,61 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class H2Dialect extends SqlDialect {
   private static final Map<String, RunLock> LOCKS = new ConcurrentHashMap<>();
   private static final Set<String> TOLD = ConcurrentHashMap.newKeySet();
+  private static final H2Dialect UPPER_CASE = new H2Dialect(true);
+  private static final H2Dialect LOWER_CASE = new H2Dialect(false);
 
+  /** Whether names are written as H2 folds unquoted ones by default: upper case. */
+  private final boolean upperCase;
+
+  /** Names as written (lower case): a database with DATABASE_TO_LOWER, or no database (previews). */
   public H2Dialect() {
+    this(false);
+  }
+
+  private H2Dialect(boolean upperCase) {
     super("DOUBLE PRECISION", "NUMERIC", "VARBINARY", "TRUE", "FALSE");
+    this.upperCase = upperCase;
+  }
+
+  /**
+   * The variant for the connection's identifier folding: upper case where H2 stores unquoted names
+   * in upper case ({@link DatabaseMetaData#storesUpperCaseIdentifiers()}), unless jmigrate made this
+   * database's history in lower case before it followed the folding.
+   */
+  @Override
+  public Dialect forConnection(Connection connection) throws SQLException {
+    DatabaseMetaData meta = connection.getMetaData();
+    if (!accepts(meta.getDatabaseProductName())) {
+      return this;
+    }
+    boolean upper = meta.storesUpperCaseIdentifiers() && !hasLowerCaseHistory(connection);
+    return upper ? UPPER_CASE : upperCase ? LOWER_CASE : this;
+  }
+
+  private static boolean hasLowerCaseHistory(Connection connection) throws SQLException {
+    try (ResultSet rs = connection.getMetaData().getTables(null, connection.getSchema(), "jmigrate_history", null)) {
+      while (rs.next()) {
+        if ("jmigrate_history".equals(rs.getString("TABLE_NAME"))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public DatabaseMetaData catalog(Connection connection) throws SQLException {
+    return upperCase ? H2UpperCaseCatalog.of(connection.getMetaData()) : connection.getMetaData();
+  }
+
+  /** A lower-case name as H2 folds it, in the upper-case variant; quoted, so keywords stay names. */
+  @Override
+  protected String q(String identifier) {
+    return super.q(folded(identifier));
+  }
+
+  private String folded(String name) {
+    return upperCase ? H2UpperCaseCatalog.stored(name) : name;
   }
 
   @Override
@@ -240,11 +299,11 @@ public final class H2Dialect extends SqlDialect {
     if (before.has(op.table())) {
       for (String name : out.read("SELECT CONSTRAINT_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS"
           + " WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND upper(CONSTRAINT_TYPE) = 'FOREIGN KEY' AND INDEX_NAME = ?"
-          + " ORDER BY CONSTRAINT_NAME", op.index())) {
+          + " ORDER BY CONSTRAINT_NAME", folded(op.index()))) {
         for (ForeignKeyDefinition f : before.table(op.table()).foreignKeys()) {
-          if (f.name().equals(name)) {
+          if (folded(f.name()).equals(name)) {
             adopters.add(f);
-            out.execute("ALTER TABLE " + q(op.table()) + " DROP CONSTRAINT " + q(name));
+            out.execute("ALTER TABLE " + q(op.table()) + " DROP CONSTRAINT " + q(f.name()));
           }
         }
       }
@@ -349,9 +408,12 @@ public final class H2Dialect extends SqlDialect {
     }
   }
 
-  /** Once per database: without DATABASE_TO_LOWER, an application's unquoted SQL does not find jmigrate's tables. */
-  private static void tellAboutCaseFolding(Connection connection, String database) throws SQLException {
-    if (TOLD.contains(database)) {
+  /**
+   * Once per database: in a database whose lower-case names jmigrate made before it followed H2's
+   * folding, an application's unquoted SQL does not find jmigrate's tables without DATABASE_TO_LOWER.
+   */
+  private void tellAboutCaseFolding(Connection connection, String database) throws SQLException {
+    if (upperCase || TOLD.contains(database)) {
       return;
     }
     try (Statement s = connection.createStatement();
@@ -359,8 +421,9 @@ public final class H2Dialect extends SqlDialect {
             + " WHERE SETTING_NAME = 'DATABASE_TO_LOWER'")) {
       if (rs.next() && !Boolean.parseBoolean(rs.getString(1))) {
         System.getLogger("io.jmigrate").log(Level.INFO, "H2 folds unquoted names to upper case in " + database
-            + ", and jmigrate's tables and columns have lower-case names: SQL that names them unquoted finds them"
-            + " only with ;DATABASE_TO_LOWER=TRUE in the JDBC URL (see H2 in the README)");
+            + ", and jmigrate made this database's tables and columns with lower-case names (before it followed"
+            + " H2's folding; a new database gets upper-case names): SQL that names them unquoted finds them only"
+            + " with ;DATABASE_TO_LOWER=TRUE in the JDBC URL (see H2 in the README)");
       }
     }
     TOLD.add(database);

@@ -17,6 +17,9 @@ import javax.sql.DataSource;
  * endpoint or the application may ask for. Each call takes a connection from the pool and returns it.
  */
 public class Jmigrate {
+  private static final System.Logger LOG = System.getLogger("io.jmigrate");
+
+  private final String name;
   private final Migrator migrator;
   private final DataSource dataSource;
   private final Integer targetVersion;
@@ -28,6 +31,18 @@ public class Jmigrate {
    * @param validateOnMigrate whether {@link #migrate} compares the live schema afterwards
    */
   public Jmigrate(Migrator migrator, DataSource dataSource, Integer targetVersion, boolean validateOnMigrate) {
+    this(null, migrator, dataSource, targetVersion, validateOnMigrate);
+  }
+
+  /**
+   * @param name the DataSource's bean name, for the start-up log; null if it has none
+   * @param migrator the migrations, with their options (lock, ahead allowed) already applied
+   * @param targetVersion the version {@link #migrate} goes up to; null: the latest
+   * @param validateOnMigrate whether {@link #migrate} compares the live schema afterwards
+   */
+  public Jmigrate(String name, Migrator migrator, DataSource dataSource, Integer targetVersion,
+      boolean validateOnMigrate) {
+    this.name = name;
     this.migrator = migrator;
     this.dataSource = dataSource;
     this.targetVersion = targetVersion;
@@ -40,10 +55,13 @@ public class Jmigrate {
    * {@link SchemaDriftException} when the live schema differs from the migrations'.
    */
   public List<AppliedMigration> migrate() {
-    List<AppliedMigration> applied = withConnection(
-        c -> targetVersion == null ? migrator.migrate(c) : migrator.migrateUpTo(c, targetVersion));
+    List<AppliedMigration> applied = withConnection(c -> {
+      LOG.log(System.Logger.Level.INFO, "migrating the DataSource {0}{1}", name == null ? "" : "\"" + name + "\" ",
+          "(" + where(c) + ")");
+      return targetVersion == null ? migrator.migrate(c) : migrator.migrateUpTo(c, targetVersion);
+    });
     if (applied.isEmpty()) {
-      System.getLogger("io.jmigrate").log(System.Logger.Level.INFO, targetVersion == null
+      LOG.log(System.Logger.Level.INFO, targetVersion == null
           ? "the database is up to date: it has every migration of this build (1 to {0})"
           : "the database is up to date: it has the migrations of this build up to version {0}",
           targetVersion == null ? migrator.latestVersion() : targetVersion);
@@ -83,6 +101,25 @@ public class Jmigrate {
       migrator.baseline(c, version);
       return null;
     });
+  }
+
+  /** The JDBC URL without its parameters (which may hold a password). */
+  private static String where(Connection c) {
+    try {
+      String url = c.getMetaData().getURL();
+      int cut = url.length();
+      for (char stop : new char[] {'?', ';'}) {
+        cut = url.indexOf(stop) >= 0 ? Math.min(cut, url.indexOf(stop)) : cut;
+      }
+      return url.substring(0, cut);
+    } catch (SQLException | RuntimeException e) {
+      return "its URL unknown";
+    }
+  }
+
+  /** The DataSource's bean name, or null. */
+  public String name() {
+    return name;
   }
 
   public Migrator migrator() {

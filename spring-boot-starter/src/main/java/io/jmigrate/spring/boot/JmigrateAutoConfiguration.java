@@ -9,10 +9,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
-import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
-import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
@@ -25,10 +22,22 @@ import org.springframework.core.io.ResourceLoader;
  * migration runs in {@link JmigrateInitializer}, which Spring Boot's database-initialization
  * ordering places before JPA, JdbcTemplate, JdbcClient and every bean that depends on the database
  * being initialized.
+ *
+ * <p>One class for Spring Boot 3.5 and 4: it names the auto-configurations it follows by both lines'
+ * class names (Boot 4 moved them into its modules; an absent name is ignored) and uses only APIs
+ * whose package both lines share. Which DataSources it migrates: {@link JmigrateRegistrar}.
  */
-@AutoConfiguration(after = {DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
-    HibernateJpaAutoConfiguration.class})
-@ConditionalOnSingleCandidate(DataSource.class)
+@AutoConfiguration(afterName = {
+    "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
+    "org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration",
+    "org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration",
+    "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+    "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+    "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+    // The test slices' embedded database (@AutoConfigureTestDatabase) replaces the DataSource first.
+    "org.springframework.boot.test.autoconfigure.jdbc.TestDatabaseAutoConfiguration",
+    "org.springframework.boot.jdbc.test.autoconfigure.TestDatabaseAutoConfiguration"})
+@ConditionalOnBean(DataSource.class)
 @ConditionalOnBooleanProperty(name = "jmigrate.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(JmigrateProperties.class)
 @Import(DatabaseInitializationDependencyConfigurer.class)
@@ -44,9 +53,14 @@ public class JmigrateAutoConfiguration {
     return Runtime.migrator(resourceLoader.getClassLoader());
   }
 
+  /** The {@link Jmigrate} beans, one per DataSource to migrate (see {@link JmigrateDataSource}). */
   @Bean
-  @ConditionalOnMissingBean
-  public Jmigrate jmigrate(Migrator migrator, DataSource dataSource, JmigrateProperties properties) {
+  static JmigrateRegistrar jmigrateRegistrar() {
+    return new JmigrateRegistrar();
+  }
+
+  /** The migrations bound to the DataSource bean {@code name}, with the {@code jmigrate.*} properties applied. */
+  static Jmigrate jmigrate(String name, Migrator migrator, DataSource dataSource, JmigrateProperties properties) {
     Migrator m = migrator.withAheadAllowed(!properties.isFailOnAhead());
     if (properties.getLock() == JmigrateProperties.Lock.DIALECT) {
       m = m.withDialectLock();
@@ -54,7 +68,7 @@ public class JmigrateAutoConfiguration {
       // The lease lock's own connection comes from the pool too (the URL may not hold the credentials).
       m = m.withLeaseLock(leaseOf(properties, m), dataSource::getConnection);
     }
-    return new Jmigrate(m, dataSource, properties.getTargetVersion(), properties.isValidateOnMigrate());
+    return new Jmigrate(name, m, dataSource, properties.getTargetVersion(), properties.isValidateOnMigrate());
   }
 
   private static Duration leaseOf(JmigrateProperties properties, Migrator m) {
@@ -65,8 +79,9 @@ public class JmigrateAutoConfiguration {
   }
 
   @Bean
-  public JmigrateInitializer jmigrateInitializer(Jmigrate jmigrate, ObjectProvider<JmigrateMigrationStrategy> strategy) {
-    return new JmigrateInitializer(jmigrate, strategy.getIfAvailable());
+  public JmigrateInitializer jmigrateInitializer(ObjectProvider<Jmigrate> jmigrate,
+      ObjectProvider<JmigrateMigrationStrategy> strategy) {
+    return new JmigrateInitializer(jmigrate.orderedStream().toList(), strategy.getIfAvailable());
   }
 
   /** Hibernate's default ddl-auto becomes "none" on the DataSource jmigrate manages (not create-drop). */

@@ -31,9 +31,7 @@ class StartupFailureTest {
   @TempDir
   Path dir;
 
-  static final String NO_JPA = "spring.autoconfigure.exclude="
-      + "org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration,"
-      + "org.springframework.boot.autoconfigure.data.jpa.JpaRepositoriesAutoConfiguration";
+  static final String NO_JPA = BootLine.NO_JPA;
 
   @SpringBootConfiguration
   @EnableAutoConfiguration

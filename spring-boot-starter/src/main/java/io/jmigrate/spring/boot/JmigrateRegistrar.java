@@ -1,0 +1,66 @@
+package io.jmigrate.spring.boot;
+
+import io.jmigrate.engine.Migrator;
+import java.util.Arrays;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+
+/**
+ * Registers one {@link Jmigrate} bean per DataSource to migrate, once every bean definition is
+ * known: the DataSources marked {@link JmigrateDataSource}, else the only one, else the
+ * {@code @Primary} one; with several and none chosen, start-up fails
+ * ({@link NoDataSourceChosenException}) before any DataSource opens. Nothing when the application
+ * declares a {@link Jmigrate} bean of its own. One target is the bean {@code jmigrate}; several are
+ * {@code <dataSource>Jmigrate}.
+ */
+final class JmigrateRegistrar implements BeanDefinitionRegistryPostProcessor {
+
+  @Override
+  public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
+    if (!(registry instanceof ConfigurableListableBeanFactory beans)
+        || beans.getBeanNamesForType(Jmigrate.class, true, false).length > 0) {
+      return;
+    }
+    List<String> targets = targets(beans);
+    for (String dataSource : targets) {
+      RootBeanDefinition jmigrate = new RootBeanDefinition(Jmigrate.class, () -> create(beans, dataSource));
+      jmigrate.setDependsOn(dataSource);
+      registry.registerBeanDefinition(targets.size() == 1 ? "jmigrate" : dataSource + "Jmigrate", jmigrate);
+    }
+  }
+
+  @Override
+  public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {}
+
+  /** The names of the DataSource beans to migrate, in bean order. */
+  static List<String> targets(ConfigurableListableBeanFactory beans) {
+    List<String> all = Arrays.stream(beans.getBeanNamesForType(DataSource.class, true, false))
+        .filter(name -> !beans.containsBeanDefinition(name) || beans.getMergedBeanDefinition(name).isAutowireCandidate())
+        .toList();
+    List<String> marked = all.stream()
+        .filter(name -> beans.findAnnotationOnBean(name, JmigrateDataSource.class, false) != null)
+        .toList();
+    if (!marked.isEmpty()) {
+      return marked;
+    }
+    if (all.size() <= 1) {
+      return all;
+    }
+    List<String> primary = all.stream()
+        .filter(name -> beans.containsBeanDefinition(name) && beans.getMergedBeanDefinition(name).isPrimary())
+        .toList();
+    if (primary.size() == 1) {
+      return primary;
+    }
+    throw new NoDataSourceChosenException(all);
+  }
+
+  private static Jmigrate create(ConfigurableListableBeanFactory beans, String dataSource) {
+    return JmigrateAutoConfiguration.jmigrate(dataSource, beans.getBean(Migrator.class),
+        beans.getBean(dataSource, DataSource.class), beans.getBean(JmigrateProperties.class));
+  }
+}
