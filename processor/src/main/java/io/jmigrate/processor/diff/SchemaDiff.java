@@ -155,6 +155,37 @@ public final class SchemaDiff {
     for (String name : dropped) {
       ops.add(Operations.dropTable(name));
     }
+    sequences();
+  }
+
+  /**
+   * Sequences: renamed (only by {@code renamedFrom}: a sequence dropped and created under another
+   * name would start counting again), created, altered (start, increment) and dropped.
+   */
+  private void sequences() {
+    Schema s = work;
+    for (Map.Entry<String, String> r : intents.sequenceRenames().entrySet()) {
+      String to = r.getKey();
+      String from = r.getValue();
+      if (s.findSequence(from).isPresent() && s.findSequence(to).isEmpty() && target.findSequence(to).isPresent()) {
+        Operation op = Operations.renameSequence(from, to);
+        ops.add(op);
+        s = op.applyTo(s);
+      }
+    }
+    for (io.jmigrate.schema.SequenceDefinition q : target.sequences()) {
+      var was = s.findSequence(q.name());
+      if (was.isEmpty()) {
+        ops.add(Operations.createSequence(q));
+      } else if (!was.get().equals(q)) {
+        ops.add(Operations.alterSequence(q));
+      }
+    }
+    for (io.jmigrate.schema.SequenceDefinition q : s.sequences()) {
+      if (target.findSequence(q.name()).isEmpty()) {
+        ops.add(Operations.dropSequence(q.name()));
+      }
+    }
   }
 
   private void changeTable(TableDefinition was, TableDefinition next) {
