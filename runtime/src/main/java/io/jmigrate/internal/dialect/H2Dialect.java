@@ -408,7 +408,7 @@ public final class H2Dialect extends SqlDialect {
   public java.util.Map<String, io.jmigrate.schema.SequenceDefinition> liveSequences(java.sql.Connection connection)
       throws SQLException {
     java.util.Map<String, io.jmigrate.schema.SequenceDefinition> live = super.liveSequences(connection);
-    live.keySet().removeIf(name -> name.startsWith("SYSTEM_SEQUENCE_"));
+    live.keySet().removeIf(name -> name.toUpperCase(java.util.Locale.ROOT).startsWith("SYSTEM_SEQUENCE_"));
     return live;
   }
 }

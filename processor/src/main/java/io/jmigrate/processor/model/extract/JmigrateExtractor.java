@@ -1,5 +1,7 @@
 package io.jmigrate.processor.model.extract;
 
+import io.jmigrate.processor.model.Origin;
+import io.jmigrate.processor.model.SequenceDeclaration;
 import io.jmigrate.processor.model.TableDeclaration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -8,7 +10,10 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
 
 /** Reads jmigrate's own annotations ({@code @Table}, {@code @Column}, …). */
 public final class JmigrateExtractor implements Extractor {
@@ -25,15 +30,18 @@ public final class JmigrateExtractor implements Extractor {
   static final String NARROW = "io.jmigrate.Narrow";
   static final String DEFAULT_SQL = "io.jmigrate.DefaultSql";
   static final String DEFAULT_SQL_LIST = "io.jmigrate.DefaultSql.List";
+  static final String SEQUENCE = "io.jmigrate.Sequence";
 
   private final Annotations annotations = new Annotations();
   private final TypeExtractor types = new TypeExtractor(annotations, new FieldExtractor(annotations));
+  private final List<SequenceDeclaration> sequences = new ArrayList<>();
 
   @Override
   public List<TableDeclaration> extract(Collection<TypeElement> roots) {
     Deque<TypeElement> work = new ArrayDeque<>(roots);
     Set<String> seen = new HashSet<>();
     List<TableDeclaration> out = new ArrayList<>();
+    sequences.clear();
     while (!work.isEmpty()) {
       TypeElement type = work.poll();
       if (!seen.add(type.getQualifiedName().toString())) {
@@ -41,8 +49,33 @@ public final class JmigrateExtractor implements Extractor {
       }
       TypeExtractor.Extracted e = types.table(type);
       out.add(e.table());
+      sequences(type, e.table().name());
       work.addAll(e.referencedModels());
     }
     return out;
+  }
+
+  @Override
+  public List<SequenceDeclaration> sequences() {
+    return List.copyOf(sequences);
+  }
+
+  /** {@code @Sequence} on the type and on its fields; its name by default {@code <table>_seq}. */
+  private void sequences(TypeElement type, String table) {
+    List<Element> at = new ArrayList<>();
+    at.add(type);
+    at.addAll(ElementFilter.fieldsIn(type.getEnclosedElements()));
+    for (Element e : at) {
+      AnnotationMirror m = Annotations.mirror(e, SEQUENCE);
+      if (m == null) {
+        continue;
+      }
+      String name = annotations.string(m, "name");
+      String from = annotations.string(m, "renamedFrom");
+      Origin origin = Annotations.track(Annotations.track(Origin.of(e, m), m, "name", "name"), m, "renamedFrom",
+          "renamedFrom");
+      sequences.add(new SequenceDeclaration(name.isEmpty() ? table + "_seq" : name, (Long) annotations.value(m, "start"),
+          (Long) annotations.value(m, "increment"), from.isEmpty() ? null : from, origin));
+    }
   }
 }
