@@ -1045,7 +1045,7 @@ public final class JpaExtractor implements Extractor {
   private void checkField(Element f) {
     for (AnnotationMirror m : f.getAnnotationMirrors()) {
       String jpa = Jpa.simpleNameIfJpa(m);
-      if (JpaGenerators.READ.contains(jpa)) {
+      if (jpa != null && JpaGenerators.READ.contains(jpa)) {
         continue;
       }
       String name = Jpa.qualifiedName(m);
@@ -1065,7 +1065,7 @@ public final class JpaExtractor implements Extractor {
   private void checkType(TypeElement type) {
     for (AnnotationMirror m : type.getAnnotationMirrors()) {
       String jpa = Jpa.simpleNameIfJpa(m);
-      if (JpaGenerators.READ.contains(jpa)) {
+      if (jpa != null && JpaGenerators.READ.contains(jpa)) {
         continue;
       }
       if (jpa == null || TYPE_ANNOTATIONS.contains(jpa)) {
