@@ -188,7 +188,7 @@ final class ReviewNotes {
 
     @Override
     public String createSequence(CreateSequence o) {
-      return "create " + o.sequence() + (o.sequence().increment() == 1 ? "" : " (an application that takes " + o.sequence().increment() + " numbers at a time, as Hibernate does, must use the same increment)");
+      return "create " + o.sequence();
     }
 
     @Override

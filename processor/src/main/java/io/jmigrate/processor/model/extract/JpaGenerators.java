@@ -37,8 +37,8 @@ import javax.lang.model.type.TypeKind;
  *       agree on its start and increment (Hibernate refuses them too).
  *   <li>{@code TABLE}: a table of rows {@code (sequence_name varchar(255) primary key, next_val bigint)}:
  *       {@code hibernate_sequences} without a generator, else the {@code @TableGenerator}'s {@code table}
- *       (by default the generator's name), {@code pkColumnName} and {@code valueColumnName}, through the
- *       naming. Hibernate inserts a segment's row on first use when the table lacks it.
+ *       (by default the generator's name) through the naming, {@code pkColumnName} and
+ *       {@code valueColumnName} as written (Hibernate's naming strategy does not see them). Hibernate inserts a segment's row on first use when the table lacks it.
  * </ul>
  *
  * A sequence on SQLite, which has none, is the one-row table Hibernate makes there too.
@@ -139,9 +139,9 @@ final class JpaGenerators {
     String name = naming.physical(table);
     Origin origin = m == null ? Origin.of(root) : Origin.of(root, m);
     List<ColumnDeclaration> columns = List.of(
-        new ColumnDeclaration(naming.physical(pk), true, pk, "", STRING, true, false, false, 255, 0, 0, false,
+        new ColumnDeclaration(asWritten(pk), true, pk, "", STRING, true, false, false, 255, 0, 0, false,
             null, null, null, null, false, origin),
-        new ColumnDeclaration(naming.physical(value), true, value, "", LONG, false, false, true, 0, 0, 0, false,
+        new ColumnDeclaration(asWritten(value), true, value, "", LONG, false, false, true, 0, 0, 0, false,
             null, null, null, null, false, origin));
     TableDeclaration t = new TableDeclaration(root.getQualifiedName().toString(), root.getSimpleName().toString(),
         name, true, Shape.CLASS, columns, List.of(), null, List.of(), List.of(), origin);
@@ -150,6 +150,18 @@ final class JpaGenerators {
       problems.add(Problem.error(at, "the generator table " + name + " is declared with the columns "
           + columnNames(was) + " and " + columnNames(t) + "; one table has one shape: make the generators agree"));
     }
+  }
+
+  /**
+   * A generator table's column name: Hibernate writes {@code pkColumnName} and {@code valueColumnName}
+   * without its physical naming strategy (measured: {@code genName} stays {@code genName}), unquoted, so
+   * the database folds it to lower case; a quoted one keeps its case.
+   */
+  private static String asWritten(String name) {
+    if (name.length() > 1 && (name.charAt(0) == '`' || name.charAt(0) == '"') && name.endsWith(name.substring(0, 1))) {
+      return name.substring(1, name.length() - 1);
+    }
+    return name.toLowerCase(java.util.Locale.ROOT);
   }
 
   private static List<String> columnNames(TableDeclaration t) {
