@@ -31,6 +31,7 @@ public final class JmigrateExtractor implements Extractor {
   static final String DEFAULT_SQL = "io.jmigrate.DefaultSql";
   static final String DEFAULT_SQL_LIST = "io.jmigrate.DefaultSql.List";
   static final String SEQUENCE = "io.jmigrate.Sequence";
+  static final String SEQUENCE_LIST = "io.jmigrate.Sequence.List";
 
   private final Annotations annotations = new Annotations();
   private final TypeExtractor types = new TypeExtractor(annotations, new FieldExtractor(annotations));
@@ -62,20 +63,25 @@ public final class JmigrateExtractor implements Extractor {
 
   /** {@code @Sequence} on the type and on its fields; its name by default {@code <table>_seq}. */
   private void sequences(TypeElement type, String table) {
+    sequences.addAll(declaredSequences(annotations, type, table));
+  }
+
+  /** The {@code @Sequence}s on a type and its fields (JPA entities may carry them too). */
+  static List<SequenceDeclaration> declaredSequences(Annotations annotations, TypeElement type, String table) {
+    List<SequenceDeclaration> out = new ArrayList<>();
     List<Element> at = new ArrayList<>();
     at.add(type);
     at.addAll(ElementFilter.fieldsIn(type.getEnclosedElements()));
     for (Element e : at) {
-      AnnotationMirror m = Annotations.mirror(e, SEQUENCE);
-      if (m == null) {
-        continue;
+      for (AnnotationMirror m : annotations.repeated(e, SEQUENCE, SEQUENCE_LIST)) {
+        String name = annotations.string(m, "name");
+        String from = annotations.string(m, "renamedFrom");
+        Origin origin = Annotations.track(Annotations.track(Origin.of(e, m), m, "name", "name"), m, "renamedFrom",
+            "renamedFrom");
+        out.add(new SequenceDeclaration(name.isEmpty() ? table + "_seq" : name, (Long) annotations.value(m, "start"),
+            (Long) annotations.value(m, "increment"), from.isEmpty() ? null : from, origin));
       }
-      String name = annotations.string(m, "name");
-      String from = annotations.string(m, "renamedFrom");
-      Origin origin = Annotations.track(Annotations.track(Origin.of(e, m), m, "name", "name"), m, "renamedFrom",
-          "renamedFrom");
-      sequences.add(new SequenceDeclaration(name.isEmpty() ? table + "_seq" : name, (Long) annotations.value(m, "start"),
-          (Long) annotations.value(m, "increment"), from.isEmpty() ? null : from, origin));
     }
+    return out;
   }
 }

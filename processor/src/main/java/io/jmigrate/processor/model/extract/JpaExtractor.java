@@ -242,6 +242,12 @@ public final class JpaExtractor implements Extractor {
       references(e);
     }
     for (Entity e : ordered) {
+      Table t = tableOf(e);
+      if (t != null) {
+        generators.declared(e.type, t.name);
+      }
+    }
+    for (Entity e : ordered) {
       if (!tables.containsKey(e.qualifiedName())) {
         tablelessDrops(e);
       }

@@ -121,6 +121,11 @@ final class JpaGenerators {
     return true;
   }
 
+  /** jmigrate's {@code @Sequence} on an entity or its fields: a sequence of its own (one {@code inspect --jpa} kept). */
+  void declared(TypeElement entity, String table) {
+    sequences.addAll(JmigrateExtractor.declaredSequences(annotations, entity, table));
+  }
+
   private void sequence(String name, long start, long increment, Origin at) {
     sequences.add(new SequenceDeclaration(name, start, increment, null, at));
   }
