@@ -181,9 +181,21 @@ public final class SchemaDiff {
         ops.add(Operations.alterSequence(q));
       }
     }
+    List<String> dropped = new ArrayList<>();
     for (io.jmigrate.schema.SequenceDefinition q : s.sequences()) {
       if (target.findSequence(q.name()).isEmpty()) {
         ops.add(Operations.dropSequence(q.name()));
+        dropped.add(q.name());
+      }
+    }
+    // One gone and one new in the same build is what renaming an entity does to its implicit <entity>_seq:
+    // the new one would start again, below the ids already taken.
+    for (io.jmigrate.schema.SequenceDefinition q : target.sequences()) {
+      if (!dropped.isEmpty() && s.findSequence(q.name()).isEmpty()) {
+        findings.add(Finding.warning(Subject.table(q.name()), "the sequence " + q.name() + " is new and "
+            + String.join(", ", dropped) + " is dropped: if " + q.name() + " takes over from it (an entity renamed),"
+            + " it starts again at " + q.start() + ", below the ids already taken. Rename it instead: renamedFrom on"
+            + " @Sequence, or keep the old sequenceName on the @SequenceGenerator"));
       }
     }
   }
