@@ -47,6 +47,13 @@ class JpaErrorsTest {
             @Entity class Other {
               @Id @GeneratedValue(generator = "ids") Long id; // a generator is the entity's own: here, the sequence ids by 50
             }""", "the sequence ids is declared twice, starting at 1 counting by 50 and starting at 1 counting by 1"),
+        Arguments.of("Hibernate's @GenericGenerator", """
+            @Entity class Thing {
+              @Id
+              @GeneratedValue(generator = "inc") // <-
+              @org.hibernate.annotations.GenericGenerator(name = "inc", strategy = "increment")
+              Long id;
+            }""", "jmigrate does not map Hibernate's @GenericGenerator (generator = \"inc\")"),
         Arguments.of("a sequence generator in another schema", """
             @Entity class Thing {
               @Id @GeneratedValue(generator = "ids")

@@ -92,6 +92,12 @@ final class JpaGenerators {
     if (!strategy.equals("AUTO") && !strategy.equals("SEQUENCE") && !strategy.equals("TABLE")) {
       return false;
     }
+    if (!generator.isEmpty() && hibernateGenerator(f, root, generator) != null) {
+      problems.add(Problem.error(Origin.of(f, g).with("g", g, explicit(g, "generator")).of("g"), "jmigrate does not map"
+          + " Hibernate's @GenericGenerator (generator = \"" + generator + "\"): its strategy decides what the database"
+          + " needs; use a @SequenceGenerator or @TableGenerator of that name, or IDENTITY"));
+      return true;
+    }
     Declared d = find(f, root, generator, strategy);
     if (d == null && !generator.isEmpty() && !strategy.equals("TABLE")) {
       // A name no generator declares is the sequence's own name (Hibernate 6+).
@@ -207,6 +213,23 @@ final class JpaGenerators {
           if (fits) {
             return new Declared(m, scope, declared, table);
           }
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Hibernate's {@code @GenericGenerator} of that name where a JPA generator would be looked up, or null. */
+  private AnnotationMirror hibernateGenerator(Element field, TypeElement root, String name) {
+    List<Element> scopes = new ArrayList<>(List.of(field, field.getEnclosingElement()));
+    for (TypeElement t = root; t != null; t = superclass(t)) {
+      scopes.add(t);
+    }
+    for (Element scope : scopes) {
+      for (AnnotationMirror m : annotations.repeated(scope, Jpa.HIBERNATE + "GenericGenerator",
+          Jpa.HIBERNATE + "GenericGenerators")) {
+        if (annotations.string(m, "name").equals(name)) {
+          return m;
         }
       }
     }
