@@ -191,6 +191,13 @@ class JpaErrorsTest {
               @Id Long id;
             }""", "with -Ajmigrate.naming=jpa Hibernate names this table Thing, unquoted: MariaDB and MySQL keep "
             + "its capitals"),
+        Arguments.of("jpa naming, MariaDB, a sequence name with capitals", """
+            @Entity @Table(name = "thing") class Thing {
+              @Id
+              @GeneratedValue // <-  (-Ajmigrate.naming=jpa -Ajmigrate.dialects=mariadb)
+              Long id;
+            }""", "with -Ajmigrate.naming=jpa Hibernate names this sequence Thing_SEQ, unquoted: MariaDB and MySQL keep"
+            + " its capitals"),
         Arguments.of("an invalid naming option", """
             @Entity class Thing { // (the option)
               @Id Long id;

@@ -183,8 +183,8 @@ public final class JpaExtractor implements Extractor {
   public JpaExtractor(JpaNaming naming, Collection<TypeElement> converters, Types types, List<String> targets,
       boolean beanValidation) {
     this.naming = naming;
-    this.generators = new JpaGenerators(annotations, naming, problems);
     this.targets = List.copyOf(targets);
+    this.generators = new JpaGenerators(annotations, naming, problems).targets(this.targets);
     this.types = types;
     this.columns = new JpaColumns(annotations, naming, autoApply, problems);
     this.columns.beanValidation = beanValidation;

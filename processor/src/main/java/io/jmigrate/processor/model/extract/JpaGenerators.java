@@ -53,6 +53,7 @@ final class JpaGenerators {
   private final Annotations annotations;
   private final JpaNaming naming;
   private final List<Problem> problems;
+  private boolean mariaDb;
   private final List<SequenceDeclaration> sequences = new ArrayList<>();
   private final Map<String, TableDeclaration> tables = new LinkedHashMap<>();
 
@@ -60,6 +61,12 @@ final class JpaGenerators {
     this.annotations = annotations;
     this.naming = naming;
     this.problems = problems;
+  }
+
+  /** With MariaDB among the target dialects, where a sequence's name keeps its capitals. */
+  JpaGenerators targets(List<String> dialects) {
+    this.mariaDb = dialects.contains("mariadb");
+    return this;
   }
 
   void clear() {
@@ -101,7 +108,7 @@ final class JpaGenerators {
     Declared d = find(f, root, generator, strategy);
     if (d == null && !generator.isEmpty() && !strategy.equals("TABLE")) {
       // A name no generator declares is the sequence's own name (Hibernate 6+).
-      sequence(naming.physical(generator), 1, 50, at);
+      sequence(physical(generator, at), 1, 50, at);
       return true;
     }
     if (strategy.equals("TABLE") || (d != null && d.table())) {
@@ -109,7 +116,7 @@ final class JpaGenerators {
       return true;
     }
     if (d == null) {
-      sequence(naming.physical(rootEntityName + "_SEQ"), 1, 50, at);
+      sequence(physical(rootEntityName + "_SEQ", at), 1, 50, at);
       return true;
     }
     AnnotationMirror m = d.mirror();
@@ -122,7 +129,7 @@ final class JpaGenerators {
     name = !name.isEmpty() ? name : !d.name().isEmpty() ? d.name() : rootEntityName + "_SEQ";
     Object initial = annotations.value(m, "initialValue");
     Object allocation = annotations.value(m, "allocationSize");
-    sequence(naming.physical(name), initial == null ? 1 : ((Number) initial).longValue(),
+    sequence(physical(name, Origin.of(d.at(), m)), initial == null ? 1 : ((Number) initial).longValue(),
         allocation == null ? 50 : ((Number) allocation).longValue(), Origin.of(d.at(), m));
     return true;
   }
@@ -130,6 +137,23 @@ final class JpaGenerators {
   /** jmigrate's {@code @Sequence} on an entity or its fields: a sequence of its own (one {@code inspect --jpa} kept). */
   void declared(TypeElement entity, String table) {
     sequences.addAll(JmigrateExtractor.declaredSequences(annotations, entity, table));
+  }
+
+  /**
+   * The sequence's name through the naming. With {@code jpa} naming and MariaDB among the targets, a name
+   * with capitals is an error, as for tables: Hibernate writes it unquoted ({@code Owner_SEQ}), which MariaDB
+   * keeps as written while PostgreSQL and H2 fold it, so no one name serves both.
+   */
+  private String physical(String logical, Origin at) {
+    String name = naming.physical(logical);
+    if (naming == JpaNaming.JPA && mariaDb && !logical.startsWith("`") && !logical.startsWith("\"")
+        && !logical.equals(logical.toLowerCase(java.util.Locale.ROOT))) {
+      problems.add(Problem.error(at, "with -Ajmigrate.naming=jpa Hibernate names this sequence " + logical + ", unquoted:"
+          + " MariaDB and MySQL keep its capitals while PostgreSQL and H2 fold it to " + name + ", which jmigrate creates."
+          + " Give it a lower-case name (@SequenceGenerator(sequenceName = \"" + name + "\")), or use"
+          + " -Ajmigrate.naming=snake_case"));
+    }
+    return name;
   }
 
   private void sequence(String name, long start, long increment, Origin at) {
