@@ -1,13 +1,8 @@
 package io.jmigrate.jpa;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import javax.tools.Diagnostic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * </ol>
  * And apart (src/test/resources/inheritance), an entity with rows becomes the root of a SINGLE_TABLE
  * hierarchy: Hibernate adds its NOT NULL discriminator column.
- * A SEQUENCE (or AUTO) id is not in the evolution: jmigrate makes no sequences, and says so at the field.
+ * Sequence and table ids: {@link JpaGeneratorsTest}.
  */
 class JpaEvolutionTest {
   @Test
@@ -49,17 +44,5 @@ class JpaEvolutionTest {
     catalog.step("inheritance/step1");
     catalog.step("inheritance/step2");
     catalog.assertNoProblems();
-  }
-
-  @Test
-  void aSequenceIdIsACompileErrorAtTheField(@TempDir Path dir) throws Exception {
-    EntityProject project = new EntityProject(dir);
-    project.useSources(List.of(EntityProject.resource("evolution/step1"), EntityProject.resource("unsupported/sequence")));
-    EntityProject.Build build = project.build();
-    assertFalse(build.ok());
-    List<String> errors = build.messages(Diagnostic.Kind.ERROR);
-    assertEquals(1, errors.size(), errors.toString());
-    assertTrue(errors.get(0).matches("(?s)Ticket\\.java:1[23]: .*"), errors.get(0)); // at the @GeneratedValue or the field
-    assertTrue(errors.get(0).contains("SEQUENCE") && errors.get(0).contains("ticket_seq"), errors.get(0));
   }
 }

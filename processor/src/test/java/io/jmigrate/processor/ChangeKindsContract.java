@@ -145,6 +145,22 @@ abstract class ChangeKindsContract {
       assertEquals(List.of("ux_volume_author_id_subject (unique)"), indexes(c, "volume"));
       assertEquals(List.of("A", "B"), strings(c, "SELECT subject FROM volume ORDER BY id"));
     }));
+    String volume12 = volume11.replace("@Table @RenamedFrom", "@Sequence(name = \"volume_numbers\", start = 10, increment = 5)\n@Table @RenamedFrom");
+    long[] taken = new long[1];
+    steps.add(new Step("create a sequence", files("Volume", volume12), c -> {
+      taken[0] = nextValue(c, "volume_numbers");
+      assertEquals(10, taken[0]);
+      assertTrue(nextValue(c, "volume_numbers") > taken[0]);
+      taken[0] = nextValue(c, "volume_numbers");
+    }));
+    String volume13 = volume12.replace("@Sequence(name = \"volume_numbers\", start = 10, increment = 5)",
+        "@Sequence(name = \"volume_ids\", renamedFrom = \"volume_numbers\", start = 20, increment = 7)");
+    steps.add(new Step("rename a sequence, change its start and increment: it keeps counting", files("Volume", volume13), c -> {
+      assertTrue(nextValue(c, "volume_ids") > taken[0], "no number is handed out twice");
+    }));
+    steps.add(new Step("drop a sequence", files("Volume", volume11), c -> {
+      // validate, after every step, says the sequence is gone (it lists a sequence the migrations do not have)
+    }));
     return steps;
   }
 
@@ -195,6 +211,21 @@ abstract class ChangeKindsContract {
       }
       assertEquals(List.of(), tables(db));
     }
+  }
+
+  /**
+   * Takes the sequence's next value as an application does: {@code nextval} on PostgreSQL, {@code NEXT VALUE FOR}
+   * on H2 and MariaDB, and on SQLite (a one-row table) reads {@code next_val} and moves it on, as Hibernate does.
+   */
+  static long nextValue(Connection c, String sequence) throws SQLException {
+    String product = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
+    if (product.contains("sqlite")) {
+      long v = (long) number(c, "SELECT next_val FROM \"" + sequence + "\"");
+      exec(c, "UPDATE \"" + sequence + "\" SET next_val = next_val + 1");
+      return v;
+    }
+    return (long) number(c, product.contains("postgres") ? "SELECT nextval('\"" + sequence + "\"')"
+        : product.contains("h2") ? "SELECT NEXT VALUE FOR \"" + sequence + "\"" : "SELECT NEXT VALUE FOR `" + sequence + "`");
   }
 
   static Map<String, String> files(String... kv) {

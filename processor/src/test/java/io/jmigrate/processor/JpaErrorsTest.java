@@ -38,19 +38,28 @@ class JpaErrorsTest {
               public String convertToDatabaseColumn(String s) { return s; }
               public String convertToEntityAttribute(String s) { return s; }
             }""", "without columnDefinition, @Convert or @Enumerated; remove those or @Lob"),
-        Arguments.of("@GeneratedValue defaults to AUTO, a sequence", """
+        Arguments.of("two entities on one sequence that disagree", """
+            @Entity class Thing {
+              @Id @GeneratedValue(generator = "ids")
+              @SequenceGenerator(name = "ids", allocationSize = 1) // <-
+              Long id;
+            }
+            @Entity class Other {
+              @Id @GeneratedValue(generator = "ids") Long id; // a generator is the entity's own: here, the sequence ids by 50
+            }""", "the sequence ids is declared twice, starting at 1 counting by 50 and starting at 1 counting by 1"),
+        Arguments.of("Hibernate's @GenericGenerator", """
             @Entity class Thing {
               @Id
-              @GeneratedValue // <-
+              @GeneratedValue(generator = "inc") // <-
+              @org.hibernate.annotations.GenericGenerator(name = "inc", strategy = "increment")
               Long id;
-            }""", "@GeneratedValue on id makes Hibernate 7 use the sequence thing_seq (increment by 50). Use "
-            + "@GeneratedValue(strategy = GenerationType.IDENTITY)"),
-        Arguments.of("SEQUENCE", """
+            }""", "jmigrate does not map Hibernate's @GenericGenerator (generator = \"inc\")"),
+        Arguments.of("a sequence generator in another schema", """
             @Entity class Thing {
-              @Id
-              @GeneratedValue(strategy = GenerationType.SEQUENCE) // <-
+              @Id @GeneratedValue(generator = "ids")
+              @SequenceGenerator(name = "ids", schema = "other") // <-
               Long id;
-            }""", "jmigrate does not create sequences or generator tables: @GeneratedValue(strategy = SEQUENCE)"),
+            }""", "jmigrate migrates one schema, the connection's: remove schema and catalog from the @SequenceGenerator"),
         Arguments.of("IDENTITY in a table-per-class hierarchy", """
             @Entity @Inheritance(strategy = InheritanceType.TABLE_PER_CLASS) class Thing {
               @Id
@@ -182,6 +191,13 @@ class JpaErrorsTest {
               @Id Long id;
             }""", "with -Ajmigrate.naming=jpa Hibernate names this table Thing, unquoted: MariaDB and MySQL keep "
             + "its capitals"),
+        Arguments.of("jpa naming, MariaDB, a sequence name with capitals", """
+            @Entity @Table(name = "thing") class Thing {
+              @Id
+              @GeneratedValue // <-  (-Ajmigrate.naming=jpa -Ajmigrate.dialects=mariadb)
+              Long id;
+            }""", "with -Ajmigrate.naming=jpa Hibernate names this sequence Thing_SEQ, unquoted: MariaDB and MySQL keep"
+            + " its capitals"),
         Arguments.of("an invalid naming option", """
             @Entity class Thing { // (the option)
               @Id Long id;

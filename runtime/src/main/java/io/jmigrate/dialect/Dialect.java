@@ -4,6 +4,7 @@ import io.jmigrate.migration.Operation;
 import io.jmigrate.schema.ColumnType;
 import io.jmigrate.schema.Names;
 import io.jmigrate.schema.Schema;
+import io.jmigrate.schema.SequenceDefinition;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -111,6 +112,27 @@ public interface Dialect {
   /** The statement that renames a constraint of {@code table} (standard SQL; metadata only where the database allows). */
   default String renameConstraint(String table, String from, String to) {
     return "ALTER TABLE " + quote(table) + " RENAME CONSTRAINT " + quote(from) + " TO " + quote(to);
+  }
+
+  /**
+   * The application's sequences in the current schema, by name, for {@code validate} (not those a
+   * serial or identity column owns): by default from the standard {@code information_schema.sequences}.
+   * Null where the database has no sequences and the dialect makes each a one-row table of that
+   * name instead (SQLite).
+   */
+  default java.util.Map<String, SequenceDefinition> liveSequences(Connection connection) throws SQLException {
+    java.util.Map<String, SequenceDefinition> live = new java.util.TreeMap<>();
+    try (java.sql.PreparedStatement s = connection.prepareStatement("SELECT sequence_name, start_value, increment"
+        + " FROM information_schema.sequences WHERE sequence_schema = ?")) {
+      s.setString(1, currentSchema(connection));
+      try (java.sql.ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          live.put(rs.getString(1), new SequenceDefinition(rs.getString(1), Long.parseLong(rs.getString(2).trim()),
+              Long.parseLong(rs.getString(3).trim())));
+        }
+      }
+    }
+    return live;
   }
 
   /** The column type a live column with this catalog type name holds, or null if none. */

@@ -7,6 +7,10 @@ import io.jmigrate.migration.Operations.AddColumn;
 import io.jmigrate.migration.Operations.AddForeignKey;
 import io.jmigrate.migration.Operations.AddIndex;
 import io.jmigrate.migration.Operations.AlterColumn;
+import io.jmigrate.migration.Operations.AlterSequence;
+import io.jmigrate.migration.Operations.CreateSequence;
+import io.jmigrate.migration.Operations.DropSequence;
+import io.jmigrate.migration.Operations.RenameSequence;
 import io.jmigrate.migration.Operations.CreateTable;
 import io.jmigrate.migration.Operations.DropColumn;
 import io.jmigrate.migration.Operations.DropForeignKey;
@@ -24,6 +28,7 @@ import io.jmigrate.schema.ForeignKeyDefinition;
 import io.jmigrate.schema.IndexDefinition;
 import io.jmigrate.schema.Names;
 import io.jmigrate.schema.Schema;
+import io.jmigrate.schema.SequenceDefinition;
 import io.jmigrate.schema.TableDefinition;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -176,6 +181,26 @@ public abstract class SqlDialect implements Dialect {
     public Void runJava(RunJava op) {
       return run(() -> SqlDialect.this.runJava(op, before, out));
     }
+
+    @Override
+    public Void createSequence(CreateSequence op) {
+      return run(() -> SqlDialect.this.createSequence(op, before, out));
+    }
+
+    @Override
+    public Void dropSequence(DropSequence op) {
+      return run(() -> SqlDialect.this.dropSequence(op, before, out));
+    }
+
+    @Override
+    public Void renameSequence(RenameSequence op) {
+      return run(() -> SqlDialect.this.renameSequence(op, before, out));
+    }
+
+    @Override
+    public Void alterSequence(AlterSequence op) {
+      return run(() -> SqlDialect.this.alterSequence(op, before, out));
+    }
   }
 
   // ---- one method per operation ----
@@ -246,6 +271,32 @@ public abstract class SqlDialect implements Dialect {
 
   protected void runJava(RunJava op, Schema before, Sink out) throws SQLException {
     out.java(op);
+  }
+
+  // ---- sequences: standard SQL, as PostgreSQL, H2 and MariaDB spell it; each overrides what differs ----
+
+  protected void createSequence(CreateSequence op, Schema before, Sink out) throws SQLException {
+    SequenceDefinition q = op.sequence();
+    out.execute("CREATE SEQUENCE " + q(q.name()) + " START WITH " + q.start() + " INCREMENT BY " + q.increment());
+  }
+
+  protected void dropSequence(DropSequence op, Schema before, Sink out) throws SQLException {
+    out.execute("DROP SEQUENCE " + q(op.sequence()));
+  }
+
+  protected void renameSequence(RenameSequence op, Schema before, Sink out) throws SQLException {
+    out.execute("ALTER SEQUENCE " + q(op.from()) + " RENAME TO " + q(op.to()));
+  }
+
+  /** Only what changed; {@code START WITH} records the start without moving the next value. */
+  protected void alterSequence(AlterSequence op, Schema before, Sink out) throws SQLException {
+    SequenceDefinition old = before.sequence(op.sequence().name());
+    SequenceDefinition q = op.sequence();
+    String change = (q.increment() == old.increment() ? "" : " INCREMENT BY " + q.increment())
+        + (q.start() == old.start() ? "" : " START WITH " + q.start());
+    if (!change.isEmpty()) {
+      out.execute("ALTER SEQUENCE " + q(q.name()) + change);
+    }
   }
 
   // ---- narrowing: the rows that would not fit fail the migration before anything changes ----

@@ -48,6 +48,7 @@ final class SchemaValidator {
     List<String> out = new ArrayList<>();
     List<String> renames = new ArrayList<>();
     TreeSet<String> live = liveTables(c, dialect);
+    compareSequences(c, dialect, expected, live, out);
     for (TableDefinition t : expected.tables()) {
       if (!live.contains(t.name())) {
         out.add("table " + t.name() + " is missing");
@@ -61,6 +62,36 @@ final class SchemaValidator {
       }
     }
     return new Drift(version, out, renames);
+  }
+
+  /**
+   * The sequences: each of the migrations' with its start and increment, and none besides. Where the
+   * dialect makes a sequence a one-row table (SQLite), that table stands for it and is no table of
+   * the application's.
+   */
+  private static void compareSequences(Connection c, Dialect dialect, Schema expected, TreeSet<String> liveTables,
+      List<String> out) throws SQLException {
+    Map<String, io.jmigrate.schema.SequenceDefinition> live = dialect.liveSequences(c);
+    for (io.jmigrate.schema.SequenceDefinition q : expected.sequences()) {
+      if (live == null) {
+        if (!liveTables.remove(q.name())) {
+          out.add("sequence " + q.name() + " (a table of one row on this database) is missing");
+        }
+        continue;
+      }
+      io.jmigrate.schema.SequenceDefinition l = live.remove(q.name());
+      if (l == null) {
+        out.add("sequence " + q.name() + " is missing");
+      } else if (l.increment() != q.increment() || l.start() != q.start()) {
+        out.add("sequence " + q.name() + " starts at " + l.start() + " and counts by " + l.increment()
+            + " but the migrations make it start at " + q.start() + " and count by " + q.increment());
+      }
+    }
+    if (live != null) {
+      for (String extra : live.keySet()) {
+        out.add("sequence " + extra + " is not in the migrations");
+      }
+    }
   }
 
   private static void compareTable(DatabaseMetaData meta, Dialect dialect, String catalog, String schema, TableDefinition t, List<String> out,

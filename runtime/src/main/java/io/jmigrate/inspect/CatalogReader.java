@@ -105,7 +105,18 @@ final class CatalogReader {
     for (TableDraft draft : drafts.values()) {
       out.add(keys(draft, drafts));
     }
-    return new Inspection(d.name(), out, findings);
+    return new Inspection(d.name(), out, findings, sequences());
+  }
+
+  /** The sequences no column owns (modelled since jmigrate has sequences); a failed read is reported. */
+  private List<io.jmigrate.schema.SequenceDefinition> sequences() {
+    try {
+      java.util.Map<String, io.jmigrate.schema.SequenceDefinition> live = d.liveSequences(c);
+      return live == null ? List.of() : List.copyOf(live.values());
+    } catch (SQLException e) {
+      findings.add(new Finding(null, "sequences", "could not be listed (" + e.getMessage() + "); check for them by hand"));
+      return List.of();
+    }
   }
 
   /** A table being read: its columns, and why it cannot be a model (empty when it can). */

@@ -33,11 +33,7 @@ final class DatabaseObjects {
               + " FROM pg_constraint WHERE contype = 'c' AND conrelid <> 0 AND connamespace = current_schema()::regnamespace ORDER BY 1",
               "kept by the database; the model does not describe it, so a migration neither checks nor drops it"),
           new Kind("exclusion constraint", "SELECT conrelid::regclass || '.' || conname FROM pg_constraint"
-              + " WHERE contype = 'x' AND connamespace = current_schema()::regnamespace ORDER BY 1", KEPT),
-          new Kind("sequence", "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-              + " WHERE c.relkind = 'S' AND n.nspname = current_schema() AND NOT EXISTS (SELECT 1 FROM pg_depend d"
-              + " WHERE d.objid = c.oid AND d.deptype IN ('a', 'i')) ORDER BY 1",
-              KEPT + " (sequences of serial and identity columns belong to their columns and are not listed)")),
+              + " WHERE contype = 'x' AND connamespace = current_schema()::regnamespace ORDER BY 1", KEPT)),
       "sqlite", List.of(
           new Kind("trigger", "SELECT tbl_name || '.' || name FROM sqlite_master WHERE type = 'trigger' ORDER BY 1",
               "kept: SQLite's table rebuild recreates a table's triggers"),

@@ -1,5 +1,6 @@
 package io.jmigrate.inspect;
 
+import io.jmigrate.schema.SequenceDefinition;
 import io.jmigrate.schema.TableDefinition;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +26,14 @@ public final class Inspection {
   private final String dialect;
   private final List<InspectedTable> tables;
   private final List<Finding> findings;
+  private final List<SequenceDefinition> sequences;
 
   Inspection(String dialect, List<InspectedTable> tables, List<Finding> findings) {
+    this(dialect, tables, findings, List.of());
+  }
+
+  Inspection(String dialect, List<InspectedTable> tables, List<Finding> findings, List<SequenceDefinition> sequences) {
+    this.sequences = List.copyOf(sequences);
     this.dialect = dialect;
     this.tables = List.copyOf(tables);
     List<Finding> all = new ArrayList<>(findings);
@@ -94,13 +101,65 @@ public final class Inspection {
     Map<String, TableDefinition> definitions = new HashMap<>();
     tables.forEach(t -> definitions.put(t.table().name(), t.table()));
     List<Path> out = new ArrayList<>();
+    Map<String, List<SequenceDefinition>> sequencesByTable = sequencesByTable(tables);
     for (InspectedTable t : tables) {
       Path file = dir.resolve(classes.get(t.table().name()) + ".java");
-      Files.writeString(file, jpa ? JpaModelSource.of(pkg, t, classes, definitions, dialect)
-          : ModelSource.of(pkg, t, classes, dialect), StandardCharsets.UTF_8);
+      String source = jpa ? JpaModelSource.of(pkg, t, classes, definitions, dialect) : ModelSource.of(pkg, t, classes, dialect);
+      Files.writeString(file, withSequences(source, t.table().name(), sequencesByTable.getOrDefault(t.table().name(), List.of())),
+          StandardCharsets.UTF_8);
       out.add(file);
     }
     return out;
+  }
+
+  /** The sequences, by name; those no column owns (a serial's or identity's is its column's). */
+  public List<SequenceDefinition> sequences() {
+    return sequences;
+  }
+
+  /**
+   * Each sequence goes on a model as {@code @Sequence}: on the table it is named after ({@code <table>_seq},
+   * {@code <table>_id_seq}, the longest table name it starts with), else on the first table.
+   */
+  private Map<String, List<SequenceDefinition>> sequencesByTable(List<InspectedTable> tables) {
+    Map<String, List<SequenceDefinition>> out = new HashMap<>();
+    if (tables.isEmpty()) {
+      return out;
+    }
+    for (SequenceDefinition q : sequences) {
+      String owner = tables.get(0).table().name();
+      for (InspectedTable t : tables) {
+        String n = t.table().name();
+        if (q.name().startsWith(n + "_") && (!q.name().startsWith(owner + "_") || n.length() > owner.length())) {
+          owner = n;
+        }
+      }
+      out.computeIfAbsent(owner, k -> new ArrayList<>()).add(q);
+    }
+    return out;
+  }
+
+  /** The model's source with an {@code @io.jmigrate.Sequence} line per sequence before its class declaration. */
+  private static String withSequences(String source, String table, List<SequenceDefinition> sequences) {
+    if (sequences.isEmpty()) {
+      return source;
+    }
+    StringBuilder lines = new StringBuilder();
+    for (SequenceDefinition q : sequences) {
+      List<String> args = new ArrayList<>();
+      if (!q.name().equals(table + "_seq")) {
+        args.add("name = " + ModelSource.literal(q.name()));
+      }
+      if (q.start() != 1) {
+        args.add("start = " + q.start() + "L");
+      }
+      if (q.increment() != 1) {
+        args.add("increment = " + q.increment() + "L");
+      }
+      lines.append("@io.jmigrate.Sequence").append(args.isEmpty() ? "" : "(" + String.join(", ", args) + ")").append('\n');
+    }
+    int at = source.indexOf("\npublic class ");
+    return source.substring(0, at + 1) + lines + source.substring(at + 1);
   }
 
   /**

@@ -5,6 +5,10 @@ import io.jmigrate.migration.Operations.AddColumn;
 import io.jmigrate.migration.Operations.AddForeignKey;
 import io.jmigrate.migration.Operations.AddIndex;
 import io.jmigrate.migration.Operations.AlterColumn;
+import io.jmigrate.migration.Operations.AlterSequence;
+import io.jmigrate.migration.Operations.CreateSequence;
+import io.jmigrate.migration.Operations.DropSequence;
+import io.jmigrate.migration.Operations.RenameSequence;
 import io.jmigrate.migration.Operations.CreateTable;
 import io.jmigrate.migration.Operations.DropColumn;
 import io.jmigrate.migration.Operations.DropForeignKey;
@@ -140,6 +144,32 @@ public final class Checksum implements OperationVisitor<String> {
   @Override
   public String runJava(RunJava op) {
     return "java [" + op.description() + "]" + (op.reverseStep() == null ? "" : " reversible");
+  }
+
+  // Added after release 0.1: lines of their own, in the form of the table operations.
+
+  @Override
+  public String createSequence(CreateSequence op) {
+    return "create " + sequence(op.sequence());
+  }
+
+  @Override
+  public String dropSequence(DropSequence op) {
+    return "drop sequence " + op.sequence();
+  }
+
+  @Override
+  public String renameSequence(RenameSequence op) {
+    return "rename sequence " + op.from() + " to " + op.to();
+  }
+
+  @Override
+  public String alterSequence(AlterSequence op) {
+    return "alter " + sequence(op.sequence());
+  }
+
+  static String sequence(io.jmigrate.schema.SequenceDefinition q) {
+    return "sequence " + q.name() + " start " + q.start() + " increment " + q.increment();
   }
 
   private static String perDialect(java.util.Map<String, String> sql) {

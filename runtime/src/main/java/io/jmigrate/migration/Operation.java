@@ -11,7 +11,8 @@ public sealed interface Operation
     permits Operations.CreateTable, Operations.DropTable, Operations.RenameTable,
         Operations.AddColumn, Operations.DropColumn, Operations.RenameColumn, Operations.AlterColumn,
         Operations.SetPrimaryKey, Operations.AddIndex, Operations.DropIndex, Operations.RenameIndex,
-        Operations.AddForeignKey, Operations.DropForeignKey, Operations.RunSql, Operations.RunJava {
+        Operations.AddForeignKey, Operations.DropForeignKey, Operations.RunSql, Operations.RunJava,
+        Operations.CreateSequence, Operations.DropSequence, Operations.RenameSequence, Operations.AlterSequence {
 
   /** The schema after this operation, given the schema before it. */
   Schema applyTo(Schema before);

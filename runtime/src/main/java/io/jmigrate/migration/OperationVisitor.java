@@ -4,6 +4,10 @@ import io.jmigrate.migration.Operations.AddColumn;
 import io.jmigrate.migration.Operations.AddForeignKey;
 import io.jmigrate.migration.Operations.AddIndex;
 import io.jmigrate.migration.Operations.AlterColumn;
+import io.jmigrate.migration.Operations.AlterSequence;
+import io.jmigrate.migration.Operations.CreateSequence;
+import io.jmigrate.migration.Operations.DropSequence;
+import io.jmigrate.migration.Operations.RenameSequence;
 import io.jmigrate.migration.Operations.CreateTable;
 import io.jmigrate.migration.Operations.DropColumn;
 import io.jmigrate.migration.Operations.DropForeignKey;
@@ -52,4 +56,12 @@ public interface OperationVisitor<R> {
   R runSql(RunSql op);
 
   R runJava(RunJava op);
+
+  R createSequence(CreateSequence op);
+
+  R dropSequence(DropSequence op);
+
+  R renameSequence(RenameSequence op);
+
+  R alterSequence(AlterSequence op);
 }

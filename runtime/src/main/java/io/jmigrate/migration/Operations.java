@@ -6,6 +6,7 @@ import io.jmigrate.schema.ColumnType;
 import io.jmigrate.schema.ForeignKeyDefinition;
 import io.jmigrate.schema.IndexDefinition;
 import io.jmigrate.schema.Schema;
+import io.jmigrate.schema.SequenceDefinition;
 import io.jmigrate.schema.TableDefinition;
 import java.util.Collections;
 import java.util.List;
@@ -50,6 +51,11 @@ public final class Operations {
   /** Starts the fluent form: {@code foreignKey("fk_address_user_id").columns("user_id").references("user", "id")}. */
   public static ForeignKeyBuilder foreignKey(String name) {
     return new ForeignKeyBuilder(name, List.of());
+  }
+
+  /** A sequence starting at 1 and counting by 1; {@code sequence("owner_seq").increment(50)}. */
+  public static SequenceDefinition sequence(String name) {
+    return SequenceDefinition.of(name);
   }
 
   // ---- operations ----
@@ -106,6 +112,28 @@ public final class Operations {
 
   public static Operation dropForeignKey(String table, String foreignKey) {
     return new DropForeignKey(table, foreignKey);
+  }
+
+  public static Operation createSequence(SequenceDefinition sequence) {
+    return new CreateSequence(sequence);
+  }
+
+  public static Operation dropSequence(String sequence) {
+    return new DropSequence(sequence);
+  }
+
+  /** Renames a sequence; the next value it hands out stays the same. */
+  public static Operation renameSequence(String from, String to) {
+    return new RenameSequence(from, to);
+  }
+
+  /**
+   * Gives an existing sequence a new start and increment. The next value it hands out does not move
+   * (a new start is the value a later {@code RESTART} goes back to), so ids already taken are never
+   * handed out again.
+   */
+  public static Operation alterSequence(SequenceDefinition sequence) {
+    return new AlterSequence(sequence);
   }
 
   /** Hand-written SQL with no reverse: its migration cannot be migrated down. */
@@ -435,6 +463,95 @@ public final class Operations {
     @Override
     public String toString() {
       return "drop foreign key " + foreignKey + " on " + table;
+    }
+  }
+
+  public record CreateSequence(SequenceDefinition sequence) implements Operation {
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.createSequence(this);
+    }
+
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.withSequence(sequence);
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new DropSequence(sequence.name());
+    }
+
+    @Override
+    public String toString() {
+      return "create " + sequence;
+    }
+  }
+
+  public record DropSequence(String sequence) implements Operation {
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.dropSequence(this);
+    }
+
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.withoutSequence(sequence);
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new CreateSequence(before.sequence(sequence));
+    }
+
+    @Override
+    public String toString() {
+      return "drop sequence " + sequence;
+    }
+  }
+
+  public record RenameSequence(String from, String to) implements Operation {
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.renameSequence(this);
+    }
+
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.withoutSequence(from).withSequence(s.sequence(from).rename(to));
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new RenameSequence(to, from);
+    }
+
+    @Override
+    public String toString() {
+      return "rename sequence " + from + " to " + to;
+    }
+  }
+
+  public record AlterSequence(SequenceDefinition sequence) implements Operation {
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.alterSequence(this);
+    }
+
+    @Override
+    public Schema applyTo(Schema s) {
+      s.sequence(sequence.name()); // it exists
+      return s.withSequence(sequence);
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new AlterSequence(before.sequence(sequence.name()));
+    }
+
+    @Override
+    public String toString() {
+      return "alter " + sequence;
     }
   }
 

@@ -53,6 +53,12 @@ public final class SchemaFingerprint {
             .append('\n');
       }
     }
+    // Added after format 1 was fixed: only schemas with sequences have these lines, so every older
+    // fingerprint is unchanged.
+    for (SequenceDefinition q : schema.sequences()) { // sorted by name
+      s.append("sequence ").append(q.name()).append(" start=").append(q.start()).append(" increment=")
+          .append(q.increment()).append('\n');
+    }
     return s.toString();
   }
 

@@ -79,6 +79,22 @@ class ChecksumContractTest {
     assertEquals(785158707, m.checksum(), "CRC32 of that line and a newline");
   }
 
+  /** Added after format 1 was pinned: the sequence operations' lines, which no older migration contains. */
+  @Test
+  void sequenceOperationsHaveTheirOwnLines() {
+    Migration m = new M(5,
+        createSequence(sequence("owner_seq").increment(50)),
+        alterSequence(sequence("owner_seq").start(100).increment(10)),
+        renameSequence("owner_seq", "person_seq"),
+        dropSequence("person_seq"));
+    assertEquals(List.of(
+        "create sequence owner_seq start 1 increment 50",
+        "alter sequence owner_seq start 100 increment 10",
+        "rename sequence owner_seq to person_seq",
+        "drop sequence person_seq"), m.up().stream().map(Checksum::text).toList());
+    assertEquals(1196589484, m.checksum(), "CRC32 of those lines, each with a newline");
+  }
+
   @Test
   void canonicalTextIsSpelledOut() {
     assertEquals("create table book (id BIGINT NOT NULL, author_id BIGINT NULL, flag BOOLEAN NULL DEFAULT 'true',"

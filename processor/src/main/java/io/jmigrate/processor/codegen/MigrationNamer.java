@@ -5,6 +5,10 @@ import io.jmigrate.migration.OperationVisitor;
 import io.jmigrate.migration.Operations.AddColumn;
 import io.jmigrate.migration.Operations.AddForeignKey;
 import io.jmigrate.migration.Operations.AddIndex;
+import io.jmigrate.migration.Operations.AlterSequence;
+import io.jmigrate.migration.Operations.CreateSequence;
+import io.jmigrate.migration.Operations.DropSequence;
+import io.jmigrate.migration.Operations.RenameSequence;
 import io.jmigrate.migration.Operations.AlterColumn;
 import io.jmigrate.migration.Operations.CreateTable;
 import io.jmigrate.migration.Operations.DropColumn;
@@ -238,6 +242,26 @@ public final class MigrationNamer {
     public String runJava(RunJava o) {
       return o.description();
     }
+
+    @Override
+    public String createSequence(CreateSequence o) {
+      return "create sequence " + o.sequence().name();
+    }
+
+    @Override
+    public String dropSequence(DropSequence o) {
+      return "drop sequence " + o.sequence();
+    }
+
+    @Override
+    public String renameSequence(RenameSequence o) {
+      return "rename sequence " + o.from() + " to " + o.to();
+    }
+
+    @Override
+    public String alterSequence(AlterSequence o) {
+      return "alter sequence " + o.sequence().name();
+    }
   };
 
   /** The class-name fragment of one operation; null for what the name leaves out. */
@@ -324,6 +348,26 @@ public final class MigrationNamer {
     @Override
     public String runJava(RunJava o) {
       return null;
+    }
+
+    @Override
+    public String createSequence(CreateSequence o) {
+      return created.isEmpty() ? "Create" + camel(o.sequence().name()) : null; // beside new tables: their id sequences
+    }
+
+    @Override
+    public String dropSequence(DropSequence o) {
+      return "Drop" + camel(o.sequence());
+    }
+
+    @Override
+    public String renameSequence(RenameSequence o) {
+      return "Rename" + camel(o.from()) + "To" + camel(o.to());
+    }
+
+    @Override
+    public String alterSequence(AlterSequence o) {
+      return "Alter" + camel(o.sequence().name());
     }
   }
 

@@ -14,6 +14,10 @@ import io.jmigrate.migration.Operations;
 import io.jmigrate.migration.Operations.AddColumn;
 import io.jmigrate.migration.Operations.AddForeignKey;
 import io.jmigrate.migration.Operations.AddIndex;
+import io.jmigrate.migration.Operations.AlterSequence;
+import io.jmigrate.migration.Operations.CreateSequence;
+import io.jmigrate.migration.Operations.DropSequence;
+import io.jmigrate.migration.Operations.RenameSequence;
 import io.jmigrate.migration.Operations.AlterColumn;
 import io.jmigrate.migration.Operations.CreateTable;
 import io.jmigrate.migration.Operations.DropColumn;
@@ -156,6 +160,18 @@ public final class MigrationWriter {
     return op.accept(JAVA);
   }
 
+  /** {@code sequence("owner_seq").increment(50)}: start and increment only when not 1. */
+  private static CodeBlock sequence(io.jmigrate.schema.SequenceDefinition q) {
+    CodeBlock.Builder b = CodeBlock.builder().add("sequence($S)", q.name());
+    if (q.start() != 1) {
+      b.add(".start($L)", q.start() + (q.start() == (int) q.start() ? "" : "L"));
+    }
+    if (q.increment() != 1) {
+      b.add(".increment($L)", q.increment() + (q.increment() == (int) q.increment() ? "" : "L"));
+    }
+    return b.build();
+  }
+
   private static final OperationVisitor<CodeBlock> JAVA = new OperationVisitor<>() {
     @Override
     public CodeBlock createTable(CreateTable o) {
@@ -245,6 +261,26 @@ public final class MigrationWriter {
     @Override
     public CodeBlock runJava(RunJava o) {
       throw new IllegalArgumentException("Java steps are hand-written; the diff does not produce " + o);
+    }
+
+    @Override
+    public CodeBlock createSequence(CreateSequence o) {
+      return CodeBlock.of("createSequence($L)", sequence(o.sequence()));
+    }
+
+    @Override
+    public CodeBlock dropSequence(DropSequence o) {
+      return CodeBlock.of("dropSequence($S)", o.sequence());
+    }
+
+    @Override
+    public CodeBlock renameSequence(RenameSequence o) {
+      return CodeBlock.of("renameSequence($S, $S)", o.from(), o.to());
+    }
+
+    @Override
+    public CodeBlock alterSequence(AlterSequence o) {
+      return CodeBlock.of("alterSequence($L)", sequence(o.sequence()));
     }
   };
 

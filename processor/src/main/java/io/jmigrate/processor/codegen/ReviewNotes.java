@@ -6,6 +6,10 @@ import io.jmigrate.migration.OperationVisitor;
 import io.jmigrate.migration.Operations.AddColumn;
 import io.jmigrate.migration.Operations.AddForeignKey;
 import io.jmigrate.migration.Operations.AddIndex;
+import io.jmigrate.migration.Operations.AlterSequence;
+import io.jmigrate.migration.Operations.CreateSequence;
+import io.jmigrate.migration.Operations.DropSequence;
+import io.jmigrate.migration.Operations.RenameSequence;
 import io.jmigrate.migration.Operations.AlterColumn;
 import io.jmigrate.migration.Operations.CreateTable;
 import io.jmigrate.migration.Operations.DropColumn;
@@ -181,6 +185,26 @@ final class ReviewNotes {
     public String runJava(RunJava o) {
       return "java: " + o.description();
     }
+
+    @Override
+    public String createSequence(CreateSequence o) {
+      return "create " + o.sequence();
+    }
+
+    @Override
+    public String dropSequence(DropSequence o) {
+      return MigrationNamer.summary(o) + " (its next value is lost: a sequence created again starts at its start)";
+    }
+
+    @Override
+    public String renameSequence(RenameSequence o) {
+      return MigrationNamer.summary(o) + " (the next value stays)";
+    }
+
+    @Override
+    public String alterSequence(AlterSequence o) {
+      return "alter " + o.sequence() + " (the next value does not move; a new start is where a RESTART goes back to)";
+    }
   };
 
   private static final class Was implements OperationVisitor<String> {
@@ -275,6 +299,26 @@ final class ReviewNotes {
     public String runJava(RunJava o) {
       return null;
     }
+
+    @Override
+    public String createSequence(CreateSequence o) {
+      return null;
+    }
+
+    @Override
+    public String dropSequence(DropSequence o) {
+      return before.findSequence(o.sequence()).map(Object::toString).orElse(null);
+    }
+
+    @Override
+    public String renameSequence(RenameSequence o) {
+      return null;
+    }
+
+    @Override
+    public String alterSequence(AlterSequence o) {
+      return before.findSequence(o.sequence().name()).map(Object::toString).orElse(null);
+    }
   }
 
   private static final class SqliteRebuild implements OperationVisitor<String> {
@@ -368,6 +412,26 @@ final class ReviewNotes {
 
     @Override
     public String runJava(RunJava o) {
+      return null;
+    }
+
+    @Override
+    public String createSequence(CreateSequence o) {
+      return null;
+    }
+
+    @Override
+    public String dropSequence(DropSequence o) {
+      return null;
+    }
+
+    @Override
+    public String renameSequence(RenameSequence o) {
+      return null;
+    }
+
+    @Override
+    public String alterSequence(AlterSequence o) {
       return null;
     }
   }

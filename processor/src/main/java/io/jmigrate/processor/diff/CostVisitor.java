@@ -1,6 +1,10 @@
 package io.jmigrate.processor.diff;
 
 import io.jmigrate.migration.OperationVisitor;
+import io.jmigrate.migration.Operations.AlterSequence;
+import io.jmigrate.migration.Operations.CreateSequence;
+import io.jmigrate.migration.Operations.DropSequence;
+import io.jmigrate.migration.Operations.RenameSequence;
 import io.jmigrate.migration.Operations.CreateTable;
 import io.jmigrate.migration.Operations.DropTable;
 import io.jmigrate.migration.Operations.RenameTable;
@@ -8,7 +12,8 @@ import io.jmigrate.migration.Operations.RunJava;
 import io.jmigrate.migration.Operations.RunSql;
 
 /**
- * What every dialect's costs share: a new, dropped or renamed table touches only the catalog, and a
+ * What every dialect's costs share: a new, dropped or renamed table, and every sequence change, touch only
+ * the catalog, and a
  * hand-written step costs what it runs. Every other operation each dialect prices itself, so a new
  * operation still does not compile until every dialect says what it costs.
  */
@@ -36,5 +41,25 @@ abstract class CostVisitor implements OperationVisitor<Cost> {
   @Override
   public Cost runJava(RunJava o) {
     return Cost.light("runs the Java step");
+  }
+
+  @Override
+  public Cost createSequence(CreateSequence o) {
+    return Cost.CATALOG;
+  }
+
+  @Override
+  public Cost dropSequence(DropSequence o) {
+    return Cost.CATALOG;
+  }
+
+  @Override
+  public Cost renameSequence(RenameSequence o) {
+    return Cost.CATALOG;
+  }
+
+  @Override
+  public Cost alterSequence(AlterSequence o) {
+    return Cost.CATALOG;
   }
 }

@@ -21,6 +21,7 @@ import java.util.TreeSet;
  * @param applied the renames the snapshot records as already applied (named as in the snapshot)
  *     → the version of the migration that applied each: the models may still carry their
  *     annotations, but each is applied once only
+ * @param sequenceRenames new sequence name → old name (a sequence's {@code renamedFrom})
  */
 public record Intents(
     Map<String, String> tableRenames,
@@ -29,9 +30,18 @@ public record Intents(
     Map<String, Set<String>> droppableColumns,
     Set<String> narrowable,
     Map<String, String> oldModelClasses,
-    Map<Rename, Integer> applied) {
+    Map<Rename, Integer> applied,
+    Map<String, String> sequenceRenames) {
+
+  /** Without sequence renames. */
+  public Intents(Map<String, String> tableRenames, Map<String, Map<String, String>> columnRenames,
+      Set<String> droppableTables, Map<String, Set<String>> droppableColumns, Set<String> narrowable,
+      Map<String, String> oldModelClasses, Map<Rename, Integer> applied) {
+    this(tableRenames, columnRenames, droppableTables, droppableColumns, narrowable, oldModelClasses, applied, Map.of());
+  }
 
   public Intents {
+    sequenceRenames = new TreeMap<>(sequenceRenames);
     tableRenames = new TreeMap<>(tableRenames);
     TreeMap<String, Map<String, String>> cr = new TreeMap<>();
     columnRenames.forEach((t, m) -> cr.put(t, new TreeMap<>(m)));
@@ -53,7 +63,7 @@ public record Intents(
   public Intents renameTable(String from, String to) {
     Map<String, String> m = new HashMap<>(tableRenames);
     m.put(to, from);
-    return new Intents(m, columnRenames, droppableTables, droppableColumns, narrowable, oldModelClasses, applied);
+    return new Intents(m, columnRenames, droppableTables, droppableColumns, narrowable, oldModelClasses, applied, sequenceRenames);
   }
 
   /** A column rename on the table named {@code table} in the new models. */
@@ -62,13 +72,13 @@ public record Intents(
     Map<String, String> t = new HashMap<>(m.getOrDefault(table, Map.of()));
     t.put(to, from);
     m.put(table, t);
-    return new Intents(tableRenames, m, droppableTables, droppableColumns, narrowable, oldModelClasses, applied);
+    return new Intents(tableRenames, m, droppableTables, droppableColumns, narrowable, oldModelClasses, applied, sequenceRenames);
   }
 
   public Intents dropTable(String table) {
     Set<String> s = new HashSet<>(droppableTables);
     s.add(table);
-    return new Intents(tableRenames, columnRenames, s, droppableColumns, narrowable, oldModelClasses, applied);
+    return new Intents(tableRenames, columnRenames, s, droppableColumns, narrowable, oldModelClasses, applied, sequenceRenames);
   }
 
   public Intents dropColumn(String table, String column) {
@@ -76,25 +86,33 @@ public record Intents(
     Set<String> s = new HashSet<>(m.getOrDefault(table, Set.of()));
     s.add(column);
     m.put(table, s);
-    return new Intents(tableRenames, columnRenames, droppableTables, m, narrowable, oldModelClasses, applied);
+    return new Intents(tableRenames, columnRenames, droppableTables, m, narrowable, oldModelClasses, applied, sequenceRenames);
   }
 
   public Intents narrow(String table, String column) {
     Set<String> s = new HashSet<>(narrowable);
     s.add(table + "." + column);
-    return new Intents(tableRenames, columnRenames, droppableTables, droppableColumns, s, oldModelClasses, applied);
+    return new Intents(tableRenames, columnRenames, droppableTables, droppableColumns, s, oldModelClasses, applied, sequenceRenames);
   }
 
   public Intents oldModelClass(String table, String className) {
     Map<String, String> m = new HashMap<>(oldModelClasses);
     m.put(table, className);
-    return new Intents(tableRenames, columnRenames, droppableTables, droppableColumns, narrowable, m, applied);
+    return new Intents(tableRenames, columnRenames, droppableTables, droppableColumns, narrowable, m, applied, sequenceRenames);
+  }
+
+  /** A sequence rename ({@code renamedFrom} on the new sequence). */
+  public Intents renameSequence(String from, String to) {
+    Map<String, String> m = new HashMap<>(sequenceRenames);
+    m.put(to, from);
+    return new Intents(tableRenames, columnRenames, droppableTables, droppableColumns, narrowable, oldModelClasses,
+        applied, m);
   }
 
   /** A rename the snapshot records as applied by migration {@code version}. */
   public Intents applied(Rename rename, int version) {
     Map<Rename, Integer> m = new HashMap<>(applied);
     m.put(rename, version);
-    return new Intents(tableRenames, columnRenames, droppableTables, droppableColumns, narrowable, oldModelClasses, m);
+    return new Intents(tableRenames, columnRenames, droppableTables, droppableColumns, narrowable, oldModelClasses, m, sequenceRenames);
   }
 }

@@ -5,6 +5,10 @@ import io.jmigrate.migration.OperationVisitor;
 import io.jmigrate.migration.Operations.AddColumn;
 import io.jmigrate.migration.Operations.AddForeignKey;
 import io.jmigrate.migration.Operations.AddIndex;
+import io.jmigrate.migration.Operations.AlterSequence;
+import io.jmigrate.migration.Operations.CreateSequence;
+import io.jmigrate.migration.Operations.DropSequence;
+import io.jmigrate.migration.Operations.RenameSequence;
 import io.jmigrate.migration.Operations.AlterColumn;
 import io.jmigrate.migration.Operations.CreateTable;
 import io.jmigrate.migration.Operations.DropColumn;
@@ -350,6 +354,26 @@ public final class OnlineCheck {
     @Override
     public Change runJava(RunJava op) {
       return null;
+    }
+
+    @Override
+    public Change createSequence(CreateSequence op) {
+      return null; // the catalog only
+    }
+
+    @Override
+    public Change dropSequence(DropSequence op) {
+      return null; // the catalog only
+    }
+
+    @Override
+    public Change renameSequence(RenameSequence op) {
+      return null; // the catalog only
+    }
+
+    @Override
+    public Change alterSequence(AlterSequence op) {
+      return null; // the catalog only
     }
   }
 }

@@ -6,6 +6,10 @@ import io.jmigrate.migration.Operations;
 import io.jmigrate.migration.Operations.AddColumn;
 import io.jmigrate.migration.Operations.AddForeignKey;
 import io.jmigrate.migration.Operations.AddIndex;
+import io.jmigrate.migration.Operations.AlterSequence;
+import io.jmigrate.migration.Operations.CreateSequence;
+import io.jmigrate.migration.Operations.DropSequence;
+import io.jmigrate.migration.Operations.RenameSequence;
 import io.jmigrate.migration.Operations.AlterColumn;
 import io.jmigrate.migration.Operations.CreateTable;
 import io.jmigrate.migration.Operations.DropColumn;
@@ -323,6 +327,26 @@ public final class OperationOrder {
     @Override
     public Node runJava(RunJava op) {
       return n(op, Role.OTHER, "", Set.of(), HAND_WRITTEN, 0);
+    }
+
+    @Override
+    public Node createSequence(CreateSequence op) {
+      return n(op, Role.OTHER, "", Set.of(), CREATE, 0); // before the tables whose ids it gives
+    }
+
+    @Override
+    public Node dropSequence(DropSequence op) {
+      return n(op, Role.OTHER, "", Set.of(), DROP_TABLES, 0);
+    }
+
+    @Override
+    public Node renameSequence(RenameSequence op) {
+      return n(op, Role.RENAME, "", Set.of(), RENAME, 0);
+    }
+
+    @Override
+    public Node alterSequence(AlterSequence op) {
+      return n(op, Role.OTHER, "", Set.of(), CHANGE, 0);
     }
   }
 }

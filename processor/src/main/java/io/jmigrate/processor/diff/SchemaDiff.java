@@ -155,6 +155,49 @@ public final class SchemaDiff {
     for (String name : dropped) {
       ops.add(Operations.dropTable(name));
     }
+    sequences();
+  }
+
+  /**
+   * Sequences: renamed (only by {@code renamedFrom}: a sequence dropped and created under another
+   * name would start counting again), created, altered (start, increment) and dropped.
+   */
+  private void sequences() {
+    Schema s = work;
+    for (Map.Entry<String, String> r : intents.sequenceRenames().entrySet()) {
+      String to = r.getKey();
+      String from = r.getValue();
+      if (s.findSequence(from).isPresent() && s.findSequence(to).isEmpty() && target.findSequence(to).isPresent()) {
+        Operation op = Operations.renameSequence(from, to);
+        ops.add(op);
+        s = op.applyTo(s);
+      }
+    }
+    for (io.jmigrate.schema.SequenceDefinition q : target.sequences()) {
+      var was = s.findSequence(q.name());
+      if (was.isEmpty()) {
+        ops.add(Operations.createSequence(q));
+      } else if (!was.get().equals(q)) {
+        ops.add(Operations.alterSequence(q));
+      }
+    }
+    List<String> dropped = new ArrayList<>();
+    for (io.jmigrate.schema.SequenceDefinition q : s.sequences()) {
+      if (target.findSequence(q.name()).isEmpty()) {
+        ops.add(Operations.dropSequence(q.name()));
+        dropped.add(q.name());
+      }
+    }
+    // One gone and one new in the same build is what renaming an entity does to its implicit <entity>_seq:
+    // the new one would start again, below the ids already taken.
+    for (io.jmigrate.schema.SequenceDefinition q : target.sequences()) {
+      if (!dropped.isEmpty() && s.findSequence(q.name()).isEmpty()) {
+        findings.add(Finding.warning(Subject.table(q.name()), "the sequence " + q.name() + " is new and "
+            + String.join(", ", dropped) + " is dropped: if " + q.name() + " takes over from it (an entity renamed),"
+            + " it starts again at " + q.start() + ", below the ids already taken. Rename it instead: renamedFrom on"
+            + " @Sequence, or keep the old sequenceName on the @SequenceGenerator"));
+      }
+    }
   }
 
   private void changeTable(TableDefinition was, TableDefinition next) {

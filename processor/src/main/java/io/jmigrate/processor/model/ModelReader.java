@@ -4,6 +4,7 @@ import io.jmigrate.processor.model.build.SchemaBuilder;
 import io.jmigrate.processor.model.extract.Extractor;
 import io.jmigrate.processor.model.extract.JmigrateExtractor;
 import io.jmigrate.processor.model.validate.ModelValidator;
+import io.jmigrate.processor.model.validate.SequenceRules;
 import io.jmigrate.schema.Schema;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -46,21 +47,23 @@ public final class ModelReader {
   /** Reads the given model types (and any model type their foreign keys reach). */
   public Models read(Collection<TypeElement> types) {
     List<TableDeclaration> declarations = extractor.extract(types);
+    List<SequenceDeclaration> sequences = extractor.sequences();
     List<Problem> unread = extractor.problems();
     if (unread.isEmpty()) {
-      return readDeclarations(declarations, targets);
+      return readDeclarations(declarations, sequences, targets);
     }
     // What the extractor could not read comes first; its errors keep the schema from being built.
     List<Problem> problems = new ArrayList<>(unread);
     boolean failed = unread.stream().anyMatch(p -> !p.warning());
-    Models m = failed ? null : readDeclarations(declarations, targets);
+    Models m = failed ? null : readDeclarations(declarations, sequences, targets);
     if (m == null || !m.problems().isEmpty()) {
       problems.addAll(m == null ? ModelValidator.validate(declarations, targets) : m.problems());
       return new Models(Schema.empty(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
           Set.of(), Map.of(), problems);
     }
     return new Models(m.schema(), m.tableClasses(), m.tableElements(), m.columnElements(), m.tableRenames(),
-        m.columnRenames(), m.droppableTables(), m.droppableColumns(), m.narrowable(), m.renamedFromOrigins(), problems);
+        m.columnRenames(), m.droppableTables(), m.droppableColumns(), m.narrowable(), m.renamedFromOrigins(), problems,
+        m.sequenceRenames());
   }
 
   /** Validates declarations, however they were extracted, and builds the schema when they are valid. */
@@ -70,11 +73,18 @@ public final class ModelReader {
 
   /** As {@link #readDeclarations(List)}, on the named target dialects. */
   public static Models readDeclarations(List<TableDeclaration> declarations, List<String> targets) {
-    List<Problem> problems = ModelValidator.validate(declarations, targets);
+    return readDeclarations(declarations, List.of(), targets);
+  }
+
+  /** Tables and sequences, on the named target dialects. */
+  public static Models readDeclarations(List<TableDeclaration> declarations, List<SequenceDeclaration> sequences,
+      List<String> targets) {
+    List<Problem> problems = new ArrayList<>(ModelValidator.validate(declarations, targets));
+    problems.addAll(SequenceRules.validate(sequences, declarations));
     if (!problems.isEmpty()) {
       return new Models(Schema.empty(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
           Set.of(), Map.of(), problems);
     }
-    return SchemaBuilder.build(declarations);
+    return SchemaBuilder.build(declarations, sequences);
   }
 }

@@ -23,6 +23,7 @@ import javax.lang.model.element.TypeElement;
  * @param droppableColumns table → columns its type's {@code @Drop(columns = …)} confirms
  * @param narrowable {@code table.column} of fields with {@code @Narrow}
  * @param renamedFromOrigins where each {@code @RenamedFrom} is written: by {@code table} or {@code table.column}
+ * @param sequenceRenames new sequence name → old name, from a sequence's {@code renamedFrom}
  */
 public record Models(
     Schema schema,
@@ -35,7 +36,17 @@ public record Models(
     Map<String, Set<String>> droppableColumns,
     Set<String> narrowable,
     Map<String, Origin> renamedFromOrigins,
-    List<Problem> problems) {
+    List<Problem> problems,
+    Map<String, String> sequenceRenames) {
+
+  /** Without sequence renames. */
+  public Models(Schema schema, Map<String, String> tableClasses, Map<String, TypeElement> tableElements,
+      Map<String, Element> columnElements, Map<String, String> tableRenames, Map<String, Map<String, String>> columnRenames,
+      Map<String, TypeElement> droppableTables, Map<String, Set<String>> droppableColumns, Set<String> narrowable,
+      Map<String, Origin> renamedFromOrigins, List<Problem> problems) {
+    this(schema, tableClasses, tableElements, columnElements, tableRenames, columnRenames, droppableTables,
+        droppableColumns, narrowable, renamedFromOrigins, problems, Map.of());
+  }
 
   public Element columnElement(String table, String column) {
     Element e = columnElements.get(table + "." + column);
@@ -48,7 +59,7 @@ public record Models(
    */
   public Intents intents(Map<String, String> oldModelClasses, Map<Rename, Integer> applied) {
     return new Intents(tableRenames, columnRenames, droppableTables.keySet(), droppableColumns, narrowable,
-        oldModelClasses, applied);
+        oldModelClasses, applied, sequenceRenames);
   }
 
   /** Every {@code @RenamedFrom} the models carry. */

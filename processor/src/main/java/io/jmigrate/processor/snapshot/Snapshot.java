@@ -60,7 +60,9 @@ public record Snapshot(Schema schema, Map<String, String> tableClasses, Map<Rena
       }
       backRenames.putAll(before.renamesOf(t.name()));
     });
-    StepBack back = new StepBack(before.latestVersion(), before.latestClass(), replaces, tables, classes, backRenames);
+    boolean sequencesChanged = !List.copyOf(before.schema().sequences()).equals(List.copyOf(schema.sequences()));
+    StepBack back = new StepBack(before.latestVersion(), before.latestClass(), replaces, tables, classes, backRenames,
+        sequencesChanged ? List.copyOf(before.schema().sequences()) : null);
     return new Snapshot(schema, tableClasses, renames, version, className, back);
   }
 
@@ -103,6 +105,9 @@ public record Snapshot(Schema schema, Map<String, String> tableClasses, Map<Rena
     for (TableDefinition t : beforeLatest.tables()) {
       s = s.with(t);
     }
+    if (beforeLatest.sequences() != null) {
+      s = Schema.of(s.tables(), beforeLatest.sequences());
+    }
     classes.putAll(beforeLatest.tableClasses());
     r.putAll(beforeLatest.renames());
     return new Snapshot(s, classes, r, beforeLatest.version(), beforeLatest.className(), null);
@@ -115,10 +120,17 @@ public record Snapshot(Schema schema, Map<String, String> tableClasses, Map<Rena
    *
    * @param version the version before the latest, 0 for none
    * @param className its class, or null for none
+   * @param sequences every sequence before it, when it changed them; null when it did not
    */
   public record StepBack(int version, String className, List<String> replaces, List<TableDefinition> tables,
-      Map<String, String> tableClasses, Map<Rename, Integer> renames) {
+      Map<String, String> tableClasses, Map<Rename, Integer> renames, List<io.jmigrate.schema.SequenceDefinition> sequences) {
+    public StepBack(int version, String className, List<String> replaces, List<TableDefinition> tables,
+        Map<String, String> tableClasses, Map<Rename, Integer> renames) {
+      this(version, className, replaces, tables, tableClasses, renames, null);
+    }
+
     public StepBack {
+      sequences = sequences == null ? null : List.copyOf(sequences);
       replaces = List.copyOf(replaces);
       tables = List.copyOf(tables);
       tableClasses = Map.copyOf(tableClasses);

@@ -15,6 +15,7 @@ import io.jmigrate.schema.ForeignKeyDefinition;
 import io.jmigrate.schema.IndexDefinition;
 import io.jmigrate.schema.Names;
 import io.jmigrate.schema.Schema;
+import io.jmigrate.schema.SequenceDefinition;
 import io.jmigrate.schema.TableDefinition;
 import java.io.IOException;
 import java.io.StringReader;
@@ -38,7 +39,9 @@ import java.util.TreeMap;
  * {@code "renamedFrom": "old", "renamedIn": N} for a {@code @RenamedFrom} the models still carry
  * that migration N applied (absent in older files: nothing recorded); and, on a table's entry,
  * {@code "primaryKeyName"} after {@code "primaryKey"} when the key keeps a name of its own (from an
- * adopted database; absent otherwise, so other files are unchanged). Format 1 files are read and
+ * adopted database; absent otherwise, so other files are unchanged); and a top-level {@code "sequences"}
+ * array after {@code "tables"} (and in {@code beforeLatest} when the latest migration changed them), only
+ * when there are sequences, so other files are unchanged. Format 1 files are read and
  * rewritten as format 2.
  */
 public final class SnapshotStore {
@@ -58,6 +61,10 @@ public final class SnapshotStore {
     }
     out.append("  \"tables\": ");
     writeTables(out, s.schema().tables(), s.tableClasses(), s.renames(), "  ");
+    if (!s.schema().sequences().isEmpty()) { // optional: files without sequences are unchanged
+      out.append(",\n  \"sequences\": ");
+      writeSequences(out, s.schema().sequences(), "  ");
+    }
     Snapshot.StepBack back = s.beforeLatest();
     if (back != null) {
       out.append(",\n  \"beforeLatest\": {\n");
@@ -68,6 +75,10 @@ public final class SnapshotStore {
       out.append("    \"replaces\": ").append(strings(back.replaces())).append(",\n");
       out.append("    \"tables\": ");
       writeTables(out, back.tables(), back.tableClasses(), back.renames(), "    ");
+      if (back.sequences() != null) { // only when the latest migration changed the sequences
+        out.append(",\n    \"sequences\": ");
+        writeSequences(out, back.sequences(), "    ");
+      }
       out.append("\n  }");
     }
     return out.append("\n}\n").toString();
@@ -121,6 +132,28 @@ public final class SnapshotStore {
       lines(out, t.foreignKeys().stream().map(SnapshotStore::foreignKey).toList(), in);
     }
     out.append("\n").append(indent).append("}");
+  }
+
+  /** {@code [{"name": "owner_seq", "start": 100, "increment": 50}, …]}: sorted by name, start and increment only when not 1. */
+  private static void writeSequences(StringBuilder out, Collection<SequenceDefinition> sequences, String indent) {
+    if (sequences.isEmpty()) {
+      out.append("[]");
+      return;
+    }
+    out.append("[");
+    lines(out, sequences.stream().map(q -> "{\"name\": " + quote(q.name())
+        + (q.start() == 1 ? "" : ", \"start\": " + q.start())
+        + (q.increment() == 1 ? "" : ", \"increment\": " + q.increment()) + "}").toList(), indent);
+  }
+
+  private static List<SequenceDefinition> readSequences(JsonObject o, String where) throws SnapshotException {
+    List<SequenceDefinition> out = new ArrayList<>();
+    for (JsonElement e : array(o, "sequences", where)) {
+      JsonObject q = object(e, "a sequence");
+      out.add(new SequenceDefinition(identifier(q, "name", "a sequence"),
+          q.has("start") ? q.get("start").getAsLong() : 1, q.has("increment") ? q.get("increment").getAsLong() : 1));
+    }
+    return out;
   }
 
   /** The items of an array, one per line, and the closing bracket. */
@@ -343,7 +376,8 @@ public final class SnapshotStore {
       }
       Map<String, String> classes = new TreeMap<>();
       Map<Rename, Integer> renames = new TreeMap<>();
-      Schema schema = Schema.of(readTables(root, "the snapshot", classes, renames));
+      Schema schema = Schema.of(readTables(root, "the snapshot", classes, renames),
+          root.has("sequences") ? readSequences(root, "the snapshot") : List.of());
       checkReferences(schema);
       Snapshot.StepBack back = root.has("beforeLatest") ? readStepBack(object(root.get("beforeLatest"), "beforeLatest")) : null;
       return new Snapshot(schema, classes, renames, latestVersion, latestClass, back);
@@ -357,7 +391,8 @@ public final class SnapshotStore {
     Map<Rename, Integer> renames = new TreeMap<>();
     List<TableDefinition> tables = readTables(b, "beforeLatest", classes, renames);
     return new Snapshot.StepBack(integer(b, "version", "beforeLatest"),
-        b.has("class") ? string(b, "class", "beforeLatest") : null, strings(b, "replaces"), tables, classes, renames);
+        b.has("class") ? string(b, "class", "beforeLatest") : null, strings(b, "replaces"), tables, classes, renames,
+        b.has("sequences") ? readSequences(b, "beforeLatest") : null);
   }
 
   private static List<TableDefinition> readTables(JsonObject o, String where, Map<String, String> classes,

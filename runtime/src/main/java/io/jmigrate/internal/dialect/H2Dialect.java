@@ -445,4 +445,33 @@ public final class H2Dialect extends SqlDialect {
     connection.rollback();
     connection.setAutoCommit(true);
   }
+
+  // ---- sequences: H2 cannot rename one ----
+
+  /**
+   * H2 has no {@code ALTER SEQUENCE … RENAME}: the new sequence is created where the old one stands
+   * (its next value read from the catalog; a preview without a database shows the start) and the
+   * old one dropped, in the migration's run.
+   */
+  @Override
+  protected void renameSequence(io.jmigrate.migration.Operations.RenameSequence op, Schema before, Sink out)
+      throws SQLException {
+    io.jmigrate.schema.SequenceDefinition q = before.sequence(op.from());
+    List<String> next = out.read("SELECT CAST(BASE_VALUE AS VARCHAR) FROM INFORMATION_SCHEMA.SEQUENCES"
+        + " WHERE SEQUENCE_SCHEMA = CURRENT_SCHEMA AND SEQUENCE_NAME = ?", op.from());
+    out.execute("CREATE SEQUENCE " + q(op.to()) + " START WITH " + q.start() + " INCREMENT BY " + q.increment());
+    if (!next.isEmpty() && Long.parseLong(next.get(0)) != q.start()) {
+      out.execute("ALTER SEQUENCE " + q(op.to()) + " RESTART WITH " + next.get(0));
+    }
+    out.execute("DROP SEQUENCE " + q(op.from()));
+  }
+
+  /** Without the sequences H2 makes for identity columns. */
+  @Override
+  public java.util.Map<String, io.jmigrate.schema.SequenceDefinition> liveSequences(java.sql.Connection connection)
+      throws SQLException {
+    java.util.Map<String, io.jmigrate.schema.SequenceDefinition> live = super.liveSequences(connection);
+    live.keySet().removeIf(name -> name.toUpperCase(java.util.Locale.ROOT).startsWith("SYSTEM_SEQUENCE_"));
+    return live;
+  }
 }

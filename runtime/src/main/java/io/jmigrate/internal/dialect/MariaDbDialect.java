@@ -447,4 +447,35 @@ public final class MariaDbDialect extends SqlDialect {
     connection.rollback();
     connection.setAutoCommit(true);
   }
+
+  // ---- sequences (MariaDB 10.3+): a sequence is a table to RENAME TABLE and to read ----
+
+  @Override
+  protected void renameSequence(io.jmigrate.migration.Operations.RenameSequence op, Schema before, Sink out)
+      throws SQLException {
+    out.execute("RENAME TABLE " + q(op.from()) + " TO " + q(op.to()));
+  }
+
+  /** MariaDB has no {@code information_schema.sequences} before 11.5: each sequence reads as a one-row table. */
+  @Override
+  public java.util.Map<String, io.jmigrate.schema.SequenceDefinition> liveSequences(Connection connection)
+      throws SQLException {
+    List<String> names = new java.util.ArrayList<>();
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT TABLE_NAME FROM information_schema.TABLES"
+            + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'SEQUENCE'")) {
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+    }
+    java.util.Map<String, io.jmigrate.schema.SequenceDefinition> live = new java.util.TreeMap<>();
+    for (String name : names) {
+      try (Statement s = connection.createStatement();
+          ResultSet rs = s.executeQuery("SELECT start_value, increment FROM " + q(name))) {
+        rs.next();
+        live.put(name, new io.jmigrate.schema.SequenceDefinition(name, rs.getLong(1), rs.getLong(2)));
+      }
+    }
+    return live;
+  }
 }

@@ -323,6 +323,26 @@ public final class PostgresDialect extends SqlDialect {
     public Cleanup runJava(RunJava op) {
       return null;
     }
+
+    @Override
+    public Cleanup createSequence(io.jmigrate.migration.Operations.CreateSequence op) {
+      return null;
+    }
+
+    @Override
+    public Cleanup dropSequence(io.jmigrate.migration.Operations.DropSequence op) {
+      return null;
+    }
+
+    @Override
+    public Cleanup renameSequence(io.jmigrate.migration.Operations.RenameSequence op) {
+      return null;
+    }
+
+    @Override
+    public Cleanup alterSequence(io.jmigrate.migration.Operations.AlterSequence op) {
+      return null; // catalog only
+    }
   }
 
   @Override
@@ -573,5 +593,23 @@ public final class PostgresDialect extends SqlDialect {
   public void rollback(Connection connection) throws SQLException {
     connection.rollback();
     connection.setAutoCommit(true);
+  }
+
+  // ---- sequences: the standard SQL of SqlDialect; validate reads them without those columns own ----
+
+  @Override
+  public java.util.Map<String, io.jmigrate.schema.SequenceDefinition> liveSequences(Connection connection)
+      throws SQLException {
+    java.util.Map<String, io.jmigrate.schema.SequenceDefinition> live = new java.util.TreeMap<>();
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT c.relname, q.seqstart, q.seqincrement FROM pg_catalog.pg_class c"
+            + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace JOIN pg_catalog.pg_sequence q ON q.seqrelid = c.oid"
+            + " WHERE c.relkind = 'S' AND n.nspname = current_schema() AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d"
+            + " WHERE d.objid = c.oid AND d.deptype IN ('a', 'i'))")) {
+      while (rs.next()) {
+        live.put(rs.getString(1), new io.jmigrate.schema.SequenceDefinition(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+      }
+    }
+    return live;
   }
 }

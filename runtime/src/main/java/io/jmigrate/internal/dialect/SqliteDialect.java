@@ -507,5 +507,61 @@ public final class SqliteDialect extends SqlDialect {
     public Boolean runJava(RunJava op) {
       return true;
     }
+
+    @Override
+    public Boolean createSequence(io.jmigrate.migration.Operations.CreateSequence op) {
+      return false;
+    }
+
+    @Override
+    public Boolean dropSequence(io.jmigrate.migration.Operations.DropSequence op) {
+      return false;
+    }
+
+    @Override
+    public Boolean renameSequence(io.jmigrate.migration.Operations.RenameSequence op) {
+      return false;
+    }
+
+    @Override
+    public Boolean alterSequence(io.jmigrate.migration.Operations.AlterSequence op) {
+      return false;
+    }
   };
+
+  // ---- sequences: SQLite has none; each is a one-row table, as Hibernate makes one where sequences are missing ----
+
+  /**
+   * {@code CREATE TABLE "<name>" ("next_val" BIGINT)} holding the next value: the table Hibernate's
+   * {@code SEQUENCE} and {@code AUTO} ids read and advance on a database without sequences (its
+   * {@code TableStructure}), so the same entities run on SQLite. The increment stays in the schema
+   * (Hibernate advances the row by its allocation size).
+   */
+  @Override
+  protected void createSequence(io.jmigrate.migration.Operations.CreateSequence op, Schema before, Sink out)
+      throws SQLException {
+    out.execute("CREATE TABLE " + q(op.sequence().name()) + " (\"next_val\" BIGINT)");
+    out.execute("INSERT INTO " + q(op.sequence().name()) + " (\"next_val\") VALUES (" + op.sequence().start() + ")");
+  }
+
+  @Override
+  protected void dropSequence(io.jmigrate.migration.Operations.DropSequence op, Schema before, Sink out)
+      throws SQLException {
+    out.execute("DROP TABLE " + q(op.sequence()));
+  }
+
+  @Override
+  protected void renameSequence(io.jmigrate.migration.Operations.RenameSequence op, Schema before, Sink out)
+      throws SQLException {
+    out.execute("ALTER TABLE " + q(op.from()) + " RENAME TO " + q(op.to()));
+  }
+
+  /** Nothing to run: the next value stays, and the increment is the application's to apply. */
+  @Override
+  protected void alterSequence(io.jmigrate.migration.Operations.AlterSequence op, Schema before, Sink out) {}
+
+  @Override
+  public java.util.Map<String, io.jmigrate.schema.SequenceDefinition> liveSequences(Connection connection) {
+    return null;
+  }
 }

@@ -6,11 +6,13 @@ import io.jmigrate.processor.model.ForeignKeyDeclaration;
 import io.jmigrate.processor.model.IndexDeclaration;
 import io.jmigrate.processor.model.Models;
 import io.jmigrate.processor.model.Origin;
+import io.jmigrate.processor.model.SequenceDeclaration;
 import io.jmigrate.processor.model.TableDeclaration;
 import io.jmigrate.schema.ColumnDefinition;
 import io.jmigrate.schema.ForeignKeyDefinition;
 import io.jmigrate.schema.IndexDefinition;
 import io.jmigrate.schema.Schema;
+import io.jmigrate.schema.SequenceDefinition;
 import io.jmigrate.schema.TableDefinition;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +33,11 @@ public final class SchemaBuilder {
   private SchemaBuilder() {}
 
   public static Models build(List<TableDeclaration> declarations) {
+    return build(declarations, List.of());
+  }
+
+  /** Tables and sequences (a name declared several times, as validated, once). */
+  public static Models build(List<TableDeclaration> declarations, List<SequenceDeclaration> sequenceDeclarations) {
     Map<String, String> tableClasses = new TreeMap<>();
     Map<String, TypeElement> tableElements = new TreeMap<>();
     Map<String, Element> columnElements = new HashMap<>();
@@ -74,8 +81,16 @@ public final class SchemaBuilder {
       }
       tables.add(table(t, byClass));
     }
-    return new Models(Schema.of(tables), tableClasses, tableElements, columnElements, tableRenames, columnRenames,
-        droppableTables, droppableColumns, narrowable, renamedFromOrigins, List.of());
+    Map<String, SequenceDefinition> sequences = new TreeMap<>();
+    Map<String, String> sequenceRenames = new TreeMap<>();
+    for (SequenceDeclaration q : sequenceDeclarations) {
+      sequences.putIfAbsent(q.name(), q.definition());
+      if (q.renamedFrom() != null) {
+        sequenceRenames.put(q.name(), q.renamedFrom());
+      }
+    }
+    return new Models(Schema.of(tables, sequences.values()), tableClasses, tableElements, columnElements, tableRenames,
+        columnRenames, droppableTables, droppableColumns, narrowable, renamedFromOrigins, List.of(), sequenceRenames);
   }
 
   private static TableDefinition table(TableDeclaration t, Map<String, TableDeclaration> byClass) {

@@ -22,4 +22,9 @@ public interface Extractor {
   default List<Problem> problems() {
     return List.of();
   }
+
+  /** The sequences the models of the last {@link #extract} declare (a name may come more than once). */
+  default List<io.jmigrate.processor.model.SequenceDeclaration> sequences() {
+    return List.of();
+  }
 }

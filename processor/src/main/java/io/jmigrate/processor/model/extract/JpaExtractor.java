@@ -72,6 +72,7 @@ public final class JpaExtractor implements Extractor {
   private final Annotations annotations = new Annotations();
   private final List<Problem> problems = new ArrayList<>();
   private final JpaColumns columns;
+  private final JpaGenerators generators;
 
   private final Map<String, Entity> entities = new LinkedHashMap<>();
   private final Map<String, Table> tables = new LinkedHashMap<>();
@@ -183,6 +184,7 @@ public final class JpaExtractor implements Extractor {
       boolean beanValidation) {
     this.naming = naming;
     this.targets = List.copyOf(targets);
+    this.generators = new JpaGenerators(annotations, naming, problems).targets(this.targets);
     this.types = types;
     this.columns = new JpaColumns(annotations, naming, autoApply, problems);
     this.columns.beanValidation = beanValidation;
@@ -231,6 +233,7 @@ public final class JpaExtractor implements Extractor {
     problems.clear();
     entities.clear();
     tables.clear();
+    generators.clear();
     discover(roots);
     for (Entity e : entities.values()) {
       e.parent = entities.get(qualifiedName(entitySuperclass(e.type)));
@@ -245,11 +248,24 @@ public final class JpaExtractor implements Extractor {
       references(e);
     }
     for (Entity e : ordered) {
+      Table t = tableOf(e);
+      if (t != null) {
+        generators.declared(e.type, t.name);
+      }
+    }
+    for (Entity e : ordered) {
       if (!tables.containsKey(e.qualifiedName())) {
         tablelessDrops(e);
       }
     }
-    return tables.values().stream().map(Table::declaration).toList();
+    List<TableDeclaration> out = new ArrayList<>(tables.values().stream().map(Table::declaration).toList());
+    generators.tables().stream().filter(g -> out.stream().noneMatch(t -> t.name().equals(g.name()))).forEach(out::add);
+    return out;
+  }
+
+  @Override
+  public List<io.jmigrate.processor.model.SequenceDeclaration> sequences() {
+    return generators.sequences();
   }
 
   // ---- the entities ----
@@ -444,7 +460,7 @@ public final class JpaExtractor implements Extractor {
     }
   }
 
-  /** The key column with {@code @GeneratedValue} applied: IDENTITY is an identity column; sequences are refused. */
+  /** The key column with {@code @GeneratedValue} applied: IDENTITY is an identity column; sequences and generator tables: {@link JpaGenerators}. */
   private ColumnDeclaration generated(Element f, ColumnDeclaration c, Entity entity) {
     AnnotationMirror g = Jpa.mirror(f, "GeneratedValue");
     if (g == null) {
@@ -466,12 +482,10 @@ public final class JpaExtractor implements Extractor {
     if (strategy.equals("UUID") || (strategy.equals("AUTO") && c.javaType().columnType() == ColumnType.UUID)) {
       return c; // Hibernate generates the UUID itself
     }
-    String sequence = naming.physical(entity.root().entityName + "_SEQ");
-    problems.add(Problem.error(at, "jmigrate does not create sequences or generator tables: @GeneratedValue"
-        + (strategy.equals("AUTO") ? "" : "(strategy = " + strategy + ")") + " on " + c.field() + " makes Hibernate 7 "
-        + "use " + (strategy.equals("TABLE") ? "the table hibernate_sequences" : "the sequence " + sequence
-        + " (increment by 50)") + ". Use @GeneratedValue(strategy = GenerationType.IDENTITY), an identity column on "
-        + "PostgreSQL, H2, MariaDB and SQLite"));
+    if (!generators.generated(f, g, strategy, c, entity.root().type, entity.root().entityName)) {
+      problems.add(Problem.error(at, "jmigrate does not map @GeneratedValue(strategy = " + strategy + ") on "
+          + c.field() + "; use IDENTITY, SEQUENCE, TABLE or AUTO"));
+    }
     return c;
   }
 
@@ -1043,6 +1057,9 @@ public final class JpaExtractor implements Extractor {
   private void checkField(Element f) {
     for (AnnotationMirror m : f.getAnnotationMirrors()) {
       String jpa = Jpa.simpleNameIfJpa(m);
+      if (jpa != null && JpaGenerators.READ.contains(jpa)) {
+        continue;
+      }
       String name = Jpa.qualifiedName(m);
       if (jpa != null && !FIELD_ANNOTATIONS.contains(jpa) && !jpa.equals("MapsId") && !jpa.startsWith("MapKey")
           && !jpa.equals("OrderColumn") && !jpa.equals("Transient")) {
@@ -1060,6 +1077,9 @@ public final class JpaExtractor implements Extractor {
   private void checkType(TypeElement type) {
     for (AnnotationMirror m : type.getAnnotationMirrors()) {
       String jpa = Jpa.simpleNameIfJpa(m);
+      if (jpa != null && JpaGenerators.READ.contains(jpa)) {
+        continue;
+      }
       if (jpa == null || TYPE_ANNOTATIONS.contains(jpa)) {
         continue;
       }

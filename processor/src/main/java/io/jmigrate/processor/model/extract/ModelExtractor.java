@@ -16,6 +16,7 @@ public final class ModelExtractor implements Extractor {
   private final JmigrateExtractor jmigrate = new JmigrateExtractor();
   private final JpaExtractor jpa;
   private final List<Problem> problems = new ArrayList<>();
+  private final List<io.jmigrate.processor.model.SequenceDeclaration> sequences = new ArrayList<>();
 
   public ModelExtractor(JpaExtractor jpa) {
     this.jpa = jpa;
@@ -27,14 +28,22 @@ public final class ModelExtractor implements Extractor {
     List<TypeElement> models = types.stream().filter(t -> !JpaExtractor.isEntity(t)).toList();
     List<TableDeclaration> out = new ArrayList<>();
     problems.clear();
+    sequences.clear();
     if (!models.isEmpty()) {
       out.addAll(jmigrate.extract(models));
+      sequences.addAll(jmigrate.sequences());
     }
     if (!entities.isEmpty()) {
       out.addAll(jpa.extract(entities));
       problems.addAll(jpa.problems());
+      sequences.addAll(jpa.sequences());
     }
     return out;
+  }
+
+  @Override
+  public List<io.jmigrate.processor.model.SequenceDeclaration> sequences() {
+    return List.copyOf(sequences);
   }
 
   @Override

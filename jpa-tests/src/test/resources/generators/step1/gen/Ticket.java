@@ -1,16 +1,14 @@
-package shop;
+package gen;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
-/** Hibernate would draw its ids from the sequence ticket_seq, which jmigrate does not make. */
+/** TABLE without a generator: the table hibernate_sequences. */
 @Entity
 public class Ticket {
-  @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE)
-  Long id;
+  @Id @GeneratedValue(strategy = GenerationType.TABLE) Long id;
 
   String subject;
 }

@@ -1,0 +1,8 @@
+package gen;
+
+import jakarta.persistence.Entity;
+
+@Entity
+public class Dog extends Animal {
+  String breed;
+}

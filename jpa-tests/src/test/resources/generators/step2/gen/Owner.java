@@ -1,0 +1,15 @@
+package gen;
+
+import io.jmigrate.Drop;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+
+/** AUTO, Hibernate's default: the sequence owner_seq, increment 50. */
+@Entity
+@Drop(tables = "receipt")
+public class Owner {
+  @Id @GeneratedValue Long id;
+
+  String name;
+}

@@ -1,0 +1,270 @@
+package io.jmigrate.processor.model.extract;
+
+import static io.jmigrate.processor.model.extract.Annotations.explicit;
+
+import io.jmigrate.processor.model.ColumnDeclaration;
+import io.jmigrate.processor.model.JavaType;
+import io.jmigrate.processor.model.Origin;
+import io.jmigrate.processor.model.Problem;
+import io.jmigrate.processor.model.SequenceDeclaration;
+import io.jmigrate.processor.model.TableDeclaration;
+import io.jmigrate.processor.model.TableDeclaration.Shape;
+import io.jmigrate.schema.ColumnType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+
+/**
+ * What Hibernate 7 makes for a key's {@code @GeneratedValue} other than {@code IDENTITY}, measured
+ * against its own schema export:
+ *
+ * <ul>
+ *   <li>{@code AUTO} (the default) and {@code SEQUENCE} on a number: a sequence. Without a generator,
+ *       {@code <entity name>_SEQ} (the hierarchy root's) through the naming ({@code owner_seq}),
+ *       starting at 1, increment 50. {@code generator = "g"} names a {@code @SequenceGenerator(name = "g")}
+ *       on the field, its class, the entity or a superclass, or the package; its {@code sequenceName}
+ *       (else {@code g}) through the naming, {@code initialValue} (1) and {@code allocationSize} (50). A
+ *       name no generator declares is the sequence's name. An unnamed {@code @SequenceGenerator} there
+ *       serves a {@code @GeneratedValue} without {@code generator}. Entities that share a sequence must
+ *       agree on its start and increment (Hibernate refuses them too).
+ *   <li>{@code TABLE}: a table of rows {@code (sequence_name varchar(255) primary key, next_val bigint)}:
+ *       {@code hibernate_sequences} without a generator, else the {@code @TableGenerator}'s {@code table}
+ *       (by default the generator's name) through the naming, {@code pkColumnName} and
+ *       {@code valueColumnName} as written (Hibernate's naming strategy does not see them). Hibernate inserts a segment's row on first use when the table lacks it.
+ * </ul>
+ *
+ * A sequence on SQLite, which has none, is the one-row table Hibernate makes there too.
+ */
+final class JpaGenerators {
+  /** The JPA annotations read here: not reported as unread. */
+  static final Set<String> READ = Set.of("SequenceGenerator", "SequenceGenerators", "TableGenerator", "TableGenerators");
+
+  private static final JavaType STRING = JavaType.of("java.lang.String", ColumnType.STRING);
+  private static final JavaType LONG = JavaType.of("java.lang.Long", ColumnType.BIGINT);
+
+  private final Annotations annotations;
+  private final JpaNaming naming;
+  private final List<Problem> problems;
+  private boolean mariaDb;
+  private final List<SequenceDeclaration> sequences = new ArrayList<>();
+  private final Map<String, TableDeclaration> tables = new LinkedHashMap<>();
+
+  JpaGenerators(Annotations annotations, JpaNaming naming, List<Problem> problems) {
+    this.annotations = annotations;
+    this.naming = naming;
+    this.problems = problems;
+  }
+
+  /** With MariaDB among the target dialects, where a sequence's name keeps its capitals. */
+  JpaGenerators targets(List<String> dialects) {
+    this.mariaDb = dialects.contains("mariadb");
+    return this;
+  }
+
+  void clear() {
+    sequences.clear();
+    tables.clear();
+  }
+
+  List<SequenceDeclaration> sequences() {
+    return List.copyOf(sequences);
+  }
+
+  /** The generator tables, each once. */
+  List<TableDeclaration> tables() {
+    return List.copyOf(tables.values());
+  }
+
+  /**
+   * Records what the key's generator needs ({@code strategy} AUTO, SEQUENCE or TABLE, on a number);
+   * false when it is not one of those, for the caller to refuse.
+   *
+   * @param f the key field
+   * @param g its {@code @GeneratedValue}
+   * @param root the entity at the root of the field's hierarchy, whose name the implicit sequence takes
+   * @param rootEntityName that entity's name
+   */
+  boolean generated(Element f, AnnotationMirror g, String strategy, ColumnDeclaration c, TypeElement root,
+      String rootEntityName) {
+    String generator = annotations.string(g, "generator");
+    Origin at = Origin.of(f, g).with("s", g, explicit(g, "strategy")).of("s");
+    if (!strategy.equals("AUTO") && !strategy.equals("SEQUENCE") && !strategy.equals("TABLE")) {
+      return false;
+    }
+    if (!generator.isEmpty() && hibernateGenerator(f, root, generator) != null) {
+      problems.add(Problem.error(Origin.of(f, g).with("g", g, explicit(g, "generator")).of("g"), "jmigrate does not map"
+          + " Hibernate's @GenericGenerator (generator = \"" + generator + "\"): its strategy decides what the database"
+          + " needs; use a @SequenceGenerator or @TableGenerator of that name, or IDENTITY"));
+      return true;
+    }
+    Declared d = find(f, root, generator, strategy);
+    if (d == null && !generator.isEmpty() && !strategy.equals("TABLE")) {
+      // A name no generator declares is the sequence's own name (Hibernate 6+).
+      sequence(physical(generator, at), 1, 50, at);
+      return true;
+    }
+    if (strategy.equals("TABLE") || (d != null && d.table())) {
+      table(d, c, root, at);
+      return true;
+    }
+    if (d == null) {
+      sequence(physical(rootEntityName + "_SEQ", at), 1, 50, at);
+      return true;
+    }
+    AnnotationMirror m = d.mirror();
+    if (!annotations.string(m, "schema").isEmpty() || !annotations.string(m, "catalog").isEmpty()) {
+      problems.add(Problem.error(Origin.of(d.at(), m), "jmigrate migrates one schema, the connection's: remove "
+          + "schema and catalog from the @SequenceGenerator"));
+      return true;
+    }
+    String name = annotations.string(m, "sequenceName");
+    name = !name.isEmpty() ? name : !d.name().isEmpty() ? d.name() : rootEntityName + "_SEQ";
+    Object initial = annotations.value(m, "initialValue");
+    Object allocation = annotations.value(m, "allocationSize");
+    sequence(physical(name, Origin.of(d.at(), m)), initial == null ? 1 : ((Number) initial).longValue(),
+        allocation == null ? 50 : ((Number) allocation).longValue(), Origin.of(d.at(), m));
+    return true;
+  }
+
+  /** jmigrate's {@code @Sequence} on an entity or its fields: a sequence of its own (one {@code inspect --jpa} kept). */
+  void declared(TypeElement entity, String table) {
+    sequences.addAll(JmigrateExtractor.declaredSequences(annotations, entity, table));
+  }
+
+  /**
+   * The sequence's name through the naming. With {@code jpa} naming and MariaDB among the targets, a name
+   * with capitals is an error, as for tables: Hibernate writes it unquoted ({@code Owner_SEQ}), which MariaDB
+   * keeps as written while PostgreSQL and H2 fold it, so no one name serves both.
+   */
+  private String physical(String logical, Origin at) {
+    String name = naming.physical(logical);
+    if (naming == JpaNaming.JPA && mariaDb && !logical.startsWith("`") && !logical.startsWith("\"")
+        && !logical.equals(logical.toLowerCase(java.util.Locale.ROOT))) {
+      problems.add(Problem.error(at, "with -Ajmigrate.naming=jpa Hibernate names this sequence " + logical + ", unquoted:"
+          + " MariaDB and MySQL keep its capitals while PostgreSQL and H2 fold it to " + name + ", which jmigrate creates."
+          + " Give it a lower-case name (@SequenceGenerator(sequenceName = \"" + name + "\")), or use"
+          + " -Ajmigrate.naming=snake_case"));
+    }
+    return name;
+  }
+
+  private void sequence(String name, long start, long increment, Origin at) {
+    sequences.add(new SequenceDeclaration(name, start, increment, null, at));
+  }
+
+  /** The segment table: its key column (the segment's name) and the next value. */
+  private void table(Declared d, ColumnDeclaration key, TypeElement root, Origin at) {
+    AnnotationMirror m = d == null ? null : d.mirror();
+    if (m != null && (!annotations.string(m, "schema").isEmpty() || !annotations.string(m, "catalog").isEmpty())) {
+      problems.add(Problem.error(Origin.of(d.at(), m), "jmigrate migrates one schema, the connection's: remove "
+          + "schema and catalog from the @TableGenerator"));
+      return;
+    }
+    String table = m == null ? "hibernate_sequences" : or(or(annotations.string(m, "table"), d.name()), "hibernate_sequences");
+    String pk = m == null ? "sequence_name" : or(annotations.string(m, "pkColumnName"), "sequence_name");
+    String value = m == null ? "next_val" : or(annotations.string(m, "valueColumnName"), "next_val");
+    String name = naming.physical(table);
+    Origin origin = m == null ? Origin.of(root) : Origin.of(root, m);
+    List<ColumnDeclaration> columns = List.of(
+        new ColumnDeclaration(asWritten(pk), true, pk, "", STRING, true, false, false, 255, 0, 0, false,
+            null, null, null, null, false, origin),
+        new ColumnDeclaration(asWritten(value), true, value, "", LONG, false, false, true, 0, 0, 0, false,
+            null, null, null, null, false, origin));
+    TableDeclaration t = new TableDeclaration(root.getQualifiedName().toString(), root.getSimpleName().toString(),
+        name, true, Shape.CLASS, columns, List.of(), null, List.of(), List.of(), origin);
+    TableDeclaration was = tables.putIfAbsent(name, t);
+    if (was != null && !columnNames(was).equals(columnNames(t))) {
+      problems.add(Problem.error(at, "the generator table " + name + " is declared with the columns "
+          + columnNames(was) + " and " + columnNames(t) + "; one table has one shape: make the generators agree"));
+    }
+  }
+
+  /**
+   * A generator table's column name: Hibernate writes {@code pkColumnName} and {@code valueColumnName}
+   * without its physical naming strategy (measured: {@code genName} stays {@code genName}), unquoted, so
+   * the database folds it to lower case; a quoted one keeps its case.
+   */
+  private static String asWritten(String name) {
+    if (name.length() > 1 && (name.charAt(0) == '`' || name.charAt(0) == '"') && name.endsWith(name.substring(0, 1))) {
+      return name.substring(1, name.length() - 1);
+    }
+    return name.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static List<String> columnNames(TableDeclaration t) {
+    return t.columns().stream().map(ColumnDeclaration::name).toList();
+  }
+
+  private static String or(String given, String otherwise) {
+    return given.isEmpty() ? otherwise : given;
+  }
+
+  /** A generator annotation and where it is written. */
+  private record Declared(AnnotationMirror mirror, Element at, String name, boolean table) {}
+
+  /**
+   * The generator {@code name} declares (or, for an empty name, the unnamed one of the strategy's kind),
+   * looked up as Hibernate does: the field, its class, the entity and its superclasses, the package.
+   */
+  private Declared find(Element field, TypeElement root, String name, String strategy) {
+    List<Element> scopes = new ArrayList<>();
+    scopes.add(field);
+    scopes.add(field.getEnclosingElement());
+    for (TypeElement t = root; t != null; t = superclass(t)) {
+      scopes.add(t);
+    }
+    Element p = root;
+    while (p != null && !(p instanceof PackageElement)) {
+      p = p.getEnclosingElement();
+    }
+    if (p != null) {
+      scopes.add(p);
+    }
+    for (Element scope : scopes) {
+      for (boolean table : new boolean[] {false, true}) {
+        String single = table ? "TableGenerator" : "SequenceGenerator";
+        for (AnnotationMirror m : Jpa.repeated(annotations, scope, single, single + "s")) {
+          String declared = annotations.string(m, "name");
+          boolean fits = name.isEmpty() ? declared.isEmpty() && table == strategy.equals("TABLE") : declared.equals(name);
+          if (fits) {
+            return new Declared(m, scope, declared, table);
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Hibernate's {@code @GenericGenerator} of that name where a JPA generator would be looked up, or null. */
+  private AnnotationMirror hibernateGenerator(Element field, TypeElement root, String name) {
+    List<Element> scopes = new ArrayList<>(List.of(field, field.getEnclosingElement()));
+    for (TypeElement t = root; t != null; t = superclass(t)) {
+      scopes.add(t);
+    }
+    for (Element scope : scopes) {
+      for (AnnotationMirror m : annotations.repeated(scope, Jpa.HIBERNATE + "GenericGenerator",
+          Jpa.HIBERNATE + "GenericGenerators")) {
+        if (annotations.string(m, "name").equals(name)) {
+          return m;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static TypeElement superclass(TypeElement t) {
+    if (t.getSuperclass().getKind() != TypeKind.DECLARED) {
+      return null;
+    }
+    TypeElement s = (TypeElement) ((DeclaredType) t.getSuperclass()).asElement();
+    return s.getQualifiedName().contentEquals("java.lang.Object") ? null : s;
+  }
+}
