@@ -346,7 +346,8 @@ public abstract class SqlDialect implements Dialect {
       Map.entry("DATE", ColumnType.DATE), Map.entry("TIME", ColumnType.TIME),
       Map.entry("TIMESTAMP", ColumnType.TIMESTAMP), Map.entry("TIMESTAMPTZ", ColumnType.TIMESTAMP_TZ),
       Map.entry("UUID", ColumnType.UUID), Map.entry("BLOB", ColumnType.BINARY), Map.entry("BYTEA", ColumnType.BINARY),
-      Map.entry("OID", ColumnType.BLOB));
+      Map.entry("OID", ColumnType.BLOB), Map.entry("CHAR", ColumnType.CHAR), Map.entry("BPCHAR", ColumnType.CHAR),
+      Map.entry("CHARACTER", ColumnType.CHAR), Map.entry("JSON", ColumnType.JSON), Map.entry("JSONB", ColumnType.JSON));
 
   @Override
   public ColumnType liveType(String typeName) {
@@ -388,6 +389,10 @@ public abstract class SqlDialect implements Dialect {
         return "CLOB";
       case BLOB:
         return "BLOB";
+      case CHAR:
+        return "CHAR(" + Math.max(c.length(), 1) + ")";
+      case JSON:
+        return "JSON";
       default:
         throw new IllegalArgumentException(c.type().name());
     }

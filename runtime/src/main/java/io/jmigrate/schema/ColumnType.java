@@ -41,7 +41,19 @@ public enum ColumnType {
    */
   CLOB,
   /** A binary large object: a JPA {@code @Lob byte[]} or {@code java.sql.Blob}; as {@link #CLOB}, {@code oid} on PostgreSQL. */
-  BLOB;
+  BLOB,
+  /**
+   * Fixed-length text, {@code CHAR(n)} with {@code n} the column's length (1 when not given):
+   * {@code char}/{@code Character}, a {@code String} with {@code @Column(fixed = true)}, JPA's
+   * {@code @Enumerated(STRING)} with {@code length = 1}. PostgreSQL and H2 pad a shorter value
+   * with spaces; MariaDB and MySQL remove trailing spaces when reading; SQLite keeps it as text.
+   */
+  CHAR,
+  /**
+   * A JSON document, stored as its text: {@code jsonb} on PostgreSQL, {@code JSON} on H2 and
+   * MariaDB/MySQL, {@code TEXT} on SQLite (which has no JSON type; its JSON functions read text).
+   */
+  JSON;
 
   public boolean isInteger() {
     return this == INTEGER || this == BIGINT || this == SMALLINT;

@@ -123,7 +123,8 @@ public final class H2Dialect extends SqlDialect {
       Map.entry("DATE", ColumnType.DATE), Map.entry("TIME", ColumnType.TIME),
       Map.entry("TIMESTAMP", ColumnType.TIMESTAMP), Map.entry("TIMESTAMP WITH TIME ZONE", ColumnType.TIMESTAMP_TZ),
       Map.entry("UUID", ColumnType.UUID), Map.entry("BINARY VARYING", ColumnType.BINARY),
-      Map.entry("BINARY LARGE OBJECT", ColumnType.BINARY));
+      Map.entry("BINARY LARGE OBJECT", ColumnType.BINARY), Map.entry("CHARACTER", ColumnType.CHAR),
+      Map.entry("JSON", ColumnType.JSON));
 
   @Override
   public ColumnType liveType(String typeName) {

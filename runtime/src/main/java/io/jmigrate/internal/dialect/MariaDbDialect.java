@@ -334,7 +334,7 @@ public final class MariaDbDialect extends SqlDialect {
       Map.entry("DATETIME", ColumnType.TIMESTAMP), Map.entry("TIMESTAMP", ColumnType.TIMESTAMP_TZ),
       Map.entry("LONGBLOB", ColumnType.BINARY), Map.entry("BLOB", ColumnType.BINARY),
       Map.entry("TINYTEXT", ColumnType.STRING), Map.entry("TINYBLOB", ColumnType.BINARY),
-      Map.entry("MEDIUMBLOB", ColumnType.BINARY));
+      Map.entry("MEDIUMBLOB", ColumnType.BINARY), Map.entry("JSON", ColumnType.JSON));
 
   @Override
   public ColumnType liveType(String typeName) {
@@ -346,10 +346,18 @@ public final class MariaDbDialect extends SqlDialect {
     return LIVE_TYPES.get(space < 0 ? t : t.substring(0, space));
   }
 
-  /** A CLOB is one of the TEXT types and a BLOB one of the BLOB types, as text and bytes are. */
+  /**
+   * A CLOB is one of the TEXT types and a BLOB one of the BLOB types, as text and bytes are; a CHAR(n)
+   * reads as CHAR, which is also a UUID's type here (CHAR(36)); JSON is MariaDB's alias of LONGTEXT.
+   */
   @Override
   public ColumnType liveTypeOf(ColumnType type) {
-    return type == ColumnType.CLOB ? ColumnType.STRING : type == ColumnType.BLOB ? ColumnType.BINARY : type;
+    return switch (type) {
+      case CLOB, JSON -> ColumnType.STRING;
+      case BLOB -> ColumnType.BINARY;
+      case CHAR -> ColumnType.UUID;
+      default -> type;
+    };
   }
 
   @Override

@@ -153,6 +153,8 @@ public final class JpaExtractor implements Extractor {
       case UUID -> 16;
       case DECIMAL -> (int) Math.ceil((c.precision() == 0 ? 38 : c.precision()) / (Math.log(10) / Math.log(2) * 8));
       case STRING, BINARY, CLOB, BLOB -> c.length() == 255 || c.length() == 0 ? Integer.MAX_VALUE / 2 : c.length();
+      case CHAR -> Math.max(c.length(), 1);
+      case JSON -> Integer.MAX_VALUE / 2;
     };
   }
 

@@ -28,7 +28,12 @@ final class TypeMapping {
       Map.entry("java.time.LocalDateTime", ColumnType.TIMESTAMP),
       Map.entry("java.time.Instant", ColumnType.TIMESTAMP_TZ),
       Map.entry("java.time.OffsetDateTime", ColumnType.TIMESTAMP_TZ),
-      Map.entry("java.util.UUID", ColumnType.UUID));
+      Map.entry("java.util.UUID", ColumnType.UUID),
+      Map.entry("java.lang.Character", ColumnType.CHAR),
+      // ISO 4217 code (VARCHAR(3)) and nanoseconds (NUMERIC(21,0)), as Hibernate stores them; the sizes
+      // are the field extractor's defaults.
+      Map.entry("java.util.Currency", ColumnType.STRING),
+      Map.entry("java.time.Duration", ColumnType.DECIMAL));
 
   private TypeMapping() {}
 
@@ -47,6 +52,8 @@ final class TypeMapping {
         return ColumnType.DOUBLE;
       case FLOAT:
         return ColumnType.REAL;
+      case CHAR:
+        return ColumnType.CHAR;
       case ARRAY:
         return ((ArrayType) type).getComponentType().getKind() == TypeKind.BYTE ? ColumnType.BINARY : null;
       case DECLARED:
