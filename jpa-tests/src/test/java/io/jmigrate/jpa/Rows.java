@@ -213,6 +213,10 @@ final class Rows {
   private static Object value(Class<?> t, Field f, Map<Class<?>, Object> written, int round) {
     int length = f != null && f.isAnnotationPresent(jakarta.persistence.Column.class)
         ? f.getAnnotation(jakarta.persistence.Column.class).length() : 255;
+    if (t == String.class && f != null && f.isAnnotationPresent(org.hibernate.annotations.JdbcTypeCode.class)
+        && f.getAnnotation(org.hibernate.annotations.JdbcTypeCode.class).value() == org.hibernate.type.SqlTypes.JSON) {
+      return "{\"round\": " + round + "}"; // a JSON document as its text
+    }
     if (t == String.class) {
       String s = (f == null ? "v" : f.getName()) + round;
       return s.length() <= length ? s : s.substring(s.length() - length);
@@ -282,6 +286,15 @@ final class Rows {
     }
     if (t == java.sql.Clob.class) {
       return org.hibernate.Hibernate.getLobHelper().createClob("clob" + round);
+    }
+    if (t == java.util.Currency.class) {
+      return java.util.Currency.getInstance(round % 2 == 0 ? "EUR" : "CHF");
+    }
+    if (t == java.time.Duration.class) {
+      return java.time.Duration.ofSeconds(round, 123_456_789);
+    }
+    if (t == Map.class) {
+      return Map.of("round", round, "name", "v" + round);
     }
     if (t.isEnum()) {
       Object[] constants = t.getEnumConstants();

@@ -103,6 +103,9 @@ public final class MariaDbDialect extends SqlDialect {
         return "TIME(6)";
       case UUID:
         return "CHAR(36)";
+      case CHAR:
+        // MariaDB's CHAR drops trailing spaces when read; Hibernate makes a VARCHAR(n) for CHAR(n) here too.
+        return "VARCHAR(" + Math.max(c.length(), 1) + ")";
       case CLOB:
         return lobType(c.length()) + "TEXT";
       case BLOB:
@@ -348,14 +351,14 @@ public final class MariaDbDialect extends SqlDialect {
 
   /**
    * A CLOB is one of the TEXT types and a BLOB one of the BLOB types, as text and bytes are; a CHAR(n)
-   * reads as CHAR, which is also a UUID's type here (CHAR(36)); JSON is MariaDB's alias of LONGTEXT.
+   * is a VARCHAR(n) here; JSON is MariaDB's alias of LONGTEXT.
    */
   @Override
   public ColumnType liveTypeOf(ColumnType type) {
     return switch (type) {
       case CLOB, JSON -> ColumnType.STRING;
       case BLOB -> ColumnType.BINARY;
-      case CHAR -> ColumnType.UUID;
+      case CHAR -> ColumnType.STRING;
       default -> type;
     };
   }

@@ -24,6 +24,7 @@ final class JpaTypes {
       return switch (type) {
         case STRING -> new Sized(type, 255, 0, 0);
         case DECIMAL -> new Sized(type, 0, 38, 2);
+        case CHAR -> new Sized(type, 1, 0, 0);
         default -> new Sized(type, 0, 0, 0);
       };
     }
@@ -39,14 +40,33 @@ final class JpaTypes {
       Map.entry("java.time.ZonedDateTime", Sized.of(ColumnType.TIMESTAMP_TZ)),
       Map.entry("java.math.BigInteger", new Sized(ColumnType.DECIMAL, 0, 38, 0)),
       Map.entry("java.util.Locale", Sized.of(ColumnType.STRING)),
-      Map.entry("java.util.Currency", Sized.of(ColumnType.STRING)),
+      Map.entry("java.util.Currency", new Sized(ColumnType.STRING, 3, 0, 0)), // an ISO 4217 code, even under @Column
+      Map.entry("java.time.Duration", new Sized(ColumnType.DECIMAL, 0, 21, 0)), // nanoseconds, Hibernate's default
       Map.entry("java.util.TimeZone", Sized.of(ColumnType.STRING)),
       Map.entry("java.net.URL", Sized.of(ColumnType.STRING)),
       // Hibernate maps these as large objects with or without @Lob.
       Map.entry("java.sql.Clob", Sized.of(ColumnType.CLOB)),
       Map.entry("java.sql.Blob", Sized.of(ColumnType.BLOB)));
 
+  /** {@code org.hibernate.type.SqlTypes} codes that {@code @JdbcTypeCode} may give and jmigrate reads. */
+  static final int CHAR = 1;
+  static final int NCHAR = -15;
+  static final int JSON = 3001;
+
   private JpaTypes() {}
+
+  /**
+   * The column of an attribute with {@code @JdbcTypeCode(code)}: JSON for {@code SqlTypes.JSON} (any
+   * Java type: Hibernate writes it as a document), CHAR for {@code SqlTypes.CHAR}/{@code NCHAR};
+   * null for a code jmigrate does not read.
+   */
+  static Sized jdbcTypeCode(int code) {
+    return switch (code) {
+      case JSON -> new Sized(ColumnType.JSON, 0, 0, 0);
+      case CHAR, NCHAR -> Sized.of(ColumnType.CHAR);
+      default -> null;
+    };
+  }
 
   /** Hibernate's column for a basic Java type, or null when jmigrate has no column type for it. */
   static Sized basic(TypeMirror type) {
@@ -97,6 +117,8 @@ final class JpaTypes {
         return a == null ? new Sized(ColumnType.STRING, 0, 0, 0) : null;
       case "numeric", "decimal":
         return a == null ? new Sized(ColumnType.DECIMAL, 0, 0, 0) : new Sized(ColumnType.DECIMAL, 0, a, b);
+      case "char", "character", "bpchar", "nchar":
+        return new Sized(ColumnType.CHAR, a == null ? 1 : a, 0, 0);
       default:
         break;
     }
@@ -116,6 +138,7 @@ final class JpaTypes {
       case "timestamp with time zone", "timestamptz" -> ColumnType.TIMESTAMP_TZ;
       case "uuid" -> ColumnType.UUID;
       case "bytea", "blob", "longblob", "varbinary" -> ColumnType.BINARY;
+      case "jsonb" -> ColumnType.JSON; // PostgreSQL's, which jmigrate makes there (plain json is another type)
       default -> null;
     };
     return t == null ? null : new Sized(t, 0, 0, 0);
