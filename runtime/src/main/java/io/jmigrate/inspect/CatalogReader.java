@@ -166,7 +166,9 @@ final class CatalogReader {
         continue;
       }
       ColumnDefinition col = ColumnDefinition.of(name, type).nullable(r.nullable());
-      if (type == ColumnType.STRING) {
+      if (type == ColumnType.CHAR) {
+        col = col.length(size <= 0 || size > MAX_VARCHAR ? 1 : size);
+      } else if (type == ColumnType.STRING) {
         col = col.length(textual(typeName) || size <= 0 || size > MAX_VARCHAR ? 0 : size);
       } else if (type == ColumnType.DECIMAL && size > 0 && size < 1000 && !typeName.equalsIgnoreCase("DECFLOAT")) {
         col = col.precision(size, Math.max(digits, 0));
@@ -176,8 +178,9 @@ final class CatalogReader {
       } else {
         col = Defaults.apply(col, r.defaultText());
       }
-      if (!declared.containsKey(name) && (type == ColumnType.STRING || type == ColumnType.DECIMAL) && col.length() + col.precision() > 0) {
-        shown = typeName + "(" + (type == ColumnType.STRING ? size : size + "," + Math.max(digits, 0)) + ")";
+      if (!declared.containsKey(name) && (type == ColumnType.STRING || type == ColumnType.CHAR || type == ColumnType.DECIMAL)
+          && col.length() + col.precision() > 0) {
+        shown = typeName + "(" + (type != ColumnType.DECIMAL ? size : size + "," + Math.max(digits, 0)) + ")";
       }
       t.columns.add(new InspectedColumn(col, shown));
     }
@@ -201,7 +204,8 @@ final class CatalogReader {
       return "no jmigrate type";
     }
     if (type == ColumnType.UUID && upper.equals("CHAR") && size != 36) {
-      return "fixed-length text (jmigrate's only CHAR is MariaDB's CHAR(36), a UUID)";
+      return "fixed-length text, which jmigrate makes a VARCHAR here, as Hibernate does (it reads MariaDB's CHAR(36) as a"
+          + " UUID); make it a VARCHAR, or leave the table to the database";
     }
     if (type == ColumnType.BOOLEAN && upper.equals("TINYINT") && size > 1) {
       return "a small integer (jmigrate reads TINYINT as TINYINT(1), a BOOLEAN)";
