@@ -504,16 +504,14 @@ public final class JpaExtractor implements Extractor {
       type = ColumnType.INTEGER;
       length = 0;
     } else if ("CHAR".equals(kind)) {
-      problems.add(Problem.error(Origin.of(root.type, dc).with("d", dc, explicit(dc, "discriminatorType")).of("d"),
-          "jmigrate has no char(1) column for discriminatorType = CHAR; use STRING "
-          + "(with length = 1) or INTEGER"));
-      return;
+      type = ColumnType.CHAR; // Hibernate's char(1), whatever the length
+      length = 1;
     }
     // Its default is the root's discriminator value: rows that exist when a table becomes a hierarchy's (and
     // rows written without one) are the root's. Hibernate always writes the value; the default only fills.
     AnnotationMirror dv = Jpa.mirror(root.type, "DiscriminatorValue");
     String value = dv != null ? annotations.string(dv, "value") : type == ColumnType.STRING ? root.entityName : null;
-    if (value != null && type == ColumnType.STRING && value.length() > length) {
+    if (value != null && (type == ColumnType.STRING || type == ColumnType.CHAR) && value.length() > length) {
       value = null;
     }
     t.columns.add(new ColumnDeclaration(name, true, name, root.type.getSimpleName().toString(),
