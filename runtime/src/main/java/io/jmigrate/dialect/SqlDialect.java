@@ -347,7 +347,10 @@ public abstract class SqlDialect implements Dialect {
       Map.entry("TIMESTAMP", ColumnType.TIMESTAMP), Map.entry("TIMESTAMPTZ", ColumnType.TIMESTAMP_TZ),
       Map.entry("UUID", ColumnType.UUID), Map.entry("BLOB", ColumnType.BINARY), Map.entry("BYTEA", ColumnType.BINARY),
       Map.entry("OID", ColumnType.BLOB), Map.entry("CHAR", ColumnType.CHAR), Map.entry("BPCHAR", ColumnType.CHAR),
-      Map.entry("CHARACTER", ColumnType.CHAR), Map.entry("JSON", ColumnType.JSON), Map.entry("JSONB", ColumnType.JSON));
+      Map.entry("CHARACTER", ColumnType.CHAR), Map.entry("JSON", ColumnType.JSON), Map.entry("JSONB", ColumnType.JSON),
+      // PostgreSQL's array types are the element type's name after an underscore
+      Map.entry("_VARCHAR", ColumnType.STRING_ARRAY), Map.entry("_TEXT", ColumnType.STRING_ARRAY),
+      Map.entry("_INT4", ColumnType.INTEGER_ARRAY), Map.entry("_INT8", ColumnType.BIGINT_ARRAY));
 
   @Override
   public ColumnType liveType(String typeName) {
@@ -393,6 +396,10 @@ public abstract class SqlDialect implements Dialect {
         return "CHAR(" + Math.max(c.length(), 1) + ")";
       case JSON:
         return "JSON";
+      case STRING_ARRAY:
+      case INTEGER_ARRAY:
+      case BIGINT_ARRAY:
+        return type(c.type(c.type().element())) + " ARRAY"; // the SQL standard's form, which PostgreSQL and H2 read
       default:
         throw new IllegalArgumentException(c.type().name());
     }

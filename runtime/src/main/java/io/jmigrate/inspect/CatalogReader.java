@@ -166,7 +166,13 @@ final class CatalogReader {
         continue;
       }
       ColumnDefinition col = ColumnDefinition.of(name, type).nullable(r.nullable());
-      if (type == ColumnType.CHAR) {
+      if (type == ColumnType.STRING_ARRAY) {
+        // H2 names the element's length in the type (VARCHAR(20) ARRAY) and gives the array's cardinality as its size
+        Matcher element = Pattern.compile(".*\\((\\d+)\\) ARRAY").matcher(typeName.toUpperCase(Locale.ROOT));
+        int n = element.matches() ? Integer.parseInt(element.group(1))
+            : typeName.toUpperCase(Locale.ROOT).endsWith(" ARRAY") ? 0 : size;
+        col = col.length(n <= 0 || n > MAX_VARCHAR ? 0 : n);
+      } else if (type == ColumnType.CHAR) {
         col = col.length(size <= 0 || size > MAX_VARCHAR ? 1 : size);
       } else if (type == ColumnType.STRING) {
         col = col.length(textual(typeName) || size <= 0 || size > MAX_VARCHAR ? 0 : size);

@@ -192,7 +192,7 @@ final class JpaModelSource {
     if (c.type() == ColumnType.STRING) {
       args.add(c.length() > 0 ? "length = " + c.length() : "columnDefinition = \"text\"");
     }
-    if (c.type() == ColumnType.CHAR) {
+    if (c.type() == ColumnType.CHAR || c.type() == ColumnType.STRING_ARRAY && c.length() > 0) {
       args.add("length = " + Math.max(c.length(), 1));
     }
     if (c.type() == ColumnType.DECIMAL) {

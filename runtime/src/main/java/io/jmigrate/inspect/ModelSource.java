@@ -222,6 +222,12 @@ final class ModelSource {
       case CHAR:
       case JSON:
         return "String";
+      case STRING_ARRAY:
+        return "String[]";
+      case INTEGER_ARRAY:
+        return "Integer[]";
+      case BIGINT_ARRAY:
+        return "Long[]";
       default:
         throw new IllegalArgumentException(type.name());
     }

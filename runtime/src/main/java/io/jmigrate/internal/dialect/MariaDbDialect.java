@@ -103,6 +103,10 @@ public final class MariaDbDialect extends SqlDialect {
         return "TIME(6)";
       case UUID:
         return "CHAR(36)";
+      case STRING_ARRAY:
+      case INTEGER_ARRAY:
+      case BIGINT_ARRAY:
+        return "JSON"; // no array type: a JSON array, as Hibernate stores one here
       case CHAR:
         // MariaDB's CHAR drops trailing spaces when read; Hibernate makes a VARCHAR(n) for CHAR(n) here too.
         return "VARCHAR(" + Math.max(c.length(), 1) + ")";
@@ -356,7 +360,7 @@ public final class MariaDbDialect extends SqlDialect {
   @Override
   public ColumnType liveTypeOf(ColumnType type) {
     return switch (type) {
-      case CLOB, JSON -> ColumnType.STRING;
+      case CLOB, JSON, STRING_ARRAY, INTEGER_ARRAY, BIGINT_ARRAY -> ColumnType.STRING;
       case BLOB -> ColumnType.BINARY;
       case CHAR -> ColumnType.STRING;
       default -> type;

@@ -110,6 +110,10 @@ public final class SqliteDialect extends SqlDialect {
    */
   @Override
   protected String type(ColumnDefinition c) {
+    if (c.type().element() != null) {
+      throw new IllegalArgumentException("SQLite has no array type, for the column " + c.name() + " (" + c.type()
+          + "); the build refuses it when sqlite is a target dialect (-Ajmigrate.dialects)");
+    }
     return c.type() == ColumnType.CLOB || c.type() == ColumnType.JSON ? "TEXT" : super.type(c);
   }
 
