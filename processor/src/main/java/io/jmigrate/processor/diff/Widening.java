@@ -79,6 +79,11 @@ public final class Widening {
       // Into fixed-length text only from a shorter or equal CHAR: any other value would read back padded.
       return a == ColumnType.CHAR && Math.max(to.length(), 1) >= Math.max(from.length(), 1);
     }
+    if (a.element() != null || b.element() != null) {
+      // Arrays widen as their elements do, into arrays only (PostgreSQL casts element by element).
+      return a.element() != null && b.element() != null
+          && widens(from.type(a.element()), to.type(b.element()));
+    }
     if (a == b && (a == ColumnType.CLOB || a == ColumnType.BLOB)) {
       // The length chooses MariaDB's TINYTEXT … LONGTEXT: a smaller one may cut values there.
       return to.length() == 0 || (from.length() > 0 && to.length() >= from.length());

@@ -68,6 +68,10 @@ public final class DefaultLiteral {
           return OffsetDateTime.parse(v).toString();
         case UUID:
           return UUID.fromString(v).toString();
+        case STRING_ARRAY:
+        case INTEGER_ARRAY:
+        case BIGINT_ARRAY:
+          throw new IllegalArgumentException("array columns take no defaultValue; use defaultSql");
         case BINARY:
         default:
           throw new IllegalArgumentException("byte[] columns take no defaultValue; use defaultSql");

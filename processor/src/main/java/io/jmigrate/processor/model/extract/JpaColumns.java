@@ -203,8 +203,8 @@ final class JpaColumns {
     int precision = sized.precision();
     int scale = sized.scale();
     boolean definition = col != null && !annotations.string(col, "columnDefinition").isBlank();
-    if (!definition && (sized.type() == ColumnType.STRING || sized.type() == ColumnType.CHAR)
-        && explicit(col, "length") != null) {
+    if (!definition && (sized.type() == ColumnType.STRING || sized.type() == ColumnType.CHAR
+        || sized.type() == ColumnType.STRING_ARRAY) && explicit(col, "length") != null) {
       length = annotations.integer(col, "length");
     }
     if (!definition && sized.type() == ColumnType.DECIMAL && annotations.integer(col, "precision") > 0) {

@@ -154,7 +154,7 @@ public final class JpaExtractor implements Extractor {
       case DECIMAL -> (int) Math.ceil((c.precision() == 0 ? 38 : c.precision()) / (Math.log(10) / Math.log(2) * 8));
       case STRING, BINARY, CLOB, BLOB -> c.length() == 255 || c.length() == 0 ? Integer.MAX_VALUE / 2 : c.length();
       case CHAR -> Math.max(c.length(), 1);
-      case JSON -> Integer.MAX_VALUE / 2;
+      case JSON, STRING_ARRAY, INTEGER_ARRAY, BIGINT_ARRAY -> Integer.MAX_VALUE / 2;
     };
   }
 
@@ -1043,7 +1043,7 @@ public final class JpaExtractor implements Extractor {
         problems.add(new Problem(f, "jmigrate does not read @" + jpa + " on " + f.getSimpleName()
             + "; if it changes the column, the schema will differ from Hibernate's", true, m, null));
       } else if (name.startsWith(Jpa.HIBERNATE) && !HIBERNATE_HARMLESS.contains(name.substring(Jpa.HIBERNATE.length()))
-          && !(name.equals(Jpa.HIBERNATE + "JdbcTypeCode") && JpaTypes.jdbcTypeCode(annotations.integer(m, "value")) != null)) {
+          && !(name.equals(Jpa.HIBERNATE + "JdbcTypeCode") && JpaTypes.reads(annotations.integer(m, "value")))) {
         problems.add(new Problem(f, "jmigrate does not read Hibernate's @" + name.substring(Jpa.HIBERNATE.length())
             + " on " + f.getSimpleName() + "; if it changes the column (its type, default or constraints), the schema "
             + "will differ from Hibernate's", true, m, null));

@@ -1,6 +1,7 @@
 package io.jmigrate.processor.model.extract;
 
 import io.jmigrate.schema.ColumnType;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -25,6 +26,7 @@ final class JpaTypes {
         case STRING -> new Sized(type, 255, 0, 0);
         case DECIMAL -> new Sized(type, 0, 38, 2);
         case CHAR -> new Sized(type, 1, 0, 0);
+        case STRING_ARRAY -> new Sized(type, 255, 0, 0); // varchar(255) array
         default -> new Sized(type, 0, 0, 0);
       };
     }
@@ -52,6 +54,9 @@ final class JpaTypes {
   static final int CHAR = 1;
   static final int NCHAR = -15;
   static final int JSON = 3001;
+  static final int ARRAY = 2003;
+  private static final java.util.Set<String> PLURAL = java.util.Set.of("java.util.List", "java.util.Set",
+      "java.util.Collection");
 
   private JpaTypes() {}
 
@@ -68,6 +73,11 @@ final class JpaTypes {
     };
   }
 
+  /** Whether jmigrate reads {@code @JdbcTypeCode(code)}: JSON and CHAR, and ARRAY, which the Java type already says. */
+  static boolean reads(int code) {
+    return jdbcTypeCode(code) != null || code == ARRAY;
+  }
+
   /** Hibernate's column for a basic Java type, or null when jmigrate has no column type for it. */
   static Sized basic(TypeMirror type) {
     if (type.getKind() == TypeKind.BYTE) {
@@ -78,9 +88,16 @@ final class JpaTypes {
       if (e.getKind() == ElementKind.ENUM) {
         return null; // the caller knows @Enumerated
       }
-      Sized extra = EXTRA.get(((TypeElement) e).getQualifiedName().toString());
+      String name = ((TypeElement) e).getQualifiedName().toString();
+      Sized extra = EXTRA.get(name);
       if (extra != null) {
         return extra;
+      }
+      // Hibernate 6+ maps a basic List<String> (no @ElementCollection) as an array, as a String[].
+      List<? extends TypeMirror> args = ((DeclaredType) type).getTypeArguments();
+      if (PLURAL.contains(name) && args.size() == 1 && !isEnum(args.get(0))) {
+        ColumnType array = TypeMapping.arrayOf(TypeMapping.columnType(args.get(0)));
+        return array == null ? null : Sized.of(array);
       }
     }
     ColumnType t = TypeMapping.columnType(type);

@@ -55,7 +55,11 @@ final class TypeMapping {
       case CHAR:
         return ColumnType.CHAR;
       case ARRAY:
-        return ((ArrayType) type).getComponentType().getKind() == TypeKind.BYTE ? ColumnType.BINARY : null;
+        TypeMirror component = ((ArrayType) type).getComponentType();
+        if (component.getKind() == TypeKind.BYTE) {
+          return ColumnType.BINARY;
+        }
+        return enumConstants(component) != null ? null : arrayOf(columnType(component));
       case DECLARED:
         Element e = ((DeclaredType) type).asElement();
         if (e.getKind() == ElementKind.ENUM) {
@@ -65,6 +69,19 @@ final class TypeMapping {
       default:
         return null;
     }
+  }
+
+  /** The array type of elements of {@code element}'s type: text, int and long; null for others. */
+  static ColumnType arrayOf(ColumnType element) {
+    if (element == null) {
+      return null;
+    }
+    return switch (element) {
+      case STRING -> ColumnType.STRING_ARRAY;
+      case INTEGER -> ColumnType.INTEGER_ARRAY;
+      case BIGINT -> ColumnType.BIGINT_ARRAY;
+      default -> null;
+    };
   }
 
   /** The enum constants of an enum field type, or null for other types. */

@@ -8,7 +8,7 @@ import io.jmigrate.schema.ColumnType;
 final class ColumnRules {
   static final String SUPPORTED_TYPES = "int, long, short, boolean, double, float (and their boxes), BigDecimal, "
       + "String, char, Character, LocalDate, LocalDateTime, LocalTime, Instant, OffsetDateTime, UUID, byte[], "
-      + "Currency, Duration and enums";
+      + "Currency, Duration, enums, and arrays of String, int/Integer and long/Long";
 
   private ColumnRules() {}
 
@@ -67,7 +67,7 @@ final class ColumnRules {
     }
     // A large object's length is the JPA @Column's, which sizes MariaDB's TINYTEXT … LONGTEXT.
     if (c.length() > 0 && type != ColumnType.STRING && type != ColumnType.CHAR && type != ColumnType.CLOB
-        && type != ColumnType.BLOB) {
+        && type != ColumnType.BLOB && type != ColumnType.STRING_ARRAY) {
       return Problem.error(c.origin().of("length"), "length applies to String columns only, not " + c.javaType()
           + "; for BigDecimal use precision and scale");
     }

@@ -94,6 +94,11 @@ final class DialectRules {
 
   /** MariaDB/MySQL keep a utf8mb4 VARCHAR within the 65535-byte row. */
   private Problem mariaDbLength(ColumnDeclaration c) {
+    if (targets.contains("sqlite") && c.javaType().columnType() != null && c.javaType().columnType().element() != null) {
+      return Problem.error(c.origin(), c.qualifiedField() + " is an array (" + c.javaType() + "), which SQLite does not"
+          + " have (sqlite is a target dialect: -Ajmigrate.dialects=" + String.join(",", targets) + "). Store the"
+          + " values in a table of their own (JPA: @ElementCollection), or as a JSON document (@Json String).");
+    }
     if (targets.contains("mariadb") && c.javaType().columnType() == ColumnType.CHAR && c.length() > 255) {
       return Problem.error(c.origin().of("length"), "length " + c.length() + " is more than MariaDB and MySQL allow for"
           + " a fixed-length CHAR (255; a target dialect: -Ajmigrate.dialects=" + String.join(",", targets) + ")."
@@ -143,8 +148,11 @@ final class DialectRules {
       return Problem.error(at, c.qualifiedField() + " is a @Lob (a TEXT or BLOB type on MariaDB and MySQL), which cannot"
           + " be in " + what + " there" + target + ". Key or index another column.");
     }
-    if (c.javaType().columnType() == ColumnType.JSON) {
-      return Problem.error(at, c.qualifiedField() + " is JSON (a LONGTEXT on MariaDB and MySQL), which cannot be in "
+    if (c.javaType().columnType() == ColumnType.JSON
+        || (c.javaType().columnType() != null && c.javaType().columnType().element() != null)) {
+      String kind = c.javaType().columnType() == ColumnType.JSON ? "JSON" : "an array (JSON";
+      return Problem.error(at, c.qualifiedField() + " is " + kind + (kind.equals("JSON") ? " (" : ", ")
+          + "a LONGTEXT on MariaDB and MySQL), which cannot be in "
           + what + " there" + target + ". Key or index another column.");
     }
     if (c.javaType().columnType() == ColumnType.BINARY) {
