@@ -196,6 +196,8 @@ final class Rows {
       element0 = latest(written, element);
     } else if (f.isAnnotationPresent(jakarta.persistence.ElementCollection.class)) {
       element0 = value(element, null, written, round);
+    } else if (!f.isAnnotationPresent(OneToMany.class) && !f.isAnnotationPresent(ManyToMany.class)) {
+      element0 = value(element, null, written, round); // a basic collection: Hibernate's array column
     } else {
       return;
     }
@@ -286,6 +288,21 @@ final class Rows {
     }
     if (t == java.sql.Clob.class) {
       return org.hibernate.Hibernate.getLobHelper().createClob("clob" + round);
+    }
+    if (t == String[].class) {
+      return new String[] {"a" + round, "b, {c}"};
+    }
+    if (t == Integer[].class) {
+      return new Integer[] {round, -round};
+    }
+    if (t == int[].class) {
+      return new int[] {round, 7};
+    }
+    if (t == Long[].class) {
+      return new Long[] {9_000_000_000L + round};
+    }
+    if (t == long[].class) {
+      return new long[] {round};
     }
     if (t == java.util.Currency.class) {
       return java.util.Currency.getInstance(round % 2 == 0 ? "EUR" : "CHF");
