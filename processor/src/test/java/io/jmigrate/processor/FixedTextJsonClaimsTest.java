@@ -134,4 +134,29 @@ class FixedTextJsonClaimsTest {
     }
     return out;
   }
+
+  /** Arrays in a {@code @Table} model: the generated migration names their types and element lengths. */
+  @org.junit.jupiter.api.Test
+  void arraysInAModel() throws Exception {
+    Project p = new Project(dir.resolve("arrays")).write("com/acme/model/Post.java", """
+        package com.acme.model;
+
+        import io.jmigrate.*;
+
+        @Table
+        public class Post {
+          @Id long id;
+          @Column(length = 20) String[] tags;
+          String[] notes;
+          int[] counts;
+          Long[] ids;
+        }
+        """);
+    p.build().assertOk();
+    String migration = String.join("\n", p.migrations("com.acme.migrations").values());
+    assertTrue(migration.contains("column(\"tags\", STRING_ARRAY).length(20)"), migration);
+    assertTrue(migration.contains("column(\"notes\", STRING_ARRAY)"), migration);
+    assertTrue(migration.contains("column(\"counts\", INTEGER_ARRAY)"), migration);
+    assertTrue(migration.contains("column(\"ids\", BIGINT_ARRAY)"), migration);
+  }
 }

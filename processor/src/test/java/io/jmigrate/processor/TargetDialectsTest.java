@@ -75,6 +75,11 @@ class TargetDialectsTest {
               @DefaultSql(dialect = "sqlite", value = "2") // <-
               Integer n;
             }""", "give either defaultValue or @DefaultSql, not both"),
+        Arguments.of("SQLite: an array", "postgresql,sqlite", """
+            @Table class Thing {
+              @Id long id;
+              String[] tags; // <-
+            }""", "Thing.tags is an array (java.lang.String[]), which SQLite does not have (sqlite is a target dialect"),
         Arguments.of("MariaDB: a CHAR longer than 255", "mariadb", """
             @Table class Thing {
               @Id long id;
