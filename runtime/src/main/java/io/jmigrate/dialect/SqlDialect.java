@@ -287,6 +287,14 @@ public abstract class SqlDialect implements Dialect {
       }
       return "length(CAST(" + col + " AS TEXT)) > " + next.length();
     }
+    if (to == ColumnType.CHAR) {
+      // PostgreSQL's cast into a shorter CHAR cuts the text without an error; its padding does not count.
+      int n = Math.max(next.length(), 1);
+      if (from == ColumnType.CHAR && Math.max(old.length(), 1) <= n) {
+        return null;
+      }
+      return "length(rtrim(CAST(" + col + " AS TEXT))) > " + n;
+    }
     String number = "CAST(" + col + " AS NUMERIC)";
     if (to == ColumnType.DECIMAL && next.precision() > 0) {
       int digits = next.precision() - next.scale();

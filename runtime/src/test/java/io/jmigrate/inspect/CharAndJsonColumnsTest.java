@@ -3,6 +3,7 @@ package io.jmigrate.inspect;
 import static io.jmigrate.migration.Operations.*;
 import static io.jmigrate.schema.ColumnType.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jmigrate.engine.Migrator;
 import io.jmigrate.migration.Migration;
@@ -102,6 +103,32 @@ class CharAndJsonColumnsTest {
       };
       assertEquals(expected.toString(), new InspectGivesBackWhatMigrationsMadeTest.CatalogTables(inspection)
           .table("item").toString());
+    }
+  }
+
+  /** A narrowed CHAR that a value does not fit fails the migration, with the rows and the column unchanged. */
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql", "h2", "mariadb"})
+  void aNarrowedCharNeverCutsAValue(String database) throws Exception {
+    Migration narrow = migration(3, "narrow", alterColumn("item", column("code", CHAR).length(2).notNull()
+        .defaultValue("ab")));
+    try (Connection c = connect(database)) {
+      new Migrator(List.of(CREATE, CHANGE)).migrate(c);
+      try (Statement s = c.createStatement()) {
+        s.executeUpdate("INSERT INTO item (id, code) VALUES (1, 'abcd')");
+      }
+      Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+          () -> new Migrator(List.of(CREATE, CHANGE, narrow)).migrate(c));
+      assertTrue(String.valueOf(e.getMessage()).contains("do not fit the new definition of column code"), e.getMessage());
+      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT code FROM item")) {
+        rs.next();
+        assertEquals("abcd", rs.getString(1).trim());
+      }
+      try (Statement s = c.createStatement()) {
+        s.executeUpdate("UPDATE item SET code = 'ab'");
+      }
+      new Migrator(List.of(CREATE, CHANGE, narrow)).migrate(c); // padding does not count: 'ab   ' fits CHAR(2)
+      assertEquals(List.of(), new Migrator(List.of(CREATE, CHANGE, narrow)).validate(c).differences());
     }
   }
 
