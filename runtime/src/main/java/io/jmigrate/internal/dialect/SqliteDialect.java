@@ -99,7 +99,9 @@ public final class SqliteDialect extends SqlDialect {
 
   @Override
   public ColumnType liveType(String typeName) {
-    ColumnType t = liveTypeOf(super.liveType(typeName));
+    // jmigrate writes JSON as TEXT here; a column declared JSON has NUMERIC affinity, which no model describes
+    ColumnType declared = super.liveType(typeName);
+    ColumnType t = declared == ColumnType.JSON ? null : liveTypeOf(declared);
     return t != null || typeName == null ? t : OTHER_TYPE_NAMES.get(typeName.trim().toUpperCase(java.util.Locale.ROOT));
   }
 
