@@ -204,6 +204,38 @@ class JpaErrorsTest {
         + "as written is not portable").inFile(file).onLine(7);
   }
 
+  /** The codes and definitions jmigrate reads are no warnings: JSON, CHAR, arrays, jsonb and char(n). */
+  @org.junit.jupiter.api.Test
+  void jsonCharAndArrayMappingsAreRead() throws Exception {
+    String source = "package com.acme.model;\n\nimport jakarta.persistence.*;\nimport java.util.*;\n"
+        + "import org.hibernate.annotations.JdbcTypeCode;\nimport org.hibernate.type.SqlTypes;\n\n@Entity class Thing {\n"
+        + "  @Id Long id;\n"
+        + "  @JdbcTypeCode(SqlTypes.JSON) Map<String, Object> attributes;\n"
+        + "  @Column(columnDefinition = \"jsonb\") String raw;\n"
+        + "  @JdbcTypeCode(SqlTypes.CHAR) @Column(length = 2) String country;\n"
+        + "  @Column(length = 3, columnDefinition = \"char(3)\") String code;\n"
+        + "  @JdbcTypeCode(SqlTypes.ARRAY) List<String> tags;\n"
+        + "  Long[] ids;\n"
+        + "}\n";
+    JavaFileObject file = JavaFileObjects.forSourceString("com.acme.model.Thing", source);
+    Compilation c = compile("snake_case", file);
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningCount(0);
+    assertThat(c).hadNoteContaining("columnDefinition \"jsonb\" (raw) is read as jmigrate's JSON").inFile(file).onLine(11);
+    assertThat(c).hadNoteContaining("columnDefinition \"char(3)\" (code) is read as jmigrate's CHAR(3)").inFile(file)
+        .onLine(13);
+    String migration;
+    try (var files = java.nio.file.Files.walk(dir)) {
+      Path v1 = files.filter(f -> f.getFileName().toString().startsWith("V0001")).findFirst().orElseThrow();
+      migration = java.nio.file.Files.readString(v1);
+    }
+    for (String column : List.of("column(\"attributes\", JSON)", "column(\"raw\", JSON)",
+        "column(\"country\", CHAR).length(2)", "column(\"code\", CHAR).length(3)",
+        "column(\"tags\", STRING_ARRAY).length(255)", "column(\"ids\", BIGINT_ARRAY)")) {
+      org.junit.jupiter.api.Assertions.assertTrue(migration.contains(column), column + " in " + migration);
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("errors")
   void anUnmappedConstructIsAnErrorAtItsLine(String name, String body, String message) {

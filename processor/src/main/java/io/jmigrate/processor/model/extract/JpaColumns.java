@@ -283,7 +283,8 @@ final class JpaColumns {
         problems.add(Problem.error(Origin.of(field).with("x", col, explicit(col, "columnDefinition")).of("x"),
             "jmigrate cannot read columnDefinition \"" + definition + "\" (" + attribute + "): it takes one plain "
                 + "column type (varchar(n), text, integer, bigint, smallint, boolean, double precision, real, "
-                + "numeric(p,s), date, time, timestamp, timestamp with time zone, uuid, bytea), without defaults "
+                + "numeric(p,s), char(n), date, time, timestamp, timestamp with time zone, uuid, bytea, jsonb), without "
+                + "defaults "
                 + "or constraints. Use @Column(length, precision, scale) instead"));
       } else {
         problems.add(Problem.note(Origin.of(field).with("x", col, explicit(col, "columnDefinition")).of("x"),
