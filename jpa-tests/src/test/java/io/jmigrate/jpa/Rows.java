@@ -124,7 +124,11 @@ final class Rows {
           Map<String, String> row = new TreeMap<>();
           for (int i = 1; i <= n; i++) {
             Object v = rs.getObject(i);
-            row.put(rs.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT), text(v));
+            String value = text(v);
+            if (value != null && rs.getMetaData().getColumnType(i) == java.sql.Types.CHAR) {
+              value = value.stripTrailing(); // a CHAR's padding is not part of its value (a wider CHAR pads more)
+            }
+            row.put(rs.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT), value);
           }
           rows.add(row);
         }
@@ -137,6 +141,9 @@ final class Rows {
 
   /** A value as text; a large object by its contents (H2's Clob prints an id of its own on every read). */
   private static String text(Object v) throws SQLException {
+    if (v instanceof java.sql.Array array) {
+      return java.util.Arrays.deepToString((Object[]) array.getArray()); // H2's toString prints an id of its own
+    }
     if (v instanceof java.sql.Clob clob) {
       return clob.getSubString(1, (int) clob.length());
     }

@@ -21,6 +21,7 @@ class TypesTest {
     targets.retainAll(TARGETS);
     SchemaComparison types = new SchemaComparison(dir, targets);
     types.step("mappings/types/step1");
+    types.step("mappings/types/step2"); // a wider char(n) and a new JSON column, with the rows of step 1
     types.assertNoProblems();
   }
 
@@ -51,6 +52,7 @@ class TypesTest {
     targets.retainAll(TARGETS);
     SchemaComparison types = new SchemaComparison(dir, targets);
     types.step("mappings/types/arrays");
+    types.step("mappings/types/arrays2"); // wider elements, with the rows of the first step
     types.assertNoProblems();
   }
 }
