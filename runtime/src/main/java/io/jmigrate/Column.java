@@ -26,6 +26,13 @@ public @interface Column {
   /** Maximum length of a {@code String} column ({@code VARCHAR(length)}); 0 means unbounded text. */
   int length() default 0;
 
+  /**
+   * A fixed-length {@code String} column, {@code CHAR(length)} (length 1 unless given): values are
+   * padded with spaces to the length on PostgreSQL and H2. {@code char} and {@code Character} fields
+   * are {@code CHAR(1)} without it.
+   */
+  boolean fixed() default false;
+
   /** Total digits of a {@code BigDecimal} column; 0 means the database's unconstrained numeric. */
   int precision() default 0;
 

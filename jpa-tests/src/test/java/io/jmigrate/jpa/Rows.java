@@ -124,7 +124,11 @@ final class Rows {
           Map<String, String> row = new TreeMap<>();
           for (int i = 1; i <= n; i++) {
             Object v = rs.getObject(i);
-            row.put(rs.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT), text(v));
+            String value = text(v);
+            if (value != null && rs.getMetaData().getColumnType(i) == java.sql.Types.CHAR) {
+              value = value.stripTrailing(); // a CHAR's padding is not part of its value (a wider CHAR pads more)
+            }
+            row.put(rs.getMetaData().getColumnName(i).toLowerCase(java.util.Locale.ROOT), value);
           }
           rows.add(row);
         }
@@ -137,6 +141,9 @@ final class Rows {
 
   /** A value as text; a large object by its contents (H2's Clob prints an id of its own on every read). */
   private static String text(Object v) throws SQLException {
+    if (v instanceof java.sql.Array array) {
+      return java.util.Arrays.deepToString((Object[]) array.getArray()); // H2's toString prints an id of its own
+    }
     if (v instanceof java.sql.Clob clob) {
       return clob.getSubString(1, (int) clob.length());
     }
@@ -196,6 +203,8 @@ final class Rows {
       element0 = latest(written, element);
     } else if (f.isAnnotationPresent(jakarta.persistence.ElementCollection.class)) {
       element0 = value(element, null, written, round);
+    } else if (!f.isAnnotationPresent(OneToMany.class) && !f.isAnnotationPresent(ManyToMany.class)) {
+      element0 = value(element, null, written, round); // a basic collection: Hibernate's array column
     } else {
       return;
     }
@@ -213,6 +222,10 @@ final class Rows {
   private static Object value(Class<?> t, Field f, Map<Class<?>, Object> written, int round) {
     int length = f != null && f.isAnnotationPresent(jakarta.persistence.Column.class)
         ? f.getAnnotation(jakarta.persistence.Column.class).length() : 255;
+    if (t == String.class && f != null && f.isAnnotationPresent(org.hibernate.annotations.JdbcTypeCode.class)
+        && f.getAnnotation(org.hibernate.annotations.JdbcTypeCode.class).value() == org.hibernate.type.SqlTypes.JSON) {
+      return "{\"round\": " + round + "}"; // a JSON document as its text
+    }
     if (t == String.class) {
       String s = (f == null ? "v" : f.getName()) + round;
       return s.length() <= length ? s : s.substring(s.length() - length);
@@ -282,6 +295,30 @@ final class Rows {
     }
     if (t == java.sql.Clob.class) {
       return Rows.clob("clob" + round);
+    }
+    if (t == String[].class) {
+      return new String[] {"a" + round, "b, {c}"};
+    }
+    if (t == Integer[].class) {
+      return new Integer[] {round, -round};
+    }
+    if (t == int[].class) {
+      return new int[] {round, 7};
+    }
+    if (t == Long[].class) {
+      return new Long[] {9_000_000_000L + round};
+    }
+    if (t == long[].class) {
+      return new long[] {round};
+    }
+    if (t == java.util.Currency.class) {
+      return java.util.Currency.getInstance(round % 2 == 0 ? "EUR" : "CHF");
+    }
+    if (t == java.time.Duration.class) {
+      return java.time.Duration.ofSeconds(round, 123_456_789);
+    }
+    if (t == Map.class) {
+      return Map.of("round", round, "name", "v" + round);
     }
     if (t.isEnum()) {
       Object[] constants = t.getEnumConstants();

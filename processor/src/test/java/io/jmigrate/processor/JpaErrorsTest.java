@@ -67,25 +67,20 @@ class JpaErrorsTest {
               Long id;
             }
             @Entity class Other extends Thing { String x; }""", "Hibernate refuses IDENTITY keys in a TABLE_PER_CLASS"),
-        Arguments.of("char", """
-            @Entity class Thing {
-              @Id Long id;
-              char initial; // <-
-            }""", "jmigrate cannot map initial of type char (Hibernate makes it char(1)"),
         Arguments.of("a type without a column", """
             @Entity class Thing {
               @Id Long id;
-              java.time.Duration wait; // <-
-            }""", "jmigrate cannot map wait of type java.time.Duration"),
+              java.time.Period wait; // <-
+            }""", "jmigrate cannot map wait of type java.time.Period"),
         Arguments.of("a converter to an unsupported type", """
             @Entity class Thing {
               @Id Long id;
-              @Convert(converter = ToChar.class) Boolean yes; // <-
+              @Convert(converter = ToPeriod.class) Boolean yes; // <-
             }
-            class ToChar implements AttributeConverter<Boolean, Character> {
-              public Character convertToDatabaseColumn(Boolean b) { return null; }
-              public Boolean convertToEntityAttribute(Character c) { return null; }
-            }""", "its converter ToChar stores java.lang.Character, which is not a supported column type"),
+            class ToPeriod implements AttributeConverter<Boolean, java.time.Period> {
+              public java.time.Period convertToDatabaseColumn(Boolean b) { return null; }
+              public Boolean convertToEntityAttribute(java.time.Period c) { return null; }
+            }""", "its converter ToPeriod stores java.time.Period, which is not a supported column type"),
         Arguments.of("@OrderColumn", """
             @Entity class Thing {
               @Id Long id;
@@ -167,13 +162,6 @@ class JpaErrorsTest {
             class Thing {
               @Id Long id;
             }""", "jmigrate migrates one schema, the connection's: remove @Table(schema)"),
-        Arguments.of("a CHAR discriminator", """
-            @Entity
-            @DiscriminatorColumn(name = "kind", discriminatorType = DiscriminatorType.CHAR) // <-
-            class Thing {
-              @Id Long id;
-            }
-            @Entity class Other extends Thing { String x; }""", "jmigrate has no char(1) column for discriminatorType = CHAR"),
         Arguments.of("no key", """
             @Entity class Thing { // <-
               String name;
@@ -230,6 +218,38 @@ class JpaErrorsTest {
     assertThat(c).succeeded();
     assertThat(c).hadNoteContaining("columnDefinition \"TEXT\" (story) is read as jmigrate's STRING (unbounded): SQL "
         + "as written is not portable").inFile(file).onLine(7);
+  }
+
+  /** The codes and definitions jmigrate reads are no warnings: JSON, CHAR, arrays, jsonb and char(n). */
+  @org.junit.jupiter.api.Test
+  void jsonCharAndArrayMappingsAreRead() throws Exception {
+    String source = "package com.acme.model;\n\nimport jakarta.persistence.*;\nimport java.util.*;\n"
+        + "import org.hibernate.annotations.JdbcTypeCode;\nimport org.hibernate.type.SqlTypes;\n\n@Entity class Thing {\n"
+        + "  @Id Long id;\n"
+        + "  @JdbcTypeCode(SqlTypes.JSON) Map<String, Object> attributes;\n"
+        + "  @Column(columnDefinition = \"jsonb\") String raw;\n"
+        + "  @JdbcTypeCode(SqlTypes.CHAR) @Column(length = 2) String country;\n"
+        + "  @Column(length = 3, columnDefinition = \"char(3)\") String code;\n"
+        + "  @JdbcTypeCode(SqlTypes.ARRAY) List<String> tags;\n"
+        + "  Long[] ids;\n"
+        + "}\n";
+    JavaFileObject file = JavaFileObjects.forSourceString("com.acme.model.Thing", source);
+    Compilation c = compile("snake_case", file);
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningCount(0);
+    assertThat(c).hadNoteContaining("columnDefinition \"jsonb\" (raw) is read as jmigrate's JSON").inFile(file).onLine(11);
+    assertThat(c).hadNoteContaining("columnDefinition \"char(3)\" (code) is read as jmigrate's CHAR(3)").inFile(file)
+        .onLine(13);
+    String migration;
+    try (var files = java.nio.file.Files.walk(dir)) {
+      Path v1 = files.filter(f -> f.getFileName().toString().startsWith("V0001")).findFirst().orElseThrow();
+      migration = java.nio.file.Files.readString(v1);
+    }
+    for (String column : List.of("column(\"attributes\", JSON)", "column(\"raw\", JSON)",
+        "column(\"country\", CHAR).length(2)", "column(\"code\", CHAR).length(3)",
+        "column(\"tags\", STRING_ARRAY).length(255)", "column(\"ids\", BIGINT_ARRAY)")) {
+      org.junit.jupiter.api.Assertions.assertTrue(migration.contains(column), column + " in " + migration);
+    }
   }
 
   @ParameterizedTest(name = "{0}")

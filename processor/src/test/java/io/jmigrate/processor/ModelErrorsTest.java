@@ -31,11 +31,21 @@ class ModelErrorsTest {
               @Id long id;
               java.util.List<String> tags; // <-
             }""", "unsupported column type java.util.List<java.lang.String>"),
-        Arguments.of("char is unsupported too", """
+        Arguments.of("Period is unsupported too", """
             @Table class Thing {
               @Id long id;
-              char initial; // <-
+              java.time.Period wait; // <-
             }""", "Mark the field @Transient"),
+        Arguments.of("@Json on a number", """
+            @Table class Thing {
+              @Id long id;
+              @Json Integer settings; // <-
+            }""", "unsupported column type java.lang.Integer (@Json applies to String fields only)"),
+        Arguments.of("fixed on a number", """
+            @Table class Thing {
+              @Id long id;
+              @Column(fixed = true) long code; // <-
+            }""", "unsupported column type long (@Column(fixed = true) applies to String fields only)"),
         Arguments.of("no columns", """
             @Table class Thing { // <-
               static int counter;

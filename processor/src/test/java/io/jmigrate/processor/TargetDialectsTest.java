@@ -75,6 +75,21 @@ class TargetDialectsTest {
               @DefaultSql(dialect = "sqlite", value = "2") // <-
               Integer n;
             }""", "give either defaultValue or @DefaultSql, not both"),
+        Arguments.of("SQLite: an array", "postgresql,sqlite", """
+            @Table class Thing {
+              @Id long id;
+              String[] tags; // <-
+            }""", "Thing.tags is an array (java.lang.String[]), which SQLite does not have (sqlite is a target dialect"),
+        Arguments.of("MariaDB: a CHAR longer than 255", "mariadb", """
+            @Table class Thing {
+              @Id long id;
+              @Column(length = 300, fixed = true) String code; // <-
+            }""", "length 300 is more than MariaDB and MySQL allow for a fixed-length CHAR (255"),
+        Arguments.of("MariaDB: JSON in an index", "mariadb", """
+            @Table @Index(columns = "doc") class Thing { // <-
+              @Id long id;
+              @Json String doc;
+            }""", "is JSON (a LONGTEXT on MariaDB and MySQL), which cannot be in an index there"),
         Arguments.of("MariaDB: byte[] in an index", "mariadb", """
             @Table
             @Index(columns = "digest") // <-

@@ -338,6 +338,14 @@ public abstract class SqlDialect implements Dialect {
       }
       return "length(CAST(" + col + " AS TEXT)) > " + next.length();
     }
+    if (to == ColumnType.CHAR) {
+      // PostgreSQL's cast into a shorter CHAR cuts the text without an error; its padding does not count.
+      int n = Math.max(next.length(), 1);
+      if (from == ColumnType.CHAR && Math.max(old.length(), 1) <= n) {
+        return null;
+      }
+      return "length(rtrim(CAST(" + col + " AS TEXT))) > " + n;
+    }
     String number = "CAST(" + col + " AS NUMERIC)";
     if (to == ColumnType.DECIMAL && next.precision() > 0) {
       int digits = next.precision() - next.scale();
@@ -397,7 +405,11 @@ public abstract class SqlDialect implements Dialect {
       Map.entry("DATE", ColumnType.DATE), Map.entry("TIME", ColumnType.TIME),
       Map.entry("TIMESTAMP", ColumnType.TIMESTAMP), Map.entry("TIMESTAMPTZ", ColumnType.TIMESTAMP_TZ),
       Map.entry("UUID", ColumnType.UUID), Map.entry("BLOB", ColumnType.BINARY), Map.entry("BYTEA", ColumnType.BINARY),
-      Map.entry("OID", ColumnType.BLOB));
+      Map.entry("OID", ColumnType.BLOB), Map.entry("CHAR", ColumnType.CHAR), Map.entry("BPCHAR", ColumnType.CHAR),
+      Map.entry("CHARACTER", ColumnType.CHAR), Map.entry("JSON", ColumnType.JSON), Map.entry("JSONB", ColumnType.JSON),
+      // PostgreSQL's array types are the element type's name after an underscore
+      Map.entry("_VARCHAR", ColumnType.STRING_ARRAY), Map.entry("_TEXT", ColumnType.STRING_ARRAY),
+      Map.entry("_INT4", ColumnType.INTEGER_ARRAY), Map.entry("_INT8", ColumnType.BIGINT_ARRAY));
 
   @Override
   public ColumnType liveType(String typeName) {
@@ -439,6 +451,14 @@ public abstract class SqlDialect implements Dialect {
         return "CLOB";
       case BLOB:
         return "BLOB";
+      case CHAR:
+        return "CHAR(" + Math.max(c.length(), 1) + ")";
+      case JSON:
+        return "JSON";
+      case STRING_ARRAY:
+      case INTEGER_ARRAY:
+      case BIGINT_ARRAY:
+        return type(c.type(c.type().element())) + " ARRAY"; // the SQL standard's form, which PostgreSQL and H2 read
       default:
         throw new IllegalArgumentException(c.type().name());
     }

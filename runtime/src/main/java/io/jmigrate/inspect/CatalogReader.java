@@ -177,7 +177,15 @@ final class CatalogReader {
         continue;
       }
       ColumnDefinition col = ColumnDefinition.of(name, type).nullable(r.nullable());
-      if (type == ColumnType.STRING) {
+      if (type == ColumnType.STRING_ARRAY) {
+        // H2 names the element's length in the type (VARCHAR(20) ARRAY) and gives the array's cardinality as its size
+        Matcher element = Pattern.compile(".*\\((\\d+)\\) ARRAY").matcher(typeName.toUpperCase(Locale.ROOT));
+        int n = element.matches() ? Integer.parseInt(element.group(1))
+            : typeName.toUpperCase(Locale.ROOT).endsWith(" ARRAY") ? 0 : size;
+        col = col.length(n <= 0 || n > MAX_VARCHAR ? 0 : n);
+      } else if (type == ColumnType.CHAR) {
+        col = col.length(size <= 0 || size > MAX_VARCHAR ? 1 : size);
+      } else if (type == ColumnType.STRING) {
         col = col.length(textual(typeName) || size <= 0 || size > MAX_VARCHAR ? 0 : size);
       } else if (type == ColumnType.DECIMAL && size > 0 && size < 1000 && !typeName.equalsIgnoreCase("DECFLOAT")) {
         col = col.precision(size, Math.max(digits, 0));
@@ -187,8 +195,9 @@ final class CatalogReader {
       } else {
         col = Defaults.apply(col, r.defaultText());
       }
-      if (!declared.containsKey(name) && (type == ColumnType.STRING || type == ColumnType.DECIMAL) && col.length() + col.precision() > 0) {
-        shown = typeName + "(" + (type == ColumnType.STRING ? size : size + "," + Math.max(digits, 0)) + ")";
+      if (!declared.containsKey(name) && (type == ColumnType.STRING || type == ColumnType.CHAR || type == ColumnType.DECIMAL)
+          && col.length() + col.precision() > 0) {
+        shown = typeName + "(" + (type != ColumnType.DECIMAL ? size : size + "," + Math.max(digits, 0)) + ")";
       }
       t.columns.add(new InspectedColumn(col, shown));
     }
@@ -212,7 +221,8 @@ final class CatalogReader {
       return "no jmigrate type";
     }
     if (type == ColumnType.UUID && upper.equals("CHAR") && size != 36) {
-      return "fixed-length text (jmigrate's only CHAR is MariaDB's CHAR(36), a UUID)";
+      return "fixed-length text, which jmigrate makes a VARCHAR here, as Hibernate does (it reads MariaDB's CHAR(36) as a"
+          + " UUID); make it a VARCHAR, or leave the table to the database";
     }
     if (type == ColumnType.BOOLEAN && upper.equals("TINYINT") && size > 1) {
       return "a small integer (jmigrate reads TINYINT as TINYINT(1), a BOOLEAN)";

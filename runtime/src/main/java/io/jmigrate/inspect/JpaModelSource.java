@@ -83,6 +83,7 @@ final class JpaModelSource {
           keyFields.add(type + " " + field);
         }
         body.append("  ").append(column(c, id)).append('\n');
+        jdbcTypeCode(c, body, imports);
         columnDefault(c, body, imports);
         body.append("  ").append(type).append(' ').append(field).append(';');
         if (ic.liveType() != null) {
@@ -191,11 +192,24 @@ final class JpaModelSource {
     if (c.type() == ColumnType.STRING) {
       args.add(c.length() > 0 ? "length = " + c.length() : "columnDefinition = \"text\"");
     }
+    if (c.type() == ColumnType.CHAR || c.type() == ColumnType.STRING_ARRAY && c.length() > 0) {
+      args.add("length = " + Math.max(c.length(), 1));
+    }
     if (c.type() == ColumnType.DECIMAL) {
       args.add(c.precision() > 0 ? "precision = " + c.precision() + ", scale = " + c.scale()
           : "columnDefinition = \"numeric\"");
     }
     return "@Column(" + String.join(", ", args) + ")";
+  }
+
+  /** Fixed-length text and JSON: a {@code String} with Hibernate's {@code @JdbcTypeCode}, which makes char(n) and jsonb. */
+  private static void jdbcTypeCode(ColumnDefinition c, StringBuilder body, Set<String> imports) {
+    String code = c.type() == ColumnType.CHAR ? "CHAR" : c.type() == ColumnType.JSON ? "JSON" : null;
+    if (code != null) {
+      imports.add("org.hibernate.annotations.JdbcTypeCode");
+      imports.add("org.hibernate.type.SqlTypes");
+      body.append("  @JdbcTypeCode(SqlTypes.").append(code).append(")\n");
+    }
   }
 
   /** Hibernate's {@code @ColumnDefault}: the SQL expression; a value becomes its SQL literal. */

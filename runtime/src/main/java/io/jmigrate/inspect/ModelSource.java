@@ -94,6 +94,9 @@ final class ModelSource {
       if (c.length() > 0) {
         column.add("length = " + c.length());
       }
+      if (c.type() == ColumnType.CHAR) {
+        column.add("fixed = true");
+      }
       if (c.precision() > 0) {
         column.add("precision = " + c.precision());
         column.add("scale = " + c.scale());
@@ -103,6 +106,10 @@ final class ModelSource {
       }
       if (c.defaultSql() != null) {
         column.add("defaultSql = " + literal(c.defaultSql()));
+      }
+      if (c.type() == ColumnType.JSON) {
+        imports.add("io.jmigrate.Json");
+        body.append("  @Json\n");
       }
       if (!column.isEmpty()) {
         imports.add("io.jmigrate.Column");
@@ -212,7 +219,15 @@ final class ModelSource {
       case BLOB:
         return "byte[]";
       case CLOB:
+      case CHAR:
+      case JSON:
         return "String";
+      case STRING_ARRAY:
+        return "String[]";
+      case INTEGER_ARRAY:
+        return "Integer[]";
+      case BIGINT_ARRAY:
+        return "Long[]";
       default:
         throw new IllegalArgumentException(type.name());
     }

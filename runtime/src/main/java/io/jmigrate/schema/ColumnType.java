@@ -41,7 +41,39 @@ public enum ColumnType {
    */
   CLOB,
   /** A binary large object: a JPA {@code @Lob byte[]} or {@code java.sql.Blob}; as {@link #CLOB}, {@code oid} on PostgreSQL. */
-  BLOB;
+  BLOB,
+  /**
+   * Fixed-length text, {@code CHAR(n)} with {@code n} the column's length (1 when not given):
+   * {@code char}/{@code Character}, a {@code String} with {@code @Column(fixed = true)}, JPA's
+   * {@code @Enumerated(STRING)} with {@code length = 1}. PostgreSQL and H2 pad a shorter value
+   * with spaces; MariaDB and MySQL remove trailing spaces when reading; SQLite keeps it as text.
+   */
+  CHAR,
+  /**
+   * A JSON document, stored as its text: {@code jsonb} on PostgreSQL, {@code JSON} on H2 and
+   * MariaDB/MySQL, {@code TEXT} on SQLite (which has no JSON type; its JSON functions read text).
+   */
+  JSON,
+  /**
+   * An array of text ({@code String[]}; JPA: also {@code List<String>}), its elements bounded by the
+   * column's length if set: {@code VARCHAR(n) ARRAY} on PostgreSQL and H2; a JSON array on MariaDB/MySQL,
+   * as Hibernate stores it there; none on SQLite.
+   */
+  STRING_ARRAY,
+  /** An array of {@code int}/{@code Integer} ({@code INTEGER ARRAY}); as {@link #STRING_ARRAY}. */
+  INTEGER_ARRAY,
+  /** An array of {@code long}/{@code Long} ({@code BIGINT ARRAY}); as {@link #STRING_ARRAY}. */
+  BIGINT_ARRAY;
+
+  /** The type of one element of an array type; null for the others. */
+  public ColumnType element() {
+    return switch (this) {
+      case STRING_ARRAY -> STRING;
+      case INTEGER_ARRAY -> INTEGER;
+      case BIGINT_ARRAY -> BIGINT;
+      default -> null;
+    };
+  }
 
   public boolean isInteger() {
     return this == INTEGER || this == BIGINT || this == SMALLINT;

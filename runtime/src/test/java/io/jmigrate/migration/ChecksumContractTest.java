@@ -103,4 +103,14 @@ class ChecksumContractTest {
     assertEquals("alter column book.code STRING(20) NOT NULL DEFAULT 'x'", Checksum.text(KNOWN.get(1).up().get(2)));
     assertEquals("java [reversible backfill] reversible", Checksum.text(KNOWN.get(2).up().get(3)));
   }
+
+  /** Added after format 1 was pinned: the CHAR(n) and JSON types spell their names; no older line changes. */
+  @Test
+  void fixedTextAndJsonColumnsHaveTheirOwnSpelling() {
+    Migration m = new M(5, addColumn("volume", column("code", CHAR).length(3).notNull().defaultValue("ab")),
+        addColumn("volume", column("doc", JSON)));
+    assertEquals("add column volume.code CHAR(3) NOT NULL DEFAULT 'ab'", Checksum.text(m.up().get(0)));
+    assertEquals("add column volume.doc JSON NULL", Checksum.text(m.up().get(1)));
+    assertEquals(-105434669, m.checksum(), "CRC32 of those lines, each with a newline");
+  }
 }

@@ -75,6 +75,15 @@ public final class Widening {
       int needed = textLength(from);
       return needed >= 0 && (to.length() == 0 || (needed > 0 && to.length() >= needed));
     }
+    if (b == ColumnType.CHAR) {
+      // Into fixed-length text only from a shorter or equal CHAR: any other value would read back padded.
+      return a == ColumnType.CHAR && Math.max(to.length(), 1) >= Math.max(from.length(), 1);
+    }
+    if (a.element() != null || b.element() != null) {
+      // Arrays widen as their elements do, into arrays only (PostgreSQL casts element by element).
+      return a.element() != null && b.element() != null
+          && widens(from.type(a.element()), to.type(b.element()));
+    }
     if (a == b && (a == ColumnType.CLOB || a == ColumnType.BLOB)) {
       // The length chooses MariaDB's TINYTEXT … LONGTEXT: a smaller one may cut values there.
       return to.length() == 0 || (from.length() > 0 && to.length() >= from.length());
@@ -137,6 +146,10 @@ public final class Widening {
         return 36;
       case STRING:
         return c.length();
+      case CHAR:
+        return Math.max(c.length(), 1); // PostgreSQL's cast drops the padding, which CHAR does not count
+      case JSON:
+        return 0; // a document of any length
       case DATE:
       case TIME:
       case TIMESTAMP:

@@ -55,6 +55,9 @@ public final class DefaultLiteral {
             throw new IllegalArgumentException("not a constant of the enum; expected one of " + enumConstants);
           }
           return literal;
+        case CHAR:
+        case JSON:
+          return literal; // text as written; the database checks a JSON document when a row takes it
         case DATE:
           return LocalDate.parse(v).toString();
         case TIME:
@@ -65,6 +68,10 @@ public final class DefaultLiteral {
           return OffsetDateTime.parse(v).toString();
         case UUID:
           return UUID.fromString(v).toString();
+        case STRING_ARRAY:
+        case INTEGER_ARRAY:
+        case BIGINT_ARRAY:
+          throw new IllegalArgumentException("array columns take no defaultValue; use defaultSql");
         case BINARY:
         default:
           throw new IllegalArgumentException("byte[] columns take no defaultValue; use defaultSql");

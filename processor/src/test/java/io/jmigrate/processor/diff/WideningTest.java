@@ -18,23 +18,28 @@ import org.junit.jupiter.params.provider.MethodSource;
 class WideningTest {
   /** Rows: from; columns: to, in {@link ColumnType} order; unbounded DECIMAL and STRING. Y = widens. */
   static final String[] MATRIX = {
-      //         I B S b D R d s D T t z U X C L
-      "INTEGER      Y Y . . Y . Y Y . . . . . . . .",
-      "BIGINT       . Y . . . . Y Y . . . . . . . .",
-      "SMALLINT     Y Y Y . Y Y Y Y . . . . . . . .",
-      "BOOLEAN      . . . Y . . . Y . . . . . . . .",
-      "DOUBLE       . . . . Y . Y Y . . . . . . . .",
-      "REAL         . . . . Y Y Y Y . . . . . . . .",
-      "DECIMAL      . . . . . . Y Y . . . . . . . .",
-      "STRING       . . . . . . . Y . . . . . . . .",
-      "DATE         . . . . . . . Y Y . . . . . . .",
-      "TIME         . . . . . . . Y . Y . . . . . .",
-      "TIMESTAMP    . . . . . . . Y . . Y . . . . .",
-      "TIMESTAMP_TZ . . . . . . . Y . . . Y . . . .",
-      "UUID         . . . . . . . Y . . . . Y . . .",
-      "BINARY       . . . . . . . . . . . . . Y . .",
-      "CLOB         . . . . . . . . . . . . . . Y .",
-      "BLOB         . . . . . . . . . . . . . . . Y",
+      //         I B S b D R d s D T t z U X C L H J A N G
+      "INTEGER      Y Y . . Y . Y Y . . . . . . . . . . . . .",
+      "BIGINT       . Y . . . . Y Y . . . . . . . . . . . . .",
+      "SMALLINT     Y Y Y . Y Y Y Y . . . . . . . . . . . . .",
+      "BOOLEAN      . . . Y . . . Y . . . . . . . . . . . . .",
+      "DOUBLE       . . . . Y . Y Y . . . . . . . . . . . . .",
+      "REAL         . . . . Y Y Y Y . . . . . . . . . . . . .",
+      "DECIMAL      . . . . . . Y Y . . . . . . . . . . . . .",
+      "STRING       . . . . . . . Y . . . . . . . . . . . . .",
+      "DATE         . . . . . . . Y Y . . . . . . . . . . . .",
+      "TIME         . . . . . . . Y . Y . . . . . . . . . . .",
+      "TIMESTAMP    . . . . . . . Y . . Y . . . . . . . . . .",
+      "TIMESTAMP_TZ . . . . . . . Y . . . Y . . . . . . . . .",
+      "UUID         . . . . . . . Y . . . . Y . . . . . . . .",
+      "BINARY       . . . . . . . . . . . . . Y . . . . . . .",
+      "CLOB         . . . . . . . . . . . . . . Y . . . . . .",
+      "BLOB         . . . . . . . . . . . . . . . Y . . . . .",
+      "CHAR         . . . . . . . Y . . . . . . . . Y . . . .",
+      "JSON         . . . . . . . Y . . . . . . . . . Y . . .",
+      "STRING_ARRAY . . . . . . . . . . . . . . . . . . Y . .",
+      "INTEGER_ARRAY . . . . . . . . . . . . . . . . . . Y Y Y",
+      "BIGINT_ARRAY . . . . . . . . . . . . . . . . . . Y . Y",
   };
 
   static Stream<Arguments> everyPairOfTypes() {
@@ -122,6 +127,23 @@ class WideningTest {
       "STRING, CLOB, false", // PostgreSQL's text to an oid is not the same value
       "CLOB, STRING, false",
       "BINARY, BLOB, false",
+      "CHAR(3), CHAR(3), true",
+      "CHAR(3), CHAR(5), true",
+      "CHAR(3), CHAR(2), false",
+      "CHAR(3), STRING(3), true", // PostgreSQL's cast drops the padding, which CHAR does not count
+      "CHAR(3), STRING(2), false",
+      "STRING(3), CHAR(3), false", // 'ab' would read back as 'ab ' (padded)
+      "STRING, JSON, false", // not every text is a JSON document
+      "JSON, STRING(4000), false",
+      "UUID, CHAR(36), false",
+      "STRING_ARRAY(20), STRING_ARRAY(40), true", // as their elements
+      "STRING_ARRAY(20), STRING_ARRAY(10), false",
+      "STRING_ARRAY, STRING_ARRAY(255), false",
+      "BIGINT_ARRAY, INTEGER_ARRAY, false",
+      "INTEGER_ARRAY, STRING_ARRAY(11), true", // element by element, as INTEGER into STRING
+      "INTEGER_ARRAY, STRING_ARRAY(10), false",
+      "STRING_ARRAY, STRING, false", // an array's text form differs per database (PostgreSQL's {a,b}, MariaDB's JSON)
+      "STRING, STRING_ARRAY, false",
   })
   void lengthsPrecisionsAndScales(String from, String to, boolean widens) {
     assertEquals(widens, Widening.widens(column(from), column(to)));

@@ -182,10 +182,17 @@ public final class H2Dialect extends SqlDialect {
       Map.entry("DATE", ColumnType.DATE), Map.entry("TIME", ColumnType.TIME),
       Map.entry("TIMESTAMP", ColumnType.TIMESTAMP), Map.entry("TIMESTAMP WITH TIME ZONE", ColumnType.TIMESTAMP_TZ),
       Map.entry("UUID", ColumnType.UUID), Map.entry("BINARY VARYING", ColumnType.BINARY),
-      Map.entry("BINARY LARGE OBJECT", ColumnType.BINARY));
+      Map.entry("BINARY LARGE OBJECT", ColumnType.BINARY), Map.entry("CHARACTER", ColumnType.CHAR),
+      Map.entry("JSON", ColumnType.JSON));
 
   @Override
   public ColumnType liveType(String typeName) {
+    if (typeName != null && typeName.toUpperCase(Locale.ROOT).endsWith(" ARRAY")) {
+      // "CHARACTER VARYING(20) ARRAY": the element's type, with its length
+      ColumnType element = liveType(typeName.substring(0, typeName.length() - 6).replaceAll("\\(.*\\)", "").trim());
+      return element == ColumnType.STRING ? ColumnType.STRING_ARRAY : element == ColumnType.INTEGER
+          ? ColumnType.INTEGER_ARRAY : element == ColumnType.BIGINT ? ColumnType.BIGINT_ARRAY : null;
+    }
     return typeName == null ? null : LIVE_TYPES.get(typeName.toUpperCase(Locale.ROOT));
   }
 

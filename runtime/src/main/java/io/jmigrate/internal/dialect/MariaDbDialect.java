@@ -103,6 +103,13 @@ public final class MariaDbDialect extends SqlDialect {
         return "TIME(6)";
       case UUID:
         return "CHAR(36)";
+      case STRING_ARRAY:
+      case INTEGER_ARRAY:
+      case BIGINT_ARRAY:
+        return "JSON"; // no array type: a JSON array, as Hibernate stores one here
+      case CHAR:
+        // MariaDB's CHAR drops trailing spaces when read; Hibernate makes a VARCHAR(n) for CHAR(n) here too.
+        return "VARCHAR(" + Math.max(c.length(), 1) + ")";
       case CLOB:
         return lobType(c.length()) + "TEXT";
       case BLOB:
@@ -334,7 +341,7 @@ public final class MariaDbDialect extends SqlDialect {
       Map.entry("DATETIME", ColumnType.TIMESTAMP), Map.entry("TIMESTAMP", ColumnType.TIMESTAMP_TZ),
       Map.entry("LONGBLOB", ColumnType.BINARY), Map.entry("BLOB", ColumnType.BINARY),
       Map.entry("TINYTEXT", ColumnType.STRING), Map.entry("TINYBLOB", ColumnType.BINARY),
-      Map.entry("MEDIUMBLOB", ColumnType.BINARY));
+      Map.entry("MEDIUMBLOB", ColumnType.BINARY), Map.entry("JSON", ColumnType.JSON));
 
   @Override
   public ColumnType liveType(String typeName) {
@@ -346,10 +353,18 @@ public final class MariaDbDialect extends SqlDialect {
     return LIVE_TYPES.get(space < 0 ? t : t.substring(0, space));
   }
 
-  /** A CLOB is one of the TEXT types and a BLOB one of the BLOB types, as text and bytes are. */
+  /**
+   * A CLOB is one of the TEXT types and a BLOB one of the BLOB types, as text and bytes are; a CHAR(n)
+   * is a VARCHAR(n) here; JSON is MariaDB's alias of LONGTEXT.
+   */
   @Override
   public ColumnType liveTypeOf(ColumnType type) {
-    return type == ColumnType.CLOB ? ColumnType.STRING : type == ColumnType.BLOB ? ColumnType.BINARY : type;
+    return switch (type) {
+      case CLOB, JSON, STRING_ARRAY, INTEGER_ARRAY, BIGINT_ARRAY -> ColumnType.STRING;
+      case BLOB -> ColumnType.BINARY;
+      case CHAR -> ColumnType.STRING;
+      default -> type;
+    };
   }
 
   @Override

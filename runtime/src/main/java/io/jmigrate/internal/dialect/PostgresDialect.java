@@ -84,6 +84,9 @@ public final class PostgresDialect extends SqlDialect {
    */
   @Override
   protected String type(ColumnDefinition c) {
+    if (c.type() == ColumnType.JSON) {
+      return "JSONB"; // the binary form Hibernate makes for SqlTypes.JSON: indexable, compared by value
+    }
     return c.type() == ColumnType.CLOB || c.type() == ColumnType.BLOB ? "OID" : super.type(c);
   }
 

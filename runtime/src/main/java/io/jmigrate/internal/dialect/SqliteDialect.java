@@ -99,19 +99,30 @@ public final class SqliteDialect extends SqlDialect {
 
   @Override
   public ColumnType liveType(String typeName) {
-    ColumnType t = super.liveType(typeName);
+    // jmigrate writes JSON as TEXT here; a column declared JSON has NUMERIC affinity, which no model describes
+    ColumnType declared = super.liveType(typeName);
+    ColumnType t = declared == ColumnType.JSON ? null : liveTypeOf(declared);
     return t != null || typeName == null ? t : OTHER_TYPE_NAMES.get(typeName.trim().toUpperCase(java.util.Locale.ROOT));
   }
 
-  /** SQLite has no large objects: a CLOB is TEXT and a BLOB is BLOB, as text and bytes are. */
+  /**
+   * SQLite has no large objects: a CLOB is TEXT and a BLOB is BLOB, as text and bytes are. Nor has it
+   * JSON: a JSON document is TEXT, which its JSON functions read (a column declared {@code JSON}
+   * would have NUMERIC affinity and turn the document {@code 12} into a number).
+   */
   @Override
   protected String type(ColumnDefinition c) {
-    return c.type() == ColumnType.CLOB ? "TEXT" : super.type(c);
+    if (c.type().element() != null) {
+      throw new IllegalArgumentException("SQLite has no array type, for the column " + c.name() + " (" + c.type()
+          + "); the build refuses it when sqlite is a target dialect (-Ajmigrate.dialects)");
+    }
+    return c.type() == ColumnType.CLOB || c.type() == ColumnType.JSON ? "TEXT" : super.type(c);
   }
 
   @Override
   public ColumnType liveTypeOf(ColumnType type) {
-    return type == ColumnType.CLOB ? ColumnType.STRING : type == ColumnType.BLOB ? ColumnType.BINARY : type;
+    return type == ColumnType.CLOB || type == ColumnType.JSON ? ColumnType.STRING
+        : type == ColumnType.BLOB ? ColumnType.BINARY : type;
   }
 
   @Override

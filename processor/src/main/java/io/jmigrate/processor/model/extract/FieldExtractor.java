@@ -8,6 +8,8 @@ import static io.jmigrate.processor.model.extract.Annotations.track;
 
 import io.jmigrate.processor.model.ColumnDeclaration;
 import io.jmigrate.processor.model.ForeignKeyDeclaration;
+import io.jmigrate.processor.model.JavaType;
+import io.jmigrate.schema.ColumnType;
 import io.jmigrate.processor.model.Origin;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +37,7 @@ final class FieldExtractor {
     String name = given.isEmpty() ? Naming.snakeCase(field.getSimpleName().toString()) : given;
     Origin origin = Origin.of(field);
     for (String member : new String[] {"name", "nullable", "length", "precision", "scale", "unique",
-        "defaultValue", "defaultSql"}) {
+        "defaultValue", "defaultSql", "fixed"}) {
       origin = track(origin, col, member, member);
     }
     origin = track(origin, id, "generated", "generated");
@@ -68,18 +70,37 @@ final class FieldExtractor {
 
     AnnotationValue nullable = explicit(col, "nullable");
     Boolean kotlin = kotlinNullability(field);
+    JavaType javaType = TypeMapping.javaType(field.asType());
+    int length = annotations.integer(col, "length");
+    int precision = annotations.integer(col, "precision");
+    int scale = annotations.integer(col, "scale");
+    AnnotationMirror json = mirror(field, JmigrateExtractor.JSON);
+    if (json != null) {
+      origin = origin.with("json", json, null);
+      javaType = retyped(javaType, ColumnType.JSON, "@Json");
+    } else if (annotations.bool(col, "fixed")) {
+      javaType = retyped(javaType, ColumnType.CHAR, "@Column(fixed = true)");
+    }
+    switch (javaType.columnType() == null ? "" : javaType.boxName()) {
+      case "java.util.Currency" -> length = length == 0 ? 3 : length; // an ISO 4217 code, as Hibernate sizes it
+      case "java.time.Duration" -> precision = precision == 0 ? 21 : precision; // nanoseconds, as Hibernate stores them
+      default -> { }
+    }
+    if (javaType.columnType() == ColumnType.CHAR && length == 0) {
+      length = 1;
+    }
     return new ColumnDeclaration(
         name,
         !given.isEmpty(),
         field.getSimpleName().toString(),
         field.getEnclosingElement().getSimpleName().toString(),
-        TypeMapping.javaType(field.asType()),
+        javaType,
         id != null,
         id != null && annotations.bool(id, "generated"),
         nullable != null ? (Boolean) nullable.getValue() : kotlin,
-        annotations.integer(col, "length"),
-        annotations.integer(col, "precision"),
-        annotations.integer(col, "scale"),
+        length,
+        precision,
+        scale,
         annotations.bool(col, "unique"),
         explicitString(col, "defaultValue"),
         explicitString(col, "defaultSql"),
@@ -105,5 +126,17 @@ final class FieldExtractor {
       return false;
     }
     return Annotations.mirror(field, "org.jetbrains.annotations.Nullable") != null ? true : null;
+  }
+
+  /**
+   * A {@code String} stored as {@code type} ({@code @Json}, {@code @Column(fixed = true)}); any
+   * other field type becomes an unsupported type whose name says why.
+   */
+  private static JavaType retyped(JavaType t, ColumnType type, String what) {
+    boolean text = t.name().equals("java.lang.String") || (type == ColumnType.CHAR && t.columnType() == ColumnType.CHAR);
+    if (!text) {
+      return new JavaType(t.name() + " (" + what + " applies to String fields only)", null, t.primitive(), t.boxName(), null);
+    }
+    return new JavaType(t.name(), type, t.primitive(), t.boxName(), null);
   }
 }

@@ -28,6 +28,7 @@ public final class JmigrateExtractor implements Extractor {
   static final String DROP = "io.jmigrate.Drop";
   static final String DROP_LIST = "io.jmigrate.Drop.List";
   static final String NARROW = "io.jmigrate.Narrow";
+  static final String JSON = "io.jmigrate.Json";
   static final String DEFAULT_SQL = "io.jmigrate.DefaultSql";
   static final String DEFAULT_SQL_LIST = "io.jmigrate.DefaultSql.List";
   static final String SEQUENCE = "io.jmigrate.Sequence";

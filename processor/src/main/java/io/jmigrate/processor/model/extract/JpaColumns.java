@@ -206,7 +206,8 @@ final class JpaColumns {
     int precision = sized.precision();
     int scale = sized.scale();
     boolean definition = col != null && !annotations.string(col, "columnDefinition").isBlank();
-    if (!definition && sized.type() == ColumnType.STRING && explicit(col, "length") != null) {
+    if (!definition && (sized.type() == ColumnType.STRING || sized.type() == ColumnType.CHAR
+        || sized.type() == ColumnType.STRING_ARRAY) && explicit(col, "length") != null) {
       length = annotations.integer(col, "length");
     }
     if (!definition && sized.type() == ColumnType.DECIMAL && annotations.integer(col, "precision") > 0) {
@@ -285,7 +286,8 @@ final class JpaColumns {
         problems.add(Problem.error(Origin.of(field).with("x", col, explicit(col, "columnDefinition")).of("x"),
             "jmigrate cannot read columnDefinition \"" + definition + "\" (" + attribute + "): it takes one plain "
                 + "column type (varchar(n), text, integer, bigint, smallint, boolean, double precision, real, "
-                + "numeric(p,s), date, time, timestamp, timestamp with time zone, uuid, bytea), without defaults "
+                + "numeric(p,s), char(n), date, time, timestamp, timestamp with time zone, uuid, bytea, jsonb), without "
+                + "defaults "
                 + "or constraints. Use @Column(length, precision, scale) instead"));
       } else {
         problems.add(Problem.note(Origin.of(field).with("x", col, explicit(col, "columnDefinition")).of("x"),
@@ -293,6 +295,11 @@ final class JpaColumns {
                 + ": SQL as written is not portable, so each database gets its own spelling of that type"));
       }
       return s;
+    }
+    AnnotationMirror code = Annotations.mirror(field, Jpa.HIBERNATE + "JdbcTypeCode");
+    Sized coded = code == null ? null : JpaTypes.jdbcTypeCode(annotations.integer(code, "value"));
+    if (coded != null) {
+      return coded;
     }
     TypeElement converter = converter(field, type);
     if (converter != null) {
@@ -307,8 +314,12 @@ final class JpaColumns {
     }
     if (JpaTypes.isEnum(type)) {
       AnnotationMirror enumerated = Jpa.mirror(field, "Enumerated");
-      return "STRING".equals(Jpa.constant(annotations, enumerated, "value")) ? Sized.of(ColumnType.STRING)
-          : Sized.of(ColumnType.SMALLINT); // ORDINAL: Hibernate 7's tinyint, smallint on PostgreSQL
+      if (!"STRING".equals(Jpa.constant(annotations, enumerated, "value"))) {
+        return Sized.of(ColumnType.SMALLINT); // ORDINAL: Hibernate 7's tinyint, smallint on PostgreSQL
+      }
+      // Hibernate 7 makes a by-name enum of length 1 a char(1) (on PostgreSQL; an enum type on H2 and MariaDB).
+      return explicit(col, "length") != null && annotations.integer(col, "length") == 1 ? Sized.of(ColumnType.CHAR)
+          : Sized.of(ColumnType.STRING);
     }
     AnnotationMirror temporal = Jpa.mirror(field, "Temporal");
     if (temporal != null) {
@@ -317,12 +328,11 @@ final class JpaColumns {
     }
     Sized s = JpaTypes.basic(type);
     if (s == null) {
-      String hint = type.getKind() == TypeKind.CHAR || JpaTypes.qualifiedName(type).equals("java.lang.Character")
-          ? " (Hibernate makes it char(1), a type jmigrate does not have: use a String with @Column(length = 1))" : "";
-      problems.add(Problem.at(field, "jmigrate cannot map " + attribute + " of type " + type + hint + ". Supported: "
-          + "the numbers and their boxes, boolean, BigDecimal, BigInteger, String, enums, the java.time types, "
-          + "java.util.Date and Calendar, UUID, byte[], Locale, Currency, TimeZone, URL, and converted types "
-          + "(@Convert). Mark it @Transient (or transient) to leave it out of the table"));
+      problems.add(Problem.at(field, "jmigrate cannot map " + attribute + " of type " + type + ". Supported: "
+          + "the numbers and their boxes, boolean, char, BigDecimal, BigInteger, String, enums, the java.time types "
+          + "(Duration as Hibernate's numeric(21,0)), java.util.Date and Calendar, UUID, byte[], Locale, Currency, "
+          + "TimeZone, URL, converted types (@Convert) and @JdbcTypeCode(SqlTypes.JSON). Mark it @Transient (or "
+          + "transient) to leave it out of the table"));
     }
     return s;
   }

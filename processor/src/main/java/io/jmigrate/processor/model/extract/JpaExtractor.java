@@ -154,6 +154,8 @@ public final class JpaExtractor implements Extractor {
       case UUID -> 16;
       case DECIMAL -> (int) Math.ceil((c.precision() == 0 ? 38 : c.precision()) / (Math.log(10) / Math.log(2) * 8));
       case STRING, BINARY, CLOB, BLOB -> c.length() == 255 || c.length() == 0 ? Integer.MAX_VALUE / 2 : c.length();
+      case CHAR -> Math.max(c.length(), 1);
+      case JSON, STRING_ARRAY, INTEGER_ARRAY, BIGINT_ARRAY -> Integer.MAX_VALUE / 2;
     };
   }
 
@@ -522,16 +524,14 @@ public final class JpaExtractor implements Extractor {
       type = ColumnType.INTEGER;
       length = 0;
     } else if ("CHAR".equals(kind)) {
-      problems.add(Problem.error(Origin.of(root.type, dc).with("d", dc, explicit(dc, "discriminatorType")).of("d"),
-          "jmigrate has no char(1) column for discriminatorType = CHAR; use STRING "
-          + "(with length = 1) or INTEGER"));
-      return;
+      type = ColumnType.CHAR; // Hibernate's char(1), whatever the length
+      length = 1;
     }
     // Its default is the root's discriminator value: rows that exist when a table becomes a hierarchy's (and
     // rows written without one) are the root's. Hibernate always writes the value; the default only fills.
     AnnotationMirror dv = Jpa.mirror(root.type, "DiscriminatorValue");
     String value = dv != null ? annotations.string(dv, "value") : type == ColumnType.STRING ? root.entityName : null;
-    if (value != null && type == ColumnType.STRING && value.length() > length) {
+    if (value != null && (type == ColumnType.STRING || type == ColumnType.CHAR) && value.length() > length) {
       value = null;
     }
     t.columns.add(new ColumnDeclaration(name, true, name, root.type.getSimpleName().toString(),
@@ -1065,7 +1065,8 @@ public final class JpaExtractor implements Extractor {
           && !jpa.equals("OrderColumn") && !jpa.equals("Transient")) {
         problems.add(new Problem(f, "jmigrate does not read @" + jpa + " on " + f.getSimpleName()
             + "; if it changes the column, the schema will differ from Hibernate's", true, m, null));
-      } else if (name.startsWith(Jpa.HIBERNATE) && !HIBERNATE_HARMLESS.contains(name.substring(Jpa.HIBERNATE.length()))) {
+      } else if (name.startsWith(Jpa.HIBERNATE) && !HIBERNATE_HARMLESS.contains(name.substring(Jpa.HIBERNATE.length()))
+          && !(name.equals(Jpa.HIBERNATE + "JdbcTypeCode") && JpaTypes.reads(annotations.integer(m, "value")))) {
         problems.add(new Problem(f, "jmigrate does not read Hibernate's @" + name.substring(Jpa.HIBERNATE.length())
             + " on " + f.getSimpleName() + "; if it changes the column (its type, default or constraints), the schema "
             + "will differ from Hibernate's", true, m, null));

@@ -1,6 +1,7 @@
 package io.jmigrate.processor.model.extract;
 
 import io.jmigrate.schema.ColumnType;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -24,6 +25,8 @@ final class JpaTypes {
       return switch (type) {
         case STRING -> new Sized(type, 255, 0, 0);
         case DECIMAL -> new Sized(type, 0, 38, 2);
+        case CHAR -> new Sized(type, 1, 0, 0);
+        case STRING_ARRAY -> new Sized(type, 255, 0, 0); // varchar(255) array
         default -> new Sized(type, 0, 0, 0);
       };
     }
@@ -39,14 +42,41 @@ final class JpaTypes {
       Map.entry("java.time.ZonedDateTime", Sized.of(ColumnType.TIMESTAMP_TZ)),
       Map.entry("java.math.BigInteger", new Sized(ColumnType.DECIMAL, 0, 38, 0)),
       Map.entry("java.util.Locale", Sized.of(ColumnType.STRING)),
-      Map.entry("java.util.Currency", Sized.of(ColumnType.STRING)),
+      Map.entry("java.util.Currency", new Sized(ColumnType.STRING, 3, 0, 0)), // an ISO 4217 code, even under @Column
+      Map.entry("java.time.Duration", new Sized(ColumnType.DECIMAL, 0, 21, 0)), // nanoseconds, Hibernate's default
       Map.entry("java.util.TimeZone", Sized.of(ColumnType.STRING)),
       Map.entry("java.net.URL", Sized.of(ColumnType.STRING)),
       // Hibernate maps these as large objects with or without @Lob.
       Map.entry("java.sql.Clob", Sized.of(ColumnType.CLOB)),
       Map.entry("java.sql.Blob", Sized.of(ColumnType.BLOB)));
 
+  /** {@code org.hibernate.type.SqlTypes} codes that {@code @JdbcTypeCode} may give and jmigrate reads. */
+  static final int CHAR = 1;
+  static final int NCHAR = -15;
+  static final int JSON = 3001;
+  static final int ARRAY = 2003;
+  private static final java.util.Set<String> PLURAL = java.util.Set.of("java.util.List", "java.util.Set",
+      "java.util.Collection");
+
   private JpaTypes() {}
+
+  /**
+   * The column of an attribute with {@code @JdbcTypeCode(code)}: JSON for {@code SqlTypes.JSON} (any
+   * Java type: Hibernate writes it as a document), CHAR for {@code SqlTypes.CHAR}/{@code NCHAR};
+   * null for a code jmigrate does not read.
+   */
+  static Sized jdbcTypeCode(int code) {
+    return switch (code) {
+      case JSON -> new Sized(ColumnType.JSON, 0, 0, 0);
+      case CHAR, NCHAR -> Sized.of(ColumnType.CHAR);
+      default -> null;
+    };
+  }
+
+  /** Whether jmigrate reads {@code @JdbcTypeCode(code)}: JSON and CHAR, and ARRAY, which the Java type already says. */
+  static boolean reads(int code) {
+    return jdbcTypeCode(code) != null || code == ARRAY;
+  }
 
   /** Hibernate's column for a basic Java type, or null when jmigrate has no column type for it. */
   static Sized basic(TypeMirror type) {
@@ -58,9 +88,16 @@ final class JpaTypes {
       if (e.getKind() == ElementKind.ENUM) {
         return null; // the caller knows @Enumerated
       }
-      Sized extra = EXTRA.get(((TypeElement) e).getQualifiedName().toString());
+      String name = ((TypeElement) e).getQualifiedName().toString();
+      Sized extra = EXTRA.get(name);
       if (extra != null) {
         return extra;
+      }
+      // Hibernate 6+ maps a basic List<String> (no @ElementCollection) as an array, as a String[].
+      List<? extends TypeMirror> args = ((DeclaredType) type).getTypeArguments();
+      if (PLURAL.contains(name) && args.size() == 1 && !isEnum(args.get(0))) {
+        ColumnType array = TypeMapping.arrayOf(TypeMapping.columnType(args.get(0)));
+        return array == null ? null : Sized.of(array);
       }
     }
     ColumnType t = TypeMapping.columnType(type);
@@ -97,6 +134,8 @@ final class JpaTypes {
         return a == null ? new Sized(ColumnType.STRING, 0, 0, 0) : null;
       case "numeric", "decimal":
         return a == null ? new Sized(ColumnType.DECIMAL, 0, 0, 0) : new Sized(ColumnType.DECIMAL, 0, a, b);
+      case "char", "character", "bpchar", "nchar":
+        return new Sized(ColumnType.CHAR, a == null ? 1 : a, 0, 0);
       default:
         break;
     }
@@ -116,6 +155,7 @@ final class JpaTypes {
       case "timestamp with time zone", "timestamptz" -> ColumnType.TIMESTAMP_TZ;
       case "uuid" -> ColumnType.UUID;
       case "bytea", "blob", "longblob", "varbinary" -> ColumnType.BINARY;
+      case "jsonb" -> ColumnType.JSON; // PostgreSQL's, which jmigrate makes there (plain json is another type)
       default -> null;
     };
     return t == null ? null : new Sized(t, 0, 0, 0);

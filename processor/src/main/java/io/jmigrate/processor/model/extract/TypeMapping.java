@@ -28,7 +28,12 @@ final class TypeMapping {
       Map.entry("java.time.LocalDateTime", ColumnType.TIMESTAMP),
       Map.entry("java.time.Instant", ColumnType.TIMESTAMP_TZ),
       Map.entry("java.time.OffsetDateTime", ColumnType.TIMESTAMP_TZ),
-      Map.entry("java.util.UUID", ColumnType.UUID));
+      Map.entry("java.util.UUID", ColumnType.UUID),
+      Map.entry("java.lang.Character", ColumnType.CHAR),
+      // ISO 4217 code (VARCHAR(3)) and nanoseconds (NUMERIC(21,0)), as Hibernate stores them; the sizes
+      // are the field extractor's defaults.
+      Map.entry("java.util.Currency", ColumnType.STRING),
+      Map.entry("java.time.Duration", ColumnType.DECIMAL));
 
   private TypeMapping() {}
 
@@ -47,8 +52,14 @@ final class TypeMapping {
         return ColumnType.DOUBLE;
       case FLOAT:
         return ColumnType.REAL;
+      case CHAR:
+        return ColumnType.CHAR;
       case ARRAY:
-        return ((ArrayType) type).getComponentType().getKind() == TypeKind.BYTE ? ColumnType.BINARY : null;
+        TypeMirror component = ((ArrayType) type).getComponentType();
+        if (component.getKind() == TypeKind.BYTE) {
+          return ColumnType.BINARY;
+        }
+        return enumConstants(component) != null ? null : arrayOf(columnType(component));
       case DECLARED:
         Element e = ((DeclaredType) type).asElement();
         if (e.getKind() == ElementKind.ENUM) {
@@ -58,6 +69,19 @@ final class TypeMapping {
       default:
         return null;
     }
+  }
+
+  /** The array type of elements of {@code element}'s type: text, int and long; null for others. */
+  static ColumnType arrayOf(ColumnType element) {
+    if (element == null) {
+      return null;
+    }
+    return switch (element) {
+      case STRING -> ColumnType.STRING_ARRAY;
+      case INTEGER -> ColumnType.INTEGER_ARRAY;
+      case BIGINT -> ColumnType.BIGINT_ARRAY;
+      default -> null;
+    };
   }
 
   /** The enum constants of an enum field type, or null for other types. */

@@ -7,7 +7,8 @@ import io.jmigrate.schema.ColumnType;
 /** What one column declaration must be on its own: a valid name, a supported type, consistent options. */
 final class ColumnRules {
   static final String SUPPORTED_TYPES = "int, long, short, boolean, double, float (and their boxes), BigDecimal, "
-      + "String, LocalDate, LocalDateTime, LocalTime, Instant, OffsetDateTime, UUID, byte[] and enums";
+      + "String, char, Character, LocalDate, LocalDateTime, LocalTime, Instant, OffsetDateTime, UUID, byte[], "
+      + "Currency, Duration, enums, and arrays of String, int/Integer and long/Long";
 
   private ColumnRules() {}
 
@@ -65,7 +66,8 @@ final class ColumnRules {
       return Problem.error(c.origin().of(which), "length, precision and scale cannot be negative");
     }
     // A large object's length is the JPA @Column's, which sizes MariaDB's TINYTEXT … LONGTEXT.
-    if (c.length() > 0 && type != ColumnType.STRING && type != ColumnType.CLOB && type != ColumnType.BLOB) {
+    if (c.length() > 0 && type != ColumnType.STRING && type != ColumnType.CHAR && type != ColumnType.CLOB
+        && type != ColumnType.BLOB && type != ColumnType.STRING_ARRAY) {
       return Problem.error(c.origin().of("length"), "length applies to String columns only, not " + c.javaType()
           + "; for BigDecimal use precision and scale");
     }

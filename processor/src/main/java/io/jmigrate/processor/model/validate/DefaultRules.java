@@ -32,7 +32,7 @@ final class DefaultRules {
           + ". Give a literal of the field's type, or an SQL expression with defaultSql.");
     }
     ColumnType type = c.javaType().columnType();
-    if (type == ColumnType.STRING && c.length() > 0) {
+    if ((type == ColumnType.STRING || type == ColumnType.CHAR) && c.length() > 0) {
       int chars = c.defaultValue().codePointCount(0, c.defaultValue().length());
       if (chars > c.length()) {
         return at(c, "has " + chars + " characters, but the column's length is " + c.length()

@@ -94,6 +94,16 @@ final class DialectRules {
 
   /** MariaDB/MySQL keep a utf8mb4 VARCHAR within the 65535-byte row. */
   private Problem mariaDbLength(ColumnDeclaration c) {
+    if (targets.contains("sqlite") && c.javaType().columnType() != null && c.javaType().columnType().element() != null) {
+      return Problem.error(c.origin(), c.qualifiedField() + " is an array (" + c.javaType() + "), which SQLite does not"
+          + " have (sqlite is a target dialect: -Ajmigrate.dialects=" + String.join(",", targets) + "). Store the"
+          + " values in a table of their own (JPA: @ElementCollection), or as a JSON document (@Json String).");
+    }
+    if (targets.contains("mariadb") && c.javaType().columnType() == ColumnType.CHAR && c.length() > 255) {
+      return Problem.error(c.origin().of("length"), "length " + c.length() + " is more than MariaDB and MySQL allow for"
+          + " a fixed-length CHAR (255; a target dialect: -Ajmigrate.dialects=" + String.join(",", targets) + ")."
+          + " Give at most 255, or use a String without fixed = true (VARCHAR).");
+    }
     if (targets.contains("mariadb") && c.javaType().columnType() == ColumnType.STRING && c.length() > MARIADB_VARCHAR_CHARS) {
       return Problem.error(c.origin().of("length"), "length " + c.length() + " is more than MariaDB and MySQL can "
           + "hold in a VARCHAR (" + MARIADB_VARCHAR_CHARS + " characters of utf8mb4, a target dialect: "
@@ -137,6 +147,13 @@ final class DialectRules {
     if (c.javaType().columnType() == ColumnType.CLOB || c.javaType().columnType() == ColumnType.BLOB) {
       return Problem.error(at, c.qualifiedField() + " is a @Lob (a TEXT or BLOB type on MariaDB and MySQL), which cannot"
           + " be in " + what + " there" + target + ". Key or index another column.");
+    }
+    if (c.javaType().columnType() == ColumnType.JSON
+        || (c.javaType().columnType() != null && c.javaType().columnType().element() != null)) {
+      String kind = c.javaType().columnType() == ColumnType.JSON ? "JSON" : "an array (JSON";
+      return Problem.error(at, c.qualifiedField() + " is " + kind + (kind.equals("JSON") ? " (" : ", ")
+          + "a LONGTEXT on MariaDB and MySQL), which cannot be in "
+          + what + " there" + target + ". Key or index another column.");
     }
     if (c.javaType().columnType() == ColumnType.BINARY) {
       return Problem.error(at, c.qualifiedField() + " is a byte[] (LONGBLOB on MariaDB and MySQL), which cannot be in "
