@@ -385,6 +385,10 @@ public abstract class SqlDialect implements Dialect {
     if ((to == ColumnType.DOUBLE || to == ColumnType.REAL) && from.isInteger()) {
       return notExactInFloat(col, from, significandBits(to));
     }
+    if (to == ColumnType.REAL && from == ColumnType.DOUBLE && significandBits(to) < significandBits(from)) {
+      // A double that the smaller float rounds (0.1) reads back as another number.
+      return "CAST(CAST(" + col + " AS " + type(next) + ") AS " + type(old) + ") <> " + col;
+    }
     return null;
   }
 
