@@ -35,7 +35,9 @@ import org.junit.jupiter.api.TestFactory;
  * chains of renames move them, nothing else does); migrating step by step must give exactly the
  * schema of a fresh database created from the last models alone, and migrating back to each
  * earlier version must give that version's schema. A confirmed narrowing over values that do not
- * fit must fail without touching them. The seed drives the evolution, so a failure is reproduced
+ * fit must fail without touching them, and so must a step the data makes fail (a unique column over
+ * duplicates, a foreign key over orphans) built together with drops of columns and tables and NOT
+ * NULL fills: after the failure every value of every table is as before the step. The seed drives the evolution, so a failure is reproduced
  * by its seed.
  *
  * <p>Sampled per database to keep CI bounded: 150 tries on SQLite, 25 on PostgreSQL, 25 on H2 and
