@@ -58,4 +58,26 @@ class OnlineFillTest {
           "SELECT is_nullable FROM information_schema.columns WHERE table_name = 't' AND column_name = 'v'"));
     }
   }
+
+  /**
+   * A fill's batches commit by themselves, so a later failure of the same step cannot take them back:
+   * the message says so instead of "back at the previous version" (here a trigger keeps one NULL, as
+   * a writer still writing NULLs would, and the NOT NULL check's validation fails).
+   */
+  @Test
+  void aFailureAfterTheFillSaysTheFilledValuesStay() throws Exception {
+    Migrator m = new Migrator(List.of(CREATE, NOT_NULL));
+    try (Connection c = DriverManager.getConnection(Postgres.newDatabaseUrl())) {
+      m.migrateTo(c, 1);
+      exec(c, "INSERT INTO t (id, v) VALUES (1, NULL), (2, 7), (3, NULL)");
+      exec(c, "CREATE FUNCTION keep_null() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.id = 3 THEN"
+          + " NEW.v := NULL; END IF; RETURN NEW; END $$");
+      exec(c, "CREATE TRIGGER keep_null BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION keep_null()");
+      MigrationException e = org.junit.jupiter.api.Assertions.assertThrows(MigrationException.class, () -> m.migrate(c));
+      assertTrue(e.getMessage().contains("that were given the default before it failed keep the default"), e.getMessage());
+      assertEquals(1, m.status(c).currentVersion());
+      assertEquals(List.of("0", "7", "null"), strings(c, "SELECT coalesce(CAST(v AS TEXT), 'null') FROM t ORDER BY id"));
+      assertTrue(m.validate(c).isEmpty(), m.validate(c).toString());
+    }
+  }
 }
