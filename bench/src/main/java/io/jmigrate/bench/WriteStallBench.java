@@ -45,7 +45,7 @@ final class WriteStallBench {
   static final Migration V1 = new Step(1, "parent and big",
       createTable(table("parent", column("id", BIGINT).notNull()).primaryKey("id")),
       createTable(table("big", column("id", BIGINT).notNull(), column("parent_id", BIGINT), column("a", INTEGER),
-          column("b", STRING), column("c", INTEGER)).primaryKey("id")));
+          column("b", STRING), column("c", INTEGER), column("e", INTEGER)).primaryKey("id")));
 
   /** The operations measured, each with what jmigrate does with it on PostgreSQL. */
   record Case(String name, Operation op, String form) {}
@@ -56,6 +56,8 @@ final class WriteStallBench {
           "NOT VALID, then VALIDATE"),
       new Case("set not null", alterColumn("big", column("c", INTEGER).notNull()),
           "CHECK NOT VALID, VALIDATE, SET NOT NULL"),
+      new Case("set not null, 20 % NULL filled", alterColumn("big", column("e", INTEGER).notNull().defaultValue("0")),
+          "UPDATE in batches of 100 blocks, CHECK NOT VALID, VALIDATE, SET NOT NULL"),
       new Case("type change (int to bigint)", alterColumn("big", column("a", BIGINT)), "none (rewrites the table)"),
       new Case("add column with default", addColumn("big", column("d", INTEGER).notNull().defaultValue("0")),
           "none needed (PostgreSQL 11+: catalog only)"));
@@ -76,8 +78,8 @@ final class WriteStallBench {
       try (Connection c = pg.getDatabase("postgres", "stall_base").getConnection(); Statement s = c.createStatement()) {
         new Migrator(List.of(V1)).migrate(c);
         s.execute("INSERT INTO parent (id) SELECT g FROM generate_series(1, 1000) g");
-        s.execute("INSERT INTO big (id, parent_id, a, b, c) SELECT g, 1 + g % 1000, g % 10007, md5(g::text), g"
-            + " FROM generate_series(1, " + rows + ") g");
+        s.execute("INSERT INTO big (id, parent_id, a, b, c, e) SELECT g, 1 + g % 1000, g % 10007, md5(g::text), g,"
+            + " CASE WHEN g % 5 = 0 THEN NULL ELSE g END FROM generate_series(1, " + rows + ") g"); // e: 20 % NULL
         s.execute("VACUUM ANALYZE big");
       }
       int n = 0;

@@ -35,7 +35,9 @@ import org.junit.jupiter.api.TestFactory;
  * chains of renames move them, nothing else does); migrating step by step must give exactly the
  * schema of a fresh database created from the last models alone, and migrating back to each
  * earlier version must give that version's schema. A confirmed narrowing over values that do not
- * fit must fail without touching them. The seed drives the evolution, so a failure is reproduced
+ * fit must fail without touching them, and so must a step the data makes fail (a unique column over
+ * duplicates, a foreign key over orphans) built together with drops of columns and tables and NOT
+ * NULL fills: after the failure every value of every table is as before the step. The seed drives the evolution, so a failure is reproduced
  * by its seed.
  *
  * <p>Sampled per database to keep CI bounded: 150 tries on SQLite, 25 on PostgreSQL, 25 on H2 and
@@ -196,6 +198,7 @@ class EvolutionPropertyTest {
     Migrator migrator = null;
     try (Connection db = database.open(dir, "steps")) {
       for (int step = 0; step <= steps; step++) {
+        List<Model.Tbl> before = model.copyOfRows();
         if (step > 0) {
           history.add(model.evolve());
         }
@@ -215,6 +218,16 @@ class EvolutionPropertyTest {
               where + ": the failure names the table and column: " + message);
           model.assertRows(db, where + ", after the refused narrowing");
           model.truncate(db, narrowing); // what the user does: make the data fit, then migrate again
+        }
+        if (model.doomed != null) {
+          // A step that cannot succeed, mixed with drops and fills: it must fail and give back every value.
+          model.doom(db, before, database.postgres());
+          Migrator m = migrator;
+          MigrationException e = assertThrows(MigrationException.class, () -> m.migrate(db),
+              where + ": " + model.doomed + " must fail");
+          Model.assertRows(db, before, where + ", after the failed migration (" + e.getMessage() + ")");
+          assertEquals(migrator.latestVersion() - 1, migrator.status(db).currentVersion(), where + ": the previous version");
+          model.repair(db); // what the user does: make the data fit, then migrate again
         }
         migrator.migrate(db);
         model.assertRows(db, where);
@@ -247,6 +260,8 @@ class EvolutionPropertyTest {
     final List<Tbl> tables = new ArrayList<>();
     final List<String> deletedFiles = new ArrayList<>();
     Narrowing narrowing;
+    /** This step's change that the data makes fail: a unique column over duplicates, or a foreign key over orphans. */
+    Doomed doomed;
     int counter;
     /**
      * The {@code @RenamedFrom} annotations of the previous step ("table<old" or "table.column<old"):
@@ -261,6 +276,14 @@ class EvolutionPropertyTest {
 
     record Narrowing(Tbl table, Col col, int length) {}
 
+    record Doomed(Tbl table, Col col, Tbl target) {
+      @Override
+      public String toString() {
+        return target == null ? "a unique " + table.table() + "." + col.name + " over duplicates"
+            : "a foreign key " + table.table() + "." + col.name + " -> " + target.table() + " over orphans";
+      }
+    }
+
     static final class Col {
       String name;
       String type;
@@ -272,6 +295,7 @@ class EvolutionPropertyTest {
       boolean keyed;
       String renamedFrom;
       boolean narrow;
+      boolean unique;
       /** The value of this column in each row of its table, normalised (see {@link #normalise}); null for NULL. */
       final List<String> values = new ArrayList<>();
     }
@@ -376,7 +400,8 @@ class EvolutionPropertyTest {
     /** Applies one random edit and says what it was. */
     String evolve() {
       for (int attempt = 0; attempt < 50; attempt++) {
-        String done = tryEdit(random.nextInt(19));
+        int kind = random.nextInt(22);
+        String done = kind >= 19 ? doomedEdit() : tryEdit(kind);
         if (done != null) {
           return done;
         }
@@ -428,7 +453,7 @@ class EvolutionPropertyTest {
           }
           return null;
         case 4:
-          if (c == null || c.notNull || c.references != null || c.keyed) { // a keyed column's values stay NULL
+          if (c == null || c.notNull || c.references != null || c.keyed || c.unique) { // a keyed column's values stay NULL
             return null;
           }
           c.notNull = true;
@@ -501,7 +526,7 @@ class EvolutionPropertyTest {
           return "drop the foreign key of " + t.table() + "." + ref.name;
         }
         case 13: { // a confirmed narrowing, over values that may not fit
-          if (c == null || !c.type.equals("String") || c.length == 0 || c.references != null || indexed(t, c)) {
+          if (c == null || !c.type.equals("String") || c.length == 0 || c.references != null || indexed(t, c) || c.unique) {
             return null;
           }
           int length = 2 + random.nextInt(4);
@@ -595,6 +620,119 @@ class EvolutionPropertyTest {
       }
     }
 
+    /**
+     * A change the data will make fail (a unique column or a foreign key), in one build with drops of
+     * columns and tables and NOT NULL fills, which must all be given back when it fails.
+     */
+    private String doomedEdit() {
+      List<String> done = new ArrayList<>();
+      boolean unique = random.nextBoolean();
+      for (Tbl t : tables) {
+        for (Col c : t.cols) {
+          boolean free = !c.notNull && c.references == null && !c.keyed && !c.unique && !indexed(t, c)
+              && !t.extraKey.contains(c);
+          if (doomed == null && free && unique && t.rows >= 2 && List.of("String", "Integer", "Long", "LocalDate").contains(c.type)) {
+            c.unique = true;
+            doomed = new Doomed(t, c, null);
+          } else if (doomed == null && free && !unique && t.rows >= 1 && c.type.equals("Long")) {
+            c.references = pick();
+            doomed = new Doomed(t, c, c.references);
+          }
+        }
+      }
+      if (doomed == null) {
+        return null;
+      }
+      for (int kind : new int[] {1, 1, 4, 9}) {
+        String companion = random.nextBoolean() ? tryEdit(kind) : null;
+        if (companion != null) {
+          done.add(companion);
+        }
+      }
+      Doomed d = doomed;
+      if (!tables.contains(d.table()) || !d.table().cols.contains(d.col()) || d.col().notNull) {
+        d.col().unique = false; // a companion took it away: no failure this time
+        d.col().references = null;
+        doomed = null;
+        return done.isEmpty() ? null : String.join(", ", done);
+      }
+      done.add(d.toString());
+      return String.join(", ", done);
+    }
+
+    /** Every table's rows as they are now (names, types and values), to compare with after a failed migration. */
+    List<Tbl> copyOfRows() {
+      List<Tbl> out = new ArrayList<>();
+      for (Tbl t : tables) {
+        Tbl copy = new Tbl();
+        copy.cls = t.cls;
+        copy.rows = t.rows;
+        for (Col c : t.cols) {
+          Col k = new Col();
+          k.name = c.name;
+          k.type = c.type;
+          k.values.addAll(c.values);
+          copy.cols.add(k);
+        }
+        out.add(copy);
+      }
+      return out;
+    }
+
+    /** Makes the data fail the doomed change (two equal values, or a key no row has), in the database and in both models. */
+    void doom(Connection db, List<Tbl> before, boolean postgres) throws SQLException {
+      Doomed d = doomed;
+      Col old = before.stream().filter(t -> t.cls.equals(d.table().cls)).findFirst().orElseThrow()
+          .cols.stream().filter(c -> c.name.equals(d.col().name)).findFirst().orElseThrow();
+      List<Long> ids = ids(db, d.table());
+      String v = d.target() != null ? "987654321" : null;
+      while (v == null) {
+        v = valueFor(d.col());
+      }
+      for (int row = 0; row < (d.target() != null ? 1 : 2); row++) {
+        set(db, d.table(), d.col(), ids.get(row), v, postgres);
+        d.col().values.set(row, normalise(d.col().type, v));
+        old.values.set(row, normalise(d.col().type, v));
+      }
+    }
+
+    /** Gives NULL to the values that made the doomed change fail (a repeated value, any key), as a user would. */
+    void repair(Connection db) throws SQLException {
+      Doomed d = doomed;
+      List<Long> ids = ids(db, d.table());
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (int row = 0; row < d.col().values.size(); row++) {
+        String v = d.col().values.get(row);
+        if (v != null && (d.target() != null || !seen.add(v))) {
+          set(db, d.table(), d.col(), ids.get(row), null, false);
+          d.col().values.set(row, null);
+        }
+      }
+      if (d.target() != null) {
+        d.col().keyed = true; // its values stay NULL from now on
+      }
+    }
+
+    private static List<Long> ids(Connection db, Tbl t) throws SQLException {
+      List<Long> ids = new ArrayList<>();
+      try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery("SELECT \"id\" FROM \"" + t.table()
+          + "\" ORDER BY \"id\"")) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+      return ids;
+    }
+
+    private static void set(Connection db, Tbl t, Col c, long id, String v, boolean postgres) throws SQLException {
+      try (PreparedStatement ps = db.prepareStatement("UPDATE \"" + t.table() + "\" SET \"" + c.name
+          + "\" = ? WHERE \"id\" = ?")) {
+        bind(ps, 1, c.type, v, postgres);
+        ps.setLong(2, id);
+        ps.executeUpdate();
+      }
+    }
+
     /** Renames columns at once (a swap or a chain is one edit), keeping indexes on the same columns. */
     private void rename(Tbl t, Map<Col, String> to) {
       Map<String, String> byOld = new HashMap<>();
@@ -628,6 +766,7 @@ class EvolutionPropertyTest {
       }
       deletedFiles.clear();
       narrowing = null;
+      doomed = null;
     }
 
     long valuesTooLong(Narrowing n) {
@@ -672,6 +811,9 @@ class EvolutionPropertyTest {
         List<String> values = new ArrayList<>();
         for (Col c : t.cols) {
           String v = valueFor(c);
+          while (c.unique && v != null && c.values.contains(normalise(c.type, v))) {
+            v = valueFor(c);
+          }
           values.add(v);
           names.add(c.name);
           params.add(new Object[] {c.type, v});
@@ -734,6 +876,10 @@ class EvolutionPropertyTest {
 
     /** Every row's values, read back by the columns' current names, equal what the edits say. */
     void assertRows(Connection db, String where) throws SQLException {
+      assertRows(db, tables, where);
+    }
+
+    static void assertRows(Connection db, List<Tbl> tables, String where) throws SQLException {
       for (Tbl t : tables) {
         Map<String, List<String>> actual = new LinkedHashMap<>();
         String order = "\"id\"";
@@ -799,6 +945,7 @@ class EvolutionPropertyTest {
         if (c.narrow) {
           s.append("@Narrow ");
         }
+
         if (c.references != null) {
           s.append("@ForeignKey(value = ").append(c.references.cls).append(".class, column = \"id\") ");
         }
@@ -811,6 +958,9 @@ class EvolutionPropertyTest {
         }
         if (c.length > 0) {
           attrs.put("length", String.valueOf(c.length));
+        }
+        if (c.unique) {
+          attrs.put("unique", "true");
         }
         if (c.type.equals("BigDecimal")) {
           attrs.put("precision", "12");

@@ -36,6 +36,16 @@ public interface Dialect {
   void write(Operation op, Schema before, Sink out) throws SQLException;
 
   /**
+   * The pre-flight of {@code op}: the checks it would fail on, written as queries that must return no
+   * row ({@link Sink#check}), run on the data before anything of the migration has changed, so that a
+   * migration that cannot succeed fails before its first statement (duplicates under a new unique
+   * index or key, orphans under a new foreign key, NULLs under a NOT NULL without a fill, values that
+   * do not fit a narrowing). The engine asks only for steps whose tables and columns are, when the
+   * migration starts, as they are before the step (see {@code io.jmigrate.engine.Preflight}).
+   */
+  default void preflight(Operation op, Schema before, Sink out) throws SQLException {}
+
+  /**
    * Checks after a migration's operations, before its commit (SQLite: the foreign key check that
    * its rebuilds need). Written into the same sink, so previews show them.
    */

@@ -299,6 +299,77 @@ public abstract class SqlDialect implements Dialect {
     }
   }
 
+  // ---- pre-flight: what a step would fail on, checked before the migration changes anything ----
+
+  /**
+   * The checks a step would fail on, on the data as it is before the migration (see
+   * {@link Dialect#preflight}). The step's own statements fail the same way later; checked first,
+   * nothing of the migration has run yet, so nothing needs undoing (where DDL commits by itself, or
+   * a split migration's parts have committed, undoing could not give dropped values back).
+   */
+  @Override
+  public void preflight(Operation op, Schema before, Sink out) throws SQLException {
+    // Only the operations below can fail on the data; the others have nothing to check first.
+    if (op instanceof AddIndex a && a.index().unique()) {
+      duplicates(a.table(), a.index().columns(), false, "the unique index " + a.index().name(), out);
+    } else if (op instanceof SetPrimaryKey k && !k.columns().isEmpty()) {
+      for (String column : k.columns()) {
+        nulls(k.table(), column, "it becomes part of the primary key", out);
+      }
+      duplicates(k.table(), k.columns(), true, "the primary key", out);
+    } else if (op instanceof AddForeignKey f) {
+      orphans(f.table(), f.foreignKey(), out);
+    } else if (op instanceof AlterColumn a) {
+      ColumnDefinition old = before.table(a.table()).column(a.column().name()).orElseThrow();
+      ColumnDefinition c = a.column();
+      if (old.nullable() && !c.nullable() && c.defaultValue() == null && !c.hasDefaultSql() && !c.generated()) {
+        nulls(a.table(), c.name(), "it becomes NOT NULL and has no default to give them", out);
+      }
+      checkFits(a, before, out);
+    } else if (op instanceof AddColumn a && !a.column().nullable() && !a.column().hasDefault()
+        && !a.column().generated()) {
+      out.check("SELECT n FROM (SELECT count(*) AS n FROM " + q(a.table()) + ") AS misfits WHERE n > 0",
+          "table " + a.table() + " has {1} row(s), and the new column " + a.column().name() + " is NOT NULL without"
+              + " a default to give them; nothing was changed. Give the column a default, or add it nullable and"
+              + " fill it in a step before making it NOT NULL");
+    }
+  }
+
+  /** Fails when {@code columns} of {@code table} hold a value (a combination, NULLs left out unless {@code key}) more than once. */
+  private void duplicates(String table, List<String> columns, boolean key, String what, Sink out) throws SQLException {
+    String notNull = key ? "" : " WHERE " + columns.stream().map(c -> q(c) + " IS NOT NULL")
+        .collect(Collectors.joining(" AND "));
+    out.check("SELECT n FROM (SELECT count(*) AS n FROM (SELECT " + list(columns) + " FROM " + q(table) + notNull
+        + " GROUP BY " + list(columns) + " HAVING count(*) > 1) AS repeated) AS misfits WHERE n > 0",
+        "{1} value(s) of " + table + " (" + String.join(", ", columns) + ") occur in more than one row, so " + what
+            + " cannot be made; nothing was changed. Make them unique (or delete the extra rows) in a step before"
+            + " this change (an sql(...) step in the migration), then migrate again");
+  }
+
+  private void nulls(String table, String column, String why, Sink out) throws SQLException {
+    out.check("SELECT n FROM (SELECT count(*) AS n FROM " + q(table) + " WHERE " + q(column) + " IS NULL) AS misfits"
+        + " WHERE n > 0",
+        "{1} row(s) of table " + table + " have NULL in column " + column + ", and " + why + "; nothing was"
+            + " changed. Give them a value (or delete those rows) in a step before this change, then migrate again");
+  }
+
+  /** Fails when a row of the foreign key's table has values (none NULL) that no row of the referenced table has. */
+  private void orphans(String table, ForeignKeyDefinition f, Sink out) throws SQLException {
+    List<String> match = new ArrayList<>();
+    List<String> notNull = new ArrayList<>();
+    for (int i = 0; i < f.columns().size(); i++) {
+      notNull.add("child." + q(f.columns().get(i)) + " IS NOT NULL");
+      match.add("parent." + q(f.refColumns().get(i)) + " = child." + q(f.columns().get(i)));
+    }
+    out.check("SELECT n FROM (SELECT count(*) AS n FROM " + q(table) + " child WHERE " + String.join(" AND ", notNull)
+        + " AND NOT EXISTS (SELECT 1 FROM " + q(f.refTable()) + " parent WHERE " + String.join(" AND ", match) + "))"
+        + " AS misfits WHERE n > 0",
+        "{1} row(s) of table " + table + " have values of (" + String.join(", ", f.columns()) + ") that no row of "
+            + f.refTable() + " (" + String.join(", ", f.refColumns()) + ") has, so the foreign key " + f.name()
+            + " cannot be made; nothing was changed. Set them to NULL, to existing keys, or delete those rows in a"
+            + " step before this change, then migrate again");
+  }
+
   // ---- narrowing: the rows that would not fit fail the migration before anything changes ----
 
   /**
@@ -370,7 +441,41 @@ public abstract class SqlDialect implements Dialect {
             + " OR round(" + number + ") <> " + number + ")";
       }
     }
+    if ((to == ColumnType.DOUBLE || to == ColumnType.REAL) && from.isInteger()) {
+      return notExactInFloat(col, from, significandBits(to));
+    }
+    if (to == ColumnType.REAL && from == ColumnType.DOUBLE && significandBits(to) < significandBits(from)) {
+      // A double that the smaller float rounds (0.1) reads back as another number.
+      return "CAST(CAST(" + col + " AS " + type(next) + ") AS " + type(old) + ") <> " + col;
+    }
     return null;
+  }
+
+  /**
+   * The significand bits of this dialect's floating-point type for {@code type} (DOUBLE or REAL): 53
+   * for an 8-byte float, 24 for a 4-byte one. An integer of more bits is rounded when converted.
+   */
+  protected int significandBits(ColumnType type) {
+    return type == ColumnType.REAL ? 24 : 53;
+  }
+
+  /**
+   * True for an integer of type {@code from} that a float of {@code bits} significand bits cannot hold
+   * exactly (BIGINT 9007199254740993 into DOUBLE, INTEGER 16777217 into REAL): between 2^e and 2^(e+1),
+   * for e ≥ bits, only the multiples of 2^(e - bits + 1) are exact. Integer arithmetic only, so
+   * nothing overflows and every database computes it alike; null when every value is exact.
+   */
+  private static String notExactInFloat(String col, ColumnType from, int bits) {
+    int top = from == ColumnType.SMALLINT ? 14 : from == ColumnType.INTEGER ? 30 : 62; // the highest e with values
+    List<String> ranges = new ArrayList<>();
+    for (int e = bits; e <= top; e++) {
+      long low = 1L << e;
+      String range = e == top ? "(" + col + " >= " + low + " OR " + col + " <= -" + low + ")"
+          : "(" + col + " >= " + low + " AND " + col + " < " + (low << 1) + " OR " + col + " <= -" + low + " AND "
+              + col + " > -" + (low << 1) + ")";
+      ranges.add("(" + range + " AND " + col + " % " + (1L << (e - bits + 1)) + " <> 0)");
+    }
+    return ranges.isEmpty() ? null : "(" + String.join(" OR ", ranges) + ")";
   }
 
   /**

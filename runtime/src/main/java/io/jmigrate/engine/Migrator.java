@@ -550,6 +550,7 @@ public final class Migrator {
       Progress.migrating(m); // operator: reported while it runs long
       long millis;
       try (StatementSink out = new StatementSink(c, d)) {
+        Preflight.write(d, ops, schema, out); // every check that can run first, before any statement
         write(d, ops, schema, out, ran);
         // The server's clock starts at the transaction's first statement, after the time a Java step
         // spent before its own SQL: with a Java step, the time is measured here instead.
@@ -638,6 +639,18 @@ public final class Migrator {
       }
     }
     log().log(Level.INFO, "reverted the {0} step(s) of the failed migration that had run", ran.size());
+    List<String> lost = new ArrayList<>();
+    for (Map.Entry<Operation, Schema> step : ran) {
+      String one = Losses.of(step.getKey(), step.getValue());
+      if (one != null) {
+        lost.add(one);
+      }
+    }
+    if (!lost.isEmpty()) {
+      return "The " + ran.size() + " step(s) of it that had run and committed were reverted, last first, so the schema"
+          + " is as before and " + History.TABLE + " is unchanged, but not every value is back: " + String.join("; ", lost)
+          + ". Restore those values from a backup taken before this run (or write them again).";
+    }
     return "The " + ran.size() + " step(s) of it that had run (DDL commits by itself here) were reverted, last"
         + " first; " + History.TABLE + " is unchanged.";
   }
@@ -746,11 +759,12 @@ public final class Migrator {
     }
     if (row.inProgress()) {
       int done = row.stepsDone();
-      if (done > m.up().size() || Checksum.of(m.up().subList(0, done)) != row.checksum()) {
+      List<Operation> order = ExecutionOrder.of(m, schemaAt(m.version() - 1), row); // the order its steps ran in
+      if (done > order.size() || Checksum.of(order.subList(0, done)) != row.checksum()) {
         return "the history records " + version + " " + row.description() + " as partly applied (steps 1 to " + done
             + " in effect, their checksum " + row.storedChecksum() + "), but this build's " + m + " has "
-            + (done > m.up().size() ? "only " + m.up().size() + " steps" : "other steps 1 to " + done + " (checksum "
-                + Checksum.of(m.up().subList(0, done)) + ")") + ": it was changed after it was partly applied. Restore"
+            + (done > order.size() ? "only " + order.size() + " steps" : "other steps 1 to " + done + " (checksum "
+                + Checksum.of(order.subList(0, done)) + ")") + ": it was changed after it was partly applied. Restore"
             + " its first " + done + " steps as they were (later steps may change), or undo them by hand and delete"
             + " that row, then migrate again.";
       }
@@ -950,9 +964,12 @@ public final class Migrator {
       recorder.comment(m + (done == 0 ? "" : " (partly applied: resumed after step " + done
           + (partial.stepStarted() == null ? "" : "; step " + partial.stepStarted() + " is first checked against the catalog")
           + ")"));
-      if (done > 0 || StepwiseMigration.splits(d, m, schema)) {
-        writeSplit(d, m, schema, recorder, Math.min(done, m.up().size())); // online: the parts, marked
+      if (done > 0 || StepwiseMigration.splits(d, m, schema) || !d.transactionalDdl()) {
+        // Step by step, in the order that runs what cannot be undone last (online: the parts, marked).
+        List<Operation> order = ExecutionOrder.of(m, schema, done > 0 ? partial : null);
+        writeSplit(d, order, schema, recorder, Math.min(done, order.size()));
       } else {
+        Preflight.write(d, m.up(), schema, recorder);
         write(d, m.up(), schema, recorder);
       }
       schema = m.applyTo(schema);
@@ -964,14 +981,15 @@ public final class Migrator {
   }
 
   /** online: the preview of a split migration, each online step marked as running outside a transaction. */
-  private static void writeSplit(Dialect d, Migration m, Schema schema, SqlRecorder recorder, int done)
+  private static void writeSplit(Dialect d, List<Operation> ops, Schema schema, SqlRecorder recorder, int done)
       throws SQLException {
     boolean wasOnline = false;
     Schema atStart = schema;
-    for (Operation op : m.up().subList(0, done)) {
+    for (Operation op : ops.subList(0, done)) {
       schema = op.applyTo(schema);
     }
-    for (Operation op : m.up().subList(done, m.up().size())) {
+    Preflight.write(d, ops.subList(done, ops.size()), schema, recorder);
+    for (Operation op : ops.subList(done, ops.size())) {
       boolean online = StepwiseMigration.online(d, op, schema, atStart);
       if (online) {
         recorder.comment("online, outside the transaction (each statement commits by itself): " + op);
@@ -984,7 +1002,7 @@ public final class Migrator {
       wasOnline = online;
     }
     recorder.outsideTransaction(false);
-    d.afterOperations(m.up(), recorder);
+    d.afterOperations(ops, recorder);
   }
 
   /** The schema the code expects at {@code version}. */

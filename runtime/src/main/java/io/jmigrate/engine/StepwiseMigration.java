@@ -64,15 +64,16 @@ final class StepwiseMigration {
   static AppliedMigration apply(Connection c, Dialect d, Migration m, Schema before, HistoryRow inProgress,
       DdlLockWaits waits) throws SQLException {
     long start = System.nanoTime();
-    List<Operation> ops = m.up();
+    List<Operation> ops = ExecutionOrder.of(m, before, inProgress); // what cannot be undone last
     List<Schema> schemas = schemasThrough(before, ops);
     int done = 0;
     if (inProgress != null) {
-      done = inProgress.stepStarted() == null ? inProgress.stepsDone() : settle(c, d, m, schemas, inProgress);
+      done = inProgress.stepStarted() == null ? inProgress.stepsDone() : settle(c, d, m, ops, schemas, inProgress);
       log().log(Level.INFO, "resuming {0} after step {1} of {2}", m, done, ops.size());
     } else {
       log().log(Level.INFO, "applying {0}", m);
     }
+    preflight(c, d, m, ops, schemas, done);
     if (ops.isEmpty() && inProgress == null) {
       History.insert(c, d, m.version(), m.description(), m.checksum(), 0);
     } else if (done == ops.size()) { // every step in effect, the row not yet marked applied
@@ -85,7 +86,7 @@ final class StepwiseMigration {
       for (int attempt = 1; ; attempt++) {
         try {
           if (online) {
-            recordStarted(c, d, m, i, recorded); // commits: the step's statements commit one by one after it
+            recordStarted(c, d, m, ops, i, recorded); // commits: the step's statements commit one by one after it
             recorded = true;
             try (StatementSink out = new StatementSink(c, d, true)) {
               d.write(ops.get(i), schemas.get(i), out);
@@ -93,9 +94,9 @@ final class StepwiseMigration {
                 d.afterOperations(ops, out);
               }
             }
-            recordDone(c, d, m, end, start);
+            recordDone(c, d, m, ops, end, start);
           } else {
-            runPart(c, d, m, schemas, i, end, recorded, start);
+            runPart(c, d, m, ops, schemas, i, end, recorded, start);
             recorded = true;
           }
           break;
@@ -110,10 +111,15 @@ final class StepwiseMigration {
           }
           if (left.isEmpty() && (online || statements(d, ops.get(i), schemas.get(i)) == 1)) {
             // Its one statement failed, so nothing of it is in effect, though the DDL's commit took "started" along.
-            notStartedQuietly(c, d, m, i);
+            notStartedQuietly(c, d, m, ops, i);
           }
+          String filled = online && ExecutionOrder.fills(ops.get(i), schemas.get(i))
+              ? " Its NULLs in " + ((io.jmigrate.migration.Operations.AlterColumn) ops.get(i)).table() + "."
+                  + ((io.jmigrate.migration.Operations.AlterColumn) ops.get(i)).column().name() + " that were given"
+                  + " the default before it failed keep the default (each batch of the fill commits by itself)."
+              : "";
           throw new MigrationException("migration " + m + " failed: " + e.getMessage() + waits.gaveUp(d, e) + ". " + left
-              + revert(c, d, m, schemas, i), e);
+              + revert(c, d, m, ops, schemas, i) + filled, e);
         }
       }
       i = end;
@@ -130,9 +136,9 @@ final class StepwiseMigration {
   static AppliedMigration revert(Connection c, Dialect d, Migration m, Schema before, HistoryRow row)
       throws SQLException {
     long start = System.nanoTime();
-    List<Operation> ops = m.up();
+    List<Operation> ops = ExecutionOrder.of(m, before, row);
     List<Schema> schemas = schemasThrough(before, ops);
-    int done = !row.inProgress() ? ops.size() : row.stepStarted() == null ? row.stepsDone() : settle(c, d, m, schemas, row);
+    int done = !row.inProgress() ? ops.size() : row.stepStarted() == null ? row.stepsDone() : settle(c, d, m, ops, schemas, row);
     List<Operation> reverses = new ArrayList<>();
     for (int j = 0; j < done; j++) {
       try {
@@ -166,7 +172,7 @@ final class StepwiseMigration {
         rollbackQuietly(c, d);
         finished = true;
         if (statements(d, reverses.get(j - 1), schemas.get(j)) == 1) {
-          notStartedQuietly(c, d, m, j); // as in apply
+          notStartedQuietly(c, d, m, ops, j); // as in apply
         }
         throw new MigrationException("reverting migration " + m + " failed at its step " + j + " (" + ops.get(j - 1)
             + "): " + e.getMessage() + ". " + applyAgain(c, d, m, before), e);
@@ -232,13 +238,12 @@ final class StepwiseMigration {
   }
 
   /** Steps {@code i} to {@code end - 1} in one transaction with their progress ("started", then "done"). */
-  private static void runPart(Connection c, Dialect d, Migration m, List<Schema> schemas, int i, int end,
-      boolean recorded, long start) throws SQLException {
-    List<Operation> ops = m.up();
+  private static void runPart(Connection c, Dialect d, Migration m, List<Operation> ops, List<Schema> schemas, int i,
+      int end, boolean recorded, long start) throws SQLException {
     boolean committed = false;
     d.begin(c);
     try {
-      recordStarted(c, d, m, i, recorded);
+      recordStarted(c, d, m, ops, i, recorded);
       try (StatementSink out = new StatementSink(c, d)) {
         for (int k = i; k < end; k++) {
           d.write(ops.get(k), schemas.get(k), out);
@@ -248,7 +253,7 @@ final class StepwiseMigration {
         }
         out.flush();
       }
-      recordDone(c, d, m, end, start);
+      recordDone(c, d, m, ops, end, start);
       d.commit(c);
       committed = true;
     } finally {
@@ -259,8 +264,8 @@ final class StepwiseMigration {
   }
 
   /** Records step {@code i + 1} started, steps 1 to {@code i} done (for the first step: inserts the row). */
-  private static void recordStarted(Connection c, Dialect d, Migration m, int i, boolean recorded) throws SQLException {
-    List<Operation> ops = m.up();
+  private static void recordStarted(Connection c, Dialect d, Migration m, List<Operation> ops, int i, boolean recorded)
+      throws SQLException {
     if (recorded) {
       History.progress(c, d, m.version(), i, i + 1, Checksum.of(ops.subList(0, i)));
     } else {
@@ -269,8 +274,8 @@ final class StepwiseMigration {
   }
 
   /** Records steps 1 to {@code end} done; all of them: the row becomes an applied migration's. */
-  private static void recordDone(Connection c, Dialect d, Migration m, int end, long start) throws SQLException {
-    List<Operation> ops = m.up();
+  private static void recordDone(Connection c, Dialect d, Migration m, List<Operation> ops, int end, long start)
+      throws SQLException {
     if (end == ops.size()) {
       History.complete(c, d, m.version(), m.checksum(), (System.nanoTime() - start) / 1_000_000);
     } else {
@@ -293,9 +298,9 @@ final class StepwiseMigration {
   }
 
   /** Records steps 1 to {@code done} in effect and none started; a failure here must not hide the one reported. */
-  private static void notStartedQuietly(Connection c, Dialect d, Migration m, int done) {
+  private static void notStartedQuietly(Connection c, Dialect d, Migration m, List<Operation> ops, int done) {
     try {
-      History.progress(c, d, m.version(), done, null, Checksum.of(m.up().subList(0, done)));
+      History.progress(c, d, m.version(), done, null, Checksum.of(ops.subList(0, done)));
     } catch (SQLException ignored) {
       // the row keeps "started", and the next run settles that step from the catalog
     }
@@ -327,9 +332,8 @@ final class StepwiseMigration {
    * Decides whether the step that a stopped run had started is in effect, from the live catalog;
    * returns how many steps are done. Records the answer when the step turns out to be in effect.
    */
-  private static int settle(Connection c, Dialect d, Migration m, List<Schema> schemas, HistoryRow row)
-      throws SQLException {
-    List<Operation> ops = m.up();
+  private static int settle(Connection c, Dialect d, Migration m, List<Operation> ops, List<Schema> schemas,
+      HistoryRow row) throws SQLException {
     int done = row.stepsDone();
     int step = row.stepStarted();
     if (step != done + 1 || step > ops.size()) {
@@ -429,8 +433,8 @@ final class StepwiseMigration {
    * first, through their reverse operations, each recorded as the forward steps are; returns what to
    * tell the user: reverted, or exactly which steps are in effect and could not be undone.
    */
-  private static String revert(Connection c, Dialect d, Migration m, List<Schema> schemas, int failed) {
-    List<Operation> ops = m.up();
+  private static String revert(Connection c, Dialect d, Migration m, List<Operation> ops, List<Schema> schemas,
+      int failed) {
     int version = m.version();
     try {
       if (failed == 0) {
@@ -446,7 +450,7 @@ final class StepwiseMigration {
           reverse = op.reverse(schemas.get(j - 1));
         } catch (IrreversibleException e) {
           // The history already says steps 1 to j (and the failed step, if something of it committed).
-          return notReverted(m, failed, j, op, e.getMessage(), "");
+          return notReverted(m, failed, j, op, e.getMessage(), lostNote(ops, schemas, j, failed));
         }
         boolean finished = false;
         d.begin(c);
@@ -467,7 +471,7 @@ final class StepwiseMigration {
           rollbackQuietly(c, d);
           finished = true;
           // If a statement of the reverse committed, so did the row's "step j started": the next run settles it.
-          return notReverted(m, failed, j, op, e.getMessage(), "");
+          return notReverted(m, failed, j, op, e.getMessage(), lostNote(ops, schemas, j, failed));
         } finally {
           if (!finished) {
             rollbackQuietly(c, d);
@@ -480,8 +484,38 @@ final class StepwiseMigration {
           + " validate.";
     }
     log().log(Level.INFO, "reverted the {0} step(s) of the failed migration that had run", failed);
+    String lost = Losses.of(ops.subList(0, failed), schemas);
+    if (!lost.isEmpty()) {
+      return "The " + failed + " step(s) of it that had run and committed were reverted, last first, so the schema is"
+          + " that of the previous version and " + History.TABLE + " is unchanged, but not every value is back: "
+          + lost + " Restore those values from a backup taken before this run (or write them again), then fix the"
+          + " cause and migrate again.";
+    }
     return "The " + failed + " step(s) of it that had run (DDL commits by itself here) were reverted, last first; "
-        + History.TABLE + " is unchanged.";
+        + "the database is back at the previous version and " + History.TABLE + " is unchanged.";
+  }
+
+  /**
+   * Runs the checks of the steps from {@code done} on that can be checked before any of them runs
+   * ({@link Preflight}), outside a transaction (they only read); a failure leaves everything as it is.
+   */
+  private static void preflight(Connection c, Dialect d, Migration m, List<Operation> ops, List<Schema> schemas,
+      int done) throws SQLException {
+    try (StatementSink out = new StatementSink(c, d, true)) {
+      Preflight.write(d, ops.subList(done, ops.size()), schemas.get(done), out);
+    } catch (SQLException e) {
+      rollbackQuietly(c, d);
+      throw new MigrationException("migration " + m + " failed: " + e.getMessage() + ". This was checked before "
+          + (done == 0 ? "its first step ran: nothing was changed and " + History.TABLE + " is unchanged."
+              : "its step " + (done + 1) + " ran: " + stepsText(done) + " of it stay in effect, as before, and the"
+                  + " next migrate resumes after them."), e);
+    }
+  }
+
+  /** The values that reverting steps {@code j + 1} to {@code failed} did not give back, as a sentence to append. */
+  private static String lostNote(List<Operation> ops, List<Schema> schemas, int j, int failed) {
+    String lost = Losses.of(ops.subList(j, failed), schemas.subList(j, failed));
+    return lost.isEmpty() ? "" : ". Of the steps reverted, not every value is back: " + lost.substring(0, lost.length() - 1);
   }
 
   private static String notReverted(Migration m, int failed, int j, Operation op, String reason, String note) {

@@ -32,7 +32,8 @@ class NarrowingTest {
           column("code", STRING).length(20),
           column("price", DECIMAL).precision(10, 3),
           column("qty", BIGINT),
-          column("ratio", DOUBLE)).primaryKey("id")));
+          column("ratio", DOUBLE),
+          column("n", INTEGER)).primaryKey("id")));
 
   interface Db {
     Connection open() throws Exception;
@@ -71,6 +72,17 @@ class NarrowingTest {
     refused(db, column("ratio", INTEGER), "1.5", "2");                            // a fraction into an integer
     refused(db, column("qty", STRING).length(3), "12345", "123");                 // text too short for the number
     refused(db, column("code", DECIMAL).precision(10, 1), "'1.25'", "'1.5'");          // text into fewer decimals
+    // Into a float, an integer beyond its significand would be rounded (…993 to …992).
+    e = refused(db, column("qty", DOUBLE), "9007199254740993", "9007199254740992");
+    assertTrue(e.getMessage().contains("nothing was changed"), e.getMessage());
+    refused(db, column("qty", DOUBLE), "-9223372036854775807", "-9223372036854775808");
+  }
+
+  /** A 4-byte REAL (not SQLite's, which is 8 bytes): an INTEGER beyond 2^24 would be rounded. */
+  void fourByteReal(Db db) throws Exception {
+    refused(db, column("n", REAL), "16777217", "16777216");
+    refused(db, column("n", REAL), "2147483647", "2147483520");
+    refused(db, column("ratio", REAL), "0.1", "0.5"); // a double the 4-byte float rounds
   }
 
   @Test
@@ -79,8 +91,29 @@ class NarrowingTest {
   }
 
   @Test
+  void onSqliteTextThatIsNoNumberStaysText() throws Exception {
+    // SQLite converts by the column's affinity and would keep 'abc' as text in an INTEGER column.
+    MigrationException e = refused(this::sqliteFile, column("code", INTEGER), "'abc'", "'12'");
+    assertTrue(e.getMessage().contains("VARCHAR(20) to INTEGER"), e.getMessage());
+    refused(this::sqliteFile, column("code", DOUBLE), "'1.5x'", "'1.5'");
+  }
+
+  @Test
   void onPostgres() throws Exception {
     everyKind(Postgres::newDatabase);
+    fourByteReal(Postgres::newDatabase);
+  }
+
+  @Test
+  void onMariaDb() throws Exception {
+    everyKind(io.jmigrate.testing.MariaDb::newDatabase);
+    fourByteReal(io.jmigrate.testing.MariaDb::newDatabase);
+  }
+
+  @Test
+  void onH2() throws Exception {
+    everyKind(() -> io.jmigrate.testing.H2.file(dir, "n" + System.nanoTime()));
+    fourByteReal(() -> io.jmigrate.testing.H2.file(dir, "n" + System.nanoTime()));
   }
 
   @Test

@@ -58,14 +58,17 @@ class PostgresOnlineTest {
     public void close() {}
   };
 
+  // Held: java.util.logging keeps loggers weakly, and a collected one would come back without the handler.
+  private final Logger jul = Logger.getLogger("io.jmigrate");
+
   @BeforeEach
   void listen() {
-    Logger.getLogger("io.jmigrate").addHandler(handler);
+    jul.addHandler(handler);
   }
 
   @AfterEach
   void stopListening() {
-    Logger.getLogger("io.jmigrate").removeHandler(handler);
+    jul.removeHandler(handler);
   }
 
   private static String databaseAtVersion1WithRows() throws SQLException {

@@ -215,6 +215,36 @@ public final class SqliteDialect extends SqlDialect {
   }
 
   /** Steps 2 to 6 of the procedure in the class comment. */
+  /** SQLite's REAL is an 8-byte float, as its DOUBLE. */
+  @Override
+  protected int significandBits(ColumnType type) {
+    return 53;
+  }
+
+  /**
+   * After the rebuild's copy, in its transaction: a column that becomes a number keeps, as text, a
+   * value that is not a number ({@code 'abc'} into an INTEGER column: SQLite converts by the column's
+   * affinity and keeps what does not convert). Such rows fail the migration, which is rolled back:
+   * nothing was changed, as for the other values that do not fit.
+   */
+  private void checkConverted(TableDefinition old, TableDefinition next, String temp, Sink out) throws SQLException {
+    for (ColumnDefinition c : next.columns()) {
+      ColumnDefinition was = old.column(c.name()).orElse(null);
+      boolean toNumber = c.type().isInteger() || c.type() == ColumnType.DECIMAL || c.type() == ColumnType.DOUBLE
+          || c.type() == ColumnType.REAL;
+      if (was == null || !toNumber || was.type() == c.type()) {
+        continue;
+      }
+      String kept = c.type().isInteger() ? "'integer'" : "'integer', 'real'";
+      out.check("SELECT n FROM (SELECT count(*) AS n FROM " + temp + " WHERE typeof(" + q(c.name()) + ") NOT IN ("
+          + kept + ", 'null')) AS misfits WHERE n > 0",
+          "{1} row(s) of table " + old.name() + " do not fit the new definition of column " + c.name() + " ("
+              + type(was) + " to " + type(c) + "): their values are not numbers of that type and would stay as they"
+              + " are; nothing was changed. Convert or delete those values in a step before this change (an sql(...)"
+              + " step in the migration), or keep the old definition");
+    }
+  }
+
   void rebuild(TableDefinition old, TableDefinition next, Sink out) throws SQLException {
     List<String> triggers = out.read(
         "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? ORDER BY name", old.name());
@@ -259,6 +289,7 @@ public final class SqliteDialect extends SqlDialect {
     if (!into.isEmpty()) {
       out.execute("INSERT INTO " + temp + " (" + String.join(", ", into) + ") SELECT "
           + String.join(", ", select) + " FROM " + q(old.name()));
+      checkConverted(old, next, temp, out);
     }
     for (String view : viewNames) {
       out.execute("DROP VIEW " + q(view));

@@ -1,0 +1,224 @@
+package io.jmigrate.engine;
+
+import io.jmigrate.migration.Operation;
+import io.jmigrate.migration.OperationVisitor;
+import io.jmigrate.migration.Operations.AddColumn;
+import io.jmigrate.migration.Operations.AddForeignKey;
+import io.jmigrate.migration.Operations.AddIndex;
+import io.jmigrate.migration.Operations.AlterColumn;
+import io.jmigrate.migration.Operations.CreateTable;
+import io.jmigrate.migration.Operations.DropColumn;
+import io.jmigrate.migration.Operations.DropForeignKey;
+import io.jmigrate.migration.Operations.DropIndex;
+import io.jmigrate.migration.Operations.DropTable;
+import io.jmigrate.migration.Operations.RenameColumn;
+import io.jmigrate.migration.Operations.RenameIndex;
+import io.jmigrate.migration.Operations.RenameTable;
+import io.jmigrate.migration.Operations.RunJava;
+import io.jmigrate.migration.Operations.RunSql;
+import io.jmigrate.migration.Operations.SetPrimaryKey;
+import io.jmigrate.schema.ForeignKeyDefinition;
+import io.jmigrate.schema.IndexDefinition;
+import io.jmigrate.schema.Names;
+import io.jmigrate.schema.Schema;
+import io.jmigrate.schema.TableDefinition;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What one step reads or changes, by name: whole tables ({@code t}), columns ({@code t.c}) and
+ * index or constraint names ({@code #name}); hand-written SQL and Java steps touch everything. Two
+ * steps whose footprints do not overlap can run in either order with the same result, and a step's
+ * check can be run before an earlier step that does not overlap it.
+ */
+record Footprint(boolean everything, Set<String> tables, Set<String> columns, Set<String> names) {
+
+  static Footprint of(Operation op, Schema before) {
+    Footprint f = new Footprint(false, new TreeSet<>(), new TreeSet<>(), new TreeSet<>());
+    return op.accept(new Collect(f, before)) ? new Footprint(true, Set.of(), Set.of(), Set.of()) : f;
+  }
+
+  /** Whether the two cannot be told apart from running in the other order. */
+  boolean overlaps(Footprint o) {
+    if (everything || o.everything) {
+      return true;
+    }
+    for (String t : tables) {
+      if (o.tables.contains(t) || o.columns.stream().anyMatch(c -> c.startsWith(t + "."))) {
+        return true;
+      }
+    }
+    for (String t : o.tables) {
+      if (columns.stream().anyMatch(c -> c.startsWith(t + "."))) {
+        return true;
+      }
+    }
+    return o.columns.stream().anyMatch(columns::contains) || o.names.stream().anyMatch(names::contains);
+  }
+
+  /** Fills the footprint; returns true for a step that may touch anything. */
+  private static final class Collect implements OperationVisitor<Boolean> {
+    private final Footprint f;
+    private final Schema before;
+
+    Collect(Footprint f, Schema before) {
+      this.f = f;
+      this.before = before;
+    }
+
+    private void table(TableDefinition t) {
+      f.tables.add(t.name());
+      f.names.add("#" + t.primaryKeyConstraint());
+      t.indexes().forEach(i -> f.names.add("#" + i.name()));
+      t.foreignKeys().forEach(this::foreignKey);
+    }
+
+    private void foreignKey(ForeignKeyDefinition k) {
+      f.names.add("#" + k.name());
+      k.refColumns().forEach(c -> f.columns.add(k.refTable() + "." + c));
+    }
+
+    private void columns(String table, List<String> columns) {
+      columns.forEach(c -> f.columns.add(table + "." + c));
+    }
+
+    /** The keys of other tables that reference {@code table}'s {@code column} (any column when null). */
+    private void referencing(String table, String column) {
+      for (TableDefinition t : before.tables()) {
+        for (ForeignKeyDefinition k : t.foreignKeys()) {
+          if (k.refTable().equals(table) && (column == null || k.refColumns().contains(column))) {
+            f.names.add("#" + k.name());
+            columns(t.name(), k.columns());
+          }
+        }
+      }
+    }
+
+    @Override
+    public Boolean createTable(CreateTable op) {
+      table(op.table());
+      return false;
+    }
+
+    @Override
+    public Boolean dropTable(DropTable op) {
+      before.find(op.table()).ifPresent(this::table);
+      f.tables.add(op.table());
+      referencing(op.table(), null);
+      return false;
+    }
+
+    @Override
+    public Boolean renameTable(RenameTable op) {
+      before.find(op.from()).ifPresent(this::table);
+      f.tables.add(op.from());
+      f.tables.add(op.to());
+      f.names.add("#" + Names.constraintName("pk", op.to(), List.of()));
+      referencing(op.from(), null);
+      return false;
+    }
+
+    @Override
+    public Boolean addColumn(AddColumn op) {
+      f.columns.add(op.table() + "." + op.column().name());
+      return false;
+    }
+
+    @Override
+    public Boolean dropColumn(DropColumn op) {
+      f.columns.add(op.table() + "." + op.column());
+      before.find(op.table()).ifPresent(t -> {
+        for (IndexDefinition i : t.indexes()) {
+          if (i.columns().contains(op.column())) {
+            f.names.add("#" + i.name());
+          }
+        }
+        for (ForeignKeyDefinition k : t.foreignKeys()) {
+          if (k.columns().contains(op.column())) {
+            foreignKey(k);
+          }
+        }
+        if (t.primaryKey().contains(op.column())) {
+          f.names.add("#" + t.primaryKeyConstraint());
+        }
+      });
+      referencing(op.table(), op.column());
+      return false;
+    }
+
+    @Override
+    public Boolean renameColumn(RenameColumn op) {
+      f.columns.add(op.table() + "." + op.from());
+      f.columns.add(op.table() + "." + op.to());
+      return false;
+    }
+
+    @Override
+    public Boolean alterColumn(AlterColumn op) {
+      f.columns.add(op.table() + "." + op.column().name());
+      referencing(op.table(), op.column().name());
+      return false;
+    }
+
+    @Override
+    public Boolean setPrimaryKey(SetPrimaryKey op) {
+      columns(op.table(), op.columns());
+      before.find(op.table()).ifPresent(t -> {
+        columns(t.name(), t.primaryKey());
+        f.names.add("#" + t.primaryKeyConstraint());
+      });
+      referencing(op.table(), null);
+      return false;
+    }
+
+    @Override
+    public Boolean addIndex(AddIndex op) {
+      f.names.add("#" + op.index().name());
+      columns(op.table(), op.index().columns());
+      return false;
+    }
+
+    @Override
+    public Boolean dropIndex(DropIndex op) {
+      f.names.add("#" + op.index());
+      before.find(op.table()).flatMap(t -> t.findIndex(op.index())).ifPresent(i -> columns(op.table(), i.columns()));
+      return false;
+    }
+
+    @Override
+    public Boolean renameIndex(RenameIndex op) {
+      f.names.add("#" + op.from());
+      f.names.add("#" + op.to());
+      before.find(op.table()).flatMap(t -> t.findIndex(op.from())).ifPresent(i -> columns(op.table(), i.columns()));
+      return false;
+    }
+
+    @Override
+    public Boolean addForeignKey(AddForeignKey op) {
+      foreignKey(op.foreignKey());
+      columns(op.table(), op.foreignKey().columns());
+      return false;
+    }
+
+    @Override
+    public Boolean dropForeignKey(DropForeignKey op) {
+      f.names.add("#" + op.foreignKey());
+      before.find(op.table()).flatMap(t -> t.findForeignKey(op.foreignKey())).ifPresent(k -> {
+        foreignKey(k);
+        columns(op.table(), k.columns());
+      });
+      return false;
+    }
+
+    @Override
+    public Boolean runSql(RunSql op) {
+      return true;
+    }
+
+    @Override
+    public Boolean runJava(RunJava op) {
+      return true;
+    }
+  }
+}

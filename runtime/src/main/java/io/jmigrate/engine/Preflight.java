@@ -1,0 +1,39 @@
+package io.jmigrate.engine;
+
+import io.jmigrate.dialect.Dialect;
+import io.jmigrate.dialect.Sink;
+import io.jmigrate.migration.Operation;
+import io.jmigrate.schema.Schema;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The pre-flight of a migration: before its first statement, the checks of every step that can be
+ * checked on the data as it is then ({@link Dialect#preflight}: duplicates under a new unique index
+ * or key, orphans under a new foreign key, NULLs under a NOT NULL without a fill, values that do not
+ * fit a narrowing). A step is checked up front when no earlier step of the migration overlaps it
+ * ({@link Footprint}): its table and columns hold, when the migration starts, the values they hold
+ * when the step runs. A hand-written SQL or Java step may change any data, so the steps after it are
+ * checked where they run (the step's own check or statement still fails there, as before).
+ */
+final class Preflight {
+  private Preflight() {}
+
+  /** Writes the checks of {@code ops} (run from {@code schema}) that can run before all of them. */
+  static void write(Dialect d, List<Operation> ops, Schema schema, Sink out) throws SQLException {
+    List<Footprint> earlier = new ArrayList<>();
+    Schema s = schema;
+    for (Operation op : ops) {
+      Footprint print = Footprint.of(op, s);
+      if (print.everything()) {
+        return;
+      }
+      if (earlier.stream().noneMatch(print::overlaps)) {
+        d.preflight(op, s, out);
+      }
+      earlier.add(print);
+      s = op.applyTo(s);
+    }
+  }
+}
