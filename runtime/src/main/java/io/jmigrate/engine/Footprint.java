@@ -6,13 +6,17 @@ import io.jmigrate.migration.Operations.AddColumn;
 import io.jmigrate.migration.Operations.AddForeignKey;
 import io.jmigrate.migration.Operations.AddIndex;
 import io.jmigrate.migration.Operations.AlterColumn;
+import io.jmigrate.migration.Operations.AlterSequence;
+import io.jmigrate.migration.Operations.CreateSequence;
 import io.jmigrate.migration.Operations.CreateTable;
 import io.jmigrate.migration.Operations.DropColumn;
 import io.jmigrate.migration.Operations.DropForeignKey;
 import io.jmigrate.migration.Operations.DropIndex;
+import io.jmigrate.migration.Operations.DropSequence;
 import io.jmigrate.migration.Operations.DropTable;
 import io.jmigrate.migration.Operations.RenameColumn;
 import io.jmigrate.migration.Operations.RenameIndex;
+import io.jmigrate.migration.Operations.RenameSequence;
 import io.jmigrate.migration.Operations.RenameTable;
 import io.jmigrate.migration.Operations.RunJava;
 import io.jmigrate.migration.Operations.RunSql;
@@ -219,6 +223,32 @@ record Footprint(boolean everything, Set<String> tables, Set<String> columns, Se
     @Override
     public Boolean runJava(RunJava op) {
       return true;
+    }
+
+    // A sequence is a name of its own ("@name"): what uses it (a default, Hibernate) is not read here.
+    @Override
+    public Boolean createSequence(CreateSequence op) {
+      f.names.add("@" + op.sequence().name());
+      return false;
+    }
+
+    @Override
+    public Boolean dropSequence(DropSequence op) {
+      f.names.add("@" + op.sequence());
+      return false;
+    }
+
+    @Override
+    public Boolean renameSequence(RenameSequence op) {
+      f.names.add("@" + op.from());
+      f.names.add("@" + op.to());
+      return false;
+    }
+
+    @Override
+    public Boolean alterSequence(AlterSequence op) {
+      f.names.add("@" + op.sequence().name());
+      return false;
     }
   }
 }
