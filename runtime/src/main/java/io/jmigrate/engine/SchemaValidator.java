@@ -1,5 +1,7 @@
 package io.jmigrate.engine;
 
+import io.jmigrate.catalog.LiveColumn;
+import io.jmigrate.catalog.TypeShape;
 import io.jmigrate.dialect.Dialect;
 import io.jmigrate.schema.ColumnDefinition;
 import io.jmigrate.schema.ColumnType;
@@ -12,6 +14,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,31 +68,28 @@ final class SchemaValidator {
 
   private static void compareTable(DatabaseMetaData meta, Dialect dialect, String catalog, String schema, TableDefinition t, List<String> out,
       List<String> renames) throws SQLException {
-    Map<String, Boolean> columns = new TreeMap<>();
-    Map<String, String> types = new TreeMap<>();
-    try (ResultSet rs = meta.getColumns(catalog, schema, t.name(), "%")) {
-      while (rs.next()) {
-        if (!t.name().equals(rs.getString("TABLE_NAME"))) {
-          continue; // '_' in the name is a pattern wildcard
-        }
-        columns.put(rs.getString("COLUMN_NAME"), rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls);
-        types.put(rs.getString("COLUMN_NAME"), rs.getString("TYPE_NAME"));
-      }
+    Map<String, LiveColumn> columns = new TreeMap<>();
+    for (LiveColumn col : LiveColumn.of(meta.getConnection(), dialect, catalog, schema, t.name())) {
+      columns.put(col.name(), col);
     }
     for (ColumnDefinition col : t.columns()) {
-      Boolean nullable = columns.remove(col.name());
-      if (nullable == null) {
+      LiveColumn live = columns.remove(col.name());
+      if (live == null) {
         out.add("column " + t.name() + "." + col.name() + " is missing");
         continue;
       }
-      String live = types.get(col.name());
-      ColumnType liveType = dialect.liveType(live);
+      ColumnType liveType = live.type(dialect);
       boolean rowidAlias = col.generated() && liveType == ColumnType.INTEGER; // SQLite's INTEGER PRIMARY KEY
+      String expectedSql = dialect.columnTypeSql(t, col);
       if (liveType != dialect.liveTypeOf(col.type()) && !rowidAlias) {
-        out.add("column " + t.name() + "." + col.name() + " has the type " + live + " but the migrations make it "
+        out.add("column " + t.name() + "." + col.name() + " has the type " + live.shown() + " but the migrations make it "
             + col.type());
-      } else if (nullable != col.nullable() && !(t.primaryKey().contains(col.name()))) {
-        out.add("column " + t.name() + "." + col.name() + " is " + (nullable ? "nullable" : "NOT NULL")
+      } else if (TypeShape.shaped(col.type()) && expectedSql != null
+          && !live.shape(dialect).equals(TypeShape.written(col.type(), expectedSql))) {
+        out.add("column " + t.name() + "." + col.name() + " has the type " + live.shown() + " but the migrations make it "
+            + expectedSql);
+      } else if (live.nullable() != col.nullable() && !(t.primaryKey().contains(col.name()))) {
+        out.add("column " + t.name() + "." + col.name() + " is " + (live.nullable() ? "nullable" : "NOT NULL")
             + " but the migrations make it " + (col.nullable() ? "nullable" : "NOT NULL"));
       }
     }
@@ -132,35 +132,56 @@ final class SchemaValidator {
       }
     }
 
-    TreeSet<String> fks = new TreeSet<>();
-    Map<String, TreeMap<Integer, String>> fksByName = new TreeMap<>(); // name -> its column pairs in order
+    // Foreign keys: one entry per key, however many columns it has (a new key starts at KEY_SEQ 1
+    // where the driver names none, as SQLite's may not).
+    Map<String, TreeMap<Integer, String[]>> fksByName = new LinkedHashMap<>(); // name -> (column, ref table, ref column) in order
     try (ResultSet rs = meta.getImportedKeys(catalog, schema, t.name())) {
+      String current = null;
+      int unnamed = 0;
       while (rs.next()) {
-        String pair = rs.getString("FKCOLUMN_NAME") + "->" + rs.getString("PKTABLE_NAME") + "." + rs.getString("PKCOLUMN_NAME");
-        fks.add(pair);
-        fksByName.computeIfAbsent(String.valueOf(rs.getString("FK_NAME")), n -> new TreeMap<>())
-            .put(rs.getInt("KEY_SEQ"), pair);
+        String name = rs.getString("FK_NAME");
+        if (name != null && !name.isEmpty()) {
+          current = name;
+        } else if (rs.getInt("KEY_SEQ") == 1 || current == null) {
+          current = "\u0000" + (unnamed++);
+        }
+        fksByName.computeIfAbsent(current, n -> new TreeMap<>()).put(rs.getInt("KEY_SEQ"),
+            new String[] {rs.getString("FKCOLUMN_NAME"), rs.getString("PKTABLE_NAME"), rs.getString("PKCOLUMN_NAME")});
       }
     }
+    Map<String, TreeMap<Integer, String>> pairsByName = new TreeMap<>();
+    TreeSet<String> fks = new TreeSet<>();
+    fksByName.forEach((name, cols) -> {
+      TreeMap<Integer, String> pairs = new TreeMap<>();
+      cols.forEach((seq, p) -> pairs.put(seq, p[0] + "->" + p[1] + "." + p[2]));
+      pairsByName.put(name, pairs);
+      List<String[]> ordered = List.copyOf(cols.values());
+      fks.add(foreignKeyText(t.name(), ordered.stream().map(p -> p[0]).toList(), ordered.get(0)[1],
+          ordered.stream().map(p -> p[2]).toList()));
+    });
     if (dialect.addressesKeysByName()) {
-      compareForeignKeyNames(dialect, t, fksByName, out, renames);
+      compareForeignKeyNames(dialect, t, pairsByName, out, renames);
     }
     TreeSet<String> expectedFks = new TreeSet<>();
     for (ForeignKeyDefinition f : t.foreignKeys()) {
-      for (int i = 0; i < f.columns().size(); i++) {
-        expectedFks.add(f.columns().get(i) + "->" + f.refTable() + "." + f.refColumns().get(i));
-      }
+      expectedFks.add(foreignKeyText(t.name(), f.columns(), f.refTable(), f.refColumns()));
     }
     for (String f : expectedFks) {
       if (!fks.contains(f)) {
-        out.add("foreign key " + t.name() + "." + f + " is missing");
+        out.add("foreign key " + f + " is missing");
       }
     }
     for (String f : fks) {
       if (!expectedFks.contains(f)) {
-        out.add("foreign key " + t.name() + "." + f + " is not in the migrations");
+        out.add("foreign key " + f + " is not in the migrations");
       }
     }
+  }
+
+  /** {@code book.author_id->author.id}; a key of several columns {@code book.(a, b)->author.(x, y)}, one entry. */
+  private static String foreignKeyText(String table, List<String> columns, String refTable, List<String> refColumns) {
+    return columns.size() == 1 ? table + "." + columns.get(0) + "->" + refTable + "." + refColumns.get(0)
+        : table + ".(" + String.join(", ", columns) + ")->" + refTable + ".(" + String.join(", ", refColumns) + ")";
   }
 
   /**

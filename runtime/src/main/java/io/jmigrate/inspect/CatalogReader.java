@@ -1,5 +1,7 @@
 package io.jmigrate.inspect;
 
+import io.jmigrate.catalog.LiveColumn;
+import io.jmigrate.catalog.TypeShape;
 import io.jmigrate.dialect.Dialect;
 import io.jmigrate.schema.ColumnDefinition;
 import io.jmigrate.schema.ColumnType;
@@ -13,7 +15,6 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads a live database's catalog (JDBC metadata, in the connection's current schema, as
@@ -130,54 +129,32 @@ final class CatalogReader {
       t.problems.add("its name is not a plain identifier (ASCII letters, digits and underscores, at most 63 characters),"
           + " which jmigrate requires");
     }
-    Map<String, String> declared = declaredTypes(table);
-    TreeMap<Integer, LiveColumn> rows = new TreeMap<>();
-    try (ResultSet rs = meta.getColumns(catalog, schema, table, "%")) {
-      while (rs.next()) {
-        if (!table.equals(rs.getString("TABLE_NAME"))) {
-          continue; // '_' in a name is a pattern wildcard
-        }
-        rows.put(rs.getInt("ORDINAL_POSITION"), new LiveColumn(rs.getString("COLUMN_NAME"), rs.getString("TYPE_NAME"),
-            rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS"), rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
-            rs.getString("COLUMN_DEF"), "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"))));
-      }
-    }
-    for (LiveColumn r : rows.values()) {
+    List<LiveColumn> rows = LiveColumn.of(c, d, catalog, schema, table);
+    for (LiveColumn r : rows) {
       String name = r.name();
       String typeName = r.typeName();
-      int size = r.size();
-      int digits = r.digits();
-      String shown = typeName;
-      Matcher m = DECLARED.matcher(declared.getOrDefault(name, ""));
-      if (m.matches()) { // SQLite: the type as declared, NVARCHAR(160), NUMERIC(10,2)
-        typeName = m.group(1).trim();
-        size = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
-        digits = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
-        shown = declared.get(name);
-      }
+      String shown = r.shown();
       if (!validName(name)) {
         t.problems.add("the column " + name + " has a name that is not a plain identifier");
         continue;
       }
       ColumnType type = d.liveType(typeName);
-      String why = unsupported(type, typeName, size);
+      String why = unsupported(type, typeName, r.size());
       if (why != null) {
         t.problems.add("the column " + name + " is " + shown + ", " + why);
         continue;
       }
       ColumnDefinition col = ColumnDefinition.of(name, type).nullable(r.nullable());
+      TypeShape shape = r.shape(d);
       if (type == ColumnType.STRING) {
-        col = col.length(textual(typeName) || size <= 0 || size > MAX_VARCHAR ? 0 : size);
-      } else if (type == ColumnType.DECIMAL && size > 0 && size < 1000 && !typeName.equalsIgnoreCase("DECFLOAT")) {
-        col = col.precision(size, Math.max(digits, 0));
+        col = col.length(shape.length());
+      } else if (type == ColumnType.DECIMAL && shape.precision() > 0) {
+        col = col.precision(shape.precision(), shape.scale());
       }
       if (r.generated()) {
         col = col.identity();
       } else {
         col = Defaults.apply(col, r.defaultText());
-      }
-      if (!declared.containsKey(name) && (type == ColumnType.STRING || type == ColumnType.DECIMAL) && col.length() + col.precision() > 0) {
-        shown = typeName + "(" + (type == ColumnType.STRING ? size : size + "," + Math.max(digits, 0)) + ")";
       }
       t.columns.add(new InspectedColumn(col, shown));
     }
@@ -186,10 +163,6 @@ final class CatalogReader {
     }
     return t;
   }
-
-  /** One row of JDBC's column metadata. */
-  private record LiveColumn(String name, String typeName, int size, int digits, boolean nullable, String defaultText,
-      boolean generated) {}
 
   /** Why a live type has no model form here, or null when it has one. */
   private static String unsupported(ColumnType type, String typeName, int size) {
@@ -207,31 +180,6 @@ final class CatalogReader {
       return "a small integer (jmigrate reads TINYINT as TINYINT(1), a BOOLEAN)";
     }
     return null;
-  }
-
-  /** PostgreSQL's largest VARCHAR; larger "lengths" are the drivers' way of saying unbounded. */
-  private static final int MAX_VARCHAR = 10_485_760;
-
-  private static boolean textual(String typeName) {
-    String t = typeName.toUpperCase(Locale.ROOT);
-    return t.contains("TEXT") || t.contains("CLOB") || t.contains("LARGE OBJECT");
-  }
-
-  private static final Pattern DECLARED = Pattern.compile("([A-Za-z ]+?)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?");
-
-  /** SQLite keeps each column's type as it was declared; its driver reports lengths oddly (NUMERIC(10,2) as 12). */
-  private Map<String, String> declaredTypes(String table) throws SQLException {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (!d.name().equals("sqlite")) {
-      return out;
-    }
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("PRAGMA table_info(" + d.quote(table) + ")")) {
-      while (rs.next()) {
-        out.put(rs.getString("name"), rs.getString("type"));
-      }
-    }
-    return out;
   }
 
   /** The primary key, foreign keys and indexes of a table whose columns are all models' columns. */
