@@ -1,6 +1,10 @@
 package io.jmigrate.engine;
 
+import io.jmigrate.catalog.LiveAttribute;
+import io.jmigrate.catalog.LiveAttributes;
 import io.jmigrate.catalog.LiveColumn;
+import io.jmigrate.catalog.Partitions;
+import io.jmigrate.catalog.Unmanaged;
 import io.jmigrate.catalog.TypeShape;
 import io.jmigrate.dialect.Dialect;
 import io.jmigrate.schema.ColumnDefinition;
@@ -32,11 +36,13 @@ final class SchemaValidator {
   /** The application's tables in the connection's current schema (not the history, not the database's own). */
   static TreeSet<String> liveTables(Connection c, Dialect dialect) throws SQLException {
     TreeSet<String> live = new TreeSet<>();
-    try (ResultSet rs = c.getMetaData().getTables(dialect.currentCatalog(c), dialect.currentSchema(c), "%", new String[] {"TABLE"})) {
+    Map<String, String> partitions = Partitions.of(c, dialect); // parts of their parent, left to the database
+    try (ResultSet rs = c.getMetaData().getTables(dialect.currentCatalog(c), dialect.currentSchema(c), "%",
+        new String[] {"TABLE", Partitions.PARTITIONED_TABLE})) {
       while (rs.next()) {
         String name = rs.getString("TABLE_NAME");
         if (!dialect.isSystemTable(name) && !name.equals(History.TABLE)
-            && !name.equalsIgnoreCase(LeaseLock.TABLE)) {
+            && !name.equalsIgnoreCase(LeaseLock.TABLE) && !partitions.containsKey(name)) {
           live.add(name);
         }
       }
@@ -45,6 +51,16 @@ final class SchemaValidator {
   }
 
   static Drift compare(Connection c, Dialect dialect, int version, Schema expected) throws SQLException {
+    return compare(c, dialect, version, expected, Unmanaged.NONE);
+  }
+
+  /**
+   * … accepting what {@code unmanaged} declares: tables and columns left to the database, and the
+   * attributes of modelled objects that the models do not describe ({@link LiveAttributes}), which are
+   * drift when the database has them undeclared or with another value.
+   */
+  static Drift compare(Connection c, Dialect dialect, int version, Schema expected, Unmanaged unmanaged)
+      throws SQLException {
     DatabaseMetaData meta = c.getMetaData();
     String catalog = dialect.currentCatalog(c);
     String schema = dialect.currentSchema(c);
@@ -56,18 +72,31 @@ final class SchemaValidator {
         out.add("table " + t.name() + " is missing");
         continue;
       }
-      compareTable(meta, dialect, catalog, schema, t, out, renames);
+      compareTable(meta, dialect, catalog, schema, t, unmanaged, out, renames);
+    }
+    for (LiveAttribute a : LiveAttributes.read(c, dialect)) {
+      if (!expected.has(a.table()) || (a.leftOut() && unmanaged.declares(a.object()))) {
+        continue;
+      }
+      java.util.Optional<String> declared = unmanaged.value(a.object(), a.attribute());
+      if (declared.isEmpty()) {
+        out.add(a.object() + " has " + a.attribute() + " (" + a.value() + "), which the migrations do not make and "
+            + Unmanaged.RESOURCE + " does not declare (declare it to keep it: inspect writes the line; or remove it)");
+      } else if (!declared.get().equals(Unmanaged.Entry.oneLine(a.value()))) {
+        out.add(a.object() + " has " + a.attribute() + " (" + a.value() + ") but " + Unmanaged.RESOURCE
+            + " declares (" + declared.get() + ")");
+      }
     }
     for (String name : live) {
-      if (!expected.has(name)) {
+      if (!expected.has(name) && !unmanaged.declares("table " + name)) {
         out.add("table " + name + " is not in the migrations");
       }
     }
     return new Drift(version, out, renames);
   }
 
-  private static void compareTable(DatabaseMetaData meta, Dialect dialect, String catalog, String schema, TableDefinition t, List<String> out,
-      List<String> renames) throws SQLException {
+  private static void compareTable(DatabaseMetaData meta, Dialect dialect, String catalog, String schema, TableDefinition t,
+      Unmanaged unmanaged, List<String> out, List<String> renames) throws SQLException {
     Map<String, LiveColumn> columns = new TreeMap<>();
     for (LiveColumn col : LiveColumn.of(meta.getConnection(), dialect, catalog, schema, t.name())) {
       columns.put(col.name(), col);
@@ -94,6 +123,9 @@ final class SchemaValidator {
       }
     }
     for (String extra : columns.keySet()) {
+      if (unmanaged.declares("column " + t.name() + "." + extra)) {
+        continue;
+      }
       out.add("column " + t.name() + "." + extra + " is not in the migrations");
     }
 

@@ -1,6 +1,10 @@
 package io.jmigrate.inspect;
 
+import io.jmigrate.catalog.LiveAttribute;
+import io.jmigrate.catalog.LiveAttributes;
 import io.jmigrate.catalog.LiveColumn;
+import io.jmigrate.catalog.Partitions;
+import io.jmigrate.catalog.Unmanaged;
 import io.jmigrate.catalog.TypeShape;
 import io.jmigrate.dialect.Dialect;
 import io.jmigrate.schema.ColumnDefinition;
@@ -40,6 +44,7 @@ final class CatalogReader {
   private final String catalog;
   private final String schema;
   private final List<Finding> findings = new ArrayList<>();
+  private List<LiveAttribute> attributes; // what live tables have beyond the model's values, read once
 
   CatalogReader(Connection c) throws SQLException {
     this.c = c;
@@ -56,6 +61,7 @@ final class CatalogReader {
   /** The tables (all, or those named in {@code only}) and the findings about everything else. */
   Inspection read(Set<String> only) throws SQLException {
     Map<String, String> partitions = partitions();
+    attributes = LiveAttributes.read(c, d);
     TreeSet<String> tables = new TreeSet<>();
     try (ResultSet rs = meta.getTables(catalog, schema, "%", null)) {
       while (rs.next()) {
@@ -65,7 +71,10 @@ final class CatalogReader {
             || (!only.isEmpty() && !only.contains(name))) {
           continue;
         }
-        if (type.equals("TABLE") || type.equals("BASE TABLE")) {
+        if (type.equals(Partitions.PARTITIONED_TABLE)) {
+          tables.add(name); // the parent is the model; its partitions stay the database's
+          partitioned.add(name);
+        } else if (type.equals("TABLE") || type.equals("BASE TABLE")) {
           if (partitions.containsKey(name)) {
             findings.add(new Finding(null, "partition " + name, "left out: a partition of " + partitions.get(name)
                 + ", which holds its rows; partitioning has no model form, and no migration touches either"));
@@ -104,8 +113,43 @@ final class CatalogReader {
     for (TableDraft draft : drafts.values()) {
       out.add(keys(draft, drafts));
     }
-    return new Inspection(d.name(), out, findings);
+    return new Inspection(d.name(), out, findings, declaration(out));
   }
+
+  /** Kinds of object a finding may leave to the database as a whole. */
+  private static final List<String> WHOLE = List.of("table ", "partition ", "view ", "materialized view ", "foreign table ",
+      "trigger ", "function ", "routine ", "domain ", "enum type ", "sequence ", "check constraint ", "exclusion constraint ",
+      "index ");
+
+  /**
+   * What the database keeps and the models do not describe, for {@link Unmanaged}: every object left out
+   * (views, functions, tables, partitions, indexes, …), and the attributes of the modelled tables.
+   */
+  private Unmanaged declaration(List<InspectedTable> modelled) {
+    List<Unmanaged.Entry> entries = new ArrayList<>();
+    List<Finding> all = new ArrayList<>(findings);
+    modelled.forEach(t -> all.addAll(t.leftOut()));
+    for (Finding f : all) {
+      String object = f.object();
+      if (WHOLE.stream().anyMatch(object::startsWith)) {
+        int colon = object.indexOf(": ");
+        entries.add(Unmanaged.Entry.object(colon < 0 ? object : object.substring(0, colon)));
+      }
+    }
+    Set<String> names = new TreeSet<>();
+    modelled.forEach(t -> names.add(t.table().name()));
+    for (LiveAttribute a : attributes) {
+      if (names.contains(a.table())) {
+        entries.add(a.entry());
+        if (a.leftOut()) {
+          entries.add(Unmanaged.Entry.object(a.object()));
+        }
+      }
+    }
+    return new Unmanaged(entries);
+  }
+
+  private final Set<String> partitioned = new TreeSet<>();
 
   /** A table being read: its columns, and why it cannot be a model (empty when it can). */
   private static final class TableDraft {
@@ -130,8 +174,39 @@ final class CatalogReader {
           + " which jmigrate requires");
     }
     List<LiveColumn> rows = LiveColumn.of(c, d, catalog, schema, table);
+    if (partitioned.contains(table)) {
+      t.leftOut.add(finding(table, "partitioning of " + table, "kept by the database: the model describes the"
+          + " partitioned table as a plain one, and its partitions stay the database's (a fresh database gets a plain"
+          + " table). A change to it runs on the parent, which PostgreSQL applies to every partition; one that"
+          + " PostgreSQL refuses on a partitioned table (an index built CONCURRENTLY) fails before it changes anything"));
+    }
+    Set<String> leftOutColumns = new TreeSet<>();
+    for (LiveAttribute a : attributes) {
+      if (!a.table().equals(table)) {
+        continue;
+      }
+      if (a.leftOut() && a.object().startsWith("column ")) {
+        leftOutColumns.add(a.object().substring(a.object().indexOf('.') + 1));
+        t.leftOut.add(finding(table, a.object(), "left out: a generated column (" + a.value() + ") has no model form"
+            + " (modelled as a plain column or a default it would be wrong on every new database); the database keeps"
+            + " computing it, " + Unmanaged.RESOURCE + " declares it, and a change that would rebuild the table without it"
+            + " is refused"));
+      } else if (a.leftOut()) {
+        t.leftOut.add(finding(table, a.object(), "left out: its " + a.attribute() + " (" + a.value() + ") has no model"
+            + " form (a model would give it ascending key columns only); it stays in the database and "
+            + Unmanaged.RESOURCE + " declares it"));
+      } else {
+        t.leftOut.add(finding(table, a.object(), "kept by the database, not in the model: " + a.attribute() + " ("
+            + a.value() + "). " + Unmanaged.RESOURCE + " declares it, validate reports it when it differs, and a"
+            + " migration whose statements would remove it (MariaDB's MODIFY COLUMN, SQLite's table rebuild) is refused"
+            + " before it changes anything"));
+      }
+    }
     for (LiveColumn r : rows) {
       String name = r.name();
+      if (leftOutColumns.contains(name)) {
+        continue;
+      }
       String typeName = r.typeName();
       String shown = r.shown();
       if (!validName(name)) {
@@ -175,6 +250,9 @@ final class CatalogReader {
     }
     if (type == ColumnType.UUID && upper.equals("CHAR") && size != 36) {
       return "fixed-length text (jmigrate's only CHAR is MariaDB's CHAR(36), a UUID)";
+    }
+    if (upper.contains("UNSIGNED") || upper.contains("ZEROFILL")) {
+      return "an unsigned integer, whose largest values the signed Java type jmigrate would give it cannot hold";
     }
     if (type == ColumnType.BOOLEAN && upper.equals("TINYINT") && size > 1) {
       return "a small integer (jmigrate reads TINYINT as TINYINT(1), a BOOLEAN)";
@@ -316,6 +394,9 @@ final class CatalogReader {
             + " recreate it. Add @Index(columns = …, unique = true) to the model to keep it (a migration then creates"
             + " the index, besides)"));
         continue;
+      }
+      if (attributes.stream().anyMatch(a -> a.leftOut() && a.object().equals("index " + name))) {
+        continue; // reported with the table's other attributes: descending, INCLUDE
       }
       if (noModelForm.contains(name)) {
         leftOut.add(finding(t.name, "index " + name, "left out: an expression or partial index has no model form; it stays"
