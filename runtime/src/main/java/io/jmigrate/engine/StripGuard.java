@@ -2,6 +2,7 @@ package io.jmigrate.engine;
 
 import io.jmigrate.catalog.LiveAttribute;
 import io.jmigrate.catalog.LiveAttributes;
+import io.jmigrate.catalog.Unmanaged;
 import io.jmigrate.dialect.Dialect;
 import io.jmigrate.migration.Migration;
 import io.jmigrate.migration.Operation;
@@ -14,7 +15,9 @@ import io.jmigrate.migration.Operations.RunSql;
 import io.jmigrate.schema.Schema;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -32,33 +35,37 @@ final class StripGuard {
 
   /** Throws, naming the migration, object, attribute and what to do, when {@code m} would strip one. */
   static void check(Connection c, Dialect d, Migration m, List<Operation> ops, Schema before) throws SQLException {
-    List<LiveAttribute> live = null;
+    List<Map.Entry<Operation, List<String>>> risky = new ArrayList<>();
     Schema schema = before;
     for (Operation op : ops) {
-      if (op instanceof RunSql || op instanceof RunJava) {
-        schema = op.applyTo(schema);
-        continue; // hand-written: the author says what it keeps
-      }
-      if (live == null) {
-        live = LiveAttributes.read(c, d);
-        if (live.isEmpty()) {
-          return;
-        }
-      }
-      List<String> statements = d.statements(op, schema);
-      for (LiveAttribute a : live) {
-        String how = strips(d, a, op, statements);
-        if (how != null) {
-          throw new MigrationException(String.format("V%04d %s would remove %s (%s) from %s of table %s: %s. Nothing was"
-                  + " changed. To keep it, write this change as an sql step that restates it; to let it go, remove it"
-                  + " from the database first (and from %s), then migrate again.",
-              m.version(), m.description(), a.attribute(), a.value(), a.object(), a.table(), how,
-              io.jmigrate.catalog.Unmanaged.RESOURCE));
+      if (!(op instanceof RunSql) && !(op instanceof RunJava)) { // hand-written: the author says what it keeps
+        List<String> statements = d.statements(op, schema);
+        if (statements.stream().anyMatch(s -> MAY_STRIP.matcher(s).find())) {
+          risky.add(Map.entry(op, statements));
         }
       }
       schema = op.applyTo(schema);
     }
+    if (risky.isEmpty()) {
+      return; // the catalog is read only when a statement could strip something (not for a new database's tables)
+    }
+    List<LiveAttribute> live = LiveAttributes.read(c, d);
+    for (Map.Entry<Operation, List<String>> e : risky) {
+      for (LiveAttribute a : live) {
+        String how = strips(d, a, e.getKey(), e.getValue());
+        if (how != null) {
+          throw new MigrationException(String.format("V%04d %s would remove %s (%s) from %s of table %s: %s. Nothing was"
+                  + " changed. To keep it, write this change as an sql step that restates it; to let it go, remove it"
+                  + " from the database first (and from %s), then migrate again.",
+              m.version(), m.description(), a.attribute(), a.value(), a.object(), a.table(), how, Unmanaged.RESOURCE));
+        }
+      }
+    }
   }
+
+  /** The statements that may strip something: a rebuild's DROP TABLE, MODIFY/CHANGE COLUMN, a type change, a dropped key. */
+  private static final Pattern MAY_STRIP = Pattern.compile(
+      "(?i)^DROP TABLE |\\b(MODIFY|CHANGE)\\s+(COLUMN\\s+)?\\S|\\bALTER COLUMN\\s+\\S+\\s+(SET DATA\\s+)?TYPE\\b|\\bDROP CONSTRAINT\\b");
 
   /** How {@code statements} of {@code op} would strip {@code a}, or null when they keep it. */
   private static String strips(Dialect d, LiveAttribute a, Operation op, List<String> statements) {
