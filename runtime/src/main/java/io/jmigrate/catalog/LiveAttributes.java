@@ -70,6 +70,9 @@ public final class LiveAttributes {
               + " ' AS (', GENERATION_EXPRESSION, ') ', IF(UPPER(EXTRA) LIKE '%STORED%', 'STORED', 'VIRTUAL')), 1"
               + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND IS_GENERATED = 'ALWAYS'"));
 
+  /** Marks these catalog reads in a statement log, apart from a migration's own statements. */
+  public static final String MARK = "/* jmigrate: kept attributes */ ";
+
   /** Everything of this kind in the connection's current schema, in a stable order. */
   public static List<LiveAttribute> read(Connection c, Dialect d) throws SQLException {
     List<LiveAttribute> out = new ArrayList<>();
@@ -77,7 +80,7 @@ public final class LiveAttributes {
       sqlite(c, out);
     }
     for (String query : QUERIES.getOrDefault(d.name(), List.of())) {
-      try (PreparedStatement s = c.prepareStatement(query); ResultSet rs = s.executeQuery()) {
+      try (PreparedStatement s = c.prepareStatement(MARK + query); ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           String left = rs.getString(5);
           out.add(new LiveAttribute(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
