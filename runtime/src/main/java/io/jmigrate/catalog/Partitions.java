@@ -27,6 +27,21 @@ public final class Partitions {
         : null;
   }
 
+  /** The partitioned tables (the parents), where the dialect has them. */
+  public static java.util.Set<String> parents(Connection c, Dialect d) throws SQLException {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    if (d.name().equals("postgresql")) {
+      try (PreparedStatement s = c.prepareStatement(LiveAttributes.MARK + "SELECT c.relname FROM pg_class c"
+          + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'p' AND n.nspname = current_schema()");
+          ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
+  }
+
   /** Each partition's parent, by the partition's name. */
   public static Map<String, String> of(Connection c, Dialect d) throws SQLException {
     Map<String, String> out = new TreeMap<>();

@@ -2,8 +2,10 @@ package io.jmigrate.engine;
 
 import io.jmigrate.catalog.LiveAttribute;
 import io.jmigrate.catalog.LiveAttributes;
+import io.jmigrate.catalog.Partitions;
 import io.jmigrate.catalog.Unmanaged;
 import io.jmigrate.dialect.Dialect;
+import io.jmigrate.dialect.SqlRecorder;
 import io.jmigrate.migration.Migration;
 import io.jmigrate.migration.Operation;
 import io.jmigrate.migration.Operations.DropColumn;
@@ -18,6 +20,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -39,7 +43,11 @@ final class StripGuard {
     Schema schema = before;
     for (Operation op : ops) {
       if (!(op instanceof RunSql) && !(op instanceof RunJava)) { // hand-written: the author says what it keeps
-        List<String> statements = d.statements(op, schema);
+        // The statements as they will run: an online step in its online form (outside the transaction).
+        SqlRecorder recorder = new SqlRecorder(null);
+        recorder.outsideTransaction(d.online(op, schema, before));
+        d.write(op, schema, recorder);
+        List<String> statements = recorder.lines().stream().filter(l -> !l.startsWith("--")).toList();
         if (statements.stream().anyMatch(s -> MAY_STRIP.matcher(s).find())) {
           risky.add(Map.entry(op, statements));
         }
@@ -50,6 +58,22 @@ final class StripGuard {
       return; // the catalog is read only when a statement could strip something (not for a new database's tables)
     }
     List<LiveAttribute> live = LiveAttributes.read(c, d);
+    Set<String> partitioned = Partitions.parents(c, d);
+    for (Map.Entry<Operation, List<String>> e : risky) {
+      for (String s : e.getValue()) {
+        Matcher online = ONLINE_ON.matcher(s);
+        String table = !online.find() ? null : online.group(2) != null ? online.group(2) : online.group(3);
+        if (table != null && partitioned.contains(table)) {
+          throw new MigrationException(String.format("V%04d %s: %s on the partitioned table %s, which PostgreSQL refuses"
+                  + " (an index cannot be built CONCURRENTLY, nor a foreign key added NOT VALID, on a partitioned table)."
+                  + " Nothing was changed. Write this change as an sql step instead: for an index, PostgreSQL's way is"
+                  + " CREATE INDEX … ON ONLY %s, then CREATE INDEX CONCURRENTLY on each partition and ALTER INDEX …"
+                  + " ATTACH PARTITION (or a plain CREATE INDEX, which blocks writes while it builds); for a foreign key,"
+                  + " ADD CONSTRAINT without NOT VALID.",
+              m.version(), m.description(), s, table, table));
+        }
+      }
+    }
     for (Map.Entry<Operation, List<String>> e : risky) {
       for (LiveAttribute a : live) {
         String how = strips(d, a, e.getKey(), e.getValue());
@@ -63,9 +87,16 @@ final class StripGuard {
     }
   }
 
-  /** The statements that may strip something: a rebuild's DROP TABLE, MODIFY/CHANGE COLUMN, a type change, a dropped key. */
+  /** PostgreSQL's online forms, which it refuses on a partitioned table; group 2 is the table. */
+  private static final Pattern ONLINE_ON = Pattern.compile(
+      "(?is)^(CREATE (?:UNIQUE )?INDEX CONCURRENTLY .*? ON \"([^\"]+)\"|ALTER TABLE \"([^\"]+)\" .*NOT VALID)");
+
+  /**
+   * The statements that may strip something (a rebuild's DROP TABLE, MODIFY/CHANGE COLUMN, a type
+   * change, a dropped key) or that a partitioned table refuses (an online form).
+   */
   private static final Pattern MAY_STRIP = Pattern.compile(
-      "(?i)^DROP TABLE |\\b(MODIFY|CHANGE)\\s+(COLUMN\\s+)?\\S|\\bALTER COLUMN\\s+\\S+\\s+(SET DATA\\s+)?TYPE\\b|\\bDROP CONSTRAINT\\b");
+      "(?i)\\bCONCURRENTLY\\b|\\bNOT VALID\\b|^DROP TABLE |\\b(MODIFY|CHANGE)\\s+(COLUMN\\s+)?\\S|\\bALTER COLUMN\\s+\\S+\\s+(SET DATA\\s+)?TYPE\\b|\\bDROP CONSTRAINT\\b");
 
   /** How {@code statements} of {@code op} would strip {@code a}, or null when they keep it. */
   private static String strips(Dialect d, LiveAttribute a, Operation op, List<String> statements) {
