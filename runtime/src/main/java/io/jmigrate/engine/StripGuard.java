@@ -8,12 +8,16 @@ import io.jmigrate.dialect.Dialect;
 import io.jmigrate.dialect.SqlRecorder;
 import io.jmigrate.migration.Migration;
 import io.jmigrate.migration.Operation;
+import io.jmigrate.migration.Operations.AddColumn;
+import io.jmigrate.migration.Operations.AddForeignKey;
+import io.jmigrate.migration.Operations.AddIndex;
+import io.jmigrate.migration.Operations.AlterColumn;
 import io.jmigrate.migration.Operations.DropColumn;
 import io.jmigrate.migration.Operations.DropForeignKey;
 import io.jmigrate.migration.Operations.DropIndex;
 import io.jmigrate.migration.Operations.DropTable;
-import io.jmigrate.migration.Operations.RunJava;
-import io.jmigrate.migration.Operations.RunSql;
+import io.jmigrate.migration.Operations.RenameColumn;
+import io.jmigrate.migration.Operations.SetPrimaryKey;
 import io.jmigrate.schema.Schema;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,26 +44,37 @@ final class StripGuard {
 
   /** Throws, naming the migration, object, attribute and what to do, when {@code m} would strip one. */
   static void check(Connection c, Dialect d, Migration m, List<Operation> ops, Schema before) throws SQLException {
+    // Only a change to a table that exists before the migration can strip anything: the catalog is read
+    // only then (not for a new database's migrations), and only such a table's operations are rendered.
+    Set<String> touched = new TreeSet<>();
+    for (Operation op : ops) {
+      String table = tableOf(op);
+      if (table != null && before.has(table)) {
+        touched.add(table);
+      }
+    }
+    if (touched.isEmpty()) {
+      return;
+    }
+    List<LiveAttribute> live = LiveAttributes.read(c, d); // all: a change to one table may re-add another's foreign key
+    Set<String> partitioned = new TreeSet<>(Partitions.parents(c, d));
+    partitioned.retainAll(touched);
+    if (live.isEmpty() && partitioned.isEmpty()) {
+      return;
+    }
     List<Map.Entry<Operation, List<String>>> risky = new ArrayList<>();
     Schema schema = before;
     for (Operation op : ops) {
-      if (!(op instanceof RunSql) && !(op instanceof RunJava)) { // hand-written: the author says what it keeps
+      String table = tableOf(op);
+      if (table != null && touched.contains(table)) {
         // The statements as they will run: an online step in its online form (outside the transaction).
         SqlRecorder recorder = new SqlRecorder(null);
         recorder.outsideTransaction(d.online(op, schema, before));
         d.write(op, schema, recorder);
-        List<String> statements = recorder.lines().stream().filter(l -> !l.startsWith("--")).toList();
-        if (statements.stream().anyMatch(s -> MAY_STRIP.matcher(s).find())) {
-          risky.add(Map.entry(op, statements));
-        }
+        risky.add(Map.entry(op, recorder.lines().stream().filter(l -> !l.startsWith("--")).toList()));
       }
       schema = op.applyTo(schema);
     }
-    if (risky.isEmpty()) {
-      return; // the catalog is read only when a statement could strip something (not for a new database's tables)
-    }
-    List<LiveAttribute> live = LiveAttributes.read(c, d);
-    Set<String> partitioned = Partitions.parents(c, d);
     for (Map.Entry<Operation, List<String>> e : risky) {
       for (String s : e.getValue()) {
         Matcher online = ONLINE_ON.matcher(s);
@@ -91,12 +107,27 @@ final class StripGuard {
   private static final Pattern ONLINE_ON = Pattern.compile(
       "(?is)^(CREATE (?:UNIQUE )?INDEX CONCURRENTLY .*? ON \"([^\"]+)\"|ALTER TABLE \"([^\"]+)\" .*NOT VALID)");
 
-  /**
-   * The statements that may strip something (a rebuild's DROP TABLE, MODIFY/CHANGE COLUMN, a type
-   * change, a dropped key) or that a partitioned table refuses (an online form).
-   */
-  private static final Pattern MAY_STRIP = Pattern.compile(
-      "(?i)\\bCONCURRENTLY\\b|\\bNOT VALID\\b|^DROP TABLE |\\b(MODIFY|CHANGE)\\s+(COLUMN\\s+)?\\S|\\bALTER COLUMN\\s+\\S+\\s+(SET DATA\\s+)?TYPE\\b|\\bDROP CONSTRAINT\\b");
+  /** The existing table an operation changes in place, or null (new, dropped or renamed tables, hand-written steps). */
+  private static String tableOf(Operation op) {
+    if (op instanceof AddColumn o) {
+      return o.table();
+    } else if (op instanceof DropColumn o) {
+      return o.table();
+    } else if (op instanceof RenameColumn o) {
+      return o.table();
+    } else if (op instanceof AlterColumn o) {
+      return o.table();
+    } else if (op instanceof SetPrimaryKey o) {
+      return o.table();
+    } else if (op instanceof AddIndex o) {
+      return o.table();
+    } else if (op instanceof AddForeignKey o) {
+      return o.table();
+    } else if (op instanceof DropForeignKey o) {
+      return o.table();
+    }
+    return null;
+  }
 
   /** How {@code statements} of {@code op} would strip {@code a}, or null when they keep it. */
   private static String strips(Dialect d, LiveAttribute a, Operation op, List<String> statements) {
