@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  *       attributes: inspect leaves their tables out, as no signed Java type holds their values;
  *   <li>SQLite: generated columns (left out), {@code COLLATE}, {@code AUTOINCREMENT} and {@code CHECK}
  *       constraints, read from the table's {@code CREATE TABLE};
- *   <li>H2: none yet.
+ *   <li>H2: generated columns (left out), identities {@code GENERATED ALWAYS}, column comments (its
+ *       ALTER COLUMN forms change one thing each and keep the rest).
  * </ul>
  */
 public final class LiveAttributes {
@@ -68,7 +69,16 @@ public final class LiveAttributes {
               + " WHERE c.TABLE_SCHEMA = DATABASE() AND c.COLLATION_NAME IS NOT NULL AND c.COLLATION_NAME <> t.TABLE_COLLATION",
           "SELECT TABLE_NAME, CONCAT('column ', TABLE_NAME, '.', COLUMN_NAME), 'generated', CONCAT(COLUMN_TYPE,"
               + " ' AS (', GENERATION_EXPRESSION, ') ', IF(UPPER(EXTRA) LIKE '%STORED%', 'STORED', 'VIRTUAL')), 1"
-              + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND IS_GENERATED = 'ALWAYS'"));
+              + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND IS_GENERATED = 'ALWAYS'"),
+      "h2", List.of(
+          "SELECT TABLE_NAME, 'column ' || TABLE_NAME || '.' || COLUMN_NAME, 'generated', 'GENERATED ALWAYS AS ('"
+              + " || GENERATION_EXPRESSION || ')', 't' FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = CURRENT_SCHEMA"
+              + " AND IS_GENERATED = 'ALWAYS'",
+          "SELECT TABLE_NAME, 'column ' || TABLE_NAME || '.' || COLUMN_NAME, 'identity', 'GENERATED ALWAYS AS IDENTITY', 'f'"
+              + " FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND IS_IDENTITY = 'YES'"
+              + " AND IDENTITY_GENERATION = 'ALWAYS'",
+          "SELECT TABLE_NAME, 'column ' || TABLE_NAME || '.' || COLUMN_NAME, 'comment', REMARKS, 'f'"
+              + " FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND REMARKS IS NOT NULL AND REMARKS <> ''"));
 
   /** Marks these catalog reads in a statement log, apart from a migration's own statements. */
   public static final String MARK = "/* jmigrate: kept attributes */ ";

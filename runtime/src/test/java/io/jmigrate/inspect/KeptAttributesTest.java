@@ -158,6 +158,34 @@ class KeptAttributesTest {
     }
   }
 
+  @Test
+  void h2() throws Exception {
+    try (Connection c = io.jmigrate.testing.H2.mem()) {
+      exec(c, "CREATE TABLE item (id INTEGER GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name VARCHAR(40) NOT NULL,"
+          + " upper_name VARCHAR(40) GENERATED ALWAYS AS (UPPER(name)), qty INTEGER)");
+      exec(c, "COMMENT ON COLUMN item.qty IS 'how many'");
+      exec(c, "INSERT INTO item (name, qty) VALUES ('ada', 1)");
+      Inspection inspection = Inspection.of(c, Set.of());
+      String report = inspection.report();
+      assertEquals(List.of("item"), inspection.tables(), report);
+      TableDefinition item = table(inspection, "item");
+      assertTrue(item.column("upper_name").isEmpty() && item.columns().stream().noneMatch(ColumnDefinition::hasDefaultSql),
+          "a generated column is not modelled as a plain one with a default: " + item);
+      for (String expected : List.of("column item.upper_name: left out: a generated column",
+          "column item.id: kept by the database, not in the model: identity (GENERATED ALWAYS AS IDENTITY)",
+          "column item.qty: kept by the database, not in the model: comment (how many)")) {
+        assertTrue(report.contains(expected), expected + " in:\n" + report);
+      }
+      Migrator v1 = adopt(c, inspection, "item");
+      // H2 changes one thing of a column at a time and keeps the rest: the comment stays.
+      Migrator v2 = next(v1, inspection, "item", "qty", col -> col.type(io.jmigrate.schema.ColumnType.BIGINT));
+      assertEquals(1, v2.migrate(c).size());
+      assertEquals(List.of("how many"), strings(c, "SELECT REMARKS FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'item'"
+          + " AND COLUMN_NAME = 'qty'"));
+      assertTrue(v2.validate(c).isEmpty(), v2.validate(c).toString());
+    }
+  }
+
   private static TableDefinition table(Inspection inspection, String name) {
     return inspection.inspected().stream().map(InspectedTable::table).filter(t -> t.name().equals(name)).findFirst()
         .orElseThrow();
