@@ -50,8 +50,9 @@ final class SchemaValidator {
     return live;
   }
 
+  /** The structure only, no attributes: which of two schemas a database is at (a stopped step-by-step run). */
   static Drift compare(Connection c, Dialect dialect, int version, Schema expected) throws SQLException {
-    return compare(c, dialect, version, expected, Unmanaged.NONE);
+    return compare(c, dialect, version, expected, Unmanaged.NONE, false);
   }
 
   /**
@@ -61,6 +62,11 @@ final class SchemaValidator {
    */
   static Drift compare(Connection c, Dialect dialect, int version, Schema expected, Unmanaged unmanaged)
       throws SQLException {
+    return compare(c, dialect, version, expected, unmanaged, true);
+  }
+
+  private static Drift compare(Connection c, Dialect dialect, int version, Schema expected, Unmanaged unmanaged,
+      boolean attributes) throws SQLException {
     DatabaseMetaData meta = c.getMetaData();
     String catalog = dialect.currentCatalog(c);
     String schema = dialect.currentSchema(c);
@@ -74,7 +80,7 @@ final class SchemaValidator {
       }
       compareTable(meta, dialect, catalog, schema, t, unmanaged, out, renames);
     }
-    for (LiveAttribute a : LiveAttributes.read(c, dialect)) {
+    for (LiveAttribute a : attributes ? LiveAttributes.read(c, dialect) : List.<LiveAttribute>of()) {
       if (!expected.has(a.table()) || (a.leftOut() && unmanaged.declares(a.object()))) {
         continue;
       }
