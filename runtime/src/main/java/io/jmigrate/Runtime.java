@@ -15,6 +15,7 @@ import java.net.URL;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -33,15 +34,14 @@ public final class Runtime {
    * loaded, see {@link UpToDate}); the classes are loaded only when something is to be done or explained.
    */
   public static List<AppliedMigration> migrate(Connection connection) {
-    if (cached == null && upToDate(connection)) {
+    if (cached == null && upToDate(connection, loader())) {
       return List.of();
     }
     return migrator().migrate(connection);
   }
 
   /** The start-up fast path: the history checked against the index, before any class is loaded. */
-  private static boolean upToDate(Connection connection) {
-    ClassLoader loader = loader();
+  private static boolean upToDate(Connection connection, ClassLoader loader) {
     List<URL> indexes = MigrationIndex.find(loader);
     if (indexes.size() != 1) {
       return false;
@@ -56,11 +56,26 @@ public final class Runtime {
    * lease lock, if chosen ({@code JMIGRATE_LOCK=lease}), takes its own connection from the pool too.
    */
   public static List<AppliedMigration> migrate(DataSource dataSource) {
+    return migrate(dataSource, cached == null ? loader() : null, Runtime::migrator);
+  }
+
+  /**
+   * Like {@link #migrate(DataSource)}, for the migrations indexed on {@code loader}'s class path, with
+   * nothing cached between calls: for a framework that gives each start of the application a class
+   * loader of its own (Quarkus dev mode, Spring DevTools), so that a restart sees the migrations the
+   * last build wrote. The same start-up fast path: an up-to-date database loads no migration class.
+   */
+  public static List<AppliedMigration> migrate(DataSource dataSource, ClassLoader loader) {
+    return migrate(dataSource, loader, () -> migrator(loader));
+  }
+
+  /** @param fastPath the class path whose index may show the database up to date, or null to skip that check */
+  private static List<AppliedMigration> migrate(DataSource dataSource, ClassLoader fastPath, Supplier<Migrator> migrator) {
     try (Connection c = dataSource.getConnection()) {
-      if (cached == null && upToDate(c)) {
+      if (fastPath != null && upToDate(c, fastPath)) {
         return List.of();
       }
-      Migrator m = migrator();
+      Migrator m = migrator.get();
       if (m.leaseLock() != null) {
         m = m.withLeaseLock(m.leaseLock().lease(), dataSource::getConnection);
       }
