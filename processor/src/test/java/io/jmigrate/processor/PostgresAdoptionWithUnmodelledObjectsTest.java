@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Adopting a PostgreSQL database with objects jmigrate does not model (a view, a function, a trigger,
- * an enum type, a domain, a table using both, a partitioned table with its partitions): inspect writes
+ * an enum type, a domain, a table using both, a partitioned table with its partitions, a foreign key of two
+ * columns to it): inspect writes
  * the models and the unmanaged declaration; the real processor builds V0001; baseline and validate
  * accept the database as it is; a model change (a column on a plain table and on the partitioned
  * parent) migrates it and every object and row is still there; an index on the partitioned parent,
@@ -43,12 +44,14 @@ class PostgresAdoptionWithUnmodelledObjectsTest {
         amount numeric(10,2), PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
       CREATE TABLE measurement_2024 PARTITION OF measurement FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
       CREATE TABLE measurement_2025 PARTITION OF measurement FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+      CREATE TABLE reading (id int PRIMARY KEY, m_id int, m_at date, FOREIGN KEY (m_id, m_at) REFERENCES measurement (id, at));
       CREATE VIEW customer_names AS SELECT id, name FROM customer;
       CREATE FUNCTION trim_name() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.name := trim(NEW.name); RETURN NEW; END $$;
       CREATE TRIGGER customer_trim BEFORE INSERT OR UPDATE ON customer FOR EACH ROW EXECUTE FUNCTION trim_name();
       INSERT INTO customer (name, email) VALUES ('ada', 'a@example.com'), ('bob', NULL);
       INSERT INTO feeling VALUES (1, 1, 'happy', 3);
       INSERT INTO measurement VALUES (1, '2024-05-01', 1, 1.50), (2, '2025-02-01', 2, 2.50);
+      INSERT INTO reading VALUES (1, 1, '2024-05-01');
       """;
 
   /** Every object of the schema, with its rows where it has any: what must be there after each step. */
@@ -75,13 +78,14 @@ class PostgresAdoptionWithUnmodelledObjectsTest {
 
       Project p = new Project(dir.resolve("app"));
       Inspection inspection = Inspection.of(db, Set.of());
-      assertEquals(List.of("customer", "measurement"), inspection.tables(), inspection.report());
+      assertEquals(List.of("customer", "measurement", "reading"), inspection.tables(), inspection.report());
       inspection.write(p.src, "com.acme.model");
       Path resources = p.root.resolve("src/main/resources");
       Path declaration = inspection.writeUnmanaged(resources);
       String declared = Files.readString(declaration);
       for (String line : List.of("view customer_names", "function trim_name()", "trigger customer.customer_trim",
-          "enum type mood", "domain posint", "table feeling", "partition measurement_2024", "partition measurement_2025")) {
+          "enum type mood", "domain posint", "table feeling", "partition measurement_2024", "partition measurement_2025",
+          "foreign key reading.(m_id, m_at)->measurement.(id, at)")) {
         assertTrue(declared.contains("\n" + line + "\n"), line + " in:\n" + declared);
       }
 

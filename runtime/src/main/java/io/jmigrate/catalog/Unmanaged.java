@@ -87,6 +87,15 @@ public final class Unmanaged {
     return entries;
   }
 
+  /**
+   * How validate and this file name a foreign key: {@code foreign key book.author_id->author.id}, one
+   * of several columns {@code foreign key book.(a, b)->shelf.(a, b)}.
+   */
+  public static String foreignKey(String table, List<String> columns, String refTable, List<String> refColumns) {
+    return "foreign key " + (columns.size() == 1 ? table + "." + columns.get(0) + "->" + refTable + "." + refColumns.get(0)
+        : table + ".(" + String.join(", ", columns) + ")->" + refTable + ".(" + String.join(", ", refColumns) + ")");
+  }
+
   /** Whether the object itself ({@code table t}, {@code column t.c}, {@code view v}) is declared. */
   public boolean declares(String object) {
     return entries.stream().anyMatch(e -> e.attribute() == null && e.object().equalsIgnoreCase(object));

@@ -136,6 +136,7 @@ final class CatalogReader {
         entries.add(Unmanaged.Entry.object(colon < 0 ? object : object.substring(0, colon)));
       }
     }
+    leftOutKeys.forEach(k -> entries.add(Unmanaged.Entry.object(k)));
     Set<String> names = new TreeSet<>();
     modelled.forEach(t -> names.add(t.table().name()));
     for (LiveAttribute a : attributes) {
@@ -150,6 +151,7 @@ final class CatalogReader {
   }
 
   private final Set<String> partitioned = new TreeSet<>();
+  private final Set<String> leftOutKeys = new TreeSet<>(); // foreign keys a model cannot declare, as validate names them
 
   /** A table being read: its columns, and why it cannot be a model (empty when it can). */
   private static final class TableDraft {
@@ -350,7 +352,9 @@ final class CatalogReader {
       }
       if (why != null) {
         leftOut.add(finding(t.name, "foreign key " + t.name + " " + shown, "left out: " + why
-            + ". The constraint stays in the database, and validate lists it as not in the migrations"));
+            + ". The constraint stays in the database; " + Unmanaged.RESOURCE + " declares it, so validate accepts it"));
+        leftOutKeys.add(Unmanaged.foreignKey(t.name, pairs.stream().map(p -> p[0]).toList(), refTable,
+            pairs.stream().map(p -> p[2]).toList()));
         continue;
       }
       String column = pairs.get(0)[0];
