@@ -1,5 +1,6 @@
 package io.jmigrate;
 
+import io.jmigrate.catalog.Unmanaged;
 import io.jmigrate.internal.cli.CommandLine;
 import io.jmigrate.dialect.Dialect;
 import io.jmigrate.engine.AppliedMigration;
@@ -157,7 +158,7 @@ public final class Runtime {
   public static Migrator migrator() {
     Migrator m = cached;
     if (m == null) {
-      m = new Migrator(load());
+      m = new Migrator(load()).withUnmanaged(Unmanaged.find(loader()));
       cached = m;
     }
     return m;
@@ -168,7 +169,7 @@ public final class Runtime {
    * framework with a class loader of its own per application (Spring Boot's, DevTools' restart loader).
    */
   public static Migrator migrator(ClassLoader loader) {
-    return new Migrator(load(loader));
+    return new Migrator(load(loader)).withUnmanaged(Unmanaged.find(loader));
   }
 
   private static List<Migration> load() {

@@ -165,7 +165,8 @@ abstract class DatabaseMojo extends AbstractMojo {
       throw new MigrationException("more than one migration index on the project's class path: " + indexes
           + ". Use one set of migrations per database");
     }
-    return new Migrator(MigrationIndex.load(indexes.get(0), loader));
+    // with what META-INF/jmigrate/unmanaged declares, as Runtime.migrator() does
+    return new Migrator(MigrationIndex.load(indexes.get(0), loader)).withUnmanaged(io.jmigrate.catalog.Unmanaged.find(loader));
   }
 
   private static PrintStream print(ByteArrayOutputStream to) {

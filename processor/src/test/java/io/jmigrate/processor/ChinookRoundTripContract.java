@@ -78,7 +78,9 @@ abstract class ChinookRoundTripContract {
       Project p = new Project(dir.resolve("app"));
       Inspection inspection = Inspection.of(db, Set.of());
       assertEquals(TABLES.stream().map(this::name).sorted().toList(), inspection.tables().stream().sorted().toList());
-      assertEquals(List.of(), inspection.findings(), inspection.report());
+      // MariaDB's NVARCHAR is utf8mb3 in a utf8mb4 table: inspect reports each such column's charset and
+      // declares it (a MODIFY COLUMN would convert it to the table's); nothing else is left out.
+      assertEquals(List.of(), inspection.findings().stream().filter(f -> !keptCharset(f)).toList(), inspection.report());
       inspection.write(p.src, "com.acme.model");
 
       Project.Result first = p.build().assertOk();
@@ -87,7 +89,7 @@ abstract class ChinookRoundTripContract {
       String v1 = p.migrations("com.acme.migrations").firstEntry().getValue();
       assertTrue(v1.contains(albumArtistKey), "the first migration keeps the database's key name:\n" + v1);
 
-      Migrator m = first.migrator();
+      Migrator m = first.migrator().withUnmanaged(inspection.unmanaged());
       m.baseline(db, 1);
       Drift drift = m.validate(db);
       assertTrue(drift.isEmpty(), drift.toString());
@@ -107,7 +109,9 @@ abstract class ChinookRoundTripContract {
       String v2 = p.migrations("com.acme.migrations").lastEntry().getValue();
       assertTrue(v2.contains("dropForeignKey(\"" + name("Album") + "\", \"" + albumArtistKey + "\")"), v2);
       assertTrue(v2.contains("renameColumn(\"" + name("Genre") + "\", \"" + name("Name") + "\", \"label\")"), v2);
-      Migrator m2 = second.migrator();
+      // A column renamed by the model keeps its charset: its declaration follows the new name, as a user edits it.
+      Migrator m2 = second.migrator().withUnmanaged(io.jmigrate.catalog.Unmanaged.parse(inspection.unmanaged().text()
+          .replace("column " + name("Genre") + "." + name("Name") + ":", "column " + name("Genre") + ".label:")));
       assertEquals(1, m2.migrate(db).size());
       assertEquals(rowsBefore, counts(db), "every row kept");
       Drift after = m2.validate(db);
@@ -119,6 +123,11 @@ abstract class ChinookRoundTripContract {
         assertEquals(rowsBefore.get(name("Genre")), rs.getLong(1), "the renamed column kept its values");
       }
     }
+  }
+
+  /** A column's own character set (MariaDB's NVARCHAR, utf8mb3, in a table whose default is utf8mb4). */
+  static boolean keptCharset(io.jmigrate.inspect.Finding f) {
+    return f.what().startsWith("kept by the database, not in the model: collation (utf8mb3 ");
   }
 
   private static Path model(Project p, String cls) {

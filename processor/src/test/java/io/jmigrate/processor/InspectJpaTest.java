@@ -76,6 +76,9 @@ class InspectJpaTest {
     assertEquals(1, p.migrations("com.acme.migrations").size());
     String v1 = p.migrations("com.acme.migrations").firstEntry().getValue();
     assertTrue(v1.contains("ReferentialAction.CASCADE") || v1.contains("CASCADE"), v1);
+    // AUTOINCREMENT has no model form: inspect declared it, and the migrator reads the declaration.
+    assertTrue(Files.readString(p.root.resolve("src/main/resources/META-INF/jmigrate/unmanaged"))
+        .contains("\ncolumn owner.id: autoincrement = AUTOINCREMENT\n"));
     Migrator m = build.migrator();
     try (Connection db = DriverManager.getConnection(url)) {
       m.baseline(db, 1);

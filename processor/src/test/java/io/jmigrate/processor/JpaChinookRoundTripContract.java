@@ -66,7 +66,9 @@ abstract class JpaChinookRoundTripContract {
 
       Project p = new Project(dir.resolve("app"));
       Inspection inspection = Inspection.of(db, Set.of());
-      assertEquals(List.of(), inspection.findings(), inspection.report());
+      // MariaDB's NVARCHAR is utf8mb3 in a utf8mb4 table: kept per column and declared (see ChinookRoundTripContract).
+      assertEquals(List.of(), inspection.findings().stream().filter(f -> !ChinookRoundTripContract.keptCharset(f)).toList(),
+          inspection.report());
       assertEquals(List.of(), inspection.jpaFindings());
       inspection.write(p.src, "com.acme.model", true);
       String album = Files.readString(p.src.resolve("com/acme/model/Album.java"));
@@ -80,7 +82,7 @@ abstract class JpaChinookRoundTripContract {
       assertTrue(v1.contains("\"" + albumArtistKey + "\""), "the first migration keeps the database's key name:\n" + v1);
       assertTrue(v1.contains("\"" + d.name("PlaylistTrack") + "\""), v1);
 
-      Migrator m = first.migrator();
+      Migrator m = first.migrator().withUnmanaged(inspection.unmanaged());
       m.baseline(db, 1);
       Drift drift = m.validate(db);
       assertTrue(drift.isEmpty(), drift + "\n" + v1);
@@ -92,7 +94,7 @@ abstract class JpaChinookRoundTripContract {
       Project.Result second = p.build(options()).assertOk();
       String v2 = p.migrations("com.acme.migrations").lastEntry().getValue();
       assertTrue(v2.contains("addColumn(\"" + d.name("Artist") + "\""), v2);
-      Migrator m2 = second.migrator();
+      Migrator m2 = second.migrator().withUnmanaged(inspection.unmanaged());
       assertEquals(1, m2.migrate(db).size());
       assertEquals(rowsBefore, d.counts(db), "every row kept");
       Drift after = m2.validate(db);

@@ -196,12 +196,15 @@ final class Project {
         for (Path p : classPath) {
           urls.add(p.toUri().toURL());
         }
+        Path resources = classes.getParent().getParent().resolve("src/main/resources"); // as the build copies them
+        urls.add(resources.toUri().toURL());
         URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), Project.class.getClassLoader());
         URL index = loader.findResource(MigrationIndex.RESOURCE);
         if (index == null) {
           throw new AssertionError("the build wrote no migration index");
         }
-        return new Migrator(MigrationIndex.load(index, loader));
+        // As Runtime.migrator() does: with what META-INF/jmigrate/unmanaged declares, if there is one.
+        return new Migrator(MigrationIndex.load(index, loader)).withUnmanaged(io.jmigrate.catalog.Unmanaged.find(loader));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -149,6 +149,14 @@ public interface Dialect {
   ColumnType liveType(String typeName);
 
   /**
+   * The SQL type this dialect gives {@code column} of {@code table} ({@code VARCHAR(40)}), which
+   * validate compares with the live column's length, precision and scale; null when unknown.
+   */
+  default String columnTypeSql(io.jmigrate.schema.TableDefinition table, io.jmigrate.schema.ColumnDefinition column) {
+    return null;
+  }
+
+  /**
    * The column type {@link #liveType} reads back for a column made as {@code type}: itself, but
    * where the database has no type of its own for it (a CLOB that is MariaDB's LONGTEXT, text
    * as any other; a CLOB and a BLOB that are both PostgreSQL's oid).

@@ -521,6 +521,11 @@ public abstract class SqlDialect implements Dialect {
     return typeName == null ? null : LIVE_TYPES.get(typeName.toUpperCase(java.util.Locale.ROOT));
   }
 
+  @Override
+  public String columnTypeSql(TableDefinition table, ColumnDefinition column) {
+    return type(column);
+  }
+
   /** The SQL type of a column, e.g. {@code VARCHAR(200)}. */
   protected String type(ColumnDefinition c) {
     switch (c.type()) {

@@ -1,5 +1,6 @@
 package io.jmigrate.engine;
 
+import io.jmigrate.catalog.Unmanaged;
 import io.jmigrate.dialect.Dialect;
 import io.jmigrate.dialect.LockTimeoutException;
 import io.jmigrate.dialect.LockWait;
@@ -49,6 +50,7 @@ public final class Migrator {
   private LockWait lockWait;
   private DdlLockWaits lockWaits; // online: how long a statement waits for a lock, how often it is tried
   private final int squashedThrough; // squash: the version of the latest SquashedMigration, 0 if none
+  private Unmanaged unmanaged = Unmanaged.NONE; // what the database has and the models leave to it
 
   /** A migrator that finds the dialect of each connection (through {@link Dialect#of}). */
   public Migrator(List<Migration> migrations) {
@@ -197,6 +199,17 @@ public final class Migrator {
     m.aheadAllowed = aheadAllowed;
     m.lockWait = lockWait;
     m.lockWaits = lockWaits;
+    m.unmanaged = unmanaged;
+    return m;
+  }
+
+  /**
+   * This migrator, with what the database has and the models do not describe ({@link Unmanaged},
+   * {@code META-INF/jmigrate/unmanaged}, which {@code inspect} writes): validate and baseline accept it.
+   */
+  public Migrator withUnmanaged(Unmanaged declared) {
+    Migrator m = copy();
+    m.unmanaged = declared == null ? Unmanaged.NONE : declared;
     return m;
   }
 
@@ -460,6 +473,9 @@ public final class Migrator {
       checkHeld(lock, m);
       // Where DDL commits by itself, each step commits with its progress, so that a stopped run resumes.
       boolean resume = partial != null && partial.version() == m.version();
+      if (!resume) {
+        StripGuard.check(c, d, m, m.up(), before); // nothing the models leave to the database is stripped
+      }
       // online: a migration with online steps runs in parts, recorded as the steps are where DDL commits by itself.
       boolean split = !resume && StepwiseMigration.splits(d, m, before);
       if (split) {
@@ -1023,7 +1039,7 @@ public final class Migrator {
       Dialect d = dialect(c);
       List<HistoryRow> rows = History.read(c, d);
       int version = rows == null ? 0 : check(rows);
-      return SchemaValidator.compare(c, d, version, schemaAt(version));
+      return SchemaValidator.compare(c, d, version, schemaAt(version), unmanaged);
     } catch (SQLException e) {
       throw new MigrationException("could not read the database's catalog: " + e.getMessage(), e);
     }
@@ -1049,7 +1065,7 @@ public final class Migrator {
           throw new MigrationException("cannot baseline: " + History.TABLE + " already has "
               + rows.size() + " rows; baseline is for a database jmigrate has never migrated");
         }
-        Drift drift = SchemaValidator.compare(c, d, version, schemaAt(version));
+        Drift drift = SchemaValidator.compare(c, d, version, schemaAt(version), unmanaged);
         if (!drift.isEmpty()) {
           String wayOut = drift.onlyNames()
               ? "Run the statements above, then baseline again"

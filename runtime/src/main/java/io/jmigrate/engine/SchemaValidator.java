@@ -1,5 +1,11 @@
 package io.jmigrate.engine;
 
+import io.jmigrate.catalog.LiveAttribute;
+import io.jmigrate.catalog.LiveAttributes;
+import io.jmigrate.catalog.LiveColumn;
+import io.jmigrate.catalog.Partitions;
+import io.jmigrate.catalog.Unmanaged;
+import io.jmigrate.catalog.TypeShape;
 import io.jmigrate.dialect.Dialect;
 import io.jmigrate.schema.ColumnDefinition;
 import io.jmigrate.schema.ColumnType;
@@ -12,6 +18,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,11 +36,13 @@ final class SchemaValidator {
   /** The application's tables in the connection's current schema (not the history, not the database's own). */
   static TreeSet<String> liveTables(Connection c, Dialect dialect) throws SQLException {
     TreeSet<String> live = new TreeSet<>();
-    try (ResultSet rs = dialect.catalog(c).getTables(dialect.currentCatalog(c), dialect.currentSchema(c), "%", new String[] {"TABLE"})) {
+    Map<String, String> partitions = Partitions.of(c, dialect); // parts of their parent, left to the database
+    try (ResultSet rs = dialect.catalog(c).getTables(dialect.currentCatalog(c), dialect.currentSchema(c), "%",
+        new String[] {"TABLE", Partitions.PARTITIONED_TABLE})) {
       while (rs.next()) {
         String name = rs.getString("TABLE_NAME");
         if (!dialect.isSystemTable(name) && !name.equals(History.TABLE)
-            && !name.equalsIgnoreCase(LeaseLock.TABLE)) {
+            && !name.equalsIgnoreCase(LeaseLock.TABLE) && !partitions.containsKey(name)) {
           live.add(name);
         }
       }
@@ -41,7 +50,27 @@ final class SchemaValidator {
     return live;
   }
 
+  /**
+   * Tables, columns, types (without length, precision and scale), keys and indexes, no attributes:
+   * which of two schemas a database is at (a stopped step-by-step run, whose intermediate states,
+   * such as MariaDB's TEXT made VARCHAR(255) before its index, were designed against this comparison).
+   */
   static Drift compare(Connection c, Dialect dialect, int version, Schema expected) throws SQLException {
+    return compare(c, dialect, version, expected, Unmanaged.NONE, false);
+  }
+
+  /**
+   * … accepting what {@code unmanaged} declares: tables and columns left to the database, and the
+   * attributes of modelled objects that the models do not describe ({@link LiveAttributes}), which are
+   * drift when the database has them undeclared or with another value.
+   */
+  static Drift compare(Connection c, Dialect dialect, int version, Schema expected, Unmanaged unmanaged)
+      throws SQLException {
+    return compare(c, dialect, version, expected, unmanaged, true);
+  }
+
+  private static Drift compare(Connection c, Dialect dialect, int version, Schema expected, Unmanaged unmanaged,
+      boolean full) throws SQLException {
     DatabaseMetaData meta = dialect.catalog(c);
     String catalog = dialect.currentCatalog(c);
     String schema = dialect.currentSchema(c);
@@ -54,10 +83,23 @@ final class SchemaValidator {
         out.add("table " + t.name() + " is missing");
         continue;
       }
-      compareTable(meta, dialect, catalog, schema, t, out, renames);
+      compareTable(meta, dialect, catalog, schema, t, unmanaged, full, out, renames);
+    }
+    for (LiveAttribute a : full ? LiveAttributes.read(c, dialect) : List.<LiveAttribute>of()) {
+      if (!expected.has(a.table()) || (a.leftOut() && unmanaged.declares(a.object()))) {
+        continue;
+      }
+      java.util.Optional<String> declared = unmanaged.value(a.object(), a.attribute());
+      if (declared.isEmpty()) {
+        out.add(a.object() + " has " + a.attribute() + " (" + a.value() + "), which the migrations do not make and "
+            + Unmanaged.RESOURCE + " does not declare (declare it to keep it: inspect writes the line; or remove it)");
+      } else if (!declared.get().equals(Unmanaged.Entry.oneLine(a.value()))) {
+        out.add(a.object() + " has " + a.attribute() + " (" + a.value() + ") but " + Unmanaged.RESOURCE
+            + " declares (" + declared.get() + ")");
+      }
     }
     for (String name : live) {
-      if (!expected.has(name)) {
+      if (!expected.has(name) && !unmanaged.declares("table " + name)) {
         out.add("table " + name + " is not in the migrations");
       }
     }
@@ -94,37 +136,37 @@ final class SchemaValidator {
     }
   }
 
-  private static void compareTable(DatabaseMetaData meta, Dialect dialect, String catalog, String schema, TableDefinition t, List<String> out,
-      List<String> renames) throws SQLException {
-    Map<String, Boolean> columns = new TreeMap<>();
-    Map<String, String> types = new TreeMap<>();
-    try (ResultSet rs = meta.getColumns(catalog, schema, t.name(), "%")) {
-      while (rs.next()) {
-        if (!t.name().equals(rs.getString("TABLE_NAME"))) {
-          continue; // '_' in the name is a pattern wildcard
-        }
-        columns.put(rs.getString("COLUMN_NAME"), rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls);
-        types.put(rs.getString("COLUMN_NAME"), rs.getString("TYPE_NAME"));
-      }
+  private static void compareTable(DatabaseMetaData meta, Dialect dialect, String catalog, String schema, TableDefinition t,
+      Unmanaged unmanaged, boolean shapes, List<String> out, List<String> renames) throws SQLException {
+    Map<String, LiveColumn> columns = new TreeMap<>();
+    for (LiveColumn col : LiveColumn.of(meta.getConnection(), dialect, catalog, schema, t.name())) {
+      columns.put(col.name(), col);
     }
     for (ColumnDefinition col : t.columns()) {
-      Boolean nullable = columns.remove(col.name());
-      if (nullable == null) {
+      LiveColumn live = columns.remove(col.name());
+      if (live == null) {
         out.add("column " + t.name() + "." + col.name() + " is missing");
         continue;
       }
-      String live = types.get(col.name());
-      ColumnType liveType = dialect.liveType(live);
+      ColumnType liveType = live.type(dialect);
       boolean rowidAlias = col.generated() && liveType == ColumnType.INTEGER; // SQLite's INTEGER PRIMARY KEY
+      String expectedSql = dialect.columnTypeSql(t, col);
       if (liveType != dialect.liveTypeOf(col.type()) && !rowidAlias) {
-        out.add("column " + t.name() + "." + col.name() + " has the type " + live + " but the migrations make it "
+        out.add("column " + t.name() + "." + col.name() + " has the type " + live.shown() + " but the migrations make it "
             + col.type());
-      } else if (nullable != col.nullable() && !(t.primaryKey().contains(col.name()))) {
-        out.add("column " + t.name() + "." + col.name() + " is " + (nullable ? "nullable" : "NOT NULL")
+      } else if (shapes && TypeShape.shaped(col.type()) && expectedSql != null
+          && !live.shape(dialect).equals(TypeShape.written(col.type(), expectedSql))) {
+        out.add("column " + t.name() + "." + col.name() + " has the type " + live.shown() + " but the migrations make it "
+            + expectedSql);
+      } else if (live.nullable() != col.nullable() && !(t.primaryKey().contains(col.name()))) {
+        out.add("column " + t.name() + "." + col.name() + " is " + (live.nullable() ? "nullable" : "NOT NULL")
             + " but the migrations make it " + (col.nullable() ? "nullable" : "NOT NULL"));
       }
     }
     for (String extra : columns.keySet()) {
+      if (unmanaged.declares("column " + t.name() + "." + extra)) {
+        continue;
+      }
       out.add("column " + t.name() + "." + extra + " is not in the migrations");
     }
 
@@ -163,35 +205,55 @@ final class SchemaValidator {
       }
     }
 
-    TreeSet<String> fks = new TreeSet<>();
-    Map<String, TreeMap<Integer, String>> fksByName = new TreeMap<>(); // name -> its column pairs in order
+    // Foreign keys: one entry per key, however many columns it has (a new key starts at KEY_SEQ 1
+    // where the driver names none, as SQLite's may not).
+    Map<String, TreeMap<Integer, String[]>> fksByName = new LinkedHashMap<>(); // name -> (column, ref table, ref column) in order
     try (ResultSet rs = meta.getImportedKeys(catalog, schema, t.name())) {
+      String current = null;
+      int unnamed = 0;
       while (rs.next()) {
-        String pair = rs.getString("FKCOLUMN_NAME") + "->" + rs.getString("PKTABLE_NAME") + "." + rs.getString("PKCOLUMN_NAME");
-        fks.add(pair);
-        fksByName.computeIfAbsent(String.valueOf(rs.getString("FK_NAME")), n -> new TreeMap<>())
-            .put(rs.getInt("KEY_SEQ"), pair);
+        String name = rs.getString("FK_NAME");
+        if (name != null && !name.isEmpty()) {
+          current = name;
+        } else if (rs.getInt("KEY_SEQ") == 1 || current == null) {
+          current = "\u0000" + (unnamed++);
+        }
+        fksByName.computeIfAbsent(current, n -> new TreeMap<>()).put(rs.getInt("KEY_SEQ"),
+            new String[] {rs.getString("FKCOLUMN_NAME"), rs.getString("PKTABLE_NAME"), rs.getString("PKCOLUMN_NAME")});
       }
     }
+    Map<String, TreeMap<Integer, String>> pairsByName = new TreeMap<>();
+    TreeSet<String> fks = new TreeSet<>();
+    fksByName.forEach((name, cols) -> {
+      TreeMap<Integer, String> pairs = new TreeMap<>();
+      cols.forEach((seq, p) -> pairs.put(seq, p[0] + "->" + p[1] + "." + p[2]));
+      pairsByName.put(name, pairs);
+      List<String[]> ordered = List.copyOf(cols.values());
+      fks.add(foreignKeyText(t.name(), ordered.stream().map(p -> p[0]).toList(), ordered.get(0)[1],
+          ordered.stream().map(p -> p[2]).toList()));
+    });
     if (dialect.addressesKeysByName()) {
-      compareForeignKeyNames(dialect, t, fksByName, out, renames);
+      compareForeignKeyNames(dialect, t, pairsByName, out, renames);
     }
     TreeSet<String> expectedFks = new TreeSet<>();
     for (ForeignKeyDefinition f : t.foreignKeys()) {
-      for (int i = 0; i < f.columns().size(); i++) {
-        expectedFks.add(f.columns().get(i) + "->" + f.refTable() + "." + f.refColumns().get(i));
-      }
+      expectedFks.add(foreignKeyText(t.name(), f.columns(), f.refTable(), f.refColumns()));
     }
     for (String f : expectedFks) {
       if (!fks.contains(f)) {
-        out.add("foreign key " + t.name() + "." + f + " is missing");
+        out.add("foreign key " + f + " is missing");
       }
     }
     for (String f : fks) {
-      if (!expectedFks.contains(f)) {
-        out.add("foreign key " + t.name() + "." + f + " is not in the migrations");
+      if (!expectedFks.contains(f) && !unmanaged.declares("foreign key " + f)) {
+        out.add("foreign key " + f + " is not in the migrations");
       }
     }
+  }
+
+  /** {@code book.author_id->author.id}; a key of several columns {@code book.(a, b)->author.(x, y)}, one entry. */
+  private static String foreignKeyText(String table, List<String> columns, String refTable, List<String> refColumns) {
+    return Unmanaged.foreignKey(table, columns, refTable, refColumns).substring("foreign key ".length());
   }
 
   /**

@@ -1,5 +1,11 @@
 package io.jmigrate.inspect;
 
+import io.jmigrate.catalog.LiveAttribute;
+import io.jmigrate.catalog.LiveAttributes;
+import io.jmigrate.catalog.LiveColumn;
+import io.jmigrate.catalog.Partitions;
+import io.jmigrate.catalog.Unmanaged;
+import io.jmigrate.catalog.TypeShape;
 import io.jmigrate.dialect.Dialect;
 import io.jmigrate.schema.ColumnDefinition;
 import io.jmigrate.schema.ColumnType;
@@ -13,7 +19,6 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +46,7 @@ final class CatalogReader {
   private final String catalog;
   private final String schema;
   private final List<Finding> findings = new ArrayList<>();
+  private List<LiveAttribute> attributes; // what live tables have beyond the model's values, read once
 
   CatalogReader(Connection c) throws SQLException {
     this.c = c;
@@ -57,6 +63,7 @@ final class CatalogReader {
   /** The tables (all, or those named in {@code only}) and the findings about everything else. */
   Inspection read(Set<String> only) throws SQLException {
     Map<String, String> partitions = partitions();
+    attributes = LiveAttributes.read(c, d);
     TreeSet<String> tables = new TreeSet<>();
     try (ResultSet rs = meta.getTables(catalog, schema, "%", null)) {
       while (rs.next()) {
@@ -66,7 +73,10 @@ final class CatalogReader {
             || (!only.isEmpty() && !only.contains(name))) {
           continue;
         }
-        if (type.equals("TABLE") || type.equals("BASE TABLE")) {
+        if (type.equals(Partitions.PARTITIONED_TABLE)) {
+          tables.add(name); // the parent is the model; its partitions stay the database's
+          partitioned.add(name);
+        } else if (type.equals("TABLE") || type.equals("BASE TABLE")) {
           if (partitions.containsKey(name)) {
             findings.add(new Finding(null, "partition " + name, "left out: a partition of " + partitions.get(name)
                 + ", which holds its rows; partitioning has no model form, and no migration touches either"));
@@ -105,7 +115,7 @@ final class CatalogReader {
     for (TableDraft draft : drafts.values()) {
       out.add(keys(draft, drafts));
     }
-    return new Inspection(d.name(), out, findings, sequences());
+    return new Inspection(d.name(), out, findings, sequences(), declaration(out));
   }
 
   /** The sequences no column owns (modelled since jmigrate has sequences); a failed read is reported. */
@@ -118,6 +128,43 @@ final class CatalogReader {
       return List.of();
     }
   }
+
+  /** Kinds of object a finding may leave to the database as a whole. */
+  private static final List<String> WHOLE = List.of("table ", "partition ", "view ", "materialized view ", "foreign table ",
+      "trigger ", "function ", "routine ", "domain ", "enum type ", "sequence ", "check constraint ", "exclusion constraint ",
+      "index ");
+
+  /**
+   * What the database keeps and the models do not describe, for {@link Unmanaged}: every object left out
+   * (views, functions, tables, partitions, indexes, …), and the attributes of the modelled tables.
+   */
+  private Unmanaged declaration(List<InspectedTable> modelled) {
+    List<Unmanaged.Entry> entries = new ArrayList<>();
+    List<Finding> all = new ArrayList<>(findings);
+    modelled.forEach(t -> all.addAll(t.leftOut()));
+    for (Finding f : all) {
+      String object = f.object();
+      if (WHOLE.stream().anyMatch(object::startsWith)) {
+        int colon = object.indexOf(": ");
+        entries.add(Unmanaged.Entry.object(colon < 0 ? object : object.substring(0, colon)));
+      }
+    }
+    leftOutKeys.forEach(k -> entries.add(Unmanaged.Entry.object(k)));
+    Set<String> names = new TreeSet<>();
+    modelled.forEach(t -> names.add(t.table().name()));
+    for (LiveAttribute a : attributes) {
+      if (names.contains(a.table())) {
+        entries.add(a.entry());
+        if (a.leftOut()) {
+          entries.add(Unmanaged.Entry.object(a.object()));
+        }
+      }
+    }
+    return new Unmanaged(entries);
+  }
+
+  private final Set<String> partitioned = new TreeSet<>();
+  private final Set<String> leftOutKeys = new TreeSet<>(); // foreign keys a model cannot declare, as validate names them
 
   /** A table being read: its columns, and why it cannot be a model (empty when it can). */
   private static final class TableDraft {
@@ -141,63 +188,71 @@ final class CatalogReader {
       t.problems.add("its name is not a plain identifier (ASCII letters, digits and underscores, at most 63 characters),"
           + " which jmigrate requires");
     }
-    Map<String, String> declared = declaredTypes(table);
-    TreeMap<Integer, LiveColumn> rows = new TreeMap<>();
-    try (ResultSet rs = meta.getColumns(catalog, schema, table, "%")) {
-      while (rs.next()) {
-        if (!table.equals(rs.getString("TABLE_NAME"))) {
-          continue; // '_' in a name is a pattern wildcard
-        }
-        rows.put(rs.getInt("ORDINAL_POSITION"), new LiveColumn(rs.getString("COLUMN_NAME"), rs.getString("TYPE_NAME"),
-            rs.getInt("COLUMN_SIZE"), rs.getInt("DECIMAL_DIGITS"), rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
-            rs.getString("COLUMN_DEF"), "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"))));
+    List<LiveColumn> rows = LiveColumn.of(c, d, catalog, schema, table);
+    if (partitioned.contains(table)) {
+      t.leftOut.add(finding(table, "partitioning of " + table, "kept by the database: the model describes the"
+          + " partitioned table as a plain one, and its partitions stay the database's (a fresh database gets a plain"
+          + " table). A change to it runs on the parent, which PostgreSQL applies to every partition; one that"
+          + " PostgreSQL refuses on a partitioned table (an index built CONCURRENTLY) fails before it changes anything"));
+    }
+    Set<String> leftOutColumns = new TreeSet<>();
+    for (LiveAttribute a : attributes) {
+      if (!a.table().equals(table)) {
+        continue;
+      }
+      if (a.leftOut() && a.object().startsWith("column ")) {
+        leftOutColumns.add(a.object().substring(a.object().indexOf('.') + 1));
+        t.leftOut.add(finding(table, a.object(), "left out: a generated column (" + a.value() + ") has no model form"
+            + " (modelled as a plain column or a default it would be wrong on every new database); the database keeps"
+            + " computing it, " + Unmanaged.RESOURCE + " declares it, and a change that would rebuild the table without it"
+            + " is refused"));
+      } else if (a.leftOut()) {
+        t.leftOut.add(finding(table, a.object(), "left out: its " + a.attribute() + " (" + a.value() + ") has no model"
+            + " form (a model would give it ascending key columns only); it stays in the database and "
+            + Unmanaged.RESOURCE + " declares it"));
+      } else {
+        t.leftOut.add(finding(table, a.object(), "kept by the database, not in the model: " + a.attribute() + " ("
+            + a.value() + "). " + Unmanaged.RESOURCE + " declares it, validate reports it when it differs, and a"
+            + " migration whose statements would remove it (MariaDB's MODIFY COLUMN, SQLite's table rebuild) is refused"
+            + " before it changes anything"));
       }
     }
-    for (LiveColumn r : rows.values()) {
+    for (LiveColumn r : rows) {
       String name = r.name();
-      String typeName = r.typeName();
-      int size = r.size();
-      int digits = r.digits();
-      String shown = typeName;
-      Matcher m = DECLARED.matcher(declared.getOrDefault(name, ""));
-      if (m.matches()) { // SQLite: the type as declared, NVARCHAR(160), NUMERIC(10,2)
-        typeName = m.group(1).trim();
-        size = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
-        digits = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
-        shown = declared.get(name);
+      if (leftOutColumns.contains(name)) {
+        continue;
       }
+      String typeName = r.typeName();
+      String shown = r.shown();
       if (!validName(name)) {
         t.problems.add("the column " + name + " has a name that is not a plain identifier");
         continue;
       }
       ColumnType type = d.liveType(typeName);
-      String why = unsupported(type, typeName, size);
+      String why = unsupported(type, typeName, r.size());
       if (why != null) {
         t.problems.add("the column " + name + " is " + shown + ", " + why);
         continue;
       }
       ColumnDefinition col = ColumnDefinition.of(name, type).nullable(r.nullable());
+      TypeShape shape = r.shape(d);
       if (type == ColumnType.STRING_ARRAY) {
         // H2 names the element's length in the type (VARCHAR(20) ARRAY) and gives the array's cardinality as its size
-        Matcher element = Pattern.compile(".*\\((\\d+)\\) ARRAY").matcher(typeName.toUpperCase(Locale.ROOT));
-        int n = element.matches() ? Integer.parseInt(element.group(1))
-            : typeName.toUpperCase(Locale.ROOT).endsWith(" ARRAY") ? 0 : size;
-        col = col.length(n <= 0 || n > MAX_VARCHAR ? 0 : n);
+        String upperType = typeName.toUpperCase(Locale.ROOT);
+        Matcher element = Pattern.compile(".*\\((\\d+)\\) ARRAY").matcher(upperType);
+        int n = element.matches() ? Integer.parseInt(element.group(1)) : upperType.endsWith(" ARRAY") ? 0 : r.size();
+        col = col.length(n <= 0 || n > TypeShape.MAX_VARCHAR ? 0 : n);
       } else if (type == ColumnType.CHAR) {
-        col = col.length(size <= 0 || size > MAX_VARCHAR ? 1 : size);
+        col = col.length(r.size() <= 0 || r.size() > TypeShape.MAX_VARCHAR ? 1 : r.size());
       } else if (type == ColumnType.STRING) {
-        col = col.length(textual(typeName) || size <= 0 || size > MAX_VARCHAR ? 0 : size);
-      } else if (type == ColumnType.DECIMAL && size > 0 && size < 1000 && !typeName.equalsIgnoreCase("DECFLOAT")) {
-        col = col.precision(size, Math.max(digits, 0));
+        col = col.length(shape.length());
+      } else if (type == ColumnType.DECIMAL && shape.precision() > 0) {
+        col = col.precision(shape.precision(), shape.scale());
       }
       if (r.generated()) {
         col = col.identity();
       } else {
         col = Defaults.apply(col, r.defaultText());
-      }
-      if (!declared.containsKey(name) && (type == ColumnType.STRING || type == ColumnType.CHAR || type == ColumnType.DECIMAL)
-          && col.length() + col.precision() > 0) {
-        shown = typeName + "(" + (type != ColumnType.DECIMAL ? size : size + "," + Math.max(digits, 0)) + ")";
       }
       t.columns.add(new InspectedColumn(col, shown));
     }
@@ -206,10 +261,6 @@ final class CatalogReader {
     }
     return t;
   }
-
-  /** One row of JDBC's column metadata. */
-  private record LiveColumn(String name, String typeName, int size, int digits, boolean nullable, String defaultText,
-      boolean generated) {}
 
   /** Why a live type has no model form here, or null when it has one. */
   private static String unsupported(ColumnType type, String typeName, int size) {
@@ -224,35 +275,13 @@ final class CatalogReader {
       return "fixed-length text, which jmigrate makes a VARCHAR here, as Hibernate does (it reads MariaDB's CHAR(36) as a"
           + " UUID); make it a VARCHAR, or leave the table to the database";
     }
+    if (upper.contains("UNSIGNED") || upper.contains("ZEROFILL")) {
+      return "an unsigned integer, whose largest values the signed Java type jmigrate would give it cannot hold";
+    }
     if (type == ColumnType.BOOLEAN && upper.equals("TINYINT") && size > 1) {
       return "a small integer (jmigrate reads TINYINT as TINYINT(1), a BOOLEAN)";
     }
     return null;
-  }
-
-  /** PostgreSQL's largest VARCHAR; larger "lengths" are the drivers' way of saying unbounded. */
-  private static final int MAX_VARCHAR = 10_485_760;
-
-  private static boolean textual(String typeName) {
-    String t = typeName.toUpperCase(Locale.ROOT);
-    return t.contains("TEXT") || t.contains("CLOB") || t.contains("LARGE OBJECT");
-  }
-
-  private static final Pattern DECLARED = Pattern.compile("([A-Za-z ]+?)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?");
-
-  /** SQLite keeps each column's type as it was declared; its driver reports lengths oddly (NUMERIC(10,2) as 12). */
-  private Map<String, String> declaredTypes(String table) throws SQLException {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (!d.name().equals("sqlite")) {
-      return out;
-    }
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("PRAGMA table_info(" + d.quote(table) + ")")) {
-      while (rs.next()) {
-        out.put(rs.getString("name"), rs.getString("type"));
-      }
-    }
-    return out;
   }
 
   /** The primary key, foreign keys and indexes of a table whose columns are all models' columns. */
@@ -345,7 +374,9 @@ final class CatalogReader {
       }
       if (why != null) {
         leftOut.add(finding(t.name, "foreign key " + t.name + " " + shown, "left out: " + why
-            + ". The constraint stays in the database, and validate lists it as not in the migrations"));
+            + ". The constraint stays in the database; " + Unmanaged.RESOURCE + " declares it, so validate accepts it"));
+        leftOutKeys.add(Unmanaged.foreignKey(t.name, pairs.stream().map(p -> p[0]).toList(), refTable,
+            pairs.stream().map(p -> p[2]).toList()));
         continue;
       }
       String column = pairs.get(0)[0];
@@ -389,6 +420,9 @@ final class CatalogReader {
             + " recreate it. Add @Index(columns = …, unique = true) to the model to keep it (a migration then creates"
             + " the index, besides)"));
         continue;
+      }
+      if (attributes.stream().anyMatch(a -> a.leftOut() && a.object().equals("index " + name))) {
+        continue; // reported with the table's other attributes: descending, INCLUDE
       }
       if (noModelForm.contains(name)) {
         leftOut.add(finding(t.name, "index " + name, "left out: an expression or partial index has no model form; it stays"

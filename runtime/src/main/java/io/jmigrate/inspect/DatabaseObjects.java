@@ -71,10 +71,6 @@ final class DatabaseObjects {
 
   /** PostgreSQL's partitions: tables of their own in the catalog, but parts of their parent. */
   static String partitionsQuery(String dialect) {
-    return dialect.equals("postgresql")
-        ? "SELECT c.relname || ' ' || p.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " JOIN pg_inherits i ON i.inhrelid = c.oid JOIN pg_class p ON p.oid = i.inhparent"
-            + " WHERE c.relispartition AND n.nspname = current_schema() ORDER BY 1"
-        : null;
+    return io.jmigrate.catalog.Partitions.query(dialect);
   }
 }

@@ -1,5 +1,6 @@
 package io.jmigrate.inspect;
 
+import io.jmigrate.catalog.Unmanaged;
 import io.jmigrate.schema.SequenceDefinition;
 import io.jmigrate.schema.TableDefinition;
 import java.io.IOException;
@@ -27,14 +28,13 @@ public final class Inspection {
   private final List<InspectedTable> tables;
   private final List<Finding> findings;
   private final List<SequenceDefinition> sequences;
+  private final Unmanaged unmanaged;
 
-  Inspection(String dialect, List<InspectedTable> tables, List<Finding> findings) {
-    this(dialect, tables, findings, List.of());
-  }
-
-  Inspection(String dialect, List<InspectedTable> tables, List<Finding> findings, List<SequenceDefinition> sequences) {
+  Inspection(String dialect, List<InspectedTable> tables, List<Finding> findings, List<SequenceDefinition> sequences,
+      Unmanaged unmanaged) {
     this.sequences = List.copyOf(sequences);
     this.dialect = dialect;
+    this.unmanaged = unmanaged;
     this.tables = List.copyOf(tables);
     List<Finding> all = new ArrayList<>(findings);
     tables.forEach(t -> all.addAll(t.leftOut()));
@@ -168,6 +168,33 @@ public final class Inspection {
    */
   public List<Finding> jpaFindings() {
     return tables.stream().flatMap(t -> JpaModelSource.findings(t).stream()).toList();
+  }
+
+  /**
+   * What the database keeps and the models do not describe: every object left out, and the attributes
+   * of modelled objects that the models do not carry. {@link #writeUnmanaged} writes it where
+   * validate, baseline and migrate read it.
+   */
+  public Unmanaged unmanaged() {
+    return unmanaged;
+  }
+
+  /**
+   * Writes {@link #unmanaged()} to {@code resourceDir}/{@value Unmanaged#RESOURCE} (with the entries an
+   * existing file has, which stay); returns the file, or null when there is nothing to declare.
+   */
+  public Path writeUnmanaged(Path resourceDir) throws IOException {
+    Path file = resourceDir.resolve(Unmanaged.RESOURCE);
+    Unmanaged all = unmanaged;
+    if (Files.exists(file)) {
+      all = Unmanaged.parse(Files.readString(file, StandardCharsets.UTF_8)).and(unmanaged);
+    }
+    if (all.entries().isEmpty()) {
+      return null;
+    }
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, all.text(), StandardCharsets.UTF_8);
+    return file;
   }
 
   /** The report: what has a model, then every finding, one per line. */

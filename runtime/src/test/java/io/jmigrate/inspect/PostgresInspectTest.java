@@ -49,12 +49,13 @@ class PostgresInspectTest {
         s.execute(SCHEMA);
       }
       Inspection inspection = Inspection.of(db, Set.of());
-      assertEquals(List.of("pair", "pair_ref", "person", "pet", "tagged"), inspection.tables());
+      assertEquals(List.of("measurement", "pair", "pair_ref", "person", "pet", "tagged"), inspection.tables(),
+          "a partitioned parent is a model");
       String report = inspection.report();
       assertTrue(!report.contains("posint_check"), "a domain's check is the domain's:\n" + report);
       for (String expected : List.of(
           "table feeling: left out, with everything on it: the column m is mood, no jmigrate type",
-          "view adults: left out", "partitioned table measurement: left out", "partition measurement_2024: left out",
+          "view adults: left out", "partitioning of measurement: kept by the database", "partition measurement_2024: left out",
           "trigger pet.pet_touch", "function touch()", "domain posint", "enum type mood",
           "check constraint person.score_positive CHECK ((score >= (0)::numeric))",
           "index pet_lower_name: left out: an expression or partial index",
@@ -65,7 +66,7 @@ class PostgresInspectTest {
       }
 
       List<Path> files = inspection.write(dir, "com.acme.model");
-      assertEquals(5, files.size());
+      assertEquals(6, files.size());
       String tagged = Files.readString(dir.resolve("com/acme/model/Tagged.java"));
       assertTrue(tagged.contains("  String[] tags; // _text\n"), tagged);
       String person = Files.readString(dir.resolve("com/acme/model/Person.java"));

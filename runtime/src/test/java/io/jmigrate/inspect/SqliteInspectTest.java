@@ -3,6 +3,7 @@ package io.jmigrate.inspect;
 import static io.jmigrate.migration.Operations.alterColumn;
 import static io.jmigrate.migration.Operations.column;
 import static io.jmigrate.migration.Operations.createTable;
+import static io.jmigrate.schema.ColumnType.INTEGER;
 import static io.jmigrate.schema.ColumnType.STRING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,8 +31,8 @@ class SqliteInspectTest {
   @TempDir Path dir;
 
   static final String[] SCHEMA = {
-      "CREATE TABLE person (id INTEGER PRIMARY KEY AUTOINCREMENT, email TEXT NOT NULL UNIQUE, age INTEGER CHECK (age > 0),"
-          + " nick VARCHAR(20) DEFAULT 'x')",
+      "CREATE TABLE person (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE, age INTEGER, nick VARCHAR(20) DEFAULT 'x')",
+      "CREATE TABLE badge (id INTEGER PRIMARY KEY AUTOINCREMENT, level INTEGER CHECK (level > 0))",
       "CREATE TABLE doc (id INTEGER PRIMARY KEY, body JSON)",
       "CREATE INDEX person_lower_email ON person (lower(email))",
       "CREATE INDEX person_nick ON person (nick)",
@@ -51,19 +52,22 @@ class SqliteInspectTest {
   void reportsWhatItLeavesOutAndALaterRebuildKeepsTheIndexesItDidNotModel() throws Exception {
     try (Connection db = database()) {
       Inspection inspection = Inspection.of(db, Set.of());
-      assertEquals(List.of("person"), inspection.tables());
+      assertEquals(List.of("badge", "person"), inspection.tables());
       String report = inspection.report();
       for (String expected : List.of("table doc: left out, with everything on it: the column body is JSON, no jmigrate type",
-          "view adults: left out", "trigger person.person_touch", "check constraint person: the CREATE TABLE",
+          "view adults: left out", "trigger person.person_touch", "check constraint badge: the CREATE TABLE",
+          "column badge.id: kept by the database, not in the model: autoincrement (AUTOINCREMENT)",
+          "column badge.level: kept by the database, not in the model: check (CHECK (level > 0))",
           "unique constraint person [email]: left out", "index person_lower_email: left out: an expression or partial index")) {
         assertTrue(report.contains(expected), "missing \"" + expected + "\" in:\n" + report);
       }
-      TableDefinition person = inspection.inspected().get(0).table();
-      assertEquals("table person (id INTEGER NOT NULL GENERATED, email STRING NOT NULL, age INTEGER NULL,"
+      TableDefinition person = inspection.inspected().get(1).table();
+      TableDefinition badge = inspection.inspected().get(0).table();
+      assertEquals("table person (id INTEGER NOT NULL, email STRING NOT NULL, age INTEGER NULL,"
           + " nick STRING(20) NULL DEFAULT 'x', primary key (id)), index person_nick (nick)", person.toString());
 
       // What the first migration of these models would be; then a change that rebuilds the table.
-      Migration first = migration(1, createTable(person));
+      Migration first = migration(1, createTable(person), createTable(badge));
       Migration second = migration(2, alterColumn("person", column("nick", STRING).length(40).defaultValue("x")));
       Migrator m = new Migrator(List.of(first, second));
       // baseline refuses while validate lists the table doc, which inspect left out: record version 1 by hand.
@@ -77,6 +81,15 @@ class SqliteInspectTest {
       assertEquals(List.of("person_touch"), Sql.strings(db, "SELECT name FROM sqlite_master WHERE type = 'trigger'"));
       assertEquals(List.of("2"), Sql.strings(db, "SELECT count(*) FROM adults"), "the view is back");
       assertEquals(List.of("2"), Sql.strings(db, "SELECT count(*) FROM person"));
+
+      // A rebuild of badge would drop its AUTOINCREMENT and CHECK, which no model describes: refused, nothing changed.
+      Migrator third = new Migrator(List.of(first, second,
+          migration(3, alterColumn("badge", column("level", INTEGER).notNull().defaultValue("1")))));
+      io.jmigrate.engine.MigrationException e = org.junit.jupiter.api.Assertions.assertThrows(
+          io.jmigrate.engine.MigrationException.class, () -> third.migrate(db));
+      assertTrue(e.getMessage().contains("would remove autoincrement (AUTOINCREMENT) from column badge.id of table badge:"
+          + " SQLite changes it by rebuilding the table from the model"), e.getMessage());
+      assertTrue(Sql.strings(db, "SELECT sql FROM sqlite_master WHERE name = 'badge'").get(0).contains("AUTOINCREMENT"));
     }
   }
 
@@ -94,17 +107,24 @@ class SqliteInspectTest {
         "--source-dir", src.toString());
     assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
     String printed = out.toString(StandardCharsets.UTF_8);
-    assertTrue(printed.startsWith("1 table(s) with a model: person\n"), printed);
+    assertTrue(printed.startsWith("2 table(s) with a model: badge, person\n"), printed);
+    Path declaration = dir.resolve("src/main/resources/META-INF/jmigrate/unmanaged");
+    assertTrue(printed.contains("in " + declaration + " (validate, baseline and migrate keep them)"), printed);
+    String declared = Files.readString(declaration);
+    for (String line : List.of("view adults", "table doc", "trigger person.person_touch", "index person_lower_email",
+        "column badge.id: autoincrement = AUTOINCREMENT", "column badge.level: check = CHECK (level > 0)")) {
+      assertTrue(declared.contains("\n" + line + "\n"), line + " in:\n" + declared);
+    }
     assertTrue(printed.contains("  - view adults: left out"), printed);
-    assertTrue(printed.contains("wrote 1 model(s) to " + src.resolve("com/acme/model")), printed);
+    assertTrue(printed.contains("wrote 2 model(s) to " + src.resolve("com/acme/model")), printed);
     String person = Files.readString(src.resolve("com/acme/model/Person.java"));
     assertTrue(person.contains("@Index(name = \"person_nick\", columns = \"nick\")"), person);
-    assertTrue(person.contains("  @Id(generated = true)\n  int id; // INTEGER"), person);
+    assertTrue(person.contains("  @Id\n  int id; // INTEGER"), person);
 
     // Existing files are never overwritten; a wrong command line is exit 2, a failure exit 1.
     assertEquals(1, cli.run("inspect", "--url", "jdbc:sqlite:" + dir.resolve("app.db"), "--package", "com.acme.model",
         "--source-dir", src.toString()));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("not overwriting 1 existing file(s)"), err.toString(StandardCharsets.UTF_8));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("not overwriting 2 existing file(s)"), err.toString(StandardCharsets.UTF_8));
     assertEquals(2, cli.run("inspect", "--url", "jdbc:sqlite:" + dir.resolve("app.db"), "--source-dir", src.toString()));
     assertEquals(2, cli.run("inspect", "--url", "jdbc:sqlite:" + dir.resolve("app.db"), "--package", "com.acme.model",
         "--source-dir", src.toString(), "--tables", "nosuch"));

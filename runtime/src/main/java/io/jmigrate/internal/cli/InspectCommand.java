@@ -23,13 +23,17 @@ import java.util.Set;
 public final class InspectCommand {
   static final String HELP = """
       usage: java -cp <class path> io.jmigrate.Runtime inspect --url <jdbc url> --package <package>
-                 --source-dir <dir> [--tables a,b] [--jpa] [--user <name>] [--password <secret>]
+                 --source-dir <dir> [--resource-dir <dir>] [--tables a,b] [--jpa] [--user <name>] [--password <secret>]
 
       Reads the database's catalog (its current schema) and writes one @Table class per table
       into <source-dir>/<package>, keeping the database's constraint and index names. Prints
       what it left out (views, triggers, functions, domains, enum types, check constraints,
       partitions, tables with columns of types jmigrate has no Java type for); those stay in the
       database as they are, and no migration touches them. Existing files are never overwritten.
+      What it left out, and what the database has beyond the models (ON UPDATE, comments, collations,
+      generated columns, …), is declared in <resource-dir>/META-INF/jmigrate/unmanaged (default: the
+      resources folder beside <source-dir>), which validate, baseline and migrate read: they accept it
+      and never drop it, and a migration that would strip an attribute is refused.
 
       --jpa writes jakarta.persistence @Entity classes instead (every name explicit and quoted where
       it is not lower case, so either -Ajmigrate.naming reads them back; needs jakarta.persistence-api,
@@ -38,7 +42,7 @@ public final class InspectCommand {
       Then: build (the first migration appears), baseline 1, validate.
       """;
 
-  private static final List<String> OPTIONS = List.of("url", "user", "password", "package", "source-dir", "tables");
+  private static final List<String> OPTIONS = List.of("url", "user", "password", "package", "source-dir", "resource-dir", "tables");
 
   private final PrintStream out;
   private final PrintStream err;
@@ -105,6 +109,13 @@ public final class InspectCommand {
       boolean jpa = options.containsKey("jpa");
       List<Path> written = inspection.write(Path.of(sourceDir), pkg, jpa);
       out.print(inspection.report());
+      Path resources = options.containsKey("resource-dir") ? Path.of(options.get("resource-dir"))
+          : Path.of(sourceDir).toAbsolutePath().normalize().resolveSibling("resources");
+      Path declared = inspection.writeUnmanaged(resources);
+      if (declared != null) {
+        out.println("declared " + inspection.unmanaged().entries().size() + " thing(s) the models leave to the database in "
+            + declared + " (validate, baseline and migrate keep them)");
+      }
       if (jpa) {
         inspection.jpaFindings().forEach(f -> out.println("  - " + f + " (--jpa)"));
       }

@@ -124,6 +124,11 @@ public final class MariaDbDialect extends SqlDialect {
     return length == 0 || length > 16_777_215 ? "LONG" : length <= 255 ? "TINY" : length <= 65_535 ? "" : "MEDIUM";
   }
 
+  @Override
+  public String columnTypeSql(TableDefinition table, ColumnDefinition column) {
+    return type(table, column);
+  }
+
   /** The type of {@code c} in {@code table}: a key or indexed column cannot be TEXT. */
   private String type(TableDefinition table, ColumnDefinition c) {
     if (c.type() == ColumnType.STRING && c.length() == 0 && keyColumn(table, c.name())) {

@@ -1,0 +1,151 @@
+package io.jmigrate.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jmigrate.catalog.Unmanaged;
+import io.jmigrate.engine.Drift;
+import io.jmigrate.engine.MigrationException;
+import io.jmigrate.engine.Migrator;
+import io.jmigrate.inspect.Inspection;
+import io.jmigrate.testing.Postgres;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Adopting a PostgreSQL database with objects jmigrate does not model (a view, a function, a trigger,
+ * an enum type, a domain, a table using both, a partitioned table with its partitions, a foreign key of two
+ * columns to it): inspect writes
+ * the models and the unmanaged declaration; the real processor builds V0001; baseline and validate
+ * accept the database as it is; a model change (a column on a plain table and on the partitioned
+ * parent) migrates it and every object and row is still there; an index on the partitioned parent,
+ * which PostgreSQL cannot build CONCURRENTLY there, is refused before anything changes.
+ */
+class PostgresAdoptionWithUnmodelledObjectsTest {
+  @TempDir Path dir;
+
+  static final String SCHEMA = """
+      CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+      CREATE DOMAIN posint AS integer CHECK (VALUE > 0);
+      CREATE TABLE customer (id serial PRIMARY KEY, name varchar(80) NOT NULL, email text);
+      CREATE TABLE feeling (id int PRIMARY KEY, customer_id int REFERENCES customer (id), m mood NOT NULL, level posint);
+      CREATE TABLE measurement (id int NOT NULL, at date NOT NULL, customer_id int REFERENCES customer (id),
+        amount numeric(10,2), PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+      CREATE TABLE measurement_2024 PARTITION OF measurement FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+      CREATE TABLE measurement_2025 PARTITION OF measurement FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+      CREATE TABLE reading (id int PRIMARY KEY, m_id int, m_at date, FOREIGN KEY (m_id, m_at) REFERENCES measurement (id, at));
+      CREATE VIEW customer_names AS SELECT id, name FROM customer;
+      CREATE FUNCTION trim_name() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.name := trim(NEW.name); RETURN NEW; END $$;
+      CREATE TRIGGER customer_trim BEFORE INSERT OR UPDATE ON customer FOR EACH ROW EXECUTE FUNCTION trim_name();
+      INSERT INTO customer (name, email) VALUES ('ada', 'a@example.com'), ('bob', NULL);
+      INSERT INTO feeling VALUES (1, 1, 'happy', 3);
+      INSERT INTO measurement VALUES (1, '2024-05-01', 1, 1.50), (2, '2025-02-01', 2, 2.50);
+      INSERT INTO reading VALUES (1, 1, '2024-05-01');
+      """;
+
+  /** Every object of the schema, with its rows where it has any: what must be there after each step. */
+  static final String OBJECTS = """
+      SELECT 'table ' || c.relname || ' ' || c.relkind || CASE WHEN c.relkind IN ('r', 'p', 'v')
+        THEN ' rows ' || (xpath('/row/n/text()', query_to_xml('SELECT count(*) AS n FROM ' || quote_ident(c.relname),
+          false, true, '')))[1]::text ELSE '' END
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v') AND c.relname NOT LIKE 'jmigrate%'
+      UNION ALL SELECT 'function ' || proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+        WHERE n.nspname = current_schema()
+      UNION ALL SELECT 'trigger ' || tgname FROM pg_trigger WHERE NOT tgisinternal
+      UNION ALL SELECT 'type ' || t.typname || ' ' || t.typtype FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+        WHERE n.nspname = current_schema() AND t.typtype IN ('e', 'd')
+      ORDER BY 1
+      """;
+
+  @Test
+  void inspectBuildBaselineValidateThenAModelChangeMigratesKeepingEverything() throws Exception {
+    try (Connection db = Postgres.newDatabase()) {
+      exec(db, SCHEMA);
+      List<String> before = strings(db, OBJECTS);
+      assertTrue(before.contains("table measurement_2024 r rows 1") && before.contains("type mood e"), before.toString());
+
+      Project p = new Project(dir.resolve("app"));
+      Inspection inspection = Inspection.of(db, Set.of());
+      assertEquals(List.of("customer", "measurement", "reading"), inspection.tables(), inspection.report());
+      inspection.write(p.src, "com.acme.model");
+      Path resources = p.root.resolve("src/main/resources");
+      Path declaration = inspection.writeUnmanaged(resources);
+      String declared = Files.readString(declaration);
+      for (String line : List.of("view customer_names", "function trim_name()", "trigger customer.customer_trim",
+          "enum type mood", "domain posint", "table feeling", "partition measurement_2024", "partition measurement_2025",
+          "foreign key reading.(m_id, m_at)->measurement.(id, at)")) {
+        assertTrue(declared.contains("\n" + line + "\n"), line + " in:\n" + declared);
+      }
+
+      Project.Result first = p.build().assertOk();
+      assertEquals(1, p.migrations("com.acme.migrations").size());
+      Migrator undeclared = first.migrator();
+      assertTrue(!undeclared.validate(db).isEmpty(), "without the declaration the left-out table is drift");
+      // As Runtime.migrator() does: the declaration is read from the class path.
+      Unmanaged onClassPath = Unmanaged.find(new URLClassLoader(new URL[] {resources.toUri().toURL()}, null));
+      Migrator m = undeclared.withUnmanaged(onClassPath);
+      m.baseline(db, 1);
+      Drift drift = m.validate(db);
+      assertTrue(drift.isEmpty(), drift.toString());
+      assertEquals(List.of(), m.migrate(db));
+      assertEquals(before, strings(db, OBJECTS), "baseline changed nothing");
+
+      // A model change: a new column on a plain table and one on the partitioned parent.
+      edit(p, "Customer", "\n}", "\n\n  String note;\n}");
+      edit(p, "Measurement", "\n}", "\n\n  String unit;\n}");
+      Project.Result second = p.build().assertOk();
+      Migrator m2 = second.migrator().withUnmanaged(onClassPath);
+      assertEquals(1, m2.migrate(db).size());
+      Drift after = m2.validate(db);
+      assertTrue(after.isEmpty(), after.toString());
+      assertEquals(before, strings(db, OBJECTS), "every object and row kept");
+      assertEquals(List.of("1", "2"), strings(db, "SELECT id || '' FROM measurement_2024 WHERE unit IS NULL UNION ALL"
+          + " SELECT id || '' FROM measurement_2025 WHERE unit IS NULL ORDER BY 1"), "the partitions got the column");
+
+      // An index on the partitioned parent: PostgreSQL refuses CONCURRENTLY there, so it is refused first.
+      edit(p, "Measurement", "public class Measurement", "@io.jmigrate.Index(columns = \"amount\")\npublic class Measurement");
+      Project.Result third = p.build().assertOk();
+      Migrator m3 = third.migrator().withUnmanaged(onClassPath);
+      MigrationException e = assertThrows(MigrationException.class, () -> m3.migrate(db));
+      assertTrue(e.getMessage().contains("on the partitioned table measurement, which PostgreSQL refuses")
+          && e.getMessage().contains("Nothing was changed"), e.getMessage());
+      assertEquals(2, m3.validate(db).version(), "still at version 2");
+      assertEquals(before, strings(db, OBJECTS));
+    }
+  }
+
+  private static void edit(Project p, String cls, String from, String to) throws Exception {
+    Path file = p.src.resolve("com/acme/model/" + cls + ".java");
+    String s = Files.readString(file);
+    assertTrue(s.contains(from), s);
+    Files.writeString(file, s.replace(from, to));
+  }
+
+  private static void exec(Connection db, String sql) throws Exception {
+    try (Statement s = db.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  private static List<String> strings(Connection db, String sql) throws Exception {
+    List<String> out = new ArrayList<>();
+    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+}
