@@ -26,11 +26,11 @@ class NamedDataSourcesTest {
     @Override
     public Map<String, String> getConfigOverrides() {
       return Map.of(
-          "quarkus.datasource.jdbc.url", "jdbc:h2:mem:named-default;DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE",
+          "quarkus.datasource.jdbc.url", "jdbc:h2:mem:named-default;DB_CLOSE_DELAY=-1",
           "quarkus.datasource.audit.db-kind", "h2",
-          "quarkus.datasource.audit.jdbc.url", "jdbc:h2:mem:audit;DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE",
+          "quarkus.datasource.audit.jdbc.url", "jdbc:h2:mem:audit;DB_CLOSE_DELAY=-1",
           "quarkus.datasource.archive.db-kind", "h2",
-          "quarkus.datasource.archive.jdbc.url", "jdbc:h2:mem:archive;DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE",
+          "quarkus.datasource.archive.jdbc.url", "jdbc:h2:mem:archive;DB_CLOSE_DELAY=-1",
           "quarkus.jmigrate.audit.migrate-at-start", "true");
     }
   }
@@ -64,7 +64,8 @@ class NamedDataSourcesTest {
 
   private static boolean hasHistory(AgroalDataSource ds) throws Exception {
     try (Connection c = ds.getConnection();
-        ResultSet rs = c.getMetaData().getTables(null, null, "jmigrate_history", null)) {
+        ResultSet rs = c.getMetaData().getTables(null, null,
+            c.getMetaData().storesUpperCaseIdentifiers() ? "JMIGRATE_HISTORY" : "jmigrate_history", null)) {
       return rs.next();
     }
   }

@@ -22,7 +22,7 @@ class StartupFailureIT {
 
   @Test
   void aDatabaseItCannotMigrateStopsTheStartWithJmigratesMessage() throws Exception {
-    String url = "jdbc:h2:file:" + dir.resolve("library") + ";DATABASE_TO_LOWER=TRUE";
+    String url = "jdbc:h2:file:" + dir.resolve("library"); // H2's own folding (upper case), no setting for jmigrate
     try (Connection c = DriverManager.getConnection(url)) {
       c.createStatement().execute("create table author (id int primary key)"); // made by hand, never by jmigrate
     }
@@ -34,8 +34,8 @@ class StartupFailureIT {
     assertTrue(app.waitFor(180, TimeUnit.SECONDS), "the application should stop by itself");
     String out = Files.readString(log);
     assertNotEquals(0, app.exitValue(), out);
-    assertTrue(out.contains("jmigrate could not migrate datasource <default>: this database has tables [author] "
-        + "but no jmigrate_history"), out);
+    assertTrue(out.toLowerCase(java.util.Locale.ROOT).contains("jmigrate could not migrate datasource <default>: "
+        + "this database has tables [author] but no jmigrate_history"), out);
     assertTrue(out.contains("Nothing was changed."), out);
   }
 }
