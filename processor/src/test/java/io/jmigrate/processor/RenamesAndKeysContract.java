@@ -318,6 +318,37 @@ abstract class RenamesAndKeysContract {
     }
   }
 
+  /** The same through JPA: a generic {@code @MappedSuperclass} id goes from Integer to Long in every entity. */
+  @Test
+  void aGenericMappedSuperclassIdWidensWithItsForeignKeysAndBack() throws Exception {
+    Project p = new Project(dir.resolve("p"));
+    String jpa = "package com.acme.model;\nimport jakarta.persistence.*;\n";
+    p.write("com/acme/model/Author.java", jpa + "@Entity public class Author extends Persistable<Integer> { String name; }");
+    p.write("com/acme/model/Book.java", jpa + "@Entity public class Book extends Persistable<Integer> { @ManyToOne Author author; }");
+    try (Connection db = newDatabase("jpawiden")) {
+      step(p, db, "Persistable", "@jakarta.persistence.MappedSuperclass public abstract class Persistable<K extends java.io.Serializable> {"
+          + " @jakarta.persistence.Id K id; }");
+      exec(db, "INSERT INTO author (id, name) VALUES (1, 'ada'), (2147483647, 'max')");
+      exec(db, "INSERT INTO book (id, author_id) VALUES (10, 1), (11, 2147483647)");
+      p.write("com/acme/model/Author.java", jpa + "@Entity public class Author extends Persistable<Long> { String name; }");
+      p.write("com/acme/model/Book.java", jpa + "@Entity public class Book extends Persistable<Long> { @ManyToOne Author author; }");
+      Migrator m = step(p, db);
+      assertEquals(2, m.latestVersion());
+      exec(db, "INSERT INTO author (id, name) VALUES (4294967296, 'big')");
+      exec(db, "INSERT INTO book (id, author_id) VALUES (4294967297, 4294967296)");
+      assertEquals(List.of("10|ada", "11|max", "4294967297|big"), strings(db,
+          "SELECT b.id || '|' || a.name FROM book b JOIN author a ON a.id = b.author_id ORDER BY b.id"));
+      enforceForeignKeys(db);
+      assertThrows(SQLException.class, () -> exec(db, "INSERT INTO book (id, author_id) VALUES (13, 99)"));
+      exec(db, "DELETE FROM book WHERE id = 4294967297");
+      exec(db, "DELETE FROM author WHERE id = 4294967296");
+      m.migrateTo(db, 1);
+      assertTrue(m.validate(db).isEmpty(), m.validate(db).toString());
+      assertEquals(List.of("10|ada", "11|max"), strings(db,
+          "SELECT b.id || '|' || a.name FROM book b JOIN author a ON a.id = b.author_id ORDER BY b.id"));
+    }
+  }
+
   /**
    * A table renamed to its own name in another case: the databases that compare names without
    * case (SQLite) and the constraint named after the table (pk_account on PostgreSQL and H2) must
