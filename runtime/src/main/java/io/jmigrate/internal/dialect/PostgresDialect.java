@@ -82,6 +82,17 @@ public final class PostgresDialect extends SqlDialect {
    * {@code @Lob}) store a large object and keep its {@code oid} in the column. Text and bytes of any
    * size without JDBC's LOB API are jmigrate's STRING ({@code text}) and BINARY ({@code bytea}).
    */
+  /**
+   * A text literal with a backslash is written {@code E'…'}, backslashes doubled: it reads the same
+   * whether or not the session has {@code standard_conforming_strings} (without it, a plain
+   * literal's backslash is an escape, and {@code 'C:\'} would not end).
+   */
+  @Override
+  protected String literal(ColumnDefinition c, String value) {
+    String quoted = super.literal(c, value);
+    return quoted.startsWith("'") && value.indexOf('\\') >= 0 ? "E" + quoted.replace("\\", "\\\\") : quoted;
+  }
+
   @Override
   protected String type(ColumnDefinition c) {
     return c.type() == ColumnType.CLOB || c.type() == ColumnType.BLOB ? "OID" : super.type(c);
