@@ -93,7 +93,13 @@ class TargetDialectsTest {
               @Id long id;
               @Column(length = 20000) // <-
               String text;
-            }""", "length 20000 is more than MariaDB and MySQL can hold in a VARCHAR"));
+            }""", "length 20000 is more than MariaDB and MySQL can hold in a VARCHAR"),
+        Arguments.of("MariaDB: an emoji in a TEXT column's default", "mariadb", """
+            @Table class Thing {
+              @Id long id;
+              @Column(defaultValue = "\uD83D\uDE00") // <-
+              String mood;
+            }""", "MariaDB and MySQL keep the default of a TEXT column in 3-byte UTF-8"));
   }
 
   @ParameterizedTest(name = "{0}")

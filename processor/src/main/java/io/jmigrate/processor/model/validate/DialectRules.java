@@ -62,7 +62,25 @@ final class DialectRules {
       }
     }
     Problem p = coverage(c, given);
-    return p != null ? p : mariaDbLength(c);
+    p = p != null ? p : mariaDbLength(c);
+    return p != null ? p : mariaDbTextDefault(c);
+  }
+
+  /**
+   * MariaDB keeps a TEXT column's default as an expression in 3-byte UTF-8: a character beyond
+   * the BMP (an emoji) would be stored as '?'. A VARCHAR's default keeps it.
+   */
+  private Problem mariaDbTextDefault(ColumnDeclaration c) {
+    ColumnType type = c.javaType().columnType();
+    if (targets.contains("mariadb") && c.defaultValue() != null
+        && (type == ColumnType.STRING && c.length() == 0 || type == ColumnType.CLOB)
+        && !c.defaultValue().codePoints().allMatch(Character::isBmpCodePoint)) {
+      return Problem.error(c.origin().of("defaultValue"), "MariaDB and MySQL keep the default of a TEXT column in 3-byte "
+          + "UTF-8, so a character beyond it (an emoji) in the defaultValue of " + c.qualifiedField() + " would be stored"
+          + " as '?' (mariadb is a target dialect: -Ajmigrate.dialects=" + String.join(",", targets) + "). Give the "
+          + "column a length (a VARCHAR keeps it), or leave the character out of the default.");
+    }
+    return null;
   }
 
   /**
