@@ -358,21 +358,22 @@ abstract class RenamesAndKeysContract {
   void aTableRenamedToItsNameInAnotherCaseAndBack() throws Exception {
     Project p = new Project(dir.resolve("p"));
     try (Connection db = newDatabase("case")) {
-      step(p, db, "Account", "@Table(name = \"Account\") public class Account { @Id long id; String owner; }",
+      step(p, db, "Account", "@Table(name = \"Account\") public class Account { @Id long id; @Column(name = \"Owner\") String owner; }",
           "Card", "@Table public class Card { @Id long id; @ForeignKey(Account.class) Long accountId; }");
-      exec(db, "INSERT INTO \"Account\" (id, owner) VALUES (1, 'ann')");
+      exec(db, "INSERT INTO \"Account\" (id, \"Owner\") VALUES (1, 'ann')");
       exec(db, "INSERT INTO card (id, account_id) VALUES (5, 1)");
-      Migrator m = step(p, db, "Account",
-          "@Table(name = \"account\") @RenamedFrom(\"Account\") public class Account { @Id long id; String owner; }");
+      Migrator m = step(p, db, "Account", "@Table(name = \"account\") @RenamedFrom(\"Account\") public class Account { @Id long id;"
+          + " @Column(name = \"owner\") @RenamedFrom(\"Owner\") String owner; }");
       assertEquals(2, m.latestVersion());
-      assertEquals(2, m.status(db).currentVersion(), "the history says the rename ran");
+      assertEquals(2, m.status(db).currentVersion(), "the history says the renames ran");
       assertTrue(ChangeKindsContract.tables(db).contains("account"), ChangeKindsContract.tables(db).toString());
       assertFalse(ChangeKindsContract.tables(db).contains("Account"), ChangeKindsContract.tables(db).toString());
+      assertEquals(new java.util.TreeSet<>(List.of("id", "owner")), ChangeKindsContract.columns(db, "account"));
       assertEquals(List.of("5|ann"), strings(db, "SELECT c.id || '|' || a.owner FROM card c JOIN account a ON a.id = c.account_id"));
       m.migrateTo(db, 1);
       assertTrue(m.validate(db).isEmpty(), m.validate(db).toString());
       assertTrue(ChangeKindsContract.tables(db).contains("Account"), ChangeKindsContract.tables(db).toString());
-      assertEquals(List.of("ann"), strings(db, "SELECT owner FROM \"Account\""));
+      assertEquals(List.of("ann"), strings(db, "SELECT \"Owner\" FROM \"Account\""));
     }
   }
 

@@ -263,8 +263,17 @@ public final class MariaDbDialect extends SqlDialect {
     out.execute("ALTER TABLE " + q(op.table()) + " RENAME INDEX " + q(op.from()) + " TO " + q(op.to()));
   }
 
+  /**
+   * Where table names compare without case (lower_case_table_names on Windows and macOS), "Account"
+   * to "account" goes through a name of its own, in the one (atomic) statement.
+   */
   @Override
   protected void renameTable(RenameTable op, Schema before, Sink out) throws SQLException {
+    if (op.from().equalsIgnoreCase(op.to())) {
+      String aside = q("_jm_tmp_case_" + op.to());
+      out.execute("RENAME TABLE " + q(op.from()) + " TO " + aside + ", " + aside + " TO " + q(op.to()));
+      return;
+    }
     out.execute("RENAME TABLE " + q(op.from()) + " TO " + q(op.to()));
   }
 
