@@ -110,6 +110,22 @@ final class DialectRules {
     return null;
   }
 
+  /**
+   * Two names that differ only in case ({@code Name} and {@code name}) are one name on the target
+   * dialects that compare names without case: SQLite (tables and columns), MariaDB and MySQL
+   * (columns always; tables on Windows and macOS). Null when no such target is named.
+   */
+  String sameNameIgnoringCase(String what, String name, String other, String fix) {
+    List<String> folding = targets.stream().filter(t -> t.equals("sqlite") || t.equals("mariadb")).toList();
+    if (folding.isEmpty()) {
+      return null;
+    }
+    return what + " \"" + name + "\" differs from \"" + other + "\" only in case, and "
+        + String.join(" and ", folding.stream().map(t -> t.equals("sqlite") ? "SQLite" : "MariaDB").toList())
+        + " compare" + (folding.size() == 1 ? "s" : "") + " names without case (-Ajmigrate.dialects="
+        + String.join(",", targets) + "), so the two would be one there. " + fix;
+  }
+
   /** MariaDB/MySQL keep a utf8mb4 VARCHAR within the 65535-byte row. */
   private Problem mariaDbLength(ColumnDeclaration c) {
     if (targets.contains("mariadb") && c.javaType().columnType() == ColumnType.STRING && c.length() > MARIADB_VARCHAR_CHARS) {
