@@ -15,4 +15,13 @@ class MariaDbChangeKindsTest extends ChangeKindsContract {
   String catalog(Connection c) throws SQLException {
     return Db.mariaDbCatalog(c);
   }
+
+  /** The same where the session reads a backslash as itself (NO_BACKSLASH_ESCAPES): one spelling runs in both modes. */
+  @org.junit.jupiter.api.Test
+  void awkwardTextRoundTripsWithNoBackslashEscapes() throws Exception {
+    try (Connection db = newDatabase("nbe")) {
+      io.jmigrate.testing.Sql.exec(db, "SET SESSION sql_mode = CONCAT(@@SESSION.sql_mode, ',NO_BACKSLASH_ESCAPES')");
+      awkwardTextRoundTrips(db);
+    }
+  }
 }

@@ -15,4 +15,13 @@ class PostgresChangeKindsTest extends ChangeKindsContract {
   String catalog(Connection c) throws SQLException {
     return Db.postgresCatalog(c);
   }
+
+  /** The same where the session reads backslashes in strings as escapes (standard_conforming_strings off). */
+  @org.junit.jupiter.api.Test
+  void awkwardTextRoundTripsWithoutStandardConformingStrings() throws Exception {
+    try (Connection db = newDatabase("nonstandard")) {
+      io.jmigrate.testing.Sql.exec(db, "SET standard_conforming_strings = off");
+      awkwardTextRoundTrips(db);
+    }
+  }
 }

@@ -283,6 +283,100 @@ abstract class RenamesAndKeysContract {
     }
   }
 
+  /**
+   * A referenced key and the key that references it widen together (int to long): MariaDB refuses
+   * to change a column a foreign key uses (error 1833), so the foreign key is dropped before the
+   * two changes and added again after them, both ways.
+   */
+  @Test
+  void aReferencedKeyAndItsForeignKeyWidenTogetherAndBack() throws Exception {
+    Project p = new Project(dir.resolve("p"));
+    try (Connection db = newDatabase("widen")) {
+      step(p, db, "Author", "@Table public class Author { @Id int id; String name; }",
+          "Book", "@Table public class Book { @Id int id; @ForeignKey(Author.class) int authorId; }");
+      exec(db, "INSERT INTO author (id, name) VALUES (1, 'ada'), (2147483647, 'max')");
+      exec(db, "INSERT INTO book (id, author_id) VALUES (10, 1), (11, 2147483647)");
+      Migrator m = step(p, db, "Author", "@Table public class Author { @Id long id; String name; }",
+          "Book", "@Table public class Book { @Id int id; @ForeignKey(Author.class) long authorId; }");
+      assertEquals(List.of("author_id->author.id"), ChangeKindsContract.foreignKeys(db, "book"));
+      exec(db, "INSERT INTO author (id, name) VALUES (4294967296, 'big')");
+      exec(db, "INSERT INTO book (id, author_id) VALUES (12, 4294967296)");
+      assertEquals(List.of("10|ada", "11|max", "12|big"), strings(db,
+          "SELECT b.id || '|' || a.name FROM book b JOIN author a ON a.id = b.author_id ORDER BY b.id"));
+      enforceForeignKeys(db);
+      assertThrows(SQLException.class, () -> exec(db, "INSERT INTO book (id, author_id) VALUES (13, 99)"),
+          "the foreign key is back");
+      exec(db, "DELETE FROM book WHERE id = 12");
+      exec(db, "DELETE FROM author WHERE id = 4294967296");
+      m.migrateTo(db, 1);
+      assertTrue(m.validate(db).isEmpty(), m.validate(db).toString());
+      assertEquals(List.of("author_id->author.id"), ChangeKindsContract.foreignKeys(db, "book"));
+      assertEquals(List.of("10|ada", "11|max"), strings(db,
+          "SELECT b.id || '|' || a.name FROM book b JOIN author a ON a.id = b.author_id ORDER BY b.id"));
+      assertThrows(SQLException.class, () -> exec(db, "INSERT INTO book (id, author_id) VALUES (13, 99)"),
+          "the foreign key is back after the way down");
+    }
+  }
+
+  /** The same through JPA: a generic {@code @MappedSuperclass} id goes from Integer to Long in every entity. */
+  @Test
+  void aGenericMappedSuperclassIdWidensWithItsForeignKeysAndBack() throws Exception {
+    Project p = new Project(dir.resolve("p"));
+    String jpa = "package com.acme.model;\nimport jakarta.persistence.*;\n";
+    p.write("com/acme/model/Author.java", jpa + "@Entity public class Author extends Persistable<Integer> { String name; }");
+    p.write("com/acme/model/Book.java", jpa + "@Entity public class Book extends Persistable<Integer> { @ManyToOne Author author; }");
+    try (Connection db = newDatabase("jpawiden")) {
+      step(p, db, "Persistable", "@jakarta.persistence.MappedSuperclass public abstract class Persistable<K extends java.io.Serializable> {"
+          + " @jakarta.persistence.Id K id; }");
+      exec(db, "INSERT INTO author (id, name) VALUES (1, 'ada'), (2147483647, 'max')");
+      exec(db, "INSERT INTO book (id, author_id) VALUES (10, 1), (11, 2147483647)");
+      p.write("com/acme/model/Author.java", jpa + "@Entity public class Author extends Persistable<Long> { String name; }");
+      p.write("com/acme/model/Book.java", jpa + "@Entity public class Book extends Persistable<Long> { @ManyToOne Author author; }");
+      Migrator m = step(p, db);
+      assertEquals(2, m.latestVersion());
+      exec(db, "INSERT INTO author (id, name) VALUES (4294967296, 'big')");
+      exec(db, "INSERT INTO book (id, author_id) VALUES (4294967297, 4294967296)");
+      assertEquals(List.of("10|ada", "11|max", "4294967297|big"), strings(db,
+          "SELECT b.id || '|' || a.name FROM book b JOIN author a ON a.id = b.author_id ORDER BY b.id"));
+      enforceForeignKeys(db);
+      assertThrows(SQLException.class, () -> exec(db, "INSERT INTO book (id, author_id) VALUES (13, 99)"));
+      exec(db, "DELETE FROM book WHERE id = 4294967297");
+      exec(db, "DELETE FROM author WHERE id = 4294967296");
+      m.migrateTo(db, 1);
+      assertTrue(m.validate(db).isEmpty(), m.validate(db).toString());
+      assertEquals(List.of("10|ada", "11|max"), strings(db,
+          "SELECT b.id || '|' || a.name FROM book b JOIN author a ON a.id = b.author_id ORDER BY b.id"));
+    }
+  }
+
+  /**
+   * A table renamed to its own name in another case: the databases that compare names without
+   * case (SQLite) and the constraint named after the table (pk_account on PostgreSQL and H2) must
+   * not stop it, and the history says it ran.
+   */
+  @Test
+  void aTableRenamedToItsNameInAnotherCaseAndBack() throws Exception {
+    Project p = new Project(dir.resolve("p"));
+    try (Connection db = newDatabase("case")) {
+      step(p, db, "Account", "@Table(name = \"Account\") public class Account { @Id long id; @Column(name = \"Owner\") String owner; }",
+          "Card", "@Table public class Card { @Id long id; @ForeignKey(Account.class) Long accountId; }");
+      exec(db, "INSERT INTO \"Account\" (id, \"Owner\") VALUES (1, 'ann')");
+      exec(db, "INSERT INTO card (id, account_id) VALUES (5, 1)");
+      Migrator m = step(p, db, "Account", "@Table(name = \"account\") @RenamedFrom(\"Account\") public class Account { @Id long id;"
+          + " @Column(name = \"owner\") @RenamedFrom(\"Owner\") String owner; }");
+      assertEquals(2, m.latestVersion());
+      assertEquals(2, m.status(db).currentVersion(), "the history says the renames ran");
+      assertTrue(ChangeKindsContract.tables(db).contains("account"), ChangeKindsContract.tables(db).toString());
+      assertFalse(ChangeKindsContract.tables(db).contains("Account"), ChangeKindsContract.tables(db).toString());
+      assertEquals(new java.util.TreeSet<>(List.of("id", "owner")), ChangeKindsContract.columns(db, "account"));
+      assertEquals(List.of("5|ann"), strings(db, "SELECT c.id || '|' || a.owner FROM card c JOIN account a ON a.id = c.account_id"));
+      m.migrateTo(db, 1);
+      assertTrue(m.validate(db).isEmpty(), m.validate(db).toString());
+      assertTrue(ChangeKindsContract.tables(db).contains("Account"), ChangeKindsContract.tables(db).toString());
+      assertEquals(List.of("ann"), strings(db, "SELECT \"Owner\" FROM \"Account\""));
+    }
+  }
+
   @Test
   void aReferencedUniqueIndexReplacedByAnotherAndBack() throws Exception {
     Project p = new Project(dir.resolve("p"));

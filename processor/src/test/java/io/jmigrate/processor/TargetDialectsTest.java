@@ -108,7 +108,24 @@ class TargetDialectsTest {
               @Id long id;
               @Column(length = 20000) // <-
               String text;
-            }""", "length 20000 is more than MariaDB and MySQL can hold in a VARCHAR"));
+            }""", "length 20000 is more than MariaDB and MySQL can hold in a VARCHAR"),
+        Arguments.of("MariaDB: an emoji in a TEXT column's default", "mariadb", """
+            @Table class Thing {
+              @Id long id;
+              @Column(defaultValue = "\uD83D\uDE00") // <-
+              String mood;
+            }""", "MariaDB and MySQL keep the default of a TEXT column in 3-byte UTF-8"),
+        Arguments.of("SQLite: two columns that differ only in case", "postgresql,sqlite", """
+            @Table class Thing {
+              @Id long id;
+              @Column(name = "Name") String label;
+              @Column(name = "name") // <-
+              String title;
+            }""", "the column of Thing.title \"name\" differs from \"Name\" only in case, and SQLite compares names without case"),
+        Arguments.of("MariaDB: two tables that differ only in case", "mariadb", """
+            @Table(name = "Other") // <-
+            class Thing { @Id long id; }
+            @Table class Other { @Id long id; }""", "the table name of com.acme.model.Thing \"Other\" differs from \"other\" only in case"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -135,6 +152,14 @@ class TargetDialectsTest {
         """;
     assertThat(compile("", JavaFileObjects.forSourceString("com.acme.model.Thing", source))).succeeded();
     assertThat(compile("postgresql", JavaFileObjects.forSourceString("com.acme.model.Thing", source))).succeeded();
+  }
+
+  /** Names that differ only in case are one name on SQLite and MariaDB, but two on PostgreSQL and H2. */
+  @Test
+  void namesThatDifferOnlyInCaseCompileForDialectsThatKeepCase() {
+    String cased = "package com.acme.model;\nimport io.jmigrate.*;\n@Table class Thing { @Id long id;"
+        + " @Column(name = \"Name\") String a; @Column(name = \"name\") String b; }\n@Table(name = \"Thing\") class Other { @Id long id; }\n";
+    assertThat(compile("postgresql,h2", JavaFileObjects.forSourceString("com.acme.model.Thing", cased))).succeeded();
   }
 
   @Test

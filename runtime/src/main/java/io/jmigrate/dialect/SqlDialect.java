@@ -61,11 +61,22 @@ public abstract class SqlDialect implements Dialect {
 
   @Override
   public final void write(Operation op, Schema before, Sink out) throws SQLException {
+    SqlDialect writer = forSession(op, before, out);
     try {
-      op.accept(new Writer(before, out));
+      op.accept(writer.new Writer(before, out));
     } catch (Failed e) {
       throw e.getCause();
     }
+  }
+
+  /**
+   * The dialect that writes {@code op} for the session behind {@code out}: this one, unless a
+   * session setting changes how the operation must be spelled (MariaDB's sql_mode decides what a
+   * backslash in a literal means), which a dialect reads through {@code out}, so that a preview
+   * with a database prints what runs on it.
+   */
+  protected SqlDialect forSession(Operation op, Schema before, Sink out) throws SQLException {
+    return this;
   }
 
   /** SQLException through the visitor, whose methods cannot throw it. */

@@ -26,6 +26,7 @@ final class StatementSink implements Sink, AutoCloseable {
   private final List<String> pending = new ArrayList<>();
   private final boolean outsideTransaction;
   private boolean ranJava;
+  private final List<String> ran = new ArrayList<>(); // executed one by one and succeeded
 
   StatementSink(Connection c, Dialect dialect) throws SQLException {
     this(c, dialect, false);
@@ -61,6 +62,7 @@ final class StatementSink implements Sink, AutoCloseable {
       } catch (SQLException e) {
         throw new SQLException("at statement [" + sql + "]: " + e.getMessage(), e);
       }
+      ran.add(sql);
       return;
     }
     statement.addBatch(sql);
@@ -115,6 +117,11 @@ final class StatementSink implements Sink, AutoCloseable {
     } catch (SQLException e) {
       throw new SQLException("in Java step \"" + step.description() + "\": " + e.getMessage(), e);
     }
+  }
+
+  /** The statements sent one by one that succeeded (where DDL commits by itself, each is in effect). */
+  List<String> ran() {
+    return List.copyOf(ran);
   }
 
   /** Whether a Java step ran: the server's transaction clock then misses the time it took. */

@@ -102,6 +102,10 @@ final class StepwiseMigration {
           break;
         } catch (SQLException e) {
           rollbackQuietly(c, d);
+          if (e instanceof PartlyRan partly && !showsNothing(c, d, m, schemas, i)) {
+            throw new MigrationException("migration " + m + " failed: " + e.getMessage() + ". "
+                + partlyRan(c, d, m, i, partly.ran), e);
+          }
           if (waits.retry(d, e, attempt, m)) {
             continue; // a part rolled back whole; an online step's form does what is still missing
           }
@@ -245,13 +249,20 @@ final class StepwiseMigration {
     try {
       recordStarted(c, d, m, ops, i, recorded);
       try (StatementSink out = new StatementSink(c, d)) {
-        for (int k = i; k < end; k++) {
-          d.write(ops.get(k), schemas.get(k), out);
+        try {
+          for (int k = i; k < end; k++) {
+            d.write(ops.get(k), schemas.get(k), out);
+          }
+          if (end == ops.size()) {
+            d.afterOperations(ops, out);
+          }
+          out.flush();
+        } catch (SQLException e) {
+          if (!d.transactionalDdl() && !out.ran().isEmpty()) {
+            throw new PartlyRan(e, out.ran());
+          }
+          throw e;
         }
-        if (end == ops.size()) {
-          d.afterOperations(ops, out);
-        }
-        out.flush();
       }
       recordDone(c, d, m, ops, end, start);
       d.commit(c);
@@ -295,6 +306,50 @@ final class StepwiseMigration {
       return "What its online form had left could not be removed (" + e.getMessage() + "); the next migrate runs that"
           + " step's online form again, which completes it (an invalid index is dropped and built again). ";
     }
+  }
+
+  /**
+   * A step that failed after some of its statements had run, where each DDL statement commits by
+   * itself: those statements may be in effect (a table renamed, its key's constraint not).
+   */
+  private static final class PartlyRan extends SQLException {
+    private final transient List<String> ran;
+
+    PartlyRan(SQLException cause, List<String> ran) {
+      super(cause.getMessage(), cause.getSQLState(), cause.getErrorCode(), cause);
+      this.ran = ran;
+    }
+  }
+
+  /** Whether the catalog shows nothing of failed step {@code i + 1}: the schema before it, exactly. */
+  private static boolean showsNothing(Connection c, Dialect d, Migration m, List<Schema> schemas, int i) {
+    try {
+      return SchemaValidator.compare(c, d, m.version(), schemas.get(i)).isEmpty()
+          && indexesAsIn(c, d, schemas.get(i), schemas.get(i + 1), schemas.get(i));
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  /**
+   * After step {@code i + 1} failed with statements of it in effect: nothing is reverted (that part
+   * sits on top of the steps before it), the history says the step started, and the message says
+   * exactly what ran and what to do.
+   */
+  private static String partlyRan(Connection c, Dialect d, Migration m, int i, List<String> ran) {
+    try {
+      History.progress(c, d, m.version(), i, i + 1, Checksum.of(m.up().subList(0, i)));
+    } catch (SQLException ignored) {
+      // the "started" record committed with the first DDL statement of the step already
+    }
+    int step = i + 1;
+    return "Step " + step + " of it (" + m.up().get(i) + ") had changed the database before that: "
+        + (ran.size() == 1 ? "its statement [" + ran.get(0) + "] ran" : "its statements [" + String.join("], [", ran)
+            + "] ran") + " and committed (DDL commits by itself here), and the catalog no longer matches the schema"
+        + " before it. Nothing was reverted. " + History.TABLE + " records it as partly applied (in effect: "
+        + stepsText(i) + ", step " + step + " started), and status shows it. Undo what ran of step " + step
+        + " by hand (or complete it), then migrate again: it checks step " + step + " against the catalog and says"
+        + " how to record it.";
   }
 
   /** Records steps 1 to {@code done} in effect and none started; a failure here must not hide the one reported. */

@@ -67,4 +67,32 @@ class H2FailureTest {
       assertEquals(List.of("1|x|5|1"), io.jmigrate.testing.Sql.strings(db, "SELECT id || '|' || a || '|' || n || '|' || parent_id FROM t"));
     }
   }
+
+  /**
+   * A step of two statements whose second fails after the first committed (a table renamed, its
+   * key's constraint not: another table holds that name) changed the database: the error says so
+   * and names what ran, and the history keeps the migration as partly applied with that step
+   * started, instead of "no step of it had run" over a renamed table.
+   */
+  @Test
+  void aStepThatFailsAfterOneOfItsStatementsCommittedIsNotReportedAsNotRun() throws Exception {
+    Migrator m = new Migrator(List.of(
+        new TestMigration(1, "tables",
+            createTable(table("a", ColumnDefinition.of("id", ColumnType.BIGINT).nullable(false)).primaryKey("id")),
+            createTable(table("c", ColumnDefinition.of("id", ColumnType.BIGINT).nullable(false)).primaryKey("id")
+                .primaryKeyName("pk_b"))),
+        new TestMigration(2, "rename", renameTable("a", "b"))));
+    try (Connection c = H2.file(dir, "partly")) {
+      m.migrateTo(c, 1);
+      io.jmigrate.testing.Sql.exec(c, "INSERT INTO a (id) VALUES (7)");
+      MigrationException e = assertThrows(MigrationException.class, () -> m.migrate(c));
+      assertTrue(!e.getMessage().contains("No step of it had run"), e.getMessage());
+      assertTrue(e.getMessage().contains("ALTER TABLE \"a\" RENAME TO \"b\""), e.getMessage());
+      assertTrue(e.getMessage().contains("Step 1 of it (rename table a to b) had changed the database"), e.getMessage());
+      Status status = m.status(c);
+      assertTrue(status.entries().get(1).progress() != null && status.entries().get(1).progress().stepStarted() == 1,
+          status.toString());
+      assertEquals(List.of("7"), io.jmigrate.testing.Sql.strings(c, "SELECT id FROM b"));
+    }
+  }
 }

@@ -110,4 +110,34 @@ class SqlPreviewIsWhatRunsTest {
       compare(c);
     }
   }
+
+  /**
+   * On MariaDB a backslash in a literal is written for the session's sql_mode (doubled unless it
+   * has NO_BACKSLASH_ESCAPES), and the preview of that database prints the statement that runs;
+   * without a database the preview assumes the server's default and says what it would read.
+   */
+  @Test
+  void mariaDbLiteralsAsTheSessionReadsThem() throws Exception {
+    List<Migration> migrations = List.of(new TestMigration(1, "create", createTable(table("note",
+        column("id", BIGINT).notNull(), column("path", STRING).length(20).defaultValue("C:\\")).primaryKey("id"))));
+    for (boolean asWritten : new boolean[] {false, true}) {
+      try (Connection c = io.jmigrate.testing.MariaDb.newDatabase()) {
+        if (asWritten) {
+          exec(c, "SET SESSION sql_mode = CONCAT(@@SESSION.sql_mode, ',NO_BACKSLASH_ESCAPES')");
+        }
+        Migrator m = new Migrator(migrations);
+        List<String> create = previewStatements(m.sql(c)).stream().filter(s -> s.startsWith("CREATE TABLE")).toList();
+        assertEquals(1, create.size(), create.toString());
+        assertTrue(create.get(0).contains(asWritten ? "DEFAULT 'C:\\'" : "DEFAULT 'C:\\\\'"), create.get(0));
+        RecordingConnection recording = new RecordingConnection(c);
+        m.migrate(recording.connection());
+        assertTrue(recording.sql().contains(create.get(0)), recording.sql().toString());
+        exec(c, "INSERT INTO note (id) VALUES (1)");
+        assertEquals(List.of("C:\\"), io.jmigrate.testing.Sql.strings(c, "SELECT path FROM note"));
+      }
+    }
+    String offline = String.join("\n", new Migrator(migrations).sql(io.jmigrate.dialect.Dialect.named("mariadb"), 0, 1));
+    assertTrue(offline.contains("-- at run time, reads SELECT 'as written' FROM DUAL WHERE FIND_IN_SET('NO_BACKSLASH_ESCAPES',")
+        && offline.contains("DEFAULT 'C:\\\\'"), offline);
+  }
 }

@@ -258,7 +258,9 @@ public final class SchemaDiff {
    * unique: PostgreSQL refuses to drop that key while the foreign key exists. So when such a key
    * goes away (a primary-key change, a unique index dropped or changed), each foreign key that
    * may rest on it is dropped first and, unless its table goes too, added again afterwards (the
-   * order stage puts the re-add after the new key). The same operations on every dialect.
+   * order stage puts the re-add after the new key). So too when a column on either side of a
+   * foreign key changes type (an {@code int} key and its references becoming {@code long}). The
+   * same operations on every dialect.
    */
   private void reAddKeysThatDependOnChangedKeys(Set<String> dropped) {
     Set<String> handled = new HashSet<>();
@@ -279,23 +281,56 @@ public final class SchemaDiff {
       for (Set<String> key : released) {
         for (TableDefinition referencing : work.tables()) {
           for (ForeignKeyDefinition f : referencing.foreignKeys()) {
-            if (!f.refTable().equals(was.name()) || !key.equals(new TreeSet<>(f.refColumns()))
-                || !handled.add(referencing.name() + "." + f.name())) {
-              continue;
+            if (f.refTable().equals(was.name()) && key.equals(new TreeSet<>(f.refColumns()))) {
+              dropAndReAdd(referencing, f, handled, dropped);
             }
-            TableDefinition stays = target.find(referencing.name()).orElse(null);
-            boolean unchanged = stays != null && stays.foreignKeys().contains(f);
-            if (unchanged || dropped.contains(referencing.name())) {
-              ops.add(Operations.dropForeignKey(referencing.name(), f.name()));
-            }
-            if (unchanged) {
-              ops.add(Operations.addForeignKey(referencing.name(), f));
-            }
-            // Otherwise the foreign key changes anyway: the table's own diff drops and adds it.
           }
         }
       }
     }
+    // MariaDB refuses to change the type of a column a foreign key uses, on either side (error 1833),
+    // and a key over two types cannot be added: the key goes before the columns change, and comes back after.
+    for (TableDefinition referencing : work.tables()) {
+      for (ForeignKeyDefinition f : referencing.foreignKeys()) {
+        if (retyped(referencing.name(), f.columns()) || retyped(f.refTable(), f.refColumns())) {
+          dropAndReAdd(referencing, f, handled, dropped);
+        }
+      }
+    }
+  }
+
+  /** Drops {@code f} of {@code referencing} and, if it stays as it is, adds it again (the order stage places both). */
+  private void dropAndReAdd(TableDefinition referencing, ForeignKeyDefinition f, Set<String> handled, Set<String> dropped) {
+    if (!handled.add(referencing.name() + "." + f.name())) {
+      return;
+    }
+    TableDefinition stays = target.find(referencing.name()).orElse(null);
+    boolean unchanged = stays != null && stays.foreignKeys().contains(f);
+    if (unchanged || dropped.contains(referencing.name())) {
+      ops.add(Operations.dropForeignKey(referencing.name(), f.name()));
+    }
+    if (unchanged) {
+      ops.add(Operations.addForeignKey(referencing.name(), f));
+    }
+    // Otherwise the foreign key changes anyway: the table's own diff drops and adds it.
+  }
+
+  /** Whether one of {@code columns} of {@code table} changes its type (length, precision or scale included). */
+  private boolean retyped(String table, List<String> columns) {
+    TableDefinition was = work.find(table).orElse(null);
+    TableDefinition next = target.find(table).orElse(null);
+    if (was == null || next == null) {
+      return false;
+    }
+    for (String name : columns) {
+      ColumnDefinition a = was.column(name).orElse(null);
+      ColumnDefinition b = next.column(name).orElse(null);
+      if (a != null && b != null && (a.type() != b.type() || a.length() != b.length() || a.precision() != b.precision()
+          || a.scale() != b.scale())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---- renames ----

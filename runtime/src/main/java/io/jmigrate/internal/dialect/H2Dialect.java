@@ -213,7 +213,8 @@ public final class H2Dialect extends SqlDialect {
   protected void renameTable(RenameTable op, Schema before, Sink out) throws SQLException {
     out.execute("ALTER TABLE " + q(op.from()) + " RENAME TO " + q(op.to()));
     TableDefinition renamed = before.table(op.from());
-    if (!renamed.primaryKey().isEmpty() && renamed.primaryKeyName() == null) {
+    if (!renamed.primaryKey().isEmpty() && renamed.primaryKeyName() == null
+        && !primaryKeyName(op.from()).equals(primaryKeyName(op.to()))) { // Account → account keeps pk_account
       // Constraint names do not follow the table; keep pk_<table> true so later changes find it
       // (a name the table was adopted with is its own and stays).
       out.execute("ALTER TABLE " + q(op.to()) + " RENAME CONSTRAINT " + q(primaryKeyName(op.from()))

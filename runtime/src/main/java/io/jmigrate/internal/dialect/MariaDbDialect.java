@@ -3,6 +3,7 @@ package io.jmigrate.internal.dialect;
 import io.jmigrate.dialect.LockWait;
 import io.jmigrate.dialect.Sink;
 import io.jmigrate.dialect.SqlDialect;
+import io.jmigrate.migration.Operation;
 import io.jmigrate.migration.Operations.AddColumn;
 import io.jmigrate.migration.Operations.AddForeignKey;
 import io.jmigrate.migration.Operations.AddIndex;
@@ -48,8 +49,19 @@ import java.util.Map;
 public final class MariaDbDialect extends SqlDialect {
   private static final String TABLE_OPTIONS = " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
 
+  private static final MariaDbDialect ESCAPING = new MariaDbDialect(true);
+  private static final MariaDbDialect AS_WRITTEN = new MariaDbDialect(false);
+
+  /** Whether a backslash in a literal is an escape; null: as the session's sql_mode says. */
+  private final Boolean backslashEscapes;
+
   public MariaDbDialect() {
+    this(null);
+  }
+
+  private MariaDbDialect(Boolean backslashEscapes) {
     super("DOUBLE", "DECIMAL", "LONGBLOB", "TRUE", "FALSE");
+    this.backslashEscapes = backslashEscapes;
   }
 
   @Override
@@ -117,6 +129,36 @@ public final class MariaDbDialect extends SqlDialect {
       default:
         return super.type(c);
     }
+  }
+
+  /**
+   * A text literal for the session's sql_mode: a backslash is an escape unless the mode has
+   * NO_BACKSLASH_ESCAPES ({@code 'C:\'} would not even end), so it is doubled unless the session
+   * reads it as itself ({@link #forSession}). (The server-side alternative, a hex string with the
+   * utf8mb4 introducer, is printed back unescaped into a TEXT column's default and then fails to parse.)
+   */
+  @Override
+  protected String literal(ColumnDefinition c, String value) {
+    String quoted = super.literal(c, value);
+    return !Boolean.FALSE.equals(backslashEscapes) && quoted.startsWith("'") ? quoted.replace("\\", "\\\\") : quoted;
+  }
+
+  /**
+   * This dialect as the session reads backslashes: an operation whose statements are the same
+   * either way (no literal holds one) is written without asking; otherwise {@code @@sql_mode} is
+   * read (a preview without a database assumes the server's default, backslash escapes, and says
+   * that it would read it).
+   */
+  @Override
+  protected SqlDialect forSession(Operation op, Schema before, Sink out) throws SQLException {
+    if (backslashEscapes != null) {
+      return this;
+    }
+    if (ESCAPING.statements(op, before).equals(AS_WRITTEN.statements(op, before))) {
+      return ESCAPING;
+    }
+    return out.read("SELECT 'as written' FROM DUAL WHERE FIND_IN_SET(?, @@SESSION.sql_mode) > 0", "NO_BACKSLASH_ESCAPES")
+        .isEmpty() ? ESCAPING : AS_WRITTEN;
   }
 
   /** Hibernate's choice by capacity: TINY up to 255, plain up to 65535, MEDIUM up to 16777215, else (or unsized) LONG. */
@@ -233,8 +275,17 @@ public final class MariaDbDialect extends SqlDialect {
     out.execute("ALTER TABLE " + q(op.table()) + " RENAME INDEX " + q(op.from()) + " TO " + q(op.to()));
   }
 
+  /**
+   * Where table names compare without case (lower_case_table_names on Windows and macOS), "Account"
+   * to "account" goes through a name of its own, in the one (atomic) statement.
+   */
   @Override
   protected void renameTable(RenameTable op, Schema before, Sink out) throws SQLException {
+    if (op.from().equalsIgnoreCase(op.to())) {
+      String aside = q("_jm_tmp_case_" + op.to());
+      out.execute("RENAME TABLE " + q(op.from()) + " TO " + aside + ", " + aside + " TO " + q(op.to()));
+      return;
+    }
     out.execute("RENAME TABLE " + q(op.from()) + " TO " + q(op.to()));
   }
 

@@ -82,6 +82,17 @@ public final class PostgresDialect extends SqlDialect {
    * {@code @Lob}) store a large object and keep its {@code oid} in the column. Text and bytes of any
    * size without JDBC's LOB API are jmigrate's STRING ({@code text}) and BINARY ({@code bytea}).
    */
+  /**
+   * A text literal with a backslash is written {@code E'…'}, backslashes doubled: it reads the same
+   * whether or not the session has {@code standard_conforming_strings} (without it, a plain
+   * literal's backslash is an escape, and {@code 'C:\'} would not end).
+   */
+  @Override
+  protected String literal(ColumnDefinition c, String value) {
+    String quoted = super.literal(c, value);
+    return quoted.startsWith("'") && value.indexOf('\\') >= 0 ? "E" + quoted.replace("\\", "\\\\") : quoted;
+  }
+
   @Override
   protected String type(ColumnDefinition c) {
     if (c.type() == ColumnType.JSON) {
@@ -131,7 +142,8 @@ public final class PostgresDialect extends SqlDialect {
   protected void renameTable(RenameTable op, Schema before, Sink out) throws SQLException {
     out.execute("ALTER TABLE " + q(op.from()) + " RENAME TO " + q(op.to()));
     TableDefinition renamed = before.table(op.from());
-    if (!renamed.primaryKey().isEmpty() && renamed.primaryKeyName() == null) {
+    if (!renamed.primaryKey().isEmpty() && renamed.primaryKeyName() == null
+        && !primaryKeyName(op.from()).equals(primaryKeyName(op.to()))) { // Account → account keeps pk_account
       // Constraint names do not follow the table; keep pk_<table> true so later changes find it
       // (a name the table was adopted with is its own and stays).
       out.execute("ALTER TABLE " + q(op.to()) + " RENAME CONSTRAINT " + q(primaryKeyName(op.from()))

@@ -151,6 +151,13 @@ public final class SqliteDialect extends SqlDialect {
 
   @Override
   protected void renameTable(RenameTable op, Schema before, Sink out) throws SQLException {
+    if (op.from().equalsIgnoreCase(op.to())) {
+      // Table names compare without case here: "Account" to "account" goes through a name of its own.
+      String aside = q("_jm_tmp_case_" + op.to());
+      out.execute("ALTER TABLE " + q(op.from()) + " RENAME TO " + aside);
+      out.execute("ALTER TABLE " + aside + " RENAME TO " + q(op.to()));
+      return;
+    }
     out.execute("ALTER TABLE " + q(op.from()) + " RENAME TO " + q(op.to()));
   }
 

@@ -62,7 +62,25 @@ final class DialectRules {
       }
     }
     Problem p = coverage(c, given);
-    return p != null ? p : mariaDbLength(c);
+    p = p != null ? p : mariaDbLength(c);
+    return p != null ? p : mariaDbTextDefault(c);
+  }
+
+  /**
+   * MariaDB keeps a TEXT column's default as an expression in 3-byte UTF-8: a character beyond
+   * the BMP (an emoji) would be stored as '?'. A VARCHAR's default keeps it.
+   */
+  private Problem mariaDbTextDefault(ColumnDeclaration c) {
+    ColumnType type = c.javaType().columnType();
+    if (targets.contains("mariadb") && c.defaultValue() != null
+        && (type == ColumnType.STRING && c.length() == 0 || type == ColumnType.CLOB)
+        && !c.defaultValue().codePoints().allMatch(Character::isBmpCodePoint)) {
+      return Problem.error(c.origin().of("defaultValue"), "MariaDB and MySQL keep the default of a TEXT column in 3-byte "
+          + "UTF-8, so a character beyond it (an emoji) in the defaultValue of " + c.qualifiedField() + " would be stored"
+          + " as '?' (mariadb is a target dialect: -Ajmigrate.dialects=" + String.join(",", targets) + "). Give the "
+          + "column a length (a VARCHAR keeps it), or leave the character out of the default.");
+    }
+    return null;
   }
 
   /**
@@ -90,6 +108,22 @@ final class DialectRules {
           + "reads alike (CURRENT_TIMESTAMP, CURRENT_DATE, a number, 'text').");
     }
     return null;
+  }
+
+  /**
+   * Two names that differ only in case ({@code Name} and {@code name}) are one name on the target
+   * dialects that compare names without case: SQLite (tables and columns), MariaDB and MySQL
+   * (columns always; tables on Windows and macOS). Null when no such target is named.
+   */
+  String sameNameIgnoringCase(String what, String name, String other, String fix) {
+    List<String> folding = targets.stream().filter(t -> t.equals("sqlite") || t.equals("mariadb")).toList();
+    if (folding.isEmpty()) {
+      return null;
+    }
+    return what + " \"" + name + "\" differs from \"" + other + "\" only in case, and "
+        + String.join(" and ", folding.stream().map(t -> t.equals("sqlite") ? "SQLite" : "MariaDB").toList())
+        + " compare" + (folding.size() == 1 ? "s" : "") + " names without case (-Ajmigrate.dialects="
+        + String.join(",", targets) + "), so the two would be one there. " + fix;
   }
 
   /** MariaDB/MySQL keep a utf8mb4 VARCHAR within the 65535-byte row. */

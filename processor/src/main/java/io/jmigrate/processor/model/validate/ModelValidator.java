@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -24,6 +25,7 @@ public final class ModelValidator {
 
   private final List<Problem> problems = new ArrayList<>();
   private final Map<String, TableDeclaration> byName = new HashMap<>();
+  private final Map<String, TableDeclaration> byFoldedName = new HashMap<>();
   private final Map<String, TableDeclaration> tableRenames = new HashMap<>();
   private final Map<String, TableDeclaration> valid = new LinkedHashMap<>();
   private final Map<String, Map<String, ColumnDeclaration>> validColumns = new HashMap<>();
@@ -76,14 +78,21 @@ public final class ModelValidator {
 
   private Problem sameName(TableDeclaration t) {
     TableDeclaration other = byName.putIfAbsent(t.name(), t);
-    return other == null ? null : Problem.error(t.origin().of("name"), "two models use the table name \"" + t.name()
-        + "\": " + other.className() + " and " + t.className() + ". Give one of them another name with @Table(name = \"…\").");
+    if (other != null) {
+      return Problem.error(t.origin().of("name"), "two models use the table name \"" + t.name() + "\": "
+          + other.className() + " and " + t.className() + ". Give one of them another name with @Table(name = \"…\").");
+    }
+    TableDeclaration folded = byFoldedName.putIfAbsent(t.name().toLowerCase(Locale.ROOT), t);
+    String message = folded == null ? null : dialects.sameNameIgnoringCase("the table name of " + t.className(), t.name(),
+        folded.name(), "Give " + t.className() + " or " + folded.className() + " another name with @Table(name = \"…\").");
+    return message == null ? null : Problem.error(t.origin().of("name"), message);
   }
 
   /** The table's valid columns by name, in declaration order; each problem reported. */
   private Map<String, ColumnDeclaration> columns(TableDeclaration t) {
     Map<String, ColumnDeclaration> columns = new LinkedHashMap<>();
     Map<String, ColumnDeclaration> renamedFrom = new HashMap<>();
+    Map<String, ColumnDeclaration> byFoldedName = new HashMap<>();
     for (ColumnDeclaration c : t.columns()) {
       if (add(ColumnRules.check(c)) || add(dialects.column(c))) {
         continue;
@@ -93,6 +102,15 @@ public final class ModelValidator {
         add(Problem.error(c.origin().of("name"), "two fields of " + t.simpleName() + " map to the column \"" + c.name()
             + "\": " + clash.qualifiedField() + " and " + c.qualifiedField()
             + ". Name one of them with @Column(name = \"…\")."));
+        continue;
+      }
+      ColumnDeclaration folded = byFoldedName.putIfAbsent(c.name().toLowerCase(Locale.ROOT), c);
+      String sameIgnoringCase = folded == null ? null : dialects.sameNameIgnoringCase("the column of " + c.qualifiedField(),
+          c.name(), folded.name(), "Name one of them otherwise with @Column(name = \"…\") (the other is "
+              + folded.qualifiedField() + ").");
+      if (sameIgnoringCase != null) {
+        columns.remove(c.name());
+        add(Problem.error(c.origin().of("name"), sameIgnoringCase));
         continue;
       }
       if (c.generated() && !c.javaType().columnType().isInteger()) {
