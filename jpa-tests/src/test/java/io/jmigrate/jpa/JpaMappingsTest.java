@@ -39,4 +39,16 @@ class JpaMappingsTest {
     uuid.step("mappings/uuid");
     uuid.assertNoProblems();
   }
+
+  /**
+   * What Hibernate 7 maps where an older reading differed (src/test/resources/mappings/hibernate7): an
+   * @IdClass's field that the entity does not mark @Id is part of the key; an @IdClass over one @Id;
+   * a primitive with @Column is nullable.
+   */
+  @Test
+  void hibernate7Mappings(@TempDir Path dir) throws Exception {
+    SchemaComparison mappings = new SchemaComparison(dir, SchemaComparison.all());
+    mappings.step("mappings/hibernate7");
+    mappings.assertNoProblems();
+  }
 }

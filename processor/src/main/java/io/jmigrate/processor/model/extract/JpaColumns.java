@@ -214,10 +214,12 @@ final class JpaColumns {
 
     boolean version = Jpa.has(field, "Version");
     AnnotationMirror basic = Jpa.mirror(field, "Basic");
-    // A primitive of an embeddable, or of a single-table subclass (the other subclasses' rows hold NULL
-    // there), is nullable; what the mapping says explicitly holds everywhere, as Hibernate 7 does it.
+    // Hibernate 7 makes a primitive NOT NULL only through the column it makes up itself: a primitive with
+    // @Column (or an @AttributeOverride's) takes that column's nullable, true unless written. A primitive of an
+    // embeddable, or of a single-table subclass (the other subclasses' rows hold NULL there), is nullable;
+    // what the mapping says explicitly holds everywhere.
     boolean notNull = scope.id() || version
-        || (type.getKind().isPrimitive() && !scope.embedded() && !scope.forceNullable())
+        || (type.getKind().isPrimitive() && col == null && !scope.embedded() && !scope.forceNullable())
         || (col != null && !annotations.bool(col, "nullable") && explicit(col, "nullable") != null)
         || (basic != null && explicit(basic, "optional") != null && !annotations.bool(basic, "optional"));
     if (beanValidation && !scope.embedded()) {

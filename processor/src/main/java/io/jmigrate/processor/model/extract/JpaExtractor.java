@@ -387,12 +387,13 @@ public final class JpaExtractor implements Extractor {
   /** The key and basic and embedded columns of one class and its mapped superclasses. */
   private void segment(TypeElement type, Scope scope, Table t, Entity entity) {
     columns.viewFrom(types, entity.type);
-    AnnotationMirror idClass = Jpa.mirror(type, "IdClass");
-    for (Element f : persistentFields(type, annotations, problems, false)) {
+    Set<String> idClassFields = idClassFields(type);
+    List<Element> fields = persistentFields(type, annotations, problems, false);
+    for (Element f : fields) {
       checkField(f);
       Scope here = new Scope(f.getEnclosingElement().getSimpleName().toString(), scope.overrides(), false,
           scope.forceNullable(), false);
-      boolean id = Jpa.has(f, "Id") || Jpa.has(f, "EmbeddedId");
+      boolean id = Jpa.has(f, "Id") || Jpa.has(f, "EmbeddedId") || idClassFields.contains(f.getSimpleName().toString());
       if (id && isRelation(f)) {
         problems.add(Problem.at(f, "jmigrate does not map a key that is an association (" + f.getSimpleName()
             + ", a derived identity); give the entity a key of its own"));
@@ -433,9 +434,43 @@ public final class JpaExtractor implements Extractor {
     if (!natural.isEmpty()) {
       t.indexes.add(new IndexDeclaration(natural, true, "", Origin.of(type, naturalAt)));
     }
-    if (idClass != null && t.key().size() < 2 && problems.stream().noneMatch(p -> !p.warning())) {
-      problems.add(Problem.at(type, "@IdClass needs two or more @Id fields in " + type.getSimpleName()));
+    for (String name : idClassFields) {
+      if (fields.stream().noneMatch(f -> f.getSimpleName().contentEquals(name))) {
+        problems.add(Problem.error(Origin.of(type, idClassAnnotation(type)), "the @IdClass of " + type.getSimpleName()
+            + " has the field " + name + ", which " + type.getSimpleName() + " does not have: Hibernate maps each of "
+            + "the key class's fields to the entity's field of the same name. Add the field to the entity"));
+      }
     }
+  }
+
+  /** The {@code @IdClass} of {@code type} or of a mapped superclass above it; null without one. */
+  private static AnnotationMirror idClassAnnotation(TypeElement type) {
+    for (TypeElement c = type; c != null; c = superclass(c)) {
+      AnnotationMirror m = Jpa.mirror(c, "IdClass");
+      if (m != null || (c != type && !Jpa.has(c, "MappedSuperclass"))) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The names of the {@code @IdClass}'s fields: Hibernate makes the entity's field of each name a key
+   * column, whether or not it is marked {@code @Id} there (a time series' {@code ts}, say), so that the key
+   * is the key class's, all NOT NULL.
+   */
+  private Set<String> idClassFields(TypeElement type) {
+    AnnotationMirror m = idClassAnnotation(type);
+    TypeElement key = m == null ? null : annotations.type(m, "value");
+    Set<String> out = new java.util.LinkedHashSet<>();
+    for (TypeElement c = key; c != null; c = superclass(c)) {
+      for (Element f : c.getEnclosedElements()) {
+        if (JpaColumns.persistent(f)) {
+          out.add(f.getSimpleName().toString());
+        }
+      }
+    }
+    return out;
   }
 
   /** The key column with {@code @GeneratedValue} applied: IDENTITY is an identity column; sequences are refused. */
@@ -614,7 +649,8 @@ public final class JpaExtractor implements Extractor {
     boolean forceNullable = strategy.equals("SINGLE_TABLE") && e != e.root();
     for (TypeElement type : chain) {
       for (Element f : persistentFields(type, annotations, new ArrayList<>(), false)) {
-        if (Jpa.has(f, "Id") || Jpa.has(f, "EmbeddedId") || Jpa.has(f, "MapsId")) {
+        if (Jpa.has(f, "Id") || Jpa.has(f, "EmbeddedId") || Jpa.has(f, "MapsId")
+            || idClassFields(type).contains(f.getSimpleName().toString())) {
           continue;
         }
         if (Jpa.has(f, "ElementCollection")) {
