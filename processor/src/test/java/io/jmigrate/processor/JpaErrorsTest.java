@@ -169,14 +169,43 @@ class JpaErrorsTest {
             @Entity class Thing { // <-
               String name;
             }""", "entity Thing has no @Id or @EmbeddedId field"),
-        Arguments.of("an association inside an embeddable", """
+        Arguments.of("an association inside an element collection's embeddable", """
             @Entity class Thing {
               @Id Long id;
-              @Embedded Place place;
+              @ElementCollection Set<Place> places;
             }
             @Embeddable class Place {
               @ManyToOne Thing near; // <-
-            }""", "jmigrate does not map associations or element collections inside an @Embeddable (Place.near)"),
+            }""", "jmigrate does not map associations or element collections inside an @Embeddable of an element "
+            + "collection (Place.near; Hibernate would put its column in the collection table)"),
+        Arguments.of("@AssociationOverride on an embedded field", """
+            @Entity class Thing {
+              @Id Long id;
+              @Embedded
+              @AssociationOverride(name = "near", joinColumns = @JoinColumn(name = "close_id")) // <-
+              Place place;
+            }
+            @Embeddable class Place {
+              @ManyToOne Thing near;
+            }""", "jmigrate does not read @AssociationOverride on place: the join columns it names would be missing"),
+        Arguments.of("two entities on one table that disagree on a column", """
+            @Entity @Table(name = "person") class Thing {
+              @Id Long id;
+              @Column(length = 80) String name; // <-  (Other sorts first: its column is the table's)
+            }
+            @Entity @Table(name = "person") class Other {
+              @Id Long id;
+              @Column(length = 40) String name;
+            }""", "the table person is mapped by Other and Thing, so Hibernate makes one column name for both; they "
+            + "differ: STRING(40) in Other.name, STRING(80) here"),
+        Arguments.of("an @IdClass field the entity does not have", """
+            @Entity
+            @IdClass(Key.class) // <-
+            class Thing {
+              @Id Long id;
+            }
+            class Key implements java.io.Serializable { Long id; String part; }""",
+            "the @IdClass of Thing has the field part, which Thing does not have"),
         Arguments.of("jpa naming, MariaDB, a table name with capitals", """
             @Entity class Thing { // <-  (-Ajmigrate.naming=jpa -Ajmigrate.dialects=mariadb)
               @Id Long id;

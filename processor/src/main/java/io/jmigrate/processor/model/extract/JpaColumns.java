@@ -156,7 +156,7 @@ final class JpaColumns {
         return;
       }
       embedded(type, scope.into(field.getSimpleName().toString(), overrides(field), type.getSimpleName().toString()),
-          out);
+          out, true);
       return;
     }
     ColumnDeclaration c = basic(field, typeOf(field), scope, null);
@@ -165,12 +165,24 @@ final class JpaColumns {
     }
   }
 
-  /** An embeddable's attributes (and those of its {@code @MappedSuperclass} ancestors), in declaration order. */
+  /**
+   * An embeddable's attributes (and those of its {@code @MappedSuperclass} ancestors), in declaration order.
+   * Its associations and element collections are the entity's (read with the entity's, in the second pass),
+   * except in a key or in an element collection's embeddable, where jmigrate does not map them.
+   */
   void embedded(TypeElement type, Scope scope, List<ColumnDeclaration> out) {
+    embedded(type, scope, out, false);
+  }
+
+  void embedded(TypeElement type, Scope scope, List<ColumnDeclaration> out, boolean associationsElsewhere) {
     for (Element f : JpaExtractor.persistentFields(type, annotations, problems, true)) {
       if (JpaExtractor.isRelation(f) || Jpa.has(f, "ElementCollection")) {
-        problems.add(Problem.at(f, "jmigrate does not map associations or element collections inside an @Embeddable "
-            + "(" + type.getSimpleName() + "." + f.getSimpleName() + "); move it to the entity, or mark it @Transient"));
+        if (!associationsElsewhere || scope.id()) {
+          problems.add(Problem.at(f, "jmigrate does not map associations or element collections inside an "
+              + (scope.id() ? "embedded key" : "@Embeddable of an element collection") + " (" + type.getSimpleName()
+              + "." + f.getSimpleName() + "; Hibernate would " + (scope.id() ? "derive the key from the association"
+              : "put its column in the collection table") + "); move it to the entity, or mark it @Transient"));
+        }
         continue;
       }
       attribute(f, scope, out);

@@ -110,6 +110,8 @@ public final class JpaExtractor implements Extractor {
     final List<String> dropColumns = new ArrayList<>();
     final List<String> dropTables = new ArrayList<>();
     String primaryKeyName = "";
+    /** Columns only a read-only attribute maps so far ({@code insertable = false, updatable = false}). */
+    final Set<String> readOnly = new java.util.HashSet<>();
 
     Table(String className, String simpleName, String name, boolean nameGiven, TypeElement owner) {
       this.className = className;
@@ -126,6 +128,25 @@ public final class JpaExtractor implements Extractor {
 
     ColumnDeclaration column(String name) {
       return columns.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /**
+     * Adds a column, unless a second attribute maps it read-only ({@code insertable = false, updatable =
+     * false}, as Hibernate asks for a column mapped twice): one column, the writable attribute's.
+     */
+    void place(ColumnDeclaration c, boolean readOnlyAttribute) {
+      ColumnDeclaration mapped = column(c.name());
+      if (mapped == null) {
+        columns.add(c);
+        if (readOnlyAttribute) {
+          readOnly.add(c.name());
+        }
+      } else if (readOnly.contains(c.name()) && !readOnlyAttribute) {
+        columns.set(columns.indexOf(mapped), c);
+        readOnly.remove(c.name());
+      } else if (!readOnlyAttribute) {
+        columns.add(c); // mapped twice, both writable: reported as a duplicate column, as Hibernate refuses it
+      }
     }
 
     TableDeclaration declaration() {
@@ -243,7 +264,93 @@ public final class JpaExtractor implements Extractor {
         tablelessDrops(e);
       }
     }
+    shareTables();
     return tables.values().stream().map(Table::declaration).toList();
+  }
+
+  /**
+   * Entities mapped to one table (a summary and a detail entity over the same rows): Hibernate's table is
+   * the union of their columns, so jmigrate's is too, kept under the entity whose class name sorts first.
+   * A column both map must agree (type, sizes, nullability, key); otherwise it is an error at the field.
+   */
+  private void shareTables() {
+    Map<String, List<Table>> byName = new java.util.TreeMap<>();
+    for (Table t : tables.values()) {
+      if (!t.className.contains("#")) {
+        byName.computeIfAbsent(t.name, k -> new ArrayList<>()).add(t);
+      }
+    }
+    Map<String, Table> mergedInto = new HashMap<>();
+    for (List<Table> group : byName.values()) {
+      if (group.size() < 2) {
+        continue;
+      }
+      group.sort(Comparator.comparing((Table t) -> t.className));
+      Table first = group.get(0);
+      for (Table other : group.subList(1, group.size())) {
+        merge(first, other);
+        mergedInto.put(other.className, first);
+        tables.remove(other.className);
+      }
+    }
+    if (mergedInto.isEmpty()) {
+      return;
+    }
+    // References to a merged entity reference the shared table.
+    for (Table t : tables.values()) {
+      t.columns.replaceAll(c -> {
+        ForeignKeyDeclaration fk = c.foreignKey();
+        Table to = fk == null ? null : mergedInto.get(fk.targetClass());
+        return to == null ? c : new ColumnDeclaration(c.name(), c.nameGiven(), c.field(), c.declaringClass(),
+            c.javaType(), c.id(), c.generated(), c.nullable(), c.length(), c.precision(), c.scale(), c.unique(),
+            c.defaultValue(), c.defaultSql(), c.defaultSqlVariants(), c.renamedFrom(),
+            new ForeignKeyDeclaration(to.className, to.simpleName, fk.targetIsTable(), fk.column(), fk.onDelete(),
+                fk.onUpdate(), fk.name()), c.narrow(), c.origin());
+      });
+    }
+  }
+
+  private void merge(Table into, Table other) {
+    for (ColumnDeclaration c : other.columns) {
+      ColumnDeclaration mine = into.column(c.name());
+      if (mine == null) {
+        if (c.id()) {
+          problems.add(Problem.error(c.origin(), "the table " + into.name + " is mapped by " + into.simpleName + " and "
+              + other.simpleName + " with different keys: " + other.simpleName + "." + c.field() + " is a key column "
+              + "that " + into.simpleName + " does not have. Give both entities the same @Id"));
+        }
+        into.columns.add(c);
+      } else if (!sameColumn(mine, c)) {
+        problems.add(Problem.error(c.origin(), "the table " + into.name + " is mapped by " + into.simpleName + " and "
+            + other.simpleName + ", so Hibernate makes one column " + c.name() + " for both; they differ: "
+            + describe(mine) + " in " + mine.declaringClass() + "." + mine.field() + ", " + describe(c) + " here. "
+            + "Map it the same way in both"));
+      } else if (mine.foreignKey() == null && c.foreignKey() != null) {
+        into.columns.set(into.columns.indexOf(mine), c);
+      }
+    }
+    for (IndexDeclaration i : other.indexes) {
+      if (into.indexes.stream().noneMatch(x -> x.columns().equals(i.columns()) && x.unique() == i.unique())) {
+        into.indexes.add(i);
+      }
+    }
+    into.dropColumns.addAll(other.dropColumns);
+    into.dropTables.addAll(other.dropTables);
+    if (into.renamedFrom == null) {
+      into.renamedFrom = other.renamedFrom;
+    }
+  }
+
+  private static boolean sameColumn(ColumnDeclaration a, ColumnDeclaration b) {
+    return a.javaType().columnType() == b.javaType().columnType() && a.length() == b.length()
+        && a.precision() == b.precision() && a.scale() == b.scale()
+        && java.util.Objects.equals(a.nullable(), b.nullable()) && a.id() == b.id() && a.generated() == b.generated();
+  }
+
+  private static String describe(ColumnDeclaration c) {
+    return c.javaType().columnType() + (c.length() > 0 ? "(" + c.length() + ")" : c.precision() > 0 ? "("
+        + c.precision() + "," + c.scale() + ")" : "") + (Boolean.FALSE.equals(c.nullable()) ? " NOT NULL" : "")
+        + (c.id() ? " key" : "") + (c.generated() ? " identity" : "");
   }
 
   // ---- the entities ----
@@ -261,12 +368,27 @@ public final class JpaExtractor implements Extractor {
       if (parent != null) {
         work.add(parent);
       }
-      for (TypeElement c = t; c != null; c = superclass(c)) {
-        for (Element f : c.getEnclosedElements()) {
-          TypeElement target = f.getKind() == ElementKind.FIELD && isRelation(f) ? target(f) : null;
-          if (target != null) {
-            work.add(target);
-          }
+      targets(t, work, new java.util.HashSet<>());
+    }
+  }
+
+  /** The targets of the associations of {@code t}, its superclasses and its embeddables (nested too). */
+  private void targets(TypeElement t, Deque<TypeElement> work, Set<String> seen) {
+    if (!seen.add(t.getQualifiedName().toString())) {
+      return;
+    }
+    for (TypeElement c = t; c != null; c = superclass(c)) {
+      for (Element f : c.getEnclosedElements()) {
+        if (f.getKind() != ElementKind.FIELD) {
+          continue;
+        }
+        TypeElement target = isRelation(f) ? target(f) : null;
+        if (target != null) {
+          work.add(target);
+        }
+        TypeElement embeddable = JpaColumns.embeddable(f.asType());
+        if (embeddable != null) {
+          targets(embeddable, work, seen);
         }
       }
     }
@@ -412,11 +534,14 @@ public final class JpaExtractor implements Extractor {
         List<ColumnDeclaration> key = new ArrayList<>();
         columns.attribute(f, here.forId(), key);
         for (ColumnDeclaration c : key) {
-          t.columns.add(generated(f, c, entity));
+          t.place(generated(f, c, entity), false);
         }
         continue;
       }
-      columns.attribute(f, here, t.columns);
+      List<ColumnDeclaration> own = new ArrayList<>();
+      columns.attribute(f, here, own);
+      boolean readOnly = readOnly(Jpa.mirror(f, "Column"));
+      own.forEach(c -> t.place(c, readOnly));
     }
     // Hibernate's @NaturalId: one unique constraint over the natural-id columns of the class.
     List<String> natural = new ArrayList<>();
@@ -441,6 +566,12 @@ public final class JpaExtractor implements Extractor {
             + "the key class's fields to the entity's field of the same name. Add the field to the entity"));
       }
     }
+  }
+
+  /** {@code @Column} or {@code @JoinColumn} with {@code insertable = false, updatable = false}. */
+  private boolean readOnly(AnnotationMirror column) {
+    return column != null && explicit(column, "insertable") != null && explicit(column, "updatable") != null
+        && !annotations.bool(column, "insertable") && !annotations.bool(column, "updatable");
   }
 
   /** The {@code @IdClass} of {@code type} or of a mapped superclass above it; null without one. */
@@ -648,18 +779,31 @@ public final class JpaExtractor implements Extractor {
     }
     boolean forceNullable = strategy.equals("SINGLE_TABLE") && e != e.root();
     for (TypeElement type : chain) {
-      for (Element f : persistentFields(type, annotations, new ArrayList<>(), false)) {
-        if (Jpa.has(f, "Id") || Jpa.has(f, "EmbeddedId") || Jpa.has(f, "MapsId")
-            || idClassFields(type).contains(f.getSimpleName().toString())) {
-          continue;
-        }
-        if (Jpa.has(f, "ElementCollection")) {
-          collectionTable(e, t, f);
-        } else if (Jpa.has(f, "ManyToOne") || Jpa.has(f, "OneToOne")) {
-          toOne(e, t, f, forceNullable);
-        } else if (Jpa.has(f, "OneToMany") || Jpa.has(f, "ManyToMany")) {
-          toMany(e, t, f);
-        }
+      Set<String> idClassFields = idClassFields(type);
+      associations(e, t, persistentFields(type, annotations, new ArrayList<>(), false).stream()
+          .filter(f -> !idClassFields.contains(f.getSimpleName().toString())).toList(), forceNullable);
+    }
+  }
+
+  /**
+   * The associations and element collections among {@code fields}, and inside their embeddables (nested
+   * too): Hibernate maps an embeddable's association as the entity's own (its join column in the entity's
+   * table, its join or collection table named after the entity and the attribute).
+   */
+  private void associations(Entity e, Table t, List<Element> fields, boolean forceNullable) {
+    for (Element f : fields) {
+      if (Jpa.has(f, "Id") || Jpa.has(f, "EmbeddedId") || Jpa.has(f, "MapsId")) {
+        continue;
+      }
+      if (Jpa.has(f, "ElementCollection")) {
+        collectionTable(e, t, f);
+      } else if (Jpa.has(f, "ManyToOne") || Jpa.has(f, "OneToOne")) {
+        toOne(e, t, f, forceNullable);
+      } else if (Jpa.has(f, "OneToMany") || Jpa.has(f, "ManyToMany")) {
+        toMany(e, t, f);
+      } else if (JpaColumns.isEmbedded(f) && JpaColumns.embeddable(f.asType()) != null) {
+        associations(e, t, persistentFields(JpaColumns.embeddable(f.asType()), annotations, new ArrayList<>(), true),
+            forceNullable);
       }
     }
   }
@@ -704,7 +848,7 @@ public final class JpaExtractor implements Extractor {
     origin = track(origin, renamed, "value", "renamedFrom");
     ForeignKeyDeclaration fk = noConstraint(jc) ? null : foreignKey(targetTable, referenced, onDelete(f), foreignKeyName(jc));
     ColumnDeclaration mapped = t.column(name);
-    if (mapped != null && jc != null && !annotations.bool(jc, "insertable") && !annotations.bool(jc, "updatable")) {
+    if (mapped != null && readOnly(jc)) {
       // A read-only association over a column the entity maps itself (a key column that is also a foreign
       // key, as in an @IdClass): Hibernate makes one column; the association adds its constraint to it.
       t.columns.set(t.columns.indexOf(mapped), new ColumnDeclaration(mapped.name(), mapped.nameGiven(), mapped.field(),
@@ -713,10 +857,12 @@ public final class JpaExtractor implements Extractor {
           mapped.defaultSql(), mapped.defaultSqlVariants(), mapped.renamedFrom(), fk, mapped.narrow(), mapped.origin()));
       return;
     }
-    t.columns.add(JpaColumns.reference(name, f, f.getEnclosingElement().getSimpleName().toString(), referenced,
+    // A writable association over a column a read-only basic attribute maps too ({@code Long cityId} beside
+    // {@code City city}): the association's column replaces it.
+    t.place(JpaColumns.reference(name, f, f.getEnclosingElement().getSimpleName().toString(), referenced,
         nullable, unique, false, fk, origin,
         renamed == null ? null : annotations.string(renamed, "value"),
-        Annotations.mirror(f, JmigrateExtractor.NARROW) != null));
+        Annotations.mirror(f, JmigrateExtractor.NARROW) != null), readOnly(jc));
   }
 
   /** The one {@code @JoinColumn} of an attribute (also one inside {@code @JoinColumns}); null, reported, for several. */
@@ -1039,7 +1185,8 @@ public final class JpaExtractor implements Extractor {
       if (e.getKind() == ElementKind.METHOD) {
         for (AnnotationMirror m : e.getAnnotationMirrors()) {
           String jpa = Jpa.simpleNameIfJpa(m);
-          if (jpa != null && !jpa.equals("PrePersist") && !jpa.startsWith("Pre") && !jpa.startsWith("Post")) {
+          // @Transient on a getter says what field access already means (Hibernate reads no getter then).
+          if (jpa != null && !jpa.equals("Transient") && !jpa.startsWith("Pre") && !jpa.startsWith("Post")) {
             problems.add(Problem.error(Origin.of(e, m), "jmigrate reads annotations on fields (field access), not "
                 + "on getters: @" + jpa + " on " + type.getSimpleName() + "." + e.getSimpleName() + "() is not read. "
                 + "Move it to the field"));
@@ -1074,7 +1221,11 @@ public final class JpaExtractor implements Extractor {
     for (AnnotationMirror m : f.getAnnotationMirrors()) {
       String jpa = Jpa.simpleNameIfJpa(m);
       String name = Jpa.qualifiedName(m);
-      if (jpa != null && !FIELD_ANNOTATIONS.contains(jpa) && !jpa.equals("MapsId") && !jpa.startsWith("MapKey")
+      if (jpa != null && jpa.startsWith("AssociationOverride")) {
+        problems.add(Problem.error(Origin.of(f, m), "jmigrate does not read @" + jpa + " on " + f.getSimpleName()
+            + ": the join columns it names would be missing. Name the join column in the embeddable "
+            + "(@JoinColumn(name = …)), or remove it"));
+      } else if (jpa != null && !FIELD_ANNOTATIONS.contains(jpa) && !jpa.equals("MapsId") && !jpa.startsWith("MapKey")
           && !jpa.equals("OrderColumn") && !jpa.equals("Transient")) {
         problems.add(new Problem(f, "jmigrate does not read @" + jpa + " on " + f.getSimpleName()
             + "; if it changes the column, the schema will differ from Hibernate's", true, m, null));
