@@ -299,6 +299,36 @@ class JpaEntitiesTest {
     HibernateSchema.run(build, List.of("com.acme.model.Point", "com.acme.model.Station"), true, url, "validate");
   }
 
+  /**
+   * A list's {@code @OrderColumn} on the inverse side ({@code mappedBy}) is a nullable integer in the child's
+   * table, and a map on the inverse side keyed by {@code @MapKeyColumn} a nullable key column there: the
+   * database is Hibernate's own export on PostgreSQL, and its validate passes.
+   */
+  @Test
+  void theInverseSidesOrderAndMapKeyColumnsAreInTheChildsTable() throws Exception {
+    Project p = new Project(dir).write("com/acme/model/Box.java", HEADER + """
+        @Entity public class Box {
+          @Id private Long id;
+          @OneToMany(mappedBy = "box") @OrderColumn private List<Item> items;
+          @OneToMany(mappedBy = "shelf") @MapKeyColumn(name = "label", length = 40) private Map<String, Item> byLabel;
+        }""").write("com/acme/model/Item.java", HEADER + """
+        @Entity public class Item {
+          @Id private Long id;
+          @ManyToOne private Box box;
+          @ManyToOne private Box shelf;
+        }""");
+    Project.Result build = p.build().assertOk();
+    List<String> entities = List.of("com.acme.model.Box", "com.acme.model.Item");
+    String hibernate = Postgres.newDatabaseUrl();
+    HibernateSchema.run(build, entities, true, hibernate, "create");
+    String url = Postgres.newDatabaseUrl();
+    try (Connection c = DriverManager.getConnection(url); Connection h = DriverManager.getConnection(hibernate)) {
+      build.migrator().migrate(c);
+      assertEquals(HibernateSchema.catalog(h), HibernateSchema.catalog(c));
+    }
+    HibernateSchema.run(build, entities, true, url, "validate");
+  }
+
   /** The text without each line's indentation: generated code is compared by its lines. */
   /** @Lob → CLOB or BLOB, with the @Column's length (255 unless given) or none; a shorter one is a narrowing. */
   @Test

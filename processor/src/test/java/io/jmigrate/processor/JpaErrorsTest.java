@@ -77,18 +77,26 @@ class JpaErrorsTest {
               public Character convertToDatabaseColumn(Boolean b) { return null; }
               public Boolean convertToEntityAttribute(Character c) { return null; }
             }""", "its converter ToChar stores java.lang.Character, which is not a supported column type"),
-        Arguments.of("@OrderColumn", """
+        Arguments.of("@OrderColumn on a set", """
             @Entity class Thing {
               @Id Long id;
               @ElementCollection
               @OrderColumn // <-
-              List<String> tags;
-            }""", "jmigrate does not map @OrderColumn (tags)"),
-        Arguments.of("a map", """
+              Set<String> tags;
+            }""", "@OrderColumn orders a List; tags is java.util.Set<java.lang.String>"),
+        Arguments.of("a map keyed by an attribute of its entities", """
             @Entity class Thing {
               @Id Long id;
-              @ElementCollection Map<String, String> attributes; // <-
-            }""", "attributes is java.util.Map<java.lang.String,java.lang.String> (maps are not mapped yet)"),
+              @OneToMany
+              @MapKey(name = "id") // <-
+              Map<Long, Thing> children;
+            }""", "jmigrate does not map @MapKey (children): Hibernate would key the map by an attribute of the "
+            + "target entity, which jmigrate does not read. Key it by a column (@MapKeyColumn"),
+        Arguments.of("a map keyed by an entity", """
+            @Entity class Thing {
+              @Id Long id;
+              @ElementCollection Map<Thing, String> notes; // <-
+            }""", "jmigrate cannot map the key of notes (com.acme.model.Thing)"),
         Arguments.of("@MapsId", """
             @Entity class Thing {
               @Id Long id;

@@ -385,6 +385,51 @@ final class JpaColumns {
     return null;
   }
 
+  /**
+   * A map's key column: {@code @MapKeyColumn(name, length, precision, scale)}, else {@code <attribute>_KEY}
+   * through the naming; an enum key by {@code @MapKeyEnumerated} (ordinal unless STRING), as Hibernate 7
+   * makes it. Null after reporting a key type without a column.
+   */
+  ColumnDeclaration mapKey(Element field, TypeMirror key, String declaringClass) {
+    String attribute = field.getSimpleName().toString();
+    AnnotationMirror col = Jpa.mirror(field, "MapKeyColumn");
+    Sized sized;
+    if (JpaTypes.isEnum(key)) {
+      String kind = Jpa.constant(annotations, Jpa.mirror(field, "MapKeyEnumerated"), "value");
+      sized = Sized.of("STRING".equals(kind) ? ColumnType.STRING : ColumnType.SMALLINT);
+    } else {
+      sized = key == null ? null : JpaTypes.basic(key);
+    }
+    if (sized == null) {
+      problems.add(Problem.at(field, "jmigrate cannot map the key of " + attribute + " (" + key + "): a map's key is "
+          + "mapped when it is a number, String, enum or java.time value (Hibernate would make a column of it, or "
+          + "reference an entity with @MapKeyJoinColumn, which jmigrate does not map)"));
+      return null;
+    }
+    String given = col == null ? "" : annotations.string(col, "name");
+    int length = sized.length();
+    if (sized.type() == ColumnType.STRING && explicit(col, "length") != null) {
+      length = annotations.integer(col, "length");
+    }
+    int precision = sized.precision();
+    int scale = sized.scale();
+    if (sized.type() == ColumnType.DECIMAL && col != null && annotations.integer(col, "precision") > 0) {
+      precision = annotations.integer(col, "precision");
+      scale = annotations.integer(col, "scale");
+    }
+    Origin origin = track(Origin.of(field), col, "name", "name");
+    return new ColumnDeclaration(naming.physical(given.isEmpty() ? attribute + "_KEY" : given), !given.isEmpty(),
+        attribute, declaringClass, new JavaType(key.toString(), sized.type(), false, JpaTypes.qualifiedName(key), null),
+        false, false, false, length, precision, scale, false, null, null, null, null, false, origin);
+  }
+
+  /** {@code c} as a key column (NOT NULL), or as a plain column of the given nullability. */
+  static ColumnDeclaration as(ColumnDeclaration c, boolean id, boolean nullable) {
+    return new ColumnDeclaration(c.name(), c.nameGiven(), c.field(), c.declaringClass(), c.javaType(), id,
+        c.generated(), nullable && !id, c.length(), c.precision(), c.scale(), c.unique(), c.defaultValue(),
+        c.defaultSql(), c.defaultSqlVariants(), c.renamedFrom(), c.foreignKey(), c.narrow(), c.origin());
+  }
+
   /** A foreign-key column: named, typed and sized as the referenced column, nullable as the mapping says. */
   static ColumnDeclaration reference(String name, Element field, String declaringClass, ColumnDeclaration referenced,
       boolean nullable, boolean unique, boolean id, ForeignKeyDeclaration fk, Origin origin, String renamedFrom,

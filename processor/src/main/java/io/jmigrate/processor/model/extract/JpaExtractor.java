@@ -955,11 +955,20 @@ public final class JpaExtractor implements Extractor {
     boolean manyToMany = Jpa.has(f, "ManyToMany");
     AnnotationMirror relation = Jpa.mirror(f, manyToMany ? "ManyToMany" : "OneToMany");
     if (!annotations.string(relation, "mappedBy").isEmpty()) {
-      return; // the other side owns it
+      // The other side owns it; a list's @OrderColumn (a map's key column) is in the child's table all the same.
+      if (!manyToMany && collectionKind(f)) {
+        Entity target = targetEntity(f);
+        ColumnDeclaration index = indexColumn(f);
+        if (target != null && tableOf(target) != null && index != null) {
+          tableOf(target).columns.add(index);
+        }
+      }
+      return;
     }
     if (!collectionKind(f)) {
       return;
     }
+    ColumnDeclaration index = indexColumn(f);
     Entity target = targetEntity(f);
     Table targetTable = target == null ? null : tableOf(target);
     if (targetTable == null || t.key().size() != 1) {
@@ -978,6 +987,9 @@ public final class JpaExtractor implements Extractor {
       targetTable.columns.add(JpaColumns.reference(name, f, e.type.getSimpleName().toString(), ownerKey,
           annotations.bool(jc, "nullable"), false, false,
           noConstraint(jc) ? null : foreignKey(t, ownerKey, onDelete(f), foreignKeyName(jc)), origin, null, false));
+      if (index != null) {
+        targetTable.columns.add(index);
+      }
       return;
     }
     List<ColumnDeclaration> targetKey = targetTable.key();
@@ -999,17 +1011,42 @@ public final class JpaExtractor implements Extractor {
     String ownerName = columnName(ownerColumn, (inverseOwner != null ? inverseOwner : e.entityName) + "_"
         + ownerKey.name());
     String targetName = columnName(targetColumn, attribute + "_" + targetKey.get(0).name());
-    boolean set = isSet(f.asType());
+    boolean set = isSet(f.asType()) && index == null;
     Origin origin = Origin.of(f);
     ColumnDeclaration owner = JpaColumns.reference(ownerName, f, e.type.getSimpleName().toString(), ownerKey, false,
-        false, manyToMany && set, foreignKey(t, ownerKey, ReferentialAction.NO_ACTION, ""),
+        false, (manyToMany && set) || index != null, foreignKey(t, ownerKey, ReferentialAction.NO_ACTION, ""),
         track(origin, ownerColumn, "name", "name"), null, false);
-    // A one-to-many's join table: each child once (its key, for a set; unique, for a list).
+    // A one-to-many's join table: each child once (its key, for a set; unique, for a list or a map). An
+    // ordered list's or a map's key is the owner and the order or map key column.
     ColumnDeclaration child = JpaColumns.reference(targetName, f, e.type.getSimpleName().toString(), targetKey.get(0),
         false, !manyToMany && !set, set, foreignKey(targetTable, targetKey.get(0), ReferentialAction.NO_ACTION, ""),
         track(origin, targetColumn, "name", "name"), null, false);
     join.columns.add(owner);
     join.columns.add(child);
+    if (index != null) {
+      join.columns.add(JpaColumns.as(index, true, false));
+    }
+  }
+
+  /**
+   * The column of a list's {@code @OrderColumn} ({@code <attribute>_ORDER}, an integer) or of a map's key
+   * ({@code @MapKeyColumn}, {@code <attribute>_KEY}), nullable as in the child's table; null for neither.
+   */
+  private ColumnDeclaration indexColumn(Element f) {
+    String declaring = f.getEnclosingElement().getSimpleName().toString();
+    AnnotationMirror order = Jpa.mirror(f, "OrderColumn");
+    if (order != null) {
+      String given = annotations.string(order, "name");
+      Origin origin = track(Origin.of(f, order), order, "name", "name");
+      return new ColumnDeclaration(naming.physical(given.isEmpty() ? f.getSimpleName() + "_ORDER" : given),
+          !given.isEmpty(), f.getSimpleName().toString(), declaring, JavaType.of("int", ColumnType.INTEGER), false,
+          false, annotations.bool(order, "nullable"), 0, 0, 0, false, null, null, null, null, false, origin);
+    }
+    if (isMap(f.asType()) && f.asType() instanceof DeclaredType d && d.getTypeArguments().size() == 2) {
+      ColumnDeclaration key = columns.mapKey(f, d.getTypeArguments().get(0), declaring);
+      return key == null ? null : JpaColumns.as(key, false, true);
+    }
+    return null;
   }
 
   /** A join or collection table: it belongs to the entity, and jmigrate's {@code @RenamedFrom} on the field renames it. */
@@ -1047,8 +1084,14 @@ public final class JpaExtractor implements Extractor {
     Table table = joinTable(e, t, f, name, !given.isEmpty(), ct);
     AnnotationMirror ownerColumn = first(ct, "joinColumns");
     String ownerName = columnName(ownerColumn, e.entityName + "_" + ownerKey.name());
+    // An ordered list's or a map's rows: the key is the owner and the order or map key column, as Hibernate's.
+    ColumnDeclaration index = indexColumn(f);
     table.columns.add(JpaColumns.reference(ownerName, f, e.type.getSimpleName().toString(), ownerKey, false, false,
-        false, foreignKey(t, ownerKey, onDelete(f), ""), track(Origin.of(f), ownerColumn, "name", "name"), null, false));
+        index != null, foreignKey(t, ownerKey, onDelete(f), ""), track(Origin.of(f), ownerColumn, "name", "name"), null,
+        false));
+    if (index != null) {
+      table.columns.add(JpaColumns.as(index, true, false));
+    }
 
     TypeMirror element = elementType(f);
     List<ColumnDeclaration> values = new ArrayList<>();
@@ -1064,7 +1107,7 @@ public final class JpaExtractor implements Extractor {
       }
     }
     table.columns.addAll(values);
-    if (isSet(f.asType()) && !values.isEmpty()) {
+    if (isSet(f.asType()) && index == null && !values.isEmpty()) {
       // Hibernate: a set's rows are unique (a unique constraint, its values may be NULL).
       List<String> unique = new ArrayList<>();
       unique.add(ownerName);
@@ -1073,21 +1116,38 @@ public final class JpaExtractor implements Extractor {
     }
   }
 
-  /** Lists, sets and collections are mapped; maps, arrays and ordered lists are not (an error at the field). */
+  /**
+   * Lists (with {@code @OrderColumn} too), sets, collections and maps keyed by a column ({@code @MapKeyColumn},
+   * or Hibernate's {@code <attribute>_KEY}) are mapped; arrays, and maps keyed otherwise, are not (an error at
+   * the field).
+   */
   private boolean collectionKind(Element f) {
-    for (String a : new String[] {"OrderColumn", "MapKey", "MapKeyColumn", "MapKeyJoinColumn", "MapKeyClass",
-        "MapKeyEnumerated", "MapKeyTemporal"}) {
+    for (String a : new String[] {"MapKey", "MapKeyJoinColumn", "MapKeyJoinColumns", "MapKeyClass",
+        "MapKeyTemporal"}) {
       if (Jpa.has(f, a)) {
         problems.add(Problem.error(Origin.of(f, Jpa.mirror(f, a)), "jmigrate does not map @" + a + " ("
-            + f.getSimpleName() + "): its column is not read. Remove it, or mark the field @Transient"));
+            + f.getSimpleName() + "): Hibernate would key the map " + (a.equals("MapKey") ? "by an attribute of "
+            + "the target entity" : a.startsWith("MapKeyJoin") ? "by a reference to an entity" : "by that type")
+            + ", which jmigrate does not read. Key it by a column (@MapKeyColumn, with a number, String, enum or "
+            + "java.time key), or use a List or Set"));
         return false;
       }
     }
     String raw = erasure(f.asType());
-    if (!Set.of("java.util.List", "java.util.Set", "java.util.Collection", "java.util.SortedSet",
+    if (isMap(f.asType())) {
+      if (!(f.asType() instanceof DeclaredType d) || d.getTypeArguments().size() != 2) {
+        problems.add(Problem.at(f, f.getSimpleName() + " needs its type arguments (Map<String, Tag>)"));
+        return false;
+      }
+    } else if (!Set.of("java.util.List", "java.util.Set", "java.util.Collection", "java.util.SortedSet",
         "java.util.ArrayList", "java.util.HashSet", "java.util.LinkedHashSet", "java.util.TreeSet").contains(raw)) {
-      problems.add(Problem.at(f, "jmigrate maps a collection attribute declared as List, Set or Collection; "
-          + f.getSimpleName() + " is " + f.asType() + (raw.endsWith("Map") ? " (maps are not mapped yet)" : "")));
+      problems.add(Problem.at(f, "jmigrate maps a collection attribute declared as List, Set, Collection or Map; "
+          + f.getSimpleName() + " is " + f.asType()));
+      return false;
+    }
+    if (Jpa.has(f, "OrderColumn") && !raw.endsWith("List")) {
+      problems.add(Problem.error(Origin.of(f, Jpa.mirror(f, "OrderColumn")), "@OrderColumn orders a List; "
+          + f.getSimpleName() + " is " + f.asType() + ". Declare it as a List, or remove @OrderColumn"));
       return false;
     }
     if (elementType(f) == null) {
@@ -1095,6 +1155,11 @@ public final class JpaExtractor implements Extractor {
       return false;
     }
     return true;
+  }
+
+  private static boolean isMap(TypeMirror type) {
+    return Set.of("java.util.Map", "java.util.HashMap", "java.util.LinkedHashMap", "java.util.TreeMap",
+        "java.util.SortedMap").contains(erasure(type));
   }
 
   private static boolean isSet(TypeMirror type) {
@@ -1106,10 +1171,12 @@ public final class JpaExtractor implements Extractor {
         ? ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString() : type.toString();
   }
 
+  /** A collection's element type, a map's value type. */
   private static TypeMirror elementType(Element f) {
-    if (f.asType() instanceof DeclaredType d && d.getTypeArguments().size() == 1
-        && d.getTypeArguments().get(0).getKind() == TypeKind.DECLARED) {
-      return d.getTypeArguments().get(0);
+    if (f.asType() instanceof DeclaredType d && !d.getTypeArguments().isEmpty()) {
+      TypeMirror element = d.getTypeArguments().get(isMap(f.asType()) ? 1 : 0);
+      return d.getTypeArguments().size() == (isMap(f.asType()) ? 2 : 1) && element.getKind() == TypeKind.DECLARED
+          ? element : null;
     }
     return null;
   }
