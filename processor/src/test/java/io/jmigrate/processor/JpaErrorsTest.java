@@ -45,6 +45,21 @@ class JpaErrorsTest {
               Long id;
             }""", "@GeneratedValue on id makes Hibernate 7 use the sequence thing_seq (increment by 50). Use "
             + "@GeneratedValue(strategy = GenerationType.IDENTITY)"),
+        Arguments.of("SEQUENCE with its generator's own sequence", """
+            @Entity class Thing {
+              @Id
+              @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "ids") // <-
+              @SequenceGenerator(name = "ids", sequenceName = "thing_ids", allocationSize = 1)
+              Long id;
+            }""", "makes Hibernate 7 use the sequence thing_ids (increment by 1)"),
+        Arguments.of("TABLE with its generator's own table", """
+            @Entity
+            @TableGenerator(name = "keys", table = "id_gen")
+            class Thing {
+              @Id
+              @GeneratedValue(strategy = GenerationType.TABLE, generator = "keys") // <-
+              Long id;
+            }""", "makes Hibernate 7 use the table id_gen"),
         Arguments.of("SEQUENCE", """
             @Entity class Thing {
               @Id
@@ -233,6 +248,18 @@ class JpaErrorsTest {
               @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.LONG32VARCHAR) // <-
               String text;
             }""", "jmigrate does not read Hibernate's @JdbcTypeCode on text; if it changes the column"),
+        Arguments.of("@Table on a mapped superclass", """
+            @MappedSuperclass
+            @Table(name = "base") // <-
+            abstract class Base { @Id Long id; }
+            @Entity class Thing extends Base { String name; }""", "Hibernate 7 refuses @Table on a @MappedSuperclass "
+            + "(Base has no table of its own), and jmigrate does not read it: move it to the entity (Thing)"),
+        Arguments.of("@Inheritance on a mapped superclass", """
+            @MappedSuperclass
+            @Inheritance(strategy = InheritanceType.JOINED) // <-
+            abstract class Base { @Id Long id; }
+            @Entity class Thing extends Base { String name; }""", "Hibernate 7 refuses @Inheritance on a "
+            + "@MappedSuperclass"),
         Arguments.of("a descending index", """
             @Entity
             @Table(indexes = @Index(columnList = "name DESC")) // <-

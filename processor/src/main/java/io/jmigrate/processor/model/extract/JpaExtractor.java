@@ -75,6 +75,8 @@ public final class JpaExtractor implements Extractor {
 
   private final Map<String, Entity> entities = new LinkedHashMap<>();
   private final Map<String, Table> tables = new LinkedHashMap<>();
+  /** The mapped superclasses already warned about (several entities may extend one). */
+  private final Set<String> warnedSuperclasses = new java.util.HashSet<>();
 
   /** One entity class: its names, its place in a hierarchy. */
   private static final class Entity {
@@ -246,6 +248,7 @@ public final class JpaExtractor implements Extractor {
     problems.clear();
     entities.clear();
     tables.clear();
+    warnedSuperclasses.clear();
     discover(roots);
     for (Entity e : entities.values()) {
       e.parent = entities.get(qualifiedName(entitySuperclass(e.type)));
@@ -629,10 +632,42 @@ public final class JpaExtractor implements Extractor {
     String sequence = naming.physical(entity.root().entityName + "_SEQ");
     problems.add(Problem.error(at, "jmigrate does not create sequences or generator tables: @GeneratedValue"
         + (strategy.equals("AUTO") ? "" : "(strategy = " + strategy + ")") + " on " + c.field() + " makes Hibernate 7 "
-        + "use " + (strategy.equals("TABLE") ? "the table hibernate_sequences" : "the sequence " + sequence
-        + " (increment by 50)") + ". Use @GeneratedValue(strategy = GenerationType.IDENTITY), an identity column on "
-        + "PostgreSQL, H2, MariaDB and SQLite"));
+        + "use " + generatorObject(f, entity, g, strategy, sequence) + ". Use @GeneratedValue(strategy = "
+        + "GenerationType.IDENTITY), an identity column on PostgreSQL, H2, MariaDB and SQLite"));
     return c;
+  }
+
+  /**
+   * What Hibernate 7 generates the key with, for the message: the {@code @SequenceGenerator}'s
+   * {@code sequenceName} (else its name) and {@code allocationSize}, the {@code @TableGenerator}'s
+   * {@code table}, when {@code generator} names one on the field or the class (or one stands there
+   * unnamed); else its defaults.
+   */
+  private String generatorObject(Element f, Entity entity, AnnotationMirror g, String strategy, String sequence) {
+    boolean table = strategy.equals("TABLE");
+    String wanted = annotations.string(g, "generator");
+    AnnotationMirror found = null;
+    List<Element> places = new ArrayList<>(List.of(f));
+    for (TypeElement c = entity.type; c != null; c = superclass(c)) {
+      places.add(c);
+    }
+    for (Element place : places) {
+      AnnotationMirror m = Jpa.mirror(place, table ? "TableGenerator" : "SequenceGenerator");
+      if (m != null && found == null && (wanted.isEmpty() || annotations.string(m, "name").equals(wanted))) {
+        found = m;
+      }
+    }
+    if (table) {
+      String t = found == null ? "" : annotations.string(found, "table");
+      return "the table " + (t.isEmpty() ? "hibernate_sequences" : naming.physical(t));
+    }
+    if (found == null) {
+      return "the sequence " + (wanted.isEmpty() ? sequence : naming.physical(wanted)) + " (increment by 50)";
+    }
+    String name = annotations.string(found, "sequenceName");
+    name = name.isEmpty() ? annotations.string(found, "name") : name;
+    int increment = explicit(found, "allocationSize") == null ? 50 : annotations.integer(found, "allocationSize");
+    return "the sequence " + (name.isEmpty() ? sequence : naming.physical(name)) + " (increment by " + increment + ")";
   }
 
   /** A JOINED subclass's key: the root's key columns (or {@code @PrimaryKeyJoinColumn(name)}), referencing the parent's table. */
@@ -1315,6 +1350,17 @@ public final class JpaExtractor implements Extractor {
       problems.add(new Problem(type, "jmigrate does not read @" + jpa + " on " + type.getSimpleName()
           + (error ? ": the columns it places would be missing. Remove it, or map the entity with one table"
               : "; if it changes a table, the schema will differ from Hibernate's"), !error, m, null));
+    }
+    for (TypeElement c = superclass(type); c != null && Jpa.has(c, "MappedSuperclass"); c = superclass(c)) {
+      for (String a : new String[] {"Table", "Inheritance"}) {
+        AnnotationMirror m = Jpa.mirror(c, a);
+        if (m != null && warnedSuperclasses.add(c.getQualifiedName() + "@" + a)) {
+          problems.add(new Problem(c, "Hibernate 7 refuses @" + a + " on a @MappedSuperclass (" + c.getSimpleName()
+              + " has no table of its own), and jmigrate does not read it: move it to the entity ("
+              + type.getSimpleName() + ")" + (a.equals("Inheritance") ? ", the root of the hierarchy" : ""), true, m,
+              null));
+        }
+      }
     }
     if (!type.getTypeParameters().isEmpty() || (type.getNestingKind().isNested()
         && !type.getModifiers().contains(Modifier.STATIC))) {
