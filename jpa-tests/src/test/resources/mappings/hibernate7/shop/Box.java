@@ -66,7 +66,7 @@ public class Box {
 
   @ElementCollection
   @OrderColumn
-  List<String> lines;
+  List<String> remarks;
 
   @OneToMany
   @JoinColumn(name = "box_id")

@@ -118,12 +118,13 @@ class JpaErrorsTest {
               @OneToOne
               @MapsId // <-
               Thing parent;
-            }""", "jmigrate does not map @MapsId (parent)"),
+            }""", "jmigrate does not map @MapsId (parent): Hibernate would make the association's join column the key"),
         Arguments.of("a key that is an association", """
             @Entity class Thing {
               @Id @ManyToOne Other other; // <-
             }
-            @Entity class Other { @Id Long id; }""", "jmigrate does not map a key that is an association (other"),
+            @Entity class Other { @Id Long id; }""", "jmigrate does not map a key that is an association (other, a "
+            + "derived identity: Hibernate would make its join column the key"),
         Arguments.of("property access", """
             @Entity class Thing {
               Long id;
@@ -141,14 +142,16 @@ class JpaErrorsTest {
             @SecondaryTable(name = "thing_more") // <-
             class Thing {
               @Id Long id;
-            }""", "jmigrate does not read @SecondaryTable on Thing: the columns it places would be missing"),
+            }""", "jmigrate does not read @SecondaryTable on Thing: the columns it places (Hibernate would put them in a "
+            + "second table joined by the key) would be missing"),
         Arguments.of("two join columns", """
             @Entity class Thing {
               @Id Long id;
               @ManyToOne
               @JoinColumns({@JoinColumn(name = "a"), @JoinColumn(name = "b")}) // <-
               Thing parent;
-            }""", "jmigrate maps associations with one join column only (parent has 2)"),
+            }""", "jmigrate maps associations with one join column only (parent has 2, which Hibernate makes one composite "
+            + "foreign key of): reference a single-column key"),
         Arguments.of("an association to a composite key", """
             @Entity class Thing {
               @Id Long id;

@@ -521,13 +521,15 @@ public final class JpaExtractor implements Extractor {
       boolean id = Jpa.has(f, "Id") || Jpa.has(f, "EmbeddedId") || idClassFields.contains(f.getSimpleName().toString());
       if (id && isRelation(f)) {
         problems.add(Problem.at(f, "jmigrate does not map a key that is an association (" + f.getSimpleName()
-            + ", a derived identity); give the entity a key of its own"));
+            + ", a derived identity: Hibernate would make its join column the key, referencing the target's); give the "
+            + "entity a key of its own (an @Id column) and keep the association beside it"));
         continue;
       }
       if (Jpa.has(f, "MapsId")) {
         problems.add(Problem.error(Origin.of(f, Jpa.mirror(f, "MapsId")), "jmigrate does not map @MapsId ("
-            + f.getSimpleName() + "): the key shared with the association is not read; give the entity a key of "
-            + "its own"));
+            + f.getSimpleName() + "): Hibernate would make the association's join column the key, shared with the "
+            + "target's; give the entity an @Id of its own (the same column: @Id Long x plus @JoinColumn(name = \"x\", "
+            + "insertable = false, updatable = false) on the association, which jmigrate maps)"));
         continue;
       }
       if (isRelation(f) || Jpa.has(f, "ElementCollection")) {
@@ -853,7 +855,8 @@ public final class JpaExtractor implements Extractor {
     if (Jpa.has(f, "JoinTable") || Jpa.has(f, "PrimaryKeyJoinColumn")) {
       String a = Jpa.has(f, "JoinTable") ? "JoinTable" : "PrimaryKeyJoinColumn";
       problems.add(Problem.error(Origin.of(f, Jpa.mirror(f, a)), "jmigrate does not map @" + kind + " with @" + a
-          + " (" + f.getSimpleName() + "); use @JoinColumn"));
+          + " (" + f.getSimpleName() + "): Hibernate would make a " + (a.equals("JoinTable") ? "join table of both "
+          + "keys" : "reference through the primary key") + "; use @JoinColumn"));
       return;
     }
     AnnotationMirror jc = joinColumn(f);
@@ -910,7 +913,8 @@ public final class JpaExtractor implements Extractor {
         return all.get(0);
       }
       problems.add(Problem.error(Origin.of(f, many), "jmigrate maps associations with one join column only ("
-          + f.getSimpleName() + " has " + all.size() + "): reference a single-column key"));
+          + f.getSimpleName() + " has " + all.size() + ", which Hibernate makes one composite foreign key of): "
+          + "reference a single-column key, e.g. a unique column of the target with referencedColumnName"));
       return null;
     }
     return jc;
@@ -932,7 +936,9 @@ public final class JpaExtractor implements Extractor {
     if (key.size() != 1) {
       if (!key.isEmpty()) {
         problems.add(Problem.at(f, "jmigrate maps associations to a single-column key only; " + target.entityName
-            + " has the composite key " + key.stream().map(ColumnDeclaration::name).toList()));
+            + " has the composite key " + key.stream().map(ColumnDeclaration::name).toList() + ", which Hibernate "
+            + "would reference with one join column per key column; reference a unique column of it "
+            + "(@JoinColumn(referencedColumnName)) or give it a single-column key"));
       }
       return null;
     }
@@ -1348,7 +1354,9 @@ public final class JpaExtractor implements Extractor {
       }
       boolean error = jpa.startsWith("SecondaryTable") || jpa.startsWith("AssociationOverride");
       problems.add(new Problem(type, "jmigrate does not read @" + jpa + " on " + type.getSimpleName()
-          + (error ? ": the columns it places would be missing. Remove it, or map the entity with one table"
+          + (error ? ": the columns it places (Hibernate would put them in " + (jpa.startsWith("SecondaryTable")
+              ? "a second table joined by the key" : "the join columns it names") + ") would be missing. Remove it, "
+              + "or map the entity with one table"
               : "; if it changes a table, the schema will differ from Hibernate's"), !error, m, null));
     }
     for (TypeElement c = superclass(type); c != null && Jpa.has(c, "MappedSuperclass"); c = superclass(c)) {
