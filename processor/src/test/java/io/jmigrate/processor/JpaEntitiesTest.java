@@ -329,6 +329,39 @@ class JpaEntitiesTest {
     HibernateSchema.run(build, entities, true, url, "validate");
   }
 
+  /**
+   * Two entities on one table: the table is the union of their columns, and an incremental build that
+   * recompiles either one finds the other (the snapshot names only the first) and changes nothing.
+   */
+  @Test
+  void twoEntitiesOnOneTableAreOneTableInEveryBuild() throws Exception {
+    Project p = new Project(dir).write("com/acme/model/PersonDetail.java", HEADER + """
+        @Entity @Table(name = "person") public class PersonDetail {
+          @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
+          @Column(length = 80) private String name;
+          private String bio;
+        }""").write("com/acme/model/PersonSummary.java", HEADER + """
+        @Entity @Table(name = "person") public class PersonSummary {
+          @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
+          @Column(length = 80) private String name;
+          private Integer visits;
+        }""");
+    Project.Result full = p.build().assertOk();
+    String migration = squash(p.migrations("com.acme.migrations").firstEntry().getValue());
+    assertTrue(migration.contains(squash("""
+        createTable(table("person",
+            column("id", BIGINT).notNull().identity(),
+            column("name", STRING).length(80),
+            column("bio", STRING).length(255),
+            column("visits", INTEGER))""")), migration);
+    String snapshot = p.snapshotText();
+    p.buildOnly(full, List.of("com/acme/model/PersonDetail.java")).assertOk();
+    assertEquals(snapshot, p.snapshotText());
+    p.buildOnly(full, List.of("com/acme/model/PersonSummary.java")).assertOk();
+    assertEquals(snapshot, p.snapshotText());
+    assertEquals(1, p.migrations("com.acme.migrations").size());
+  }
+
   /** The text without each line's indentation: generated code is compared by its lines. */
   /** @Lob → CLOB or BLOB, with the @Column's length (255 unless given) or none; a shorter one is a narrowing. */
   @Test

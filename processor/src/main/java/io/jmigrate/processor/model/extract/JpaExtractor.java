@@ -229,6 +229,12 @@ public final class JpaExtractor implements Extractor {
     return Jpa.has(e, "Entity");
   }
 
+  /** The entity's {@code @Table(name)} as written; empty without one. */
+  public static String givenTableName(TypeElement t) {
+    AnnotationMirror table = isEntity(t) ? Jpa.mirror(t, "Table") : null;
+    return table == null ? "" : new Annotations().string(table, "name");
+  }
+
   /** The qualified names of the annotations that make a type an entity or a converter. */
   public static List<String> entityAnnotations() {
     return List.of("jakarta.persistence.Entity", "javax.persistence.Entity");
