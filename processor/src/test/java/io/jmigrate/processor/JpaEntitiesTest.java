@@ -257,6 +257,111 @@ class JpaEntitiesTest {
         migration);
   }
 
+  /**
+   * Hibernate 7's key of an {@code @IdClass} is every field of the key class, also one the entity does not mark
+   * {@code @Id} (a series' {@code ts}): two points of one series at two instants are two rows. A primitive is NOT
+   * NULL only without a {@code @Column} (or with {@code nullable = false}).
+   */
+  @Test
+  void anIdClassKeyIsEveryFieldOfTheKeyClassAndAPrimitiveWithAColumnIsNullable() throws Exception {
+    Project p = new Project(dir).write("com/acme/model/Point.java", HEADER + """
+        @Entity @IdClass(Point.Key.class) public class Point {
+          @Id private Long entityId;
+          @Id @Column(name = "k") private String key;
+          private java.time.Instant ts;
+          private double measured;
+          @Column private double adjusted;
+          @Column(nullable = false) private int quality;
+          public static class Key implements java.io.Serializable { Long entityId; String key; java.time.Instant ts; }
+        }""").write("com/acme/model/Station.java", HEADER + """
+        @Entity @IdClass(Station.Code.class) public class Station {
+          @Id private String code;
+          public static class Code implements java.io.Serializable { String code; }
+        }""");
+    Project.Result build = p.build().assertOk();
+    String migration = squash(p.migrations("com.acme.migrations").firstEntry().getValue());
+    assertTrue(migration.contains(squash("""
+        createTable(table("point",
+            column("entity_id", BIGINT).notNull(),
+            column("ts", TIMESTAMP_TZ).notNull(),
+            column("k", STRING).length(255).notNull(),
+            column("measured", DOUBLE).notNull(),
+            column("adjusted", DOUBLE),
+            column("quality", INTEGER).notNull())
+          .primaryKey("entity_id", "ts", "k")),""")), migration);
+    String url = Postgres.newDatabaseUrl();
+    try (Connection c = DriverManager.getConnection(url)) {
+      build.migrator().migrate(c);
+      Db.exec(c, "INSERT INTO point (entity_id, k, ts, measured, quality) VALUES (1, 'temp', '2026-01-01T00:00Z', 1, 0)");
+      Db.exec(c, "INSERT INTO point (entity_id, k, ts, measured, quality) VALUES (1, 'temp', '2026-01-01T00:01Z', 2, 0)");
+      assertEquals(List.of(List.of(2L)), Db.rows(c, "SELECT count(*) FROM point"));
+    }
+    HibernateSchema.run(build, List.of("com.acme.model.Point", "com.acme.model.Station"), true, url, "validate");
+  }
+
+  /**
+   * A list's {@code @OrderColumn} on the inverse side ({@code mappedBy}) is a nullable integer in the child's
+   * table, and a map on the inverse side keyed by {@code @MapKeyColumn} a nullable key column there: the
+   * database is Hibernate's own export on PostgreSQL, and its validate passes.
+   */
+  @Test
+  void theInverseSidesOrderAndMapKeyColumnsAreInTheChildsTable() throws Exception {
+    Project p = new Project(dir).write("com/acme/model/Box.java", HEADER + """
+        @Entity public class Box {
+          @Id private Long id;
+          @OneToMany(mappedBy = "box") @OrderColumn private List<Item> items;
+          @OneToMany(mappedBy = "shelf") @MapKeyColumn(name = "label", length = 40) private Map<String, Item> byLabel;
+        }""").write("com/acme/model/Item.java", HEADER + """
+        @Entity public class Item {
+          @Id private Long id;
+          @ManyToOne private Box box;
+          @ManyToOne private Box shelf;
+        }""");
+    Project.Result build = p.build().assertOk();
+    List<String> entities = List.of("com.acme.model.Box", "com.acme.model.Item");
+    String hibernate = Postgres.newDatabaseUrl();
+    HibernateSchema.run(build, entities, true, hibernate, "create");
+    String url = Postgres.newDatabaseUrl();
+    try (Connection c = DriverManager.getConnection(url); Connection h = DriverManager.getConnection(hibernate)) {
+      build.migrator().migrate(c);
+      assertEquals(HibernateSchema.catalog(h), HibernateSchema.catalog(c));
+    }
+    HibernateSchema.run(build, entities, true, url, "validate");
+  }
+
+  /**
+   * Two entities on one table: the table is the union of their columns, and an incremental build that
+   * recompiles either one finds the other (the snapshot names only the first) and changes nothing.
+   */
+  @Test
+  void twoEntitiesOnOneTableAreOneTableInEveryBuild() throws Exception {
+    Project p = new Project(dir).write("com/acme/model/PersonDetail.java", HEADER + """
+        @Entity @Table(name = "person") public class PersonDetail {
+          @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
+          @Column(length = 80) private String name;
+          private String bio;
+        }""").write("com/acme/model/PersonSummary.java", HEADER + """
+        @Entity @Table(name = "person") public class PersonSummary {
+          @Id @GeneratedValue(strategy = GenerationType.IDENTITY) private Long id;
+          @Column(length = 80) private String name;
+          private Integer visits;
+        }""");
+    Project.Result full = p.build().assertOk();
+    String migration = squash(p.migrations("com.acme.migrations").firstEntry().getValue());
+    assertTrue(migration.contains(squash("""
+        createTable(table("person",
+            column("id", BIGINT).notNull().identity(),
+            column("name", STRING).length(80),
+            column("bio", STRING).length(255),
+            column("visits", INTEGER))""")), migration);
+    String snapshot = p.snapshotText();
+    p.buildOnly(full, List.of("com/acme/model/PersonDetail.java")).assertOk();
+    assertEquals(snapshot, p.snapshotText());
+    p.buildOnly(full, List.of("com/acme/model/PersonSummary.java")).assertOk();
+    assertEquals(snapshot, p.snapshotText());
+    assertEquals(1, p.migrations("com.acme.migrations").size());
+  }
+
   /** The text without each line's indentation: generated code is compared by its lines. */
   /** @Lob → CLOB or BLOB, with the @Column's length (255 unless given) or none; a shorter one is a narrowing. */
   @Test

@@ -81,30 +81,39 @@ class JpaErrorsTest {
               public java.time.Period convertToDatabaseColumn(Boolean b) { return null; }
               public Boolean convertToEntityAttribute(java.time.Period c) { return null; }
             }""", "its converter ToPeriod stores java.time.Period, which is not a supported column type"),
-        Arguments.of("@OrderColumn", """
+        Arguments.of("@OrderColumn on a set", """
             @Entity class Thing {
               @Id Long id;
               @ElementCollection
               @OrderColumn // <-
-              List<String> tags;
-            }""", "jmigrate does not map @OrderColumn (tags)"),
-        Arguments.of("a map", """
+              Set<String> tags;
+            }""", "@OrderColumn orders a List; tags is java.util.Set<java.lang.String>"),
+        Arguments.of("a map keyed by an attribute of its entities", """
             @Entity class Thing {
               @Id Long id;
-              @ElementCollection Map<String, String> attributes; // <-
-            }""", "attributes is java.util.Map<java.lang.String,java.lang.String> (maps are not mapped yet)"),
+              @OneToMany
+              @MapKey(name = "id") // <-
+              Map<Long, Thing> children;
+            }""", "jmigrate does not map @MapKey (children): Hibernate would key the map by an attribute of the "
+            + "target entity, which jmigrate does not read. Key it by a column (@MapKeyColumn"),
+        Arguments.of("a map keyed by an entity", """
+            @Entity class Thing {
+              @Id Long id;
+              @ElementCollection Map<Thing, String> notes; // <-
+            }""", "jmigrate cannot map the key of notes (com.acme.model.Thing)"),
         Arguments.of("@MapsId", """
             @Entity class Thing {
               @Id Long id;
               @OneToOne
               @MapsId // <-
               Thing parent;
-            }""", "jmigrate does not map @MapsId (parent)"),
+            }""", "jmigrate does not map @MapsId (parent): Hibernate would make the association's join column the key"),
         Arguments.of("a key that is an association", """
             @Entity class Thing {
               @Id @ManyToOne Other other; // <-
             }
-            @Entity class Other { @Id Long id; }""", "jmigrate does not map a key that is an association (other"),
+            @Entity class Other { @Id Long id; }""", "jmigrate does not map a key that is an association (other, a "
+            + "derived identity: Hibernate would make its join column the key"),
         Arguments.of("property access", """
             @Entity class Thing {
               Long id;
@@ -122,14 +131,16 @@ class JpaErrorsTest {
             @SecondaryTable(name = "thing_more") // <-
             class Thing {
               @Id Long id;
-            }""", "jmigrate does not read @SecondaryTable on Thing: the columns it places would be missing"),
+            }""", "jmigrate does not read @SecondaryTable on Thing: the columns it places (Hibernate would put them in a "
+            + "second table joined by the key) would be missing"),
         Arguments.of("two join columns", """
             @Entity class Thing {
               @Id Long id;
               @ManyToOne
               @JoinColumns({@JoinColumn(name = "a"), @JoinColumn(name = "b")}) // <-
               Thing parent;
-            }""", "jmigrate maps associations with one join column only (parent has 2)"),
+            }""", "jmigrate maps associations with one join column only (parent has 2, which Hibernate makes one composite "
+            + "foreign key of): reference a single-column key"),
         Arguments.of("an association to a composite key", """
             @Entity class Thing {
               @Id Long id;
@@ -166,14 +177,43 @@ class JpaErrorsTest {
             @Entity class Thing { // <-
               String name;
             }""", "entity Thing has no @Id or @EmbeddedId field"),
-        Arguments.of("an association inside an embeddable", """
+        Arguments.of("an association inside an element collection's embeddable", """
             @Entity class Thing {
               @Id Long id;
-              @Embedded Place place;
+              @ElementCollection Set<Place> places;
             }
             @Embeddable class Place {
               @ManyToOne Thing near; // <-
-            }""", "jmigrate does not map associations or element collections inside an @Embeddable (Place.near)"),
+            }""", "jmigrate does not map associations or element collections inside an @Embeddable of an element "
+            + "collection (Place.near; Hibernate would put its column in the collection table)"),
+        Arguments.of("@AssociationOverride on an embedded field", """
+            @Entity class Thing {
+              @Id Long id;
+              @Embedded
+              @AssociationOverride(name = "near", joinColumns = @JoinColumn(name = "close_id")) // <-
+              Place place;
+            }
+            @Embeddable class Place {
+              @ManyToOne Thing near;
+            }""", "jmigrate does not read @AssociationOverride on place: the join columns it names would be missing"),
+        Arguments.of("two entities on one table that disagree on a column", """
+            @Entity @Table(name = "person") class Thing {
+              @Id Long id;
+              @Column(length = 80) String name; // <-  (Other sorts first: its column is the table's)
+            }
+            @Entity @Table(name = "person") class Other {
+              @Id Long id;
+              @Column(length = 40) String name;
+            }""", "the table person is mapped by Other and Thing, so Hibernate makes one column name for both; they "
+            + "differ: STRING(40) in Other.name, STRING(80) here"),
+        Arguments.of("an @IdClass field the entity does not have", """
+            @Entity
+            @IdClass(Key.class) // <-
+            class Thing {
+              @Id Long id;
+            }
+            class Key implements java.io.Serializable { Long id; String part; }""",
+            "the @IdClass of Thing has the field part, which Thing does not have"),
         Arguments.of("jpa naming, MariaDB, a table name with capitals", """
             @Entity class Thing { // <-  (-Ajmigrate.naming=jpa -Ajmigrate.dialects=mariadb)
               @Id Long id;
@@ -200,6 +240,18 @@ class JpaErrorsTest {
               @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.LONG32VARCHAR) // <-
               String text;
             }""", "jmigrate does not read Hibernate's @JdbcTypeCode on text; if it changes the column"),
+        Arguments.of("@Table on a mapped superclass", """
+            @MappedSuperclass
+            @Table(name = "base") // <-
+            abstract class Base { @Id Long id; }
+            @Entity class Thing extends Base { String name; }""", "Hibernate 7 refuses @Table on a @MappedSuperclass "
+            + "(Base has no table of its own), and jmigrate does not read it: move it to the entity (Thing)"),
+        Arguments.of("@Inheritance on a mapped superclass", """
+            @MappedSuperclass
+            @Inheritance(strategy = InheritanceType.JOINED) // <-
+            abstract class Base { @Id Long id; }
+            @Entity class Thing extends Base { String name; }""", "Hibernate 7 refuses @Inheritance on a "
+            + "@MappedSuperclass"),
         Arguments.of("a descending index", """
             @Entity
             @Table(indexes = @Index(columnList = "name DESC")) // <-

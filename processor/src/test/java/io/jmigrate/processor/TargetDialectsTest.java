@@ -103,6 +103,22 @@ class TargetDialectsTest {
               @Column(length = 1000) // <-
               String code;
             }""", "MariaDB and MySQL index at most 768 utf8mb4 characters"),
+        Arguments.of("MariaDB: a composite key wider than 3072 bytes", "mariadb", """
+            @Table class Thing { // <-
+              @Id @Column(length = 767) String code;
+              @Id long version;
+            }""", "the primary key of thing (code, version) is 3076 bytes wide on MariaDB and MySQL (code 3068, "
+            + "version 8; a utf8mb4 character is 4 bytes), more than InnoDB's 3072 bytes for a key (mariadb is a "
+            + "target dialect: -Ajmigrate.dialects=mariadb), so the first migrate would fail there. Give Thing.code "
+            + "at most 766 characters"),
+        Arguments.of("MariaDB: an index wider than 3072 bytes", "mariadb", """
+            @Table
+            @Index(columns = {"first", "last"}) // <-
+            class Thing {
+              @Id long id;
+              @Column(length = 400) String first;
+              @Column(length = 400) String last;
+            }""", "the index of thing (first, last) is 3200 bytes wide on MariaDB and MySQL"),
         Arguments.of("MariaDB: a VARCHAR longer than a row", "mariadb", """
             @Table class Thing {
               @Id long id;
@@ -160,6 +176,20 @@ class TargetDialectsTest {
     String cased = "package com.acme.model;\nimport io.jmigrate.*;\n@Table class Thing { @Id long id;"
         + " @Column(name = \"Name\") String a; @Column(name = \"name\") String b; }\n@Table(name = \"Thing\") class Other { @Id long id; }\n";
     assertThat(compile("postgresql,h2", JavaFileObjects.forSourceString("com.acme.model.Thing", cased))).succeeded();
+  }
+
+  @Test
+  void aCompositeKeyAtInnoDbsLimitCompilesForMariaDb() {
+    // At InnoDB's limit exactly (766 characters + 8 bytes = 3072, measured on MariaDB 10.11): it compiles.
+    String atTheLimit = """
+        package com.acme.model;
+        import io.jmigrate.*;
+        @Table class Other {
+          @Id @Column(length = 766) String code;
+          @Id long version;
+        }
+        """;
+    assertThat(compile("mariadb", JavaFileObjects.forSourceString("com.acme.model.Other", atTheLimit))).succeeded();
   }
 
   @Test

@@ -162,4 +162,30 @@ class MariaDbMigratorTest {
       assertEquals(List.of("1"), strings(db, "SELECT id FROM t WHERE aa = 'x' AND n = 5"));
     }
   }
+
+  /**
+   * A foreign key over the first column of the primary key has no index of its own (InnoDB uses the key's);
+   * a new primary key that no longer starts with it gives the foreign key its own index in the same statement.
+   */
+  @Test
+  void aForeignKeyThePrimaryKeyServesGetsItsOwnIndexWhenThePrimaryKeyChanges() throws Exception {
+    Migration v1 = new TestMigration(1, "start",
+        createTable(table("club", column("id", BIGINT).notNull()).primaryKey("id")),
+        createTable(table("seat", column("club_id", BIGINT).notNull(), column("seq", BIGINT).notNull())
+            .primaryKey("club_id", "seq")
+            .foreignKey(foreignKey("fk_seat_club_id").columns("club_id").references("club", "id"))));
+    Migration v2 = new TestMigration(2, "rekey",
+        new io.jmigrate.migration.Operations.SetPrimaryKey("seat", List.of("seq", "club_id")));
+    String ownIndex = "SELECT index_name FROM information_schema.STATISTICS WHERE table_schema = DATABASE() "
+        + "AND table_name = 'seat' AND index_name = 'fk_seat_club_id'";
+    try (Connection db = MariaDb.newDatabase()) {
+      new Migrator(List.of(v1)).migrate(db);
+      assertEquals(List.of(), strings(db, ownIndex));
+      exec(db, "INSERT INTO club (id) VALUES (1)");
+      exec(db, "INSERT INTO seat (club_id, seq) VALUES (1, 1)");
+      new Migrator(List.of(v1, v2)).migrate(db);
+      assertEquals(List.of("fk_seat_club_id"), strings(db, ownIndex));
+      assertEquals(List.of("1"), strings(db, "SELECT club_id FROM seat"));
+    }
+  }
 }

@@ -43,14 +43,18 @@ public final class ModelLookup {
       // Otherwise only a stale class file remains: the source was deleted.
     }
     // A single-table subclass has no table of its own, so the snapshot does not name it: look for the
-    // entities of the same packages that extend one of these (their source still there).
+    // entities of the same packages that extend one of these (their source still there). Nor does it name
+    // the second entity of a table two entities share: look for those of the same @Table(name) too.
+    java.util.Set<String> tableNames = new java.util.HashSet<>();
+    all.values().stream().map(JpaExtractor::givenTableName).filter(n -> !n.isEmpty()).forEach(tableNames::add);
     for (TypeElement t : List.copyOf(all.values())) {
       if (!JpaExtractor.isEntity(t)) {
         continue;
       }
       for (Element e : env.getElementUtils().getPackageOf(t).getEnclosedElements()) {
         if (e instanceof TypeElement sub && !all.containsKey(sub.getQualifiedName().toString())
-            && JpaExtractor.isEntity(sub) && extendsAny(env, sub, all.keySet())
+            && JpaExtractor.isEntity(sub)
+            && (extendsAny(env, sub, all.keySet()) || tableNames.contains(JpaExtractor.givenTableName(sub)))
             && (isInThisCompilation(env, sub) || sourceFileExists(env, sub, sourceDir))) {
           all.put(sub.getQualifiedName().toString(), sub);
         }

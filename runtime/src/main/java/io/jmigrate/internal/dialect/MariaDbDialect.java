@@ -233,6 +233,11 @@ public final class MariaDbDialect extends SqlDialect {
       indexes.append(",\n  ").append(i.unique() ? "UNIQUE KEY " : "KEY ").append(q(i.name()))
           .append(" (").append(list(i.columns())).append(')');
     }
+    for (ForeignKeyDefinition f : t.foreignKeys()) {
+      if (!covered(t, f.columns())) {
+        indexes.append(",\n  KEY ").append(q(f.name())).append(" (").append(list(f.columns())).append(')');
+      }
+    }
     return statement.substring(0, statement.length() - 2) + indexes + "\n)" + TABLE_OPTIONS;
   }
 
@@ -257,16 +262,73 @@ public final class MariaDbDialect extends SqlDialect {
         + " (" + list(i.columns()) + ")";
   }
 
+  /**
+   * A new index that starts with a foreign key's columns serves that key: the key's own index, made
+   * while nothing else served it (a table is created before its indexes are added), goes in the same
+   * statement, as InnoDB would have made none.
+   */
   @Override
   protected void addIndex(AddIndex op, Schema before, Sink out) throws SQLException {
     TableDefinition t = before.table(op.table());
-    keyChange(t, op.applyTo(before).table(op.table()), out, createIndex(t, op.index()));
+    IndexDefinition i = op.index();
+    StringBuilder drops = new StringBuilder();
+    for (ForeignKeyDefinition f : t.foreignKeys()) {
+      if (startsWith(i.columns(), f.columns()) && !covered(t, f.columns())
+          && out.read("SELECT 'own' FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = "
+              + quoteString(t.name()) + " AND INDEX_NAME = ? LIMIT 1", f.name()).size() == 1) {
+        drops.append(", DROP INDEX ").append(q(f.name()));
+      }
+    }
+    keyChange(t, op.applyTo(before).table(op.table()), out, drops.isEmpty() ? createIndex(t, i)
+        : "ALTER TABLE " + q(t.name()) + " ADD " + (i.unique() ? "UNIQUE " : "") + "INDEX " + q(i.name()) + " ("
+            + list(i.columns()) + ")" + drops);
   }
 
   @Override
   protected void dropIndex(DropIndex op, Schema before, Sink out) throws SQLException {
-    keyChange(before.table(op.table()), op.applyTo(before).table(op.table()), out,
-        "DROP INDEX " + q(op.index()) + " ON " + q(op.table()));
+    TableDefinition after = op.applyTo(before).table(op.table());
+    String ownIndexes = ownIndexesNowUncovered(after, out);
+    keyChange(before.table(op.table()), after, out, ownIndexes.isEmpty()
+        ? "DROP INDEX " + q(op.index()) + " ON " + q(op.table())
+        : "ALTER TABLE " + q(op.table()) + ownIndexes + " DROP INDEX " + q(op.index()));
+  }
+
+  /**
+   * Whether InnoDB has an index for a foreign key over {@code columns} in {@code t} without one of the
+   * key's own: the primary key or a declared index whose first columns are those, in that order. Then
+   * jmigrate makes none (as InnoDB and Hibernate do): it would be a second index over the same columns.
+   */
+  static boolean covered(TableDefinition t, List<String> columns) {
+    if (startsWith(t.primaryKey(), columns)) {
+      return true;
+    }
+    for (IndexDefinition i : t.indexes()) {
+      if (startsWith(i.columns(), columns)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean startsWith(List<String> index, List<String> columns) {
+    return !columns.isEmpty() && index.size() >= columns.size() && index.subList(0, columns.size()).equals(columns);
+  }
+
+  /**
+   * {@code " ADD INDEX fk (…),"} for each foreign key of {@code after} that the change leaves without an
+   * index (its own was never made, since the primary key or an index covered it): InnoDB refuses to drop the
+   * index a key uses, unless the same statement gives it another.
+   */
+  private String ownIndexesNowUncovered(TableDefinition after, Sink out) throws SQLException {
+    StringBuilder s = new StringBuilder();
+    for (ForeignKeyDefinition f : after.foreignKeys()) {
+      if (!covered(after, f.columns()) && out.read("SELECT 'none' FROM DUAL WHERE NOT EXISTS (SELECT 1 FROM "
+          + "information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = " + quoteString(after.name())
+          + " AND INDEX_NAME = ?)", f.name()).size() == 1) {
+        s.append(" ADD INDEX ").append(q(f.name())).append(" (").append(list(f.columns())).append("),");
+      }
+    }
+    return s.toString();
   }
 
   /** In place (MariaDB 10.5.2 and later): no column changes type, so no keyChange around it. */
@@ -320,6 +382,10 @@ public final class MariaDbDialect extends SqlDialect {
     if (!op.columns().isEmpty()) {
       parts.add("ADD PRIMARY KEY (" + list(op.columns()) + ")");
     }
+    String ownIndexes = parts.isEmpty() ? "" : ownIndexesNowUncovered(op.applyTo(before).table(op.table()), out);
+    if (!ownIndexes.isEmpty()) {
+      parts.add(0, ownIndexes.substring(1, ownIndexes.length() - 1)); // a key the old primary key served
+    }
     if (!parts.isEmpty()) {
       // One statement: an AUTO_INCREMENT column is never left without its key in between.
       keyChange(before.table(op.table()), op.applyTo(before).table(op.table()), out,
@@ -328,21 +394,19 @@ public final class MariaDbDialect extends SqlDialect {
   }
 
   /**
-   * A foreign key comes with an index of its own, named as the key. InnoDB would make one anyway,
-   * but drops the one it made when a later index covers the columns, and then refuses to drop that
-   * later index: the key's own index keeps every index droppable, and fresh and migrated alike.
+   * A foreign key comes with an index of its own, named as the key, unless the primary key or a declared
+   * index starts with its columns (see {@link #covered}). InnoDB would make one anyway, but drops the one
+   * it made when a later index covers the columns, and then refuses to drop that later index: the key's
+   * own index (or, when an index that served the key is dropped, one added in the same statement) keeps
+   * every index droppable. Databases made before keep their keys' own indexes; nothing depends on them.
    */
-  @Override
-  protected String foreignKeyClause(ForeignKeyDefinition f) {
-    return "KEY " + q(f.name()) + " (" + list(f.columns()) + "),\n  " + super.foreignKeyClause(f);
-  }
-
   @Override
   protected void addForeignKey(AddForeignKey op, Schema before, Sink out) throws SQLException {
     ForeignKeyDefinition f = op.foreignKey();
-    keyChange(before.table(op.table()), op.applyTo(before).table(op.table()), out,
-        "ALTER TABLE " + q(op.table()) + " ADD INDEX " + q(f.name()) + " (" + list(f.columns()) + "), ADD "
-            + super.foreignKeyClause(f));
+    TableDefinition after = op.applyTo(before).table(op.table());
+    keyChange(before.table(op.table()), after, out, "ALTER TABLE " + q(op.table())
+        + (covered(after, f.columns()) ? "" : " ADD INDEX " + q(f.name()) + " (" + list(f.columns()) + "),")
+        + " ADD " + super.foreignKeyClause(f));
   }
 
   /**

@@ -159,7 +159,7 @@ final class JpaColumns {
         return;
       }
       embedded(type, scope.into(field.getSimpleName().toString(), overrides(field), type.getSimpleName().toString()),
-          out);
+          out, true);
       return;
     }
     ColumnDeclaration c = basic(field, typeOf(field), scope, null);
@@ -168,12 +168,24 @@ final class JpaColumns {
     }
   }
 
-  /** An embeddable's attributes (and those of its {@code @MappedSuperclass} ancestors), in declaration order. */
+  /**
+   * An embeddable's attributes (and those of its {@code @MappedSuperclass} ancestors), in declaration order.
+   * Its associations and element collections are the entity's (read with the entity's, in the second pass),
+   * except in a key or in an element collection's embeddable, where jmigrate does not map them.
+   */
   void embedded(TypeElement type, Scope scope, List<ColumnDeclaration> out) {
+    embedded(type, scope, out, false);
+  }
+
+  void embedded(TypeElement type, Scope scope, List<ColumnDeclaration> out, boolean associationsElsewhere) {
     for (Element f : JpaExtractor.persistentFields(type, annotations, problems, true)) {
       if (JpaExtractor.isRelation(f) || Jpa.has(f, "ElementCollection")) {
-        problems.add(Problem.at(f, "jmigrate does not map associations or element collections inside an @Embeddable "
-            + "(" + type.getSimpleName() + "." + f.getSimpleName() + "); move it to the entity, or mark it @Transient"));
+        if (!associationsElsewhere || scope.id()) {
+          problems.add(Problem.at(f, "jmigrate does not map associations or element collections inside an "
+              + (scope.id() ? "embedded key" : "@Embeddable of an element collection") + " (" + type.getSimpleName()
+              + "." + f.getSimpleName() + "; Hibernate would " + (scope.id() ? "derive the key from the association"
+              : "put its column in the collection table") + "); move it to the entity, or mark it @Transient"));
+        }
         continue;
       }
       attribute(f, scope, out);
@@ -218,10 +230,12 @@ final class JpaColumns {
 
     boolean version = Jpa.has(field, "Version");
     AnnotationMirror basic = Jpa.mirror(field, "Basic");
-    // A primitive of an embeddable, or of a single-table subclass (the other subclasses' rows hold NULL
-    // there), is nullable; what the mapping says explicitly holds everywhere, as Hibernate 7 does it.
+    // Hibernate 7 makes a primitive NOT NULL only through the column it makes up itself: a primitive with
+    // @Column (or an @AttributeOverride's) takes that column's nullable, true unless written. A primitive of an
+    // embeddable, or of a single-table subclass (the other subclasses' rows hold NULL there), is nullable;
+    // what the mapping says explicitly holds everywhere.
     boolean notNull = scope.id() || (version && line.versionAlwaysNotNull())
-        || (type.getKind().isPrimitive() && !scope.embedded() && !scope.forceNullable())
+        || (type.getKind().isPrimitive() && col == null && !scope.embedded() && !scope.forceNullable())
         || (col != null && !annotations.bool(col, "nullable") && explicit(col, "nullable") != null)
         || (basic != null && explicit(basic, "optional") != null && !annotations.bool(basic, "optional"));
     if (beanValidation && !scope.embedded()) {
@@ -382,6 +396,51 @@ final class JpaColumns {
       }
     }
     return null;
+  }
+
+  /**
+   * A map's key column: {@code @MapKeyColumn(name, length, precision, scale)}, else {@code <attribute>_KEY}
+   * through the naming; an enum key by {@code @MapKeyEnumerated} (ordinal unless STRING), as Hibernate 7
+   * makes it. Null after reporting a key type without a column.
+   */
+  ColumnDeclaration mapKey(Element field, TypeMirror key, String declaringClass) {
+    String attribute = field.getSimpleName().toString();
+    AnnotationMirror col = Jpa.mirror(field, "MapKeyColumn");
+    Sized sized;
+    if (JpaTypes.isEnum(key)) {
+      String kind = Jpa.constant(annotations, Jpa.mirror(field, "MapKeyEnumerated"), "value");
+      sized = Sized.of("STRING".equals(kind) ? ColumnType.STRING : ColumnType.SMALLINT);
+    } else {
+      sized = key == null ? null : JpaTypes.basic(key);
+    }
+    if (sized == null) {
+      problems.add(Problem.at(field, "jmigrate cannot map the key of " + attribute + " (" + key + "): a map's key is "
+          + "mapped when it is a number, String, enum or java.time value (Hibernate would make a column of it, or "
+          + "reference an entity with @MapKeyJoinColumn, which jmigrate does not map)"));
+      return null;
+    }
+    String given = col == null ? "" : annotations.string(col, "name");
+    int length = sized.length();
+    if (sized.type() == ColumnType.STRING && explicit(col, "length") != null) {
+      length = annotations.integer(col, "length");
+    }
+    int precision = sized.precision();
+    int scale = sized.scale();
+    if (sized.type() == ColumnType.DECIMAL && col != null && annotations.integer(col, "precision") > 0) {
+      precision = annotations.integer(col, "precision");
+      scale = annotations.integer(col, "scale");
+    }
+    Origin origin = track(Origin.of(field), col, "name", "name");
+    return new ColumnDeclaration(naming.physical(given.isEmpty() ? attribute + "_KEY" : given), !given.isEmpty(),
+        attribute, declaringClass, new JavaType(key.toString(), sized.type(), false, JpaTypes.qualifiedName(key), null),
+        false, false, false, length, precision, scale, false, null, null, null, null, false, origin);
+  }
+
+  /** {@code c} as a key column (NOT NULL), or as a plain column of the given nullability. */
+  static ColumnDeclaration as(ColumnDeclaration c, boolean id, boolean nullable) {
+    return new ColumnDeclaration(c.name(), c.nameGiven(), c.field(), c.declaringClass(), c.javaType(), id,
+        c.generated(), nullable && !id, c.length(), c.precision(), c.scale(), c.unique(), c.defaultValue(),
+        c.defaultSql(), c.defaultSqlVariants(), c.renamedFrom(), c.foreignKey(), c.narrow(), c.origin());
   }
 
   /** A foreign-key column: named, typed and sized as the referenced column, nullable as the mapping says. */

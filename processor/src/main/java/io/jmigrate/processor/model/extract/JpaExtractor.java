@@ -76,6 +76,8 @@ public final class JpaExtractor implements Extractor {
 
   private final Map<String, Entity> entities = new LinkedHashMap<>();
   private final Map<String, Table> tables = new LinkedHashMap<>();
+  /** The mapped superclasses already warned about (several entities may extend one). */
+  private final Set<String> warnedSuperclasses = new java.util.HashSet<>();
 
   /** One entity class: its names, its place in a hierarchy. */
   private static final class Entity {
@@ -111,6 +113,8 @@ public final class JpaExtractor implements Extractor {
     final List<String> dropColumns = new ArrayList<>();
     final List<String> dropTables = new ArrayList<>();
     String primaryKeyName = "";
+    /** Columns only a read-only attribute maps so far ({@code insertable = false, updatable = false}). */
+    final Set<String> readOnly = new java.util.HashSet<>();
 
     Table(String className, String simpleName, String name, boolean nameGiven, TypeElement owner) {
       this.className = className;
@@ -127,6 +131,25 @@ public final class JpaExtractor implements Extractor {
 
     ColumnDeclaration column(String name) {
       return columns.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /**
+     * Adds a column, unless a second attribute maps it read-only ({@code insertable = false, updatable =
+     * false}, as Hibernate asks for a column mapped twice): one column, the writable attribute's.
+     */
+    void place(ColumnDeclaration c, boolean readOnlyAttribute) {
+      ColumnDeclaration mapped = column(c.name());
+      if (mapped == null) {
+        columns.add(c);
+        if (readOnlyAttribute) {
+          readOnly.add(c.name());
+        }
+      } else if (readOnly.contains(c.name()) && !readOnlyAttribute) {
+        columns.set(columns.indexOf(mapped), c);
+        readOnly.remove(c.name());
+      } else if (!readOnlyAttribute) {
+        columns.add(c); // mapped twice, both writable: reported as a duplicate column, as Hibernate refuses it
+      }
     }
 
     TableDeclaration declaration() {
@@ -216,6 +239,12 @@ public final class JpaExtractor implements Extractor {
     return Jpa.has(e, "Entity");
   }
 
+  /** The entity's {@code @Table(name)} as written; empty without one. */
+  public static String givenTableName(TypeElement t) {
+    AnnotationMirror table = isEntity(t) ? Jpa.mirror(t, "Table") : null;
+    return table == null ? "" : new Annotations().string(table, "name");
+  }
+
   /** The qualified names of the annotations that make a type an entity or a converter. */
   public static List<String> entityAnnotations() {
     return List.of("jakarta.persistence.Entity", "javax.persistence.Entity");
@@ -236,6 +265,7 @@ public final class JpaExtractor implements Extractor {
     entities.clear();
     tables.clear();
     generators.clear();
+    warnedSuperclasses.clear();
     discover(roots);
     for (Entity e : entities.values()) {
       e.parent = entities.get(qualifiedName(entitySuperclass(e.type)));
@@ -260,6 +290,7 @@ public final class JpaExtractor implements Extractor {
         tablelessDrops(e);
       }
     }
+    shareTables();
     List<TableDeclaration> out = new ArrayList<>(tables.values().stream().map(Table::declaration).toList());
     generators.tables().stream().filter(g -> out.stream().noneMatch(t -> t.name().equals(g.name()))).forEach(out::add);
     return out;
@@ -268,6 +299,91 @@ public final class JpaExtractor implements Extractor {
   @Override
   public List<io.jmigrate.processor.model.SequenceDeclaration> sequences() {
     return generators.sequences();
+  }
+
+  /**
+   * Entities mapped to one table (a summary and a detail entity over the same rows): Hibernate's table is
+   * the union of their columns, so jmigrate's is too, kept under the entity whose class name sorts first.
+   * A column both map must agree (type, sizes, nullability, key); otherwise it is an error at the field.
+   */
+  private void shareTables() {
+    Map<String, List<Table>> byName = new java.util.TreeMap<>();
+    for (Table t : tables.values()) {
+      if (!t.className.contains("#")) {
+        byName.computeIfAbsent(t.name, k -> new ArrayList<>()).add(t);
+      }
+    }
+    Map<String, Table> mergedInto = new HashMap<>();
+    for (List<Table> group : byName.values()) {
+      if (group.size() < 2) {
+        continue;
+      }
+      group.sort(Comparator.comparing((Table t) -> t.className));
+      Table first = group.get(0);
+      for (Table other : group.subList(1, group.size())) {
+        merge(first, other);
+        mergedInto.put(other.className, first);
+        tables.remove(other.className);
+      }
+    }
+    if (mergedInto.isEmpty()) {
+      return;
+    }
+    // References to a merged entity reference the shared table.
+    for (Table t : tables.values()) {
+      t.columns.replaceAll(c -> {
+        ForeignKeyDeclaration fk = c.foreignKey();
+        Table to = fk == null ? null : mergedInto.get(fk.targetClass());
+        return to == null ? c : new ColumnDeclaration(c.name(), c.nameGiven(), c.field(), c.declaringClass(),
+            c.javaType(), c.id(), c.generated(), c.nullable(), c.length(), c.precision(), c.scale(), c.unique(),
+            c.defaultValue(), c.defaultSql(), c.defaultSqlVariants(), c.renamedFrom(),
+            new ForeignKeyDeclaration(to.className, to.simpleName, fk.targetIsTable(), fk.column(), fk.onDelete(),
+                fk.onUpdate(), fk.name()), c.narrow(), c.origin());
+      });
+    }
+  }
+
+  private void merge(Table into, Table other) {
+    for (ColumnDeclaration c : other.columns) {
+      ColumnDeclaration mine = into.column(c.name());
+      if (mine == null) {
+        if (c.id()) {
+          problems.add(Problem.error(c.origin(), "the table " + into.name + " is mapped by " + into.simpleName + " and "
+              + other.simpleName + " with different keys: " + other.simpleName + "." + c.field() + " is a key column "
+              + "that " + into.simpleName + " does not have. Give both entities the same @Id"));
+        }
+        into.columns.add(c);
+      } else if (!sameColumn(mine, c)) {
+        problems.add(Problem.error(c.origin(), "the table " + into.name + " is mapped by " + into.simpleName + " and "
+            + other.simpleName + ", so Hibernate makes one column " + c.name() + " for both; they differ: "
+            + describe(mine) + " in " + mine.declaringClass() + "." + mine.field() + ", " + describe(c) + " here. "
+            + "Map it the same way in both"));
+      } else if (mine.foreignKey() == null && c.foreignKey() != null) {
+        into.columns.set(into.columns.indexOf(mine), c);
+      }
+    }
+    for (IndexDeclaration i : other.indexes) {
+      if (into.indexes.stream().noneMatch(x -> x.columns().equals(i.columns()) && x.unique() == i.unique())) {
+        into.indexes.add(i);
+      }
+    }
+    into.dropColumns.addAll(other.dropColumns);
+    into.dropTables.addAll(other.dropTables);
+    if (into.renamedFrom == null) {
+      into.renamedFrom = other.renamedFrom;
+    }
+  }
+
+  private static boolean sameColumn(ColumnDeclaration a, ColumnDeclaration b) {
+    return a.javaType().columnType() == b.javaType().columnType() && a.length() == b.length()
+        && a.precision() == b.precision() && a.scale() == b.scale()
+        && java.util.Objects.equals(a.nullable(), b.nullable()) && a.id() == b.id() && a.generated() == b.generated();
+  }
+
+  private static String describe(ColumnDeclaration c) {
+    return c.javaType().columnType() + (c.length() > 0 ? "(" + c.length() + ")" : c.precision() > 0 ? "("
+        + c.precision() + "," + c.scale() + ")" : "") + (Boolean.FALSE.equals(c.nullable()) ? " NOT NULL" : "")
+        + (c.id() ? " key" : "") + (c.generated() ? " identity" : "");
   }
 
   // ---- the entities ----
@@ -285,12 +401,27 @@ public final class JpaExtractor implements Extractor {
       if (parent != null) {
         work.add(parent);
       }
-      for (TypeElement c = t; c != null; c = superclass(c)) {
-        for (Element f : c.getEnclosedElements()) {
-          TypeElement target = f.getKind() == ElementKind.FIELD && isRelation(f) ? target(f) : null;
-          if (target != null) {
-            work.add(target);
-          }
+      targets(t, work, new java.util.HashSet<>());
+    }
+  }
+
+  /** The targets of the associations of {@code t}, its superclasses and its embeddables (nested too). */
+  private void targets(TypeElement t, Deque<TypeElement> work, Set<String> seen) {
+    if (!seen.add(t.getQualifiedName().toString())) {
+      return;
+    }
+    for (TypeElement c = t; c != null; c = superclass(c)) {
+      for (Element f : c.getEnclosedElements()) {
+        if (f.getKind() != ElementKind.FIELD) {
+          continue;
+        }
+        TypeElement target = isRelation(f) ? target(f) : null;
+        if (target != null) {
+          work.add(target);
+        }
+        TypeElement embeddable = JpaColumns.embeddable(f.asType());
+        if (embeddable != null) {
+          targets(embeddable, work, seen);
         }
       }
     }
@@ -411,21 +542,24 @@ public final class JpaExtractor implements Extractor {
   /** The key and basic and embedded columns of one class and its mapped superclasses. */
   private void segment(TypeElement type, Scope scope, Table t, Entity entity) {
     columns.viewFrom(types, entity.type);
-    AnnotationMirror idClass = Jpa.mirror(type, "IdClass");
-    for (Element f : persistentFields(type, annotations, problems, false)) {
+    Set<String> idClassFields = idClassFields(type);
+    List<Element> fields = persistentFields(type, annotations, problems, false);
+    for (Element f : fields) {
       checkField(f);
       Scope here = new Scope(f.getEnclosingElement().getSimpleName().toString(), scope.overrides(), false,
           scope.forceNullable(), false);
-      boolean id = Jpa.has(f, "Id") || Jpa.has(f, "EmbeddedId");
+      boolean id = Jpa.has(f, "Id") || Jpa.has(f, "EmbeddedId") || idClassFields.contains(f.getSimpleName().toString());
       if (id && isRelation(f)) {
         problems.add(Problem.at(f, "jmigrate does not map a key that is an association (" + f.getSimpleName()
-            + ", a derived identity); give the entity a key of its own"));
+            + ", a derived identity: Hibernate would make its join column the key, referencing the target's); give the "
+            + "entity a key of its own (an @Id column) and keep the association beside it"));
         continue;
       }
       if (Jpa.has(f, "MapsId")) {
         problems.add(Problem.error(Origin.of(f, Jpa.mirror(f, "MapsId")), "jmigrate does not map @MapsId ("
-            + f.getSimpleName() + "): the key shared with the association is not read; give the entity a key of "
-            + "its own"));
+            + f.getSimpleName() + "): Hibernate would make the association's join column the key, shared with the "
+            + "target's; give the entity an @Id of its own (the same column: @Id Long x plus @JoinColumn(name = \"x\", "
+            + "insertable = false, updatable = false) on the association, which jmigrate maps)"));
         continue;
       }
       if (isRelation(f) || Jpa.has(f, "ElementCollection")) {
@@ -435,11 +569,14 @@ public final class JpaExtractor implements Extractor {
         List<ColumnDeclaration> key = new ArrayList<>();
         columns.attribute(f, here.forId(), key);
         for (ColumnDeclaration c : key) {
-          t.columns.add(generated(f, c, entity));
+          t.place(generated(f, c, entity), false);
         }
         continue;
       }
-      columns.attribute(f, here, t.columns);
+      List<ColumnDeclaration> own = new ArrayList<>();
+      columns.attribute(f, here, own);
+      boolean readOnly = readOnly(Jpa.mirror(f, "Column"));
+      own.forEach(c -> t.place(c, readOnly));
     }
     // Hibernate's @NaturalId: one unique constraint over the natural-id columns of the class.
     List<String> natural = new ArrayList<>();
@@ -457,9 +594,49 @@ public final class JpaExtractor implements Extractor {
     if (!natural.isEmpty()) {
       t.indexes.add(new IndexDeclaration(natural, true, "", Origin.of(type, naturalAt)));
     }
-    if (idClass != null && t.key().size() < 2 && problems.stream().noneMatch(p -> !p.warning())) {
-      problems.add(Problem.at(type, "@IdClass needs two or more @Id fields in " + type.getSimpleName()));
+    for (String name : idClassFields) {
+      if (fields.stream().noneMatch(f -> f.getSimpleName().contentEquals(name))) {
+        problems.add(Problem.error(Origin.of(type, idClassAnnotation(type)), "the @IdClass of " + type.getSimpleName()
+            + " has the field " + name + ", which " + type.getSimpleName() + " does not have: Hibernate maps each of "
+            + "the key class's fields to the entity's field of the same name. Add the field to the entity"));
+      }
     }
+  }
+
+  /** {@code @Column} or {@code @JoinColumn} with {@code insertable = false, updatable = false}. */
+  private boolean readOnly(AnnotationMirror column) {
+    return column != null && explicit(column, "insertable") != null && explicit(column, "updatable") != null
+        && !annotations.bool(column, "insertable") && !annotations.bool(column, "updatable");
+  }
+
+  /** The {@code @IdClass} of {@code type} or of a mapped superclass above it; null without one. */
+  private static AnnotationMirror idClassAnnotation(TypeElement type) {
+    for (TypeElement c = type; c != null; c = superclass(c)) {
+      AnnotationMirror m = Jpa.mirror(c, "IdClass");
+      if (m != null || (c != type && !Jpa.has(c, "MappedSuperclass"))) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The names of the {@code @IdClass}'s fields: Hibernate makes the entity's field of each name a key
+   * column, whether or not it is marked {@code @Id} there (a time series' {@code ts}, say), so that the key
+   * is the key class's, all NOT NULL.
+   */
+  private Set<String> idClassFields(TypeElement type) {
+    AnnotationMirror m = idClassAnnotation(type);
+    TypeElement key = m == null ? null : annotations.type(m, "value");
+    Set<String> out = new java.util.LinkedHashSet<>();
+    for (TypeElement c = key; c != null; c = superclass(c)) {
+      for (Element f : c.getEnclosedElements()) {
+        if (JpaColumns.persistent(f)) {
+          out.add(f.getSimpleName().toString());
+        }
+      }
+    }
+    return out;
   }
 
   /** The key column with {@code @GeneratedValue} applied: IDENTITY is an identity column; sequences and generator tables: {@link JpaGenerators}. */
@@ -633,17 +810,31 @@ public final class JpaExtractor implements Extractor {
     }
     boolean forceNullable = strategy.equals("SINGLE_TABLE") && e != e.root();
     for (TypeElement type : chain) {
-      for (Element f : persistentFields(type, annotations, new ArrayList<>(), false)) {
-        if (Jpa.has(f, "Id") || Jpa.has(f, "EmbeddedId") || Jpa.has(f, "MapsId")) {
-          continue;
-        }
-        if (Jpa.has(f, "ElementCollection")) {
-          collectionTable(e, t, f);
-        } else if (Jpa.has(f, "ManyToOne") || Jpa.has(f, "OneToOne")) {
-          toOne(e, t, f, forceNullable);
-        } else if (Jpa.has(f, "OneToMany") || Jpa.has(f, "ManyToMany")) {
-          toMany(e, t, f);
-        }
+      Set<String> idClassFields = idClassFields(type);
+      associations(e, t, persistentFields(type, annotations, new ArrayList<>(), false).stream()
+          .filter(f -> !idClassFields.contains(f.getSimpleName().toString())).toList(), forceNullable);
+    }
+  }
+
+  /**
+   * The associations and element collections among {@code fields}, and inside their embeddables (nested
+   * too): Hibernate maps an embeddable's association as the entity's own (its join column in the entity's
+   * table, its join or collection table named after the entity and the attribute).
+   */
+  private void associations(Entity e, Table t, List<Element> fields, boolean forceNullable) {
+    for (Element f : fields) {
+      if (Jpa.has(f, "Id") || Jpa.has(f, "EmbeddedId") || Jpa.has(f, "MapsId")) {
+        continue;
+      }
+      if (Jpa.has(f, "ElementCollection")) {
+        collectionTable(e, t, f);
+      } else if (Jpa.has(f, "ManyToOne") || Jpa.has(f, "OneToOne")) {
+        toOne(e, t, f, forceNullable);
+      } else if (Jpa.has(f, "OneToMany") || Jpa.has(f, "ManyToMany")) {
+        toMany(e, t, f);
+      } else if (JpaColumns.isEmbedded(f) && JpaColumns.embeddable(f.asType()) != null) {
+        associations(e, t, persistentFields(JpaColumns.embeddable(f.asType()), annotations, new ArrayList<>(), true),
+            forceNullable);
       }
     }
   }
@@ -658,7 +849,8 @@ public final class JpaExtractor implements Extractor {
     if (Jpa.has(f, "JoinTable") || Jpa.has(f, "PrimaryKeyJoinColumn")) {
       String a = Jpa.has(f, "JoinTable") ? "JoinTable" : "PrimaryKeyJoinColumn";
       problems.add(Problem.error(Origin.of(f, Jpa.mirror(f, a)), "jmigrate does not map @" + kind + " with @" + a
-          + " (" + f.getSimpleName() + "); use @JoinColumn"));
+          + " (" + f.getSimpleName() + "): Hibernate would make a " + (a.equals("JoinTable") ? "join table of both "
+          + "keys" : "reference through the primary key") + "; use @JoinColumn"));
       return;
     }
     AnnotationMirror jc = joinColumn(f);
@@ -688,7 +880,7 @@ public final class JpaExtractor implements Extractor {
     origin = track(origin, renamed, "value", "renamedFrom");
     ForeignKeyDeclaration fk = noConstraint(jc) ? null : foreignKey(targetTable, referenced, onDelete(f), foreignKeyName(jc));
     ColumnDeclaration mapped = t.column(name);
-    if (mapped != null && jc != null && !annotations.bool(jc, "insertable") && !annotations.bool(jc, "updatable")) {
+    if (mapped != null && readOnly(jc)) {
       // A read-only association over a column the entity maps itself (a key column that is also a foreign
       // key, as in an @IdClass): Hibernate makes one column; the association adds its constraint to it.
       t.columns.set(t.columns.indexOf(mapped), new ColumnDeclaration(mapped.name(), mapped.nameGiven(), mapped.field(),
@@ -697,10 +889,12 @@ public final class JpaExtractor implements Extractor {
           mapped.defaultSql(), mapped.defaultSqlVariants(), mapped.renamedFrom(), fk, mapped.narrow(), mapped.origin()));
       return;
     }
-    t.columns.add(JpaColumns.reference(name, f, f.getEnclosingElement().getSimpleName().toString(), referenced,
+    // A writable association over a column a read-only basic attribute maps too ({@code Long cityId} beside
+    // {@code City city}): the association's column replaces it.
+    t.place(JpaColumns.reference(name, f, f.getEnclosingElement().getSimpleName().toString(), referenced,
         nullable, unique, false, fk, origin,
         renamed == null ? null : annotations.string(renamed, "value"),
-        Annotations.mirror(f, JmigrateExtractor.NARROW) != null));
+        Annotations.mirror(f, JmigrateExtractor.NARROW) != null), readOnly(jc));
   }
 
   /** The one {@code @JoinColumn} of an attribute (also one inside {@code @JoinColumns}); null, reported, for several. */
@@ -713,7 +907,8 @@ public final class JpaExtractor implements Extractor {
         return all.get(0);
       }
       problems.add(Problem.error(Origin.of(f, many), "jmigrate maps associations with one join column only ("
-          + f.getSimpleName() + " has " + all.size() + "): reference a single-column key"));
+          + f.getSimpleName() + " has " + all.size() + ", which Hibernate makes one composite foreign key of): "
+          + "reference a single-column key, e.g. a unique column of the target with referencedColumnName"));
       return null;
     }
     return jc;
@@ -735,7 +930,9 @@ public final class JpaExtractor implements Extractor {
     if (key.size() != 1) {
       if (!key.isEmpty()) {
         problems.add(Problem.at(f, "jmigrate maps associations to a single-column key only; " + target.entityName
-            + " has the composite key " + key.stream().map(ColumnDeclaration::name).toList()));
+            + " has the composite key " + key.stream().map(ColumnDeclaration::name).toList() + ", which Hibernate "
+            + "would reference with one join column per key column; reference a unique column of it "
+            + "(@JoinColumn(referencedColumnName)) or give it a single-column key"));
       }
       return null;
     }
@@ -793,11 +990,20 @@ public final class JpaExtractor implements Extractor {
     boolean manyToMany = Jpa.has(f, "ManyToMany");
     AnnotationMirror relation = Jpa.mirror(f, manyToMany ? "ManyToMany" : "OneToMany");
     if (!annotations.string(relation, "mappedBy").isEmpty()) {
-      return; // the other side owns it
+      // The other side owns it; a list's @OrderColumn (a map's key column) is in the child's table all the same.
+      if (!manyToMany && collectionKind(f)) {
+        Entity target = targetEntity(f);
+        ColumnDeclaration index = indexColumn(f);
+        if (target != null && tableOf(target) != null && index != null) {
+          tableOf(target).columns.add(index);
+        }
+      }
+      return;
     }
     if (!collectionKind(f)) {
       return;
     }
+    ColumnDeclaration index = indexColumn(f);
     Entity target = targetEntity(f);
     Table targetTable = target == null ? null : tableOf(target);
     if (targetTable == null || t.key().size() != 1) {
@@ -816,6 +1022,9 @@ public final class JpaExtractor implements Extractor {
       targetTable.columns.add(JpaColumns.reference(name, f, e.type.getSimpleName().toString(), ownerKey,
           annotations.bool(jc, "nullable"), false, false,
           noConstraint(jc) ? null : foreignKey(t, ownerKey, onDelete(f), foreignKeyName(jc)), origin, null, false));
+      if (index != null) {
+        targetTable.columns.add(index);
+      }
       return;
     }
     List<ColumnDeclaration> targetKey = targetTable.key();
@@ -837,17 +1046,42 @@ public final class JpaExtractor implements Extractor {
     String ownerName = columnName(ownerColumn, (inverseOwner != null ? inverseOwner : e.entityName) + "_"
         + ownerKey.name());
     String targetName = columnName(targetColumn, attribute + "_" + targetKey.get(0).name());
-    boolean set = isSet(f.asType());
+    boolean set = isSet(f.asType()) && index == null;
     Origin origin = Origin.of(f);
     ColumnDeclaration owner = JpaColumns.reference(ownerName, f, e.type.getSimpleName().toString(), ownerKey, false,
-        false, manyToMany && set, foreignKey(t, ownerKey, ReferentialAction.NO_ACTION, ""),
+        false, (manyToMany && set) || index != null, foreignKey(t, ownerKey, ReferentialAction.NO_ACTION, ""),
         track(origin, ownerColumn, "name", "name"), null, false);
-    // A one-to-many's join table: each child once (its key, for a set; unique, for a list).
+    // A one-to-many's join table: each child once (its key, for a set; unique, for a list or a map). An
+    // ordered list's or a map's key is the owner and the order or map key column.
     ColumnDeclaration child = JpaColumns.reference(targetName, f, e.type.getSimpleName().toString(), targetKey.get(0),
         false, !manyToMany && !set, set, foreignKey(targetTable, targetKey.get(0), ReferentialAction.NO_ACTION, ""),
         track(origin, targetColumn, "name", "name"), null, false);
     join.columns.add(owner);
     join.columns.add(child);
+    if (index != null) {
+      join.columns.add(JpaColumns.as(index, true, false));
+    }
+  }
+
+  /**
+   * The column of a list's {@code @OrderColumn} ({@code <attribute>_ORDER}, an integer) or of a map's key
+   * ({@code @MapKeyColumn}, {@code <attribute>_KEY}), nullable as in the child's table; null for neither.
+   */
+  private ColumnDeclaration indexColumn(Element f) {
+    String declaring = f.getEnclosingElement().getSimpleName().toString();
+    AnnotationMirror order = Jpa.mirror(f, "OrderColumn");
+    if (order != null) {
+      String given = annotations.string(order, "name");
+      Origin origin = track(Origin.of(f, order), order, "name", "name");
+      return new ColumnDeclaration(naming.physical(given.isEmpty() ? f.getSimpleName() + "_ORDER" : given),
+          !given.isEmpty(), f.getSimpleName().toString(), declaring, JavaType.of("int", ColumnType.INTEGER), false,
+          false, annotations.bool(order, "nullable"), 0, 0, 0, false, null, null, null, null, false, origin);
+    }
+    if (isMap(f.asType()) && f.asType() instanceof DeclaredType d && d.getTypeArguments().size() == 2) {
+      ColumnDeclaration key = columns.mapKey(f, d.getTypeArguments().get(0), declaring);
+      return key == null ? null : JpaColumns.as(key, false, true);
+    }
+    return null;
   }
 
   /** A join or collection table: it belongs to the entity, and jmigrate's {@code @RenamedFrom} on the field renames it. */
@@ -885,8 +1119,14 @@ public final class JpaExtractor implements Extractor {
     Table table = joinTable(e, t, f, name, !given.isEmpty(), ct);
     AnnotationMirror ownerColumn = first(ct, "joinColumns");
     String ownerName = columnName(ownerColumn, e.entityName + "_" + ownerKey.name());
+    // An ordered list's or a map's rows: the key is the owner and the order or map key column, as Hibernate's.
+    ColumnDeclaration index = indexColumn(f);
     table.columns.add(JpaColumns.reference(ownerName, f, e.type.getSimpleName().toString(), ownerKey, false, false,
-        false, foreignKey(t, ownerKey, onDelete(f), ""), track(Origin.of(f), ownerColumn, "name", "name"), null, false));
+        index != null, foreignKey(t, ownerKey, onDelete(f), ""), track(Origin.of(f), ownerColumn, "name", "name"), null,
+        false));
+    if (index != null) {
+      table.columns.add(JpaColumns.as(index, true, false));
+    }
 
     TypeMirror element = elementType(f);
     List<ColumnDeclaration> values = new ArrayList<>();
@@ -902,7 +1142,7 @@ public final class JpaExtractor implements Extractor {
       }
     }
     table.columns.addAll(values);
-    if (isSet(f.asType()) && !values.isEmpty() && columns.line.setRowsUnique()) {
+    if (isSet(f.asType()) && index == null && !values.isEmpty() && columns.line.setRowsUnique()) {
       // Hibernate: a set's rows are unique (a unique constraint, its values may be NULL).
       List<String> unique = new ArrayList<>();
       unique.add(ownerName);
@@ -911,21 +1151,38 @@ public final class JpaExtractor implements Extractor {
     }
   }
 
-  /** Lists, sets and collections are mapped; maps, arrays and ordered lists are not (an error at the field). */
+  /**
+   * Lists (with {@code @OrderColumn} too), sets, collections and maps keyed by a column ({@code @MapKeyColumn},
+   * or Hibernate's {@code <attribute>_KEY}) are mapped; arrays, and maps keyed otherwise, are not (an error at
+   * the field).
+   */
   private boolean collectionKind(Element f) {
-    for (String a : new String[] {"OrderColumn", "MapKey", "MapKeyColumn", "MapKeyJoinColumn", "MapKeyClass",
-        "MapKeyEnumerated", "MapKeyTemporal"}) {
+    for (String a : new String[] {"MapKey", "MapKeyJoinColumn", "MapKeyJoinColumns", "MapKeyClass",
+        "MapKeyTemporal"}) {
       if (Jpa.has(f, a)) {
         problems.add(Problem.error(Origin.of(f, Jpa.mirror(f, a)), "jmigrate does not map @" + a + " ("
-            + f.getSimpleName() + "): its column is not read. Remove it, or mark the field @Transient"));
+            + f.getSimpleName() + "): Hibernate would key the map " + (a.equals("MapKey") ? "by an attribute of "
+            + "the target entity" : a.startsWith("MapKeyJoin") ? "by a reference to an entity" : "by that type")
+            + ", which jmigrate does not read. Key it by a column (@MapKeyColumn, with a number, String, enum or "
+            + "java.time key), or use a List or Set"));
         return false;
       }
     }
     String raw = erasure(f.asType());
-    if (!Set.of("java.util.List", "java.util.Set", "java.util.Collection", "java.util.SortedSet",
+    if (isMap(f.asType())) {
+      if (!(f.asType() instanceof DeclaredType d) || d.getTypeArguments().size() != 2) {
+        problems.add(Problem.at(f, f.getSimpleName() + " needs its type arguments (Map<String, Tag>)"));
+        return false;
+      }
+    } else if (!Set.of("java.util.List", "java.util.Set", "java.util.Collection", "java.util.SortedSet",
         "java.util.ArrayList", "java.util.HashSet", "java.util.LinkedHashSet", "java.util.TreeSet").contains(raw)) {
-      problems.add(Problem.at(f, "jmigrate maps a collection attribute declared as List, Set or Collection; "
-          + f.getSimpleName() + " is " + f.asType() + (raw.endsWith("Map") ? " (maps are not mapped yet)" : "")));
+      problems.add(Problem.at(f, "jmigrate maps a collection attribute declared as List, Set, Collection or Map; "
+          + f.getSimpleName() + " is " + f.asType()));
+      return false;
+    }
+    if (Jpa.has(f, "OrderColumn") && !raw.endsWith("List")) {
+      problems.add(Problem.error(Origin.of(f, Jpa.mirror(f, "OrderColumn")), "@OrderColumn orders a List; "
+          + f.getSimpleName() + " is " + f.asType() + ". Declare it as a List, or remove @OrderColumn"));
       return false;
     }
     if (elementType(f) == null) {
@@ -933,6 +1190,11 @@ public final class JpaExtractor implements Extractor {
       return false;
     }
     return true;
+  }
+
+  private static boolean isMap(TypeMirror type) {
+    return Set.of("java.util.Map", "java.util.HashMap", "java.util.LinkedHashMap", "java.util.TreeMap",
+        "java.util.SortedMap").contains(erasure(type));
   }
 
   private static boolean isSet(TypeMirror type) {
@@ -944,10 +1206,12 @@ public final class JpaExtractor implements Extractor {
         ? ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString() : type.toString();
   }
 
+  /** A collection's element type, a map's value type. */
   private static TypeMirror elementType(Element f) {
-    if (f.asType() instanceof DeclaredType d && d.getTypeArguments().size() == 1
-        && d.getTypeArguments().get(0).getKind() == TypeKind.DECLARED) {
-      return d.getTypeArguments().get(0);
+    if (f.asType() instanceof DeclaredType d && !d.getTypeArguments().isEmpty()) {
+      TypeMirror element = d.getTypeArguments().get(isMap(f.asType()) ? 1 : 0);
+      return d.getTypeArguments().size() == (isMap(f.asType()) ? 2 : 1) && element.getKind() == TypeKind.DECLARED
+          ? element : null;
     }
     return null;
   }
@@ -1023,7 +1287,8 @@ public final class JpaExtractor implements Extractor {
       if (e.getKind() == ElementKind.METHOD) {
         for (AnnotationMirror m : e.getAnnotationMirrors()) {
           String jpa = Jpa.simpleNameIfJpa(m);
-          if (jpa != null && !jpa.equals("PrePersist") && !jpa.startsWith("Pre") && !jpa.startsWith("Post")) {
+          // @Transient on a getter says what field access already means (Hibernate reads no getter then).
+          if (jpa != null && !jpa.equals("Transient") && !jpa.startsWith("Pre") && !jpa.startsWith("Post")) {
             problems.add(Problem.error(Origin.of(e, m), "jmigrate reads annotations on fields (field access), not "
                 + "on getters: @" + jpa + " on " + type.getSimpleName() + "." + e.getSimpleName() + "() is not read. "
                 + "Move it to the field"));
@@ -1061,7 +1326,11 @@ public final class JpaExtractor implements Extractor {
         continue;
       }
       String name = Jpa.qualifiedName(m);
-      if (jpa != null && !FIELD_ANNOTATIONS.contains(jpa) && !jpa.equals("MapsId") && !jpa.startsWith("MapKey")
+      if (jpa != null && jpa.startsWith("AssociationOverride")) {
+        problems.add(Problem.error(Origin.of(f, m), "jmigrate does not read @" + jpa + " on " + f.getSimpleName()
+            + ": the join columns it names would be missing. Name the join column in the embeddable "
+            + "(@JoinColumn(name = …)), or remove it"));
+      } else if (jpa != null && !FIELD_ANNOTATIONS.contains(jpa) && !jpa.equals("MapsId") && !jpa.startsWith("MapKey")
           && !jpa.equals("OrderColumn") && !jpa.equals("Transient")) {
         problems.add(new Problem(f, "jmigrate does not read @" + jpa + " on " + f.getSimpleName()
             + "; if it changes the column, the schema will differ from Hibernate's", true, m, null));
@@ -1086,8 +1355,21 @@ public final class JpaExtractor implements Extractor {
       }
       boolean error = jpa.startsWith("SecondaryTable") || jpa.startsWith("AssociationOverride");
       problems.add(new Problem(type, "jmigrate does not read @" + jpa + " on " + type.getSimpleName()
-          + (error ? ": the columns it places would be missing. Remove it, or map the entity with one table"
+          + (error ? ": the columns it places (Hibernate would put them in " + (jpa.startsWith("SecondaryTable")
+              ? "a second table joined by the key" : "the join columns it names") + ") would be missing. Remove it, "
+              + "or map the entity with one table"
               : "; if it changes a table, the schema will differ from Hibernate's"), !error, m, null));
+    }
+    for (TypeElement c = superclass(type); c != null && Jpa.has(c, "MappedSuperclass"); c = superclass(c)) {
+      for (String a : new String[] {"Table", "Inheritance"}) {
+        AnnotationMirror m = Jpa.mirror(c, a);
+        if (m != null && warnedSuperclasses.add(c.getQualifiedName() + "@" + a)) {
+          problems.add(new Problem(c, "Hibernate 7 refuses @" + a + " on a @MappedSuperclass (" + c.getSimpleName()
+              + " has no table of its own), and jmigrate does not read it: move it to the entity ("
+              + type.getSimpleName() + ")" + (a.equals("Inheritance") ? ", the root of the hierarchy" : ""), true, m,
+              null));
+        }
+      }
     }
     if (!type.getTypeParameters().isEmpty() || (type.getNestingKind().isNested()
         && !type.getModifiers().contains(Modifier.STATIC))) {

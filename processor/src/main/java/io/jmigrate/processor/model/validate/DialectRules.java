@@ -173,7 +173,63 @@ final class DialectRules {
         }
       }
     }
+    if (problems.isEmpty()) {
+      // Each column fits: the key as a whole must too (InnoDB sums its parts' widths).
+      List<ColumnDeclaration> primary = columns.values().stream().filter(ColumnDeclaration::id).toList();
+      add(problems, keyLength(t, primary, "the primary key", t.origin()));
+      for (IndexDeclaration i : t.indexes()) {
+        List<ColumnDeclaration> parts = i.columns().stream().map(columns::get).filter(c -> c != null).toList();
+        add(problems, keyLength(t, parts, i.unique() ? "the unique index" : "the index", i.origin().of("columns")));
+      }
+    }
     return problems;
+  }
+
+  /** InnoDB's limit on a key's width, all its columns together (utf8mb4, DYNAMIC rows). */
+  private static final int MARIADB_KEY_BYTES = 3072;
+
+  /** A key whose columns are together wider than InnoDB's 3072 bytes: CREATE TABLE would fail at the first migrate. */
+  private Problem keyLength(TableDeclaration t, List<ColumnDeclaration> parts, String what,
+      io.jmigrate.processor.model.Origin at) {
+    int total = parts.stream().mapToInt(DialectRules::mariaDbKeyBytes).sum();
+    if (parts.size() < 2 || total <= MARIADB_KEY_BYTES) {
+      return null;
+    }
+    List<String> widths = parts.stream().map(c -> c.name() + " " + mariaDbKeyBytes(c)).toList();
+    ColumnDeclaration longest = parts.stream().filter(c -> c.javaType().columnType() == ColumnType.STRING)
+        .max(java.util.Comparator.comparingInt(DialectRules::mariaDbKeyBytes)).orElse(null);
+    String fix = longest == null ? "Key the table by fewer columns."
+        : "Give " + longest.qualifiedField() + " at most " + Math.max(0, (MARIADB_KEY_BYTES - total
+            + mariaDbKeyBytes(longest)) / 4) + " characters, or key the table by fewer columns.";
+    return Problem.error(at, what + " of " + t.name() + " (" + parts.stream().map(ColumnDeclaration::name)
+        .collect(java.util.stream.Collectors.joining(", ")) + ") is " + total + " bytes wide on MariaDB and MySQL ("
+        + String.join(", ", widths) + "; a utf8mb4 character is 4 bytes), more than InnoDB's " + MARIADB_KEY_BYTES
+        + " bytes for a key (mariadb is a target dialect: -Ajmigrate.dialects=" + String.join(",", targets)
+        + "), so the first migrate would fail there. " + fix);
+  }
+
+  /** The bytes a column takes in an InnoDB key, as MariaDB counts them for the 3072-byte limit (measured on 10.11). */
+  static int mariaDbKeyBytes(ColumnDeclaration c) {
+    return switch (c.javaType().columnType()) {
+      case STRING -> 4 * (c.length() > 0 ? c.length() : 255); // unbounded: VARCHAR(255) when keyed
+      case UUID -> 4 * 36; // CHAR(36)
+      case BOOLEAN -> 1;
+      case SMALLINT -> 2;
+      case DATE -> 3;
+      case INTEGER, REAL -> 4;
+      case TIME -> 6; // TIME(6)
+      case TIMESTAMP_TZ -> 7; // TIMESTAMP(6)
+      case BIGINT, DOUBLE, TIMESTAMP -> 8; // DATETIME(6)
+      case DECIMAL -> c.precision() > 0 ? decimalBytes(c.precision() - c.scale()) + decimalBytes(c.scale())
+          : decimalBytes(35) + decimalBytes(30); // DECIMAL(65,30)
+      case BINARY, CLOB, BLOB -> 0; // refused as key columns above
+    };
+  }
+
+  /** MariaDB's packed DECIMAL: 4 bytes per 9 digits, and 0–4 for the rest. */
+  private static int decimalBytes(int digits) {
+    int[] rest = {0, 1, 1, 2, 2, 3, 3, 4, 4, 4};
+    return digits / 9 * 4 + rest[digits % 9];
   }
 
   private Problem key(ColumnDeclaration c, String what, io.jmigrate.processor.model.Origin at) {
