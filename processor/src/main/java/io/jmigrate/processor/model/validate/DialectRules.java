@@ -222,7 +222,8 @@ final class DialectRules {
       case BIGINT, DOUBLE, TIMESTAMP -> 8; // DATETIME(6)
       case DECIMAL -> c.precision() > 0 ? decimalBytes(c.precision() - c.scale()) + decimalBytes(c.scale())
           : decimalBytes(35) + decimalBytes(30); // DECIMAL(65,30)
-      case BINARY, CLOB, BLOB -> 0; // refused as key columns above
+      case CHAR -> 4 * Math.max(c.length(), 1); // VARCHAR(n) on MariaDB, as Hibernate makes it
+      case BINARY, CLOB, BLOB, JSON, STRING_ARRAY, INTEGER_ARRAY, BIGINT_ARRAY -> 0; // refused as key columns
     };
   }
 
