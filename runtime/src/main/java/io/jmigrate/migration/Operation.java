@@ -5,7 +5,7 @@ import io.jmigrate.schema.Schema;
 /**
  * One schema change, as a value. Generated migrations build lists of these; a dialect turns
  * each into SQL at run time. Checksums come from {@link Checksum}'s canonical text, not from
- * {@link #toString()}, which is free to change.
+ * {@code toString()}, which is free to change.
  */
 public sealed interface Operation
     permits Operations.CreateTable, Operations.DropTable, Operations.RenameTable,
