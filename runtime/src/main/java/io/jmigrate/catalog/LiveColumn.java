@@ -39,7 +39,7 @@ public record LiveColumn(String name, String typeName, String shown, int size, i
       throws SQLException {
     Map<String, String> declared = declaredTypes(c, d, table);
     TreeMap<Integer, LiveColumn> rows = new TreeMap<>();
-    try (ResultSet rs = c.getMetaData().getColumns(catalog, schema, table, "%")) {
+    try (ResultSet rs = d.catalog(c).getColumns(catalog, schema, table, "%")) { // H2 folding to upper case: the models' names
       while (rs.next()) {
         if (!table.equals(rs.getString("TABLE_NAME"))) {
           continue; // '_' in a name is a pattern wildcard
