@@ -187,6 +187,34 @@ class DocsTest {
     assertTrue(checked >= 5, "only " + checked + " mvn and java -jar commands found");
   }
 
+  /** {@code mvn jmigrate:…} in running text (the Maven plugin's table) names goals the plugin has. */
+  @Test
+  void inlineMavenCommandsNameGoalsThePluginHas() throws IOException {
+    Set<String> goals = goals(root());
+    List<String> failures = new ArrayList<>();
+    int checked = 0;
+    Pattern goal = Pattern.compile("\\bjmigrate:([\\w-]+)");
+    for (Page page : pages(root())) {
+      String prose = prose(page);
+      Matcher span = INLINE_CODE.matcher(prose);
+      while (span.find()) {
+        if (!span.group().startsWith("`mvn ")) {
+          continue;
+        }
+        Matcher m = goal.matcher(span.group());
+        while (m.find()) {
+          checked++;
+          if (!goals.contains(m.group(1))) {
+            failures.add(page.name() + ":" + lineOf(prose, span.start()) + ": " + span.group()
+                + ": the Maven plugin has no goal " + m.group(1) + " (it has " + goals + ")");
+          }
+        }
+      }
+    }
+    assertTrue(failures.isEmpty(), String.join("\n", failures));
+    assertTrue(checked >= 10, "only " + checked + " inline jmigrate goals found");
+  }
+
   /** The README's two commands, which CI and reviewers run as they are written. */
   @Test
   void theReadmeKeepsTheTwoCommands() throws IOException {
@@ -286,6 +314,9 @@ class DocsTest {
         }
       }
     }
+    if (read(root.resolve("maven-plugin/pom.xml")).contains("<goal>helpmojo</goal>")) {
+      goals.add("help");
+    }
     return goals;
   }
 
@@ -325,6 +356,25 @@ class DocsTest {
 
   /** The relative links of a page, outside code blocks and code spans. */
   static List<Link> links(Page page) {
+    String prose = blankOut(prose(page), INLINE_CODE);
+    List<Link> links = new ArrayList<>();
+    Matcher m = LINK.matcher(prose);
+    while (m.find()) {
+      String target = m.group(1);
+      if (URI.create(target.replace(" ", "%20")).getScheme() != null) {
+        continue;
+      }
+      int line = lineOf(prose, m.start());
+      int hash = target.indexOf('#');
+      links.add(hash < 0
+          ? new Link(line, target, null)
+          : new Link(line, target.substring(0, hash), target.substring(hash + 1)));
+    }
+    return links;
+  }
+
+  /** The page with its fenced blocks blanked (line numbers kept). */
+  private static String prose(Page page) {
     StringBuilder text = new StringBuilder();
     boolean fenced = false;
     for (String line : page.lines()) {
@@ -334,21 +384,11 @@ class DocsTest {
         fenced = !fenced;
       }
     }
-    String prose = blankOut(text.toString(), INLINE_CODE);
-    List<Link> links = new ArrayList<>();
-    Matcher m = LINK.matcher(prose);
-    while (m.find()) {
-      String target = m.group(1);
-      if (URI.create(target.replace(" ", "%20")).getScheme() != null) {
-        continue;
-      }
-      int line = 1 + (int) prose.substring(0, m.start()).chars().filter(c -> c == '\n').count();
-      int hash = target.indexOf('#');
-      links.add(hash < 0
-          ? new Link(line, target, null)
-          : new Link(line, target.substring(0, hash), target.substring(hash + 1)));
-    }
-    return links;
+    return text.toString();
+  }
+
+  private static int lineOf(String text, int offset) {
+    return 1 + (int) text.substring(0, offset).chars().filter(c -> c == '\n').count();
   }
 
   private static String blankOut(String text, Pattern pattern) {
