@@ -70,7 +70,7 @@ class OnlineWarningsTest {
         "on MariaDB it copies the table (ALGORITHM=COPY) while writes wait",
         "on SQLite it rebuilds the table (copies every row and rebuilds its indexes)",
         "Online alternative: add a new column, fill it in batches",
-        "README, \"What jmigrate warns about at compile time\"",
+        "docs/production.md, \"What jmigrate warns about at compile time\"",
         "put @Offline(\"why\") on the field");
     assertEquals(2, p.migrations(PKG).size(), "a warning: the migration is written");
   }

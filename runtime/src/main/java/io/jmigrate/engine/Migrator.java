@@ -67,7 +67,7 @@ public final class Migrator {
       if (other != null && other != m) {
         throw new MigrationException("two migrations have version " + m.version() + ": "
             + other.getClass().getName() + " and " + m.getClass().getName()
-            + ". Two branches each added one; see \"When two branches both add a migration\" in the README.");
+            + ". Two branches each added one; see \"When two branches both add a migration\" in docs/troubleshooting.md.");
       }
     }
     this.migrations = List.copyOf(sorted.values());
@@ -756,7 +756,7 @@ public final class Migrator {
   private static String gap(Migration m, int current) {
     return "migration " + m + " is pending but the later version " + current
         + " is already applied. Migrations must be applied in order: renumber " + m
-        + " above " + current + " (see \"When two branches both add a migration\" in the README).";
+        + " above " + current + " (see \"When two branches both add a migration\" in docs/troubleshooting.md..";
   }
 
   /** What is wrong with one history row, said so that the user knows what to do; null if nothing. */

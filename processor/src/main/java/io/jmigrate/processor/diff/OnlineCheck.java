@@ -53,7 +53,7 @@ import java.util.Set;
  */
 public final class OnlineCheck {
   /** The README section every message points to. */
-  public static final String README = "README, \"What jmigrate warns about at compile time\"";
+  public static final String README = "docs/production.md, \"What jmigrate warns about at compile time\"";
 
   /** {@code -Ajmigrate.online}: what an unacknowledged change is. */
   public enum Mode {

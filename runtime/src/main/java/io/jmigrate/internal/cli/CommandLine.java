@@ -71,7 +71,7 @@ public final class CommandLine {
         --ddl-lock-attempts <n>
                              how often such a statement is tried, default 10
                              (or JMIGRATE_DDL_LOCK_ATTEMPTS)
-        --json               status: print JSON (keys listed in the README)
+        --json               status: print JSON (keys in docs/command-line-and-maven-plugin.md)
         --help               this text
 
       exit codes: 0 done; 1 a migration or the database failed (unreachable, unsupported),

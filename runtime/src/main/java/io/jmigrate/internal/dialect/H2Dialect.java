@@ -431,7 +431,7 @@ public final class H2Dialect extends SqlDialect {
         System.getLogger("io.jmigrate").log(Level.INFO, "H2 folds unquoted names to upper case in " + database
             + ", and jmigrate made this database's tables and columns with lower-case names (before it followed"
             + " H2's folding; a new database gets upper-case names): SQL that names them unquoted finds them only"
-            + " with ;DATABASE_TO_LOWER=TRUE in the JDBC URL (see H2 in the README)");
+            + " with ;DATABASE_TO_LOWER=TRUE in the JDBC URL (see H2 in docs/databases.md)");
       }
     }
     TOLD.add(database);
