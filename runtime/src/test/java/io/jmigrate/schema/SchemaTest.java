@@ -57,4 +57,24 @@ class SchemaTest {
   private static SequenceDefinition sequence(String name) {
     return SequenceDefinition.of(name);
   }
+
+  @Test
+  void theFoldingFingerprintIsTheFingerprint() {
+    java.util.Map<TableDefinition, byte[]> seen = new java.util.IdentityHashMap<>();
+    Schema s = Schema.empty();
+    assertEquals(SchemaFingerprint.of(s), SchemaFingerprint.of(s, seen));
+    for (int i = 0; i < 60; i++) {
+      s = s.with(table("t" + (i * 7919 % 61)).withColumn(ColumnDefinition.of("c" + i, ColumnType.STRING).length(i + 1)));
+      if (i % 5 == 0) {
+        s = s.without("t" + (i * 13 % 61));
+      }
+      if (i % 7 == 0) {
+        s = s.withSequence(SequenceDefinition.of("q" + i).start(i));
+      }
+      if (i % 11 == 0 && s.has("t" + i)) {
+        s = s.renameTable("t" + i, "r" + i).renameColumn("r" + i, "id", "key");
+      }
+      assertEquals(SchemaFingerprint.of(s), SchemaFingerprint.of(s, seen), "step " + i);
+    }
+  }
 }
