@@ -42,13 +42,7 @@ public final class Runtime {
 
   /** The start-up fast path: the history checked against the index, before any class is loaded. */
   private static boolean upToDate(Connection connection, ClassLoader loader) {
-    List<URL> indexes = MigrationIndex.find(loader);
-    if (indexes.size() != 1) {
-      return false;
-    }
-    MigrationIndex.Summary summary = MigrationIndex.readSummary(indexes.get(0)); // two lines, however long the history
-    return summary != null ? UpToDate.check(connection, summary)
-        : UpToDate.check(connection, indexes.get(0), MigrationIndex.read(indexes.get(0)), loader);
+    return UpToDate.check(connection, loader).isPresent();
   }
 
   /**
@@ -143,7 +137,7 @@ public final class Runtime {
 
   /** The command line: {@code java -cp <app class path> io.jmigrate.Runtime migrate|status|sql|validate|baseline …}. */
   public static void main(String[] args) {
-    System.exit(new CommandLine(System.out, System.err, Runtime::migrator, System.getenv()).run(args));
+    System.exit(new CommandLine(System.out, System.err, Runtime::migrator, loader(), System.getenv()).run(args));
   }
 
   /**

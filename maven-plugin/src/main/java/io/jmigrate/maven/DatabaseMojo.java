@@ -115,7 +115,7 @@ abstract class DatabaseMojo extends AbstractMojo {
         AutoCloseable logging = MavenLogHandler.route(getLog())) {
       // Dialects shipped by the application are found through the context class loader.
       thread.setContextClassLoader(loader);
-      CommandLine cli = new CommandLine(print(out), print(err), () -> migrator(loader), env);
+      CommandLine cli = new CommandLine(print(out), print(err), () -> migrator(loader), loader, env); // up to date: no class loaded
       exit = cli.run(args.toArray(String[]::new));
     } catch (Exception e) {
       throw new MojoExecutionException("jmigrate: could not load the project's class path: " + e, e);

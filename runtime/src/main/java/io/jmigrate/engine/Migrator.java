@@ -13,6 +13,7 @@ import io.jmigrate.migration.Operation;
 import io.jmigrate.migration.SquashedMigration;
 import io.jmigrate.schema.Schema;
 import io.jmigrate.schema.SchemaFingerprint;
+import io.jmigrate.schema.TableDefinition;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,6 +21,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -416,6 +418,7 @@ public final class Migrator {
       return;
     }
     Schema schema = Schema.empty();
+    Map<TableDefinition, byte[]> seen = new IdentityHashMap<>(); // each table rendered once, not once per migration
     for (Migration m : migrations) {
       Schema before = schema;
       schema = m.applyTo(before);
@@ -423,7 +426,7 @@ public final class Migrator {
       if (recorded == null) {
         continue;
       }
-      String actual = SchemaFingerprint.of(schema);
+      String actual = SchemaFingerprint.of(schema, seen);
       if (!actual.equals(recorded)) {
         StringBuilder changes = new StringBuilder();
         Set<String> was = lines(before);

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * The start-up check that needs no migration class: the history compared with what the build
@@ -33,6 +34,33 @@ public final class UpToDate {
         + " SUM(CASE WHEN " + above + " THEN version ELSE 0 END), SUM(CASE WHEN " + above + " THEN checksum ELSE 0 END),"
         + " SUM(CASE WHEN success = FALSE THEN 1 ELSE 0 END), SUM(CASE WHEN version = " + squashedThrough
         + " THEN 1 ELSE 0 END) FROM " + d.quote(History.TABLE);
+  }
+
+  /**
+   * The start-up fast path of every entry point (the API, the command line, the Maven goals, the
+   * framework integrations): the latest version of the migrations indexed on {@code loader}'s class
+   * path when {@code c}'s database is up to date with them, else empty (no single index, or anything
+   * for the migrator to do or explain). Reads the index's summary (two lines, however long the
+   * history) and makes one query; loads no migration class.
+   */
+  public static OptionalInt check(Connection c, ClassLoader loader) {
+    try {
+      List<URL> indexes = MigrationIndex.find(loader);
+      if (indexes.size() != 1) {
+        return OptionalInt.empty(); // none, or several: the migrator says what is wrong
+      }
+      URL index = indexes.get(0);
+      MigrationIndex.Summary summary = MigrationIndex.readSummary(index);
+      if (summary != null) {
+        return check(c, summary) ? OptionalInt.of(summary.latest()) : OptionalInt.empty();
+      }
+      List<MigrationIndex.Entry> entries = MigrationIndex.read(index);
+      return check(c, index, entries, loader)
+          ? OptionalInt.of(entries.stream().mapToInt(MigrationIndex.Entry::version).max().orElse(0))
+          : OptionalInt.empty();
+    } catch (RuntimeException unreadable) {
+      return OptionalInt.empty(); // the migrator reads the index again and reports properly
+    }
   }
 
   /**

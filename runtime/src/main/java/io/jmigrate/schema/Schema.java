@@ -1,23 +1,21 @@
 package io.jmigrate.schema;
 
 import java.util.Collection;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.TreeMap;
 
-/** A whole database schema: tables and sequences by name. Immutable; every change returns a new schema. */
+/**
+ * A whole database schema: tables and sequences by name. Immutable; every change returns a new
+ * schema, which shares all it did not change with the old one (a persistent map), so that folding
+ * a history of N migrations costs O(N log N).
+ */
 public final class Schema {
-  private static final Schema EMPTY = new Schema(new TreeMap<>());
+  private static final Schema EMPTY = new Schema(PersistentSortedMap.empty(), PersistentSortedMap.empty());
 
-  private final TreeMap<String, TableDefinition> tables;
-  private final TreeMap<String, SequenceDefinition> sequences;
+  private final PersistentSortedMap<TableDefinition> tables;
+  private final PersistentSortedMap<SequenceDefinition> sequences;
 
-  private Schema(TreeMap<String, TableDefinition> tables) {
-    this(tables, new TreeMap<>());
-  }
-
-  private Schema(TreeMap<String, TableDefinition> tables, TreeMap<String, SequenceDefinition> sequences) {
+  private Schema(PersistentSortedMap<TableDefinition> tables, PersistentSortedMap<SequenceDefinition> sequences) {
     this.tables = tables;
     this.sequences = sequences;
   }
@@ -27,13 +25,14 @@ public final class Schema {
   }
 
   public static Schema of(Collection<TableDefinition> tables) {
-    TreeMap<String, TableDefinition> map = new TreeMap<>();
+    PersistentSortedMap<TableDefinition> map = PersistentSortedMap.empty();
     for (TableDefinition t : tables) {
-      if (map.put(t.name(), t) != null) {
+      if (map.containsKey(t.name())) {
         throw new IllegalArgumentException("two tables named " + t.name());
       }
+      map = map.put(t.name(), t);
     }
-    return new Schema(map);
+    return new Schema(map, PersistentSortedMap.empty());
   }
 
   /** These tables and sequences. */
@@ -70,39 +69,38 @@ public final class Schema {
   }
 
   public Schema with(TableDefinition table) {
-    TreeMap<String, TableDefinition> map = new TreeMap<>(tables);
-    map.put(table.name(), table);
-    return new Schema(map, sequences);
+    return new Schema(tables.put(table.name(), table), sequences);
   }
 
   public Schema without(String name) {
-    TreeMap<String, TableDefinition> map = new TreeMap<>(tables);
-    map.remove(name);
-    return new Schema(map, sequences);
+    return new Schema(tables.remove(name), sequences);
   }
 
   /** Renames a table and every foreign key that references it, as the databases do. */
   public Schema renameTable(String from, String to) {
-    TreeMap<String, TableDefinition> map = new TreeMap<>();
-    for (Map.Entry<String, TableDefinition> e : tables.entrySet()) {
-      TableDefinition t = e.getValue().mapForeignKeys(f -> f.renameRefTable(from, to));
-      if (t.name().equals(from)) {
-        t = t.rename(to);
+    PersistentSortedMap<TableDefinition> map = tables;
+    for (TableDefinition t : tables.values()) { // every table may reference it: O(N), but only the changed are copied
+      TableDefinition r = t.mapForeignKeys(f -> f.renameRefTable(from, to));
+      if (r.name().equals(from)) {
+        map = map.remove(from).put(to, r.rename(to));
+      } else if (!r.equals(t)) {
+        map = map.put(r.name(), r);
       }
-      map.put(t.name(), t);
     }
     return new Schema(map, sequences);
   }
 
   /** Renames a column and every reference to it (indexes, keys, foreign keys of other tables). */
   public Schema renameColumn(String table, String from, String to) {
-    TreeMap<String, TableDefinition> map = new TreeMap<>();
+    PersistentSortedMap<TableDefinition> map = tables;
     for (TableDefinition t : tables.values()) {
       TableDefinition r = t.mapForeignKeys(f -> f.renameRefColumn(table, from, to));
       if (r.name().equals(table)) {
         r = r.renameColumn(from, to);
       }
-      map.put(r.name(), r);
+      if (!r.equals(t)) {
+        map = map.put(r.name(), r);
+      }
     }
     return new Schema(map, sequences);
   }
@@ -126,15 +124,11 @@ public final class Schema {
 
   /** Adds the sequence, or replaces the one of its name. */
   public Schema withSequence(SequenceDefinition sequence) {
-    TreeMap<String, SequenceDefinition> map = new TreeMap<>(sequences);
-    map.put(sequence.name(), sequence);
-    return new Schema(tables, map);
+    return new Schema(tables, sequences.put(sequence.name(), sequence));
   }
 
   public Schema withoutSequence(String name) {
-    TreeMap<String, SequenceDefinition> map = new TreeMap<>(sequences);
-    map.remove(name);
-    return new Schema(tables, map);
+    return new Schema(tables, sequences.remove(name));
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A short hash of a schema, recorded in each generated migration as the schema after it, so that
@@ -26,40 +27,71 @@ public final class SchemaFingerprint {
     return FORMAT + ":" + hex(sha256(canonicalText(schema))).substring(0, 16);
   }
 
+  /**
+   * As {@link #of(Schema)}, reusing the canonical bytes of every table already met in
+   * {@code seen} (by identity: the schemas of one fold share their unchanged tables), so that
+   * fingerprinting each step of a long history hashes, but no longer re-renders, the whole schema.
+   */
+  public static String of(Schema schema, Map<TableDefinition, byte[]> seen) {
+    MessageDigest sha = sha256();
+    for (TableDefinition t : schema.tables()) { // sorted by name
+      byte[] text = seen.get(t);
+      if (text == null) {
+        StringBuilder s = new StringBuilder();
+        table(s, t);
+        text = s.toString().getBytes(StandardCharsets.UTF_8);
+        seen.put(t, text);
+      }
+      sha.update(text);
+    }
+    StringBuilder s = new StringBuilder();
+    sequences(s, schema);
+    sha.update(s.toString().getBytes(StandardCharsets.UTF_8));
+    return FORMAT + ":" + hex(sha.digest()).substring(0, 16);
+  }
+
   /** The text the fingerprint hashes; public so that a mismatch can be explained line by line. */
   public static String canonicalText(Schema schema) {
     StringBuilder s = new StringBuilder();
     for (TableDefinition t : schema.tables()) { // sorted by name
-      s.append("table ").append(t.name()).append('\n');
-      List<ColumnDefinition> columns = new ArrayList<>(t.columns());
-      columns.sort(Comparator.comparing(ColumnDefinition::name));
-      for (ColumnDefinition c : columns) {
-        s.append("  column ").append(column(c)).append('\n');
-      }
-      if (!t.primaryKey().isEmpty()) {
-        s.append("  primary key (").append(String.join(",", t.primaryKey())).append(")\n");
-        if (t.primaryKeyName() != null) { // only when kept from an adopted database: older schemas keep their text
-          s.append("  primary key name ").append(t.primaryKeyName()).append('\n');
-        }
-      }
-      for (IndexDefinition i : t.indexes()) { // sorted by name
-        s.append("  ").append(i.unique() ? "unique index " : "index ").append(i.name())
-            .append(" (").append(String.join(",", i.columns())).append(")\n");
-      }
-      for (ForeignKeyDefinition f : t.foreignKeys()) { // sorted by name
-        s.append("  foreign key ").append(f.name()).append(" (").append(String.join(",", f.columns()))
-            .append(") references ").append(f.refTable()).append(" (").append(String.join(",", f.refColumns()))
-            .append(") on delete ").append(f.onDelete().name()).append(" on update ").append(f.onUpdate().name())
-            .append('\n');
+      table(s, t);
+    }
+    sequences(s, schema);
+    return s.toString();
+  }
+
+  private static void table(StringBuilder s, TableDefinition t) {
+    s.append("table ").append(t.name()).append('\n');
+    List<ColumnDefinition> columns = new ArrayList<>(t.columns());
+    columns.sort(Comparator.comparing(ColumnDefinition::name));
+    for (ColumnDefinition c : columns) {
+      s.append("  column ").append(column(c)).append('\n');
+    }
+    if (!t.primaryKey().isEmpty()) {
+      s.append("  primary key (").append(String.join(",", t.primaryKey())).append(")\n");
+      if (t.primaryKeyName() != null) { // only when kept from an adopted database: older schemas keep their text
+        s.append("  primary key name ").append(t.primaryKeyName()).append('\n');
       }
     }
+    for (IndexDefinition i : t.indexes()) { // sorted by name
+      s.append("  ").append(i.unique() ? "unique index " : "index ").append(i.name())
+          .append(" (").append(String.join(",", i.columns())).append(")\n");
+    }
+    for (ForeignKeyDefinition f : t.foreignKeys()) { // sorted by name
+      s.append("  foreign key ").append(f.name()).append(" (").append(String.join(",", f.columns()))
+          .append(") references ").append(f.refTable()).append(" (").append(String.join(",", f.refColumns()))
+          .append(") on delete ").append(f.onDelete().name()).append(" on update ").append(f.onUpdate().name())
+          .append('\n');
+    }
+  }
+
+  private static void sequences(StringBuilder s, Schema schema) {
     // Added after format 1 was fixed: only schemas with sequences have these lines, so every older
     // fingerprint is unchanged.
     for (SequenceDefinition q : schema.sequences()) { // sorted by name
       s.append("sequence ").append(q.name()).append(" start=").append(q.start()).append(" increment=")
           .append(q.increment()).append('\n');
     }
-    return s.toString();
   }
 
   private static String column(ColumnDefinition c) {
@@ -85,8 +117,12 @@ public final class SchemaFingerprint {
   }
 
   private static byte[] sha256(String text) {
+    return sha256().digest(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static MessageDigest sha256() {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }

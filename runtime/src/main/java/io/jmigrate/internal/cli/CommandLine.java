@@ -10,6 +10,7 @@ import io.jmigrate.engine.LeaseLock;
 import io.jmigrate.engine.MigrationException;
 import io.jmigrate.engine.Migrator;
 import io.jmigrate.engine.Status;
+import io.jmigrate.engine.UpToDate;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 /**
@@ -90,12 +92,23 @@ public final class CommandLine {
   private final PrintStream out;
   private final PrintStream err;
   private final Supplier<Migrator> migrator;
+  private final ClassLoader fastPath;
   private final Map<String, String> env;
 
   public CommandLine(PrintStream out, PrintStream err, Supplier<Migrator> migrator, Map<String, String> env) {
+    this(out, err, migrator, null, env);
+  }
+
+  /**
+   * @param fastPath the class path whose migration index may show the database up to date, so that
+   *     {@code migrate} loads no migration class (as {@code Runtime.migrate} does); null: always ask the migrator
+   */
+  public CommandLine(PrintStream out, PrintStream err, Supplier<Migrator> migrator, ClassLoader fastPath,
+      Map<String, String> env) {
     this.out = out;
     this.err = err;
     this.migrator = migrator;
+    this.fastPath = fastPath;
     this.env = env;
   }
 
@@ -257,6 +270,31 @@ public final class CommandLine {
     return null;
   }
 
+  /**
+   * Whether the fast path may answer: only options that matter when something runs, each checked as
+   * {@link #withLock} checks it (a mistake fails the same way whether the database is up to date or not).
+   */
+  private static boolean optionsValid(Map<String, String> options) {
+    for (Map.Entry<String, String> o : options.entrySet()) {
+      switch (o.getKey()) {
+        case "url", "user", "password", "allow-ahead" -> { }
+        case "lock-timeout" -> LockWait.parse(o.getValue());
+        case "ddl-lock-timeout" -> DdlLockWaits.duration(o.getValue());
+        case "ddl-lock-attempts" -> DdlLockWaits.count(o.getValue());
+        case "lease" -> LeaseLock.seconds(o.getValue());
+        case "lock" -> {
+          if (!o.getValue().equals("lease") && !o.getValue().equals("dialect")) {
+            return false; // the migrator's path reports it
+          }
+        }
+        default -> {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   /** The migrator with --allow-ahead applied (absent: as the environment chose). */
   private static Migrator withAhead(Migrator m, Map<String, String> options) {
     return options.containsKey("allow-ahead") ? m.withAheadAllowed(Boolean.parseBoolean(options.get("allow-ahead"))) : m;
@@ -348,6 +386,13 @@ public final class CommandLine {
   }
 
   private int database(String command, Connection c, int version, Map<String, String> options) {
+    if (command.equals("migrate") && fastPath != null && optionsValid(options)) {
+      OptionalInt latest = UpToDate.check(c, fastPath);
+      if (latest.isPresent()) {
+        out.println("up to date at version " + latest.getAsInt());
+        return OK;
+      }
+    }
     Migrator m = withLock(migrator.get(), options);
     switch (command) {
       case "migrate":

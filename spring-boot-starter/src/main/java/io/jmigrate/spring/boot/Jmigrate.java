@@ -5,10 +5,12 @@ import io.jmigrate.engine.Drift;
 import io.jmigrate.engine.MigrationException;
 import io.jmigrate.engine.Migrator;
 import io.jmigrate.engine.Status;
+import io.jmigrate.engine.UpToDate;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -20,10 +22,12 @@ public class Jmigrate {
   private static final System.Logger LOG = System.getLogger("io.jmigrate");
 
   private final String name;
-  private final Migrator migrator;
+  private final Supplier<Migrator> migrator;
   private final DataSource dataSource;
   private final Integer targetVersion;
   private final boolean validateOnMigrate;
+  private final ClassLoader fastPath;
+  private volatile Migrator built;
 
   /**
    * @param migrator the migrations, with their options (lock, ahead allowed) already applied
@@ -42,11 +46,25 @@ public class Jmigrate {
    */
   public Jmigrate(String name, Migrator migrator, DataSource dataSource, Integer targetVersion,
       boolean validateOnMigrate) {
+    this(name, () -> migrator, dataSource, targetVersion, validateOnMigrate, null);
+  }
+
+  /**
+   * With the start-up fast path: {@link #migrate} first compares the history with the index on
+   * {@code fastPath}'s class path (one query) and builds the migrator, which loads every migration
+   * class, only when the database is not up to date with it (as {@code Runtime.migrate} does).
+   *
+   * @param migrator builds the migrations, with their options applied; called at most once, when first needed
+   * @param fastPath the class path of the index the migrator is built from, or null to always build it
+   */
+  public Jmigrate(String name, Supplier<Migrator> migrator, DataSource dataSource, Integer targetVersion,
+      boolean validateOnMigrate, ClassLoader fastPath) {
     this.name = name;
     this.migrator = migrator;
     this.dataSource = dataSource;
     this.targetVersion = targetVersion;
     this.validateOnMigrate = validateOnMigrate;
+    this.fastPath = fastPath;
   }
 
   /**
@@ -55,16 +73,23 @@ public class Jmigrate {
    * {@link SchemaDriftException} when the live schema differs from the migrations'.
    */
   public List<AppliedMigration> migrate() {
+    int[] latest = {-1}; // set when the index alone shows the database up to date
     List<AppliedMigration> applied = withConnection(c -> {
       LOG.log(System.Logger.Level.INFO, "migrating the DataSource {0}{1}", name == null ? "" : "\"" + name + "\" ",
           "(" + where(c) + ")");
-      return targetVersion == null ? migrator.migrate(c) : migrator.migrateUpTo(c, targetVersion);
+      if (targetVersion == null && fastPath != null) {
+        UpToDate.check(c, fastPath).ifPresent(v -> latest[0] = v);
+        if (latest[0] >= 0) {
+          return List.of();
+        }
+      }
+      return targetVersion == null ? migrator().migrate(c) : migrator().migrateUpTo(c, targetVersion);
     });
     if (applied.isEmpty()) {
       LOG.log(System.Logger.Level.INFO, targetVersion == null
           ? "the database is up to date: it has every migration of this build (1 to {0})"
           : "the database is up to date: it has the migrations of this build up to version {0}",
-          targetVersion == null ? migrator.latestVersion() : targetVersion);
+          targetVersion != null ? targetVersion : latest[0] >= 0 ? latest[0] : migrator().latestVersion());
     }
     if (validateOnMigrate) {
       Drift drift = validate();
@@ -77,28 +102,28 @@ public class Jmigrate {
 
   /** Moves the database forward or back to {@code version} (0 reverts every migration). */
   public List<AppliedMigration> migrateTo(int version) {
-    return withConnection(c -> migrator.migrateTo(c, version));
+    return withConnection(c -> migrator().migrateTo(c, version));
   }
 
   /** Applied and pending migrations, with every disagreement between the history and the code. */
   public Status status() {
-    return withConnection(migrator::status);
+    return withConnection(c -> migrator().status(c));
   }
 
   /** How the live schema differs from the one the applied migrations produce (empty: it matches). */
   public Drift validate() {
-    return withConnection(migrator::validate);
+    return withConnection(c -> migrator().validate(c));
   }
 
   /** The SQL {@link #migrate} would run now (every pending migration). */
   public List<String> sql() {
-    return withConnection(migrator::sql);
+    return withConnection(c -> migrator().sql(c));
   }
 
   /** Records versions up to {@code version} as applied on a database whose schema already matches it. */
   public void baseline(int version) {
     withConnection(c -> {
-      migrator.baseline(c, version);
+      migrator().baseline(c, version);
       return null;
     });
   }
@@ -122,8 +147,19 @@ public class Jmigrate {
     return name;
   }
 
+  /** The migrator, built (every migration class loaded) on the first call. */
   public Migrator migrator() {
-    return migrator;
+    Migrator m = built;
+    if (m == null) {
+      synchronized (this) {
+        m = built;
+        if (m == null) {
+          m = migrator.get();
+          built = m;
+        }
+      }
+    }
+    return m;
   }
 
   public DataSource dataSource() {

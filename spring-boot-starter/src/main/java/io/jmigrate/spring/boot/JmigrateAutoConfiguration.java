@@ -4,6 +4,7 @@ import io.jmigrate.Runtime;
 import io.jmigrate.engine.LeaseLock;
 import io.jmigrate.engine.Migrator;
 import java.time.Duration;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -14,6 +15,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.io.ResourceLoader;
 
 /**
@@ -45,9 +47,11 @@ public class JmigrateAutoConfiguration {
 
   /**
    * The migrations the processor indexed (META-INF/jmigrate/migrations), loaded through the
-   * application's class loader (after a DevTools restart, the new classes).
+   * application's class loader (after a DevTools restart, the new classes). Lazy: a start-up that
+   * finds the database up to date from the index alone never builds it (no migration class loaded).
    */
   @Bean
+  @Lazy
   @ConditionalOnMissingBean
   public Migrator jmigrateMigrator(ResourceLoader resourceLoader) {
     return Runtime.migrator(resourceLoader.getClassLoader());
@@ -61,6 +65,22 @@ public class JmigrateAutoConfiguration {
 
   /** The migrations bound to the DataSource bean {@code name}, with the {@code jmigrate.*} properties applied. */
   static Jmigrate jmigrate(String name, Migrator migrator, DataSource dataSource, JmigrateProperties properties) {
+    return jmigrate(name, () -> migrator, dataSource, properties, null);
+  }
+
+  /**
+   * As above, the migrator built when first needed.
+   *
+   * @param fastPath the class path of the index the migrator comes from (the start-up fast path), or
+   *     null when the application's own Migrator bean may hold other migrations
+   */
+  static Jmigrate jmigrate(String name, Supplier<Migrator> migrator, DataSource dataSource,
+      JmigrateProperties properties, ClassLoader fastPath) {
+    return new Jmigrate(name, () -> configured(migrator.get(), dataSource, properties), dataSource,
+        properties.getTargetVersion(), properties.isValidateOnMigrate(), fastPath);
+  }
+
+  private static Migrator configured(Migrator migrator, DataSource dataSource, JmigrateProperties properties) {
     Migrator m = migrator.withAheadAllowed(!properties.isFailOnAhead());
     if (properties.getLock() == JmigrateProperties.Lock.DIALECT) {
       m = m.withDialectLock();
@@ -68,7 +88,7 @@ public class JmigrateAutoConfiguration {
       // The lease lock's own connection comes from the pool too (the URL may not hold the credentials).
       m = m.withLeaseLock(leaseOf(properties, m), dataSource::getConnection);
     }
-    return new Jmigrate(name, m, dataSource, properties.getTargetVersion(), properties.isValidateOnMigrate());
+    return m;
   }
 
   private static Duration leaseOf(JmigrateProperties properties, Migrator m) {

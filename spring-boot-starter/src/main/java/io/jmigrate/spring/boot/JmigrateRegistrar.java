@@ -4,6 +4,7 @@ import io.jmigrate.engine.Migrator;
 import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
@@ -60,7 +61,23 @@ final class JmigrateRegistrar implements BeanDefinitionRegistryPostProcessor {
   }
 
   private static Jmigrate create(ConfigurableListableBeanFactory beans, String dataSource) {
-    return JmigrateAutoConfiguration.jmigrate(dataSource, beans.getBean(Migrator.class),
-        beans.getBean(dataSource, DataSource.class), beans.getBean(JmigrateProperties.class));
+    return JmigrateAutoConfiguration.jmigrate(dataSource, () -> beans.getBean(Migrator.class),
+        beans.getBean(dataSource, DataSource.class), beans.getBean(JmigrateProperties.class),
+        indexed(beans) ? beans.getBeanClassLoader() : null);
+  }
+
+  /**
+   * Whether the only Migrator is the starter's own (the index on the application's class loader), so
+   * that the index may answer for it; an application's Migrator bean may hold other migrations.
+   */
+  private static boolean indexed(ConfigurableListableBeanFactory beans) {
+    String[] names = beans.getBeanNamesForType(Migrator.class, true, false);
+    if (names.length != 1 || !beans.containsBeanDefinition(names[0])) {
+      return false;
+    }
+    BeanDefinition d = beans.getMergedBeanDefinition(names[0]);
+    Class<?> factory = d.getFactoryBeanName() == null ? null : beans.getType(d.getFactoryBeanName(), false);
+    return "jmigrateMigrator".equals(d.getFactoryMethodName()) && factory != null
+        && JmigrateAutoConfiguration.class.isAssignableFrom(factory);
   }
 }
