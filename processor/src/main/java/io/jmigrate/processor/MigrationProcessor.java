@@ -21,7 +21,7 @@ import io.jmigrate.processor.diff.OnlineCheck;
 import io.jmigrate.processor.diff.Intents;
 import io.jmigrate.processor.diff.Rename;
 import io.jmigrate.processor.diff.SchemaDiff;
-import io.jmigrate.processor.model.build.ModelReader;
+import io.jmigrate.processor.model.assemble.ModelReader;
 import io.jmigrate.processor.model.extract.HibernateLine;
 import io.jmigrate.processor.model.extract.JpaExtractor;
 import io.jmigrate.processor.model.extract.JpaNaming;

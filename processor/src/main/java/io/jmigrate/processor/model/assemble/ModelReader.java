@@ -1,4 +1,4 @@
-package io.jmigrate.processor.model.build;
+package io.jmigrate.processor.model.assemble;
 
 import io.jmigrate.processor.model.Models;
 import io.jmigrate.processor.model.Problem;
