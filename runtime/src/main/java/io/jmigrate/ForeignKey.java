@@ -1,5 +1,6 @@
 package io.jmigrate;
 
+import io.jmigrate.schema.ReferentialAction;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -28,23 +29,26 @@ public @interface ForeignKey {
 
   Action onUpdate() default Action.NO_ACTION;
 
-  /** What the database does to referencing rows when the referenced row changes. */
+  /**
+   * What the database does to referencing rows when the referenced row changes: the annotation's
+   * spelling of {@link ReferentialAction}, constant for constant by name (the processor reads the
+   * constant's name), which is the one the schema, the snapshot and generated migrations use.
+   */
   enum Action {
-    NO_ACTION("NO ACTION"),
-    RESTRICT("RESTRICT"),
-    CASCADE("CASCADE"),
-    SET_NULL("SET NULL"),
-    SET_DEFAULT("SET DEFAULT");
+    NO_ACTION,
+    RESTRICT,
+    CASCADE,
+    SET_NULL,
+    SET_DEFAULT;
 
-    private final String sql;
-
-    Action(String sql) {
-      this.sql = sql;
+    /** The schema's action of the same name. */
+    public ReferentialAction referential() {
+      return ReferentialAction.valueOf(name());
     }
 
     /** The SQL spelling, as in {@code ON DELETE SET NULL}. */
     public String sql() {
-      return sql;
+      return referential().sql();
     }
   }
 }

@@ -5,6 +5,7 @@ import com.squareup.javapoet.JavaFile;
 import io.jmigrate.migration.Operation;
 import io.jmigrate.processor.build.Baseline;
 import io.jmigrate.processor.build.BuildFailure;
+import io.jmigrate.processor.build.Findings;
 import io.jmigrate.processor.build.IndexWriter;
 import io.jmigrate.processor.build.MavenCompilerState;
 import io.jmigrate.processor.build.Squasher;
@@ -17,9 +18,10 @@ import io.jmigrate.processor.build.SourceLayout;
 import io.jmigrate.processor.codegen.MigrationNamer;
 import io.jmigrate.processor.codegen.MigrationWriter;
 import io.jmigrate.processor.diff.OnlineCheck;
+import io.jmigrate.processor.diff.Intents;
 import io.jmigrate.processor.diff.Rename;
 import io.jmigrate.processor.diff.SchemaDiff;
-import io.jmigrate.processor.model.ModelReader;
+import io.jmigrate.processor.model.assemble.ModelReader;
 import io.jmigrate.processor.model.extract.HibernateLine;
 import io.jmigrate.processor.model.extract.JpaExtractor;
 import io.jmigrate.processor.model.extract.JpaNaming;
@@ -214,8 +216,9 @@ public final class MigrationProcessor extends AbstractProcessor {
 
       // Diff: the operations, in order.
       SchemaDiff.Result diff = SchemaDiff.compare(base.schema(), models.schema(),
-          models.intents(base.tableClasses(), base.renames()));
-      if (report(diff.findings().stream().map(models::problem).toList())) {
+          Intents.of(models, base.tableClasses(), base.renames()));
+      Models read = models;
+      if (report(diff.findings().stream().map(f -> Findings.atDeclaration(f, read)).toList())) {
         return;
       }
       List<Operation> ops = diff.operations();
@@ -316,7 +319,7 @@ public final class MigrationProcessor extends AbstractProcessor {
       }
       // The renames a full build would record: those recorded whose annotations the models still carry.
       Map<Rename, Integer> recorded = new TreeMap<>(header.renames());
-      recorded.keySet().retainAll(models.renames());
+      recorded.keySet().retainAll(Rename.declaredBy(models));
       Snapshot current = new Snapshot(models.schema(), models.tableClasses(), recorded, header.latestVersion(),
           header.latestClass(), header.beforeLatest());
       if (!SnapshotStore.write(current).equals(snapshotFile.committed())) {
@@ -327,15 +330,15 @@ public final class MigrationProcessor extends AbstractProcessor {
       if (Baseline.check(current, true, files, layout.snapshot()).note() != null) {
         return false;
       }
-      if (!models.droppableTables().isEmpty() || !models.droppableColumns().isEmpty() || !models.renames().isEmpty()
+      if (!models.droppableTables().isEmpty() || !models.droppableColumns().isEmpty() || !Rename.declaredBy(models).isEmpty()
           || !models.narrowable().isEmpty()) {
         // The schema did not change, but a @RenamedFrom not yet applied may still swap or chain names,
         // and every @Drop and @Narrow is left over.
-        SchemaDiff.Result diff = SchemaDiff.compare(models.schema(), models.schema(), models.intents(Map.of(), recorded));
+        SchemaDiff.Result diff = SchemaDiff.compare(models.schema(), models.schema(), Intents.of(models, Map.of(), recorded));
         if (!diff.operations().isEmpty()) {
           return false;
         }
-        report(diff.findings().stream().map(models::problem).toList()); // left-over @Drop and @RenamedFrom
+        report(diff.findings().stream().map(f -> Findings.atDeclaration(f, models)).toList()); // left-over @Drop and @RenamedFrom
       }
       OfflineAnnotations offline = OfflineAnnotations.read(models);
       if (!offline.isEmpty()) { // every @Offline is left over: the schema did not change

@@ -1,13 +1,10 @@
 package io.jmigrate.dialect;
 
-import io.jmigrate.internal.dialect.H2Dialect;
-import io.jmigrate.internal.dialect.MariaDbDialect;
-import io.jmigrate.internal.dialect.PostgresDialect;
-import io.jmigrate.internal.dialect.SqliteDialect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The dialects on the class path ({@link ServiceLoader}), looked up once per name. jmigrate's
@@ -15,16 +12,25 @@ import java.util.concurrent.ConcurrentHashMap;
  * loader, whose reflective instantiation costs milliseconds at start-up; any other database is
  * looked up through it, the application's class loader first. (To replace a built-in dialect for
  * its own database, give the replacement to the {@code Migrator}.) Loops, not streams or lambdas,
- * for the same reason.
+ * for the same reason. The built-ins are created by name: this public package does not import its
+ * implementations, which import it.
  */
 final class Dialects {
   private static final ConcurrentHashMap<String, Dialect> BY_NAME = new ConcurrentHashMap<>();
 
-  // H2 first: it accepts only "h2" and jdbc:h2: URLs, which may contain "postgres" or "sqlite" in a name.
-  private static final Dialect[] BUILT_IN = {new H2Dialect(), new SqliteDialect(), new PostgresDialect(),
-      new MariaDbDialect()};
+  private static final String BUILT_IN_CLASS = "io.jmigrate.internal.dialect.BuiltInDialects";
+  private static final Dialect[] BUILT_IN = builtIn();
 
   private Dialects() {}
+
+  @SuppressWarnings("unchecked")
+  private static Dialect[] builtIn() {
+    try {
+      return ((Supplier<Dialect[]>) Class.forName(BUILT_IN_CLASS).getDeclaredConstructor().newInstance()).get();
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      throw new IllegalStateException("jmigrate's runtime jar is incomplete: " + BUILT_IN_CLASS + " cannot be created", e);
+    }
+  }
 
   static Dialect find(String name) {
     if (name == null) {

@@ -95,6 +95,6 @@ public final class OfflineAnnotations {
         return new Problem(e, f.message(), f.warning(), mirrors.get(at), null);
       }
     }
-    return models.problem(f);
+    return Findings.atDeclaration(f, models);
   }
 }

@@ -1,5 +1,6 @@
 package io.jmigrate.processor.diff;
 
+import io.jmigrate.processor.model.Models;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -32,6 +33,15 @@ public record Intents(
     Map<String, String> oldModelClasses,
     Map<Rename, Integer> applied,
     Map<String, String> sequenceRenames) {
+
+  /**
+   * What the models say beyond their schema; with the model classes the snapshot records and the
+   * renames it records as applied.
+   */
+  public static Intents of(Models models, Map<String, String> oldModelClasses, Map<Rename, Integer> applied) {
+    return new Intents(models.tableRenames(), models.columnRenames(), models.droppableTables().keySet(),
+        models.droppableColumns(), models.narrowable(), oldModelClasses, applied, models.sequenceRenames());
+  }
 
   /** Without sequence renames. */
   public Intents(Map<String, String> tableRenames, Map<String, Map<String, String>> columnRenames,

@@ -1,6 +1,9 @@
 package io.jmigrate.processor.diff;
 
+import io.jmigrate.processor.model.Models;
 import java.util.Comparator;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One {@code @RenamedFrom}, by the names it joins: on a model type ({@code column} null) the
@@ -12,6 +15,14 @@ public record Rename(String table, String column, String from) implements Compar
   private static final Comparator<Rename> ORDER = Comparator.comparing((Rename r) -> r.table())
       .thenComparing((Rename r) -> r.column(), Comparator.nullsFirst(Comparator.naturalOrder()))
       .thenComparing((Rename r) -> r.from());
+
+  /** Every {@code @RenamedFrom} the models carry. */
+  public static Set<Rename> declaredBy(Models models) {
+    Set<Rename> s = new TreeSet<>();
+    models.tableRenames().forEach((to, from) -> s.add(table(to, from)));
+    models.columnRenames().forEach((t, m) -> m.forEach((to, from) -> s.add(column(t, to, from))));
+    return s;
+  }
 
   public static Rename table(String table, String from) {
     return new Rename(table, null, from);

@@ -1,13 +1,9 @@
 package io.jmigrate.processor.model;
 
-import io.jmigrate.processor.diff.Finding;
-import io.jmigrate.processor.diff.Intents;
-import io.jmigrate.processor.diff.Rename;
 import io.jmigrate.schema.Schema;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
@@ -51,48 +47,5 @@ public record Models(
   public Element columnElement(String table, String column) {
     Element e = columnElements.get(table + "." + column);
     return e != null ? e : tableElements.get(table);
-  }
-
-  /**
-   * What the diff needs beyond the schema, as plain values; from the snapshot, the model classes
-   * it records and the renames it records as applied.
-   */
-  public Intents intents(Map<String, String> oldModelClasses, Map<Rename, Integer> applied) {
-    return new Intents(tableRenames, columnRenames, droppableTables.keySet(), droppableColumns, narrowable,
-        oldModelClasses, applied, sequenceRenames);
-  }
-
-  /** Every {@code @RenamedFrom} the models carry. */
-  public Set<Rename> renames() {
-    Set<Rename> s = new TreeSet<>();
-    tableRenames.forEach((to, from) -> s.add(Rename.table(to, from)));
-    columnRenames.forEach((t, m) -> m.forEach((to, from) -> s.add(Rename.column(t, to, from))));
-    return s;
-  }
-
-  /** A diff finding as a problem at the declaration it names. */
-  public Problem problem(Finding f) {
-    Element at;
-    switch (f.subject().kind()) {
-      case COLUMN:
-        at = columnElement(f.subject().table(), f.subject().column());
-        break;
-      case DROP_TABLE:
-        at = droppableTables.get(f.subject().table());
-        break;
-      case RENAMED_FROM: {
-        String key = f.subject().column() == null ? f.subject().table() : f.subject().table() + "." + f.subject().column();
-        Origin o = renamedFromOrigins.get(key);
-        if (o != null && o.element() != null) {
-          return new Problem(o.element(), f.message(), f.warning(), o.annotation(), o.value()); // at the annotation value
-        }
-        at = f.subject().column() == null ? tableElements.get(f.subject().table())
-            : columnElement(f.subject().table(), f.subject().column());
-        break;
-      }
-      default: // TABLE, DROP_COLUMN: the model's type (none for a table gone from the models)
-        at = tableElements.get(f.subject().table());
-    }
-    return new Problem(at, f.message(), f.warning(), null, null);
   }
 }

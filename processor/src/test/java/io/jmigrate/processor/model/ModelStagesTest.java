@@ -3,6 +3,7 @@ package io.jmigrate.processor.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jmigrate.processor.model.assemble.ModelReader;
 import io.jmigrate.schema.ReferentialAction;
 import io.jmigrate.schema.ColumnDefinition;
 import io.jmigrate.schema.ColumnType;

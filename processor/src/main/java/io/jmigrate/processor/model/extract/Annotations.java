@@ -1,5 +1,6 @@
 package io.jmigrate.processor.model.extract;
 
+import io.jmigrate.ForeignKey;
 import io.jmigrate.schema.ReferentialAction;
 import io.jmigrate.processor.model.Origin;
 import java.util.ArrayList;
@@ -135,7 +136,9 @@ final class Annotations {
 
   ReferentialAction action(AnnotationMirror m, String name) {
     Object v = value(m, name);
-    return v instanceof VariableElement constant ? ReferentialAction.valueOf(constant.getSimpleName().toString()) : ReferentialAction.NO_ACTION;
+    // the annotation's constant, translated where the annotation's enum says (ForeignKey.Action#referential)
+    return v instanceof VariableElement constant
+        ? ForeignKey.Action.valueOf(constant.getSimpleName().toString()).referential() : ReferentialAction.NO_ACTION;
   }
 
   /** A {@code Class} member's type, or null when the value is not a type (e.g. it does not compile). */

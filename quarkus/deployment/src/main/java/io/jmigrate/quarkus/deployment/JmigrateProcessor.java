@@ -64,6 +64,8 @@ class JmigrateProcessor {
   void nativeImage(BuildProducer<NativeImageResourceBuildItem> resources,
       BuildProducer<ReflectiveClassBuildItem> reflection) {
     resources.produce(new NativeImageResourceBuildItem(MigrationIndex.RESOURCE));
+    // the runtime creates its built-in dialects by name (its public dialect package does not import them)
+    reflection.produce(ReflectiveClassBuildItem.builder("io.jmigrate.internal.dialect.BuiltInDialects").constructors().build());
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
     for (URL index : MigrationIndex.find(loader)) {
       String[] classes = MigrationIndex.read(index).stream().map(MigrationIndex.Entry::className)

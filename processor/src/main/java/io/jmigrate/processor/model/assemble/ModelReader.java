@@ -1,6 +1,9 @@
-package io.jmigrate.processor.model;
+package io.jmigrate.processor.model.assemble;
 
-import io.jmigrate.processor.model.build.SchemaBuilder;
+import io.jmigrate.processor.model.Models;
+import io.jmigrate.processor.model.Problem;
+import io.jmigrate.processor.model.SequenceDeclaration;
+import io.jmigrate.processor.model.TableDeclaration;
 import io.jmigrate.processor.model.extract.Extractor;
 import io.jmigrate.processor.model.extract.JmigrateExtractor;
 import io.jmigrate.processor.model.validate.ModelValidator;

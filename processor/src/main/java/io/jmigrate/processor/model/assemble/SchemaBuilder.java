@@ -1,4 +1,4 @@
-package io.jmigrate.processor.model.build;
+package io.jmigrate.processor.model.assemble;
 
 import io.jmigrate.processor.model.ColumnDeclaration;
 import io.jmigrate.processor.model.DefaultLiteral;
