@@ -80,7 +80,9 @@ final class SchemaComparison {
           check(target, where, step, classes, loader, migrator, renames);
         } catch (Exception | AssertionError e) {
           broken.add(target);
-          problems.add(where + ": " + e + (e.getCause() != null ? "\n  caused by " + e.getCause() : "")
+          StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+          problems.add(where + ": " + e + (at != null && !(e instanceof AssertionError) ? "\n  at " + at : "")
+              + (e.getCause() != null ? "\n  caused by " + e.getCause() : "")
               + "\n  (later steps are not checked on " + target + ")");
         }
       }

@@ -61,6 +61,14 @@ public enum HibernateLine {
   }
 
   /**
+   * A primitive with {@code @Basic} (optional unless it says otherwise) is NOT NULL in Hibernate 7, as without an
+   * annotation; 6.6 takes {@code @Basic}'s optional and makes it nullable.
+   */
+  boolean basicPrimitiveNotNull() {
+    return this == V7;
+  }
+
+  /**
    * Hibernate 7 gives a {@code Set} of values or embeddables a unique constraint over the owner's key and the
    * values; 6.6 makes the collection table without one.
    */

@@ -235,7 +235,8 @@ final class JpaColumns {
     // embeddable, or of a single-table subclass (the other subclasses' rows hold NULL there), is nullable;
     // what the mapping says explicitly holds everywhere.
     boolean notNull = scope.id() || (version && line.versionAlwaysNotNull())
-        || (type.getKind().isPrimitive() && col == null && !scope.embedded() && !scope.forceNullable())
+        || (type.getKind().isPrimitive() && col == null && (basic == null || line.basicPrimitiveNotNull())
+            && !scope.embedded() && !scope.forceNullable())
         || (col != null && !annotations.bool(col, "nullable") && explicit(col, "nullable") != null)
         || (basic != null && explicit(basic, "optional") != null && !annotations.bool(basic, "optional"));
     if (beanValidation && !scope.embedded()) {
