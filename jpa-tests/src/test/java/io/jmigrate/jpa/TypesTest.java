@@ -2,11 +2,25 @@ package io.jmigrate.jpa;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.jmigrate.engine.Migrator;
+import io.jmigrate.migration.Migration;
+import io.jmigrate.migration.MigrationIndex;
+import io.jmigrate.schema.ColumnDefinition;
+import io.jmigrate.schema.Schema;
+import io.jmigrate.schema.SchemaFingerprint;
+import io.jmigrate.schema.TableDefinition;
 import java.lang.reflect.Field;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.nio.file.Files;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -92,6 +106,77 @@ class TypesTest {
         try (Connection c = DriverManager.getConnection(types.url(target))) {
           assertEquals(List.of(), build.migrator(loader).validate(c).differences(), target.toString());
         }
+      }
+    }
+  }
+
+  /**
+   * An entity whose instants an earlier jmigrate made {@code TIMESTAMP(6)} on MariaDB (its migration and
+   * snapshot have no DATETIME storage): that database still validates, and the next build's migration
+   * turns the columns into DATETIME(6), keeping every value as the session showed it (which is what
+   * Hibernate wrote and reads back).
+   */
+  @Test
+  void instantColumnsMadeBeforeBecomeDatetime(@TempDir Path dir) throws Exception {
+    Assumptions.assumeTrue(SchemaComparison.all().contains(Target.MARIADB));
+    EntityProject project = new EntityProject(dir.resolve("project"));
+    project.useSources(List.of(EntityProject.resource("mappings/types/instants")));
+    EntityProject.Build first = project.build().assertOk();
+    String fingerprint;
+    String oldFingerprint;
+    try (URLClassLoader loader = first.loader()) {
+      Schema now = MigrationIndex.load(loader.findResource(MigrationIndex.RESOURCE), loader).get(0).applyTo(Schema.empty());
+      Schema old = now;
+      for (TableDefinition t : now.tables()) {
+        for (ColumnDefinition col : t.columns()) {
+          t = t.replaceColumn(new ColumnDefinition(col.name(), col.type(), col.length(), col.precision(), col.scale(),
+              col.nullable(), col.defaultValue(), col.defaultSql(), col.generated(), col.defaultSqlByDialect()));
+        }
+        old = old.with(t);
+      }
+      fingerprint = SchemaFingerprint.of(now);
+      oldFingerprint = SchemaFingerprint.of(old);
+    }
+    List<Path> generated;
+    try (Stream<Path> files = Files.walk(project.root)) {
+      generated = files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("migrations")
+          || f.getFileName().toString().equals("schema.json")).toList();
+    }
+    for (Path f : generated) { // as the earlier jmigrate wrote them
+      Files.writeString(f, Files.readString(f).replace(".asUtcDatetime()", "").replace(", \"utcDatetime\": true", "")
+          .replace(fingerprint, oldFingerprint));
+    }
+    EntityProject.Build build = project.build().assertOk();
+    String url = Target.MARIADB.newDatabaseUrl(dir);
+    try (URLClassLoader loader = build.loader(); Connection c = DriverManager.getConnection(url)) {
+      List<Migration> all = MigrationIndex.load(loader.findResource(MigrationIndex.RESOURCE), loader);
+      assertEquals(2, all.size(), "the next build changes the columns");
+      Migrator before = new Migrator(all.subList(0, 1));
+      before.migrate(c);
+      assertEquals("timestamp", columnType(c, "taken_at"));
+      try (Statement s = c.createStatement()) {
+        s.execute("INSERT INTO reading (taken_at, label) VALUES ('2030-05-06 07:08:09.123456', 'a')");
+      }
+      assertEquals(List.of(), before.validate(c).differences());
+      Migrator after = new Migrator(all);
+      after.migrate(c);
+      assertEquals("datetime", columnType(c, "taken_at"));
+      assertEquals(List.of(), after.validate(c).differences());
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT CAST(taken_at AS CHAR) FROM reading")) {
+        rs.next();
+        assertEquals("2030-05-06 07:08:09.123456", rs.getString(1));
+      }
+    }
+  }
+
+  private static String columnType(Connection c, String column) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT data_type FROM information_schema.columns"
+        + " WHERE table_schema = DATABASE() AND table_name = 'reading' AND column_name = ?")) {
+      ps.setString(1, column);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getString(1).toLowerCase(java.util.Locale.ROOT);
       }
     }
   }
