@@ -20,11 +20,9 @@ final class KnownDifferences {
       // byte[]: Hibernate applies JPA's length 255 (VARBINARY(255)); jmigrate's BINARY has no length
       // and is wider (H2's VARBINARY without a length, MariaDB's LONGBLOB).
       Target.H2, Map.of("enum", "character varying", "tinyint", "smallint", "binary varying", "binary varying"),
-      // BOOLEAN: Hibernate's BIT(1), jmigrate's BOOLEAN (= TINYINT(1)). Instant: Hibernate's
-      // DATETIME(6) (it converts to UTC itself), jmigrate's TIMESTAMP(6) (MariaDB converts from the
-      // session's zone; its range ends in 2038).
-      Target.MARIADB, Map.of("enum", "varchar", "tinyint", "smallint", "bit", "boolean", "datetime", "timestamp",
-          "varbinary", "longblob"));
+      // BOOLEAN: Hibernate's BIT(1), jmigrate's BOOLEAN (= TINYINT(1)). (An entity's Instant is
+      // DATETIME(6) in both.)
+      Target.MARIADB, Map.of("enum", "varchar", "tinyint", "smallint", "bit", "boolean", "varbinary", "longblob"));
 
   /**
    * Per database: one exact type of Hibernate's → jmigrate's. UUID on MariaDB with

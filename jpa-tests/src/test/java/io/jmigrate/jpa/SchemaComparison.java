@@ -183,6 +183,11 @@ final class SchemaComparison {
     return s.toString();
   }
 
+  /** The database jmigrate migrates for this target (after a step), or null. */
+  String url(Target target) {
+    return databases.get(target);
+  }
+
   /** Fails with every problem of every step and target, if there was one. */
   void assertNoProblems() throws IOException {
     if (!problems.isEmpty()) {

@@ -1,7 +1,33 @@
 package io.jmigrate.jpa;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.jmigrate.engine.Migrator;
+import io.jmigrate.migration.Migration;
+import io.jmigrate.migration.MigrationIndex;
+import io.jmigrate.schema.ColumnDefinition;
+import io.jmigrate.schema.Schema;
+import io.jmigrate.schema.SchemaFingerprint;
+import io.jmigrate.schema.TableDefinition;
+import java.lang.reflect.Field;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.nio.file.Files;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Set;
+import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +65,140 @@ class TypesTest {
     SchemaComparison types = new SchemaComparison(dir, targets);
     types.step("mappings/types/enum1");
     types.assertNoProblems();
+  }
+
+  /**
+   * {@code Instant}, {@code OffsetDateTime} and {@code ZonedDateTime}: Hibernate 7's DATETIME(6) on MariaDB,
+   * which jmigrate makes for an entity (its TIMESTAMP(6) refuses dates after 2038), and time-zoned
+   * timestamps on PostgreSQL and H2. Hibernate then stores and reads back an instant of the year 2100,
+   * and jmigrate's validate finds no drift.
+   */
+  @Test
+  void instantsPast2038(@TempDir Path dir) throws Exception {
+    Set<Target> targets = SchemaComparison.all();
+    targets.retainAll(TARGETS);
+    SchemaComparison types = new SchemaComparison(dir, targets);
+    EntityProject.Build build = types.step("mappings/types/instants");
+    types.assertNoProblems();
+    Instant late = Instant.parse("2100-01-02T03:04:05.123456Z");
+    for (Target target : targets) {
+      try (URLClassLoader loader = build.loader()) {
+        List<Class<?>> classes = build.entityClasses(loader);
+        Class<?> reading = classes.stream().filter(c -> c.getSimpleName().equals("Reading")).findFirst().orElseThrow();
+        Object id;
+        try (SessionFactory sf = Hibernate.open(types.url(target), target, classes, loader, "none",
+            Hibernate.Naming.SNAKE_CASE)) {
+          Object row = reading.getDeclaredConstructor().newInstance();
+          set(row, "takenAt", late);
+          set(row, "offsetAt", late.atOffset(ZoneOffset.UTC));
+          set(row, "zonedAt", late.atZone(ZoneOffset.UTC));
+          set(row, "label", "late");
+          sf.inTransaction(s -> s.persist(row));
+          id = get(row, "id");
+        }
+        try (SessionFactory sf = Hibernate.open(types.url(target), target, classes, loader, "none",
+            Hibernate.Naming.SNAKE_CASE)) {
+          Object back = sf.fromSession(s -> s.find(reading, id));
+          assertEquals(late, get(back, "takenAt"), target.toString());
+          assertEquals(late, ((OffsetDateTime) get(back, "offsetAt")).toInstant(), target.toString());
+          assertEquals(late, ((ZonedDateTime) get(back, "zonedAt")).toInstant(), target.toString());
+        }
+        try (Connection c = DriverManager.getConnection(types.url(target))) {
+          assertEquals(List.of(), build.migrator(loader).validate(c).differences(), target.toString());
+        }
+      }
+    }
+  }
+
+  /**
+   * An entity whose instants an earlier jmigrate made {@code TIMESTAMP(6)} on MariaDB (its migration and
+   * snapshot have no DATETIME storage): that database still validates, and the next build's migration
+   * turns the columns into DATETIME(6), keeping every value as the session showed it (which is what
+   * Hibernate wrote and reads back).
+   */
+  @Test
+  void instantColumnsMadeBeforeBecomeDatetime(@TempDir Path dir) throws Exception {
+    Assumptions.assumeTrue(SchemaComparison.all().contains(Target.MARIADB));
+    EntityProject project = new EntityProject(dir.resolve("project"));
+    project.useSources(List.of(EntityProject.resource("mappings/types/instants")));
+    EntityProject.Build first = project.build().assertOk();
+    String fingerprint;
+    String oldFingerprint;
+    try (URLClassLoader loader = first.loader()) {
+      Schema now = MigrationIndex.load(loader.findResource(MigrationIndex.RESOURCE), loader).get(0).applyTo(Schema.empty());
+      Schema old = now;
+      for (TableDefinition t : now.tables()) {
+        for (ColumnDefinition col : t.columns()) {
+          t = t.replaceColumn(new ColumnDefinition(col.name(), col.type(), col.length(), col.precision(), col.scale(),
+              col.nullable(), col.defaultValue(), col.defaultSql(), col.generated(), col.defaultSqlByDialect()));
+        }
+        old = old.with(t);
+      }
+      fingerprint = SchemaFingerprint.of(now);
+      oldFingerprint = SchemaFingerprint.of(old);
+    }
+    List<Path> generated;
+    try (Stream<Path> files = Files.walk(project.root)) {
+      generated = files.filter(f -> f.toString().endsWith(".java") && f.toString().contains("migrations")
+          || f.getFileName().toString().equals("schema.json")).toList();
+    }
+    for (Path f : generated) { // as the earlier jmigrate wrote them
+      Files.writeString(f, Files.readString(f).replace(".asUtcDatetime()", "").replace(", \"utcDatetime\": true", "")
+          .replace(fingerprint, oldFingerprint));
+    }
+    EntityProject.Build build = project.build().assertOk();
+    Set<Target> targets = SchemaComparison.all();
+    targets.retainAll(Set.of(Target.MARIADB, Target.H2, Target.SQLITE)); // elsewhere the flag changes no SQL
+    for (Target target : targets) {
+      String url = target.newDatabaseUrl(dir);
+      try (URLClassLoader loader = build.loader(); Connection c = DriverManager.getConnection(url)) {
+        List<Migration> all = MigrationIndex.load(loader.findResource(MigrationIndex.RESOURCE), loader);
+        assertEquals(2, all.size(), "the next build changes the columns");
+        Migrator before = new Migrator(all.subList(0, 1));
+        before.migrate(c);
+        if (target == Target.MARIADB) {
+          assertEquals("timestamp", columnType(c, "taken_at"));
+        }
+        try (Statement s = c.createStatement()) {
+          s.execute("INSERT INTO reading (taken_at, label) VALUES ('2030-05-06 07:08:09.123456', 'a')");
+        }
+        assertEquals(List.of(), before.validate(c).differences(), target.toString());
+        Migrator after = new Migrator(all);
+        after.migrate(c);
+        assertEquals(List.of(), after.validate(c).differences(), target.toString());
+        if (target == Target.MARIADB) {
+          assertEquals("datetime", columnType(c, "taken_at"));
+          try (Statement s = c.createStatement();
+              ResultSet rs = s.executeQuery("SELECT CAST(taken_at AS CHAR) FROM reading")) {
+            rs.next();
+            assertEquals("2030-05-06 07:08:09.123456", rs.getString(1));
+          }
+        }
+      }
+    }
+  }
+
+  private static String columnType(Connection c, String column) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT data_type FROM information_schema.columns"
+        + " WHERE table_schema = DATABASE() AND table_name = 'reading' AND column_name = ?")) {
+      ps.setString(1, column);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getString(1).toLowerCase(java.util.Locale.ROOT);
+      }
+    }
+  }
+
+  private static void set(Object o, String field, Object value) throws ReflectiveOperationException {
+    Field f = o.getClass().getDeclaredField(field);
+    f.setAccessible(true);
+    f.set(o, value);
+  }
+
+  private static Object get(Object o, String field) throws ReflectiveOperationException {
+    Field f = o.getClass().getDeclaredField(field);
+    f.setAccessible(true);
+    return f.get(o);
   }
 
   /**

@@ -283,7 +283,7 @@ class JpaEntitiesTest {
     assertTrue(migration.contains(squash("""
         createTable(table("point",
             column("entity_id", BIGINT).notNull(),
-            column("ts", TIMESTAMP_TZ).notNull(),
+            column("ts", TIMESTAMP_TZ).notNull().asUtcDatetime(),
             column("k", STRING).length(255).notNull(),
             column("measured", DOUBLE).notNull(),
             column("adjusted", DOUBLE),

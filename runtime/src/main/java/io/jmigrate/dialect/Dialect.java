@@ -165,6 +165,11 @@ public interface Dialect {
     return type;
   }
 
+  /** As {@link #liveTypeOf(ColumnType)}, for a column whose storage also depends on its flags. */
+  default ColumnType liveTypeOf(io.jmigrate.schema.ColumnDefinition column) {
+    return liveTypeOf(column.type());
+  }
+
   /**
    * Prepares the session for a migration run and takes the lock that lets one process at a
    * time migrate, where the dialect locks per run. Closing it releases the lock and restores

@@ -151,7 +151,7 @@ final class SchemaValidator {
       ColumnType liveType = live.type(dialect);
       boolean rowidAlias = col.generated() && liveType == ColumnType.INTEGER; // SQLite's INTEGER PRIMARY KEY
       String expectedSql = dialect.columnTypeSql(t, col);
-      if (liveType != dialect.liveTypeOf(col.type()) && !rowidAlias) {
+      if (liveType != dialect.liveTypeOf(col) && !rowidAlias) {
         out.add("column " + t.name() + "." + col.name() + " has the type " + live.shown() + " but the migrations make it "
             + col.type());
       } else if (shapes && TypeShape.shaped(col.type()) && expectedSql != null

@@ -218,6 +218,9 @@ public final class Checksum implements OperationVisitor<String> {
     if (c.generated()) {
       s.append(" GENERATED");
     }
+    if (c.utcDatetime()) { // only JPA columns that asked for it: every older column keeps its form
+      s.append(" UTC-DATETIME");
+    }
     return s.toString();
   }
 

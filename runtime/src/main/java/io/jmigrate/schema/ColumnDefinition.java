@@ -19,6 +19,9 @@ import java.util.TreeMap;
  * @param generated the database generates the value (identity / rowid)
  * @param defaultSqlByDialect SQL expressions for single dialects, by the dialect's {@code name()},
  *     sorted by name; empty when the expression (if any) is the same everywhere
+ * @param utcDatetime a {@link ColumnType#TIMESTAMP_TZ} that MariaDB/MySQL keep in {@code DATETIME(6)}
+ *     (UTC, years 1000–9999), as Hibernate does, instead of {@code TIMESTAMP(6)} (1970–2038); other
+ *     dialects ignore it. Only the JPA reader sets it, so older columns keep their DDL.
  */
 public record ColumnDefinition(
     String name,
@@ -30,7 +33,8 @@ public record ColumnDefinition(
     String defaultValue,
     String defaultSql,
     boolean generated,
-    Map<String, String> defaultSqlByDialect) {
+    Map<String, String> defaultSqlByDialect,
+    boolean utcDatetime) {
 
   public ColumnDefinition {
     Objects.requireNonNull(name, "name");
@@ -40,6 +44,15 @@ public record ColumnDefinition(
     if (defaultValue != null && (defaultSql != null || !defaultSqlByDialect.isEmpty())) {
       throw new IllegalArgumentException("column " + name + " has both defaultValue and defaultSql");
     }
+    if (utcDatetime && type != ColumnType.TIMESTAMP_TZ) {
+      utcDatetime = false; // only a TIMESTAMP_TZ has a choice of storage; a type change drops it
+    }
+  }
+
+  /** A column with the usual storage for its type. */
+  public ColumnDefinition(String name, ColumnType type, int length, int precision, int scale, boolean nullable,
+      String defaultValue, String defaultSql, boolean generated, Map<String, String> defaultSqlByDialect) {
+    this(name, type, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, false);
   }
 
   /** A column whose SQL default, if any, is the same on every dialect. */
@@ -54,19 +67,19 @@ public record ColumnDefinition(
   }
 
   public ColumnDefinition name(String newName) {
-    return new ColumnDefinition(newName, type, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect);
+    return new ColumnDefinition(newName, type, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime);
   }
 
   public ColumnDefinition type(ColumnType newType) {
-    return new ColumnDefinition(name, newType, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect);
+    return new ColumnDefinition(name, newType, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime);
   }
 
   public ColumnDefinition length(int newLength) {
-    return new ColumnDefinition(name, type, newLength, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect);
+    return new ColumnDefinition(name, type, newLength, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime);
   }
 
   public ColumnDefinition precision(int newPrecision, int newScale) {
-    return new ColumnDefinition(name, type, length, newPrecision, newScale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect);
+    return new ColumnDefinition(name, type, length, newPrecision, newScale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime);
   }
 
   public ColumnDefinition notNull() {
@@ -74,15 +87,15 @@ public record ColumnDefinition(
   }
 
   public ColumnDefinition nullable(boolean newNullable) {
-    return new ColumnDefinition(name, type, length, precision, scale, newNullable, defaultValue, defaultSql, generated, defaultSqlByDialect);
+    return new ColumnDefinition(name, type, length, precision, scale, newNullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime);
   }
 
   public ColumnDefinition defaultValue(String literal) {
-    return new ColumnDefinition(name, type, length, precision, scale, nullable, literal, null, generated, Map.of());
+    return new ColumnDefinition(name, type, length, precision, scale, nullable, literal, null, generated, Map.of(), utcDatetime);
   }
 
   public ColumnDefinition defaultSql(String expression) {
-    return new ColumnDefinition(name, type, length, precision, scale, nullable, null, expression, generated, defaultSqlByDialect);
+    return new ColumnDefinition(name, type, length, precision, scale, nullable, null, expression, generated, defaultSqlByDialect, utcDatetime);
   }
 
   /**
@@ -92,7 +105,7 @@ public record ColumnDefinition(
   public ColumnDefinition defaultSql(String dialect, String expression) {
     Map<String, String> variants = new TreeMap<>(defaultSqlByDialect);
     variants.put(Objects.requireNonNull(dialect, "dialect"), Objects.requireNonNull(expression, "expression"));
-    return new ColumnDefinition(name, type, length, precision, scale, nullable, null, defaultSql, generated, variants);
+    return new ColumnDefinition(name, type, length, precision, scale, nullable, null, defaultSql, generated, variants, utcDatetime);
   }
 
   /** The SQL default on the named dialect: its variant, else {@link #defaultSql()}; null when none. */
@@ -106,7 +119,12 @@ public record ColumnDefinition(
   }
 
   public ColumnDefinition identity() {
-    return new ColumnDefinition(name, type, length, precision, scale, nullable, defaultValue, defaultSql, true, defaultSqlByDialect);
+    return new ColumnDefinition(name, type, length, precision, scale, nullable, defaultValue, defaultSql, true, defaultSqlByDialect, utcDatetime);
+  }
+
+  /** A copy kept in {@code DATETIME(6)} on MariaDB/MySQL, as Hibernate keeps an {@code Instant}. */
+  public ColumnDefinition asUtcDatetime() {
+    return new ColumnDefinition(name, type, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, true);
   }
 
   public boolean hasDefault() {
@@ -133,6 +151,9 @@ public record ColumnDefinition(
     defaultSqlByDialect.forEach((d, e) -> s.append(" DEFAULT ON ").append(d).append(" (").append(e).append(')'));
     if (generated) {
       s.append(" GENERATED");
+    }
+    if (utcDatetime) {
+      s.append(" UTC-DATETIME");
     }
     return s.toString();
   }

@@ -109,6 +109,9 @@ public final class SchemaFingerprint {
     if (c.generated()) {
       s.append(" generated");
     }
+    if (c.utcDatetime()) {
+      s.append(" utc-datetime");
+    }
     return s.toString();
   }
 

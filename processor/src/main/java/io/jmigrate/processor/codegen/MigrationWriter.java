@@ -326,6 +326,9 @@ public final class MigrationWriter {
     if (c.generated()) {
       b.add(".identity()");
     }
+    if (c.utcDatetime()) {
+      b.add(".asUtcDatetime()");
+    }
     return b.build();
   }
 

@@ -57,6 +57,8 @@ final class MariaDbCosts implements DialectCosts {
         return c.length() > 0 ? "VARCHAR(" + c.length() + ")" : keyed(table, c.name()) ? "VARCHAR(255)" : "TEXT";
       case DECIMAL:
         return c.precision() > 0 ? "DECIMAL(" + c.precision() + "," + c.scale() + ")" : "DECIMAL(65,30)";
+      case TIMESTAMP_TZ:
+        return c.utcDatetime() ? "DATETIME(6)" : "TIMESTAMP(6)"; // a JPA instant: a change copies the table
       default:
         return c.type().name();
     }

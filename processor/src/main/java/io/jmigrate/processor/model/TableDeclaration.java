@@ -20,6 +20,8 @@ import java.util.List;
  *     {@code dropTables[i]}, {@code dropColumns[i]}, {@code primaryKeyName}
  * @param primaryKeyName the primary key's constraint name when the source gives one (kept from an
  *     adopted database); empty for jmigrate's {@code pk_<table>}
+ * @param jpa a JPA entity's table: its columns follow Hibernate's storage where that differs (an
+ *     instant is {@code DATETIME(6)} on MariaDB), which a {@code @Table} model's never do
  */
 public record TableDeclaration(
     String className,
@@ -33,7 +35,8 @@ public record TableDeclaration(
     List<String> dropColumns,
     List<String> dropTables,
     Origin origin,
-    String primaryKeyName) {
+    String primaryKeyName,
+    boolean jpa) {
 
   public TableDeclaration {
     columns = List.copyOf(columns);
@@ -41,6 +44,14 @@ public record TableDeclaration(
     dropColumns = List.copyOf(dropColumns);
     dropTables = List.copyOf(dropTables);
     primaryKeyName = primaryKeyName == null ? "" : primaryKeyName;
+  }
+
+  /** A {@code @Table} model's declaration. */
+  public TableDeclaration(String className, String simpleName, String name, boolean nameGiven, Shape shape,
+      List<ColumnDeclaration> columns, List<IndexDeclaration> indexes, String renamedFrom, List<String> dropColumns,
+      List<String> dropTables, Origin origin, String primaryKeyName) {
+    this(className, simpleName, name, nameGiven, shape, columns, indexes, renamedFrom, dropColumns, dropTables, origin,
+        primaryKeyName, false);
   }
 
   /** A declaration whose primary key (if any) gets jmigrate's name. */

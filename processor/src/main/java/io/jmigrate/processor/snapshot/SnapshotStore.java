@@ -197,6 +197,9 @@ public final class SnapshotStore {
     if (c.generated()) {
       s.append(", \"generated\": true");
     }
+    if (c.utcDatetime()) {
+      s.append(", \"utcDatetime\": true");
+    }
     if (renamed != null) {
       s.append(", ").append(renamed(renamed));
     }
@@ -450,6 +453,9 @@ public final class SnapshotStore {
       }
       if (c.has("generated") && c.get("generated").getAsBoolean()) {
         col = col.identity();
+      }
+      if (c.has("utcDatetime") && c.get("utcDatetime").getAsBoolean()) {
+        col = col.asUtcDatetime();
       }
       if (c.has("renamedFrom")) {
         renames.put(Rename.column(name, cn, identifier(c, "renamedFrom", name + "." + cn)),

@@ -43,7 +43,8 @@ import java.util.Map;
  * key or an index, which TEXT cannot be without a prefix length: there it is {@code VARCHAR(255)}
  * (a key change converts it, and fails if a value is longer). {@code TIMESTAMP} is
  * {@code DATETIME(6)} (no time zone, as everywhere); {@code TIMESTAMP_TZ} is {@code TIMESTAMP(6)},
- * stored in UTC and shown in the session's time zone (1970–2038 only). UUIDs are {@code CHAR(36)},
+ * stored in UTC and shown in the session's time zone (1970–2038 only), except a JPA column
+ * ({@link ColumnDefinition#utcDatetime()}), which is {@code DATETIME(6)} as Hibernate makes it. UUIDs are {@code CHAR(36)},
  * which MySQL and every MariaDB version read alike.
  */
 public final class MariaDbDialect extends SqlDialect {
@@ -110,7 +111,8 @@ public final class MariaDbDialect extends SqlDialect {
       case TIMESTAMP:
         return "DATETIME(6)";
       case TIMESTAMP_TZ:
-        return "TIMESTAMP(6)";
+        // A JPA column follows Hibernate: DATETIME(6) holds UTC instants past 2038.
+        return c.utcDatetime() ? "DATETIME(6)" : "TIMESTAMP(6)";
       case TIME:
         return "TIME(6)";
       case UUID:
@@ -485,6 +487,12 @@ public final class MariaDbDialect extends SqlDialect {
       case CHAR -> ColumnType.STRING;
       default -> type;
     };
+  }
+
+  /** A JPA instant column is a DATETIME, which reads back as a TIMESTAMP. */
+  @Override
+  public ColumnType liveTypeOf(ColumnDefinition column) {
+    return column.utcDatetime() ? ColumnType.TIMESTAMP : liveTypeOf(column.type());
   }
 
   @Override

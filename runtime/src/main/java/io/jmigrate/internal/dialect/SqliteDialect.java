@@ -203,6 +203,10 @@ public final class SqliteDialect extends SqlDialect {
 
   @Override
   protected void alterColumn(AlterColumn op, Schema before, Sink out) throws SQLException {
+    ColumnDefinition old = before.table(op.table()).column(op.column().name()).orElse(null);
+    if (old != null && old.asUtcDatetime().equals(op.column()) && op.column().utcDatetime()) {
+      return; // only MariaDB's storage of an instant changes: nothing to do here
+    }
     rebuild(before.table(op.table()), op.applyTo(before).table(op.table()), out);
   }
 

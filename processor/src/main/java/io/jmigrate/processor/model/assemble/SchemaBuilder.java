@@ -9,6 +9,7 @@ import io.jmigrate.processor.model.Origin;
 import io.jmigrate.processor.model.SequenceDeclaration;
 import io.jmigrate.processor.model.TableDeclaration;
 import io.jmigrate.schema.ColumnDefinition;
+import io.jmigrate.schema.ColumnType;
 import io.jmigrate.schema.ForeignKeyDefinition;
 import io.jmigrate.schema.IndexDefinition;
 import io.jmigrate.schema.Schema;
@@ -99,7 +100,7 @@ public final class SchemaBuilder {
     List<IndexDefinition> indexes = new ArrayList<>();
     List<ForeignKeyDefinition> foreignKeys = new ArrayList<>();
     for (ColumnDeclaration c : t.columns()) {
-      columns.add(column(c));
+      columns.add(column(c, t.jpa()));
       if (c.id()) {
         key.add(c.name());
       }
@@ -120,9 +121,12 @@ public final class SchemaBuilder {
     return table;
   }
 
-  private static ColumnDefinition column(ColumnDeclaration c) {
+  private static ColumnDefinition column(ColumnDeclaration c, boolean jpa) {
     ColumnDefinition column = ColumnDefinition.of(c.name(), c.javaType().columnType()).nullable(c.isNullable())
         .length(c.length()).precision(c.precision(), c.scale());
+    if (jpa && column.type() == ColumnType.TIMESTAMP_TZ) {
+      column = column.asUtcDatetime(); // Hibernate's MariaDB DATETIME(6): instants past 2038
+    }
     if (c.generated()) {
       column = column.identity();
     }

@@ -159,7 +159,7 @@ public final class JpaExtractor implements Extractor {
           .thenComparing(c -> physicalSize(c) > 2048).thenComparing(ColumnDeclaration::name));
       columns.stream().filter(c -> !c.id()).forEach(ordered::add);
       return new TableDeclaration(className, simpleName, name, nameGiven, Shape.CLASS, ordered, indexes, renamedFrom,
-          dropColumns, dropTables, origin, primaryKeyName);
+          dropColumns, dropTables, origin, primaryKeyName, true);
     }
   }
 
