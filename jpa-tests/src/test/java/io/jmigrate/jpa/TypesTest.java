@@ -20,7 +20,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.nio.file.Files;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -118,7 +117,6 @@ class TypesTest {
    */
   @Test
   void instantColumnsMadeBeforeBecomeDatetime(@TempDir Path dir) throws Exception {
-    Assumptions.assumeTrue(SchemaComparison.all().contains(Target.MARIADB));
     EntityProject project = new EntityProject(dir.resolve("project"));
     project.useSources(List.of(EntityProject.resource("mappings/types/instants")));
     EntityProject.Build first = project.build().assertOk();
