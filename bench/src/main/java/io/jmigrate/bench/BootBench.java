@@ -102,9 +102,11 @@ final class BootBench {
         }
         Map<String, List<Double>> ready = new LinkedHashMap<>();
         Map<String, List<Double>> uptime = new LinkedHashMap<>();
+        Map<String, List<Double>> mainCpu = new LinkedHashMap<>();
         variants.forEach(v -> {
           ready.put(v.name(), new ArrayList<>());
           uptime.put(v.name(), new ArrayList<>());
+          mainCpu.put(v.name(), new ArrayList<>());
         });
         for (int round = 0; round < reps; round++) {
           List<Variant> order = new ArrayList<>(variants);
@@ -113,27 +115,32 @@ final class BootBench {
             double[] t = start(v, work.resolve("boot-" + dialect + "-" + slug(v.name()) + ".log"));
             ready.get(v.name()).add(t[0]);
             uptime.get(v.name()).add(t[1]);
+            mainCpu.get(v.name()).add(t[2]);
           }
         }
-        report(r, dialect, ready, uptime, flyway13v);
+        report(r, dialect, ready, uptime, mainCpu, flyway13v);
       }
     }
   }
 
   private static void report(Report r, String dialect, Map<String, List<Double>> ready,
-      Map<String, List<Double>> uptime, String flyway13) {
+      Map<String, List<Double>> uptime, Map<String, List<Double>> mainCpu, String flyway13) {
     String floorName = ready.keySet().iterator().next();
     Stats floor = Stats.of(ready.get(floorName));
     boolean noisy = floor.max() > 2 * floor.min();
     r.line("");
     r.line("**" + dialect + "**" + (noisy ? " (noisy: the floor varied more than 2×; differences below are not results)" : ""));
     r.line("");
-    r.row("application", "time to ready: median (min–max)", "above the floor", "JVM uptime at ready: median (min–max)");
-    r.row("---", "---", "---", "---");
+    r.row("application", "time to ready: median (min–max)", "above the floor", "JVM uptime at ready: median (min–max)",
+        "main thread's CPU time to ready: median (min–max)", "above the floor");
+    r.row("---", "---", "---", "---", "---", "---");
+    Stats floorCpu = Stats.of(mainCpu.get(floorName));
     for (String k : ready.keySet()) {
       Stats s = Stats.of(ready.get(k));
+      Stats cpu = Stats.of(mainCpu.get(k));
       r.row(k, s, k.equals(floorName) ? "—" : String.format(Locale.ROOT, "%+.0f ms", s.median() - floor.median()),
-          Stats.of(uptime.get(k)));
+          Stats.of(uptime.get(k)), cpu,
+          k.equals(floorName) ? "—" : String.format(Locale.ROOT, "%+.0f ms", cpu.median() - floorCpu.median()));
     }
     double jm = Stats.of(ready.get("jmigrate")).median() - floor.median();
     double fw = Stats.of(ready.get("Flyway " + flyway13)).median() - floor.median();
@@ -142,7 +149,7 @@ final class BootBench {
         flyway13, fw, fw > 0 ? String.format(Locale.ROOT, " (jmigrate's is %.2f of it)", jm / fw) : ""));
   }
 
-  /** Starts one JVM, waits for its ready line and its exit; {ms to the ready line, its own uptime then}. */
+  /** Starts one JVM, waits for its ready line and its exit; {ms to the ready line, its uptime, its main thread's CPU ms}. */
   private static double[] start(Variant v, Path log) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -160,11 +167,14 @@ final class BootBench {
     Process p = pb.start();
     double readyMs = -1;
     double uptime = -1;
+    double cpu = -1;
     try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = in.readLine()) != null; ) {
         if (readyMs < 0 && line.startsWith("BENCH-READY ")) {
           readyMs = (System.nanoTime() - t0) / 1e6;
-          uptime = Double.parseDouble(line.substring("BENCH-READY ".length()).trim());
+          String[] f = line.substring("BENCH-READY ".length()).trim().split(" ");
+          uptime = Double.parseDouble(f[0]);
+          cpu = Double.parseDouble(f[1]);
         }
         out.append(line).append('\n');
       }
@@ -177,7 +187,7 @@ final class BootBench {
       }
       throw new IllegalStateException(v.name() + ": the application did not start (see " + log + ")");
     }
-    return new double[] {readyMs, uptime};
+    return new double[] {readyMs, uptime, cpu};
   }
 
   private static List<String> args(List<String> base, String url) {

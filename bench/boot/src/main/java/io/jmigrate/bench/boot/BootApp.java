@@ -18,7 +18,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SpringBootApplication
 public class BootApp {
-  /** The line BootBench waits for; the number after it is the JVM's own uptime at ready, in ms. */
+  /**
+   * The line BootBench waits for. After it: the JVM's own uptime at ready, the main thread's CPU time
+   * and the whole process's CPU time then (ms); on a loaded machine CPU time is what waiting does not inflate.
+   */
   public static final String READY = "BENCH-READY ";
 
   @Bean
@@ -28,8 +31,18 @@ public class BootApp {
 
   public static void main(String[] args) {
     SpringApplication app = new SpringApplication(BootApp.class);
+    CpuSteps steps = Boolean.getBoolean("bench.boot.steps") ? new CpuSteps() : null;
+    if (steps != null) {
+      app.setApplicationStartup(steps);
+    }
     app.addListeners((ApplicationListener<ApplicationReadyEvent>) e -> {
-      System.out.println(READY + ManagementFactory.getRuntimeMXBean().getUptime());
+      long mainCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
+      long processCpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+          .getProcessCpuTime() / 1_000_000;
+      System.out.println(READY + ManagementFactory.getRuntimeMXBean().getUptime() + " " + mainCpu + " " + processCpu);
+      if (steps != null) {
+        steps.print();
+      }
       System.out.flush();
     });
     ConfigurableApplicationContext context = app.run(args);
