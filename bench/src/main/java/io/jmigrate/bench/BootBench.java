@@ -37,6 +37,7 @@ final class BootBench {
   private record Variant(String name, List<Path> classPath, List<String> args) {}
 
   static void run(Report r, Path work, int count, int reps) throws Exception {
+    reps = Integer.getInteger("bench.boot.rounds", reps);
     Path boot = Path.of("bench/boot/target").toAbsolutePath();
     Path flyway13 = Path.of("bench/flyway13/target/lib").toAbsolutePath();
     if (!Files.isDirectory(boot.resolve("lib")) || !Files.isDirectory(flyway13)) {
@@ -57,7 +58,8 @@ final class BootBench {
         + flyway13v + ", Liquibase " + liquibase + "; load average at the start: " + loadAverage() + ".");
 
     try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
-      for (String dialect : List.of("postgresql", "h2")) {
+      // -Dbench.boot.dialects=h2 (or postgresql) and -Dbench.boot.rounds=N: one database, fewer rounds (a loaded machine)
+      for (String dialect : System.getProperty("bench.boot.dialects", "postgresql,h2").split(",")) {
         Map<String, String> urls = new LinkedHashMap<>();
         List<Variant> variants = new ArrayList<>();
         for (String tool : List.of("jmigrate", "flyway12", "flyway13", "liquibase")) {
