@@ -92,14 +92,20 @@ final class BootBench {
         List<Path> f13 = new ArrayList<>(common);
         f13.addAll(jars(flyway13));
         variants.add(new Variant("Flyway " + flyway13v, f13, args(concat(base, flywayArgs), urls.get("flyway13"))));
-        List<Path> lb = new ArrayList<>(common);
-        lib.stream().filter(j -> named(j, "liquibase-")).forEach(lb::add);
-        variants.add(new Variant("Liquibase " + liquibase, lb, args(concat(base,
-            List.of("--spring.liquibase.change-log=file:" + w.dir.resolve("changelog-" + dialect + ".sql"))),
-            urls.get("liquibase"))));
+        // Not on H2: with DATABASE_TO_LOWER=TRUE (which the lower-case SQL needs) Liquibase 4.33 does not find
+        // its own DATABASECHANGELOG at the second start and fails creating it again.
+        if (!dialect.equals("h2")) {
+          List<Path> lb = new ArrayList<>(common);
+          lib.stream().filter(j -> named(j, "liquibase-")).forEach(lb::add);
+          variants.add(new Variant("Liquibase " + liquibase, lb, args(concat(base,
+              List.of("--spring.liquibase.change-log=file:" + w.dir.resolve("changelog-" + dialect + ".sql"))),
+              urls.get("liquibase"))));
+        }
 
         // Untimed: each tool migrates its empty database (the floor's is jmigrate's, so it goes after it).
-        for (Variant v : List.of(variants.get(1), variants.get(2), variants.get(3), variants.get(4), variants.get(0))) {
+        List<Variant> first = new ArrayList<>(variants.subList(1, variants.size()));
+        first.add(variants.get(0));
+        for (Variant v : first) {
           start(v, work.resolve("boot-" + dialect + "-" + slug(v.name()) + "-first.log"));
         }
         Map<String, List<Double>> ready = new LinkedHashMap<>();
