@@ -168,6 +168,31 @@ public final class Checksum implements OperationVisitor<String> {
     return "alter " + sequence(op.sequence());
   }
 
+  @Override
+  public String createEnumType(Operations.CreateEnumType op) {
+    return "create enum type " + op.type().name() + " (" + String.join(", ", op.type().labels().stream().map(Checksum::label).toList()) + ")";
+  }
+
+  @Override
+  public String dropEnumType(Operations.DropEnumType op) {
+    return "drop enum type " + op.type();
+  }
+
+  @Override
+  public String addEnumValue(Operations.AddEnumValue op) {
+    return "add enum value " + label(op.label()) + (op.before() != null ? " before " + label(op.before()) : "")
+        + (op.after() != null ? " after " + label(op.after()) : "") + " to " + op.type();
+  }
+
+  @Override
+  public String renameEnumValue(Operations.RenameEnumValue op) {
+    return "rename enum value " + label(op.from()) + " to " + label(op.to()) + " of " + op.type();
+  }
+
+  private static String label(String label) {
+    return "'" + label.replace("'", "''") + "'";
+  }
+
   static String sequence(io.jmigrate.schema.SequenceDefinition q) {
     return "sequence " + q.name() + " start " + q.start() + " increment " + q.increment();
   }
@@ -220,6 +245,9 @@ public final class Checksum implements OperationVisitor<String> {
     }
     if (c.utcDatetime()) { // only JPA columns that asked for it: every older column keeps its form
       s.append(" UTC-DATETIME");
+    }
+    if (c.enumType() != null) { // only ENUM columns, which are newer than every checksum before them
+      s.append(" ENUM-TYPE ").append(c.enumType());
     }
     return s.toString();
   }

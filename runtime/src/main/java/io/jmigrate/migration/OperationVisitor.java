@@ -64,4 +64,12 @@ public interface OperationVisitor<R> {
   R renameSequence(RenameSequence op);
 
   R alterSequence(AlterSequence op);
+
+  R createEnumType(Operations.CreateEnumType op);
+
+  R dropEnumType(Operations.DropEnumType op);
+
+  R addEnumValue(Operations.AddEnumValue op);
+
+  R renameEnumValue(Operations.RenameEnumValue op);
 }

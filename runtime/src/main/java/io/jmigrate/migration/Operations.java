@@ -3,6 +3,7 @@ package io.jmigrate.migration;
 import io.jmigrate.schema.ReferentialAction;
 import io.jmigrate.schema.ColumnDefinition;
 import io.jmigrate.schema.ColumnType;
+import io.jmigrate.schema.EnumTypeDefinition;
 import io.jmigrate.schema.ForeignKeyDefinition;
 import io.jmigrate.schema.IndexDefinition;
 import io.jmigrate.schema.Schema;
@@ -56,6 +57,16 @@ public final class Operations {
   /** A sequence starting at 1 and counting by 1; {@code sequence("owner_seq").increment(50)}. */
   public static SequenceDefinition sequence(String name) {
     return SequenceDefinition.of(name);
+  }
+
+  /** A PostgreSQL enum type with these labels, in this order: {@code enumType("mood", "sad", "ok")}. */
+  public static EnumTypeDefinition enumType(String name, String... labels) {
+    return EnumTypeDefinition.of(name, labels);
+  }
+
+  /** A column holding values of the named enum type: {@code enumColumn("mood", "mood").notNull()}. */
+  public static ColumnDefinition enumColumn(String name, String enumType) {
+    return ColumnDefinition.of(name, ColumnType.ENUM).enumType(enumType);
   }
 
   // ---- operations ----
@@ -134,6 +145,37 @@ public final class Operations {
    */
   public static Operation alterSequence(SequenceDefinition sequence) {
     return new AlterSequence(sequence);
+  }
+
+  public static Operation createEnumType(EnumTypeDefinition type) {
+    return new CreateEnumType(type);
+  }
+
+  public static Operation dropEnumType(String type) {
+    return new DropEnumType(type);
+  }
+
+  /**
+   * Adds a label at the end of an enum type. Cannot be undone: PostgreSQL drops no label. On
+   * PostgreSQL it commits by itself before the migration's later steps, which may then use it.
+   */
+  public static Operation addEnumValue(String type, String label) {
+    return new AddEnumValue(type, label, null, null);
+  }
+
+  /** Adds a label just before {@code before}, as {@link #addEnumValue(String, String)}. */
+  public static Operation addEnumValueBefore(String type, String label, String before) {
+    return new AddEnumValue(type, label, Objects.requireNonNull(before, "before"), null);
+  }
+
+  /** Adds a label just after {@code after}, as {@link #addEnumValue(String, String)}. */
+  public static Operation addEnumValueAfter(String type, String label, String after) {
+    return new AddEnumValue(type, label, null, Objects.requireNonNull(after, "after"));
+  }
+
+  /** Renames a label of an enum type; stored values follow (PostgreSQL 10+). */
+  public static Operation renameEnumValue(String type, String from, String to) {
+    return new RenameEnumValue(type, from, to);
   }
 
   /** Hand-written SQL with no reverse: its migration cannot be migrated down. */
@@ -552,6 +594,105 @@ public final class Operations {
     @Override
     public String toString() {
       return "alter " + sequence;
+    }
+  }
+
+  public record CreateEnumType(EnumTypeDefinition type) implements Operation {
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.createEnumType(this);
+    }
+
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.withEnumType(type);
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new DropEnumType(type.name());
+    }
+
+    @Override
+    public String toString() {
+      return "create " + type;
+    }
+  }
+
+  public record DropEnumType(String type) implements Operation {
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.dropEnumType(this);
+    }
+
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.withoutEnumType(type);
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new CreateEnumType(before.enumType(type));
+    }
+
+    @Override
+    public String toString() {
+      return "drop enum type " + type;
+    }
+  }
+
+  /** {@code before} or {@code after} (at most one) places the label; with neither it goes last. */
+  public record AddEnumValue(String type, String label, String before, String after) implements Operation {
+    public AddEnumValue {
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(label, "label");
+      if (before != null && after != null) {
+        throw new IllegalArgumentException("enum value " + label + " is placed both before " + before + " and after " + after);
+      }
+    }
+
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.addEnumValue(this);
+    }
+
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.withEnumType(s.enumType(type).withLabel(label, before, after));
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      throw new IrreversibleException("PostgreSQL cannot drop the value " + label + " of enum type " + type
+          + "; to go back, write the type's re-creation by hand (a new type, each column converted, the old type dropped)");
+    }
+
+    @Override
+    public String toString() {
+      return "add value " + label + (before != null ? " before " + before : after != null ? " after " + after : "")
+          + " to enum type " + type;
+    }
+  }
+
+  public record RenameEnumValue(String type, String from, String to) implements Operation {
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.renameEnumValue(this);
+    }
+
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.withEnumType(s.enumType(type).renameLabel(from, to));
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new RenameEnumValue(type, to, from);
+    }
+
+    @Override
+    public String toString() {
+      return "rename value " + from + " of enum type " + type + " to " + to;
     }
   }
 
