@@ -262,6 +262,26 @@ public final class MigrationNamer {
     public String alterSequence(AlterSequence o) {
       return "alter sequence " + o.sequence().name();
     }
+
+    @Override
+    public String createEnumType(io.jmigrate.migration.Operations.CreateEnumType o) {
+      return "create enum type " + o.type().name();
+    }
+
+    @Override
+    public String dropEnumType(io.jmigrate.migration.Operations.DropEnumType o) {
+      return "drop enum type " + o.type();
+    }
+
+    @Override
+    public String addEnumValue(io.jmigrate.migration.Operations.AddEnumValue o) {
+      return "add value " + o.label() + " to enum type " + o.type();
+    }
+
+    @Override
+    public String renameEnumValue(io.jmigrate.migration.Operations.RenameEnumValue o) {
+      return "rename value " + o.from() + " of enum type " + o.type() + " to " + o.to();
+    }
   };
 
   /** The class-name fragment of one operation; null for what the name leaves out. */
@@ -368,6 +388,26 @@ public final class MigrationNamer {
     @Override
     public String alterSequence(AlterSequence o) {
       return "Alter" + camel(o.sequence().name());
+    }
+
+    @Override
+    public String createEnumType(io.jmigrate.migration.Operations.CreateEnumType o) {
+      return created.isEmpty() ? "Create" + camel(o.type().name()) : null; // beside new tables: the types of their columns
+    }
+
+    @Override
+    public String dropEnumType(io.jmigrate.migration.Operations.DropEnumType o) {
+      return "Drop" + camel(o.type());
+    }
+
+    @Override
+    public String addEnumValue(io.jmigrate.migration.Operations.AddEnumValue o) {
+      return "Add" + camel(o.label().toLowerCase(java.util.Locale.ROOT)) + "To" + camel(o.type());
+    }
+
+    @Override
+    public String renameEnumValue(io.jmigrate.migration.Operations.RenameEnumValue o) {
+      return "Rename" + camel(o.type()) + camel(o.from().toLowerCase(java.util.Locale.ROOT));
     }
   }
 

@@ -282,6 +282,34 @@ public final class MigrationWriter {
     public CodeBlock alterSequence(AlterSequence o) {
       return CodeBlock.of("alterSequence($L)", sequence(o.sequence()));
     }
+
+    @Override
+    public CodeBlock createEnumType(io.jmigrate.migration.Operations.CreateEnumType o) {
+      CodeBlock.Builder b = CodeBlock.builder().add("createEnumType(enumType($S", o.type().name());
+      o.type().labels().forEach(l -> b.add(", $S", l));
+      return b.add("))").build();
+    }
+
+    @Override
+    public CodeBlock dropEnumType(io.jmigrate.migration.Operations.DropEnumType o) {
+      return CodeBlock.of("dropEnumType($S)", o.type());
+    }
+
+    @Override
+    public CodeBlock addEnumValue(io.jmigrate.migration.Operations.AddEnumValue o) {
+      if (o.before() != null) {
+        return CodeBlock.of("addEnumValueBefore($S, $S, $S)", o.type(), o.label(), o.before());
+      }
+      if (o.after() != null) {
+        return CodeBlock.of("addEnumValueAfter($S, $S, $S)", o.type(), o.label(), o.after());
+      }
+      return CodeBlock.of("addEnumValue($S, $S)", o.type(), o.label());
+    }
+
+    @Override
+    public CodeBlock renameEnumValue(io.jmigrate.migration.Operations.RenameEnumValue o) {
+      return CodeBlock.of("renameEnumValue($S, $S, $S)", o.type(), o.from(), o.to());
+    }
   };
 
   static CodeBlock table(TableDefinition t) {
@@ -306,7 +334,8 @@ public final class MigrationWriter {
   }
 
   static CodeBlock column(ColumnDefinition c) {
-    CodeBlock.Builder b = CodeBlock.builder().add("column($S, $L)", c.name(), c.type().name());
+    CodeBlock.Builder b = c.enumType() != null ? CodeBlock.builder().add("enumColumn($S, $S)", c.name(), c.enumType())
+        : CodeBlock.builder().add("column($S, $L)", c.name(), c.type().name());
     if (c.length() > 0) {
       b.add(".length($L)", c.length());
     }

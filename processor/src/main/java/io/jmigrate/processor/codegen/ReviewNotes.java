@@ -205,6 +205,27 @@ final class ReviewNotes {
     public String alterSequence(AlterSequence o) {
       return "alter " + o.sequence() + " (the next value does not move; a new start is where a RESTART goes back to)";
     }
+
+    @Override
+    public String createEnumType(io.jmigrate.migration.Operations.CreateEnumType o) {
+      return "create " + o.type();
+    }
+
+    @Override
+    public String dropEnumType(io.jmigrate.migration.Operations.DropEnumType o) {
+      return MigrationNamer.summary(o);
+    }
+
+    @Override
+    public String addEnumValue(io.jmigrate.migration.Operations.AddEnumValue o) {
+      return MigrationNamer.summary(o) + (o.before() != null ? " before " + o.before() : o.after() != null ? " after " + o.after() : " at the end")
+          + " (cannot be undone: PostgreSQL drops no value; it commits by itself before the later steps, which may use it)";
+    }
+
+    @Override
+    public String renameEnumValue(io.jmigrate.migration.Operations.RenameEnumValue o) {
+      return MigrationNamer.summary(o) + " (stored values follow)";
+    }
   };
 
   private static final class Was implements OperationVisitor<String> {
@@ -319,6 +340,26 @@ final class ReviewNotes {
     public String alterSequence(AlterSequence o) {
       return before.findSequence(o.sequence().name()).map(Object::toString).orElse(null);
     }
+
+    @Override
+    public String createEnumType(io.jmigrate.migration.Operations.CreateEnumType o) {
+      return null;
+    }
+
+    @Override
+    public String dropEnumType(io.jmigrate.migration.Operations.DropEnumType o) {
+      return before.findEnumType(o.type()).map(Object::toString).orElse(null);
+    }
+
+    @Override
+    public String addEnumValue(io.jmigrate.migration.Operations.AddEnumValue o) {
+      return before.findEnumType(o.type()).map(Object::toString).orElse(null);
+    }
+
+    @Override
+    public String renameEnumValue(io.jmigrate.migration.Operations.RenameEnumValue o) {
+      return before.findEnumType(o.type()).map(Object::toString).orElse(null);
+    }
   }
 
   private static final class SqliteRebuild implements OperationVisitor<String> {
@@ -432,6 +473,26 @@ final class ReviewNotes {
 
     @Override
     public String alterSequence(AlterSequence o) {
+      return null;
+    }
+
+    @Override
+    public String createEnumType(io.jmigrate.migration.Operations.CreateEnumType o) {
+      return null;
+    }
+
+    @Override
+    public String dropEnumType(io.jmigrate.migration.Operations.DropEnumType o) {
+      return null;
+    }
+
+    @Override
+    public String addEnumValue(io.jmigrate.migration.Operations.AddEnumValue o) {
+      return null;
+    }
+
+    @Override
+    public String renameEnumValue(io.jmigrate.migration.Operations.RenameEnumValue o) {
       return null;
     }
   }

@@ -348,5 +348,26 @@ public final class OperationOrder {
     public Node alterSequence(AlterSequence op) {
       return n(op, Role.OTHER, "", Set.of(), CHANGE, 0);
     }
+
+    @Override
+    public Node createEnumType(io.jmigrate.migration.Operations.CreateEnumType op) {
+      return n(op, Role.OTHER, "", Set.of(), CREATE, 0); // before the tables and columns of it
+    }
+
+    /** After every table and column of it is dropped or changed: the last name in the phase. */
+    @Override
+    public Node dropEnumType(io.jmigrate.migration.Operations.DropEnumType op) {
+      return n(op, Role.OTHER, "\uffff", Set.of(), DROP_TABLES, 0);
+    }
+
+    @Override
+    public Node addEnumValue(io.jmigrate.migration.Operations.AddEnumValue op) {
+      return n(op, Role.OTHER, "", Set.of(), CREATE, 0); // before the columns and defaults that use it
+    }
+
+    @Override
+    public Node renameEnumValue(io.jmigrate.migration.Operations.RenameEnumValue op) {
+      return n(op, Role.RENAME, "", Set.of(), RENAME, 0);
+    }
   }
 }

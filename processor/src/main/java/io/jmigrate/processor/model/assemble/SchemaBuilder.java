@@ -90,7 +90,15 @@ public final class SchemaBuilder {
         sequenceRenames.put(q.name(), q.renamedFrom());
       }
     }
-    return new Models(Schema.of(tables, sequences.values()), tableClasses, tableElements, columnElements, tableRenames,
+    Schema schema = Schema.of(tables, sequences.values());
+    for (TableDeclaration t : declarations) { // one type per name, as validated: the first declaration's labels
+      for (ColumnDeclaration c : t.columns()) {
+        if (c.javaType().enumType() != null && schema.findEnumType(c.javaType().enumType()).isEmpty()) {
+          schema = schema.withEnumType(new io.jmigrate.schema.EnumTypeDefinition(c.javaType().enumType(), c.javaType().enumConstants()));
+        }
+      }
+    }
+    return new Models(schema, tableClasses, tableElements, columnElements, tableRenames,
         columnRenames, droppableTables, droppableColumns, narrowable, renamedFromOrigins, List.of(), sequenceRenames);
   }
 
@@ -124,6 +132,9 @@ public final class SchemaBuilder {
   private static ColumnDefinition column(ColumnDeclaration c, boolean jpa) {
     ColumnDefinition column = ColumnDefinition.of(c.name(), c.javaType().columnType()).nullable(c.isNullable())
         .length(c.length()).precision(c.precision(), c.scale());
+    if (c.javaType().enumType() != null) {
+      column = column.enumType(c.javaType().enumType());
+    }
     if (jpa && column.type() == ColumnType.TIMESTAMP_TZ) {
       column = column.asUtcDatetime(); // Hibernate's MariaDB DATETIME(6): instants past 2038
     }

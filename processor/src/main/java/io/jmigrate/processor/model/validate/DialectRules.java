@@ -128,6 +128,13 @@ final class DialectRules {
 
   /** MariaDB/MySQL keep a utf8mb4 VARCHAR within the 65535-byte row. */
   private Problem mariaDbLength(ColumnDeclaration c) {
+    List<String> noEnumTypes = targets.stream().filter(t -> !t.equals("postgresql")).toList();
+    if (c.javaType().columnType() == ColumnType.ENUM && !noEnumTypes.isEmpty()) {
+      return Problem.error(c.origin(), c.qualifiedField() + " is stored as the PostgreSQL enum type " + c.javaType().enumType()
+          + ", which " + String.join(" and ", noEnumTypes) + " do" + (noEnumTypes.size() == 1 ? "es" : "") + " not have"
+          + " (target dialects: -Ajmigrate.dialects=" + String.join(",", targets) + "). Store it as text (JPA:"
+          + " @Enumerated(STRING) without @JdbcTypeCode(SqlTypes.NAMED_ENUM); @Table: no enumType), or target postgresql only.");
+    }
     if (targets.contains("sqlite") && c.javaType().columnType() != null && c.javaType().columnType().element() != null) {
       return Problem.error(c.origin(), c.qualifiedField() + " is an array (" + c.javaType() + "), which SQLite does not"
           + " have (sqlite is a target dialect: -Ajmigrate.dialects=" + String.join(",", targets) + "). Store the"
@@ -223,7 +230,7 @@ final class DialectRules {
       case DECIMAL -> c.precision() > 0 ? decimalBytes(c.precision() - c.scale()) + decimalBytes(c.scale())
           : decimalBytes(35) + decimalBytes(30); // DECIMAL(65,30)
       case CHAR -> 4 * Math.max(c.length(), 1); // VARCHAR(n) on MariaDB, as Hibernate makes it
-      case BINARY, CLOB, BLOB, JSON, STRING_ARRAY, INTEGER_ARRAY, BIGINT_ARRAY -> 0; // refused as key columns
+      case BINARY, CLOB, BLOB, JSON, STRING_ARRAY, INTEGER_ARRAY, BIGINT_ARRAY, ENUM -> 0; // refused as key columns (ENUM: on any target but PostgreSQL)
     };
   }
 
