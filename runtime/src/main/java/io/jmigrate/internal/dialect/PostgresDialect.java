@@ -718,4 +718,20 @@ public final class PostgresDialect extends SqlDialect {
     }
     return live;
   }
+
+  @Override
+  public java.util.Map<String, io.jmigrate.schema.EnumTypeDefinition> liveEnumTypes(Connection connection) throws SQLException {
+    java.util.Map<String, List<String>> labels = new java.util.TreeMap<>();
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT t.typname, e.enumlabel FROM pg_catalog.pg_type t"
+            + " JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace JOIN pg_catalog.pg_enum e ON e.enumtypid = t.oid"
+            + " WHERE n.nspname = current_schema() ORDER BY t.typname, e.enumsortorder")) {
+      while (rs.next()) {
+        labels.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+      }
+    }
+    java.util.Map<String, io.jmigrate.schema.EnumTypeDefinition> live = new java.util.TreeMap<>();
+    labels.forEach((name, l) -> live.put(name, new io.jmigrate.schema.EnumTypeDefinition(name, l)));
+    return live;
+  }
 }
