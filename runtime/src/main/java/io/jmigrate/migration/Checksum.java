@@ -17,11 +17,12 @@ import java.util.zip.CRC32;
  *
  * <p><b>Format 1</b> (the only one): CRC32 (as a signed 32-bit int) of the UTF-8 bytes of each
  * operation's canonical text, each followed by {@code '\n'}, in {@link Migration#up()} order. The
- * canonical text of each operation is below ({@link #text}); it is byte for byte what
+ * canonical text of each operation ({@link #text}) is byte for byte what
  * {@code Operation.toString()} produced up to release 0.1, so histories written by that code keep
- * validating without a rewrite. Each operation's text is its {@link Operation#checksumText()}, built from the
- * definitions' texts here and, for a column, from {@link ColumnProperty#checksum}. Hand-written SQL enters as written; a Java step by its description
- * only (code cannot be checksummed). Comments, formatting and the migration's description do not.
+ * validating without a rewrite. Each operation's text is its {@link Operation#checksumText()}, built
+ * from the definitions' texts here and, for a column, from {@link ColumnProperty#checksum}.
+ * Hand-written SQL enters as written; a Java step by its description only (code cannot be
+ * checksummed). Comments, formatting and the migration's description do not.
  *
  * <p>Never change the text of an existing operation. A new operation adds its own text; a new
  * column attribute appears only when set (so older migrations keep their checksums). A format 2
