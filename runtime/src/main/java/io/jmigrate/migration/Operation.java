@@ -14,14 +14,15 @@ import java.util.Set;
  * the migration's class name, and what the reviewer is told. What differs per database (its SQL, what it
  * costs, its online forms) is dispatched through {@link OperationVisitor}. A new operation is a record in
  * {@link Operations}: the compiler asks for each of these methods, and every dialect's visitor asks for its
- * SQL.
+ * SQL. An operation of an application's own implements {@link CustomOperation}, which brings its SQL with it.
  */
 public sealed interface Operation
     permits Operations.CreateTable, Operations.DropTable, Operations.RenameTable,
         Operations.AddColumn, Operations.DropColumn, Operations.RenameColumn, Operations.AlterColumn,
         Operations.SetPrimaryKey, Operations.AddIndex, Operations.DropIndex, Operations.RenameIndex,
         Operations.AddForeignKey, Operations.DropForeignKey, Operations.RunSql, Operations.RunJava,
-        Operations.CreateSequence, Operations.DropSequence, Operations.RenameSequence, Operations.AlterSequence {
+        Operations.CreateSequence, Operations.DropSequence, Operations.RenameSequence, Operations.AlterSequence,
+        CustomOperation {
 
   /** The schema after this operation, given the schema before it. */
   Schema applyTo(Schema before);

@@ -147,6 +147,11 @@ final class ReviewNotes {
     }
 
     @Override
+    public String custom(io.jmigrate.migration.CustomOperation o) {
+      return null; // its own SQL: nothing jmigrate rebuilds
+    }
+
+    @Override
     public String createSequence(CreateSequence o) {
       return null;
     }
