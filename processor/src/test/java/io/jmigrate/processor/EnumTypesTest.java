@@ -42,7 +42,7 @@ class EnumTypesTest {
     Project.Result first = p.build("-Ajmigrate.dialects=postgresql").assertOk();
     String v1 = p.migrations("com.acme.migrations").firstEntry().getValue();
     assertTrue(v1.contains("createEnumType(enumType(\"mood\", \"SAD\", \"OK\"))"), v1);
-    assertTrue(v1.contains("enumColumn(\"mood\", \"mood\").notNull()"), v1);
+    assertTrue(v1.contains("column(\"mood\", ENUM).notNull().enumType(\"mood\")"), v1);
     assertTrue(v1.indexOf("createEnumType") < v1.indexOf("createTable"), v1);
     assertTrue(p.snapshotText().contains("""
           "enumTypes": [

@@ -2,8 +2,10 @@ package io.jmigrate.migration;
 
 import io.jmigrate.schema.ReferentialAction;
 import io.jmigrate.schema.ColumnDefinition;
+import io.jmigrate.schema.ColumnProperty;
 import io.jmigrate.schema.ColumnType;
 import io.jmigrate.schema.EnumTypeDefinition;
+import io.jmigrate.schema.DslCall;
 import io.jmigrate.schema.ForeignKeyDefinition;
 import io.jmigrate.schema.IndexDefinition;
 import io.jmigrate.schema.Schema;
@@ -11,6 +13,7 @@ import io.jmigrate.schema.SequenceDefinition;
 import io.jmigrate.schema.TableDefinition;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -21,6 +24,17 @@ import java.util.TreeMap;
  */
 public final class Operations {
   private Operations() {}
+
+  /** {@code user_email} → {@code UserEmail}: names in a generated migration's class name. */
+  static String camel(String snake) {
+    StringBuilder s = new StringBuilder();
+    for (String part : snake.split("_")) {
+      if (!part.isEmpty()) {
+        s.append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1));
+      }
+    }
+    return s.toString();
+  }
 
   // ---- vocabulary ----
 
@@ -62,11 +76,6 @@ public final class Operations {
   /** A PostgreSQL enum type with these labels, in this order: {@code enumType("mood", "sad", "ok")}. */
   public static EnumTypeDefinition enumType(String name, String... labels) {
     return EnumTypeDefinition.of(name, labels);
-  }
-
-  /** A column holding values of the named enum type: {@code enumColumn("mood", "mood").notNull()}. */
-  public static ColumnDefinition enumColumn(String name, String enumType) {
-    return ColumnDefinition.of(name, ColumnType.ENUM).enumType(enumType);
   }
 
   // ---- operations ----
@@ -223,6 +232,36 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "create table " + table.name();
+    }
+
+    @Override
+    public String checksumText() {
+      return "create " + Checksum.table(table);
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("createTable", table);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Create" + camel(table.name());
+    }
+
+    @Override
+    public String reviewLine() {
+      return "create table " + table.name() + " (" + String.join(", ", table.columnNames()) + ")"; // its definition follows in the code
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(table);
     }
@@ -242,6 +281,36 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.dropTable(this);
+    }
+
+    @Override
+    public String describe() {
+      return "drop table " + table;
+    }
+
+    @Override
+    public String checksumText() {
+      return describe();
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("dropTable", table);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Drop" + camel(table);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe();
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.find(table).map(ReviewText::table).orElse(null);
     }
 
     @Override
@@ -267,6 +336,36 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "rename table " + from + " to " + to;
+    }
+
+    @Override
+    public String checksumText() {
+      return describe();
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("renameTable", from, to);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Rename" + camel(from) + "To" + camel(to);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe();
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.renameTable(from, to);
     }
@@ -286,6 +385,36 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.addColumn(this);
+    }
+
+    @Override
+    public String describe() {
+      return "add column " + table + "." + column.name();
+    }
+
+    @Override
+    public String checksumText() {
+      return "add column " + table + "." + Checksum.column(column);
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("addColumn", table, column);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Add" + camel(table) + camel(column.name());
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " " + ColumnProperty.reviewText(column);
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
     }
 
     @Override
@@ -311,6 +440,36 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "drop column " + table + "." + column;
+    }
+
+    @Override
+    public String checksumText() {
+      return describe();
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("dropColumn", table, column);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Drop" + camel(table) + camel(column);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe();
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.find(table).flatMap(t -> t.column(column)).map(ColumnProperty::reviewText).orElse(null);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).withoutColumn(column));
     }
@@ -330,6 +489,36 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.renameColumn(this);
+    }
+
+    @Override
+    public String describe() {
+      return "rename column " + table + "." + from + " to " + to;
+    }
+
+    @Override
+    public String checksumText() {
+      return describe();
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("renameColumn", table, from, to);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Rename" + camel(table) + camel(from) + "To" + camel(to);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe();
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
     }
 
     @Override
@@ -355,6 +544,36 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "alter column " + table + "." + column.name();
+    }
+
+    @Override
+    public String checksumText() {
+      return "alter column " + table + "." + Checksum.column(column);
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("alterColumn", table, column);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Alter" + camel(table) + camel(column.name());
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " to " + ColumnProperty.reviewText(column);
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.find(table).flatMap(t -> t.column(column.name())).map(ColumnProperty::reviewText).orElse(null);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).replaceColumn(column));
     }
@@ -374,6 +593,36 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.setPrimaryKey(this);
+    }
+
+    @Override
+    public String describe() {
+      return "set primary key of " + table;
+    }
+
+    @Override
+    public String checksumText() {
+      return "set primary key " + table + " (" + String.join(", ", columns) + ")";
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("setPrimaryKey", table, columns);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Change" + camel(table) + "PrimaryKey";
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " to (" + String.join(", ", columns) + ")";
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.find(table).map(t -> t.primaryKey().isEmpty() ? "no primary key" : "(" + String.join(", ", t.primaryKey()) + ")").orElse(null);
     }
 
     public SetPrimaryKey {
@@ -403,6 +652,36 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "add index " + index.name();
+    }
+
+    @Override
+    public String checksumText() {
+      return "add " + Checksum.index(index) + " on " + table;
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("addIndex", table, index);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return naming.tablesCreated().contains(table) ? null : "Add" + camel(index.name());
+    }
+
+    @Override
+    public String reviewLine() {
+      return "add " + ReviewText.index(index) + " on " + table;
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).index(index));
     }
@@ -425,6 +704,36 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "drop index " + index;
+    }
+
+    @Override
+    public String checksumText() {
+      return "drop index " + index + " on " + table;
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("dropIndex", table, index);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Drop" + camel(index);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " on " + table;
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.find(table).flatMap(t -> t.findIndex(index)).map(i -> "(" + String.join(", ", i.columns()) + ")" + (i.unique() ? " unique" : "")).orElse(null);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).withoutIndex(index));
     }
@@ -444,6 +753,36 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.renameIndex(this);
+    }
+
+    @Override
+    public String describe() {
+      return "rename index " + table + "." + from + " to " + to;
+    }
+
+    @Override
+    public String checksumText() {
+      return describe(); // added after release 0.1, in the form of the other renames
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("renameIndex", table, from, to);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return naming.renames() ? null : "Rename" + camel(from) + "To" + camel(to); // a table or column rename names the class already
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " (in place; SQLite cannot, and drops and creates the index)";
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
     }
 
     @Override
@@ -471,6 +810,36 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "add foreign key " + foreignKey.name();
+    }
+
+    @Override
+    public String checksumText() {
+      return "add " + Checksum.foreignKey(foreignKey) + " on " + table;
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("addForeignKey", table, foreignKey);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return naming.tablesCreated().contains(table) ? null : "Add" + camel(foreignKey.name());
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " " + table + " " + ReviewText.foreignKey(foreignKey);
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).foreignKey(foreignKey));
     }
@@ -490,6 +859,36 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.dropForeignKey(this);
+    }
+
+    @Override
+    public String describe() {
+      return "drop foreign key " + foreignKey;
+    }
+
+    @Override
+    public String checksumText() {
+      return "drop foreign key " + foreignKey + " on " + table;
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("dropForeignKey", table, foreignKey);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Drop" + camel(foreignKey);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " on " + table;
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.find(table).flatMap(t -> t.findForeignKey(foreignKey)).map(ReviewText::foreignKey).orElse(null);
     }
 
     @Override
@@ -515,6 +914,36 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "create sequence " + sequence.name();
+    }
+
+    @Override
+    public String checksumText() {
+      return "create " + Checksum.sequence(sequence);
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("createSequence", sequence);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return naming.tablesCreated().isEmpty() ? "Create" + camel(sequence.name()) : null; // beside new tables: their id sequences
+    }
+
+    @Override
+    public String reviewLine() {
+      return "create " + sequence;
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.withSequence(sequence);
     }
@@ -534,6 +963,36 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.dropSequence(this);
+    }
+
+    @Override
+    public String describe() {
+      return "drop sequence " + sequence;
+    }
+
+    @Override
+    public String checksumText() {
+      return describe();
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("dropSequence", sequence);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Drop" + camel(sequence);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " (its next value is lost: a sequence created again starts at its start)";
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.findSequence(sequence).map(Object::toString).orElse(null);
     }
 
     @Override
@@ -559,6 +1018,36 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "rename sequence " + from + " to " + to;
+    }
+
+    @Override
+    public String checksumText() {
+      return describe();
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("renameSequence", from, to);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Rename" + camel(from) + "To" + camel(to);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " (the next value stays)";
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.withoutSequence(from).withSequence(s.sequence(from).rename(to));
     }
@@ -581,6 +1070,36 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "alter sequence " + sequence.name();
+    }
+
+    @Override
+    public String checksumText() {
+      return "alter " + Checksum.sequence(sequence);
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("alterSequence", sequence);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Alter" + camel(sequence.name());
+    }
+
+    @Override
+    public String reviewLine() {
+      return "alter " + sequence + " (the next value does not move; a new start is where a RESTART goes back to)";
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.findSequence(sequence.name()).map(Object::toString).orElse(null);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       s.sequence(sequence.name()); // it exists
       return s.withSequence(sequence);
@@ -597,10 +1116,45 @@ public final class Operations {
     }
   }
 
+  /** A label in a checksum line: quoted, as labels may hold any text. */
+  private static String quoted(String label) {
+    return "'" + label.replace("'", "''") + "'";
+  }
+
   public record CreateEnumType(EnumTypeDefinition type) implements Operation {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.createEnumType(this);
+    }
+
+    @Override
+    public String describe() {
+      return "create enum type " + type.name();
+    }
+
+    @Override
+    public String checksumText() {
+      return "create enum type " + type.name() + " (" + String.join(", ", type.labels().stream().map(Operations::quoted).toList()) + ")";
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("createEnumType", DslCall.of("enumType", type.name(), type.labels()));
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return naming.tablesCreated().isEmpty() ? "Create" + camel(type.name()) : null; // beside new tables: their columns' types
+    }
+
+    @Override
+    public String reviewLine() {
+      return "create " + type;
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
     }
 
     @Override
@@ -626,6 +1180,36 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "drop enum type " + type;
+    }
+
+    @Override
+    public String checksumText() {
+      return describe();
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("dropEnumType", type);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Drop" + camel(type);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe();
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.findEnumType(type).map(Object::toString).orElse(null);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.withoutEnumType(type);
     }
@@ -637,11 +1221,15 @@ public final class Operations {
 
     @Override
     public String toString() {
-      return "drop enum type " + type;
+      return describe();
     }
   }
 
-  /** {@code before} or {@code after} (at most one) places the label; with neither it goes last. */
+  /**
+   * {@code before} or {@code after} (at most one) places the label; with neither it goes last. Cannot be
+   * undone: PostgreSQL drops no label (to go back, re-create the type by hand: a new type, each column
+   * converted, the old type dropped).
+   */
   public record AddEnumValue(String type, String label, String before, String after) implements Operation {
     public AddEnumValue {
       Objects.requireNonNull(type, "type");
@@ -657,12 +1245,45 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "add value " + label + " to enum type " + type;
+    }
+
+    @Override
+    public String checksumText() {
+      return "add enum value " + quoted(label) + (before != null ? " before " + quoted(before) : "")
+          + (after != null ? " after " + quoted(after) : "") + " to " + type;
+    }
+
+    @Override
+    public DslCall toJava() {
+      return before != null ? DslCall.of("addEnumValueBefore", type, label, before)
+          : after != null ? DslCall.of("addEnumValueAfter", type, label, after) : DslCall.of("addEnumValue", type, label);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Add" + camel(label.toLowerCase(Locale.ROOT)) + "To" + camel(type);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + (before != null ? " before " + before : after != null ? " after " + after : " at the end")
+          + " (cannot be undone: PostgreSQL drops no value; it commits by itself before the later steps, which may use it)";
+    }
+
+    @Override
+    public String replaced(Schema s) {
+      return s.findEnumType(type).map(Object::toString).orElse(null);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.withEnumType(s.enumType(type).withLabel(label, before, after));
     }
 
     @Override
-    public Operation reverse(Schema before) {
+    public Operation reverse(Schema s) {
       throw new IrreversibleException("PostgreSQL cannot drop the value " + label + " of enum type " + type
           + "; to go back, write the type's re-creation by hand (a new type, each column converted, the old type dropped)");
     }
@@ -681,6 +1302,36 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "rename value " + from + " of enum type " + type + " to " + to;
+    }
+
+    @Override
+    public String checksumText() {
+      return "rename enum value " + quoted(from) + " to " + quoted(to) + " of " + type;
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("renameEnumValue", type, from, to);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Rename" + camel(type) + camel(from.toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " (stored values follow)";
+    }
+
+    @Override
+    public String replaced(Schema s) {
+      return s.findEnumType(type).map(Object::toString).orElse(null);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.withEnumType(s.enumType(type).renameLabel(from, to));
     }
@@ -692,7 +1343,7 @@ public final class Operations {
 
     @Override
     public String toString() {
-      return "rename value " + from + " of enum type " + type + " to " + to;
+      return describe();
     }
   }
 
@@ -707,6 +1358,43 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.runSql(this);
+    }
+
+    @Override
+    public String describe() {
+      return "sql step";
+    }
+
+    @Override
+    public String checksumText() {
+      return perDialect()
+          // A form of its own (the maps are sorted by dialect name); the one-statement form is unchanged.
+          ? "sql per dialect " + Checksum.perDialect(sqlByDialect)
+              + (reverseByDialect.isEmpty() ? "" : " reverse " + Checksum.perDialect(reverseByDialect))
+          : "sql [" + sql + "]" + (reverseSql == null ? "" : " reverse [" + reverseSql + "]");
+    }
+
+    @Override
+    public DslCall toJava() {
+      if (perDialect()) {
+        return reverseByDialect.isEmpty() ? DslCall.of("sql", sqlByDialect) : DslCall.of("sql", sqlByDialect, reverseByDialect);
+      }
+      return reverseSql == null ? DslCall.of("sql", sql) : DslCall.of("sql", sql, reverseSql);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return null;
+    }
+
+    @Override
+    public String reviewLine() {
+      return "sql: " + (perDialect() ? sqlByDialect.toString() : sql);
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
     }
 
     public RunSql(String sql, String reverseSql) {
@@ -770,6 +1458,36 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.runJava(this);
+    }
+
+    @Override
+    public String describe() {
+      return description;
+    }
+
+    @Override
+    public String checksumText() {
+      return "java [" + description + "]" + (reverseStep == null ? "" : " reversible");
+    }
+
+    @Override
+    public DslCall toJava() {
+      throw new IllegalArgumentException("Java steps are hand-written; the diff does not produce " + this);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return null;
+    }
+
+    @Override
+    public String reviewLine() {
+      return "java: " + description;
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
     }
 
     public RunJava {

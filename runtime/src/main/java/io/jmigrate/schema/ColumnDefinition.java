@@ -131,7 +131,7 @@ public record ColumnDefinition(
   }
 
   public ColumnDefinition identity() {
-    return new ColumnDefinition(name, type, length, precision, scale, nullable, defaultValue, defaultSql, true, defaultSqlByDialect, utcDatetime);
+    return new ColumnDefinition(name, type, length, precision, scale, nullable, defaultValue, defaultSql, true, defaultSqlByDialect, utcDatetime, enumType);
   }
 
   /** A copy kept in {@code DATETIME(6)} on MariaDB/MySQL, as Hibernate keeps an {@code Instant}. */
@@ -141,8 +141,8 @@ public record ColumnDefinition(
 
   /** A copy of type {@link ColumnType#ENUM} holding values of the named enum type. */
   public ColumnDefinition enumType(String typeName) {
-    return new ColumnDefinition(name, ColumnType.ENUM, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime,
-        Objects.requireNonNull(typeName, "typeName"));
+    return new ColumnDefinition(name, ColumnType.ENUM, length, precision, scale, nullable, defaultValue, defaultSql, generated,
+        defaultSqlByDialect, utcDatetime, Objects.requireNonNull(typeName, "typeName"));
   }
 
   public boolean hasDefault() {
@@ -152,30 +152,6 @@ public record ColumnDefinition(
   /** Readable text; checksums use {@link io.jmigrate.migration.Checksum}, not this. */
   @Override
   public String toString() {
-    StringBuilder s = new StringBuilder(name).append(' ').append(type);
-    if (enumType != null) {
-      s.append(' ').append(enumType);
-    }
-    if (length > 0) {
-      s.append('(').append(length).append(')');
-    }
-    if (precision > 0) {
-      s.append('(').append(precision).append(',').append(scale).append(')');
-    }
-    s.append(nullable ? " NULL" : " NOT NULL");
-    if (defaultValue != null) {
-      s.append(" DEFAULT '").append(defaultValue.replace("'", "''")).append('\'');
-    }
-    if (defaultSql != null) {
-      s.append(" DEFAULT (").append(defaultSql).append(')');
-    }
-    defaultSqlByDialect.forEach((d, e) -> s.append(" DEFAULT ON ").append(d).append(" (").append(e).append(')'));
-    if (generated) {
-      s.append(" GENERATED");
-    }
-    if (utcDatetime) {
-      s.append(" UTC-DATETIME");
-    }
-    return s.toString();
+    return ColumnProperty.checksumText(this);
   }
 }
