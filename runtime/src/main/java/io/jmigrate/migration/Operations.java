@@ -1116,6 +1116,17 @@ public final class Operations {
     }
   }
 
+  /** A label as a class-name word: its letters and digits, each run capitalized ({@code "in progress"} → {@code InProgress}). */
+  private static String labelWord(String label) {
+    StringBuilder s = new StringBuilder();
+    for (String part : label.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{Nd}]+")) {
+      if (!part.isEmpty()) {
+        s.append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1));
+      }
+    }
+    return s.length() == 0 || !Character.isJavaIdentifierPart(s.charAt(0)) ? "Value" : s.toString();
+  }
+
   /** A label in a checksum line: quoted, as labels may hold any text. */
   private static String quoted(String label) {
     return "'" + label.replace("'", "''") + "'";
@@ -1263,7 +1274,7 @@ public final class Operations {
 
     @Override
     public String nameWord(Naming naming) {
-      return "Add" + camel(label.toLowerCase(Locale.ROOT)) + "To" + camel(type);
+      return "Add" + labelWord(label) + "To" + camel(type);
     }
 
     @Override
@@ -1318,7 +1329,7 @@ public final class Operations {
 
     @Override
     public String nameWord(Naming naming) {
-      return "Rename" + camel(type) + camel(from.toLowerCase(Locale.ROOT));
+      return "Rename" + camel(type) + labelWord(from);
     }
 
     @Override
