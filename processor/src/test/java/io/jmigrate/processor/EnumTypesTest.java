@@ -126,6 +126,58 @@ class EnumTypesTest {
         onH2.errors().toString());
   }
 
+  /**
+   * Adopting a database with enum types: inspect models the one a modelled table uses (a Java enum of its
+   * labels and {@code @Column(enumType)}), leaves the unused one to the database (declared unmanaged); the
+   * build's first migration, baselined, validates with no drift; a constant added to the written enum
+   * migrates the live type in place, keeping the rows.
+   */
+  @Test
+  void inspectBuildBaselineValidateThenANewConstant() throws Exception {
+    try (Connection db = Postgres.newDatabase()) {
+      exec(db, """
+          CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+          CREATE TYPE unused AS ENUM ('x');
+          CREATE TABLE feeling (id int PRIMARY KEY, m mood NOT NULL DEFAULT 'ok', was mood);
+          INSERT INTO feeling VALUES (1, 'happy', 'sad'), (2, 'sad', NULL);
+          """);
+      Project p = new Project(dir.resolve("app"));
+      io.jmigrate.inspect.Inspection inspection = io.jmigrate.inspect.Inspection.of(db, java.util.Set.of());
+      assertEquals(List.of("feeling"), inspection.tables(), inspection.findings().toString());
+      assertEquals(List.of(io.jmigrate.schema.EnumTypeDefinition.of("mood", "sad", "ok", "happy")), inspection.enumTypes());
+      inspection.write(p.src, "com.acme.model");
+      String model = java.nio.file.Files.readString(p.src.resolve("com/acme/model/Feeling.java"));
+      assertTrue(model.contains("@Column(nullable = false, enumType = \"mood\", defaultValue = \"ok\")\n  Mood m;"), model);
+      assertTrue(model.contains("@Column(enumType = \"mood\")\n  Mood was;"), model);
+      String enumSource = java.nio.file.Files.readString(p.src.resolve("com/acme/model/Mood.java"));
+      assertTrue(enumSource.contains("public enum Mood {\n  sad,\n  ok,\n  happy\n}"), enumSource);
+      java.nio.file.Path resources = p.root.resolve("src/main/resources");
+      String declared = java.nio.file.Files.readString(inspection.writeUnmanaged(resources));
+      assertTrue(declared.contains("\nenum type unused\n") && !declared.contains("enum type mood"), declared);
+
+      Project.Result first = p.build("-Ajmigrate.dialects=postgresql").assertOk();
+      String v1 = p.migrations("com.acme.migrations").firstEntry().getValue();
+      assertTrue(v1.contains("createEnumType(enumType(\"mood\", \"sad\", \"ok\", \"happy\"))"), v1);
+      io.jmigrate.catalog.Unmanaged onClassPath = io.jmigrate.catalog.Unmanaged.find(
+          new java.net.URLClassLoader(new java.net.URL[] {resources.toUri().toURL()}, null));
+      Migrator m = first.migrator().withUnmanaged(onClassPath);
+      m.baseline(db, 1);
+      assertTrue(m.validate(db).isEmpty(), m.validate(db).toString());
+
+      p.write("com/acme/model/Mood.java", enumSource.replace("  ok,\n", "  ok,\n  calm,\n"));
+      Project.Result second = p.build("-Ajmigrate.dialects=postgresql").assertOk();
+      String v2 = p.migrations("com.acme.migrations").lastEntry().getValue();
+      assertTrue(v2.contains("addEnumValueAfter(\"mood\", \"calm\", \"ok\")"), v2);
+      Migrator m2 = second.migrator().withUnmanaged(onClassPath);
+      assertEquals(1, m2.migrate(db).size());
+      assertTrue(m2.validate(db).isEmpty(), m2.validate(db).toString());
+      assertEquals(List.of("1 happy sad", "2 sad -"), strings(db, "SELECT id || ' ' || m || ' ' || coalesce(was::text, '-')"
+          + " FROM feeling ORDER BY id"));
+      assertEquals(List.of("x"), strings(db, "SELECT e.enumlabel FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid"
+          + " WHERE t.typname = 'unused'"), "the unmodelled type is kept");
+    }
+  }
+
   static void exec(Connection db, String sql) throws SQLException {
     try (Statement s = db.createStatement()) {
       s.execute(sql);
