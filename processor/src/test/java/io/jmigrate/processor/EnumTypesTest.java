@@ -87,17 +87,33 @@ class EnumTypesTest {
       assertTrue(back.getMessage().contains("PostgreSQL cannot drop the value"), back.getMessage());
       assertEquals(2, m2.validate(db).version());
 
+      // A constant renamed with @RenamedFrom on it: RENAME VALUE, the stored values follow; it goes back too.
+      p.write("com/acme/model/Mood.java", "package com.acme.model;\nimport io.jmigrate.RenamedFrom;\n"
+          + "public enum Mood { AWFUL, SAD, MEH, @RenamedFrom(\"OK\") FINE, HAPPY }");
+      Project.Result third = p.build("-Ajmigrate.dialects=postgresql").assertOk();
+      String v3 = p.migrations("com.acme.migrations").lastEntry().getValue();
+      assertTrue(v3.contains("renameEnumValue(\"mood\", \"OK\", \"FINE\")") && !v3.contains("addEnumValue"), v3);
+      Migrator m3 = third.migrator();
+      assertEquals(1, m3.migrate(db).size());
+      assertTrue(m3.validate(db).isEmpty(), m3.validate(db).toString());
+      assertEquals(List.of("1 FINE", "2 SAD", "3 HAPPY"), strings(db, "SELECT id || ' ' || mood FROM feeling ORDER BY id"));
+      m3.migrateTo(db, 2);
+      assertEquals(List.of("1 OK", "2 SAD", "3 HAPPY"), strings(db, "SELECT id || ' ' || mood FROM feeling ORDER BY id"));
+      assertEquals(1, m3.migrate(db).size());
+      assertEquals(List.of(), p.build("-Ajmigrate.dialects=postgresql").assertOk().errors(), "the rename is applied once");
+      assertEquals(3, p.migrations("com.acme.migrations").size(), "no new migration while @RenamedFrom stays");
+
       // A drift in the labels is reported.
       exec(db, "ALTER TYPE mood ADD VALUE 'EXTRA'");
-      assertEquals(List.of("enum type mood has the labels [AWFUL, SAD, MEH, OK, HAPPY, EXTRA] but the migrations give"
-          + " [AWFUL, SAD, MEH, OK, HAPPY]"), m2.validate(db).differences());
+      assertEquals(List.of("enum type mood has the labels [AWFUL, SAD, MEH, FINE, HAPPY, EXTRA] but the migrations give"
+          + " [AWFUL, SAD, MEH, FINE, HAPPY]"), m3.validate(db).differences());
 
       // The column goes, then its type.
       p.delete("com/acme/model/Mood.java");
       p.write("com/acme/model/Feeling.java", MODEL + "@Table @Drop(columns = \"mood\") public class Feeling {\n  @Id int id;\n}");
       p.build("-Ajmigrate.dialects=postgresql").assertOk();
-      String v3 = p.migrations("com.acme.migrations").lastEntry().getValue();
-      assertTrue(v3.indexOf("dropColumn(\"feeling\", \"mood\")") < v3.indexOf("dropEnumType(\"mood\")"), v3);
+      String v4 = p.migrations("com.acme.migrations").lastEntry().getValue();
+      assertTrue(v4.indexOf("dropColumn(\"feeling\", \"mood\")") < v4.indexOf("dropEnumType(\"mood\")"), v4);
     }
   }
 

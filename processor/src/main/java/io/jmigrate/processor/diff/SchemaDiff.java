@@ -171,7 +171,16 @@ public final class SchemaDiff {
         ops.add(Operations.createEnumType(e));
         continue;
       }
-      List<String> old = was.get().labels();
+      List<String> old = new ArrayList<>(was.get().labels());
+      // Renamed constants first (@RenamedFrom on the constant): the stored values follow the label.
+      for (Map.Entry<String, String> r : intents.enumLabelRenames().getOrDefault(e.name(), Map.of()).entrySet()) {
+        String to = r.getKey();
+        String from = r.getValue();
+        if (old.contains(from) && !old.contains(to) && e.labels().contains(to) && !e.labels().contains(from)) {
+          ops.add(Operations.renameEnumValue(e.name(), from, to));
+          old.set(old.indexOf(from), to);
+        }
+      }
       List<String> kept = e.labels().stream().filter(old::contains).toList();
       if (!kept.equals(old)) {
         List<String> gone = old.stream().filter(l -> !e.labels().contains(l)).toList();
