@@ -79,6 +79,15 @@ public interface Dialect {
     return connection.getMetaData();
   }
 
+  /**
+   * What each operation costs here, for the warnings the build gives when it writes a migration
+   * for this dialect; null where the dialect does not say (a test database such as H2), and the
+   * build then names no cost for it.
+   */
+  default Costs costs() {
+    return null;
+  }
+
   /** Quotes an identifier as this database needs it (always, so case and keywords are kept). */
   String quote(String identifier);
 
@@ -315,6 +324,14 @@ public interface Dialect {
       throw new UnsupportedDatabaseException(product);
     }
     return d.forConnection(connection);
+  }
+
+  /**
+   * The names of the dialects on the class path ({@code META-INF/services/io.jmigrate.dialect.Dialect}),
+   * in class path order: what {@code -Ajmigrate.dialects} and {@code @DefaultSql} accept.
+   */
+  static List<String> names() {
+    return Dialects.names();
   }
 
   /** The dialect a name, product name or JDBC URL names: {@code sqlite}, {@code postgresql} ({@code postgres}, {@code pg}), … */

@@ -169,6 +169,11 @@ public final class MariaDbDialect extends SqlDialect {
   }
 
   @Override
+  public io.jmigrate.dialect.Costs costs() {
+    return new MariaDbCosts(this);
+  }
+
+  @Override
   public String columnTypeSql(TableDefinition table, ColumnDefinition column) {
     return type(table, column);
   }
@@ -181,7 +186,7 @@ public final class MariaDbDialect extends SqlDialect {
     return type(c);
   }
 
-  private static boolean keyColumn(TableDefinition table, String column) {
+  static boolean keyColumn(TableDefinition table, String column) {
     if (table == null) {
       return false;
     }

@@ -47,13 +47,18 @@ import java.util.regex.Pattern;
  * leaves nothing behind. A run holds a session-level advisory lock, which PostgreSQL releases
  * by itself when the session ends.
  */
-public final class PostgresDialect extends SqlDialect {
+public class PostgresDialect extends SqlDialect {
   /** The advisory lock key: "jmig" in ASCII. */
   static final long LOCK_KEY = 0x6A6D6967L;
 
   @Override
   public String name() {
     return "postgresql";
+  }
+
+  @Override
+  public io.jmigrate.dialect.Costs costs() {
+    return new PostgresCosts(name());
   }
 
   @Override

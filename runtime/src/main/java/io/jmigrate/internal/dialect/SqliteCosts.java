@@ -1,5 +1,7 @@
-package io.jmigrate.processor.diff;
+package io.jmigrate.internal.dialect;
 
+import io.jmigrate.dialect.Cost;
+import io.jmigrate.dialect.Costs;
 import io.jmigrate.migration.Operation;
 import io.jmigrate.migration.Operations.AddColumn;
 import io.jmigrate.migration.Operations.AddForeignKey;
@@ -11,25 +13,18 @@ import io.jmigrate.migration.Operations.DropIndex;
 import io.jmigrate.migration.Operations.RenameColumn;
 import io.jmigrate.migration.Operations.RenameIndex;
 import io.jmigrate.migration.Operations.SetPrimaryKey;
-import io.jmigrate.schema.ColumnDefinition;
 import io.jmigrate.schema.Schema;
-import io.jmigrate.schema.TableDefinition;
 
 /**
- * SQLite, as SqliteDialect runs each operation: RENAME TABLE, RENAME COLUMN and ADD COLUMN (without
+ * SQLite, as {@link SqliteDialect} runs each operation (the same rules decide both): RENAME TABLE, RENAME COLUMN and ADD COLUMN (without
  * an expression default, NOT NULL only with a literal default) change only the schema text; DROP
  * COLUMN rewrites every row to remove the value (and is a rebuild when the column is keyed or
  * indexed); everything else is the documented table rebuild, which copies every row and rebuilds
  * every index. A migration holds SQLite's write lock throughout, so other writers wait.
  */
-final class SqliteCosts implements DialectCosts {
+final class SqliteCosts implements Costs {
   private static final Cost REBUILD = Cost.heavy("rebuilds the table (copies every row and rebuilds its indexes) "
       + "while other writers wait");
-
-  @Override
-  public String dialect() {
-    return "sqlite";
-  }
 
   @Override
   public String displayName() {
@@ -41,21 +36,12 @@ final class SqliteCosts implements DialectCosts {
     return op.accept(new CostVisitor() {
       @Override
       public Cost addColumn(AddColumn o) {
-        ColumnDefinition c = o.column();
-        boolean nativeAdd = !c.hasDefaultSql() && (c.nullable() || c.defaultValue() != null) && !c.generated();
-        return nativeAdd ? Cost.CATALOG : REBUILD;
+        return SqliteDialect.addsInPlace(o.column()) ? Cost.CATALOG : REBUILD;
       }
 
       @Override
       public Cost dropColumn(DropColumn o) {
-        TableDefinition t = before.table(o.table());
-        String c = o.column();
-        boolean referenced = t.primaryKey().contains(c)
-            || t.indexes().stream().anyMatch(i -> i.columns().contains(c))
-            || t.foreignKeys().stream().anyMatch(f -> f.columns().contains(c))
-            || before.tables().stream().flatMap(x -> x.foreignKeys().stream())
-                .anyMatch(f -> f.refTable().equals(o.table()) && f.refColumns().contains(c));
-        return referenced ? REBUILD : Cost.heavy("rewrites every row to remove the value (DROP COLUMN) while other "
+        return !SqliteDialect.dropsInPlace(o, before) ? REBUILD : Cost.heavy("rewrites every row to remove the value (DROP COLUMN) while other "
             + "writers wait");
       }
 
@@ -66,7 +52,7 @@ final class SqliteCosts implements DialectCosts {
 
       @Override
       public Cost alterColumn(AlterColumn o) {
-        return REBUILD;
+        return SqliteDialect.rebuilds(o, before) ? REBUILD : Cost.CATALOG;
       }
 
       @Override
