@@ -19,8 +19,10 @@ import java.util.TreeSet;
  * only the {@code @DefaultSql} annotations themselves are checked.
  */
 final class DialectRules {
-  /** The built-in dialects' {@code name()}s. */
-  static final List<String> KNOWN = List.of("h2", "mariadb", "postgresql", "sqlite");
+  /** The {@code name()}s of the dialects on the processor path (jmigrate's own and any registered beside them), sorted. */
+  static List<String> known() {
+    return io.jmigrate.dialect.Dialect.names().stream().sorted().toList();
+  }
 
   /** utf8mb4 is 4 bytes a character: InnoDB's 3072-byte index key and 65535-byte row limit. */
   private static final int MARIADB_INDEXED_CHARS = 768;
@@ -45,9 +47,9 @@ final class DialectRules {
     for (int i = 0; i < c.defaultSqlVariants().size(); i++) {
       Map.Entry<String, String> v = c.defaultSqlVariants().get(i);
       String at = "defaultSqlVariants[" + i + "]";
-      if (!KNOWN.contains(v.getKey())) {
+      if (!known().contains(v.getKey())) {
         return Problem.error(c.origin().of(at), "@DefaultSql names the dialect \"" + v.getKey()
-            + "\"; the dialects are " + String.join(", ", KNOWN));
+            + "\"; the dialects are " + String.join(", ", known()));
       }
       if (!given.add(v.getKey())) {
         return Problem.error(c.origin().of(at), "two @DefaultSql on " + c.qualifiedField() + " name the dialect \""
