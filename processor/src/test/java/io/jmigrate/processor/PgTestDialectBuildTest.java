@@ -12,19 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The build with the test dialect on the processor path (a real javac run): it is a target
+ * The build with the test dialect on the processor path (javac in a JVM of its own): it is a target
  * dialect ({@code -Ajmigrate.dialects=pgtest}), {@code @DefaultSql} may name it, and the online
  * check names its costs, which it inherits from the dialect it extends, with its own defaults.
  */
@@ -45,25 +38,28 @@ class PgTestDialectBuildTest {
       .replace("String title;", "String title;\n  @DefaultSql(dialect = \"pgtest\", value = \"random()\") Double score;");
 
   @Test
-  void aRegisteredDialectIsATargetAndGetsCostWarnings() throws IOException {
+  void aRegisteredDialectIsATargetAndGetsCostWarnings() throws Exception {
     Path src = dir.resolve("src/main/java");
     write(src, BEFORE);
-    assertEquals(List.of(), compile(src, true).errors);
+    Build first = compile(src, true);
+    assertEquals(0, first.exit(), first.output());
     write(src, AFTER);
     Build second = compile(src, true);
-    assertEquals(List.of(), second.errors);
-    String warnings = String.join("\n", second.warnings);
-    assertTrue(warnings.contains("changing book.pages from Integer to Long cannot run online: on PostgreSQL it rewrites "
+    assertEquals(0, second.exit(), second.output());
+    String warnings = second.output();
+    assertTrue(warnings.contains("changing book.pages from INTEGER to BIGINT cannot run online: on PostgreSQL it rewrites "
         + "the table"), warnings);
     assertTrue(warnings.contains("to store the default random() in every row"), "its own @DefaultSql is priced: " + warnings);
     assertFalse(warnings.contains("MariaDB") || warnings.contains("SQLite"), "only the target is named: " + warnings);
   }
 
   @Test
-  void withoutItsRegistrationTheBuildDoesNotKnowIt() throws IOException {
+  void withoutItsRegistrationTheBuildDoesNotKnowIt() throws Exception {
     Path src = dir.resolve("src/main/java");
     write(src, BEFORE);
-    String errors = String.join("\n", compile(src, false).errors);
+    Build build = compile(src, false);
+    String errors = build.output();
+    assertEquals(1, build.exit(), errors);
     assertTrue(errors.contains("unknown dialect pgtest; the dialects are h2, mariadb, postgresql, sqlite"), errors);
   }
 
@@ -73,31 +69,23 @@ class PgTestDialectBuildTest {
     Files.writeString(file, source, StandardCharsets.UTF_8);
   }
 
-  record Build(List<String> errors, List<String> warnings) {}
+  record Build(int exit, String output) {}
 
-  private Build compile(Path src, boolean registered) throws IOException {
+  /**
+   * javac in a JVM of its own, as a build tool runs it, with the processor path as the user's build
+   * gives it: the processor and the runtime, and, when {@code registered}, the test dialect's jar.
+   */
+  private Build compile(Path src, boolean registered) throws IOException, InterruptedException {
     Path classes = Files.createDirectories(dir.resolve("out" + System.nanoTime()));
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    String classPath = System.getProperty("java.class.path") + (registered ? File.pathSeparator + PgTest.REGISTRATION : "");
-    List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-s", classes.toString(), "-implicit:none",
-        "-classpath", classPath, "-Ajmigrate.sourceDir=" + src, "-Ajmigrate.dialects=pgtest"));
-    List<Path> sources;
+    String path = System.getProperty("java.class.path") + (registered ? File.pathSeparator + PgTest.REGISTRATION : "");
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
+        "-d", classes.toString(), "-s", classes.toString(), "-implicit:none", "-classpath", path, "-processorpath", path,
+        "-Ajmigrate.sourceDir=" + src, "-Ajmigrate.dialects=pgtest"));
     try (Stream<Path> s = Files.walk(src)) {
-      sources = s.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+      s.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p -> command.add(p.toString()));
     }
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-      javac.getTask(null, files, diagnostics, args, null, files.getJavaFileObjectsFromPaths(sources)).call();
-    }
-    List<String> errors = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
-    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-      if (d.getKind() == Diagnostic.Kind.ERROR) {
-        errors.add(d.getMessage(Locale.ROOT));
-      } else if (d.getKind() == Diagnostic.Kind.WARNING || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING) {
-        warnings.add(d.getMessage(Locale.ROOT));
-      }
-    }
-    return new Build(errors, warnings);
+    Process javac = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(javac.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    return new Build(javac.waitFor(), output);
   }
 }

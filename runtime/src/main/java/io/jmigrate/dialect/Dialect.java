@@ -88,6 +88,11 @@ public interface Dialect {
     return null;
   }
 
+  /** What this dialect reads from the catalog beyond JDBC's metadata (kept attributes, objects, partitions). */
+  default LiveCatalog liveCatalog() {
+    return LiveCatalog.NONE;
+  }
+
   /** Quotes an identifier as this database needs it (always, so case and keywords are kept). */
   String quote(String identifier);
 
@@ -313,12 +318,18 @@ public interface Dialect {
     void close() throws SQLException;
   }
 
-  /** The dialect for a connection, from its database product name (or else its URL). */
+  /**
+   * The dialect for a connection, from its JDBC URL (or else its database product name): the URL names
+   * the driver, which says more than the product a compatible server reports (one that speaks
+   * PostgreSQL's protocol says it is PostgreSQL).
+   */
   static Dialect of(Connection connection) throws SQLException {
-    String product = connection.getMetaData().getDatabaseProductName();
-    Dialect d = Dialects.find(product);
+    DatabaseMetaData meta = connection.getMetaData();
+    String product = meta.getDatabaseProductName();
+    String url = meta.getURL();
+    Dialect d = url == null ? null : Dialects.find(url);
     if (d == null) {
-      d = Dialects.find(connection.getMetaData().getURL());
+      d = Dialects.find(product);
     }
     if (d == null) {
       throw new UnsupportedDatabaseException(product);

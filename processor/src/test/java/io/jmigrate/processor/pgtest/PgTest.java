@@ -13,7 +13,8 @@ import java.sql.SQLException;
 
 /**
  * The test dialect's database and registration: a connection to a new embedded PostgreSQL database
- * that says it is {@code jdbc:pgtest:} (as a driver of its own would), and the folder that registers
+ * whose URL is {@code jdbc:pgtest:} (as a driver of its own would give; the product is still
+ * PostgreSQL, as a compatible server says), and the folder that registers
  * {@link PgTestDialect}, kept off the test class path so that no other test sees a fifth dialect.
  */
 public final class PgTest {
@@ -49,7 +50,6 @@ public final class PgTest {
     return (DatabaseMetaData) Proxy.newProxyInstance(PgTest.class.getClassLoader(), new Class<?>[] {DatabaseMetaData.class},
         (proxy, method, args) -> switch (method.getName()) {
           case "getURL" -> meta.getURL().replaceFirst("^jdbc:postgresql:", "jdbc:" + PgTestDialect.NAME + ":");
-          case "getDatabaseProductName" -> "PgTest Server"; // no dialect answers it: the URL decides
           case "getConnection" -> connection;
           default -> invoke(meta, method, args);
         });

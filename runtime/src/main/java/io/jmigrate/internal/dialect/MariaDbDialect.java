@@ -71,8 +71,13 @@ public final class MariaDbDialect extends SqlDialect {
   }
 
   @Override
+  public io.jmigrate.dialect.LiveCatalog liveCatalog() {
+    return new MariaDbCatalog(this);
+  }
+
+  @Override
   public boolean accepts(String productNameOrUrl) {
-    String n = productNameOrUrl.toLowerCase(Locale.ROOT);
+    String n = databaseKind(productNameOrUrl);
     return n.contains("mariadb") || n.contains("mysql");
   }
 

@@ -57,13 +57,18 @@ public class PostgresDialect extends SqlDialect {
   }
 
   @Override
+  public io.jmigrate.dialect.LiveCatalog liveCatalog() {
+    return new PostgresCatalog(this);
+  }
+
+  @Override
   public io.jmigrate.dialect.Costs costs() {
     return new PostgresCosts(name());
   }
 
   @Override
   public boolean accepts(String productNameOrUrl) {
-    String n = productNameOrUrl.toLowerCase(java.util.Locale.ROOT);
+    String n = databaseKind(productNameOrUrl);
     return n.contains("postgres") || n.equals("pg");
   }
 

@@ -75,8 +75,13 @@ public final class SqliteDialect extends SqlDialect {
   }
 
   @Override
+  public io.jmigrate.dialect.LiveCatalog liveCatalog() {
+    return new SqliteCatalog(this);
+  }
+
+  @Override
   public boolean accepts(String productNameOrUrl) {
-    return productNameOrUrl.toLowerCase(java.util.Locale.ROOT).contains("sqlite");
+    return databaseKind(productNameOrUrl).contains("sqlite");
   }
 
   @Override
