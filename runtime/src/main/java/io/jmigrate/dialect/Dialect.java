@@ -88,6 +88,11 @@ public interface Dialect {
     return null;
   }
 
+  /** What this dialect's database cannot hold, which the build checks when it is a target dialect. */
+  default BuildRules buildRules() {
+    return BuildRules.NONE;
+  }
+
   /** What this dialect reads from the catalog beyond JDBC's metadata (kept attributes, objects, partitions). */
   default LiveCatalog liveCatalog() {
     return LiveCatalog.NONE;

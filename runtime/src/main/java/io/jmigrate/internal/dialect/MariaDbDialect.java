@@ -71,6 +71,11 @@ public final class MariaDbDialect extends SqlDialect {
   }
 
   @Override
+  public io.jmigrate.dialect.BuildRules buildRules() {
+    return new MariaDbBuildRules();
+  }
+
+  @Override
   public io.jmigrate.dialect.LiveCatalog liveCatalog() {
     return new MariaDbCatalog(this);
   }

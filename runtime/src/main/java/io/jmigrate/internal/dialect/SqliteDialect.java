@@ -74,6 +74,27 @@ public final class SqliteDialect extends SqlDialect {
     return "sqlite";
   }
 
+  /** SQLite compares table and column names without case, and has no array type. */
+  @Override
+  public io.jmigrate.dialect.BuildRules buildRules() {
+    return new io.jmigrate.dialect.BuildRules() {
+      @Override
+      public String databases() {
+        return "SQLite";
+      }
+
+      @Override
+      public boolean namesIgnoreCase() {
+        return true;
+      }
+
+      @Override
+      public boolean hasArrays() {
+        return false;
+      }
+    };
+  }
+
   @Override
   public io.jmigrate.dialect.LiveCatalog liveCatalog() {
     return new SqliteCatalog(this);
