@@ -40,4 +40,22 @@ class PgTestChangeKindsTest extends ChangeKindsContract {
   String catalog(Connection c) throws SQLException {
     return Db.postgresCatalog(c);
   }
+
+  /**
+   * Catalog reading comes with the dialect too: {@code validate} on the test dialect sees a column
+   * comment made by hand (PostgreSQL's kept attributes, which it inherits), as it does on PostgreSQL.
+   */
+  @org.junit.jupiter.api.Test
+  void validateReadsTheCatalogThroughTheDialect() throws Exception {
+    Project p = new Project(dir.resolve("comment"));
+    p.write("com/acme/model/Author.java", author("", "@Column(length = 100, nullable = false)"));
+    io.jmigrate.engine.Migrator migrator = p.build().assertOk().migrator();
+    try (Connection db = newDatabase("comment")) {
+      migrator.migrate(db);
+      org.junit.jupiter.api.Assertions.assertTrue(migrator.validate(db).isEmpty(), migrator.validate(db).toString());
+      io.jmigrate.testing.Sql.exec(db, "COMMENT ON COLUMN author.name IS 'shown on the cover'");
+      String drift = migrator.validate(db).toString();
+      org.junit.jupiter.api.Assertions.assertTrue(drift.contains("author.name") && drift.contains("comment"), drift);
+    }
+  }
 }
