@@ -14,4 +14,13 @@ public interface Costs {
 
   /** What {@code op} costs when run on a database whose schema is {@code before}. */
   Cost cost(Operation op, Schema before);
+
+  /**
+   * The table this operation rebuilds, copying every row into a new table in the migration's
+   * transaction (SQLite's documented procedure for what its ALTER TABLE cannot do), or null: the
+   * generated migration notes it beside the step for the reviewer.
+   */
+  default String rebuilds(Operation op, Schema before) {
+    return null;
+  }
 }

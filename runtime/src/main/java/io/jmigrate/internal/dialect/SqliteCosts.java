@@ -3,6 +3,16 @@ package io.jmigrate.internal.dialect;
 import io.jmigrate.dialect.Cost;
 import io.jmigrate.dialect.Costs;
 import io.jmigrate.migration.Operation;
+import io.jmigrate.migration.OperationVisitor;
+import io.jmigrate.migration.Operations.AlterSequence;
+import io.jmigrate.migration.Operations.CreateSequence;
+import io.jmigrate.migration.Operations.CreateTable;
+import io.jmigrate.migration.Operations.DropSequence;
+import io.jmigrate.migration.Operations.DropTable;
+import io.jmigrate.migration.Operations.RenameSequence;
+import io.jmigrate.migration.Operations.RenameTable;
+import io.jmigrate.migration.Operations.RunJava;
+import io.jmigrate.migration.Operations.RunSql;
 import io.jmigrate.migration.Operations.AddColumn;
 import io.jmigrate.migration.Operations.AddForeignKey;
 import io.jmigrate.migration.Operations.AddIndex;
@@ -85,5 +95,119 @@ final class SqliteCosts implements Costs {
         return REBUILD;
       }
     });
+  }
+
+  /** The table the operation rebuilds, as {@link SqliteDialect} decides it; null when its ALTER TABLE does it. */
+  @Override
+  public String rebuilds(Operation op, Schema before) {
+    return op.accept(new Rebuilt(before));
+  }
+
+  private static final class Rebuilt implements OperationVisitor<String> {
+    private final Schema before;
+
+    Rebuilt(Schema before) {
+      this.before = before;
+    }
+
+    @Override
+    public String createTable(CreateTable o) {
+      return null;
+    }
+
+    @Override
+    public String dropTable(DropTable o) {
+      return null;
+    }
+
+    @Override
+    public String renameTable(RenameTable o) {
+      return null;
+    }
+
+    @Override
+    public String addColumn(AddColumn o) {
+      return SqliteDialect.addsInPlace(o.column()) ? null : o.table();
+    }
+
+    @Override
+    public String dropColumn(DropColumn o) {
+      return before.find(o.table()).isEmpty() || SqliteDialect.dropsInPlace(o, before) ? null : o.table();
+    }
+
+    @Override
+    public String renameColumn(RenameColumn o) {
+      return null;
+    }
+
+    @Override
+    public String alterColumn(AlterColumn o) {
+      return before.find(o.table()).isEmpty() || SqliteDialect.rebuilds(o, before) ? o.table() : null;
+    }
+
+    @Override
+    public String setPrimaryKey(SetPrimaryKey o) {
+      return o.table();
+    }
+
+    @Override
+    public String addIndex(AddIndex o) {
+      return null;
+    }
+
+    @Override
+    public String dropIndex(DropIndex o) {
+      return null;
+    }
+
+    @Override
+    public String renameIndex(RenameIndex o) {
+      return null; // the index is rebuilt, not the table
+    }
+
+    @Override
+    public String addForeignKey(AddForeignKey o) {
+      return o.table();
+    }
+
+    @Override
+    public String dropForeignKey(DropForeignKey o) {
+      return o.table();
+    }
+
+    @Override
+    public String runSql(RunSql o) {
+      return null;
+    }
+
+    @Override
+    public String runJava(RunJava o) {
+      return null;
+    }
+
+    @Override
+    public String custom(io.jmigrate.migration.CustomOperation o) {
+      return null; // its own SQL: nothing jmigrate rebuilds
+    }
+
+    @Override
+    public String createSequence(CreateSequence o) {
+      return null;
+    }
+
+    @Override
+    public String dropSequence(DropSequence o) {
+      return null;
+    }
+
+    @Override
+    public String renameSequence(RenameSequence o) {
+      return null;
+    }
+
+    @Override
+    public String alterSequence(AlterSequence o) {
+      return null;
+    }
   }
 }
