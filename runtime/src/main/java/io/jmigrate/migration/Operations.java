@@ -5,6 +5,7 @@ import io.jmigrate.schema.ColumnDefinition;
 import io.jmigrate.schema.ColumnProperty;
 import io.jmigrate.schema.ColumnType;
 import io.jmigrate.schema.DslCall;
+import io.jmigrate.migration.Placement.Stage;
 import io.jmigrate.schema.ForeignKeyDefinition;
 import io.jmigrate.schema.IndexDefinition;
 import io.jmigrate.schema.Schema;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 
 /**
@@ -23,6 +26,17 @@ import java.util.TreeMap;
  */
 public final class Operations {
   private Operations() {}
+
+  /** The other tables a table's foreign keys reference. */
+  private static Set<String> referenced(TableDefinition t) {
+    Set<String> refs = new TreeSet<>();
+    for (ForeignKeyDefinition f : t.foreignKeys()) {
+      if (!f.refTable().equals(t.name())) {
+        refs.add(f.refTable());
+      }
+    }
+    return refs;
+  }
 
   /** {@code user_email} → {@code UserEmail}: names in a generated migration's class name. */
   static String camel(String snake) {
@@ -225,6 +239,11 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return new Placement(Stage.CREATE, 0, table.name(), referenced(table), false);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(table);
     }
@@ -274,6 +293,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return before.find(table).map(ReviewText::table).orElse(null);
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return new Placement(Stage.DROP_TABLES, 0, table, before.find(table).map(Operations::referenced).orElse(Set.of()), false);
     }
 
     @Override
@@ -329,6 +353,11 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.RENAME, 0, to);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.renameTable(from, to);
     }
@@ -378,6 +407,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return null;
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return new Placement(Stage.CHANGE, 0, table, Set.of(), true);
     }
 
     @Override
@@ -433,6 +467,11 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.CHANGE, 3, table);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).withoutColumn(column));
     }
@@ -482,6 +521,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return null;
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.RENAME, 0, table);
     }
 
     @Override
@@ -537,6 +581,11 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return new Placement(Stage.CHANGE, 1, table, Set.of(), true);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).replaceColumn(column));
     }
@@ -586,6 +635,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return before.find(table).map(t -> t.primaryKey().isEmpty() ? "no primary key" : "(" + String.join(", ", t.primaryKey()) + ")").orElse(null);
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return new Placement(Stage.CHANGE, 2, table, Set.of(), true);
     }
 
     public SetPrimaryKey {
@@ -645,6 +699,12 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return tablesCreated.contains(table) ? new Placement(Stage.CREATE, 1, table, Set.of(), true)
+          : new Placement(Stage.CHANGE, 4, table, Set.of(), true);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).index(index));
     }
@@ -697,6 +757,11 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.DROP_KEYS, 1, table);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).withoutIndex(index));
     }
@@ -746,6 +811,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return null;
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.RENAME, 0, table); // with the renames, after the table and column renames it follows from
     }
 
     @Override
@@ -803,6 +873,12 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return new Placement(tablesCreated.contains(table) ? Stage.CREATE : Stage.CHANGE, tablesCreated.contains(table) ? 2 : 5,
+          table, Set.of(foreignKey.refTable()), false);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).foreignKey(foreignKey));
     }
@@ -852,6 +928,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return before.find(table).flatMap(t -> t.findForeignKey(foreignKey)).map(ReviewText::foreignKey).orElse(null);
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.DROP_KEYS, 0, table);
     }
 
     @Override
@@ -907,6 +988,11 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.CREATE, 0, ""); // before the tables whose ids it gives
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.withSequence(sequence);
     }
@@ -956,6 +1042,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return before.findSequence(sequence).map(Object::toString).orElse(null);
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.DROP_TABLES, 0, "");
     }
 
     @Override
@@ -1011,6 +1102,11 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.RENAME, 0, "");
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.withoutSequence(from).withSequence(s.sequence(from).rename(to));
     }
@@ -1060,6 +1156,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return before.findSequence(sequence.name()).map(Object::toString).orElse(null);
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.CHANGE, 0, "");
     }
 
     @Override
@@ -1127,6 +1228,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return null;
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.HAND_WRITTEN, 0, "");
     }
 
     public RunSql(String sql, String reverseSql) {
@@ -1220,6 +1326,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return null;
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.HAND_WRITTEN, 0, "");
     }
 
     public RunJava {
