@@ -6,6 +6,7 @@ import io.jmigrate.schema.ColumnProperty;
 import io.jmigrate.schema.ColumnType;
 import io.jmigrate.schema.EnumTypeDefinition;
 import io.jmigrate.schema.DslCall;
+import io.jmigrate.migration.Placement.Stage;
 import io.jmigrate.schema.ForeignKeyDefinition;
 import io.jmigrate.schema.IndexDefinition;
 import io.jmigrate.schema.Schema;
@@ -16,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 
 /**
@@ -24,6 +27,17 @@ import java.util.TreeMap;
  */
 public final class Operations {
   private Operations() {}
+
+  /** The other tables a table's foreign keys reference. */
+  private static Set<String> referenced(TableDefinition t) {
+    Set<String> refs = new TreeSet<>();
+    for (ForeignKeyDefinition f : t.foreignKeys()) {
+      if (!f.refTable().equals(t.name())) {
+        refs.add(f.refTable());
+      }
+    }
+    return refs;
+  }
 
   /** {@code user_email} → {@code UserEmail}: names in a generated migration's class name. */
   static String camel(String snake) {
@@ -262,6 +276,11 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return new Placement(Stage.CREATE, 0, table.name(), referenced(table), false);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(table);
     }
@@ -311,6 +330,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return before.find(table).map(ReviewText::table).orElse(null);
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return new Placement(Stage.DROP_TABLES, 0, table, before.find(table).map(Operations::referenced).orElse(Set.of()), false);
     }
 
     @Override
@@ -366,6 +390,11 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.RENAME, 0, to);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.renameTable(from, to);
     }
@@ -415,6 +444,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return null;
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return new Placement(Stage.CHANGE, 0, table, Set.of(), true);
     }
 
     @Override
@@ -470,6 +504,11 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.CHANGE, 3, table);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).withoutColumn(column));
     }
@@ -519,6 +558,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return null;
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.RENAME, 0, table);
     }
 
     @Override
@@ -574,6 +618,11 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return new Placement(Stage.CHANGE, 1, table, Set.of(), true);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).replaceColumn(column));
     }
@@ -623,6 +672,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return before.find(table).map(t -> t.primaryKey().isEmpty() ? "no primary key" : "(" + String.join(", ", t.primaryKey()) + ")").orElse(null);
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return new Placement(Stage.CHANGE, 2, table, Set.of(), true);
     }
 
     public SetPrimaryKey {
@@ -682,6 +736,12 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return tablesCreated.contains(table) ? new Placement(Stage.CREATE, 1, table, Set.of(), true)
+          : new Placement(Stage.CHANGE, 4, table, Set.of(), true);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).index(index));
     }
@@ -734,6 +794,11 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.DROP_KEYS, 1, table);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).withoutIndex(index));
     }
@@ -783,6 +848,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return null;
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.RENAME, 0, table); // with the renames, after the table and column renames it follows from
     }
 
     @Override
@@ -840,6 +910,12 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return new Placement(tablesCreated.contains(table) ? Stage.CREATE : Stage.CHANGE, tablesCreated.contains(table) ? 2 : 5,
+          table, Set.of(foreignKey.refTable()), false);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).foreignKey(foreignKey));
     }
@@ -889,6 +965,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return before.find(table).flatMap(t -> t.findForeignKey(foreignKey)).map(ReviewText::foreignKey).orElse(null);
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.DROP_KEYS, 0, table);
     }
 
     @Override
@@ -944,6 +1025,11 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.CREATE, 0, ""); // before the tables whose ids it gives
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.withSequence(sequence);
     }
@@ -993,6 +1079,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return before.findSequence(sequence).map(Object::toString).orElse(null);
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.DROP_TABLES, 0, "");
     }
 
     @Override
@@ -1048,6 +1139,11 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.RENAME, 0, "");
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.withoutSequence(from).withSequence(s.sequence(from).rename(to));
     }
@@ -1097,6 +1193,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return before.findSequence(sequence.name()).map(Object::toString).orElse(null);
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.CHANGE, 0, "");
     }
 
     @Override
@@ -1169,6 +1270,11 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.CREATE, 0, ""); // before the tables and columns of it
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.withEnumType(type);
     }
@@ -1218,6 +1324,12 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return before.findEnumType(type).map(Object::toString).orElse(null);
+    }
+
+    /** After every table and column of it is dropped or changed: the last name of its stage. */
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.DROP_TABLES, 0, "\uffff");
     }
 
     @Override
@@ -1289,6 +1401,11 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.CREATE, 0, ""); // before the columns and defaults that use it
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.withEnumType(s.enumType(type).withLabel(label, before, after));
     }
@@ -1340,6 +1457,11 @@ public final class Operations {
     @Override
     public String replaced(Schema s) {
       return s.findEnumType(type).map(Object::toString).orElse(null);
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.RENAME, 0, "");
     }
 
     @Override
@@ -1406,6 +1528,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return null;
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.HAND_WRITTEN, 0, "");
     }
 
     public RunSql(String sql, String reverseSql) {
@@ -1499,6 +1626,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return null;
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.HAND_WRITTEN, 0, "");
     }
 
     public RunJava {

@@ -48,7 +48,7 @@ import java.util.regex.Pattern;
  * leaves nothing behind. A run holds a session-level advisory lock, which PostgreSQL releases
  * by itself when the session ends.
  */
-public final class PostgresDialect extends SqlDialect {
+public class PostgresDialect extends SqlDialect {
   /** The advisory lock key: "jmig" in ASCII. */
   static final long LOCK_KEY = 0x6A6D6967L;
 
@@ -58,8 +58,18 @@ public final class PostgresDialect extends SqlDialect {
   }
 
   @Override
+  public io.jmigrate.dialect.LiveCatalog liveCatalog() {
+    return new PostgresCatalog(this);
+  }
+
+  @Override
+  public io.jmigrate.dialect.Costs costs() {
+    return new PostgresCosts(name());
+  }
+
+  @Override
   public boolean accepts(String productNameOrUrl) {
-    String n = productNameOrUrl.toLowerCase(java.util.Locale.ROOT);
+    String n = databaseKind(productNameOrUrl);
     return n.contains("postgres") || n.equals("pg");
   }
 
@@ -106,6 +116,22 @@ public final class PostgresDialect extends SqlDialect {
   }
 
   // ---- enum types ----
+
+  /** PostgreSQL has named enum types; no limit the build checks. */
+  @Override
+  public io.jmigrate.dialect.BuildRules buildRules() {
+    return new io.jmigrate.dialect.BuildRules() {
+      @Override
+      public String databases() {
+        return "PostgreSQL";
+      }
+
+      @Override
+      public boolean hasEnumTypes() {
+        return true;
+      }
+    };
+  }
 
   @Override
   protected void createEnumType(Operations.CreateEnumType op, Schema before, Sink out) throws SQLException {
