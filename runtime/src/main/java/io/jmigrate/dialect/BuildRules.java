@@ -34,6 +34,14 @@ public interface BuildRules {
     return true;
   }
 
+  /**
+   * Whether named enum types ({@code CREATE TYPE … AS ENUM}) exist there: PostgreSQL's, so a dialect says
+   * so when it has them (unlike the limits here, the default is none).
+   */
+  default boolean hasEnumTypes() {
+    return false;
+  }
+
   /** The longest fixed-length CHAR, in characters; 0 for no limit. */
   default int maxFixedLength() {
     return 0;

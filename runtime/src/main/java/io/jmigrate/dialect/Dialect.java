@@ -144,6 +144,14 @@ public interface Dialect {
   }
 
   /**
+   * The enum types of the current schema by name, each with its labels in their order (PostgreSQL's
+   * {@code pg_enum}); empty where the database has none.
+   */
+  default java.util.Map<String, io.jmigrate.schema.EnumTypeDefinition> liveEnumTypes(Connection connection) throws SQLException {
+    return java.util.Map.of();
+  }
+
+  /**
    * The application's sequences in the current schema, by name, for {@code validate} (not those a
    * serial or identity column owns): by default from the standard {@code information_schema.sequences}.
    * Null where the database has no sequences and the dialect makes each a one-row table of that

@@ -230,6 +230,26 @@ public abstract class SqlDialect implements Dialect {
     }
 
     @Override
+    public Void createEnumType(io.jmigrate.migration.Operations.CreateEnumType op) {
+      return run(() -> SqlDialect.this.createEnumType(op, before, out));
+    }
+
+    @Override
+    public Void dropEnumType(io.jmigrate.migration.Operations.DropEnumType op) {
+      return run(() -> SqlDialect.this.dropEnumType(op, before, out));
+    }
+
+    @Override
+    public Void addEnumValue(io.jmigrate.migration.Operations.AddEnumValue op) {
+      return run(() -> SqlDialect.this.addEnumValue(op, before, out));
+    }
+
+    @Override
+    public Void renameEnumValue(io.jmigrate.migration.Operations.RenameEnumValue op) {
+      return run(() -> SqlDialect.this.renameEnumValue(op, before, out));
+    }
+
+    @Override
     public Void custom(CustomOperation op) {
       return run(() -> SqlDialect.this.custom(op, before, out));
     }
@@ -346,6 +366,30 @@ public abstract class SqlDialect implements Dialect {
    * nothing of the migration has run yet, so nothing needs undoing (where DDL commits by itself, or
    * a split migration's parts have committed, undoing could not give dropped values back).
    */
+  // ---- enum types: PostgreSQL's (CREATE TYPE … AS ENUM); a dialect without them refuses ----
+
+  protected void createEnumType(io.jmigrate.migration.Operations.CreateEnumType op, Schema before, Sink out) throws SQLException {
+    throw noEnumTypes(op.type().name());
+  }
+
+  protected void dropEnumType(io.jmigrate.migration.Operations.DropEnumType op, Schema before, Sink out) throws SQLException {
+    throw noEnumTypes(op.type());
+  }
+
+  protected void addEnumValue(io.jmigrate.migration.Operations.AddEnumValue op, Schema before, Sink out) throws SQLException {
+    throw noEnumTypes(op.type());
+  }
+
+  protected void renameEnumValue(io.jmigrate.migration.Operations.RenameEnumValue op, Schema before, Sink out) throws SQLException {
+    throw noEnumTypes(op.type());
+  }
+
+  /** Enum types are PostgreSQL's; the processor refuses them at compile time for other target dialects. */
+  protected final UnsupportedOperationException noEnumTypes(String type) {
+    return new UnsupportedOperationException("enum type " + type + ": " + name() + " has no named enum types (PostgreSQL only);"
+        + " a model for " + name() + " stores the enum as text (@Enumerated(STRING) without NAMED_ENUM, or a String column)");
+  }
+
   @Override
   public void preflight(Operation op, Schema before, Sink out) throws SQLException {
     // Only the operations below can fail on the data; the others have nothing to check first.
@@ -608,6 +652,8 @@ public abstract class SqlDialect implements Dialect {
       case INTEGER_ARRAY:
       case BIGINT_ARRAY:
         return type(c.type(c.type().element())) + " ARRAY"; // the SQL standard's form, which PostgreSQL and H2 read
+      case ENUM:
+        throw noEnumTypes(c.enumType());
       default:
         throw new IllegalArgumentException(c.type().name());
     }

@@ -115,7 +115,10 @@ final class CatalogReader {
     for (TableDraft draft : drafts.values()) {
       out.add(keys(draft, drafts));
     }
-    return new Inspection(d.name(), out, findings, sequences(), declaration(out));
+    List<io.jmigrate.schema.EnumTypeDefinition> modelledTypes = modelledEnumTypes(out);
+    // A modelled enum type is no object left to the database.
+    findings.removeIf(f -> modelledTypes.stream().anyMatch(e -> f.object().equals("enum type " + e.name())));
+    return new Inspection(d.name(), out, findings, sequences(), declaration(out), modelledTypes);
   }
 
   /** The sequences no column owns (modelled since jmigrate has sequences); a failed read is reported. */
@@ -127,6 +130,46 @@ final class CatalogReader {
       findings.add(new Finding(null, "sequences", "could not be listed (" + e.getMessage() + "); check for them by hand"));
       return List.of();
     }
+  }
+
+  private Map<String, io.jmigrate.schema.EnumTypeDefinition> enumTypes; // the live ones, read once
+
+  /** The live enum type a column's type name names (the driver quotes a name that needs it), or null. */
+  private io.jmigrate.schema.EnumTypeDefinition enumType(String typeName) {
+    if (enumTypes == null) {
+      try {
+        enumTypes = d.liveEnumTypes(c);
+      } catch (SQLException e) {
+        enumTypes = Map.of();
+        findings.add(new Finding(null, "enum types", "could not be listed (" + e.getMessage() + "); their columns are left out"));
+      }
+    }
+    if (typeName == null) {
+      return null;
+    }
+    String unquoted = typeName.length() > 1 && typeName.startsWith("\"") && typeName.endsWith("\"")
+        ? typeName.substring(1, typeName.length() - 1).replace("\"\"", "\"") : typeName;
+    return enumTypes.get(unquoted);
+  }
+
+  /** Why a model cannot declare the type: its name or a label cannot be written as a Java enum; null when it can. */
+  private static String enumTypeProblem(io.jmigrate.schema.EnumTypeDefinition e) {
+    if (!validName(e.name())) {
+      return "whose name is not a plain identifier";
+    }
+    for (String label : e.labels()) {
+      if (!javax.lang.model.SourceVersion.isName(label)) {
+        return "whose label '" + label + "' is not a Java name (a model declares the labels as a Java enum's constants)";
+      }
+    }
+    return null;
+  }
+
+  /** The enum types of the modelled tables' columns (the others stay the database's). */
+  private List<io.jmigrate.schema.EnumTypeDefinition> modelledEnumTypes(List<InspectedTable> modelled) {
+    Set<String> used = new TreeSet<>();
+    modelled.forEach(t -> t.table().columns().stream().filter(col -> col.enumType() != null).forEach(col -> used.add(col.enumType())));
+    return used.stream().map(enumTypes::get).toList();
   }
 
   /** Kinds of object a finding may leave to the database as a whole. */
@@ -226,6 +269,17 @@ final class CatalogReader {
       String shown = r.shown();
       if (!validName(name)) {
         t.problems.add("the column " + name + " has a name that is not a plain identifier");
+        continue;
+      }
+      io.jmigrate.schema.EnumTypeDefinition enumType = enumType(typeName);
+      if (enumType != null) {
+        String why = enumTypeProblem(enumType);
+        if (why != null) {
+          t.problems.add("the column " + name + " is of the enum type " + enumType.name() + ", " + why);
+          continue;
+        }
+        ColumnDefinition col = ColumnDefinition.of(name, ColumnType.ENUM).enumType(enumType.name()).nullable(r.nullable());
+        t.columns.add(new InspectedColumn(Defaults.apply(col, r.defaultText()), shown));
         continue;
       }
       ColumnType type = d.liveType(typeName);

@@ -22,6 +22,7 @@ public sealed interface Operation
         Operations.SetPrimaryKey, Operations.AddIndex, Operations.DropIndex, Operations.RenameIndex,
         Operations.AddForeignKey, Operations.DropForeignKey, Operations.RunSql, Operations.RunJava,
         Operations.CreateSequence, Operations.DropSequence, Operations.RenameSequence, Operations.AlterSequence,
+        Operations.CreateEnumType, Operations.DropEnumType, Operations.AddEnumValue, Operations.RenameEnumValue,
         CustomOperation {
 
   /** The schema after this operation, given the schema before it. */

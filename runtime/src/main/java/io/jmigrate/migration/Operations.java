@@ -4,6 +4,7 @@ import io.jmigrate.schema.ReferentialAction;
 import io.jmigrate.schema.ColumnDefinition;
 import io.jmigrate.schema.ColumnProperty;
 import io.jmigrate.schema.ColumnType;
+import io.jmigrate.schema.EnumTypeDefinition;
 import io.jmigrate.schema.DslCall;
 import io.jmigrate.migration.Placement.Stage;
 import io.jmigrate.schema.ForeignKeyDefinition;
@@ -86,6 +87,11 @@ public final class Operations {
     return SequenceDefinition.of(name);
   }
 
+  /** A PostgreSQL enum type with these labels, in this order: {@code enumType("mood", "sad", "ok")}. */
+  public static EnumTypeDefinition enumType(String name, String... labels) {
+    return EnumTypeDefinition.of(name, labels);
+  }
+
   // ---- operations ----
 
   public static Operation createTable(TableDefinition table) {
@@ -162,6 +168,37 @@ public final class Operations {
    */
   public static Operation alterSequence(SequenceDefinition sequence) {
     return new AlterSequence(sequence);
+  }
+
+  public static Operation createEnumType(EnumTypeDefinition type) {
+    return new CreateEnumType(type);
+  }
+
+  public static Operation dropEnumType(String type) {
+    return new DropEnumType(type);
+  }
+
+  /**
+   * Adds a label at the end of an enum type. Cannot be undone: PostgreSQL drops no label. On
+   * PostgreSQL it commits by itself before the migration's later steps, which may then use it.
+   */
+  public static Operation addEnumValue(String type, String label) {
+    return new AddEnumValue(type, label, null, null);
+  }
+
+  /** Adds a label just before {@code before}, as {@link #addEnumValue(String, String)}. */
+  public static Operation addEnumValueBefore(String type, String label, String before) {
+    return new AddEnumValue(type, label, Objects.requireNonNull(before, "before"), null);
+  }
+
+  /** Adds a label just after {@code after}, as {@link #addEnumValue(String, String)}. */
+  public static Operation addEnumValueAfter(String type, String label, String after) {
+    return new AddEnumValue(type, label, null, Objects.requireNonNull(after, "after"));
+  }
+
+  /** Renames a label of an enum type; stored values follow (PostgreSQL 10+). */
+  public static Operation renameEnumValue(String type, String from, String to) {
+    return new RenameEnumValue(type, from, to);
   }
 
   /** Hand-written SQL with no reverse: its migration cannot be migrated down. */
@@ -1177,6 +1214,269 @@ public final class Operations {
     @Override
     public String toString() {
       return "alter " + sequence;
+    }
+  }
+
+  /** A label as a class-name word: its letters and digits, each run capitalized ({@code "in progress"} → {@code InProgress}). */
+  private static String labelWord(String label) {
+    StringBuilder s = new StringBuilder();
+    for (String part : label.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{Nd}]+")) {
+      if (!part.isEmpty()) {
+        s.append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1));
+      }
+    }
+    return s.length() == 0 || !Character.isJavaIdentifierPart(s.charAt(0)) ? "Value" : s.toString();
+  }
+
+  /** A label in a checksum line: quoted, as labels may hold any text. */
+  private static String quoted(String label) {
+    return "'" + label.replace("'", "''") + "'";
+  }
+
+  public record CreateEnumType(EnumTypeDefinition type) implements Operation {
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.createEnumType(this);
+    }
+
+    @Override
+    public String describe() {
+      return "create enum type " + type.name();
+    }
+
+    @Override
+    public String checksumText() {
+      return "create enum type " + type.name() + " (" + String.join(", ", type.labels().stream().map(Operations::quoted).toList()) + ")";
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("createEnumType", DslCall.of("enumType", type.name(), type.labels()));
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return naming.tablesCreated().isEmpty() ? "Create" + camel(type.name()) : null; // beside new tables: their columns' types
+    }
+
+    @Override
+    public String reviewLine() {
+      return "create " + type;
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.CREATE, 0, ""); // before the tables and columns of it
+    }
+
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.withEnumType(type);
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new DropEnumType(type.name());
+    }
+
+    @Override
+    public String toString() {
+      return "create " + type;
+    }
+  }
+
+  public record DropEnumType(String type) implements Operation {
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.dropEnumType(this);
+    }
+
+    @Override
+    public String describe() {
+      return "drop enum type " + type;
+    }
+
+    @Override
+    public String checksumText() {
+      return describe();
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("dropEnumType", type);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Drop" + camel(type);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe();
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.findEnumType(type).map(Object::toString).orElse(null);
+    }
+
+    /** After every table and column of it is dropped or changed: the last name of its stage. */
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.DROP_TABLES, 0, "\uffff");
+    }
+
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.withoutEnumType(type);
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new CreateEnumType(before.enumType(type));
+    }
+
+    @Override
+    public String toString() {
+      return describe();
+    }
+  }
+
+  /**
+   * {@code before} or {@code after} (at most one) places the label; with neither it goes last. Cannot be
+   * undone: PostgreSQL drops no label (to go back, re-create the type by hand: a new type, each column
+   * converted, the old type dropped).
+   */
+  public record AddEnumValue(String type, String label, String before, String after) implements Operation {
+    public AddEnumValue {
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(label, "label");
+      if (before != null && after != null) {
+        throw new IllegalArgumentException("enum value " + label + " is placed both before " + before + " and after " + after);
+      }
+    }
+
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.addEnumValue(this);
+    }
+
+    @Override
+    public String describe() {
+      return "add value " + label + " to enum type " + type;
+    }
+
+    @Override
+    public String checksumText() {
+      return "add enum value " + quoted(label) + (before != null ? " before " + quoted(before) : "")
+          + (after != null ? " after " + quoted(after) : "") + " to " + type;
+    }
+
+    @Override
+    public DslCall toJava() {
+      return before != null ? DslCall.of("addEnumValueBefore", type, label, before)
+          : after != null ? DslCall.of("addEnumValueAfter", type, label, after) : DslCall.of("addEnumValue", type, label);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Add" + labelWord(label) + "To" + camel(type);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + (before != null ? " before " + before : after != null ? " after " + after : " at the end")
+          + " (cannot be undone: PostgreSQL drops no value; it commits by itself before the later steps, which may use it)";
+    }
+
+    @Override
+    public String replaced(Schema s) {
+      return s.findEnumType(type).map(Object::toString).orElse(null);
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.CREATE, 0, ""); // before the columns and defaults that use it
+    }
+
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.withEnumType(s.enumType(type).withLabel(label, before, after));
+    }
+
+    @Override
+    public Operation reverse(Schema s) {
+      throw new IrreversibleException("PostgreSQL cannot drop the value " + label + " of enum type " + type
+          + "; to go back, write the type's re-creation by hand (a new type, each column converted, the old type dropped)");
+    }
+
+    @Override
+    public String toString() {
+      return "add value " + label + (before != null ? " before " + before : after != null ? " after " + after : "")
+          + " to enum type " + type;
+    }
+  }
+
+  public record RenameEnumValue(String type, String from, String to) implements Operation {
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.renameEnumValue(this);
+    }
+
+    @Override
+    public String describe() {
+      return "rename value " + from + " of enum type " + type + " to " + to;
+    }
+
+    @Override
+    public String checksumText() {
+      return "rename enum value " + quoted(from) + " to " + quoted(to) + " of " + type;
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("renameEnumValue", type, from, to);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Rename" + camel(type) + labelWord(from);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " (stored values follow)";
+    }
+
+    @Override
+    public String replaced(Schema s) {
+      return s.findEnumType(type).map(Object::toString).orElse(null);
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.RENAME, 0, "");
+    }
+
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.withEnumType(s.enumType(type).renameLabel(from, to));
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new RenameEnumValue(type, to, from);
+    }
+
+    @Override
+    public String toString() {
+      return describe();
     }
   }
 

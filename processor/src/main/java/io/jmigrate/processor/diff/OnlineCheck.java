@@ -392,5 +392,25 @@ public final class OnlineCheck {
     public Change alterSequence(AlterSequence op) {
       return null; // the catalog only
     }
+
+    @Override
+    public Change createEnumType(io.jmigrate.migration.Operations.CreateEnumType op) {
+      return null; // the catalog only
+    }
+
+    @Override
+    public Change dropEnumType(io.jmigrate.migration.Operations.DropEnumType op) {
+      return null; // the catalog only
+    }
+
+    @Override
+    public Change addEnumValue(io.jmigrate.migration.Operations.AddEnumValue op) {
+      return null; // the catalog only
+    }
+
+    @Override
+    public Change renameEnumValue(io.jmigrate.migration.Operations.RenameEnumValue op) {
+      return null; // the catalog only
+    }
   }
 }

@@ -51,7 +51,8 @@ class OperationTextsTest {
         .index(index("ix_pet_email", "email", "code"))
         .foreignKey(foreignKey("fk_pet_owner").columns("id").references("owner", "id").onDelete(ReferentialAction.CASCADE)
             .onUpdate(ReferentialAction.SET_NULL));
-    return Schema.empty().with(owner).with(pet).withSequence(sequence("pet_seq").start(100).increment(50));
+    return Schema.empty().with(owner).with(pet).withSequence(sequence("pet_seq").start(100).increment(50))
+        .withEnumType(enumType("mood", "sad", "it's ok"));
   }
 
   static List<Operation> operations() {
@@ -85,7 +86,13 @@ class OperationTextsTest {
         createSequence(sequence("big_seq").start(5_000_000_000L).increment(3_000_000_000L)),
         dropSequence("pet_seq"),
         renameSequence("pet_seq", "animal_seq"),
-        alterSequence(sequence("pet_seq").start(7).increment(2)));
+        alterSequence(sequence("pet_seq").start(7).increment(2)),
+        createEnumType(enumType("size", "S", "M", "L")),
+        dropEnumType("mood"),
+        addEnumValue("mood", "happy"),
+        addEnumValueBefore("mood", "awful", "sad"),
+        addEnumValueAfter("mood", "meh", "sad"),
+        renameEnumValue("mood", "it's ok", "fine"));
   }
 
   static String texts() {

@@ -68,4 +68,24 @@ abstract class CostVisitor implements OperationVisitor<Cost> {
   public Cost alterSequence(AlterSequence o) {
     return Cost.CATALOG;
   }
+
+  @Override
+  public Cost createEnumType(io.jmigrate.migration.Operations.CreateEnumType o) {
+    return Cost.CATALOG;
+  }
+
+  @Override
+  public Cost dropEnumType(io.jmigrate.migration.Operations.DropEnumType o) {
+    return Cost.CATALOG;
+  }
+
+  @Override
+  public Cost addEnumValue(io.jmigrate.migration.Operations.AddEnumValue o) {
+    return Cost.CATALOG;
+  }
+
+  @Override
+  public Cost renameEnumValue(io.jmigrate.migration.Operations.RenameEnumValue o) {
+    return Cost.CATALOG; // the label, not the stored values (they hold its position)
+  }
 }

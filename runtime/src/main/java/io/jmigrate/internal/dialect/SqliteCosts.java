@@ -209,5 +209,25 @@ final class SqliteCosts implements Costs {
     public String alterSequence(AlterSequence o) {
       return null;
     }
+
+    @Override
+    public String createEnumType(io.jmigrate.migration.Operations.CreateEnumType o) {
+      return null;
+    }
+
+    @Override
+    public String dropEnumType(io.jmigrate.migration.Operations.DropEnumType o) {
+      return null;
+    }
+
+    @Override
+    public String addEnumValue(io.jmigrate.migration.Operations.AddEnumValue o) {
+      return null;
+    }
+
+    @Override
+    public String renameEnumValue(io.jmigrate.migration.Operations.RenameEnumValue o) {
+      return null;
+    }
   }
 }

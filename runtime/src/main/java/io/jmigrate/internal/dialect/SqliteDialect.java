@@ -630,6 +630,26 @@ public final class SqliteDialect extends SqlDialect {
     public Boolean alterSequence(io.jmigrate.migration.Operations.AlterSequence op) {
       return false;
     }
+
+    @Override
+    public Boolean createEnumType(io.jmigrate.migration.Operations.CreateEnumType op) {
+      return false;
+    }
+
+    @Override
+    public Boolean dropEnumType(io.jmigrate.migration.Operations.DropEnumType op) {
+      return false;
+    }
+
+    @Override
+    public Boolean addEnumValue(io.jmigrate.migration.Operations.AddEnumValue op) {
+      return false;
+    }
+
+    @Override
+    public Boolean renameEnumValue(io.jmigrate.migration.Operations.RenameEnumValue op) {
+      return false;
+    }
   };
 
   // ---- sequences: SQLite has none; each is a one-row table, as Hibernate makes one where sequences are missing ----

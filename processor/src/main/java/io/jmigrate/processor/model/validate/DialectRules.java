@@ -156,6 +156,13 @@ final class DialectRules {
 
   /** MariaDB/MySQL keep a utf8mb4 VARCHAR within the 65535-byte row. */
   private Problem mariaDbLength(ColumnDeclaration c) {
+    List<String> noEnumTypes = targets.stream().filter(t -> rules.containsKey(t) && !rules.get(t).hasEnumTypes()).toList();
+    if (c.javaType().columnType() == ColumnType.ENUM && !noEnumTypes.isEmpty()) {
+      return Problem.error(c.origin(), c.qualifiedField() + " is stored as the PostgreSQL enum type " + c.javaType().enumType()
+          + ", which " + String.join(" and ", noEnumTypes) + " do" + (noEnumTypes.size() == 1 ? "es" : "") + " not have"
+          + " (target dialects: -Ajmigrate.dialects=" + dialects() + "). Store it as text (JPA:"
+          + " @Enumerated(STRING) without @JdbcTypeCode(SqlTypes.NAMED_ENUM); @Table: no enumType), or target postgresql only.");
+    }
     String noArrays = first(r -> !r.hasArrays());
     if (noArrays != null && c.javaType().columnType() != null && c.javaType().columnType().element() != null) {
       return Problem.error(c.origin(), c.qualifiedField() + " is an array (" + c.javaType() + "), which "
