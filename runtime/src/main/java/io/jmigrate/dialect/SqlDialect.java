@@ -212,6 +212,11 @@ public abstract class SqlDialect implements Dialect {
     public Void alterSequence(AlterSequence op) {
       return run(() -> SqlDialect.this.alterSequence(op, before, out));
     }
+
+    @Override
+    public Void alterCollation(io.jmigrate.migration.Operations.AlterCollation op) {
+      return run(() -> SqlDialect.this.alterCollation(op, before, out));
+    }
   }
 
   // ---- one method per operation ----
@@ -298,6 +303,13 @@ public abstract class SqlDialect implements Dialect {
   protected void renameSequence(RenameSequence op, Schema before, Sink out) throws SQLException {
     out.execute("ALTER SEQUENCE " + q(op.from()) + " RENAME TO " + q(op.to()));
   }
+
+  /**
+   * A table's collation, which only MariaDB/MySQL keep ({@link TableDefinition#collation()}): nothing
+   * to run where the dialect has no per-table collation.
+   */
+  protected void alterCollation(io.jmigrate.migration.Operations.AlterCollation op, Schema before, Sink out)
+      throws SQLException {}
 
   /** Only what changed; {@code START WITH} records the start without moving the next value. */
   protected void alterSequence(AlterSequence op, Schema before, Sink out) throws SQLException {

@@ -250,5 +250,11 @@ record Footprint(boolean everything, Set<String> tables, Set<String> columns, Se
       f.names.add("@" + op.sequence().name());
       return false;
     }
+
+    @Override
+    public Boolean alterCollation(io.jmigrate.migration.Operations.AlterCollation op) {
+      table(before.table(op.table())); // the whole table is copied, its text columns converted
+      return false;
+    }
   }
 }

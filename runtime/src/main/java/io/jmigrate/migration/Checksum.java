@@ -168,6 +168,11 @@ public final class Checksum implements OperationVisitor<String> {
     return "alter " + sequence(op.sequence());
   }
 
+  @Override
+  public String alterCollation(io.jmigrate.migration.Operations.AlterCollation op) {
+    return "alter table " + op.table() + " collate " + op.collationShown();
+  }
+
   static String sequence(io.jmigrate.schema.SequenceDefinition q) {
     return "sequence " + q.name() + " start " + q.start() + " increment " + q.increment();
   }
@@ -194,6 +199,9 @@ public final class Checksum implements OperationVisitor<String> {
     }
     for (ForeignKeyDefinition f : t.foreignKeys()) { // sorted by name
       s.append(", ").append(foreignKey(f));
+    }
+    if (t.collation() != null) { // only tables that name one: every older table keeps its text
+      s.append(" COLLATE ").append(t.collation());
     }
     return s.toString();
   }

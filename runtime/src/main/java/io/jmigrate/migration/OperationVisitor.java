@@ -64,4 +64,6 @@ public interface OperationVisitor<R> {
   R renameSequence(RenameSequence op);
 
   R alterSequence(AlterSequence op);
+
+  R alterCollation(Operations.AlterCollation op);
 }

@@ -136,6 +136,15 @@ public final class Operations {
     return new AlterSequence(sequence);
   }
 
+  /**
+   * Makes MariaDB/MySQL compare and sort a table's text by {@code collation} (see
+   * {@link TableDefinition#collation()}): the table and its text columns are converted, which copies
+   * the table. Other dialects do nothing.
+   */
+  public static Operation alterCollation(String table, String collation) {
+    return new AlterCollation(table, collation);
+  }
+
   /** Hand-written SQL with no reverse: its migration cannot be migrated down. */
   public static Operation sql(String sql) {
     return new RunSql(sql, null);
@@ -552,6 +561,39 @@ public final class Operations {
     @Override
     public String toString() {
       return "alter " + sequence;
+    }
+  }
+
+  /** A table's collation changes (MariaDB/MySQL); {@code collation} as {@link TableDefinition#collation(String)} takes it. */
+  public record AlterCollation(String table, String collation) implements Operation {
+    public AlterCollation {
+      Objects.requireNonNull(table, "table");
+      collation = TableDefinition.of(table).collation(collation).collation(); // jmigrate's exact one is null
+    }
+
+    /** The collation as the DSL and the checksum spell it. */
+    public String collationShown() {
+      return collation == null ? TableDefinition.EXACT_COLLATION : collation;
+    }
+
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.alterCollation(this);
+    }
+
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.with(s.table(table).collation(collation));
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new AlterCollation(table, before.table(table).collation());
+    }
+
+    @Override
+    public String toString() {
+      return "alter table " + table + " collate " + collationShown();
     }
   }
 

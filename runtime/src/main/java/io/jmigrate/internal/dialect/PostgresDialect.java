@@ -359,6 +359,11 @@ public final class PostgresDialect extends SqlDialect {
     public Cleanup alterSequence(io.jmigrate.migration.Operations.AlterSequence op) {
       return null; // catalog only
     }
+
+    @Override
+    public Cleanup alterCollation(io.jmigrate.migration.Operations.AlterCollation op) {
+      return null; // nothing runs here
+    }
   }
 
   @Override

@@ -580,6 +580,11 @@ public final class SqliteDialect extends SqlDialect {
     public Boolean alterSequence(io.jmigrate.migration.Operations.AlterSequence op) {
       return false;
     }
+
+    @Override
+    public Boolean alterCollation(io.jmigrate.migration.Operations.AlterCollation op) {
+      return false;
+    }
   };
 
   // ---- sequences: SQLite has none; each is a one-row table, as Hibernate makes one where sequences are missing ----
