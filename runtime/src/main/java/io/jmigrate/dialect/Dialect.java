@@ -165,6 +165,16 @@ public interface Dialect {
     return type;
   }
 
+  /**
+   * How the live table's collation differs from {@code table}'s ({@link TableDefinition#collation()}),
+   * as a line of {@code validate}'s report; null when it does not, or where the dialect keeps no
+   * per-table collation.
+   */
+  default String collationDrift(java.sql.Connection connection, io.jmigrate.schema.TableDefinition table)
+      throws SQLException {
+    return null;
+  }
+
   /** As {@link #liveTypeOf(ColumnType)}, for a column whose storage also depends on its flags. */
   default ColumnType liveTypeOf(io.jmigrate.schema.ColumnDefinition column) {
     return liveTypeOf(column.type());

@@ -262,6 +262,11 @@ public final class MigrationNamer {
     public String alterSequence(AlterSequence o) {
       return "alter sequence " + o.sequence().name();
     }
+
+    @Override
+    public String alterCollation(io.jmigrate.migration.Operations.AlterCollation o) {
+      return "change the collation of " + o.table();
+    }
   };
 
   /** The class-name fragment of one operation; null for what the name leaves out. */
@@ -368,6 +373,11 @@ public final class MigrationNamer {
     @Override
     public String alterSequence(AlterSequence o) {
       return "Alter" + camel(o.sequence().name());
+    }
+
+    @Override
+    public String alterCollation(io.jmigrate.migration.Operations.AlterCollation o) {
+      return "Collate" + camel(o.table());
     }
   }
 

@@ -282,6 +282,11 @@ public final class MigrationWriter {
     public CodeBlock alterSequence(AlterSequence o) {
       return CodeBlock.of("alterSequence($L)", sequence(o.sequence()));
     }
+
+    @Override
+    public CodeBlock alterCollation(io.jmigrate.migration.Operations.AlterCollation o) {
+      return CodeBlock.of("alterCollation($S, $S)", o.table(), o.collationShown());
+    }
   };
 
   static CodeBlock table(TableDefinition t) {
@@ -301,6 +306,9 @@ public final class MigrationWriter {
     }
     for (IndexDefinition i : t.indexes()) {
       b.add("\n.index($L)", index(i));
+    }
+    if (t.collation() != null) {
+      b.add("\n.collation($S)", t.collation());
     }
     return b.add("$<").build();
   }

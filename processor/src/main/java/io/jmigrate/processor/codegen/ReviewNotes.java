@@ -205,6 +205,13 @@ final class ReviewNotes {
     public String alterSequence(AlterSequence o) {
       return "alter " + o.sequence() + " (the next value does not move; a new start is where a RESTART goes back to)";
     }
+
+    @Override
+    public String alterCollation(io.jmigrate.migration.Operations.AlterCollation o) {
+      return MigrationNamer.summary(o) + " to " + o.collationShown() + " on MariaDB/MySQL (ALTER TABLE … CONVERT TO"
+          + " copies the table; a unique key over text whose values would become equal, such as 'Alice' and"
+          + " 'alice', stops the migration before anything changes)";
+    }
   };
 
   private static final class Was implements OperationVisitor<String> {
@@ -318,6 +325,12 @@ final class ReviewNotes {
     @Override
     public String alterSequence(AlterSequence o) {
       return before.findSequence(o.sequence().name()).map(Object::toString).orElse(null);
+    }
+
+    @Override
+    public String alterCollation(io.jmigrate.migration.Operations.AlterCollation o) {
+      TableDefinition t = table(o.table());
+      return t == null ? null : "collation " + t.collationShown();
     }
   }
 
@@ -433,6 +446,11 @@ final class ReviewNotes {
     @Override
     public String alterSequence(AlterSequence o) {
       return null;
+    }
+
+    @Override
+    public String alterCollation(io.jmigrate.migration.Operations.AlterCollation o) {
+      return null; // nothing runs on SQLite
     }
   }
 }

@@ -62,4 +62,10 @@ abstract class CostVisitor implements OperationVisitor<Cost> {
   public Cost alterSequence(AlterSequence o) {
     return Cost.CATALOG;
   }
+
+  /** Only MariaDB/MySQL keep a table's collation ({@link MariaDbCosts}); elsewhere nothing runs. */
+  @Override
+  public Cost alterCollation(io.jmigrate.migration.Operations.AlterCollation o) {
+    return Cost.light("runs nothing on this database");
+  }
 }

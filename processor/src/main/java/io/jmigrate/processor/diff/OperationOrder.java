@@ -348,5 +348,11 @@ public final class OperationOrder {
     public Node alterSequence(AlterSequence op) {
       return n(op, Role.OTHER, "", Set.of(), CHANGE, 0);
     }
+
+    /** As a column change: after the foreign keys over its text are dropped, before they come back. */
+    @Override
+    public Node alterCollation(io.jmigrate.migration.Operations.AlterCollation op) {
+      return n(op, Role.SHAPES_KEYS, op.table(), Set.of(), CHANGE, 1);
+    }
   }
 }

@@ -259,6 +259,25 @@ public final class MariaDbDialect extends SqlDialect {
 
   // ---- a table's collation ----
 
+  /** information_schema.TABLES.TABLE_COLLATION against the table's, the database's default for {@code database}. */
+  @Override
+  public String collationDrift(Connection connection, TableDefinition t) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT TABLE_COLLATION, @@collation_database"
+        + " FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?")) {
+      ps.setString(1, t.name());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next() || rs.getString(1) == null) {
+          return null;
+        }
+        String live = rs.getString(1);
+        boolean byDatabase = TableDefinition.DATABASE_COLLATION.equals(t.collation());
+        String expected = byDatabase ? rs.getString(2) : t.collationShown();
+        return live.equalsIgnoreCase(expected) ? null : "table " + t.name() + " has the collation " + live
+            + " but the migrations make it " + expected + (byDatabase ? " (the database's default)" : "");
+      }
+    }
+  }
+
   /**
    * {@code ALTER TABLE … CONVERT TO CHARACTER SET … COLLATE …}: the table's default and every text
    * column change, and the table is copied. The database's collation and a named collation's
