@@ -215,6 +215,7 @@ public final class JpaExtractor implements Extractor {
     this.types = types;
     this.columns = new JpaColumns(annotations, naming, autoApply, problems);
     this.columns.beanValidation = beanValidation;
+    collation(null);
     for (TypeElement c : converters) {
       AnnotationMirror converter = Jpa.mirror(c, "Converter");
       TypeMirror attribute = JpaColumns.converterArgument(c, 0);
@@ -227,14 +228,19 @@ public final class JpaExtractor implements Extractor {
   /**
    * The entities' tables' collation on MariaDB/MySQL unless an entity's {@code @io.jmigrate.Table(collation)}
    * says otherwise: Hibernate's {@code create table} names none, so its tables get the database's default
-   * ({@code "database"}, usually case-insensitive); {@code -Ajmigrate.collation} changes it.
+   * ({@code "database"}, usually case-insensitive); {@code -Ajmigrate.collation} changes it. Set by {@link #collation}.
    */
-  private String defaultCollation = io.jmigrate.schema.TableDefinition.DATABASE_COLLATION;
+  private String defaultCollation;
 
-  /** The entities' collation, from {@code -Ajmigrate.collation} (null or blank: the database's, as Hibernate's). */
+  /**
+   * The entities' collation, from {@code -Ajmigrate.collation}; null or blank: the database's, as Hibernate's,
+   * unless the target dialects leave MariaDB out (then no collation is recorded: none of them keeps one, and a
+   * project upgrading jmigrate gets no migration for it).
+   */
   public JpaExtractor collation(String collation) {
-    defaultCollation = collation == null || collation.isBlank() ? io.jmigrate.schema.TableDefinition.DATABASE_COLLATION
-        : collation.trim();
+    defaultCollation = collation != null && !collation.isBlank() ? collation.trim()
+        : targets.isEmpty() || targets.contains("mariadb") ? io.jmigrate.schema.TableDefinition.DATABASE_COLLATION
+        : null;
     return this;
   }
 
