@@ -175,6 +175,15 @@ public interface Dialect {
     return null;
   }
 
+  /**
+   * The live table's collation as a model gives it ({@link io.jmigrate.schema.TableDefinition#collation()}):
+   * null for jmigrate's exact one or where the dialect keeps no per-table collation, {@code "database"}
+   * when it is the database's default, else its name. {@code inspect} reads it.
+   */
+  default String liveCollation(Connection connection, String table) throws SQLException {
+    return null;
+  }
+
   /** As {@link #liveTypeOf(ColumnType)}, for a column whose storage also depends on its flags. */
   default ColumnType liveTypeOf(io.jmigrate.schema.ColumnDefinition column) {
     return liveTypeOf(column.type());

@@ -259,6 +259,20 @@ public final class MariaDbDialect extends SqlDialect {
 
   // ---- a table's collation ----
 
+  @Override
+  public String liveCollation(Connection connection, String table) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT TABLE_COLLATION, @@collation_database"
+        + " FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?")) {
+      ps.setString(1, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next() || rs.getString(1) == null || rs.getString(1).equalsIgnoreCase(TableDefinition.EXACT_COLLATION)) {
+          return null;
+        }
+        return rs.getString(1).equalsIgnoreCase(rs.getString(2)) ? TableDefinition.DATABASE_COLLATION : rs.getString(1);
+      }
+    }
+  }
+
   /** information_schema.TABLES.TABLE_COLLATION against the table's, the database's default for {@code database}. */
   @Override
   public String collationDrift(Connection connection, TableDefinition t) throws SQLException {
