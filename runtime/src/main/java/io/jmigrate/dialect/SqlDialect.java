@@ -467,6 +467,12 @@ public abstract class SqlDialect implements Dialect {
     if ((to == ColumnType.DOUBLE || to == ColumnType.REAL) && from.isInteger()) {
       return notExactInFloat(col, from, significandBits(to));
     }
+    if ((to == ColumnType.DOUBLE || to == ColumnType.REAL) && from == ColumnType.DECIMAL) {
+      // A decimal of more significant digits than the float keeps (9007199254740993, 0.1 into a REAL) reads back
+      // as another number. (A database that prints floats with fewer digits, as PostgreSQL's cast to numeric
+      // does, may refuse a value that would have survived: it refuses, never rounds.)
+      return "CAST(CAST(" + col + " AS " + type(next) + ") AS " + type(old) + ") <> " + col;
+    }
     if (to == ColumnType.REAL && from == ColumnType.DOUBLE && significandBits(to) < significandBits(from)) {
       // A double that the smaller float rounds (0.1) reads back as another number.
       return "CAST(CAST(" + col + " AS " + type(next) + ") AS " + type(old) + ") <> " + col;
