@@ -252,7 +252,7 @@ final class CatalogReader {
       if (r.generated()) {
         col = col.identity();
       } else {
-        col = Defaults.apply(col, r.defaultText());
+        col = Defaults.apply(col, r.defaultText(), d.name().equals("mariadb")); // MariaDB escapes backslashes
       }
       t.columns.add(new InspectedColumn(col, shown));
     }
