@@ -1,6 +1,7 @@
 package io.jmigrate.dialect;
 
 import io.jmigrate.schema.ReferentialAction;
+import io.jmigrate.migration.CustomOperation;
 import io.jmigrate.migration.Operation;
 import io.jmigrate.migration.OperationVisitor;
 import io.jmigrate.migration.Operations.AddColumn;
@@ -217,6 +218,11 @@ public abstract class SqlDialect implements Dialect {
     public Void alterCollation(io.jmigrate.migration.Operations.AlterCollation op) {
       return run(() -> SqlDialect.this.alterCollation(op, before, out));
     }
+
+    @Override
+    public Void custom(CustomOperation op) {
+      return run(() -> SqlDialect.this.custom(op, before, out));
+    }
   }
 
   // ---- one method per operation ----
@@ -287,6 +293,13 @@ public abstract class SqlDialect implements Dialect {
 
   protected void runJava(RunJava op, Schema before, Sink out) throws SQLException {
     out.java(op);
+  }
+
+  /** An application's own operation: the statements it gives for this dialect's {@code name()}. */
+  protected void custom(CustomOperation op, Schema before, Sink out) throws SQLException {
+    for (String sql : op.sql(name(), before)) {
+      out.execute(sql);
+    }
   }
 
   // ---- sequences: standard SQL, as PostgreSQL, H2 and MariaDB spell it; each overrides what differs ----

@@ -2,7 +2,9 @@ package io.jmigrate.migration;
 
 import io.jmigrate.schema.ReferentialAction;
 import io.jmigrate.schema.ColumnDefinition;
+import io.jmigrate.schema.ColumnProperty;
 import io.jmigrate.schema.ColumnType;
+import io.jmigrate.schema.DslCall;
 import io.jmigrate.schema.ForeignKeyDefinition;
 import io.jmigrate.schema.IndexDefinition;
 import io.jmigrate.schema.Schema;
@@ -10,6 +12,7 @@ import io.jmigrate.schema.SequenceDefinition;
 import io.jmigrate.schema.TableDefinition;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -20,6 +23,17 @@ import java.util.TreeMap;
  */
 public final class Operations {
   private Operations() {}
+
+  /** {@code user_email} → {@code UserEmail}: names in a generated migration's class name. */
+  static String camel(String snake) {
+    StringBuilder s = new StringBuilder();
+    for (String part : snake.split("_")) {
+      if (!part.isEmpty()) {
+        s.append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1));
+      }
+    }
+    return s.toString();
+  }
 
   // ---- vocabulary ----
 
@@ -190,6 +204,36 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "create table " + table.name();
+    }
+
+    @Override
+    public String checksumText() {
+      return "create " + Checksum.table(table);
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("createTable", table);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Create" + camel(table.name());
+    }
+
+    @Override
+    public String reviewLine() {
+      return "create table " + table.name() + " (" + String.join(", ", table.columnNames()) + ")"; // its definition follows in the code
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(table);
     }
@@ -209,6 +253,36 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.dropTable(this);
+    }
+
+    @Override
+    public String describe() {
+      return "drop table " + table;
+    }
+
+    @Override
+    public String checksumText() {
+      return describe();
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("dropTable", table);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Drop" + camel(table);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe();
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.find(table).map(ReviewText::table).orElse(null);
     }
 
     @Override
@@ -234,6 +308,36 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "rename table " + from + " to " + to;
+    }
+
+    @Override
+    public String checksumText() {
+      return describe();
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("renameTable", from, to);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Rename" + camel(from) + "To" + camel(to);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe();
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.renameTable(from, to);
     }
@@ -253,6 +357,36 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.addColumn(this);
+    }
+
+    @Override
+    public String describe() {
+      return "add column " + table + "." + column.name();
+    }
+
+    @Override
+    public String checksumText() {
+      return "add column " + table + "." + Checksum.column(column);
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("addColumn", table, column);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Add" + camel(table) + camel(column.name());
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " " + ColumnProperty.reviewText(column);
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
     }
 
     @Override
@@ -278,6 +412,36 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "drop column " + table + "." + column;
+    }
+
+    @Override
+    public String checksumText() {
+      return describe();
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("dropColumn", table, column);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Drop" + camel(table) + camel(column);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe();
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.find(table).flatMap(t -> t.column(column)).map(ColumnProperty::reviewText).orElse(null);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).withoutColumn(column));
     }
@@ -297,6 +461,36 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.renameColumn(this);
+    }
+
+    @Override
+    public String describe() {
+      return "rename column " + table + "." + from + " to " + to;
+    }
+
+    @Override
+    public String checksumText() {
+      return describe();
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("renameColumn", table, from, to);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Rename" + camel(table) + camel(from) + "To" + camel(to);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe();
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
     }
 
     @Override
@@ -322,6 +516,36 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "alter column " + table + "." + column.name();
+    }
+
+    @Override
+    public String checksumText() {
+      return "alter column " + table + "." + Checksum.column(column);
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("alterColumn", table, column);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Alter" + camel(table) + camel(column.name());
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " to " + ColumnProperty.reviewText(column);
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.find(table).flatMap(t -> t.column(column.name())).map(ColumnProperty::reviewText).orElse(null);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).replaceColumn(column));
     }
@@ -341,6 +565,36 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.setPrimaryKey(this);
+    }
+
+    @Override
+    public String describe() {
+      return "set primary key of " + table;
+    }
+
+    @Override
+    public String checksumText() {
+      return "set primary key " + table + " (" + String.join(", ", columns) + ")";
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("setPrimaryKey", table, columns);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Change" + camel(table) + "PrimaryKey";
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " to (" + String.join(", ", columns) + ")";
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.find(table).map(t -> t.primaryKey().isEmpty() ? "no primary key" : "(" + String.join(", ", t.primaryKey()) + ")").orElse(null);
     }
 
     public SetPrimaryKey {
@@ -370,6 +624,36 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "add index " + index.name();
+    }
+
+    @Override
+    public String checksumText() {
+      return "add " + Checksum.index(index) + " on " + table;
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("addIndex", table, index);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return naming.tablesCreated().contains(table) ? null : "Add" + camel(index.name());
+    }
+
+    @Override
+    public String reviewLine() {
+      return "add " + ReviewText.index(index) + " on " + table;
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).index(index));
     }
@@ -392,6 +676,36 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "drop index " + index;
+    }
+
+    @Override
+    public String checksumText() {
+      return "drop index " + index + " on " + table;
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("dropIndex", table, index);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Drop" + camel(index);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " on " + table;
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.find(table).flatMap(t -> t.findIndex(index)).map(i -> "(" + String.join(", ", i.columns()) + ")" + (i.unique() ? " unique" : "")).orElse(null);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).withoutIndex(index));
     }
@@ -411,6 +725,36 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.renameIndex(this);
+    }
+
+    @Override
+    public String describe() {
+      return "rename index " + table + "." + from + " to " + to;
+    }
+
+    @Override
+    public String checksumText() {
+      return describe(); // added after release 0.1, in the form of the other renames
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("renameIndex", table, from, to);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return naming.renames() ? null : "Rename" + camel(from) + "To" + camel(to); // a table or column rename names the class already
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " (in place; SQLite cannot, and drops and creates the index)";
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
     }
 
     @Override
@@ -438,6 +782,36 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "add foreign key " + foreignKey.name();
+    }
+
+    @Override
+    public String checksumText() {
+      return "add " + Checksum.foreignKey(foreignKey) + " on " + table;
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("addForeignKey", table, foreignKey);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return naming.tablesCreated().contains(table) ? null : "Add" + camel(foreignKey.name());
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " " + table + " " + ReviewText.foreignKey(foreignKey);
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).foreignKey(foreignKey));
     }
@@ -457,6 +831,36 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.dropForeignKey(this);
+    }
+
+    @Override
+    public String describe() {
+      return "drop foreign key " + foreignKey;
+    }
+
+    @Override
+    public String checksumText() {
+      return "drop foreign key " + foreignKey + " on " + table;
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("dropForeignKey", table, foreignKey);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Drop" + camel(foreignKey);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " on " + table;
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.find(table).flatMap(t -> t.findForeignKey(foreignKey)).map(ReviewText::foreignKey).orElse(null);
     }
 
     @Override
@@ -482,6 +886,36 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "create sequence " + sequence.name();
+    }
+
+    @Override
+    public String checksumText() {
+      return "create " + Checksum.sequence(sequence);
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("createSequence", sequence);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return naming.tablesCreated().isEmpty() ? "Create" + camel(sequence.name()) : null; // beside new tables: their id sequences
+    }
+
+    @Override
+    public String reviewLine() {
+      return "create " + sequence;
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.withSequence(sequence);
     }
@@ -501,6 +935,36 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.dropSequence(this);
+    }
+
+    @Override
+    public String describe() {
+      return "drop sequence " + sequence;
+    }
+
+    @Override
+    public String checksumText() {
+      return describe();
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("dropSequence", sequence);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Drop" + camel(sequence);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " (its next value is lost: a sequence created again starts at its start)";
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.findSequence(sequence).map(Object::toString).orElse(null);
     }
 
     @Override
@@ -526,6 +990,36 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "rename sequence " + from + " to " + to;
+    }
+
+    @Override
+    public String checksumText() {
+      return describe();
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("renameSequence", from, to);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Rename" + camel(from) + "To" + camel(to);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " (the next value stays)";
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.withoutSequence(from).withSequence(s.sequence(from).rename(to));
     }
@@ -545,6 +1039,36 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.alterSequence(this);
+    }
+
+    @Override
+    public String describe() {
+      return "alter sequence " + sequence.name();
+    }
+
+    @Override
+    public String checksumText() {
+      return "alter " + Checksum.sequence(sequence);
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("alterSequence", sequence);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Alter" + camel(sequence.name());
+    }
+
+    @Override
+    public String reviewLine() {
+      return "alter " + sequence + " (the next value does not move; a new start is where a RESTART goes back to)";
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.findSequence(sequence.name()).map(Object::toString).orElse(null);
     }
 
     @Override
@@ -582,6 +1106,38 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "change the collation of " + table;
+    }
+
+    @Override
+    public String checksumText() {
+      return "alter table " + table + " collate " + collationShown();
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("alterCollation", table, collationShown());
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Collate" + camel(table);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " to " + collationShown() + " on MariaDB/MySQL (ALTER TABLE … CONVERT TO copies the table;"
+          + " a unique key over text whose values would become equal, such as 'Alice' and 'alice', stops the"
+          + " migration before anything changes)";
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.find(table).map(t -> "collation " + t.collationShown()).orElse(null);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).collation(collation));
     }
@@ -608,6 +1164,43 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.runSql(this);
+    }
+
+    @Override
+    public String describe() {
+      return "sql step";
+    }
+
+    @Override
+    public String checksumText() {
+      return perDialect()
+          // A form of its own (the maps are sorted by dialect name); the one-statement form is unchanged.
+          ? "sql per dialect " + Checksum.perDialect(sqlByDialect)
+              + (reverseByDialect.isEmpty() ? "" : " reverse " + Checksum.perDialect(reverseByDialect))
+          : "sql [" + sql + "]" + (reverseSql == null ? "" : " reverse [" + reverseSql + "]");
+    }
+
+    @Override
+    public DslCall toJava() {
+      if (perDialect()) {
+        return reverseByDialect.isEmpty() ? DslCall.of("sql", sqlByDialect) : DslCall.of("sql", sqlByDialect, reverseByDialect);
+      }
+      return reverseSql == null ? DslCall.of("sql", sql) : DslCall.of("sql", sql, reverseSql);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return null;
+    }
+
+    @Override
+    public String reviewLine() {
+      return "sql: " + (perDialect() ? sqlByDialect.toString() : sql);
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
     }
 
     public RunSql(String sql, String reverseSql) {
@@ -671,6 +1264,36 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.runJava(this);
+    }
+
+    @Override
+    public String describe() {
+      return description;
+    }
+
+    @Override
+    public String checksumText() {
+      return "java [" + description + "]" + (reverseStep == null ? "" : " reversible");
+    }
+
+    @Override
+    public DslCall toJava() {
+      throw new IllegalArgumentException("Java steps are hand-written; the diff does not produce " + this);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return null;
+    }
+
+    @Override
+    public String reviewLine() {
+      return "java: " + description;
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
     }
 
     public RunJava {
