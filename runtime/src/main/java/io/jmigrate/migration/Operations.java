@@ -1127,7 +1127,8 @@ public final class Operations {
 
     @Override
     public String reviewLine() {
-      return describe() + " to " + collationShown() + " on MariaDB/MySQL (ALTER TABLE … CONVERT TO copies the table;"
+      String to = TableDefinition.DATABASE_COLLATION.equals(collation) ? "the database's default" : collationShown();
+      return describe() + " to " + to + " on MariaDB/MySQL (ALTER TABLE … CONVERT TO copies the table;"
           + " a unique key over text whose values would become equal, such as 'Alice' and 'alice', stops the"
           + " migration before anything changes)";
     }
