@@ -45,6 +45,21 @@ import java.util.stream.Collectors;
  * definition ({@link #doesNotFit}): a narrowing confirmed with {@code @Narrow} never cuts data.
  */
 public abstract class SqlDialect implements Dialect {
+  /**
+   * What of a name, product name or JDBC URL says which database it is: a URL's driver part
+   * ({@code jdbc:postgresql:} of {@code jdbc:postgresql://host/postgres_copy}, not the database or
+   * user it names), anything else whole, in lower case; for {@link #accepts}.
+   */
+  protected static String databaseKind(String productNameOrUrl) {
+    String n = productNameOrUrl.toLowerCase(java.util.Locale.ROOT);
+    if (!n.startsWith("jdbc:")) {
+      return n;
+    }
+    int slash = n.indexOf('/');
+    String head = slash < 0 ? n : n.substring(0, slash);
+    return head.substring(0, head.lastIndexOf(':') + 1);
+  }
+
   private final String doubleType;
   private final String decimalType;
   private final String binaryType;

@@ -1,6 +1,6 @@
 package io.jmigrate.engine;
 
-import io.jmigrate.catalog.LiveAttribute;
+import io.jmigrate.dialect.LiveAttribute;
 import io.jmigrate.catalog.LiveAttributes;
 import io.jmigrate.catalog.LiveColumn;
 import io.jmigrate.catalog.Partitions;

@@ -1,6 +1,6 @@
 package io.jmigrate.inspect;
 
-import io.jmigrate.catalog.LiveAttribute;
+import io.jmigrate.dialect.LiveAttribute;
 import io.jmigrate.catalog.LiveAttributes;
 import io.jmigrate.catalog.LiveColumn;
 import io.jmigrate.catalog.Partitions;
@@ -154,7 +154,7 @@ final class CatalogReader {
     modelled.forEach(t -> names.add(t.table().name()));
     for (LiveAttribute a : attributes) {
       if (names.contains(a.table())) {
-        entries.add(a.entry());
+        entries.add(new Unmanaged.Entry(a.object(), a.attribute(), a.value()));
         if (a.leftOut()) {
           entries.add(Unmanaged.Entry.object(a.object()));
         }
@@ -426,7 +426,7 @@ final class CatalogReader {
       }
       if (noModelForm.contains(name)) {
         leftOut.add(finding(t.name, "index " + name, "left out: an expression or partial index has no model form; it stays"
-            + " in the database" + (d.name().equals("sqlite") ? " (a change that rebuilds the table does not recreate it)" : "")));
+            + " in the database" + (d.liveCatalog().rebuildsTables() ? " (a change that rebuilds the table does not recreate it)" : "")));
         continue;
       }
       if (!validName(name)) {
@@ -463,11 +463,7 @@ final class CatalogReader {
     if (fkNames.contains(lower)) {
       return true;
     }
-    if (d.name().equals("h2")) { // H2 names a key's index after it, or CONSTRAINT_INDEX_n for a key it named itself
-      int at = lower.lastIndexOf("_index_");
-      return (at > 0 && fkNames.contains(lower.substring(0, at))) || lower.matches("constraint_index_[0-9a-f]+");
-    }
-    return false;
+    return d.liveCatalog().madeForForeignKey(lower, fkNames); // H2: CONSTRAINT_INDEX_n, or named after the key
   }
 
   private Set<String> uniqueConstraints;
@@ -475,17 +471,15 @@ final class CatalogReader {
   /** PostgreSQL's UNIQUE constraints ({@code table.name}): JDBC lists them as unique indexes. */
   private Set<String> uniqueConstraints() {
     if (uniqueConstraints == null) {
-      uniqueConstraints = new TreeSet<>(d.name().equals("postgresql")
-          ? rows("SELECT conrelid::regclass || '.' || conname FROM pg_constraint WHERE contype = 'u'"
-              + " AND connamespace = current_schema()::regnamespace", "unique constraints")
-          : List.of());
+      String query = d.liveCatalog().uniqueConstraintsQuery();
+      uniqueConstraints = new TreeSet<>(query != null ? rows(query, "unique constraints") : List.of());
     }
     return uniqueConstraints;
   }
 
   /** MariaDB/MySQL and H2 report the default, NO ACTION, as RESTRICT: there they are one and the same. */
   private ReferentialAction action(int rule) {
-    if (rule == DatabaseMetaData.importedKeyRestrict && (d.name().equals("mariadb") || d.name().equals("h2"))) {
+    if (rule == DatabaseMetaData.importedKeyRestrict && d.liveCatalog().reportsNoActionAsRestrict()) {
       return ReferentialAction.NO_ACTION;
     }
     switch (rule) {
@@ -504,7 +498,7 @@ final class CatalogReader {
 
   private Map<String, String> partitions() {
     Map<String, String> out = new TreeMap<>();
-    String query = DatabaseObjects.partitionsQuery(d.name());
+    String query = d.liveCatalog().partitionsQuery();
     if (query != null) {
       for (String row : rows(query, "partitions")) {
         int space = row.indexOf(' ');
@@ -515,7 +509,7 @@ final class CatalogReader {
   }
 
   private void otherObjects() {
-    for (DatabaseObjects.Kind kind : DatabaseObjects.of(d.name())) {
+    for (io.jmigrate.dialect.LiveCatalog.ObjectKind kind : d.liveCatalog().objects()) {
       for (String name : rows(kind.query(), kind.kind() + "s")) {
         String table = name.contains(".") ? name.substring(0, name.indexOf('.')) : null;
         findings.add(new Finding(table, kind.kind() + " " + name, kind.what()));

@@ -5,6 +5,7 @@ import io.jmigrate.schema.ColumnDefinition;
 import io.jmigrate.schema.ColumnProperty;
 import io.jmigrate.schema.ColumnType;
 import io.jmigrate.schema.DslCall;
+import io.jmigrate.migration.Placement.Stage;
 import io.jmigrate.schema.ForeignKeyDefinition;
 import io.jmigrate.schema.IndexDefinition;
 import io.jmigrate.schema.Schema;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 
 /**
@@ -23,6 +26,17 @@ import java.util.TreeMap;
  */
 public final class Operations {
   private Operations() {}
+
+  /** The other tables a table's foreign keys reference. */
+  private static Set<String> referenced(TableDefinition t) {
+    Set<String> refs = new TreeSet<>();
+    for (ForeignKeyDefinition f : t.foreignKeys()) {
+      if (!f.refTable().equals(t.name())) {
+        refs.add(f.refTable());
+      }
+    }
+    return refs;
+  }
 
   /** {@code user_email} → {@code UserEmail}: names in a generated migration's class name. */
   static String camel(String snake) {
@@ -234,6 +248,11 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return new Placement(Stage.CREATE, 0, table.name(), referenced(table), false);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(table);
     }
@@ -283,6 +302,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return before.find(table).map(ReviewText::table).orElse(null);
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return new Placement(Stage.DROP_TABLES, 0, table, before.find(table).map(Operations::referenced).orElse(Set.of()), false);
     }
 
     @Override
@@ -338,6 +362,11 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.RENAME, 0, to);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.renameTable(from, to);
     }
@@ -387,6 +416,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return null;
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return new Placement(Stage.CHANGE, 0, table, Set.of(), true);
     }
 
     @Override
@@ -442,6 +476,11 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.CHANGE, 3, table);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).withoutColumn(column));
     }
@@ -491,6 +530,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return null;
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.RENAME, 0, table);
     }
 
     @Override
@@ -546,6 +590,11 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return new Placement(Stage.CHANGE, 1, table, Set.of(), true);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).replaceColumn(column));
     }
@@ -595,6 +644,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return before.find(table).map(t -> t.primaryKey().isEmpty() ? "no primary key" : "(" + String.join(", ", t.primaryKey()) + ")").orElse(null);
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return new Placement(Stage.CHANGE, 2, table, Set.of(), true);
     }
 
     public SetPrimaryKey {
@@ -654,6 +708,12 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return tablesCreated.contains(table) ? new Placement(Stage.CREATE, 1, table, Set.of(), true)
+          : new Placement(Stage.CHANGE, 4, table, Set.of(), true);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).index(index));
     }
@@ -706,6 +766,11 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.DROP_KEYS, 1, table);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).withoutIndex(index));
     }
@@ -755,6 +820,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return null;
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.RENAME, 0, table); // with the renames, after the table and column renames it follows from
     }
 
     @Override
@@ -812,6 +882,12 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return new Placement(tablesCreated.contains(table) ? Stage.CREATE : Stage.CHANGE, tablesCreated.contains(table) ? 2 : 5,
+          table, Set.of(foreignKey.refTable()), false);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).foreignKey(foreignKey));
     }
@@ -861,6 +937,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return before.find(table).flatMap(t -> t.findForeignKey(foreignKey)).map(ReviewText::foreignKey).orElse(null);
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.DROP_KEYS, 0, table);
     }
 
     @Override
@@ -916,6 +997,11 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.CREATE, 0, ""); // before the tables whose ids it gives
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.withSequence(sequence);
     }
@@ -965,6 +1051,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return before.findSequence(sequence).map(Object::toString).orElse(null);
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.DROP_TABLES, 0, "");
     }
 
     @Override
@@ -1020,6 +1111,11 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.RENAME, 0, "");
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.withoutSequence(from).withSequence(s.sequence(from).rename(to));
     }
@@ -1069,6 +1165,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return before.findSequence(sequence.name()).map(Object::toString).orElse(null);
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.CHANGE, 0, "");
     }
 
     @Override
@@ -1138,6 +1239,12 @@ public final class Operations {
       return before.find(table).map(t -> "collation " + t.collationShown()).orElse(null);
     }
 
+    /** As a column change: after the foreign keys over its text are dropped, before they come back. */
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return new Placement(Stage.CHANGE, 1, table, Set.of(), true);
+    }
+
     @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).collation(collation));
@@ -1202,6 +1309,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return null;
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.HAND_WRITTEN, 0, "");
     }
 
     public RunSql(String sql, String reverseSql) {
@@ -1295,6 +1407,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return null;
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.HAND_WRITTEN, 0, "");
     }
 
     public RunJava {

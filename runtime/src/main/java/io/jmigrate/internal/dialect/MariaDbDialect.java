@@ -72,8 +72,18 @@ public final class MariaDbDialect extends SqlDialect {
   }
 
   @Override
+  public io.jmigrate.dialect.BuildRules buildRules() {
+    return new MariaDbBuildRules();
+  }
+
+  @Override
+  public io.jmigrate.dialect.LiveCatalog liveCatalog() {
+    return new MariaDbCatalog(this);
+  }
+
+  @Override
   public boolean accepts(String productNameOrUrl) {
-    String n = productNameOrUrl.toLowerCase(Locale.ROOT);
+    String n = databaseKind(productNameOrUrl);
     return n.contains("mariadb") || n.contains("mysql");
   }
 
@@ -170,6 +180,11 @@ public final class MariaDbDialect extends SqlDialect {
   }
 
   @Override
+  public io.jmigrate.dialect.Costs costs() {
+    return new MariaDbCosts(this);
+  }
+
+  @Override
   public String columnTypeSql(TableDefinition table, ColumnDefinition column) {
     return type(table, column);
   }
@@ -182,7 +197,7 @@ public final class MariaDbDialect extends SqlDialect {
     return type(c);
   }
 
-  private static boolean keyColumn(TableDefinition table, String column) {
+  static boolean keyColumn(TableDefinition table, String column) {
     if (table == null) {
       return false;
     }

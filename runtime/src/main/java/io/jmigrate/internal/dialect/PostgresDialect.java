@@ -47,7 +47,7 @@ import java.util.regex.Pattern;
  * leaves nothing behind. A run holds a session-level advisory lock, which PostgreSQL releases
  * by itself when the session ends.
  */
-public final class PostgresDialect extends SqlDialect {
+public class PostgresDialect extends SqlDialect {
   /** The advisory lock key: "jmig" in ASCII. */
   static final long LOCK_KEY = 0x6A6D6967L;
 
@@ -57,8 +57,18 @@ public final class PostgresDialect extends SqlDialect {
   }
 
   @Override
+  public io.jmigrate.dialect.LiveCatalog liveCatalog() {
+    return new PostgresCatalog(this);
+  }
+
+  @Override
+  public io.jmigrate.dialect.Costs costs() {
+    return new PostgresCosts(name());
+  }
+
+  @Override
   public boolean accepts(String productNameOrUrl) {
-    String n = productNameOrUrl.toLowerCase(java.util.Locale.ROOT);
+    String n = databaseKind(productNameOrUrl);
     return n.contains("postgres") || n.equals("pg");
   }
 

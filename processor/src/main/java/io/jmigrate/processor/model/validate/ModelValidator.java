@@ -21,7 +21,9 @@ import java.util.Map;
  */
 public final class ModelValidator {
   /** The dialect names {@code -Ajmigrate.dialects} and {@code @DefaultSql} accept. */
-  public static final List<String> DIALECTS = DialectRules.KNOWN;
+  public static List<String> dialects() {
+    return DialectRules.known();
+  }
 
   private final List<Problem> problems = new ArrayList<>();
   private final Map<String, TableDeclaration> byName = new HashMap<>();

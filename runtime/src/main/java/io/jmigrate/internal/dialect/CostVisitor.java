@@ -1,5 +1,6 @@
-package io.jmigrate.processor.diff;
+package io.jmigrate.internal.dialect;
 
+import io.jmigrate.dialect.Cost;
 import io.jmigrate.migration.OperationVisitor;
 import io.jmigrate.migration.Operations.AlterSequence;
 import io.jmigrate.migration.Operations.CreateSequence;
