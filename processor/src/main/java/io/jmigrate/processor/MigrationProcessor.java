@@ -160,7 +160,7 @@ public final class MigrationProcessor extends AbstractProcessor {
       }
       ModelExtractor extractor = new ModelExtractor(new JpaExtractor(naming, converters, processingEnv.getTypeUtils(),
           options.dialects(), processingEnv.getElementUtils().getTypeElement(JpaExtractor.VALIDATOR) != null)
-          .following(hibernate));
+          .following(hibernate).collation(processingEnv.getOptions().get(Options.COLLATION)));
       roundModels.sort(Comparator.comparing(t -> t.getQualifiedName().toString()));
       List<String> unknown = options.dialects().stream().filter(d -> !ModelValidator.dialects().contains(d)).toList();
       if (!unknown.isEmpty()) {

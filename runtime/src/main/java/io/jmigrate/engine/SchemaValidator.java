@@ -85,6 +85,10 @@ final class SchemaValidator {
         continue;
       }
       compareTable(meta, dialect, catalog, schema, t, unmanaged, full, out, renames);
+      String collation = full ? dialect.collationDrift(c, t) : null;
+      if (collation != null) {
+        out.add(collation);
+      }
     }
     for (LiveAttribute a : full ? LiveAttributes.read(c, dialect) : List.<LiveAttribute>of()) {
       if (!expected.has(a.table()) || (a.leftOut() && unmanaged.declares(a.object()))) {

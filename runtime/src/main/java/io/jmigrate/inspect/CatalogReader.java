@@ -306,7 +306,7 @@ final class CatalogReader {
       if (r.generated()) {
         col = col.identity();
       } else {
-        col = Defaults.apply(col, r.defaultText());
+        col = Defaults.apply(col, r.defaultText(), d.name().equals("mariadb")); // MariaDB escapes backslashes
       }
       t.columns.add(new InspectedColumn(col, shown));
     }
@@ -341,7 +341,7 @@ final class CatalogReader {
   /** The primary key, foreign keys and indexes of a table whose columns are all models' columns. */
   private InspectedTable keys(TableDraft t, Map<String, TableDraft> modelled) throws SQLException {
     TableDefinition table = new TableDefinition(t.name, t.columns.stream().map(InspectedColumn::column).toList(),
-        List.of(), List.of(), List.of());
+        List.of(), List.of(), List.of()).collation(d.liveCollation(c, t.name));
     List<Finding> leftOut = new ArrayList<>(t.leftOut);
 
     TreeMap<Integer, String> pk = new TreeMap<>();

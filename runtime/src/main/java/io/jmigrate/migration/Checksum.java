@@ -74,6 +74,9 @@ public final class Checksum {
     for (ForeignKeyDefinition f : t.foreignKeys()) { // sorted by name
       s.append(", ").append(foreignKey(f));
     }
+    if (t.collation() != null) { // only tables that name one: every older table keeps its text
+      s.append(" COLLATE ").append(t.collation());
+    }
     return s.toString();
   }
 

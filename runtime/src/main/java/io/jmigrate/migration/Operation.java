@@ -23,7 +23,7 @@ public sealed interface Operation
         Operations.AddForeignKey, Operations.DropForeignKey, Operations.RunSql, Operations.RunJava,
         Operations.CreateSequence, Operations.DropSequence, Operations.RenameSequence, Operations.AlterSequence,
         Operations.CreateEnumType, Operations.DropEnumType, Operations.AddEnumValue, Operations.RenameEnumValue,
-        CustomOperation {
+        Operations.AlterCollation, CustomOperation {
 
   /** The schema after this operation, given the schema before it. */
   Schema applyTo(Schema before);

@@ -231,6 +231,9 @@ public final class MigrationWriter {
     for (IndexDefinition i : t.indexes()) {
       b.add("\n.index($L)", index(i));
     }
+    if (t.collation() != null) {
+      b.add("\n.collation($S)", t.collation());
+    }
     return b.add("$<").build();
   }
 

@@ -45,7 +45,8 @@ import java.util.TreeMap;
  * array after {@code "tables"} (and in {@code beforeLatest} when the latest migration changed them), only
  * when there are sequences, so other files are unchanged; likewise a top-level {@code "enumTypes"} array
  * after it ({@code {"name": "mood", "labels": ["sad", "ok"]}}, labels in their order) and a column's
- * {@code "enumType"} only when there are PostgreSQL enum types. Format 1 files are read and
+ * {@code "enumType"} only when there are PostgreSQL enum types; and {@code "collation"} last on a table's entry
+ * when it is not jmigrate's exact one (MariaDB/MySQL; absent otherwise). Format 1 files are read and
  * rewritten as format 2.
  */
 public final class SnapshotStore {
@@ -142,6 +143,9 @@ public final class SnapshotStore {
     if (!t.foreignKeys().isEmpty()) {
       out.append(",\n").append(in).append("\"foreignKeys\": [");
       lines(out, t.foreignKeys().stream().map(SnapshotStore::foreignKey).toList(), in);
+    }
+    if (t.collation() != null) { // optional: absent for jmigrate's exact collation, so other files are unchanged
+      out.append(",\n").append(in).append("\"collation\": ").append(quote(t.collation()));
     }
     out.append("\n").append(indent).append("}");
   }
@@ -508,7 +512,8 @@ public final class SnapshotStore {
       }
     }
     String pkName = t.has("primaryKeyName") ? identifier(t, "primaryKeyName", "the primary key of " + name) : null;
-    return new TableDefinition(name, columns, pk, indexes, fks, pkName);
+    String collation = t.has("collation") ? t.get("collation").getAsString() : null;
+    return new TableDefinition(name, columns, pk, indexes, fks, pkName, collation);
   }
 
   private static void checkReferences(Schema schema) throws SnapshotException {

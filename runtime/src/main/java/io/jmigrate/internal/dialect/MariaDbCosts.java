@@ -85,6 +85,11 @@ final class MariaDbCosts implements Costs {
       }
 
       @Override
+      public Cost alterCollation(io.jmigrate.migration.Operations.AlterCollation o) {
+        return Cost.heavy("copies the table while writes wait (ALTER TABLE … CONVERT TO converts every text column)");
+      }
+
+      @Override
       public Cost addColumn(AddColumn o) {
         return o.column().generated() ? Cost.heavy("rebuilds the table while writes wait (an AUTO_INCREMENT column "
             + "cannot be added without a lock)") : Cost.light("is INSTANT");

@@ -229,5 +229,10 @@ final class SqliteCosts implements Costs {
     public String renameEnumValue(io.jmigrate.migration.Operations.RenameEnumValue o) {
       return null;
     }
+
+    @Override
+    public String alterCollation(io.jmigrate.migration.Operations.AlterCollation o) {
+      return null; // nothing runs on SQLite
+    }
   }
 }
