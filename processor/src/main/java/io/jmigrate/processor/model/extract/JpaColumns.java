@@ -301,7 +301,8 @@ final class JpaColumns {
         problems.add(Problem.error(Origin.of(field).with("x", col, explicit(col, "columnDefinition")).of("x"),
             "jmigrate cannot read columnDefinition \"" + definition + "\" (" + attribute + "): it takes one plain "
                 + "column type (varchar(n), text, integer, bigint, smallint, boolean, double precision, real, "
-                + "numeric(p,s), char(n), date, time, timestamp, timestamp with time zone, uuid, bytea, jsonb), without "
+                + "numeric(p,s), char(n), date, time, timestamp, timestamp with time zone, uuid, bytea, jsonb, or an array "
+                + "of text, varchar(n), integer or bigint as text[]), without "
                 + "defaults "
                 + "or constraints. Use @Column(length, precision, scale) instead"));
       } else {
