@@ -1296,6 +1296,15 @@ public final class JpaExtractor implements Extractor {
           }
         }
       } else if (JpaColumns.persistent(e)) {
+        Element hidden = out.stream().filter(f -> f.getSimpleName().equals(e.getSimpleName())).findFirst().orElse(null);
+        if (hidden != null) {
+          // Measured: Hibernate 7 maps the superclass's attribute of that name and nothing of this field.
+          problems.add(new Problem(e, type.getSimpleName() + "." + e.getSimpleName() + " hides the mapped field "
+              + hidden.getEnclosingElement().getSimpleName() + "." + hidden.getSimpleName() + ": Hibernate maps the "
+              + "inherited one and not this field, and so does jmigrate. Rename this field to map it too", true, null,
+              null));
+          continue;
+        }
         out.add(e);
       }
     }

@@ -120,7 +120,17 @@ final class JpaTypes {
    * has a default, a constraint, or a type jmigrate does not have).
    */
   static Sized definition(String sql) {
-    Matcher m = SIZED.matcher(sql.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
+    String plain = sql.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    // An array of a plain type, PostgreSQL's "text[]" or the standard's "varchar(20) array": what a String[],
+    // int[] or long[] (or List of them) maps to, with the element's length.
+    for (String suffix : new String[] {"[]", " array"}) {
+      if (plain.endsWith(suffix)) {
+        Sized element = definition(plain.substring(0, plain.length() - suffix.length()));
+        ColumnType array = element == null ? null : TypeMapping.arrayOf(element.type());
+        return array == null ? null : new Sized(array, element.length(), 0, 0);
+      }
+    }
+    Matcher m = SIZED.matcher(plain);
     if (!m.matches()) {
       return null;
     }
