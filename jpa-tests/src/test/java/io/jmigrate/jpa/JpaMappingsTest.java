@@ -158,4 +158,17 @@ class JpaMappingsTest {
     arrays.step(List.of("mappings/arraydefs"), Map.of(), "-Ajmigrate.dialects=postgresql");
     arrays.assertNoProblems();
   }
+
+  /**
+   * {@code @JdbcType(PostgreSQLJsonPGObjectJsonbType.class)} (src/test/resources/mappings/jsonjdbctype): Hibernate makes
+   * the column jsonb, with or without {@code columnDefinition}. On PostgreSQL, whose driver type it names.
+   */
+  @Test
+  void jsonbByJdbcType(@TempDir Path dir) throws Exception {
+    Set<Target> targets = SchemaComparison.all();
+    targets.retainAll(Set.of(Target.POSTGRESQL));
+    SchemaComparison json = new SchemaComparison(dir, targets);
+    json.step(List.of("mappings/jsonjdbctype"), Map.of(), "-Ajmigrate.dialects=postgresql");
+    json.assertNoProblems();
+  }
 }

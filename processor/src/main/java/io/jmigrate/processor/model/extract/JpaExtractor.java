@@ -1344,7 +1344,8 @@ public final class JpaExtractor implements Extractor {
         problems.add(new Problem(f, "jmigrate does not read @" + jpa + " on " + f.getSimpleName()
             + "; if it changes the column, the schema will differ from Hibernate's", true, m, null));
       } else if (name.startsWith(Jpa.HIBERNATE) && !HIBERNATE_HARMLESS.contains(name.substring(Jpa.HIBERNATE.length()))
-          && !(name.equals(Jpa.HIBERNATE + "JdbcTypeCode") && JpaTypes.reads(annotations.integer(m, "value")))) {
+          && !(name.equals(Jpa.HIBERNATE + "JdbcTypeCode") && JpaTypes.reads(annotations.integer(m, "value")))
+          && !(name.equals(Jpa.HIBERNATE + "JdbcType") && JpaTypes.jdbcType(JpaColumns.jdbcTypeClass(m)) != null)) {
         problems.add(new Problem(f, "jmigrate does not read Hibernate's @" + name.substring(Jpa.HIBERNATE.length())
             + " on " + f.getSimpleName() + "; if it changes the column (its type, default or constraints), the schema "
             + "will differ from Hibernate's", true, m, null));

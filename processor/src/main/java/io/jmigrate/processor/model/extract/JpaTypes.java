@@ -73,6 +73,20 @@ final class JpaTypes {
     };
   }
 
+  /**
+   * Hibernate's own JSON {@code JdbcType}s, by class name (6's and 7's packages): {@code @JdbcType(X.class)} makes
+   * the column the database's JSON type (measured: {@code jsonb} on PostgreSQL, {@code json} on H2), whatever a
+   * {@code @Convert} beside it stores.
+   */
+  private static final java.util.Set<String> JSON_JDBC_TYPES = java.util.Set.of(
+      "org.hibernate.dialect.type.PostgreSQLJsonPGObjectJsonbType", "org.hibernate.dialect.PostgreSQLJsonPGObjectJsonbType",
+      "org.hibernate.type.descriptor.jdbc.JsonJdbcType");
+
+  /** The column of an attribute with {@code @JdbcType} of the named class; null for a class jmigrate does not read. */
+  static Sized jdbcType(String className) {
+    return JSON_JDBC_TYPES.contains(className) ? new Sized(ColumnType.JSON, 0, 0, 0) : null;
+  }
+
   /** Whether jmigrate reads {@code @JdbcTypeCode(code)}: JSON and CHAR, and ARRAY, which the Java type already says. */
   static boolean reads(int code) {
     return jdbcTypeCode(code) != null || code == ARRAY;
