@@ -1323,6 +1323,15 @@ public final class JpaExtractor implements Extractor {
           }
         }
       } else if (JpaColumns.persistent(e)) {
+        Element hidden = out.stream().filter(f -> f.getSimpleName().equals(e.getSimpleName())).findFirst().orElse(null);
+        if (hidden != null) {
+          // Measured: Hibernate 7 maps the superclass's attribute of that name and nothing of this field.
+          problems.add(new Problem(e, type.getSimpleName() + "." + e.getSimpleName() + " hides the mapped field "
+              + hidden.getEnclosingElement().getSimpleName() + "." + hidden.getSimpleName() + ": Hibernate maps the "
+              + "inherited one and not this field, and so does jmigrate. Rename this field to map it too", true, null,
+              null));
+          continue;
+        }
         out.add(e);
       }
     }
@@ -1363,7 +1372,8 @@ public final class JpaExtractor implements Extractor {
         problems.add(new Problem(f, "jmigrate does not read @" + jpa + " on " + f.getSimpleName()
             + "; if it changes the column, the schema will differ from Hibernate's", true, m, null));
       } else if (name.startsWith(Jpa.HIBERNATE) && !HIBERNATE_HARMLESS.contains(name.substring(Jpa.HIBERNATE.length()))
-          && !(name.equals(Jpa.HIBERNATE + "JdbcTypeCode") && JpaTypes.reads(annotations.integer(m, "value")))) {
+          && !(name.equals(Jpa.HIBERNATE + "JdbcTypeCode") && JpaTypes.reads(annotations.integer(m, "value")))
+          && !(name.equals(Jpa.HIBERNATE + "JdbcType") && JpaTypes.jdbcType(JpaColumns.jdbcTypeClass(m)) != null)) {
         problems.add(new Problem(f, "jmigrate does not read Hibernate's @" + name.substring(Jpa.HIBERNATE.length())
             + " on " + f.getSimpleName() + "; if it changes the column (its type, default or constraints), the schema "
             + "will differ from Hibernate's", true, m, null));
