@@ -1,6 +1,7 @@
 package io.jmigrate.dialect;
 
 import io.jmigrate.schema.ReferentialAction;
+import io.jmigrate.migration.CustomOperation;
 import io.jmigrate.migration.Operation;
 import io.jmigrate.migration.OperationVisitor;
 import io.jmigrate.migration.Operations.AddColumn;
@@ -44,6 +45,21 @@ import java.util.stream.Collectors;
  * definition ({@link #doesNotFit}): a narrowing confirmed with {@code @Narrow} never cuts data.
  */
 public abstract class SqlDialect implements Dialect {
+  /**
+   * What of a name, product name or JDBC URL says which database it is: a URL's driver part
+   * ({@code jdbc:postgresql:} of {@code jdbc:postgresql://host/postgres_copy}, not the database or
+   * user it names), anything else whole, in lower case; for {@link #accepts}.
+   */
+  protected static String databaseKind(String productNameOrUrl) {
+    String n = productNameOrUrl.toLowerCase(java.util.Locale.ROOT);
+    if (!n.startsWith("jdbc:")) {
+      return n;
+    }
+    int slash = n.indexOf('/');
+    String head = slash < 0 ? n : n.substring(0, slash);
+    return head.substring(0, head.lastIndexOf(':') + 1);
+  }
+
   private final String doubleType;
   private final String decimalType;
   private final String binaryType;
@@ -212,6 +228,36 @@ public abstract class SqlDialect implements Dialect {
     public Void alterSequence(AlterSequence op) {
       return run(() -> SqlDialect.this.alterSequence(op, before, out));
     }
+
+    @Override
+    public Void createEnumType(io.jmigrate.migration.Operations.CreateEnumType op) {
+      return run(() -> SqlDialect.this.createEnumType(op, before, out));
+    }
+
+    @Override
+    public Void dropEnumType(io.jmigrate.migration.Operations.DropEnumType op) {
+      return run(() -> SqlDialect.this.dropEnumType(op, before, out));
+    }
+
+    @Override
+    public Void addEnumValue(io.jmigrate.migration.Operations.AddEnumValue op) {
+      return run(() -> SqlDialect.this.addEnumValue(op, before, out));
+    }
+
+    @Override
+    public Void renameEnumValue(io.jmigrate.migration.Operations.RenameEnumValue op) {
+      return run(() -> SqlDialect.this.renameEnumValue(op, before, out));
+    }
+
+    @Override
+    public Void alterCollation(io.jmigrate.migration.Operations.AlterCollation op) {
+      return run(() -> SqlDialect.this.alterCollation(op, before, out));
+    }
+
+    @Override
+    public Void custom(CustomOperation op) {
+      return run(() -> SqlDialect.this.custom(op, before, out));
+    }
   }
 
   // ---- one method per operation ----
@@ -284,6 +330,13 @@ public abstract class SqlDialect implements Dialect {
     out.java(op);
   }
 
+  /** An application's own operation: the statements it gives for this dialect's {@code name()}. */
+  protected void custom(CustomOperation op, Schema before, Sink out) throws SQLException {
+    for (String sql : op.sql(name(), before)) {
+      out.execute(sql);
+    }
+  }
+
   // ---- sequences: standard SQL, as PostgreSQL, H2 and MariaDB spell it; each overrides what differs ----
 
   protected void createSequence(CreateSequence op, Schema before, Sink out) throws SQLException {
@@ -298,6 +351,13 @@ public abstract class SqlDialect implements Dialect {
   protected void renameSequence(RenameSequence op, Schema before, Sink out) throws SQLException {
     out.execute("ALTER SEQUENCE " + q(op.from()) + " RENAME TO " + q(op.to()));
   }
+
+  /**
+   * A table's collation, which only MariaDB/MySQL keep ({@link TableDefinition#collation()}): nothing
+   * to run where the dialect has no per-table collation.
+   */
+  protected void alterCollation(io.jmigrate.migration.Operations.AlterCollation op, Schema before, Sink out)
+      throws SQLException {}
 
   /** Only what changed; {@code START WITH} records the start without moving the next value. */
   protected void alterSequence(AlterSequence op, Schema before, Sink out) throws SQLException {
@@ -318,6 +378,30 @@ public abstract class SqlDialect implements Dialect {
    * nothing of the migration has run yet, so nothing needs undoing (where DDL commits by itself, or
    * a split migration's parts have committed, undoing could not give dropped values back).
    */
+  // ---- enum types: PostgreSQL's (CREATE TYPE … AS ENUM); a dialect without them refuses ----
+
+  protected void createEnumType(io.jmigrate.migration.Operations.CreateEnumType op, Schema before, Sink out) throws SQLException {
+    throw noEnumTypes(op.type().name());
+  }
+
+  protected void dropEnumType(io.jmigrate.migration.Operations.DropEnumType op, Schema before, Sink out) throws SQLException {
+    throw noEnumTypes(op.type());
+  }
+
+  protected void addEnumValue(io.jmigrate.migration.Operations.AddEnumValue op, Schema before, Sink out) throws SQLException {
+    throw noEnumTypes(op.type());
+  }
+
+  protected void renameEnumValue(io.jmigrate.migration.Operations.RenameEnumValue op, Schema before, Sink out) throws SQLException {
+    throw noEnumTypes(op.type());
+  }
+
+  /** Enum types are PostgreSQL's; the processor refuses them at compile time for other target dialects. */
+  protected final UnsupportedOperationException noEnumTypes(String type) {
+    return new UnsupportedOperationException("enum type " + type + ": " + name() + " has no named enum types (PostgreSQL only);"
+        + " a model for " + name() + " stores the enum as text (@Enumerated(STRING) without NAMED_ENUM, or a String column)");
+  }
+
   @Override
   public void preflight(Operation op, Schema before, Sink out) throws SQLException {
     // Only the operations below can fail on the data; the others have nothing to check first.
@@ -455,6 +539,12 @@ public abstract class SqlDialect implements Dialect {
     if ((to == ColumnType.DOUBLE || to == ColumnType.REAL) && from.isInteger()) {
       return notExactInFloat(col, from, significandBits(to));
     }
+    if ((to == ColumnType.DOUBLE || to == ColumnType.REAL) && from == ColumnType.DECIMAL) {
+      // A decimal of more significant digits than the float keeps (9007199254740993, 0.1 into a REAL) reads back
+      // as another number. (A database that prints floats with fewer digits, as PostgreSQL's cast to numeric
+      // does, may refuse a value that would have survived: it refuses, never rounds.)
+      return "CAST(CAST(" + col + " AS " + type(next) + ") AS " + type(old) + ") <> " + col;
+    }
     if (to == ColumnType.REAL && from == ColumnType.DOUBLE && significandBits(to) < significandBits(from)) {
       // A double that the smaller float rounds (0.1) reads back as another number.
       return "CAST(CAST(" + col + " AS " + type(next) + ") AS " + type(old) + ") <> " + col;
@@ -580,6 +670,8 @@ public abstract class SqlDialect implements Dialect {
       case INTEGER_ARRAY:
       case BIGINT_ARRAY:
         return type(c.type(c.type().element())) + " ARRAY"; // the SQL standard's form, which PostgreSQL and H2 read
+      case ENUM:
+        throw noEnumTypes(c.enumType());
       default:
         throw new IllegalArgumentException(c.type().name());
     }

@@ -1,5 +1,6 @@
 package io.jmigrate.engine;
 
+import io.jmigrate.migration.CustomOperation;
 import io.jmigrate.migration.Operation;
 import io.jmigrate.migration.OperationVisitor;
 import io.jmigrate.migration.Operations.AddColumn;
@@ -225,6 +226,11 @@ record Footprint(boolean everything, Set<String> tables, Set<String> columns, Se
       return true;
     }
 
+    @Override
+    public Boolean custom(CustomOperation op) {
+      return true; // like hand-written SQL: it may touch anything
+    }
+
     // A sequence is a name of its own ("@name"): what uses it (a default, Hibernate) is not read here.
     @Override
     public Boolean createSequence(CreateSequence op) {
@@ -248,6 +254,33 @@ record Footprint(boolean everything, Set<String> tables, Set<String> columns, Se
     @Override
     public Boolean alterSequence(AlterSequence op) {
       f.names.add("@" + op.sequence().name());
+      return false;
+    }
+
+    // An enum type is read by every column of it, which this does not list: no step moves past one.
+    @Override
+    public Boolean createEnumType(io.jmigrate.migration.Operations.CreateEnumType op) {
+      return true;
+    }
+
+    @Override
+    public Boolean dropEnumType(io.jmigrate.migration.Operations.DropEnumType op) {
+      return true;
+    }
+
+    @Override
+    public Boolean addEnumValue(io.jmigrate.migration.Operations.AddEnumValue op) {
+      return true;
+    }
+
+    @Override
+    public Boolean renameEnumValue(io.jmigrate.migration.Operations.RenameEnumValue op) {
+      return true;
+    }
+
+    @Override
+    public Boolean alterCollation(io.jmigrate.migration.Operations.AlterCollation op) {
+      table(before.table(op.table())); // the whole table is copied, its text columns converted
       return false;
     }
   }

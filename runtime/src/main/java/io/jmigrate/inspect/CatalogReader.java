@@ -1,6 +1,6 @@
 package io.jmigrate.inspect;
 
-import io.jmigrate.catalog.LiveAttribute;
+import io.jmigrate.dialect.LiveAttribute;
 import io.jmigrate.catalog.LiveAttributes;
 import io.jmigrate.catalog.LiveColumn;
 import io.jmigrate.catalog.Partitions;
@@ -115,7 +115,10 @@ final class CatalogReader {
     for (TableDraft draft : drafts.values()) {
       out.add(keys(draft, drafts));
     }
-    return new Inspection(d.name(), out, findings, sequences(), declaration(out));
+    List<io.jmigrate.schema.EnumTypeDefinition> modelledTypes = modelledEnumTypes(out);
+    // A modelled enum type is no object left to the database.
+    findings.removeIf(f -> modelledTypes.stream().anyMatch(e -> f.object().equals("enum type " + e.name())));
+    return new Inspection(d.name(), out, findings, sequences(), declaration(out), modelledTypes);
   }
 
   /** The sequences no column owns (modelled since jmigrate has sequences); a failed read is reported. */
@@ -127,6 +130,46 @@ final class CatalogReader {
       findings.add(new Finding(null, "sequences", "could not be listed (" + e.getMessage() + "); check for them by hand"));
       return List.of();
     }
+  }
+
+  private Map<String, io.jmigrate.schema.EnumTypeDefinition> enumTypes; // the live ones, read once
+
+  /** The live enum type a column's type name names (the driver quotes a name that needs it), or null. */
+  private io.jmigrate.schema.EnumTypeDefinition enumType(String typeName) {
+    if (enumTypes == null) {
+      try {
+        enumTypes = d.liveEnumTypes(c);
+      } catch (SQLException e) {
+        enumTypes = Map.of();
+        findings.add(new Finding(null, "enum types", "could not be listed (" + e.getMessage() + "); their columns are left out"));
+      }
+    }
+    if (typeName == null) {
+      return null;
+    }
+    String unquoted = typeName.length() > 1 && typeName.startsWith("\"") && typeName.endsWith("\"")
+        ? typeName.substring(1, typeName.length() - 1).replace("\"\"", "\"") : typeName;
+    return enumTypes.get(unquoted);
+  }
+
+  /** Why a model cannot declare the type: its name or a label cannot be written as a Java enum; null when it can. */
+  private static String enumTypeProblem(io.jmigrate.schema.EnumTypeDefinition e) {
+    if (!validName(e.name())) {
+      return "whose name is not a plain identifier";
+    }
+    for (String label : e.labels()) {
+      if (!javax.lang.model.SourceVersion.isName(label)) {
+        return "whose label '" + label + "' is not a Java name (a model declares the labels as a Java enum's constants)";
+      }
+    }
+    return null;
+  }
+
+  /** The enum types of the modelled tables' columns (the others stay the database's). */
+  private List<io.jmigrate.schema.EnumTypeDefinition> modelledEnumTypes(List<InspectedTable> modelled) {
+    Set<String> used = new TreeSet<>();
+    modelled.forEach(t -> t.table().columns().stream().filter(col -> col.enumType() != null).forEach(col -> used.add(col.enumType())));
+    return used.stream().map(enumTypes::get).toList();
   }
 
   /** Kinds of object a finding may leave to the database as a whole. */
@@ -154,7 +197,7 @@ final class CatalogReader {
     modelled.forEach(t -> names.add(t.table().name()));
     for (LiveAttribute a : attributes) {
       if (names.contains(a.table())) {
-        entries.add(a.entry());
+        entries.add(new Unmanaged.Entry(a.object(), a.attribute(), a.value()));
         if (a.leftOut()) {
           entries.add(Unmanaged.Entry.object(a.object()));
         }
@@ -228,6 +271,17 @@ final class CatalogReader {
         t.problems.add("the column " + name + " has a name that is not a plain identifier");
         continue;
       }
+      io.jmigrate.schema.EnumTypeDefinition enumType = enumType(typeName);
+      if (enumType != null) {
+        String why = enumTypeProblem(enumType);
+        if (why != null) {
+          t.problems.add("the column " + name + " is of the enum type " + enumType.name() + ", " + why);
+          continue;
+        }
+        ColumnDefinition col = ColumnDefinition.of(name, ColumnType.ENUM).enumType(enumType.name()).nullable(r.nullable());
+        t.columns.add(new InspectedColumn(Defaults.apply(col, r.defaultText()), shown));
+        continue;
+      }
       ColumnType type = d.liveType(typeName);
       String why = unsupported(type, typeName, r.size());
       if (why != null) {
@@ -252,7 +306,7 @@ final class CatalogReader {
       if (r.generated()) {
         col = col.identity();
       } else {
-        col = Defaults.apply(col, r.defaultText());
+        col = Defaults.apply(col, r.defaultText(), d.name().equals("mariadb")); // MariaDB escapes backslashes
       }
       t.columns.add(new InspectedColumn(col, shown));
     }
@@ -284,10 +338,20 @@ final class CatalogReader {
     return null;
   }
 
+  /** The columns with the key's columns in the key's order, in the places the key's columns had. */
+  private static List<ColumnDefinition> keyOrdered(List<ColumnDefinition> columns, List<String> key) {
+    Map<String, ColumnDefinition> byName = new java.util.HashMap<>();
+    columns.forEach(c -> byName.put(c.name(), c));
+    List<ColumnDefinition> out = new ArrayList<>();
+    int next = 0;
+    for (ColumnDefinition c : columns) {
+      out.add(key.contains(c.name()) ? byName.get(key.get(next++)) : c);
+    }
+    return out;
+  }
+
   /** The primary key, foreign keys and indexes of a table whose columns are all models' columns. */
   private InspectedTable keys(TableDraft t, Map<String, TableDraft> modelled) throws SQLException {
-    TableDefinition table = new TableDefinition(t.name, t.columns.stream().map(InspectedColumn::column).toList(),
-        List.of(), List.of(), List.of());
     List<Finding> leftOut = new ArrayList<>(t.leftOut);
 
     TreeMap<Integer, String> pk = new TreeMap<>();
@@ -299,13 +363,20 @@ final class CatalogReader {
       }
     }
     List<String> key = List.copyOf(pk.values());
+    List<ColumnDefinition> modelColumns = t.columns.stream().map(InspectedColumn::column).toList();
+    List<String> inColumnOrder = modelColumns.stream().map(ColumnDefinition::name).filter(key::contains).toList();
+    if (!key.isEmpty() && !inColumnOrder.equals(key)) {
+      // A model declares its key in the order of its fields (a partitioned table's key often leads with the
+      // partition column, declared later): the key's fields change places, so the key is the table's and
+      // baseline and validate accept it; only the column order of a table built afresh differs.
+      modelColumns = keyOrdered(modelColumns, key);
+      leftOut.add(finding(t.name, "primary key " + key, "the model lists the key's fields in the key's order, "
+          + key + ", where the table has them as " + inColumnOrder + " (a table built afresh from the model has"
+          + " its columns in the model's order)"));
+    }
+    TableDefinition table = new TableDefinition(t.name, modelColumns, List.of(), List.of(), List.of())
+        .collation(d.liveCollation(c, t.name));
     if (!key.isEmpty()) {
-      List<String> inColumnOrder = table.columnNames().stream().filter(key::contains).toList();
-      if (!inColumnOrder.equals(key)) {
-        leftOut.add(finding(t.name, "primary key " + key, "the model declares the key in the order of its fields, "
-            + inColumnOrder + "; validate reports the difference until the fields are reordered (the columns' order"
-            + " in the model is then not the table's)"));
-      }
       table = table.withPrimaryKey(key);
       for (String k : key) { // SQLite reports its rowid alias as nullable; a key column never is
         table = table.replaceColumn(table.column(k).orElseThrow().nullable(false));
@@ -426,7 +497,7 @@ final class CatalogReader {
       }
       if (noModelForm.contains(name)) {
         leftOut.add(finding(t.name, "index " + name, "left out: an expression or partial index has no model form; it stays"
-            + " in the database" + (d.name().equals("sqlite") ? " (a change that rebuilds the table does not recreate it)" : "")));
+            + " in the database" + (d.liveCatalog().rebuildsTables() ? " (a change that rebuilds the table does not recreate it)" : "")));
         continue;
       }
       if (!validName(name)) {
@@ -441,8 +512,9 @@ final class CatalogReader {
       }
     }
     List<InspectedColumn> columns = new ArrayList<>();
-    for (InspectedColumn col : t.columns) { // as the key reading left them (a generated non-key column is plain)
-      columns.add(new InspectedColumn(table.column(col.column().name()).orElseThrow(), col.liveType()));
+    for (ColumnDefinition c : table.columns()) { // as the key reading left them (a generated non-key column is plain)
+      InspectedColumn col = t.columns.stream().filter(x -> x.column().name().equals(c.name())).findFirst().orElseThrow();
+      columns.add(new InspectedColumn(c, col.liveType()));
     }
     return new InspectedTable(table, columns, leftOut);
   }
@@ -463,11 +535,7 @@ final class CatalogReader {
     if (fkNames.contains(lower)) {
       return true;
     }
-    if (d.name().equals("h2")) { // H2 names a key's index after it, or CONSTRAINT_INDEX_n for a key it named itself
-      int at = lower.lastIndexOf("_index_");
-      return (at > 0 && fkNames.contains(lower.substring(0, at))) || lower.matches("constraint_index_[0-9a-f]+");
-    }
-    return false;
+    return d.liveCatalog().madeForForeignKey(lower, fkNames); // H2: CONSTRAINT_INDEX_n, or named after the key
   }
 
   private Set<String> uniqueConstraints;
@@ -475,17 +543,15 @@ final class CatalogReader {
   /** PostgreSQL's UNIQUE constraints ({@code table.name}): JDBC lists them as unique indexes. */
   private Set<String> uniqueConstraints() {
     if (uniqueConstraints == null) {
-      uniqueConstraints = new TreeSet<>(d.name().equals("postgresql")
-          ? rows("SELECT conrelid::regclass || '.' || conname FROM pg_constraint WHERE contype = 'u'"
-              + " AND connamespace = current_schema()::regnamespace", "unique constraints")
-          : List.of());
+      String query = d.liveCatalog().uniqueConstraintsQuery();
+      uniqueConstraints = new TreeSet<>(query != null ? rows(query, "unique constraints") : List.of());
     }
     return uniqueConstraints;
   }
 
   /** MariaDB/MySQL and H2 report the default, NO ACTION, as RESTRICT: there they are one and the same. */
   private ReferentialAction action(int rule) {
-    if (rule == DatabaseMetaData.importedKeyRestrict && (d.name().equals("mariadb") || d.name().equals("h2"))) {
+    if (rule == DatabaseMetaData.importedKeyRestrict && d.liveCatalog().reportsNoActionAsRestrict()) {
       return ReferentialAction.NO_ACTION;
     }
     switch (rule) {
@@ -504,7 +570,7 @@ final class CatalogReader {
 
   private Map<String, String> partitions() {
     Map<String, String> out = new TreeMap<>();
-    String query = DatabaseObjects.partitionsQuery(d.name());
+    String query = d.liveCatalog().partitionsQuery();
     if (query != null) {
       for (String row : rows(query, "partitions")) {
         int space = row.indexOf(' ');
@@ -515,7 +581,7 @@ final class CatalogReader {
   }
 
   private void otherObjects() {
-    for (DatabaseObjects.Kind kind : DatabaseObjects.of(d.name())) {
+    for (io.jmigrate.dialect.LiveCatalog.ObjectKind kind : d.liveCatalog().objects()) {
       for (String name : rows(kind.query(), kind.kind() + "s")) {
         String table = name.contains(".") ? name.substring(0, name.indexOf('.')) : null;
         findings.add(new Finding(table, kind.kind() + " " + name, kind.what()));

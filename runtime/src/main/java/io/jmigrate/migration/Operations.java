@@ -2,7 +2,11 @@ package io.jmigrate.migration;
 
 import io.jmigrate.schema.ReferentialAction;
 import io.jmigrate.schema.ColumnDefinition;
+import io.jmigrate.schema.ColumnProperty;
 import io.jmigrate.schema.ColumnType;
+import io.jmigrate.schema.EnumTypeDefinition;
+import io.jmigrate.schema.DslCall;
+import io.jmigrate.migration.Placement.Stage;
 import io.jmigrate.schema.ForeignKeyDefinition;
 import io.jmigrate.schema.IndexDefinition;
 import io.jmigrate.schema.Schema;
@@ -10,8 +14,11 @@ import io.jmigrate.schema.SequenceDefinition;
 import io.jmigrate.schema.TableDefinition;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 
 /**
@@ -20,6 +27,28 @@ import java.util.TreeMap;
  */
 public final class Operations {
   private Operations() {}
+
+  /** The other tables a table's foreign keys reference. */
+  private static Set<String> referenced(TableDefinition t) {
+    Set<String> refs = new TreeSet<>();
+    for (ForeignKeyDefinition f : t.foreignKeys()) {
+      if (!f.refTable().equals(t.name())) {
+        refs.add(f.refTable());
+      }
+    }
+    return refs;
+  }
+
+  /** {@code user_email} → {@code UserEmail}: names in a generated migration's class name. */
+  static String camel(String snake) {
+    StringBuilder s = new StringBuilder();
+    for (String part : snake.split("_")) {
+      if (!part.isEmpty()) {
+        s.append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1));
+      }
+    }
+    return s.toString();
+  }
 
   // ---- vocabulary ----
 
@@ -56,6 +85,11 @@ public final class Operations {
   /** A sequence starting at 1 and counting by 1; {@code sequence("owner_seq").increment(50)}. */
   public static SequenceDefinition sequence(String name) {
     return SequenceDefinition.of(name);
+  }
+
+  /** A PostgreSQL enum type with these labels, in this order: {@code enumType("mood", "sad", "ok")}. */
+  public static EnumTypeDefinition enumType(String name, String... labels) {
+    return EnumTypeDefinition.of(name, labels);
   }
 
   // ---- operations ----
@@ -136,6 +170,46 @@ public final class Operations {
     return new AlterSequence(sequence);
   }
 
+  public static Operation createEnumType(EnumTypeDefinition type) {
+    return new CreateEnumType(type);
+  }
+
+  public static Operation dropEnumType(String type) {
+    return new DropEnumType(type);
+  }
+
+  /**
+   * Adds a label at the end of an enum type. Cannot be undone: PostgreSQL drops no label. On
+   * PostgreSQL it commits by itself before the migration's later steps, which may then use it.
+   */
+  public static Operation addEnumValue(String type, String label) {
+    return new AddEnumValue(type, label, null, null);
+  }
+
+  /** Adds a label just before {@code before}, as {@link #addEnumValue(String, String)}. */
+  public static Operation addEnumValueBefore(String type, String label, String before) {
+    return new AddEnumValue(type, label, Objects.requireNonNull(before, "before"), null);
+  }
+
+  /** Adds a label just after {@code after}, as {@link #addEnumValue(String, String)}. */
+  public static Operation addEnumValueAfter(String type, String label, String after) {
+    return new AddEnumValue(type, label, null, Objects.requireNonNull(after, "after"));
+  }
+
+  /** Renames a label of an enum type; stored values follow (PostgreSQL 10+). */
+  public static Operation renameEnumValue(String type, String from, String to) {
+    return new RenameEnumValue(type, from, to);
+  }
+
+  /**
+   * Makes MariaDB/MySQL compare and sort a table's text by {@code collation} (see
+   * {@link TableDefinition#collation()}): the table and its text columns are converted, which copies
+   * the table. Other dialects do nothing.
+   */
+  public static Operation alterCollation(String table, String collation) {
+    return new AlterCollation(table, collation);
+  }
+
   /** Hand-written SQL with no reverse: its migration cannot be migrated down. */
   public static Operation sql(String sql) {
     return new RunSql(sql, null);
@@ -181,6 +255,41 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "create table " + table.name();
+    }
+
+    @Override
+    public String checksumText() {
+      return "create " + Checksum.table(table);
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("createTable", table);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Create" + camel(table.name());
+    }
+
+    @Override
+    public String reviewLine() {
+      return "create table " + table.name() + " (" + String.join(", ", table.columnNames()) + ")"; // its definition follows in the code
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return new Placement(Stage.CREATE, 0, table.name(), referenced(table), false);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(table);
     }
@@ -200,6 +309,41 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.dropTable(this);
+    }
+
+    @Override
+    public String describe() {
+      return "drop table " + table;
+    }
+
+    @Override
+    public String checksumText() {
+      return describe();
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("dropTable", table);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Drop" + camel(table);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe();
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.find(table).map(ReviewText::table).orElse(null);
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return new Placement(Stage.DROP_TABLES, 0, table, before.find(table).map(Operations::referenced).orElse(Set.of()), false);
     }
 
     @Override
@@ -225,6 +369,41 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "rename table " + from + " to " + to;
+    }
+
+    @Override
+    public String checksumText() {
+      return describe();
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("renameTable", from, to);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Rename" + camel(from) + "To" + camel(to);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe();
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.RENAME, 0, to);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.renameTable(from, to);
     }
@@ -244,6 +423,41 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.addColumn(this);
+    }
+
+    @Override
+    public String describe() {
+      return "add column " + table + "." + column.name();
+    }
+
+    @Override
+    public String checksumText() {
+      return "add column " + table + "." + Checksum.column(column);
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("addColumn", table, column);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Add" + camel(table) + camel(column.name());
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " " + ColumnProperty.reviewText(column);
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return new Placement(Stage.CHANGE, 0, table, Set.of(), true);
     }
 
     @Override
@@ -269,6 +483,41 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "drop column " + table + "." + column;
+    }
+
+    @Override
+    public String checksumText() {
+      return describe();
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("dropColumn", table, column);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Drop" + camel(table) + camel(column);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe();
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.find(table).flatMap(t -> t.column(column)).map(ColumnProperty::reviewText).orElse(null);
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.CHANGE, 3, table);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).withoutColumn(column));
     }
@@ -288,6 +537,41 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.renameColumn(this);
+    }
+
+    @Override
+    public String describe() {
+      return "rename column " + table + "." + from + " to " + to;
+    }
+
+    @Override
+    public String checksumText() {
+      return describe();
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("renameColumn", table, from, to);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Rename" + camel(table) + camel(from) + "To" + camel(to);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe();
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.RENAME, 0, table);
     }
 
     @Override
@@ -313,6 +597,41 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "alter column " + table + "." + column.name();
+    }
+
+    @Override
+    public String checksumText() {
+      return "alter column " + table + "." + Checksum.column(column);
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("alterColumn", table, column);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Alter" + camel(table) + camel(column.name());
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " to " + ColumnProperty.reviewText(column);
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.find(table).flatMap(t -> t.column(column.name())).map(ColumnProperty::reviewText).orElse(null);
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return new Placement(Stage.CHANGE, 1, table, Set.of(), true);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).replaceColumn(column));
     }
@@ -332,6 +651,41 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.setPrimaryKey(this);
+    }
+
+    @Override
+    public String describe() {
+      return "set primary key of " + table;
+    }
+
+    @Override
+    public String checksumText() {
+      return "set primary key " + table + " (" + String.join(", ", columns) + ")";
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("setPrimaryKey", table, columns);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Change" + camel(table) + "PrimaryKey";
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " to (" + String.join(", ", columns) + ")";
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.find(table).map(t -> t.primaryKey().isEmpty() ? "no primary key" : "(" + String.join(", ", t.primaryKey()) + ")").orElse(null);
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return new Placement(Stage.CHANGE, 2, table, Set.of(), true);
     }
 
     public SetPrimaryKey {
@@ -361,6 +715,42 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "add index " + index.name();
+    }
+
+    @Override
+    public String checksumText() {
+      return "add " + Checksum.index(index) + " on " + table;
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("addIndex", table, index);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return naming.tablesCreated().contains(table) ? null : "Add" + camel(index.name());
+    }
+
+    @Override
+    public String reviewLine() {
+      return "add " + ReviewText.index(index) + " on " + table;
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return tablesCreated.contains(table) ? new Placement(Stage.CREATE, 1, table, Set.of(), true)
+          : new Placement(Stage.CHANGE, 4, table, Set.of(), true);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).index(index));
     }
@@ -383,6 +773,41 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "drop index " + index;
+    }
+
+    @Override
+    public String checksumText() {
+      return "drop index " + index + " on " + table;
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("dropIndex", table, index);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Drop" + camel(index);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " on " + table;
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.find(table).flatMap(t -> t.findIndex(index)).map(i -> "(" + String.join(", ", i.columns()) + ")" + (i.unique() ? " unique" : "")).orElse(null);
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.DROP_KEYS, 1, table);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).withoutIndex(index));
     }
@@ -402,6 +827,41 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.renameIndex(this);
+    }
+
+    @Override
+    public String describe() {
+      return "rename index " + table + "." + from + " to " + to;
+    }
+
+    @Override
+    public String checksumText() {
+      return describe(); // added after release 0.1, in the form of the other renames
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("renameIndex", table, from, to);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return naming.renames() ? null : "Rename" + camel(from) + "To" + camel(to); // a table or column rename names the class already
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " (in place; SQLite cannot, and drops and creates the index)";
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.RENAME, 0, table); // with the renames, after the table and column renames it follows from
     }
 
     @Override
@@ -429,6 +889,42 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "add foreign key " + foreignKey.name();
+    }
+
+    @Override
+    public String checksumText() {
+      return "add " + Checksum.foreignKey(foreignKey) + " on " + table;
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("addForeignKey", table, foreignKey);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return naming.tablesCreated().contains(table) ? null : "Add" + camel(foreignKey.name());
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " " + table + " " + ReviewText.foreignKey(foreignKey);
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return new Placement(tablesCreated.contains(table) ? Stage.CREATE : Stage.CHANGE, tablesCreated.contains(table) ? 2 : 5,
+          table, Set.of(foreignKey.refTable()), false);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).foreignKey(foreignKey));
     }
@@ -448,6 +944,41 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.dropForeignKey(this);
+    }
+
+    @Override
+    public String describe() {
+      return "drop foreign key " + foreignKey;
+    }
+
+    @Override
+    public String checksumText() {
+      return "drop foreign key " + foreignKey + " on " + table;
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("dropForeignKey", table, foreignKey);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Drop" + camel(foreignKey);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " on " + table;
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.find(table).flatMap(t -> t.findForeignKey(foreignKey)).map(ReviewText::foreignKey).orElse(null);
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.DROP_KEYS, 0, table);
     }
 
     @Override
@@ -473,6 +1004,41 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "create sequence " + sequence.name();
+    }
+
+    @Override
+    public String checksumText() {
+      return "create " + Checksum.sequence(sequence);
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("createSequence", sequence);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return naming.tablesCreated().isEmpty() ? "Create" + camel(sequence.name()) : null; // beside new tables: their id sequences
+    }
+
+    @Override
+    public String reviewLine() {
+      return "create " + sequence;
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.CREATE, 0, ""); // before the tables whose ids it gives
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.withSequence(sequence);
     }
@@ -492,6 +1058,41 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.dropSequence(this);
+    }
+
+    @Override
+    public String describe() {
+      return "drop sequence " + sequence;
+    }
+
+    @Override
+    public String checksumText() {
+      return describe();
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("dropSequence", sequence);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Drop" + camel(sequence);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " (its next value is lost: a sequence created again starts at its start)";
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.findSequence(sequence).map(Object::toString).orElse(null);
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.DROP_TABLES, 0, "");
     }
 
     @Override
@@ -517,6 +1118,41 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "rename sequence " + from + " to " + to;
+    }
+
+    @Override
+    public String checksumText() {
+      return describe();
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("renameSequence", from, to);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Rename" + camel(from) + "To" + camel(to);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " (the next value stays)";
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.RENAME, 0, "");
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.withoutSequence(from).withSequence(s.sequence(from).rename(to));
     }
@@ -539,6 +1175,41 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "alter sequence " + sequence.name();
+    }
+
+    @Override
+    public String checksumText() {
+      return "alter " + Checksum.sequence(sequence);
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("alterSequence", sequence);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Alter" + camel(sequence.name());
+    }
+
+    @Override
+    public String reviewLine() {
+      return "alter " + sequence + " (the next value does not move; a new start is where a RESTART goes back to)";
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.findSequence(sequence.name()).map(Object::toString).orElse(null);
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.CHANGE, 0, "");
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       s.sequence(sequence.name()); // it exists
       return s.withSequence(sequence);
@@ -555,6 +1226,341 @@ public final class Operations {
     }
   }
 
+  /** A label as a class-name word: its letters and digits, each run capitalized ({@code "in progress"} → {@code InProgress}). */
+  private static String labelWord(String label) {
+    StringBuilder s = new StringBuilder();
+    for (String part : label.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{Nd}]+")) {
+      if (!part.isEmpty()) {
+        s.append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1));
+      }
+    }
+    return s.length() == 0 || !Character.isJavaIdentifierPart(s.charAt(0)) ? "Value" : s.toString();
+  }
+
+  /** A label in a checksum line: quoted, as labels may hold any text. */
+  private static String quoted(String label) {
+    return "'" + label.replace("'", "''") + "'";
+  }
+
+  public record CreateEnumType(EnumTypeDefinition type) implements Operation {
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.createEnumType(this);
+    }
+
+    @Override
+    public String describe() {
+      return "create enum type " + type.name();
+    }
+
+    @Override
+    public String checksumText() {
+      return "create enum type " + type.name() + " (" + String.join(", ", type.labels().stream().map(Operations::quoted).toList()) + ")";
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("createEnumType", DslCall.of("enumType", type.name(), type.labels()));
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return naming.tablesCreated().isEmpty() ? "Create" + camel(type.name()) : null; // beside new tables: their columns' types
+    }
+
+    @Override
+    public String reviewLine() {
+      return "create " + type;
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.CREATE, 0, ""); // before the tables and columns of it
+    }
+
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.withEnumType(type);
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new DropEnumType(type.name());
+    }
+
+    @Override
+    public String toString() {
+      return "create " + type;
+    }
+  }
+
+  public record DropEnumType(String type) implements Operation {
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.dropEnumType(this);
+    }
+
+    @Override
+    public String describe() {
+      return "drop enum type " + type;
+    }
+
+    @Override
+    public String checksumText() {
+      return describe();
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("dropEnumType", type);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Drop" + camel(type);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe();
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.findEnumType(type).map(Object::toString).orElse(null);
+    }
+
+    /** After every table and column of it is dropped or changed: the last name of its stage. */
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.DROP_TABLES, 0, "\uffff");
+    }
+
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.withoutEnumType(type);
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new CreateEnumType(before.enumType(type));
+    }
+
+    @Override
+    public String toString() {
+      return describe();
+    }
+  }
+
+  /**
+   * {@code before} or {@code after} (at most one) places the label; with neither it goes last. Cannot be
+   * undone: PostgreSQL drops no label (to go back, re-create the type by hand: a new type, each column
+   * converted, the old type dropped).
+   */
+  public record AddEnumValue(String type, String label, String before, String after) implements Operation {
+    public AddEnumValue {
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(label, "label");
+      if (before != null && after != null) {
+        throw new IllegalArgumentException("enum value " + label + " is placed both before " + before + " and after " + after);
+      }
+    }
+
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.addEnumValue(this);
+    }
+
+    @Override
+    public String describe() {
+      return "add value " + label + " to enum type " + type;
+    }
+
+    @Override
+    public String checksumText() {
+      return "add enum value " + quoted(label) + (before != null ? " before " + quoted(before) : "")
+          + (after != null ? " after " + quoted(after) : "") + " to " + type;
+    }
+
+    @Override
+    public DslCall toJava() {
+      return before != null ? DslCall.of("addEnumValueBefore", type, label, before)
+          : after != null ? DslCall.of("addEnumValueAfter", type, label, after) : DslCall.of("addEnumValue", type, label);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Add" + labelWord(label) + "To" + camel(type);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + (before != null ? " before " + before : after != null ? " after " + after : " at the end")
+          + " (cannot be undone: PostgreSQL drops no value; it commits by itself before the later steps, which may use it)";
+    }
+
+    @Override
+    public String replaced(Schema s) {
+      return s.findEnumType(type).map(Object::toString).orElse(null);
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.CREATE, 0, ""); // before the columns and defaults that use it
+    }
+
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.withEnumType(s.enumType(type).withLabel(label, before, after));
+    }
+
+    @Override
+    public Operation reverse(Schema s) {
+      throw new IrreversibleException("PostgreSQL cannot drop the value " + label + " of enum type " + type
+          + "; to go back, write the type's re-creation by hand (a new type, each column converted, the old type dropped)");
+    }
+
+    @Override
+    public String toString() {
+      return "add value " + label + (before != null ? " before " + before : after != null ? " after " + after : "")
+          + " to enum type " + type;
+    }
+  }
+
+  public record RenameEnumValue(String type, String from, String to) implements Operation {
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.renameEnumValue(this);
+    }
+
+    @Override
+    public String describe() {
+      return "rename value " + from + " of enum type " + type + " to " + to;
+    }
+
+    @Override
+    public String checksumText() {
+      return "rename enum value " + quoted(from) + " to " + quoted(to) + " of " + type;
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("renameEnumValue", type, from, to);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Rename" + camel(type) + labelWord(from);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " (stored values follow)";
+    }
+
+    @Override
+    public String replaced(Schema s) {
+      return s.findEnumType(type).map(Object::toString).orElse(null);
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.RENAME, 0, "");
+    }
+
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.withEnumType(s.enumType(type).renameLabel(from, to));
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new RenameEnumValue(type, to, from);
+    }
+
+    @Override
+    public String toString() {
+      return describe();
+    }
+  }
+
+  /** A table's collation changes (MariaDB/MySQL); {@code collation} as {@link TableDefinition#collation(String)} takes it. */
+  public record AlterCollation(String table, String collation) implements Operation {
+    public AlterCollation {
+      Objects.requireNonNull(table, "table");
+      collation = TableDefinition.of(table).collation(collation).collation(); // jmigrate's exact one is null
+    }
+
+    /** The collation as the DSL and the checksum spell it. */
+    public String collationShown() {
+      return collation == null ? TableDefinition.EXACT_COLLATION : collation;
+    }
+
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.alterCollation(this);
+    }
+
+    @Override
+    public String describe() {
+      return "change the collation of " + table;
+    }
+
+    @Override
+    public String checksumText() {
+      return "alter table " + table + " collate " + collationShown();
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("alterCollation", table, collationShown());
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Collate" + camel(table);
+    }
+
+    @Override
+    public String reviewLine() {
+      String to = TableDefinition.DATABASE_COLLATION.equals(collation) ? "the database's default" : collationShown();
+      return describe() + " to " + to + " on MariaDB/MySQL (ALTER TABLE … CONVERT TO copies the table;"
+          + " a unique key over text whose values would become equal, such as 'Alice' and 'alice', stops the"
+          + " migration before anything changes)";
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.find(table).map(t -> "collation " + t.collationShown()).orElse(null);
+    }
+
+    /** As a column change: after the foreign keys over its text are dropped, before they come back. */
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return new Placement(Stage.CHANGE, 1, table, Set.of(), true);
+    }
+
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.with(s.table(table).collation(collation));
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new AlterCollation(table, before.table(table).collation());
+    }
+
+    @Override
+    public String toString() {
+      return "alter table " + table + " collate " + collationShown();
+    }
+  }
+
   /**
    * Hand-written SQL; it does not change the schema jmigrate tracks. Either one statement for every
    * dialect ({@code sql}, {@code reverseSql}) or, when {@code sqlByDialect} is not empty, one per
@@ -566,6 +1572,48 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.runSql(this);
+    }
+
+    @Override
+    public String describe() {
+      return "sql step";
+    }
+
+    @Override
+    public String checksumText() {
+      return perDialect()
+          // A form of its own (the maps are sorted by dialect name); the one-statement form is unchanged.
+          ? "sql per dialect " + Checksum.perDialect(sqlByDialect)
+              + (reverseByDialect.isEmpty() ? "" : " reverse " + Checksum.perDialect(reverseByDialect))
+          : "sql [" + sql + "]" + (reverseSql == null ? "" : " reverse [" + reverseSql + "]");
+    }
+
+    @Override
+    public DslCall toJava() {
+      if (perDialect()) {
+        return reverseByDialect.isEmpty() ? DslCall.of("sql", sqlByDialect) : DslCall.of("sql", sqlByDialect, reverseByDialect);
+      }
+      return reverseSql == null ? DslCall.of("sql", sql) : DslCall.of("sql", sql, reverseSql);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return null;
+    }
+
+    @Override
+    public String reviewLine() {
+      return "sql: " + (perDialect() ? sqlByDialect.toString() : sql);
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.HAND_WRITTEN, 0, "");
     }
 
     public RunSql(String sql, String reverseSql) {
@@ -629,6 +1677,41 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.runJava(this);
+    }
+
+    @Override
+    public String describe() {
+      return description;
+    }
+
+    @Override
+    public String checksumText() {
+      return "java [" + description + "]" + (reverseStep == null ? "" : " reversible");
+    }
+
+    @Override
+    public DslCall toJava() {
+      throw new IllegalArgumentException("Java steps are hand-written; the diff does not produce " + this);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return null;
+    }
+
+    @Override
+    public String reviewLine() {
+      return "java: " + description;
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.HAND_WRITTEN, 0, "");
     }
 
     public RunJava {

@@ -73,6 +73,9 @@ public final class SchemaFingerprint {
         s.append("  primary key name ").append(t.primaryKeyName()).append('\n');
       }
     }
+    if (t.collation() != null) { // only tables that name one: older schemas keep their text
+      s.append("  collation ").append(t.collation()).append('\n');
+    }
     for (IndexDefinition i : t.indexes()) { // sorted by name
       s.append("  ").append(i.unique() ? "unique index " : "index ").append(i.name())
           .append(" (").append(String.join(",", i.columns())).append(")\n");
@@ -92,30 +95,22 @@ public final class SchemaFingerprint {
       s.append("sequence ").append(q.name()).append(" start=").append(q.start()).append(" increment=")
           .append(q.increment()).append('\n');
     }
+    for (EnumTypeDefinition e : schema.enumTypes()) { // likewise only schemas with enum types
+      s.append("enum type ").append(e.name());
+      e.labels().forEach(l -> s.append(' ').append(quote(l)));
+      s.append('\n');
+    }
   }
 
   private static String column(ColumnDefinition c) {
-    StringBuilder s = new StringBuilder(c.name()).append(' ').append(c.type().name())
-        .append(" length=").append(c.length())
-        .append(" precision=").append(c.precision()).append(',').append(c.scale())
-        .append(c.nullable() ? " null" : " not-null");
-    if (c.defaultValue() != null) {
-      s.append(" default-value=").append(quote(c.defaultValue()));
-    }
-    if (c.defaultSql() != null) {
-      s.append(" default-sql=").append(quote(c.defaultSql()));
-    }
-    c.defaultSqlByDialect().forEach((d, e) -> s.append(" default-sql-").append(d).append('=').append(quote(e)));
-    if (c.generated()) {
-      s.append(" generated");
-    }
-    if (c.utcDatetime()) {
-      s.append(" utc-datetime");
+    StringBuilder s = new StringBuilder(c.name()).append(' ').append(c.type().name());
+    for (ColumnProperty p : ColumnProperty.values()) {
+      s.append(p.fingerprint(c));
     }
     return s.toString();
   }
 
-  private static String quote(String v) {
+  static String quote(String v) {
     return '"' + v.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + '"';
   }
 

@@ -22,6 +22,8 @@ import java.util.List;
  *     adopted database); empty for jmigrate's {@code pk_<table>}
  * @param jpa a JPA entity's table: its columns follow Hibernate's storage where that differs (an
  *     instant is {@code DATETIME(6)} on MariaDB), which a {@code @Table} model's never do
+ * @param collation the table's collation on MariaDB/MySQL as {@code TableDefinition.collation} takes it;
+ *     null for jmigrate's exact one
  */
 public record TableDeclaration(
     String className,
@@ -36,7 +38,8 @@ public record TableDeclaration(
     List<String> dropTables,
     Origin origin,
     String primaryKeyName,
-    boolean jpa) {
+    boolean jpa,
+    String collation) {
 
   public TableDeclaration {
     columns = List.copyOf(columns);
@@ -44,6 +47,15 @@ public record TableDeclaration(
     dropColumns = List.copyOf(dropColumns);
     dropTables = List.copyOf(dropTables);
     primaryKeyName = primaryKeyName == null ? "" : primaryKeyName;
+    collation = collation == null || collation.isEmpty() ? null : collation;
+  }
+
+  /** A declaration with the default collation (jmigrate's exact one). */
+  public TableDeclaration(String className, String simpleName, String name, boolean nameGiven, Shape shape,
+      List<ColumnDeclaration> columns, List<IndexDeclaration> indexes, String renamedFrom, List<String> dropColumns,
+      List<String> dropTables, Origin origin, String primaryKeyName, boolean jpa) {
+    this(className, simpleName, name, nameGiven, shape, columns, indexes, renamedFrom, dropColumns, dropTables, origin,
+        primaryKeyName, jpa, null);
   }
 
   /** A {@code @Table} model's declaration. */

@@ -10,11 +10,13 @@ import com.google.gson.stream.JsonReader;
 import io.jmigrate.schema.ReferentialAction;
 import io.jmigrate.processor.diff.Rename;
 import io.jmigrate.schema.ColumnDefinition;
+import io.jmigrate.schema.ColumnProperty;
 import io.jmigrate.schema.ColumnType;
 import io.jmigrate.schema.ForeignKeyDefinition;
 import io.jmigrate.schema.IndexDefinition;
 import io.jmigrate.schema.Names;
 import io.jmigrate.schema.Schema;
+import io.jmigrate.schema.EnumTypeDefinition;
 import io.jmigrate.schema.SequenceDefinition;
 import io.jmigrate.schema.TableDefinition;
 import java.io.IOException;
@@ -41,7 +43,10 @@ import java.util.TreeMap;
  * {@code "primaryKeyName"} after {@code "primaryKey"} when the key keeps a name of its own (from an
  * adopted database; absent otherwise, so other files are unchanged); and a top-level {@code "sequences"}
  * array after {@code "tables"} (and in {@code beforeLatest} when the latest migration changed them), only
- * when there are sequences, so other files are unchanged. Format 1 files are read and
+ * when there are sequences, so other files are unchanged; likewise a top-level {@code "enumTypes"} array
+ * after it ({@code {"name": "mood", "labels": ["sad", "ok"]}}, labels in their order) and a column's
+ * {@code "enumType"} only when there are PostgreSQL enum types; and {@code "collation"} last on a table's entry
+ * when it is not jmigrate's exact one (MariaDB/MySQL; absent otherwise). Format 1 files are read and
  * rewritten as format 2.
  */
 public final class SnapshotStore {
@@ -65,6 +70,10 @@ public final class SnapshotStore {
       out.append(",\n  \"sequences\": ");
       writeSequences(out, s.schema().sequences(), "  ");
     }
+    if (!s.schema().enumTypes().isEmpty()) { // optional, as sequences
+      out.append(",\n  \"enumTypes\": ");
+      writeEnumTypes(out, s.schema().enumTypes(), "  ");
+    }
     Snapshot.StepBack back = s.beforeLatest();
     if (back != null) {
       out.append(",\n  \"beforeLatest\": {\n");
@@ -78,6 +87,10 @@ public final class SnapshotStore {
       if (back.sequences() != null) { // only when the latest migration changed the sequences
         out.append(",\n    \"sequences\": ");
         writeSequences(out, back.sequences(), "    ");
+      }
+      if (back.enumTypes() != null) { // only when the latest migration changed the enum types
+        out.append(",\n    \"enumTypes\": ");
+        writeEnumTypes(out, back.enumTypes(), "    ");
       }
       out.append("\n  }");
     }
@@ -131,6 +144,9 @@ public final class SnapshotStore {
       out.append(",\n").append(in).append("\"foreignKeys\": [");
       lines(out, t.foreignKeys().stream().map(SnapshotStore::foreignKey).toList(), in);
     }
+    if (t.collation() != null) { // optional: absent for jmigrate's exact collation, so other files are unchanged
+      out.append(",\n").append(in).append("\"collation\": ").append(quote(t.collation()));
+    }
     out.append("\n").append(indent).append("}");
   }
 
@@ -144,6 +160,29 @@ public final class SnapshotStore {
     lines(out, sequences.stream().map(q -> "{\"name\": " + quote(q.name())
         + (q.start() == 1 ? "" : ", \"start\": " + q.start())
         + (q.increment() == 1 ? "" : ", \"increment\": " + q.increment()) + "}").toList(), indent);
+  }
+
+  private static void writeEnumTypes(StringBuilder out, Collection<EnumTypeDefinition> types, String indent) {
+    if (types.isEmpty()) {
+      out.append("[]");
+      return;
+    }
+    out.append("[");
+    lines(out, types.stream().map(e -> "{\"name\": " + quote(e.name()) + ", \"labels\": ["
+        + String.join(", ", e.labels().stream().map(SnapshotStore::quote).toList()) + "]}").toList(), indent);
+  }
+
+  private static List<EnumTypeDefinition> readEnumTypes(JsonObject o, String where) throws SnapshotException {
+    List<EnumTypeDefinition> out = new ArrayList<>();
+    for (JsonElement e : array(o, "enumTypes", where)) {
+      JsonObject t = object(e, "an enum type");
+      List<String> labels = new ArrayList<>();
+      for (JsonElement l : array(t, "labels", "an enum type")) {
+        labels.add(l.getAsString());
+      }
+      out.add(new EnumTypeDefinition(identifier(t, "name", "an enum type"), labels));
+    }
+    return out;
   }
 
   private static List<SequenceDefinition> readSequences(JsonObject o, String where) throws SnapshotException {
@@ -169,41 +208,28 @@ public final class SnapshotStore {
     return "\"renamedFrom\": " + quote(r.getKey().from()) + ", \"renamedIn\": " + r.getValue();
   }
 
+  /** One line per column: name, type, then each {@link ColumnProperty}'s keys when set. */
   private static String column(ColumnDefinition c, Map.Entry<Rename, Integer> renamed) {
     StringBuilder s = new StringBuilder("{\"name\": ").append(quote(c.name()))
         .append(", \"type\": ").append(quote(c.type().name()));
-    if (c.length() > 0) {
-      s.append(", \"length\": ").append(c.length());
-    }
-    if (c.precision() > 0) {
-      s.append(", \"precision\": ").append(c.precision()).append(", \"scale\": ").append(c.scale());
-    }
-    if (!c.nullable()) {
-      s.append(", \"nullable\": false");
-    }
-    if (c.defaultValue() != null) {
-      s.append(", \"defaultValue\": ").append(quote(c.defaultValue()));
-    }
-    if (c.defaultSql() != null) {
-      s.append(", \"defaultSql\": ").append(quote(c.defaultSql()));
-    }
-    if (!c.defaultSqlByDialect().isEmpty()) {
-      // Sorted by dialect name (the definition keeps them so): the file does not depend on source order.
-      StringBuilder variants = new StringBuilder();
-      c.defaultSqlByDialect().forEach((d, e) -> variants.append(variants.length() == 0 ? "" : ", ")
-          .append(quote(d)).append(": ").append(quote(e)));
-      s.append(", \"defaultSqlByDialect\": {").append(variants).append('}');
-    }
-    if (c.generated()) {
-      s.append(", \"generated\": true");
-    }
-    if (c.utcDatetime()) {
-      s.append(", \"utcDatetime\": true");
+    for (ColumnProperty p : ColumnProperty.values()) {
+      p.snapshot(c, (key, value) -> s.append(", ").append(quote(key)).append(": ").append(json(value)));
     }
     if (renamed != null) {
       s.append(", ").append(renamed(renamed));
     }
     return s.append('}').toString();
+  }
+
+  /** A property's value: a number, a boolean, a string, or an object of strings (sorted by the definition). */
+  private static String json(Object value) {
+    if (value instanceof Map<?, ?> m) {
+      StringBuilder s = new StringBuilder("{");
+      m.forEach((k, v) -> s.append(s.length() == 1 ? "" : ", ").append(quote(k.toString())).append(": ")
+          .append(json(v)));
+      return s.append('}').toString();
+    }
+    return value instanceof String v ? quote(v) : value.toString();
   }
 
   private static String index(IndexDefinition i) {
@@ -381,6 +407,11 @@ public final class SnapshotStore {
       Map<Rename, Integer> renames = new TreeMap<>();
       Schema schema = Schema.of(readTables(root, "the snapshot", classes, renames),
           root.has("sequences") ? readSequences(root, "the snapshot") : List.of());
+      if (root.has("enumTypes")) {
+        for (EnumTypeDefinition e : readEnumTypes(root, "the snapshot")) {
+          schema = schema.withEnumType(e);
+        }
+      }
       checkReferences(schema);
       Snapshot.StepBack back = root.has("beforeLatest") ? readStepBack(object(root.get("beforeLatest"), "beforeLatest")) : null;
       return new Snapshot(schema, classes, renames, latestVersion, latestClass, back);
@@ -395,7 +426,7 @@ public final class SnapshotStore {
     List<TableDefinition> tables = readTables(b, "beforeLatest", classes, renames);
     return new Snapshot.StepBack(integer(b, "version", "beforeLatest"),
         b.has("class") ? string(b, "class", "beforeLatest") : null, strings(b, "replaces"), tables, classes, renames,
-        b.has("sequences") ? readSequences(b, "beforeLatest") : null);
+        b.has("sequences") ? readSequences(b, "beforeLatest") : null, b.has("enumTypes") ? readEnumTypes(b, "beforeLatest") : null);
   }
 
   private static List<TableDefinition> readTables(JsonObject o, String where, Map<String, String> classes,
@@ -436,26 +467,10 @@ public final class SnapshotStore {
       } catch (IllegalArgumentException e) {
         throw new SnapshotException("column " + name + "." + cn + " has the unknown type " + typeName);
       }
-      ColumnDefinition col = ColumnDefinition.of(cn, type)
-          .length(optInt(c, "length"))
-          .precision(optInt(c, "precision"), optInt(c, "scale"))
-          .nullable(!c.has("nullable") || c.get("nullable").getAsBoolean());
-      if (c.has("defaultValue")) {
-        col = col.defaultValue(c.get("defaultValue").getAsString());
-      }
-      if (c.has("defaultSql")) {
-        col = col.defaultSql(c.get("defaultSql").getAsString());
-      }
-      if (c.has("defaultSqlByDialect")) {
-        for (var variant : c.getAsJsonObject("defaultSqlByDialect").entrySet()) {
-          col = col.defaultSql(variant.getKey(), variant.getValue().getAsString());
-        }
-      }
-      if (c.has("generated") && c.get("generated").getAsBoolean()) {
-        col = col.identity();
-      }
-      if (c.has("utcDatetime") && c.get("utcDatetime").getAsBoolean()) {
-        col = col.asUtcDatetime();
+      ColumnDefinition col = ColumnDefinition.of(cn, type);
+      Map<String, Object> keys = keys(c);
+      for (ColumnProperty p : ColumnProperty.values()) {
+        col = p.read(col, keys);
       }
       if (c.has("renamedFrom")) {
         renames.put(Rename.column(name, cn, identifier(c, "renamedFrom", name + "." + cn)),
@@ -497,7 +512,8 @@ public final class SnapshotStore {
       }
     }
     String pkName = t.has("primaryKeyName") ? identifier(t, "primaryKeyName", "the primary key of " + name) : null;
-    return new TableDefinition(name, columns, pk, indexes, fks, pkName);
+    String collation = t.has("collation") ? t.get("collation").getAsString() : null;
+    return new TableDefinition(name, columns, pk, indexes, fks, pkName, collation);
   }
 
   private static void checkReferences(Schema schema) throws SnapshotException {
@@ -557,8 +573,21 @@ public final class SnapshotStore {
     return e.getAsInt();
   }
 
-  private static int optInt(JsonObject o, String key) {
-    return o.has(key) ? o.get(key).getAsInt() : 0;
+  /** A column's keys as {@link ColumnProperty#read} takes them: numbers, booleans, strings and objects of strings. */
+  private static Map<String, Object> keys(JsonObject c) {
+    Map<String, Object> keys = new java.util.HashMap<>();
+    for (var e : c.entrySet()) {
+      JsonElement v = e.getValue();
+      if (v.isJsonObject()) {
+        Map<String, String> strings = new java.util.LinkedHashMap<>();
+        v.getAsJsonObject().entrySet().forEach(x -> strings.put(x.getKey(), x.getValue().getAsString()));
+        keys.put(e.getKey(), strings);
+      } else if (v.isJsonPrimitive()) {
+        var p = v.getAsJsonPrimitive();
+        keys.put(e.getKey(), p.isBoolean() ? (Object) p.getAsBoolean() : p.isNumber() ? (Object) p.getAsInt() : p.getAsString());
+      }
+    }
+    return keys;
   }
 
   private static List<String> strings(JsonObject o, String key) {

@@ -261,6 +261,19 @@ final class JpaColumns {
     origin = columnDefault == null ? origin : origin.with("defaultSql", columnDefault, explicit(columnDefault, "value"));
     String javaName = JpaTypes.qualifiedName(type);
     JavaType javaType = new JavaType(type.toString(), sized.type(), false, javaName, null);
+    if (sized.type() == ColumnType.ENUM) {
+      // Hibernate 7 on PostgreSQL: CREATE TYPE <simple name of the enum> AS ENUM (<constants>), the name
+      // unquoted and so folded to lower case, with no naming strategy applied, and the constants sorted by
+      // name (its EnumHelper.getSortedEnumeratedValues for ENUM and NAMED_ENUM), not in declaration order.
+      String simple = type.getKind() == javax.lang.model.type.TypeKind.DECLARED
+          ? ((javax.lang.model.type.DeclaredType) type).asElement().getSimpleName().toString() : type.toString();
+      javaType = TypeMapping.javaType(type).asEnumType(simple.toLowerCase(java.util.Locale.ROOT),
+          "@JdbcTypeCode(SqlTypes.NAMED_ENUM)");
+      if (javaType.enumConstants() != null) {
+        javaType = new JavaType(javaType.name(), javaType.columnType(), false, javaType.boxName(),
+            javaType.enumConstants().stream().sorted().toList(), javaType.enumType());
+      }
+    }
     return new ColumnDeclaration(name, true, attribute, scope.declaringClass(), javaType, scope.id(), false,
         !notNull, length, precision, scale, unique, null, defaultSql,
         renamed == null ? null : annotations.string(renamed, "value"), null,
@@ -292,6 +305,16 @@ final class JpaColumns {
     return new Sized(lob, col == null ? 0 : annotations.integer(col, "length"), 0, 0);
   }
 
+  /** The qualified name of the class a {@code @JdbcType} names, or "". */
+  static String jdbcTypeClass(AnnotationMirror jdbcType) {
+    for (var e : jdbcType.getElementValues().entrySet()) {
+      if (e.getKey().getSimpleName().contentEquals("value") && e.getValue().getValue() instanceof javax.lang.model.type.DeclaredType t) {
+        return ((javax.lang.model.element.TypeElement) t.asElement()).getQualifiedName().toString();
+      }
+    }
+    return "";
+  }
+
   /** The column's type and sizes, or null after reporting why there is none. */
   private Sized type(Element field, TypeMirror type, AnnotationMirror col, String attribute) {
     String definition = col == null ? "" : annotations.string(col, "columnDefinition");
@@ -301,7 +324,8 @@ final class JpaColumns {
         problems.add(Problem.error(Origin.of(field).with("x", col, explicit(col, "columnDefinition")).of("x"),
             "jmigrate cannot read columnDefinition \"" + definition + "\" (" + attribute + "): it takes one plain "
                 + "column type (varchar(n), text, integer, bigint, smallint, boolean, double precision, real, "
-                + "numeric(p,s), char(n), date, time, timestamp, timestamp with time zone, uuid, bytea, jsonb), without "
+                + "numeric(p,s), char(n), date, time, timestamp, timestamp with time zone, uuid, bytea, jsonb, or an array "
+                + "of text, varchar(n), integer or bigint as text[]), without "
                 + "defaults "
                 + "or constraints. Use @Column(length, precision, scale) instead"));
       } else {
@@ -310,6 +334,11 @@ final class JpaColumns {
                 + ": SQL as written is not portable, so each database gets its own spelling of that type"));
       }
       return s;
+    }
+    AnnotationMirror jdbcType = Annotations.mirror(field, Jpa.HIBERNATE + "JdbcType");
+    Sized typed = jdbcType == null ? null : JpaTypes.jdbcType(jdbcTypeClass(jdbcType));
+    if (typed != null) {
+      return typed;
     }
     AnnotationMirror code = Annotations.mirror(field, Jpa.HIBERNATE + "JdbcTypeCode");
     Sized coded = code == null ? null : JpaTypes.jdbcTypeCode(annotations.integer(code, "value"));

@@ -1,5 +1,6 @@
-package io.jmigrate.processor.diff;
+package io.jmigrate.internal.dialect;
 
+import io.jmigrate.dialect.Cost;
 import io.jmigrate.migration.OperationVisitor;
 import io.jmigrate.migration.Operations.AlterSequence;
 import io.jmigrate.migration.Operations.CreateSequence;
@@ -44,6 +45,11 @@ abstract class CostVisitor implements OperationVisitor<Cost> {
   }
 
   @Override
+  public Cost custom(io.jmigrate.migration.CustomOperation o) {
+    return Cost.light("runs the custom operation's SQL");
+  }
+
+  @Override
   public Cost createSequence(CreateSequence o) {
     return Cost.CATALOG;
   }
@@ -61,5 +67,31 @@ abstract class CostVisitor implements OperationVisitor<Cost> {
   @Override
   public Cost alterSequence(AlterSequence o) {
     return Cost.CATALOG;
+  }
+
+  @Override
+  public Cost createEnumType(io.jmigrate.migration.Operations.CreateEnumType o) {
+    return Cost.CATALOG;
+  }
+
+  @Override
+  public Cost dropEnumType(io.jmigrate.migration.Operations.DropEnumType o) {
+    return Cost.CATALOG;
+  }
+
+  @Override
+  public Cost addEnumValue(io.jmigrate.migration.Operations.AddEnumValue o) {
+    return Cost.CATALOG;
+  }
+
+  @Override
+  public Cost renameEnumValue(io.jmigrate.migration.Operations.RenameEnumValue o) {
+    return Cost.CATALOG; // the label, not the stored values (they hold its position)
+  }
+
+  /** Only MariaDB/MySQL keep a table's collation ({@link MariaDbCosts}); elsewhere nothing runs. */
+  @Override
+  public Cost alterCollation(io.jmigrate.migration.Operations.AlterCollation o) {
+    return Cost.light("runs nothing on this database");
   }
 }
