@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 
 /**
  * Runs every benchmark and prints Markdown tables. {@code --smoke}: tiny sizes, one run each.
- * {@code --only=compile,compile-jpa,sqlite,postgresql,mariadb,writestall,writestall-mariadb,history,rebuild}: only those parts.
+ * {@code --only=compile,compile-jpa,sqlite,postgresql,mariadb,writestall,writestall-mariadb,history,rebuild,boot}: only those parts.
  */
 public final class Bench {
   private Bench() {}
@@ -91,6 +91,9 @@ public final class Bench {
 
     if (part.test("rebuild")) {
       RebuildBench.run(r, work, smoke ? 10_000 : 1_000_000, smoke ? 1 : 5);
+    }
+    if (part.test("boot")) { // Spring Boot time to ready (BootBench)
+      BootBench.run(r, work, smoke ? 10 : 1_000, smoke ? 1 : 7);
     }
     r.save(work.resolve("results.md"));
     System.out.println("\n(saved to " + work.resolve("results.md") + ")");

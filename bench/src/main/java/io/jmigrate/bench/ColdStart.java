@@ -26,6 +26,9 @@ public final class ColdStart {
       case "flyway":
         Tools.flyway(dir.resolve("flyway-" + dialect)).migrate(url);
         break;
+      case "flyway13": // Flyway 13 in a class loader of its own (Tools.flyway13)
+        Tools.flyway13(dir.resolve("flyway-" + dialect)).migrate(url);
+        break;
       case "liquibase":
         Tools.liquibase(dir, "changelog-" + dialect + ".sql").migrate(url);
         break;

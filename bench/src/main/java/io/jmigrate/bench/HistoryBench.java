@@ -24,7 +24,8 @@ final class HistoryBench {
 
   /** One N's figures, for the summary. */
   record Row(int n, Stats jvm, Stats jmigrate, Stats jmigrateAll, Stats flyway, Stats floor, Stats apply,
-      Stats flywayApply, Stats squashFloor, Stats squashed, Stats flywaySquashed, Stats plainBuild, Stats build) {}
+      Stats flywayApply, Stats squashFloor, Stats squashed, Stats flywaySquashed, Stats plainBuild, Stats build,
+      Stats flyway13, Stats flyway13Apply, Stats flyway13Squashed) {}
 
   static void run(Report r, Path work, List<Integer> sizes, int reps, int coldReps, int buildReps) throws Exception {
     List<Row> rows = new ArrayList<>();
@@ -42,34 +43,39 @@ final class HistoryBench {
           + "; build plain " + x.plainBuild + ", processor " + x.build);
     }
     String flyway = "Flyway " + Tools.version("org.flywaydb", "flyway-core");
+    String flyway13 = "Flyway " + Tools.flyway13Version();
 
     r.heading("History growth (SQLite): cold no-op start-up, whole process (" + coldReps + " runs per cell)");
     r.row("N", "JVM + connection only", "jmigrate (`Runtime.migrate`)", "above the bare JVM",
         "jmigrate loading every class (the path before the index knew checksums)", "above the bare JVM", flyway,
-        "above the bare JVM", "Flyway ÷ jmigrate, above the bare JVM");
-    r.row("---", "---", "---", "---", "---", "---", "---", "---", "---");
+        "above the bare JVM", "Flyway ÷ jmigrate, above the bare JVM", flyway13, "above the bare JVM", "÷ jmigrate");
+    r.row("---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---");
     for (Row x : rows) {
       double jm = x.jmigrate.median() - x.jvm.median();
       double fw = x.flyway.median() - x.jvm.median();
       r.row(x.n, x.jvm, x.jmigrate, ms(jm), x.jmigrateAll, ms(x.jmigrateAll.median() - x.jvm.median()), x.flyway, ms(fw),
-          jm <= 0 ? "(jmigrate within the noise of the bare JVM)" : String.format(java.util.Locale.ROOT, "%.1f×", fw / jm));
+          jm <= 0 ? "(jmigrate within the noise of the bare JVM)" : String.format(java.util.Locale.ROOT, "%.1f×", fw / jm),
+          x.flyway13, ms(x.flyway13.median() - x.jvm.median()), jm <= 0 ? "—"
+              : String.format(java.util.Locale.ROOT, "%.1f×", (x.flyway13.median() - x.jvm.median()) / jm));
     }
 
     r.heading("History growth (SQLite): apply N migrations to an empty database (" + reps + " runs per cell; 1 at N ≥ 5,000)");
-    r.row("N", "plain JDBC (floor)", "jmigrate", "vs floor", flyway, "vs floor");
-    r.row("---", "---", "---", "---", "---", "---");
+    r.row("N", "plain JDBC (floor)", "jmigrate", "vs floor", flyway, "vs floor", flyway13, "vs floor");
+    r.row("---", "---", "---", "---", "---", "---", "---", "---");
     for (Row x : rows) {
-      r.row(x.n, x.floor, x.apply, x.apply.ratioTo(x.floor), x.flywayApply, x.flywayApply.ratioTo(x.floor));
+      r.row(x.n, x.floor, x.apply, x.apply.ratioTo(x.floor), x.flywayApply, x.flywayApply.ratioTo(x.floor),
+          x.flyway13Apply, x.flyway13Apply.ratioTo(x.floor));
     }
 
     r.heading("History growth (SQLite): apply the squashed migration to an empty database (" + reps
         + " runs per cell; 1 at N ≥ 5,000)");
     r.row("N", "plain JDBC, the same statements in one transaction (floor)", "jmigrate, `V000N_Squashed`", "vs floor",
-        "vs applying the N migrations", flyway + ", one consolidated `V<N>` script", "vs floor");
-    r.row("---", "---", "---", "---", "---", "---", "---");
+        "vs applying the N migrations", flyway + ", one consolidated `V<N>` script", "vs floor", flyway13, "vs floor");
+    r.row("---", "---", "---", "---", "---", "---", "---", "---", "---");
     for (Row x : rows) {
       r.row(x.n, x.squashFloor, x.squashed, x.squashed.ratioTo(x.squashFloor), x.squashed.ratioTo(x.apply),
-          x.flywaySquashed, x.flywaySquashed.ratioTo(x.squashFloor));
+          x.flywaySquashed, x.flywaySquashed.ratioTo(x.squashFloor), x.flyway13Squashed,
+          x.flyway13Squashed.ratioTo(x.squashFloor));
     }
 
     r.heading("History growth: no-change build of a project with 20 @Table models and N migration classes, javac in-process ("
@@ -109,6 +115,8 @@ final class HistoryBench {
     tools.put("squashFloor", Tools.jdbc(List.of(flat), false));
     tools.put("squashed", Tools.jmigrate(squashedLoader));
     tools.put("flywaySquashed", Tools.flyway(squashed.resolve("flyway-sqlite")));
+    tools.put("flyway13", Tools.flyway13(w.flywayDir("sqlite"))); // Flyway 13 beside 12.4, in its own class loader
+    tools.put("flyway13Squashed", Tools.flyway13(squashed.resolve("flyway-sqlite")));
     Map<String, List<Double>> times = new LinkedHashMap<>();
     Map<String, String> migrated = new LinkedHashMap<>();
     tools.keySet().forEach(k -> times.put(k, new ArrayList<>()));
@@ -125,13 +133,13 @@ final class HistoryBench {
     }
 
     Map<String, List<Double>> cold = new LinkedHashMap<>();
-    for (String k : List.of("jvm", "jmigrate", "jmigrate-all", "flyway")) {
+    for (String k : List.of("jvm", "jmigrate", "jmigrate-all", "flyway", "flyway13")) {
       cold.put(k, new ArrayList<>());
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     for (int rep = -1; rep < coldReps; rep++) {
       for (String k : cold.keySet()) {
-        String url = migrated.get(k.equals("flyway") ? "flyway" : "jmigrate");
+        String url = migrated.get(k.startsWith("flyway") ? k : "jmigrate");
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ColdStart.class.getName(), k, url,
             w.dir.toString(), "sqlite").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         long t0 = System.nanoTime();
@@ -162,7 +170,8 @@ final class HistoryBench {
     return new Row(n, Stats.of(cold.get("jvm")), Stats.of(cold.get("jmigrate")), Stats.of(cold.get("jmigrate-all")),
         Stats.of(cold.get("flyway")), Stats.of(times.get("floor")), Stats.of(times.get("jmigrate")),
         Stats.of(times.get("flyway")), Stats.of(times.get("squashFloor")), Stats.of(times.get("squashed")),
-        Stats.of(times.get("flywaySquashed")), plain, build);
+        Stats.of(times.get("flywaySquashed")), plain, build, Stats.of(cold.get("flyway13")),
+        Stats.of(times.get("flyway13")), Stats.of(times.get("flyway13Squashed")));
   }
 
   /** The squashed form of the workload: one {@code SquashedMigration} creating all N tables, and Flyway's one script. */

@@ -31,6 +31,7 @@ final class RuntimeBench {
     Map<String, Tools.Tool> tools = new LinkedHashMap<>();
     tools.put("jmigrate", Tools.jmigrate(loader));
     tools.put("Flyway " + Tools.version("org.flywaydb", "flyway-core"), Tools.flyway(w.flywayDir(dialect)));
+    tools.put("Flyway " + Tools.flyway13Version(), Tools.flyway13(w.flywayDir(dialect)));
     tools.put("Liquibase " + liquibase.util.LiquibaseUtil.getBuildVersion(),
         Tools.liquibase(w.dir, "changelog-" + dialect + ".sql"));
 
@@ -99,7 +100,7 @@ final class RuntimeBench {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     for (int rep = -1; rep < coldReps; rep++) {
       for (String k : cold.keySet()) {
-        String tool = k.startsWith("JVM") ? "jvm" : k.split(" ")[0].toLowerCase();
+        String tool = k.startsWith("JVM") ? "jvm" : k.startsWith("Flyway 13") ? "flyway13" : k.split(" ")[0].toLowerCase();
         String url = upToDate.getOrDefault(k, upToDate.get("jmigrate"));
         ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
             ColdStart.class.getName(), tool, url, w.dir.toString(), dialect)

@@ -84,6 +84,67 @@ final class Tools {
     };
   }
 
+  /** Where bench/flyway13 puts Flyway 13 and its modules (bench/run.sh builds it). */
+  static final Path FLYWAY13_LIB = Path.of("bench/flyway13/target/lib").toAbsolutePath();
+
+  /**
+   * Flyway 13, from its own jars in a class loader of its own (this class path holds 12.4), called
+   * by reflection through the same four calls as {@link #flyway}: configure, dataSource, locations, load.
+   */
+  static Tool flyway13(Path dir) {
+    ClassLoader loader = flyway13Loader();
+    return c -> {
+      try {
+        Class<?> flyway = Class.forName("org.flywaydb.core.Flyway", true, loader);
+        Object conf = flyway.getMethod("configure", ClassLoader.class).invoke(null, loader);
+        conf = conf.getClass().getMethod("dataSource", DataSource.class).invoke(conf, new SingleConnectionDataSource(c));
+        conf = conf.getClass().getMethod("locations", String[].class).invoke(conf, (Object) new String[] {"filesystem:" + dir});
+        Object f = conf.getClass().getMethod("load").invoke(conf);
+        java.lang.reflect.Method migrate = f.getClass().getMethod("migrate");
+        return () -> {
+          try {
+            migrate.invoke(f);
+          } catch (InvocationTargetException e) {
+            throw (Exception) e.getCause();
+          }
+        };
+      } catch (InvocationTargetException e) {
+        throw (Exception) e.getCause();
+      }
+    };
+  }
+
+  private static ClassLoader flyway13;
+
+  /** One loader for the run: its parent is the platform loader, so none of 12.4's classes or services leak in. */
+  static synchronized ClassLoader flyway13Loader() {
+    if (flyway13 == null) {
+      try (var jars = java.nio.file.Files.list(FLYWAY13_LIB)) {
+        flyway13 = new java.net.URLClassLoader("flyway13", jars.filter(j -> j.toString().endsWith(".jar")).map(j -> {
+          try {
+            return j.toUri().toURL();
+          } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+          }
+        }).toArray(java.net.URL[]::new), ClassLoader.getPlatformClassLoader());
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException("Flyway 13 is not in " + FLYWAY13_LIB + ": run bench/run.sh", e);
+      }
+    }
+    return flyway13;
+  }
+
+  /** Flyway 13's version, from its jar. */
+  static String flyway13Version() {
+    try (var in = flyway13Loader().getResourceAsStream("META-INF/maven/org.flywaydb/flyway-core/pom.properties")) {
+      Properties p = new Properties();
+      p.load(in);
+      return p.getProperty("version");
+    } catch (Exception e) {
+      return "13.?";
+    }
+  }
+
   static Tool liquibase(Path changelogDir, String changelog) {
     return c -> {
       Database db = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(unclosable(c)));

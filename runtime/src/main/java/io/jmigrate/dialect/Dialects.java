@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * The dialects on the class path ({@link ServiceLoader}), looked up once per name. jmigrate's
@@ -19,14 +19,15 @@ final class Dialects {
   private static final ConcurrentHashMap<String, Dialect> BY_NAME = new ConcurrentHashMap<>();
 
   private static final String BUILT_IN_CLASS = "io.jmigrate.internal.dialect.BuiltInDialects";
-  private static final Dialect[] BUILT_IN = builtIn();
+  private static final Function<String, Dialect> BUILT_IN = builtIn();
 
   private Dialects() {}
 
+  /** The built-in that accepts a name, or null; it creates only the dialects the name may be for. */
   @SuppressWarnings("unchecked")
-  private static Dialect[] builtIn() {
+  private static Function<String, Dialect> builtIn() {
     try {
-      return ((Supplier<Dialect[]>) Class.forName(BUILT_IN_CLASS).getDeclaredConstructor().newInstance()).get();
+      return (Function<String, Dialect>) Class.forName(BUILT_IN_CLASS).getDeclaredConstructor().newInstance();
     } catch (ReflectiveOperationException | ClassCastException e) {
       throw new IllegalStateException("jmigrate's runtime jar is incomplete: " + BUILT_IN_CLASS + " cannot be created", e);
     }
@@ -40,11 +41,10 @@ final class Dialects {
     if (cached != null) {
       return cached;
     }
-    for (Dialect d : BUILT_IN) {
-      if (d.accepts(name)) {
-        BY_NAME.putIfAbsent(name, d);
-        return d;
-      }
+    Dialect builtIn = BUILT_IN.apply(name);
+    if (builtIn != null) {
+      BY_NAME.putIfAbsent(name, builtIn);
+      return builtIn;
     }
     for (ClassLoader loader : loaders()) {
       for (Dialect d : registered(loader)) {

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.jmigrate.Runtime;
 import io.jmigrate.engine.AppliedMigration;
 import io.jmigrate.engine.MigrationException;
+import io.jmigrate.engine.UpToDate;
 import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
 import io.quarkus.datasource.common.runtime.DataSourceUtil;
 import io.quarkus.runtime.RuntimeValue;
@@ -13,6 +14,7 @@ import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
 /** What runs when the application starts: the migrations, datasource by datasource, before Hibernate ORM. */
@@ -61,8 +63,15 @@ public class JmigrateRecorder {
     }
   }
 
-  private static List<AppliedMigration> migrateAheadAllowed(AgroalDataSource dataSource, ClassLoader loader) {
+  /**
+   * With {@code fail-on-ahead=false}: the same start-up fast path as {@code Runtime.migrate} first, so
+   * that an up-to-date database loads no migration class here either.
+   */
+  static List<AppliedMigration> migrateAheadAllowed(DataSource dataSource, ClassLoader loader) {
     try (Connection c = dataSource.getConnection()) {
+      if (UpToDate.check(c, loader).isPresent()) {
+        return List.of();
+      }
       return Runtime.migrator(loader).withAheadAllowed(true).migrate(c);
     } catch (SQLException e) {
       throw new MigrationException("could not get a connection: " + e.getMessage(), e);

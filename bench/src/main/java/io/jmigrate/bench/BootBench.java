@@ -1,0 +1,248 @@
+package io.jmigrate.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A Spring Boot application's time to ready on an up-to-date database (issue 23 item 2): the same
+ * application ({@code bench/boot}'s {@code BootApp}: Boot 3.5, HikariCP, JdbcTemplate, a first query at
+ * start-up) with jmigrate, Flyway 12.4, Flyway 13, Liquibase, or no migration tool (the floor), each a
+ * whole JVM started by this harness, the tools alternated round by round. Time to ready: from just
+ * before the process is started to the line the application prints at ApplicationReadyEvent.
+ *
+ * <p>Flyway 12 and 13 are set up by the application (bench/boot's {@code FlywayByHand}, Boot's own
+ * initializer bean), since Boot 3.5's Flyway auto-configuration calls a method Flyway 12 removed.
+ *
+ * <p>Each tool has its own database, migrated by its own first (untimed) start; the floor starts on
+ * jmigrate's. Each JVM gets the jars of its tool only, so Boot's auto-configuration finds that one.
+ */
+final class BootBench {
+  private BootBench() {}
+
+  /** One application variant: its class path and its arguments for a database URL. */
+  private record Variant(String name, List<Path> classPath, List<String> args) {}
+
+  static void run(Report r, Path work, int count, int reps) throws Exception {
+    reps = Integer.getInteger("bench.boot.rounds", reps);
+    Path boot = Path.of("bench/boot/target").toAbsolutePath();
+    Path flyway13 = Path.of("bench/flyway13/target/lib").toAbsolutePath();
+    if (!Files.isDirectory(boot.resolve("lib")) || !Files.isDirectory(flyway13)) {
+      throw new IllegalStateException("bench/boot and bench/flyway13 are not built: run bench/run.sh");
+    }
+    Workload w = new Workload(work, count, List.of("postgresql", "h2"), "boot-" + count);
+    List<Path> lib = jars(boot.resolve("lib"));
+    List<Path> common = new ArrayList<>(List.of(boot.resolve("classes")));
+    lib.stream().filter(j -> !named(j, "flyway-", "jackson-", "liquibase-", "jmigrate-")).forEach(common::add);
+    String flyway12 = versionOf(lib, "flyway-core-");
+    String flyway13v = versionOf(jars(flyway13), "flyway-core-");
+    String liquibase = versionOf(lib, "liquibase-core-");
+    String spring = versionOf(lib, "spring-boot-");
+
+    r.heading("Spring Boot time to ready, up-to-date database, " + count + " migrations (" + reps
+        + " alternated rounds of whole JVMs)");
+    r.line("Spring Boot " + spring + " (HikariCP, JdbcTemplate, one query at start-up), Flyway " + flyway12 + " and "
+        + flyway13v + ", Liquibase " + liquibase + "; load average at the start: " + loadAverage() + ".");
+
+    try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+      // -Dbench.boot.dialects=h2 (or postgresql) and -Dbench.boot.rounds=N: one database, fewer rounds (a loaded machine)
+      for (String dialect : System.getProperty("bench.boot.dialects", "postgresql,h2").split(",")) {
+        Map<String, String> urls = new LinkedHashMap<>();
+        List<Variant> variants = new ArrayList<>();
+        for (String tool : List.of("jmigrate", "flyway12", "flyway13", "liquibase")) {
+          String url;
+          if (dialect.equals("postgresql")) {
+            String db = "boot_" + tool;
+            try (Connection c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+              s.execute("DROP DATABASE IF EXISTS " + db);
+              s.execute("CREATE DATABASE " + db);
+            }
+            url = pg.getJdbcUrl("postgres", db);
+          } else {
+            // lower-case folding: the SQL Flyway and Liquibase get is rendered with lower-case quoted names
+            url = "jdbc:h2:file:" + work.resolve("boot-h2-" + tool) + ";DATABASE_TO_LOWER=TRUE";
+          }
+          urls.put(tool, url);
+        }
+        List<String> base = dialect.equals("postgresql") ? List.of("--spring.datasource.username=postgres")
+            : List.of("--spring.datasource.username=sa", "--spring.datasource.password=");
+        variants.add(new Variant("no migration tool (floor)", common, args(base, urls.get("jmigrate"))));
+        List<Path> jm = new ArrayList<>(common);
+        jm.add(w.classes);
+        lib.stream().filter(j -> named(j, "jmigrate-")).forEach(jm::add);
+        variants.add(new Variant("jmigrate", jm, args(base, urls.get("jmigrate"))));
+        List<String> flywayArgs = List.of("--spring.flyway.enabled=false",
+            "--bench.flyway.locations=filesystem:" + w.flywayDir(dialect)); // see bench/boot's FlywayByHand
+        List<Path> f12 = new ArrayList<>(common);
+        lib.stream().filter(j -> named(j, "flyway-", "jackson-")).forEach(f12::add); // Jackson: Flyway 12's only
+        variants.add(new Variant("Flyway " + flyway12, f12, args(concat(base, flywayArgs), urls.get("flyway12"))));
+        List<Path> f13 = new ArrayList<>(common);
+        f13.addAll(jars(flyway13));
+        variants.add(new Variant("Flyway " + flyway13v, f13, args(concat(base, flywayArgs), urls.get("flyway13"))));
+        // Not on H2: with DATABASE_TO_LOWER=TRUE (which the lower-case SQL needs) Liquibase 4.33 does not find
+        // its own DATABASECHANGELOG at the second start and fails creating it again.
+        if (!dialect.equals("h2")) {
+          List<Path> lb = new ArrayList<>(common);
+          lib.stream().filter(j -> named(j, "liquibase-")).forEach(lb::add);
+          variants.add(new Variant("Liquibase " + liquibase, lb, args(concat(base,
+              List.of("--spring.liquibase.change-log=file:" + w.dir.resolve("changelog-" + dialect + ".sql"))),
+              urls.get("liquibase"))));
+        }
+
+        // Untimed: each tool migrates its empty database (the floor's is jmigrate's, so it goes after it).
+        List<Variant> first = new ArrayList<>(variants.subList(1, variants.size()));
+        first.add(variants.get(0));
+        for (Variant v : first) {
+          start(v, work.resolve("boot-" + dialect + "-" + slug(v.name()) + "-first.log"));
+        }
+        Map<String, List<Double>> ready = new LinkedHashMap<>();
+        Map<String, List<Double>> uptime = new LinkedHashMap<>();
+        Map<String, List<Double>> mainCpu = new LinkedHashMap<>();
+        variants.forEach(v -> {
+          ready.put(v.name(), new ArrayList<>());
+          uptime.put(v.name(), new ArrayList<>());
+          mainCpu.put(v.name(), new ArrayList<>());
+        });
+        for (int round = 0; round < reps; round++) {
+          List<Variant> order = new ArrayList<>(variants);
+          Collections.rotate(order, round); // no tool always starts right after the same one
+          for (Variant v : order) {
+            double[] t = start(v, work.resolve("boot-" + dialect + "-" + slug(v.name()) + ".log"));
+            ready.get(v.name()).add(t[0]);
+            uptime.get(v.name()).add(t[1]);
+            mainCpu.get(v.name()).add(t[2]);
+          }
+        }
+        report(r, dialect, ready, uptime, mainCpu, flyway13v);
+      }
+    }
+  }
+
+  private static void report(Report r, String dialect, Map<String, List<Double>> ready,
+      Map<String, List<Double>> uptime, Map<String, List<Double>> mainCpu, String flyway13) {
+    String floorName = ready.keySet().iterator().next();
+    Stats floor = Stats.of(ready.get(floorName));
+    boolean noisy = floor.max() > 2 * floor.min();
+    r.line("");
+    r.line("**" + dialect + "**" + (noisy ? " (noisy: the floor varied more than 2×; differences below are not results)" : ""));
+    r.line("");
+    r.row("application", "time to ready: median (min–max)", "above the floor", "JVM uptime at ready: median (min–max)",
+        "main thread's CPU time to ready: median (min–max)", "above the floor");
+    r.row("---", "---", "---", "---", "---", "---");
+    Stats floorCpu = Stats.of(mainCpu.get(floorName));
+    for (String k : ready.keySet()) {
+      Stats s = Stats.of(ready.get(k));
+      Stats cpu = Stats.of(mainCpu.get(k));
+      r.row(k, s, k.equals(floorName) ? "—" : String.format(Locale.ROOT, "%+.0f ms", s.median() - floor.median()),
+          Stats.of(uptime.get(k)), cpu,
+          k.equals(floorName) ? "—" : String.format(Locale.ROOT, "%+.0f ms", cpu.median() - floorCpu.median()));
+    }
+    double jm = Stats.of(ready.get("jmigrate")).median() - floor.median();
+    double fw = Stats.of(ready.get("Flyway " + flyway13)).median() - floor.median();
+    r.line("");
+    r.line(String.format(Locale.ROOT, "jmigrate's overhead over the floor: %+.0f ms; Flyway %s's: %+.0f ms%s.", jm,
+        flyway13, fw, fw > 0 ? String.format(Locale.ROOT, " (jmigrate's is %.2f of it)", jm / fw) : ""));
+  }
+
+  /** Starts one JVM, waits for its ready line and its exit; {ms to the ready line, its uptime, its main thread's CPU ms}. */
+  private static double[] start(Variant v, Path log) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    String extra = System.getProperty("bench.boot.jvmArgs"); // e.g. -Xlog:class+load, to profile by hand
+    if (extra != null && !extra.isBlank()) {
+      cmd.addAll(List.of(extra.trim().split("\\s+")));
+    }
+    cmd.add("-cp");
+    cmd.add(String.join(java.io.File.pathSeparator, v.classPath().stream().map(Path::toString).toList()));
+    cmd.add("io.jmigrate.bench.boot.BootApp");
+    cmd.addAll(v.args());
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    StringBuilder out = new StringBuilder();
+    long t0 = System.nanoTime();
+    Process p = pb.start();
+    double readyMs = -1;
+    double uptime = -1;
+    double cpu = -1;
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line; (line = in.readLine()) != null; ) {
+        if (readyMs < 0 && line.startsWith("BENCH-READY ")) {
+          readyMs = (System.nanoTime() - t0) / 1e6;
+          String[] f = line.substring("BENCH-READY ".length()).trim().split(" ");
+          uptime = Double.parseDouble(f[0]);
+          cpu = Double.parseDouble(f[1]);
+        }
+        out.append(line).append('\n');
+      }
+    }
+    boolean exited = p.waitFor(300, TimeUnit.SECONDS);
+    if (!exited) {
+      p.destroyForcibly();
+    }
+    out.append("(exit ").append(exited ? String.valueOf(p.exitValue()) : "none: killed").append(")\n");
+    Files.writeString(log, out);
+    if (readyMs < 0) {
+      throw new IllegalStateException(v.name() + ": the application did not start (see " + log + ")");
+    }
+    if (!exited || p.exitValue() != 0) { // ready, then a failed shutdown: the time to ready still counts
+      System.err.println(v.name() + ": ready, then exit " + (exited ? p.exitValue() : "none") + " (see " + log + ")");
+    }
+    return new double[] {readyMs, uptime, cpu};
+  }
+
+  private static List<String> args(List<String> base, String url) {
+    List<String> a = new ArrayList<>(base);
+    a.add("--spring.datasource.url=" + url);
+    return a;
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private static List<Path> jars(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+    }
+  }
+
+  private static boolean named(Path jar, String... prefixes) {
+    String n = jar.getFileName().toString();
+    return Stream.of(prefixes).anyMatch(n::startsWith);
+  }
+
+  private static String versionOf(List<Path> jars, String prefix) {
+    return jars.stream().map(j -> j.getFileName().toString())
+        .filter(n -> n.startsWith(prefix) && Character.isDigit(n.charAt(prefix.length())))
+        .map(n -> n.substring(prefix.length(), n.length() - ".jar".length())).findFirst().orElse("?");
+  }
+
+  private static String slug(String name) {
+    return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.]+", "-");
+  }
+
+  /** The 1-, 5- and 15-minute load averages (Linux), to say how loaded the machine was. */
+  static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return f[0] + " / " + f[1] + " / " + f[2] + " (1 / 5 / 15 min, " + Runtime.getRuntime().availableProcessors()
+          + " cores)";
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+}
