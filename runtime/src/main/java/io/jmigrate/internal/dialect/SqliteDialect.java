@@ -62,7 +62,7 @@ import io.jmigrate.schema.ColumnType;
  * <p>The primary key is written without a constraint name: SQLite has no use for one, and
  * a named one would keep the table's old name after RENAME TO.
  */
-public final class SqliteDialect extends SqlDialect {
+public class SqliteDialect extends SqlDialect {
   static final String REBUILD_PREFIX = "_jm_new_";
 
   public SqliteDialect() {
