@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  *       other than its table's, generated columns (left out); {@code UNSIGNED} integers are not
  *       attributes: inspect leaves their tables out, as no signed Java type holds their values;
  *   <li>SQLite: generated columns (left out), {@code COLLATE}, {@code AUTOINCREMENT} and {@code CHECK}
- *       constraints, read from the table's {@code CREATE TABLE};
+ *       constraints without a name or on a column (named table checks are modelled: {@link LiveChecks}),
+ *       read from the table's {@code CREATE TABLE};
  *   <li>H2: generated columns (left out), identities {@code GENERATED ALWAYS}, column comments (its
  *       ALTER COLUMN forms change one thing each and keep the rest).
  * </ul>
@@ -125,7 +126,8 @@ public final class LiveAttributes {
         for (String part : topLevelParts(sql.substring(open + 1, close))) {
           String p = part.strip();
           if (CONSTRAINT.matcher(p).matches()) {
-            if (CHECK.matcher(p).find()) {
+            // A named table check is the model's (LiveChecks reads it); an unnamed one stays an attribute.
+            if (CHECK.matcher(p).find() && !LiveChecks.NAMED_CHECK.matcher(p).matches()) {
               out.add(new LiveAttribute(table, "table " + table, "check", p, false));
             }
             continue;

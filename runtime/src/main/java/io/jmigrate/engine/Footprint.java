@@ -76,6 +76,7 @@ record Footprint(boolean everything, Set<String> tables, Set<String> columns, Se
       f.names.add("#" + t.primaryKeyConstraint());
       t.indexes().forEach(i -> f.names.add("#" + i.name()));
       t.foreignKeys().forEach(this::foreignKey);
+      t.checks().forEach(c -> f.names.add("#" + c.name()));
     }
 
     private void foreignKey(ForeignKeyDefinition k) {
@@ -248,6 +249,21 @@ record Footprint(boolean everything, Set<String> tables, Set<String> columns, Se
     @Override
     public Boolean alterSequence(AlterSequence op) {
       f.names.add("@" + op.sequence().name());
+      return false;
+    }
+
+    // A check's expression may read any column of its table: the whole table, and the check's name.
+    @Override
+    public Boolean addCheck(io.jmigrate.migration.Operations.AddCheck op) {
+      f.tables.add(op.table());
+      f.names.add("#" + op.check().name());
+      return false;
+    }
+
+    @Override
+    public Boolean dropCheck(io.jmigrate.migration.Operations.DropCheck op) {
+      f.tables.add(op.table());
+      f.names.add("#" + op.check());
       return false;
     }
   }

@@ -1,6 +1,7 @@
 package io.jmigrate.migration;
 
 import io.jmigrate.schema.ReferentialAction;
+import io.jmigrate.migration.Operations.AddCheck;
 import io.jmigrate.migration.Operations.AddColumn;
 import io.jmigrate.migration.Operations.AddForeignKey;
 import io.jmigrate.migration.Operations.AddIndex;
@@ -10,6 +11,7 @@ import io.jmigrate.migration.Operations.CreateSequence;
 import io.jmigrate.migration.Operations.DropSequence;
 import io.jmigrate.migration.Operations.RenameSequence;
 import io.jmigrate.migration.Operations.CreateTable;
+import io.jmigrate.migration.Operations.DropCheck;
 import io.jmigrate.migration.Operations.DropColumn;
 import io.jmigrate.migration.Operations.DropForeignKey;
 import io.jmigrate.migration.Operations.DropIndex;
@@ -168,6 +170,20 @@ public final class Checksum implements OperationVisitor<String> {
     return "alter " + sequence(op.sequence());
   }
 
+  @Override
+  public String addCheck(AddCheck op) {
+    return "add " + check(op.check()) + " on " + op.table();
+  }
+
+  @Override
+  public String dropCheck(DropCheck op) {
+    return "drop check " + op.check() + " on " + op.table();
+  }
+
+  static String check(io.jmigrate.schema.CheckDefinition c) {
+    return "check " + c.name() + " (" + c.expression() + ")";
+  }
+
   static String sequence(io.jmigrate.schema.SequenceDefinition q) {
     return "sequence " + q.name() + " start " + q.start() + " increment " + q.increment();
   }
@@ -194,6 +210,9 @@ public final class Checksum implements OperationVisitor<String> {
     }
     for (ForeignKeyDefinition f : t.foreignKeys()) { // sorted by name
       s.append(", ").append(foreignKey(f));
+    }
+    for (io.jmigrate.schema.CheckDefinition c : t.checks()) { // sorted by name; none in older tables
+      s.append(", ").append(check(c));
     }
     return s.toString();
   }

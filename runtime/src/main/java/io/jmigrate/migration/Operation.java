@@ -12,7 +12,8 @@ public sealed interface Operation
         Operations.AddColumn, Operations.DropColumn, Operations.RenameColumn, Operations.AlterColumn,
         Operations.SetPrimaryKey, Operations.AddIndex, Operations.DropIndex, Operations.RenameIndex,
         Operations.AddForeignKey, Operations.DropForeignKey, Operations.RunSql, Operations.RunJava,
-        Operations.CreateSequence, Operations.DropSequence, Operations.RenameSequence, Operations.AlterSequence {
+        Operations.CreateSequence, Operations.DropSequence, Operations.RenameSequence, Operations.AlterSequence,
+        Operations.AddCheck, Operations.DropCheck {
 
   /** The schema after this operation, given the schema before it. */
   Schema applyTo(Schema before);

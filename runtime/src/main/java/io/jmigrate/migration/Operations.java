@@ -1,6 +1,7 @@
 package io.jmigrate.migration;
 
 import io.jmigrate.schema.ReferentialAction;
+import io.jmigrate.schema.CheckDefinition;
 import io.jmigrate.schema.ColumnDefinition;
 import io.jmigrate.schema.ColumnType;
 import io.jmigrate.schema.ForeignKeyDefinition;
@@ -104,6 +105,19 @@ public final class Operations {
   /** Renames an index in place (SQLite, which cannot, drops it and creates it under the new name). */
   public static Operation renameIndex(String table, String from, String to) {
     return new RenameIndex(table, from, to);
+  }
+
+  /** A named check constraint: {@code check("ck_order_status", "status in ('OPEN', 'CLOSED')")}. */
+  public static CheckDefinition check(String name, String expression) {
+    return CheckDefinition.of(name, expression);
+  }
+
+  public static Operation addCheck(String table, CheckDefinition check) {
+    return new AddCheck(table, check);
+  }
+
+  public static Operation dropCheck(String table, String check) {
+    return new DropCheck(table, check);
   }
 
   public static Operation addForeignKey(String table, ForeignKeyDefinition foreignKey) {
@@ -463,6 +477,50 @@ public final class Operations {
     @Override
     public String toString() {
       return "drop foreign key " + foreignKey + " on " + table;
+    }
+  }
+
+  public record AddCheck(String table, CheckDefinition check) implements Operation {
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.addCheck(this);
+    }
+
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.with(s.table(table).check(check));
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new DropCheck(table, check.name());
+    }
+
+    @Override
+    public String toString() {
+      return "add " + check + " on " + table;
+    }
+  }
+
+  public record DropCheck(String table, String check) implements Operation {
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.dropCheck(this);
+    }
+
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.with(s.table(table).withoutCheck(check));
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new AddCheck(table, before.table(table).findCheck(check).orElseThrow());
+    }
+
+    @Override
+    public String toString() {
+      return "drop check " + check + " on " + table;
     }
   }
 

@@ -17,7 +17,7 @@ import java.util.function.UnaryOperator;
  */
 public record TableDefinition(
     String name, List<ColumnDefinition> columns, List<String> primaryKey, List<IndexDefinition> indexes, List<ForeignKeyDefinition> foreignKeys,
-    String primaryKeyName) {
+    String primaryKeyName, List<CheckDefinition> checks) {
 
   public TableDefinition {
     Objects.requireNonNull(name, "name");
@@ -26,6 +26,13 @@ public record TableDefinition(
     primaryKey = List.copyOf(primaryKey);
     indexes = sortedByName(indexes, BY_INDEX_NAME);
     foreignKeys = sortedByName(foreignKeys, BY_FK_NAME);
+    checks = checks == null ? List.of() : sortedByName(checks, BY_CHECK_NAME);
+  }
+
+  /** A table with no check constraints. */
+  public TableDefinition(String name, List<ColumnDefinition> columns, List<String> primaryKey, List<IndexDefinition> indexes,
+      List<ForeignKeyDefinition> foreignKeys, String primaryKeyName) {
+    this(name, columns, primaryKey, indexes, foreignKeys, primaryKeyName, List.of());
   }
 
   /** A table whose primary key (if any) has jmigrate's name {@code pk_<table>}. */
@@ -36,6 +43,7 @@ public record TableDefinition(
 
   private static final Comparator<IndexDefinition> BY_INDEX_NAME = Comparator.comparing(IndexDefinition::name);
   private static final Comparator<ForeignKeyDefinition> BY_FK_NAME = Comparator.comparing(ForeignKeyDefinition::name);
+  private static final Comparator<CheckDefinition> BY_CHECK_NAME = Comparator.comparing(CheckDefinition::name);
 
   /** A loop, not a stream: tables are built for every migration at start-up, where streams cost. */
   private static <T> List<T> sortedByName(List<T> items, Comparator<T> order) {
@@ -56,12 +64,12 @@ public record TableDefinition(
   }
 
   public TableDefinition withPrimaryKey(List<String> newKey) {
-    return new TableDefinition(name, columns, newKey, indexes, foreignKeys, primaryKeyName);
+    return new TableDefinition(name, columns, newKey, indexes, foreignKeys, primaryKeyName, checks);
   }
 
   /** The same table whose primary key constraint has this name (null: jmigrate's {@code pk_<table>}). */
   public TableDefinition primaryKeyName(String constraintName) {
-    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys, constraintName);
+    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys, constraintName, checks);
   }
 
   /** The primary key's constraint name: the given one, else {@code pk_<table>}. */
@@ -73,14 +81,32 @@ public record TableDefinition(
     List<IndexDefinition> list = new ArrayList<>(indexes);
     list.removeIf(i -> i.name().equals(index.name()));
     list.add(index);
-    return new TableDefinition(name, columns, primaryKey, list, foreignKeys, primaryKeyName);
+    return new TableDefinition(name, columns, primaryKey, list, foreignKeys, primaryKeyName, checks);
   }
 
   public TableDefinition foreignKey(ForeignKeyDefinition fk) {
     List<ForeignKeyDefinition> list = new ArrayList<>(foreignKeys);
     list.removeIf(f -> f.name().equals(fk.name()));
     list.add(fk);
-    return new TableDefinition(name, columns, primaryKey, indexes, list, primaryKeyName);
+    return new TableDefinition(name, columns, primaryKey, indexes, list, primaryKeyName, checks);
+  }
+
+  /** The same table with this check constraint (replacing one of the same name). */
+  public TableDefinition check(CheckDefinition check) {
+    List<CheckDefinition> list = new ArrayList<>(checks);
+    list.removeIf(c -> c.name().equals(check.name()));
+    list.add(check);
+    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys, primaryKeyName, list);
+  }
+
+  public TableDefinition withoutCheck(String checkName) {
+    List<CheckDefinition> list = new ArrayList<>(checks);
+    list.removeIf(c -> c.name().equals(checkName));
+    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys, primaryKeyName, list);
+  }
+
+  public Optional<CheckDefinition> findCheck(String checkName) {
+    return checks.stream().filter(c -> c.name().equals(checkName)).findFirst();
   }
 
   public Optional<ColumnDefinition> column(String columnName) {
@@ -100,13 +126,13 @@ public record TableDefinition(
   }
 
   public TableDefinition rename(String newName) {
-    return new TableDefinition(newName, columns, primaryKey, indexes, foreignKeys, primaryKeyName);
+    return new TableDefinition(newName, columns, primaryKey, indexes, foreignKeys, primaryKeyName, checks);
   }
 
   public TableDefinition withColumn(ColumnDefinition column) {
     List<ColumnDefinition> list = new ArrayList<>(columns);
     list.add(column);
-    return new TableDefinition(name, list, primaryKey, indexes, foreignKeys, primaryKeyName);
+    return new TableDefinition(name, list, primaryKey, indexes, foreignKeys, primaryKeyName, checks);
   }
 
   /** Replaces the column of the same name, keeping its position. */
@@ -117,19 +143,19 @@ public record TableDefinition(
   public TableDefinition withoutColumn(String columnName) {
     List<ColumnDefinition> list = new ArrayList<>(columns);
     list.removeIf(c -> c.name().equals(columnName));
-    return new TableDefinition(name, list, primaryKey, indexes, foreignKeys, primaryKeyName);
+    return new TableDefinition(name, list, primaryKey, indexes, foreignKeys, primaryKeyName, checks);
   }
 
   public TableDefinition withoutIndex(String indexName) {
     List<IndexDefinition> list = new ArrayList<>(indexes);
     list.removeIf(i -> i.name().equals(indexName));
-    return new TableDefinition(name, columns, primaryKey, list, foreignKeys, primaryKeyName);
+    return new TableDefinition(name, columns, primaryKey, list, foreignKeys, primaryKeyName, checks);
   }
 
   public TableDefinition withoutForeignKey(String fkName) {
     List<ForeignKeyDefinition> list = new ArrayList<>(foreignKeys);
     list.removeIf(f -> f.name().equals(fkName));
-    return new TableDefinition(name, columns, primaryKey, indexes, list, primaryKeyName);
+    return new TableDefinition(name, columns, primaryKey, indexes, list, primaryKeyName, checks);
   }
 
   public TableDefinition renameColumn(String from, String to) {
@@ -140,15 +166,15 @@ public record TableDefinition(
         Names.replace(primaryKey, from, to),
         indexes.stream().map(i -> i.renameColumn(from, to)).toList(),
         foreignKeys.stream().map(f -> f.renameColumn(from, to)).toList(),
-        primaryKeyName);
+        primaryKeyName, checks);
   }
 
   TableDefinition mapForeignKeys(UnaryOperator<ForeignKeyDefinition> f) {
-    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys.stream().map(f).toList(), primaryKeyName);
+    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys.stream().map(f).toList(), primaryKeyName, checks);
   }
 
   private TableDefinition mapColumns(UnaryOperator<ColumnDefinition> f) {
-    return new TableDefinition(name, columns.stream().map(f).toList(), primaryKey, indexes, foreignKeys, primaryKeyName);
+    return new TableDefinition(name, columns.stream().map(f).toList(), primaryKey, indexes, foreignKeys, primaryKeyName, checks);
   }
 
   @Override
@@ -167,6 +193,9 @@ public record TableDefinition(
     }
     for (ForeignKeyDefinition f : foreignKeys) {
       s.append(", ").append(f);
+    }
+    for (CheckDefinition c : checks) {
+      s.append(", ").append(c);
     }
     return s.toString();
   }

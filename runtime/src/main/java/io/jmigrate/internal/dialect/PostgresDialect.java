@@ -359,6 +359,16 @@ public final class PostgresDialect extends SqlDialect {
     public Cleanup alterSequence(io.jmigrate.migration.Operations.AlterSequence op) {
       return null; // catalog only
     }
+
+    @Override
+    public Cleanup addCheck(io.jmigrate.migration.Operations.AddCheck op) {
+      return null; // ADD CONSTRAINT … CHECK scans the table under its lock, as every dialect does here
+    }
+
+    @Override
+    public Cleanup dropCheck(io.jmigrate.migration.Operations.DropCheck op) {
+      return null;
+    }
   }
 
   @Override
