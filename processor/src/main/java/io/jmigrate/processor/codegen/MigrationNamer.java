@@ -262,6 +262,16 @@ public final class MigrationNamer {
     public String alterSequence(AlterSequence o) {
       return "alter sequence " + o.sequence().name();
     }
+
+    @Override
+    public String addCheck(io.jmigrate.migration.Operations.AddCheck o) {
+      return "add check " + o.table() + "." + o.check().name();
+    }
+
+    @Override
+    public String dropCheck(io.jmigrate.migration.Operations.DropCheck o) {
+      return "drop check " + o.table() + "." + o.check();
+    }
   };
 
   /** The class-name fragment of one operation; null for what the name leaves out. */
@@ -368,6 +378,16 @@ public final class MigrationNamer {
     @Override
     public String alterSequence(AlterSequence o) {
       return "Alter" + camel(o.sequence().name());
+    }
+
+    @Override
+    public String addCheck(io.jmigrate.migration.Operations.AddCheck o) {
+      return created.contains(o.table()) ? null : "Add" + camel(o.check().name());
+    }
+
+    @Override
+    public String dropCheck(io.jmigrate.migration.Operations.DropCheck o) {
+      return "Drop" + camel(o.check());
     }
   }
 

@@ -282,7 +282,21 @@ public final class MigrationWriter {
     public CodeBlock alterSequence(AlterSequence o) {
       return CodeBlock.of("alterSequence($L)", sequence(o.sequence()));
     }
+
+    @Override
+    public CodeBlock addCheck(io.jmigrate.migration.Operations.AddCheck o) {
+      return CodeBlock.of("addCheck($S, $L)", o.table(), check(o.check()));
+    }
+
+    @Override
+    public CodeBlock dropCheck(io.jmigrate.migration.Operations.DropCheck o) {
+      return CodeBlock.of("dropCheck($S, $S)", o.table(), o.check());
+    }
   };
+
+  static CodeBlock check(io.jmigrate.schema.CheckDefinition c) {
+    return CodeBlock.of("check($S, $S)", c.name(), c.expression());
+  }
 
   static CodeBlock table(TableDefinition t) {
     CodeBlock.Builder b = CodeBlock.builder().add("table($S,$>$>", t.name());
@@ -301,6 +315,9 @@ public final class MigrationWriter {
     }
     for (IndexDefinition i : t.indexes()) {
       b.add("\n.index($L)", index(i));
+    }
+    for (io.jmigrate.schema.CheckDefinition c : t.checks()) {
+      b.add("\n.check($L)", check(c));
     }
     return b.add("$<").build();
   }

@@ -205,6 +205,17 @@ final class ReviewNotes {
     public String alterSequence(AlterSequence o) {
       return "alter " + o.sequence() + " (the next value does not move; a new start is where a RESTART goes back to)";
     }
+
+    @Override
+    public String addCheck(io.jmigrate.migration.Operations.AddCheck o) {
+      return "add " + o.check() + " on " + o.table() + " (existing rows that fail it stop the migration before it"
+          + " changes anything)";
+    }
+
+    @Override
+    public String dropCheck(io.jmigrate.migration.Operations.DropCheck o) {
+      return MigrationNamer.summary(o);
+    }
   };
 
   private static final class Was implements OperationVisitor<String> {
@@ -319,6 +330,17 @@ final class ReviewNotes {
     public String alterSequence(AlterSequence o) {
       return before.findSequence(o.sequence().name()).map(Object::toString).orElse(null);
     }
+
+    @Override
+    public String addCheck(io.jmigrate.migration.Operations.AddCheck o) {
+      return null;
+    }
+
+    @Override
+    public String dropCheck(io.jmigrate.migration.Operations.DropCheck o) {
+      TableDefinition t = table(o.table());
+      return t == null ? null : t.findCheck(o.check()).map(c -> "(" + c.expression() + ")").orElse(null);
+    }
   }
 
   private static final class SqliteRebuild implements OperationVisitor<String> {
@@ -360,6 +382,7 @@ final class ReviewNotes {
       boolean used = t.primaryKey().contains(c)
           || t.indexes().stream().anyMatch(i -> i.columns().contains(c))
           || t.foreignKeys().stream().anyMatch(f -> f.columns().contains(c))
+          || t.checks().stream().anyMatch(k -> k.expression().contains(c))
           || before.tables().stream().flatMap(x -> x.foreignKeys().stream())
               .anyMatch(f -> f.refTable().equals(o.table()) && f.refColumns().contains(c));
       return used ? o.table() : null;
@@ -433,6 +456,16 @@ final class ReviewNotes {
     @Override
     public String alterSequence(AlterSequence o) {
       return null;
+    }
+
+    @Override
+    public String addCheck(io.jmigrate.migration.Operations.AddCheck o) {
+      return o.table();
+    }
+
+    @Override
+    public String dropCheck(io.jmigrate.migration.Operations.DropCheck o) {
+      return o.table();
     }
   }
 }

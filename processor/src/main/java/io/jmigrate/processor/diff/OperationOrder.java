@@ -348,5 +348,17 @@ public final class OperationOrder {
     public Node alterSequence(AlterSequence op) {
       return n(op, Role.OTHER, "", Set.of(), CHANGE, 0);
     }
+
+    /** After the table's columns have their new shape (a check reads them). */
+    @Override
+    public Node addCheck(io.jmigrate.migration.Operations.AddCheck op) {
+      return n(op, Role.OTHER, op.table(), Set.of(), CHANGE, 6);
+    }
+
+    /** With the keys dropped first: before a column it reads is dropped or changed. */
+    @Override
+    public Node dropCheck(io.jmigrate.migration.Operations.DropCheck op) {
+      return n(op, Role.OTHER, op.table(), Set.of(), DROP_KEYS, 2);
+    }
   }
 }

@@ -98,6 +98,16 @@ final class SqliteCosts implements DialectCosts {
       public Cost dropForeignKey(DropForeignKey o) {
         return REBUILD;
       }
+
+      @Override
+      public Cost addCheck(io.jmigrate.migration.Operations.AddCheck o) {
+        return REBUILD;
+      }
+
+      @Override
+      public Cost dropCheck(io.jmigrate.migration.Operations.DropCheck o) {
+        return REBUILD;
+      }
     });
   }
 }

@@ -41,7 +41,9 @@ import java.util.TreeMap;
  * {@code "primaryKeyName"} after {@code "primaryKey"} when the key keeps a name of its own (from an
  * adopted database; absent otherwise, so other files are unchanged); and a top-level {@code "sequences"}
  * array after {@code "tables"} (and in {@code beforeLatest} when the latest migration changed them), only
- * when there are sequences, so other files are unchanged. Format 1 files are read and
+ * when there are sequences, so other files are unchanged; and, on a table's entry, {@code "checks"} after
+ * {@code "foreignKeys"}: {@code [{"name": …, "expression": …}]}, sorted by name, only for a table with check
+ * constraints. Format 1 files are read and
  * rewritten as format 2.
  */
 public final class SnapshotStore {
@@ -130,6 +132,11 @@ public final class SnapshotStore {
     if (!t.foreignKeys().isEmpty()) {
       out.append(",\n").append(in).append("\"foreignKeys\": [");
       lines(out, t.foreignKeys().stream().map(SnapshotStore::foreignKey).toList(), in);
+    }
+    if (!t.checks().isEmpty()) { // optional: absent in older files and for tables without checks
+      out.append(",\n").append(in).append("\"checks\": [");
+      lines(out, t.checks().stream().map(k -> "{\"name\": " + quote(k.name()) + ", \"expression\": "
+          + quote(k.expression()) + "}").toList(), in);
     }
     out.append("\n").append(indent).append("}");
   }
@@ -497,7 +504,15 @@ public final class SnapshotStore {
       }
     }
     String pkName = t.has("primaryKeyName") ? identifier(t, "primaryKeyName", "the primary key of " + name) : null;
-    return new TableDefinition(name, columns, pk, indexes, fks, pkName);
+    List<io.jmigrate.schema.CheckDefinition> checks = new ArrayList<>();
+    if (t.has("checks")) {
+      for (JsonElement ke : array(t, "checks", name)) {
+        JsonObject k = object(ke, "a check of " + name);
+        checks.add(new io.jmigrate.schema.CheckDefinition(identifier(k, "name", "check of " + name),
+            string(k, "expression", "check of " + name)));
+      }
+    }
+    return new TableDefinition(name, columns, pk, indexes, fks, pkName, checks);
   }
 
   private static void checkReferences(Schema schema) throws SnapshotException {
