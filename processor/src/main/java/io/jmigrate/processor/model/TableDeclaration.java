@@ -22,6 +22,8 @@ import java.util.List;
  *     adopted database); empty for jmigrate's {@code pk_<table>}
  * @param jpa a JPA entity's table: its columns follow Hibernate's storage where that differs (an
  *     instant is {@code DATETIME(6)} on MariaDB), which a {@code @Table} model's never do
+ * @param checks the table's named check constraints ({@code @Check}; a JPA entity's enum columns and
+ *     {@code @org.hibernate.annotations.Check})
  */
 public record TableDeclaration(
     String className,
@@ -36,14 +38,24 @@ public record TableDeclaration(
     List<String> dropTables,
     Origin origin,
     String primaryKeyName,
-    boolean jpa) {
+    boolean jpa,
+    List<CheckDeclaration> checks) {
 
   public TableDeclaration {
+    checks = checks == null ? List.of() : List.copyOf(checks);
     columns = List.copyOf(columns);
     indexes = List.copyOf(indexes);
     dropColumns = List.copyOf(dropColumns);
     dropTables = List.copyOf(dropTables);
     primaryKeyName = primaryKeyName == null ? "" : primaryKeyName;
+  }
+
+  /** A declaration without check constraints. */
+  public TableDeclaration(String className, String simpleName, String name, boolean nameGiven, Shape shape,
+      List<ColumnDeclaration> columns, List<IndexDeclaration> indexes, String renamedFrom, List<String> dropColumns,
+      List<String> dropTables, Origin origin, String primaryKeyName, boolean jpa) {
+    this(className, simpleName, name, nameGiven, shape, columns, indexes, renamedFrom, dropColumns, dropTables, origin,
+        primaryKeyName, jpa, List.of());
   }
 
   /** A {@code @Table} model's declaration. */

@@ -114,7 +114,8 @@ public final class SchemaBuilder {
     for (IndexDeclaration i : t.indexes()) {
       indexes.add(new IndexDefinition(i.nameIn(t.name()), i.columns(), i.unique()));
     }
-    TableDefinition table = new TableDefinition(t.name(), columns, key, indexes, List.of(), t.primaryKeyName());
+    TableDefinition table = new TableDefinition(t.name(), columns, key, indexes, List.of(), t.primaryKeyName(),
+        t.checks().stream().map(k -> new io.jmigrate.schema.CheckDefinition(k.nameIn(t.name()), k.expression().strip())).toList());
     for (ForeignKeyDefinition fk : foreignKeys) {
       table = table.foreignKey(fk);
     }
