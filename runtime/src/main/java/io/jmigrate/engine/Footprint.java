@@ -252,19 +252,33 @@ record Footprint(boolean everything, Set<String> tables, Set<String> columns, Se
       return false;
     }
 
-    // A check's expression may read any column of its table: the whole table, and the check's name.
+    // A check reads the columns its expression names (found as words in it; all of them when the table is new).
     @Override
     public Boolean addCheck(io.jmigrate.migration.Operations.AddCheck op) {
-      f.tables.add(op.table());
       f.names.add("#" + op.check().name());
+      read(op.table(), op.check().expression());
       return false;
     }
 
     @Override
     public Boolean dropCheck(io.jmigrate.migration.Operations.DropCheck op) {
-      f.tables.add(op.table());
       f.names.add("#" + op.check());
+      before.find(op.table()).flatMap(t -> t.findCheck(op.check())).ifPresent(k -> read(op.table(), k.expression()));
       return false;
+    }
+
+    private void read(String table, String expression) {
+      TableDefinition t = before.find(table).orElse(null);
+      if (t == null) {
+        f.tables.add(table);
+        return;
+      }
+      for (String c : t.columnNames()) {
+        if (java.util.regex.Pattern.compile("(?i)(?<![\\w$])" + java.util.regex.Pattern.quote(c) + "(?![\\w$])")
+            .matcher(expression).find()) {
+          columns(table, List.of(c));
+        }
+      }
     }
   }
 }
