@@ -260,7 +260,12 @@ final class JpaColumns {
     String defaultSql = columnDefault == null ? null : annotations.string(columnDefault, "value");
     origin = columnDefault == null ? origin : origin.with("defaultSql", columnDefault, explicit(columnDefault, "value"));
     String javaName = JpaTypes.qualifiedName(type);
-    JavaType javaType = new JavaType(type.toString(), sized.type(), false, javaName, null);
+    // An enum Hibernate stores itself (by ordinal or name, not through a converter or a written type): its
+    // constants, from which the table gets the check Hibernate 7 makes (see JpaExtractor's enum checks).
+    boolean storedByHibernate = JpaTypes.isEnum(type) && !definition && !Jpa.has(field, "Lob")
+        && Annotations.mirror(field, Jpa.HIBERNATE + "JdbcTypeCode") == null && converter(field, type) == null;
+    JavaType javaType = new JavaType(type.toString(), sized.type(), false, javaName,
+        storedByHibernate ? TypeMapping.enumConstants(type) : null);
     return new ColumnDeclaration(name, true, attribute, scope.declaringClass(), javaType, scope.id(), false,
         !notNull, length, precision, scale, unique, null, defaultSql,
         renamed == null ? null : annotations.string(renamed, "value"), null,

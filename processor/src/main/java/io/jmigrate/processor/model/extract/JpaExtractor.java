@@ -63,7 +63,7 @@ public final class JpaExtractor implements Extractor {
   private static final Set<String> HIBERNATE_HARMLESS = Set.of("OnDelete", "Formula", "NaturalId", "ColumnDefault", "CreationTimestamp",
       "UpdateTimestamp", "BatchSize", "Fetch", "Cache", "Cascade", "DynamicInsert", "DynamicUpdate", "Immutable",
       "SQLRestriction", "Where", "SQLDelete", "NotFound", "LazyGroup", "OptimisticLock", "NaturalIdCache",
-      "CurrentTimestamp", "SoftDelete", "Comment", "Nationalized");
+      "CurrentTimestamp", "SoftDelete", "Comment", "Nationalized", "Check", "Checks"); // checks: read by Table.checks
 
   private final JpaNaming naming;
   private final Types types;
@@ -159,7 +159,46 @@ public final class JpaExtractor implements Extractor {
           .thenComparing(c -> physicalSize(c) > 2048).thenComparing(ColumnDeclaration::name));
       columns.stream().filter(c -> !c.id()).forEach(ordered::add);
       return new TableDeclaration(className, simpleName, name, nameGiven, Shape.CLASS, ordered, indexes, renamedFrom,
-          dropColumns, dropTables, origin, primaryKeyName, true);
+          dropColumns, dropTables, origin, primaryKeyName, true, checks(ordered));
+    }
+
+    /**
+     * The checks Hibernate 7 makes: for each enum it stores itself, {@code c in ('A','B')} by name (a
+     * column check on PostgreSQL; H2's and MariaDB's ENUM type holds the same values there, which
+     * jmigrate's VARCHAR holds through the check), {@code c between 0 and n} by ordinal; and the table's
+     * {@code @org.hibernate.annotations.Check}s. Named as PostgreSQL names Hibernate's unnamed ones
+     * ({@code <table>_<column>_check}, {@code <table>_check}), so a database Hibernate made validates.
+     */
+    private List<io.jmigrate.processor.model.CheckDeclaration> checks(List<ColumnDeclaration> ordered) {
+      List<io.jmigrate.processor.model.CheckDeclaration> out = new ArrayList<>();
+      java.util.Set<String> names = new java.util.TreeSet<>();
+      for (ColumnDeclaration c : ordered) {
+        List<String> constants = c.javaType().enumConstants();
+        if (constants == null || constants.isEmpty()) {
+          continue;
+        }
+        String expression = c.javaType().columnType() == io.jmigrate.schema.ColumnType.SMALLINT
+            ? c.name() + " between 0 and " + (constants.size() - 1)
+            : c.name() + " in (" + String.join(",", constants.stream().map(k -> "'" + k + "'").toList()) + ")";
+        String checkName = name + "_" + c.name() + "_check";
+        checkName = checkName.length() <= 63 ? checkName : io.jmigrate.schema.Names.constraintName("ck", name, List.of(c.name()));
+        if (names.add(checkName)) {
+          out.add(new io.jmigrate.processor.model.CheckDeclaration(expression, checkName, out.size() + 1, c.origin()));
+        }
+      }
+      int unnamed = 0;
+      Annotations annotations = new Annotations();
+      List<AnnotationMirror> declared = owner == null || !owner.getQualifiedName().contentEquals(className) ? List.of()
+          : annotations.repeated(owner, Jpa.HIBERNATE + "Check", Jpa.HIBERNATE + "Checks");
+      for (AnnotationMirror check : declared) {
+        String given = annotations.string(check, "name");
+        String checkName = !given.isEmpty() ? given : name + "_check" + (unnamed++ == 0 ? "" : String.valueOf(unnamed - 1));
+        if (names.add(checkName)) {
+          out.add(new io.jmigrate.processor.model.CheckDeclaration(annotations.string(check, "constraints"), checkName,
+              out.size() + 1, Origin.of(owner, check)));
+        }
+      }
+      return out;
     }
   }
 
