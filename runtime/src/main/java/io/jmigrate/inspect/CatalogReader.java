@@ -284,6 +284,16 @@ final class CatalogReader {
     return null;
   }
 
+  private Map<String, Map<String, String>> checks;
+
+  /** The live checks, read once. */
+  private Map<String, Map<String, String>> checks() throws SQLException {
+    if (checks == null) {
+      checks = io.jmigrate.catalog.LiveChecks.read(c, d);
+    }
+    return checks;
+  }
+
   /** The primary key, foreign keys and indexes of a table whose columns are all models' columns. */
   private InspectedTable keys(TableDraft t, Map<String, TableDraft> modelled) throws SQLException {
     TableDefinition table = new TableDefinition(t.name, t.columns.stream().map(InspectedColumn::column).toList(),
@@ -439,6 +449,10 @@ final class CatalogReader {
             + " drops it only as a constraint, so to drop it later write an sql step (ALTER TABLE … DROP CONSTRAINT)"
             + " instead of removing the @Index"));
       }
+    }
+    // Named checks, with the expression as the database gives it back (PostgreSQL's and H2's rewritten form).
+    for (Map.Entry<String, String> k : checks().getOrDefault(t.name, Map.of()).entrySet()) {
+      table = table.check(new io.jmigrate.schema.CheckDefinition(k.getKey(), k.getValue()));
     }
     List<InspectedColumn> columns = new ArrayList<>();
     for (InspectedColumn col : t.columns) { // as the key reading left them (a generated non-key column is plain)

@@ -53,11 +53,11 @@ class PostgresInspectTest {
           "a partitioned parent is a model");
       String report = inspection.report();
       assertTrue(!report.contains("posint_check"), "a domain's check is the domain's:\n" + report);
+      assertTrue(!report.contains("score_positive"), "a table's check is modelled:\n" + report);
       for (String expected : List.of(
           "table feeling: left out, with everything on it: the column m is mood, no jmigrate type",
           "view adults: left out", "partitioning of measurement: kept by the database", "partition measurement_2024: left out",
           "trigger pet.pet_touch", "function touch()", "domain posint", "enum type mood",
-          "check constraint person.score_positive CHECK ((score >= (0)::numeric))",
           "index pet_lower_name: left out: an expression or partial index",
           "index pet_named_owner: left out: an expression or partial index",
           "foreign key pair_ref pair_ref_a_b_fkey (a, b) -> pair: left out: it has 2 columns",
@@ -73,6 +73,7 @@ class PostgresInspectTest {
       assertTrue(person.contains("""
           @Table(primaryKeyName = "person_pkey")
           @Index(name = "person_name_key", columns = "name", unique = true)
+          @Check(name = "score_positive", value = "score >= (0)::numeric")
           public class Person {
             @Id(generated = true)
             int id; // serial

@@ -63,7 +63,7 @@ public final class JpaExtractor implements Extractor {
   private static final Set<String> HIBERNATE_HARMLESS = Set.of("OnDelete", "Formula", "NaturalId", "ColumnDefault", "CreationTimestamp",
       "UpdateTimestamp", "BatchSize", "Fetch", "Cache", "Cascade", "DynamicInsert", "DynamicUpdate", "Immutable",
       "SQLRestriction", "Where", "SQLDelete", "NotFound", "LazyGroup", "OptimisticLock", "NaturalIdCache",
-      "CurrentTimestamp", "SoftDelete", "Comment", "Nationalized", "Check", "Checks"); // checks: read by Table.checks
+      "CurrentTimestamp", "SoftDelete", "Comment", "Nationalized");
 
   private final JpaNaming naming;
   private final Types types;
