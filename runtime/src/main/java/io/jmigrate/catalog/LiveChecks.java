@@ -45,6 +45,9 @@ public final class LiveChecks {
     if (query == null) {
       return out;
     }
+    if (d.name().equals("mariadb") && !hasLevel(c)) {
+      query = MYSQL; // MySQL: no LEVEL (nor column checks of its own: a column's CHECK is a table's there)
+    }
     try (PreparedStatement s = c.prepareStatement(query); ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
         String expression = rs.getString(3);
@@ -56,6 +59,22 @@ public final class LiveChecks {
       }
     }
     return out;
+  }
+
+  private static final String MYSQL = "SELECT t.TABLE_NAME, t.CONSTRAINT_NAME, k.CHECK_CLAUSE"
+      + " FROM information_schema.TABLE_CONSTRAINTS t JOIN information_schema.CHECK_CONSTRAINTS k"
+      + " ON k.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA AND k.CONSTRAINT_NAME = t.CONSTRAINT_NAME"
+      + " WHERE t.CONSTRAINT_TYPE = 'CHECK' AND t.TABLE_SCHEMA = DATABASE()";
+
+  /** Whether the server's CHECK_CONSTRAINTS tells table checks from column checks (MariaDB 10.5.10+). */
+  private static boolean hasLevel(Connection c) {
+    // An error here leaves a MariaDB or MySQL transaction as it was.
+    try (PreparedStatement s = c.prepareStatement("SELECT LEVEL FROM information_schema.CHECK_CONSTRAINTS WHERE 1 = 0");
+        ResultSet rs = s.executeQuery()) {
+      return true;
+    } catch (SQLException e) {
+      return false;
+    }
   }
 
   /** H2 folding unquoted names to upper case keeps {@code ck_t} as {@code CK_T}: the models' name is lower case. */

@@ -438,7 +438,8 @@ final class JpaColumns {
     }
     Origin origin = track(Origin.of(field), col, "name", "name");
     return new ColumnDeclaration(naming.physical(given.isEmpty() ? attribute + "_KEY" : given), !given.isEmpty(),
-        attribute, declaringClass, new JavaType(key.toString(), sized.type(), false, JpaTypes.qualifiedName(key), null),
+        attribute, declaringClass, new JavaType(key.toString(), sized.type(), false, JpaTypes.qualifiedName(key),
+            TypeMapping.enumConstants(key)), // an enum key: Hibernate checks it as it checks an enum column
         false, false, false, length, precision, scale, false, null, null, null, null, false, origin);
   }
 

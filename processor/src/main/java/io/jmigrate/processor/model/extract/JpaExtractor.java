@@ -59,6 +59,9 @@ public final class JpaExtractor implements Extractor {
       "Enumerated", "Temporal", "Version", "ManyToOne", "OneToOne", "OneToMany", "ManyToMany", "JoinColumn",
       "JoinColumns", "JoinTable", "ElementCollection", "CollectionTable", "Embedded", "AttributeOverride",
       "AttributeOverrides", "Convert", "OrderBy", "Lob", "Access");
+  /** The Java type of a list's {@code @OrderColumn}: an int, which Hibernate 7 checks {@code >= 0}. */
+  static final String LIST_INDEX = "int (a list's index)";
+
   /** Hibernate's annotations that change no column: read as nothing, without a warning. */
   private static final Set<String> HIBERNATE_HARMLESS = Set.of("OnDelete", "Formula", "NaturalId", "ColumnDefault", "CreationTimestamp",
       "UpdateTimestamp", "BatchSize", "Fetch", "Cache", "Cascade", "DynamicInsert", "DynamicUpdate", "Immutable",
@@ -163,7 +166,8 @@ public final class JpaExtractor implements Extractor {
     }
 
     /**
-     * The checks Hibernate 7 makes: for each enum it stores itself, {@code c in ('A','B')} by name (a
+     * The checks Hibernate 7 makes: a list's order column {@code >= 0}; a discriminator in its hierarchy's values; for each enum it stores itself (a
+     * column's or a map key's), {@code c in ('A','B')} by name (a
      * column check on PostgreSQL; H2's and MariaDB's ENUM type holds the same values there, which
      * jmigrate's VARCHAR holds through the check), {@code c between 0 and n} by ordinal; and the table's
      * {@code @org.hibernate.annotations.Check}s. Named as PostgreSQL names Hibernate's unnamed ones
@@ -174,12 +178,17 @@ public final class JpaExtractor implements Extractor {
       java.util.Set<String> names = new java.util.TreeSet<>();
       for (ColumnDeclaration c : ordered) {
         List<String> constants = c.javaType().enumConstants();
-        if (constants == null || constants.isEmpty()) {
+        String expression;
+        if (c.javaType().name().equals(LIST_INDEX)) {
+          expression = c.name() + " >= 0";
+        } else if (constants == null || constants.isEmpty()) {
           continue;
+        } else {
+          boolean numbers = c.javaType().columnType() == io.jmigrate.schema.ColumnType.INTEGER; // a discriminator's
+          expression = c.javaType().columnType() == io.jmigrate.schema.ColumnType.SMALLINT
+              ? c.name() + " between 0 and " + (constants.size() - 1)
+              : c.name() + " in (" + String.join(",", constants.stream().map(k -> numbers ? k : "'" + k.replace("'", "''") + "'").toList()) + ")";
         }
-        String expression = c.javaType().columnType() == io.jmigrate.schema.ColumnType.SMALLINT
-            ? c.name() + " between 0 and " + (constants.size() - 1)
-            : c.name() + " in (" + String.join(",", constants.stream().map(k -> "'" + k + "'").toList()) + ")";
         String checkName = name + "_" + c.name() + "_check";
         checkName = checkName.length() <= 63 ? checkName : io.jmigrate.schema.Names.constraintName("ck", name, List.of(c.name()));
         if (names.add(checkName)) {
@@ -751,8 +760,31 @@ public final class JpaExtractor implements Extractor {
       value = null;
     }
     t.columns.add(new ColumnDeclaration(name, true, name, root.type.getSimpleName().toString(),
-        JavaType.of("discriminator", type), false, false, false, length, 0, 0, false, value, null, null, null, false,
-        origin));
+        new JavaType("discriminator", type, false, "discriminator", discriminatorValues(root, type)), false, false, false,
+        length, 0, 0, false, value, null, null, null, false, origin));
+  }
+
+  /**
+   * The values Hibernate 7 checks the discriminator against: each concrete class of the hierarchy's, the root's
+   * first, then its subclasses by entity name; null (no check) when a value is neither given nor the entity name.
+   */
+  private List<String> discriminatorValues(Entity root, ColumnType type) {
+    List<Entity> hierarchy = new ArrayList<>();
+    hierarchy.add(root);
+    entities.values().stream().filter(x -> x != root && x.root() == root)
+        .sorted(java.util.Comparator.comparing((Entity x) -> x.entityName)).forEach(hierarchy::add);
+    List<String> values = new ArrayList<>();
+    for (Entity x : hierarchy) {
+      if (x.type.getModifiers().contains(Modifier.ABSTRACT)) {
+        continue;
+      }
+      AnnotationMirror dv = Jpa.mirror(x.type, "DiscriminatorValue");
+      if (dv == null && type != ColumnType.STRING) {
+        return null;
+      }
+      values.add(dv != null ? annotations.string(dv, "value") : x.entityName);
+    }
+    return values.isEmpty() ? null : values;
   }
 
   /** {@code @Table(indexes, uniqueConstraints)}: column names as Hibernate resolves them, through the naming. */
@@ -1113,7 +1145,8 @@ public final class JpaExtractor implements Extractor {
       String given = annotations.string(order, "name");
       Origin origin = track(Origin.of(f, order), order, "name", "name");
       return new ColumnDeclaration(naming.physical(given.isEmpty() ? f.getSimpleName() + "_ORDER" : given),
-          !given.isEmpty(), f.getSimpleName().toString(), declaring, JavaType.of("int", ColumnType.INTEGER), false,
+          !given.isEmpty(), f.getSimpleName().toString(), declaring,
+          new JavaType(LIST_INDEX, ColumnType.INTEGER, false, "int", null), false,
           false, annotations.bool(order, "nullable"), 0, 0, 0, false, null, null, null, null, false, origin);
     }
     if (isMap(f.asType()) && f.asType() instanceof DeclaredType d && d.getTypeArguments().size() == 2) {
