@@ -1,6 +1,7 @@
 package io.jmigrate.dialect;
 
 import io.jmigrate.schema.ReferentialAction;
+import io.jmigrate.migration.CustomOperation;
 import io.jmigrate.migration.Operation;
 import io.jmigrate.migration.OperationVisitor;
 import io.jmigrate.migration.Operations.AddCheck;
@@ -225,6 +226,11 @@ public abstract class SqlDialect implements Dialect {
     public Void dropCheck(DropCheck op) {
       return run(() -> SqlDialect.this.dropCheck(op, before, out));
     }
+
+    @Override
+    public Void custom(CustomOperation op) {
+      return run(() -> SqlDialect.this.custom(op, before, out));
+    }
   }
 
   // ---- one method per operation ----
@@ -310,6 +316,13 @@ public abstract class SqlDialect implements Dialect {
   /** A check inside CREATE TABLE or ADD: {@code CONSTRAINT "ck_t" CHECK (expression)}, the expression as written. */
   protected String checkClause(CheckDefinition c) {
     return "CONSTRAINT " + q(c.name()) + " CHECK (" + c.expression() + ")";
+  }
+
+  /** An application's own operation: the statements it gives for this dialect's {@code name()}. */
+  protected void custom(CustomOperation op, Schema before, Sink out) throws SQLException {
+    for (String sql : op.sql(name(), before)) {
+      out.execute(sql);
+    }
   }
 
   // ---- sequences: standard SQL, as PostgreSQL, H2 and MariaDB spell it; each overrides what differs ----

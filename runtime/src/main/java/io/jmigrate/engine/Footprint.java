@@ -1,5 +1,6 @@
 package io.jmigrate.engine;
 
+import io.jmigrate.migration.CustomOperation;
 import io.jmigrate.migration.Operation;
 import io.jmigrate.migration.OperationVisitor;
 import io.jmigrate.migration.Operations.AddColumn;
@@ -224,6 +225,11 @@ record Footprint(boolean everything, Set<String> tables, Set<String> columns, Se
     @Override
     public Boolean runJava(RunJava op) {
       return true;
+    }
+
+    @Override
+    public Boolean custom(CustomOperation op) {
+      return true; // like hand-written SQL: it may touch anything
     }
 
     // A sequence is a name of its own ("@name"): what uses it (a default, Hibernate) is not read here.

@@ -6,23 +6,17 @@ import io.jmigrate.dialect.LockTimeoutException;
 import io.jmigrate.dialect.LockWait;
 import io.jmigrate.dialect.SqlRecorder;
 import io.jmigrate.engine.AppliedMigration.Direction;
-import io.jmigrate.migration.Checksum;
 import io.jmigrate.migration.IrreversibleException;
 import io.jmigrate.migration.Migration;
 import io.jmigrate.migration.Operation;
 import io.jmigrate.migration.SquashedMigration;
 import io.jmigrate.schema.Schema;
-import io.jmigrate.schema.SchemaFingerprint;
-import io.jmigrate.schema.TableDefinition;
-import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +32,12 @@ import java.util.TreeSet;
  * migrations against the schema fingerprints they were generated with;
  * an up-to-date database costs one query. Everything database-specific is asked of the
  * {@link Dialect}, given or found from the connection.
+ *
+ * <p>This class holds the settings, the run lock and the plan (which migrations, up or down); the
+ * parts are each in a class of their own: {@link HistoryCheck} (the history against the code),
+ * {@link FingerprintCheck} (the migrations against their fingerprints), {@link TransactionalStep} (one
+ * migration in one transaction), {@link StepwiseMigration} (step by step, resumable) and
+ * {@link SqlPreview} (the statements a run would make).
  */
 public final class Migrator {
 
@@ -178,7 +178,7 @@ public final class Migrator {
       Schema schema) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return step(c, d, m, direction, ops, schema);
+        return TransactionalStep.step(c, d, m, direction, ops, schema);
       } catch (MigrationException e) {
         if (!(e.getCause() instanceof SQLException cause) || !d.transactionalDdl()
             || !lockWaits.retry(d, cause, attempt, m)) {
@@ -370,7 +370,7 @@ public final class Migrator {
             return done;
           }
           if (current > target) {
-            refuseRevertingSquash(rows, target);
+            history().refuseRevertingSquash(rows, target);
           }
           return current <= target ? up(c, d, rows, current, target, lock) : down(c, d, rows, current, target, lock);
         }
@@ -409,54 +409,27 @@ public final class Migrator {
   }
 
   /**
-   * Folds the schema through every migration and compares it with the fingerprint the generator
-   * recorded in each (when it did): a hand edit of a generated migration that changes the schema
-   * makes them differ, and the next generated diff would be wrong. Once per migrator.
+   * The migrations against the fingerprints they were generated with ({@link FingerprintCheck}); once per
+   * migrator.
    */
   void checkFingerprints() {
-    if (fingerprintsChecked) {
-      return;
+    if (!fingerprintsChecked) {
+      FingerprintCheck.check(migrations);
+      fingerprintsChecked = true;
     }
-    Schema schema = Schema.empty();
-    Map<TableDefinition, byte[]> seen = new IdentityHashMap<>(); // each table rendered once, not once per migration
-    for (Migration m : migrations) {
-      Schema before = schema;
-      schema = m.applyTo(before);
-      String recorded = m.schemaFingerprint();
-      if (recorded == null) {
-        continue;
-      }
-      String actual = SchemaFingerprint.of(schema, seen);
-      if (!actual.equals(recorded)) {
-        StringBuilder changes = new StringBuilder();
-        Set<String> was = lines(before);
-        Set<String> now = lines(schema);
-        was.stream().filter(l -> !now.contains(l)).forEach(l -> changes.append("\n  - ").append(l));
-        now.stream().filter(l -> !was.contains(l)).forEach(l -> changes.append("\n  + ").append(l));
-        throw new MigrationException("migration " + m + " does not produce the schema it was generated for: it"
-            + " records the schema fingerprint " + recorded + ", its operations give " + actual + ". It was edited"
-            + " by hand in a way that changes the schema, so the snapshot and the migrations disagree. As it is"
-            + " now, it changes (- removed, + added):" + (changes.length() == 0 ? " nothing" : changes.toString())
-            + "\nNothing was applied. Restore the migration as generated (from git), and make schema changes in"
-            + " the models so that the next build generates them.");
-      }
-    }
-    fingerprintsChecked = true;
   }
 
-  /** {@link SchemaFingerprint#canonicalText} lines, each qualified by its table so they can be compared as a set. */
-  private static Set<String> lines(Schema schema) {
-    Set<String> out = new LinkedHashSet<>();
-    String table = "";
-    for (String line : SchemaFingerprint.canonicalText(schema).split("\n")) {
-      if (line.startsWith("table ")) {
-        table = line.substring("table ".length());
-        out.add(line);
-      } else if (!line.isEmpty()) {
-        out.add("table " + table + ": " + line.trim());
-      }
-    }
-    return out;
+  /** Checks the history against the code ({@link HistoryCheck}) and returns the current version. */
+  int check(List<HistoryRow> rows) {
+    return history().check(rows);
+  }
+
+  private HistoryCheck history() {
+    return new HistoryCheck(this, byVersion, squashedThrough);
+  }
+
+  private SqlPreview preview() {
+    return new SqlPreview(this, byVersion);
   }
 
   private List<AppliedMigration> up(Connection c, Dialect d, List<HistoryRow> rows, int current, int target, RunLock lock)
@@ -550,273 +523,6 @@ public final class Migrator {
   }
 
   /**
-   * Applies or reverts one migration in its own transaction, with its history row; returns null
-   * when another process did it first (SQLite re-checks under each transaction's write lock).
-   */
-  private static AppliedMigration step(Connection c, Dialect d, Migration m, Direction direction,
-      List<Operation> ops, Schema schema) {
-    boolean up = direction == Direction.UP;
-    long start = System.nanoTime();
-    boolean committed = false;
-    // Where DDL commits by itself, the steps that ran, each with the schema before it: a failure reverts them.
-    List<Map.Entry<Operation, Schema>> ran = d.transactionalDdl() ? null : new ArrayList<>();
-    try {
-      d.begin(c);
-      if (!d.locksPerRun() && History.has(c, d, m.version()) == up) {
-        return null;
-      }
-      log().log(Level.INFO, up ? "applying {0}" : "reverting {0}", m);
-      Progress.migrating(m); // operator: reported while it runs long
-      long millis;
-      try (StatementSink out = new StatementSink(c, d)) {
-        Preflight.write(d, ops, schema, out); // every check that can run first, before any statement
-        write(d, ops, schema, out, ran);
-        // The server's clock starts at the transaction's first statement, after the time a Java step
-        // spent before its own SQL: with a Java step, the time is measured here instead.
-        if (out.batching() && !out.ranJava()) {
-          // The history row rides in the same round trip; the server measures the time.
-          out.execute(up ? History.insertSql(d, m.version(), m.description(), m.checksum())
-              : History.deleteSql(d, m.version()));
-          out.flush();
-          millis = (System.nanoTime() - start) / 1_000_000;
-        } else {
-          out.flush();
-          millis = (System.nanoTime() - start) / 1_000_000;
-          if (up) {
-            History.insert(c, d, m.version(), m.description(), m.checksum(), millis);
-          } else {
-            History.delete(c, d, m.version());
-          }
-        }
-      }
-      d.commit(c);
-      committed = true;
-      return new AppliedMigration(m.version(), m.description(), direction, millis);
-    } catch (SQLException e) {
-      String failed = (up ? "migration " : "reverting migration ") + m + " failed: " + e.getMessage() + ". ";
-      if (ran == null) {
-        throw new MigrationException(failed + "It was rolled back; " + History.TABLE + " is unchanged.", e);
-      }
-      rollbackQuietly(c, d);
-      committed = true; // nothing left to roll back
-      throw new MigrationException(failed + revert(c, d, m, ran), e);
-    } finally {
-      Progress.finished(); // operator
-      if (!committed) {
-        rollbackQuietly(c, d);
-      }
-    }
-  }
-
-  /** Writes a migration's operations, starting from {@code schema}, and the dialect's checks after them. */
-  private static void write(Dialect d, List<Operation> ops, Schema schema, io.jmigrate.dialect.Sink out)
-      throws SQLException {
-    for (Operation op : ops) {
-      d.write(op, schema, out);
-      schema = op.applyTo(schema);
-    }
-    d.afterOperations(ops, out);
-  }
-
-  /** As {@link #write(Dialect, List, Schema, io.jmigrate.dialect.Sink)}; records each completed operation in {@code ran}, if given. */
-  private static void write(Dialect d, List<Operation> ops, Schema schema, StatementSink out,
-      List<Map.Entry<Operation, Schema>> ran) throws SQLException {
-    for (Operation op : ops) {
-      d.write(op, schema, out);
-      if (ran != null) {
-        out.flush();
-        ran.add(Map.entry(op, schema));
-      }
-      schema = op.applyTo(schema);
-    }
-    d.afterOperations(ops, out);
-  }
-
-  /**
-   * Undoes the steps of a failed migration down that already ran and committed (DDL auto-commits),
-   * last first, through their reverse operations, so the database is back where it was. (Migrating
-   * up where DDL commits by itself is {@link StepwiseMigration}'s.)
-   * Returns what to tell the user: reverted, or exactly which steps ran and could not be undone.
-   */
-  private static String revert(Connection c, Dialect d, Migration m, List<Map.Entry<Operation, Schema>> ran) {
-    if (ran.isEmpty()) {
-      return "No step of it had run; " + History.TABLE + " is unchanged.";
-    }
-    for (int i = ran.size() - 1; i >= 0; i--) {
-      Operation op = ran.get(i).getKey();
-      Schema before = ran.get(i).getValue();
-      try (StatementSink out = new StatementSink(c, d)) {
-        Operation reverse = op.reverse(before);
-        d.write(reverse, op.applyTo(before), out);
-        out.flush();
-      } catch (IrreversibleException | SQLException e) {
-        return "Its steps 1 to " + ran.size() + " had run and committed (DDL commits by itself here); steps "
-            + (i + 2 > ran.size() ? "none" : (i + 2) + " to " + ran.size()) + " were reverted, but step " + (i + 1)
-            + " (" + op + ") could not be: " + e.getMessage() + ". The database is between this migration and the"
-            + " one before it, and " + History.TABLE + " still records it as applied: bring the database to either"
-            + " by hand (validate shows the difference) and make the history say which.";
-      }
-    }
-    log().log(Level.INFO, "reverted the {0} step(s) of the failed migration that had run", ran.size());
-    List<String> lost = new ArrayList<>();
-    for (Map.Entry<Operation, Schema> step : ran) {
-      String one = Losses.of(step.getKey(), step.getValue());
-      if (one != null) {
-        lost.add(one);
-      }
-    }
-    if (!lost.isEmpty()) {
-      return "The " + ran.size() + " step(s) of it that had run and committed were reverted, last first, so the schema"
-          + " is as before and " + History.TABLE + " is unchanged, but not every value is back: " + String.join("; ", lost)
-          + ". Restore those values from a backup taken before this run (or write them again).";
-    }
-    return "The " + ran.size() + " step(s) of it that had run (DDL commits by itself here) were reverted, last"
-        + " first; " + History.TABLE + " is unchanged.";
-  }
-
-  /** Looked up only when there is something to say: logging set-up is not free at start-up. */
-  private static System.Logger log() {
-    return System.getLogger("io.jmigrate");
-  }
-
-  private static void rollbackQuietly(Connection c, Dialect d) {
-    try {
-      d.rollback(c);
-    } catch (SQLException ignored) {
-      // the transaction may never have started; the original failure is what matters
-    }
-  }
-
-  /**
-   * Checks the history against the code and returns the current version. Every mismatch is an
-   * error that says what to do; none is skipped silently.
-   */
-  int check(List<HistoryRow> rows) {
-    int current = 0;
-    boolean ahead = false;
-    HistoryRow partial = null;
-    for (HistoryRow row : rows) {
-      String problem = problem(row);
-      if (problem != null && aheadAllowed && row.success() && !byVersion.containsKey(row.version())) {
-        ahead = true; // allowed: the newer migrations are known to be compatible with this build
-      } else if (problem != null) {
-        throw new MigrationException(problem);
-      }
-      if (row.inProgress()) {
-        partial = row; // not applied: the next migrate resumes it
-      } else {
-        current = Math.max(current, row.version());
-      }
-    }
-    if (partial != null && partial.version() < current) {
-      throw new MigrationException("the history records " + String.format("V%04d", partial.version()) + " as partly"
-          + " applied, below the applied version " + current + ". Check the database by hand (validate), then"
-          + " correct or delete that row of " + History.TABLE + " and migrate again.");
-    }
-    refuseBelowSquash(current);
-    if (ahead) {
-      log().log(Level.WARNING, "the database is at version {0}, ahead of this build (it knows 1 to {1});"
-          + " starting anyway because running on a newer database is allowed", current, latestVersion());
-    }
-    Set<Integer> applied = new java.util.HashSet<>();
-    for (HistoryRow row : rows) {
-      applied.add(row.version());
-    }
-    for (Migration m : migrations) {
-      if (m.version() < current && !applied.contains(m.version())) {
-        throw new MigrationException(gap(m, current));
-      }
-    }
-    return current;
-  }
-
-  // --- squash: a SquashedMigration replaces versions 1 to squashedThrough ---
-
-  /** A database part-way through the replaced migrations cannot continue with this build. */
-  private void refuseBelowSquash(int current) {
-    if (current > 0 && current < squashedThrough) {
-      throw new MigrationException("the database is at version " + current + ", but this build squashed versions 1 to "
-          + squashedThrough + " into " + byVersion.get(squashedThrough) + " and no longer has the migrations from "
-          + (current + 1) + " to " + squashedThrough + ". Migrate this database to version " + squashedThrough
-          + " with a build from before the squash first, then migrate with this build. Nothing was changed.");
-    }
-  }
-
-  /**
-   * Reverting a squashed migration on a database that ran the migrations it replaces would leave
-   * their history rows behind; only a database that ran the squashed migration itself can go below it.
-   */
-  private void refuseRevertingSquash(List<HistoryRow> rows, int target) {
-    if (target < squashedThrough && !rows.isEmpty() && rows.get(0).version() < squashedThrough) {
-      throw new MigrationException("cannot migrate down to version " + target + ": this database ran versions 1 to "
-          + squashedThrough + " one by one, and this build has them only as the squashed " + byVersion.get(squashedThrough)
-          + ". Migrate down with a build from before the squash. Nothing was reverted.");
-    }
-  }
-
-  // --- end squash ---
-
-  private static String gap(Migration m, int current) {
-    return "migration " + m + " is pending but the later version " + current
-        + " is already applied. Migrations must be applied in order: renumber " + m
-        + " above " + current + " (see \"When two branches both add a migration\" in docs/troubleshooting.md..";
-  }
-
-  /** What is wrong with one history row, said so that the user knows what to do; null if nothing. */
-  private String problem(HistoryRow row) {
-    String version = String.format("V%04d", row.version());
-    Migration m = byVersion.get(row.version());
-    if (row.version() <= squashedThrough && row.success()) {
-      return null; // squash: the squashed migration's row, or one of those it replaces, applied before the squash
-    }
-    if (m == null) {
-      return "the database has migration " + version + " (" + row.description() + ") applied, which this build"
-          + " does not know (it knows 1 to " + latestVersion() + "). The database is ahead of the code: deploy"
-          + " the build that has it, or migrate down with that build first. If the newer migrations are known to"
-          + " be compatible with this build (a rollback of the application only), start anyway with --allow-ahead"
-          + " (Migrator.withAheadAllowed(true); Spring Boot: jmigrate.fail-on-ahead=false).";
-    }
-    if (row.inProgress()) {
-      int done = row.stepsDone();
-      List<Operation> order = ExecutionOrder.of(m, schemaAt(m.version() - 1), row); // the order its steps ran in
-      if (done > order.size() || Checksum.of(order.subList(0, done)) != row.checksum()) {
-        return "the history records " + version + " " + row.description() + " as partly applied (steps 1 to " + done
-            + " in effect, their checksum " + row.storedChecksum() + "), but this build's " + m + " has "
-            + (done > order.size() ? "only " + order.size() + " steps" : "other steps 1 to " + done + " (checksum "
-                + Checksum.of(order.subList(0, done)) + ")") + ": it was changed after it was partly applied. Restore"
-            + " its first " + done + " steps as they were (later steps may change), or undo them by hand and delete"
-            + " that row, then migrate again.";
-      }
-      return null;
-    }
-    if (!row.success()) {
-      return "the history records " + version + " " + row.description() + " as not completed (success is false):"
-          + " its changes may be partial. Check the database by hand (validate), then delete that row from "
-          + History.TABLE + " and migrate again.";
-    }
-    if (m.checksum() == row.checksum() && String.valueOf(row.checksum()).equals(row.storedChecksum())) {
-      return null;
-    }
-    String stored = History.TABLE + " has checksum " + row.storedChecksum() + ", the code gives " + m.checksum();
-    if (!m.description().equals(row.description())) {
-      String renumbered = migrations.stream()
-          .filter(o -> o.description().equals(row.description()) && o.checksum() == row.checksum())
-          .map(o -> " This build has that migration as " + o + " (renumbered when the branches were merged).")
-          .findFirst().orElse("");
-      return "the database's " + version + " is a different migration from this build's: the database has "
-          + version + " \"" + row.description() + "\" applied, this build has " + m + " (" + stored + "). Two"
-          + " branches each added a " + version + " and this database ran the other one." + renumbered
-          + " This build cannot revert a migration it does not have. On a development database: revert it with"
-          + " the build that applied it (check out the commit before the merge, build, run migrate-to "
-          + (row.version() - 1) + "), then come back and migrate with this build; or recreate the database."
-          + " The status command lists every disagreement.";
-    }
-    return "migration " + m + " was changed after it was applied: " + stored + ". Restore the migration as it"
-        + " was applied and put the change in a new migration (on a development database, you may instead"
-        + " revert it with the build that applied it, migrate-to " + (row.version() - 1) + ", then migrate).";
-  }
-
-  /**
    * Applied and pending migrations, with every disagreement between the history and the code
    * marked; never refuses to list (only a database that cannot be read fails).
    */
@@ -833,19 +539,20 @@ public final class Migrator {
       versions.addAll(byVersion.keySet());
       // status (operator): state, duration and the irreversible marker of each version
       Set<Integer> irreversible = irreversibleVersions();
+      HistoryCheck history = history();
       List<Status.Entry> entries = new ArrayList<>();
       for (int v : versions) {
         HistoryRow r = applied.get(v);
         Migration m = byVersion.get(v);
         if (r == null) {
           entries.add(new Status.Entry(v, m.description(), Status.State.PENDING, null, -1, irreversible.contains(v),
-              v < current ? gap(m, current) : null, null));
+              v < current ? HistoryCheck.gap(m, current) : null, null));
         } else {
           entries.add(r.inProgress()
               ? new Status.Entry(v, r.description(), Status.State.FAILED_PARTIAL, null, -1, irreversible.contains(v),
-                  problem(r), m == null ? null : new Status.Progress(r.stepsDone(), m.up().size(), r.stepStarted()))
+                  history.problem(r), m == null ? null : new Status.Progress(r.stepsDone(), m.up().size(), r.stepStarted()))
               : new Status.Entry(v, r.description(), r.success() ? Status.State.APPLIED : Status.State.FAILED_PARTIAL,
-                  r.appliedAt(), r.executionMillis(), irreversible.contains(v), problem(r), null));
+                  r.appliedAt(), r.executionMillis(), irreversible.contains(v), history.problem(r), null));
         }
       }
       return new Status(entries, latestVersion());
@@ -875,10 +582,10 @@ public final class Migrator {
    * rebuilt table) appear as comments; {@link #sql(Connection)} resolves them.
    */
   public List<String> sql(Dialect d, int from, int to) {
-    checkPreviewVersion(from);
-    checkPreviewVersion(to);
+    preview().checkVersion(from);
+    preview().checkVersion(to);
     try {
-      return render(d, from, to, new SqlRecorder(null), null);
+      return preview().render(d, from, to, new SqlRecorder(null), null);
     } catch (SQLException e) {
       throw new IllegalStateException("a recorder without a database does not fail", e);
     }
@@ -894,7 +601,7 @@ public final class Migrator {
       List<HistoryRow> rows = History.read(c, d);
       int current = rows == null ? 0 : check(rows);
       // never down (allowed ahead); a partly applied migration from after its steps done
-      return render(d, current, Math.max(current, latestVersion()), new SqlRecorder(c),
+      return preview().render(d, current, Math.max(current, latestVersion()), new SqlRecorder(c),
           rows == null ? null : partlyApplied(rows));
     } catch (SQLException e) {
       throw new MigrationException("could not read the database: " + e.getMessage(), e);
@@ -908,7 +615,7 @@ public final class Migrator {
    * with catalog reads answered by the database.
    */
   public List<String> sql(Connection c, int to) {
-    checkPreviewVersion(to);
+    preview().checkVersion(to);
     try {
       Dialect d = dialect(c);
       List<HistoryRow> rows = History.read(c, d);
@@ -917,111 +624,10 @@ public final class Migrator {
         throw new MigrationException("the database is at version " + current + ", which this build does not know"
             + " (it knows 1 to " + latestVersion() + "): preview with the build that has it");
       }
-      return render(d, current, to, new SqlRecorder(c), rows == null ? null : partlyApplied(rows));
+      return preview().render(d, current, to, new SqlRecorder(c), rows == null ? null : partlyApplied(rows));
     } catch (SQLException e) {
       throw new MigrationException("could not read the database: " + e.getMessage(), e);
     }
-  }
-
-  private void checkPreviewVersion(int version) {
-    if (version != 0 && !byVersion.containsKey(version)) {
-      throw new MigrationException("no migration has version " + version + "; this build knows "
-          + (migrations.isEmpty() ? "none" : "1 to " + latestVersion()) + " (0 is the empty database)");
-    }
-  }
-
-  /** Migrating down from {@code from} to {@code to}: each migration's reverse, newest first, as {@link #down} runs them. */
-  private List<String> renderDown(Dialect d, int from, int to, SqlRecorder recorder) throws SQLException {
-    List<Schema> before = new ArrayList<>();
-    Schema schema = Schema.empty();
-    for (Migration m : migrations) {
-      before.add(schema);
-      schema = m.applyTo(schema);
-    }
-    for (int i = migrations.size() - 1; i >= 0; i--) {
-      Migration m = migrations.get(i);
-      if (m.version() > to && m.version() <= from) {
-        List<Operation> reverse;
-        try {
-          reverse = m.down(before.get(i));
-        } catch (IrreversibleException e) {
-          throw new MigrationException("cannot migrate down from version " + from + " to " + to + ": migration " + m
-              + " is irreversible (" + e.getMessage() + ")");
-        }
-        recorder.comment("revert " + m);
-        write(d, reverse, m.applyTo(before.get(i)), recorder);
-      }
-    }
-    return terminated(recorder);
-  }
-
-  private static List<String> terminated(SqlRecorder recorder) {
-    List<String> out = new ArrayList<>();
-    for (String line : recorder.lines()) {
-      out.add(line.startsWith("--") ? line : line + ";");
-    }
-    return out;
-  }
-  // end of sql previews (operator)
-
-  /** The statements from {@code from} to {@code to}; a {@code partial} migration's from after its steps done. */
-  private List<String> render(Dialect d, int from, int to, SqlRecorder recorder, HistoryRow partial) throws SQLException {
-    if (from > to) {
-      return renderDown(d, from, to, recorder);
-    }
-    List<String> out = new ArrayList<>();
-    Schema schema = Schema.empty();
-    for (Migration m : migrations) {
-      if (m.version() > to) {
-        break;
-      }
-      if (m.version() <= from) {
-        schema = m.applyTo(schema);
-        continue;
-      }
-      int done = partial != null && partial.version() == m.version() ? partial.stepsDone() : 0;
-      recorder.comment(m + (done == 0 ? "" : " (partly applied: resumed after step " + done
-          + (partial.stepStarted() == null ? "" : "; step " + partial.stepStarted() + " is first checked against the catalog")
-          + ")"));
-      if (done > 0 || StepwiseMigration.splits(d, m, schema) || !d.transactionalDdl()) {
-        // Step by step, in the order that runs what cannot be undone last (online: the parts, marked).
-        List<Operation> order = ExecutionOrder.of(m, schema, done > 0 ? partial : null);
-        writeSplit(d, order, schema, recorder, Math.min(done, order.size()));
-      } else {
-        Preflight.write(d, m.up(), schema, recorder);
-        write(d, m.up(), schema, recorder);
-      }
-      schema = m.applyTo(schema);
-    }
-    for (String line : recorder.lines()) {
-      out.add(line.startsWith("--") ? line : line + ";");
-    }
-    return out;
-  }
-
-  /** online: the preview of a split migration, each online step marked as running outside a transaction. */
-  private static void writeSplit(Dialect d, List<Operation> ops, Schema schema, SqlRecorder recorder, int done)
-      throws SQLException {
-    boolean wasOnline = false;
-    Schema atStart = schema;
-    for (Operation op : ops.subList(0, done)) {
-      schema = op.applyTo(schema);
-    }
-    Preflight.write(d, ops.subList(done, ops.size()), schema, recorder);
-    for (Operation op : ops.subList(done, ops.size())) {
-      boolean online = StepwiseMigration.online(d, op, schema, atStart);
-      if (online) {
-        recorder.comment("online, outside the transaction (each statement commits by itself): " + op);
-      } else if (wasOnline) {
-        recorder.comment("in one transaction again");
-      }
-      recorder.outsideTransaction(online);
-      d.write(op, schema, recorder);
-      schema = op.applyTo(schema);
-      wasOnline = online;
-    }
-    recorder.outsideTransaction(false);
-    d.afterOperations(ops, recorder);
   }
 
   /** The schema the code expects at {@code version}. */
@@ -1092,7 +698,7 @@ public final class Migrator {
           committed = true;
         } finally {
           if (!committed) {
-            rollbackQuietly(c, d);
+            TransactionalStep.rollbackQuietly(c, d);
           }
         }
       }

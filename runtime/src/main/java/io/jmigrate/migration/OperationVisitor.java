@@ -23,10 +23,12 @@ import io.jmigrate.migration.Operations.RunSql;
 import io.jmigrate.migration.Operations.SetPrimaryKey;
 
 /**
- * Everything that consumes operations (SQL per dialect, the Java writer, names and descriptions,
- * checksums, checks) dispatches through this interface: a new operation adds one method here, and
- * every consumer that does not handle it stops compiling. Java 17 does not check {@code instanceof}
- * ladders over the sealed {@link Operation} for exhaustiveness; this does.
+ * What differs per database for each operation (its SQL, what it costs, its online form, what an
+ * engine step may touch) dispatches through this interface: a new operation adds one method here, and
+ * every consumer that does not handle it stops compiling. What an operation means everywhere else
+ * (description, checksum line, Java form, review notes) is on the operation itself ({@link Operation}).
+ * Java 17 does not check {@code instanceof} ladders over the sealed {@link Operation} for
+ * exhaustiveness; this does.
  */
 public interface OperationVisitor<R> {
   R createTable(CreateTable op);
@@ -70,4 +72,13 @@ public interface OperationVisitor<R> {
   R addCheck(AddCheck op);
 
   R dropCheck(DropCheck op);
+
+  /**
+   * An operation of an application's own. A visitor written before custom operations existed does not
+   * handle one; every visitor of jmigrate's does.
+   */
+  default R custom(CustomOperation op) {
+    throw new UnsupportedOperationException(getClass().getName() + " does not handle the custom operation "
+        + op.describe());
+  }
 }

@@ -3,7 +3,9 @@ package io.jmigrate.migration;
 import io.jmigrate.schema.ReferentialAction;
 import io.jmigrate.schema.CheckDefinition;
 import io.jmigrate.schema.ColumnDefinition;
+import io.jmigrate.schema.ColumnProperty;
 import io.jmigrate.schema.ColumnType;
+import io.jmigrate.schema.DslCall;
 import io.jmigrate.schema.ForeignKeyDefinition;
 import io.jmigrate.schema.IndexDefinition;
 import io.jmigrate.schema.Schema;
@@ -11,6 +13,7 @@ import io.jmigrate.schema.SequenceDefinition;
 import io.jmigrate.schema.TableDefinition;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -21,6 +24,17 @@ import java.util.TreeMap;
  */
 public final class Operations {
   private Operations() {}
+
+  /** {@code user_email} → {@code UserEmail}: names in a generated migration's class name. */
+  static String camel(String snake) {
+    StringBuilder s = new StringBuilder();
+    for (String part : snake.split("_")) {
+      if (!part.isEmpty()) {
+        s.append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1));
+      }
+    }
+    return s.toString();
+  }
 
   // ---- vocabulary ----
 
@@ -195,6 +209,36 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "create table " + table.name();
+    }
+
+    @Override
+    public String checksumText() {
+      return "create " + Checksum.table(table);
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("createTable", table);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Create" + camel(table.name());
+    }
+
+    @Override
+    public String reviewLine() {
+      return "create table " + table.name() + " (" + String.join(", ", table.columnNames()) + ")"; // its definition follows in the code
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(table);
     }
@@ -214,6 +258,36 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.dropTable(this);
+    }
+
+    @Override
+    public String describe() {
+      return "drop table " + table;
+    }
+
+    @Override
+    public String checksumText() {
+      return describe();
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("dropTable", table);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Drop" + camel(table);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe();
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.find(table).map(ReviewText::table).orElse(null);
     }
 
     @Override
@@ -239,6 +313,36 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "rename table " + from + " to " + to;
+    }
+
+    @Override
+    public String checksumText() {
+      return describe();
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("renameTable", from, to);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Rename" + camel(from) + "To" + camel(to);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe();
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.renameTable(from, to);
     }
@@ -258,6 +362,36 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.addColumn(this);
+    }
+
+    @Override
+    public String describe() {
+      return "add column " + table + "." + column.name();
+    }
+
+    @Override
+    public String checksumText() {
+      return "add column " + table + "." + Checksum.column(column);
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("addColumn", table, column);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Add" + camel(table) + camel(column.name());
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " " + ColumnProperty.reviewText(column);
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
     }
 
     @Override
@@ -283,6 +417,36 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "drop column " + table + "." + column;
+    }
+
+    @Override
+    public String checksumText() {
+      return describe();
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("dropColumn", table, column);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Drop" + camel(table) + camel(column);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe();
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.find(table).flatMap(t -> t.column(column)).map(ColumnProperty::reviewText).orElse(null);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).withoutColumn(column));
     }
@@ -302,6 +466,36 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.renameColumn(this);
+    }
+
+    @Override
+    public String describe() {
+      return "rename column " + table + "." + from + " to " + to;
+    }
+
+    @Override
+    public String checksumText() {
+      return describe();
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("renameColumn", table, from, to);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Rename" + camel(table) + camel(from) + "To" + camel(to);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe();
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
     }
 
     @Override
@@ -327,6 +521,36 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "alter column " + table + "." + column.name();
+    }
+
+    @Override
+    public String checksumText() {
+      return "alter column " + table + "." + Checksum.column(column);
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("alterColumn", table, column);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Alter" + camel(table) + camel(column.name());
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " to " + ColumnProperty.reviewText(column);
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.find(table).flatMap(t -> t.column(column.name())).map(ColumnProperty::reviewText).orElse(null);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).replaceColumn(column));
     }
@@ -346,6 +570,36 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.setPrimaryKey(this);
+    }
+
+    @Override
+    public String describe() {
+      return "set primary key of " + table;
+    }
+
+    @Override
+    public String checksumText() {
+      return "set primary key " + table + " (" + String.join(", ", columns) + ")";
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("setPrimaryKey", table, columns);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Change" + camel(table) + "PrimaryKey";
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " to (" + String.join(", ", columns) + ")";
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.find(table).map(t -> t.primaryKey().isEmpty() ? "no primary key" : "(" + String.join(", ", t.primaryKey()) + ")").orElse(null);
     }
 
     public SetPrimaryKey {
@@ -375,6 +629,36 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "add index " + index.name();
+    }
+
+    @Override
+    public String checksumText() {
+      return "add " + Checksum.index(index) + " on " + table;
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("addIndex", table, index);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return naming.tablesCreated().contains(table) ? null : "Add" + camel(index.name());
+    }
+
+    @Override
+    public String reviewLine() {
+      return "add " + ReviewText.index(index) + " on " + table;
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).index(index));
     }
@@ -397,6 +681,36 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "drop index " + index;
+    }
+
+    @Override
+    public String checksumText() {
+      return "drop index " + index + " on " + table;
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("dropIndex", table, index);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Drop" + camel(index);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " on " + table;
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.find(table).flatMap(t -> t.findIndex(index)).map(i -> "(" + String.join(", ", i.columns()) + ")" + (i.unique() ? " unique" : "")).orElse(null);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).withoutIndex(index));
     }
@@ -416,6 +730,36 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.renameIndex(this);
+    }
+
+    @Override
+    public String describe() {
+      return "rename index " + table + "." + from + " to " + to;
+    }
+
+    @Override
+    public String checksumText() {
+      return describe(); // added after release 0.1, in the form of the other renames
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("renameIndex", table, from, to);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return naming.renames() ? null : "Rename" + camel(from) + "To" + camel(to); // a table or column rename names the class already
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " (in place; SQLite cannot, and drops and creates the index)";
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
     }
 
     @Override
@@ -443,6 +787,36 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "add foreign key " + foreignKey.name();
+    }
+
+    @Override
+    public String checksumText() {
+      return "add " + Checksum.foreignKey(foreignKey) + " on " + table;
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("addForeignKey", table, foreignKey);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return naming.tablesCreated().contains(table) ? null : "Add" + camel(foreignKey.name());
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " " + table + " " + ReviewText.foreignKey(foreignKey);
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).foreignKey(foreignKey));
     }
@@ -462,6 +836,36 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.dropForeignKey(this);
+    }
+
+    @Override
+    public String describe() {
+      return "drop foreign key " + foreignKey;
+    }
+
+    @Override
+    public String checksumText() {
+      return "drop foreign key " + foreignKey + " on " + table;
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("dropForeignKey", table, foreignKey);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Drop" + camel(foreignKey);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " on " + table;
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.find(table).flatMap(t -> t.findForeignKey(foreignKey)).map(ReviewText::foreignKey).orElse(null);
     }
 
     @Override
@@ -487,6 +891,38 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "add check " + table + "." + check.name();
+    }
+
+    /** Added after release 0.1: a line of its own. */
+    @Override
+    public String checksumText() {
+      return "add " + Checksum.check(check) + " on " + table;
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("addCheck", table, DslCall.of("check", check.name(), check.expression()));
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return naming.tablesCreated().contains(table) ? null : "Add" + camel(check.name());
+    }
+
+    @Override
+    public String reviewLine() {
+      return "add " + check + " on " + table + " (existing rows that fail it stop the migration before it changes"
+          + " anything)";
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).check(check));
     }
@@ -506,6 +942,37 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.dropCheck(this);
+    }
+
+    @Override
+    public String describe() {
+      return "drop check " + table + "." + check;
+    }
+
+    /** Added after release 0.1: a line of its own. */
+    @Override
+    public String checksumText() {
+      return "drop check " + check + " on " + table;
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("dropCheck", table, check);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Drop" + camel(check);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe();
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.find(table).flatMap(t -> t.findCheck(check)).map(c -> "(" + c.expression() + ")").orElse(null);
     }
 
     @Override
@@ -531,6 +998,36 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "create sequence " + sequence.name();
+    }
+
+    @Override
+    public String checksumText() {
+      return "create " + Checksum.sequence(sequence);
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("createSequence", sequence);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return naming.tablesCreated().isEmpty() ? "Create" + camel(sequence.name()) : null; // beside new tables: their id sequences
+    }
+
+    @Override
+    public String reviewLine() {
+      return "create " + sequence;
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.withSequence(sequence);
     }
@@ -550,6 +1047,36 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.dropSequence(this);
+    }
+
+    @Override
+    public String describe() {
+      return "drop sequence " + sequence;
+    }
+
+    @Override
+    public String checksumText() {
+      return describe();
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("dropSequence", sequence);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Drop" + camel(sequence);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " (its next value is lost: a sequence created again starts at its start)";
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.findSequence(sequence).map(Object::toString).orElse(null);
     }
 
     @Override
@@ -575,6 +1102,36 @@ public final class Operations {
     }
 
     @Override
+    public String describe() {
+      return "rename sequence " + from + " to " + to;
+    }
+
+    @Override
+    public String checksumText() {
+      return describe();
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("renameSequence", from, to);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Rename" + camel(from) + "To" + camel(to);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " (the next value stays)";
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.withoutSequence(from).withSequence(s.sequence(from).rename(to));
     }
@@ -594,6 +1151,36 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.alterSequence(this);
+    }
+
+    @Override
+    public String describe() {
+      return "alter sequence " + sequence.name();
+    }
+
+    @Override
+    public String checksumText() {
+      return "alter " + Checksum.sequence(sequence);
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("alterSequence", sequence);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Alter" + camel(sequence.name());
+    }
+
+    @Override
+    public String reviewLine() {
+      return "alter " + sequence + " (the next value does not move; a new start is where a RESTART goes back to)";
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.findSequence(sequence.name()).map(Object::toString).orElse(null);
     }
 
     @Override
@@ -624,6 +1211,43 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.runSql(this);
+    }
+
+    @Override
+    public String describe() {
+      return "sql step";
+    }
+
+    @Override
+    public String checksumText() {
+      return perDialect()
+          // A form of its own (the maps are sorted by dialect name); the one-statement form is unchanged.
+          ? "sql per dialect " + Checksum.perDialect(sqlByDialect)
+              + (reverseByDialect.isEmpty() ? "" : " reverse " + Checksum.perDialect(reverseByDialect))
+          : "sql [" + sql + "]" + (reverseSql == null ? "" : " reverse [" + reverseSql + "]");
+    }
+
+    @Override
+    public DslCall toJava() {
+      if (perDialect()) {
+        return reverseByDialect.isEmpty() ? DslCall.of("sql", sqlByDialect) : DslCall.of("sql", sqlByDialect, reverseByDialect);
+      }
+      return reverseSql == null ? DslCall.of("sql", sql) : DslCall.of("sql", sql, reverseSql);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return null;
+    }
+
+    @Override
+    public String reviewLine() {
+      return "sql: " + (perDialect() ? sqlByDialect.toString() : sql);
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
     }
 
     public RunSql(String sql, String reverseSql) {
@@ -687,6 +1311,36 @@ public final class Operations {
     @Override
     public <R> R accept(OperationVisitor<R> visitor) {
       return visitor.runJava(this);
+    }
+
+    @Override
+    public String describe() {
+      return description;
+    }
+
+    @Override
+    public String checksumText() {
+      return "java [" + description + "]" + (reverseStep == null ? "" : " reversible");
+    }
+
+    @Override
+    public DslCall toJava() {
+      throw new IllegalArgumentException("Java steps are hand-written; the diff does not produce " + this);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return null;
+    }
+
+    @Override
+    public String reviewLine() {
+      return "java: " + description;
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
     }
 
     public RunJava {

@@ -134,27 +134,6 @@ public record ColumnDefinition(
   /** Readable text; checksums use {@link io.jmigrate.migration.Checksum}, not this. */
   @Override
   public String toString() {
-    StringBuilder s = new StringBuilder(name).append(' ').append(type);
-    if (length > 0) {
-      s.append('(').append(length).append(')');
-    }
-    if (precision > 0) {
-      s.append('(').append(precision).append(',').append(scale).append(')');
-    }
-    s.append(nullable ? " NULL" : " NOT NULL");
-    if (defaultValue != null) {
-      s.append(" DEFAULT '").append(defaultValue.replace("'", "''")).append('\'');
-    }
-    if (defaultSql != null) {
-      s.append(" DEFAULT (").append(defaultSql).append(')');
-    }
-    defaultSqlByDialect.forEach((d, e) -> s.append(" DEFAULT ON ").append(d).append(" (").append(e).append(')'));
-    if (generated) {
-      s.append(" GENERATED");
-    }
-    if (utcDatetime) {
-      s.append(" UTC-DATETIME");
-    }
-    return s.toString();
+    return ColumnProperty.checksumText(this);
   }
 }

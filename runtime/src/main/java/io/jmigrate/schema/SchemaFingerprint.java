@@ -98,27 +98,14 @@ public final class SchemaFingerprint {
   }
 
   private static String column(ColumnDefinition c) {
-    StringBuilder s = new StringBuilder(c.name()).append(' ').append(c.type().name())
-        .append(" length=").append(c.length())
-        .append(" precision=").append(c.precision()).append(',').append(c.scale())
-        .append(c.nullable() ? " null" : " not-null");
-    if (c.defaultValue() != null) {
-      s.append(" default-value=").append(quote(c.defaultValue()));
-    }
-    if (c.defaultSql() != null) {
-      s.append(" default-sql=").append(quote(c.defaultSql()));
-    }
-    c.defaultSqlByDialect().forEach((d, e) -> s.append(" default-sql-").append(d).append('=').append(quote(e)));
-    if (c.generated()) {
-      s.append(" generated");
-    }
-    if (c.utcDatetime()) {
-      s.append(" utc-datetime");
+    StringBuilder s = new StringBuilder(c.name()).append(' ').append(c.type().name());
+    for (ColumnProperty p : ColumnProperty.values()) {
+      s.append(p.fingerprint(c));
     }
     return s.toString();
   }
 
-  private static String quote(String v) {
+  static String quote(String v) {
     return '"' + v.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + '"';
   }
 

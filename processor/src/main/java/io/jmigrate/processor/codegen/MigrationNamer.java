@@ -1,26 +1,9 @@
 package io.jmigrate.processor.codegen;
 
 import io.jmigrate.migration.Operation;
-import io.jmigrate.migration.OperationVisitor;
-import io.jmigrate.migration.Operations.AddColumn;
-import io.jmigrate.migration.Operations.AddForeignKey;
-import io.jmigrate.migration.Operations.AddIndex;
-import io.jmigrate.migration.Operations.AlterSequence;
-import io.jmigrate.migration.Operations.CreateSequence;
-import io.jmigrate.migration.Operations.DropSequence;
-import io.jmigrate.migration.Operations.RenameSequence;
-import io.jmigrate.migration.Operations.AlterColumn;
 import io.jmigrate.migration.Operations.CreateTable;
-import io.jmigrate.migration.Operations.DropColumn;
-import io.jmigrate.migration.Operations.DropForeignKey;
-import io.jmigrate.migration.Operations.DropIndex;
-import io.jmigrate.migration.Operations.DropTable;
 import io.jmigrate.migration.Operations.RenameColumn;
-import io.jmigrate.migration.Operations.RenameIndex;
 import io.jmigrate.migration.Operations.RenameTable;
-import io.jmigrate.migration.Operations.RunJava;
-import io.jmigrate.migration.Operations.RunSql;
-import io.jmigrate.migration.Operations.SetPrimaryKey;
 import io.jmigrate.processor.diff.SchemaDiff;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -48,13 +31,13 @@ public final class MigrationNamer {
       }
     }
     boolean renames = ops.stream().anyMatch(op -> op instanceof RenameTable || op instanceof RenameColumn);
-    Word word = new Word(tablesCreated, renames);
+    Operation.Naming naming = new Operation.Naming(tablesCreated, renames);
     List<String> words = new ArrayList<>();
     List<Operation> named = logicalRenames(ops);
     for (Operation op : named) {
       String w = swapWord(op, named);
       if (w == null) {
-        w = op.accept(word);
+        w = op.nameWord(naming);
       }
       if (w != null && !words.contains(w)) {
         words.add(w);
@@ -162,233 +145,9 @@ public final class MigrationNamer {
     return s.toString();
   }
 
-  /** A short human line for one operation, without the column details. */
+  /** A short human line for one operation, without the column details ({@link Operation#describe()}). */
   public static String summary(Operation op) {
-    return op.accept(SUMMARY);
-  }
-
-  private static final OperationVisitor<String> SUMMARY = new OperationVisitor<>() {
-    @Override
-    public String createTable(CreateTable o) {
-      return "create table " + o.table().name();
-    }
-
-    @Override
-    public String dropTable(DropTable o) {
-      return "drop table " + o.table();
-    }
-
-    @Override
-    public String renameTable(RenameTable o) {
-      return "rename table " + o.from() + " to " + o.to();
-    }
-
-    @Override
-    public String addColumn(AddColumn o) {
-      return "add column " + o.table() + "." + o.column().name();
-    }
-
-    @Override
-    public String dropColumn(DropColumn o) {
-      return "drop column " + o.table() + "." + o.column();
-    }
-
-    @Override
-    public String renameColumn(RenameColumn o) {
-      return "rename column " + o.table() + "." + o.from() + " to " + o.to();
-    }
-
-    @Override
-    public String alterColumn(AlterColumn o) {
-      return "alter column " + o.table() + "." + o.column().name();
-    }
-
-    @Override
-    public String setPrimaryKey(SetPrimaryKey o) {
-      return "set primary key of " + o.table();
-    }
-
-    @Override
-    public String addIndex(AddIndex o) {
-      return "add index " + o.index().name();
-    }
-
-    @Override
-    public String dropIndex(DropIndex o) {
-      return "drop index " + o.index();
-    }
-
-    @Override
-    public String renameIndex(RenameIndex o) {
-      return "rename index " + o.table() + "." + o.from() + " to " + o.to();
-    }
-
-    @Override
-    public String addForeignKey(AddForeignKey o) {
-      return "add foreign key " + o.foreignKey().name();
-    }
-
-    @Override
-    public String dropForeignKey(DropForeignKey o) {
-      return "drop foreign key " + o.foreignKey();
-    }
-
-    @Override
-    public String runSql(RunSql o) {
-      return "sql step";
-    }
-
-    @Override
-    public String runJava(RunJava o) {
-      return o.description();
-    }
-
-    @Override
-    public String createSequence(CreateSequence o) {
-      return "create sequence " + o.sequence().name();
-    }
-
-    @Override
-    public String dropSequence(DropSequence o) {
-      return "drop sequence " + o.sequence();
-    }
-
-    @Override
-    public String renameSequence(RenameSequence o) {
-      return "rename sequence " + o.from() + " to " + o.to();
-    }
-
-    @Override
-    public String alterSequence(AlterSequence o) {
-      return "alter sequence " + o.sequence().name();
-    }
-
-    @Override
-    public String addCheck(io.jmigrate.migration.Operations.AddCheck o) {
-      return "add check " + o.table() + "." + o.check().name();
-    }
-
-    @Override
-    public String dropCheck(io.jmigrate.migration.Operations.DropCheck o) {
-      return "drop check " + o.table() + "." + o.check();
-    }
-  };
-
-  /** The class-name fragment of one operation; null for what the name leaves out. */
-  private static final class Word implements OperationVisitor<String> {
-    private final Set<String> created;
-    private final boolean renames;
-
-    Word(Set<String> created, boolean renames) {
-      this.created = created;
-      this.renames = renames;
-    }
-
-    @Override
-    public String createTable(CreateTable o) {
-      return "Create" + camel(o.table().name());
-    }
-
-    @Override
-    public String dropTable(DropTable o) {
-      return "Drop" + camel(o.table());
-    }
-
-    @Override
-    public String renameTable(RenameTable o) {
-      return "Rename" + camel(o.from()) + "To" + camel(o.to());
-    }
-
-    @Override
-    public String addColumn(AddColumn o) {
-      return "Add" + camel(o.table()) + camel(o.column().name());
-    }
-
-    @Override
-    public String dropColumn(DropColumn o) {
-      return "Drop" + camel(o.table()) + camel(o.column());
-    }
-
-    @Override
-    public String renameColumn(RenameColumn o) {
-      return "Rename" + camel(o.table()) + camel(o.from()) + "To" + camel(o.to());
-    }
-
-    @Override
-    public String alterColumn(AlterColumn o) {
-      return "Alter" + camel(o.table()) + camel(o.column().name());
-    }
-
-    @Override
-    public String setPrimaryKey(SetPrimaryKey o) {
-      return "Change" + camel(o.table()) + "PrimaryKey";
-    }
-
-    @Override
-    public String addIndex(AddIndex o) {
-      return created.contains(o.table()) ? null : "Add" + camel(o.index().name());
-    }
-
-    @Override
-    public String dropIndex(DropIndex o) {
-      return "Drop" + camel(o.index());
-    }
-
-    /** Left out where it follows a table or column rename, which names the class already. */
-    @Override
-    public String renameIndex(RenameIndex o) {
-      return renames ? null : "Rename" + camel(o.from()) + "To" + camel(o.to());
-    }
-
-    @Override
-    public String addForeignKey(AddForeignKey o) {
-      return created.contains(o.table()) ? null : "Add" + camel(o.foreignKey().name());
-    }
-
-    @Override
-    public String dropForeignKey(DropForeignKey o) {
-      return "Drop" + camel(o.foreignKey());
-    }
-
-    @Override
-    public String runSql(RunSql o) {
-      return null;
-    }
-
-    @Override
-    public String runJava(RunJava o) {
-      return null;
-    }
-
-    @Override
-    public String createSequence(CreateSequence o) {
-      return created.isEmpty() ? "Create" + camel(o.sequence().name()) : null; // beside new tables: their id sequences
-    }
-
-    @Override
-    public String dropSequence(DropSequence o) {
-      return "Drop" + camel(o.sequence());
-    }
-
-    @Override
-    public String renameSequence(RenameSequence o) {
-      return "Rename" + camel(o.from()) + "To" + camel(o.to());
-    }
-
-    @Override
-    public String alterSequence(AlterSequence o) {
-      return "Alter" + camel(o.sequence().name());
-    }
-
-    @Override
-    public String addCheck(io.jmigrate.migration.Operations.AddCheck o) {
-      return created.contains(o.table()) ? null : "Add" + camel(o.check().name());
-    }
-
-    @Override
-    public String dropCheck(io.jmigrate.migration.Operations.DropCheck o) {
-      return "Drop" + camel(o.check());
-    }
+    return op.describe();
   }
 
   static String camel(String snake) {

@@ -9,36 +9,21 @@ import com.squareup.javapoet.TypeSpec;
 import io.jmigrate.schema.ReferentialAction;
 import io.jmigrate.migration.Migration;
 import io.jmigrate.migration.Operation;
-import io.jmigrate.migration.OperationVisitor;
 import io.jmigrate.migration.Operations;
-import io.jmigrate.migration.Operations.AddColumn;
-import io.jmigrate.migration.Operations.AddForeignKey;
-import io.jmigrate.migration.Operations.AddIndex;
-import io.jmigrate.migration.Operations.AlterSequence;
-import io.jmigrate.migration.Operations.CreateSequence;
-import io.jmigrate.migration.Operations.DropSequence;
-import io.jmigrate.migration.Operations.RenameSequence;
-import io.jmigrate.migration.Operations.AlterColumn;
 import io.jmigrate.migration.Operations.CreateTable;
-import io.jmigrate.migration.Operations.DropColumn;
-import io.jmigrate.migration.Operations.DropForeignKey;
-import io.jmigrate.migration.Operations.DropIndex;
-import io.jmigrate.migration.Operations.DropTable;
-import io.jmigrate.migration.Operations.RenameColumn;
-import io.jmigrate.migration.Operations.RenameIndex;
-import io.jmigrate.migration.Operations.RenameTable;
-import io.jmigrate.migration.Operations.RunJava;
-import io.jmigrate.migration.Operations.RunSql;
-import io.jmigrate.migration.Operations.SetPrimaryKey;
 import io.jmigrate.schema.ColumnDefinition;
+import io.jmigrate.schema.ColumnProperty;
 import io.jmigrate.schema.ColumnType;
+import io.jmigrate.schema.DslCall;
 import io.jmigrate.schema.ForeignKeyDefinition;
 import io.jmigrate.schema.IndexDefinition;
+import io.jmigrate.schema.SequenceDefinition;
 import io.jmigrate.schema.Schema;
 import io.jmigrate.schema.TableDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
@@ -156,146 +141,74 @@ public final class MigrationWriter {
     return body.add("\n$<$<").build();
   }
 
+  /** The operation as the call that builds it ({@link Operation#toJava()}). */
   static CodeBlock operation(Operation op) {
-    return op.accept(JAVA);
+    return call(op.toJava());
+  }
+
+  /** {@code method(arguments)}, qualified by its class when it is not of the statically imported vocabulary. */
+  static CodeBlock call(DslCall c) {
+    CodeBlock.Builder b = CodeBlock.builder();
+    if (c.owner() != null) {
+      b.add("$T.", ClassName.bestGuess(c.owner()));
+    }
+    b.add("$L(", c.method());
+    String separator = "";
+    for (Object a : c.arguments()) {
+      for (Object value : a instanceof List<?> spread ? spread : List.of(a)) { // a list is varargs
+        b.add(separator).add(argument(value));
+        separator = ", ";
+      }
+    }
+    return b.add(")").build();
+  }
+
+  /** One argument in Java; the kinds {@link DslCall} lists. */
+  private static CodeBlock argument(Object a) {
+    if (a instanceof String s) {
+      return CodeBlock.of("$S", s);
+    } else if (a instanceof Long n) {
+      return CodeBlock.of("$L", n + (n == n.intValue() ? "" : "L"));
+    } else if (a instanceof Number || a instanceof Boolean) {
+      return CodeBlock.of("$L", a);
+    } else if (a instanceof ColumnType t) { // statically imported
+      return CodeBlock.of("$L", t.name());
+    } else if (a instanceof Enum<?> e) {
+      return CodeBlock.of("$T.$L", e.getDeclaringClass(), e.name());
+    } else if (a instanceof Map<?, ?> m) {
+      CodeBlock.Builder b = CodeBlock.builder().add("$T.of(", Map.class);
+      String separator = "";
+      for (var e : m.entrySet()) {
+        b.add(separator).add(argument(e.getKey())).add(", ").add(argument(e.getValue()));
+        separator = ", ";
+      }
+      return b.add(")").build();
+    } else if (a instanceof TableDefinition t) {
+      return table(t);
+    } else if (a instanceof ColumnDefinition c) {
+      return column(c);
+    } else if (a instanceof IndexDefinition i) {
+      return index(i);
+    } else if (a instanceof ForeignKeyDefinition f) {
+      return foreignKey(f);
+    } else if (a instanceof SequenceDefinition q) {
+      return sequence(q);
+    } else if (a instanceof DslCall d) {
+      return call(d);
+    }
+    throw new IllegalArgumentException("a generated migration cannot spell " + a);
   }
 
   /** {@code sequence("owner_seq").increment(50)}: start and increment only when not 1. */
-  private static CodeBlock sequence(io.jmigrate.schema.SequenceDefinition q) {
+  private static CodeBlock sequence(SequenceDefinition q) {
     CodeBlock.Builder b = CodeBlock.builder().add("sequence($S)", q.name());
     if (q.start() != 1) {
-      b.add(".start($L)", q.start() + (q.start() == (int) q.start() ? "" : "L"));
+      b.add(".start($L)", argument(q.start()));
     }
     if (q.increment() != 1) {
-      b.add(".increment($L)", q.increment() + (q.increment() == (int) q.increment() ? "" : "L"));
+      b.add(".increment($L)", argument(q.increment()));
     }
     return b.build();
-  }
-
-  private static final OperationVisitor<CodeBlock> JAVA = new OperationVisitor<>() {
-    @Override
-    public CodeBlock createTable(CreateTable o) {
-      return CodeBlock.of("createTable($L)", table(o.table()));
-    }
-
-    @Override
-    public CodeBlock dropTable(DropTable o) {
-      return CodeBlock.of("dropTable($S)", o.table());
-    }
-
-    @Override
-    public CodeBlock renameTable(RenameTable o) {
-      return CodeBlock.of("renameTable($S, $S)", o.from(), o.to());
-    }
-
-    @Override
-    public CodeBlock addColumn(AddColumn o) {
-      return CodeBlock.of("addColumn($S, $L)", o.table(), column(o.column()));
-    }
-
-    @Override
-    public CodeBlock dropColumn(DropColumn o) {
-      return CodeBlock.of("dropColumn($S, $S)", o.table(), o.column());
-    }
-
-    @Override
-    public CodeBlock renameColumn(RenameColumn o) {
-      return CodeBlock.of("renameColumn($S, $S, $S)", o.table(), o.from(), o.to());
-    }
-
-    @Override
-    public CodeBlock alterColumn(AlterColumn o) {
-      return CodeBlock.of("alterColumn($S, $L)", o.table(), column(o.column()));
-    }
-
-    @Override
-    public CodeBlock setPrimaryKey(SetPrimaryKey o) {
-      return CodeBlock.of("setPrimaryKey($S$L)", o.table(), strings(o.columns(), true));
-    }
-
-    @Override
-    public CodeBlock addIndex(AddIndex o) {
-      return CodeBlock.of("addIndex($S, $L)", o.table(), index(o.index()));
-    }
-
-    @Override
-    public CodeBlock dropIndex(DropIndex o) {
-      return CodeBlock.of("dropIndex($S, $S)", o.table(), o.index());
-    }
-
-    @Override
-    public CodeBlock renameIndex(RenameIndex o) {
-      return CodeBlock.of("renameIndex($S, $S, $S)", o.table(), o.from(), o.to());
-    }
-
-    @Override
-    public CodeBlock addForeignKey(AddForeignKey o) {
-      return CodeBlock.of("addForeignKey($S, $L)", o.table(), foreignKey(o.foreignKey()));
-    }
-
-    @Override
-    public CodeBlock dropForeignKey(DropForeignKey o) {
-      return CodeBlock.of("dropForeignKey($S, $S)", o.table(), o.foreignKey());
-    }
-
-    private CodeBlock perDialect(java.util.Map<String, String> sql) {
-      CodeBlock.Builder b = CodeBlock.builder().add("$T.of(", java.util.Map.class);
-      String sep = "";
-      for (var e : sql.entrySet()) {
-        b.add(sep + "$S, $S", e.getKey(), e.getValue());
-        sep = ", ";
-      }
-      return b.add(")").build();
-    }
-
-    @Override
-    public CodeBlock runSql(RunSql o) {
-      if (o.perDialect()) {
-        CodeBlock forward = perDialect(o.sqlByDialect());
-        return o.reverseByDialect().isEmpty() ? CodeBlock.of("sql($L)", forward)
-            : CodeBlock.of("sql($L, $L)", forward, perDialect(o.reverseByDialect()));
-      }
-      return o.reverseSql() == null ? CodeBlock.of("sql($S)", o.sql()) : CodeBlock.of("sql($S, $S)", o.sql(), o.reverseSql());
-    }
-
-    @Override
-    public CodeBlock runJava(RunJava o) {
-      throw new IllegalArgumentException("Java steps are hand-written; the diff does not produce " + o);
-    }
-
-    @Override
-    public CodeBlock createSequence(CreateSequence o) {
-      return CodeBlock.of("createSequence($L)", sequence(o.sequence()));
-    }
-
-    @Override
-    public CodeBlock dropSequence(DropSequence o) {
-      return CodeBlock.of("dropSequence($S)", o.sequence());
-    }
-
-    @Override
-    public CodeBlock renameSequence(RenameSequence o) {
-      return CodeBlock.of("renameSequence($S, $S)", o.from(), o.to());
-    }
-
-    @Override
-    public CodeBlock alterSequence(AlterSequence o) {
-      return CodeBlock.of("alterSequence($L)", sequence(o.sequence()));
-    }
-
-    @Override
-    public CodeBlock addCheck(io.jmigrate.migration.Operations.AddCheck o) {
-      return CodeBlock.of("addCheck($S, $L)", o.table(), check(o.check()));
-    }
-
-    @Override
-    public CodeBlock dropCheck(io.jmigrate.migration.Operations.DropCheck o) {
-      return CodeBlock.of("dropCheck($S, $S)", o.table(), o.check());
-    }
-  };
-
-  static CodeBlock check(io.jmigrate.schema.CheckDefinition c) {
-    return CodeBlock.of("check($S, $S)", c.name(), c.expression());
   }
 
   static CodeBlock table(TableDefinition t) {
@@ -317,34 +230,18 @@ public final class MigrationWriter {
       b.add("\n.index($L)", index(i));
     }
     for (io.jmigrate.schema.CheckDefinition c : t.checks()) {
-      b.add("\n.check($L)", check(c));
+      b.add("\n.check(check($S, $S))", c.name(), c.expression());
     }
     return b.add("$<").build();
   }
 
+  /** {@code column("email", STRING).length(200).notNull()}, from {@link ColumnProperty}. */
   static CodeBlock column(ColumnDefinition c) {
-    CodeBlock.Builder b = CodeBlock.builder().add("column($S, $L)", c.name(), c.type().name());
-    if (c.length() > 0) {
-      b.add(".length($L)", c.length());
-    }
-    if (c.precision() > 0) {
-      b.add(".precision($L, $L)", c.precision(), c.scale());
-    }
-    if (!c.nullable()) {
-      b.add(".notNull()");
-    }
-    if (c.defaultValue() != null) {
-      b.add(".defaultValue($S)", c.defaultValue());
-    }
-    if (c.defaultSql() != null) {
-      b.add(".defaultSql($S)", c.defaultSql());
-    }
-    c.defaultSqlByDialect().forEach((d, e) -> b.add(".defaultSql($S, $S)", d, e));
-    if (c.generated()) {
-      b.add(".identity()");
-    }
-    if (c.utcDatetime()) {
-      b.add(".asUtcDatetime()");
+    CodeBlock.Builder b = CodeBlock.builder();
+    String separator = "";
+    for (DslCall call : ColumnProperty.javaCalls(c)) {
+      b.add(separator).add(call(call));
+      separator = ".";
     }
     return b.build();
   }

@@ -1,6 +1,5 @@
 package io.jmigrate.processor.codegen;
 
-import io.jmigrate.schema.ReferentialAction;
 import io.jmigrate.migration.Operation;
 import io.jmigrate.migration.OperationVisitor;
 import io.jmigrate.migration.Operations.AddColumn;
@@ -23,12 +22,8 @@ import io.jmigrate.migration.Operations.RunJava;
 import io.jmigrate.migration.Operations.RunSql;
 import io.jmigrate.migration.Operations.SetPrimaryKey;
 import io.jmigrate.schema.ColumnDefinition;
-import io.jmigrate.schema.ForeignKeyDefinition;
-import io.jmigrate.schema.IndexDefinition;
 import io.jmigrate.schema.Schema;
 import io.jmigrate.schema.TableDefinition;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * What a reviewer needs beside each generated operation (compare Alembic's {@code existing_type},
@@ -40,12 +35,12 @@ final class ReviewNotes {
 
   /** The header line of one operation, with the new definition where it is short. */
   static String line(Operation op) {
-    return op.accept(LINE);
+    return op.reviewLine();
   }
 
   /** The old definition this operation replaces or removes, or null when it replaces nothing. */
   static String was(Operation op, Schema before) {
-    return op.accept(new Was(before));
+    return op.replaced(before);
   }
 
   /**
@@ -55,292 +50,6 @@ final class ReviewNotes {
    */
   static String sqliteRebuilds(Operation op, Schema before) {
     return op.accept(new SqliteRebuild(before));
-  }
-
-  /** {@code STRING(20) NOT NULL DEFAULT 'x'}: a column's definition without its name. */
-  static String definition(ColumnDefinition c) {
-    StringBuilder s = new StringBuilder(c.type().name());
-    if (c.length() > 0) {
-      s.append('(').append(c.length()).append(')');
-    }
-    if (c.precision() > 0) {
-      s.append('(').append(c.precision()).append(", ").append(c.scale()).append(')');
-    }
-    if (!c.nullable()) {
-      s.append(" NOT NULL");
-    }
-    if (c.defaultValue() != null) {
-      s.append(" DEFAULT '").append(c.defaultValue().replace("'", "''")).append('\'');
-    }
-    if (c.defaultSql() != null) {
-      s.append(" DEFAULT (").append(c.defaultSql()).append(')');
-    }
-    c.defaultSqlByDialect().forEach((d, e) -> s.append(" DEFAULT ON ").append(d).append(" (").append(e).append(')'));
-    if (c.generated()) {
-      s.append(" IDENTITY");
-    }
-    return s.toString();
-  }
-
-  static String definition(TableDefinition t) {
-    List<String> parts = new ArrayList<>();
-    t.columns().forEach(c -> parts.add(c.name() + " " + definition(c)));
-    if (!t.primaryKey().isEmpty()) {
-      parts.add("primary key (" + String.join(", ", t.primaryKey()) + ")");
-    }
-    t.indexes().forEach(i -> parts.add(definition(i)));
-    t.foreignKeys().forEach(f -> parts.add(f.name() + " " + definition(f)));
-    return t.name() + " (" + String.join(", ", parts) + ")";
-  }
-
-  static String definition(IndexDefinition i) {
-    return (i.unique() ? "unique index " : "index ") + i.name() + " (" + String.join(", ", i.columns()) + ")";
-  }
-
-  static String definition(ForeignKeyDefinition f) {
-    StringBuilder s = new StringBuilder("(").append(String.join(", ", f.columns())).append(") references ")
-        .append(f.refTable()).append(" (").append(String.join(", ", f.refColumns())).append(')');
-    if (f.onDelete() != ReferentialAction.NO_ACTION) {
-      s.append(" on delete ").append(f.onDelete().name());
-    }
-    if (f.onUpdate() != ReferentialAction.NO_ACTION) {
-      s.append(" on update ").append(f.onUpdate().name());
-    }
-    return s.toString();
-  }
-
-  private static final OperationVisitor<String> LINE = new OperationVisitor<>() {
-    @Override
-    public String createTable(CreateTable o) {
-      // A new table is listed by its column names; its definition follows in the code.
-      return "create table " + o.table().name() + " (" + String.join(", ", o.table().columnNames()) + ")";
-    }
-
-    @Override
-    public String dropTable(DropTable o) {
-      return MigrationNamer.summary(o);
-    }
-
-    @Override
-    public String renameTable(RenameTable o) {
-      return MigrationNamer.summary(o);
-    }
-
-    @Override
-    public String addColumn(AddColumn o) {
-      return MigrationNamer.summary(o) + " " + definition(o.column());
-    }
-
-    @Override
-    public String dropColumn(DropColumn o) {
-      return MigrationNamer.summary(o);
-    }
-
-    @Override
-    public String renameColumn(RenameColumn o) {
-      return MigrationNamer.summary(o);
-    }
-
-    @Override
-    public String alterColumn(AlterColumn o) {
-      return MigrationNamer.summary(o) + " to " + definition(o.column());
-    }
-
-    @Override
-    public String setPrimaryKey(SetPrimaryKey o) {
-      return MigrationNamer.summary(o) + " to (" + String.join(", ", o.columns()) + ")";
-    }
-
-    @Override
-    public String addIndex(AddIndex o) {
-      return "add " + definition(o.index()) + " on " + o.table();
-    }
-
-    @Override
-    public String dropIndex(DropIndex o) {
-      return MigrationNamer.summary(o) + " on " + o.table();
-    }
-
-    @Override
-    public String renameIndex(RenameIndex o) {
-      return MigrationNamer.summary(o) + " (in place; SQLite cannot, and drops and creates the index)";
-    }
-
-    @Override
-    public String addForeignKey(AddForeignKey o) {
-      return MigrationNamer.summary(o) + " " + o.table() + " " + definition(o.foreignKey());
-    }
-
-    @Override
-    public String dropForeignKey(DropForeignKey o) {
-      return MigrationNamer.summary(o) + " on " + o.table();
-    }
-
-    @Override
-    public String runSql(RunSql o) {
-      return "sql: " + (o.perDialect() ? o.sqlByDialect().toString() : o.sql());
-    }
-
-    @Override
-    public String runJava(RunJava o) {
-      return "java: " + o.description();
-    }
-
-    @Override
-    public String createSequence(CreateSequence o) {
-      return "create " + o.sequence();
-    }
-
-    @Override
-    public String dropSequence(DropSequence o) {
-      return MigrationNamer.summary(o) + " (its next value is lost: a sequence created again starts at its start)";
-    }
-
-    @Override
-    public String renameSequence(RenameSequence o) {
-      return MigrationNamer.summary(o) + " (the next value stays)";
-    }
-
-    @Override
-    public String alterSequence(AlterSequence o) {
-      return "alter " + o.sequence() + " (the next value does not move; a new start is where a RESTART goes back to)";
-    }
-
-    @Override
-    public String addCheck(io.jmigrate.migration.Operations.AddCheck o) {
-      return "add " + o.check() + " on " + o.table() + " (existing rows that fail it stop the migration before it"
-          + " changes anything)";
-    }
-
-    @Override
-    public String dropCheck(io.jmigrate.migration.Operations.DropCheck o) {
-      return MigrationNamer.summary(o);
-    }
-  };
-
-  private static final class Was implements OperationVisitor<String> {
-    private final Schema before;
-
-    Was(Schema before) {
-      this.before = before;
-    }
-
-    private TableDefinition table(String name) {
-      return before.find(name).orElse(null);
-    }
-
-    @Override
-    public String createTable(CreateTable o) {
-      return null;
-    }
-
-    @Override
-    public String dropTable(DropTable o) {
-      TableDefinition t = table(o.table());
-      return t == null ? null : definition(t);
-    }
-
-    @Override
-    public String renameTable(RenameTable o) {
-      return null;
-    }
-
-    @Override
-    public String addColumn(AddColumn o) {
-      return null;
-    }
-
-    @Override
-    public String dropColumn(DropColumn o) {
-      TableDefinition t = table(o.table());
-      return t == null ? null : t.column(o.column()).map(ReviewNotes::definition).orElse(null);
-    }
-
-    @Override
-    public String renameColumn(RenameColumn o) {
-      return null;
-    }
-
-    @Override
-    public String alterColumn(AlterColumn o) {
-      TableDefinition t = table(o.table());
-      return t == null ? null : t.column(o.column().name()).map(ReviewNotes::definition).orElse(null);
-    }
-
-    @Override
-    public String setPrimaryKey(SetPrimaryKey o) {
-      TableDefinition t = table(o.table());
-      return t == null ? null : t.primaryKey().isEmpty() ? "no primary key" : "(" + String.join(", ", t.primaryKey()) + ")";
-    }
-
-    @Override
-    public String addIndex(AddIndex o) {
-      return null;
-    }
-
-    @Override
-    public String dropIndex(DropIndex o) {
-      TableDefinition t = table(o.table());
-      return t == null ? null : t.findIndex(o.index()).map(i -> "(" + String.join(", ", i.columns()) + ")"
-          + (i.unique() ? " unique" : "")).orElse(null);
-    }
-
-    @Override
-    public String renameIndex(RenameIndex o) {
-      return null;
-    }
-
-    @Override
-    public String addForeignKey(AddForeignKey o) {
-      return null;
-    }
-
-    @Override
-    public String dropForeignKey(DropForeignKey o) {
-      TableDefinition t = table(o.table());
-      return t == null ? null : t.findForeignKey(o.foreignKey()).map(ReviewNotes::definition).orElse(null);
-    }
-
-    @Override
-    public String runSql(RunSql o) {
-      return null;
-    }
-
-    @Override
-    public String runJava(RunJava o) {
-      return null;
-    }
-
-    @Override
-    public String createSequence(CreateSequence o) {
-      return null;
-    }
-
-    @Override
-    public String dropSequence(DropSequence o) {
-      return before.findSequence(o.sequence()).map(Object::toString).orElse(null);
-    }
-
-    @Override
-    public String renameSequence(RenameSequence o) {
-      return null;
-    }
-
-    @Override
-    public String alterSequence(AlterSequence o) {
-      return before.findSequence(o.sequence().name()).map(Object::toString).orElse(null);
-    }
-
-    @Override
-    public String addCheck(io.jmigrate.migration.Operations.AddCheck o) {
-      return null;
-    }
-
-    @Override
-    public String dropCheck(io.jmigrate.migration.Operations.DropCheck o) {
-      TableDefinition t = table(o.table());
-      return t == null ? null : t.findCheck(o.check()).map(c -> "(" + c.expression() + ")").orElse(null);
-    }
   }
 
   private static final class SqliteRebuild implements OperationVisitor<String> {
@@ -436,6 +145,11 @@ final class ReviewNotes {
     @Override
     public String runJava(RunJava o) {
       return null;
+    }
+
+    @Override
+    public String custom(io.jmigrate.migration.CustomOperation o) {
+      return null; // its own SQL: nothing jmigrate rebuilds
     }
 
     @Override

@@ -44,6 +44,11 @@ abstract class CostVisitor implements OperationVisitor<Cost> {
   }
 
   @Override
+  public Cost custom(io.jmigrate.migration.CustomOperation o) {
+    return Cost.light("runs the custom operation's SQL");
+  }
+
+  @Override
   public Cost createSequence(CreateSequence o) {
     return Cost.CATALOG;
   }

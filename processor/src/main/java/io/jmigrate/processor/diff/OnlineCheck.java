@@ -357,6 +357,11 @@ public final class OnlineCheck {
     }
 
     @Override
+    public Change custom(io.jmigrate.migration.CustomOperation op) {
+      return null; // as hand-written SQL
+    }
+
+    @Override
     public Change createSequence(CreateSequence op) {
       return null; // the catalog only
     }

@@ -330,6 +330,11 @@ public final class OperationOrder {
     }
 
     @Override
+    public Node custom(io.jmigrate.migration.CustomOperation op) {
+      return n(op, Role.OTHER, "", Set.of(), HAND_WRITTEN, 0);
+    }
+
+    @Override
     public Node createSequence(CreateSequence op) {
       return n(op, Role.OTHER, "", Set.of(), CREATE, 0); // before the tables whose ids it gives
     }

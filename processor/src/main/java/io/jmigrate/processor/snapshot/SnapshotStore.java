@@ -10,6 +10,7 @@ import com.google.gson.stream.JsonReader;
 import io.jmigrate.schema.ReferentialAction;
 import io.jmigrate.processor.diff.Rename;
 import io.jmigrate.schema.ColumnDefinition;
+import io.jmigrate.schema.ColumnProperty;
 import io.jmigrate.schema.ColumnType;
 import io.jmigrate.schema.ForeignKeyDefinition;
 import io.jmigrate.schema.IndexDefinition;
@@ -176,41 +177,28 @@ public final class SnapshotStore {
     return "\"renamedFrom\": " + quote(r.getKey().from()) + ", \"renamedIn\": " + r.getValue();
   }
 
+  /** One line per column: name, type, then each {@link ColumnProperty}'s keys when set. */
   private static String column(ColumnDefinition c, Map.Entry<Rename, Integer> renamed) {
     StringBuilder s = new StringBuilder("{\"name\": ").append(quote(c.name()))
         .append(", \"type\": ").append(quote(c.type().name()));
-    if (c.length() > 0) {
-      s.append(", \"length\": ").append(c.length());
-    }
-    if (c.precision() > 0) {
-      s.append(", \"precision\": ").append(c.precision()).append(", \"scale\": ").append(c.scale());
-    }
-    if (!c.nullable()) {
-      s.append(", \"nullable\": false");
-    }
-    if (c.defaultValue() != null) {
-      s.append(", \"defaultValue\": ").append(quote(c.defaultValue()));
-    }
-    if (c.defaultSql() != null) {
-      s.append(", \"defaultSql\": ").append(quote(c.defaultSql()));
-    }
-    if (!c.defaultSqlByDialect().isEmpty()) {
-      // Sorted by dialect name (the definition keeps them so): the file does not depend on source order.
-      StringBuilder variants = new StringBuilder();
-      c.defaultSqlByDialect().forEach((d, e) -> variants.append(variants.length() == 0 ? "" : ", ")
-          .append(quote(d)).append(": ").append(quote(e)));
-      s.append(", \"defaultSqlByDialect\": {").append(variants).append('}');
-    }
-    if (c.generated()) {
-      s.append(", \"generated\": true");
-    }
-    if (c.utcDatetime()) {
-      s.append(", \"utcDatetime\": true");
+    for (ColumnProperty p : ColumnProperty.values()) {
+      p.snapshot(c, (key, value) -> s.append(", ").append(quote(key)).append(": ").append(json(value)));
     }
     if (renamed != null) {
       s.append(", ").append(renamed(renamed));
     }
     return s.append('}').toString();
+  }
+
+  /** A property's value: a number, a boolean, a string, or an object of strings (sorted by the definition). */
+  private static String json(Object value) {
+    if (value instanceof Map<?, ?> m) {
+      StringBuilder s = new StringBuilder("{");
+      m.forEach((k, v) -> s.append(s.length() == 1 ? "" : ", ").append(quote(k.toString())).append(": ")
+          .append(json(v)));
+      return s.append('}').toString();
+    }
+    return value instanceof String v ? quote(v) : value.toString();
   }
 
   private static String index(IndexDefinition i) {
@@ -443,26 +431,10 @@ public final class SnapshotStore {
       } catch (IllegalArgumentException e) {
         throw new SnapshotException("column " + name + "." + cn + " has the unknown type " + typeName);
       }
-      ColumnDefinition col = ColumnDefinition.of(cn, type)
-          .length(optInt(c, "length"))
-          .precision(optInt(c, "precision"), optInt(c, "scale"))
-          .nullable(!c.has("nullable") || c.get("nullable").getAsBoolean());
-      if (c.has("defaultValue")) {
-        col = col.defaultValue(c.get("defaultValue").getAsString());
-      }
-      if (c.has("defaultSql")) {
-        col = col.defaultSql(c.get("defaultSql").getAsString());
-      }
-      if (c.has("defaultSqlByDialect")) {
-        for (var variant : c.getAsJsonObject("defaultSqlByDialect").entrySet()) {
-          col = col.defaultSql(variant.getKey(), variant.getValue().getAsString());
-        }
-      }
-      if (c.has("generated") && c.get("generated").getAsBoolean()) {
-        col = col.identity();
-      }
-      if (c.has("utcDatetime") && c.get("utcDatetime").getAsBoolean()) {
-        col = col.asUtcDatetime();
+      ColumnDefinition col = ColumnDefinition.of(cn, type);
+      Map<String, Object> keys = keys(c);
+      for (ColumnProperty p : ColumnProperty.values()) {
+        col = p.read(col, keys);
       }
       if (c.has("renamedFrom")) {
         renames.put(Rename.column(name, cn, identifier(c, "renamedFrom", name + "." + cn)),
@@ -572,8 +544,21 @@ public final class SnapshotStore {
     return e.getAsInt();
   }
 
-  private static int optInt(JsonObject o, String key) {
-    return o.has(key) ? o.get(key).getAsInt() : 0;
+  /** A column's keys as {@link ColumnProperty#read} takes them: numbers, booleans, strings and objects of strings. */
+  private static Map<String, Object> keys(JsonObject c) {
+    Map<String, Object> keys = new java.util.HashMap<>();
+    for (var e : c.entrySet()) {
+      JsonElement v = e.getValue();
+      if (v.isJsonObject()) {
+        Map<String, String> strings = new java.util.LinkedHashMap<>();
+        v.getAsJsonObject().entrySet().forEach(x -> strings.put(x.getKey(), x.getValue().getAsString()));
+        keys.put(e.getKey(), strings);
+      } else if (v.isJsonPrimitive()) {
+        var p = v.getAsJsonPrimitive();
+        keys.put(e.getKey(), p.isBoolean() ? (Object) p.getAsBoolean() : p.isNumber() ? (Object) p.getAsInt() : p.getAsString());
+      }
+    }
+    return keys;
   }
 
   private static List<String> strings(JsonObject o, String key) {

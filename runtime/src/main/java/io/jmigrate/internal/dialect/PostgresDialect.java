@@ -341,6 +341,11 @@ public final class PostgresDialect extends SqlDialect {
     }
 
     @Override
+    public Cleanup custom(io.jmigrate.migration.CustomOperation op) {
+      return null; // like hand-written SQL: no online form
+    }
+
+    @Override
     public Cleanup createSequence(io.jmigrate.migration.Operations.CreateSequence op) {
       return null;
     }

@@ -575,6 +575,11 @@ public final class SqliteDialect extends SqlDialect {
     }
 
     @Override
+    public Boolean custom(io.jmigrate.migration.CustomOperation op) {
+      return true; // like hand-written SQL
+    }
+
+    @Override
     public Boolean createSequence(io.jmigrate.migration.Operations.CreateSequence op) {
       return false;
     }
