@@ -155,14 +155,14 @@ public final class JpaExtractor implements Extractor {
       }
     }
 
-    TableDeclaration declaration() {
+    TableDeclaration declaration(HibernateLine line) {
       // The key first, in the order Hibernate gives a key's columns, then the rest as declared.
       List<ColumnDeclaration> ordered = new ArrayList<>(key());
       ordered.sort(Comparator.comparingInt((ColumnDeclaration c) -> Math.max(physicalSize(c), 4))
           .thenComparing(c -> physicalSize(c) > 2048).thenComparing(ColumnDeclaration::name));
       columns.stream().filter(c -> !c.id()).forEach(ordered::add);
       return new TableDeclaration(className, simpleName, name, nameGiven, Shape.CLASS, ordered, indexes, renamedFrom,
-          dropColumns, dropTables, origin, primaryKeyName, true, checks(ordered));
+          dropColumns, dropTables, origin, primaryKeyName, true, checks(ordered, line));
     }
 
     /**
@@ -173,15 +173,16 @@ public final class JpaExtractor implements Extractor {
      * {@code @org.hibernate.annotations.Check}s. Named as PostgreSQL names Hibernate's unnamed ones
      * ({@code <table>_<column>_check}, {@code <table>_check}), so a database Hibernate made validates.
      */
-    private List<io.jmigrate.processor.model.CheckDeclaration> checks(List<ColumnDeclaration> ordered) {
+    private List<io.jmigrate.processor.model.CheckDeclaration> checks(List<ColumnDeclaration> ordered, HibernateLine line) {
       List<io.jmigrate.processor.model.CheckDeclaration> out = new ArrayList<>();
       java.util.Set<String> names = new java.util.TreeSet<>();
       for (ColumnDeclaration c : ordered) {
         List<String> constants = c.javaType().enumConstants();
         String expression;
-        if (c.javaType().name().equals(LIST_INDEX)) {
+        boolean discriminator = c.javaType().name().equals("discriminator");
+        if (c.javaType().name().equals(LIST_INDEX) && line.checksOrderAndDiscriminator()) {
           expression = c.name() + " >= 0";
-        } else if (constants == null || constants.isEmpty()) {
+        } else if (constants == null || constants.isEmpty() || (discriminator && !line.checksOrderAndDiscriminator())) {
           continue;
         } else {
           boolean numbers = c.javaType().columnType() == io.jmigrate.schema.ColumnType.INTEGER; // a discriminator's
@@ -339,7 +340,7 @@ public final class JpaExtractor implements Extractor {
       }
     }
     shareTables();
-    List<TableDeclaration> out = new ArrayList<>(tables.values().stream().map(Table::declaration).toList());
+    List<TableDeclaration> out = new ArrayList<>(tables.values().stream().map(t -> t.declaration(columns.line)).toList());
     generators.tables().stream().filter(g -> out.stream().noneMatch(t -> t.name().equals(g.name()))).forEach(out::add);
     return out;
   }
