@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Check constraints as the docs say: {@code @Check} on a model becomes a named check in the
  * migration and the snapshot; a changed expression is dropped and added again, a new check on rows
  * that fail it stops the migration before anything changes, {@code validate} finds a missing or an
- * extra check, and SQLite's rebuilds keep them. On all four databases.
+ * extra check, and SQLite's rebuilds keep them. On all four databases (H2 with both foldings).
  */
 class ChecksTest {
   @TempDir Path dir;
@@ -82,7 +82,7 @@ class ChecksTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sqlite", "postgresql", "mariadb", "h2"})
+  @ValueSource(strings = {"sqlite", "postgresql", "mariadb", "h2", "h2-upper-case"})
   void checksHoldChangeAndValidateOn(String database) throws Exception {
     Project p = new Project(dir).write("com/acme/model/Purchase.java", V1);
     Migrator first = p.build().assertOk().migrator();
@@ -137,7 +137,9 @@ class ChecksTest {
       case "sqlite" -> Db.sqlite(dir.resolve("app.db"));
       case "postgresql" -> Postgres.newDatabase();
       case "mariadb" -> MariaDb.newDatabase();
-      default -> H2.file(dir.resolve("h2"), "app");
+      case "h2" -> H2.file(dir.resolve("h2"), "app");
+      // H2's own folding (Spring Boot's embedded URL): unquoted names in upper case
+      default -> java.sql.DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("h2up").toAbsolutePath() + H2.DEFAULT_FOLDING);
     };
   }
 
