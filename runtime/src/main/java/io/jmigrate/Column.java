@@ -33,6 +33,16 @@ public @interface Column {
    */
   boolean fixed() default false;
 
+  /**
+   * A Java enum field stored as this PostgreSQL enum type ({@code CREATE TYPE name AS ENUM (…)}),
+   * its constants the type's labels in declaration order, instead of as text. The type is a schema
+   * object: created before its first column, given new constants as added values
+   * ({@code ALTER TYPE … ADD VALUE}), dropped after its last column. Fields naming the same type
+   * must have the same constants. PostgreSQL only: a compile error for another target dialect.
+   * Empty (the default): the enum is stored as text by constant name.
+   */
+  String enumType() default "";
+
   /** Total digits of a {@code BigDecimal} column; 0 means the database's unconstrained numeric. */
   int precision() default 0;
 

@@ -137,7 +137,23 @@ public final class Runtime {
 
   /** The command line: {@code java -cp <app class path> io.jmigrate.Runtime migrate|status|sql|validate|baseline …}. */
   public static void main(String[] args) {
-    System.exit(new CommandLine(System.out, System.err, Runtime::migrator, loader(), System.getenv()).run(args));
+    System.exit(commandLine(System.out, System.err, Runtime::migrator, loader(), System.getenv(), args));
+  }
+
+  /**
+   * The command line run in-process, as a build tool runs it: its output and its one-line errors go
+   * to {@code out} and {@code err}, and it returns the exit code {@link #main} would (0 done, 1 a
+   * migration or the database failed or validate found drift, 2 the command line is wrong).
+   *
+   * @param migrator the application's migrations, asked for only when needed
+   * @param classes the application's class path, whose migration index may show the database up to
+   *     date without loading a migration class; null to always ask {@code migrator}
+   * @param env the environment ({@code JMIGRATE_URL}, …)
+   */
+  public static int commandLine(java.io.PrintStream out, java.io.PrintStream err,
+      java.util.function.Supplier<Migrator> migrator, ClassLoader classes, java.util.Map<String, String> env,
+      String... args) {
+    return new CommandLine(out, err, migrator, classes, env).run(args);
   }
 
   /**

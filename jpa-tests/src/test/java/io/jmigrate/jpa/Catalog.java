@@ -86,6 +86,7 @@ final class Catalog {
     }
     lines.addAll(sequences(c, target));
     lines.addAll(checks(c, target));
+    lines.addAll(enumTypes(c, target));
     return List.copyOf(lines);
   }
 
@@ -201,6 +202,22 @@ final class Catalog {
     }
     for (String name : columns.keySet()) {
       out.put(name, new Index(unique.get(name), List.copyOf(columns.get(name).values())));
+    }
+    return out;
+  }
+
+  /** PostgreSQL's enum types (Hibernate's for {@code SqlTypes.NAMED_ENUM}) with their labels in order. */
+  private static List<String> enumTypes(Connection c, Target target) throws SQLException {
+    List<String> out = new ArrayList<>();
+    if (target != Target.POSTGRESQL) {
+      return out;
+    }
+    try (var s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT t.typname, string_agg(e.enumlabel, ','"
+        + " ORDER BY e.enumsortorder) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e"
+        + " ON e.enumtypid = t.oid WHERE n.nspname = current_schema() GROUP BY t.typname")) {
+      while (rs.next()) {
+        out.add("enum type " + rs.getString(1) + " (" + rs.getString(2) + ")");
+      }
     }
     return out;
   }

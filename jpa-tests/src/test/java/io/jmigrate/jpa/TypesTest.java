@@ -67,6 +67,22 @@ class TypesTest {
   }
 
   /**
+   * {@code @Enumerated(STRING) @JdbcTypeCode(SqlTypes.NAMED_ENUM)}: Hibernate 7's PostgreSQL enum type,
+   * named after the Java enum, created before its table; then two constants added (one in the middle):
+   * the migrated types and labels (in their order) equal Hibernate's export of each step, Hibernate's
+   * validate passes, and the rows of step 1 are kept. PostgreSQL only (enum types are its own).
+   */
+  @Test
+  void namedEnumTypes(@TempDir Path dir) throws Exception {
+    Set<Target> targets = SchemaComparison.all();
+    targets.retainAll(Set.of(Target.POSTGRESQL));
+    SchemaComparison types = new SchemaComparison(dir, targets);
+    types.step(List.of("mappings/types/namedenum"), java.util.Map.of(), "-Ajmigrate.dialects=postgresql");
+    types.step(List.of("mappings/types/namedenum2"), java.util.Map.of(), "-Ajmigrate.dialects=postgresql");
+    types.assertNoProblems();
+  }
+
+  /**
    * {@code Instant}, {@code OffsetDateTime} and {@code ZonedDateTime}: Hibernate 7's DATETIME(6) on MariaDB,
    * which jmigrate makes for an entity (its TIMESTAMP(6) refuses dates after 2038), and time-zoned
    * timestamps on PostgreSQL and H2. Hibernate then stores and reads back an instant of the year 2100,

@@ -2,7 +2,6 @@ package io.jmigrate.maven;
 
 import io.jmigrate.engine.MigrationException;
 import io.jmigrate.engine.Migrator;
-import io.jmigrate.internal.cli.CommandLine;
 import io.jmigrate.migration.MigrationIndex;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -115,8 +114,9 @@ abstract class DatabaseMojo extends AbstractMojo {
         AutoCloseable logging = MavenLogHandler.route(getLog())) {
       // Dialects shipped by the application are found through the context class loader.
       thread.setContextClassLoader(loader);
-      CommandLine cli = new CommandLine(print(out), print(err), () -> migrator(loader), loader, env); // up to date: no class loaded
-      exit = cli.run(args.toArray(String[]::new));
+      // Up to date: no migration class is loaded.
+      exit = io.jmigrate.Runtime.commandLine(print(out), print(err), () -> migrator(loader), loader, env,
+          args.toArray(String[]::new));
     } catch (Exception e) {
       throw new MojoExecutionException("jmigrate: could not load the project's class path: " + e, e);
     } finally {
@@ -125,7 +125,7 @@ abstract class DatabaseMojo extends AbstractMojo {
     for (String line : lines(out)) {
       getLog().info(line);
     }
-    if (exit != CommandLine.OK) {
+    if (exit != 0) {
       String message = String.join(System.lineSeparator(), lines(err));
       throw new MojoFailureException(message.isEmpty() ? failureWithoutMessage() : message);
     }

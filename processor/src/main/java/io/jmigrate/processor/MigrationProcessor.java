@@ -162,10 +162,10 @@ public final class MigrationProcessor extends AbstractProcessor {
           options.dialects(), processingEnv.getElementUtils().getTypeElement(JpaExtractor.VALIDATOR) != null)
           .following(hibernate));
       roundModels.sort(Comparator.comparing(t -> t.getQualifiedName().toString()));
-      List<String> unknown = options.dialects().stream().filter(d -> !ModelValidator.DIALECTS.contains(d)).toList();
+      List<String> unknown = options.dialects().stream().filter(d -> !ModelValidator.dialects().contains(d)).toList();
       if (!unknown.isEmpty()) {
         throw new BuildFailure("-A" + Options.DIALECTS + " names the unknown dialect" + (unknown.size() == 1 ? " " : "s ")
-            + String.join(", ", unknown) + "; the dialects are " + String.join(", ", ModelValidator.DIALECTS));
+            + String.join(", ", unknown) + "; the dialects are " + String.join(", ", ModelValidator.dialects()));
       }
       online = OnlineCheck.Mode.parse(options.online());
       if (online == null) {

@@ -112,7 +112,42 @@ public final class LiveChecks {
   }
 
   /** {@code CONSTRAINT "name" CHECK (…)} among the table-level parts of the CREATE TABLE text. */
-  static final Pattern NAMED_CHECK = Pattern.compile("(?is)^CONSTRAINT\\s+(\"[^\"]+\"|`[^`]+`|\\[[^]]+]|\\S+)\\s+CHECK\\s*(\\(.*\\))$");
+  private static final Pattern NAMED_CHECK = Pattern.compile("(?is)^CONSTRAINT\\s+(\"[^\"]+\"|`[^`]+`|\\[[^]]+]|\\S+)\\s+CHECK\\s*(\\(.*\\))$");
+
+  /** Whether a part of a SQLite CREATE TABLE is a named table check, which the model describes. */
+  public static boolean isNamedCheck(String part) {
+    return NAMED_CHECK.matcher(part.strip()).matches();
+  }
+
+  /** The comma-separated parts of a definition list, commas inside parentheses and quotes not splitting. */
+  private static List<String> topLevelParts(String body) {
+    List<String> parts = new java.util.ArrayList<>();
+    int depth = 0;
+    char quote = 0;
+    StringBuilder current = new StringBuilder();
+    for (char ch : body.toCharArray()) {
+      if (quote != 0) {
+        if (ch == quote) {
+          quote = 0;
+        }
+      } else if (ch == '\'' || ch == '"' || ch == '`' || ch == '[') {
+        quote = ch == '[' ? ']' : ch;
+      } else if (ch == '(') {
+        depth++;
+      } else if (ch == ')') {
+        depth--;
+      } else if (ch == ',' && depth == 0) {
+        parts.add(current.toString());
+        current.setLength(0);
+        continue;
+      }
+      current.append(ch);
+    }
+    if (!current.toString().isBlank()) {
+      parts.add(current.toString());
+    }
+    return parts;
+  }
 
   private static void sqlite(Connection c, Map<String, Map<String, String>> out) throws SQLException {
     try (PreparedStatement s = c.prepareStatement("SELECT name, sql FROM sqlite_master WHERE type = 'table'"
@@ -125,7 +160,7 @@ public final class LiveChecks {
         if (open < 0 || close < open) {
           continue;
         }
-        List<String> parts = LiveAttributes.topLevelParts(sql.substring(open + 1, close));
+        List<String> parts = topLevelParts(sql.substring(open + 1, close));
         for (String part : parts) {
           Matcher m = NAMED_CHECK.matcher(part.strip());
           if (m.matches()) {

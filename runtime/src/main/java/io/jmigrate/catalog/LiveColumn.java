@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,16 +66,6 @@ public record LiveColumn(String name, String typeName, String shown, int size, i
   }
 
   private static Map<String, String> declaredTypes(Connection c, Dialect d, String table) throws SQLException {
-    Map<String, String> out = new TreeMap<>();
-    if (!d.name().equals("sqlite")) {
-      return out;
-    }
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("PRAGMA table_info(" + d.quote(table) + ")")) {
-      while (rs.next()) {
-        out.put(rs.getString("name"), rs.getString("type"));
-      }
-    }
-    return out;
+    return d.liveCatalog().declaredTypes(c, table);
   }
 }

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * PostgreSQL's partitions: tables of their own in the catalog, but parts of their parent, which is
- * the table a model describes. The database keeps them; no migration creates or drops one.
+ * Partitions (PostgreSQL's), as the dialect lists them ({@link io.jmigrate.dialect.LiveCatalog#partitionsQuery}):
+ * tables of their own in the catalog, but parts of their parent, which is the table a model describes. The database keeps them; no migration creates or drops one.
  */
 public final class Partitions {
   private Partitions() {}
@@ -19,21 +19,16 @@ public final class Partitions {
   public static final String PARTITIONED_TABLE = "PARTITIONED TABLE";
 
   /** The query listing them ({@code partition parent} per row), or null where the dialect has none. */
-  public static String query(String dialect) {
-    return dialect.equals("postgresql")
-        ? "SELECT c.relname || ' ' || p.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " JOIN pg_inherits i ON i.inhrelid = c.oid JOIN pg_class p ON p.oid = i.inhparent"
-            + " WHERE c.relispartition AND n.nspname = current_schema() ORDER BY 1"
-        : null;
+  public static String query(Dialect d) {
+    return d.liveCatalog().partitionsQuery();
   }
 
   /** The partitioned tables (the parents), where the dialect has them. */
   public static java.util.Set<String> parents(Connection c, Dialect d) throws SQLException {
     java.util.Set<String> out = new java.util.TreeSet<>();
-    if (d.name().equals("postgresql")) {
-      try (PreparedStatement s = c.prepareStatement(LiveAttributes.MARK + "SELECT c.relname FROM pg_class c"
-          + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'p' AND n.nspname = current_schema()");
-          ResultSet rs = s.executeQuery()) {
+    String query = d.liveCatalog().partitionedTablesQuery();
+    if (query != null) {
+      try (PreparedStatement s = c.prepareStatement(LiveAttributes.MARK + query); ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           out.add(rs.getString(1));
         }
@@ -45,7 +40,7 @@ public final class Partitions {
   /** Each partition's parent, by the partition's name. */
   public static Map<String, String> of(Connection c, Dialect d) throws SQLException {
     Map<String, String> out = new TreeMap<>();
-    String query = query(d.name());
+    String query = query(d);
     if (query != null) {
       try (PreparedStatement s = c.prepareStatement(query); ResultSet rs = s.executeQuery()) {
         while (rs.next()) {

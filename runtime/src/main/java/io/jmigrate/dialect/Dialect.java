@@ -79,6 +79,25 @@ public interface Dialect {
     return connection.getMetaData();
   }
 
+  /**
+   * What each operation costs here, for the warnings the build gives when it writes a migration
+   * for this dialect; null where the dialect does not say (a test database such as H2), and the
+   * build then names no cost for it.
+   */
+  default Costs costs() {
+    return null;
+  }
+
+  /** What this dialect's database cannot hold, which the build checks when it is a target dialect. */
+  default BuildRules buildRules() {
+    return BuildRules.NONE;
+  }
+
+  /** What this dialect reads from the catalog beyond JDBC's metadata (kept attributes, objects, partitions). */
+  default LiveCatalog liveCatalog() {
+    return LiveCatalog.NONE;
+  }
+
   /** Quotes an identifier as this database needs it (always, so case and keywords are kept). */
   String quote(String identifier);
 
@@ -122,6 +141,14 @@ public interface Dialect {
   /** The statement that renames a constraint of {@code table} (standard SQL; metadata only where the database allows). */
   default String renameConstraint(String table, String from, String to) {
     return "ALTER TABLE " + quote(table) + " RENAME CONSTRAINT " + quote(from) + " TO " + quote(to);
+  }
+
+  /**
+   * The enum types of the current schema by name, each with its labels in their order (PostgreSQL's
+   * {@code pg_enum}); empty where the database has none.
+   */
+  default java.util.Map<String, io.jmigrate.schema.EnumTypeDefinition> liveEnumTypes(Connection connection) throws SQLException {
+    return java.util.Map.of();
   }
 
   /**
@@ -304,17 +331,31 @@ public interface Dialect {
     void close() throws SQLException;
   }
 
-  /** The dialect for a connection, from its database product name (or else its URL). */
+  /**
+   * The dialect for a connection, from its JDBC URL (or else its database product name): the URL names
+   * the driver, which says more than the product a compatible server reports (one that speaks
+   * PostgreSQL's protocol says it is PostgreSQL).
+   */
   static Dialect of(Connection connection) throws SQLException {
-    String product = connection.getMetaData().getDatabaseProductName();
-    Dialect d = Dialects.find(product);
+    DatabaseMetaData meta = connection.getMetaData();
+    String product = meta.getDatabaseProductName();
+    String url = meta.getURL();
+    Dialect d = url == null ? null : Dialects.find(url);
     if (d == null) {
-      d = Dialects.find(connection.getMetaData().getURL());
+      d = Dialects.find(product);
     }
     if (d == null) {
       throw new UnsupportedDatabaseException(product);
     }
     return d.forConnection(connection);
+  }
+
+  /**
+   * The names of the dialects on the class path ({@code META-INF/services/io.jmigrate.dialect.Dialect}),
+   * in class path order: what {@code -Ajmigrate.dialects} and {@code @DefaultSql} accept.
+   */
+  static List<String> names() {
+    return Dialects.names();
   }
 
   /** The dialect a name, product name or JDBC URL names: {@code sqlite}, {@code postgresql} ({@code postgres}, {@code pg}), … */

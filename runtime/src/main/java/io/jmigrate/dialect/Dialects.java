@@ -47,7 +47,7 @@ final class Dialects {
       }
     }
     for (ClassLoader loader : loaders()) {
-      for (Dialect d : ServiceLoader.load(Dialect.class, loader)) { // instantiated lazily, one at a time
+      for (Dialect d : registered(loader)) {
         if (d.accepts(name)) {
           BY_NAME.putIfAbsent(name, d);
           return d;
@@ -57,10 +57,31 @@ final class Dialects {
     return null;
   }
 
+  /**
+   * The dialects {@code loader} registers, instantiated one at a time; one registered for another
+   * copy of this interface (a context class loader that sees another jmigrate jar, as inside javac)
+   * is skipped, not fatal.
+   */
+  private static List<Dialect> registered(ClassLoader loader) {
+    List<Dialect> out = new ArrayList<>();
+    java.util.Iterator<Dialect> it = ServiceLoader.load(Dialect.class, loader).iterator();
+    for (int skipped = 0; skipped < 100; ) { // the iterator moves past a failed entry; bounded all the same
+      try {
+        if (!it.hasNext()) {
+          return out;
+        }
+        out.add(it.next());
+      } catch (java.util.ServiceConfigurationError notOurs) {
+        skipped++; // not a subtype of this Dialect, or not instantiable here: the next one
+      }
+    }
+    return out;
+  }
+
   static List<String> names() {
     List<String> names = new ArrayList<>();
     for (ClassLoader loader : loaders()) {
-      for (Dialect d : ServiceLoader.load(Dialect.class, loader)) {
+      for (Dialect d : registered(loader)) {
         if (!names.contains(d.name())) {
           names.add(d.name());
         }

@@ -48,6 +48,21 @@ import java.util.stream.Collectors;
  * definition ({@link #doesNotFit}): a narrowing confirmed with {@code @Narrow} never cuts data.
  */
 public abstract class SqlDialect implements Dialect {
+  /**
+   * What of a name, product name or JDBC URL says which database it is: a URL's driver part
+   * ({@code jdbc:postgresql:} of {@code jdbc:postgresql://host/postgres_copy}, not the database or
+   * user it names), anything else whole, in lower case; for {@link #accepts}.
+   */
+  protected static String databaseKind(String productNameOrUrl) {
+    String n = productNameOrUrl.toLowerCase(java.util.Locale.ROOT);
+    if (!n.startsWith("jdbc:")) {
+      return n;
+    }
+    int slash = n.indexOf('/');
+    String head = slash < 0 ? n : n.substring(0, slash);
+    return head.substring(0, head.lastIndexOf(':') + 1);
+  }
+
   private final String doubleType;
   private final String decimalType;
   private final String binaryType;
@@ -228,6 +243,26 @@ public abstract class SqlDialect implements Dialect {
     }
 
     @Override
+    public Void createEnumType(io.jmigrate.migration.Operations.CreateEnumType op) {
+      return run(() -> SqlDialect.this.createEnumType(op, before, out));
+    }
+
+    @Override
+    public Void dropEnumType(io.jmigrate.migration.Operations.DropEnumType op) {
+      return run(() -> SqlDialect.this.dropEnumType(op, before, out));
+    }
+
+    @Override
+    public Void addEnumValue(io.jmigrate.migration.Operations.AddEnumValue op) {
+      return run(() -> SqlDialect.this.addEnumValue(op, before, out));
+    }
+
+    @Override
+    public Void renameEnumValue(io.jmigrate.migration.Operations.RenameEnumValue op) {
+      return run(() -> SqlDialect.this.renameEnumValue(op, before, out));
+    }
+
+    @Override
     public Void custom(CustomOperation op) {
       return run(() -> SqlDialect.this.custom(op, before, out));
     }
@@ -359,6 +394,30 @@ public abstract class SqlDialect implements Dialect {
    * nothing of the migration has run yet, so nothing needs undoing (where DDL commits by itself, or
    * a split migration's parts have committed, undoing could not give dropped values back).
    */
+  // ---- enum types: PostgreSQL's (CREATE TYPE … AS ENUM); a dialect without them refuses ----
+
+  protected void createEnumType(io.jmigrate.migration.Operations.CreateEnumType op, Schema before, Sink out) throws SQLException {
+    throw noEnumTypes(op.type().name());
+  }
+
+  protected void dropEnumType(io.jmigrate.migration.Operations.DropEnumType op, Schema before, Sink out) throws SQLException {
+    throw noEnumTypes(op.type());
+  }
+
+  protected void addEnumValue(io.jmigrate.migration.Operations.AddEnumValue op, Schema before, Sink out) throws SQLException {
+    throw noEnumTypes(op.type());
+  }
+
+  protected void renameEnumValue(io.jmigrate.migration.Operations.RenameEnumValue op, Schema before, Sink out) throws SQLException {
+    throw noEnumTypes(op.type());
+  }
+
+  /** Enum types are PostgreSQL's; the processor refuses them at compile time for other target dialects. */
+  protected final UnsupportedOperationException noEnumTypes(String type) {
+    return new UnsupportedOperationException("enum type " + type + ": " + name() + " has no named enum types (PostgreSQL only);"
+        + " a model for " + name() + " stores the enum as text (@Enumerated(STRING) without NAMED_ENUM, or a String column)");
+  }
+
   @Override
   public void preflight(Operation op, Schema before, Sink out) throws SQLException {
     // Only the operations below can fail on the data; the others have nothing to check first.
@@ -635,6 +694,8 @@ public abstract class SqlDialect implements Dialect {
       case INTEGER_ARRAY:
       case BIGINT_ARRAY:
         return type(c.type(c.type().element())) + " ARRAY"; // the SQL standard's form, which PostgreSQL and H2 read
+      case ENUM:
+        throw noEnumTypes(c.enumType());
       default:
         throw new IllegalArgumentException(c.type().name());
     }

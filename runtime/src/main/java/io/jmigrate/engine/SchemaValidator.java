@@ -1,6 +1,6 @@
 package io.jmigrate.engine;
 
-import io.jmigrate.catalog.LiveAttribute;
+import io.jmigrate.dialect.LiveAttribute;
 import io.jmigrate.catalog.LiveAttributes;
 import io.jmigrate.catalog.LiveColumn;
 import io.jmigrate.catalog.Partitions;
@@ -78,6 +78,7 @@ final class SchemaValidator {
     List<String> renames = new ArrayList<>();
     TreeSet<String> live = liveTables(c, dialect);
     compareSequences(c, dialect, expected, live, out);
+    compareEnumTypes(c, dialect, expected, out);
     for (TableDefinition t : expected.tables()) {
       if (!live.contains(t.name())) {
         out.add("table " + t.name() + " is missing");
@@ -164,6 +165,26 @@ final class SchemaValidator {
     }
   }
 
+  /**
+   * The enum types of the migrations, with their labels in order. Other enum types are the
+   * database's (used by unmodelled tables or hand-written steps), as they were before jmigrate
+   * modelled them.
+   */
+  private static void compareEnumTypes(Connection c, Dialect dialect, Schema expected, List<String> out) throws SQLException {
+    if (expected.enumTypes().isEmpty()) {
+      return;
+    }
+    Map<String, io.jmigrate.schema.EnumTypeDefinition> live = dialect.liveEnumTypes(c);
+    for (io.jmigrate.schema.EnumTypeDefinition e : expected.enumTypes()) {
+      io.jmigrate.schema.EnumTypeDefinition l = live.get(e.name());
+      if (l == null) {
+        out.add("enum type " + e.name() + " is missing");
+      } else if (!l.labels().equals(e.labels())) {
+        out.add("enum type " + e.name() + " has the labels " + l.labels() + " but the migrations give " + e.labels());
+      }
+    }
+  }
+
   private static void compareTable(DatabaseMetaData meta, Dialect dialect, String catalog, String schema, TableDefinition t,
       Unmanaged unmanaged, boolean shapes, List<String> out, List<String> renames) throws SQLException {
     Map<String, LiveColumn> columns = new TreeMap<>();
@@ -179,7 +200,15 @@ final class SchemaValidator {
       ColumnType liveType = live.type(dialect);
       boolean rowidAlias = col.generated() && liveType == ColumnType.INTEGER; // SQLite's INTEGER PRIMARY KEY
       String expectedSql = dialect.columnTypeSql(t, col);
-      if (liveType != dialect.liveTypeOf(col) && !rowidAlias) {
+      if (col.type() == ColumnType.ENUM) {
+        if (!col.enumType().equals(unquoted(live.typeName()))) {
+          out.add("column " + t.name() + "." + col.name() + " has the type " + live.shown() + " but the migrations make it"
+              + " the enum type " + col.enumType());
+        } else if (live.nullable() != col.nullable() && !(t.primaryKey().contains(col.name()))) {
+          out.add("column " + t.name() + "." + col.name() + " is " + (live.nullable() ? "nullable" : "NOT NULL")
+              + " but the migrations make it " + (col.nullable() ? "nullable" : "NOT NULL"));
+        }
+      } else if (liveType != dialect.liveTypeOf(col) && !rowidAlias) {
         out.add("column " + t.name() + "." + col.name() + " has the type " + live.shown() + " but the migrations make it "
             + col.type());
       } else if (shapes && TypeShape.shaped(col.type()) && expectedSql != null
@@ -277,6 +306,12 @@ final class SchemaValidator {
         out.add("foreign key " + f + " is not in the migrations");
       }
     }
+  }
+
+  /** PostgreSQL's driver quotes a type name that needs it ({@code "Mood"}). */
+  private static String unquoted(String typeName) {
+    return typeName != null && typeName.length() > 1 && typeName.startsWith("\"") && typeName.endsWith("\"")
+        ? typeName.substring(1, typeName.length() - 1).replace("\"\"", "\"") : typeName;
   }
 
   /** {@code book.author_id->author.id}; a key of several columns {@code book.(a, b)->author.(x, y)}, one entry. */

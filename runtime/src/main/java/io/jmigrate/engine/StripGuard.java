@@ -1,6 +1,6 @@
 package io.jmigrate.engine;
 
-import io.jmigrate.catalog.LiveAttribute;
+import io.jmigrate.dialect.LiveAttribute;
 import io.jmigrate.catalog.LiveAttributes;
 import io.jmigrate.catalog.Partitions;
 import io.jmigrate.catalog.Unmanaged;
@@ -149,35 +149,10 @@ final class StripGuard {
     if (op instanceof DropIndex i && a.object().equals("index " + i.index())) {
       return null;
     }
-    String qt = Pattern.quote(d.quote(table));
     for (String s : statements) {
-      switch (d.name()) {
-        case "sqlite" -> {
-          if (s.equals("DROP TABLE " + d.quote(table))) {
-            return "SQLite changes it by rebuilding the table from the model, which does not have it";
-          }
-        }
-        case "mariadb" -> {
-          if (column != null && !a.leftOut() && Pattern.compile("(?is)^ALTER TABLE " + qt + "\\s.*\\b(MODIFY|CHANGE)\\s+(COLUMN\\s+)?"
-              + Pattern.quote(d.quote(column)) + "\\s").matcher(s).find()) {
-            return "MODIFY COLUMN restates the whole column from the model, which does not have it";
-          }
-        }
-        case "postgresql" -> {
-          if (column != null && a.attribute().equals("collation") && !s.contains(" COLLATE ")
-              && Pattern.compile("(?is)^ALTER TABLE " + qt + "\\s.*ALTER COLUMN " + Pattern.quote(d.quote(column))
-                  + "\\s+(SET DATA\\s+)?TYPE\\b").matcher(s).find()) {
-            return "ALTER COLUMN … TYPE gives the column its new type's default collation";
-          }
-          String fk = a.object().startsWith("foreign key ") ? a.object().substring(a.object().indexOf('.') + 1) : null;
-          if (fk != null && Pattern.compile("(?is)^ALTER TABLE " + qt + "\\s.*DROP CONSTRAINT " + Pattern.quote(d.quote(fk)))
-              .matcher(s).find()) {
-            return "the foreign key is dropped and created again from the model, which does not have it";
-          }
-        }
-        default -> {
-          return null;
-        }
+      String how = d.liveCatalog().strips(a, column, s);
+      if (how != null) {
+        return how;
       }
     }
     return null;

@@ -1,6 +1,6 @@
 package io.jmigrate.inspect;
 
-import io.jmigrate.catalog.LiveAttribute;
+import io.jmigrate.dialect.LiveAttribute;
 import io.jmigrate.catalog.LiveAttributes;
 import io.jmigrate.catalog.LiveColumn;
 import io.jmigrate.catalog.Partitions;
@@ -115,7 +115,10 @@ final class CatalogReader {
     for (TableDraft draft : drafts.values()) {
       out.add(keys(draft, drafts));
     }
-    return new Inspection(d.name(), out, findings, sequences(), declaration(out));
+    List<io.jmigrate.schema.EnumTypeDefinition> modelledTypes = modelledEnumTypes(out);
+    // A modelled enum type is no object left to the database.
+    findings.removeIf(f -> modelledTypes.stream().anyMatch(e -> f.object().equals("enum type " + e.name())));
+    return new Inspection(d.name(), out, findings, sequences(), declaration(out), modelledTypes);
   }
 
   /** The sequences no column owns (modelled since jmigrate has sequences); a failed read is reported. */
@@ -127,6 +130,46 @@ final class CatalogReader {
       findings.add(new Finding(null, "sequences", "could not be listed (" + e.getMessage() + "); check for them by hand"));
       return List.of();
     }
+  }
+
+  private Map<String, io.jmigrate.schema.EnumTypeDefinition> enumTypes; // the live ones, read once
+
+  /** The live enum type a column's type name names (the driver quotes a name that needs it), or null. */
+  private io.jmigrate.schema.EnumTypeDefinition enumType(String typeName) {
+    if (enumTypes == null) {
+      try {
+        enumTypes = d.liveEnumTypes(c);
+      } catch (SQLException e) {
+        enumTypes = Map.of();
+        findings.add(new Finding(null, "enum types", "could not be listed (" + e.getMessage() + "); their columns are left out"));
+      }
+    }
+    if (typeName == null) {
+      return null;
+    }
+    String unquoted = typeName.length() > 1 && typeName.startsWith("\"") && typeName.endsWith("\"")
+        ? typeName.substring(1, typeName.length() - 1).replace("\"\"", "\"") : typeName;
+    return enumTypes.get(unquoted);
+  }
+
+  /** Why a model cannot declare the type: its name or a label cannot be written as a Java enum; null when it can. */
+  private static String enumTypeProblem(io.jmigrate.schema.EnumTypeDefinition e) {
+    if (!validName(e.name())) {
+      return "whose name is not a plain identifier";
+    }
+    for (String label : e.labels()) {
+      if (!javax.lang.model.SourceVersion.isName(label)) {
+        return "whose label '" + label + "' is not a Java name (a model declares the labels as a Java enum's constants)";
+      }
+    }
+    return null;
+  }
+
+  /** The enum types of the modelled tables' columns (the others stay the database's). */
+  private List<io.jmigrate.schema.EnumTypeDefinition> modelledEnumTypes(List<InspectedTable> modelled) {
+    Set<String> used = new TreeSet<>();
+    modelled.forEach(t -> t.table().columns().stream().filter(col -> col.enumType() != null).forEach(col -> used.add(col.enumType())));
+    return used.stream().map(enumTypes::get).toList();
   }
 
   /** Kinds of object a finding may leave to the database as a whole. */
@@ -154,7 +197,7 @@ final class CatalogReader {
     modelled.forEach(t -> names.add(t.table().name()));
     for (LiveAttribute a : attributes) {
       if (names.contains(a.table())) {
-        entries.add(a.entry());
+        entries.add(new Unmanaged.Entry(a.object(), a.attribute(), a.value()));
         if (a.leftOut()) {
           entries.add(Unmanaged.Entry.object(a.object()));
         }
@@ -226,6 +269,17 @@ final class CatalogReader {
       String shown = r.shown();
       if (!validName(name)) {
         t.problems.add("the column " + name + " has a name that is not a plain identifier");
+        continue;
+      }
+      io.jmigrate.schema.EnumTypeDefinition enumType = enumType(typeName);
+      if (enumType != null) {
+        String why = enumTypeProblem(enumType);
+        if (why != null) {
+          t.problems.add("the column " + name + " is of the enum type " + enumType.name() + ", " + why);
+          continue;
+        }
+        ColumnDefinition col = ColumnDefinition.of(name, ColumnType.ENUM).enumType(enumType.name()).nullable(r.nullable());
+        t.columns.add(new InspectedColumn(Defaults.apply(col, r.defaultText()), shown));
         continue;
       }
       ColumnType type = d.liveType(typeName);
@@ -436,7 +490,7 @@ final class CatalogReader {
       }
       if (noModelForm.contains(name)) {
         leftOut.add(finding(t.name, "index " + name, "left out: an expression or partial index has no model form; it stays"
-            + " in the database" + (d.name().equals("sqlite") ? " (a change that rebuilds the table does not recreate it)" : "")));
+            + " in the database" + (d.liveCatalog().rebuildsTables() ? " (a change that rebuilds the table does not recreate it)" : "")));
         continue;
       }
       if (!validName(name)) {
@@ -477,11 +531,7 @@ final class CatalogReader {
     if (fkNames.contains(lower)) {
       return true;
     }
-    if (d.name().equals("h2")) { // H2 names a key's index after it, or CONSTRAINT_INDEX_n for a key it named itself
-      int at = lower.lastIndexOf("_index_");
-      return (at > 0 && fkNames.contains(lower.substring(0, at))) || lower.matches("constraint_index_[0-9a-f]+");
-    }
-    return false;
+    return d.liveCatalog().madeForForeignKey(lower, fkNames); // H2: CONSTRAINT_INDEX_n, or named after the key
   }
 
   private Set<String> uniqueConstraints;
@@ -489,17 +539,15 @@ final class CatalogReader {
   /** PostgreSQL's UNIQUE constraints ({@code table.name}): JDBC lists them as unique indexes. */
   private Set<String> uniqueConstraints() {
     if (uniqueConstraints == null) {
-      uniqueConstraints = new TreeSet<>(d.name().equals("postgresql")
-          ? rows("SELECT conrelid::regclass || '.' || conname FROM pg_constraint WHERE contype = 'u'"
-              + " AND connamespace = current_schema()::regnamespace", "unique constraints")
-          : List.of());
+      String query = d.liveCatalog().uniqueConstraintsQuery();
+      uniqueConstraints = new TreeSet<>(query != null ? rows(query, "unique constraints") : List.of());
     }
     return uniqueConstraints;
   }
 
   /** MariaDB/MySQL and H2 report the default, NO ACTION, as RESTRICT: there they are one and the same. */
   private ReferentialAction action(int rule) {
-    if (rule == DatabaseMetaData.importedKeyRestrict && (d.name().equals("mariadb") || d.name().equals("h2"))) {
+    if (rule == DatabaseMetaData.importedKeyRestrict && d.liveCatalog().reportsNoActionAsRestrict()) {
       return ReferentialAction.NO_ACTION;
     }
     switch (rule) {
@@ -518,7 +566,7 @@ final class CatalogReader {
 
   private Map<String, String> partitions() {
     Map<String, String> out = new TreeMap<>();
-    String query = DatabaseObjects.partitionsQuery(d.name());
+    String query = d.liveCatalog().partitionsQuery();
     if (query != null) {
       for (String row : rows(query, "partitions")) {
         int space = row.indexOf(' ');
@@ -529,7 +577,7 @@ final class CatalogReader {
   }
 
   private void otherObjects() {
-    for (DatabaseObjects.Kind kind : DatabaseObjects.of(d.name())) {
+    for (io.jmigrate.dialect.LiveCatalog.ObjectKind kind : d.liveCatalog().objects()) {
       for (String name : rows(kind.query(), kind.kind() + "s")) {
         String table = name.contains(".") ? name.substring(0, name.indexOf('.')) : null;
         findings.add(new Finding(table, kind.kind() + " " + name, kind.what()));

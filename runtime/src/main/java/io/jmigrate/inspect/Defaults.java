@@ -50,7 +50,7 @@ final class Defaults {
       }
       return col.defaultSql(text);
     }
-    if ((type == ColumnType.STRING || type == ColumnType.CHAR || type == ColumnType.JSON) && quoted.matches()) {
+    if ((type == ColumnType.STRING || type == ColumnType.CHAR || type == ColumnType.JSON || type == ColumnType.ENUM) && quoted.matches()) {
       return col.defaultValue(quoted.group(1).replace("''", "'"));
     }
     // Dates, times, UUIDs and the like keep the database's spelling, as an expression.

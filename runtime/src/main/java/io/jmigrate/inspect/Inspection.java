@@ -29,9 +29,16 @@ public final class Inspection {
   private final List<Finding> findings;
   private final List<SequenceDefinition> sequences;
   private final Unmanaged unmanaged;
+  private final List<io.jmigrate.schema.EnumTypeDefinition> enumTypes;
 
   Inspection(String dialect, List<InspectedTable> tables, List<Finding> findings, List<SequenceDefinition> sequences,
       Unmanaged unmanaged) {
+    this(dialect, tables, findings, sequences, unmanaged, List.of());
+  }
+
+  Inspection(String dialect, List<InspectedTable> tables, List<Finding> findings, List<SequenceDefinition> sequences,
+      Unmanaged unmanaged, List<io.jmigrate.schema.EnumTypeDefinition> enumTypes) {
+    this.enumTypes = List.copyOf(enumTypes);
     this.sequences = List.copyOf(sequences);
     this.dialect = dialect;
     this.unmanaged = unmanaged;
@@ -83,12 +90,25 @@ public final class Inspection {
   public List<Path> write(Path sourceDir, String pkg, boolean jpa) throws IOException {
     // An entity needs an @Id: with --jpa a table without a primary key is left out (see jpaFindings).
     List<InspectedTable> tables = jpa ? this.tables.stream().filter(JpaModelSource::expressible).toList() : this.tables;
-    Map<String, String> classes = ModelSource.classNames(tables.stream().map(t -> t.table().name()).toList(),
-        jpa ? JpaModelSource.TAKEN : Set.of());
+    Map<String, String> classes = new java.util.LinkedHashMap<>(ModelSource.classNames(tables.stream().map(t -> t.table().name()).toList(),
+        jpa ? JpaModelSource.TAKEN : Set.of()));
+    // Each enum type as a Java enum of its labels, named after it (Type added where a model class has the name).
+    Map<String, String> enumClasses = new java.util.TreeMap<>();
+    for (io.jmigrate.schema.EnumTypeDefinition e : jpa ? List.<io.jmigrate.schema.EnumTypeDefinition>of() : enumTypes) {
+      String name = ModelSource.pascal(e.name());
+      Set<String> taken = new java.util.HashSet<>();
+      classes.values().forEach(c -> taken.add(c.toLowerCase(java.util.Locale.ROOT)));
+      enumClasses.values().forEach(c -> taken.add(c.toLowerCase(java.util.Locale.ROOT)));
+      while (taken.contains(name.toLowerCase(java.util.Locale.ROOT)) || ModelSource.isTaken(name)) {
+        name = name + "Type";
+      }
+      enumClasses.put(e.name(), name);
+    }
+    enumClasses.forEach((type, name) -> classes.put(ModelSource.ENUM_KEY + type, name));
     Path dir = sourceDir.resolve(pkg.replace('.', '/'));
     List<Path> existing = new ArrayList<>();
-    for (InspectedTable t : tables) {
-      Path file = dir.resolve(classes.get(t.table().name()) + ".java");
+    for (String name : classes.values()) {
+      Path file = dir.resolve(name + ".java");
       if (Files.exists(file)) {
         existing.add(file);
       }
@@ -102,6 +122,13 @@ public final class Inspection {
     tables.forEach(t -> definitions.put(t.table().name(), t.table()));
     List<Path> out = new ArrayList<>();
     Map<String, List<SequenceDefinition>> sequencesByTable = sequencesByTable(tables);
+    for (io.jmigrate.schema.EnumTypeDefinition e : jpa ? List.<io.jmigrate.schema.EnumTypeDefinition>of() : enumTypes) {
+      Path file = dir.resolve(enumClasses.get(e.name()) + ".java");
+      Files.writeString(file, "package " + pkg + ";\n\n/** The PostgreSQL enum type {@code " + e.name() + "}, its labels in their order,"
+          + " as jmigrate inspect read it from a " + dialect + " database. */\npublic enum " + enumClasses.get(e.name()) + " {\n  "
+          + String.join(",\n  ", e.labels()) + "\n}\n", StandardCharsets.UTF_8);
+      out.add(file);
+    }
     for (InspectedTable t : tables) {
       Path file = dir.resolve(classes.get(t.table().name()) + ".java");
       String source = jpa ? JpaModelSource.of(pkg, t, classes, definitions, dialect) : ModelSource.of(pkg, t, classes, dialect);
@@ -110,6 +137,11 @@ public final class Inspection {
       out.add(file);
     }
     return out;
+  }
+
+  /** The PostgreSQL enum types the modelled tables' columns use, by name (each written as a Java enum). */
+  public List<io.jmigrate.schema.EnumTypeDefinition> enumTypes() {
+    return enumTypes;
   }
 
   /** The sequences, by name; those no column owns (a serial's or identity's is its column's). */

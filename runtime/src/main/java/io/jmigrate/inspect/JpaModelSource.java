@@ -167,6 +167,12 @@ final class JpaModelSource {
   /** What {@code inspect --jpa} cannot declare of a table: reported with the rest. */
   static List<Finding> findings(InspectedTable inspected) {
     List<Finding> out = new ArrayList<>();
+    if (hasEnumType(inspected)) {
+      out.add(new Finding(inspected.table().name(), "table " + inspected.table().name(), "left out: it has a column of a"
+          + " PostgreSQL enum type, which an entity declares with @JdbcTypeCode(SqlTypes.NAMED_ENUM) only as Hibernate names"
+          + " and orders it (the Java enum's name, labels sorted); inspect without --jpa writes a jmigrate model for it"));
+      return out;
+    }
     if (!expressible(inspected)) {
       out.add(new Finding(inspected.table().name(), "table " + inspected.table().name(), "left out: a JPA entity needs "
           + "an @Id and the table has no primary key (inspect without --jpa writes a jmigrate model for it); "
@@ -184,7 +190,15 @@ final class JpaModelSource {
 
   /** Whether the table can be an entity: it has a primary key. */
   static boolean expressible(InspectedTable inspected) {
-    return !inspected.table().primaryKey().isEmpty();
+    return !inspected.table().primaryKey().isEmpty() && !hasEnumType(inspected);
+  }
+
+  /**
+   * A PostgreSQL enum type column: Hibernate names its type after the Java enum and sorts its labels, so
+   * an entity cannot declare a type of another name or order (inspect without --jpa writes a jmigrate model).
+   */
+  private static boolean hasEnumType(InspectedTable inspected) {
+    return inspected.table().columns().stream().anyMatch(c -> c.type() == ColumnType.ENUM);
   }
 
   private static String column(ColumnDefinition c, boolean id) {

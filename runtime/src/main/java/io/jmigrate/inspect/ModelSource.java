@@ -30,6 +30,13 @@ final class ModelSource {
       "Float", "Object", "Record", "Class", "Enum", "System", "Math", "Number", "Character", "Byte", "Void", "Thread",
       "Runtime", "Error", "Exception", "Override", "Deprecated", "Iterable", "Comparable", "Process", "Module", "Package");
 
+  /** The key of an enum type's class name in the class names ({@code classes}), beside the tables'. */
+  static final String ENUM_KEY = "\u0000enum type ";
+
+  static boolean isTaken(String name) {
+    return TAKEN.contains(name);
+  }
+
   private static final Set<String> PRIMITIVES = Set.of("int", "long", "short", "boolean", "double", "float");
 
   private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case", "catch",
@@ -79,7 +86,7 @@ final class ModelSource {
         field = camel(c.name()) + i;
       }
       boolean id = t.primaryKey().contains(c.name());
-      String type = javaType(c.type(), id || !c.nullable(), imports);
+      String type = c.type() == ColumnType.ENUM ? classes.get(ENUM_KEY + c.enumType()) : javaType(c.type(), id || !c.nullable(), imports);
       if (id) {
         imports.add("io.jmigrate.Id");
         body.append("  @Id").append(c.generated() ? "(generated = true)" : "").append('\n');
@@ -96,6 +103,9 @@ final class ModelSource {
       }
       if (c.type() == ColumnType.CHAR) {
         column.add("fixed = true");
+      }
+      if (c.type() == ColumnType.ENUM) {
+        column.add("enumType = " + literal(c.enumType()));
       }
       if (c.precision() > 0) {
         column.add("precision = " + c.precision());

@@ -2,6 +2,7 @@ package io.jmigrate.migration;
 
 import io.jmigrate.schema.Schema;
 import java.util.List;
+import java.util.Set;
 
 /**
  * An operation defined outside jmigrate, for hand-written migrations (Django's custom {@code Operation}
@@ -22,6 +23,12 @@ public non-sealed interface CustomOperation extends Operation {
    * third party's), given the schema before it; empty when the dialect needs none.
    */
   List<String> sql(String dialect, Schema before);
+
+  /** Where the build would put it: with the hand-written steps, in the order given. */
+  @Override
+  default Placement placement(Schema before, Set<String> tablesCreated) {
+    return Placement.of(Placement.Stage.HAND_WRITTEN, 0, "");
+  }
 
   @Override
   default <R> R accept(OperationVisitor<R> visitor) {

@@ -11,7 +11,7 @@ import java.util.Set;
  * <p>Everything an operation means outside a database is here, on the operation (as Django keeps
  * {@code describe}, {@code state_forwards} and {@code deconstruct} on its operations): the schema after it,
  * its reverse, its description, its checksum line, how a generated migration writes it, the word it gives
- * the migration's class name, and what the reviewer is told. What differs per database (its SQL, what it
+ * the migration's class name, what the reviewer is told, and where it goes in a migration. What differs per database (its SQL, what it
  * costs, its online forms) is dispatched through {@link OperationVisitor}. A new operation is a record in
  * {@link Operations}: the compiler asks for each of these methods, and every dialect's visitor asks for its
  * SQL. An operation of an application's own implements {@link CustomOperation}, which brings its SQL with it.
@@ -22,7 +22,9 @@ public sealed interface Operation
         Operations.SetPrimaryKey, Operations.AddIndex, Operations.DropIndex, Operations.RenameIndex,
         Operations.AddForeignKey, Operations.DropForeignKey, Operations.RunSql, Operations.RunJava,
         Operations.CreateSequence, Operations.DropSequence, Operations.RenameSequence, Operations.AlterSequence,
-        Operations.AddCheck, Operations.DropCheck, CustomOperation {
+        Operations.AddCheck, Operations.DropCheck,
+        Operations.CreateEnumType, Operations.DropEnumType, Operations.AddEnumValue, Operations.RenameEnumValue,
+        CustomOperation {
 
   /** The schema after this operation, given the schema before it. */
   Schema applyTo(Schema before);
@@ -64,6 +66,12 @@ public sealed interface Operation
 
   /** The definition this operation replaces or removes, as the reviewer reads it; null when it replaces nothing. */
   String replaced(Schema before);
+
+  /**
+   * Where the build puts this operation among a migration's others ({@link Placement}), given the schema
+   * before the migration with its renames applied, and the tables the migration creates.
+   */
+  Placement placement(Schema before, Set<String> tablesCreated);
 
   /**
    * What a migration's other operations tell one operation's name word.

@@ -73,6 +73,14 @@ public interface OperationVisitor<R> {
 
   R dropCheck(DropCheck op);
 
+  R createEnumType(Operations.CreateEnumType op);
+
+  R dropEnumType(Operations.DropEnumType op);
+
+  R addEnumValue(Operations.AddEnumValue op);
+
+  R renameEnumValue(Operations.RenameEnumValue op);
+
   /**
    * An operation of an application's own. A visitor written before custom operations existed does not
    * handle one; every visitor of jmigrate's does.

@@ -5,7 +5,9 @@ import io.jmigrate.schema.CheckDefinition;
 import io.jmigrate.schema.ColumnDefinition;
 import io.jmigrate.schema.ColumnProperty;
 import io.jmigrate.schema.ColumnType;
+import io.jmigrate.schema.EnumTypeDefinition;
 import io.jmigrate.schema.DslCall;
+import io.jmigrate.migration.Placement.Stage;
 import io.jmigrate.schema.ForeignKeyDefinition;
 import io.jmigrate.schema.IndexDefinition;
 import io.jmigrate.schema.Schema;
@@ -16,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 
 /**
@@ -24,6 +28,17 @@ import java.util.TreeMap;
  */
 public final class Operations {
   private Operations() {}
+
+  /** The other tables a table's foreign keys reference. */
+  private static Set<String> referenced(TableDefinition t) {
+    Set<String> refs = new TreeSet<>();
+    for (ForeignKeyDefinition f : t.foreignKeys()) {
+      if (!f.refTable().equals(t.name())) {
+        refs.add(f.refTable());
+      }
+    }
+    return refs;
+  }
 
   /** {@code user_email} → {@code UserEmail}: names in a generated migration's class name. */
   static String camel(String snake) {
@@ -71,6 +86,11 @@ public final class Operations {
   /** A sequence starting at 1 and counting by 1; {@code sequence("owner_seq").increment(50)}. */
   public static SequenceDefinition sequence(String name) {
     return SequenceDefinition.of(name);
+  }
+
+  /** A PostgreSQL enum type with these labels, in this order: {@code enumType("mood", "sad", "ok")}. */
+  public static EnumTypeDefinition enumType(String name, String... labels) {
+    return EnumTypeDefinition.of(name, labels);
   }
 
   // ---- operations ----
@@ -164,6 +184,37 @@ public final class Operations {
     return new AlterSequence(sequence);
   }
 
+  public static Operation createEnumType(EnumTypeDefinition type) {
+    return new CreateEnumType(type);
+  }
+
+  public static Operation dropEnumType(String type) {
+    return new DropEnumType(type);
+  }
+
+  /**
+   * Adds a label at the end of an enum type. Cannot be undone: PostgreSQL drops no label. On
+   * PostgreSQL it commits by itself before the migration's later steps, which may then use it.
+   */
+  public static Operation addEnumValue(String type, String label) {
+    return new AddEnumValue(type, label, null, null);
+  }
+
+  /** Adds a label just before {@code before}, as {@link #addEnumValue(String, String)}. */
+  public static Operation addEnumValueBefore(String type, String label, String before) {
+    return new AddEnumValue(type, label, Objects.requireNonNull(before, "before"), null);
+  }
+
+  /** Adds a label just after {@code after}, as {@link #addEnumValue(String, String)}. */
+  public static Operation addEnumValueAfter(String type, String label, String after) {
+    return new AddEnumValue(type, label, null, Objects.requireNonNull(after, "after"));
+  }
+
+  /** Renames a label of an enum type; stored values follow (PostgreSQL 10+). */
+  public static Operation renameEnumValue(String type, String from, String to) {
+    return new RenameEnumValue(type, from, to);
+  }
+
   /** Hand-written SQL with no reverse: its migration cannot be migrated down. */
   public static Operation sql(String sql) {
     return new RunSql(sql, null);
@@ -239,6 +290,11 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return new Placement(Stage.CREATE, 0, table.name(), referenced(table), false);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(table);
     }
@@ -288,6 +344,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return before.find(table).map(ReviewText::table).orElse(null);
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return new Placement(Stage.DROP_TABLES, 0, table, before.find(table).map(Operations::referenced).orElse(Set.of()), false);
     }
 
     @Override
@@ -343,6 +404,11 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.RENAME, 0, to);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.renameTable(from, to);
     }
@@ -392,6 +458,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return null;
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return new Placement(Stage.CHANGE, 0, table, Set.of(), true);
     }
 
     @Override
@@ -447,6 +518,11 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.CHANGE, 3, table);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).withoutColumn(column));
     }
@@ -496,6 +572,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return null;
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.RENAME, 0, table);
     }
 
     @Override
@@ -551,6 +632,11 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return new Placement(Stage.CHANGE, 1, table, Set.of(), true);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).replaceColumn(column));
     }
@@ -600,6 +686,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return before.find(table).map(t -> t.primaryKey().isEmpty() ? "no primary key" : "(" + String.join(", ", t.primaryKey()) + ")").orElse(null);
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return new Placement(Stage.CHANGE, 2, table, Set.of(), true);
     }
 
     public SetPrimaryKey {
@@ -659,6 +750,12 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return tablesCreated.contains(table) ? new Placement(Stage.CREATE, 1, table, Set.of(), true)
+          : new Placement(Stage.CHANGE, 4, table, Set.of(), true);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).index(index));
     }
@@ -711,6 +808,11 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.DROP_KEYS, 1, table);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).withoutIndex(index));
     }
@@ -760,6 +862,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return null;
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.RENAME, 0, table); // with the renames, after the table and column renames it follows from
     }
 
     @Override
@@ -817,6 +924,12 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return new Placement(tablesCreated.contains(table) ? Stage.CREATE : Stage.CHANGE, tablesCreated.contains(table) ? 2 : 5,
+          table, Set.of(foreignKey.refTable()), false);
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.with(s.table(table).foreignKey(foreignKey));
     }
@@ -866,6 +979,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return before.find(table).flatMap(t -> t.findForeignKey(foreignKey)).map(ReviewText::foreignKey).orElse(null);
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.DROP_KEYS, 0, table);
     }
 
     @Override
@@ -932,6 +1050,12 @@ public final class Operations {
       return new DropCheck(table, check.name());
     }
 
+    /** After the table's columns have their new shape (a check reads them). */
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.CHANGE, 6, table);
+    }
+
     @Override
     public String toString() {
       return "add " + check + " on " + table;
@@ -985,6 +1109,12 @@ public final class Operations {
       return new AddCheck(table, before.table(table).findCheck(check).orElseThrow());
     }
 
+    /** With the keys dropped first: before a column it reads is dropped or changed. */
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.DROP_KEYS, 2, table);
+    }
+
     @Override
     public String toString() {
       return "drop check " + check + " on " + table;
@@ -1025,6 +1155,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return null;
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.CREATE, 0, ""); // before the tables whose ids it gives
     }
 
     @Override
@@ -1080,6 +1215,11 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.DROP_TABLES, 0, "");
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       return s.withoutSequence(sequence);
     }
@@ -1129,6 +1269,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return null;
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.RENAME, 0, "");
     }
 
     @Override
@@ -1184,6 +1329,11 @@ public final class Operations {
     }
 
     @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.CHANGE, 0, "");
+    }
+
+    @Override
     public Schema applyTo(Schema s) {
       s.sequence(sequence.name()); // it exists
       return s.withSequence(sequence);
@@ -1197,6 +1347,269 @@ public final class Operations {
     @Override
     public String toString() {
       return "alter " + sequence;
+    }
+  }
+
+  /** A label as a class-name word: its letters and digits, each run capitalized ({@code "in progress"} → {@code InProgress}). */
+  private static String labelWord(String label) {
+    StringBuilder s = new StringBuilder();
+    for (String part : label.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{Nd}]+")) {
+      if (!part.isEmpty()) {
+        s.append(part.substring(0, 1).toUpperCase(Locale.ROOT)).append(part.substring(1));
+      }
+    }
+    return s.length() == 0 || !Character.isJavaIdentifierPart(s.charAt(0)) ? "Value" : s.toString();
+  }
+
+  /** A label in a checksum line: quoted, as labels may hold any text. */
+  private static String quoted(String label) {
+    return "'" + label.replace("'", "''") + "'";
+  }
+
+  public record CreateEnumType(EnumTypeDefinition type) implements Operation {
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.createEnumType(this);
+    }
+
+    @Override
+    public String describe() {
+      return "create enum type " + type.name();
+    }
+
+    @Override
+    public String checksumText() {
+      return "create enum type " + type.name() + " (" + String.join(", ", type.labels().stream().map(Operations::quoted).toList()) + ")";
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("createEnumType", DslCall.of("enumType", type.name(), type.labels()));
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return naming.tablesCreated().isEmpty() ? "Create" + camel(type.name()) : null; // beside new tables: their columns' types
+    }
+
+    @Override
+    public String reviewLine() {
+      return "create " + type;
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.CREATE, 0, ""); // before the tables and columns of it
+    }
+
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.withEnumType(type);
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new DropEnumType(type.name());
+    }
+
+    @Override
+    public String toString() {
+      return "create " + type;
+    }
+  }
+
+  public record DropEnumType(String type) implements Operation {
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.dropEnumType(this);
+    }
+
+    @Override
+    public String describe() {
+      return "drop enum type " + type;
+    }
+
+    @Override
+    public String checksumText() {
+      return describe();
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("dropEnumType", type);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Drop" + camel(type);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe();
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.findEnumType(type).map(Object::toString).orElse(null);
+    }
+
+    /** After every table and column of it is dropped or changed: the last name of its stage. */
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.DROP_TABLES, 0, "\uffff");
+    }
+
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.withoutEnumType(type);
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new CreateEnumType(before.enumType(type));
+    }
+
+    @Override
+    public String toString() {
+      return describe();
+    }
+  }
+
+  /**
+   * {@code before} or {@code after} (at most one) places the label; with neither it goes last. Cannot be
+   * undone: PostgreSQL drops no label (to go back, re-create the type by hand: a new type, each column
+   * converted, the old type dropped).
+   */
+  public record AddEnumValue(String type, String label, String before, String after) implements Operation {
+    public AddEnumValue {
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(label, "label");
+      if (before != null && after != null) {
+        throw new IllegalArgumentException("enum value " + label + " is placed both before " + before + " and after " + after);
+      }
+    }
+
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.addEnumValue(this);
+    }
+
+    @Override
+    public String describe() {
+      return "add value " + label + " to enum type " + type;
+    }
+
+    @Override
+    public String checksumText() {
+      return "add enum value " + quoted(label) + (before != null ? " before " + quoted(before) : "")
+          + (after != null ? " after " + quoted(after) : "") + " to " + type;
+    }
+
+    @Override
+    public DslCall toJava() {
+      return before != null ? DslCall.of("addEnumValueBefore", type, label, before)
+          : after != null ? DslCall.of("addEnumValueAfter", type, label, after) : DslCall.of("addEnumValue", type, label);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Add" + labelWord(label) + "To" + camel(type);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + (before != null ? " before " + before : after != null ? " after " + after : " at the end")
+          + " (cannot be undone: PostgreSQL drops no value; it commits by itself before the later steps, which may use it)";
+    }
+
+    @Override
+    public String replaced(Schema s) {
+      return s.findEnumType(type).map(Object::toString).orElse(null);
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.CREATE, 0, ""); // before the columns and defaults that use it
+    }
+
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.withEnumType(s.enumType(type).withLabel(label, before, after));
+    }
+
+    @Override
+    public Operation reverse(Schema s) {
+      throw new IrreversibleException("PostgreSQL cannot drop the value " + label + " of enum type " + type
+          + "; to go back, write the type's re-creation by hand (a new type, each column converted, the old type dropped)");
+    }
+
+    @Override
+    public String toString() {
+      return "add value " + label + (before != null ? " before " + before : after != null ? " after " + after : "")
+          + " to enum type " + type;
+    }
+  }
+
+  public record RenameEnumValue(String type, String from, String to) implements Operation {
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.renameEnumValue(this);
+    }
+
+    @Override
+    public String describe() {
+      return "rename value " + from + " of enum type " + type + " to " + to;
+    }
+
+    @Override
+    public String checksumText() {
+      return "rename enum value " + quoted(from) + " to " + quoted(to) + " of " + type;
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("renameEnumValue", type, from, to);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Rename" + camel(type) + labelWord(from);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " (stored values follow)";
+    }
+
+    @Override
+    public String replaced(Schema s) {
+      return s.findEnumType(type).map(Object::toString).orElse(null);
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.RENAME, 0, "");
+    }
+
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.withEnumType(s.enumType(type).renameLabel(from, to));
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new RenameEnumValue(type, to, from);
+    }
+
+    @Override
+    public String toString() {
+      return describe();
     }
   }
 
@@ -1248,6 +1661,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return null;
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.HAND_WRITTEN, 0, "");
     }
 
     public RunSql(String sql, String reverseSql) {
@@ -1341,6 +1759,11 @@ public final class Operations {
     @Override
     public String replaced(Schema before) {
       return null;
+    }
+
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.HAND_WRITTEN, 0, "");
     }
 
     public RunJava {

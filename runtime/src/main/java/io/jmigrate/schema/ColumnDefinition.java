@@ -22,6 +22,8 @@ import java.util.TreeMap;
  * @param utcDatetime a {@link ColumnType#TIMESTAMP_TZ} that MariaDB/MySQL keep in {@code DATETIME(6)}
  *     (UTC, years 1000–9999), as Hibernate does, instead of {@code TIMESTAMP(6)} (1970–2038); other
  *     dialects ignore it. Only the JPA reader sets it, so older columns keep their DDL.
+ * @param enumType the name of the enum type ({@link EnumTypeDefinition}) of an {@link ColumnType#ENUM}
+ *     column; null for every other type
  */
 public record ColumnDefinition(
     String name,
@@ -34,7 +36,8 @@ public record ColumnDefinition(
     String defaultSql,
     boolean generated,
     Map<String, String> defaultSqlByDialect,
-    boolean utcDatetime) {
+    boolean utcDatetime,
+    String enumType) {
 
   public ColumnDefinition {
     Objects.requireNonNull(name, "name");
@@ -47,6 +50,15 @@ public record ColumnDefinition(
     if (utcDatetime && type != ColumnType.TIMESTAMP_TZ) {
       utcDatetime = false; // only a TIMESTAMP_TZ has a choice of storage; a type change drops it
     }
+    if (type != ColumnType.ENUM) {
+      enumType = null; // only an ENUM names a type; a type change drops it
+    }
+  }
+
+  /** A column without an enum type. */
+  public ColumnDefinition(String name, ColumnType type, int length, int precision, int scale, boolean nullable,
+      String defaultValue, String defaultSql, boolean generated, Map<String, String> defaultSqlByDialect, boolean utcDatetime) {
+    this(name, type, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime, null);
   }
 
   /** A column with the usual storage for its type. */
@@ -67,19 +79,19 @@ public record ColumnDefinition(
   }
 
   public ColumnDefinition name(String newName) {
-    return new ColumnDefinition(newName, type, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime);
+    return new ColumnDefinition(newName, type, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime, enumType);
   }
 
   public ColumnDefinition type(ColumnType newType) {
-    return new ColumnDefinition(name, newType, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime);
+    return new ColumnDefinition(name, newType, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime, enumType);
   }
 
   public ColumnDefinition length(int newLength) {
-    return new ColumnDefinition(name, type, newLength, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime);
+    return new ColumnDefinition(name, type, newLength, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime, enumType);
   }
 
   public ColumnDefinition precision(int newPrecision, int newScale) {
-    return new ColumnDefinition(name, type, length, newPrecision, newScale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime);
+    return new ColumnDefinition(name, type, length, newPrecision, newScale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime, enumType);
   }
 
   public ColumnDefinition notNull() {
@@ -87,15 +99,15 @@ public record ColumnDefinition(
   }
 
   public ColumnDefinition nullable(boolean newNullable) {
-    return new ColumnDefinition(name, type, length, precision, scale, newNullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime);
+    return new ColumnDefinition(name, type, length, precision, scale, newNullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime, enumType);
   }
 
   public ColumnDefinition defaultValue(String literal) {
-    return new ColumnDefinition(name, type, length, precision, scale, nullable, literal, null, generated, Map.of(), utcDatetime);
+    return new ColumnDefinition(name, type, length, precision, scale, nullable, literal, null, generated, Map.of(), utcDatetime, enumType);
   }
 
   public ColumnDefinition defaultSql(String expression) {
-    return new ColumnDefinition(name, type, length, precision, scale, nullable, null, expression, generated, defaultSqlByDialect, utcDatetime);
+    return new ColumnDefinition(name, type, length, precision, scale, nullable, null, expression, generated, defaultSqlByDialect, utcDatetime, enumType);
   }
 
   /**
@@ -105,7 +117,7 @@ public record ColumnDefinition(
   public ColumnDefinition defaultSql(String dialect, String expression) {
     Map<String, String> variants = new TreeMap<>(defaultSqlByDialect);
     variants.put(Objects.requireNonNull(dialect, "dialect"), Objects.requireNonNull(expression, "expression"));
-    return new ColumnDefinition(name, type, length, precision, scale, nullable, null, defaultSql, generated, variants, utcDatetime);
+    return new ColumnDefinition(name, type, length, precision, scale, nullable, null, defaultSql, generated, variants, utcDatetime, enumType);
   }
 
   /** The SQL default on the named dialect: its variant, else {@link #defaultSql()}; null when none. */
@@ -119,12 +131,18 @@ public record ColumnDefinition(
   }
 
   public ColumnDefinition identity() {
-    return new ColumnDefinition(name, type, length, precision, scale, nullable, defaultValue, defaultSql, true, defaultSqlByDialect, utcDatetime);
+    return new ColumnDefinition(name, type, length, precision, scale, nullable, defaultValue, defaultSql, true, defaultSqlByDialect, utcDatetime, enumType);
   }
 
   /** A copy kept in {@code DATETIME(6)} on MariaDB/MySQL, as Hibernate keeps an {@code Instant}. */
   public ColumnDefinition asUtcDatetime() {
-    return new ColumnDefinition(name, type, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, true);
+    return new ColumnDefinition(name, type, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, true, enumType);
+  }
+
+  /** A copy of type {@link ColumnType#ENUM} holding values of the named enum type. */
+  public ColumnDefinition enumType(String typeName) {
+    return new ColumnDefinition(name, ColumnType.ENUM, length, precision, scale, nullable, defaultValue, defaultSql, generated,
+        defaultSqlByDialect, utcDatetime, Objects.requireNonNull(typeName, "typeName"));
   }
 
   public boolean hasDefault() {

@@ -295,6 +295,40 @@ public enum ColumnProperty {
     public List<DslCall> java(ColumnDefinition c) {
       return c.utcDatetime() ? List.of(DslCall.of("asUtcDatetime")) : List.of();
     }
+  },
+  /** The PostgreSQL enum type of an {@link ColumnType#ENUM} column. */
+  ENUM_TYPE {
+    @Override
+    public String checksum(ColumnDefinition c) {
+      return c.enumType() != null ? " ENUM-TYPE " + c.enumType() : "";
+    }
+
+    @Override
+    public String fingerprint(ColumnDefinition c) {
+      return c.enumType() != null ? " enum-type=" + SchemaFingerprint.quote(c.enumType()) : "";
+    }
+
+    @Override
+    public String review(ColumnDefinition c) {
+      return c.enumType() != null ? " " + c.enumType() : "";
+    }
+
+    @Override
+    public void snapshot(ColumnDefinition c, BiConsumer<String, Object> key) {
+      if (c.enumType() != null) {
+        key.accept("enumType", c.enumType());
+      }
+    }
+
+    @Override
+    public ColumnDefinition read(ColumnDefinition c, Map<String, Object> keys) {
+      return keys.containsKey("enumType") ? c.enumType(String.valueOf(keys.get("enumType"))) : c;
+    }
+
+    @Override
+    public List<DslCall> java(ColumnDefinition c) {
+      return c.enumType() != null ? List.of(DslCall.of("enumType", c.enumType())) : List.of();
+    }
   };
 
   /** The part of the checksum line (format 1) after the name and type; never changes for a set value. */

@@ -63,7 +63,14 @@ public enum ColumnType {
   /** An array of {@code int}/{@code Integer} ({@code INTEGER ARRAY}); as {@link #STRING_ARRAY}. */
   INTEGER_ARRAY,
   /** An array of {@code long}/{@code Long} ({@code BIGINT ARRAY}); as {@link #STRING_ARRAY}. */
-  BIGINT_ARRAY;
+  BIGINT_ARRAY,
+  /**
+   * A value of a PostgreSQL enum type, named by the column's {@link ColumnDefinition#enumType()} (a
+   * schema object, {@link EnumTypeDefinition}): JPA's {@code @Enumerated(STRING)} with
+   * {@code @JdbcTypeCode(SqlTypes.NAMED_ENUM)}, or {@code @Column(enumType = "…")}. PostgreSQL only:
+   * the processor refuses it for another target dialect, and the other dialects refuse to write it.
+   */
+  ENUM;
 
   /** The type of one element of an array type; null for the others. */
   public ColumnType element() {

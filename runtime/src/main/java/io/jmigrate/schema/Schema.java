@@ -5,19 +5,22 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
- * A whole database schema: tables and sequences by name. Immutable; every change returns a new
+ * A whole database schema: tables, sequences and (PostgreSQL) enum types by name. Immutable; every change returns a new
  * schema, which shares all it did not change with the old one (a persistent map), so that folding
  * a history of N migrations costs O(N log N).
  */
 public final class Schema {
-  private static final Schema EMPTY = new Schema(PersistentSortedMap.empty(), PersistentSortedMap.empty());
+  private static final Schema EMPTY = new Schema(PersistentSortedMap.empty(), PersistentSortedMap.empty(), PersistentSortedMap.empty());
 
   private final PersistentSortedMap<TableDefinition> tables;
   private final PersistentSortedMap<SequenceDefinition> sequences;
+  private final PersistentSortedMap<EnumTypeDefinition> enumTypes;
 
-  private Schema(PersistentSortedMap<TableDefinition> tables, PersistentSortedMap<SequenceDefinition> sequences) {
+  private Schema(PersistentSortedMap<TableDefinition> tables, PersistentSortedMap<SequenceDefinition> sequences,
+      PersistentSortedMap<EnumTypeDefinition> enumTypes) {
     this.tables = tables;
     this.sequences = sequences;
+    this.enumTypes = enumTypes;
   }
 
   public static Schema empty() {
@@ -32,7 +35,7 @@ public final class Schema {
       }
       map = map.put(t.name(), t);
     }
-    return new Schema(map, PersistentSortedMap.empty());
+    return new Schema(map, PersistentSortedMap.empty(), PersistentSortedMap.empty());
   }
 
   /** These tables and sequences. */
@@ -69,11 +72,11 @@ public final class Schema {
   }
 
   public Schema with(TableDefinition table) {
-    return new Schema(tables.put(table.name(), table), sequences);
+    return new Schema(tables.put(table.name(), table), sequences, enumTypes);
   }
 
   public Schema without(String name) {
-    return new Schema(tables.remove(name), sequences);
+    return new Schema(tables.remove(name), sequences, enumTypes);
   }
 
   /** Renames a table and every foreign key that references it, as the databases do. */
@@ -87,7 +90,7 @@ public final class Schema {
         map = map.put(r.name(), r);
       }
     }
-    return new Schema(map, sequences);
+    return new Schema(map, sequences, enumTypes);
   }
 
   /** Renames a column and every reference to it (indexes, keys, foreign keys of other tables). */
@@ -102,7 +105,7 @@ public final class Schema {
         map = map.put(r.name(), r);
       }
     }
-    return new Schema(map, sequences);
+    return new Schema(map, sequences, enumTypes);
   }
 
   /** The sequences, sorted by name. */
@@ -124,21 +127,47 @@ public final class Schema {
 
   /** Adds the sequence, or replaces the one of its name. */
   public Schema withSequence(SequenceDefinition sequence) {
-    return new Schema(tables, sequences.put(sequence.name(), sequence));
+    return new Schema(tables, sequences.put(sequence.name(), sequence), enumTypes);
   }
 
   public Schema withoutSequence(String name) {
-    return new Schema(tables, sequences.remove(name));
+    return new Schema(tables, sequences.remove(name), enumTypes);
+  }
+
+  /** The enum types, sorted by name. */
+  public Collection<EnumTypeDefinition> enumTypes() {
+    return enumTypes.values();
+  }
+
+  public Optional<EnumTypeDefinition> findEnumType(String name) {
+    return Optional.ofNullable(enumTypes.get(name));
+  }
+
+  public EnumTypeDefinition enumType(String name) {
+    EnumTypeDefinition e = enumTypes.get(name);
+    if (e == null) {
+      throw new NoSuchElementException("no enum type " + name + " in the schema");
+    }
+    return e;
+  }
+
+  /** Adds the enum type, or replaces the one of its name. */
+  public Schema withEnumType(EnumTypeDefinition type) {
+    return new Schema(tables, sequences, enumTypes.put(type.name(), type));
+  }
+
+  public Schema withoutEnumType(String name) {
+    return new Schema(tables, sequences, enumTypes.remove(name));
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Schema s && s.tables.equals(tables) && s.sequences.equals(sequences);
+    return o instanceof Schema s && s.tables.equals(tables) && s.sequences.equals(sequences) && s.enumTypes.equals(enumTypes);
   }
 
   @Override
   public int hashCode() {
-    return tables.hashCode() * 31 + sequences.hashCode();
+    return (tables.hashCode() * 31 + sequences.hashCode()) * 31 + enumTypes.hashCode();
   }
 
   @Override
@@ -149,6 +178,9 @@ public final class Schema {
     }
     for (SequenceDefinition q : sequences.values()) {
       s.append("\n  ").append(q);
+    }
+    for (EnumTypeDefinition e : enumTypes.values()) {
+      s.append("\n  ").append(e);
     }
     return s.toString();
   }

@@ -95,6 +95,11 @@ public final class SchemaFingerprint {
       s.append("sequence ").append(q.name()).append(" start=").append(q.start()).append(" increment=")
           .append(q.increment()).append('\n');
     }
+    for (EnumTypeDefinition e : schema.enumTypes()) { // likewise only schemas with enum types
+      s.append("enum type ").append(e.name());
+      e.labels().forEach(l -> s.append(' ').append(quote(l)));
+      s.append('\n');
+    }
   }
 
   private static String column(ColumnDefinition c) {

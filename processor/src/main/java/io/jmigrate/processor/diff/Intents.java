@@ -23,6 +23,7 @@ import java.util.TreeSet;
  *     → the version of the migration that applied each: the models may still carry their
  *     annotations, but each is applied once only
  * @param sequenceRenames new sequence name → old name (a sequence's {@code renamedFrom})
+ * @param enumLabelRenames enum type → (new label → old label) ({@code @RenamedFrom} on an enum constant)
  */
 public record Intents(
     Map<String, String> tableRenames,
@@ -32,7 +33,16 @@ public record Intents(
     Set<String> narrowable,
     Map<String, String> oldModelClasses,
     Map<Rename, Integer> applied,
-    Map<String, String> sequenceRenames) {
+    Map<String, String> sequenceRenames,
+    Map<String, Map<String, String>> enumLabelRenames) {
+
+  /** Without enum label renames. */
+  public Intents(Map<String, String> tableRenames, Map<String, Map<String, String>> columnRenames,
+      Set<String> droppableTables, Map<String, Set<String>> droppableColumns, Set<String> narrowable,
+      Map<String, String> oldModelClasses, Map<Rename, Integer> applied, Map<String, String> sequenceRenames) {
+    this(tableRenames, columnRenames, droppableTables, droppableColumns, narrowable, oldModelClasses, applied, sequenceRenames,
+        Map.of());
+  }
 
   /**
    * What the models say beyond their schema; with the model classes the snapshot records and the
@@ -40,7 +50,8 @@ public record Intents(
    */
   public static Intents of(Models models, Map<String, String> oldModelClasses, Map<Rename, Integer> applied) {
     return new Intents(models.tableRenames(), models.columnRenames(), models.droppableTables().keySet(),
-        models.droppableColumns(), models.narrowable(), oldModelClasses, applied, models.sequenceRenames());
+        models.droppableColumns(), models.narrowable(), oldModelClasses, applied, models.sequenceRenames(),
+        models.enumLabelRenames());
   }
 
   /** Without sequence renames. */
@@ -52,6 +63,9 @@ public record Intents(
 
   public Intents {
     sequenceRenames = new TreeMap<>(sequenceRenames);
+    TreeMap<String, Map<String, String>> er = new TreeMap<>();
+    enumLabelRenames.forEach((t, m) -> er.put(t, new TreeMap<>(m)));
+    enumLabelRenames = er;
     tableRenames = new TreeMap<>(tableRenames);
     TreeMap<String, Map<String, String>> cr = new TreeMap<>();
     columnRenames.forEach((t, m) -> cr.put(t, new TreeMap<>(m)));
@@ -73,7 +87,7 @@ public record Intents(
   public Intents renameTable(String from, String to) {
     Map<String, String> m = new HashMap<>(tableRenames);
     m.put(to, from);
-    return new Intents(m, columnRenames, droppableTables, droppableColumns, narrowable, oldModelClasses, applied, sequenceRenames);
+    return new Intents(m, columnRenames, droppableTables, droppableColumns, narrowable, oldModelClasses, applied, sequenceRenames, enumLabelRenames);
   }
 
   /** A column rename on the table named {@code table} in the new models. */
@@ -82,13 +96,13 @@ public record Intents(
     Map<String, String> t = new HashMap<>(m.getOrDefault(table, Map.of()));
     t.put(to, from);
     m.put(table, t);
-    return new Intents(tableRenames, m, droppableTables, droppableColumns, narrowable, oldModelClasses, applied, sequenceRenames);
+    return new Intents(tableRenames, m, droppableTables, droppableColumns, narrowable, oldModelClasses, applied, sequenceRenames, enumLabelRenames);
   }
 
   public Intents dropTable(String table) {
     Set<String> s = new HashSet<>(droppableTables);
     s.add(table);
-    return new Intents(tableRenames, columnRenames, s, droppableColumns, narrowable, oldModelClasses, applied, sequenceRenames);
+    return new Intents(tableRenames, columnRenames, s, droppableColumns, narrowable, oldModelClasses, applied, sequenceRenames, enumLabelRenames);
   }
 
   public Intents dropColumn(String table, String column) {
@@ -96,13 +110,13 @@ public record Intents(
     Set<String> s = new HashSet<>(m.getOrDefault(table, Set.of()));
     s.add(column);
     m.put(table, s);
-    return new Intents(tableRenames, columnRenames, droppableTables, m, narrowable, oldModelClasses, applied, sequenceRenames);
+    return new Intents(tableRenames, columnRenames, droppableTables, m, narrowable, oldModelClasses, applied, sequenceRenames, enumLabelRenames);
   }
 
   public Intents narrow(String table, String column) {
     Set<String> s = new HashSet<>(narrowable);
     s.add(table + "." + column);
-    return new Intents(tableRenames, columnRenames, droppableTables, droppableColumns, s, oldModelClasses, applied, sequenceRenames);
+    return new Intents(tableRenames, columnRenames, droppableTables, droppableColumns, s, oldModelClasses, applied, sequenceRenames, enumLabelRenames);
   }
 
   public Intents oldModelClass(String table, String className) {

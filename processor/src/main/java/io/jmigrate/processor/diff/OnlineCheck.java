@@ -1,5 +1,8 @@
 package io.jmigrate.processor.diff;
 
+import io.jmigrate.dialect.Cost;
+import io.jmigrate.dialect.Costs;
+import io.jmigrate.dialect.Dialect;
 import io.jmigrate.migration.Operation;
 import io.jmigrate.migration.OperationVisitor;
 import io.jmigrate.migration.Operations.AddColumn;
@@ -42,7 +45,7 @@ import java.util.Set;
  * <ul>
  *   <li>an operation that works through the whole table (rewrites, copies, rebuilds or scans it) on
  *       some target dialect: its time grows with the table, and on most forms writes wait for it.
- *       The message names the cost on every target dialect ({@link DialectCosts});
+ *       The message names the cost on every target dialect, as each dialect prices it ({@link Dialect#costs()});
  *   <li>an operation that breaks the code still running during a rolling deploy: a dropped or
  *       renamed column or table, which instances of the previous build go on reading and writing.
  * </ul>
@@ -101,23 +104,28 @@ public final class OnlineCheck {
   /** One change as the user made it: where, what, and what to do instead. */
   private record Change(Subject subject, String what, String breaks, String alternative) {}
 
-  private final List<DialectCosts> dialects;
+  private final List<Costs> dialects;
   private final Schema next;
 
-  private OnlineCheck(List<DialectCosts> dialects, Schema next) {
+  private OnlineCheck(List<Costs> dialects, Schema next) {
     this.dialects = dialects;
     this.next = next;
   }
 
   /**
-   * The dialects the check names: the targets ({@code -Ajmigrate.dialects}) it knows, every one when
-   * none is named. H2 is taken for a test database and never named.
+   * The costs the check names: those of the targets ({@code -Ajmigrate.dialects}), or of every dialect
+   * on the processor path when none is named, in that order; a dialect that prices nothing (H2, a
+   * test database) is never named.
    */
-  public static List<DialectCosts> dialects(List<String> targets) {
-    if (targets.isEmpty()) {
-      return DialectCosts.all();
+  public static List<Costs> dialects(List<String> targets) {
+    List<Costs> costs = new ArrayList<>();
+    for (String name : targets.isEmpty() ? Dialect.names() : targets) {
+      Costs c = Dialect.named(name).costs();
+      if (c != null) {
+        costs.add(c);
+      }
     }
-    return DialectCosts.all().stream().filter(d -> targets.contains(d.dialect())).toList();
+    return costs;
   }
 
   /**
@@ -176,7 +184,7 @@ public final class OnlineCheck {
    */
   private List<String> costs(Operation op, Schema before, boolean breaks) {
     Map<String, Cost> all = new LinkedHashMap<>();
-    for (DialectCosts d : dialects) {
+    for (Costs d : dialects) {
       all.put(d.displayName(), d.cost(op, before));
     }
     if (all.values().stream().noneMatch(Cost::heavy)) {
@@ -229,6 +237,10 @@ public final class OnlineCheck {
     return new Change(Subject.column(r.table(), r.column()), "renaming the column " + r.table() + "." + r.from()
         + " to " + r.table() + "." + r.column(), OLD_CODE + "use the name " + r.from() + " and fail once the migration "
         + "has run", "add the new column, write to both, backfill it, switch reads, then drop the old column");
+  }
+
+  private static boolean sameType(ColumnDefinition a, ColumnDefinition b) {
+    return a.type() == b.type() && a.length() == b.length() && a.precision() == b.precision() && a.scale() == b.scale();
   }
 
   private static final String NEW_COLUMN = "add a new column, fill it in batches, switch the code over, then drop the "
@@ -287,13 +299,13 @@ public final class OnlineCheck {
       ColumnDefinition was = before.table(op.table()).column(op.column().name()).orElseThrow();
       ColumnDefinition c = op.column();
       List<String> parts = new ArrayList<>();
-      if (!PostgresCosts.sameType(was, c)) {
+      if (!sameType(was, c)) {
         parts.add("from " + Widening.describe(was) + " to " + Widening.describe(c));
       }
       if (was.nullable() != c.nullable()) {
         parts.add(c.nullable() ? "to nullable" : "to NOT NULL");
       }
-      String alternative = !PostgresCosts.sameType(was, c) ? NEW_COLUMN
+      String alternative = !sameType(was, c) ? NEW_COLUMN
           : !c.nullable() && was.nullable() ? "fill the NULLs in batches first (a migration step), then add NOT NULL "
               + "where the database can validate it without a lock, or keep the column nullable and check in code"
           : "run it when the table is small or writes can pause";
@@ -391,6 +403,26 @@ public final class OnlineCheck {
     @Override
     public Change dropCheck(io.jmigrate.migration.Operations.DropCheck op) {
       return null; // the catalog only (SQLite's rebuild is priced by its costs)
+    }
+
+    @Override
+    public Change createEnumType(io.jmigrate.migration.Operations.CreateEnumType op) {
+      return null; // the catalog only
+    }
+
+    @Override
+    public Change dropEnumType(io.jmigrate.migration.Operations.DropEnumType op) {
+      return null; // the catalog only
+    }
+
+    @Override
+    public Change addEnumValue(io.jmigrate.migration.Operations.AddEnumValue op) {
+      return null; // the catalog only
+    }
+
+    @Override
+    public Change renameEnumValue(io.jmigrate.migration.Operations.RenameEnumValue op) {
+      return null; // the catalog only
     }
   }
 }

@@ -1,27 +1,12 @@
 package io.jmigrate.processor.diff;
 
 import io.jmigrate.migration.Operation;
-import io.jmigrate.migration.OperationVisitor;
-import io.jmigrate.migration.Operations;
-import io.jmigrate.migration.Operations.AddColumn;
 import io.jmigrate.migration.Operations.AddForeignKey;
-import io.jmigrate.migration.Operations.AddIndex;
-import io.jmigrate.migration.Operations.AlterSequence;
-import io.jmigrate.migration.Operations.CreateSequence;
-import io.jmigrate.migration.Operations.DropSequence;
-import io.jmigrate.migration.Operations.RenameSequence;
-import io.jmigrate.migration.Operations.AlterColumn;
 import io.jmigrate.migration.Operations.CreateTable;
-import io.jmigrate.migration.Operations.DropColumn;
-import io.jmigrate.migration.Operations.DropForeignKey;
-import io.jmigrate.migration.Operations.DropIndex;
 import io.jmigrate.migration.Operations.DropTable;
-import io.jmigrate.migration.Operations.RenameColumn;
-import io.jmigrate.migration.Operations.RenameIndex;
-import io.jmigrate.migration.Operations.RenameTable;
-import io.jmigrate.migration.Operations.RunJava;
-import io.jmigrate.migration.Operations.RunSql;
-import io.jmigrate.migration.Operations.SetPrimaryKey;
+import io.jmigrate.migration.Placement;
+import io.jmigrate.migration.Placement.Stage;
+import io.jmigrate.migration.Operations;
 import io.jmigrate.schema.ForeignKeyDefinition;
 import io.jmigrate.schema.Schema;
 import io.jmigrate.schema.TableDefinition;
@@ -60,22 +45,15 @@ import java.util.TreeSet;
  * primary key, new indexes and foreign keys, and dropped tables last.
  */
 public final class OperationOrder {
-  private static final int RENAME = 0;
-  private static final int DROP_KEYS = 1;
-  private static final int CREATE = 2;
-  private static final int CHANGE = 3;
-  private static final int DROP_TABLES = 4;
-  private static final int HAND_WRITTEN = 5;
-
   /** What an operation is to the sort. */
   private enum Role { RENAME, CREATE, ADD_FOREIGN_KEY, SHAPES_KEYS, DROP_TABLE, OTHER }
 
   /** One operation to place; {@code created} is the table a create makes (null for other operations). */
-  private record Node(Operation op, Role role, String table, Set<String> refs, int phase, int step, int seq,
+  private record Node(Operation op, Role role, String table, Set<String> refs, Stage stage, int step, int seq,
       TableDefinition created) {}
 
-  private static final Comparator<Node> READABLE = Comparator.comparingInt(Node::phase)
-      .thenComparing(n -> n.phase() == RENAME || n.phase() == HAND_WRITTEN ? "" : n.table())
+  private static final Comparator<Node> READABLE = Comparator.comparing(Node::stage)
+      .thenComparing(n -> n.stage() == Stage.RENAME || n.stage() == Stage.HAND_WRITTEN ? "" : n.table())
       .thenComparingInt(Node::step)
       .thenComparingInt(Node::seq);
 
@@ -124,8 +102,15 @@ public final class OperationOrder {
     return node(op, seq++);
   }
 
+  /** The operation's own placement ({@link Operation#placement}), and its role in the sort's dependencies. */
   private Node node(Operation op, int at) {
-    return op.accept(new Describe(at));
+    Placement p = op.placement(renamed, created);
+    // The few kinds the dependencies are about, asked by kind: not a dispatch over every operation.
+    Role role = op instanceof CreateTable ? Role.CREATE : op instanceof AddForeignKey ? Role.ADD_FOREIGN_KEY
+        : op instanceof DropTable ? Role.DROP_TABLE : p.stage() == Stage.RENAME ? Role.RENAME
+        : p.shapesKeys() ? Role.SHAPES_KEYS : Role.OTHER;
+    return new Node(op, role, p.table(), p.references(), p.stage(), p.rank(), at,
+        op instanceof CreateTable c ? c.table() : null);
   }
 
   /** Emits every operation whose dependencies are met, the readable one first; stops at a cycle. */
@@ -225,145 +210,5 @@ public final class OperationOrder {
     }
     renamed = renamed.with(t);
     pending.set(pending.indexOf(drop), node(drop.op(), drop.seq()));
-  }
-
-  private static Set<String> referenced(TableDefinition t) {
-    Set<String> refs = new HashSet<>();
-    for (ForeignKeyDefinition f : t.foreignKeys()) {
-      if (!f.refTable().equals(t.name())) {
-        refs.add(f.refTable());
-      }
-    }
-    return refs;
-  }
-
-  /** Role, table, references and readable rank of each operation. */
-  private final class Describe implements OperationVisitor<Node> {
-    private final int at;
-
-    Describe(int at) {
-      this.at = at;
-    }
-
-    private Node n(Operation op, Role role, String table, Set<String> refs, int phase, int step) {
-      return new Node(op, role, table, refs, phase, step, at, null);
-    }
-
-    @Override
-    public Node createTable(CreateTable op) {
-      return new Node(op, Role.CREATE, op.table().name(), referenced(op.table()), CREATE, 0, at, op.table());
-    }
-
-    @Override
-    public Node dropTable(DropTable op) {
-      Set<String> refs = renamed.find(op.table()).map(OperationOrder::referenced).orElse(Set.of());
-      return n(op, Role.DROP_TABLE, op.table(), refs, DROP_TABLES, 0);
-    }
-
-    @Override
-    public Node renameTable(RenameTable op) {
-      return n(op, Role.RENAME, op.to(), Set.of(), RENAME, 0);
-    }
-
-    @Override
-    public Node renameColumn(RenameColumn op) {
-      return n(op, Role.RENAME, op.table(), Set.of(), RENAME, 0);
-    }
-
-    /** With the renames, as given: after the table and column renames it follows from. */
-    @Override
-    public Node renameIndex(RenameIndex op) {
-      return n(op, Role.RENAME, op.table(), Set.of(), RENAME, 0);
-    }
-
-    @Override
-    public Node addColumn(AddColumn op) {
-      return n(op, Role.SHAPES_KEYS, op.table(), Set.of(), CHANGE, 0);
-    }
-
-    @Override
-    public Node alterColumn(AlterColumn op) {
-      return n(op, Role.SHAPES_KEYS, op.table(), Set.of(), CHANGE, 1);
-    }
-
-    @Override
-    public Node setPrimaryKey(SetPrimaryKey op) {
-      return n(op, Role.SHAPES_KEYS, op.table(), Set.of(), CHANGE, 2);
-    }
-
-    @Override
-    public Node dropColumn(DropColumn op) {
-      return n(op, Role.OTHER, op.table(), Set.of(), CHANGE, 3);
-    }
-
-    @Override
-    public Node addIndex(AddIndex op) {
-      boolean isNew = created.contains(op.table());
-      return n(op, Role.SHAPES_KEYS, op.table(), Set.of(), isNew ? CREATE : CHANGE, isNew ? 1 : 4);
-    }
-
-    @Override
-    public Node dropIndex(DropIndex op) {
-      return n(op, Role.OTHER, op.table(), Set.of(), DROP_KEYS, 1);
-    }
-
-    @Override
-    public Node addForeignKey(AddForeignKey op) {
-      boolean isNew = created.contains(op.table());
-      return n(op, Role.ADD_FOREIGN_KEY, op.table(), Set.of(op.foreignKey().refTable()),
-          isNew ? CREATE : CHANGE, isNew ? 2 : 5);
-    }
-
-    @Override
-    public Node dropForeignKey(DropForeignKey op) {
-      return n(op, Role.OTHER, op.table(), Set.of(), DROP_KEYS, 0);
-    }
-
-    @Override
-    public Node runSql(RunSql op) {
-      return n(op, Role.OTHER, "", Set.of(), HAND_WRITTEN, 0);
-    }
-
-    @Override
-    public Node runJava(RunJava op) {
-      return n(op, Role.OTHER, "", Set.of(), HAND_WRITTEN, 0);
-    }
-
-    @Override
-    public Node custom(io.jmigrate.migration.CustomOperation op) {
-      return n(op, Role.OTHER, "", Set.of(), HAND_WRITTEN, 0);
-    }
-
-    @Override
-    public Node createSequence(CreateSequence op) {
-      return n(op, Role.OTHER, "", Set.of(), CREATE, 0); // before the tables whose ids it gives
-    }
-
-    @Override
-    public Node dropSequence(DropSequence op) {
-      return n(op, Role.OTHER, "", Set.of(), DROP_TABLES, 0);
-    }
-
-    @Override
-    public Node renameSequence(RenameSequence op) {
-      return n(op, Role.RENAME, "", Set.of(), RENAME, 0);
-    }
-
-    @Override
-    public Node alterSequence(AlterSequence op) {
-      return n(op, Role.OTHER, "", Set.of(), CHANGE, 0);
-    }
-
-    /** After the table's columns have their new shape (a check reads them). */
-    @Override
-    public Node addCheck(io.jmigrate.migration.Operations.AddCheck op) {
-      return n(op, Role.OTHER, op.table(), Set.of(), CHANGE, 6);
-    }
-
-    /** With the keys dropped first: before a column it reads is dropped or changed. */
-    @Override
-    public Node dropCheck(io.jmigrate.migration.Operations.DropCheck op) {
-      return n(op, Role.OTHER, op.table(), Set.of(), DROP_KEYS, 2);
-    }
   }
 }

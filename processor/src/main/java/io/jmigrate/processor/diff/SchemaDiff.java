@@ -156,6 +156,65 @@ public final class SchemaDiff {
       ops.add(Operations.dropTable(name));
     }
     sequences();
+    enumTypes();
+  }
+
+  /**
+   * PostgreSQL enum types: created, given their new labels in place ({@code ADD VALUE … BEFORE/AFTER}),
+   * dropped. PostgreSQL cannot drop or reorder a label, so a model that loses one or reorders them is
+   * refused, naming what to do instead.
+   */
+  private void enumTypes() {
+    for (io.jmigrate.schema.EnumTypeDefinition e : target.enumTypes()) {
+      var was = work.findEnumType(e.name());
+      if (was.isEmpty()) {
+        ops.add(Operations.createEnumType(e));
+        continue;
+      }
+      List<String> old = new ArrayList<>(was.get().labels());
+      // Renamed constants first (@RenamedFrom on the constant): the stored values follow the label.
+      for (Map.Entry<String, String> r : intents.enumLabelRenames().getOrDefault(e.name(), Map.of()).entrySet()) {
+        String to = r.getKey();
+        String from = r.getValue();
+        if (old.contains(from) && !old.contains(to) && e.labels().contains(to) && !e.labels().contains(from)) {
+          ops.add(Operations.renameEnumValue(e.name(), from, to));
+          old.set(old.indexOf(from), to);
+        }
+      }
+      List<String> kept = e.labels().stream().filter(old::contains).toList();
+      if (!kept.equals(old)) {
+        List<String> gone = old.stream().filter(l -> !e.labels().contains(l)).toList();
+        findings.add(Finding.error(Subject.table(e.name()), "the enum type " + e.name() + (gone.isEmpty()
+            ? " would change the order of its labels " + old + " to " + kept
+            : " would lose the label" + (gone.size() == 1 ? " " : "s ") + String.join(", ", gone))
+            + ", which PostgreSQL cannot do (ALTER TYPE only adds and renames labels). Keep "
+            + (gone.isEmpty() ? "the order (add new constants anywhere)" : "the constant" + (gone.size() == 1 ? "" : "s"))
+            + ", or give the column a new enum type name and convert the values in a hand-written step"));
+        continue;
+      }
+      List<String> now = new ArrayList<>(old);
+      for (int i = 0; i < e.labels().size(); i++) {
+        String label = e.labels().get(i);
+        if (now.contains(label)) {
+          continue;
+        }
+        if (i == 0) {
+          ops.add(Operations.addEnumValueBefore(e.name(), label, now.get(0)));
+          now.add(0, label);
+        } else {
+          String prev = e.labels().get(i - 1);
+          int at = now.indexOf(prev);
+          ops.add(at == now.size() - 1 ? Operations.addEnumValue(e.name(), label)
+              : Operations.addEnumValueAfter(e.name(), label, prev));
+          now.add(at + 1, label);
+        }
+      }
+    }
+    for (io.jmigrate.schema.EnumTypeDefinition e : work.enumTypes()) {
+      if (target.findEnumType(e.name()).isEmpty()) {
+        ops.add(Operations.dropEnumType(e.name()));
+      }
+    }
   }
 
   /**

@@ -68,6 +68,11 @@ public final class Widening {
   public static boolean widens(ColumnDefinition from, ColumnDefinition to) {
     ColumnType a = from.type();
     ColumnType b = to.type();
+    if (a == ColumnType.ENUM || b == ColumnType.ENUM) {
+      // A label is at most 63 bytes (PostgreSQL's NAMEDATALEN); into an enum type only from the same type.
+      return a == b ? java.util.Objects.equals(from.enumType(), to.enumType())
+          : b == ColumnType.STRING && (to.length() == 0 || to.length() >= 63);
+    }
     if (b == ColumnType.STRING) {
       if (a == ColumnType.STRING) {
         return to.length() == 0 || (from.length() > 0 && to.length() >= from.length());

@@ -51,6 +51,7 @@ public final class DefaultLiteral {
           return d.signum() == 0 ? "0" : d.toPlainString();
         }
         case STRING:
+        case ENUM:
           if (enumConstants != null && !enumConstants.contains(literal)) {
             throw new IllegalArgumentException("not a constant of the enum; expected one of " + enumConstants);
           }

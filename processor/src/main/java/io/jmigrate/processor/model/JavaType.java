@@ -11,10 +11,28 @@ import java.util.List;
  * @param primitive a primitive, which cannot hold NULL
  * @param boxName the box of a primitive ({@code Integer}), else {@code name}
  * @param enumConstants an enum's constants in order; null for other types
+ * @param enumType the PostgreSQL enum type an enum is stored as ({@link ColumnType#ENUM}), whose labels
+ *     are {@code enumConstants}; null when stored as text
  */
-public record JavaType(String name, ColumnType columnType, boolean primitive, String boxName, List<String> enumConstants) {
+public record JavaType(String name, ColumnType columnType, boolean primitive, String boxName, List<String> enumConstants,
+    String enumType) {
   public JavaType {
     enumConstants = enumConstants == null ? null : List.copyOf(enumConstants);
+  }
+
+  public JavaType(String name, ColumnType columnType, boolean primitive, String boxName, List<String> enumConstants) {
+    this(name, columnType, primitive, boxName, enumConstants, null);
+  }
+
+  /**
+   * This Java enum stored as the named PostgreSQL enum type, its constants the labels; any other type
+   * becomes an unsupported type whose name says why ({@code what}: the annotation that asked).
+   */
+  public JavaType asEnumType(String typeName, String what) {
+    if (enumConstants == null || enumConstants.isEmpty()) {
+      return new JavaType(name + " (" + what + " applies to enum fields only)", null, primitive, boxName, null);
+    }
+    return new JavaType(name, ColumnType.ENUM, primitive, boxName, enumConstants, typeName);
   }
 
   /** A supported reference type (not primitive, not an enum). */

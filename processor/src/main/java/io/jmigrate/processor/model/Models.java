@@ -20,6 +20,7 @@ import javax.lang.model.element.TypeElement;
  * @param narrowable {@code table.column} of fields with {@code @Narrow}
  * @param renamedFromOrigins where each {@code @RenamedFrom} is written: by {@code table} or {@code table.column}
  * @param sequenceRenames new sequence name → old name, from a sequence's {@code renamedFrom}
+ * @param enumLabelRenames enum type → (new label → old label), from {@code @RenamedFrom} on an enum constant
  */
 public record Models(
     Schema schema,
@@ -33,7 +34,17 @@ public record Models(
     Set<String> narrowable,
     Map<String, Origin> renamedFromOrigins,
     List<Problem> problems,
-    Map<String, String> sequenceRenames) {
+    Map<String, String> sequenceRenames,
+    Map<String, Map<String, String>> enumLabelRenames) {
+
+  /** Without enum label renames. */
+  public Models(Schema schema, Map<String, String> tableClasses, Map<String, TypeElement> tableElements,
+      Map<String, Element> columnElements, Map<String, String> tableRenames, Map<String, Map<String, String>> columnRenames,
+      Map<String, TypeElement> droppableTables, Map<String, Set<String>> droppableColumns, Set<String> narrowable,
+      Map<String, Origin> renamedFromOrigins, List<Problem> problems, Map<String, String> sequenceRenames) {
+    this(schema, tableClasses, tableElements, columnElements, tableRenames, columnRenames, droppableTables,
+        droppableColumns, narrowable, renamedFromOrigins, problems, sequenceRenames, Map.of());
+  }
 
   /** Without sequence renames. */
   public Models(Schema schema, Map<String, String> tableClasses, Map<String, TypeElement> tableElements,

@@ -61,8 +61,10 @@ public record Snapshot(Schema schema, Map<String, String> tableClasses, Map<Rena
       backRenames.putAll(before.renamesOf(t.name()));
     });
     boolean sequencesChanged = !List.copyOf(before.schema().sequences()).equals(List.copyOf(schema.sequences()));
+    boolean enumTypesChanged = !List.copyOf(before.schema().enumTypes()).equals(List.copyOf(schema.enumTypes()));
     StepBack back = new StepBack(before.latestVersion(), before.latestClass(), replaces, tables, classes, backRenames,
-        sequencesChanged ? List.copyOf(before.schema().sequences()) : null);
+        sequencesChanged ? List.copyOf(before.schema().sequences()) : null,
+        enumTypesChanged ? List.copyOf(before.schema().enumTypes()) : null);
     return new Snapshot(schema, tableClasses, renames, version, className, back);
   }
 
@@ -106,7 +108,19 @@ public record Snapshot(Schema schema, Map<String, String> tableClasses, Map<Rena
       s = s.with(t);
     }
     if (beforeLatest.sequences() != null) {
-      s = Schema.of(s.tables(), beforeLatest.sequences());
+      Schema withSequences = Schema.of(s.tables(), beforeLatest.sequences());
+      for (io.jmigrate.schema.EnumTypeDefinition e : s.enumTypes()) {
+        withSequences = withSequences.withEnumType(e);
+      }
+      s = withSequences;
+    }
+    if (beforeLatest.enumTypes() != null) {
+      for (io.jmigrate.schema.EnumTypeDefinition e : s.enumTypes()) {
+        s = s.withoutEnumType(e.name());
+      }
+      for (io.jmigrate.schema.EnumTypeDefinition e : beforeLatest.enumTypes()) {
+        s = s.withEnumType(e);
+      }
     }
     classes.putAll(beforeLatest.tableClasses());
     r.putAll(beforeLatest.renames());
@@ -121,16 +135,24 @@ public record Snapshot(Schema schema, Map<String, String> tableClasses, Map<Rena
    * @param version the version before the latest, 0 for none
    * @param className its class, or null for none
    * @param sequences every sequence before it, when it changed them; null when it did not
+   * @param enumTypes every enum type before it, when it changed them; null when it did not
    */
   public record StepBack(int version, String className, List<String> replaces, List<TableDefinition> tables,
-      Map<String, String> tableClasses, Map<Rename, Integer> renames, List<io.jmigrate.schema.SequenceDefinition> sequences) {
+      Map<String, String> tableClasses, Map<Rename, Integer> renames, List<io.jmigrate.schema.SequenceDefinition> sequences,
+      List<io.jmigrate.schema.EnumTypeDefinition> enumTypes) {
     public StepBack(int version, String className, List<String> replaces, List<TableDefinition> tables,
         Map<String, String> tableClasses, Map<Rename, Integer> renames) {
-      this(version, className, replaces, tables, tableClasses, renames, null);
+      this(version, className, replaces, tables, tableClasses, renames, null, null);
+    }
+
+    public StepBack(int version, String className, List<String> replaces, List<TableDefinition> tables,
+        Map<String, String> tableClasses, Map<Rename, Integer> renames, List<io.jmigrate.schema.SequenceDefinition> sequences) {
+      this(version, className, replaces, tables, tableClasses, renames, sequences, null);
     }
 
     public StepBack {
       sequences = sequences == null ? null : List.copyOf(sequences);
+      enumTypes = enumTypes == null ? null : List.copyOf(enumTypes);
       replaces = List.copyOf(replaces);
       tables = List.copyOf(tables);
       tableClasses = Map.copyOf(tableClasses);

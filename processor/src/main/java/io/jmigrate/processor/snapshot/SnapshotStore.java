@@ -16,6 +16,7 @@ import io.jmigrate.schema.ForeignKeyDefinition;
 import io.jmigrate.schema.IndexDefinition;
 import io.jmigrate.schema.Names;
 import io.jmigrate.schema.Schema;
+import io.jmigrate.schema.EnumTypeDefinition;
 import io.jmigrate.schema.SequenceDefinition;
 import io.jmigrate.schema.TableDefinition;
 import java.io.IOException;
@@ -42,7 +43,9 @@ import java.util.TreeMap;
  * {@code "primaryKeyName"} after {@code "primaryKey"} when the key keeps a name of its own (from an
  * adopted database; absent otherwise, so other files are unchanged); and a top-level {@code "sequences"}
  * array after {@code "tables"} (and in {@code beforeLatest} when the latest migration changed them), only
- * when there are sequences, so other files are unchanged; and, on a table's entry, {@code "checks"} after
+ * when there are sequences, so other files are unchanged; likewise a top-level {@code "enumTypes"} array
+ * after it ({@code {"name": "mood", "labels": ["sad", "ok"]}}, labels in their order) and a column's
+ * {@code "enumType"} only when there are PostgreSQL enum types; and, on a table's entry, {@code "checks"} after
  * {@code "foreignKeys"}: {@code [{"name": …, "expression": …}]}, sorted by name, only for a table with check
  * constraints. Format 1 files are read and
  * rewritten as format 2.
@@ -68,6 +71,10 @@ public final class SnapshotStore {
       out.append(",\n  \"sequences\": ");
       writeSequences(out, s.schema().sequences(), "  ");
     }
+    if (!s.schema().enumTypes().isEmpty()) { // optional, as sequences
+      out.append(",\n  \"enumTypes\": ");
+      writeEnumTypes(out, s.schema().enumTypes(), "  ");
+    }
     Snapshot.StepBack back = s.beforeLatest();
     if (back != null) {
       out.append(",\n  \"beforeLatest\": {\n");
@@ -81,6 +88,10 @@ public final class SnapshotStore {
       if (back.sequences() != null) { // only when the latest migration changed the sequences
         out.append(",\n    \"sequences\": ");
         writeSequences(out, back.sequences(), "    ");
+      }
+      if (back.enumTypes() != null) { // only when the latest migration changed the enum types
+        out.append(",\n    \"enumTypes\": ");
+        writeEnumTypes(out, back.enumTypes(), "    ");
       }
       out.append("\n  }");
     }
@@ -152,6 +163,29 @@ public final class SnapshotStore {
     lines(out, sequences.stream().map(q -> "{\"name\": " + quote(q.name())
         + (q.start() == 1 ? "" : ", \"start\": " + q.start())
         + (q.increment() == 1 ? "" : ", \"increment\": " + q.increment()) + "}").toList(), indent);
+  }
+
+  private static void writeEnumTypes(StringBuilder out, Collection<EnumTypeDefinition> types, String indent) {
+    if (types.isEmpty()) {
+      out.append("[]");
+      return;
+    }
+    out.append("[");
+    lines(out, types.stream().map(e -> "{\"name\": " + quote(e.name()) + ", \"labels\": ["
+        + String.join(", ", e.labels().stream().map(SnapshotStore::quote).toList()) + "]}").toList(), indent);
+  }
+
+  private static List<EnumTypeDefinition> readEnumTypes(JsonObject o, String where) throws SnapshotException {
+    List<EnumTypeDefinition> out = new ArrayList<>();
+    for (JsonElement e : array(o, "enumTypes", where)) {
+      JsonObject t = object(e, "an enum type");
+      List<String> labels = new ArrayList<>();
+      for (JsonElement l : array(t, "labels", "an enum type")) {
+        labels.add(l.getAsString());
+      }
+      out.add(new EnumTypeDefinition(identifier(t, "name", "an enum type"), labels));
+    }
+    return out;
   }
 
   private static List<SequenceDefinition> readSequences(JsonObject o, String where) throws SnapshotException {
@@ -376,6 +410,11 @@ public final class SnapshotStore {
       Map<Rename, Integer> renames = new TreeMap<>();
       Schema schema = Schema.of(readTables(root, "the snapshot", classes, renames),
           root.has("sequences") ? readSequences(root, "the snapshot") : List.of());
+      if (root.has("enumTypes")) {
+        for (EnumTypeDefinition e : readEnumTypes(root, "the snapshot")) {
+          schema = schema.withEnumType(e);
+        }
+      }
       checkReferences(schema);
       Snapshot.StepBack back = root.has("beforeLatest") ? readStepBack(object(root.get("beforeLatest"), "beforeLatest")) : null;
       return new Snapshot(schema, classes, renames, latestVersion, latestClass, back);
@@ -390,7 +429,7 @@ public final class SnapshotStore {
     List<TableDefinition> tables = readTables(b, "beforeLatest", classes, renames);
     return new Snapshot.StepBack(integer(b, "version", "beforeLatest"),
         b.has("class") ? string(b, "class", "beforeLatest") : null, strings(b, "replaces"), tables, classes, renames,
-        b.has("sequences") ? readSequences(b, "beforeLatest") : null);
+        b.has("sequences") ? readSequences(b, "beforeLatest") : null, b.has("enumTypes") ? readEnumTypes(b, "beforeLatest") : null);
   }
 
   private static List<TableDefinition> readTables(JsonObject o, String where, Map<String, String> classes,

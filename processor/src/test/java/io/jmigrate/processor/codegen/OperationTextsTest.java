@@ -51,7 +51,8 @@ class OperationTextsTest {
         .index(index("ix_pet_email", "email", "code"))
         .foreignKey(foreignKey("fk_pet_owner").columns("id").references("owner", "id").onDelete(ReferentialAction.CASCADE)
             .onUpdate(ReferentialAction.SET_NULL));
-    return Schema.empty().with(owner).with(pet).withSequence(sequence("pet_seq").start(100).increment(50));
+    return Schema.empty().with(owner).with(pet).withSequence(sequence("pet_seq").start(100).increment(50))
+        .withEnumType(enumType("mood", "sad", "it's ok"));
   }
 
   static List<Operation> operations() {
@@ -86,6 +87,12 @@ class OperationTextsTest {
         dropSequence("pet_seq"),
         renameSequence("pet_seq", "animal_seq"),
         alterSequence(sequence("pet_seq").start(7).increment(2)),
+        createEnumType(enumType("size", "S", "M", "L")),
+        dropEnumType("mood"),
+        addEnumValue("mood", "happy"),
+        addEnumValueBefore("mood", "awful", "sad"),
+        addEnumValueAfter("mood", "meh", "sad"),
+        renameEnumValue("mood", "it's ok", "fine"),
         createTable(table("box", column("id", BIGINT).notNull(), column("size", INTEGER)).primaryKey("id")
             .check(check("ck_box_size", "size > 0"))),
         addCheck("pet", check("ck_pet_age", "age >= 0")),

@@ -16,30 +16,31 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The widening table, pair by pair (the README's "Widening and narrowing" section says the same). */
 class WideningTest {
-  /** Rows: from; columns: to, in {@link ColumnType} order; unbounded DECIMAL and STRING. Y = widens. */
+  /** Rows: from; columns: to, in {@link ColumnType} order; unbounded DECIMAL and STRING; ENUM of one type. Y = widens. */
   static final String[] MATRIX = {
-      //         I B S b D R d s D T t z U X C L H J A N G
-      "INTEGER      Y Y . . Y . Y Y . . . . . . . . . . . . .",
-      "BIGINT       . Y . . . . Y Y . . . . . . . . . . . . .",
-      "SMALLINT     Y Y Y . Y Y Y Y . . . . . . . . . . . . .",
-      "BOOLEAN      . . . Y . . . Y . . . . . . . . . . . . .",
-      "DOUBLE       . . . . Y . Y Y . . . . . . . . . . . . .",
-      "REAL         . . . . Y Y Y Y . . . . . . . . . . . . .",
-      "DECIMAL      . . . . . . Y Y . . . . . . . . . . . . .",
-      "STRING       . . . . . . . Y . . . . . . . . . . . . .",
-      "DATE         . . . . . . . Y Y . . . . . . . . . . . .",
-      "TIME         . . . . . . . Y . Y . . . . . . . . . . .",
-      "TIMESTAMP    . . . . . . . Y . . Y . . . . . . . . . .",
-      "TIMESTAMP_TZ . . . . . . . Y . . . Y . . . . . . . . .",
-      "UUID         . . . . . . . Y . . . . Y . . . . . . . .",
-      "BINARY       . . . . . . . . . . . . . Y . . . . . . .",
-      "CLOB         . . . . . . . . . . . . . . Y . . . . . .",
-      "BLOB         . . . . . . . . . . . . . . . Y . . . . .",
-      "CHAR         . . . . . . . Y . . . . . . . . Y . . . .",
-      "JSON         . . . . . . . Y . . . . . . . . . Y . . .",
-      "STRING_ARRAY . . . . . . . . . . . . . . . . . . Y . .",
-      "INTEGER_ARRAY . . . . . . . . . . . . . . . . . . Y Y Y",
-      "BIGINT_ARRAY . . . . . . . . . . . . . . . . . . Y . Y",
+      //         I B S b D R d s D T t z U X C L H J A N G E
+      "INTEGER      Y Y . . Y . Y Y . . . . . . . . . . . . . .",
+      "BIGINT       . Y . . . . Y Y . . . . . . . . . . . . . .",
+      "SMALLINT     Y Y Y . Y Y Y Y . . . . . . . . . . . . . .",
+      "BOOLEAN      . . . Y . . . Y . . . . . . . . . . . . . .",
+      "DOUBLE       . . . . Y . Y Y . . . . . . . . . . . . . .",
+      "REAL         . . . . Y Y Y Y . . . . . . . . . . . . . .",
+      "DECIMAL      . . . . . . Y Y . . . . . . . . . . . . . .",
+      "STRING       . . . . . . . Y . . . . . . . . . . . . . .",
+      "DATE         . . . . . . . Y Y . . . . . . . . . . . . .",
+      "TIME         . . . . . . . Y . Y . . . . . . . . . . . .",
+      "TIMESTAMP    . . . . . . . Y . . Y . . . . . . . . . . .",
+      "TIMESTAMP_TZ . . . . . . . Y . . . Y . . . . . . . . . .",
+      "UUID         . . . . . . . Y . . . . Y . . . . . . . . .",
+      "BINARY       . . . . . . . . . . . . . Y . . . . . . . .",
+      "CLOB         . . . . . . . . . . . . . . Y . . . . . . .",
+      "BLOB         . . . . . . . . . . . . . . . Y . . . . . .",
+      "CHAR         . . . . . . . Y . . . . . . . . Y . . . . .",
+      "JSON         . . . . . . . Y . . . . . . . . . Y . . . .",
+      "STRING_ARRAY . . . . . . . . . . . . . . . . . . Y . . .",
+      "INTEGER_ARRAY . . . . . . . . . . . . . . . . . . Y Y Y .",
+      "BIGINT_ARRAY . . . . . . . . . . . . . . . . . . Y . Y .",
+      "ENUM         . . . . . . . Y . . . . . . . . . . . . . Y",
   };
 
   static Stream<Arguments> everyPairOfTypes() {
@@ -59,6 +60,17 @@ class WideningTest {
   void everyPairOfTypes(ColumnType from, ColumnType to, boolean widens) {
     assertEquals(ColumnType.values().length, MATRIX.length);
     assertEquals(widens, Widening.widens(ColumnDefinition.of("c", from), ColumnDefinition.of("c", to)));
+  }
+
+  /** A PostgreSQL label is at most 63 bytes; into an enum type only from the same type (no text is sure to be a label). */
+  @org.junit.jupiter.api.Test
+  void anEnumTypeWidensIntoItselfAndLongEnoughText() {
+    ColumnDefinition mood = ColumnDefinition.of("c", ColumnType.ENUM).enumType("mood");
+    assertEquals(true, Widening.widens(mood, ColumnDefinition.of("c", ColumnType.ENUM).enumType("mood")));
+    assertEquals(false, Widening.widens(mood, ColumnDefinition.of("c", ColumnType.ENUM).enumType("feeling")));
+    assertEquals(true, Widening.widens(mood, ColumnDefinition.of("c", ColumnType.STRING).length(63)));
+    assertEquals(false, Widening.widens(mood, ColumnDefinition.of("c", ColumnType.STRING).length(20)));
+    assertEquals(false, Widening.widens(ColumnDefinition.of("c", ColumnType.STRING).length(5), mood));
   }
 
   @ParameterizedTest(name = "{0} -> {1}: {2}")

@@ -124,6 +124,11 @@ public final class H2Dialect extends SqlDialect {
   }
 
   @Override
+  public io.jmigrate.dialect.LiveCatalog liveCatalog() {
+    return new H2Catalog();
+  }
+
+  @Override
   public boolean accepts(String productNameOrUrl) {
     String n = productNameOrUrl.toLowerCase(Locale.ROOT);
     return n.equals("h2") || n.startsWith("jdbc:h2:");

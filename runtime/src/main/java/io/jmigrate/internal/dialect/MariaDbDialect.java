@@ -71,8 +71,18 @@ public final class MariaDbDialect extends SqlDialect {
   }
 
   @Override
+  public io.jmigrate.dialect.BuildRules buildRules() {
+    return new MariaDbBuildRules();
+  }
+
+  @Override
+  public io.jmigrate.dialect.LiveCatalog liveCatalog() {
+    return new MariaDbCatalog(this);
+  }
+
+  @Override
   public boolean accepts(String productNameOrUrl) {
-    String n = productNameOrUrl.toLowerCase(Locale.ROOT);
+    String n = databaseKind(productNameOrUrl);
     return n.contains("mariadb") || n.contains("mysql");
   }
 
@@ -169,6 +179,11 @@ public final class MariaDbDialect extends SqlDialect {
   }
 
   @Override
+  public io.jmigrate.dialect.Costs costs() {
+    return new MariaDbCosts(this);
+  }
+
+  @Override
   public String columnTypeSql(TableDefinition table, ColumnDefinition column) {
     return type(table, column);
   }
@@ -181,7 +196,7 @@ public final class MariaDbDialect extends SqlDialect {
     return type(c);
   }
 
-  private static boolean keyColumn(TableDefinition table, String column) {
+  static boolean keyColumn(TableDefinition table, String column) {
     if (table == null) {
       return false;
     }

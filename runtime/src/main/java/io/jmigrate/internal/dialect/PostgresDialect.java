@@ -8,6 +8,7 @@ import io.jmigrate.dialect.SqlDialect;
 import io.jmigrate.migration.Operations.AddColumn;
 import io.jmigrate.migration.Operation;
 import io.jmigrate.migration.OperationVisitor;
+import io.jmigrate.migration.Operations;
 import io.jmigrate.migration.Operations.AddForeignKey;
 import io.jmigrate.migration.Operations.AddIndex;
 import io.jmigrate.migration.Operations.AlterColumn;
@@ -47,7 +48,7 @@ import java.util.regex.Pattern;
  * leaves nothing behind. A run holds a session-level advisory lock, which PostgreSQL releases
  * by itself when the session ends.
  */
-public final class PostgresDialect extends SqlDialect {
+public class PostgresDialect extends SqlDialect {
   /** The advisory lock key: "jmig" in ASCII. */
   static final long LOCK_KEY = 0x6A6D6967L;
 
@@ -57,8 +58,18 @@ public final class PostgresDialect extends SqlDialect {
   }
 
   @Override
+  public io.jmigrate.dialect.LiveCatalog liveCatalog() {
+    return new PostgresCatalog(this);
+  }
+
+  @Override
+  public io.jmigrate.dialect.Costs costs() {
+    return new PostgresCosts(name());
+  }
+
+  @Override
   public boolean accepts(String productNameOrUrl) {
-    String n = productNameOrUrl.toLowerCase(java.util.Locale.ROOT);
+    String n = databaseKind(productNameOrUrl);
     return n.contains("postgres") || n.equals("pg");
   }
 
@@ -95,10 +106,60 @@ public final class PostgresDialect extends SqlDialect {
 
   @Override
   protected String type(ColumnDefinition c) {
+    if (c.type() == ColumnType.ENUM) {
+      return q(c.enumType());
+    }
     if (c.type() == ColumnType.JSON) {
       return "JSONB"; // the binary form Hibernate makes for SqlTypes.JSON: indexable, compared by value
     }
     return c.type() == ColumnType.CLOB || c.type() == ColumnType.BLOB ? "OID" : super.type(c);
+  }
+
+  // ---- enum types ----
+
+  /** PostgreSQL has named enum types; no limit the build checks. */
+  @Override
+  public io.jmigrate.dialect.BuildRules buildRules() {
+    return new io.jmigrate.dialect.BuildRules() {
+      @Override
+      public String databases() {
+        return "PostgreSQL";
+      }
+
+      @Override
+      public boolean hasEnumTypes() {
+        return true;
+      }
+    };
+  }
+
+  @Override
+  protected void createEnumType(Operations.CreateEnumType op, Schema before, Sink out) throws SQLException {
+    out.execute("CREATE TYPE " + q(op.type().name()) + " AS ENUM ("
+        + op.type().labels().stream().map(SqlDialect::quoteString).collect(java.util.stream.Collectors.joining(", ")) + ")");
+  }
+
+  @Override
+  protected void dropEnumType(Operations.DropEnumType op, Schema before, Sink out) throws SQLException {
+    out.execute("DROP TYPE " + q(op.type()));
+  }
+
+  /**
+   * IF NOT EXISTS: where the type existed before the migration this runs outside its transaction
+   * ({@link #online}), committing by itself so that later steps may use the value (PostgreSQL 12+
+   * runs it in a transaction, but the value cannot be used before a commit; 11 refuses it there),
+   * and so a migration resumed after a later failure finds it added.
+   */
+  @Override
+  protected void addEnumValue(Operations.AddEnumValue op, Schema before, Sink out) throws SQLException {
+    out.execute("ALTER TYPE " + q(op.type()) + " ADD VALUE IF NOT EXISTS " + quoteString(op.label())
+        + (op.before() != null ? " BEFORE " + quoteString(op.before()) : "")
+        + (op.after() != null ? " AFTER " + quoteString(op.after()) : ""));
+  }
+
+  @Override
+  protected void renameEnumValue(Operations.RenameEnumValue op, Schema before, Sink out) throws SQLException {
+    out.execute("ALTER TYPE " + q(op.type()) + " RENAME VALUE " + quoteString(op.from()) + " TO " + quoteString(op.to()));
   }
 
   /** Both large objects are an {@code oid}, which reads back as a BLOB. */
@@ -372,6 +433,33 @@ public final class PostgresDialect extends SqlDialect {
 
     @Override
     public Cleanup dropCheck(io.jmigrate.migration.Operations.DropCheck op) {
+      return null;
+    }
+
+    @Override
+    public Cleanup createEnumType(Operations.CreateEnumType op) {
+      return null;
+    }
+
+    @Override
+    public Cleanup dropEnumType(Operations.DropEnumType op) {
+      return null;
+    }
+
+    /**
+     * A value added to a type that existed before the migration commits by itself, so that later
+     * steps can use it (in the transaction that adds it, PostgreSQL refuses its use: "unsafe use of
+     * new value"). Nothing to clean up: it is added whole or not at all, and is kept on a failure
+     * (PostgreSQL drops no value), so a rerun finds it (IF NOT EXISTS). A type made in the same
+     * migration needs no commit: PostgreSQL lets its new values be used at once.
+     */
+    @Override
+    public Cleanup addEnumValue(Operations.AddEnumValue op) {
+      return atStart.findEnumType(op.type()).isEmpty() ? null : out -> {};
+    }
+
+    @Override
+    public Cleanup renameEnumValue(Operations.RenameEnumValue op) {
       return null;
     }
   }
@@ -669,6 +757,22 @@ public final class PostgresDialect extends SqlDialect {
         live.put(rs.getString(1), new io.jmigrate.schema.SequenceDefinition(rs.getString(1), rs.getLong(2), rs.getLong(3)));
       }
     }
+    return live;
+  }
+
+  @Override
+  public java.util.Map<String, io.jmigrate.schema.EnumTypeDefinition> liveEnumTypes(Connection connection) throws SQLException {
+    java.util.Map<String, List<String>> labels = new java.util.TreeMap<>();
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT t.typname, e.enumlabel FROM pg_catalog.pg_type t"
+            + " JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace JOIN pg_catalog.pg_enum e ON e.enumtypid = t.oid"
+            + " WHERE n.nspname = current_schema() ORDER BY t.typname, e.enumsortorder")) {
+      while (rs.next()) {
+        labels.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+      }
+    }
+    java.util.Map<String, io.jmigrate.schema.EnumTypeDefinition> live = new java.util.TreeMap<>();
+    labels.forEach((name, l) -> live.put(name, new io.jmigrate.schema.EnumTypeDefinition(name, l)));
     return live;
   }
 }

@@ -74,9 +74,35 @@ public final class SqliteDialect extends SqlDialect {
     return "sqlite";
   }
 
+  /** SQLite compares table and column names without case, and has no array type. */
+  @Override
+  public io.jmigrate.dialect.BuildRules buildRules() {
+    return new io.jmigrate.dialect.BuildRules() {
+      @Override
+      public String databases() {
+        return "SQLite";
+      }
+
+      @Override
+      public boolean namesIgnoreCase() {
+        return true;
+      }
+
+      @Override
+      public boolean hasArrays() {
+        return false;
+      }
+    };
+  }
+
+  @Override
+  public io.jmigrate.dialect.LiveCatalog liveCatalog() {
+    return new SqliteCatalog(this);
+  }
+
   @Override
   public boolean accepts(String productNameOrUrl) {
-    return productNameOrUrl.toLowerCase(java.util.Locale.ROOT).contains("sqlite");
+    return databaseKind(productNameOrUrl).contains("sqlite");
   }
 
   @Override
@@ -172,12 +198,40 @@ public final class SqliteDialect extends SqlDialect {
     out.execute(createIndex(op.table(), op.applyTo(before).table(op.table()).findIndex(op.to()).orElseThrow()));
   }
 
+  /** ADD COLUMN takes no expression default, and NOT NULL only with a literal default; else the table is rebuilt. */
+  static boolean addsInPlace(ColumnDefinition c) {
+    return !c.hasDefaultSql() && (c.nullable() || c.defaultValue() != null) && !c.generated();
+  }
+
+  /** DROP COLUMN refuses a column that a key, an index or another table's foreign key uses; then the table is rebuilt. */
+  static boolean dropsInPlace(DropColumn op, Schema before) {
+    TableDefinition t = before.table(op.table());
+    String c = op.column();
+    boolean referenced = t.primaryKey().contains(c)
+        || t.indexes().stream().anyMatch(i -> i.columns().contains(c))
+        || t.foreignKeys().stream().anyMatch(f -> f.columns().contains(c))
+        // SQLite refuses DROP COLUMN under a CHECK naming it; the text is enough to choose the rebuild
+        || t.checks().stream().anyMatch(k -> k.expression().contains(c))
+        || before.tables().stream().flatMap(x -> x.foreignKeys().stream())
+            .anyMatch(f -> f.refTable().equals(op.table()) && f.refColumns().contains(c));
+    return !referenced;
+  }
+
+  /** Every column change is a rebuild, but one of MariaDB's storage of an instant only, which SQLite does not have. */
+  static boolean rebuilds(AlterColumn op, Schema before) {
+    ColumnDefinition old = before.table(op.table()).column(op.column().name()).orElse(null);
+    return !(old != null && old.asUtcDatetime().equals(op.column()) && op.column().utcDatetime());
+  }
+
+  @Override
+  public io.jmigrate.dialect.Costs costs() {
+    return new SqliteCosts();
+  }
+
   @Override
   protected void addColumn(AddColumn op, Schema before, Sink out) throws SQLException {
     ColumnDefinition c = op.column();
-    // ADD COLUMN takes no expression default, and NOT NULL only with a literal default.
-    boolean native_ = !c.hasDefaultSql() && (c.nullable() || c.defaultValue() != null) && !c.generated();
-    if (native_) {
+    if (addsInPlace(c)) {
       TableDefinition t = before.table(op.table());
       out.execute("ALTER TABLE " + q(op.table()) + " ADD COLUMN " + columnDefinition(t, c));
       return;
@@ -188,16 +242,8 @@ public final class SqliteDialect extends SqlDialect {
   @Override
   protected void dropColumn(DropColumn op, Schema before, Sink out) throws SQLException {
     TableDefinition t = before.table(op.table());
-    String c = op.column();
-    boolean referenced = t.primaryKey().contains(c)
-        || t.indexes().stream().anyMatch(i -> i.columns().contains(c))
-        || t.foreignKeys().stream().anyMatch(f -> f.columns().contains(c))
-        // SQLite refuses DROP COLUMN under a CHECK naming it; the text is enough to choose the rebuild
-        || t.checks().stream().anyMatch(k -> k.expression().contains(c))
-        || before.tables().stream().flatMap(x -> x.foreignKeys().stream())
-            .anyMatch(f -> f.refTable().equals(op.table()) && f.refColumns().contains(c));
-    if (!referenced) {
-      out.execute("ALTER TABLE " + q(op.table()) + " DROP COLUMN " + q(c));
+    if (dropsInPlace(op, before)) {
+      out.execute("ALTER TABLE " + q(op.table()) + " DROP COLUMN " + q(op.column()));
       return;
     }
     rebuild(t, op.applyTo(before).table(op.table()), out);
@@ -205,8 +251,7 @@ public final class SqliteDialect extends SqlDialect {
 
   @Override
   protected void alterColumn(AlterColumn op, Schema before, Sink out) throws SQLException {
-    ColumnDefinition old = before.table(op.table()).column(op.column().name()).orElse(null);
-    if (old != null && old.asUtcDatetime().equals(op.column()) && op.column().utcDatetime()) {
+    if (!rebuilds(op, before)) {
       return; // only MariaDB's storage of an instant changes: nothing to do here
     }
     rebuild(before.table(op.table()), op.applyTo(before).table(op.table()), out);
@@ -607,6 +652,26 @@ public final class SqliteDialect extends SqlDialect {
     @Override
     public Boolean dropCheck(io.jmigrate.migration.Operations.DropCheck op) {
       return true;
+    }
+
+    @Override
+    public Boolean createEnumType(io.jmigrate.migration.Operations.CreateEnumType op) {
+      return false;
+    }
+
+    @Override
+    public Boolean dropEnumType(io.jmigrate.migration.Operations.DropEnumType op) {
+      return false;
+    }
+
+    @Override
+    public Boolean addEnumValue(io.jmigrate.migration.Operations.AddEnumValue op) {
+      return false;
+    }
+
+    @Override
+    public Boolean renameEnumValue(io.jmigrate.migration.Operations.RenameEnumValue op) {
+      return false;
     }
   };
 

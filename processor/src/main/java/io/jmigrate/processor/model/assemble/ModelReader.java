@@ -66,7 +66,7 @@ public final class ModelReader {
     }
     return new Models(m.schema(), m.tableClasses(), m.tableElements(), m.columnElements(), m.tableRenames(),
         m.columnRenames(), m.droppableTables(), m.droppableColumns(), m.narrowable(), m.renamedFromOrigins(), problems,
-        m.sequenceRenames());
+        m.sequenceRenames(), m.enumLabelRenames());
   }
 
   /** Validates declarations, however they were extracted, and builds the schema when they are valid. */

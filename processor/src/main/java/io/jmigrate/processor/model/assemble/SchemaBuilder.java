@@ -90,8 +90,44 @@ public final class SchemaBuilder {
         sequenceRenames.put(q.name(), q.renamedFrom());
       }
     }
-    return new Models(Schema.of(tables, sequences.values()), tableClasses, tableElements, columnElements, tableRenames,
-        columnRenames, droppableTables, droppableColumns, narrowable, renamedFromOrigins, List.of(), sequenceRenames);
+    Schema schema = Schema.of(tables, sequences.values());
+    Map<String, Map<String, String>> enumLabelRenames = new TreeMap<>();
+    for (TableDeclaration t : declarations) { // one type per name, as validated: the first declaration's labels
+      for (ColumnDeclaration c : t.columns()) {
+        if (c.javaType().enumType() != null && schema.findEnumType(c.javaType().enumType()).isEmpty()) {
+          schema = schema.withEnumType(new io.jmigrate.schema.EnumTypeDefinition(c.javaType().enumType(), c.javaType().enumConstants()));
+          Map<String, String> renames = labelRenames(c.origin().element());
+          if (!renames.isEmpty()) {
+            enumLabelRenames.put(c.javaType().enumType(), renames);
+          }
+        }
+      }
+    }
+    return new Models(schema, tableClasses, tableElements, columnElements, tableRenames,
+        columnRenames, droppableTables, droppableColumns, narrowable, renamedFromOrigins, List.of(), sequenceRenames, enumLabelRenames);
+  }
+
+  /** new label → old label, from {@code @RenamedFrom} on the constants of the enum a field holds. */
+  private static Map<String, String> labelRenames(Element field) {
+    Map<String, String> out = new TreeMap<>();
+    if (field == null || !(field.asType() instanceof javax.lang.model.type.DeclaredType d)) {
+      return out;
+    }
+    for (Element constant : d.asElement().getEnclosedElements()) {
+      if (constant.getKind() == javax.lang.model.element.ElementKind.ENUM_CONSTANT) {
+        for (javax.lang.model.element.AnnotationMirror m : constant.getAnnotationMirrors()) {
+          if (((javax.lang.model.element.TypeElement) m.getAnnotationType().asElement()).getQualifiedName()
+              .contentEquals("io.jmigrate.RenamedFrom")) {
+            m.getElementValues().forEach((k, v) -> {
+              if (k.getSimpleName().contentEquals("value")) {
+                out.put(constant.getSimpleName().toString(), String.valueOf(v.getValue()));
+              }
+            });
+          }
+        }
+      }
+    }
+    return out;
   }
 
   private static TableDefinition table(TableDeclaration t, Map<String, TableDeclaration> byClass) {
@@ -125,6 +161,9 @@ public final class SchemaBuilder {
   private static ColumnDefinition column(ColumnDeclaration c, boolean jpa) {
     ColumnDefinition column = ColumnDefinition.of(c.name(), c.javaType().columnType()).nullable(c.isNullable())
         .length(c.length()).precision(c.precision(), c.scale());
+    if (c.javaType().enumType() != null) {
+      column = column.enumType(c.javaType().enumType());
+    }
     if (jpa && column.type() == ColumnType.TIMESTAMP_TZ) {
       column = column.asUtcDatetime(); // Hibernate's MariaDB DATETIME(6): instants past 2038
     }

@@ -37,7 +37,7 @@ final class FieldExtractor {
     String name = given.isEmpty() ? Naming.snakeCase(field.getSimpleName().toString()) : given;
     Origin origin = Origin.of(field);
     for (String member : new String[] {"name", "nullable", "length", "precision", "scale", "unique",
-        "defaultValue", "defaultSql", "fixed"}) {
+        "defaultValue", "defaultSql", "fixed", "enumType"}) {
       origin = track(origin, col, member, member);
     }
     origin = track(origin, id, "generated", "generated");
@@ -80,6 +80,8 @@ final class FieldExtractor {
       javaType = retyped(javaType, ColumnType.JSON, "@Json");
     } else if (annotations.bool(col, "fixed")) {
       javaType = retyped(javaType, ColumnType.CHAR, "@Column(fixed = true)");
+    } else if (!annotations.string(col, "enumType").isEmpty()) {
+      javaType = javaType.asEnumType(annotations.string(col, "enumType"), "@Column(enumType)");
     }
     switch (javaType.columnType() == null ? "" : javaType.boxName()) {
       case "java.util.Currency" -> length = length == 0 ? 3 : length; // an ISO 4217 code, as Hibernate sizes it

@@ -260,12 +260,28 @@ final class JpaColumns {
     String defaultSql = columnDefault == null ? null : annotations.string(columnDefault, "value");
     origin = columnDefault == null ? origin : origin.with("defaultSql", columnDefault, explicit(columnDefault, "value"));
     String javaName = JpaTypes.qualifiedName(type);
+    JavaType javaType = new JavaType(type.toString(), sized.type(), false, javaName, null);
+    if (sized.type() == ColumnType.ENUM) {
+      // Hibernate 7 on PostgreSQL: CREATE TYPE <simple name of the enum> AS ENUM (<constants>), the name
+      // unquoted and so folded to lower case, with no naming strategy applied, and the constants sorted by
+      // name (its EnumHelper.getSortedEnumeratedValues for ENUM and NAMED_ENUM), not in declaration order.
+      String simple = type.getKind() == javax.lang.model.type.TypeKind.DECLARED
+          ? ((javax.lang.model.type.DeclaredType) type).asElement().getSimpleName().toString() : type.toString();
+      javaType = TypeMapping.javaType(type).asEnumType(simple.toLowerCase(java.util.Locale.ROOT),
+          "@JdbcTypeCode(SqlTypes.NAMED_ENUM)");
+      if (javaType.enumConstants() != null) {
+        javaType = new JavaType(javaType.name(), javaType.columnType(), false, javaType.boxName(),
+            javaType.enumConstants().stream().sorted().toList(), javaType.enumType());
+      }
+    }
     // An enum Hibernate stores itself (by ordinal or name, not through a converter or a written type): its
     // constants, from which the table gets the check Hibernate 7 makes (see JpaExtractor's enum checks).
     boolean storedByHibernate = JpaTypes.isEnum(type) && !definition && !Jpa.has(field, "Lob")
+        && sized.type() != ColumnType.ENUM
         && Annotations.mirror(field, Jpa.HIBERNATE + "JdbcTypeCode") == null && converter(field, type) == null;
-    JavaType javaType = new JavaType(type.toString(), sized.type(), false, javaName,
-        storedByHibernate ? TypeMapping.enumConstants(type) : null);
+    if (storedByHibernate) {
+      javaType = new JavaType(type.toString(), sized.type(), false, javaName, TypeMapping.enumConstants(type));
+    }
     return new ColumnDeclaration(name, true, attribute, scope.declaringClass(), javaType, scope.id(), false,
         !notNull, length, precision, scale, unique, null, defaultSql,
         renamed == null ? null : annotations.string(renamed, "value"), null,

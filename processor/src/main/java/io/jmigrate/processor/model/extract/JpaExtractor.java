@@ -227,7 +227,7 @@ public final class JpaExtractor implements Extractor {
       case DECIMAL -> (int) Math.ceil((c.precision() == 0 ? 38 : c.precision()) / (Math.log(10) / Math.log(2) * 8));
       case STRING, BINARY, CLOB, BLOB -> c.length() == 255 || c.length() == 0 ? Integer.MAX_VALUE / 2 : c.length();
       case CHAR -> Math.max(c.length(), 1);
-      case JSON, STRING_ARRAY, INTEGER_ARRAY, BIGINT_ARRAY -> Integer.MAX_VALUE / 2;
+      case JSON, STRING_ARRAY, INTEGER_ARRAY, BIGINT_ARRAY, ENUM -> Integer.MAX_VALUE / 2;
     };
   }
 
@@ -1381,12 +1381,13 @@ public final class JpaExtractor implements Extractor {
    * on Linux) while PostgreSQL and H2 fold it to lower case, so no one name serves both.
    */
   private void checkCase(String logical, Origin at) {
-    if (naming != JpaNaming.JPA || !targets.contains("mariadb") || logical.startsWith("`") || logical.startsWith("\"")
+    String keeping = naming == JpaNaming.JPA ? JpaNaming.keepingCapitals(targets) : null;
+    if (keeping == null || logical.startsWith("`") || logical.startsWith("\"")
         || logical.equals(logical.toLowerCase(java.util.Locale.ROOT))) {
       return;
     }
     problems.add(Problem.error(at, "with -Ajmigrate.naming=jpa Hibernate names this table " + logical + ", unquoted: "
-        + "MariaDB and MySQL keep its capitals (table names are case-sensitive on Linux) while PostgreSQL and H2 fold "
+        + keeping + " keep its capitals (table names are case-sensitive on Linux) while PostgreSQL and H2 fold "
         + "it to " + naming.physical(logical) + ", which jmigrate creates. Name the table in lower case (@Table(name = "
         + "\"" + naming.physical(logical) + "\"), @JoinTable or @CollectionTable), or use -Ajmigrate.naming=snake_case"));
   }

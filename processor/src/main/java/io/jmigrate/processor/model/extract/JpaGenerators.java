@@ -53,7 +53,8 @@ final class JpaGenerators {
   private final Annotations annotations;
   private final JpaNaming naming;
   private final List<Problem> problems;
-  private boolean mariaDb;
+  /** The databases of a target that keeps unquoted capitals, or null. */
+  private String keepingCapitals;
   private final List<SequenceDeclaration> sequences = new ArrayList<>();
   private final Map<String, TableDeclaration> tables = new LinkedHashMap<>();
 
@@ -63,9 +64,9 @@ final class JpaGenerators {
     this.problems = problems;
   }
 
-  /** With MariaDB among the target dialects, where a sequence's name keeps its capitals. */
+  /** With a target dialect that keeps an unquoted name's capitals (MariaDB), where a sequence's name keeps them. */
   JpaGenerators targets(List<String> dialects) {
-    this.mariaDb = dialects.contains("mariadb");
+    this.keepingCapitals = JpaNaming.keepingCapitals(dialects);
     return this;
   }
 
@@ -146,10 +147,10 @@ final class JpaGenerators {
    */
   private String physical(String logical, Origin at) {
     String name = naming.physical(logical);
-    if (naming == JpaNaming.JPA && mariaDb && !logical.startsWith("`") && !logical.startsWith("\"")
+    if (naming == JpaNaming.JPA && keepingCapitals != null && !logical.startsWith("`") && !logical.startsWith("\"")
         && !logical.equals(logical.toLowerCase(java.util.Locale.ROOT))) {
       problems.add(Problem.error(at, "with -Ajmigrate.naming=jpa Hibernate names this sequence " + logical + ", unquoted:"
-          + " MariaDB and MySQL keep its capitals while PostgreSQL and H2 fold it to " + name + ", which jmigrate creates."
+          + " " + keepingCapitals + " keep its capitals while PostgreSQL and H2 fold it to " + name + ", which jmigrate creates."
           + " Give it a lower-case name (@SequenceGenerator(sequenceName = \"" + name + "\")), or use"
           + " -Ajmigrate.naming=snake_case"));
     }

@@ -81,4 +81,23 @@ public enum JpaNaming {
   String joinTable(String owningTable, String attribute, String targetTable) {
     return physical(this == SNAKE_CASE ? owningTable + "_" + attribute : owningTable + "_" + targetTable);
   }
+
+  /**
+   * How messages name the databases of the first target dialect that keeps an unquoted name's
+   * capitals (MariaDB and MySQL), where Hibernate's unquoted names with capitals serve no two
+   * targets alike; null when no target does.
+   */
+  static String keepingCapitals(java.util.List<String> targets) {
+    for (String t : targets) {
+      try {
+        io.jmigrate.dialect.BuildRules r = io.jmigrate.dialect.Dialect.named(t).buildRules();
+        if (r.keepsUnquotedCapitals()) {
+          return r.databases();
+        }
+      } catch (io.jmigrate.dialect.UnsupportedDatabaseException unknown) {
+        // reported once, by the processor
+      }
+    }
+    return null;
+  }
 }

@@ -55,6 +55,7 @@ final class JpaTypes {
   static final int NCHAR = -15;
   static final int JSON = 3001;
   static final int ARRAY = 2003;
+  static final int NAMED_ENUM = 6001;
   private static final java.util.Set<String> PLURAL = java.util.Set.of("java.util.List", "java.util.Set",
       "java.util.Collection");
 
@@ -69,6 +70,7 @@ final class JpaTypes {
     return switch (code) {
       case JSON -> new Sized(ColumnType.JSON, 0, 0, 0);
       case CHAR, NCHAR -> Sized.of(ColumnType.CHAR);
+      case NAMED_ENUM -> Sized.of(ColumnType.ENUM); // the type's name and labels come from the Java enum
       default -> null;
     };
   }

@@ -4,6 +4,9 @@ import io.jmigrate.processor.model.ColumnDeclaration;
 import io.jmigrate.processor.model.IndexDeclaration;
 import io.jmigrate.processor.model.Problem;
 import io.jmigrate.processor.model.TableDeclaration;
+import io.jmigrate.dialect.BuildRules;
+import io.jmigrate.dialect.Dialect;
+import io.jmigrate.dialect.UnsupportedDatabaseException;
 import io.jmigrate.schema.ColumnType;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,12 +22,11 @@ import java.util.TreeSet;
  * only the {@code @DefaultSql} annotations themselves are checked.
  */
 final class DialectRules {
-  /** The built-in dialects' {@code name()}s. */
-  static final List<String> KNOWN = List.of("h2", "mariadb", "postgresql", "sqlite");
+  /** The {@code name()}s of the dialects on the processor path (jmigrate's own and any registered beside them), sorted. */
+  static List<String> known() {
+    return io.jmigrate.dialect.Dialect.names().stream().sorted().toList();
+  }
 
-  /** utf8mb4 is 4 bytes a character: InnoDB's 3072-byte index key and 65535-byte row limit. */
-  private static final int MARIADB_INDEXED_CHARS = 768;
-  private static final int MARIADB_VARCHAR_CHARS = 16383;
 
   /**
    * An expression every built-in dialect reads alike as a default: a number, a quoted text, NULL,
@@ -34,9 +36,33 @@ final class DialectRules {
   private static final String PORTABLE = "(?i)\\s*(-?[0-9]+(\\.[0-9]+)?|'([^']|'')*'|NULL|TRUE|FALSE|CURRENT_TIMESTAMP|CURRENT_DATE)\\s*";
 
   private final List<String> targets;
+  /** Each target's rules, by name, in the targets' order (an unknown target is reported by the processor). */
+  private final Map<String, BuildRules> rules = new java.util.LinkedHashMap<>();
 
   DialectRules(List<String> targets) {
     this.targets = List.copyOf(targets);
+    for (String t : targets) {
+      try {
+        rules.put(t, Dialect.named(t).buildRules());
+      } catch (UnsupportedDatabaseException unknown) {
+        // reported once, by the processor, before any model is read
+      }
+    }
+  }
+
+  /** The first target whose rules have {@code limit}, or null. */
+  private String first(java.util.function.Predicate<BuildRules> limit) {
+    return rules.entrySet().stream().filter(e -> limit.test(e.getValue())).map(Map.Entry::getKey).findFirst().orElse(null);
+  }
+
+  private String dialects() {
+    return String.join(",", targets);
+  }
+
+  /** How messages name a target's database: its costs' name for it, else its own name. */
+  private static String displayName(String target) {
+    io.jmigrate.dialect.Costs costs = Dialect.named(target).costs();
+    return costs != null ? costs.displayName() : target;
   }
 
   /** The first problem of one column's SQL default and type on the targets; null when none. */
@@ -45,9 +71,9 @@ final class DialectRules {
     for (int i = 0; i < c.defaultSqlVariants().size(); i++) {
       Map.Entry<String, String> v = c.defaultSqlVariants().get(i);
       String at = "defaultSqlVariants[" + i + "]";
-      if (!KNOWN.contains(v.getKey())) {
+      if (!known().contains(v.getKey())) {
         return Problem.error(c.origin().of(at), "@DefaultSql names the dialect \"" + v.getKey()
-            + "\"; the dialects are " + String.join(", ", KNOWN));
+            + "\"; the dialects are " + String.join(", ", known()));
       }
       if (!given.add(v.getKey())) {
         return Problem.error(c.origin().of(at), "two @DefaultSql on " + c.qualifiedField() + " name the dialect \""
@@ -72,12 +98,13 @@ final class DialectRules {
    */
   private Problem mariaDbTextDefault(ColumnDeclaration c) {
     ColumnType type = c.javaType().columnType();
-    if (targets.contains("mariadb") && c.defaultValue() != null
+    String t = first(BuildRules::textDefaultsInBmpOnly);
+    if (t != null && c.defaultValue() != null
         && (type == ColumnType.STRING && c.length() == 0 || type == ColumnType.CLOB)
         && !c.defaultValue().codePoints().allMatch(Character::isBmpCodePoint)) {
-      return Problem.error(c.origin().of("defaultValue"), "MariaDB and MySQL keep the default of a TEXT column in 3-byte "
+      return Problem.error(c.origin().of("defaultValue"), rules.get(t).databases() + " keep the default of a TEXT column in 3-byte "
           + "UTF-8, so a character beyond it (an emoji) in the defaultValue of " + c.qualifiedField() + " would be stored"
-          + " as '?' (mariadb is a target dialect: -Ajmigrate.dialects=" + String.join(",", targets) + "). Give the "
+          + " as '?' (" + t + " is a target dialect: -Ajmigrate.dialects=" + dialects() + "). Give the "
           + "column a length (a VARCHAR keeps it), or leave the character out of the default.");
     }
     return null;
@@ -116,33 +143,46 @@ final class DialectRules {
    * (columns always; tables on Windows and macOS). Null when no such target is named.
    */
   String sameNameIgnoringCase(String what, String name, String other, String fix) {
-    List<String> folding = targets.stream().filter(t -> t.equals("sqlite") || t.equals("mariadb")).toList();
+    List<String> folding = rules.entrySet().stream().filter(e -> e.getValue().namesIgnoreCase()).map(Map.Entry::getKey)
+        .toList();
     if (folding.isEmpty()) {
       return null;
     }
     return what + " \"" + name + "\" differs from \"" + other + "\" only in case, and "
-        + String.join(" and ", folding.stream().map(t -> t.equals("sqlite") ? "SQLite" : "MariaDB").toList())
+        + String.join(" and ", folding.stream().map(DialectRules::displayName).toList())
         + " compare" + (folding.size() == 1 ? "s" : "") + " names without case (-Ajmigrate.dialects="
         + String.join(",", targets) + "), so the two would be one there. " + fix;
   }
 
   /** MariaDB/MySQL keep a utf8mb4 VARCHAR within the 65535-byte row. */
   private Problem mariaDbLength(ColumnDeclaration c) {
-    if (targets.contains("sqlite") && c.javaType().columnType() != null && c.javaType().columnType().element() != null) {
-      return Problem.error(c.origin(), c.qualifiedField() + " is an array (" + c.javaType() + "), which SQLite does not"
-          + " have (sqlite is a target dialect: -Ajmigrate.dialects=" + String.join(",", targets) + "). Store the"
+    List<String> noEnumTypes = targets.stream().filter(t -> rules.containsKey(t) && !rules.get(t).hasEnumTypes()).toList();
+    if (c.javaType().columnType() == ColumnType.ENUM && !noEnumTypes.isEmpty()) {
+      return Problem.error(c.origin(), c.qualifiedField() + " is stored as the PostgreSQL enum type " + c.javaType().enumType()
+          + ", which " + String.join(" and ", noEnumTypes) + " do" + (noEnumTypes.size() == 1 ? "es" : "") + " not have"
+          + " (target dialects: -Ajmigrate.dialects=" + dialects() + "). Store it as text (JPA:"
+          + " @Enumerated(STRING) without @JdbcTypeCode(SqlTypes.NAMED_ENUM); @Table: no enumType), or target postgresql only.");
+    }
+    String noArrays = first(r -> !r.hasArrays());
+    if (noArrays != null && c.javaType().columnType() != null && c.javaType().columnType().element() != null) {
+      return Problem.error(c.origin(), c.qualifiedField() + " is an array (" + c.javaType() + "), which "
+          + rules.get(noArrays).databases() + " does not have (" + noArrays + " is a target dialect: -Ajmigrate.dialects="
+          + dialects() + "). Store the"
           + " values in a table of their own (JPA: @ElementCollection), or as a JSON document (@Json String).");
     }
-    if (targets.contains("mariadb") && c.javaType().columnType() == ColumnType.CHAR && c.length() > 255) {
-      return Problem.error(c.origin().of("length"), "length " + c.length() + " is more than MariaDB and MySQL allow for"
-          + " a fixed-length CHAR (255; a target dialect: -Ajmigrate.dialects=" + String.join(",", targets) + ")."
-          + " Give at most 255, or use a String without fixed = true (VARCHAR).");
+    String fixed = first(r -> r.maxFixedLength() > 0 && c.length() > r.maxFixedLength());
+    if (fixed != null && c.javaType().columnType() == ColumnType.CHAR) {
+      int max = rules.get(fixed).maxFixedLength();
+      return Problem.error(c.origin().of("length"), "length " + c.length() + " is more than " + rules.get(fixed).databases()
+          + " allow for a fixed-length CHAR (" + max + "; a target dialect: -Ajmigrate.dialects=" + dialects() + ")."
+          + " Give at most " + max + ", or use a String without fixed = true (VARCHAR).");
     }
-    if (targets.contains("mariadb") && c.javaType().columnType() == ColumnType.STRING && c.length() > MARIADB_VARCHAR_CHARS) {
-      return Problem.error(c.origin().of("length"), "length " + c.length() + " is more than MariaDB and MySQL can "
-          + "hold in a VARCHAR (" + MARIADB_VARCHAR_CHARS + " characters of utf8mb4, a target dialect: "
-          + "-Ajmigrate.dialects=" + String.join(",", targets) + "). Give at most " + MARIADB_VARCHAR_CHARS
-          + ", or no length (TEXT).");
+    String varchar = first(r -> r.maxVarcharLength() > 0 && c.length() > r.maxVarcharLength());
+    if (varchar != null && c.javaType().columnType() == ColumnType.STRING) {
+      int max = rules.get(varchar).maxVarcharLength();
+      return Problem.error(c.origin().of("length"), "length " + c.length() + " is more than " + rules.get(varchar).databases()
+          + " can hold in a VARCHAR (" + max + " characters of utf8mb4, a target dialect: "
+          + "-Ajmigrate.dialects=" + dialects() + "). Give at most " + max + ", or no length (TEXT).");
     }
     return null;
   }
@@ -153,107 +193,89 @@ final class DialectRules {
    */
   List<Problem> keys(TableDeclaration t, Map<String, ColumnDeclaration> columns) {
     List<Problem> problems = new ArrayList<>();
-    if (!targets.contains("mariadb")) {
+    String target = first(r -> r.maxKeyBytes() > 0 || r.maxKeyedLength() > 0 || !r.keysLargeValues());
+    if (target == null) {
       return problems;
     }
+    BuildRules r = rules.get(target);
     for (ColumnDeclaration c : columns.values()) {
       if (c.id() || c.unique() || c.foreignKey() != null) {
         String what = c.id() ? "a primary key" : c.unique() ? "a unique index" : "a foreign key";
         // A too-long string is its length's fault; anything else the key's.
         String at = c.javaType().columnType() == ColumnType.STRING ? "length"
             : c.id() ? "generated" : c.unique() ? "unique" : "foreignKey";
-        add(problems, key(c, what, c.origin().of(at)));
+        add(problems, key(target, r, c, what, c.origin().of(at)));
       }
     }
     for (IndexDeclaration i : t.indexes()) {
       for (int k = 0; k < i.columns().size(); k++) {
         ColumnDeclaration c = columns.get(i.columns().get(k));
         if (c != null) {
-          add(problems, key(c, "an index", i.origin().of("columns", k)));
+          add(problems, key(target, r, c, "an index", i.origin().of("columns", k)));
         }
       }
     }
     if (problems.isEmpty()) {
       // Each column fits: the key as a whole must too (InnoDB sums its parts' widths).
       List<ColumnDeclaration> primary = columns.values().stream().filter(ColumnDeclaration::id).toList();
-      add(problems, keyLength(t, primary, "the primary key", t.origin()));
+      add(problems, keyLength(target, r, t, primary, "the primary key", t.origin()));
       for (IndexDeclaration i : t.indexes()) {
         List<ColumnDeclaration> parts = i.columns().stream().map(columns::get).filter(c -> c != null).toList();
-        add(problems, keyLength(t, parts, i.unique() ? "the unique index" : "the index", i.origin().of("columns")));
+        add(problems, keyLength(target, r, t, parts, i.unique() ? "the unique index" : "the index", i.origin().of("columns")));
       }
     }
     return problems;
   }
 
-  /** InnoDB's limit on a key's width, all its columns together (utf8mb4, DYNAMIC rows). */
-  private static final int MARIADB_KEY_BYTES = 3072;
-
-  /** A key whose columns are together wider than InnoDB's 3072 bytes: CREATE TABLE would fail at the first migrate. */
-  private Problem keyLength(TableDeclaration t, List<ColumnDeclaration> parts, String what,
+  /** A key whose columns are together wider than the target allows: CREATE TABLE would fail at the first migrate. */
+  private Problem keyLength(String target, BuildRules r, TableDeclaration t, List<ColumnDeclaration> parts, String what,
       io.jmigrate.processor.model.Origin at) {
-    int total = parts.stream().mapToInt(DialectRules::mariaDbKeyBytes).sum();
-    if (parts.size() < 2 || total <= MARIADB_KEY_BYTES) {
+    int limit = r.maxKeyBytes();
+    int total = parts.stream().mapToInt(c -> keyBytes(r, c)).sum();
+    if (limit == 0 || parts.size() < 2 || total <= limit) {
       return null;
     }
-    List<String> widths = parts.stream().map(c -> c.name() + " " + mariaDbKeyBytes(c)).toList();
+    List<String> widths = parts.stream().map(c -> c.name() + " " + keyBytes(r, c)).toList();
     ColumnDeclaration longest = parts.stream().filter(c -> c.javaType().columnType() == ColumnType.STRING)
-        .max(java.util.Comparator.comparingInt(DialectRules::mariaDbKeyBytes)).orElse(null);
+        .max(java.util.Comparator.comparingInt(c -> keyBytes(r, c))).orElse(null);
     String fix = longest == null ? "Key the table by fewer columns."
-        : "Give " + longest.qualifiedField() + " at most " + Math.max(0, (MARIADB_KEY_BYTES - total
-            + mariaDbKeyBytes(longest)) / 4) + " characters, or key the table by fewer columns.";
+        : "Give " + longest.qualifiedField() + " at most " + Math.max(0, (limit - total
+            + keyBytes(r, longest)) / 4) + " characters, or key the table by fewer columns.";
     return Problem.error(at, what + " of " + t.name() + " (" + parts.stream().map(ColumnDeclaration::name)
-        .collect(java.util.stream.Collectors.joining(", ")) + ") is " + total + " bytes wide on MariaDB and MySQL ("
-        + String.join(", ", widths) + "; a utf8mb4 character is 4 bytes), more than InnoDB's " + MARIADB_KEY_BYTES
-        + " bytes for a key (mariadb is a target dialect: -Ajmigrate.dialects=" + String.join(",", targets)
+        .collect(java.util.stream.Collectors.joining(", ")) + ") is " + total + " bytes wide on " + r.databases() + " ("
+        + String.join(", ", widths) + "; a utf8mb4 character is 4 bytes), more than InnoDB's " + limit
+        + " bytes for a key (" + target + " is a target dialect: -Ajmigrate.dialects=" + dialects()
         + "), so the first migrate would fail there. " + fix);
   }
 
-  /** The bytes a column takes in an InnoDB key, as MariaDB counts them for the 3072-byte limit (measured on 10.11). */
-  static int mariaDbKeyBytes(ColumnDeclaration c) {
-    return switch (c.javaType().columnType()) {
-      case STRING -> 4 * (c.length() > 0 ? c.length() : 255); // unbounded: VARCHAR(255) when keyed
-      case UUID -> 4 * 36; // CHAR(36)
-      case BOOLEAN -> 1;
-      case SMALLINT -> 2;
-      case DATE -> 3;
-      case INTEGER, REAL -> 4;
-      case TIME -> 6; // TIME(6)
-      case TIMESTAMP_TZ -> 7; // TIMESTAMP(6)
-      case BIGINT, DOUBLE, TIMESTAMP -> 8; // DATETIME(6)
-      case DECIMAL -> c.precision() > 0 ? decimalBytes(c.precision() - c.scale()) + decimalBytes(c.scale())
-          : decimalBytes(35) + decimalBytes(30); // DECIMAL(65,30)
-      case CHAR -> 4 * Math.max(c.length(), 1); // VARCHAR(n) on MariaDB, as Hibernate makes it
-      case BINARY, CLOB, BLOB, JSON, STRING_ARRAY, INTEGER_ARRAY, BIGINT_ARRAY -> 0; // refused as key columns
-    };
+  /** The bytes {@code c} takes in a key on the target. */
+  static int keyBytes(BuildRules r, ColumnDeclaration c) {
+    return r.keyBytes(c.javaType().columnType(), c.length(), c.precision(), c.scale());
   }
 
-  /** MariaDB's packed DECIMAL: 4 bytes per 9 digits, and 0–4 for the rest. */
-  private static int decimalBytes(int digits) {
-    int[] rest = {0, 1, 1, 2, 2, 3, 3, 4, 4, 4};
-    return digits / 9 * 4 + rest[digits % 9];
-  }
-
-  private Problem key(ColumnDeclaration c, String what, io.jmigrate.processor.model.Origin at) {
-    String target = " (mariadb is a target dialect: -Ajmigrate.dialects=" + String.join(",", targets) + ")";
-    if (c.javaType().columnType() == ColumnType.CLOB || c.javaType().columnType() == ColumnType.BLOB) {
-      return Problem.error(at, c.qualifiedField() + " is a @Lob (a TEXT or BLOB type on MariaDB and MySQL), which cannot"
+  private Problem key(String name, BuildRules r, ColumnDeclaration c, String what, io.jmigrate.processor.model.Origin at) {
+    String target = " (" + name + " is a target dialect: -Ajmigrate.dialects=" + dialects() + ")";
+    String there = r.databases();
+    if (!r.keysLargeValues() && c.javaType().columnType() == ColumnType.CLOB || c.javaType().columnType() == ColumnType.BLOB) {
+      return Problem.error(at, c.qualifiedField() + " is a @Lob (a TEXT or BLOB type on " + there + "), which cannot"
           + " be in " + what + " there" + target + ". Key or index another column.");
     }
-    if (c.javaType().columnType() == ColumnType.JSON
-        || (c.javaType().columnType() != null && c.javaType().columnType().element() != null)) {
+    if (!r.keysLargeValues() && (c.javaType().columnType() == ColumnType.JSON
+        || (c.javaType().columnType() != null && c.javaType().columnType().element() != null))) {
       String kind = c.javaType().columnType() == ColumnType.JSON ? "JSON" : "an array (JSON";
       return Problem.error(at, c.qualifiedField() + " is " + kind + (kind.equals("JSON") ? " (" : ", ")
-          + "a LONGTEXT on MariaDB and MySQL), which cannot be in "
+          + "a LONGTEXT on " + there + "), which cannot be in "
           + what + " there" + target + ". Key or index another column.");
     }
-    if (c.javaType().columnType() == ColumnType.BINARY) {
-      return Problem.error(at, c.qualifiedField() + " is a byte[] (LONGBLOB on MariaDB and MySQL), which cannot be in "
+    if (!r.keysLargeValues() && c.javaType().columnType() == ColumnType.BINARY) {
+      return Problem.error(at, c.qualifiedField() + " is a byte[] (LONGBLOB on " + there + "), which cannot be in "
           + what + " there" + target + ". Key or index another column, e.g. a hash of the bytes.");
     }
-    if (c.javaType().columnType() == ColumnType.STRING && c.length() > MARIADB_INDEXED_CHARS) {
-      return Problem.error(at, c.qualifiedField() + " has length " + c.length() + ", but MariaDB and MySQL index at most "
-          + MARIADB_INDEXED_CHARS + " utf8mb4 characters (3072 bytes), so it cannot be in " + what + " there" + target
-          + ". Give at most " + MARIADB_INDEXED_CHARS + ".");
+    int keyed = r.maxKeyedLength();
+    if (keyed > 0 && c.javaType().columnType() == ColumnType.STRING && c.length() > keyed) {
+      return Problem.error(at, c.qualifiedField() + " has length " + c.length() + ", but " + there + " index at most "
+          + keyed + " utf8mb4 characters (" + r.maxKeyBytes() + " bytes), so it cannot be in " + what + " there" + target
+          + ". Give at most " + keyed + ".");
     }
     return null;
   }

@@ -21,7 +21,9 @@ import java.util.Map;
  */
 public final class ModelValidator {
   /** The dialect names {@code -Ajmigrate.dialects} and {@code @DefaultSql} accept. */
-  public static final List<String> DIALECTS = DialectRules.KNOWN;
+  public static List<String> dialects() {
+    return DialectRules.known();
+  }
 
   private final List<Problem> problems = new ArrayList<>();
   private final Map<String, TableDeclaration> byName = new HashMap<>();
@@ -31,6 +33,7 @@ public final class ModelValidator {
   private final Map<String, Map<String, ColumnDeclaration>> validColumns = new HashMap<>();
 
   private final DialectRules dialects;
+  private final Map<String, ColumnDeclaration> enumTypes = new HashMap<>(); // type name → first column of it
 
   private ModelValidator(List<String> targets) {
     this.dialects = new DialectRules(targets);
@@ -89,6 +92,21 @@ public final class ModelValidator {
     return message == null ? null : Problem.error(t.origin().of("name"), message);
   }
 
+  /** Columns naming one enum type must agree on its labels: the type is one schema object. */
+  private Problem sameEnumType(ColumnDeclaration c) {
+    String type = c.javaType().enumType();
+    if (type == null) {
+      return null;
+    }
+    ColumnDeclaration first = enumTypes.putIfAbsent(type, c);
+    if (first == null || first.javaType().enumConstants().equals(c.javaType().enumConstants())) {
+      return null;
+    }
+    return Problem.error(c.origin(), "the enum type " + type + " of " + c.qualifiedField() + " would have the labels "
+        + c.javaType().enumConstants() + ", but " + first.qualifiedField() + " gives it " + first.javaType().enumConstants()
+        + "; one type has one list of labels: use one Java enum for both, or name another type");
+  }
+
   /** The table's valid columns by name, in declaration order; each problem reported. */
   private Map<String, ColumnDeclaration> columns(TableDeclaration t) {
     Map<String, ColumnDeclaration> columns = new LinkedHashMap<>();
@@ -112,6 +130,10 @@ public final class ModelValidator {
       if (sameIgnoringCase != null) {
         columns.remove(c.name());
         add(Problem.error(c.origin().of("name"), sameIgnoringCase));
+        continue;
+      }
+      if (add(sameEnumType(c))) {
+        columns.remove(c.name());
         continue;
       }
       if (c.generated() && !c.javaType().columnType().isInteger()) {

@@ -1,5 +1,7 @@
-package io.jmigrate.processor.diff;
+package io.jmigrate.internal.dialect;
 
+import io.jmigrate.dialect.Cost;
+import io.jmigrate.dialect.Costs;
 import io.jmigrate.migration.Operation;
 import io.jmigrate.migration.Operations.AddColumn;
 import io.jmigrate.migration.Operations.AddForeignKey;
@@ -30,9 +32,9 @@ import java.util.regex.Pattern;
  * NOT NULL scans the table; DROP COLUMN only hides the column. Every ALTER TABLE form here takes
  * the ACCESS EXCLUSIVE lock, so while one works through the table, reads and writes wait.
  * Indexes are built {@code CONCURRENTLY} and foreign keys added {@code NOT VALID} then validated
- * (issue 15's online forms), so neither stops writes and neither is warned about.
+ * ({@link PostgresDialect#online}), so neither stops writes and neither is warned about.
  */
-final class PostgresCosts implements DialectCosts {
+final class PostgresCosts implements Costs {
   private static final String REWRITE = "rewrites the table and its indexes while reads and writes wait (ACCESS "
       + "EXCLUSIVE lock)";
 
@@ -43,9 +45,11 @@ final class PostgresCosts implements DialectCosts {
       "timezone", "date_trunc", "abs", "round", "concat", "length");
   private static final Pattern CALL = Pattern.compile("([A-Za-z_][A-Za-z_0-9.]*)\\s*\\(");
 
-  @Override
-  public String dialect() {
-    return "postgresql";
+  private final String dialect;
+
+  /** For the dialect named {@code dialect}, whose {@code @DefaultSql} expressions are its defaults. */
+  PostgresCosts(String dialect) {
+    this.dialect = dialect;
   }
 
   @Override
@@ -85,7 +89,7 @@ final class PostgresCosts implements DialectCosts {
     return false;
   }
 
-  static boolean sameType(ColumnDefinition a, ColumnDefinition b) {
+  private static boolean sameType(ColumnDefinition a, ColumnDefinition b) {
     return a.type() == b.type() && a.length() == b.length() && a.precision() == b.precision() && a.scale() == b.scale();
   }
 
@@ -98,7 +102,7 @@ final class PostgresCosts implements DialectCosts {
         if (c.generated()) {
           return Cost.heavy("fills the identity column for every row: " + REWRITE);
         }
-        String call = volatileCall(c.defaultSqlFor(dialect()));
+        String call = volatileCall(c.defaultSqlFor(dialect));
         if (call != null) {
           return Cost.heavy(REWRITE + ", to store the default " + call + " in every row (unless " + call
               + " is STABLE or IMMUTABLE, it is volatile: evaluated per row, not once in the catalog)");

@@ -1,5 +1,6 @@
-package io.jmigrate.processor.diff;
+package io.jmigrate.internal.dialect;
 
+import io.jmigrate.dialect.Cost;
 import io.jmigrate.migration.OperationVisitor;
 import io.jmigrate.migration.Operations.AlterSequence;
 import io.jmigrate.migration.Operations.CreateSequence;
@@ -78,5 +79,25 @@ abstract class CostVisitor implements OperationVisitor<Cost> {
   @Override
   public Cost dropCheck(io.jmigrate.migration.Operations.DropCheck o) {
     return Cost.CATALOG;
+  }
+
+  @Override
+  public Cost createEnumType(io.jmigrate.migration.Operations.CreateEnumType o) {
+    return Cost.CATALOG;
+  }
+
+  @Override
+  public Cost dropEnumType(io.jmigrate.migration.Operations.DropEnumType o) {
+    return Cost.CATALOG;
+  }
+
+  @Override
+  public Cost addEnumValue(io.jmigrate.migration.Operations.AddEnumValue o) {
+    return Cost.CATALOG;
+  }
+
+  @Override
+  public Cost renameEnumValue(io.jmigrate.migration.Operations.RenameEnumValue o) {
+    return Cost.CATALOG; // the label, not the stored values (they hold its position)
   }
 }

@@ -1,5 +1,7 @@
-package io.jmigrate.processor.diff;
+package io.jmigrate.internal.dialect;
 
+import io.jmigrate.dialect.Cost;
+import io.jmigrate.dialect.Costs;
 import io.jmigrate.migration.Operation;
 import io.jmigrate.migration.Operations.AddColumn;
 import io.jmigrate.migration.Operations.AddForeignKey;
@@ -27,7 +29,7 @@ import java.util.List;
  * and adding a foreign key while {@code foreign_key_checks} is on, need ALGORITHM=COPY, during which
  * writes wait. MySQL 8 differs in details (it has INSTANT for fewer cases), not in the heavy ones.
  */
-final class MariaDbCosts implements DialectCosts {
+final class MariaDbCosts implements Costs {
   private static final String COPY = "copies the table (ALGORITHM=COPY) while writes wait";
   private static final String INPLACE = "rebuilds the table (ALGORITHM=INPLACE; writes go on, but every row is "
       + "copied and every index rebuilt)";
@@ -40,9 +42,10 @@ final class MariaDbCosts implements DialectCosts {
    */
   private static final int SHORT = 31;
 
-  @Override
-  public String dialect() {
-    return "mariadb";
+  private final MariaDbDialect dialect;
+
+  MariaDbCosts(MariaDbDialect dialect) {
+    this.dialect = dialect;
   }
 
   @Override
@@ -50,24 +53,9 @@ final class MariaDbCosts implements DialectCosts {
     return "MariaDB";
   }
 
-  /** As MariaDbDialect types it: an unbounded string is TEXT, or VARCHAR(255) while keyed or indexed. */
-  static String type(TableDefinition table, ColumnDefinition c) {
-    switch (c.type()) {
-      case STRING:
-        return c.length() > 0 ? "VARCHAR(" + c.length() + ")" : keyed(table, c.name()) ? "VARCHAR(255)" : "TEXT";
-      case DECIMAL:
-        return c.precision() > 0 ? "DECIMAL(" + c.precision() + "," + c.scale() + ")" : "DECIMAL(65,30)";
-      case TIMESTAMP_TZ:
-        return c.utcDatetime() ? "DATETIME(6)" : "TIMESTAMP(6)"; // a JPA instant: a change copies the table
-      default:
-        return c.type().name();
-    }
-  }
-
-  static boolean keyed(TableDefinition table, String column) {
-    return table.primaryKey().contains(column)
-        || table.foreignKeys().stream().anyMatch(f -> f.columns().contains(column))
-        || table.indexes().stream().anyMatch(i -> i.columns().contains(column));
+  /** As the dialect types it: an unbounded string is TEXT, or VARCHAR(255) while keyed or indexed. */
+  private String type(TableDefinition table, ColumnDefinition c) {
+    return dialect.columnTypeSql(table, c);
   }
 
   /**
@@ -78,8 +66,8 @@ final class MariaDbCosts implements DialectCosts {
     List<String> converted = new ArrayList<>();
     for (ColumnDefinition c : to.columns()) {
       if (c.type() == ColumnType.STRING && c.length() == 0 && from.column(c.name()).isPresent()
-          && keyed(from, c.name()) != keyed(to, c.name())) {
-        converted.add(c.name() + (keyed(to, c.name()) ? " from TEXT to VARCHAR(255)" : " from VARCHAR(255) to TEXT"));
+          && MariaDbDialect.keyColumn(from, c.name()) != MariaDbDialect.keyColumn(to, c.name())) {
+        converted.add(c.name() + (MariaDbDialect.keyColumn(to, c.name()) ? " from TEXT to VARCHAR(255)" : " from VARCHAR(255) to TEXT"));
       }
     }
     if (converted.isEmpty()) {

@@ -1,11 +1,12 @@
-package io.jmigrate.catalog;
+package io.jmigrate.dialect;
 
 /**
  * Something a live table has that jmigrate's schema values do not describe: an attribute of a column
  * ({@code ON UPDATE}, {@code COMMENT}, {@code UNSIGNED}, a collation, an identity that is
  * {@code GENERATED ALWAYS}), a generated column, an index in descending order or with
- * {@code INCLUDE} columns, a {@code DEFERRABLE} foreign key. {@code inspect} reports it, writes it
- * into the {@link Unmanaged} declaration and, where the model cannot describe the object at all
+ * {@code INCLUDE} columns, a {@code DEFERRABLE} foreign key, as its dialect reads it
+ * ({@link LiveCatalog#attributes}). {@code inspect} reports it, writes it into the
+ * {@code META-INF/jmigrate/unmanaged} declaration and, where the model cannot describe the object at all
  * ({@link #leftOut}), leaves the object out of the model rather than model it wrongly; {@code validate}
  * reports it as drift unless declared; a migration that would strip it is refused before it runs.
  *
@@ -16,11 +17,6 @@ package io.jmigrate.catalog;
  * @param leftOut whether the object itself has no model form and stays out of the model
  */
 public record LiveAttribute(String table, String object, String attribute, String value, boolean leftOut) {
-
-  /** The declaration line: {@code column t.c: comment = 'why'}. */
-  public Unmanaged.Entry entry() {
-    return new Unmanaged.Entry(object, attribute, value);
-  }
 
   @Override
   public String toString() {

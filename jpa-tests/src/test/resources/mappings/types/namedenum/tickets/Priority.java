@@ -1,0 +1,6 @@
+package tickets;
+
+public enum Priority {
+  LOW,
+  HIGH
+}

@@ -1,0 +1,168 @@
+package io.jmigrate.internal.dialect;
+
+import io.jmigrate.dialect.LiveAttribute;
+import io.jmigrate.dialect.LiveCatalog;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * SQLite's catalog beyond JDBC, read from each table's {@code CREATE TABLE} text: generated columns
+ * (left out), {@code COLLATE}, {@code AUTOINCREMENT} and {@code CHECK} constraints; triggers and
+ * tables with checks; the declared column types ({@code PRAGMA table_info}), as its driver reports
+ * lengths oddly.
+ */
+final class SqliteCatalog implements LiveCatalog {
+  private static final List<ObjectKind> OBJECTS = List.of(
+        new ObjectKind("trigger", "SELECT tbl_name || '.' || name FROM sqlite_master WHERE type = 'trigger' ORDER BY 1",
+            "kept: SQLite's table rebuild recreates a table's triggers"),
+        new ObjectKind("check constraint", "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%'"
+            + " ESCAPE '\\' AND name <> 'jmigrate_history' AND replace(replace(replace(upper(sql), char(10), ' '), char(9), ' '),"
+            + " 'CHECK (', 'CHECK(') LIKE '% CHECK(%' ORDER BY 1", "the CREATE TABLE of this table may have CHECK constraints"
+            + " without a name or on a column, which the model does not describe (named table checks are modelled):"
+            + " a change that rebuilds the table (changing a column or a key) would not recreate them"));
+
+  private final SqliteDialect dialect;
+
+  SqliteCatalog(SqliteDialect dialect) {
+    this.dialect = dialect;
+  }
+
+  @Override
+  public List<LiveAttribute> attributes(Connection c) throws SQLException {
+    List<LiveAttribute> out = new ArrayList<>();
+    fromCreateTable(c, out);
+    return out;
+  }
+
+  @Override
+  public List<ObjectKind> objects() {
+    return OBJECTS;
+  }
+
+  @Override
+  public Map<String, String> declaredTypes(Connection c, String table) throws SQLException {
+    Map<String, String> out = new TreeMap<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA table_info(" + dialect.quote(table) + ")")) {
+      while (rs.next()) {
+        out.put(rs.getString("name"), rs.getString("type"));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public String strips(LiveAttribute a, String column, String s) {
+    return s.equals("DROP TABLE " + dialect.quote(a.table()))
+        ? "SQLite changes it by rebuilding the table from the model, which does not have it" : null;
+  }
+
+  @Override
+  public boolean rebuildsTables() {
+    return true;
+  }
+
+  private static final Pattern COLLATE = Pattern.compile("(?i)\\bCOLLATE\\s+(\"[^\"]+\"|\\w+)");
+  private static final Pattern AUTOINCREMENT = Pattern.compile("(?i)\\bAUTOINCREMENT\\b");
+  private static final Pattern GENERATED = Pattern.compile("(?i)(\\bGENERATED\\s+ALWAYS\\s+)?\\bAS\\s*\\(");
+  private static final Pattern CHECK = Pattern.compile("(?i)\\bCHECK\\s*\\(");
+  private static final Pattern CONSTRAINT = Pattern.compile("(?i)^(CONSTRAINT\\s+\\S+\\s+)?(PRIMARY|UNIQUE|CHECK|FOREIGN)\\b.*",
+      Pattern.DOTALL);
+
+  /** SQLite keeps a table's definition as its CREATE TABLE text: the parts of it are read from there. */
+  private static void fromCreateTable(Connection c, List<LiveAttribute> out) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT name, sql FROM sqlite_master WHERE type = 'table'"
+        + " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND sql IS NOT NULL ORDER BY name");
+        ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        String table = rs.getString(1);
+        String sql = rs.getString(2);
+        int open = sql.indexOf('(');
+        int close = sql.lastIndexOf(')');
+        if (open < 0 || close < open) {
+          continue;
+        }
+        for (String part : topLevelParts(sql.substring(open + 1, close))) {
+          String p = part.strip();
+          if (CONSTRAINT.matcher(p).matches()) {
+            // A named table check is the model's (LiveChecks reads it); an unnamed one stays an attribute.
+            if (CHECK.matcher(p).find() && !io.jmigrate.catalog.LiveChecks.isNamedCheck(p)) {
+              out.add(new LiveAttribute(table, "table " + table, "check", p, false));
+            }
+            continue;
+          }
+          String[] nameAndRest = nameAndRest(p);
+          String object = "column " + table + "." + nameAndRest[0];
+          String rest = nameAndRest[1];
+          Matcher generated = GENERATED.matcher(rest);
+          if (generated.find()) {
+            out.add(new LiveAttribute(table, object, "generated", rest.substring(generated.start()).strip(), true));
+            continue;
+          }
+          Matcher collate = COLLATE.matcher(rest);
+          if (collate.find()) {
+            out.add(new LiveAttribute(table, object, "collation", collate.group(1).replace("\"", ""), false));
+          }
+          if (AUTOINCREMENT.matcher(rest).find()) {
+            out.add(new LiveAttribute(table, object, "autoincrement", "AUTOINCREMENT", false));
+          }
+          if (CHECK.matcher(rest).find()) {
+            out.add(new LiveAttribute(table, object, "check", rest.substring(CHECK.matcher(rest).results().findFirst()
+                .orElseThrow().start()).strip(), false));
+          }
+        }
+      }
+    }
+  }
+
+  /** The comma-separated parts of a definition list, commas inside parentheses and quotes not splitting. */
+  static List<String> topLevelParts(String body) {
+    List<String> parts = new ArrayList<>();
+    int depth = 0;
+    char quote = 0;
+    StringBuilder current = new StringBuilder();
+    for (char ch : body.toCharArray()) {
+      if (quote != 0) {
+        if (ch == quote) {
+          quote = 0;
+        }
+      } else if (ch == '\'' || ch == '"' || ch == '`' || ch == '[') {
+        quote = ch == '[' ? ']' : ch;
+      } else if (ch == '(') {
+        depth++;
+      } else if (ch == ')') {
+        depth--;
+      } else if (ch == ',' && depth == 0) {
+        parts.add(current.toString());
+        current.setLength(0);
+        continue;
+      }
+      current.append(ch);
+    }
+    if (!current.toString().isBlank()) {
+      parts.add(current.toString());
+    }
+    return parts;
+  }
+
+  /** A column definition's name, unquoted, and where the rest of the definition starts. */
+  private static String[] nameAndRest(String part) {
+    char first = part.charAt(0);
+    if (first == '"' || first == '`' || first == '[') {
+      int close = part.indexOf(first == '[' ? ']' : first, 1);
+      close = close < 0 ? part.length() - 1 : close;
+      return new String[] {part.substring(1, close), part.substring(close + 1)};
+    }
+    String[] words = part.split("\\s+", 2);
+    return new String[] {words[0], words.length > 1 ? words[1] : ""};
+  }
+}
