@@ -182,7 +182,8 @@ public final class JpaExtractor implements Extractor {
         boolean discriminator = c.javaType().name().equals("discriminator");
         if (c.javaType().name().equals(LIST_INDEX) && line.checksOrderAndDiscriminator()) {
           expression = c.name() + " >= 0";
-        } else if (constants == null || constants.isEmpty() || (discriminator && !line.checksOrderAndDiscriminator())) {
+        } else if (constants == null || constants.isEmpty() || (discriminator && !line.checksOrderAndDiscriminator())
+            || c.javaType().columnType() == io.jmigrate.schema.ColumnType.ENUM) { // a PostgreSQL enum type holds its values
           continue;
         } else {
           boolean numbers = c.javaType().columnType() == io.jmigrate.schema.ColumnType.INTEGER; // a discriminator's
