@@ -24,4 +24,14 @@ public @interface Table {
    * SQLite never looks the key up by name, so there it changes nothing.
    */
   String primaryKeyName() default "";
+
+  /**
+   * How MariaDB/MySQL compare and sort the table's text (other databases ignore it): {@code ""} for
+   * the default, {@code "database"} for the database's default collation (what Hibernate's tables
+   * get, usually case-insensitive), or a collation's name ({@code "utf8mb4_unicode_ci"}). The default
+   * is jmigrate's exact {@code utf8mb4_bin} for a {@code @Table} model and, for a JPA entity,
+   * {@code -Ajmigrate.collation}, else {@code "database"}. A change converts the table (it is copied),
+   * after checking that no unique key over text would then hold equal values.
+   */
+  String collation() default "";
 }

@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 
 /**
  * Runs every benchmark and prints Markdown tables. {@code --smoke}: tiny sizes, one run each.
- * {@code --only=compile,sqlite,postgresql,mariadb,writestall,history,rebuild}: only those parts.
+ * {@code --only=compile,compile-jpa,sqlite,postgresql,mariadb,writestall,writestall-mariadb,history,rebuild}: only those parts.
  */
 public final class Bench {
   private Bench() {}
@@ -39,6 +39,9 @@ public final class Bench {
 
     if (part.test("compile")) {
       CompileBench.run(r, work, smoke ? 20 : 500, smoke ? 1 : 5);
+    }
+    if (part.test("compile-jpa")) { // a large JPA model: 16 packages × 10 entities (CompileBench.runJpa)
+      CompileBench.runJpa(r, work, smoke ? 2 : 16, smoke ? 1 : 5);
     }
 
     Workload w = new Workload(work, smoke ? 10 : 200);
@@ -71,6 +74,9 @@ public final class Bench {
 
     if (part.test("writestall")) { // online: the write-stall benchmark (WriteStallBench)
       WriteStallBench.run(r, smoke ? 10_000 : 1_000_000);
+    }
+    if (part.test("writestall-mariadb")) { // online changes on MariaDB (MariaDbStallBench)
+      MariaDbStallBench.run(r, smoke ? 10_000 : 1_000_000);
     }
 
     if (part.test("history")) {

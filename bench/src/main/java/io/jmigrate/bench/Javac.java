@@ -32,7 +32,9 @@ final class Javac {
     /** One processor instance handed to every build: its code is JIT-compiled, as javac's own is. */
     WARM,
     /** A processor that does nothing, handed in the same way: javac's own cost of processing. */
-    NOOP
+    NOOP,
+    /** The do-nothing processor loaded from -processorpath per build, as LOADED loads jmigrate's. */
+    NOOP_LOADED
   }
 
   static void compile(Path src, Path out, boolean processor, String... extra) throws IOException {
@@ -41,15 +43,16 @@ final class Javac {
 
   /** javac as a separate process (a cold JVM per build, like a command-line build). */
   static void compileAsProcess(Path src, Path out, boolean processor) throws Exception {
+    compileAsProcess(src, out, processor ? Mode.LOADED : Mode.PLAIN);
+  }
+
+  /** javac as a separate process in {@code mode} (PLAIN, LOADED or NOOP_LOADED). */
+  static void compileAsProcess(Path src, Path out, Mode mode) throws Exception {
     deleteTree(out);
     Files.createDirectories(out);
     List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-s", out.toString(), "-implicit:none",
         "-classpath", System.getProperty("java.class.path"), "--release", "17"));
-    if (processor) {
-      args.addAll(List.of("-processorpath", System.getProperty("java.class.path"), "-Ajmigrate.sourceDir=" + src));
-    } else {
-      args.add("-proc:none");
-    }
+    processorArgs(args, mode, src);
     try (Stream<Path> s = Files.walk(src)) {
       s.filter(p -> p.toString().endsWith(".java")).sorted().forEach(p -> args.add(p.toString()));
     }
@@ -74,13 +77,7 @@ final class Javac {
     DiagnosticCollector<JavaFileObject> d = new DiagnosticCollector<>();
     List<String> args = new ArrayList<>(List.of("-d", out.toString(), "-s", out.toString(), "-implicit:none",
         "-classpath", System.getProperty("java.class.path"), "--release", "17"));
-    if (mode == Mode.LOADED) {
-      args.addAll(List.of("-processorpath", System.getProperty("java.class.path"), "-Ajmigrate.sourceDir=" + src));
-    } else if (mode == Mode.WARM || mode == Mode.NOOP) {
-      args.addAll(List.of("-Ajmigrate.sourceDir=" + src, "-Xlint:-options"));
-    } else {
-      args.add("-proc:none");
-    }
+    processorArgs(args, mode, src);
     args.addAll(List.of(extra));
     try (StandardJavaFileManager fm = javac.getStandardFileManager(d, Locale.ROOT, StandardCharsets.UTF_8)) {
       JavaCompiler.CompilationTask task = javac.getTask(null, fm, d, args, null, fm.getJavaFileObjectsFromPaths(sources));
@@ -93,6 +90,19 @@ final class Javac {
       if (!ok) {
         throw new IllegalStateException("compilation failed: " + d.getDiagnostics());
       }
+    }
+  }
+
+  private static void processorArgs(List<String> args, Mode mode, Path src) {
+    if (mode == Mode.LOADED) {
+      args.addAll(List.of("-processorpath", System.getProperty("java.class.path"), "-Ajmigrate.sourceDir=" + src));
+    } else if (mode == Mode.NOOP_LOADED) {
+      args.addAll(List.of("-processorpath", System.getProperty("java.class.path"), "-processor",
+          NoopProcessor.class.getName(), "-Ajmigrate.sourceDir=" + src, "-Xlint:-options"));
+    } else if (mode == Mode.WARM || mode == Mode.NOOP) {
+      args.addAll(List.of("-Ajmigrate.sourceDir=" + src, "-Xlint:-options"));
+    } else {
+      args.add("-proc:none");
     }
   }
 

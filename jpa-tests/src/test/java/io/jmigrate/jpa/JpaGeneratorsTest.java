@@ -38,4 +38,17 @@ class JpaGeneratorsTest {
     ids.step(java.util.List.of("generators/step1"), java.util.Map.of(), "-Ajmigrate.naming=jpa");
     ids.assertNoProblems();
   }
+
+  /**
+   * One generator table holding the rows of several {@code @TableGenerator}s (each its own {@code pkColumnValue},
+   * start and block size), on entities other entities reference, beside {@code hibernate_sequences}
+   * (src/test/resources/generators/segments): the references point at the entities' tables, not at the
+   * generator tables declared on the same classes.
+   */
+  @Test
+  void generatorTablesOfReferencedEntities(@TempDir Path dir) throws Exception {
+    SchemaComparison ids = new SchemaComparison(dir, SchemaComparison.all());
+    ids.step("generators/segments");
+    ids.assertNoProblems();
+  }
 }

@@ -133,4 +133,42 @@ class JpaMappingsTest {
     out.sort(null);
     return out;
   }
+
+  /**
+   * An entity field named as a field of its {@code @MappedSuperclass} (src/test/resources/mappings/hiding): Hibernate
+   * maps the inherited attribute (here a {@code @Version}, NOT NULL) and not the hiding field, whatever its column.
+   */
+  @Test
+  void aFieldHidingAnInheritedOne(@TempDir Path dir) throws Exception {
+    SchemaComparison hiding = new SchemaComparison(dir, SchemaComparison.all());
+    hiding.step("mappings/hiding");
+    hiding.assertNoProblems();
+  }
+
+  /**
+   * Arrays declared with PostgreSQL's {@code columnDefinition} ({@code text[]}, {@code integer[]}, {@code varchar(20)[]},
+   * {@code bigint[]}; src/test/resources/mappings/arraydefs), read as jmigrate's array types. On PostgreSQL only:
+   * elsewhere Hibernate writes that SQL as it is, which H2 and MariaDB do not read.
+   */
+  @Test
+  void arraysByColumnDefinition(@TempDir Path dir) throws Exception {
+    Set<Target> targets = SchemaComparison.all();
+    targets.retainAll(Set.of(Target.POSTGRESQL));
+    SchemaComparison arrays = new SchemaComparison(dir, targets);
+    arrays.step(List.of("mappings/arraydefs"), Map.of(), "-Ajmigrate.dialects=postgresql");
+    arrays.assertNoProblems();
+  }
+
+  /**
+   * {@code @JdbcType(PostgreSQLJsonPGObjectJsonbType.class)} (src/test/resources/mappings/jsonjdbctype): Hibernate makes
+   * the column jsonb, with or without {@code columnDefinition}. On PostgreSQL, whose driver type it names.
+   */
+  @Test
+  void jsonbByJdbcType(@TempDir Path dir) throws Exception {
+    Set<Target> targets = SchemaComparison.all();
+    targets.retainAll(Set.of(Target.POSTGRESQL));
+    SchemaComparison json = new SchemaComparison(dir, targets);
+    json.step(List.of("mappings/jsonjdbctype"), Map.of(), "-Ajmigrate.dialects=postgresql");
+    json.assertNoProblems();
+  }
 }

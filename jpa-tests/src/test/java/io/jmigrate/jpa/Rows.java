@@ -158,8 +158,11 @@ final class Rows {
   /** A new instance with every field set, or null when a required reference has nothing to point at yet. */
   private static Object fill(Class<?> c, Map<Class<?>, Object> written, int round) {
     Object o = newInstance(c);
-    for (Field f : fields(c)) {
-      if (f.isAnnotationPresent(Version.class)) {
+    List<Field> all = fields(c);
+    for (Field f : all) {
+      // A version, or a field hiding an inherited version (Hibernate reads the version through it): left null.
+      if (f.isAnnotationPresent(Version.class) || all.stream().anyMatch(g -> g != f && g.getName().equals(f.getName())
+          && g.isAnnotationPresent(Version.class))) {
         continue;
       }
       if ((f.isAnnotationPresent(Id.class) && f.isAnnotationPresent(GeneratedValue.class)) || f.isAnnotationPresent(MapsId.class)) {

@@ -88,7 +88,7 @@ public final class MigrationProcessor extends AbstractProcessor {
     }
     done = true;
     try {
-      new Build(round).run();
+      new Build(annotations, round).run();
     } catch (BuildFailure e) {
       error(null, e.getMessage());
     } catch (IOException e) {
@@ -118,8 +118,17 @@ public final class MigrationProcessor extends AbstractProcessor {
     private final RoundEnvironment round;
     private final Options options;
     private OnlineCheck.Mode online;
+    /**
+     * The annotation types present in this round, by name. Looking a type up by name costs javac a
+     * search of every module when the type is absent (javax.persistence next to jakarta, say), so
+     * entities and converters are found from the annotations the round has.
+     */
+    private final Map<String, TypeElement> present = new TreeMap<>();
 
-    Build(RoundEnvironment round) {
+    Build(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      for (TypeElement a : annotations) {
+        present.put(a.getQualifiedName().toString(), a);
+      }
       this.round = round;
       this.options = Options.from(processingEnv.getOptions());
     }
@@ -132,7 +141,7 @@ public final class MigrationProcessor extends AbstractProcessor {
       // JPA entities, by name: the processor has no JPA dependency and reads whichever API is present.
       List<TypeElement> converters = new ArrayList<>();
       for (String name : JpaExtractor.entityAnnotations()) {
-        TypeElement entity = processingEnv.getElementUtils().getTypeElement(name);
+        TypeElement entity = present.get(name);
         for (Element e : entity == null ? Set.<Element>of() : round.getElementsAnnotatedWith(entity)) {
           if (e instanceof TypeElement t && !roundModels.contains(t)) {
             roundModels.add(t);
@@ -140,7 +149,7 @@ public final class MigrationProcessor extends AbstractProcessor {
         }
       }
       for (String name : JpaExtractor.converterAnnotations()) {
-        TypeElement converter = processingEnv.getElementUtils().getTypeElement(name);
+        TypeElement converter = present.get(name);
         for (Element e : converter == null ? Set.<Element>of() : round.getElementsAnnotatedWith(converter)) {
           if (e instanceof TypeElement t) {
             converters.add(t);
@@ -160,7 +169,7 @@ public final class MigrationProcessor extends AbstractProcessor {
       }
       ModelExtractor extractor = new ModelExtractor(new JpaExtractor(naming, converters, processingEnv.getTypeUtils(),
           options.dialects(), processingEnv.getElementUtils().getTypeElement(JpaExtractor.VALIDATOR) != null)
-          .following(hibernate));
+          .following(hibernate).collation(processingEnv.getOptions().get(Options.COLLATION)));
       roundModels.sort(Comparator.comparing(t -> t.getQualifiedName().toString()));
       List<String> unknown = options.dialects().stream().filter(d -> !ModelValidator.dialects().contains(d)).toList();
       if (!unknown.isEmpty()) {

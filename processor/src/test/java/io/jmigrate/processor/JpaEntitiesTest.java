@@ -43,6 +43,37 @@ class JpaEntitiesTest {
             @Entity public class Tag { @Id private String name; }""");
   }
 
+  /**
+   * An entity's table on MariaDB takes the database's collation, as Hibernate's; -Ajmigrate.collation names
+   * another, @io.jmigrate.Table(collation) one table's; targets without mariadb record none; a name that is
+   * not a collation's is an error at the annotation.
+   */
+  @Test
+  void collationFollowsHibernateUnlessAsked(@org.junit.jupiter.api.io.TempDir Path other) throws Exception {
+    String tag = HEADER + "@Entity public class Tag { @Id private String name; }";
+    Project p = new Project(dir).write("com/acme/model/Tag.java", tag);
+    p.build().assertOk();
+    assertTrue(p.snapshotText().contains("\"collation\": \"database\""), p.snapshotText());
+    Project.Result changed = p.build("-Ajmigrate.collation=utf8mb4_unicode_ci").assertOk();
+    // The build says what it costs: the table is copied on MariaDB.
+    assertTrue(changed.warnings().toString().contains("converting the text of tag to the collation utf8mb4_unicode_ci")
+        && changed.warnings().toString().contains("copies the table"), changed.warnings().toString());
+    String change = p.migrations("com.acme.migrations").get("V0002_CollateTag.java");
+    assertTrue(change != null && change.contains("alterCollation(\"tag\", \"utf8mb4_unicode_ci\")"),
+        p.migrations("com.acme.migrations").toString());
+    Project pg = new Project(other.resolve("pg")).write("com/acme/model/Tag.java", tag);
+    pg.build("-Ajmigrate.dialects=postgresql").assertOk();
+    assertTrue(!pg.snapshotText().contains("collation"), pg.snapshotText());
+    Project exact = new Project(other.resolve("exact")).write("com/acme/model/Tag.java",
+        HEADER + "@Entity @io.jmigrate.Table(collation = \"utf8mb4_bin\") public class Tag { @Id private String name; }");
+    exact.build().assertOk();
+    assertTrue(!exact.snapshotText().contains("collation"), exact.snapshotText());
+    Project bad = new Project(other.resolve("bad")).write("com/acme/model/Tag.java",
+        HEADER + "@Entity @io.jmigrate.Table(collation = \"utf8mb4; DROP\") public class Tag { @Id private String name; }");
+    List<String> errors = bad.build().errors();
+    assertTrue(errors.toString().contains("\"utf8mb4; DROP\" is not a collation's name"), errors.toString());
+  }
+
   @Test
   void anEntityOnlyProjectGetsAMigrationAndASnapshot() throws Exception {
     Project p = clinic(dir);
@@ -52,11 +83,13 @@ class JpaEntitiesTest {
             createTable(table("owner",
                 column("id", BIGINT).notNull().identity(),
                 column("first_name", STRING).length(80).notNull())
-              .primaryKey("id")),""")), migration);
+              .primaryKey("id")
+              .collation("database")),""")), migration);
     assertTrue(squash(migration).contains(squash("""
                 column("owner_id", BIGINT).notNull())
               .primaryKey("id")
-              .foreignKey(foreignKey("fk_pet_owner_id").columns("owner_id").references("owner", "id"))),""")), migration);
+              .foreignKey(foreignKey("fk_pet_owner_id").columns("owner_id").references("owner", "id"))
+              .collation("database")),""")), migration);
     assertTrue(squash(migration).contains(squash("""
             createTable(table("owner_tags",
                 column("owner_id", BIGINT).notNull(),
@@ -253,7 +286,8 @@ class JpaEntitiesTest {
                 column("customer_name", STRING).length(30).notNull(),
                 column("corrects_number", BIGINT).notNull())
               .primaryKey("number")
-              .foreignKey(foreignKey("fk_invoices_corrects_number").columns("corrects_number").references("invoices", "number"))));""")),
+              .foreignKey(foreignKey("fk_invoices_corrects_number").columns("corrects_number").references("invoices", "number"))
+              .collation("database")));""")),
         migration);
   }
 
@@ -288,7 +322,8 @@ class JpaEntitiesTest {
             column("measured", DOUBLE).notNull(),
             column("adjusted", DOUBLE),
             column("quality", INTEGER).notNull())
-          .primaryKey("entity_id", "ts", "k")),""")), migration);
+          .primaryKey("entity_id", "ts", "k")
+          .collation("database")),""")), migration);
     String url = Postgres.newDatabaseUrl();
     try (Connection c = DriverManager.getConnection(url)) {
       build.migrator().migrate(c);

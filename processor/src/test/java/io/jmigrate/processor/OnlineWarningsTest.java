@@ -128,7 +128,9 @@ class OnlineWarningsTest {
     assertAt(w, 6);
     assertContains(w.getMessage(Locale.ROOT), "changing user.age to NOT NULL cannot run online",
         "on PostgreSQL it fills the NULLs with an UPDATE of those rows and scans every row to prove NOT NULL",
-        "on MariaDB it fills the NULLs with an UPDATE of those rows, then rebuilds the table (ALGORITHM=INPLACE");
+        "on MariaDB it fills the NULLs with one UPDATE, during which writes to the table wait (InnoDB locks every row "
+            + "it scans), then rebuilds the table (ALGORITHM=INPLACE: writes go on while every row is copied and every "
+            + "index rebuilt, then wait while the writes made meanwhile are applied)");
 
     // Acknowledged instead (the migration of the build above is deleted, so the change is made again).
     Project q = new Project(dir.resolve("q")).write(FILE, user("", "  Integer age;"));

@@ -50,6 +50,12 @@ class PackageCyclesTest {
         assertNoCycle(ROOT.resolve("runtime/src/main/java"), "io.jmigrate", RUNTIME_ALLOWED);
     }
 
+    /** The starter's packages too (the auto-configuration and its actuator endpoint); its one other module-level user, the plugin, is one package. */
+    @Test
+    void theStartersPackagesHaveNoCycle() {
+        assertNoCycle(ROOT.resolve("spring-boot-starter/src/main/java"), "io.jmigrate.spring.boot", Map.of());
+    }
+
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)(?:\\.\\*)?\\s*;", Pattern.MULTILINE);
     private static final Pattern QUALIFIED = Pattern.compile("\\bio\\.jmigrate(?:\\.[a-z_][\\w]*)*\\.[A-Z]\\w*");

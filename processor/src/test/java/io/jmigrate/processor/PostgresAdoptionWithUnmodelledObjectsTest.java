@@ -126,6 +126,51 @@ class PostgresAdoptionWithUnmodelledObjectsTest {
     }
   }
 
+  /**
+   * Primary keys whose columns are not in the table's column order: a partitioned table's key leading with its
+   * partition column, declared last, and a plain table's key of two columns the other way round. inspect writes
+   * the key's fields in the key's order, so baseline and validate accept the database and a later change
+   * migrates it with every row kept.
+   */
+  @Test
+  void keysInAnotherOrderThanTheColumnsAreAdopted() throws Exception {
+    try (Connection db = Postgres.newDatabase()) {
+      exec(db, """
+          CREATE TABLE visit_log (id int NOT NULL, page text, seen_on date NOT NULL, PRIMARY KEY (seen_on, id))
+            PARTITION BY RANGE (seen_on);
+          CREATE TABLE visit_log_2024 PARTITION OF visit_log FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+          CREATE TABLE enrolment (student int NOT NULL, course int NOT NULL, grade smallint, PRIMARY KEY (course, student));
+          INSERT INTO visit_log VALUES (1, '/a', '2024-03-01'), (2, '/b', '2024-04-01');
+          INSERT INTO enrolment VALUES (7, 1, 5), (8, 1, NULL);
+          """);
+      Project p = new Project(dir.resolve("app"));
+      Inspection inspection = Inspection.of(db, Set.of());
+      assertEquals(List.of("enrolment", "visit_log"), inspection.tables(), inspection.report());
+      inspection.write(p.src, "com.acme.model");
+      Path resources = p.root.resolve("src/main/resources");
+      inspection.writeUnmanaged(resources);
+      Unmanaged declared = Unmanaged.find(new URLClassLoader(new URL[] {resources.toUri().toURL()}, null));
+      Migrator m = p.build().assertOk().migrator().withUnmanaged(declared);
+      m.baseline(db, 1);
+      Drift drift = m.validate(db);
+      assertTrue(drift.isEmpty(), drift.toString());
+
+      edit(p, "VisitLog", "\n}", "\n\n  String referrer;\n}");
+      edit(p, "Enrolment", "\n}", "\n\n  String note;\n}");
+      Migrator m2 = p.build().assertOk().migrator().withUnmanaged(declared);
+      assertEquals(1, m2.migrate(db).size());
+      Drift after = m2.validate(db);
+      assertTrue(after.isEmpty(), after.toString());
+      assertEquals(List.of("1 /a 2024-03-01", "2 /b 2024-04-01"),
+          strings(db, "SELECT id || ' ' || page || ' ' || seen_on FROM visit_log_2024 WHERE referrer IS NULL ORDER BY id"));
+      assertEquals(List.of("1 7 5", "1 8 -"),
+          strings(db, "SELECT course || ' ' || student || ' ' || coalesce(grade::text, '-') FROM enrolment ORDER BY student"));
+      assertEquals(List.of("seen_on", "id"), strings(db, "SELECT a.attname FROM pg_index i JOIN pg_class c ON c.oid ="
+          + " i.indrelid JOIN LATERAL unnest(i.indkey) WITH ORDINALITY k(n, o) ON true JOIN pg_attribute a ON"
+          + " a.attrelid = c.oid AND a.attnum = k.n WHERE c.relname = 'visit_log' AND i.indisprimary ORDER BY k.o"));
+    }
+  }
+
   private static void edit(Project p, String cls, String from, String to) throws Exception {
     Path file = p.src.resolve("com/acme/model/" + cls + ".java");
     String s = Files.readString(file);

@@ -192,6 +192,25 @@ public interface Dialect {
     return type;
   }
 
+  /**
+   * How the live table's collation differs from {@code table}'s ({@link TableDefinition#collation()}),
+   * as a line of {@code validate}'s report; null when it does not, or where the dialect keeps no
+   * per-table collation.
+   */
+  default String collationDrift(java.sql.Connection connection, io.jmigrate.schema.TableDefinition table)
+      throws SQLException {
+    return null;
+  }
+
+  /**
+   * The live table's collation as a model gives it ({@link io.jmigrate.schema.TableDefinition#collation()}):
+   * null for jmigrate's exact one or where the dialect keeps no per-table collation, {@code "database"}
+   * when it is the database's default, else its name. {@code inspect} reads it.
+   */
+  default String liveCollation(Connection connection, String table) throws SQLException {
+    return null;
+  }
+
   /** As {@link #liveTypeOf(ColumnType)}, for a column whose storage also depends on its flags. */
   default ColumnType liveTypeOf(io.jmigrate.schema.ColumnDefinition column) {
     return liveTypeOf(column.type());

@@ -263,6 +263,11 @@ public abstract class SqlDialect implements Dialect {
     }
 
     @Override
+    public Void alterCollation(io.jmigrate.migration.Operations.AlterCollation op) {
+      return run(() -> SqlDialect.this.alterCollation(op, before, out));
+    }
+
+    @Override
     public Void custom(CustomOperation op) {
       return run(() -> SqlDialect.this.custom(op, before, out));
     }
@@ -374,6 +379,13 @@ public abstract class SqlDialect implements Dialect {
   protected void renameSequence(RenameSequence op, Schema before, Sink out) throws SQLException {
     out.execute("ALTER SEQUENCE " + q(op.from()) + " RENAME TO " + q(op.to()));
   }
+
+  /**
+   * A table's collation, which only MariaDB/MySQL keep ({@link TableDefinition#collation()}): nothing
+   * to run where the dialect has no per-table collation.
+   */
+  protected void alterCollation(io.jmigrate.migration.Operations.AlterCollation op, Schema before, Sink out)
+      throws SQLException {}
 
   /** Only what changed; {@code START WITH} records the start without moving the next value. */
   protected void alterSequence(AlterSequence op, Schema before, Sink out) throws SQLException {
@@ -568,6 +580,12 @@ public abstract class SqlDialect implements Dialect {
     }
     if ((to == ColumnType.DOUBLE || to == ColumnType.REAL) && from.isInteger()) {
       return notExactInFloat(col, from, significandBits(to));
+    }
+    if ((to == ColumnType.DOUBLE || to == ColumnType.REAL) && from == ColumnType.DECIMAL) {
+      // A decimal of more significant digits than the float keeps (9007199254740993, 0.1 into a REAL) reads back
+      // as another number. (A database that prints floats with fewer digits, as PostgreSQL's cast to numeric
+      // does, may refuse a value that would have survived: it refuses, never rounds.)
+      return "CAST(CAST(" + col + " AS " + type(next) + ") AS " + type(old) + ") <> " + col;
     }
     if (to == ColumnType.REAL && from == ColumnType.DOUBLE && significandBits(to) < significandBits(from)) {
       // A double that the smaller float rounds (0.1) reads back as another number.

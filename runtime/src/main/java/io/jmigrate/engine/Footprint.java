@@ -307,5 +307,11 @@ record Footprint(boolean everything, Set<String> tables, Set<String> columns, Se
     public Boolean renameEnumValue(io.jmigrate.migration.Operations.RenameEnumValue op) {
       return true;
     }
+
+    @Override
+    public Boolean alterCollation(io.jmigrate.migration.Operations.AlterCollation op) {
+      table(before.table(op.table())); // the whole table is copied, its text columns converted
+      return false;
+    }
   }
 }

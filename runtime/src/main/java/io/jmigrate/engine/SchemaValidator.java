@@ -85,6 +85,10 @@ final class SchemaValidator {
         continue;
       }
       compareTable(meta, dialect, catalog, schema, t, unmanaged, full, out, renames);
+      String collation = full ? dialect.collationDrift(c, t) : null;
+      if (collation != null) {
+        out.add(collation);
+      }
     }
     if (full) {
       compareChecks(io.jmigrate.catalog.LiveChecks.read(c, dialect), expected, unmanaged, out);

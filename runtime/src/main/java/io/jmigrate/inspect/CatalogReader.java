@@ -306,7 +306,7 @@ final class CatalogReader {
       if (r.generated()) {
         col = col.identity();
       } else {
-        col = Defaults.apply(col, r.defaultText());
+        col = Defaults.apply(col, r.defaultText(), d.name().equals("mariadb")); // MariaDB escapes backslashes
       }
       t.columns.add(new InspectedColumn(col, shown));
     }
@@ -348,10 +348,20 @@ final class CatalogReader {
     return checks;
   }
 
+  /** The columns with the key's columns in the key's order, in the places the key's columns had. */
+  private static List<ColumnDefinition> keyOrdered(List<ColumnDefinition> columns, List<String> key) {
+    Map<String, ColumnDefinition> byName = new java.util.HashMap<>();
+    columns.forEach(c -> byName.put(c.name(), c));
+    List<ColumnDefinition> out = new ArrayList<>();
+    int next = 0;
+    for (ColumnDefinition c : columns) {
+      out.add(key.contains(c.name()) ? byName.get(key.get(next++)) : c);
+    }
+    return out;
+  }
+
   /** The primary key, foreign keys and indexes of a table whose columns are all models' columns. */
   private InspectedTable keys(TableDraft t, Map<String, TableDraft> modelled) throws SQLException {
-    TableDefinition table = new TableDefinition(t.name, t.columns.stream().map(InspectedColumn::column).toList(),
-        List.of(), List.of(), List.of());
     List<Finding> leftOut = new ArrayList<>(t.leftOut);
 
     TreeMap<Integer, String> pk = new TreeMap<>();
@@ -363,13 +373,20 @@ final class CatalogReader {
       }
     }
     List<String> key = List.copyOf(pk.values());
+    List<ColumnDefinition> modelColumns = t.columns.stream().map(InspectedColumn::column).toList();
+    List<String> inColumnOrder = modelColumns.stream().map(ColumnDefinition::name).filter(key::contains).toList();
+    if (!key.isEmpty() && !inColumnOrder.equals(key)) {
+      // A model declares its key in the order of its fields (a partitioned table's key often leads with the
+      // partition column, declared later): the key's fields change places, so the key is the table's and
+      // baseline and validate accept it; only the column order of a table built afresh differs.
+      modelColumns = keyOrdered(modelColumns, key);
+      leftOut.add(finding(t.name, "primary key " + key, "the model lists the key's fields in the key's order, "
+          + key + ", where the table has them as " + inColumnOrder + " (a table built afresh from the model has"
+          + " its columns in the model's order)"));
+    }
+    TableDefinition table = new TableDefinition(t.name, modelColumns, List.of(), List.of(), List.of())
+        .collation(d.liveCollation(c, t.name));
     if (!key.isEmpty()) {
-      List<String> inColumnOrder = table.columnNames().stream().filter(key::contains).toList();
-      if (!inColumnOrder.equals(key)) {
-        leftOut.add(finding(t.name, "primary key " + key, "the model declares the key in the order of its fields, "
-            + inColumnOrder + "; validate reports the difference until the fields are reordered (the columns' order"
-            + " in the model is then not the table's)"));
-      }
       table = table.withPrimaryKey(key);
       for (String k : key) { // SQLite reports its rowid alias as nullable; a key column never is
         table = table.replaceColumn(table.column(k).orElseThrow().nullable(false));
@@ -509,8 +526,9 @@ final class CatalogReader {
       table = table.check(new io.jmigrate.schema.CheckDefinition(k.getKey(), k.getValue()));
     }
     List<InspectedColumn> columns = new ArrayList<>();
-    for (InspectedColumn col : t.columns) { // as the key reading left them (a generated non-key column is plain)
-      columns.add(new InspectedColumn(table.column(col.column().name()).orElseThrow(), col.liveType()));
+    for (ColumnDefinition c : table.columns()) { // as the key reading left them (a generated non-key column is plain)
+      InspectedColumn col = t.columns.stream().filter(x -> x.column().name().equals(c.name())).findFirst().orElseThrow();
+      columns.add(new InspectedColumn(c, col.liveType()));
     }
     return new InspectedTable(table, columns, leftOut);
   }

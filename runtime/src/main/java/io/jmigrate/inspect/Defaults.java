@@ -19,6 +19,14 @@ final class Defaults {
   private static final Pattern NUMBER = Pattern.compile("\\(?(-?\\d+(?:\\.\\d+)?)\\)?(?:::[A-Za-z_ ]+)*");
 
   static ColumnDefinition apply(ColumnDefinition col, String def) {
+    return apply(col, def, false);
+  }
+
+  /**
+   * As {@link #apply(ColumnDefinition, String)}; {@code backslashEscapes}: the catalog writes a text default
+   * as MariaDB/MySQL do, with backslash escapes ({@code 'C:\\'} for {@code C:\}, {@code \n} for a newline).
+   */
+  static ColumnDefinition apply(ColumnDefinition col, String def, boolean backslashEscapes) {
     if (def == null) {
       return col;
     }
@@ -51,10 +59,37 @@ final class Defaults {
       return col.defaultSql(text);
     }
     if ((type == ColumnType.STRING || type == ColumnType.CHAR || type == ColumnType.JSON || type == ColumnType.ENUM) && quoted.matches()) {
-      return col.defaultValue(quoted.group(1).replace("''", "'"));
+      String value = quoted.group(1);
+      return col.defaultValue(backslashEscapes ? unescape(value) : value.replace("''", "'"));
     }
     // Dates, times, UUIDs and the like keep the database's spelling, as an expression.
     return col.defaultSql(text);
+  }
+
+  /** MariaDB's escapes in a quoted default ({@code \\}, {@code \n}, {@code \0}, …) and doubled quotes, read back. */
+  static String unescape(String quoted) {
+    StringBuilder s = new StringBuilder(quoted.length());
+    for (int i = 0; i < quoted.length(); i++) {
+      char ch = quoted.charAt(i);
+      if (ch == '\\' && i + 1 < quoted.length()) {
+        char next = quoted.charAt(++i);
+        s.append(switch (next) {
+          case '0' -> '\0';
+          case 'n' -> '\n';
+          case 'r' -> '\r';
+          case 't' -> '\t';
+          case 'b' -> '\b';
+          case 'Z' -> '\u001A';
+          default -> next; // \\, \', \" and any other character stand for themselves
+        });
+      } else if (ch == '\'' && i + 1 < quoted.length() && quoted.charAt(i + 1) == '\'') {
+        s.append('\'');
+        i++;
+      } else {
+        s.append(ch);
+      }
+    }
+    return s.toString();
   }
 
   /** {@code 0.00} stays {@code 0.00} for a decimal; an integer's {@code 007} is {@code 7}. */

@@ -118,8 +118,16 @@ final class JpaModelSource {
     if (composite) {
       annotations.add("@IdClass(" + className + ".Key.class)");
     }
+    List<String> jmigrateTable = new ArrayList<>();
     if (t.primaryKeyName() != null) {
-      annotations.add("@io.jmigrate.Table(primaryKeyName = " + literal(t.primaryKeyName()) + ")");
+      jmigrateTable.add("primaryKeyName = " + literal(t.primaryKeyName()));
+    }
+    // An entity's table is the database's collation unless told (as Hibernate's): on MariaDB say any other.
+    if ("mariadb".equals(dialect) && !TableDefinition.DATABASE_COLLATION.equals(t.collation())) {
+      jmigrateTable.add("collation = " + literal(t.collationShown()));
+    }
+    if (!jmigrateTable.isEmpty()) {
+      annotations.add("@io.jmigrate.Table(" + String.join(", ", jmigrateTable) + ")");
     }
     imports.add("jakarta.persistence.Table");
     List<String> indexes = new ArrayList<>();

@@ -147,6 +147,9 @@ final class ModelSource {
     if (t.primaryKeyName() != null) {
       tableArgs.add("primaryKeyName = " + literal(t.primaryKeyName()));
     }
+    if (t.collation() != null) { // MariaDB/MySQL: the table's own, where it is not jmigrate's exact one
+      tableArgs.add("collation = " + literal(t.collation()));
+    }
     annotations.add("@Table" + (tableArgs.isEmpty() ? "" : "(" + String.join(", ", tableArgs) + ")"));
     for (IndexDefinition i : t.indexes()) {
       imports.add("io.jmigrate.Index");

@@ -78,6 +78,9 @@ public final class Checksum {
     for (ForeignKeyDefinition f : t.foreignKeys()) { // sorted by name
       s.append(", ").append(foreignKey(f));
     }
+    if (t.collation() != null) { // only tables that name one: every older table keeps its text
+      s.append(" COLLATE ").append(t.collation());
+    }
     for (io.jmigrate.schema.CheckDefinition c : t.checks()) { // sorted by name; none in older tables
       s.append(", ").append(check(c));
     }

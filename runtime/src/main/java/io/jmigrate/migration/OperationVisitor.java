@@ -81,6 +81,8 @@ public interface OperationVisitor<R> {
 
   R renameEnumValue(Operations.RenameEnumValue op);
 
+  R alterCollation(Operations.AlterCollation op);
+
   /**
    * An operation of an application's own. A visitor written before custom operations existed does not
    * handle one; every visitor of jmigrate's does.

@@ -215,6 +215,15 @@ public final class Operations {
     return new RenameEnumValue(type, from, to);
   }
 
+  /**
+   * Makes MariaDB/MySQL compare and sort a table's text by {@code collation} (see
+   * {@link TableDefinition#collation()}): the table and its text columns are converted, which copies
+   * the table. Other dialects do nothing.
+   */
+  public static Operation alterCollation(String table, String collation) {
+    return new AlterCollation(table, collation);
+  }
+
   /** Hand-written SQL with no reverse: its migration cannot be migrated down. */
   public static Operation sql(String sql) {
     return new RunSql(sql, null);
@@ -1610,6 +1619,78 @@ public final class Operations {
     @Override
     public String toString() {
       return describe();
+    }
+  }
+
+  /** A table's collation changes (MariaDB/MySQL); {@code collation} as {@link TableDefinition#collation(String)} takes it. */
+  public record AlterCollation(String table, String collation) implements Operation {
+    public AlterCollation {
+      Objects.requireNonNull(table, "table");
+      collation = TableDefinition.of(table).collation(collation).collation(); // jmigrate's exact one is null
+    }
+
+    /** The collation as the DSL and the checksum spell it. */
+    public String collationShown() {
+      return collation == null ? TableDefinition.EXACT_COLLATION : collation;
+    }
+
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.alterCollation(this);
+    }
+
+    @Override
+    public String describe() {
+      return "change the collation of " + table;
+    }
+
+    @Override
+    public String checksumText() {
+      return "alter table " + table + " collate " + collationShown();
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("alterCollation", table, collationShown());
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Collate" + camel(table);
+    }
+
+    @Override
+    public String reviewLine() {
+      String to = TableDefinition.DATABASE_COLLATION.equals(collation) ? "the database's default" : collationShown();
+      return describe() + " to " + to + " on MariaDB/MySQL (ALTER TABLE … CONVERT TO copies the table;"
+          + " a unique key over text whose values would become equal, such as 'Alice' and 'alice', stops the"
+          + " migration before anything changes)";
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.find(table).map(t -> "collation " + t.collationShown()).orElse(null);
+    }
+
+    /** As a column change: after the foreign keys over its text are dropped, before they come back. */
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return new Placement(Stage.CHANGE, 1, table, Set.of(), true);
+    }
+
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.with(s.table(table).collation(collation));
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new AlterCollation(table, before.table(table).collation());
+    }
+
+    @Override
+    public String toString() {
+      return "alter table " + table + " collate " + collationShown();
     }
   }
 

@@ -73,6 +73,9 @@ public final class SchemaFingerprint {
         s.append("  primary key name ").append(t.primaryKeyName()).append('\n');
       }
     }
+    if (t.collation() != null) { // only tables that name one: older schemas keep their text
+      s.append("  collation ").append(t.collation()).append('\n');
+    }
     for (IndexDefinition i : t.indexes()) { // sorted by name
       s.append("  ").append(i.unique() ? "unique index " : "index ").append(i.name())
           .append(" (").append(String.join(",", i.columns())).append(")\n");

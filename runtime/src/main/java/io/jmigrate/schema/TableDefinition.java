@@ -14,14 +14,25 @@ import java.util.function.UnaryOperator;
  * @param primaryKeyName the primary key's constraint name when it is not jmigrate's {@code pk_<table>}
  *     (a database adopted with {@code inspect} keeps its own, such as PostgreSQL's {@code album_pkey});
  *     null for the default
+ * @param collation how MariaDB/MySQL compare and sort the table's text (other dialects ignore it): null
+ *     for jmigrate's exact comparison ({@value #EXACT_COLLATION}, what every table had before this
+ *     attribute), {@value #DATABASE_COLLATION} for the database's default (what Hibernate's
+ *     {@code create table} gets, usually case-insensitive), or a collation's name
  */
 public record TableDefinition(
     String name, List<ColumnDefinition> columns, List<String> primaryKey, List<IndexDefinition> indexes, List<ForeignKeyDefinition> foreignKeys,
-    String primaryKeyName, List<CheckDefinition> checks) {
+    String primaryKeyName, String collation, List<CheckDefinition> checks) {
+
+  /** jmigrate's own collation on MariaDB/MySQL: exact, as PostgreSQL and SQLite compare by default. */
+  public static final String EXACT_COLLATION = "utf8mb4_bin";
+  /** The database's default collation, read from the database when the table is made or converted. */
+  public static final String DATABASE_COLLATION = "database";
 
   public TableDefinition {
     Objects.requireNonNull(name, "name");
     primaryKeyName = primaryKeyName == null || primaryKeyName.isEmpty() ? null : primaryKeyName;
+    // jmigrate's exact comparison is spelt by leaving it out, so existing snapshots and checksums keep their bytes.
+    collation = collation == null || collation.isEmpty() || collation.equals(EXACT_COLLATION) ? null : collation;
     columns = List.copyOf(columns);
     primaryKey = List.copyOf(primaryKey);
     indexes = sortedByName(indexes, BY_INDEX_NAME);
@@ -31,14 +42,30 @@ public record TableDefinition(
 
   /** A table with no check constraints. */
   public TableDefinition(String name, List<ColumnDefinition> columns, List<String> primaryKey, List<IndexDefinition> indexes,
-      List<ForeignKeyDefinition> foreignKeys, String primaryKeyName) {
-    this(name, columns, primaryKey, indexes, foreignKeys, primaryKeyName, List.of());
+      List<ForeignKeyDefinition> foreignKeys, String primaryKeyName, String collation) {
+    this(name, columns, primaryKey, indexes, foreignKeys, primaryKeyName, collation, List.of());
   }
 
   /** A table whose primary key (if any) has jmigrate's name {@code pk_<table>}. */
   public TableDefinition(String name, List<ColumnDefinition> columns, List<String> primaryKey, List<IndexDefinition> indexes,
       List<ForeignKeyDefinition> foreignKeys) {
-    this(name, columns, primaryKey, indexes, foreignKeys, null);
+    this(name, columns, primaryKey, indexes, foreignKeys, null, null);
+  }
+
+  /** A table with jmigrate's exact collation. */
+  public TableDefinition(String name, List<ColumnDefinition> columns, List<String> primaryKey, List<IndexDefinition> indexes,
+      List<ForeignKeyDefinition> foreignKeys, String primaryKeyName) {
+    this(name, columns, primaryKey, indexes, foreignKeys, primaryKeyName, null);
+  }
+
+  /** The same table compared by {@code newCollation} on MariaDB/MySQL (see {@link #collation()}). */
+  public TableDefinition collation(String newCollation) {
+    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys, primaryKeyName, newCollation, checks);
+  }
+
+  /** The collation's name as the DSL and messages show it: {@value #EXACT_COLLATION} for jmigrate's own. */
+  public String collationShown() {
+    return collation == null ? EXACT_COLLATION : collation;
   }
 
   private static final Comparator<IndexDefinition> BY_INDEX_NAME = Comparator.comparing(IndexDefinition::name);
@@ -64,12 +91,12 @@ public record TableDefinition(
   }
 
   public TableDefinition withPrimaryKey(List<String> newKey) {
-    return new TableDefinition(name, columns, newKey, indexes, foreignKeys, primaryKeyName, checks);
+    return new TableDefinition(name, columns, newKey, indexes, foreignKeys, primaryKeyName, collation, checks);
   }
 
   /** The same table whose primary key constraint has this name (null: jmigrate's {@code pk_<table>}). */
   public TableDefinition primaryKeyName(String constraintName) {
-    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys, constraintName, checks);
+    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys, constraintName, collation, checks);
   }
 
   /** The primary key's constraint name: the given one, else {@code pk_<table>}. */
@@ -81,14 +108,14 @@ public record TableDefinition(
     List<IndexDefinition> list = new ArrayList<>(indexes);
     list.removeIf(i -> i.name().equals(index.name()));
     list.add(index);
-    return new TableDefinition(name, columns, primaryKey, list, foreignKeys, primaryKeyName, checks);
+    return new TableDefinition(name, columns, primaryKey, list, foreignKeys, primaryKeyName, collation, checks);
   }
 
   public TableDefinition foreignKey(ForeignKeyDefinition fk) {
     List<ForeignKeyDefinition> list = new ArrayList<>(foreignKeys);
     list.removeIf(f -> f.name().equals(fk.name()));
     list.add(fk);
-    return new TableDefinition(name, columns, primaryKey, indexes, list, primaryKeyName, checks);
+    return new TableDefinition(name, columns, primaryKey, indexes, list, primaryKeyName, collation, checks);
   }
 
   /** The same table with this check constraint (replacing one of the same name). */
@@ -96,13 +123,13 @@ public record TableDefinition(
     List<CheckDefinition> list = new ArrayList<>(checks);
     list.removeIf(c -> c.name().equals(check.name()));
     list.add(check);
-    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys, primaryKeyName, list);
+    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys, primaryKeyName, collation, list);
   }
 
   public TableDefinition withoutCheck(String checkName) {
     List<CheckDefinition> list = new ArrayList<>(checks);
     list.removeIf(c -> c.name().equals(checkName));
-    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys, primaryKeyName, list);
+    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys, primaryKeyName, collation, list);
   }
 
   public Optional<CheckDefinition> findCheck(String checkName) {
@@ -126,13 +153,13 @@ public record TableDefinition(
   }
 
   public TableDefinition rename(String newName) {
-    return new TableDefinition(newName, columns, primaryKey, indexes, foreignKeys, primaryKeyName, checks);
+    return new TableDefinition(newName, columns, primaryKey, indexes, foreignKeys, primaryKeyName, collation, checks);
   }
 
   public TableDefinition withColumn(ColumnDefinition column) {
     List<ColumnDefinition> list = new ArrayList<>(columns);
     list.add(column);
-    return new TableDefinition(name, list, primaryKey, indexes, foreignKeys, primaryKeyName, checks);
+    return new TableDefinition(name, list, primaryKey, indexes, foreignKeys, primaryKeyName, collation, checks);
   }
 
   /** Replaces the column of the same name, keeping its position. */
@@ -143,19 +170,19 @@ public record TableDefinition(
   public TableDefinition withoutColumn(String columnName) {
     List<ColumnDefinition> list = new ArrayList<>(columns);
     list.removeIf(c -> c.name().equals(columnName));
-    return new TableDefinition(name, list, primaryKey, indexes, foreignKeys, primaryKeyName, checks);
+    return new TableDefinition(name, list, primaryKey, indexes, foreignKeys, primaryKeyName, collation, checks);
   }
 
   public TableDefinition withoutIndex(String indexName) {
     List<IndexDefinition> list = new ArrayList<>(indexes);
     list.removeIf(i -> i.name().equals(indexName));
-    return new TableDefinition(name, columns, primaryKey, list, foreignKeys, primaryKeyName, checks);
+    return new TableDefinition(name, columns, primaryKey, list, foreignKeys, primaryKeyName, collation, checks);
   }
 
   public TableDefinition withoutForeignKey(String fkName) {
     List<ForeignKeyDefinition> list = new ArrayList<>(foreignKeys);
     list.removeIf(f -> f.name().equals(fkName));
-    return new TableDefinition(name, columns, primaryKey, indexes, list, primaryKeyName, checks);
+    return new TableDefinition(name, columns, primaryKey, indexes, list, primaryKeyName, collation, checks);
   }
 
   public TableDefinition renameColumn(String from, String to) {
@@ -166,15 +193,15 @@ public record TableDefinition(
         Names.replace(primaryKey, from, to),
         indexes.stream().map(i -> i.renameColumn(from, to)).toList(),
         foreignKeys.stream().map(f -> f.renameColumn(from, to)).toList(),
-        primaryKeyName, checks);
+        primaryKeyName, collation, checks);
   }
 
   TableDefinition mapForeignKeys(UnaryOperator<ForeignKeyDefinition> f) {
-    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys.stream().map(f).toList(), primaryKeyName, checks);
+    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys.stream().map(f).toList(), primaryKeyName, collation, checks);
   }
 
   private TableDefinition mapColumns(UnaryOperator<ColumnDefinition> f) {
-    return new TableDefinition(name, columns.stream().map(f).toList(), primaryKey, indexes, foreignKeys, primaryKeyName, checks);
+    return new TableDefinition(name, columns.stream().map(f).toList(), primaryKey, indexes, foreignKeys, primaryKeyName, collation, checks);
   }
 
   @Override
@@ -193,6 +220,9 @@ public record TableDefinition(
     }
     for (ForeignKeyDefinition f : foreignKeys) {
       s.append(", ").append(f);
+    }
+    if (collation != null) {
+      s.append(" collate ").append(collation);
     }
     for (CheckDefinition c : checks) {
       s.append(", ").append(c);

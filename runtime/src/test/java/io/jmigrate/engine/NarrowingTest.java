@@ -33,7 +33,8 @@ class NarrowingTest {
           column("price", DECIMAL).precision(10, 3),
           column("qty", BIGINT),
           column("ratio", DOUBLE),
-          column("n", INTEGER)).primaryKey("id")));
+          column("n", INTEGER),
+          column("amount", DECIMAL).precision(30, 2)).primaryKey("id")));
 
   interface Db {
     Connection open() throws Exception;
@@ -76,6 +77,8 @@ class NarrowingTest {
     e = refused(db, column("qty", DOUBLE), "9007199254740993", "9007199254740992");
     assertTrue(e.getMessage().contains("nothing was changed"), e.getMessage());
     refused(db, column("qty", DOUBLE), "-9223372036854775807", "-9223372036854775808");
+    // A decimal of more digits than a double keeps would be rounded too.
+    refused(db, column("amount", DOUBLE), "9007199254740993", "12.5");
   }
 
   /** A 4-byte REAL (not SQLite's, which is 8 bytes): an INTEGER beyond 2^24 would be rounded. */
@@ -83,6 +86,7 @@ class NarrowingTest {
     refused(db, column("n", REAL), "16777217", "16777216");
     refused(db, column("n", REAL), "2147483647", "2147483520");
     refused(db, column("ratio", REAL), "0.1", "0.5"); // a double the 4-byte float rounds
+    refused(db, column("amount", REAL), "16777217", "0.5"); // a decimal the 4-byte float rounds
   }
 
   @Test

@@ -108,6 +108,43 @@ class InspectGivesBackWhatMigrationsMadeTest {
     }
   }
 
+  /**
+   * Text defaults with backslashes, quotes, a newline and a tab come back as written: MariaDB's catalog
+   * spells them with backslash escapes ({@code 'C:\\'}), which inspect reads back.
+   */
+  void awkwardDefaults(Connection db) throws Exception {
+    TableDefinition note = table("note",
+        column("id", INTEGER).notNull(),
+        column("path", STRING).length(40).defaultValue("C:\\"),
+        column("quote", STRING).length(40).defaultValue("it's"),
+        column("lines", STRING).length(40).defaultValue("x\ny"),
+        column("tab", STRING).length(40).defaultValue("a\tb"),
+        column("escaped", STRING).length(40).defaultValue("\\\\n \\'"))
+        .primaryKey("id");
+    new Migrator(List.of(new Migration(1, "create note") {
+      @Override
+      public List<Operation> up() {
+        return List.of(createTable(note));
+      }
+    })).migrate(db);
+    Inspection inspection = Inspection.of(db, Set.of());
+    assertEquals(note.toString(), tableOf(inspection, "note").toString());
+  }
+
+  @Test
+  void awkwardDefaultsOnMariaDb() throws Exception {
+    try (Connection db = MariaDb.newDatabase()) {
+      awkwardDefaults(db);
+    }
+  }
+
+  @Test
+  void awkwardDefaultsOnSqlite() throws Exception {
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("d.db"))) {
+      awkwardDefaults(db);
+    }
+  }
+
   /** The inspected tables' definitions (package access). */
   record CatalogTables(Inspection inspection) {
     TableDefinition table(String name) {

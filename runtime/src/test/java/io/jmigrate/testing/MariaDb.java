@@ -61,6 +61,15 @@ public final class MariaDb {
     return url(name);
   }
 
+  /** The JDBC URL of a new, empty database whose default collation is {@code collation} (utf8mb4). */
+  public static String newDatabaseUrl(String collation) throws SQLException {
+    String name = "db" + NEXT.incrementAndGet();
+    try (Connection admin = DriverManager.getConnection(url("")); var s = admin.createStatement()) {
+      s.execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE " + collation);
+    }
+    return url(name);
+  }
+
   public static Connection newDatabase() throws SQLException {
     return DriverManager.getConnection(newDatabaseUrl());
   }

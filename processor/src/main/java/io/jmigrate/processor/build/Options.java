@@ -32,8 +32,13 @@ public record Options(Path sourceDir, Path snapshot, String packageName, boolean
    * Read by {@code io.jmigrate.processor.model.extract.HibernateLine}.
    */
   public static final String HIBERNATE = "jmigrate.hibernate";
+  /**
+   * The collation of JPA entities' tables on MariaDB/MySQL: {@code database} (the default, as Hibernate's tables)
+   * or a collation's name such as {@code utf8mb4_bin}. Read by {@code JpaExtractor}.
+   */
+  public static final String COLLATION = "jmigrate.collation";
   public static final Set<String> ALL = Set.of(SOURCE_DIR, SNAPSHOT, PACKAGE, CHECK, DIALECTS, ONLINE, NAMING,
-      HIBERNATE, Squasher.OPTION);
+      HIBERNATE, COLLATION, Squasher.OPTION);
 
   public Options {
     dialects = List.copyOf(dialects);

@@ -231,6 +231,9 @@ public final class MigrationWriter {
     for (IndexDefinition i : t.indexes()) {
       b.add("\n.index($L)", index(i));
     }
+    if (t.collation() != null) {
+      b.add("\n.collation($S)", t.collation());
+    }
     for (io.jmigrate.schema.CheckDefinition c : t.checks()) {
       b.add("\n.check(check($S, $S))", c.name(), c.expression());
     }

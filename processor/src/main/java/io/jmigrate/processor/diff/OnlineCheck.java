@@ -424,5 +424,12 @@ public final class OnlineCheck {
     public Change renameEnumValue(io.jmigrate.migration.Operations.RenameEnumValue op) {
       return null; // the catalog only
     }
+
+    @Override
+    public Change alterCollation(io.jmigrate.migration.Operations.AlterCollation op) {
+      return new Change(Subject.table(op.table()), "converting the text of " + op.table() + " to the collation "
+          + op.collationShown(), null, "run it when the table is small or writes can pause, or keep the table's "
+          + "collation (-Ajmigrate.collation, see docs/databases.md)");
+    }
   }
 }

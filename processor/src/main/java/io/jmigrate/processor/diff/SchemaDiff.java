@@ -4,6 +4,7 @@ import io.jmigrate.processor.model.Naming;
 import io.jmigrate.migration.Operation;
 import io.jmigrate.migration.Operations;
 import io.jmigrate.schema.ColumnDefinition;
+import io.jmigrate.schema.ColumnType;
 import io.jmigrate.schema.ForeignKeyDefinition;
 import io.jmigrate.schema.IndexDefinition;
 import io.jmigrate.schema.Schema;
@@ -293,6 +294,9 @@ public final class SchemaDiff {
     if (!was.primaryKey().equals(next.primaryKey())) {
       ops.add(new Operations.SetPrimaryKey(table, next.primaryKey()));
     }
+    if (!java.util.Objects.equals(was.collation(), next.collation())) {
+      ops.add(Operations.alterCollation(table, next.collation()));
+    }
     if (!java.util.Objects.equals(was.primaryKeyName(), next.primaryKeyName())) {
       // No operation renames a constraint; without this error the snapshot and the migrations would part.
       findings.add(Finding.error(Subject.table(table), "the primary key of " + table + " is named "
@@ -397,6 +401,11 @@ public final class SchemaDiff {
       ColumnDefinition b = next.column(name).orElse(null);
       if (a != null && b != null && (a.type() != b.type() || a.length() != b.length() || a.precision() != b.precision()
           || a.scale() != b.scale())) {
+        return true;
+      }
+      // A new collation converts the table's text: MariaDB refuses it under a foreign key (1832/1833).
+      if (a != null && b != null && !java.util.Objects.equals(was.collation(), next.collation())
+          && (a.type() == ColumnType.STRING || a.type() == ColumnType.CHAR || a.type() == ColumnType.CLOB)) {
         return true;
       }
     }

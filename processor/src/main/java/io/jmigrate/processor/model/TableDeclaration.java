@@ -22,6 +22,8 @@ import java.util.List;
  *     adopted database); empty for jmigrate's {@code pk_<table>}
  * @param jpa a JPA entity's table: its columns follow Hibernate's storage where that differs (an
  *     instant is {@code DATETIME(6)} on MariaDB), which a {@code @Table} model's never do
+ * @param collation the table's collation on MariaDB/MySQL as {@code TableDefinition.collation} takes it;
+ *     null for jmigrate's exact one
  * @param checks the table's named check constraints ({@code @Check}; a JPA entity's enum columns and
  *     {@code @org.hibernate.annotations.Check})
  */
@@ -39,6 +41,7 @@ public record TableDeclaration(
     Origin origin,
     String primaryKeyName,
     boolean jpa,
+    String collation,
     List<CheckDeclaration> checks) {
 
   public TableDeclaration {
@@ -48,15 +51,25 @@ public record TableDeclaration(
     dropColumns = List.copyOf(dropColumns);
     dropTables = List.copyOf(dropTables);
     primaryKeyName = primaryKeyName == null ? "" : primaryKeyName;
+    collation = collation == null || collation.isEmpty() ? null : collation;
+  }
+
+  /** A declaration with the default collation (jmigrate's exact one). */
+  public TableDeclaration(String className, String simpleName, String name, boolean nameGiven, Shape shape,
+      List<ColumnDeclaration> columns, List<IndexDeclaration> indexes, String renamedFrom, List<String> dropColumns,
+      List<String> dropTables, Origin origin, String primaryKeyName, boolean jpa) {
+    this(className, simpleName, name, nameGiven, shape, columns, indexes, renamedFrom, dropColumns, dropTables, origin,
+        primaryKeyName, jpa, null, List.of());
   }
 
   /** A declaration without check constraints. */
   public TableDeclaration(String className, String simpleName, String name, boolean nameGiven, Shape shape,
       List<ColumnDeclaration> columns, List<IndexDeclaration> indexes, String renamedFrom, List<String> dropColumns,
-      List<String> dropTables, Origin origin, String primaryKeyName, boolean jpa) {
+      List<String> dropTables, Origin origin, String primaryKeyName, boolean jpa, String collation) {
     this(className, simpleName, name, nameGiven, shape, columns, indexes, renamedFrom, dropColumns, dropTables, origin,
-        primaryKeyName, jpa, List.of());
+        primaryKeyName, jpa, collation, List.of());
   }
+
 
   /** A {@code @Table} model's declaration. */
   public TableDeclaration(String className, String simpleName, String name, boolean nameGiven, Shape shape,

@@ -45,9 +45,10 @@ import java.util.TreeMap;
  * array after {@code "tables"} (and in {@code beforeLatest} when the latest migration changed them), only
  * when there are sequences, so other files are unchanged; likewise a top-level {@code "enumTypes"} array
  * after it ({@code {"name": "mood", "labels": ["sad", "ok"]}}, labels in their order) and a column's
- * {@code "enumType"} only when there are PostgreSQL enum types; and, on a table's entry, {@code "checks"} after
+ * {@code "enumType"} only when there are PostgreSQL enum types; on a table's entry, {@code "checks"} after
  * {@code "foreignKeys"}: {@code [{"name": …, "expression": …}]}, sorted by name, only for a table with check
- * constraints. Format 1 files are read and
+ * constraints; and {@code "collation"} last on a table's entry
+ * when it is not jmigrate's exact one (MariaDB/MySQL; absent otherwise). Format 1 files are read and
  * rewritten as format 2.
  */
 public final class SnapshotStore {
@@ -149,6 +150,9 @@ public final class SnapshotStore {
       out.append(",\n").append(in).append("\"checks\": [");
       lines(out, t.checks().stream().map(k -> "{\"name\": " + quote(k.name()) + ", \"expression\": "
           + quote(k.expression()) + "}").toList(), in);
+    }
+    if (t.collation() != null) { // optional: absent for jmigrate's exact collation, so other files are unchanged
+      out.append(",\n").append(in).append("\"collation\": ").append(quote(t.collation()));
     }
     out.append("\n").append(indent).append("}");
   }
@@ -523,7 +527,8 @@ public final class SnapshotStore {
             string(k, "expression", "check of " + name)));
       }
     }
-    return new TableDefinition(name, columns, pk, indexes, fks, pkName, checks);
+    String collation = t.has("collation") ? t.get("collation").getAsString() : null;
+    return new TableDefinition(name, columns, pk, indexes, fks, pkName, collation, checks);
   }
 
   private static void checkReferences(Schema schema) throws SnapshotException {

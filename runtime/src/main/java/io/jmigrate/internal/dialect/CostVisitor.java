@@ -100,4 +100,10 @@ abstract class CostVisitor implements OperationVisitor<Cost> {
   public Cost renameEnumValue(io.jmigrate.migration.Operations.RenameEnumValue o) {
     return Cost.CATALOG; // the label, not the stored values (they hold its position)
   }
+
+  /** Only MariaDB/MySQL keep a table's collation ({@link MariaDbCosts}); elsewhere nothing runs. */
+  @Override
+  public Cost alterCollation(io.jmigrate.migration.Operations.AlterCollation o) {
+    return Cost.light("runs nothing on this database");
+  }
 }

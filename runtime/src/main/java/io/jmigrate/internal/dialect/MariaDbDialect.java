@@ -7,6 +7,7 @@ import io.jmigrate.migration.Operation;
 import io.jmigrate.migration.Operations.AddColumn;
 import io.jmigrate.migration.Operations.AddForeignKey;
 import io.jmigrate.migration.Operations.AddIndex;
+import io.jmigrate.migration.Operations.AlterCollation;
 import io.jmigrate.migration.Operations.AlterColumn;
 import io.jmigrate.migration.Operations.DropColumn;
 import io.jmigrate.migration.Operations.DropForeignKey;
@@ -255,7 +256,134 @@ public final class MariaDbDialect extends SqlDialect {
         indexes.append(",\n  KEY ").append(q(f.name())).append(" (").append(list(f.columns())).append(')');
       }
     }
-    return statement.substring(0, statement.length() - 2) + indexes + "\n)" + TABLE_OPTIONS;
+    return statement.substring(0, statement.length() - 2) + indexes + "\n)" + tableOptions(t);
+  }
+
+  /**
+   * The table's options: jmigrate's exact comparison as before; with the database's collation, no
+   * character set or collation at all, as Hibernate's {@code create table … engine=InnoDB}; else the
+   * named collation (its character set follows from it).
+   */
+  private static String tableOptions(TableDefinition t) {
+    if (t.collation() == null) {
+      return TABLE_OPTIONS;
+    }
+    return t.collation().equals(TableDefinition.DATABASE_COLLATION) ? " ENGINE=InnoDB"
+        : " ENGINE=InnoDB COLLATE=" + t.collation();
+  }
+
+  // ---- a table's collation ----
+
+  @Override
+  public String liveCollation(Connection connection, String table) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT TABLE_COLLATION, @@collation_database"
+        + " FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?")) {
+      ps.setString(1, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next() || rs.getString(1) == null || rs.getString(1).equalsIgnoreCase(TableDefinition.EXACT_COLLATION)) {
+          return null;
+        }
+        return rs.getString(1).equalsIgnoreCase(rs.getString(2)) ? TableDefinition.DATABASE_COLLATION : rs.getString(1);
+      }
+    }
+  }
+
+  /** information_schema.TABLES.TABLE_COLLATION against the table's, the database's default for {@code database}. */
+  @Override
+  public String collationDrift(Connection connection, TableDefinition t) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("SELECT TABLE_COLLATION, @@collation_database"
+        + " FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?")) {
+      ps.setString(1, t.name());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next() || rs.getString(1) == null) {
+          return null;
+        }
+        String live = rs.getString(1);
+        boolean byDatabase = TableDefinition.DATABASE_COLLATION.equals(t.collation());
+        String expected = byDatabase ? rs.getString(2) : t.collationShown();
+        return live.equalsIgnoreCase(expected) ? null : "table " + t.name() + " has the collation " + live
+            + " but the migrations make it " + expected + (byDatabase ? " (the database's default)" : "");
+      }
+    }
+  }
+
+  /**
+   * {@code ALTER TABLE … CONVERT TO CHARACTER SET … COLLATE …}: the table's default and every text
+   * column change, and the table is copied. The database's collation and a named collation's
+   * character set are read from the server (a preview without one shows placeholders). A unique
+   * key over text that would hold two values the new collation calls equal ('Alice' and 'alice')
+   * fails the step before the table is touched, naming them.
+   */
+  @Override
+  protected void alterCollation(AlterCollation op, Schema before, Sink out) throws SQLException {
+    String[] target = collationOf(op, out);
+    caseDuplicates(before.table(op.table()), target[1], out);
+    out.execute("ALTER TABLE " + q(op.table()) + " CONVERT TO CHARACTER SET " + target[0] + " COLLATE " + target[1]);
+  }
+
+  @Override
+  public void preflight(Operation op, Schema before, Sink out) throws SQLException {
+    if (op instanceof AlterCollation a) {
+      caseDuplicates(before.table(a.table()), collationOf(a, out)[1], out);
+      return;
+    }
+    super.preflight(op, before, out);
+  }
+
+  /** The character set and collation {@code op} converts to, as the server names them. */
+  private static String[] collationOf(AlterCollation op, Sink out) throws SQLException {
+    String name = op.collationShown();
+    if (name.equals(TableDefinition.DATABASE_COLLATION)) {
+      List<String> read = out.read("SELECT CONCAT(@@character_set_database, ' ', @@collation_database) FROM DUAL"
+          + " WHERE ? IS NOT NULL", "database");
+      return read.isEmpty() ? new String[] {"database_charset", "database_collation"} : read.get(0).split(" ");
+    }
+    List<String> charset = out.read("SELECT CHARACTER_SET_NAME FROM information_schema.COLLATIONS"
+        + " WHERE COLLATION_NAME = ?", name);
+    return new String[] {charset.isEmpty() ? "utf8mb4" : charset.get(0), name};
+  }
+
+  /**
+   * Fails when a primary key or unique index of {@code t} over text holds values that differ only in
+   * case or accents (or anything else {@code collation} calls equal): the key would refuse them.
+   * The first such group's values are shown.
+   */
+  private void caseDuplicates(TableDefinition t, String collation, Sink out) throws SQLException {
+    List<List<String>> keys = new ArrayList<>();
+    if (!t.primaryKey().isEmpty()) {
+      keys.add(t.primaryKey());
+    }
+    for (IndexDefinition i : t.indexes()) {
+      if (i.unique()) {
+        keys.add(i.columns());
+      }
+    }
+    for (List<String> key : keys) {
+      List<String> grouped = new ArrayList<>();
+      List<String> notNull = new ArrayList<>();
+      boolean text = false;
+      for (String name : key) {
+        ColumnType type = t.column(name).map(ColumnDefinition::type).orElse(ColumnType.BIGINT);
+        boolean isText = type == ColumnType.STRING || type == ColumnType.CHAR || type == ColumnType.CLOB;
+        text |= isText;
+        grouped.add(isText ? q(name) + " COLLATE " + collation : q(name));
+        notNull.add(q(name) + " IS NOT NULL");
+      }
+      if (!text) {
+        continue;
+      }
+      String shown = key.size() == 1 ? "QUOTE(" + q(key.get(0)) + ")"
+          : "CONCAT('(', CONCAT_WS(', ', " + key.stream().map(c -> "QUOTE(" + q(c) + ")").collect(java.util.stream.Collectors.joining(", ")) + "), ')')";
+      out.check("SELECT n, example FROM (SELECT count(*) AS n, MIN(example) AS example FROM (SELECT GROUP_CONCAT("
+          + shown + " ORDER BY " + shown + " SEPARATOR ' and ') AS example FROM " + q(t.name()) + " WHERE "
+          + String.join(" AND ", notNull) + " GROUP BY " + String.join(", ", grouped)
+          + " HAVING count(*) > 1) AS repeated) AS misfits WHERE n > 0",
+          "{1} value(s) of " + t.name() + " (" + String.join(", ", key) + ") would be equal to another under the"
+              + " collation " + collation + " (they differ only in case or accents), e.g. {2}, so the key over them"
+              + " would refuse them; nothing was changed. Make them distinct (or delete the extra rows) in a step"
+              + " before this change, or keep the exact collation (" + TableDefinition.EXACT_COLLATION
+              + ", see docs/databases.md), then migrate again");
+    }
   }
 
   @Override

@@ -462,6 +462,11 @@ public class PostgresDialect extends SqlDialect {
     public Cleanup renameEnumValue(Operations.RenameEnumValue op) {
       return null;
     }
+
+    @Override
+    public Cleanup alterCollation(io.jmigrate.migration.Operations.AlterCollation op) {
+      return null; // nothing runs here
+    }
   }
 
   @Override

@@ -249,5 +249,10 @@ final class SqliteCosts implements Costs {
     public String dropCheck(io.jmigrate.migration.Operations.DropCheck o) {
       return o.table();
     }
+
+    @Override
+    public String alterCollation(io.jmigrate.migration.Operations.AlterCollation o) {
+      return null; // nothing runs on SQLite
+    }
   }
 }

@@ -673,6 +673,11 @@ public final class SqliteDialect extends SqlDialect {
     public Boolean renameEnumValue(io.jmigrate.migration.Operations.RenameEnumValue op) {
       return false;
     }
+
+    @Override
+    public Boolean alterCollation(io.jmigrate.migration.Operations.AlterCollation op) {
+      return false;
+    }
   };
 
   // ---- sequences: SQLite has none; each is a one-row table, as Hibernate makes one where sequences are missing ----

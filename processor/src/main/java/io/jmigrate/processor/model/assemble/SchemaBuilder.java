@@ -49,7 +49,9 @@ public final class SchemaBuilder {
     Set<String> narrowable = new TreeSet<>();
     Map<String, Origin> renamedFromOrigins = new HashMap<>();
     Map<String, TableDeclaration> byClass = new HashMap<>();
-    declarations.forEach(t -> byClass.put(t.className(), t));
+    // A class's own table comes first: a JPA generator table declared on the same entity (listed after the
+    // entities, under that entity's class name for messages) is never what a reference to the class means.
+    declarations.forEach(t -> byClass.putIfAbsent(t.className(), t));
 
     List<TableDefinition> tables = new ArrayList<>();
     for (TableDeclaration t : declarations) {
@@ -151,7 +153,7 @@ public final class SchemaBuilder {
       indexes.add(new IndexDefinition(i.nameIn(t.name()), i.columns(), i.unique()));
     }
     TableDefinition table = new TableDefinition(t.name(), columns, key, indexes, List.of(), t.primaryKeyName(),
-        t.checks().stream().map(k -> new io.jmigrate.schema.CheckDefinition(k.nameIn(t.name()), k.expression().strip())).toList());
+        t.collation(), t.checks().stream().map(k -> new io.jmigrate.schema.CheckDefinition(k.nameIn(t.name()), k.expression().strip())).toList());
     for (ForeignKeyDefinition fk : foreignKeys) {
       table = table.foreignKey(fk);
     }

@@ -26,11 +26,31 @@ final class Annotations {
 
   static AnnotationMirror mirror(Element e, String annotation) {
     for (AnnotationMirror m : e.getAnnotationMirrors()) {
-      if (((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().contentEquals(annotation)) {
+      if (name(m).equals(annotation)) {
         return m;
       }
     }
     return null;
+  }
+
+  /**
+   * Annotation types' qualified names by their javac {@code Name}: javac's {@code contentEquals}
+   * decodes the name into a new String at every call, and this lookup runs for every annotation
+   * on every field, many times (it was the largest single cost of a no-change build of a large JPA
+   * model). Weak keys: a name table lives as long as its compilation.
+   */
+  private static final Map<javax.lang.model.element.Name, String> NAMES =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+  /** The qualified name of {@code m}'s annotation type. */
+  static String name(AnnotationMirror m) {
+    javax.lang.model.element.Name n = ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName();
+    String s = NAMES.get(n);
+    if (s == null) {
+      s = n.toString();
+      NAMES.put(n, s);
+    }
+    return s;
   }
 
   /** A repeatable annotation's occurrences, whether written once or several times (in its container). */

@@ -313,6 +313,16 @@ final class JpaColumns {
     return new Sized(lob, col == null ? 0 : annotations.integer(col, "length"), 0, 0);
   }
 
+  /** The qualified name of the class a {@code @JdbcType} names, or "". */
+  static String jdbcTypeClass(AnnotationMirror jdbcType) {
+    for (var e : jdbcType.getElementValues().entrySet()) {
+      if (e.getKey().getSimpleName().contentEquals("value") && e.getValue().getValue() instanceof javax.lang.model.type.DeclaredType t) {
+        return ((javax.lang.model.element.TypeElement) t.asElement()).getQualifiedName().toString();
+      }
+    }
+    return "";
+  }
+
   /** The column's type and sizes, or null after reporting why there is none. */
   private Sized type(Element field, TypeMirror type, AnnotationMirror col, String attribute) {
     String definition = col == null ? "" : annotations.string(col, "columnDefinition");
@@ -322,7 +332,8 @@ final class JpaColumns {
         problems.add(Problem.error(Origin.of(field).with("x", col, explicit(col, "columnDefinition")).of("x"),
             "jmigrate cannot read columnDefinition \"" + definition + "\" (" + attribute + "): it takes one plain "
                 + "column type (varchar(n), text, integer, bigint, smallint, boolean, double precision, real, "
-                + "numeric(p,s), char(n), date, time, timestamp, timestamp with time zone, uuid, bytea, jsonb), without "
+                + "numeric(p,s), char(n), date, time, timestamp, timestamp with time zone, uuid, bytea, jsonb, or an array "
+                + "of text, varchar(n), integer or bigint as text[]), without "
                 + "defaults "
                 + "or constraints. Use @Column(length, precision, scale) instead"));
       } else {
@@ -331,6 +342,11 @@ final class JpaColumns {
                 + ": SQL as written is not portable, so each database gets its own spelling of that type"));
       }
       return s;
+    }
+    AnnotationMirror jdbcType = Annotations.mirror(field, Jpa.HIBERNATE + "JdbcType");
+    Sized typed = jdbcType == null ? null : JpaTypes.jdbcType(jdbcTypeClass(jdbcType));
+    if (typed != null) {
+      return typed;
     }
     AnnotationMirror code = Annotations.mirror(field, Jpa.HIBERNATE + "JdbcTypeCode");
     Sized coded = code == null ? null : JpaTypes.jdbcTypeCode(annotations.integer(code, "value"));

@@ -116,6 +116,8 @@ public final class JpaExtractor implements Extractor {
     final List<String> dropColumns = new ArrayList<>();
     final List<String> dropTables = new ArrayList<>();
     String primaryKeyName = "";
+    /** This table's own collation (jmigrate's {@code @Table(collation)}); null: the entities' default. */
+    String collation;
     /** Columns only a read-only attribute maps so far ({@code insertable = false, updatable = false}). */
     final Set<String> readOnly = new java.util.HashSet<>();
 
@@ -155,14 +157,15 @@ public final class JpaExtractor implements Extractor {
       }
     }
 
-    TableDeclaration declaration(HibernateLine line) {
+    TableDeclaration declaration(String defaultCollation, HibernateLine line) {
       // The key first, in the order Hibernate gives a key's columns, then the rest as declared.
       List<ColumnDeclaration> ordered = new ArrayList<>(key());
       ordered.sort(Comparator.comparingInt((ColumnDeclaration c) -> Math.max(physicalSize(c), 4))
           .thenComparing(c -> physicalSize(c) > 2048).thenComparing(ColumnDeclaration::name));
       columns.stream().filter(c -> !c.id()).forEach(ordered::add);
       return new TableDeclaration(className, simpleName, name, nameGiven, Shape.CLASS, ordered, indexes, renamedFrom,
-          dropColumns, dropTables, origin, primaryKeyName, true, checks(ordered, line));
+          dropColumns, dropTables, origin, primaryKeyName, true, collation != null ? collation : defaultCollation,
+          checks(ordered, line));
     }
 
     /**
@@ -263,6 +266,7 @@ public final class JpaExtractor implements Extractor {
     this.types = types;
     this.columns = new JpaColumns(annotations, naming, autoApply, problems);
     this.columns.beanValidation = beanValidation;
+    collation(null);
     for (TypeElement c : converters) {
       AnnotationMirror converter = Jpa.mirror(c, "Converter");
       TypeMirror attribute = JpaColumns.converterArgument(c, 0);
@@ -270,6 +274,25 @@ public final class JpaExtractor implements Extractor {
         autoApply.put(JpaTypes.qualifiedName(attribute), c);
       }
     }
+  }
+
+  /**
+   * The entities' tables' collation on MariaDB/MySQL unless an entity's {@code @io.jmigrate.Table(collation)}
+   * says otherwise: Hibernate's {@code create table} names none, so its tables get the database's default
+   * ({@code "database"}, usually case-insensitive); {@code -Ajmigrate.collation} changes it. Set by {@link #collation}.
+   */
+  private String defaultCollation;
+
+  /**
+   * The entities' collation, from {@code -Ajmigrate.collation}; null or blank: the database's, as Hibernate's,
+   * unless the target dialects leave MariaDB out (then no collation is recorded: none of them keeps one, and a
+   * project upgrading jmigrate gets no migration for it).
+   */
+  public JpaExtractor collation(String collation) {
+    defaultCollation = collation != null && !collation.isBlank() ? collation.trim()
+        : targets.isEmpty() || targets.contains("mariadb") ? io.jmigrate.schema.TableDefinition.DATABASE_COLLATION
+        : null;
+    return this;
   }
 
   /** Reproduces the schema of this Hibernate line (7 unless told). */
@@ -341,7 +364,7 @@ public final class JpaExtractor implements Extractor {
       }
     }
     shareTables();
-    List<TableDeclaration> out = new ArrayList<>(tables.values().stream().map(t -> t.declaration(columns.line)).toList());
+    List<TableDeclaration> out = new ArrayList<>(tables.values().stream().map(t -> t.declaration(defaultCollation, columns.line)).toList());
     generators.tables().stream().filter(g -> out.stream().noneMatch(t -> t.name().equals(g.name()))).forEach(out::add);
     return out;
   }
@@ -860,6 +883,11 @@ public final class JpaExtractor implements Extractor {
     if (jmigrateTable != null) {
       t.primaryKeyName = annotations.string(jmigrateTable, "primaryKeyName");
       t.origin = track(t.origin, jmigrateTable, "primaryKeyName", "primaryKeyName");
+      String collation = annotations.string(jmigrateTable, "collation");
+      if (!collation.isEmpty()) {
+        t.collation = collation;
+        t.origin = track(t.origin, jmigrateTable, "collation", "collation");
+      }
     }
   }
 
@@ -1370,6 +1398,15 @@ public final class JpaExtractor implements Extractor {
           }
         }
       } else if (JpaColumns.persistent(e)) {
+        Element hidden = out.stream().filter(f -> f.getSimpleName().equals(e.getSimpleName())).findFirst().orElse(null);
+        if (hidden != null) {
+          // Measured: Hibernate 7 maps the superclass's attribute of that name and nothing of this field.
+          problems.add(new Problem(e, type.getSimpleName() + "." + e.getSimpleName() + " hides the mapped field "
+              + hidden.getEnclosingElement().getSimpleName() + "." + hidden.getSimpleName() + ": Hibernate maps the "
+              + "inherited one and not this field, and so does jmigrate. Rename this field to map it too", true, null,
+              null));
+          continue;
+        }
         out.add(e);
       }
     }
@@ -1410,7 +1447,8 @@ public final class JpaExtractor implements Extractor {
         problems.add(new Problem(f, "jmigrate does not read @" + jpa + " on " + f.getSimpleName()
             + "; if it changes the column, the schema will differ from Hibernate's", true, m, null));
       } else if (name.startsWith(Jpa.HIBERNATE) && !HIBERNATE_HARMLESS.contains(name.substring(Jpa.HIBERNATE.length()))
-          && !(name.equals(Jpa.HIBERNATE + "JdbcTypeCode") && JpaTypes.reads(annotations.integer(m, "value")))) {
+          && !(name.equals(Jpa.HIBERNATE + "JdbcTypeCode") && JpaTypes.reads(annotations.integer(m, "value")))
+          && !(name.equals(Jpa.HIBERNATE + "JdbcType") && JpaTypes.jdbcType(JpaColumns.jdbcTypeClass(m)) != null)) {
         problems.add(new Problem(f, "jmigrate does not read Hibernate's @" + name.substring(Jpa.HIBERNATE.length())
             + " on " + f.getSimpleName() + "; if it changes the column (its type, default or constraints), the schema "
             + "will differ from Hibernate's", true, m, null));

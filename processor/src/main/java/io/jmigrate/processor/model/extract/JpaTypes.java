@@ -75,6 +75,20 @@ final class JpaTypes {
     };
   }
 
+  /**
+   * Hibernate's own JSON {@code JdbcType}s, by class name (6's and 7's packages): {@code @JdbcType(X.class)} makes
+   * the column the database's JSON type (measured: {@code jsonb} on PostgreSQL, {@code json} on H2), whatever a
+   * {@code @Convert} beside it stores.
+   */
+  private static final java.util.Set<String> JSON_JDBC_TYPES = java.util.Set.of(
+      "org.hibernate.dialect.type.PostgreSQLJsonPGObjectJsonbType", "org.hibernate.dialect.PostgreSQLJsonPGObjectJsonbType",
+      "org.hibernate.type.descriptor.jdbc.JsonJdbcType");
+
+  /** The column of an attribute with {@code @JdbcType} of the named class; null for a class jmigrate does not read. */
+  static Sized jdbcType(String className) {
+    return JSON_JDBC_TYPES.contains(className) ? new Sized(ColumnType.JSON, 0, 0, 0) : null;
+  }
+
   /** Whether jmigrate reads {@code @JdbcTypeCode(code)}: JSON and CHAR, and ARRAY, which the Java type already says. */
   static boolean reads(int code) {
     return jdbcTypeCode(code) != null || code == ARRAY;
@@ -122,7 +136,17 @@ final class JpaTypes {
    * has a default, a constraint, or a type jmigrate does not have).
    */
   static Sized definition(String sql) {
-    Matcher m = SIZED.matcher(sql.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " "));
+    String plain = sql.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    // An array of a plain type, PostgreSQL's "text[]" or the standard's "varchar(20) array": what a String[],
+    // int[] or long[] (or List of them) maps to, with the element's length.
+    for (String suffix : new String[] {"[]", " array"}) {
+      if (plain.endsWith(suffix)) {
+        Sized element = definition(plain.substring(0, plain.length() - suffix.length()));
+        ColumnType array = element == null ? null : TypeMapping.arrayOf(element.type());
+        return array == null ? null : new Sized(array, element.length(), 0, 0);
+      }
+    }
+    Matcher m = SIZED.matcher(plain);
     if (!m.matches()) {
       return null;
     }

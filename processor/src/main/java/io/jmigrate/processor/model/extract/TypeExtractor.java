@@ -39,7 +39,8 @@ final class TypeExtractor {
     AnnotationMirror table = mirror(type, JmigrateExtractor.TABLE);
     String given = annotations.string(table, "name");
     String name = given.isEmpty() ? Naming.snakeCase(type.getSimpleName().toString()) : given;
-    Origin origin = track(track(Origin.of(type), table, "name", "name"), table, "primaryKeyName", "primaryKeyName");
+    Origin origin = track(track(track(Origin.of(type), table, "name", "name"), table, "primaryKeyName", "primaryKeyName"),
+        table, "collation", "collation");
 
     List<ColumnDeclaration> columns = new ArrayList<>();
     List<TypeElement> referenced = new ArrayList<>();
@@ -79,7 +80,7 @@ final class TypeExtractor {
 
     TableDeclaration declaration = new TableDeclaration(type.getQualifiedName().toString(),
         type.getSimpleName().toString(), name, !given.isEmpty(), shape(type), columns, indexes, renamedFrom, dropColumns, dropTables,
-        origin, annotations.string(table, "primaryKeyName"), false, checks);
+        origin, annotations.string(table, "primaryKeyName"), false, annotations.string(table, "collation"), checks);
     return new Extracted(declaration, referenced);
   }
 

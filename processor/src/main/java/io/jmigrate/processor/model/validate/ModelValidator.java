@@ -76,8 +76,11 @@ public final class ModelValidator {
     problems.addAll(TableRules.constraintNames(t));
     problems.addAll(dialects.keys(t, columns));
     add(tableRename(t));
-    valid.put(t.className(), t);
-    validColumns.put(t.className(), columns);
+    // The class's own table, declared first: a JPA generator table named after the same entity (listed after
+    // the entities) must not stand in for it when a reference to the class is checked.
+    if (valid.putIfAbsent(t.className(), t) == null) {
+      validColumns.put(t.className(), columns);
+    }
   }
 
   private Problem sameName(TableDeclaration t) {

@@ -49,6 +49,12 @@ final class TableRules {
         out.add(Problem.error(t.origin().of("primaryKeyName"), message));
       }
     }
+    // A collation's name goes into DDL as written: letters, digits and underscores only, as every MariaDB collation's.
+    if (t.collation() != null && !t.collation().matches("[A-Za-z0-9_]{1,64}")) {
+      out.add(Problem.error(t.origin().of("collation"), "\"" + t.collation() + "\" is not a collation's name; use"
+          + " \"database\" (the database's default) or a MariaDB/MySQL collation such as utf8mb4_unicode_ci"
+          + " (-Ajmigrate.collation for JPA entities)"));
+    }
     for (ColumnDeclaration c : t.columns()) {
       if (c.foreignKey() != null && !c.foreignKey().name().isEmpty()) {
         String message = Identifiers.problem("foreign key", c.foreignKey().name(), null, null);
