@@ -210,6 +210,8 @@ public class SqliteDialect extends SqlDialect {
     boolean referenced = t.primaryKey().contains(c)
         || t.indexes().stream().anyMatch(i -> i.columns().contains(c))
         || t.foreignKeys().stream().anyMatch(f -> f.columns().contains(c))
+        // SQLite refuses DROP COLUMN under a CHECK naming it; the text is enough to choose the rebuild
+        || t.checks().stream().anyMatch(k -> k.expression().contains(c))
         || before.tables().stream().flatMap(x -> x.foreignKeys().stream())
             .anyMatch(f -> f.refTable().equals(op.table()) && f.refColumns().contains(c));
     return !referenced;
@@ -267,6 +269,17 @@ public class SqliteDialect extends SqlDialect {
 
   @Override
   protected void dropForeignKey(DropForeignKey op, Schema before, Sink out) throws SQLException {
+    rebuild(before.table(op.table()), op.applyTo(before).table(op.table()), out);
+  }
+
+  /** SQLite's ALTER TABLE cannot add or drop a constraint: the table is rebuilt with its new checks. */
+  @Override
+  protected void addCheck(io.jmigrate.migration.Operations.AddCheck op, Schema before, Sink out) throws SQLException {
+    rebuild(before.table(op.table()), op.applyTo(before).table(op.table()), out);
+  }
+
+  @Override
+  protected void dropCheck(io.jmigrate.migration.Operations.DropCheck op, Schema before, Sink out) throws SQLException {
     rebuild(before.table(op.table()), op.applyTo(before).table(op.table()), out);
   }
 
@@ -629,6 +642,16 @@ public class SqliteDialect extends SqlDialect {
     @Override
     public Boolean alterSequence(io.jmigrate.migration.Operations.AlterSequence op) {
       return false;
+    }
+
+    @Override
+    public Boolean addCheck(io.jmigrate.migration.Operations.AddCheck op) {
+      return true; // a rebuild
+    }
+
+    @Override
+    public Boolean dropCheck(io.jmigrate.migration.Operations.DropCheck op) {
+      return true;
     }
 
     @Override
