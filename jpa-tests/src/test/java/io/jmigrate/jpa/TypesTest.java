@@ -51,6 +51,21 @@ class TypesTest {
   }
 
   /**
+   * {@code @JdbcTypeCode(SqlTypes.LONG32VARCHAR)} and {@code LONG32NVARCHAR} on a String, Hibernate's successor
+   * of the old TextType: text on PostgreSQL, a CLOB on H2, TINYTEXT … LONGTEXT on MariaDB by the @Column length,
+   * equal to Hibernate's export with its validate passing; then a varchar(255) made long text, rows kept.
+   */
+  @Test
+  void longText(@TempDir Path dir) throws Exception {
+    Set<Target> targets = SchemaComparison.all();
+    targets.retainAll(TARGETS);
+    SchemaComparison types = new SchemaComparison(dir, targets);
+    types.step("mappings/types/longtext");
+    types.step("mappings/types/longtext2");
+    types.assertNoProblems();
+  }
+
+  /**
    * {@code @Enumerated(STRING) @Column(length = 1)}: Hibernate 7's char(1) on PostgreSQL, which jmigrate
    * makes (a varchar(1) fails Hibernate's validate there), and on MariaDB its enum type, whose validate
    * accepts the varchar(1) that is jmigrate's CHAR(1) there. Not on H2: Hibernate's enum type there
