@@ -66,6 +66,29 @@ class TypesTest {
   }
 
   /**
+   * {@code @JdbcTypeCode(SqlTypes.LONGVARCHAR)} and {@code LONGNVARCHAR}: Hibernate's varchar(32600) (or the
+   * @Column length) on PostgreSQL and H2, equal to its export with its validate passing, beside
+   * {@code columnDefinition = "text"} and {@code @Lob String}. On MariaDB Hibernate makes a TEXT there, longer
+   * than a VARCHAR may be: a build error that names LONG32VARCHAR.
+   */
+  @Test
+  void longVarchar(@TempDir Path dir) throws Exception {
+    Set<Target> targets = SchemaComparison.all();
+    targets.retainAll(Set.of(Target.POSTGRESQL, Target.H2));
+    SchemaComparison types = new SchemaComparison(dir, targets);
+    types.step(List.of("mappings/types/longvarchar"), java.util.Map.of(), "-Ajmigrate.dialects=postgresql,h2");
+    types.assertNoProblems();
+
+    EntityProject project = new EntityProject(dir.resolve("mariadb"));
+    project.useSources(List.of(EntityProject.resource("mappings/types/longvarchar")));
+    EntityProject.Build build = project.build("-Ajmigrate.dialects=mariadb");
+    assertEquals(false, build.ok());
+    String errors = String.join("\n", build.messages(javax.tools.Diagnostic.Kind.ERROR));
+    org.junit.jupiter.api.Assertions.assertTrue(errors.contains("length 32600 is more than MariaDB and MySQL can hold in a VARCHAR")
+        && errors.contains("SqlTypes.LONG32VARCHAR"), errors);
+  }
+
+  /**
    * {@code @Enumerated(STRING) @Column(length = 1)}: Hibernate 7's char(1) on PostgreSQL, which jmigrate
    * makes (a varchar(1) fails Hibernate's validate there), and on MariaDB its enum type, whose validate
    * accepts the varchar(1) that is jmigrate's CHAR(1) there. Not on H2: Hibernate's enum type there

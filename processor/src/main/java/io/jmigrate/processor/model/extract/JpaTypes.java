@@ -56,6 +56,8 @@ final class JpaTypes {
   static final int JSON = 3001;
   static final int ARRAY = 2003;
   static final int NAMED_ENUM = 6001;
+  static final int LONGVARCHAR = -1;
+  static final int LONGNVARCHAR = -16;
   static final int LONG32VARCHAR = 4001;
   static final int LONG32NVARCHAR = 4002;
   private static final java.util.Set<String> PLURAL = java.util.Set.of("java.util.List", "java.util.Set",
@@ -76,6 +78,7 @@ final class JpaTypes {
       case NAMED_ENUM -> Sized.of(ColumnType.ENUM); // the type's name and labels come from the Java enum
       // Hibernate's replacement of the old TextType: text on PostgreSQL, a CLOB on H2, TINYTEXT … LONGTEXT on MariaDB
       case LONG32VARCHAR, LONG32NVARCHAR -> Sized.of(ColumnType.LONG_TEXT);
+      case LONGVARCHAR, LONGNVARCHAR -> new Sized(ColumnType.STRING, 32_600, 0, 0); // Hibernate's Length.LONG
       default -> null;
     };
   }

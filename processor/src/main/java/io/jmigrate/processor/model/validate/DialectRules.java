@@ -182,7 +182,8 @@ final class DialectRules {
       int max = rules.get(varchar).maxVarcharLength();
       return Problem.error(c.origin().of("length"), "length " + c.length() + " is more than " + rules.get(varchar).databases()
           + " can hold in a VARCHAR (" + max + " characters of utf8mb4, a target dialect: "
-          + "-Ajmigrate.dialects=" + dialects() + "). Give at most " + max + ", or no length (TEXT).");
+          + "-Ajmigrate.dialects=" + dialects() + "). Give at most " + max + ", or no length (TEXT)"
+          + " (JPA: Hibernate's SqlTypes.LONGVARCHAR is varchar(32600); SqlTypes.LONG32VARCHAR is a TEXT type there).");
     }
     return null;
   }
