@@ -66,12 +66,29 @@ class TypesTest {
   }
 
   /**
+   * {@code LONG32NVARCHAR}: as LONG32VARCHAR, but LONGTEXT on MariaDB whatever the length (Hibernate 7). Not
+   * judged by Hibernate 6.6: its validate fails on its own export on H2 ({@code nclob} expected, the CLOB H2 makes
+   * found), and PgJDBC refuses its parameter binding ("Unknown Types value").
+   */
+  @Test
+  void nationalLongText(@TempDir Path dir) throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Hibernate.major() >= 7, "Hibernate 6.6 cannot validate or write it");
+    Set<Target> targets = SchemaComparison.all();
+    targets.retainAll(TARGETS);
+    SchemaComparison types = new SchemaComparison(dir, targets);
+    types.step("mappings/types/longnational");
+    types.assertNoProblems();
+  }
+
+  /**
    * Long text holds 100 000 characters (more than a MariaDB TEXT, less than the MEDIUMTEXT of its length) through
    * Hibernate on each database, and jmigrate's own validate finds no drift on the migrated schema.
    */
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.EnumSource(value = Target.class, names = {"POSTGRESQL", "H2", "MARIADB"})
   void longTextHoldsLongValues(Target target, @TempDir Path dir) throws Exception {
+    // Hibernate 6.6 (judged on PostgreSQL and H2 only) makes every LONG32VARCHAR a LONGTEXT on MariaDB.
+    org.junit.jupiter.api.Assumptions.assumeTrue(Hibernate.major() >= 7 || target != Target.MARIADB);
     EntityProject project = new EntityProject(dir.resolve("project"));
     project.useSources(List.of(EntityProject.resource("mappings/types/longtext2")));
     EntityProject.Build build = project.build().assertOk();
@@ -94,6 +111,7 @@ class TypesTest {
             set(a, "id", 1L);
             set(a, "body", text);
             set(a, "title", "title");
+            set(a, "teaser", "teaser"); // no null: Hibernate 6.6 binds a null LONG32VARCHAR as a type code PgJDBC refuses
             set(a, "chapter", text);
             set(a, "description", text);
             session.persist(a);

@@ -29,11 +29,6 @@ public class Article {
   @Column(nullable = false)
   String title;
 
-  /** text; character large object; longtext: Hibernate sizes only LONG32VARCHAR by the length on MariaDB */
-  @JdbcTypeCode(SqlTypes.LONG32NVARCHAR)
-  @Column(length = 255)
-  String heading;
-
   /** text; character large object; mediumtext */
   @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
   @Column(length = 100_000)
