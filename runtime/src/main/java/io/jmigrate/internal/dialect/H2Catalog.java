@@ -22,9 +22,7 @@ final class H2Catalog implements LiveCatalog {
             + " AND IS_GENERATED = 'ALWAYS'",
         "SELECT TABLE_NAME, 'column ' || TABLE_NAME || '.' || COLUMN_NAME, 'identity', 'GENERATED ALWAYS AS IDENTITY', 'f'"
             + " FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND IS_IDENTITY = 'YES'"
-            + " AND IDENTITY_GENERATION = 'ALWAYS'",
-        "SELECT TABLE_NAME, 'column ' || TABLE_NAME || '.' || COLUMN_NAME, 'comment', REMARKS, 'f'"
-            + " FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND REMARKS IS NOT NULL AND REMARKS <> ''");
+            + " AND IDENTITY_GENERATION = 'ALWAYS'");
 
   private static final List<ObjectKind> OBJECTS = List.of(
         new ObjectKind("trigger", "SELECT EVENT_OBJECT_TABLE || '.' || TRIGGER_NAME FROM INFORMATION_SCHEMA.TRIGGERS"
