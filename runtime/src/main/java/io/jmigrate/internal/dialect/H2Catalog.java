@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * H2's catalog beyond JDBC: generated columns (left out), identities {@code GENERATED ALWAYS}, column
- * comments (its ALTER COLUMN forms change one thing each and keep the rest); triggers, routines,
+ * H2's catalog beyond JDBC: generated columns (left out), identities {@code GENERATED ALWAYS} (its
+ * ALTER COLUMN forms change one thing each and keep the rest; column comments are the model's); triggers, routines,
  * domains, check constraints.
  */
 final class H2Catalog implements LiveCatalog {
