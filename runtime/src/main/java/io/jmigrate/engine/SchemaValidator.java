@@ -90,6 +90,9 @@ final class SchemaValidator {
         out.add(collation);
       }
     }
+    if (full) {
+      compareChecks(io.jmigrate.catalog.LiveChecks.read(c, dialect), expected, unmanaged, out);
+    }
     for (LiveAttribute a : full ? LiveAttributes.read(c, dialect) : List.<LiveAttribute>of()) {
       if (!expected.has(a.table()) || (a.leftOut() && unmanaged.declares(a.object()))) {
         continue;
@@ -109,6 +112,31 @@ final class SchemaValidator {
       }
     }
     return new Drift(version, out, renames);
+  }
+
+  /**
+   * Check constraints, by name (lower-cased, as H2 may fold them): each of the migrations' must be
+   * there, and none besides unless declared. Their expressions are not compared: PostgreSQL and H2
+   * give them back rewritten ({@code status in ('A')} as {@code ((status)::text = 'A'::text)}).
+   */
+  private static void compareChecks(Map<String, Map<String, String>> live, Schema expected, Unmanaged unmanaged,
+      List<String> out) {
+    Map<String, Map<String, String>> byTable = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    byTable.putAll(live);
+    for (TableDefinition t : expected.tables()) {
+      Map<String, String> checks = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      checks.putAll(byTable.getOrDefault(t.name(), Map.of()));
+      for (io.jmigrate.schema.CheckDefinition k : t.checks()) {
+        if (checks.remove(k.name()) == null) {
+          out.add("check " + t.name() + "." + k.name() + " (" + k.expression() + ") is missing");
+        }
+      }
+      checks.forEach((name, expression) -> {
+        if (!unmanaged.declares("check " + t.name() + "." + name)) {
+          out.add("check " + t.name() + "." + name + " (" + expression + ") is not in the migrations");
+        }
+      });
+    }
   }
 
   /**

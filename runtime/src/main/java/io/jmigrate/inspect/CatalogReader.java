@@ -339,6 +339,16 @@ final class CatalogReader {
     return null;
   }
 
+  private Map<String, Map<String, String>> checks;
+
+  /** The live checks, read once. */
+  private Map<String, Map<String, String>> checks() throws SQLException {
+    if (checks == null) {
+      checks = io.jmigrate.catalog.LiveChecks.read(c, d);
+    }
+    return checks;
+  }
+
   /** The columns with the key's columns in the key's order, in the places the key's columns had. */
   private static List<ColumnDefinition> keyOrdered(List<ColumnDefinition> columns, List<String> key) {
     Map<String, ColumnDefinition> byName = new java.util.HashMap<>();
@@ -511,6 +521,10 @@ final class CatalogReader {
             + " drops it only as a constraint, so to drop it later write an sql step (ALTER TABLE … DROP CONSTRAINT)"
             + " instead of removing the @Index"));
       }
+    }
+    // Named checks, with the expression as the database gives it back (PostgreSQL's and H2's rewritten form).
+    for (Map.Entry<String, String> k : checks().getOrDefault(t.name, Map.of()).entrySet()) {
+      table = table.check(new io.jmigrate.schema.CheckDefinition(k.getKey(), k.getValue()));
     }
     List<InspectedColumn> columns = new ArrayList<>();
     for (ColumnDefinition c : table.columns()) { // as the key reading left them (a generated non-key column is plain)

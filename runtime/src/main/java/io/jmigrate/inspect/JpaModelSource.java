@@ -148,6 +148,10 @@ final class JpaModelSource {
       table += ", indexes = {\n    " + String.join(",\n    ", indexes) + "\n}";
     }
     annotations.add(table + ")");
+    for (io.jmigrate.schema.CheckDefinition k : t.checks()) { // Hibernate's own, which its export and jmigrate read
+      annotations.add("@org.hibernate.annotations.Check(name = " + literal(k.name()) + ", constraints = "
+          + literal(k.expression()) + ")");
+    }
 
     StringBuilder s = new StringBuilder();
     s.append("package ").append(pkg).append(";\n\n");

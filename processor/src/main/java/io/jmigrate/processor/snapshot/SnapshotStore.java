@@ -45,7 +45,9 @@ import java.util.TreeMap;
  * array after {@code "tables"} (and in {@code beforeLatest} when the latest migration changed them), only
  * when there are sequences, so other files are unchanged; likewise a top-level {@code "enumTypes"} array
  * after it ({@code {"name": "mood", "labels": ["sad", "ok"]}}, labels in their order) and a column's
- * {@code "enumType"} only when there are PostgreSQL enum types; and {@code "collation"} last on a table's entry
+ * {@code "enumType"} only when there are PostgreSQL enum types; on a table's entry, {@code "checks"} after
+ * {@code "foreignKeys"}: {@code [{"name": …, "expression": …}]}, sorted by name, only for a table with check
+ * constraints; and {@code "collation"} last on a table's entry
  * when it is not jmigrate's exact one (MariaDB/MySQL; absent otherwise). Format 1 files are read and
  * rewritten as format 2.
  */
@@ -143,6 +145,11 @@ public final class SnapshotStore {
     if (!t.foreignKeys().isEmpty()) {
       out.append(",\n").append(in).append("\"foreignKeys\": [");
       lines(out, t.foreignKeys().stream().map(SnapshotStore::foreignKey).toList(), in);
+    }
+    if (!t.checks().isEmpty()) { // optional: absent in older files and for tables without checks
+      out.append(",\n").append(in).append("\"checks\": [");
+      lines(out, t.checks().stream().map(k -> "{\"name\": " + quote(k.name()) + ", \"expression\": "
+          + quote(k.expression()) + "}").toList(), in);
     }
     if (t.collation() != null) { // optional: absent for jmigrate's exact collation, so other files are unchanged
       out.append(",\n").append(in).append("\"collation\": ").append(quote(t.collation()));
@@ -512,8 +519,16 @@ public final class SnapshotStore {
       }
     }
     String pkName = t.has("primaryKeyName") ? identifier(t, "primaryKeyName", "the primary key of " + name) : null;
+    List<io.jmigrate.schema.CheckDefinition> checks = new ArrayList<>();
+    if (t.has("checks")) {
+      for (JsonElement ke : array(t, "checks", name)) {
+        JsonObject k = object(ke, "a check of " + name);
+        checks.add(new io.jmigrate.schema.CheckDefinition(identifier(k, "name", "check of " + name),
+            string(k, "expression", "check of " + name)));
+      }
+    }
     String collation = t.has("collation") ? t.get("collation").getAsString() : null;
-    return new TableDefinition(name, columns, pk, indexes, fks, pkName, collation);
+    return new TableDefinition(name, columns, pk, indexes, fks, pkName, collation, checks);
   }
 
   private static void checkReferences(Schema schema) throws SnapshotException {

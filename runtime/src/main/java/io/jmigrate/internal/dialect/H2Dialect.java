@@ -58,7 +58,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * every run that can reach it, and it dies with the process. Several processes sharing one H2
  * server ({@code jdbc:h2:tcp:}, {@code AUTO_SERVER=TRUE}) are not serialised: let one of them migrate.
  */
-public final class H2Dialect extends SqlDialect {
+public class H2Dialect extends SqlDialect {
   private static final Map<String, RunLock> LOCKS = new ConcurrentHashMap<>();
   private static final Set<String> TOLD = ConcurrentHashMap.newKeySet();
   private static final H2Dialect UPPER_CASE = new H2Dialect(true);
@@ -72,9 +72,24 @@ public final class H2Dialect extends SqlDialect {
     this(false);
   }
 
-  private H2Dialect(boolean upperCase) {
+  /** For {@link #withUpperCase}: names in upper case (H2's default folding) or as written. */
+  protected H2Dialect(boolean upperCase) {
     super("DOUBLE PRECISION", "NUMERIC", "VARBINARY", "TRUE", "FALSE");
     this.upperCase = upperCase;
+  }
+
+  /**
+   * This dialect with names in upper case or as written, as {@link #forConnection} needs it. A
+   * subclass returns an instance of itself made with {@link #H2Dialect(boolean)}, so that its name
+   * and overrides hold on every connection; one that does not is told so on the first connection
+   * that folds differently, rather than silently becoming the built-in dialect.
+   */
+  protected H2Dialect withUpperCase(boolean upperCase) {
+    if (getClass() != H2Dialect.class) {
+      throw new UnsupportedOperationException(getClass().getName()
+          + " extends H2Dialect: override withUpperCase(boolean) to return an instance of your class, made with super(upperCase)");
+    }
+    return upperCase ? UPPER_CASE : LOWER_CASE;
   }
 
   /**
@@ -85,11 +100,11 @@ public final class H2Dialect extends SqlDialect {
   @Override
   public Dialect forConnection(Connection connection) throws SQLException {
     DatabaseMetaData meta = connection.getMetaData();
-    if (!accepts(meta.getDatabaseProductName())) {
+    if (!"h2".equalsIgnoreCase(meta.getDatabaseProductName())) { // not accepts(): a subclass answers its own name
       return this;
     }
     boolean upper = meta.storesUpperCaseIdentifiers() && !hasLowerCaseHistory(connection);
-    return upper ? UPPER_CASE : upperCase ? LOWER_CASE : this;
+    return upper == upperCase ? this : withUpperCase(upper);
   }
 
   private static boolean hasLowerCaseHistory(Connection connection) throws SQLException {

@@ -50,9 +50,7 @@ class PostgresCatalog implements LiveCatalog {
         new ObjectKind("enum type", "SELECT t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
             + " WHERE t.typtype = 'e' AND n.nspname = current_schema() ORDER BY 1", KEPT
             + " (a column of it is reported with its table)"),
-        new ObjectKind("check constraint", "SELECT conrelid::regclass || '.' || conname || ' ' || pg_get_constraintdef(oid)"
-            + " FROM pg_constraint WHERE contype = 'c' AND conrelid <> 0 AND connamespace = current_schema()::regnamespace ORDER BY 1",
-            "kept by the database; the model does not describe it, so a migration neither checks nor drops it"),
+        // check constraints are modelled (catalog.LiveChecks): every one of a table is named here
         new ObjectKind("exclusion constraint", "SELECT conrelid::regclass || '.' || conname FROM pg_constraint"
             + " WHERE contype = 'x' AND connamespace = current_schema()::regnamespace ORDER BY 1", KEPT));
 

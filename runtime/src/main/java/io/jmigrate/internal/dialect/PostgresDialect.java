@@ -438,6 +438,16 @@ public class PostgresDialect extends SqlDialect {
     }
 
     @Override
+    public Cleanup addCheck(io.jmigrate.migration.Operations.AddCheck op) {
+      return null; // ADD CONSTRAINT … CHECK scans the table under its lock, as every dialect does here
+    }
+
+    @Override
+    public Cleanup dropCheck(io.jmigrate.migration.Operations.DropCheck op) {
+      return null;
+    }
+
+    @Override
     public Cleanup createEnumType(Operations.CreateEnumType op) {
       return null;
     }

@@ -62,7 +62,7 @@ import io.jmigrate.schema.ColumnType;
  * <p>The primary key is written without a constraint name: SQLite has no use for one, and
  * a named one would keep the table's old name after RENAME TO.
  */
-public final class SqliteDialect extends SqlDialect {
+public class SqliteDialect extends SqlDialect {
   static final String REBUILD_PREFIX = "_jm_new_";
 
   public SqliteDialect() {
@@ -210,6 +210,8 @@ public final class SqliteDialect extends SqlDialect {
     boolean referenced = t.primaryKey().contains(c)
         || t.indexes().stream().anyMatch(i -> i.columns().contains(c))
         || t.foreignKeys().stream().anyMatch(f -> f.columns().contains(c))
+        // SQLite refuses DROP COLUMN under a CHECK naming it; the text is enough to choose the rebuild
+        || t.checks().stream().anyMatch(k -> k.expression().contains(c))
         || before.tables().stream().flatMap(x -> x.foreignKeys().stream())
             .anyMatch(f -> f.refTable().equals(op.table()) && f.refColumns().contains(c));
     return !referenced;
@@ -274,6 +276,17 @@ public final class SqliteDialect extends SqlDialect {
 
   @Override
   protected void dropForeignKey(DropForeignKey op, Schema before, Sink out) throws SQLException {
+    rebuild(before.table(op.table()), op.applyTo(before).table(op.table()), out);
+  }
+
+  /** SQLite's ALTER TABLE cannot add or drop a constraint: the table is rebuilt with its new checks. */
+  @Override
+  protected void addCheck(io.jmigrate.migration.Operations.AddCheck op, Schema before, Sink out) throws SQLException {
+    rebuild(before.table(op.table()), op.applyTo(before).table(op.table()), out);
+  }
+
+  @Override
+  protected void dropCheck(io.jmigrate.migration.Operations.DropCheck op, Schema before, Sink out) throws SQLException {
     rebuild(before.table(op.table()), op.applyTo(before).table(op.table()), out);
   }
 
@@ -636,6 +649,16 @@ public final class SqliteDialect extends SqlDialect {
     @Override
     public Boolean alterSequence(io.jmigrate.migration.Operations.AlterSequence op) {
       return false;
+    }
+
+    @Override
+    public Boolean addCheck(io.jmigrate.migration.Operations.AddCheck op) {
+      return true; // a rebuild
+    }
+
+    @Override
+    public Boolean dropCheck(io.jmigrate.migration.Operations.DropCheck op) {
+      return true;
     }
 
     @Override

@@ -274,6 +274,14 @@ final class JpaColumns {
             javaType.enumConstants().stream().sorted().toList(), javaType.enumType());
       }
     }
+    // An enum Hibernate stores itself (by ordinal or name, not through a converter or a written type): its
+    // constants, from which the table gets the check Hibernate 7 makes (see JpaExtractor's enum checks).
+    boolean storedByHibernate = JpaTypes.isEnum(type) && !definition && !Jpa.has(field, "Lob")
+        && sized.type() != ColumnType.ENUM
+        && Annotations.mirror(field, Jpa.HIBERNATE + "JdbcTypeCode") == null && converter(field, type) == null;
+    if (storedByHibernate) {
+      javaType = new JavaType(type.toString(), sized.type(), false, javaName, TypeMapping.enumConstants(type));
+    }
     return new ColumnDeclaration(name, true, attribute, scope.declaringClass(), javaType, scope.id(), false,
         !notNull, length, precision, scale, unique, null, defaultSql,
         renamed == null ? null : annotations.string(renamed, "value"), null,
@@ -468,7 +476,8 @@ final class JpaColumns {
     }
     Origin origin = track(Origin.of(field), col, "name", "name");
     return new ColumnDeclaration(naming.physical(given.isEmpty() ? attribute + "_KEY" : given), !given.isEmpty(),
-        attribute, declaringClass, new JavaType(key.toString(), sized.type(), false, JpaTypes.qualifiedName(key), null),
+        attribute, declaringClass, new JavaType(key.toString(), sized.type(), false, JpaTypes.qualifiedName(key),
+            TypeMapping.enumConstants(key)), // an enum key: Hibernate checks it as it checks an enum column
         false, false, false, length, precision, scale, false, null, null, null, null, false, origin);
   }
 
