@@ -27,6 +27,10 @@ class CommentTest {
     EntityProject project = new EntityProject(dir.resolve("project"));
     project.useSources(List.of(EntityProject.resource("mappings/comments")));
     EntityProject.Build build = project.build().assertOk();
+    assertEquals(List.of(), build.messages(javax.tools.Diagnostic.Kind.MANDATORY_WARNING).stream()
+        .filter(m -> m.contains("Comment")).toList(), "@Comment is read, not warned about");
+    assertEquals(List.of(), build.messages(javax.tools.Diagnostic.Kind.WARNING).stream()
+        .filter(m -> m.contains("Comment")).toList(), "@Comment is read, not warned about");
     String hibernateUrl = target.newDatabaseUrl(dir);
     String jmigrateUrl = target.newDatabaseUrl(dir);
     try (URLClassLoader loader = build.loader()) {

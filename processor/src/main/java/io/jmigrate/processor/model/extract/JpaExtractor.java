@@ -62,11 +62,12 @@ public final class JpaExtractor implements Extractor {
   /** The Java type of a list's {@code @OrderColumn}: an int, which Hibernate 7 checks {@code >= 0}. */
   static final String LIST_INDEX = "int (a list's index)";
 
-  /** Hibernate's annotations that change no column: read as nothing, without a warning. */
+  /** Hibernate's annotations read elsewhere, or that change no column (read as nothing): no warning. */
   private static final Set<String> HIBERNATE_HARMLESS = Set.of("OnDelete", "Formula", "NaturalId", "ColumnDefault", "CreationTimestamp",
       "UpdateTimestamp", "BatchSize", "Fetch", "Cache", "Cascade", "DynamicInsert", "DynamicUpdate", "Immutable",
       "SQLRestriction", "Where", "SQLDelete", "NotFound", "LazyGroup", "OptimisticLock", "NaturalIdCache",
-      "CurrentTimestamp", "SoftDelete", "Nationalized");
+      "CurrentTimestamp", "SoftDelete", "Nationalized",
+      "Comment"); // read by JpaColumns for a basic column (its comment); on an association, left out as before
 
   private final JpaNaming naming;
   private final Types types;
