@@ -201,6 +201,11 @@ public class MariaDbDialect extends SqlDialect {
   }
 
   @Override
+  public boolean keepsColumnComments() {
+    return true;
+  }
+
+  @Override
   public io.jmigrate.dialect.Costs costs() {
     return new MariaDbCosts(this);
   }
@@ -257,7 +262,14 @@ public class MariaDbDialect extends SqlDialect {
   @Override
   protected String columnDefinition(TableDefinition table, ColumnDefinition c) {
     String identity = c.generated() ? " AUTO_INCREMENT" : "";
-    return q(c.name()) + " " + type(table, c) + (c.nullable() ? " NULL" : " NOT NULL") + identity + defaultClause(c);
+    return q(c.name()) + " " + type(table, c) + (c.nullable() ? " NULL" : " NOT NULL") + identity + defaultClause(c)
+        + (c.comment() == null ? "" : " COMMENT " + literal(ColumnDefinition.of(c.name(), ColumnType.STRING), c.comment()));
+  }
+
+  /** The comment is part of the column's definition, which {@code MODIFY COLUMN} restates. */
+  @Override
+  protected String commentOn(String table, ColumnDefinition c) {
+    return null;
   }
 
   /**

@@ -220,7 +220,14 @@ public class SqliteDialect extends SqlDialect {
   /** Every column change is a rebuild, but one of MariaDB's storage of an instant only, which SQLite does not have. */
   static boolean rebuilds(AlterColumn op, Schema before) {
     ColumnDefinition old = before.table(op.table()).column(op.column().name()).orElse(null);
-    return !(old != null && old.asUtcDatetime().equals(op.column()) && op.column().utcDatetime());
+    ColumnDefinition next = op.column().comment(old == null ? null : old.comment()); // SQLite keeps no comment
+    return !(old != null && (old.equals(next) || old.asUtcDatetime().equals(next) && next.utcDatetime()));
+  }
+
+  /** SQLite has no place for a comment: the model keeps it, the database does not. */
+  @Override
+  protected String commentOn(String table, ColumnDefinition c) {
+    return null;
   }
 
   @Override
@@ -252,7 +259,7 @@ public class SqliteDialect extends SqlDialect {
   @Override
   protected void alterColumn(AlterColumn op, Schema before, Sink out) throws SQLException {
     if (!rebuilds(op, before)) {
-      return; // only MariaDB's storage of an instant changes: nothing to do here
+      return; // only MariaDB's storage of an instant or the comment changes: nothing to do here
     }
     rebuild(before.table(op.table()), op.applyTo(before).table(op.table()), out);
   }

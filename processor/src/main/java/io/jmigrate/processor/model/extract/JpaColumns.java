@@ -285,7 +285,13 @@ final class JpaColumns {
     return new ColumnDeclaration(name, true, attribute, scope.declaringClass(), javaType, scope.id(), false,
         !notNull, length, precision, scale, unique, null, defaultSql,
         renamed == null ? null : annotations.string(renamed, "value"), null,
-        Annotations.mirror(field, JmigrateExtractor.NARROW) != null, origin);
+        Annotations.mirror(field, JmigrateExtractor.NARROW) != null, origin).withComment(comment(field));
+  }
+
+  /** Hibernate's {@code @Comment} on the field: the column's comment, as its export writes it. */
+  String comment(Element field) {
+    AnnotationMirror comment = Annotations.mirror(field, Jpa.HIBERNATE + "Comment");
+    return comment == null ? null : annotations.string(comment, "value");
   }
 
   /**
@@ -479,7 +485,7 @@ final class JpaColumns {
   static ColumnDeclaration as(ColumnDeclaration c, boolean id, boolean nullable) {
     return new ColumnDeclaration(c.name(), c.nameGiven(), c.field(), c.declaringClass(), c.javaType(), id,
         c.generated(), nullable && !id, c.length(), c.precision(), c.scale(), c.unique(), c.defaultValue(),
-        c.defaultSql(), c.defaultSqlVariants(), c.renamedFrom(), c.foreignKey(), c.narrow(), c.origin());
+        c.defaultSql(), c.defaultSqlVariants(), c.renamedFrom(), c.foreignKey(), c.narrow(), c.origin(), c.comment());
   }
 
   /** A foreign-key column: named, typed and sized as the referenced column, nullable as the mapping says. */

@@ -62,11 +62,12 @@ public final class JpaExtractor implements Extractor {
   /** The Java type of a list's {@code @OrderColumn}: an int, which Hibernate 7 checks {@code >= 0}. */
   static final String LIST_INDEX = "int (a list's index)";
 
-  /** Hibernate's annotations that change no column: read as nothing, without a warning. */
+  /** Hibernate's annotations read elsewhere, or that change no column (read as nothing): no warning. */
   private static final Set<String> HIBERNATE_HARMLESS = Set.of("OnDelete", "Formula", "NaturalId", "ColumnDefault", "CreationTimestamp",
       "UpdateTimestamp", "BatchSize", "Fetch", "Cache", "Cascade", "DynamicInsert", "DynamicUpdate", "Immutable",
       "SQLRestriction", "Where", "SQLDelete", "NotFound", "LazyGroup", "OptimisticLock", "NaturalIdCache",
-      "CurrentTimestamp", "SoftDelete", "Comment", "Nationalized");
+      "CurrentTimestamp", "SoftDelete", "Nationalized",
+      "Comment"); // read by JpaColumns for a basic column (its comment); on an association, left out as before
 
   private final JpaNaming naming;
   private final Types types;
@@ -411,7 +412,7 @@ public final class JpaExtractor implements Extractor {
             c.javaType(), c.id(), c.generated(), c.nullable(), c.length(), c.precision(), c.scale(), c.unique(),
             c.defaultValue(), c.defaultSql(), c.defaultSqlVariants(), c.renamedFrom(),
             new ForeignKeyDeclaration(to.className, to.simpleName, fk.targetIsTable(), fk.column(), fk.onDelete(),
-                fk.onUpdate(), fk.name()), c.narrow(), c.origin());
+                fk.onUpdate(), fk.name()), c.narrow(), c.origin(), c.comment());
       });
     }
   }
@@ -729,7 +730,7 @@ public final class JpaExtractor implements Extractor {
       }
       return new ColumnDeclaration(c.name(), c.nameGiven(), c.field(), c.declaringClass(), c.javaType(), c.id(), true,
           c.nullable(), c.length(), c.precision(), c.scale(), c.unique(), null, null, c.renamedFrom(), c.foreignKey(),
-          c.narrow(), c.origin().with("generated", g, explicit(g, "strategy")));
+          c.narrow(), c.origin().with("generated", g, explicit(g, "strategy"))).withComment(c.comment());
     }
     if (strategy.equals("UUID") || (strategy.equals("AUTO") && c.javaType().columnType() == ColumnType.UUID)) {
       return c; // Hibernate generates the UUID itself
@@ -987,7 +988,8 @@ public final class JpaExtractor implements Extractor {
       t.columns.set(t.columns.indexOf(mapped), new ColumnDeclaration(mapped.name(), mapped.nameGiven(), mapped.field(),
           mapped.declaringClass(), mapped.javaType(), mapped.id(), mapped.generated(), mapped.nullable(),
           mapped.length(), mapped.precision(), mapped.scale(), mapped.unique(), mapped.defaultValue(),
-          mapped.defaultSql(), mapped.defaultSqlVariants(), mapped.renamedFrom(), fk, mapped.narrow(), mapped.origin()));
+          mapped.defaultSql(), mapped.defaultSqlVariants(), mapped.renamedFrom(), fk, mapped.narrow(), mapped.origin(),
+          mapped.comment()));
       return;
     }
     // A writable association over a column a read-only basic attribute maps too ({@code Long cityId} beside
