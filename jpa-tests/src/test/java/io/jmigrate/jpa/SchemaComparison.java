@@ -39,6 +39,8 @@ final class SchemaComparison {
   private final Set<Target> broken = new LinkedHashSet<>();
   private final List<String> problems = new ArrayList<>();
   private int steps;
+  /** Whether the first step also compares the generator tables' rows (see {@link #comparingGeneratorRows}). */
+  private boolean generatorRows;
 
   SchemaComparison(Path dir, Hibernate.Naming naming, Set<Target> targets) throws IOException {
     this.dir = dir;
@@ -90,6 +92,17 @@ final class SchemaComparison {
     return build;
   }
 
+  /**
+   * Also checks, in the first step (a database jmigrate creates from nothing), that the rows of every table
+   * Hibernate's export fills (its generator tables' segments) are the ones jmigrate's migration inserts, and
+   * that after writing the same entities through Hibernate on both databases those tables hold the same
+   * values: Hibernate allocated the same ids.
+   */
+  SchemaComparison comparingGeneratorRows() {
+    generatorRows = true;
+    return this;
+  }
+
   EntityProject.Build step(String resource) throws Exception {
     return step(List.of(resource), Map.of());
   }
@@ -117,6 +130,13 @@ final class SchemaComparison {
     List<String> expected;
     try (Connection c = DriverManager.getConnection(fresh)) {
       expected = KnownDifferences.accept(target, Catalog.read(c, target), got);
+    }
+    Map<String, List<Map<String, String>>> exported = null;
+    if (generatorRows && step == 1) {
+      try (Connection c = DriverManager.getConnection(fresh); Connection m = DriverManager.getConnection(url)) {
+        exported = filled(Rows.contents(c));
+        compareRows(where + ": the rows of the generator tables", exported, Rows.contents(m));
+      }
     }
     // (c) the two catalogs are equal.
     if (!expected.equals(got)) {
@@ -148,6 +168,47 @@ final class SchemaComparison {
         }
       }
     }
+    if (exported != null) {
+      try (SessionFactory sf = Hibernate.open(fresh, target, classes, loader, "none", naming)) {
+        Rows.write(sf, classes, step);
+      }
+      try (Connection c = DriverManager.getConnection(fresh); Connection m = DriverManager.getConnection(url)) {
+        compareRows(where + ": after writing the same entities, the rows of the generator tables",
+            filled(Rows.contents(c)).keySet().stream().filter(exported::containsKey)
+                .collect(java.util.stream.Collectors.toMap(t -> t, t -> rowsOf(c, t), (a, b) -> a, TreeMap::new)),
+            Rows.contents(m));
+      }
+    }
+  }
+
+  /** The tables that have rows. */
+  private static Map<String, List<Map<String, String>>> filled(Map<String, List<Map<String, String>>> contents) {
+    Map<String, List<Map<String, String>>> out = new TreeMap<>();
+    contents.forEach((t, rows) -> {
+      if (!rows.isEmpty()) {
+        out.put(t, rows);
+      }
+    });
+    return out;
+  }
+
+  private static List<Map<String, String>> rowsOf(Connection c, String table) {
+    try {
+      return Rows.contents(c).get(table);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Each of Hibernate's tables has the same rows in jmigrate's database. */
+  private void compareRows(String what, Map<String, List<Map<String, String>>> hibernate,
+      Map<String, List<Map<String, String>>> jmigrate) {
+    hibernate.forEach((t, rows) -> {
+      List<Map<String, String>> got = jmigrate.getOrDefault(t, List.of());
+      if (!rows.equals(got)) {
+        problems.add(what + " differ in " + t + "\n  Hibernate: " + rows + "\n  jmigrate:  " + got);
+      }
+    });
   }
 
   /** Every value of a column that exists before and after the migration (under its new name when renamed) is kept. */

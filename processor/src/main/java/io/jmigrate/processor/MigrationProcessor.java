@@ -230,7 +230,7 @@ public final class MigrationProcessor extends AbstractProcessor {
       if (report(diff.findings().stream().map(f -> Findings.atDeclaration(f, read)).toList())) {
         return;
       }
-      List<Operation> ops = diff.operations();
+      List<Operation> ops = io.jmigrate.processor.diff.GeneratorRows.added(diff.operations(), extractor.generatorRows());
 
       if (squash > 0 && !options.check()) {
         Squasher.Result squashed = Squasher.squash(processingEnv, squash, pkg, files, base, ops);

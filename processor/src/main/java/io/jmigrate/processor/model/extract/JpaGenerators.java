@@ -57,6 +57,8 @@ final class JpaGenerators {
   private String keepingCapitals;
   private final List<SequenceDeclaration> sequences = new ArrayList<>();
   private final Map<String, TableDeclaration> tables = new LinkedHashMap<>();
+  /** Generator table → segment → the value its row starts with. */
+  private final Map<String, Map<String, Long>> rows = new LinkedHashMap<>();
 
   JpaGenerators(Annotations annotations, JpaNaming naming, List<Problem> problems) {
     this.annotations = annotations;
@@ -73,6 +75,14 @@ final class JpaGenerators {
   void clear() {
     sequences.clear();
     tables.clear();
+    rows.clear();
+  }
+
+  /** The rows Hibernate's export inserts into the generator tables: table → segment → first value. */
+  Map<String, Map<String, Long>> rows() {
+    Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+    rows.forEach((t, r) -> out.put(t, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(r))));
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   List<SequenceDeclaration> sequences() {
@@ -181,6 +191,11 @@ final class JpaGenerators {
             null, null, null, null, false, origin));
     TableDeclaration t = new TableDeclaration(root.getQualifiedName().toString(), root.getSimpleName().toString(),
         name, true, Shape.CLASS, columns, List.of(), null, List.of(), List.of(), origin);
+    // The segment's row, as Hibernate's export inserts it: pkColumnValue (else "default") and initialValue.
+    String segment = m == null ? "default" : or(annotations.string(m, "pkColumnValue"), "default");
+    Object initial = m == null ? null : annotations.value(m, "initialValue");
+    rows.computeIfAbsent(name, x -> new LinkedHashMap<>())
+        .putIfAbsent(segment, initial == null ? 0L : ((Number) initial).longValue());
     TableDeclaration was = tables.putIfAbsent(name, t);
     if (was != null && !columnNames(was).equals(columnNames(t))) {
       problems.add(Problem.error(at, "the generator table " + name + " is declared with the columns "

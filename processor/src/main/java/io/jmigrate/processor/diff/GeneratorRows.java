@@ -1,0 +1,65 @@
+package io.jmigrate.processor.diff;
+
+import io.jmigrate.migration.Operation;
+import io.jmigrate.migration.Operations;
+import io.jmigrate.schema.TableDefinition;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The rows a JPA generator table starts with: Hibernate's schema export inserts one row per segment
+ * ({@code pkColumnValue}, else {@code default}; {@code initialValue}) right after creating the table, and the
+ * migration that creates the table does the same, with an insert that adds nothing when the row is there
+ * (a database Hibernate exported, or rows written since), on every dialect.
+ */
+public final class GeneratorRows {
+  private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_]*");
+  private static final List<String> DIALECTS = List.of("h2", "mariadb", "postgresql", "sqlite");
+
+  private GeneratorRows() {}
+
+  /**
+   * The operations with, after each that creates a generator table, one statement per segment inserting its row
+   * when it is missing.
+   *
+   * @param rows generator table → segment → the value its row starts with
+   */
+  public static List<Operation> added(List<Operation> ops, Map<String, Map<String, Long>> rows) {
+    if (rows.isEmpty()) {
+      return ops;
+    }
+    List<Operation> out = new ArrayList<>();
+    for (Operation op : ops) {
+      out.add(op);
+      if (op instanceof Operations.CreateTable c && rows.containsKey(c.table().name())) {
+        rows.get(c.table().name()).forEach((segment, value) -> out.add(insert(c.table(), segment, value)));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** {@code INSERT ... SELECT ... WHERE NOT EXISTS}: a derived table, as MariaDB wants a FROM with a WHERE. */
+  private static Operation insert(TableDefinition table, String segment, long value) {
+    String key = table.primaryKey().get(0);
+    String next = table.columnNames().stream().filter(n -> !n.equals(key)).findFirst().orElseThrow();
+    String literal = "'" + segment.replace("'", "''") + "'";
+    if (PLAIN.matcher(table.name()).matches() && PLAIN.matcher(key).matches() && PLAIN.matcher(next).matches()) {
+      return Operations.sql(text(table.name(), key, next, literal, value, ""));
+    }
+    Map<String, String> byDialect = new LinkedHashMap<>();
+    for (String d : DIALECTS) {
+      byDialect.put(d, text(table.name(), key, next, literal, value, d.equals("mariadb") ? "`" : "\""));
+    }
+    return Operations.sql(byDialect);
+  }
+
+  private static String text(String table, String key, String next, String literal, long value, String q) {
+    String t = q + table + q;
+    String k = q + key + q;
+    return "insert into " + t + " (" + k + ", " + q + next + q + ") select " + literal + ", " + value
+        + " from (select 1 as one) one where not exists (select 1 from " + t + " where " + k + " = " + literal + ")";
+  }
+}
