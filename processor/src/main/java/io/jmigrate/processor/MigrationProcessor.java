@@ -20,6 +20,7 @@ import io.jmigrate.processor.codegen.MigrationWriter;
 import io.jmigrate.processor.diff.OnlineCheck;
 import io.jmigrate.processor.diff.Intents;
 import io.jmigrate.processor.diff.Rename;
+import io.jmigrate.processor.diff.GeneratorRows;
 import io.jmigrate.processor.diff.SchemaDiff;
 import io.jmigrate.processor.model.assemble.ModelReader;
 import io.jmigrate.processor.model.extract.HibernateLine;
@@ -205,7 +206,7 @@ public final class MigrationProcessor extends AbstractProcessor {
       // Extract and validate.
       Models models = new ModelReader(extractor, options.dialects()).read(roundModels);
       int squash = Squasher.requested(processingEnv);
-      if (squash == 0 && snapshotFile.exists() && models.problems().isEmpty() && upToDate(layout, snapshotFile, models)) {
+      if (squash == 0 && snapshotFile.exists() && models.problems().isEmpty() && upToDate(layout, snapshotFile, models, extractor.generatorRows())) {
         return;
       }
       Snapshot committed = snapshotFile.parse();
@@ -261,7 +262,7 @@ public final class MigrationProcessor extends AbstractProcessor {
         int version = base.latestVersion() + 1;
         String className = MigrationNamer.className(version, ops);
         Snapshot next = Snapshot.after(base, models.schema(), models.tableClasses(), diff.recorded(version), version,
-            pkg + "." + className);
+            pkg + "." + className).withGeneratorRows(GeneratorRows.segments(generatorRows));
         JavaFile migration = MigrationWriter.write(pkg, className, version, ops, base.schema(),
             SchemaFingerprint.of(next.schema()));
         // Through the Filer first (compiled by this same build), then into the source tree: the
@@ -287,7 +288,9 @@ public final class MigrationProcessor extends AbstractProcessor {
       } else {
         // Same schema: still write a stepped-back snapshot, an older format, a model class that moved, or
         // fewer recorded renames (their annotations were removed).
-        snapshotFile.write(base.with(models.tableClasses(), diff.appliedBefore()));
+        // The generator tables' segments only where the committed file records them (an older file is unchanged).
+        Snapshot same = base.with(models.tableClasses(), diff.appliedBefore());
+        snapshotFile.write(base.generatorRows().isEmpty() ? same : same.withGeneratorRows(GeneratorRows.segments(generatorRows)));
         if (!diff.appliedBefore().equals(base.renames())) {
           note("updated " + layout.snapshot() + ": it no longer records the removed @RenamedFrom annotations");
         }
@@ -320,7 +323,8 @@ public final class MigrationProcessor extends AbstractProcessor {
      * whenever it cannot tell (a partial compilation, a hand-formatted or older file, a deleted
      * latest migration), and the full path decides.
      */
-    private boolean upToDate(SourceLayout layout, SnapshotFile snapshotFile, Models models)
+    private boolean upToDate(SourceLayout layout, SnapshotFile snapshotFile, Models models,
+        Map<String, Map<String, Long>> generatorRows)
         throws IOException, BuildFailure {
       Snapshot header = SnapshotStore.readHeader(snapshotFile.committed());
       if (header == null) {
@@ -331,6 +335,9 @@ public final class MigrationProcessor extends AbstractProcessor {
       recorded.keySet().retainAll(Rename.declaredBy(models));
       Snapshot current = new Snapshot(models.schema(), models.tableClasses(), recorded, header.latestVersion(),
           header.latestClass(), header.beforeLatest());
+      if (!header.generatorRows().isEmpty()) {
+        current = current.withGeneratorRows(GeneratorRows.segments(generatorRows));
+      }
       if (!SnapshotStore.write(current).equals(snapshotFile.committed())) {
         return false; // includes a damaged file: only the full read explains what is wrong
       }

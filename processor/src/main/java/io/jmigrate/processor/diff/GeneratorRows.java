@@ -23,22 +23,45 @@ public final class GeneratorRows {
 
   /**
    * The operations with, after each that creates a generator table, one statement per segment inserting its row
-   * when it is missing.
+   * when it is missing; and, last, the rows of segments new to a generator table that exists, when the snapshot
+   * records the table's segments (an older one does not: Hibernate then inserts a missing row on first use).
    *
+   * @param schema the models' schema, which has the generator tables
    * @param rows generator table → segment → the value its row starts with
+   * @param recorded generator table → the segments whose rows earlier migrations inserted
    */
-  public static List<Operation> added(List<Operation> ops, Map<String, Map<String, Long>> rows) {
+  public static List<Operation> added(List<Operation> ops, io.jmigrate.schema.Schema schema, Map<String, Map<String, Long>> rows,
+      Map<String, List<String>> recorded) {
     if (rows.isEmpty()) {
       return ops;
     }
     List<Operation> out = new ArrayList<>();
+    java.util.Set<String> created = new java.util.HashSet<>();
     for (Operation op : ops) {
       out.add(op);
       if (op instanceof Operations.CreateTable c && rows.containsKey(c.table().name())) {
+        created.add(c.table().name());
         rows.get(c.table().name()).forEach((segment, value) -> out.add(insert(c.table(), segment, value)));
       }
     }
+    rows.forEach((table, segments) -> {
+      List<String> known = recorded.get(table);
+      if (!created.contains(table) && known != null && schema.has(table)) {
+        segments.forEach((segment, value) -> {
+          if (!known.contains(segment)) {
+            out.add(insert(schema.table(table), segment, value));
+          }
+        });
+      }
+    });
     return List.copyOf(out);
+  }
+
+  /** Table → its segments, for the snapshot. */
+  public static Map<String, List<String>> segments(Map<String, Map<String, Long>> rows) {
+    Map<String, List<String>> out = new java.util.TreeMap<>();
+    rows.forEach((t, r) -> out.put(t, List.copyOf(r.keySet())));
+    return out;
   }
 
   /** {@code INSERT ... SELECT ... WHERE NOT EXISTS}: a derived table, as MariaDB wants a FROM with a WHERE. */
