@@ -231,7 +231,8 @@ public final class MigrationProcessor extends AbstractProcessor {
       if (report(diff.findings().stream().map(f -> Findings.atDeclaration(f, read)).toList())) {
         return;
       }
-      List<Operation> ops = io.jmigrate.processor.diff.GeneratorRows.added(diff.operations(), extractor.generatorRows());
+      Map<String, Map<String, Long>> generatorRows = extractor.generatorRows();
+      List<Operation> ops = GeneratorRows.added(diff.operations(), models.schema(), generatorRows, base.generatorRows());
 
       if (squash > 0 && !options.check()) {
         Squasher.Result squashed = Squasher.squash(processingEnv, squash, pkg, files, base, ops);
