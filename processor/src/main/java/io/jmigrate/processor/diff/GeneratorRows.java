@@ -70,13 +70,21 @@ public final class GeneratorRows {
     String next = table.columnNames().stream().filter(n -> !n.equals(key)).findFirst().orElseThrow();
     String literal = "'" + segment.replace("'", "''") + "'";
     if (PLAIN.matcher(table.name()).matches() && PLAIN.matcher(key).matches() && PLAIN.matcher(next).matches()) {
-      return Operations.sql(text(table.name(), key, next, literal, value, ""));
+      return Operations.sql(text(table.name(), key, next, literal, value, ""), delete(table.name(), key, literal, ""));
     }
     Map<String, String> byDialect = new LinkedHashMap<>();
+    Map<String, String> reverse = new LinkedHashMap<>();
     for (String d : DIALECTS) {
-      byDialect.put(d, text(table.name(), key, next, literal, value, d.equals("mariadb") ? "`" : "\""));
+      String q = d.equals("mariadb") ? "`" : "\"";
+      byDialect.put(d, text(table.name(), key, next, literal, value, q));
+      reverse.put(d, delete(table.name(), key, literal, q));
     }
-    return Operations.sql(byDialect);
+    return Operations.sql(byDialect, reverse);
+  }
+
+  /** The reverse: the segment's row goes (down to before the table or the entity that needed it). */
+  private static String delete(String table, String key, String literal, String q) {
+    return "delete from " + q + table + q + " where " + q + key + q + " = " + literal;
   }
 
   private static String text(String table, String key, String next, String literal, long value, String q) {
