@@ -235,7 +235,7 @@ public final class MigrationProcessor extends AbstractProcessor {
       List<Operation> ops = GeneratorRows.added(diff.operations(), models.schema(), generatorRows, base.generatorRows());
 
       if (squash > 0 && !options.check()) {
-        Squasher.Result squashed = Squasher.squash(processingEnv, squash, pkg, files, base, ops);
+        Squasher.Result squashed = Squasher.squash(processingEnv, squash, pkg, files, base, ops, generatorRows);
         snapshotFile.write(squashed.snapshot());
         note("squashed " + squashed.deleted().size() + " migrations into " + squashed.file() + " and deleted "
             + squashed.deleted().size() + " migration source files; commit both. A database below version " + squash

@@ -38,7 +38,8 @@ import javax.lang.model.type.TypeKind;
  *   <li>{@code TABLE}: a table of rows {@code (sequence_name varchar(255) primary key, next_val bigint)}:
  *       {@code hibernate_sequences} without a generator, else the {@code @TableGenerator}'s {@code table}
  *       (by default the generator's name) through the naming, {@code pkColumnName} and
- *       {@code valueColumnName} as written (Hibernate's naming strategy does not see them). Hibernate inserts a segment's row on first use when the table lacks it.
+ *       {@code valueColumnName} as written (Hibernate's naming strategy does not see them); and its rows, one per segment
+ *       ({@code pkColumnValue}, else {@code default}) starting at {@code initialValue} (0 by default), as the export inserts them.
  * </ul>
  *
  * A sequence on SQLite, which has none, is the one-row table Hibernate makes there too.
