@@ -375,6 +375,11 @@ public final class JpaExtractor implements Extractor {
     return generators.sequences();
   }
 
+  @Override
+  public java.util.Map<String, java.util.Map<String, Long>> generatorRows() {
+    return generators.rows();
+  }
+
   /**
    * Entities mapped to one table (a summary and a detail entity over the same rows): Hibernate's table is
    * the union of their columns, so jmigrate's is too, kept under the entity whose class name sorts first.
