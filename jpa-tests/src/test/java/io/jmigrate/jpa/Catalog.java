@@ -85,8 +85,38 @@ final class Catalog {
       }
     }
     lines.addAll(sequences(c, target));
+    lines.addAll(checks(c, target));
     lines.addAll(enumTypes(c, target));
     return List.copyOf(lines);
+  }
+
+  /**
+   * The check constraints, by table and expression as the database gives it back (not by name:
+   * Hibernate's are unnamed, so the database names them; jmigrate names its own). MariaDB's own
+   * {@code json_valid} check of a JSON column is the type's, not the model's.
+   */
+  private static List<String> checks(Connection c, Target target) throws SQLException {
+    String query = switch (target) {
+      case POSTGRESQL -> "SELECT t.relname, pg_catalog.pg_get_constraintdef(k.oid) FROM pg_catalog.pg_constraint k"
+          + " JOIN pg_catalog.pg_class t ON t.oid = k.conrelid WHERE k.contype = 'c'"
+          + " AND k.connamespace = current_schema()::regnamespace";
+      case H2 -> "SELECT t.TABLE_NAME, k.CHECK_CLAUSE FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS t"
+          + " JOIN INFORMATION_SCHEMA.CHECK_CONSTRAINTS k ON k.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA"
+          + " AND k.CONSTRAINT_NAME = t.CONSTRAINT_NAME WHERE t.CONSTRAINT_TYPE = 'CHECK' AND t.TABLE_SCHEMA = CURRENT_SCHEMA";
+      case MARIADB -> "SELECT TABLE_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS"
+          + " WHERE CONSTRAINT_SCHEMA = DATABASE() AND CHECK_CLAUSE NOT LIKE 'json_valid(%'";
+      default -> null;
+    };
+    List<String> out = new ArrayList<>();
+    if (query == null || !target.hibernateIsReference) {
+      return out;
+    }
+    try (java.sql.Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
+      while (rs.next()) {
+        out.add("check " + rs.getString(1) + " " + rs.getString(2));
+      }
+    }
+    return out;
   }
 
   /**

@@ -4,7 +4,9 @@ import io.jmigrate.schema.ReferentialAction;
 import io.jmigrate.migration.CustomOperation;
 import io.jmigrate.migration.Operation;
 import io.jmigrate.migration.OperationVisitor;
+import io.jmigrate.migration.Operations.AddCheck;
 import io.jmigrate.migration.Operations.AddColumn;
+import io.jmigrate.migration.Operations.DropCheck;
 import io.jmigrate.migration.Operations.AddForeignKey;
 import io.jmigrate.migration.Operations.AddIndex;
 import io.jmigrate.migration.Operations.AlterColumn;
@@ -23,6 +25,7 @@ import io.jmigrate.migration.Operations.RenameTable;
 import io.jmigrate.migration.Operations.RunJava;
 import io.jmigrate.migration.Operations.RunSql;
 import io.jmigrate.migration.Operations.SetPrimaryKey;
+import io.jmigrate.schema.CheckDefinition;
 import io.jmigrate.schema.ColumnDefinition;
 import io.jmigrate.schema.ColumnType;
 import io.jmigrate.schema.ForeignKeyDefinition;
@@ -230,6 +233,16 @@ public abstract class SqlDialect implements Dialect {
     }
 
     @Override
+    public Void addCheck(AddCheck op) {
+      return run(() -> SqlDialect.this.addCheck(op, before, out));
+    }
+
+    @Override
+    public Void dropCheck(DropCheck op) {
+      return run(() -> SqlDialect.this.dropCheck(op, before, out));
+    }
+
+    @Override
     public Void createEnumType(io.jmigrate.migration.Operations.CreateEnumType op) {
       return run(() -> SqlDialect.this.createEnumType(op, before, out));
     }
@@ -330,6 +343,21 @@ public abstract class SqlDialect implements Dialect {
     out.java(op);
   }
 
+  // ---- check constraints: standard SQL, as PostgreSQL, H2 and MariaDB spell it; SQLite rebuilds ----
+
+  protected void addCheck(AddCheck op, Schema before, Sink out) throws SQLException {
+    out.execute("ALTER TABLE " + q(op.table()) + " ADD " + checkClause(op.check()));
+  }
+
+  protected void dropCheck(DropCheck op, Schema before, Sink out) throws SQLException {
+    out.execute("ALTER TABLE " + q(op.table()) + " DROP CONSTRAINT " + q(op.check()));
+  }
+
+  /** A check inside CREATE TABLE or ADD: {@code CONSTRAINT "ck_t" CHECK (expression)}, the expression as written. */
+  protected String checkClause(CheckDefinition c) {
+    return "CONSTRAINT " + q(c.name()) + " CHECK (" + c.expression() + ")";
+  }
+
   /** An application's own operation: the statements it gives for this dialect's {@code name()}. */
   protected void custom(CustomOperation op, Schema before, Sink out) throws SQLException {
     for (String sql : op.sql(name(), before)) {
@@ -414,6 +442,8 @@ public abstract class SqlDialect implements Dialect {
       duplicates(k.table(), k.columns(), true, "the primary key", out);
     } else if (op instanceof AddForeignKey f) {
       orphans(f.table(), f.foreignKey(), out);
+    } else if (op instanceof AddCheck c) {
+      violations(c.table(), c.check(), out);
     } else if (op instanceof AlterColumn a) {
       ColumnDefinition old = before.table(a.table()).column(a.column().name()).orElseThrow();
       ColumnDefinition c = a.column();
@@ -463,6 +493,18 @@ public abstract class SqlDialect implements Dialect {
             + f.refTable() + " (" + String.join(", ", f.refColumns()) + ") has, so the foreign key " + f.name()
             + " cannot be made; nothing was changed. Set them to NULL, to existing keys, or delete those rows in a"
             + " step before this change, then migrate again");
+  }
+
+  /**
+   * Fails when rows of the table make the check's expression false (a row where it is NULL passes,
+   * as SQL's CHECK lets it).
+   */
+  private void violations(String table, CheckDefinition c, Sink out) throws SQLException {
+    out.check("SELECT n FROM (SELECT count(*) AS n FROM " + q(table) + " WHERE NOT (" + c.expression() + "))"
+        + " AS misfits WHERE n > 0",
+        "{1} row(s) of table " + table + " do not satisfy the check " + c.name() + " (" + c.expression()
+            + "), so it cannot be added; nothing was changed. Change or delete those rows in a step before this"
+            + " change (an sql(...) step in the migration), then migrate again");
   }
 
   // ---- narrowing: the rows that would not fit fail the migration before anything changes ----
@@ -709,7 +751,23 @@ public abstract class SqlDialect implements Dialect {
     for (IndexDefinition i : t.indexes()) {
       out.add(createIndex(t.name(), i));
     }
+    for (ColumnDefinition c : t.columns()) {
+      String comment = c.comment() == null ? null : commentOn(t.name(), c);
+      if (comment != null) {
+        out.add(comment);
+      }
+    }
     return out;
+  }
+
+  /**
+   * The statement that gives a column its comment, or removes it when it has none: the standard
+   * {@code COMMENT ON COLUMN}. Null where a column has no comment of its own (SQLite) or where the comment
+   * is part of the column's definition (MariaDB's {@code COMMENT '…'}, restated by {@code MODIFY}).
+   */
+  protected String commentOn(String table, ColumnDefinition c) {
+    return "COMMENT ON COLUMN " + q(table) + "." + q(c.name()) + " IS "
+        + (c.comment() == null ? "NULL" : quoteString(c.comment()));
   }
 
   protected String createTableStatement(String quotedName, TableDefinition t) {
@@ -722,6 +780,9 @@ public abstract class SqlDialect implements Dialect {
     }
     for (ForeignKeyDefinition f : t.foreignKeys()) {
       parts.add(foreignKeyClause(f));
+    }
+    for (CheckDefinition c : t.checks()) {
+      parts.add(checkClause(c));
     }
     return "CREATE TABLE " + quotedName + " (\n  " + String.join(",\n  ", parts) + "\n)";
   }

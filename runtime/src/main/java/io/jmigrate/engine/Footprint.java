@@ -77,6 +77,7 @@ record Footprint(boolean everything, Set<String> tables, Set<String> columns, Se
       f.names.add("#" + t.primaryKeyConstraint());
       t.indexes().forEach(i -> f.names.add("#" + i.name()));
       t.foreignKeys().forEach(this::foreignKey);
+      t.checks().forEach(c -> f.names.add("#" + c.name()));
     }
 
     private void foreignKey(ForeignKeyDefinition k) {
@@ -255,6 +256,35 @@ record Footprint(boolean everything, Set<String> tables, Set<String> columns, Se
     public Boolean alterSequence(AlterSequence op) {
       f.names.add("@" + op.sequence().name());
       return false;
+    }
+
+    // A check reads the columns its expression names (found as words in it; all of them when the table is new).
+    @Override
+    public Boolean addCheck(io.jmigrate.migration.Operations.AddCheck op) {
+      f.names.add("#" + op.check().name());
+      read(op.table(), op.check().expression());
+      return false;
+    }
+
+    @Override
+    public Boolean dropCheck(io.jmigrate.migration.Operations.DropCheck op) {
+      f.names.add("#" + op.check());
+      before.find(op.table()).flatMap(t -> t.findCheck(op.check())).ifPresent(k -> read(op.table(), k.expression()));
+      return false;
+    }
+
+    private void read(String table, String expression) {
+      TableDefinition t = before.find(table).orElse(null);
+      if (t == null) {
+        f.tables.add(table);
+        return;
+      }
+      for (String c : t.columnNames()) {
+        if (java.util.regex.Pattern.compile("(?i)(?<![\\w$])" + java.util.regex.Pattern.quote(c) + "(?![\\w$])")
+            .matcher(expression).find()) {
+          columns(table, List.of(c));
+        }
+      }
     }
 
     // An enum type is read by every column of it, which this does not list: no step moves past one.

@@ -90,6 +90,9 @@ final class SchemaValidator {
         out.add(collation);
       }
     }
+    if (full) {
+      compareChecks(io.jmigrate.catalog.LiveChecks.read(c, dialect), expected, unmanaged, out);
+    }
     for (LiveAttribute a : full ? LiveAttributes.read(c, dialect) : List.<LiveAttribute>of()) {
       if (!expected.has(a.table()) || (a.leftOut() && unmanaged.declares(a.object()))) {
         continue;
@@ -109,6 +112,31 @@ final class SchemaValidator {
       }
     }
     return new Drift(version, out, renames);
+  }
+
+  /**
+   * Check constraints, by name (lower-cased, as H2 may fold them): each of the migrations' must be
+   * there, and none besides unless declared. Their expressions are not compared: PostgreSQL and H2
+   * give them back rewritten ({@code status in ('A')} as {@code ((status)::text = 'A'::text)}).
+   */
+  private static void compareChecks(Map<String, Map<String, String>> live, Schema expected, Unmanaged unmanaged,
+      List<String> out) {
+    Map<String, Map<String, String>> byTable = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    byTable.putAll(live);
+    for (TableDefinition t : expected.tables()) {
+      Map<String, String> checks = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      checks.putAll(byTable.getOrDefault(t.name(), Map.of()));
+      for (io.jmigrate.schema.CheckDefinition k : t.checks()) {
+        if (checks.remove(k.name()) == null) {
+          out.add("check " + t.name() + "." + k.name() + " (" + k.expression() + ") is missing");
+        }
+      }
+      checks.forEach((name, expression) -> {
+        if (!unmanaged.declares("check " + t.name() + "." + name)) {
+          out.add("check " + t.name() + "." + name + " (" + expression + ") is not in the migrations");
+        }
+      });
+    }
   }
 
   /**
@@ -161,6 +189,23 @@ final class SchemaValidator {
     }
   }
 
+  /**
+   * A column's comment against the migrations', where the database keeps one; a comment declared in
+   * {@link Unmanaged#RESOURCE} (as before comments were modelled) is accepted for a column without one.
+   */
+  private static String comment(TableDefinition t, ColumnDefinition col, LiveColumn live, Dialect dialect,
+      Unmanaged unmanaged, boolean full) {
+    if (!full || !dialect.keepsColumnComments() || java.util.Objects.equals(col.comment(), live.comment())) {
+      return null;
+    }
+    String object = "column " + t.name() + "." + col.name();
+    if (col.comment() == null && unmanaged.value(object, "comment").isPresent()) {
+      return null;
+    }
+    return object + (live.comment() == null ? " has no comment" : " has the comment (" + live.comment() + ")")
+        + " but the migrations " + (col.comment() == null ? "give it none" : "give it (" + col.comment() + ")");
+  }
+
   private static void compareTable(DatabaseMetaData meta, Dialect dialect, String catalog, String schema, TableDefinition t,
       Unmanaged unmanaged, boolean shapes, List<String> out, List<String> renames) throws SQLException {
     Map<String, LiveColumn> columns = new TreeMap<>();
@@ -194,6 +239,10 @@ final class SchemaValidator {
       } else if (live.nullable() != col.nullable() && !(t.primaryKey().contains(col.name()))) {
         out.add("column " + t.name() + "." + col.name() + " is " + (live.nullable() ? "nullable" : "NOT NULL")
             + " but the migrations make it " + (col.nullable() ? "nullable" : "NOT NULL"));
+      }
+      String comment = comment(t, col, live, dialect, unmanaged, shapes);
+      if (comment != null) {
+        out.add(comment);
       }
     }
     for (String extra : columns.keySet()) {

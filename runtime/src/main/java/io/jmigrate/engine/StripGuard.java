@@ -125,6 +125,10 @@ final class StripGuard {
       return o.table();
     } else if (op instanceof DropForeignKey o) {
       return o.table();
+    } else if (op instanceof io.jmigrate.migration.Operations.AddCheck o) {
+      return o.table();
+    } else if (op instanceof io.jmigrate.migration.Operations.DropCheck o) {
+      return o.table();
     }
     return null;
   }

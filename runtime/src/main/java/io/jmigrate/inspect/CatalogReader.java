@@ -278,7 +278,8 @@ final class CatalogReader {
           t.problems.add("the column " + name + " is of the enum type " + enumType.name() + ", " + why);
           continue;
         }
-        ColumnDefinition col = ColumnDefinition.of(name, ColumnType.ENUM).enumType(enumType.name()).nullable(r.nullable());
+        ColumnDefinition col = ColumnDefinition.of(name, ColumnType.ENUM).enumType(enumType.name()).nullable(r.nullable())
+            .comment(r.comment());
         t.columns.add(new InspectedColumn(Defaults.apply(col, r.defaultText()), shown));
         continue;
       }
@@ -288,7 +289,7 @@ final class CatalogReader {
         t.problems.add("the column " + name + " is " + shown + ", " + why);
         continue;
       }
-      ColumnDefinition col = ColumnDefinition.of(name, type).nullable(r.nullable());
+      ColumnDefinition col = ColumnDefinition.of(name, type).nullable(r.nullable()).comment(r.comment());
       TypeShape shape = r.shape(d);
       if (type == ColumnType.STRING_ARRAY) {
         // H2 names the element's length in the type (VARCHAR(20) ARRAY) and gives the array's cardinality as its size
@@ -336,6 +337,16 @@ final class CatalogReader {
       return "a small integer (jmigrate reads TINYINT as TINYINT(1), a BOOLEAN)";
     }
     return null;
+  }
+
+  private Map<String, Map<String, String>> checks;
+
+  /** The live checks, read once. */
+  private Map<String, Map<String, String>> checks() throws SQLException {
+    if (checks == null) {
+      checks = io.jmigrate.catalog.LiveChecks.read(c, d);
+    }
+    return checks;
   }
 
   /** The columns with the key's columns in the key's order, in the places the key's columns had. */
@@ -510,6 +521,10 @@ final class CatalogReader {
             + " drops it only as a constraint, so to drop it later write an sql step (ALTER TABLE … DROP CONSTRAINT)"
             + " instead of removing the @Index"));
       }
+    }
+    // Named checks, with the expression as the database gives it back (PostgreSQL's and H2's rewritten form).
+    for (Map.Entry<String, String> k : checks().getOrDefault(t.name, Map.of()).entrySet()) {
+      table = table.check(new io.jmigrate.schema.CheckDefinition(k.getKey(), k.getValue()));
     }
     List<InspectedColumn> columns = new ArrayList<>();
     for (ColumnDefinition c : table.columns()) { // as the key reading left them (a generated non-key column is plain)

@@ -25,7 +25,7 @@ final class ModelSource {
   private ModelSource() {}
 
   /** Simple names a model class must not take: the annotations and field types it imports, and java.lang's. */
-  private static final Set<String> TAKEN = Set.of("Table", "Column", "Id", "ForeignKey", "Index", "BigDecimal", "LocalDate",
+  private static final Set<String> TAKEN = Set.of("Table", "Column", "Id", "ForeignKey", "Index", "Check", "BigDecimal", "LocalDate",
       "LocalTime", "LocalDateTime", "OffsetDateTime", "UUID", "String", "Integer", "Long", "Short", "Boolean", "Double",
       "Float", "Object", "Record", "Class", "Enum", "System", "Math", "Number", "Character", "Byte", "Void", "Thread",
       "Runtime", "Error", "Exception", "Override", "Deprecated", "Iterable", "Comparable", "Process", "Module", "Package");
@@ -117,6 +117,9 @@ final class ModelSource {
       if (c.defaultSql() != null) {
         column.add("defaultSql = " + literal(c.defaultSql()));
       }
+      if (c.comment() != null) {
+        column.add("comment = " + literal(c.comment()));
+      }
       if (c.type() == ColumnType.JSON) {
         imports.add("io.jmigrate.Json");
         body.append("  @Json\n");
@@ -158,6 +161,10 @@ final class ModelSource {
       String defaultName = Names.constraintName(i.unique() ? "ux" : "ix", t.name(), i.columns());
       annotations.add("@Index(" + (i.name().equals(defaultName) ? "" : "name = " + literal(i.name()) + ", ")
           + "columns = " + columns + (i.unique() ? ", unique = true" : "") + ")");
+    }
+    for (io.jmigrate.schema.CheckDefinition k : t.checks()) {
+      imports.add("io.jmigrate.Check");
+      annotations.add("@Check(name = " + literal(k.name()) + ", value = " + literal(k.expression()) + ")");
     }
     for (String imp : imports) {
       s.append("import ").append(imp).append(";\n");

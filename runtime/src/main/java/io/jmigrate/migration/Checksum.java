@@ -47,6 +47,10 @@ public final class Checksum {
     return op.checksumText();
   }
 
+  static String check(io.jmigrate.schema.CheckDefinition c) {
+    return "check " + c.name() + " (" + c.expression() + ")";
+  }
+
   static String sequence(io.jmigrate.schema.SequenceDefinition q) {
     return "sequence " + q.name() + " start " + q.start() + " increment " + q.increment();
   }
@@ -76,6 +80,9 @@ public final class Checksum {
     }
     if (t.collation() != null) { // only tables that name one: every older table keeps its text
       s.append(" COLLATE ").append(t.collation());
+    }
+    for (io.jmigrate.schema.CheckDefinition c : t.checks()) { // sorted by name; none in older tables
+      s.append(", ").append(check(c));
     }
     return s.toString();
   }

@@ -22,6 +22,7 @@ public sealed interface Operation
         Operations.SetPrimaryKey, Operations.AddIndex, Operations.DropIndex, Operations.RenameIndex,
         Operations.AddForeignKey, Operations.DropForeignKey, Operations.RunSql, Operations.RunJava,
         Operations.CreateSequence, Operations.DropSequence, Operations.RenameSequence, Operations.AlterSequence,
+        Operations.AddCheck, Operations.DropCheck,
         Operations.CreateEnumType, Operations.DropEnumType, Operations.AddEnumValue, Operations.RenameEnumValue,
         Operations.AlterCollation, CustomOperation {
 

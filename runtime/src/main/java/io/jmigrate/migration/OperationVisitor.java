@@ -1,5 +1,6 @@
 package io.jmigrate.migration;
 
+import io.jmigrate.migration.Operations.AddCheck;
 import io.jmigrate.migration.Operations.AddColumn;
 import io.jmigrate.migration.Operations.AddForeignKey;
 import io.jmigrate.migration.Operations.AddIndex;
@@ -9,6 +10,7 @@ import io.jmigrate.migration.Operations.CreateSequence;
 import io.jmigrate.migration.Operations.DropSequence;
 import io.jmigrate.migration.Operations.RenameSequence;
 import io.jmigrate.migration.Operations.CreateTable;
+import io.jmigrate.migration.Operations.DropCheck;
 import io.jmigrate.migration.Operations.DropColumn;
 import io.jmigrate.migration.Operations.DropForeignKey;
 import io.jmigrate.migration.Operations.DropIndex;
@@ -66,6 +68,10 @@ public interface OperationVisitor<R> {
   R renameSequence(RenameSequence op);
 
   R alterSequence(AlterSequence op);
+
+  R addCheck(AddCheck op);
+
+  R dropCheck(DropCheck op);
 
   R createEnumType(Operations.CreateEnumType op);
 

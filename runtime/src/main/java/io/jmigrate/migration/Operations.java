@@ -1,6 +1,7 @@
 package io.jmigrate.migration;
 
 import io.jmigrate.schema.ReferentialAction;
+import io.jmigrate.schema.CheckDefinition;
 import io.jmigrate.schema.ColumnDefinition;
 import io.jmigrate.schema.ColumnProperty;
 import io.jmigrate.schema.ColumnType;
@@ -138,6 +139,19 @@ public final class Operations {
   /** Renames an index in place (SQLite, which cannot, drops it and creates it under the new name). */
   public static Operation renameIndex(String table, String from, String to) {
     return new RenameIndex(table, from, to);
+  }
+
+  /** A named check constraint: {@code check("ck_order_status", "status in ('OPEN', 'CLOSED')")}. */
+  public static CheckDefinition check(String name, String expression) {
+    return CheckDefinition.of(name, expression);
+  }
+
+  public static Operation addCheck(String table, CheckDefinition check) {
+    return new AddCheck(table, check);
+  }
+
+  public static Operation dropCheck(String table, String check) {
+    return new DropCheck(table, check);
   }
 
   public static Operation addForeignKey(String table, ForeignKeyDefinition foreignKey) {
@@ -994,6 +1008,125 @@ public final class Operations {
     @Override
     public String toString() {
       return "drop foreign key " + foreignKey + " on " + table;
+    }
+  }
+
+  public record AddCheck(String table, CheckDefinition check) implements Operation {
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.addCheck(this);
+    }
+
+    @Override
+    public String describe() {
+      return "add check " + table + "." + check.name();
+    }
+
+    /** Added after release 0.1: a line of its own. */
+    @Override
+    public String checksumText() {
+      return "add " + Checksum.check(check) + " on " + table;
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("addCheck", table, DslCall.of("check", check.name(), check.expression()));
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return naming.tablesCreated().contains(table) ? null : "Add" + camel(check.name());
+    }
+
+    @Override
+    public String reviewLine() {
+      return "add " + check + " on " + table + " (existing rows that fail it stop the migration before it changes"
+          + " anything)";
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return null;
+    }
+
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.with(s.table(table).check(check));
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new DropCheck(table, check.name());
+    }
+
+    /** After the table's columns have their new shape (a check reads them). */
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.CHANGE, 6, table);
+    }
+
+    @Override
+    public String toString() {
+      return "add " + check + " on " + table;
+    }
+  }
+
+  public record DropCheck(String table, String check) implements Operation {
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.dropCheck(this);
+    }
+
+    @Override
+    public String describe() {
+      return "drop check " + table + "." + check;
+    }
+
+    /** Added after release 0.1: a line of its own. */
+    @Override
+    public String checksumText() {
+      return "drop check " + check + " on " + table;
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("dropCheck", table, check);
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Drop" + camel(check);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe();
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.find(table).flatMap(t -> t.findCheck(check)).map(c -> "(" + c.expression() + ")").orElse(null);
+    }
+
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.with(s.table(table).withoutCheck(check));
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new AddCheck(table, before.table(table).findCheck(check).orElseThrow());
+    }
+
+    /** With the keys dropped first: before a column it reads is dropped or changed. */
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return Placement.of(Stage.DROP_KEYS, 2, table);
+    }
+
+    @Override
+    public String toString() {
+      return "drop check " + check + " on " + table;
     }
   }
 

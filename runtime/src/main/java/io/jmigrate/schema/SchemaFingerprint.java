@@ -86,6 +86,9 @@ public final class SchemaFingerprint {
           .append(") on delete ").append(f.onDelete().name()).append(" on update ").append(f.onUpdate().name())
           .append('\n');
     }
+    for (CheckDefinition k : t.checks()) { // sorted by name; only tables with checks have these lines
+      s.append("  check ").append(k.name()).append(" (").append(k.expression()).append(")\n");
+    }
   }
 
   private static void sequences(StringBuilder s, Schema schema) {

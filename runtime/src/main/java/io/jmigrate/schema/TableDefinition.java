@@ -21,7 +21,7 @@ import java.util.function.UnaryOperator;
  */
 public record TableDefinition(
     String name, List<ColumnDefinition> columns, List<String> primaryKey, List<IndexDefinition> indexes, List<ForeignKeyDefinition> foreignKeys,
-    String primaryKeyName, String collation) {
+    String primaryKeyName, String collation, List<CheckDefinition> checks) {
 
   /** jmigrate's own collation on MariaDB/MySQL: exact, as PostgreSQL and SQLite compare by default. */
   public static final String EXACT_COLLATION = "utf8mb4_bin";
@@ -37,6 +37,13 @@ public record TableDefinition(
     primaryKey = List.copyOf(primaryKey);
     indexes = sortedByName(indexes, BY_INDEX_NAME);
     foreignKeys = sortedByName(foreignKeys, BY_FK_NAME);
+    checks = checks == null ? List.of() : sortedByName(checks, BY_CHECK_NAME);
+  }
+
+  /** A table with no check constraints. */
+  public TableDefinition(String name, List<ColumnDefinition> columns, List<String> primaryKey, List<IndexDefinition> indexes,
+      List<ForeignKeyDefinition> foreignKeys, String primaryKeyName, String collation) {
+    this(name, columns, primaryKey, indexes, foreignKeys, primaryKeyName, collation, List.of());
   }
 
   /** A table whose primary key (if any) has jmigrate's name {@code pk_<table>}. */
@@ -53,7 +60,7 @@ public record TableDefinition(
 
   /** The same table compared by {@code newCollation} on MariaDB/MySQL (see {@link #collation()}). */
   public TableDefinition collation(String newCollation) {
-    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys, primaryKeyName, newCollation);
+    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys, primaryKeyName, newCollation, checks);
   }
 
   /** The collation's name as the DSL and messages show it: {@value #EXACT_COLLATION} for jmigrate's own. */
@@ -63,6 +70,7 @@ public record TableDefinition(
 
   private static final Comparator<IndexDefinition> BY_INDEX_NAME = Comparator.comparing(IndexDefinition::name);
   private static final Comparator<ForeignKeyDefinition> BY_FK_NAME = Comparator.comparing(ForeignKeyDefinition::name);
+  private static final Comparator<CheckDefinition> BY_CHECK_NAME = Comparator.comparing(CheckDefinition::name);
 
   /** A loop, not a stream: tables are built for every migration at start-up, where streams cost. */
   private static <T> List<T> sortedByName(List<T> items, Comparator<T> order) {
@@ -83,12 +91,12 @@ public record TableDefinition(
   }
 
   public TableDefinition withPrimaryKey(List<String> newKey) {
-    return new TableDefinition(name, columns, newKey, indexes, foreignKeys, primaryKeyName, collation);
+    return new TableDefinition(name, columns, newKey, indexes, foreignKeys, primaryKeyName, collation, checks);
   }
 
   /** The same table whose primary key constraint has this name (null: jmigrate's {@code pk_<table>}). */
   public TableDefinition primaryKeyName(String constraintName) {
-    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys, constraintName, collation);
+    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys, constraintName, collation, checks);
   }
 
   /** The primary key's constraint name: the given one, else {@code pk_<table>}. */
@@ -100,14 +108,32 @@ public record TableDefinition(
     List<IndexDefinition> list = new ArrayList<>(indexes);
     list.removeIf(i -> i.name().equals(index.name()));
     list.add(index);
-    return new TableDefinition(name, columns, primaryKey, list, foreignKeys, primaryKeyName, collation);
+    return new TableDefinition(name, columns, primaryKey, list, foreignKeys, primaryKeyName, collation, checks);
   }
 
   public TableDefinition foreignKey(ForeignKeyDefinition fk) {
     List<ForeignKeyDefinition> list = new ArrayList<>(foreignKeys);
     list.removeIf(f -> f.name().equals(fk.name()));
     list.add(fk);
-    return new TableDefinition(name, columns, primaryKey, indexes, list, primaryKeyName, collation);
+    return new TableDefinition(name, columns, primaryKey, indexes, list, primaryKeyName, collation, checks);
+  }
+
+  /** The same table with this check constraint (replacing one of the same name). */
+  public TableDefinition check(CheckDefinition check) {
+    List<CheckDefinition> list = new ArrayList<>(checks);
+    list.removeIf(c -> c.name().equals(check.name()));
+    list.add(check);
+    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys, primaryKeyName, collation, list);
+  }
+
+  public TableDefinition withoutCheck(String checkName) {
+    List<CheckDefinition> list = new ArrayList<>(checks);
+    list.removeIf(c -> c.name().equals(checkName));
+    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys, primaryKeyName, collation, list);
+  }
+
+  public Optional<CheckDefinition> findCheck(String checkName) {
+    return checks.stream().filter(c -> c.name().equals(checkName)).findFirst();
   }
 
   public Optional<ColumnDefinition> column(String columnName) {
@@ -127,13 +153,13 @@ public record TableDefinition(
   }
 
   public TableDefinition rename(String newName) {
-    return new TableDefinition(newName, columns, primaryKey, indexes, foreignKeys, primaryKeyName, collation);
+    return new TableDefinition(newName, columns, primaryKey, indexes, foreignKeys, primaryKeyName, collation, checks);
   }
 
   public TableDefinition withColumn(ColumnDefinition column) {
     List<ColumnDefinition> list = new ArrayList<>(columns);
     list.add(column);
-    return new TableDefinition(name, list, primaryKey, indexes, foreignKeys, primaryKeyName, collation);
+    return new TableDefinition(name, list, primaryKey, indexes, foreignKeys, primaryKeyName, collation, checks);
   }
 
   /** Replaces the column of the same name, keeping its position. */
@@ -144,19 +170,19 @@ public record TableDefinition(
   public TableDefinition withoutColumn(String columnName) {
     List<ColumnDefinition> list = new ArrayList<>(columns);
     list.removeIf(c -> c.name().equals(columnName));
-    return new TableDefinition(name, list, primaryKey, indexes, foreignKeys, primaryKeyName, collation);
+    return new TableDefinition(name, list, primaryKey, indexes, foreignKeys, primaryKeyName, collation, checks);
   }
 
   public TableDefinition withoutIndex(String indexName) {
     List<IndexDefinition> list = new ArrayList<>(indexes);
     list.removeIf(i -> i.name().equals(indexName));
-    return new TableDefinition(name, columns, primaryKey, list, foreignKeys, primaryKeyName, collation);
+    return new TableDefinition(name, columns, primaryKey, list, foreignKeys, primaryKeyName, collation, checks);
   }
 
   public TableDefinition withoutForeignKey(String fkName) {
     List<ForeignKeyDefinition> list = new ArrayList<>(foreignKeys);
     list.removeIf(f -> f.name().equals(fkName));
-    return new TableDefinition(name, columns, primaryKey, indexes, list, primaryKeyName, collation);
+    return new TableDefinition(name, columns, primaryKey, indexes, list, primaryKeyName, collation, checks);
   }
 
   public TableDefinition renameColumn(String from, String to) {
@@ -167,15 +193,15 @@ public record TableDefinition(
         Names.replace(primaryKey, from, to),
         indexes.stream().map(i -> i.renameColumn(from, to)).toList(),
         foreignKeys.stream().map(f -> f.renameColumn(from, to)).toList(),
-        primaryKeyName, collation);
+        primaryKeyName, collation, checks);
   }
 
   TableDefinition mapForeignKeys(UnaryOperator<ForeignKeyDefinition> f) {
-    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys.stream().map(f).toList(), primaryKeyName, collation);
+    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys.stream().map(f).toList(), primaryKeyName, collation, checks);
   }
 
   private TableDefinition mapColumns(UnaryOperator<ColumnDefinition> f) {
-    return new TableDefinition(name, columns.stream().map(f).toList(), primaryKey, indexes, foreignKeys, primaryKeyName, collation);
+    return new TableDefinition(name, columns.stream().map(f).toList(), primaryKey, indexes, foreignKeys, primaryKeyName, collation, checks);
   }
 
   @Override
@@ -197,6 +223,9 @@ public record TableDefinition(
     }
     if (collation != null) {
       s.append(" collate ").append(collation);
+    }
+    for (CheckDefinition c : checks) {
+      s.append(", ").append(c);
     }
     return s.toString();
   }

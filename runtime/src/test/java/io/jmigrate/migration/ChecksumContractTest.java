@@ -95,6 +95,20 @@ class ChecksumContractTest {
     assertEquals(1196589484, m.checksum(), "CRC32 of those lines, each with a newline");
   }
 
+  /** Added after format 1 was pinned: a table's checks follow its keys only when it has some; the check operations' own lines. */
+  @Test
+  void checksHaveTheirOwnLines() {
+    Migration m = new M(6,
+        createTable(table("purchase", column("id", BIGINT).notNull()).primaryKey("id").check(check("ck_purchase_1", "quantity > 0"))),
+        addCheck("purchase", check("ck_purchase_max", "quantity < 1000")),
+        dropCheck("purchase", "ck_purchase_max"));
+    assertEquals(List.of(
+        "create table purchase (id BIGINT NOT NULL, primary key (id)), check ck_purchase_1 (quantity > 0)",
+        "add check ck_purchase_max (quantity < 1000) on purchase",
+        "drop check ck_purchase_max on purchase"), m.up().stream().map(Checksum::text).toList());
+    assertEquals(-1531672923, m.checksum(), "CRC32 of those lines, each with a newline");
+  }
+
   /**
    * Added after format 1 was pinned: a table's collation (MariaDB/MySQL) appears only on tables that name one,
    * and its change has a line of its own; jmigrate's exact collation is spelt by its name there.

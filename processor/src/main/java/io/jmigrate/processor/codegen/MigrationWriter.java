@@ -234,6 +234,9 @@ public final class MigrationWriter {
     if (t.collation() != null) {
       b.add("\n.collation($S)", t.collation());
     }
+    for (io.jmigrate.schema.CheckDefinition c : t.checks()) {
+      b.add("\n.check(check($S, $S))", c.name(), c.expression());
+    }
     return b.add("$<").build();
   }
 

@@ -394,6 +394,18 @@ public final class OnlineCheck {
     }
 
     @Override
+    public Change addCheck(io.jmigrate.migration.Operations.AddCheck op) {
+      return new Change(Subject.table(op.table()), "adding the check " + op.check().name() + " on " + op.table()
+          + " (" + op.check().expression() + ")", null,
+          "on a big table, add it in a maintenance window, or check the rule in code");
+    }
+
+    @Override
+    public Change dropCheck(io.jmigrate.migration.Operations.DropCheck op) {
+      return null; // the catalog only (SQLite's rebuild is priced by its costs)
+    }
+
+    @Override
     public Change createEnumType(io.jmigrate.migration.Operations.CreateEnumType op) {
       return null; // the catalog only
     }

@@ -272,6 +272,12 @@ public final class SchemaDiff {
         ops.add(Operations.dropIndex(table, i.name()));
       }
     }
+    // A changed check is dropped and added again: no database alters a check's expression in place.
+    for (io.jmigrate.schema.CheckDefinition k : was.checks()) {
+      if (!next.checks().contains(k)) {
+        ops.add(Operations.dropCheck(table, k.name()));
+      }
+    }
     for (ColumnDefinition c : next.columns()) {
       if (was.column(c.name()).isEmpty()) {
         checkAdd(table, c);
@@ -312,6 +318,11 @@ public final class SchemaDiff {
     for (ForeignKeyDefinition f : next.foreignKeys()) {
       if (!was.foreignKeys().contains(f)) {
         ops.add(Operations.addForeignKey(table, f));
+      }
+    }
+    for (io.jmigrate.schema.CheckDefinition k : next.checks()) {
+      if (!was.checks().contains(k)) {
+        ops.add(Operations.addCheck(table, k));
       }
     }
   }

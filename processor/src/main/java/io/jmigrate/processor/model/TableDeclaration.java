@@ -24,6 +24,8 @@ import java.util.List;
  *     instant is {@code DATETIME(6)} on MariaDB), which a {@code @Table} model's never do
  * @param collation the table's collation on MariaDB/MySQL as {@code TableDefinition.collation} takes it;
  *     null for jmigrate's exact one
+ * @param checks the table's named check constraints ({@code @Check}; a JPA entity's enum columns and
+ *     {@code @org.hibernate.annotations.Check})
  */
 public record TableDeclaration(
     String className,
@@ -39,9 +41,11 @@ public record TableDeclaration(
     Origin origin,
     String primaryKeyName,
     boolean jpa,
-    String collation) {
+    String collation,
+    List<CheckDeclaration> checks) {
 
   public TableDeclaration {
+    checks = checks == null ? List.of() : List.copyOf(checks);
     columns = List.copyOf(columns);
     indexes = List.copyOf(indexes);
     dropColumns = List.copyOf(dropColumns);
@@ -55,8 +59,17 @@ public record TableDeclaration(
       List<ColumnDeclaration> columns, List<IndexDeclaration> indexes, String renamedFrom, List<String> dropColumns,
       List<String> dropTables, Origin origin, String primaryKeyName, boolean jpa) {
     this(className, simpleName, name, nameGiven, shape, columns, indexes, renamedFrom, dropColumns, dropTables, origin,
-        primaryKeyName, jpa, null);
+        primaryKeyName, jpa, null, List.of());
   }
+
+  /** A declaration without check constraints. */
+  public TableDeclaration(String className, String simpleName, String name, boolean nameGiven, Shape shape,
+      List<ColumnDeclaration> columns, List<IndexDeclaration> indexes, String renamedFrom, List<String> dropColumns,
+      List<String> dropTables, Origin origin, String primaryKeyName, boolean jpa, String collation) {
+    this(className, simpleName, name, nameGiven, shape, columns, indexes, renamedFrom, dropColumns, dropTables, origin,
+        primaryKeyName, jpa, collation, List.of());
+  }
+
 
   /** A {@code @Table} model's declaration. */
   public TableDeclaration(String className, String simpleName, String name, boolean nameGiven, Shape shape,

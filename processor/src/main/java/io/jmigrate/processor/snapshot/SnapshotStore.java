@@ -45,7 +45,9 @@ import java.util.TreeMap;
  * array after {@code "tables"} (and in {@code beforeLatest} when the latest migration changed them), only
  * when there are sequences, so other files are unchanged; likewise a top-level {@code "enumTypes"} array
  * after it ({@code {"name": "mood", "labels": ["sad", "ok"]}}, labels in their order) and a column's
- * {@code "enumType"} only when there are PostgreSQL enum types; and {@code "collation"} last on a table's entry
+ * {@code "enumType"} only when there are PostgreSQL enum types; on a table's entry, {@code "checks"} after
+ * {@code "foreignKeys"}: {@code [{"name": …, "expression": …}]}, sorted by name, only for a table with check
+ * constraints; and {@code "collation"} last on a table's entry
  * when it is not jmigrate's exact one (MariaDB/MySQL; absent otherwise). Format 1 files are read and
  * rewritten as format 2.
  */
@@ -73,6 +75,15 @@ public final class SnapshotStore {
     if (!s.schema().enumTypes().isEmpty()) { // optional, as sequences
       out.append(",\n  \"enumTypes\": ");
       writeEnumTypes(out, s.schema().enumTypes(), "  ");
+    }
+    if (!s.generatorRows().isEmpty()) { // optional: files without JPA generator tables are unchanged
+      out.append(",\n  \"generatorRows\": {");
+      String sep = "\n";
+      for (Map.Entry<String, List<String>> e : s.generatorRows().entrySet()) {
+        out.append(sep).append("    ").append(quote(e.getKey())).append(": ").append(strings(e.getValue()));
+        sep = ",\n";
+      }
+      out.append("\n  }");
     }
     Snapshot.StepBack back = s.beforeLatest();
     if (back != null) {
@@ -143,6 +154,11 @@ public final class SnapshotStore {
     if (!t.foreignKeys().isEmpty()) {
       out.append(",\n").append(in).append("\"foreignKeys\": [");
       lines(out, t.foreignKeys().stream().map(SnapshotStore::foreignKey).toList(), in);
+    }
+    if (!t.checks().isEmpty()) { // optional: absent in older files and for tables without checks
+      out.append(",\n").append(in).append("\"checks\": [");
+      lines(out, t.checks().stream().map(k -> "{\"name\": " + quote(k.name()) + ", \"expression\": "
+          + quote(k.expression()) + "}").toList(), in);
     }
     if (t.collation() != null) { // optional: absent for jmigrate's exact collation, so other files are unchanged
       out.append(",\n").append(in).append("\"collation\": ").append(quote(t.collation()));
@@ -294,6 +310,7 @@ public final class SnapshotStore {
       String latestClass = null;
       Snapshot.StepBack back = null;
       Map<Rename, Integer> renames = new TreeMap<>();
+      Map<String, List<String>> generatorRows = new TreeMap<>();
       r.beginObject();
       while (r.hasNext()) {
         String name = r.nextName();
@@ -314,13 +331,27 @@ public final class SnapshotStore {
           r.endObject();
         } else if (name.equals("beforeLatest")) {
           back = readStepBack(object(JsonParser.parseReader(r), "beforeLatest"));
+        } else if (name.equals("generatorRows")) {
+          r.beginObject();
+          while (r.hasNext()) {
+            String table = r.nextName();
+            List<String> segments = new ArrayList<>();
+            r.beginArray();
+            while (r.hasNext()) {
+              segments.add(r.nextString());
+            }
+            r.endArray();
+            generatorRows.put(table, segments);
+          }
+          r.endObject();
         } else if (name.equals("tables")) {
           scanRenames(r, renames); // the tables: scanned for their recorded renames, not built
         } else {
           r.skipValue();
         }
       }
-      return format == FORMAT_VERSION ? new Snapshot(Schema.empty(), Map.of(), renames, version, latestClass, back) : null;
+      return format == FORMAT_VERSION
+          ? new Snapshot(Schema.empty(), Map.of(), renames, version, latestClass, back, generatorRows) : null;
     } catch (IOException | RuntimeException | SnapshotException e) {
       return null;
     }
@@ -414,7 +445,17 @@ public final class SnapshotStore {
       }
       checkReferences(schema);
       Snapshot.StepBack back = root.has("beforeLatest") ? readStepBack(object(root.get("beforeLatest"), "beforeLatest")) : null;
-      return new Snapshot(schema, classes, renames, latestVersion, latestClass, back);
+      Map<String, List<String>> generatorRows = new TreeMap<>();
+      if (root.has("generatorRows")) {
+        for (Map.Entry<String, JsonElement> e : object(root.get("generatorRows"), "generatorRows").entrySet()) {
+          List<String> segments = new ArrayList<>();
+          for (JsonElement segment : e.getValue().getAsJsonArray()) {
+            segments.add(segment.getAsString());
+          }
+          generatorRows.put(e.getKey(), segments);
+        }
+      }
+      return new Snapshot(schema, classes, renames, latestVersion, latestClass, back, generatorRows);
     } catch (IllegalStateException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
       throw new SnapshotException("the snapshot is invalid: " + e.getMessage());
     }
@@ -512,8 +553,16 @@ public final class SnapshotStore {
       }
     }
     String pkName = t.has("primaryKeyName") ? identifier(t, "primaryKeyName", "the primary key of " + name) : null;
+    List<io.jmigrate.schema.CheckDefinition> checks = new ArrayList<>();
+    if (t.has("checks")) {
+      for (JsonElement ke : array(t, "checks", name)) {
+        JsonObject k = object(ke, "a check of " + name);
+        checks.add(new io.jmigrate.schema.CheckDefinition(identifier(k, "name", "check of " + name),
+            string(k, "expression", "check of " + name)));
+      }
+    }
     String collation = t.has("collation") ? t.get("collation").getAsString() : null;
-    return new TableDefinition(name, columns, pk, indexes, fks, pkName, collation);
+    return new TableDefinition(name, columns, pk, indexes, fks, pkName, collation, checks);
   }
 
   private static void checkReferences(Schema schema) throws SnapshotException {

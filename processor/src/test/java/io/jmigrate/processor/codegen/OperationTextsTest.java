@@ -92,7 +92,11 @@ class OperationTextsTest {
         addEnumValue("mood", "happy"),
         addEnumValueBefore("mood", "awful", "sad"),
         addEnumValueAfter("mood", "meh", "sad"),
-        renameEnumValue("mood", "it's ok", "fine"));
+        renameEnumValue("mood", "it's ok", "fine"),
+        createTable(table("box", column("id", BIGINT).notNull(), column("size", INTEGER)).primaryKey("id")
+            .check(check("ck_box_size", "size > 0"))),
+        addCheck("pet", check("ck_pet_age", "age >= 0")),
+        dropCheck("pet", "ck_pet_age"));
   }
 
   /** Added after the file was pinned: their lines come after the others', and the "all" lines do not count them. */

@@ -69,6 +69,18 @@ abstract class CostVisitor implements OperationVisitor<Cost> {
     return Cost.CATALOG;
   }
 
+  // Checks: alike on PostgreSQL, MariaDB and H2 (SQLite rebuilds the table, and says so itself).
+
+  @Override
+  public Cost addCheck(io.jmigrate.migration.Operations.AddCheck o) {
+    return Cost.heavy("reads every row to check it, while writes to the table wait");
+  }
+
+  @Override
+  public Cost dropCheck(io.jmigrate.migration.Operations.DropCheck o) {
+    return Cost.CATALOG;
+  }
+
   @Override
   public Cost createEnumType(io.jmigrate.migration.Operations.CreateEnumType o) {
     return Cost.CATALOG;

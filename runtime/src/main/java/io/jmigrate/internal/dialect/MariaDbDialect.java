@@ -48,7 +48,7 @@ import java.util.Map;
  * ({@link ColumnDefinition#utcDatetime()}), which is {@code DATETIME(6)} as Hibernate makes it. UUIDs are {@code CHAR(36)},
  * which MySQL and every MariaDB version read alike.
  */
-public final class MariaDbDialect extends SqlDialect {
+public class MariaDbDialect extends SqlDialect {
   private static final String TABLE_OPTIONS = " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
 
   private static final MariaDbDialect ESCAPING = new MariaDbDialect(true);
@@ -61,9 +61,28 @@ public final class MariaDbDialect extends SqlDialect {
     this(null);
   }
 
+  /** For {@link #withBackslashEscapes}: literals for a session where a backslash is an escape, or not. */
+  protected MariaDbDialect(boolean backslashEscapes) {
+    this(Boolean.valueOf(backslashEscapes));
+  }
+
   private MariaDbDialect(Boolean backslashEscapes) {
     super("DOUBLE", "DECIMAL", "LONGBLOB", "TRUE", "FALSE");
     this.backslashEscapes = backslashEscapes;
+  }
+
+  /**
+   * This dialect for a session that reads backslashes as escapes or as written, as
+   * {@link #forSession} needs it. A subclass returns an instance of itself made with
+   * {@link #MariaDbDialect(boolean)}, so that its overrides write every statement; one that does
+   * not is told so at its first statement, rather than silently becoming the built-in dialect.
+   */
+  protected MariaDbDialect withBackslashEscapes(boolean backslashEscapes) {
+    if (getClass() != MariaDbDialect.class) {
+      throw new UnsupportedOperationException(getClass().getName() + " extends MariaDbDialect: override"
+          + " withBackslashEscapes(boolean) to return an instance of your class, made with super(backslashEscapes)");
+    }
+    return backslashEscapes ? ESCAPING : AS_WRITTEN;
   }
 
   @Override
@@ -168,16 +187,23 @@ public final class MariaDbDialect extends SqlDialect {
     if (backslashEscapes != null) {
       return this;
     }
-    if (ESCAPING.statements(op, before).equals(AS_WRITTEN.statements(op, before))) {
-      return ESCAPING;
+    MariaDbDialect escaping = withBackslashEscapes(true);
+    MariaDbDialect asWritten = withBackslashEscapes(false);
+    if (escaping.statements(op, before).equals(asWritten.statements(op, before))) {
+      return escaping;
     }
     return out.read("SELECT 'as written' FROM DUAL WHERE FIND_IN_SET(?, @@SESSION.sql_mode) > 0", "NO_BACKSLASH_ESCAPES")
-        .isEmpty() ? ESCAPING : AS_WRITTEN;
+        .isEmpty() ? escaping : asWritten;
   }
 
   /** Hibernate's choice by capacity: TINY up to 255, plain up to 65535, MEDIUM up to 16777215, else (or unsized) LONG. */
   private static String lobType(int length) {
     return length == 0 || length > 16_777_215 ? "LONG" : length <= 255 ? "TINY" : length <= 65_535 ? "" : "MEDIUM";
+  }
+
+  @Override
+  public boolean keepsColumnComments() {
+    return true;
   }
 
   @Override
@@ -237,7 +263,14 @@ public final class MariaDbDialect extends SqlDialect {
   @Override
   protected String columnDefinition(TableDefinition table, ColumnDefinition c) {
     String identity = c.generated() ? " AUTO_INCREMENT" : "";
-    return q(c.name()) + " " + type(table, c) + (c.nullable() ? " NULL" : " NOT NULL") + identity + defaultClause(c);
+    return q(c.name()) + " " + type(table, c) + (c.nullable() ? " NULL" : " NOT NULL") + identity + defaultClause(c)
+        + (c.comment() == null ? "" : " COMMENT " + literal(ColumnDefinition.of(c.name(), ColumnType.STRING), c.comment()));
+  }
+
+  /** The comment is part of the column's definition, which {@code MODIFY COLUMN} restates. */
+  @Override
+  protected String commentOn(String table, ColumnDefinition c) {
+    return null;
   }
 
   /**

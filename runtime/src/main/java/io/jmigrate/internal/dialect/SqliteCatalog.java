@@ -26,8 +26,9 @@ final class SqliteCatalog implements LiveCatalog {
             "kept: SQLite's table rebuild recreates a table's triggers"),
         new ObjectKind("check constraint", "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%'"
             + " ESCAPE '\\' AND name <> 'jmigrate_history' AND replace(replace(replace(upper(sql), char(10), ' '), char(9), ' '),"
-            + " 'CHECK (', 'CHECK(') LIKE '% CHECK(%' ORDER BY 1", "the CREATE TABLE of this table may have CHECK constraints, which the model does not"
-            + " describe: a change that rebuilds the table (changing a column or a key) would not recreate them"));
+            + " 'CHECK (', 'CHECK(') LIKE '% CHECK(%' ORDER BY 1", "the CREATE TABLE of this table may have CHECK constraints"
+            + " without a name or on a column, which the model does not describe (named table checks are modelled):"
+            + " a change that rebuilds the table (changing a column or a key) would not recreate them"));
 
   private final SqliteDialect dialect;
 
@@ -93,7 +94,8 @@ final class SqliteCatalog implements LiveCatalog {
         for (String part : topLevelParts(sql.substring(open + 1, close))) {
           String p = part.strip();
           if (CONSTRAINT.matcher(p).matches()) {
-            if (CHECK.matcher(p).find()) {
+            // A named table check is the model's (LiveChecks reads it); an unnamed one stays an attribute.
+            if (CHECK.matcher(p).find() && !io.jmigrate.catalog.LiveChecks.isNamedCheck(p)) {
               out.add(new LiveAttribute(table, "table " + table, "check", p, false));
             }
             continue;

@@ -94,6 +94,16 @@ final class SqliteCosts implements Costs {
       public Cost dropForeignKey(DropForeignKey o) {
         return REBUILD;
       }
+
+      @Override
+      public Cost addCheck(io.jmigrate.migration.Operations.AddCheck o) {
+        return REBUILD;
+      }
+
+      @Override
+      public Cost dropCheck(io.jmigrate.migration.Operations.DropCheck o) {
+        return REBUILD;
+      }
     });
   }
 
@@ -228,6 +238,16 @@ final class SqliteCosts implements Costs {
     @Override
     public String renameEnumValue(io.jmigrate.migration.Operations.RenameEnumValue o) {
       return null;
+    }
+
+    @Override
+    public String addCheck(io.jmigrate.migration.Operations.AddCheck o) {
+      return o.table();
+    }
+
+    @Override
+    public String dropCheck(io.jmigrate.migration.Operations.DropCheck o) {
+      return o.table();
     }
 
     @Override

@@ -62,7 +62,7 @@ import io.jmigrate.schema.ColumnType;
  * <p>The primary key is written without a constraint name: SQLite has no use for one, and
  * a named one would keep the table's old name after RENAME TO.
  */
-public final class SqliteDialect extends SqlDialect {
+public class SqliteDialect extends SqlDialect {
   static final String REBUILD_PREFIX = "_jm_new_";
 
   public SqliteDialect() {
@@ -211,6 +211,8 @@ public final class SqliteDialect extends SqlDialect {
     boolean referenced = t.primaryKey().contains(c)
         || t.indexes().stream().anyMatch(i -> i.columns().contains(c))
         || t.foreignKeys().stream().anyMatch(f -> f.columns().contains(c))
+        // SQLite refuses DROP COLUMN under a CHECK naming it; the text is enough to choose the rebuild
+        || t.checks().stream().anyMatch(k -> k.expression().contains(c))
         || before.tables().stream().flatMap(x -> x.foreignKeys().stream())
             .anyMatch(f -> f.refTable().equals(op.table()) && f.refColumns().contains(c));
     return !referenced;
@@ -219,7 +221,14 @@ public final class SqliteDialect extends SqlDialect {
   /** Every column change is a rebuild, but one of MariaDB's storage of an instant only, which SQLite does not have. */
   static boolean rebuilds(AlterColumn op, Schema before) {
     ColumnDefinition old = before.table(op.table()).column(op.column().name()).orElse(null);
-    return !(old != null && old.asUtcDatetime().equals(op.column()) && op.column().utcDatetime());
+    ColumnDefinition next = op.column().comment(old == null ? null : old.comment()); // SQLite keeps no comment
+    return !(old != null && (old.equals(next) || old.asUtcDatetime().equals(next) && next.utcDatetime()));
+  }
+
+  /** SQLite has no place for a comment: the model keeps it, the database does not. */
+  @Override
+  protected String commentOn(String table, ColumnDefinition c) {
+    return null;
   }
 
   @Override
@@ -251,7 +260,7 @@ public final class SqliteDialect extends SqlDialect {
   @Override
   protected void alterColumn(AlterColumn op, Schema before, Sink out) throws SQLException {
     if (!rebuilds(op, before)) {
-      return; // only MariaDB's storage of an instant changes: nothing to do here
+      return; // only MariaDB's storage of an instant or the comment changes: nothing to do here
     }
     rebuild(before.table(op.table()), op.applyTo(before).table(op.table()), out);
   }
@@ -268,6 +277,17 @@ public final class SqliteDialect extends SqlDialect {
 
   @Override
   protected void dropForeignKey(DropForeignKey op, Schema before, Sink out) throws SQLException {
+    rebuild(before.table(op.table()), op.applyTo(before).table(op.table()), out);
+  }
+
+  /** SQLite's ALTER TABLE cannot add or drop a constraint: the table is rebuilt with its new checks. */
+  @Override
+  protected void addCheck(io.jmigrate.migration.Operations.AddCheck op, Schema before, Sink out) throws SQLException {
+    rebuild(before.table(op.table()), op.applyTo(before).table(op.table()), out);
+  }
+
+  @Override
+  protected void dropCheck(io.jmigrate.migration.Operations.DropCheck op, Schema before, Sink out) throws SQLException {
     rebuild(before.table(op.table()), op.applyTo(before).table(op.table()), out);
   }
 
@@ -630,6 +650,16 @@ public final class SqliteDialect extends SqlDialect {
     @Override
     public Boolean alterSequence(io.jmigrate.migration.Operations.AlterSequence op) {
       return false;
+    }
+
+    @Override
+    public Boolean addCheck(io.jmigrate.migration.Operations.AddCheck op) {
+      return true; // a rebuild
+    }
+
+    @Override
+    public Boolean dropCheck(io.jmigrate.migration.Operations.DropCheck op) {
+      return true;
     }
 
     @Override

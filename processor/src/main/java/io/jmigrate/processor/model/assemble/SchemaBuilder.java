@@ -153,7 +153,7 @@ public final class SchemaBuilder {
       indexes.add(new IndexDefinition(i.nameIn(t.name()), i.columns(), i.unique()));
     }
     TableDefinition table = new TableDefinition(t.name(), columns, key, indexes, List.of(), t.primaryKeyName(),
-        t.collation());
+        t.collation(), t.checks().stream().map(k -> new io.jmigrate.schema.CheckDefinition(k.nameIn(t.name()), k.expression().strip())).toList());
     for (ForeignKeyDefinition fk : foreignKeys) {
       table = table.foreignKey(fk);
     }
@@ -162,7 +162,7 @@ public final class SchemaBuilder {
 
   private static ColumnDefinition column(ColumnDeclaration c, boolean jpa) {
     ColumnDefinition column = ColumnDefinition.of(c.name(), c.javaType().columnType()).nullable(c.isNullable())
-        .length(c.length()).precision(c.precision(), c.scale());
+        .length(c.length()).precision(c.precision(), c.scale()).comment(c.comment());
     if (c.javaType().enumType() != null) {
       column = column.enumType(c.javaType().enumType());
     }

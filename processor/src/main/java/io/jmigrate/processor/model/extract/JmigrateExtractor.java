@@ -23,6 +23,8 @@ public final class JmigrateExtractor implements Extractor {
   static final String FOREIGN_KEY = "io.jmigrate.ForeignKey";
   static final String INDEX = "io.jmigrate.Index";
   static final String INDEX_LIST = "io.jmigrate.Index.List";
+  static final String CHECK = "io.jmigrate.Check";
+  static final String CHECK_LIST = "io.jmigrate.Check.List";
   static final String RENAMED_FROM = "io.jmigrate.RenamedFrom";
   static final String TRANSIENT = "io.jmigrate.Transient";
   static final String DROP = "io.jmigrate.Drop";

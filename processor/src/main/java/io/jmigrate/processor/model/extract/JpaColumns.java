@@ -281,10 +281,24 @@ final class JpaColumns {
             javaType.enumConstants().stream().sorted().toList(), javaType.enumType());
       }
     }
+    // An enum Hibernate stores itself (by ordinal or name, not through a converter or a written type): its
+    // constants, from which the table gets the check Hibernate 7 makes (see JpaExtractor's enum checks).
+    boolean storedByHibernate = JpaTypes.isEnum(type) && !definition && !Jpa.has(field, "Lob")
+        && sized.type() != ColumnType.ENUM
+        && Annotations.mirror(field, Jpa.HIBERNATE + "JdbcTypeCode") == null && converter(field, type) == null;
+    if (storedByHibernate) {
+      javaType = new JavaType(type.toString(), sized.type(), false, javaName, TypeMapping.enumConstants(type));
+    }
     return new ColumnDeclaration(name, true, attribute, scope.declaringClass(), javaType, scope.id(), false,
         !notNull, length, precision, scale, unique, null, defaultSql,
         renamed == null ? null : annotations.string(renamed, "value"), null,
-        Annotations.mirror(field, JmigrateExtractor.NARROW) != null, origin);
+        Annotations.mirror(field, JmigrateExtractor.NARROW) != null, origin).withComment(comment(field));
+  }
+
+  /** Hibernate's {@code @Comment} on the field: the column's comment, as its export writes it. */
+  String comment(Element field) {
+    AnnotationMirror comment = Annotations.mirror(field, Jpa.HIBERNATE + "Comment");
+    return comment == null ? null : annotations.string(comment, "value");
   }
 
   /**
@@ -469,7 +483,8 @@ final class JpaColumns {
     }
     Origin origin = track(Origin.of(field), col, "name", "name");
     return new ColumnDeclaration(naming.physical(given.isEmpty() ? attribute + "_KEY" : given), !given.isEmpty(),
-        attribute, declaringClass, new JavaType(key.toString(), sized.type(), false, JpaTypes.qualifiedName(key), null),
+        attribute, declaringClass, new JavaType(key.toString(), sized.type(), false, JpaTypes.qualifiedName(key),
+            TypeMapping.enumConstants(key)), // an enum key: Hibernate checks it as it checks an enum column
         false, false, false, length, precision, scale, false, null, null, null, null, false, origin);
   }
 
@@ -477,7 +492,7 @@ final class JpaColumns {
   static ColumnDeclaration as(ColumnDeclaration c, boolean id, boolean nullable) {
     return new ColumnDeclaration(c.name(), c.nameGiven(), c.field(), c.declaringClass(), c.javaType(), id,
         c.generated(), nullable && !id, c.length(), c.precision(), c.scale(), c.unique(), c.defaultValue(),
-        c.defaultSql(), c.defaultSqlVariants(), c.renamedFrom(), c.foreignKey(), c.narrow(), c.origin());
+        c.defaultSql(), c.defaultSqlVariants(), c.renamedFrom(), c.foreignKey(), c.narrow(), c.origin(), c.comment());
   }
 
   /** A foreign-key column: named, typed and sized as the referenced column, nullable as the mapping says. */

@@ -59,11 +59,15 @@ public final class JpaExtractor implements Extractor {
       "Enumerated", "Temporal", "Version", "ManyToOne", "OneToOne", "OneToMany", "ManyToMany", "JoinColumn",
       "JoinColumns", "JoinTable", "ElementCollection", "CollectionTable", "Embedded", "AttributeOverride",
       "AttributeOverrides", "Convert", "OrderBy", "Lob", "Access");
-  /** Hibernate's annotations that change no column: read as nothing, without a warning. */
+  /** The Java type of a list's {@code @OrderColumn}: an int, which Hibernate 7 checks {@code >= 0}. */
+  static final String LIST_INDEX = "int (a list's index)";
+
+  /** Hibernate's annotations read elsewhere, or that change no column (read as nothing): no warning. */
   private static final Set<String> HIBERNATE_HARMLESS = Set.of("OnDelete", "Formula", "NaturalId", "ColumnDefault", "CreationTimestamp",
       "UpdateTimestamp", "BatchSize", "Fetch", "Cache", "Cascade", "DynamicInsert", "DynamicUpdate", "Immutable",
       "SQLRestriction", "Where", "SQLDelete", "NotFound", "LazyGroup", "OptimisticLock", "NaturalIdCache",
-      "CurrentTimestamp", "SoftDelete", "Comment", "Nationalized");
+      "CurrentTimestamp", "SoftDelete", "Nationalized",
+      "Comment"); // read by JpaColumns for a basic column (its comment); on an association, left out as before
 
   private final JpaNaming naming;
   private final Types types;
@@ -154,14 +158,62 @@ public final class JpaExtractor implements Extractor {
       }
     }
 
-    TableDeclaration declaration(String defaultCollation) {
+    TableDeclaration declaration(String defaultCollation, HibernateLine line) {
       // The key first, in the order Hibernate gives a key's columns, then the rest as declared.
       List<ColumnDeclaration> ordered = new ArrayList<>(key());
       ordered.sort(Comparator.comparingInt((ColumnDeclaration c) -> Math.max(physicalSize(c), 4))
           .thenComparing(c -> physicalSize(c) > 2048).thenComparing(ColumnDeclaration::name));
       columns.stream().filter(c -> !c.id()).forEach(ordered::add);
       return new TableDeclaration(className, simpleName, name, nameGiven, Shape.CLASS, ordered, indexes, renamedFrom,
-          dropColumns, dropTables, origin, primaryKeyName, true, collation != null ? collation : defaultCollation);
+          dropColumns, dropTables, origin, primaryKeyName, true, collation != null ? collation : defaultCollation,
+          checks(ordered, line));
+    }
+
+    /**
+     * The checks Hibernate 7 makes: a list's order column {@code >= 0}; a discriminator in its hierarchy's values; for each enum it stores itself (a
+     * column's or a map key's), {@code c in ('A','B')} by name (a
+     * column check on PostgreSQL; H2's and MariaDB's ENUM type holds the same values there, which
+     * jmigrate's VARCHAR holds through the check), {@code c between 0 and n} by ordinal; and the table's
+     * {@code @org.hibernate.annotations.Check}s. Named as PostgreSQL names Hibernate's unnamed ones
+     * ({@code <table>_<column>_check}, {@code <table>_check}), so a database Hibernate made validates.
+     */
+    private List<io.jmigrate.processor.model.CheckDeclaration> checks(List<ColumnDeclaration> ordered, HibernateLine line) {
+      List<io.jmigrate.processor.model.CheckDeclaration> out = new ArrayList<>();
+      java.util.Set<String> names = new java.util.TreeSet<>();
+      for (ColumnDeclaration c : ordered) {
+        List<String> constants = c.javaType().enumConstants();
+        String expression;
+        boolean discriminator = c.javaType().name().equals("discriminator");
+        if (c.javaType().name().equals(LIST_INDEX) && line.checksOrderAndDiscriminator()) {
+          expression = c.name() + " >= 0";
+        } else if (constants == null || constants.isEmpty() || (discriminator && !line.checksOrderAndDiscriminator())
+            || c.javaType().columnType() == io.jmigrate.schema.ColumnType.ENUM) { // a PostgreSQL enum type holds its values
+          continue;
+        } else {
+          boolean numbers = c.javaType().columnType() == io.jmigrate.schema.ColumnType.INTEGER; // a discriminator's
+          expression = c.javaType().columnType() == io.jmigrate.schema.ColumnType.SMALLINT
+              ? c.name() + " between 0 and " + (constants.size() - 1)
+              : c.name() + " in (" + String.join(",", constants.stream().map(k -> numbers ? k : "'" + k.replace("'", "''") + "'").toList()) + ")";
+        }
+        String checkName = name + "_" + c.name() + "_check";
+        checkName = checkName.length() <= 63 ? checkName : io.jmigrate.schema.Names.constraintName("ck", name, List.of(c.name()));
+        if (names.add(checkName)) {
+          out.add(new io.jmigrate.processor.model.CheckDeclaration(expression, checkName, out.size() + 1, c.origin()));
+        }
+      }
+      int unnamed = 0;
+      Annotations annotations = new Annotations();
+      List<AnnotationMirror> declared = owner == null || !owner.getQualifiedName().contentEquals(className) ? List.of()
+          : annotations.repeated(owner, Jpa.HIBERNATE + "Check", Jpa.HIBERNATE + "Checks");
+      for (AnnotationMirror check : declared) {
+        String given = annotations.string(check, "name");
+        String checkName = !given.isEmpty() ? given : name + "_check" + (unnamed++ == 0 ? "" : String.valueOf(unnamed - 1));
+        if (names.add(checkName)) {
+          out.add(new io.jmigrate.processor.model.CheckDeclaration(annotations.string(check, "constraints"), checkName,
+              out.size() + 1, Origin.of(owner, check)));
+        }
+      }
+      return out;
     }
   }
 
@@ -313,7 +365,7 @@ public final class JpaExtractor implements Extractor {
       }
     }
     shareTables();
-    List<TableDeclaration> out = new ArrayList<>(tables.values().stream().map(t -> t.declaration(defaultCollation)).toList());
+    List<TableDeclaration> out = new ArrayList<>(tables.values().stream().map(t -> t.declaration(defaultCollation, columns.line)).toList());
     generators.tables().stream().filter(g -> out.stream().noneMatch(t -> t.name().equals(g.name()))).forEach(out::add);
     return out;
   }
@@ -321,6 +373,11 @@ public final class JpaExtractor implements Extractor {
   @Override
   public List<io.jmigrate.processor.model.SequenceDeclaration> sequences() {
     return generators.sequences();
+  }
+
+  @Override
+  public java.util.Map<String, java.util.Map<String, Long>> generatorRows() {
+    return generators.rows();
   }
 
   /**
@@ -360,7 +417,7 @@ public final class JpaExtractor implements Extractor {
             c.javaType(), c.id(), c.generated(), c.nullable(), c.length(), c.precision(), c.scale(), c.unique(),
             c.defaultValue(), c.defaultSql(), c.defaultSqlVariants(), c.renamedFrom(),
             new ForeignKeyDeclaration(to.className, to.simpleName, fk.targetIsTable(), fk.column(), fk.onDelete(),
-                fk.onUpdate(), fk.name()), c.narrow(), c.origin());
+                fk.onUpdate(), fk.name()), c.narrow(), c.origin(), c.comment());
       });
     }
   }
@@ -678,7 +735,7 @@ public final class JpaExtractor implements Extractor {
       }
       return new ColumnDeclaration(c.name(), c.nameGiven(), c.field(), c.declaringClass(), c.javaType(), c.id(), true,
           c.nullable(), c.length(), c.precision(), c.scale(), c.unique(), null, null, c.renamedFrom(), c.foreignKey(),
-          c.narrow(), c.origin().with("generated", g, explicit(g, "strategy")));
+          c.narrow(), c.origin().with("generated", g, explicit(g, "strategy"))).withComment(c.comment());
     }
     if (strategy.equals("UUID") || (strategy.equals("AUTO") && c.javaType().columnType() == ColumnType.UUID)) {
       return c; // Hibernate generates the UUID itself
@@ -734,8 +791,31 @@ public final class JpaExtractor implements Extractor {
       value = null;
     }
     t.columns.add(new ColumnDeclaration(name, true, name, root.type.getSimpleName().toString(),
-        JavaType.of("discriminator", type), false, false, false, length, 0, 0, false, value, null, null, null, false,
-        origin));
+        new JavaType("discriminator", type, false, "discriminator", discriminatorValues(root, type)), false, false, false,
+        length, 0, 0, false, value, null, null, null, false, origin));
+  }
+
+  /**
+   * The values Hibernate 7 checks the discriminator against: each concrete class of the hierarchy's, the root's
+   * first, then its subclasses by entity name; null (no check) when a value is neither given nor the entity name.
+   */
+  private List<String> discriminatorValues(Entity root, ColumnType type) {
+    List<Entity> hierarchy = new ArrayList<>();
+    hierarchy.add(root);
+    entities.values().stream().filter(x -> x != root && x.root() == root)
+        .sorted(java.util.Comparator.comparing((Entity x) -> x.entityName)).forEach(hierarchy::add);
+    List<String> values = new ArrayList<>();
+    for (Entity x : hierarchy) {
+      if (x.type.getModifiers().contains(Modifier.ABSTRACT)) {
+        continue;
+      }
+      AnnotationMirror dv = Jpa.mirror(x.type, "DiscriminatorValue");
+      if (dv == null && type != ColumnType.STRING) {
+        return null;
+      }
+      values.add(dv != null ? annotations.string(dv, "value") : x.entityName);
+    }
+    return values.isEmpty() ? null : values;
   }
 
   /** {@code @Table(indexes, uniqueConstraints)}: column names as Hibernate resolves them, through the naming. */
@@ -913,7 +993,8 @@ public final class JpaExtractor implements Extractor {
       t.columns.set(t.columns.indexOf(mapped), new ColumnDeclaration(mapped.name(), mapped.nameGiven(), mapped.field(),
           mapped.declaringClass(), mapped.javaType(), mapped.id(), mapped.generated(), mapped.nullable(),
           mapped.length(), mapped.precision(), mapped.scale(), mapped.unique(), mapped.defaultValue(),
-          mapped.defaultSql(), mapped.defaultSqlVariants(), mapped.renamedFrom(), fk, mapped.narrow(), mapped.origin()));
+          mapped.defaultSql(), mapped.defaultSqlVariants(), mapped.renamedFrom(), fk, mapped.narrow(), mapped.origin(),
+          mapped.comment()));
       return;
     }
     // A writable association over a column a read-only basic attribute maps too ({@code Long cityId} beside
@@ -1101,7 +1182,8 @@ public final class JpaExtractor implements Extractor {
       String given = annotations.string(order, "name");
       Origin origin = track(Origin.of(f, order), order, "name", "name");
       return new ColumnDeclaration(naming.physical(given.isEmpty() ? f.getSimpleName() + "_ORDER" : given),
-          !given.isEmpty(), f.getSimpleName().toString(), declaring, JavaType.of("int", ColumnType.INTEGER), false,
+          !given.isEmpty(), f.getSimpleName().toString(), declaring,
+          new JavaType(LIST_INDEX, ColumnType.INTEGER, false, "int", null), false,
           false, annotations.bool(order, "nullable"), 0, 0, 0, false, null, null, null, null, false, origin);
     }
     if (isMap(f.asType()) && f.asType() instanceof DeclaredType d && d.getTypeArguments().size() == 2) {

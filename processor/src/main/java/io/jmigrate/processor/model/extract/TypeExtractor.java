@@ -71,9 +71,16 @@ final class TypeExtractor {
     origin = track(origin, renamed, "value", "renamedFrom");
     String renamedFrom = renamed == null ? null : annotations.string(renamed, "value");
 
+    List<io.jmigrate.processor.model.CheckDeclaration> checks = new ArrayList<>();
+    for (AnnotationMirror check : annotations.repeated(type, JmigrateExtractor.CHECK, JmigrateExtractor.CHECK_LIST)) {
+      Origin at = track(track(Origin.of(type, check), check, "value", "value"), check, "name", "name");
+      checks.add(new io.jmigrate.processor.model.CheckDeclaration(annotations.string(check, "value"),
+          annotations.string(check, "name"), checks.size() + 1, at));
+    }
+
     TableDeclaration declaration = new TableDeclaration(type.getQualifiedName().toString(),
         type.getSimpleName().toString(), name, !given.isEmpty(), shape(type), columns, indexes, renamedFrom, dropColumns, dropTables,
-        origin, annotations.string(table, "primaryKeyName"), false, annotations.string(table, "collation"));
+        origin, annotations.string(table, "primaryKeyName"), false, annotations.string(table, "collation"), checks);
     return new Extracted(declaration, referenced);
   }
 

@@ -72,6 +72,7 @@ public final class ModelValidator {
     }
     add(TableRules.generatedKey(t, columns.values().stream().filter(ColumnDeclaration::id).toList()));
     problems.addAll(TableRules.indexes(t, columns));
+    problems.addAll(TableRules.checks(t));
     problems.addAll(TableRules.constraintNames(t));
     problems.addAll(dialects.keys(t, columns));
     add(tableRename(t));

@@ -108,6 +108,27 @@ final class TableRules {
     return problems;
   }
 
+  /** Each check has an expression and a valid name; no two checks of a table share a name. */
+  static List<Problem> checks(TableDeclaration t) {
+    List<Problem> problems = new ArrayList<>();
+    Set<String> names = new TreeSet<>();
+    for (io.jmigrate.processor.model.CheckDeclaration k : t.checks()) {
+      if (k.expression().isBlank()) {
+        problems.add(Problem.error(k.origin().of("value"), "@Check on " + t.simpleName() + " has no expression;"
+            + " write the SQL condition every row must meet, e.g. @Check(\"quantity > 0\")"));
+        continue;
+      }
+      String message = k.name().isEmpty() ? null : Identifiers.problem("check", k.name(), null, "@Check(name = \"…\")");
+      if (message != null) {
+        problems.add(Problem.error(k.origin().of("name"), message));
+      } else if (!names.add(k.nameIn(t.name()))) {
+        problems.add(Problem.error(k.origin().of("name"), "two checks of " + t.simpleName() + " are named \""
+            + k.nameIn(t.name()) + "\"; give one of them another name with @Check(name = \"…\")"));
+      }
+    }
+    return problems;
+  }
+
   private static Problem index(TableDeclaration t, IndexDeclaration i, Set<String> columns) {
     if (i.columns().isEmpty()) {
       return Problem.error(i.origin().of("columns"), "@Index on " + t.simpleName() + " names no columns");

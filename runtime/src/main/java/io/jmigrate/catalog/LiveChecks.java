@@ -1,0 +1,175 @@
+package io.jmigrate.catalog;
+
+import io.jmigrate.dialect.Dialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The named table-level check constraints of the live tables, per dialect, read alike by
+ * {@code inspect} and {@code validate}: table, then check name, then the expression as the database
+ * gives it back (PostgreSQL and H2 rewrite it: {@code ((status)::text = ANY (…))}, so expressions are
+ * shown, and checks are compared by name). Names are lower-cased where the database folded them.
+ * A check written on a column ({@code status text CHECK (…)}) is not read here: MariaDB makes one for
+ * every JSON column, and SQLite's stays a {@link LiveAttributes kept attribute}.
+ */
+public final class LiveChecks {
+  private LiveChecks() {}
+
+  private static final Map<String, String> QUERIES = Map.of(
+      "postgresql", "SELECT t.relname, k.conname, pg_catalog.pg_get_constraintdef(k.oid) FROM pg_catalog.pg_constraint k"
+          + " JOIN pg_catalog.pg_class t ON t.oid = k.conrelid WHERE k.contype = 'c' AND t.relkind IN ('r', 'p')"
+          + " AND k.connamespace = current_schema()::regnamespace AND k.conislocal",
+      "mariadb", "SELECT TABLE_NAME, CONSTRAINT_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS"
+          + " WHERE CONSTRAINT_SCHEMA = DATABASE() AND LEVEL = 'Table'",
+      "h2", "SELECT t.TABLE_NAME, t.CONSTRAINT_NAME, k.CHECK_CLAUSE FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS t"
+          + " JOIN INFORMATION_SCHEMA.CHECK_CONSTRAINTS k ON k.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA"
+          + " AND k.CONSTRAINT_NAME = t.CONSTRAINT_NAME WHERE t.CONSTRAINT_TYPE = 'CHECK'"
+          + " AND t.TABLE_SCHEMA = CURRENT_SCHEMA");
+
+  /** Table name to (check name to expression), both sorted. */
+  public static Map<String, Map<String, String>> read(Connection c, Dialect d) throws SQLException {
+    Map<String, Map<String, String>> out = new TreeMap<>();
+    if (d.name().equals("sqlite")) {
+      sqlite(c, out);
+      return out;
+    }
+    String query = QUERIES.get(d.name());
+    if (query == null) {
+      return out;
+    }
+    if (d.name().equals("mariadb") && !hasLevel(c)) {
+      query = MYSQL; // MySQL: no LEVEL (nor column checks of its own: a column's CHECK is a table's there)
+    }
+    try (PreparedStatement s = c.prepareStatement(query); ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        String expression = rs.getString(3);
+        if (d.name().equals("postgresql") && expression.startsWith("CHECK ")) {
+          expression = expression.substring("CHECK ".length());
+        }
+        out.computeIfAbsent(folded(d, rs.getString(1)), k -> new TreeMap<>())
+            .put(folded(d, rs.getString(2)), unwrapped(expression.strip()));
+      }
+    }
+    return out;
+  }
+
+  private static final String MYSQL = "SELECT t.TABLE_NAME, t.CONSTRAINT_NAME, k.CHECK_CLAUSE"
+      + " FROM information_schema.TABLE_CONSTRAINTS t JOIN information_schema.CHECK_CONSTRAINTS k"
+      + " ON k.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA AND k.CONSTRAINT_NAME = t.CONSTRAINT_NAME"
+      + " WHERE t.CONSTRAINT_TYPE = 'CHECK' AND t.TABLE_SCHEMA = DATABASE()";
+
+  /** Whether the server's CHECK_CONSTRAINTS tells table checks from column checks (MariaDB 10.5.10+). */
+  private static boolean hasLevel(Connection c) {
+    // An error here leaves a MariaDB or MySQL transaction as it was.
+    try (PreparedStatement s = c.prepareStatement("SELECT LEVEL FROM information_schema.CHECK_CONSTRAINTS WHERE 1 = 0");
+        ResultSet rs = s.executeQuery()) {
+      return true;
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  /** H2 folding unquoted names to upper case keeps {@code ck_t} as {@code CK_T}: the models' name is lower case. */
+  private static String folded(Dialect d, String name) {
+    return d.name().equals("h2") && name.equals(name.toUpperCase(Locale.ROOT)) ? name.toLowerCase(Locale.ROOT) : name;
+  }
+
+  /** {@code (a > 0)} as {@code a > 0}: the outer parentheses a database adds are not the expression's. */
+  static String unwrapped(String e) {
+    while (e.startsWith("(") && e.endsWith(")") && closes(e) == e.length() - 1) {
+      e = e.substring(1, e.length() - 1).strip();
+    }
+    return e;
+  }
+
+  /** Where the parenthesis opening {@code e} closes, quotes skipped. */
+  private static int closes(String e) {
+    int depth = 0;
+    char quote = 0;
+    for (int i = 0; i < e.length(); i++) {
+      char ch = e.charAt(i);
+      if (quote != 0) {
+        if (ch == quote) {
+          quote = 0;
+        }
+      } else if (ch == '\'' || ch == '"' || ch == '`') {
+        quote = ch;
+      } else if (ch == '(') {
+        depth++;
+      } else if (ch == ')' && --depth == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** {@code CONSTRAINT "name" CHECK (…)} among the table-level parts of the CREATE TABLE text. */
+  private static final Pattern NAMED_CHECK = Pattern.compile("(?is)^CONSTRAINT\\s+(\"[^\"]+\"|`[^`]+`|\\[[^]]+]|\\S+)\\s+CHECK\\s*(\\(.*\\))$");
+
+  /** Whether a part of a SQLite CREATE TABLE is a named table check, which the model describes. */
+  public static boolean isNamedCheck(String part) {
+    return NAMED_CHECK.matcher(part.strip()).matches();
+  }
+
+  /** The comma-separated parts of a definition list, commas inside parentheses and quotes not splitting. */
+  private static List<String> topLevelParts(String body) {
+    List<String> parts = new java.util.ArrayList<>();
+    int depth = 0;
+    char quote = 0;
+    StringBuilder current = new StringBuilder();
+    for (char ch : body.toCharArray()) {
+      if (quote != 0) {
+        if (ch == quote) {
+          quote = 0;
+        }
+      } else if (ch == '\'' || ch == '"' || ch == '`' || ch == '[') {
+        quote = ch == '[' ? ']' : ch;
+      } else if (ch == '(') {
+        depth++;
+      } else if (ch == ')') {
+        depth--;
+      } else if (ch == ',' && depth == 0) {
+        parts.add(current.toString());
+        current.setLength(0);
+        continue;
+      }
+      current.append(ch);
+    }
+    if (!current.toString().isBlank()) {
+      parts.add(current.toString());
+    }
+    return parts;
+  }
+
+  private static void sqlite(Connection c, Map<String, Map<String, String>> out) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT name, sql FROM sqlite_master WHERE type = 'table'"
+        + " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND sql IS NOT NULL ORDER BY name");
+        ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        String sql = rs.getString(2);
+        int open = sql.indexOf('(');
+        int close = sql.lastIndexOf(')');
+        if (open < 0 || close < open) {
+          continue;
+        }
+        List<String> parts = topLevelParts(sql.substring(open + 1, close));
+        for (String part : parts) {
+          Matcher m = NAMED_CHECK.matcher(part.strip());
+          if (m.matches()) {
+            String name = m.group(1);
+            name = name.charAt(0) == '"' || name.charAt(0) == '`' || name.charAt(0) == '[' ? name.substring(1, name.length() - 1) : name;
+            out.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(name, unwrapped(m.group(2).strip()));
+          }
+        }
+      }
+    }
+  }
+}
