@@ -701,6 +701,7 @@ public abstract class SqlDialect implements Dialect {
       case BINARY:
         return binaryType;
       case CLOB:
+      case LONG_TEXT:
         return "CLOB";
       case BLOB:
         return "BLOB";

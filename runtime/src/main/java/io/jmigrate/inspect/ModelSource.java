@@ -239,6 +239,7 @@ final class ModelSource {
       case BLOB:
         return "byte[]";
       case CLOB:
+      case LONG_TEXT:
       case CHAR:
       case JSON:
         return "String";

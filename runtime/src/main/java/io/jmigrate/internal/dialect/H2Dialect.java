@@ -221,10 +221,10 @@ public class H2Dialect extends SqlDialect {
     return typeName == null ? null : LIVE_TYPES.get(typeName.toUpperCase(Locale.ROOT));
   }
 
-  /** CLOB and BLOB read back as the text and bytes H2 also reports under those names. */
+  /** CLOB (and long text, a CLOB here) and BLOB read back as the text and bytes H2 also reports under those names. */
   @Override
   public ColumnType liveTypeOf(ColumnType type) {
-    return type == ColumnType.CLOB ? ColumnType.STRING : type == ColumnType.BLOB ? ColumnType.BINARY : type;
+    return type == ColumnType.CLOB || type == ColumnType.LONG_TEXT ? ColumnType.STRING : type == ColumnType.BLOB ? ColumnType.BINARY : type;
   }
 
   /** H2's order: type, then identity or default, then NOT NULL. */

@@ -155,6 +155,7 @@ public class MariaDbDialect extends SqlDialect {
         // MariaDB's CHAR drops trailing spaces when read; Hibernate makes a VARCHAR(n) for CHAR(n) here too.
         return "VARCHAR(" + Math.max(c.length(), 1) + ")";
       case CLOB:
+      case LONG_TEXT:
         return lobType(c.length()) + "TEXT";
       case BLOB:
         return lobType(c.length()) + "BLOB";
@@ -397,7 +398,8 @@ public class MariaDbDialect extends SqlDialect {
       boolean text = false;
       for (String name : key) {
         ColumnType type = t.column(name).map(ColumnDefinition::type).orElse(ColumnType.BIGINT);
-        boolean isText = type == ColumnType.STRING || type == ColumnType.CHAR || type == ColumnType.CLOB;
+        boolean isText = type == ColumnType.STRING || type == ColumnType.CHAR || type == ColumnType.CLOB
+            || type == ColumnType.LONG_TEXT;
         text |= isText;
         grouped.add(isText ? q(name) + " COLLATE " + collation : q(name));
         notNull.add(q(name) + " IS NOT NULL");
@@ -658,7 +660,7 @@ public class MariaDbDialect extends SqlDialect {
   @Override
   public ColumnType liveTypeOf(ColumnType type) {
     return switch (type) {
-      case CLOB, JSON, STRING_ARRAY, INTEGER_ARRAY, BIGINT_ARRAY -> ColumnType.STRING;
+      case CLOB, LONG_TEXT, JSON, STRING_ARRAY, INTEGER_ARRAY, BIGINT_ARRAY -> ColumnType.STRING;
       case BLOB -> ColumnType.BINARY;
       case CHAR -> ColumnType.STRING;
       default -> type;

@@ -117,6 +117,9 @@ public class PostgresDialect extends SqlDialect {
     if (c.type() == ColumnType.JSON) {
       return "JSONB"; // the binary form Hibernate makes for SqlTypes.JSON: indexable, compared by value
     }
+    if (c.type() == ColumnType.LONG_TEXT) {
+      return "TEXT"; // Hibernate's type for LONG32VARCHAR here: text, not a large object
+    }
     return c.type() == ColumnType.CLOB || c.type() == ColumnType.BLOB ? "OID" : super.type(c);
   }
 
@@ -167,10 +170,10 @@ public class PostgresDialect extends SqlDialect {
     out.execute("ALTER TYPE " + q(op.type()) + " RENAME VALUE " + quoteString(op.from()) + " TO " + quoteString(op.to()));
   }
 
-  /** Both large objects are an {@code oid}, which reads back as a BLOB. */
+  /** Both large objects are an {@code oid}, which reads back as a BLOB; long text is text. */
   @Override
   public ColumnType liveTypeOf(ColumnType type) {
-    return type == ColumnType.CLOB ? ColumnType.BLOB : type;
+    return type == ColumnType.CLOB ? ColumnType.BLOB : type == ColumnType.LONG_TEXT ? ColumnType.STRING : type;
   }
 
   @Override

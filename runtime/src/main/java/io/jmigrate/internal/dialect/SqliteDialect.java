@@ -142,12 +142,13 @@ public class SqliteDialect extends SqlDialect {
       throw new IllegalArgumentException("SQLite has no array type, for the column " + c.name() + " (" + c.type()
           + "); the build refuses it when sqlite is a target dialect (-Ajmigrate.dialects)");
     }
-    return c.type() == ColumnType.CLOB || c.type() == ColumnType.JSON ? "TEXT" : super.type(c);
+    return c.type() == ColumnType.CLOB || c.type() == ColumnType.LONG_TEXT || c.type() == ColumnType.JSON ? "TEXT"
+        : super.type(c);
   }
 
   @Override
   public ColumnType liveTypeOf(ColumnType type) {
-    return type == ColumnType.CLOB || type == ColumnType.JSON ? ColumnType.STRING
+    return type == ColumnType.CLOB || type == ColumnType.LONG_TEXT || type == ColumnType.JSON ? ColumnType.STRING
         : type == ColumnType.BLOB ? ColumnType.BINARY : type;
   }
 

@@ -222,6 +222,13 @@ final class JpaColumns {
         || sized.type() == ColumnType.STRING_ARRAY) && explicit(col, "length") != null) {
       length = annotations.integer(col, "length");
     }
+    if (sized.type() == ColumnType.LONG_TEXT) {
+      // As a @Lob's, the length sizes only MariaDB's TEXT types, and only for LONG32VARCHAR: Hibernate makes
+      // LONG32NVARCHAR a LONGTEXT there whatever the length (measured, 7.4).
+      AnnotationMirror code = Annotations.mirror(field, Jpa.HIBERNATE + "JdbcTypeCode");
+      boolean national = code != null && annotations.integer(code, "value") == JpaTypes.LONG32NVARCHAR;
+      length = col == null || national ? 0 : annotations.integer(col, "length");
+    }
     if (!definition && sized.type() == ColumnType.DECIMAL && annotations.integer(col, "precision") > 0) {
       // Hibernate: numeric(38,2), unless a precision is given; a scale without one is ignored.
       precision = annotations.integer(col, "precision");
