@@ -467,31 +467,28 @@ public class SqliteDialect extends SqlDialect {
       }
       return;
     }
-    LockWait.Attempt attempt = upTo -> {
-      busyTimeout(connection, upTo.toMillis());
-      try (Statement s = connection.createStatement()) {
-        s.execute("BEGIN IMMEDIATE");
-        return true;
-      } catch (SQLException e) {
-        if (busy(e)) {
-          return false;
-        }
-        throw e;
-      }
-    };
-    try {
-      if (!attempt.tryFor(Duration.ZERO)) { // the file's name is read only when there is a wait to tell of
-        wait.acquire("the SQLite write lock on " + file(connection), WRITE_LOCK_TIMEOUT, attempt,
-            () -> "another connection (SQLite does not say which)");
-      }
-    } finally {
-      busyTimeout(connection, wait.timeoutOr(WRITE_LOCK_TIMEOUT).toMillis());
-    }
-  }
-
-  private static void busyTimeout(Connection connection, long millis) throws SQLException {
+    // One statement for the whole acquisition: this runs once per migration.
     try (Statement s = connection.createStatement()) {
-      s.execute("PRAGMA busy_timeout = " + millis);
+      LockWait.Attempt attempt = upTo -> {
+        s.execute("PRAGMA busy_timeout = " + upTo.toMillis());
+        try {
+          s.execute("BEGIN IMMEDIATE");
+          return true;
+        } catch (SQLException e) {
+          if (busy(e)) {
+            return false;
+          }
+          throw e;
+        }
+      };
+      try {
+        if (!attempt.tryFor(Duration.ZERO)) { // the file's name is read only when there is a wait to tell of
+          wait.acquire("the SQLite write lock on " + file(connection), WRITE_LOCK_TIMEOUT, attempt,
+              () -> "another connection (SQLite does not say which)");
+        }
+      } finally {
+        s.execute("PRAGMA busy_timeout = " + wait.timeoutOr(WRITE_LOCK_TIMEOUT).toMillis());
+      }
     }
   }
 
