@@ -60,4 +60,11 @@ public @interface Column {
 
   /** A default given as an SQL expression, used as written ({@code "CURRENT_TIMESTAMP"}). */
   String defaultSql() default "";
+
+  /**
+   * The column's comment: {@code COMMENT ON COLUMN} on PostgreSQL and H2, {@code COMMENT '…'} in the
+   * column's definition on MariaDB/MySQL; SQLite has no place for one (the model keeps it, the database
+   * does not). A changed comment is a migration that changes only the comment.
+   */
+  String comment() default "";
 }

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JpaGeneratorsTest {
   @Test
   void sequencesAndGeneratorTablesAreWhatHibernateMakes(@TempDir Path dir) throws Exception {
-    SchemaComparison ids = new SchemaComparison(dir, SchemaComparison.all());
+    SchemaComparison ids = new SchemaComparison(dir, SchemaComparison.all()).comparingGeneratorRows();
     ids.step("generators/step1");
     ids.step("generators/step2");
     ids.assertNoProblems();
@@ -43,12 +43,15 @@ class JpaGeneratorsTest {
    * One generator table holding the rows of several {@code @TableGenerator}s (each its own {@code pkColumnValue},
    * start and block size), on entities other entities reference, beside {@code hibernate_sequences}
    * (src/test/resources/generators/segments): the references point at the entities' tables, not at the
-   * generator tables declared on the same classes.
+   * generator tables declared on the same classes. Each generator table starts with the rows Hibernate's export
+   * inserts (compared; and Hibernate then allocates the same ids on both); a later step's entity with a new
+   * segment of the existing table gets its row from that step's migration (the snapshot knows the segments).
    */
   @Test
   void generatorTablesOfReferencedEntities(@TempDir Path dir) throws Exception {
-    SchemaComparison ids = new SchemaComparison(dir, SchemaComparison.all());
+    SchemaComparison ids = new SchemaComparison(dir, SchemaComparison.all()).comparingGeneratorRows();
     ids.step("generators/segments");
+    ids.step(java.util.List.of("generators/segments", "generators/segments2"), java.util.Map.of());
     ids.assertNoProblems();
   }
 }

@@ -39,6 +39,8 @@ final class SchemaComparison {
   private final Set<Target> broken = new LinkedHashSet<>();
   private final List<String> problems = new ArrayList<>();
   private int steps;
+  /** Whether the first step also compares the generator tables' rows (see {@link #comparingGeneratorRows}). */
+  private boolean generatorRows;
 
   SchemaComparison(Path dir, Hibernate.Naming naming, Set<Target> targets) throws IOException {
     this.dir = dir;
@@ -90,6 +92,17 @@ final class SchemaComparison {
     return build;
   }
 
+  /**
+   * Also checks, in the first step (a database jmigrate creates from nothing), that the rows of every table
+   * Hibernate's export fills (its generator tables' segments) are the ones jmigrate's migration inserts, and
+   * that after writing the same entities through Hibernate on both databases those tables hold the same
+   * values: Hibernate allocated the same ids.
+   */
+  SchemaComparison comparingGeneratorRows() {
+    generatorRows = true;
+    return this;
+  }
+
   EntityProject.Build step(String resource) throws Exception {
     return step(List.of(resource), Map.of());
   }
@@ -117,6 +130,17 @@ final class SchemaComparison {
     List<String> expected;
     try (Connection c = DriverManager.getConnection(fresh)) {
       expected = KnownDifferences.accept(target, Catalog.read(c, target), got);
+    }
+    Map<String, List<Map<String, String>>> exported = null;
+    if (generatorRows) {
+      try (Connection c = DriverManager.getConnection(fresh); Connection m = DriverManager.getConnection(url)) {
+        if (step == 1) {
+          exported = filled(Rows.contents(c));
+          compareRows(where + ": the rows of the generator tables", exported, Rows.contents(m));
+        } else {
+          segmentsPresent(where, filled(Rows.contents(c)), Rows.contents(m));
+        }
+      }
     }
     // (c) the two catalogs are equal.
     if (!expected.equals(got)) {
@@ -148,6 +172,66 @@ final class SchemaComparison {
         }
       }
     }
+    if (exported != null) {
+      try (SessionFactory sf = Hibernate.open(fresh, target, classes, loader, "none", naming)) {
+        Rows.write(sf, classes, step);
+      }
+      try (Connection c = DriverManager.getConnection(fresh); Connection m = DriverManager.getConnection(url)) {
+        compareRows(where + ": after writing the same entities, the rows of the generator tables",
+            filled(Rows.contents(c)).keySet().stream().filter(exported::containsKey)
+                .collect(java.util.stream.Collectors.toMap(t -> t, t -> rowsOf(c, t), (a, b) -> a, TreeMap::new)),
+            Rows.contents(m));
+      }
+    }
+  }
+
+  /** The tables that have rows. */
+  private static Map<String, List<Map<String, String>>> filled(Map<String, List<Map<String, String>>> contents) {
+    Map<String, List<Map<String, String>>> out = new TreeMap<>();
+    contents.forEach((t, rows) -> {
+      if (!rows.isEmpty()) {
+        out.put(t, rows);
+      }
+    });
+    return out;
+  }
+
+  private static List<Map<String, String>> rowsOf(Connection c, String table) {
+    try {
+      return Rows.contents(c).get(table);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * After a later step (whose earlier rows moved the counters on), each of the rows Hibernate's export inserts has
+   * a row of its segment (its text values) in jmigrate's database.
+   */
+  private void segmentsPresent(String where, Map<String, List<Map<String, String>>> hibernate,
+      Map<String, List<Map<String, String>>> jmigrate) {
+    hibernate.forEach((t, rows) -> {
+      for (Map<String, String> row : rows) {
+        Map<String, String> segment = new TreeMap<>(row);
+        segment.values().removeIf(v -> v == null || v.matches("-?[0-9]+"));
+        boolean found = jmigrate.getOrDefault(t, List.of()).stream()
+            .anyMatch(r -> r.entrySet().containsAll(segment.entrySet()));
+        if (!found) {
+          problems.add(where + ": the generator table " + t + " has no row " + segment + " (Hibernate's export: " + row + ")");
+        }
+      }
+    });
+  }
+
+  /** Each of Hibernate's tables has the same rows in jmigrate's database. */
+  private void compareRows(String what, Map<String, List<Map<String, String>>> hibernate,
+      Map<String, List<Map<String, String>>> jmigrate) {
+    hibernate.forEach((t, rows) -> {
+      List<Map<String, String>> got = jmigrate.getOrDefault(t, List.of());
+      if (!rows.equals(got)) {
+        problems.add(what + " differ in " + t + "\n  Hibernate: " + rows + "\n  jmigrate:  " + got);
+      }
+    });
   }
 
   /** Every value of a column that exists before and after the migration (under its new name when renamed) is kept. */
@@ -171,10 +255,21 @@ final class SchemaComparison {
       }
       List<String> was = table.getValue().stream().map(r -> project(r, columns, true)).sorted().toList();
       List<String> is = now.stream().map(r -> project(r, columns, false)).sorted().toList();
-      if (!was.equals(is)) {
+      if (!was.equals(is) && !(generatorRows && added(was, is))) {
         problems.add(where + ": the migration changed the rows of " + table.getKey() + "\n  before: " + was + "\n  after:  " + is);
       }
     }
+  }
+
+  /** Whether {@code is} is {@code was} with rows added (a new segment's row in a generator table). */
+  private static boolean added(List<String> was, List<String> is) {
+    List<String> rest = new ArrayList<>(is);
+    for (String row : was) {
+      if (!rest.remove(row)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String project(Map<String, String> row, Map<String, String> columns, boolean old) {

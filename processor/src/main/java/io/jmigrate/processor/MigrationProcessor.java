@@ -20,6 +20,7 @@ import io.jmigrate.processor.codegen.MigrationWriter;
 import io.jmigrate.processor.diff.OnlineCheck;
 import io.jmigrate.processor.diff.Intents;
 import io.jmigrate.processor.diff.Rename;
+import io.jmigrate.processor.diff.GeneratorRows;
 import io.jmigrate.processor.diff.SchemaDiff;
 import io.jmigrate.processor.model.assemble.ModelReader;
 import io.jmigrate.processor.model.extract.HibernateLine;
@@ -205,7 +206,7 @@ public final class MigrationProcessor extends AbstractProcessor {
       // Extract and validate.
       Models models = new ModelReader(extractor, options.dialects()).read(roundModels);
       int squash = Squasher.requested(processingEnv);
-      if (squash == 0 && snapshotFile.exists() && models.problems().isEmpty() && upToDate(layout, snapshotFile, models)) {
+      if (squash == 0 && snapshotFile.exists() && models.problems().isEmpty() && upToDate(layout, snapshotFile, models, extractor.generatorRows())) {
         return;
       }
       Snapshot committed = snapshotFile.parse();
@@ -230,10 +231,11 @@ public final class MigrationProcessor extends AbstractProcessor {
       if (report(diff.findings().stream().map(f -> Findings.atDeclaration(f, read)).toList())) {
         return;
       }
-      List<Operation> ops = diff.operations();
+      Map<String, Map<String, Long>> generatorRows = extractor.generatorRows();
+      List<Operation> ops = GeneratorRows.added(diff.operations(), models.schema(), generatorRows, base.generatorRows());
 
       if (squash > 0 && !options.check()) {
-        Squasher.Result squashed = Squasher.squash(processingEnv, squash, pkg, files, base, ops);
+        Squasher.Result squashed = Squasher.squash(processingEnv, squash, pkg, files, base, ops, generatorRows);
         snapshotFile.write(squashed.snapshot());
         note("squashed " + squashed.deleted().size() + " migrations into " + squashed.file() + " and deleted "
             + squashed.deleted().size() + " migration source files; commit both. A database below version " + squash
@@ -261,7 +263,7 @@ public final class MigrationProcessor extends AbstractProcessor {
         int version = base.latestVersion() + 1;
         String className = MigrationNamer.className(version, ops);
         Snapshot next = Snapshot.after(base, models.schema(), models.tableClasses(), diff.recorded(version), version,
-            pkg + "." + className);
+            pkg + "." + className).withGeneratorRows(GeneratorRows.segments(generatorRows));
         JavaFile migration = MigrationWriter.write(pkg, className, version, ops, base.schema(),
             SchemaFingerprint.of(next.schema()));
         // Through the Filer first (compiled by this same build), then into the source tree: the
@@ -287,7 +289,9 @@ public final class MigrationProcessor extends AbstractProcessor {
       } else {
         // Same schema: still write a stepped-back snapshot, an older format, a model class that moved, or
         // fewer recorded renames (their annotations were removed).
-        snapshotFile.write(base.with(models.tableClasses(), diff.appliedBefore()));
+        // The generator tables' segments only where the committed file records them (an older file is unchanged).
+        Snapshot same = base.with(models.tableClasses(), diff.appliedBefore());
+        snapshotFile.write(base.generatorRows().isEmpty() ? same : same.withGeneratorRows(GeneratorRows.segments(generatorRows)));
         if (!diff.appliedBefore().equals(base.renames())) {
           note("updated " + layout.snapshot() + ": it no longer records the removed @RenamedFrom annotations");
         }
@@ -320,7 +324,8 @@ public final class MigrationProcessor extends AbstractProcessor {
      * whenever it cannot tell (a partial compilation, a hand-formatted or older file, a deleted
      * latest migration), and the full path decides.
      */
-    private boolean upToDate(SourceLayout layout, SnapshotFile snapshotFile, Models models)
+    private boolean upToDate(SourceLayout layout, SnapshotFile snapshotFile, Models models,
+        Map<String, Map<String, Long>> generatorRows)
         throws IOException, BuildFailure {
       Snapshot header = SnapshotStore.readHeader(snapshotFile.committed());
       if (header == null) {
@@ -331,6 +336,9 @@ public final class MigrationProcessor extends AbstractProcessor {
       recorded.keySet().retainAll(Rename.declaredBy(models));
       Snapshot current = new Snapshot(models.schema(), models.tableClasses(), recorded, header.latestVersion(),
           header.latestClass(), header.beforeLatest());
+      if (!header.generatorRows().isEmpty()) {
+        current = current.withGeneratorRows(GeneratorRows.segments(generatorRows));
+      }
       if (!SnapshotStore.write(current).equals(snapshotFile.committed())) {
         return false; // includes a damaged file: only the full read explains what is wrong
       }

@@ -237,7 +237,7 @@ class JpaErrorsTest {
         Arguments.of("a Hibernate annotation that changes the column", """
             @Entity class Thing {
               @Id Long id;
-              @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.LONG32VARCHAR) // <-
+              @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.NCLOB) // <-
               String text;
             }""", "jmigrate does not read Hibernate's @JdbcTypeCode on text; if it changes the column"),
         Arguments.of("@Table on a mapped superclass", """

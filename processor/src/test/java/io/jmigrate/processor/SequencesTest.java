@@ -69,7 +69,10 @@ class SequencesTest {
     for (String line : List.of("createSequence(sequence(\"owner_seq\").increment(50))",
         "createSequence(sequence(\"pet_type_seq\").increment(50))",
         "createSequence(sequence(\"visit_numbers\").start(100).increment(5))",
-        "createTable(table(\"hibernate_sequences\",")) {
+        "createTable(table(\"hibernate_sequences\",",
+        "sql(\"insert into hibernate_sequences (sequence_name, next_val) select 'default', 0 from (select 1 as one) one"
+            + " where not exists (select 1 from hibernate_sequences where sequence_name = 'default')\", "
+            + "\"delete from hibernate_sequences where sequence_name = 'default'\")")) {
       assertTrue(migration.contains(line), line + " in\n" + migration);
     }
     assertTrue(p.snapshotText().contains("""
@@ -79,6 +82,8 @@ class SequencesTest {
             {"name": "visit_numbers", "start": 100, "increment": 5}
           ],
         """), p.snapshotText());
+    assertTrue(p.snapshotText().contains("  \"generatorRows\": {\n    \"hibernate_sequences\": [\"default\"]\n  }"),
+        p.snapshotText());
 
     // A second build: a new allocation size alters the sequence; an unchanged model changes nothing.
     p.write("com/acme/model/Visit.java", ENTITY + """

@@ -150,6 +150,36 @@ class SquashTest {
     }
   }
 
+  /**
+   * A JPA generator table's rows are generated steps, not hand-written ones: the squash keeps them, and a new
+   * database gets the table with its segment's row.
+   */
+  @Test
+  void keepsTheRowsOfAGeneratorTable() throws Exception {
+    String ticket = """
+        package com.acme.model;
+        import jakarta.persistence.*;
+        @Entity public class Ticket {
+          @Id @GeneratedValue(strategy = GenerationType.TABLE, generator = "t")
+          @TableGenerator(name = "t", table = "ids", pkColumnValue = "ticket", initialValue = 7) Long id;
+        }
+        """;
+    Project p = new Project(dir.resolve("project")).write("com/acme/model/Ticket.java", ticket);
+    p.build().assertOk();
+    p.write("com/acme/model/Ticket.java", ticket.replace("Long id;", "Long id;\n  String title;"));
+    p.build().assertOk();
+    Project.Result squashed = p.build("-Ajmigrate.squash=2").assertOk();
+    String source = p.migrations("com.acme.migrations").get("V0002_Squashed.java");
+    assertTrue(source.contains("insert into ids (sequence_name, next_val) select 'ticket', 7"), source);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("squashed.sqlite"))) {
+      squashed.migrator().migrate(c);
+      try (var rs = c.createStatement().executeQuery("SELECT sequence_name, next_val FROM ids")) {
+        assertTrue(rs.next());
+        assertEquals("ticket 7", rs.getString(1) + " " + rs.getLong(2));
+      }
+    }
+  }
+
   @Test
   void refusesToFoldHandWrittenStepsOrAnOlderVersion() throws Exception {
     Project p = new Project(dir.resolve("project")).write("com/acme/model/User.java", USER);

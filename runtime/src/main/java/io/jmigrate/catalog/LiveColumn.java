@@ -18,9 +18,20 @@ import java.util.TreeMap;
  *
  * @param typeName the type's name ({@code varchar}, SQLite's declared {@code NVARCHAR})
  * @param shown the type as the report shows it ({@code varchar(40)}, SQLite's declared text)
+ * @param comment the column's comment (JDBC's {@code REMARKS}); null when it has none
  */
 public record LiveColumn(String name, String typeName, String shown, int size, int digits, boolean nullable,
-    String defaultText, boolean generated) {
+    String defaultText, boolean generated, String comment) {
+
+  public LiveColumn {
+    comment = comment == null || comment.isEmpty() ? null : comment;
+  }
+
+  /** A column without a comment. */
+  public LiveColumn(String name, String typeName, String shown, int size, int digits, boolean nullable,
+      String defaultText, boolean generated) {
+    this(name, typeName, shown, size, digits, nullable, defaultText, generated, null);
+  }
 
   /** The column type the dialect reads this as, or null when it has none. */
   public ColumnType type(Dialect d) {
@@ -59,7 +70,7 @@ public record LiveColumn(String name, String typeName, String shown, int size, i
         }
         rows.put(rs.getInt("ORDINAL_POSITION"), new LiveColumn(name, typeName, shown, size, digits,
             rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls, rs.getString("COLUMN_DEF"),
-            "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"))));
+            "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT")), rs.getString("REMARKS")));
       }
     }
     return new ArrayList<>(rows.values());

@@ -123,6 +123,14 @@ public interface Dialect {
   }
 
   /**
+   * Whether the database keeps a column's comment ({@code ColumnDefinition#comment}), so that validate
+   * compares it with the migrations'. False (SQLite, and a dialect that does not say) leaves comments unchecked.
+   */
+  default boolean keepsColumnComments() {
+    return false;
+  }
+
+  /**
    * Whether later migrations address primary and foreign keys by their constraint names (DROP
    * CONSTRAINT, RENAME CONSTRAINT). Then validate compares the live names with the migrations'
    * (a hand-written schema has the database's own names, such as PostgreSQL's {@code author_pkey}),

@@ -701,6 +701,7 @@ public abstract class SqlDialect implements Dialect {
       case BINARY:
         return binaryType;
       case CLOB:
+      case LONG_TEXT:
         return "CLOB";
       case BLOB:
         return "BLOB";
@@ -750,7 +751,23 @@ public abstract class SqlDialect implements Dialect {
     for (IndexDefinition i : t.indexes()) {
       out.add(createIndex(t.name(), i));
     }
+    for (ColumnDefinition c : t.columns()) {
+      String comment = c.comment() == null ? null : commentOn(t.name(), c);
+      if (comment != null) {
+        out.add(comment);
+      }
+    }
     return out;
+  }
+
+  /**
+   * The statement that gives a column its comment, or removes it when it has none: the standard
+   * {@code COMMENT ON COLUMN}. Null where a column has no comment of its own (SQLite) or where the comment
+   * is part of the column's definition (MariaDB's {@code COMMENT '…'}, restated by {@code MODIFY}).
+   */
+  protected String commentOn(String table, ColumnDefinition c) {
+    return "COMMENT ON COLUMN " + q(table) + "." + q(c.name()) + " IS "
+        + (c.comment() == null ? "NULL" : quoteString(c.comment()));
   }
 
   protected String createTableStatement(String quotedName, TableDefinition t) {

@@ -175,10 +175,10 @@ public final class Migrator {
 
   /** Applies or reverts {@code m} in one transaction, tried again as {@link #lockWaits} says when a lock wait timed out. */
   private AppliedMigration stepRetrying(Connection c, Dialect d, Migration m, Direction direction, List<Operation> ops,
-      Schema schema) {
+      Schema schema, HistoryStatements history) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return TransactionalStep.step(c, d, m, direction, ops, schema);
+        return TransactionalStep.step(c, d, m, direction, ops, schema, history);
       } catch (MigrationException e) {
         if (!(e.getCause() instanceof SQLException cause) || !d.transactionalDdl()
             || !lockWaits.retry(d, cause, attempt, m)) {
@@ -345,7 +345,8 @@ public final class Migrator {
         checkFingerprints();
         try (RunLock lock = lock(c, d);
             Progress progress = Progress.start(c, d, lockWait.reportEvery(), lockConnections); // operator: progress
-            Dialect.Session limited = lockWaits.limit(c, d)) { // online: lock_timeout
+            Dialect.Session limited = lockWaits.limit(c, d); // online: lock_timeout
+            HistoryStatements history = new HistoryStatements(c, d)) { // prepared once per run
           if (rows == null) {
             History.create(c, d);
           }
@@ -366,13 +367,14 @@ public final class Migrator {
             checkHeld(lock, m);
             List<AppliedMigration> done = new ArrayList<>();
             done.add(StepwiseMigration.revert(c, d, m, schemaAt(partial.version() - 1), partial));
-            done.addAll(down(c, d, rows, current, target, lock));
+            done.addAll(down(c, d, rows, current, target, lock, history));
             return done;
           }
           if (current > target) {
             history().refuseRevertingSquash(rows, target);
           }
-          return current <= target ? up(c, d, rows, current, target, lock) : down(c, d, rows, current, target, lock);
+          return current <= target ? up(c, d, rows, current, target, lock, history)
+              : down(c, d, rows, current, target, lock, history);
         }
       } finally {
         if (!autoCommit) {
@@ -432,8 +434,8 @@ public final class Migrator {
     return new SqlPreview(this, byVersion);
   }
 
-  private List<AppliedMigration> up(Connection c, Dialect d, List<HistoryRow> rows, int current, int target, RunLock lock)
-      throws SQLException {
+  private List<AppliedMigration> up(Connection c, Dialect d, List<HistoryRow> rows, int current, int target, RunLock lock,
+      HistoryStatements history) throws SQLException {
     HistoryRow partial = partlyApplied(rows);
     List<AppliedMigration> done = new ArrayList<>();
     Schema schema = Schema.empty();
@@ -466,7 +468,7 @@ public final class Migrator {
           Progress.finished();
         }
       } else {
-        applied = stepRetrying(c, d, m, Direction.UP, m.up(), before);
+        applied = stepRetrying(c, d, m, Direction.UP, m.up(), before, history);
       }
       if (applied != null) {
         done.add(applied);
@@ -476,7 +478,7 @@ public final class Migrator {
   }
 
   private List<AppliedMigration> down(Connection c, Dialect d, List<HistoryRow> rows, int current, int target,
-      RunLock lock) throws SQLException {
+      RunLock lock, HistoryStatements history) throws SQLException {
     // Work out every reverse before running one, so an irreversible step stops us up front.
     List<Schema> before = new ArrayList<>();
     Schema schema = Schema.empty();
@@ -505,7 +507,7 @@ public final class Migrator {
       HistoryRow row = rows.stream().filter(r -> r.version() == m.version()).findFirst().orElse(null);
       AppliedMigration reverted = !d.transactionalDdl() && derivesDown(m) && row != null
           ? StepwiseMigration.revert(c, d, m, before.get(i), row)
-          : stepRetrying(c, d, m, Direction.DOWN, m.down(before.get(i)), m.applyTo(before.get(i)));
+          : stepRetrying(c, d, m, Direction.DOWN, m.down(before.get(i)), m.applyTo(before.get(i)), history);
       if (reverted != null) {
         done.add(reverted);
       }

@@ -7,9 +7,9 @@ import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -46,11 +46,15 @@ final class Progress implements AutoCloseable {
     this.every = every;
     this.sessionId = sessionId;
     this.observers = sessionId == null ? null : observers;
-    this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+    ScheduledThreadPoolExecutor ticker = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "jmigrate-progress");
       t.setDaemon(true);
       return t;
     });
+    // Each migration schedules its report and cancels it when done: without this, every cancelled
+    // one would stay queued until its time came (thousands in a run of thousands of short migrations).
+    ticker.setRemoveOnCancelPolicy(true);
+    this.ticker = ticker;
   }
 
   /**

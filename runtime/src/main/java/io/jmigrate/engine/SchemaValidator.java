@@ -189,6 +189,23 @@ final class SchemaValidator {
     }
   }
 
+  /**
+   * A column's comment against the migrations', where the database keeps one; a comment declared in
+   * {@link Unmanaged#RESOURCE} (as before comments were modelled) is accepted for a column without one.
+   */
+  private static String comment(TableDefinition t, ColumnDefinition col, LiveColumn live, Dialect dialect,
+      Unmanaged unmanaged, boolean full) {
+    if (!full || !dialect.keepsColumnComments() || java.util.Objects.equals(col.comment(), live.comment())) {
+      return null;
+    }
+    String object = "column " + t.name() + "." + col.name();
+    if (col.comment() == null && unmanaged.value(object, "comment").isPresent()) {
+      return null;
+    }
+    return object + (live.comment() == null ? " has no comment" : " has the comment (" + live.comment() + ")")
+        + " but the migrations " + (col.comment() == null ? "give it none" : "give it (" + col.comment() + ")");
+  }
+
   private static void compareTable(DatabaseMetaData meta, Dialect dialect, String catalog, String schema, TableDefinition t,
       Unmanaged unmanaged, boolean shapes, List<String> out, List<String> renames) throws SQLException {
     Map<String, LiveColumn> columns = new TreeMap<>();
@@ -222,6 +239,10 @@ final class SchemaValidator {
       } else if (live.nullable() != col.nullable() && !(t.primaryKey().contains(col.name()))) {
         out.add("column " + t.name() + "." + col.name() + " is " + (live.nullable() ? "nullable" : "NOT NULL")
             + " but the migrations make it " + (col.nullable() ? "nullable" : "NOT NULL"));
+      }
+      String comment = comment(t, col, live, dialect, unmanaged, shapes);
+      if (comment != null) {
+        out.add(comment);
       }
     }
     for (String extra : columns.keySet()) {

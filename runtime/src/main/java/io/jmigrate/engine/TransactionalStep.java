@@ -26,7 +26,7 @@ final class TransactionalStep {
    * when another process did it first (SQLite re-checks under each transaction's write lock).
    */
   static AppliedMigration step(Connection c, Dialect d, Migration m, Direction direction,
-      List<Operation> ops, Schema schema) {
+      List<Operation> ops, Schema schema, HistoryStatements history) {
     boolean up = direction == Direction.UP;
     long start = System.nanoTime();
     boolean committed = false;
@@ -34,7 +34,7 @@ final class TransactionalStep {
     List<Map.Entry<Operation, Schema>> ran = d.transactionalDdl() ? null : new ArrayList<>();
     try {
       d.begin(c);
-      if (!d.locksPerRun() && History.has(c, d, m.version()) == up) {
+      if (!d.locksPerRun() && history.has(m.version()) == up) {
         return null;
       }
       log().log(Level.INFO, up ? "applying {0}" : "reverting {0}", m);
@@ -55,7 +55,7 @@ final class TransactionalStep {
           out.flush();
           millis = (System.nanoTime() - start) / 1_000_000;
           if (up) {
-            History.insert(c, d, m.version(), m.description(), m.checksum(), millis);
+            history.insert(m.version(), m.description(), m.checksum(), millis);
           } else {
             History.delete(c, d, m.version());
           }
@@ -146,9 +146,17 @@ final class TransactionalStep {
         + " first; " + History.TABLE + " is unchanged.";
   }
 
-  /** Looked up only when there is something to say: logging set-up is not free at start-up. */
+  /**
+   * Looked up only when there is something to say (logging set-up is not free at start-up), then
+   * kept: this runs once per migration.
+   */
   static System.Logger log() {
-    return System.getLogger("io.jmigrate");
+    return Log.LOGGER;
+  }
+
+  /** Initialised at the first {@link #log()}. */
+  private static final class Log {
+    static final System.Logger LOGGER = System.getLogger("io.jmigrate");
   }
 
   static void rollbackQuietly(Connection c, Dialect d) {

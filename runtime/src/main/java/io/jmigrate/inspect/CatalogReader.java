@@ -278,7 +278,8 @@ final class CatalogReader {
           t.problems.add("the column " + name + " is of the enum type " + enumType.name() + ", " + why);
           continue;
         }
-        ColumnDefinition col = ColumnDefinition.of(name, ColumnType.ENUM).enumType(enumType.name()).nullable(r.nullable());
+        ColumnDefinition col = ColumnDefinition.of(name, ColumnType.ENUM).enumType(enumType.name()).nullable(r.nullable())
+            .comment(r.comment());
         t.columns.add(new InspectedColumn(Defaults.apply(col, r.defaultText()), shown));
         continue;
       }
@@ -288,7 +289,7 @@ final class CatalogReader {
         t.problems.add("the column " + name + " is " + shown + ", " + why);
         continue;
       }
-      ColumnDefinition col = ColumnDefinition.of(name, type).nullable(r.nullable());
+      ColumnDefinition col = ColumnDefinition.of(name, type).nullable(r.nullable()).comment(r.comment());
       TypeShape shape = r.shape(d);
       if (type == ColumnType.STRING_ARRAY) {
         // H2 names the element's length in the type (VARCHAR(20) ARRAY) and gives the array's cardinality as its size

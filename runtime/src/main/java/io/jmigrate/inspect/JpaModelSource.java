@@ -30,7 +30,7 @@ final class JpaModelSource {
 
   /** Simple names an entity must not take, beyond {@link ModelSource}'s: what entities import, and the nested {@code Key}. */
   static final Set<String> TAKEN = Set.of("Entity", "IdClass", "GeneratedValue", "GenerationType", "ManyToOne",
-      "JoinColumn", "FetchType", "Serializable", "Objects", "Key", "OnDelete", "OnDeleteAction", "ColumnDefault");
+      "JoinColumn", "FetchType", "Serializable", "Objects", "Key", "OnDelete", "OnDeleteAction", "ColumnDefault", "Comment");
 
   static String of(String pkg, InspectedTable inspected, Map<String, String> classes, Map<String, TableDefinition> all,
       String dialect) {
@@ -85,6 +85,10 @@ final class JpaModelSource {
         body.append("  ").append(column(c, id)).append('\n');
         jdbcTypeCode(c, body, imports);
         columnDefault(c, body, imports);
+        if (c.comment() != null) { // Hibernate's @Comment: COMMENT ON COLUMN, or MariaDB's COMMENT in the definition
+          imports.add("org.hibernate.annotations.Comment");
+          body.append("  @Comment(").append(literal(c.comment())).append(")\n");
+        }
         body.append("  ").append(type).append(' ').append(field).append(';');
         if (ic.liveType() != null) {
           body.append(" // ").append(ic.liveType());

@@ -117,6 +117,9 @@ final class ModelSource {
       if (c.defaultSql() != null) {
         column.add("defaultSql = " + literal(c.defaultSql()));
       }
+      if (c.comment() != null) {
+        column.add("comment = " + literal(c.comment()));
+      }
       if (c.type() == ColumnType.JSON) {
         imports.add("io.jmigrate.Json");
         body.append("  @Json\n");
@@ -236,6 +239,7 @@ final class ModelSource {
       case BLOB:
         return "byte[]";
       case CLOB:
+      case LONG_TEXT:
       case CHAR:
       case JSON:
         return "String";

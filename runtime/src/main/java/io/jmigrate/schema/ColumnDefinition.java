@@ -24,6 +24,8 @@ import java.util.TreeMap;
  *     dialects ignore it. Only the JPA reader sets it, so older columns keep their DDL.
  * @param enumType the name of the enum type ({@link EnumTypeDefinition}) of an {@link ColumnType#ENUM}
  *     column; null for every other type
+ * @param comment the column's comment ({@code COMMENT ON COLUMN}, MariaDB's {@code COMMENT '…'}), or null;
+ *     SQLite has no place for one and ignores it
  */
 public record ColumnDefinition(
     String name,
@@ -37,7 +39,8 @@ public record ColumnDefinition(
     boolean generated,
     Map<String, String> defaultSqlByDialect,
     boolean utcDatetime,
-    String enumType) {
+    String enumType,
+    String comment) {
 
   public ColumnDefinition {
     Objects.requireNonNull(name, "name");
@@ -53,6 +56,17 @@ public record ColumnDefinition(
     if (type != ColumnType.ENUM) {
       enumType = null; // only an ENUM names a type; a type change drops it
     }
+    if (comment != null && comment.isEmpty()) {
+      comment = null; // the catalogs hold no comment and an empty one alike
+    }
+  }
+
+  /** A column without a comment. */
+  public ColumnDefinition(String name, ColumnType type, int length, int precision, int scale, boolean nullable,
+      String defaultValue, String defaultSql, boolean generated, Map<String, String> defaultSqlByDialect, boolean utcDatetime,
+      String enumType) {
+    this(name, type, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime,
+        enumType, null);
   }
 
   /** A column without an enum type. */
@@ -79,19 +93,19 @@ public record ColumnDefinition(
   }
 
   public ColumnDefinition name(String newName) {
-    return new ColumnDefinition(newName, type, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime, enumType);
+    return new ColumnDefinition(newName, type, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime, enumType, comment);
   }
 
   public ColumnDefinition type(ColumnType newType) {
-    return new ColumnDefinition(name, newType, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime, enumType);
+    return new ColumnDefinition(name, newType, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime, enumType, comment);
   }
 
   public ColumnDefinition length(int newLength) {
-    return new ColumnDefinition(name, type, newLength, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime, enumType);
+    return new ColumnDefinition(name, type, newLength, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime, enumType, comment);
   }
 
   public ColumnDefinition precision(int newPrecision, int newScale) {
-    return new ColumnDefinition(name, type, length, newPrecision, newScale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime, enumType);
+    return new ColumnDefinition(name, type, length, newPrecision, newScale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime, enumType, comment);
   }
 
   public ColumnDefinition notNull() {
@@ -99,15 +113,15 @@ public record ColumnDefinition(
   }
 
   public ColumnDefinition nullable(boolean newNullable) {
-    return new ColumnDefinition(name, type, length, precision, scale, newNullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime, enumType);
+    return new ColumnDefinition(name, type, length, precision, scale, newNullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime, enumType, comment);
   }
 
   public ColumnDefinition defaultValue(String literal) {
-    return new ColumnDefinition(name, type, length, precision, scale, nullable, literal, null, generated, Map.of(), utcDatetime, enumType);
+    return new ColumnDefinition(name, type, length, precision, scale, nullable, literal, null, generated, Map.of(), utcDatetime, enumType, comment);
   }
 
   public ColumnDefinition defaultSql(String expression) {
-    return new ColumnDefinition(name, type, length, precision, scale, nullable, null, expression, generated, defaultSqlByDialect, utcDatetime, enumType);
+    return new ColumnDefinition(name, type, length, precision, scale, nullable, null, expression, generated, defaultSqlByDialect, utcDatetime, enumType, comment);
   }
 
   /**
@@ -117,7 +131,7 @@ public record ColumnDefinition(
   public ColumnDefinition defaultSql(String dialect, String expression) {
     Map<String, String> variants = new TreeMap<>(defaultSqlByDialect);
     variants.put(Objects.requireNonNull(dialect, "dialect"), Objects.requireNonNull(expression, "expression"));
-    return new ColumnDefinition(name, type, length, precision, scale, nullable, null, defaultSql, generated, variants, utcDatetime, enumType);
+    return new ColumnDefinition(name, type, length, precision, scale, nullable, null, defaultSql, generated, variants, utcDatetime, enumType, comment);
   }
 
   /** The SQL default on the named dialect: its variant, else {@link #defaultSql()}; null when none. */
@@ -131,18 +145,24 @@ public record ColumnDefinition(
   }
 
   public ColumnDefinition identity() {
-    return new ColumnDefinition(name, type, length, precision, scale, nullable, defaultValue, defaultSql, true, defaultSqlByDialect, utcDatetime, enumType);
+    return new ColumnDefinition(name, type, length, precision, scale, nullable, defaultValue, defaultSql, true, defaultSqlByDialect, utcDatetime, enumType, comment);
   }
 
   /** A copy kept in {@code DATETIME(6)} on MariaDB/MySQL, as Hibernate keeps an {@code Instant}. */
   public ColumnDefinition asUtcDatetime() {
-    return new ColumnDefinition(name, type, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, true, enumType);
+    return new ColumnDefinition(name, type, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, true, enumType, comment);
   }
 
   /** A copy of type {@link ColumnType#ENUM} holding values of the named enum type. */
   public ColumnDefinition enumType(String typeName) {
     return new ColumnDefinition(name, ColumnType.ENUM, length, precision, scale, nullable, defaultValue, defaultSql, generated,
-        defaultSqlByDialect, utcDatetime, Objects.requireNonNull(typeName, "typeName"));
+        defaultSqlByDialect, utcDatetime, Objects.requireNonNull(typeName, "typeName"), comment);
+  }
+
+  /** A copy with this comment; null or empty for none. */
+  public ColumnDefinition comment(String text) {
+    return new ColumnDefinition(name, type, length, precision, scale, nullable, defaultValue, defaultSql, generated,
+        defaultSqlByDialect, utcDatetime, enumType, text);
   }
 
   public boolean hasDefault() {

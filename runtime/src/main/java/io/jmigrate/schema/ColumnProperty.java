@@ -329,6 +329,40 @@ public enum ColumnProperty {
     public List<DslCall> java(ColumnDefinition c) {
       return c.enumType() != null ? List.of(DslCall.of("enumType", c.enumType())) : List.of();
     }
+  },
+  /** Only commented columns have this part, so every older column keeps its forms. */
+  COMMENT {
+    @Override
+    public String checksum(ColumnDefinition c) {
+      return c.comment() != null ? " COMMENT '" + c.comment().replace("'", "''") + "'" : "";
+    }
+
+    @Override
+    public String fingerprint(ColumnDefinition c) {
+      return c.comment() != null ? " comment=" + SchemaFingerprint.quote(c.comment()) : "";
+    }
+
+    @Override
+    public String review(ColumnDefinition c) {
+      return checksum(c);
+    }
+
+    @Override
+    public void snapshot(ColumnDefinition c, BiConsumer<String, Object> key) {
+      if (c.comment() != null) {
+        key.accept("comment", c.comment());
+      }
+    }
+
+    @Override
+    public ColumnDefinition read(ColumnDefinition c, Map<String, Object> keys) {
+      return keys.containsKey("comment") ? c.comment(String.valueOf(keys.get("comment"))) : c;
+    }
+
+    @Override
+    public List<DslCall> java(ColumnDefinition c) {
+      return c.comment() != null ? List.of(DslCall.of("comment", c.comment())) : List.of();
+    }
   };
 
   /** The part of the checksum line (format 1) after the name and type; never changes for a set value. */

@@ -70,7 +70,14 @@ public enum ColumnType {
    * {@code @JdbcTypeCode(SqlTypes.NAMED_ENUM)}, or {@code @Column(enumType = "…")}. PostgreSQL only:
    * the processor refuses it for another target dialect, and the other dialects refuse to write it.
    */
-  ENUM;
+  ENUM,
+  /**
+   * Long text read and written as a plain {@code String} (not through JDBC's {@code Clob}): Hibernate's
+   * {@code SqlTypes.LONG32VARCHAR}/{@code LONG32NVARCHAR}, its successor of the old {@code TextType}. Each
+   * database gets Hibernate's type for it: {@code text} on PostgreSQL, {@code CLOB} on H2, TINYTEXT … LONGTEXT
+   * on MariaDB/MySQL chosen by the column's length (0 for none) as for a {@link #CLOB}, {@code TEXT} on SQLite.
+   */
+  LONG_TEXT;
 
   /** The type of one element of an array type; null for the others. */
   public ColumnType element() {

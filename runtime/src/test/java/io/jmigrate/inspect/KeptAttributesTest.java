@@ -60,14 +60,16 @@ class KeptAttributesTest {
       for (String expected : List.of("column person.upper_name: left out: a generated column (GENERATED ALWAYS AS (upper",
           "column person.id: kept by the database, not in the model: identity (GENERATED ALWAYS AS IDENTITY)",
           "column person.name: kept by the database, not in the model: collation (C)",
-          "column person.note: kept by the database, not in the model: comment (free text)",
           "index ix_person_age_desc: left out: its definition (CREATE INDEX ix_person_age_desc ON ",
           "index ix_person_name_incl: left out", "foreign key visit.visit_person_id_fkey: kept by the database, not in the"
               + " model: deferrable (DEFERRABLE INITIALLY DEFERRED)")) {
         assertTrue(report.contains(expected), expected + " in:\n" + report);
       }
+      // A column's comment is in the model now, not kept beside it.
+      assertEquals("free text", person.column("note").orElseThrow().comment());
+      assertTrue(!report.contains("comment (free text)"), report);
       String source = Files.readString(inspection.write(dir, "com.acme.model").get(0));
-      assertTrue(source.contains("comment (free text)"), "the class comment says it:\n" + source);
+      assertTrue(source.contains("comment = \"free text\""), "the model says it:\n" + source);
 
       Migrator v1 = adopt(c, inspection, "person", "visit");
       // A fresh database gets the first migration (no generated default that fails there).
@@ -85,9 +87,8 @@ class KeptAttributesTest {
       // An attribute the declaration does not have, or has otherwise, is drift.
       exec(c, "COMMENT ON COLUMN person.note IS 'changed by hand'");
       exec(c, "COMMENT ON COLUMN person.age IS 'years'");
-      assertEquals(List.of("column person.age has comment (years), which the migrations do not make and"
-              + " META-INF/jmigrate/unmanaged does not declare (declare it to keep it: inspect writes the line; or remove it)",
-          "column person.note has comment (changed by hand) but META-INF/jmigrate/unmanaged declares (free text)"),
+      assertEquals(List.of("column person.age has the comment (years) but the migrations give it none",
+          "column person.note has the comment (changed by hand) but the migrations give it (free text)"),
           v1.validate(c).differences());
     }
   }
@@ -110,8 +111,8 @@ class KeptAttributesTest {
           + " an unsigned integer"), report);
       TableDefinition account = table(inspection, "account");
       assertTrue(account.column("upper_name").isEmpty(), account.toString());
+      assertEquals("free text", account.column("note").orElseThrow().comment(), "the comment is in the model");
       for (String expected : List.of("column account.changed: kept by the database, not in the model: on update (on update",
-          "column account.note: kept by the database, not in the model: comment (free text)",
           "column account.name: kept by the database, not in the model: collation (latin1 latin1_general_ci)",
           "column account.upper_name: left out: a generated column")) {
         assertTrue(report.contains(expected), expected + " in:\n" + report);
@@ -172,10 +173,10 @@ class KeptAttributesTest {
       assertTrue(item.column("upper_name").isEmpty() && item.columns().stream().noneMatch(ColumnDefinition::hasDefaultSql),
           "a generated column is not modelled as a plain one with a default: " + item);
       for (String expected : List.of("column item.upper_name: left out: a generated column",
-          "column item.id: kept by the database, not in the model: identity (GENERATED ALWAYS AS IDENTITY)",
-          "column item.qty: kept by the database, not in the model: comment (how many)")) {
+          "column item.id: kept by the database, not in the model: identity (GENERATED ALWAYS AS IDENTITY)")) {
         assertTrue(report.contains(expected), expected + " in:\n" + report);
       }
+      assertEquals("how many", item.column("qty").orElseThrow().comment(), "the comment is in the model");
       Migrator v1 = adopt(c, inspection, "item");
       // H2 changes one thing of a column at a time and keeps the rest: the comment stays.
       Migrator v2 = next(v1, inspection, "item", "qty", col -> col.type(io.jmigrate.schema.ColumnType.BIGINT));

@@ -34,6 +34,9 @@ public final class Squasher {
   public static final String OPTION = "jmigrate.squash";
   private static final Pattern COMMENTS = Pattern.compile("(?s)/\\*.*?\\*/|//[^\n]*");
   private static final Pattern HAND_WRITTEN = Pattern.compile("\\b(sql|java)\\s*\\(");
+  /** The start of a generated generator-table row (see GeneratorRows): not hand-written, and squashed with its table. */
+  private static final Pattern GENERATOR_ROW = Pattern.compile("\\bsql\\(\\s*(?:Map\\.of\\(\\s*\"[a-z0-9]+\"\\s*,\\s*)?"
+      + "\"insert into (?:[^\"\\\\]|\\\\.)* where not exists \\(select 1 from (?:[^\"\\\\]|\\\\.)*\"");
 
   private Squasher() {}
 
@@ -65,7 +68,8 @@ public final class Squasher {
    * @param pendingOps the operations the models would add now: a squash wants none
    */
   public static Result squash(ProcessingEnvironment env, int version, String pkg, MigrationFiles files, Snapshot base,
-      List<Operation> pendingOps) throws BuildFailure, IOException {
+      List<Operation> pendingOps, java.util.Map<String, java.util.Map<String, Long>> generatorRows)
+      throws BuildFailure, IOException {
     if (!pendingOps.isEmpty()) {
       throw new BuildFailure("cannot squash: the models have changes that are in no migration yet. Build once without -A"
           + OPTION + " (which generates version " + (base.latestVersion() + 1) + "), then squash.");
@@ -82,6 +86,7 @@ public final class Squasher {
     List<String> handWritten = new ArrayList<>();
     for (MigrationFiles.Entry e : files.entries()) {
       String code = COMMENTS.matcher(Files.readString(e.file(), StandardCharsets.UTF_8)).replaceAll(" ");
+      code = GENERATOR_ROW.matcher(code).replaceAll(" ");
       if (HAND_WRITTEN.matcher(code).find()) {
         handWritten.add(e.className());
       }
@@ -92,7 +97,8 @@ public final class Squasher {
           + " application, say) or squash later migrations only once these are no longer needed. Nothing was changed.");
     }
     Schema schema = base.schema();
-    List<Operation> ops = SchemaDiff.compare(Schema.empty(), schema, Intents.none()).operations();
+    List<Operation> ops = io.jmigrate.processor.diff.GeneratorRows.added(
+        SchemaDiff.compare(Schema.empty(), schema, Intents.none()).operations(), schema, generatorRows, java.util.Map.of());
     String className = String.format("V%04d_Squashed", version);
     String description = "squashed versions 1 to " + version;
     String source = squashedSource(

@@ -405,7 +405,8 @@ public final class SchemaDiff {
       }
       // A new collation converts the table's text: MariaDB refuses it under a foreign key (1832/1833).
       if (a != null && b != null && !java.util.Objects.equals(was.collation(), next.collation())
-          && (a.type() == ColumnType.STRING || a.type() == ColumnType.CHAR || a.type() == ColumnType.CLOB)) {
+          && (a.type() == ColumnType.STRING || a.type() == ColumnType.CHAR || a.type() == ColumnType.CLOB
+              || a.type() == ColumnType.LONG_TEXT)) {
         return true;
       }
     }

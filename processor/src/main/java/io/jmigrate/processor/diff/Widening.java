@@ -80,6 +80,11 @@ public final class Widening {
       int needed = textLength(from);
       return needed >= 0 && (to.length() == 0 || (needed > 0 && to.length() >= needed));
     }
+    if (b == ColumnType.LONG_TEXT) {
+      // Long text is unbounded but where its length chooses MariaDB's TINYTEXT … LONGTEXT, as a CLOB's does.
+      int needed = a == ColumnType.LONG_TEXT || a == ColumnType.STRING ? from.length() : textLength(from);
+      return needed >= 0 && (to.length() == 0 || (needed > 0 && to.length() >= needed));
+    }
     if (b == ColumnType.CHAR) {
       // Into fixed-length text only from a shorter or equal CHAR: any other value would read back padded.
       return a == ColumnType.CHAR && Math.max(to.length(), 1) >= Math.max(from.length(), 1);
@@ -150,6 +155,7 @@ public final class Widening {
       case UUID:
         return 36;
       case STRING:
+      case LONG_TEXT:
         return c.length();
       case CHAR:
         return Math.max(c.length(), 1); // PostgreSQL's cast drops the padding, which CHAR does not count

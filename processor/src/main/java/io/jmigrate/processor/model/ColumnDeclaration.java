@@ -27,6 +27,7 @@ import java.util.Map;
  * @param renamedFrom the column's old name; null when none
  * @param foreignKey the column's reference; null when none
  * @param narrow a narrowing of this column is confirmed
+ * @param comment the column's comment ({@code @Column(comment)}, Hibernate's {@code @Comment}); null when none
  * @param origin where the field is declared; properties are the component names above
  *     ({@code name}, {@code nullable}, {@code length}, {@code defaultValue}, {@code generated},
  *     {@code renamedFrom}, {@code foreignKey}, {@code foreignKey.column}, …)
@@ -50,7 +51,24 @@ public record ColumnDeclaration(
     String renamedFrom,
     ForeignKeyDeclaration foreignKey,
     boolean narrow,
-    Origin origin) {
+    Origin origin,
+    String comment) {
+
+  /** A declaration without a comment. */
+  public ColumnDeclaration(String name, boolean nameGiven, String field, String declaringClass, JavaType javaType,
+      boolean id, boolean generated, Boolean nullable, int length, int precision, int scale, boolean unique,
+      String defaultValue, String defaultSql, List<Map.Entry<String, String>> defaultSqlVariants, String renamedFrom,
+      ForeignKeyDeclaration foreignKey, boolean narrow, Origin origin) {
+    this(name, nameGiven, field, declaringClass, javaType, id, generated, nullable, length, precision, scale, unique,
+        defaultValue, defaultSql, defaultSqlVariants, renamedFrom, foreignKey, narrow, origin, null);
+  }
+
+  /** This declaration with the given comment (null or empty: none). */
+  public ColumnDeclaration withComment(String text) {
+    return new ColumnDeclaration(name, nameGiven, field, declaringClass, javaType, id, generated, nullable, length,
+        precision, scale, unique, defaultValue, defaultSql, defaultSqlVariants, renamedFrom, foreignKey, narrow, origin,
+        text == null || text.isEmpty() ? null : text);
+  }
 
   /** A declaration without {@code @DefaultSql} variants. */
   public ColumnDeclaration(String name, boolean nameGiven, String field, String declaringClass, JavaType javaType,

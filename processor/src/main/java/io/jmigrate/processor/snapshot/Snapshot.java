@@ -24,12 +24,32 @@ import java.util.TreeMap;
  *     written before jmigrate recorded it)
  */
 public record Snapshot(Schema schema, Map<String, String> tableClasses, Map<Rename, Integer> renames,
-    int latestVersion, String latestClass, StepBack beforeLatest) {
+    int latestVersion, String latestClass, StepBack beforeLatest, Map<String, List<String>> generatorRows) {
   public static final Snapshot EMPTY = new Snapshot(Schema.empty(), Map.of(), Map.of(), 0, null, null);
 
+  /**
+   * @param generatorRows the segments whose rows the migrations insert into each JPA generator table (table →
+   *     segments, sorted), so that a later build inserts only a new segment's row; empty for snapshots written
+   *     before jmigrate recorded them, and then a build inserts rows only into the generator tables it creates
+   */
   public Snapshot {
     tableClasses = Map.copyOf(tableClasses);
     renames = Map.copyOf(renames);
+    Map<String, List<String>> rows = new TreeMap<>();
+    generatorRows.forEach((t, segments) -> rows.put(t, segments.stream().sorted().distinct().toList()));
+    generatorRows = java.util.Collections.unmodifiableMap(rows);
+  }
+
+  public Snapshot(Schema schema, Map<String, String> tableClasses, Map<Rename, Integer> renames,
+      int latestVersion, String latestClass, StepBack beforeLatest) {
+    this(schema, tableClasses, renames, latestVersion, latestClass, beforeLatest, Map.of());
+  }
+
+  /** The same state recording these generator tables' segments. */
+  public Snapshot withGeneratorRows(Map<String, ? extends java.util.Collection<String>> rows) {
+    Map<String, List<String>> copy = new TreeMap<>();
+    rows.forEach((t, segments) -> copy.put(t, List.copyOf(segments)));
+    return new Snapshot(schema, tableClasses, renames, latestVersion, latestClass, beforeLatest, copy);
   }
 
   /** A snapshot that records no renames and cannot step back. */
@@ -88,7 +108,7 @@ public record Snapshot(Schema schema, Map<String, String> tableClasses, Map<Rena
 
   /** The same state with other model class names and recorded renames (the schema did not change). */
   public Snapshot with(Map<String, String> classes, Map<Rename, Integer> renames) {
-    return new Snapshot(schema, classes, renames, latestVersion, latestClass, beforeLatest);
+    return new Snapshot(schema, classes, renames, latestVersion, latestClass, beforeLatest, generatorRows);
   }
 
   /** The snapshot as it was before the latest migration; it cannot step back further. */
@@ -124,7 +144,9 @@ public record Snapshot(Schema schema, Map<String, String> tableClasses, Map<Rena
     }
     classes.putAll(beforeLatest.tableClasses());
     r.putAll(beforeLatest.renames());
-    return new Snapshot(s, classes, r, beforeLatest.version(), beforeLatest.className(), null);
+    // The segments stay: the rows a deleted latest migration inserted into tables it did not create are not
+    // inserted again by its regenerated copy (Hibernate inserts a missing row itself on first use).
+    return new Snapshot(s, classes, r, beforeLatest.version(), beforeLatest.className(), null, generatorRows);
   }
 
   /**

@@ -76,6 +76,15 @@ public final class SnapshotStore {
       out.append(",\n  \"enumTypes\": ");
       writeEnumTypes(out, s.schema().enumTypes(), "  ");
     }
+    if (!s.generatorRows().isEmpty()) { // optional: files without JPA generator tables are unchanged
+      out.append(",\n  \"generatorRows\": {");
+      String sep = "\n";
+      for (Map.Entry<String, List<String>> e : s.generatorRows().entrySet()) {
+        out.append(sep).append("    ").append(quote(e.getKey())).append(": ").append(strings(e.getValue()));
+        sep = ",\n";
+      }
+      out.append("\n  }");
+    }
     Snapshot.StepBack back = s.beforeLatest();
     if (back != null) {
       out.append(",\n  \"beforeLatest\": {\n");
@@ -301,6 +310,7 @@ public final class SnapshotStore {
       String latestClass = null;
       Snapshot.StepBack back = null;
       Map<Rename, Integer> renames = new TreeMap<>();
+      Map<String, List<String>> generatorRows = new TreeMap<>();
       r.beginObject();
       while (r.hasNext()) {
         String name = r.nextName();
@@ -321,13 +331,27 @@ public final class SnapshotStore {
           r.endObject();
         } else if (name.equals("beforeLatest")) {
           back = readStepBack(object(JsonParser.parseReader(r), "beforeLatest"));
+        } else if (name.equals("generatorRows")) {
+          r.beginObject();
+          while (r.hasNext()) {
+            String table = r.nextName();
+            List<String> segments = new ArrayList<>();
+            r.beginArray();
+            while (r.hasNext()) {
+              segments.add(r.nextString());
+            }
+            r.endArray();
+            generatorRows.put(table, segments);
+          }
+          r.endObject();
         } else if (name.equals("tables")) {
           scanRenames(r, renames); // the tables: scanned for their recorded renames, not built
         } else {
           r.skipValue();
         }
       }
-      return format == FORMAT_VERSION ? new Snapshot(Schema.empty(), Map.of(), renames, version, latestClass, back) : null;
+      return format == FORMAT_VERSION
+          ? new Snapshot(Schema.empty(), Map.of(), renames, version, latestClass, back, generatorRows) : null;
     } catch (IOException | RuntimeException | SnapshotException e) {
       return null;
     }
@@ -421,7 +445,17 @@ public final class SnapshotStore {
       }
       checkReferences(schema);
       Snapshot.StepBack back = root.has("beforeLatest") ? readStepBack(object(root.get("beforeLatest"), "beforeLatest")) : null;
-      return new Snapshot(schema, classes, renames, latestVersion, latestClass, back);
+      Map<String, List<String>> generatorRows = new TreeMap<>();
+      if (root.has("generatorRows")) {
+        for (Map.Entry<String, JsonElement> e : object(root.get("generatorRows"), "generatorRows").entrySet()) {
+          List<String> segments = new ArrayList<>();
+          for (JsonElement segment : e.getValue().getAsJsonArray()) {
+            segments.add(segment.getAsString());
+          }
+          generatorRows.put(e.getKey(), segments);
+        }
+      }
+      return new Snapshot(schema, classes, renames, latestVersion, latestClass, back, generatorRows);
     } catch (IllegalStateException | UnsupportedOperationException | IllegalArgumentException | ClassCastException e) {
       throw new SnapshotException("the snapshot is invalid: " + e.getMessage());
     }

@@ -18,29 +18,30 @@ import org.junit.jupiter.params.provider.MethodSource;
 class WideningTest {
   /** Rows: from; columns: to, in {@link ColumnType} order; unbounded DECIMAL and STRING; ENUM of one type. Y = widens. */
   static final String[] MATRIX = {
-      //         I B S b D R d s D T t z U X C L H J A N G E
-      "INTEGER      Y Y . . Y . Y Y . . . . . . . . . . . . . .",
-      "BIGINT       . Y . . . . Y Y . . . . . . . . . . . . . .",
-      "SMALLINT     Y Y Y . Y Y Y Y . . . . . . . . . . . . . .",
-      "BOOLEAN      . . . Y . . . Y . . . . . . . . . . . . . .",
-      "DOUBLE       . . . . Y . Y Y . . . . . . . . . . . . . .",
-      "REAL         . . . . Y Y Y Y . . . . . . . . . . . . . .",
-      "DECIMAL      . . . . . . Y Y . . . . . . . . . . . . . .",
-      "STRING       . . . . . . . Y . . . . . . . . . . . . . .",
-      "DATE         . . . . . . . Y Y . . . . . . . . . . . . .",
-      "TIME         . . . . . . . Y . Y . . . . . . . . . . . .",
-      "TIMESTAMP    . . . . . . . Y . . Y . . . . . . . . . . .",
-      "TIMESTAMP_TZ . . . . . . . Y . . . Y . . . . . . . . . .",
-      "UUID         . . . . . . . Y . . . . Y . . . . . . . . .",
-      "BINARY       . . . . . . . . . . . . . Y . . . . . . . .",
-      "CLOB         . . . . . . . . . . . . . . Y . . . . . . .",
-      "BLOB         . . . . . . . . . . . . . . . Y . . . . . .",
-      "CHAR         . . . . . . . Y . . . . . . . . Y . . . . .",
-      "JSON         . . . . . . . Y . . . . . . . . . Y . . . .",
-      "STRING_ARRAY . . . . . . . . . . . . . . . . . . Y . . .",
-      "INTEGER_ARRAY . . . . . . . . . . . . . . . . . . Y Y Y .",
-      "BIGINT_ARRAY . . . . . . . . . . . . . . . . . . Y . Y .",
-      "ENUM         . . . . . . . Y . . . . . . . . . . . . . Y",
+      //         I B S b D R d s D T t z U X C L H J A N G E T
+      "INTEGER      Y Y . . Y . Y Y . . . . . . . . . . . . . . Y",
+      "BIGINT       . Y . . . . Y Y . . . . . . . . . . . . . . Y",
+      "SMALLINT     Y Y Y . Y Y Y Y . . . . . . . . . . . . . . Y",
+      "BOOLEAN      . . . Y . . . Y . . . . . . . . . . . . . . Y",
+      "DOUBLE       . . . . Y . Y Y . . . . . . . . . . . . . . Y",
+      "REAL         . . . . Y Y Y Y . . . . . . . . . . . . . . Y",
+      "DECIMAL      . . . . . . Y Y . . . . . . . . . . . . . . Y",
+      "STRING       . . . . . . . Y . . . . . . . . . . . . . . Y",
+      "DATE         . . . . . . . Y Y . . . . . . . . . . . . . Y",
+      "TIME         . . . . . . . Y . Y . . . . . . . . . . . . Y",
+      "TIMESTAMP    . . . . . . . Y . . Y . . . . . . . . . . . Y",
+      "TIMESTAMP_TZ . . . . . . . Y . . . Y . . . . . . . . . . Y",
+      "UUID         . . . . . . . Y . . . . Y . . . . . . . . . Y",
+      "BINARY       . . . . . . . . . . . . . Y . . . . . . . . .",
+      "CLOB         . . . . . . . . . . . . . . Y . . . . . . . .",
+      "BLOB         . . . . . . . . . . . . . . . Y . . . . . . .",
+      "CHAR         . . . . . . . Y . . . . . . . . Y . . . . . Y",
+      "JSON         . . . . . . . Y . . . . . . . . . Y . . . . Y",
+      "STRING_ARRAY . . . . . . . . . . . . . . . . . . Y . . . .",
+      "INTEGER_ARRAY . . . . . . . . . . . . . . . . . . Y Y Y . .",
+      "BIGINT_ARRAY . . . . . . . . . . . . . . . . . . Y . Y . .",
+      "ENUM         . . . . . . . Y . . . . . . . . . . . . . Y .",
+      "LONG_TEXT    . . . . . . . Y . . . . . . . . . . . . . . Y",
   };
 
   static Stream<Arguments> everyPairOfTypes() {
@@ -76,6 +77,13 @@ class WideningTest {
   @ParameterizedTest(name = "{0} -> {1}: {2}")
   @CsvSource({
       "CLOB(255), CLOB(1000), true",
+      "LONG_TEXT(255), LONG_TEXT, true",
+      "LONG_TEXT, LONG_TEXT(255), false", // MariaDB's LONGTEXT to TINYTEXT cuts values
+      "STRING(255), LONG_TEXT(255), true",
+      "STRING(1000), LONG_TEXT(255), false",
+      "STRING, LONG_TEXT(100000), false",
+      "LONG_TEXT(255), STRING(255), true",
+      "LONG_TEXT, STRING(10000), false",
       "CLOB(1000), CLOB(255), false", // MariaDB's TEXT to TINYTEXT cuts values
       "CLOB(1000), CLOB, true",
       "BLOB, BLOB(100000), false",

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * H2's catalog beyond JDBC: generated columns (left out), identities {@code GENERATED ALWAYS}, column
- * comments (its ALTER COLUMN forms change one thing each and keep the rest); triggers, routines,
+ * H2's catalog beyond JDBC: generated columns (left out), identities {@code GENERATED ALWAYS} (its
+ * ALTER COLUMN forms change one thing each and keep the rest; column comments are the model's); triggers, routines,
  * domains, check constraints.
  */
 final class H2Catalog implements LiveCatalog {
@@ -22,9 +22,7 @@ final class H2Catalog implements LiveCatalog {
             + " AND IS_GENERATED = 'ALWAYS'",
         "SELECT TABLE_NAME, 'column ' || TABLE_NAME || '.' || COLUMN_NAME, 'identity', 'GENERATED ALWAYS AS IDENTITY', 'f'"
             + " FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND IS_IDENTITY = 'YES'"
-            + " AND IDENTITY_GENERATION = 'ALWAYS'",
-        "SELECT TABLE_NAME, 'column ' || TABLE_NAME || '.' || COLUMN_NAME, 'comment', REMARKS, 'f'"
-            + " FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND REMARKS IS NOT NULL AND REMARKS <> ''");
+            + " AND IDENTITY_GENERATION = 'ALWAYS'");
 
   private static final List<ObjectKind> OBJECTS = List.of(
         new ObjectKind("trigger", "SELECT EVENT_OBJECT_TABLE || '.' || TRIGGER_NAME FROM INFORMATION_SCHEMA.TRIGGERS"

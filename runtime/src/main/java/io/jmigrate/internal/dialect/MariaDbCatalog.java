@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * MariaDB/MySQL's catalog beyond JDBC: {@code ON UPDATE}, column comments, a column's character set or
+ * MariaDB/MySQL's catalog beyond JDBC: {@code ON UPDATE} (column comments are the model's), a column's character set or
  * collation other than its table's, generated columns (left out); {@code UNSIGNED} integers are not
  * attributes: inspect leaves their tables out, as no signed Java type holds their values. Triggers,
  * routines, check constraints, partitioned tables.
@@ -21,8 +21,6 @@ final class MariaDbCatalog implements LiveCatalog {
         "SELECT TABLE_NAME, CONCAT('column ', TABLE_NAME, '.', COLUMN_NAME), 'on update',"
             + " SUBSTRING(EXTRA, LOCATE('on update', LOWER(EXTRA))), 0 FROM information_schema.COLUMNS"
             + " WHERE TABLE_SCHEMA = DATABASE() AND LOWER(EXTRA) LIKE '%on update%'",
-        "SELECT TABLE_NAME, CONCAT('column ', TABLE_NAME, '.', COLUMN_NAME), 'comment', COLUMN_COMMENT, 0"
-            + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND COLUMN_COMMENT <> ''",
         "SELECT c.TABLE_NAME, CONCAT('column ', c.TABLE_NAME, '.', c.COLUMN_NAME), 'collation',"
             + " CONCAT(c.CHARACTER_SET_NAME, ' ', c.COLLATION_NAME), 0 FROM information_schema.COLUMNS c"
             + " JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME"

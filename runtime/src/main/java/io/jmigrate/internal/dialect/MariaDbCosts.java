@@ -126,7 +126,8 @@ final class MariaDbCosts implements Costs {
         if (was.nullable() != c.nullable()) {
           parts.add(Cost.heavy((c.nullable() ? "" : FILL) + INPLACE));
         }
-        return parts.isEmpty() ? Cost.light("is INSTANT (a new default)") : Cost.of(parts);
+        return parts.isEmpty() ? Cost.light(was.comment(c.comment()).equals(c) ? "is INSTANT (a new comment)"
+            : "is INSTANT (a new default)") : Cost.of(parts);
       }
 
       private int length(String varchar) {

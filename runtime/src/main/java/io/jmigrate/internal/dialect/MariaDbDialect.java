@@ -155,6 +155,7 @@ public class MariaDbDialect extends SqlDialect {
         // MariaDB's CHAR drops trailing spaces when read; Hibernate makes a VARCHAR(n) for CHAR(n) here too.
         return "VARCHAR(" + Math.max(c.length(), 1) + ")";
       case CLOB:
+      case LONG_TEXT:
         return lobType(c.length()) + "TEXT";
       case BLOB:
         return lobType(c.length()) + "BLOB";
@@ -198,6 +199,11 @@ public class MariaDbDialect extends SqlDialect {
   /** Hibernate's choice by capacity: TINY up to 255, plain up to 65535, MEDIUM up to 16777215, else (or unsized) LONG. */
   private static String lobType(int length) {
     return length == 0 || length > 16_777_215 ? "LONG" : length <= 255 ? "TINY" : length <= 65_535 ? "" : "MEDIUM";
+  }
+
+  @Override
+  public boolean keepsColumnComments() {
+    return true;
   }
 
   @Override
@@ -257,7 +263,14 @@ public class MariaDbDialect extends SqlDialect {
   @Override
   protected String columnDefinition(TableDefinition table, ColumnDefinition c) {
     String identity = c.generated() ? " AUTO_INCREMENT" : "";
-    return q(c.name()) + " " + type(table, c) + (c.nullable() ? " NULL" : " NOT NULL") + identity + defaultClause(c);
+    return q(c.name()) + " " + type(table, c) + (c.nullable() ? " NULL" : " NOT NULL") + identity + defaultClause(c)
+        + (c.comment() == null ? "" : " COMMENT " + literal(ColumnDefinition.of(c.name(), ColumnType.STRING), c.comment()));
+  }
+
+  /** The comment is part of the column's definition, which {@code MODIFY COLUMN} restates. */
+  @Override
+  protected String commentOn(String table, ColumnDefinition c) {
+    return null;
   }
 
   /**
@@ -385,7 +398,8 @@ public class MariaDbDialect extends SqlDialect {
       boolean text = false;
       for (String name : key) {
         ColumnType type = t.column(name).map(ColumnDefinition::type).orElse(ColumnType.BIGINT);
-        boolean isText = type == ColumnType.STRING || type == ColumnType.CHAR || type == ColumnType.CLOB;
+        boolean isText = type == ColumnType.STRING || type == ColumnType.CHAR || type == ColumnType.CLOB
+            || type == ColumnType.LONG_TEXT;
         text |= isText;
         grouped.add(isText ? q(name) + " COLLATE " + collation : q(name));
         notNull.add(q(name) + " IS NOT NULL");
@@ -646,7 +660,7 @@ public class MariaDbDialect extends SqlDialect {
   @Override
   public ColumnType liveTypeOf(ColumnType type) {
     return switch (type) {
-      case CLOB, JSON, STRING_ARRAY, INTEGER_ARRAY, BIGINT_ARRAY -> ColumnType.STRING;
+      case CLOB, LONG_TEXT, JSON, STRING_ARRAY, INTEGER_ARRAY, BIGINT_ARRAY -> ColumnType.STRING;
       case BLOB -> ColumnType.BINARY;
       case CHAR -> ColumnType.STRING;
       default -> type;

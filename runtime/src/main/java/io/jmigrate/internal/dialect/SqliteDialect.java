@@ -142,12 +142,13 @@ public class SqliteDialect extends SqlDialect {
       throw new IllegalArgumentException("SQLite has no array type, for the column " + c.name() + " (" + c.type()
           + "); the build refuses it when sqlite is a target dialect (-Ajmigrate.dialects)");
     }
-    return c.type() == ColumnType.CLOB || c.type() == ColumnType.JSON ? "TEXT" : super.type(c);
+    return c.type() == ColumnType.CLOB || c.type() == ColumnType.LONG_TEXT || c.type() == ColumnType.JSON ? "TEXT"
+        : super.type(c);
   }
 
   @Override
   public ColumnType liveTypeOf(ColumnType type) {
-    return type == ColumnType.CLOB || type == ColumnType.JSON ? ColumnType.STRING
+    return type == ColumnType.CLOB || type == ColumnType.LONG_TEXT || type == ColumnType.JSON ? ColumnType.STRING
         : type == ColumnType.BLOB ? ColumnType.BINARY : type;
   }
 
@@ -220,7 +221,14 @@ public class SqliteDialect extends SqlDialect {
   /** Every column change is a rebuild, but one of MariaDB's storage of an instant only, which SQLite does not have. */
   static boolean rebuilds(AlterColumn op, Schema before) {
     ColumnDefinition old = before.table(op.table()).column(op.column().name()).orElse(null);
-    return !(old != null && old.asUtcDatetime().equals(op.column()) && op.column().utcDatetime());
+    ColumnDefinition next = op.column().comment(old == null ? null : old.comment()); // SQLite keeps no comment
+    return !(old != null && (old.equals(next) || old.asUtcDatetime().equals(next) && next.utcDatetime()));
+  }
+
+  /** SQLite has no place for a comment: the model keeps it, the database does not. */
+  @Override
+  protected String commentOn(String table, ColumnDefinition c) {
+    return null;
   }
 
   @Override
@@ -252,7 +260,7 @@ public class SqliteDialect extends SqlDialect {
   @Override
   protected void alterColumn(AlterColumn op, Schema before, Sink out) throws SQLException {
     if (!rebuilds(op, before)) {
-      return; // only MariaDB's storage of an instant changes: nothing to do here
+      return; // only MariaDB's storage of an instant or the comment changes: nothing to do here
     }
     rebuild(before.table(op.table()), op.applyTo(before).table(op.table()), out);
   }
@@ -459,31 +467,28 @@ public class SqliteDialect extends SqlDialect {
       }
       return;
     }
-    LockWait.Attempt attempt = upTo -> {
-      busyTimeout(connection, upTo.toMillis());
-      try (Statement s = connection.createStatement()) {
-        s.execute("BEGIN IMMEDIATE");
-        return true;
-      } catch (SQLException e) {
-        if (busy(e)) {
-          return false;
-        }
-        throw e;
-      }
-    };
-    try {
-      if (!attempt.tryFor(Duration.ZERO)) { // the file's name is read only when there is a wait to tell of
-        wait.acquire("the SQLite write lock on " + file(connection), WRITE_LOCK_TIMEOUT, attempt,
-            () -> "another connection (SQLite does not say which)");
-      }
-    } finally {
-      busyTimeout(connection, wait.timeoutOr(WRITE_LOCK_TIMEOUT).toMillis());
-    }
-  }
-
-  private static void busyTimeout(Connection connection, long millis) throws SQLException {
+    // One statement for the whole acquisition: this runs once per migration.
     try (Statement s = connection.createStatement()) {
-      s.execute("PRAGMA busy_timeout = " + millis);
+      LockWait.Attempt attempt = upTo -> {
+        s.execute("PRAGMA busy_timeout = " + upTo.toMillis());
+        try {
+          s.execute("BEGIN IMMEDIATE");
+          return true;
+        } catch (SQLException e) {
+          if (busy(e)) {
+            return false;
+          }
+          throw e;
+        }
+      };
+      try {
+        if (!attempt.tryFor(Duration.ZERO)) { // the file's name is read only when there is a wait to tell of
+          wait.acquire("the SQLite write lock on " + file(connection), WRITE_LOCK_TIMEOUT, attempt,
+              () -> "another connection (SQLite does not say which)");
+        }
+      } finally {
+        s.execute("PRAGMA busy_timeout = " + wait.timeoutOr(WRITE_LOCK_TIMEOUT).toMillis());
+      }
     }
   }
 

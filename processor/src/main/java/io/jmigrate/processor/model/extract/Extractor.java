@@ -27,4 +27,12 @@ public interface Extractor {
   default List<io.jmigrate.processor.model.SequenceDeclaration> sequences() {
     return List.of();
   }
+
+  /**
+   * The rows the generator tables of the last {@link #extract} start with, as Hibernate's schema export
+   * inserts them: table → segment → its first value, in declaration order.
+   */
+  default java.util.Map<String, java.util.Map<String, Long>> generatorRows() {
+    return java.util.Map.of();
+  }
 }

@@ -37,7 +37,7 @@ final class FieldExtractor {
     String name = given.isEmpty() ? Naming.snakeCase(field.getSimpleName().toString()) : given;
     Origin origin = Origin.of(field);
     for (String member : new String[] {"name", "nullable", "length", "precision", "scale", "unique",
-        "defaultValue", "defaultSql", "fixed", "enumType"}) {
+        "defaultValue", "defaultSql", "fixed", "enumType", "comment"}) {
       origin = track(origin, col, member, member);
     }
     origin = track(origin, id, "generated", "generated");
@@ -110,7 +110,8 @@ final class FieldExtractor {
         renamed == null ? null : annotations.string(renamed, "value"),
         foreignKey,
         mirror(field, JmigrateExtractor.NARROW) != null,
-        origin);
+        origin,
+        explicitString(col, "comment"));
   }
 
   /**

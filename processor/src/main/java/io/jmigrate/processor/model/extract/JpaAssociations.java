@@ -132,7 +132,8 @@ final class JpaAssociations extends JpaPart {
       t.columns.set(t.columns.indexOf(mapped), new ColumnDeclaration(mapped.name(), mapped.nameGiven(), mapped.field(),
           mapped.declaringClass(), mapped.javaType(), mapped.id(), mapped.generated(), mapped.nullable(),
           mapped.length(), mapped.precision(), mapped.scale(), mapped.unique(), mapped.defaultValue(),
-          mapped.defaultSql(), mapped.defaultSqlVariants(), mapped.renamedFrom(), fk, mapped.narrow(), mapped.origin()));
+          mapped.defaultSql(), mapped.defaultSqlVariants(), mapped.renamedFrom(), fk, mapped.narrow(), mapped.origin(),
+          mapped.comment()));
       return;
     }
     // A writable association over a column a read-only basic attribute maps too ({@code Long cityId} beside

@@ -222,6 +222,13 @@ final class JpaColumns {
         || sized.type() == ColumnType.STRING_ARRAY) && explicit(col, "length") != null) {
       length = annotations.integer(col, "length");
     }
+    if (sized.type() == ColumnType.LONG_TEXT) {
+      // As a @Lob's, the length sizes only MariaDB's TEXT types, and only for LONG32VARCHAR: Hibernate makes
+      // LONG32NVARCHAR a LONGTEXT there whatever the length (measured, 7.4).
+      AnnotationMirror code = Annotations.mirror(field, Jpa.HIBERNATE + "JdbcTypeCode");
+      boolean national = code != null && annotations.integer(code, "value") == JpaTypes.LONG32NVARCHAR;
+      length = col == null || national ? 0 : annotations.integer(col, "length");
+    }
     if (!definition && sized.type() == ColumnType.DECIMAL && annotations.integer(col, "precision") > 0) {
       // Hibernate: numeric(38,2), unless a precision is given; a scale without one is ignored.
       precision = annotations.integer(col, "precision");
@@ -285,7 +292,13 @@ final class JpaColumns {
     return new ColumnDeclaration(name, true, attribute, scope.declaringClass(), javaType, scope.id(), false,
         !notNull, length, precision, scale, unique, null, defaultSql,
         renamed == null ? null : annotations.string(renamed, "value"), null,
-        Annotations.mirror(field, JmigrateExtractor.NARROW) != null, origin);
+        Annotations.mirror(field, JmigrateExtractor.NARROW) != null, origin).withComment(comment(field));
+  }
+
+  /** Hibernate's {@code @Comment} on the field: the column's comment, as its export writes it. */
+  String comment(Element field) {
+    AnnotationMirror comment = Annotations.mirror(field, Jpa.HIBERNATE + "Comment");
+    return comment == null ? null : annotations.string(comment, "value");
   }
 
   /**
@@ -479,7 +492,7 @@ final class JpaColumns {
   static ColumnDeclaration as(ColumnDeclaration c, boolean id, boolean nullable) {
     return new ColumnDeclaration(c.name(), c.nameGiven(), c.field(), c.declaringClass(), c.javaType(), id,
         c.generated(), nullable && !id, c.length(), c.precision(), c.scale(), c.unique(), c.defaultValue(),
-        c.defaultSql(), c.defaultSqlVariants(), c.renamedFrom(), c.foreignKey(), c.narrow(), c.origin());
+        c.defaultSql(), c.defaultSqlVariants(), c.renamedFrom(), c.foreignKey(), c.narrow(), c.origin(), c.comment());
   }
 
   /** A foreign-key column: named, typed and sized as the referenced column, nullable as the mapping says. */

@@ -194,4 +194,9 @@ public final class JpaExtractor implements Extractor {
     return generators.sequences();
   }
 
+  @Override
+  public java.util.Map<String, java.util.Map<String, Long>> generatorRows() {
+    return generators.rows();
+  }
+
 }

@@ -38,7 +38,8 @@ import javax.lang.model.type.TypeKind;
  *   <li>{@code TABLE}: a table of rows {@code (sequence_name varchar(255) primary key, next_val bigint)}:
  *       {@code hibernate_sequences} without a generator, else the {@code @TableGenerator}'s {@code table}
  *       (by default the generator's name) through the naming, {@code pkColumnName} and
- *       {@code valueColumnName} as written (Hibernate's naming strategy does not see them). Hibernate inserts a segment's row on first use when the table lacks it.
+ *       {@code valueColumnName} as written (Hibernate's naming strategy does not see them); and its rows, one per segment
+ *       ({@code pkColumnValue}, else {@code default}) starting at {@code initialValue} (0 by default), as the export inserts them.
  * </ul>
  *
  * A sequence on SQLite, which has none, is the one-row table Hibernate makes there too.
@@ -57,6 +58,8 @@ final class JpaGenerators {
   private String keepingCapitals;
   private final List<SequenceDeclaration> sequences = new ArrayList<>();
   private final Map<String, TableDeclaration> tables = new LinkedHashMap<>();
+  /** Generator table → segment → the value its row starts with. */
+  private final Map<String, Map<String, Long>> rows = new LinkedHashMap<>();
 
   JpaGenerators(Annotations annotations, JpaNaming naming, List<Problem> problems) {
     this.annotations = annotations;
@@ -73,6 +76,14 @@ final class JpaGenerators {
   void clear() {
     sequences.clear();
     tables.clear();
+    rows.clear();
+  }
+
+  /** The rows Hibernate's export inserts into the generator tables: table → segment → first value. */
+  Map<String, Map<String, Long>> rows() {
+    Map<String, Map<String, Long>> out = new LinkedHashMap<>();
+    rows.forEach((t, r) -> out.put(t, java.util.Collections.unmodifiableMap(new LinkedHashMap<>(r))));
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   List<SequenceDeclaration> sequences() {
@@ -181,6 +192,11 @@ final class JpaGenerators {
             null, null, null, null, false, origin));
     TableDeclaration t = new TableDeclaration(root.getQualifiedName().toString(), root.getSimpleName().toString(),
         name, true, Shape.CLASS, columns, List.of(), null, List.of(), List.of(), origin);
+    // The segment's row, as Hibernate's export inserts it: pkColumnValue (else "default") and initialValue.
+    String segment = m == null ? "default" : or(annotations.string(m, "pkColumnValue"), "default");
+    Object initial = m == null ? null : annotations.value(m, "initialValue");
+    rows.computeIfAbsent(name, x -> new LinkedHashMap<>())
+        .putIfAbsent(segment, initial == null ? 0L : ((Number) initial).longValue());
     TableDeclaration was = tables.putIfAbsent(name, t);
     if (was != null && !columnNames(was).equals(columnNames(t))) {
       problems.add(Problem.error(at, "the generator table " + name + " is declared with the columns "

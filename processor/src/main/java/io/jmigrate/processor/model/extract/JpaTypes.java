@@ -56,6 +56,10 @@ final class JpaTypes {
   static final int JSON = 3001;
   static final int ARRAY = 2003;
   static final int NAMED_ENUM = 6001;
+  static final int LONGVARCHAR = -1;
+  static final int LONGNVARCHAR = -16;
+  static final int LONG32VARCHAR = 4001;
+  static final int LONG32NVARCHAR = 4002;
   private static final java.util.Set<String> PLURAL = java.util.Set.of("java.util.List", "java.util.Set",
       "java.util.Collection");
 
@@ -63,7 +67,8 @@ final class JpaTypes {
 
   /**
    * The column of an attribute with {@code @JdbcTypeCode(code)}: JSON for {@code SqlTypes.JSON} (any
-   * Java type: Hibernate writes it as a document), CHAR for {@code SqlTypes.CHAR}/{@code NCHAR};
+   * Java type: Hibernate writes it as a document), CHAR for {@code SqlTypes.CHAR}/{@code NCHAR}, LONG_TEXT for
+   * {@code SqlTypes.LONG32VARCHAR}/{@code LONG32NVARCHAR};
    * null for a code jmigrate does not read.
    */
   static Sized jdbcTypeCode(int code) {
@@ -71,6 +76,9 @@ final class JpaTypes {
       case JSON -> new Sized(ColumnType.JSON, 0, 0, 0);
       case CHAR, NCHAR -> Sized.of(ColumnType.CHAR);
       case NAMED_ENUM -> Sized.of(ColumnType.ENUM); // the type's name and labels come from the Java enum
+      // Hibernate's replacement of the old TextType: text on PostgreSQL, a CLOB on H2, TINYTEXT … LONGTEXT on MariaDB
+      case LONG32VARCHAR, LONG32NVARCHAR -> Sized.of(ColumnType.LONG_TEXT);
+      case LONGVARCHAR, LONGNVARCHAR -> new Sized(ColumnType.STRING, 32_600, 0, 0); // Hibernate's Length.LONG
       default -> null;
     };
   }

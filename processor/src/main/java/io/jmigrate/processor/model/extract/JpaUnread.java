@@ -27,11 +27,12 @@ final class JpaUnread extends JpaPart {
       "Enumerated", "Temporal", "Version", "ManyToOne", "OneToOne", "OneToMany", "ManyToMany", "JoinColumn",
       "JoinColumns", "JoinTable", "ElementCollection", "CollectionTable", "Embedded", "AttributeOverride",
       "AttributeOverrides", "Convert", "OrderBy", "Lob", "Access");
-  /** Hibernate's annotations that change no column: read as nothing, without a warning. */
+  /** Hibernate's annotations read elsewhere, or that change no column (read as nothing): no warning. */
   private static final Set<String> HIBERNATE_HARMLESS = Set.of("OnDelete", "Formula", "NaturalId", "ColumnDefault", "CreationTimestamp",
       "UpdateTimestamp", "BatchSize", "Fetch", "Cache", "Cascade", "DynamicInsert", "DynamicUpdate", "Immutable",
       "SQLRestriction", "Where", "SQLDelete", "NotFound", "LazyGroup", "OptimisticLock", "NaturalIdCache",
-      "CurrentTimestamp", "SoftDelete", "Comment", "Nationalized");
+      "CurrentTimestamp", "SoftDelete", "Nationalized",
+      "Comment"); // read by JpaColumns for a basic column (its comment); on an association, left out as before
 
   /** The mapped superclasses already warned about (several entities may extend one). */
   final Set<String> warnedSuperclasses = new java.util.HashSet<>();

@@ -42,6 +42,11 @@ public final class ModelExtractor implements Extractor {
   }
 
   @Override
+  public java.util.Map<String, java.util.Map<String, Long>> generatorRows() {
+    return jpa.generatorRows();
+  }
+
+  @Override
   public List<io.jmigrate.processor.model.SequenceDeclaration> sequences() {
     return List.copyOf(sequences);
   }

@@ -67,7 +67,7 @@ final class ColumnRules {
     }
     // A large object's length is the JPA @Column's, which sizes MariaDB's TINYTEXT … LONGTEXT.
     if (c.length() > 0 && type != ColumnType.STRING && type != ColumnType.CHAR && type != ColumnType.CLOB
-        && type != ColumnType.BLOB && type != ColumnType.STRING_ARRAY) {
+        && type != ColumnType.LONG_TEXT && type != ColumnType.BLOB && type != ColumnType.STRING_ARRAY) {
       return Problem.error(c.origin().of("length"), "length applies to String columns only, not " + c.javaType()
           + "; for BigDecimal use precision and scale");
     }

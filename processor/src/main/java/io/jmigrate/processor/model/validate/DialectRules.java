@@ -100,7 +100,7 @@ final class DialectRules {
     ColumnType type = c.javaType().columnType();
     String t = first(BuildRules::textDefaultsInBmpOnly);
     if (t != null && c.defaultValue() != null
-        && (type == ColumnType.STRING && c.length() == 0 || type == ColumnType.CLOB)
+        && (type == ColumnType.STRING && c.length() == 0 || type == ColumnType.CLOB || type == ColumnType.LONG_TEXT)
         && !c.defaultValue().codePoints().allMatch(Character::isBmpCodePoint)) {
       return Problem.error(c.origin().of("defaultValue"), rules.get(t).databases() + " keep the default of a TEXT column in 3-byte "
           + "UTF-8, so a character beyond it (an emoji) in the defaultValue of " + c.qualifiedField() + " would be stored"
@@ -182,7 +182,8 @@ final class DialectRules {
       int max = rules.get(varchar).maxVarcharLength();
       return Problem.error(c.origin().of("length"), "length " + c.length() + " is more than " + rules.get(varchar).databases()
           + " can hold in a VARCHAR (" + max + " characters of utf8mb4, a target dialect: "
-          + "-Ajmigrate.dialects=" + dialects() + "). Give at most " + max + ", or no length (TEXT).");
+          + "-Ajmigrate.dialects=" + dialects() + "). Give at most " + max + ", or no length (TEXT)"
+          + " (JPA: Hibernate's SqlTypes.LONGVARCHAR is varchar(32600); SqlTypes.LONG32VARCHAR is a TEXT type there).");
     }
     return null;
   }
@@ -256,7 +257,8 @@ final class DialectRules {
   private Problem key(String name, BuildRules r, ColumnDeclaration c, String what, io.jmigrate.processor.model.Origin at) {
     String target = " (" + name + " is a target dialect: -Ajmigrate.dialects=" + dialects() + ")";
     String there = r.databases();
-    if (!r.keysLargeValues() && c.javaType().columnType() == ColumnType.CLOB || c.javaType().columnType() == ColumnType.BLOB) {
+    if (!r.keysLargeValues() && (c.javaType().columnType() == ColumnType.CLOB
+        || c.javaType().columnType() == ColumnType.LONG_TEXT) || c.javaType().columnType() == ColumnType.BLOB) {
       return Problem.error(at, c.qualifiedField() + " is a @Lob (a TEXT or BLOB type on " + there + "), which cannot"
           + " be in " + what + " there" + target + ". Key or index another column.");
     }

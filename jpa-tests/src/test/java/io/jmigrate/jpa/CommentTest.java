@@ -1,0 +1,72 @@
+package io.jmigrate.jpa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Hibernate's {@code @Comment} on a field: the column's comment, as Hibernate 7's own export makes it
+ * ({@code comment on column} on PostgreSQL and H2, {@code comment '…'} in MariaDB's column definition);
+ * jmigrate's migration gives the same comments, validate finds no drift, and Hibernate's validate passes.
+ */
+class CommentTest {
+  @ParameterizedTest
+  @EnumSource(value = Target.class, names = {"POSTGRESQL", "H2", "MARIADB"})
+  void commentsAreHibernates(Target target, @TempDir Path dir) throws Exception {
+    EntityProject project = new EntityProject(dir.resolve("project"));
+    project.useSources(List.of(EntityProject.resource("mappings/comments")));
+    EntityProject.Build build = project.build().assertOk();
+    assertEquals(List.of(), build.messages(javax.tools.Diagnostic.Kind.MANDATORY_WARNING).stream()
+        .filter(m -> m.contains("Comment")).toList(), "@Comment is read, not warned about");
+    assertEquals(List.of(), build.messages(javax.tools.Diagnostic.Kind.WARNING).stream()
+        .filter(m -> m.contains("Comment")).toList(), "@Comment is read, not warned about");
+    String hibernateUrl = target.newDatabaseUrl(dir);
+    String jmigrateUrl = target.newDatabaseUrl(dir);
+    try (URLClassLoader loader = build.loader()) {
+      List<Class<?>> classes = build.entityClasses(loader);
+      try (SessionFactory sf = Hibernate.open(hibernateUrl, target, classes, loader, "create",
+          Hibernate.Naming.SNAKE_CASE)) {
+        // Hibernate's own export
+      }
+      try (Connection c = DriverManager.getConnection(jmigrateUrl)) {
+        build.migrator(loader).migrate(c);
+        assertEquals(List.of(), build.migrator(loader).validate(c).differences());
+      }
+      try (SessionFactory sf = Hibernate.open(jmigrateUrl, target, classes, loader, "validate",
+          Hibernate.Naming.SNAKE_CASE)) {
+        // Hibernate's validate accepts jmigrate's tables
+      }
+      try (Connection h = DriverManager.getConnection(hibernateUrl);
+          Connection j = DriverManager.getConnection(jmigrateUrl)) {
+        assertEquals(Map.of("author", "who wrote it", "body", "the text, as typed"), comments(h),
+            "Hibernate's export");
+        assertEquals(comments(h), comments(j));
+      }
+    }
+  }
+
+  private static Map<String, String> comments(Connection c) throws Exception {
+    Map<String, String> out = new TreeMap<>();
+    boolean noSchema = c.getMetaData().getDatabaseProductName().matches("(?i).*(mariadb|mysql).*");
+    try (ResultSet rs = c.getMetaData().getColumns(c.getCatalog(), noSchema ? null : c.getSchema(), "note", "%")) {
+      while (rs.next()) {
+        String remarks = rs.getString("REMARKS");
+        if (remarks != null && !remarks.isEmpty()) {
+          out.put(rs.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT), remarks);
+        }
+      }
+    }
+    return out;
+  }
+}

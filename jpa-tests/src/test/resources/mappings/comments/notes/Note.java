@@ -1,0 +1,22 @@
+package notes;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import org.hibernate.annotations.Comment;
+
+/** Columns with Hibernate's {@code @Comment}, and one without (not a quote: Hibernate 7 writes it unescaped, and its DDL fails). */
+@Entity
+public class Note {
+  @Id
+  Long id;
+
+  @Comment("the text, as typed")
+  @Column(length = 200)
+  String body;
+
+  @Comment("who wrote it")
+  String author;
+
+  String tag;
+}
