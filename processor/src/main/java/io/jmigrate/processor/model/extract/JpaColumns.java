@@ -178,8 +178,8 @@ final class JpaColumns {
   }
 
   void embedded(TypeElement type, Scope scope, List<ColumnDeclaration> out, boolean associationsElsewhere) {
-    for (Element f : JpaExtractor.persistentFields(type, annotations, problems, true)) {
-      if (JpaExtractor.isRelation(f) || Jpa.has(f, "ElementCollection")) {
+    for (Element f : JpaHierarchy.persistentFields(type, annotations, problems, true)) {
+      if (JpaHierarchy.isRelation(f) || Jpa.has(f, "ElementCollection")) {
         if (!associationsElsewhere || scope.id()) {
           problems.add(Problem.at(f, "jmigrate does not map associations or element collections inside an "
               + (scope.id() ? "embedded key" : "@Embeddable of an element collection") + " (" + type.getSimpleName()

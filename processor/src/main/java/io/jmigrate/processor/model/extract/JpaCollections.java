@@ -1,0 +1,176 @@
+package io.jmigrate.processor.model.extract;
+
+import static io.jmigrate.processor.model.extract.Annotations.track;
+import static io.jmigrate.processor.model.extract.JpaJoins.foreignKey;
+
+import io.jmigrate.processor.model.ColumnDeclaration;
+import io.jmigrate.processor.model.IndexDeclaration;
+import io.jmigrate.processor.model.JavaType;
+import io.jmigrate.processor.model.Origin;
+import io.jmigrate.processor.model.Problem;
+import io.jmigrate.processor.model.extract.JpaColumns.Scope;
+import io.jmigrate.schema.ColumnType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Element collections, and what orders or keys a collection: a list's order column, a map's key column, a set's
+ * uniqueness.
+ */
+final class JpaCollections extends JpaPart {
+  /** The Java type of a list's {@code @OrderColumn}: an int, which Hibernate 7 checks {@code >= 0}. */
+  static final String LIST_INDEX = "int (a list's index)";
+
+  private final JpaJoins joins;
+  private final JpaUnread unread;
+
+  JpaCollections(JpaPart shared, JpaJoins joins, JpaUnread unread) {
+    super(shared);
+    this.joins = joins;
+    this.unread = unread;
+  }
+
+  /** {@code @ElementCollection}: a table of the values, with a join column to the owner. */
+  void collectionTable(JpaEntity e, JpaTable t, Element f) {
+    if (!collectionKind(f)) {
+      return;
+    }
+    if (t.key().size() != 1) {
+      problems.add(Problem.at(f, "jmigrate maps element collections of entities with a single-column key only"));
+      return;
+    }
+    ColumnDeclaration ownerKey = t.key().get(0);
+    AnnotationMirror ct = Jpa.mirror(f, "CollectionTable");
+    String attribute = f.getSimpleName().toString();
+    String given = annotations.string(ct, "name");
+    String name = naming.physical(given.isEmpty() ? e.entityName + "_" + attribute : given);
+    unread.checkCase(given.isEmpty() ? e.entityName + "_" + attribute : given, Origin.of(f));
+    JpaTable table = joins.joinTable(e, t, f, name, !given.isEmpty(), ct);
+    AnnotationMirror ownerColumn = joins.first(ct, "joinColumns");
+    String ownerName = joins.columnName(ownerColumn, e.entityName + "_" + ownerKey.name());
+    // An ordered list's or a map's rows: the key is the owner and the order or map key column, as Hibernate's.
+    ColumnDeclaration index = indexColumn(f);
+    table.columns.add(JpaColumns.reference(ownerName, f, e.type.getSimpleName().toString(), ownerKey, false, false,
+        index != null, foreignKey(t, ownerKey, joins.onDelete(f), ""), track(Origin.of(f), ownerColumn, "name", "name"), null,
+        false));
+    if (index != null) {
+      table.columns.add(JpaColumns.as(index, true, false));
+    }
+
+    TypeMirror element = elementType(f);
+    List<ColumnDeclaration> values = new ArrayList<>();
+    Scope scope = new Scope(e.type.getSimpleName().toString(), columns.overrides(f), true, false, false);
+    TypeElement embeddable = JpaColumns.embeddable(element);
+    if (embeddable != null) {
+      columns.embedded(embeddable, new Scope(embeddable.getSimpleName().toString(), scope.overrides(), true, false,
+          false), values);
+    } else {
+      ColumnDeclaration c = columns.basic(f, element, scope, attribute);
+      if (c != null) {
+        values.add(c);
+      }
+    }
+    table.columns.addAll(values);
+    if (isSet(f.asType()) && index == null && !values.isEmpty() && columns.line.setRowsUnique()) {
+      // Hibernate: a set's rows are unique (a unique constraint, its values may be NULL).
+      List<String> unique = new ArrayList<>();
+      unique.add(ownerName);
+      values.stream().map(ColumnDeclaration::name).sorted().forEach(unique::add);
+      table.indexes.add(new IndexDeclaration(unique, true, "", Origin.of(f)));
+    }
+  }
+
+  /**
+   * Lists (with {@code @OrderColumn} too), sets, collections and maps keyed by a column ({@code @MapKeyColumn},
+   * or Hibernate's {@code <attribute>_KEY}) are mapped; arrays, and maps keyed otherwise, are not (an error at
+   * the field).
+   */
+  boolean collectionKind(Element f) {
+    for (String a : new String[] {"MapKey", "MapKeyJoinColumn", "MapKeyJoinColumns", "MapKeyClass",
+        "MapKeyTemporal"}) {
+      if (Jpa.has(f, a)) {
+        problems.add(Problem.error(Origin.of(f, Jpa.mirror(f, a)), "jmigrate does not map @" + a + " ("
+            + f.getSimpleName() + "): Hibernate would key the map " + (a.equals("MapKey") ? "by an attribute of "
+            + "the target entity" : a.startsWith("MapKeyJoin") ? "by a reference to an entity" : "by that type")
+            + ", which jmigrate does not read. Key it by a column (@MapKeyColumn, with a number, String, enum or "
+            + "java.time key), or use a List or Set"));
+        return false;
+      }
+    }
+    String raw = erasure(f.asType());
+    if (isMap(f.asType())) {
+      if (!(f.asType() instanceof DeclaredType d) || d.getTypeArguments().size() != 2) {
+        problems.add(Problem.at(f, f.getSimpleName() + " needs its type arguments (Map<String, Tag>)"));
+        return false;
+      }
+    } else if (!Set.of("java.util.List", "java.util.Set", "java.util.Collection", "java.util.SortedSet",
+        "java.util.ArrayList", "java.util.HashSet", "java.util.LinkedHashSet", "java.util.TreeSet").contains(raw)) {
+      problems.add(Problem.at(f, "jmigrate maps a collection attribute declared as List, Set, Collection or Map; "
+          + f.getSimpleName() + " is " + f.asType()));
+      return false;
+    }
+    if (Jpa.has(f, "OrderColumn") && !raw.endsWith("List")) {
+      problems.add(Problem.error(Origin.of(f, Jpa.mirror(f, "OrderColumn")), "@OrderColumn orders a List; "
+          + f.getSimpleName() + " is " + f.asType() + ". Declare it as a List, or remove @OrderColumn"));
+      return false;
+    }
+    if (elementType(f) == null) {
+      problems.add(Problem.at(f, f.getSimpleName() + " needs a type argument (List<Pet>), or targetEntity"));
+      return false;
+    }
+    return true;
+  }
+
+  static boolean isMap(TypeMirror type) {
+    return Set.of("java.util.Map", "java.util.HashMap", "java.util.LinkedHashMap", "java.util.TreeMap",
+        "java.util.SortedMap").contains(erasure(type));
+  }
+
+  static boolean isSet(TypeMirror type) {
+    return erasure(type).endsWith("Set");
+  }
+
+  static String erasure(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED
+        ? ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString() : type.toString();
+  }
+
+  /** A collection's element type, a map's value type. */
+  static TypeMirror elementType(Element f) {
+    if (f.asType() instanceof DeclaredType d && !d.getTypeArguments().isEmpty()) {
+      TypeMirror element = d.getTypeArguments().get(isMap(f.asType()) ? 1 : 0);
+      return d.getTypeArguments().size() == (isMap(f.asType()) ? 2 : 1) && element.getKind() == TypeKind.DECLARED
+          ? element : null;
+    }
+    return null;
+  }
+
+  /**
+   * The column of a list's {@code @OrderColumn} ({@code <attribute>_ORDER}, an integer) or of a map's key
+   * ({@code @MapKeyColumn}, {@code <attribute>_KEY}), nullable as in the child's table; null for neither.
+   */
+  ColumnDeclaration indexColumn(Element f) {
+    String declaring = f.getEnclosingElement().getSimpleName().toString();
+    AnnotationMirror order = Jpa.mirror(f, "OrderColumn");
+    if (order != null) {
+      String given = annotations.string(order, "name");
+      Origin origin = track(Origin.of(f, order), order, "name", "name");
+      return new ColumnDeclaration(naming.physical(given.isEmpty() ? f.getSimpleName() + "_ORDER" : given),
+          !given.isEmpty(), f.getSimpleName().toString(), declaring,
+          new JavaType(LIST_INDEX, ColumnType.INTEGER, false, "int", null), false,
+          false, annotations.bool(order, "nullable"), 0, 0, 0, false, null, null, null, null, false, origin);
+    }
+    if (isMap(f.asType()) && f.asType() instanceof DeclaredType d && d.getTypeArguments().size() == 2) {
+      ColumnDeclaration key = columns.mapKey(f, d.getTypeArguments().get(0), declaring);
+      return key == null ? null : JpaColumns.as(key, false, true);
+    }
+    return null;
+  }
+}

@@ -1,0 +1,147 @@
+package io.jmigrate.processor.model.extract;
+
+import io.jmigrate.processor.model.ColumnDeclaration;
+import io.jmigrate.processor.model.IndexDeclaration;
+import io.jmigrate.processor.model.Origin;
+import io.jmigrate.processor.model.TableDeclaration.Shape;
+import io.jmigrate.processor.model.TableDeclaration;
+import io.jmigrate.schema.ColumnType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.TypeElement;
+
+/** A table being assembled: an entity's, or a join or collection table that belongs to one. */
+final class JpaTable {
+  final String className;
+  final String simpleName;
+  final String name;
+  final boolean nameGiven;
+  final TypeElement owner;
+  Origin origin;
+  final List<ColumnDeclaration> columns = new ArrayList<>();
+  final List<IndexDeclaration> indexes = new ArrayList<>();
+  String renamedFrom;
+  final List<String> dropColumns = new ArrayList<>();
+  final List<String> dropTables = new ArrayList<>();
+  String primaryKeyName = "";
+  /** This table's own collation (jmigrate's {@code @Table(collation)}); null: the entities' default. */
+  String collation;
+  /** Columns only a read-only attribute maps so far ({@code insertable = false, updatable = false}). */
+  final Set<String> readOnly = new java.util.HashSet<>();
+
+  JpaTable(String className, String simpleName, String name, boolean nameGiven, TypeElement owner) {
+    this.className = className;
+    this.simpleName = simpleName;
+    this.name = name;
+    this.nameGiven = nameGiven;
+    this.owner = owner;
+    this.origin = Origin.of(owner);
+  }
+
+  List<ColumnDeclaration> key() {
+    return columns.stream().filter(ColumnDeclaration::id).toList();
+  }
+
+  ColumnDeclaration column(String name) {
+    return columns.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+  }
+
+  /**
+   * Adds a column, unless a second attribute maps it read-only ({@code insertable = false, updatable =
+   * false}, as Hibernate asks for a column mapped twice): one column, the writable attribute's.
+   */
+  void place(ColumnDeclaration c, boolean readOnlyAttribute) {
+    ColumnDeclaration mapped = column(c.name());
+    if (mapped == null) {
+      columns.add(c);
+      if (readOnlyAttribute) {
+        readOnly.add(c.name());
+      }
+    } else if (readOnly.contains(c.name()) && !readOnlyAttribute) {
+      columns.set(columns.indexOf(mapped), c);
+      readOnly.remove(c.name());
+    } else if (!readOnlyAttribute) {
+      columns.add(c); // mapped twice, both writable: reported as a duplicate column, as Hibernate refuses it
+    }
+  }
+
+  TableDeclaration declaration(String defaultCollation, HibernateLine line) {
+    // The key first, in the order Hibernate gives a key's columns, then the rest as declared.
+    List<ColumnDeclaration> ordered = new ArrayList<>(key());
+    ordered.sort(Comparator.comparingInt((ColumnDeclaration c) -> Math.max(physicalSize(c), 4))
+        .thenComparing(c -> physicalSize(c) > 2048).thenComparing(ColumnDeclaration::name));
+    columns.stream().filter(c -> !c.id()).forEach(ordered::add);
+    return new TableDeclaration(className, simpleName, name, nameGiven, Shape.CLASS, ordered, indexes, renamedFrom,
+        dropColumns, dropTables, origin, primaryKeyName, true, collation != null ? collation : defaultCollation,
+        checks(ordered, line));
+  }
+
+  /**
+   * The checks Hibernate 7 makes: a list's order column {@code >= 0}; a discriminator in its hierarchy's values; for each enum it stores itself (a
+   * column's or a map key's), {@code c in ('A','B')} by name (a
+   * column check on PostgreSQL; H2's and MariaDB's ENUM type holds the same values there, which
+   * jmigrate's VARCHAR holds through the check), {@code c between 0 and n} by ordinal; and the table's
+   * {@code @org.hibernate.annotations.Check}s. Named as PostgreSQL names Hibernate's unnamed ones
+   * ({@code <table>_<column>_check}, {@code <table>_check}), so a database Hibernate made validates.
+   */
+  private List<io.jmigrate.processor.model.CheckDeclaration> checks(List<ColumnDeclaration> ordered, HibernateLine line) {
+    List<io.jmigrate.processor.model.CheckDeclaration> out = new ArrayList<>();
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    for (ColumnDeclaration c : ordered) {
+      List<String> constants = c.javaType().enumConstants();
+      String expression;
+      boolean discriminator = c.javaType().name().equals("discriminator");
+      if (c.javaType().name().equals(JpaCollections.LIST_INDEX) && line.checksOrderAndDiscriminator()) {
+        expression = c.name() + " >= 0";
+      } else if (constants == null || constants.isEmpty() || (discriminator && !line.checksOrderAndDiscriminator())
+          || c.javaType().columnType() == io.jmigrate.schema.ColumnType.ENUM) { // a PostgreSQL enum type holds its values
+        continue;
+      } else {
+        boolean numbers = c.javaType().columnType() == io.jmigrate.schema.ColumnType.INTEGER; // a discriminator's
+        expression = c.javaType().columnType() == io.jmigrate.schema.ColumnType.SMALLINT
+            ? c.name() + " between 0 and " + (constants.size() - 1)
+            : c.name() + " in (" + String.join(",", constants.stream().map(k -> numbers ? k : "'" + k.replace("'", "''") + "'").toList()) + ")";
+      }
+      String checkName = name + "_" + c.name() + "_check";
+      checkName = checkName.length() <= 63 ? checkName : io.jmigrate.schema.Names.constraintName("ck", name, List.of(c.name()));
+      if (names.add(checkName)) {
+        out.add(new io.jmigrate.processor.model.CheckDeclaration(expression, checkName, out.size() + 1, c.origin()));
+      }
+    }
+    int unnamed = 0;
+    Annotations annotations = new Annotations();
+    List<AnnotationMirror> declared = owner == null || !owner.getQualifiedName().contentEquals(className) ? List.of()
+        : annotations.repeated(owner, Jpa.HIBERNATE + "Check", Jpa.HIBERNATE + "Checks");
+    for (AnnotationMirror check : declared) {
+      String given = annotations.string(check, "name");
+      String checkName = !given.isEmpty() ? given : name + "_check" + (unnamed++ == 0 ? "" : String.valueOf(unnamed - 1));
+      if (names.add(checkName)) {
+        out.add(new io.jmigrate.processor.model.CheckDeclaration(annotations.string(check, "constraints"), checkName,
+            out.size() + 1, Origin.of(owner, check)));
+      }
+    }
+    return out;
+  }
+
+/**
+ * The size Hibernate's {@code ColumnOrderingStrategyStandard} gives a column's type, by which (at
+ * least 4, then above 2048 or not, then the name) it orders the columns of a primary key. A text
+ * or binary column of the default length counts as the database's longest.
+ */
+static int physicalSize(ColumnDeclaration c) {
+  return switch (c.javaType().columnType()) {
+    case BOOLEAN -> 1;
+    case SMALLINT -> 2;
+    case INTEGER, REAL, DOUBLE, DATE, TIME -> 4; // float(53) is 7 bytes of decimal digits, rounded: 2
+    case BIGINT, TIMESTAMP, TIMESTAMP_TZ -> 8;
+    case UUID -> 16;
+    case DECIMAL -> (int) Math.ceil((c.precision() == 0 ? 38 : c.precision()) / (Math.log(10) / Math.log(2) * 8));
+    case STRING, BINARY, CLOB, LONG_TEXT, BLOB -> c.length() == 255 || c.length() == 0 ? Integer.MAX_VALUE / 2 : c.length();
+    case CHAR -> Math.max(c.length(), 1);
+    case JSON, STRING_ARRAY, INTEGER_ARRAY, BIGINT_ARRAY, ENUM -> Integer.MAX_VALUE / 2;
+  };
+}
+}

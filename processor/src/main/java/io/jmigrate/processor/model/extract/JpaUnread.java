@@ -1,0 +1,121 @@
+package io.jmigrate.processor.model.extract;
+
+import static io.jmigrate.processor.model.extract.JpaHierarchy.superclass;
+
+import io.jmigrate.processor.model.Origin;
+import io.jmigrate.processor.model.Problem;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * What jmigrate does not read or cannot map as Hibernate does: the warnings and errors at entities' and fields'
+ * annotations.
+ */
+final class JpaUnread extends JpaPart {
+  /** Class-level JPA annotations that shape no column, or that this class reads. */
+  private static final Set<String> TYPE_ANNOTATIONS = Set.of("Entity", "Table", "Inheritance", "DiscriminatorColumn",
+      "DiscriminatorValue", "IdClass", "AttributeOverride", "AttributeOverrides", "NamedQuery", "NamedQueries",
+      "NamedNativeQuery", "NamedNativeQueries", "NamedEntityGraph", "NamedEntityGraphs", "EntityListeners",
+      "ExcludeDefaultListeners", "ExcludeSuperclassListeners", "Cacheable", "SqlResultSetMapping",
+      "SqlResultSetMappings", "PrimaryKeyJoinColumn", "Access", "NamedStoredProcedureQuery",
+      "NamedStoredProcedureQueries", "MappedSuperclass", "Embeddable");
+  /** Field-level JPA annotations this class reads, or that shape no column. */
+  private static final Set<String> FIELD_ANNOTATIONS = Set.of("Id", "GeneratedValue", "EmbeddedId", "Column", "Basic",
+      "Enumerated", "Temporal", "Version", "ManyToOne", "OneToOne", "OneToMany", "ManyToMany", "JoinColumn",
+      "JoinColumns", "JoinTable", "ElementCollection", "CollectionTable", "Embedded", "AttributeOverride",
+      "AttributeOverrides", "Convert", "OrderBy", "Lob", "Access");
+  /** Hibernate's annotations read elsewhere, or that change no column (read as nothing): no warning. */
+  private static final Set<String> HIBERNATE_HARMLESS = Set.of("OnDelete", "Formula", "NaturalId", "ColumnDefault", "CreationTimestamp",
+      "UpdateTimestamp", "BatchSize", "Fetch", "Cache", "Cascade", "DynamicInsert", "DynamicUpdate", "Immutable",
+      "SQLRestriction", "Where", "SQLDelete", "NotFound", "LazyGroup", "OptimisticLock", "NaturalIdCache",
+      "CurrentTimestamp", "SoftDelete", "Nationalized",
+      "Comment"); // read by JpaColumns for a basic column (its comment); on an association, left out as before
+
+  /** The mapped superclasses already warned about (several entities may extend one). */
+  final Set<String> warnedSuperclasses = new java.util.HashSet<>();
+
+  JpaUnread(JpaPart shared) {
+    super(shared);
+  }
+
+  /**
+   * With {@code jpa} naming and MariaDB among the targets, a table name with capitals is an error:
+   * Hibernate writes it unquoted, which MariaDB and MySQL keep as written (case-sensitive table names
+   * on Linux) while PostgreSQL and H2 fold it to lower case, so no one name serves both.
+   */
+  void checkCase(String logical, Origin at) {
+    String keeping = naming == JpaNaming.JPA ? JpaNaming.keepingCapitals(targets) : null;
+    if (keeping == null || logical.startsWith("`") || logical.startsWith("\"")
+        || logical.equals(logical.toLowerCase(java.util.Locale.ROOT))) {
+      return;
+    }
+    problems.add(Problem.error(at, "with -Ajmigrate.naming=jpa Hibernate names this table " + logical + ", unquoted: "
+        + keeping + " keep its capitals (table names are case-sensitive on Linux) while PostgreSQL and H2 fold "
+        + "it to " + naming.physical(logical) + ", which jmigrate creates. Name the table in lower case (@Table(name = "
+        + "\"" + naming.physical(logical) + "\"), @JoinTable or @CollectionTable), or use -Ajmigrate.naming=snake_case"));
+  }
+
+  /** A warning at every JPA or Hibernate annotation on the field that jmigrate does not read. */
+  void checkField(Element f) {
+    for (AnnotationMirror m : f.getAnnotationMirrors()) {
+      String jpa = Jpa.simpleNameIfJpa(m);
+      if (jpa != null && JpaGenerators.READ.contains(jpa)) {
+        continue;
+      }
+      String name = Jpa.qualifiedName(m);
+      if (jpa != null && jpa.startsWith("AssociationOverride")) {
+        problems.add(Problem.error(Origin.of(f, m), "jmigrate does not read @" + jpa + " on " + f.getSimpleName()
+            + ": the join columns it names would be missing. Name the join column in the embeddable "
+            + "(@JoinColumn(name = …)), or remove it"));
+      } else if (jpa != null && !FIELD_ANNOTATIONS.contains(jpa) && !jpa.equals("MapsId") && !jpa.startsWith("MapKey")
+          && !jpa.equals("OrderColumn") && !jpa.equals("Transient")) {
+        problems.add(new Problem(f, "jmigrate does not read @" + jpa + " on " + f.getSimpleName()
+            + "; if it changes the column, the schema will differ from Hibernate's", true, m, null));
+      } else if (name.startsWith(Jpa.HIBERNATE) && !HIBERNATE_HARMLESS.contains(name.substring(Jpa.HIBERNATE.length()))
+          && !(name.equals(Jpa.HIBERNATE + "JdbcTypeCode") && JpaTypes.reads(annotations.integer(m, "value")))
+          && !(name.equals(Jpa.HIBERNATE + "JdbcType") && JpaTypes.jdbcType(JpaColumns.jdbcTypeClass(m)) != null)) {
+        problems.add(new Problem(f, "jmigrate does not read Hibernate's @" + name.substring(Jpa.HIBERNATE.length())
+            + " on " + f.getSimpleName() + "; if it changes the column (its type, default or constraints), the schema "
+            + "will differ from Hibernate's", true, m, null));
+      }
+    }
+  }
+
+  /** A warning at every class-level JPA annotation jmigrate does not read; errors for what changes tables. */
+  void checkType(TypeElement type) {
+    for (AnnotationMirror m : type.getAnnotationMirrors()) {
+      String jpa = Jpa.simpleNameIfJpa(m);
+      if (jpa != null && JpaGenerators.READ.contains(jpa)) {
+        continue;
+      }
+      if (jpa == null || TYPE_ANNOTATIONS.contains(jpa)) {
+        continue;
+      }
+      boolean error = jpa.startsWith("SecondaryTable") || jpa.startsWith("AssociationOverride");
+      problems.add(new Problem(type, "jmigrate does not read @" + jpa + " on " + type.getSimpleName()
+          + (error ? ": the columns it places (Hibernate would put them in " + (jpa.startsWith("SecondaryTable")
+              ? "a second table joined by the key" : "the join columns it names") + ") would be missing. Remove it, "
+              + "or map the entity with one table"
+              : "; if it changes a table, the schema will differ from Hibernate's"), !error, m, null));
+    }
+    for (TypeElement c = superclass(type); c != null && Jpa.has(c, "MappedSuperclass"); c = superclass(c)) {
+      for (String a : new String[] {"Table", "Inheritance"}) {
+        AnnotationMirror m = Jpa.mirror(c, a);
+        if (m != null && warnedSuperclasses.add(c.getQualifiedName() + "@" + a)) {
+          problems.add(new Problem(c, "Hibernate 7 refuses @" + a + " on a @MappedSuperclass (" + c.getSimpleName()
+              + " has no table of its own), and jmigrate does not read it: move it to the entity ("
+              + type.getSimpleName() + ")" + (a.equals("Inheritance") ? ", the root of the hierarchy" : ""), true, m,
+              null));
+        }
+      }
+    }
+    if (!type.getTypeParameters().isEmpty() || (type.getNestingKind().isNested()
+        && !type.getModifiers().contains(Modifier.STATIC))) {
+      problems.add(Problem.at(type, "entity " + type.getSimpleName() + " must be a top-level or static class without "
+          + "type parameters"));
+    }
+  }
+}
