@@ -206,8 +206,12 @@ final class JpaHierarchy extends JpaPart {
     if (value != null && (type == ColumnType.STRING || type == ColumnType.CHAR) && value.length() > length) {
       value = null;
     }
+    List<String> values = discriminatorValues(root, type);
+    if (value != null && values != null && !values.contains(value)) {
+      value = null; // an abstract root has no rows of its own: its value would break the check on the column
+    }
     t.columns.add(new ColumnDeclaration(name, true, name, root.type.getSimpleName().toString(),
-        new JavaType("discriminator", type, false, "discriminator", discriminatorValues(root, type)), false, false, false,
+        new JavaType("discriminator", type, false, "discriminator", values), false, false, false,
         length, 0, 0, false, value, null, null, null, false, origin));
   }
 
