@@ -72,6 +72,25 @@ class GeneratedColumnsTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void aVirtualColumnIsABuildErrorWhenPostgresqlIsATarget() throws Exception {
+    Project p = new Project(dir.resolve("project")).write("com/acme/model/Member.java", model("upper(name)", true));
+    List<String> errors = p.build("-Ajmigrate.dialects=postgresql,mariadb").errors();
+    assertEquals(1, errors.size(), errors.toString());
+    assertTrue(errors.get(0).contains("Member.twice is a virtual generated column (stored = false), which PostgreSQL"
+        + " does not have"), errors.toString());
+    p.build("-Ajmigrate.dialects=mariadb,sqlite").assertOk();
+  }
+
+  @org.junit.jupiter.api.Test
+  void aGeneratedColumnHasNoDefault() throws Exception {
+    Project p = new Project(dir.resolve("project")).write("com/acme/model/Member.java", model("upper(name)", false)
+        .replace("generatedAs = \"upper(name)\"", "generatedAs = \"upper(name)\", defaultValue = \"x\""));
+    List<String> errors = p.build().errors();
+    assertEquals(1, errors.size(), errors.toString());
+    assertTrue(errors.get(0).contains("Member.shout is generated (generatedAs)"), errors.toString());
+  }
+
   private Connection connect(String database) throws Exception {
     return switch (database) {
       case "sqlite" -> Db.sqlite(dir.resolve("generated.db"));

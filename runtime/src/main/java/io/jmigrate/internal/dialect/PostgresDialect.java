@@ -130,6 +130,11 @@ public class PostgresDialect extends SqlDialect {
   public io.jmigrate.dialect.BuildRules buildRules() {
     return new io.jmigrate.dialect.BuildRules() {
       @Override
+      public boolean hasVirtualGeneratedColumns() {
+        return false;
+      }
+
+      @Override
       public String databases() {
         return "PostgreSQL";
       }
