@@ -72,6 +72,45 @@ class GeneratedColumnsTest {
     }
   }
 
+  /** Added to a table with rows: SQLite cannot ADD a stored generated column and rebuilds; every row gets its value. */
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql", "h2", "mariadb"})
+  void aGeneratedColumnIsAddedToRows(String database) throws Exception {
+    String plain = "package com.acme.model;\nimport io.jmigrate.*;\n@Table public class Member {\n  @Id long id;\n"
+        + "  @Column(length = 40, nullable = false) String name;\n}";
+    Project p = new Project(dir.resolve("project")).write("com/acme/model/Member.java", plain);
+    Project.Result first = p.build().assertOk();
+    try (Connection c = connect(database)) {
+      first.migrator().migrate(c);
+      Db.exec(c, "INSERT INTO member (id, name) VALUES (1, 'Ann')");
+      Db.exec(c, "INSERT INTO member (id, name) VALUES (2, 'Bob')");
+      p.write("com/acme/model/Member.java", model("upper(name)", false));
+      Project.Result second = p.build().assertOk();
+      String v2 = p.migrations("com.acme.migrations").lastEntry().getValue();
+      assertTrue(v2.contains("addColumn(\"member\", column(\"shout\", STRING).length(40).generatedAs(\"upper(name)\", true))"), v2);
+      Migrator m2 = second.migrator();
+      assertEquals(1, m2.migrate(c).size());
+      assertEquals(List.of(), m2.validate(c).differences());
+      assertEquals("[[Ann, ANN], [Bob, BOB]]", Db.rows(c, "SELECT name, shout FROM member ORDER BY id").toString());
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void anOrdinaryColumnMadeGeneratedWarnsAndTheReverseIsRefused() throws Exception {
+    String plain = "package com.acme.model;\nimport io.jmigrate.*;\n@Table public class Member {\n  @Id long id;\n"
+        + "  @Column(length = 40, nullable = false) String name;\n  @Column(length = 40) String shout;\n}";
+    Project p = new Project(dir.resolve("project")).write("com/acme/model/Member.java", plain);
+    p.build().assertOk();
+    p.write("com/acme/model/Member.java", model("upper(name)", false));
+    Project.Result made = p.build().assertOk();
+    assertTrue(made.warnings().stream().anyMatch(w -> w.contains("member.shout becomes generated: it is dropped and"
+        + " added again, and the values written to it are replaced")), made.warnings().toString());
+    p.write("com/acme/model/Member.java", plain);
+    List<String> errors = p.build().errors();
+    assertTrue(errors.stream().anyMatch(e -> e.contains("the generated column member.shout cannot become an ordinary"
+        + " column in place")), errors.toString());
+  }
+
   @org.junit.jupiter.api.Test
   void aVirtualColumnIsABuildErrorWhenPostgresqlIsATarget() throws Exception {
     Project p = new Project(dir.resolve("project")).write("com/acme/model/Member.java", model("upper(name)", true));
