@@ -67,4 +67,20 @@ public @interface Column {
    * does not). A changed comment is a migration that changes only the comment.
    */
   String comment() default "";
+
+  /**
+   * A generated (computed) column: the database computes its values from this SQL expression over the
+   * row's other columns ({@code "upper(name)"}, {@code "price * quantity"}), written as given into
+   * {@code GENERATED ALWAYS AS (expression)}. The application never writes it (jmigrate's data steps
+   * leave it out). A changed expression drops the column and adds it again: its values are recomputed,
+   * nothing the application wrote is lost. Empty (the default): an ordinary column.
+   */
+  String generatedAs() default "";
+
+  /**
+   * Whether a {@link #generatedAs} column's values are kept on disk ({@code STORED}, the default: every
+   * dialect has it) or computed when read ({@code VIRTUAL}: MariaDB/MySQL and SQLite; PostgreSQL has no
+   * virtual generated column, a compile error there; H2 decides itself).
+   */
+  boolean stored() default true;
 }

@@ -29,6 +29,11 @@ public interface BuildRules {
     return false;
   }
 
+  /** Whether a generated column may be VIRTUAL there, computed when read (PostgreSQL's are stored only). */
+  default boolean hasVirtualGeneratedColumns() {
+    return true;
+  }
+
   /** Whether array columns exist there (SQLite has none). */
   default boolean hasArrays() {
     return true;

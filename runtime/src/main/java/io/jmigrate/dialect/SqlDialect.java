@@ -167,6 +167,15 @@ public abstract class SqlDialect implements Dialect {
     @Override
     public Void alterColumn(AlterColumn op) {
       return run(() -> {
+        ColumnDefinition was = before.table(op.table()).column(op.column().name()).orElse(null);
+        if (was != null && regenerates(was, op.column())) {
+          // No database changes a generated column's expression or storage in place: dropped and added again,
+          // its values recomputed (the application wrote none of them).
+          SqlDialect.this.dropColumn(new DropColumn(op.table(), was.name()), before, out);
+          Schema without = new DropColumn(op.table(), was.name()).applyTo(before);
+          SqlDialect.this.addColumn(new AddColumn(op.table(), op.column()), without, out);
+          return;
+        }
         checkFits(op, before, out);
         SqlDialect.this.alterColumn(op, before, out);
       });
@@ -288,6 +297,15 @@ public abstract class SqlDialect implements Dialect {
   protected abstract void renameTable(RenameTable op, Schema before, Sink out) throws SQLException;
 
   protected abstract void addColumn(AddColumn op, Schema before, Sink out) throws SQLException;
+
+  /**
+   * Whether a column change is made by dropping the column and adding it again: a generated column's
+   * expression or storage changed, or an ordinary column made generated. A dialect that rebuilds tables
+   * (SQLite) says false and rebuilds.
+   */
+  protected boolean regenerates(ColumnDefinition was, ColumnDefinition next) {
+    return next.computed() && (!java.util.Objects.equals(was.generatedAs(), next.generatedAs()) || was.stored() != next.stored());
+  }
 
   protected abstract void dropColumn(DropColumn op, Schema before, Sink out) throws SQLException;
 

@@ -93,8 +93,19 @@ final class SchemaValidator {
     if (full) {
       compareChecks(io.jmigrate.catalog.LiveChecks.read(c, dialect), expected, unmanaged, out);
     }
+    java.util.Set<String> generatedLive = new java.util.HashSet<>();
     for (LiveAttribute a : full ? LiveAttributes.read(c, dialect) : List.<LiveAttribute>of()) {
       if (!expected.has(a.table()) || (a.leftOut() && unmanaged.declares(a.object()))) {
+        continue;
+      }
+      ColumnDefinition computed = generatedColumn(expected, a);
+      if (computed != null) {
+        generatedLive.add(a.object());
+        String storage = storage(a.value());
+        if (storage != null && !storage.equals(computed.stored() ? "STORED" : "VIRTUAL")) {
+          out.add(a.object() + " is generated " + storage + " (" + a.value() + ") but the migrations make it "
+              + (computed.stored() ? "STORED" : "VIRTUAL"));
+        }
         continue;
       }
       java.util.Optional<String> declared = unmanaged.value(a.object(), a.attribute());
@@ -106,12 +117,41 @@ final class SchemaValidator {
             + " declares (" + declared.get() + ")");
       }
     }
+    for (TableDefinition t : full ? expected.tables() : List.<TableDefinition>of()) {
+      for (ColumnDefinition col : t.columns()) {
+        if (col.computed() && live.contains(t.name()) && !generatedLive.contains("column " + t.name() + "." + col.name())) {
+          out.add("column " + t.name() + "." + col.name() + " is not generated but the migrations make it"
+              + io.jmigrate.schema.ColumnProperty.GENERATED_AS.checksum(col));
+        }
+      }
+    }
     for (String name : live) {
       if (!expected.has(name) && !unmanaged.declares("table " + name)) {
         out.add("table " + name + " is not in the migrations");
       }
     }
     return new Drift(version, out, renames);
+  }
+
+  /**
+   * The migrations' generated column a catalog's {@code generated} attribute is about; null for any other
+   * attribute. Its expression is not compared: every database gives it back rewritten
+   * ({@code upper(name)} as {@code upper((name)::text)}, {@code UPPER("name")}, {@code ucase(`name`)}).
+   */
+  private static ColumnDefinition generatedColumn(Schema expected, LiveAttribute a) {
+    String prefix = "column " + a.table() + ".";
+    if (!a.attribute().equals("generated") || !a.object().startsWith(prefix)) {
+      return null;
+    }
+    return expected.table(a.table()).column(a.object().substring(prefix.length()))
+        .filter(ColumnDefinition::computed).orElse(null);
+  }
+
+  /** STORED or VIRTUAL as the catalog's text of a generated column says; null where it does not say (H2). */
+  private static String storage(String text) {
+    String upper = text.toUpperCase(java.util.Locale.ROOT).strip();
+    return upper.endsWith(" STORED") || upper.endsWith(" PERSISTENT") ? "STORED"
+        : upper.endsWith(" VIRTUAL") ? "VIRTUAL" : null;
   }
 
   /**

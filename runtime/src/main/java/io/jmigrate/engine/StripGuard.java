@@ -56,7 +56,8 @@ final class StripGuard {
     if (touched.isEmpty()) {
       return;
     }
-    List<LiveAttribute> live = LiveAttributes.read(c, d); // all: a change to one table may re-add another's foreign key
+    List<LiveAttribute> live = new ArrayList<>(LiveAttributes.read(c, d)); // all: a change to one table may re-add another's foreign key
+    live.removeIf(a -> modelled(a, before)); // the model's own generated columns are restated from the model
     Set<String> partitioned = new TreeSet<>(Partitions.parents(c, d));
     partitioned.retainAll(touched);
     if (live.isEmpty() && partitioned.isEmpty()) {
@@ -101,6 +102,14 @@ final class StripGuard {
         }
       }
     }
+  }
+
+  /** A generated column the model describes ({@code ColumnDefinition#generatedAs}): nothing is stripped. */
+  private static boolean modelled(LiveAttribute a, Schema before) {
+    String prefix = "column " + a.table() + ".";
+    return a.attribute().equals("generated") && a.object().startsWith(prefix) && before.has(a.table())
+        && before.table(a.table()).column(a.object().substring(prefix.length()))
+            .map(io.jmigrate.schema.ColumnDefinition::computed).orElse(false);
   }
 
   /** PostgreSQL's online forms, which it refuses on a partitioned table; group 2 is the table. */

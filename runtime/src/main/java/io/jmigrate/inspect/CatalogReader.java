@@ -196,7 +196,7 @@ final class CatalogReader {
     Set<String> names = new TreeSet<>();
     modelled.forEach(t -> names.add(t.table().name()));
     for (LiveAttribute a : attributes) {
-      if (names.contains(a.table())) {
+      if (names.contains(a.table()) && !modelledGenerated.contains(a.object())) {
         entries.add(new Unmanaged.Entry(a.object(), a.attribute(), a.value()));
         if (a.leftOut()) {
           entries.add(Unmanaged.Entry.object(a.object()));
@@ -207,6 +207,39 @@ final class CatalogReader {
   }
 
   private final Set<String> partitioned = new TreeSet<>();
+  private final Set<String> modelledGenerated = new TreeSet<>(); // generated columns read into the model
+
+  /**
+   * A generated column's expression and storage from a catalog's text of it ({@code GENERATED ALWAYS AS
+   * (expr) STORED}, MariaDB's {@code varchar(40) AS (expr) VIRTUAL}, H2's without a storage word, stored
+   * here; SQLite's default is VIRTUAL), as a column carrying only those; null when the text has no {@code AS (…)}.
+   */
+  static ColumnDefinition generation(String text, boolean virtualByDefault) {
+    Matcher as = Pattern.compile("(?i)\\bAS\\s*\\(").matcher(text);
+    if (!as.find()) {
+      return null;
+    }
+    int depth = 0;
+    int start = as.end() - 1;
+    for (int i = start; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (ch == '\'' ) { // skip a string literal
+        int close = text.indexOf('\'', i + 1);
+        if (close < 0) {
+          return null;
+        }
+        i = close;
+      } else if (ch == '(') {
+        depth++;
+      } else if (ch == ')' && --depth == 0) {
+        String rest = text.substring(i + 1).toUpperCase(Locale.ROOT);
+        boolean stored = rest.contains("STORED") || rest.contains("PERSISTENT")
+            || !rest.contains("VIRTUAL") && !virtualByDefault;
+        return ColumnDefinition.of("c", ColumnType.STRING).generatedAs(text.substring(start + 1, i).strip(), stored);
+      }
+    }
+    return null;
+  }
   private final Set<String> leftOutKeys = new TreeSet<>(); // foreign keys a model cannot declare, as validate names them
 
   /** A table being read: its columns, and why it cannot be a model (empty when it can). */
@@ -239,11 +272,17 @@ final class CatalogReader {
           + " PostgreSQL refuses on a partitioned table (an index built CONCURRENTLY) fails before it changes anything"));
     }
     Set<String> leftOutColumns = new TreeSet<>();
+    java.util.Map<String, ColumnDefinition> generatedColumns = new java.util.HashMap<>();
     for (LiveAttribute a : attributes) {
       if (!a.table().equals(table)) {
         continue;
       }
-      if (a.leftOut() && a.object().startsWith("column ")) {
+      ColumnDefinition generation = a.attribute().equals("generated") && a.object().startsWith("column ")
+          ? generation(a.value(), d.name().equals("sqlite")) : null;
+      if (generation != null) {
+        generatedColumns.put(a.object().substring(a.object().indexOf('.') + 1), generation);
+        modelledGenerated.add(a.object());
+      } else if (a.leftOut() && a.object().startsWith("column ")) {
         leftOutColumns.add(a.object().substring(a.object().indexOf('.') + 1));
         t.leftOut.add(finding(table, a.object(), "left out: a generated column (" + a.value() + ") has no model form"
             + " (modelled as a plain column or a default it would be wrong on every new database); the database keeps"
@@ -304,7 +343,10 @@ final class CatalogReader {
       } else if (type == ColumnType.DECIMAL && shape.precision() > 0) {
         col = col.precision(shape.precision(), shape.scale());
       }
-      if (r.generated()) {
+      ColumnDefinition generation = generatedColumns.get(name);
+      if (generation != null) { // the database computes it: no default, the expression as the database gives it
+        col = col.generatedAs(generation.generatedAs(), generation.stored());
+      } else if (r.generated()) {
         col = col.identity();
       } else {
         col = Defaults.apply(col, r.defaultText(), d.name().equals("mariadb")); // MariaDB escapes backslashes

@@ -185,6 +185,12 @@ final class JpaModelSource {
           + " and orders it (the Java enum's name, labels sorted); inspect without --jpa writes a jmigrate model for it"));
       return out;
     }
+    if (inspected.table().columns().stream().anyMatch(ColumnDefinition::computed)) {
+      out.add(new Finding(inspected.table().name(), "table " + inspected.table().name(), "left out: it has a generated"
+          + " column, which jmigrate's JPA reader does not read yet; inspect without --jpa writes a jmigrate model for it"
+          + " (@Column(generatedAs))"));
+      return out;
+    }
     if (!expressible(inspected)) {
       out.add(new Finding(inspected.table().name(), "table " + inspected.table().name(), "left out: a JPA entity needs "
           + "an @Id and the table has no primary key (inspect without --jpa writes a jmigrate model for it); "
@@ -202,7 +208,8 @@ final class JpaModelSource {
 
   /** Whether the table can be an entity: it has a primary key. */
   static boolean expressible(InspectedTable inspected) {
-    return !inspected.table().primaryKey().isEmpty() && !hasEnumType(inspected);
+    return !inspected.table().primaryKey().isEmpty() && !hasEnumType(inspected)
+        && inspected.table().columns().stream().noneMatch(ColumnDefinition::computed);
   }
 
   /**

@@ -120,6 +120,12 @@ final class ModelSource {
       if (c.comment() != null) {
         column.add("comment = " + literal(c.comment()));
       }
+      if (c.computed()) {
+        column.add("generatedAs = " + literal(c.generatedAs()));
+        if (!c.stored()) {
+          column.add("stored = false");
+        }
+      }
       if (c.type() == ColumnType.JSON) {
         imports.add("io.jmigrate.Json");
         body.append("  @Json\n");

@@ -632,7 +632,8 @@ public final class Operations {
 
     @Override
     public String reviewLine() {
-      return describe() + " to " + ColumnProperty.reviewText(column);
+      return describe() + " to " + ColumnProperty.reviewText(column)
+          + (column.computed() ? " (a generated column is dropped and added again: its values are recomputed)" : "");
     }
 
     @Override

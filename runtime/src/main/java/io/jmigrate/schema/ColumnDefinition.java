@@ -26,6 +26,10 @@ import java.util.TreeMap;
  *     column; null for every other type
  * @param comment the column's comment ({@code COMMENT ON COLUMN}, MariaDB's {@code COMMENT '…'}), or null;
  *     SQLite has no place for one and ignores it
+ * @param generatedAs the expression of a generated (computed) column, {@code GENERATED ALWAYS AS (…)}; null for
+ *     a column the application writes
+ * @param stored whether a generated column's values are kept on disk ({@code STORED}) rather than computed when
+ *     read ({@code VIRTUAL}); false when it is not generated
  */
 public record ColumnDefinition(
     String name,
@@ -40,7 +44,9 @@ public record ColumnDefinition(
     Map<String, String> defaultSqlByDialect,
     boolean utcDatetime,
     String enumType,
-    String comment) {
+    String comment,
+    String generatedAs,
+    boolean stored) {
 
   public ColumnDefinition {
     Objects.requireNonNull(name, "name");
@@ -59,6 +65,20 @@ public record ColumnDefinition(
     if (comment != null && comment.isEmpty()) {
       comment = null; // the catalogs hold no comment and an empty one alike
     }
+    if (generatedAs != null && generatedAs.isBlank()) {
+      generatedAs = null;
+    }
+    if (generatedAs == null) {
+      stored = false; // only a generated column is stored or virtual
+    }
+  }
+
+  /** A column that is not generated. */
+  public ColumnDefinition(String name, ColumnType type, int length, int precision, int scale, boolean nullable,
+      String defaultValue, String defaultSql, boolean generated, Map<String, String> defaultSqlByDialect, boolean utcDatetime,
+      String enumType, String comment) {
+    this(name, type, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime,
+        enumType, comment, null, false);
   }
 
   /** A column without a comment. */
@@ -93,19 +113,19 @@ public record ColumnDefinition(
   }
 
   public ColumnDefinition name(String newName) {
-    return new ColumnDefinition(newName, type, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime, enumType, comment);
+    return new ColumnDefinition(newName, type, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime, enumType, comment, generatedAs, stored);
   }
 
   public ColumnDefinition type(ColumnType newType) {
-    return new ColumnDefinition(name, newType, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime, enumType, comment);
+    return new ColumnDefinition(name, newType, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime, enumType, comment, generatedAs, stored);
   }
 
   public ColumnDefinition length(int newLength) {
-    return new ColumnDefinition(name, type, newLength, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime, enumType, comment);
+    return new ColumnDefinition(name, type, newLength, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime, enumType, comment, generatedAs, stored);
   }
 
   public ColumnDefinition precision(int newPrecision, int newScale) {
-    return new ColumnDefinition(name, type, length, newPrecision, newScale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime, enumType, comment);
+    return new ColumnDefinition(name, type, length, newPrecision, newScale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime, enumType, comment, generatedAs, stored);
   }
 
   public ColumnDefinition notNull() {
@@ -113,15 +133,15 @@ public record ColumnDefinition(
   }
 
   public ColumnDefinition nullable(boolean newNullable) {
-    return new ColumnDefinition(name, type, length, precision, scale, newNullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime, enumType, comment);
+    return new ColumnDefinition(name, type, length, precision, scale, newNullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime, enumType, comment, generatedAs, stored);
   }
 
   public ColumnDefinition defaultValue(String literal) {
-    return new ColumnDefinition(name, type, length, precision, scale, nullable, literal, null, generated, Map.of(), utcDatetime, enumType, comment);
+    return new ColumnDefinition(name, type, length, precision, scale, nullable, literal, null, generated, Map.of(), utcDatetime, enumType, comment, generatedAs, stored);
   }
 
   public ColumnDefinition defaultSql(String expression) {
-    return new ColumnDefinition(name, type, length, precision, scale, nullable, null, expression, generated, defaultSqlByDialect, utcDatetime, enumType, comment);
+    return new ColumnDefinition(name, type, length, precision, scale, nullable, null, expression, generated, defaultSqlByDialect, utcDatetime, enumType, comment, generatedAs, stored);
   }
 
   /**
@@ -131,7 +151,7 @@ public record ColumnDefinition(
   public ColumnDefinition defaultSql(String dialect, String expression) {
     Map<String, String> variants = new TreeMap<>(defaultSqlByDialect);
     variants.put(Objects.requireNonNull(dialect, "dialect"), Objects.requireNonNull(expression, "expression"));
-    return new ColumnDefinition(name, type, length, precision, scale, nullable, null, defaultSql, generated, variants, utcDatetime, enumType, comment);
+    return new ColumnDefinition(name, type, length, precision, scale, nullable, null, defaultSql, generated, variants, utcDatetime, enumType, comment, generatedAs, stored);
   }
 
   /** The SQL default on the named dialect: its variant, else {@link #defaultSql()}; null when none. */
@@ -145,24 +165,38 @@ public record ColumnDefinition(
   }
 
   public ColumnDefinition identity() {
-    return new ColumnDefinition(name, type, length, precision, scale, nullable, defaultValue, defaultSql, true, defaultSqlByDialect, utcDatetime, enumType, comment);
+    return new ColumnDefinition(name, type, length, precision, scale, nullable, defaultValue, defaultSql, true, defaultSqlByDialect, utcDatetime, enumType, comment, generatedAs, stored);
   }
 
   /** A copy kept in {@code DATETIME(6)} on MariaDB/MySQL, as Hibernate keeps an {@code Instant}. */
   public ColumnDefinition asUtcDatetime() {
-    return new ColumnDefinition(name, type, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, true, enumType, comment);
+    return new ColumnDefinition(name, type, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, true, enumType, comment, generatedAs, stored);
   }
 
   /** A copy of type {@link ColumnType#ENUM} holding values of the named enum type. */
   public ColumnDefinition enumType(String typeName) {
     return new ColumnDefinition(name, ColumnType.ENUM, length, precision, scale, nullable, defaultValue, defaultSql, generated,
-        defaultSqlByDialect, utcDatetime, Objects.requireNonNull(typeName, "typeName"), comment);
+        defaultSqlByDialect, utcDatetime, Objects.requireNonNull(typeName, "typeName"), comment, generatedAs, stored);
   }
 
   /** A copy with this comment; null or empty for none. */
   public ColumnDefinition comment(String text) {
     return new ColumnDefinition(name, type, length, precision, scale, nullable, defaultValue, defaultSql, generated,
-        defaultSqlByDialect, utcDatetime, enumType, text);
+        defaultSqlByDialect, utcDatetime, enumType, text, generatedAs, stored);
+  }
+
+  /**
+   * A copy computed by the database from this expression ({@code GENERATED ALWAYS AS (expression)}), its
+   * values kept on disk when {@code stored}, else computed when read; null for a column the application writes.
+   */
+  public ColumnDefinition generatedAs(String expression, boolean stored) {
+    return new ColumnDefinition(name, type, length, precision, scale, nullable, defaultValue, defaultSql, generated,
+        defaultSqlByDialect, utcDatetime, enumType, comment, expression, stored);
+  }
+
+  /** Whether the database computes this column's values (the application never writes them). */
+  public boolean computed() {
+    return generatedAs != null;
   }
 
   public boolean hasDefault() {

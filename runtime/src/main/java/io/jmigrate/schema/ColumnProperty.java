@@ -363,6 +363,47 @@ public enum ColumnProperty {
     public List<DslCall> java(ColumnDefinition c) {
       return c.comment() != null ? List.of(DslCall.of("comment", c.comment())) : List.of();
     }
+  },
+  /**
+   * A generated (computed) column: its expression as written and whether it is stored. Only generated
+   * columns have this part, so every older column keeps its forms.
+   */
+  GENERATED_AS {
+    @Override
+    public String checksum(ColumnDefinition c) {
+      return c.generatedAs() != null
+          ? " GENERATED ALWAYS AS (" + c.generatedAs() + ")" + (c.stored() ? " STORED" : " VIRTUAL") : "";
+    }
+
+    @Override
+    public String fingerprint(ColumnDefinition c) {
+      return c.generatedAs() != null
+          ? " generatedAs=" + SchemaFingerprint.quote(c.generatedAs()) + (c.stored() ? " stored" : " virtual") : "";
+    }
+
+    @Override
+    public String review(ColumnDefinition c) {
+      return checksum(c);
+    }
+
+    @Override
+    public void snapshot(ColumnDefinition c, BiConsumer<String, Object> key) {
+      if (c.generatedAs() != null) {
+        key.accept("generatedAs", c.generatedAs());
+        key.accept("stored", c.stored());
+      }
+    }
+
+    @Override
+    public ColumnDefinition read(ColumnDefinition c, Map<String, Object> keys) {
+      return keys.containsKey("generatedAs")
+          ? c.generatedAs(String.valueOf(keys.get("generatedAs")), bool(keys.get("stored"))) : c;
+    }
+
+    @Override
+    public List<DslCall> java(ColumnDefinition c) {
+      return c.generatedAs() != null ? List.of(DslCall.of("generatedAs", c.generatedAs(), c.stored())) : List.of();
+    }
   };
 
   /** The part of the checksum line (format 1) after the name and type; never changes for a set value. */

@@ -54,11 +54,14 @@ class KeptAttributesTest {
       Inspection inspection = Inspection.of(c, Set.of());
       String report = inspection.report();
       TableDefinition person = table(inspection, "person");
-      assertTrue(person.column("upper_name").isEmpty(), "a generated column is not modelled as a plain one: " + person);
+      ColumnDefinition upper = person.column("upper_name").orElseThrow();
+      assertEquals("upper((name)::text) STORED", upper.generatedAs() + (upper.stored() ? " STORED" : " VIRTUAL"),
+          "a generated column is in the model, as the database gives its expression: " + person);
       assertTrue(person.columns().stream().noneMatch(col -> col.hasDefaultSql()), "no upper(name) default: " + person);
       assertEquals(List.of(), person.indexes(), "DESC and INCLUDE indexes are not modelled as plain ones");
-      for (String expected : List.of("column person.upper_name: left out: a generated column (GENERATED ALWAYS AS (upper",
-          "column person.id: kept by the database, not in the model: identity (GENERATED ALWAYS AS IDENTITY)",
+      assertTrue(!report.contains("person.upper_name"), report);
+      assertTrue(!inspection.unmanaged().text().contains("upper_name"), inspection.unmanaged().text());
+      for (String expected : List.of("column person.id: kept by the database, not in the model: identity (GENERATED ALWAYS AS IDENTITY)",
           "column person.name: kept by the database, not in the model: collation (C)",
           "index ix_person_age_desc: left out: its definition (CREATE INDEX ix_person_age_desc ON ",
           "index ix_person_name_incl: left out", "foreign key visit.visit_person_id_fkey: kept by the database, not in the"
@@ -70,6 +73,7 @@ class KeptAttributesTest {
       assertTrue(!report.contains("comment (free text)"), report);
       String source = Files.readString(inspection.write(dir, "com.acme.model").get(0));
       assertTrue(source.contains("comment = \"free text\""), "the model says it:\n" + source);
+      assertTrue(source.contains("generatedAs = \"upper((name)::text)\")"), "the model says it:\n" + source);
 
       Migrator v1 = adopt(c, inspection, "person", "visit");
       // A fresh database gets the first migration (no generated default that fails there).
@@ -110,11 +114,11 @@ class KeptAttributesTest {
       assertTrue(report.contains("table counter: left out, with everything on it: the column id is BIGINT UNSIGNED,"
           + " an unsigned integer"), report);
       TableDefinition account = table(inspection, "account");
-      assertTrue(account.column("upper_name").isEmpty(), account.toString());
+      ColumnDefinition upper = account.column("upper_name").orElseThrow();
+      assertEquals("ucase(`name`) VIRTUAL", upper.generatedAs() + (upper.stored() ? " STORED" : " VIRTUAL"), account.toString());
       assertEquals("free text", account.column("note").orElseThrow().comment(), "the comment is in the model");
       for (String expected : List.of("column account.changed: kept by the database, not in the model: on update (on update",
-          "column account.name: kept by the database, not in the model: collation (latin1 latin1_general_ci)",
-          "column account.upper_name: left out: a generated column")) {
+          "column account.name: kept by the database, not in the model: collation (latin1 latin1_general_ci)")) {
         assertTrue(report.contains(expected), expected + " in:\n" + report);
       }
       assertTrue(inspection.unmanaged().declares("table counter"), inspection.unmanaged().text());
@@ -144,10 +148,11 @@ class KeptAttributesTest {
       Inspection inspection = Inspection.of(c, Set.of());
       String report = inspection.report();
       for (String expected : List.of("column tag.id: kept by the database, not in the model: autoincrement (AUTOINCREMENT)",
-          "column tag.name: kept by the database, not in the model: collation (NOCASE)",
-          "column tag.upper_name: left out: a generated column")) {
+          "column tag.name: kept by the database, not in the model: collation (NOCASE)")) {
         assertTrue(report.contains(expected), expected + " in:\n" + report);
       }
+      ColumnDefinition upper = table(inspection, "tag").column("upper_name").orElseThrow();
+      assertEquals("upper(name) VIRTUAL", upper.generatedAs() + (upper.stored() ? " STORED" : " VIRTUAL"), report);
       Migrator v1 = adopt(c, inspection, "tag");
       // Changing weight rebuilds the table from the model: NOCASE, AUTOINCREMENT and upper_name would go.
       Migrator v2 = next(v1, inspection, "tag", "weight", col -> col.notNull().defaultValue("0"));
@@ -170,10 +175,10 @@ class KeptAttributesTest {
       String report = inspection.report();
       assertEquals(List.of("item"), inspection.tables(), report);
       TableDefinition item = table(inspection, "item");
-      assertTrue(item.column("upper_name").isEmpty() && item.columns().stream().noneMatch(ColumnDefinition::hasDefaultSql),
-          "a generated column is not modelled as a plain one with a default: " + item);
-      for (String expected : List.of("column item.upper_name: left out: a generated column",
-          "column item.id: kept by the database, not in the model: identity (GENERATED ALWAYS AS IDENTITY)")) {
+      assertTrue(item.column("upper_name").orElseThrow().computed()
+          && item.columns().stream().noneMatch(ColumnDefinition::hasDefaultSql),
+          "a generated column is modelled as one, not as a plain one with a default: " + item);
+      for (String expected : List.of("column item.id: kept by the database, not in the model: identity (GENERATED ALWAYS AS IDENTITY)")) {
         assertTrue(report.contains(expected), expected + " in:\n" + report);
       }
       assertEquals("how many", item.column("qty").orElseThrow().comment(), "the comment is in the model");

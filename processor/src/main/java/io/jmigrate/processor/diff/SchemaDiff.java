@@ -287,6 +287,7 @@ public final class SchemaDiff {
     for (ColumnDefinition c : next.columns()) {
       ColumnDefinition before = was.column(c.name()).orElse(null);
       if (before != null && !before.equals(c)) {
+        checkGeneration(table, before, c);
         checkAlter(table, before, c);
         ops.add(Operations.alterColumn(table, c));
       }
@@ -700,7 +701,7 @@ public final class SchemaDiff {
   }
 
   private void checkAdd(String table, ColumnDefinition c) {
-    if (!c.nullable() && !c.hasDefault() && !c.generated()) {
+    if (!c.nullable() && !c.hasDefault() && !c.generated() && !c.computed()) {
       findings.add(Finding.error(Subject.column(table, c.name()), "cannot add the NOT NULL column " + table + "."
           + c.name() + " without a default: the table may already have rows. Give it a default "
           + "(@Column(defaultValue = \"…\") or defaultSql), or make it nullable, fill it in, and make it "
@@ -720,6 +721,23 @@ public final class SchemaDiff {
             "@Narrow confirms nothing in this build (" + column + " is not narrowed now); remove it, so that it "
             + "cannot confirm a later narrowing by accident"));
       }
+    }
+  }
+
+  /**
+   * A generated column's expression or storage changes by dropping and adding it again (the dialects do so;
+   * its values are recomputed, the application wrote none). An ordinary column made generated loses the
+   * values written to it; a generated column made ordinary would lose its values, which no step keeps.
+   */
+  private void checkGeneration(String table, ColumnDefinition was, ColumnDefinition c) {
+    if (was.computed() && !c.computed()) {
+      findings.add(Finding.error(Subject.column(table, c.name()), "the generated column " + table + "." + c.name()
+          + " cannot become an ordinary column in place: its values would be lost. Add a new column, copy the"
+          + " values in a data step, then drop the generated one"));
+    } else if (!was.computed() && c.computed()) {
+      findings.add(Finding.warning(Subject.column(table, c.name()), "the column " + table + "." + c.name()
+          + " becomes generated: it is dropped and added again, and the values written to it are replaced by"
+          + " GENERATED ALWAYS AS (" + c.generatedAs() + ")"));
     }
   }
 

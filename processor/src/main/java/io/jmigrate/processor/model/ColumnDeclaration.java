@@ -28,6 +28,8 @@ import java.util.Map;
  * @param foreignKey the column's reference; null when none
  * @param narrow a narrowing of this column is confirmed
  * @param comment the column's comment ({@code @Column(comment)}, Hibernate's {@code @Comment}); null when none
+ * @param generatedAs the expression of a generated column ({@code @Column(generatedAs)}); null when none
+ * @param stored whether a generated column is stored ({@code @Column(stored)})
  * @param origin where the field is declared; properties are the component names above
  *     ({@code name}, {@code nullable}, {@code length}, {@code defaultValue}, {@code generated},
  *     {@code renamedFrom}, {@code foreignKey}, {@code foreignKey.column}, …)
@@ -52,7 +54,18 @@ public record ColumnDeclaration(
     ForeignKeyDeclaration foreignKey,
     boolean narrow,
     Origin origin,
-    String comment) {
+    String comment,
+    String generatedAs,
+    boolean stored) {
+
+  /** A declaration of a column that is not generated. */
+  public ColumnDeclaration(String name, boolean nameGiven, String field, String declaringClass, JavaType javaType,
+      boolean id, boolean generated, Boolean nullable, int length, int precision, int scale, boolean unique,
+      String defaultValue, String defaultSql, List<Map.Entry<String, String>> defaultSqlVariants, String renamedFrom,
+      ForeignKeyDeclaration foreignKey, boolean narrow, Origin origin, String comment) {
+    this(name, nameGiven, field, declaringClass, javaType, id, generated, nullable, length, precision, scale, unique,
+        defaultValue, defaultSql, defaultSqlVariants, renamedFrom, foreignKey, narrow, origin, comment, null, false);
+  }
 
   /** A declaration without a comment. */
   public ColumnDeclaration(String name, boolean nameGiven, String field, String declaringClass, JavaType javaType,
@@ -67,7 +80,7 @@ public record ColumnDeclaration(
   public ColumnDeclaration withComment(String text) {
     return new ColumnDeclaration(name, nameGiven, field, declaringClass, javaType, id, generated, nullable, length,
         precision, scale, unique, defaultValue, defaultSql, defaultSqlVariants, renamedFrom, foreignKey, narrow, origin,
-        text == null || text.isEmpty() ? null : text);
+        text == null || text.isEmpty() ? null : text, generatedAs, stored);
   }
 
   /** A declaration without {@code @DefaultSql} variants. */

@@ -262,6 +262,11 @@ public class MariaDbDialect extends SqlDialect {
 
   @Override
   protected String columnDefinition(TableDefinition table, ColumnDefinition c) {
+    String comment = c.comment() == null ? "" : " COMMENT " + literal(ColumnDefinition.of(c.name(), ColumnType.STRING), c.comment());
+    if (c.computed()) { // no NULL/NOT NULL nor default on a generated column here
+      return q(c.name()) + " " + type(table, c) + " AS (" + c.generatedAs() + ")" + (c.stored() ? " STORED" : " VIRTUAL")
+          + comment;
+    }
     String identity = c.generated() ? " AUTO_INCREMENT" : "";
     return q(c.name()) + " " + type(table, c) + (c.nullable() ? " NULL" : " NOT NULL") + identity + defaultClause(c)
         + (c.comment() == null ? "" : " COMMENT " + literal(ColumnDefinition.of(c.name(), ColumnType.STRING), c.comment()));

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * PostgreSQL's catalog beyond JDBC: generated columns ({@code GENERATED ALWAYS AS (…) STORED}, left out
- * of the model), identities {@code GENERATED ALWAYS}, column collations, table comments (column comments are the model's), {@code DEFERRABLE}
+ * PostgreSQL's catalog beyond JDBC: generated columns ({@code GENERATED ALWAYS AS (…) STORED}, read into
+ * the model by inspect, compared by validate), identities {@code GENERATED ALWAYS}, column collations, table comments (column comments are the model's), {@code DEFERRABLE}
  * foreign keys, indexes with a descending column or {@code INCLUDE} columns (left out); triggers,
  * functions, domains, enum types, check and exclusion constraints; partitions; UNIQUE constraints.
  */

@@ -173,6 +173,10 @@ public class SqliteDialect extends SqlDialect {
       // Exactly "INTEGER PRIMARY KEY": the rowid alias, which SQLite fills on insert.
       return q(c.name()) + " INTEGER PRIMARY KEY";
     }
+    if (c.computed()) {
+      return q(c.name()) + " " + type(c) + " GENERATED ALWAYS AS (" + c.generatedAs() + ")"
+          + (c.stored() ? " STORED" : " VIRTUAL") + (c.nullable() ? "" : " NOT NULL");
+    }
     return q(c.name()) + " " + type(c) + (c.nullable() ? "" : " NOT NULL") + defaultClause(c);
   }
 
@@ -201,7 +205,8 @@ public class SqliteDialect extends SqlDialect {
 
   /** ADD COLUMN takes no expression default, and NOT NULL only with a literal default; else the table is rebuilt. */
   static boolean addsInPlace(ColumnDefinition c) {
-    return !c.hasDefaultSql() && (c.nullable() || c.defaultValue() != null) && !c.generated();
+    // SQLite cannot ADD a STORED generated column (its values would have to be written): a rebuild computes them
+    return !c.hasDefaultSql() && (c.nullable() || c.defaultValue() != null) && !c.generated() && !(c.computed() && c.stored());
   }
 
   /** DROP COLUMN refuses a column that a key, an index or another table's foreign key uses; then the table is rebuilt. */
@@ -223,6 +228,12 @@ public class SqliteDialect extends SqlDialect {
     ColumnDefinition old = before.table(op.table()).column(op.column().name()).orElse(null);
     ColumnDefinition next = op.column().comment(old == null ? null : old.comment()); // SQLite keeps no comment
     return !(old != null && (old.equals(next) || old.asUtcDatetime().equals(next) && next.utcDatetime()));
+  }
+
+  /** A rebuild computes a changed generated column afresh. */
+  @Override
+  protected boolean regenerates(ColumnDefinition was, ColumnDefinition next) {
+    return false;
   }
 
   /** SQLite has no place for a comment: the model keeps it, the database does not. */
@@ -350,8 +361,8 @@ public class SqliteDialect extends SqlDialect {
     List<String> select = new ArrayList<>();
     for (ColumnDefinition c : next.columns()) {
       ColumnDefinition was = old.column(c.name()).orElse(null);
-      if (was == null) {
-        continue; // a new column takes its default
+      if (was == null || c.computed()) {
+        continue; // a new column takes its default; a generated one is computed by SQLite
       }
       into.add(q(c.name()));
       if (was.nullable() && !c.nullable() && c.defaultValue() != null) {
@@ -566,7 +577,7 @@ public class SqliteDialect extends SqlDialect {
 
     @Override
     public Boolean addColumn(AddColumn op) {
-      return op.column().hasDefaultSql();
+      return op.column().hasDefaultSql() || op.column().computed() && op.column().stored();
     }
 
     @Override

@@ -163,6 +163,9 @@ public final class SchemaBuilder {
   private static ColumnDefinition column(ColumnDeclaration c, boolean jpa) {
     ColumnDefinition column = ColumnDefinition.of(c.name(), c.javaType().columnType()).nullable(c.isNullable())
         .length(c.length()).precision(c.precision(), c.scale()).comment(c.comment());
+    if (c.generatedAs() != null) {
+      column = column.generatedAs(c.generatedAs(), c.stored());
+    }
     if (c.javaType().enumType() != null) {
       column = column.enumType(c.javaType().enumType());
     }

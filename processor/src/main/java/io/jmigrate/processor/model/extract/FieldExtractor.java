@@ -37,7 +37,7 @@ final class FieldExtractor {
     String name = given.isEmpty() ? Naming.snakeCase(field.getSimpleName().toString()) : given;
     Origin origin = Origin.of(field);
     for (String member : new String[] {"name", "nullable", "length", "precision", "scale", "unique",
-        "defaultValue", "defaultSql", "fixed", "enumType", "comment"}) {
+        "defaultValue", "defaultSql", "fixed", "enumType", "comment", "generatedAs", "stored"}) {
       origin = track(origin, col, member, member);
     }
     origin = track(origin, id, "generated", "generated");
@@ -111,7 +111,9 @@ final class FieldExtractor {
         foreignKey,
         mirror(field, JmigrateExtractor.NARROW) != null,
         origin,
-        explicitString(col, "comment"));
+        explicitString(col, "comment"),
+        explicitString(col, "generatedAs"),
+        explicit(col, "stored") == null || annotations.bool(col, "stored"));
   }
 
   /**

@@ -87,7 +87,8 @@ final class DialectRules {
         return Problem.error(c.origin().of(at), "give either defaultValue or @DefaultSql, not both");
       }
     }
-    Problem p = coverage(c, given);
+    Problem p = generated(c);
+    p = p != null ? p : coverage(c, given);
     p = p != null ? p : mariaDbLength(c);
     return p != null ? p : mariaDbTextDefault(c);
   }
@@ -152,6 +153,25 @@ final class DialectRules {
         + String.join(" and ", folding.stream().map(DialectRules::displayName).toList())
         + " compare" + (folding.size() == 1 ? "s" : "") + " names without case (-Ajmigrate.dialects="
         + String.join(",", targets) + "), so the two would be one there. " + fix;
+  }
+
+  /** A generated column has no default and is no key; a virtual one needs targets that have them. */
+  private Problem generated(ColumnDeclaration c) {
+    if (c.generatedAs() == null) {
+      return null;
+    }
+    if (c.id() || (c.defaultValue() != null && !c.defaultValue().isEmpty()) || c.defaultSql() != null
+        || !c.defaultSqlVariants().isEmpty()) {
+      return Problem.error(c.origin().of("generatedAs"), c.qualifiedField() + " is generated (generatedAs): the"
+          + " database computes every value, so it can be neither an @Id nor have a default");
+    }
+    String noVirtual = first(r -> !r.hasVirtualGeneratedColumns());
+    if (!c.stored() && noVirtual != null) {
+      return Problem.error(c.origin().of("stored"), c.qualifiedField() + " is a virtual generated column (stored ="
+          + " false), which " + rules.get(noVirtual).databases() + " does not have (" + noVirtual + " is a target"
+          + " dialect: -Ajmigrate.dialects=" + dialects() + "). Store it (stored = true, the default).");
+    }
+    return null;
   }
 
   /** MariaDB/MySQL keep a utf8mb4 VARCHAR within the 65535-byte row. */
