@@ -225,6 +225,12 @@ public class SqliteDialect extends SqlDialect {
     return !(old != null && (old.equals(next) || old.asUtcDatetime().equals(next) && next.utcDatetime()));
   }
 
+  /** Nor for a table's comment. */
+  @Override
+  protected String tableCommentOn(String table, String comment) {
+    return null;
+  }
+
   /** SQLite has no place for a comment: the model keeps it, the database does not. */
   @Override
   protected String commentOn(String table, ColumnDefinition c) {
@@ -681,6 +687,11 @@ public class SqliteDialect extends SqlDialect {
 
     @Override
     public Boolean alterCollation(io.jmigrate.migration.Operations.AlterCollation op) {
+      return false;
+    }
+
+    @Override
+    public Boolean alterTableComment(io.jmigrate.migration.Operations.AlterTableComment op) {
       return false;
     }
   };
