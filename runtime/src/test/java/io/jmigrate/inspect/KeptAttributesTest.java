@@ -75,6 +75,16 @@ class KeptAttributesTest {
       assertEquals("who we know", person.comment());
       assertTrue(!report.contains("comment (who we know)"), report);
       assertTrue(source.contains("comment = \"who we know\")"), "the model says it:\n" + source);
+      String entity = inspection.write(dir.resolve("jpa"), "com.acme.jpa", true).stream()
+          .filter(f -> f.getFileName().toString().equals("Person.java")).map(f -> {
+            try {
+              return Files.readString(f);
+            } catch (java.io.IOException x) {
+              throw new java.io.UncheckedIOException(x);
+            }
+          }).findFirst().orElseThrow();
+      assertTrue(entity.contains("@Comment(\"who we know\")\n@Entity") || entity.contains("@Entity\n@Comment(\"who we know\")"),
+          "Hibernate's @Comment on the entity:\n" + entity);
 
       Migrator v1 = adopt(c, inspection, "person", "visit");
       // A fresh database gets the first migration (no generated default that fails there).
