@@ -34,4 +34,11 @@ public @interface Table {
    * after checking that no unique key over text would then hold equal values.
    */
   String collation() default "";
+
+  /**
+   * The table's comment; {@code ""} for none. PostgreSQL and H2 keep it ({@code COMMENT ON TABLE}), MariaDB/MySQL
+   * as the table's {@code COMMENT} option; SQLite keeps none (the model keeps it). A change is its own
+   * operation ({@code alterTableComment}), which touches no row.
+   */
+  String comment() default "";
 }

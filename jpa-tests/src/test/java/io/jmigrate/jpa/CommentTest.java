@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Hibernate's {@code @Comment} on a field: the column's comment, as Hibernate 7's own export makes it
- * ({@code comment on column} on PostgreSQL and H2, {@code comment '…'} in MariaDB's column definition);
+ * ({@code comment on column} on PostgreSQL and H2, {@code comment '…'} in MariaDB's column definition); on the
+ * entity: the table's ({@code comment on table}, MariaDB's {@code comment='…'} table option);
  * jmigrate's migration gives the same comments, validate finds no drift, and Hibernate's validate passes.
  */
 class CommentTest {
@@ -52,7 +53,16 @@ class CommentTest {
         assertEquals(Map.of("author", "who wrote it", "body", "the text, as typed"), comments(h),
             "Hibernate's export");
         assertEquals(comments(h), comments(j));
+        assertEquals("notes people keep", tableComment(h), "Hibernate's export of @Comment on the entity");
+        assertEquals(tableComment(h), tableComment(j));
       }
+    }
+  }
+
+  private static String tableComment(Connection c) throws Exception {
+    boolean noSchema = c.getMetaData().getDatabaseProductName().matches("(?i).*(mariadb|mysql).*");
+    try (ResultSet rs = c.getMetaData().getTables(c.getCatalog(), noSchema ? null : c.getSchema(), "note", null)) {
+      return rs.next() ? rs.getString("REMARKS") : null;
     }
   }
 

@@ -5,8 +5,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import org.hibernate.annotations.Comment;
 
-/** Columns with Hibernate's {@code @Comment}, and one without (not a quote: Hibernate 7 writes it unescaped, and its DDL fails). */
+/**
+ * Columns with Hibernate's {@code @Comment}, and one without (not a quote: Hibernate 7 writes it unescaped, and its DDL
+ * fails); {@code @Comment} on the entity is its table's comment.
+ */
 @Entity
+@Comment("notes people keep")
 public class Note {
   @Id
   Long id;

@@ -161,6 +161,11 @@ abstract class ChangeKindsContract {
     steps.add(new Step("drop a sequence", files("Volume", volume11), c -> {
       // validate, after every step, says the sequence is gone (it lists a sequence the migrations do not have)
     }));
+    String volume15 = volume11.replace("@Table @RenamedFrom", "@Table(comment = \"the books we hold\") @RenamedFrom");
+    steps.add(new Step("comment a table: its rows stay", files("Volume", volume15), c -> {
+      // validate, after every step, compares the comment where the database keeps one
+      assertEquals(List.of("A", "B"), strings(c, "SELECT subject FROM volume ORDER BY id"));
+    }));
     return steps;
   }
 

@@ -131,6 +131,33 @@ public interface Dialect {
   }
 
   /**
+   * Whether the database keeps a table's comment ({@code TableDefinition#comment}), so that validate
+   * compares it and inspect reads it. False (SQLite, and a dialect that does not say) leaves them unchecked.
+   */
+  default boolean keepsTableComments() {
+    return false;
+  }
+
+  /**
+   * The live table's comment (JDBC's {@code REMARKS}); null when it has none or the dialect keeps none.
+   */
+  default String liveTableComment(Connection connection, String table) throws SQLException {
+    if (!keepsTableComments()) {
+      return null;
+    }
+    try (java.sql.ResultSet rs = catalog(connection).getTables(currentCatalog(connection), currentSchema(connection),
+        table, null)) {
+      while (rs.next()) {
+        if (table.equals(rs.getString("TABLE_NAME"))) { // the name is a pattern: '_' matches any character
+          String remarks = rs.getString("REMARKS");
+          return remarks == null || remarks.isEmpty() ? null : remarks;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
    * Whether later migrations address primary and foreign keys by their constraint names (DROP
    * CONSTRAINT, RENAME CONSTRAINT). Then validate compares the live names with the migrations'
    * (a hand-written schema has the database's own names, such as PostgreSQL's {@code author_pkey}),

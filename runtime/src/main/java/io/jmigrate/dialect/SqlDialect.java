@@ -277,6 +277,11 @@ public abstract class SqlDialect implements Dialect {
     }
 
     @Override
+    public Void alterTableComment(io.jmigrate.migration.Operations.AlterTableComment op) {
+      return run(() -> SqlDialect.this.alterTableComment(op, before, out));
+    }
+
+    @Override
     public Void custom(CustomOperation op) {
       return run(() -> SqlDialect.this.custom(op, before, out));
     }
@@ -404,6 +409,23 @@ public abstract class SqlDialect implements Dialect {
    */
   protected void alterCollation(io.jmigrate.migration.Operations.AlterCollation op, Schema before, Sink out)
       throws SQLException {}
+
+  /** A table's comment: the standard {@code COMMENT ON TABLE} (null removes it). */
+  protected void alterTableComment(io.jmigrate.migration.Operations.AlterTableComment op, Schema before, Sink out)
+      throws SQLException {
+    String sql = tableCommentOn(op.table(), op.comment());
+    if (sql != null) {
+      out.execute(sql);
+    }
+  }
+
+  /**
+   * The statement that gives a table its comment, or removes it when null: the standard {@code COMMENT ON
+   * TABLE}. Null where the dialect keeps no table comment (SQLite).
+   */
+  protected String tableCommentOn(String table, String comment) {
+    return "COMMENT ON TABLE " + q(table) + " IS " + (comment == null ? "NULL" : quoteString(comment));
+  }
 
   /** Only what changed; {@code START WITH} records the start without moving the next value. */
   protected void alterSequence(AlterSequence op, Schema before, Sink out) throws SQLException {
@@ -774,6 +796,10 @@ public abstract class SqlDialect implements Dialect {
       if (comment != null) {
         out.add(comment);
       }
+    }
+    String tableComment = t.comment() == null ? null : tableCommentOn(t.name(), t.comment());
+    if (tableComment != null) {
+      out.add(tableComment);
     }
     return out;
   }

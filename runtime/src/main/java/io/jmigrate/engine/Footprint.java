@@ -313,5 +313,10 @@ record Footprint(boolean everything, Set<String> tables, Set<String> columns, Se
       table(before.table(op.table())); // the whole table is copied, its text columns converted
       return false;
     }
+
+    @Override
+    public Boolean alterTableComment(io.jmigrate.migration.Operations.AlterTableComment op) {
+      return false; // only the catalog's comment: no column or row is touched
+    }
   }
 }

@@ -89,6 +89,10 @@ final class SchemaValidator {
       if (collation != null) {
         out.add(collation);
       }
+      String tableComment = full ? tableComment(c, t, dialect, unmanaged) : null;
+      if (tableComment != null) {
+        out.add(tableComment);
+      }
     }
     if (full) {
       compareChecks(io.jmigrate.catalog.LiveChecks.read(c, dialect), expected, unmanaged, out);
@@ -244,6 +248,25 @@ final class SchemaValidator {
     }
     return object + (live.comment() == null ? " has no comment" : " has the comment (" + live.comment() + ")")
         + " but the migrations " + (col.comment() == null ? "give it none" : "give it (" + col.comment() + ")");
+  }
+
+  /**
+   * A table's comment against the migrations', where the database keeps one; a comment declared in
+   * {@link Unmanaged#RESOURCE} (as before table comments were modelled) is accepted for a table without one.
+   */
+  private static String tableComment(Connection c, TableDefinition t, Dialect dialect, Unmanaged unmanaged)
+      throws SQLException {
+    if (!dialect.keepsTableComments()) {
+      return null;
+    }
+    String live = dialect.liveTableComment(c, t.name());
+    String object = "table " + t.name();
+    if (java.util.Objects.equals(t.comment(), live)
+        || t.comment() == null && unmanaged.value(object, "comment").isPresent()) {
+      return null;
+    }
+    return object + (live == null ? " has no comment" : " has the comment (" + live + ")")
+        + " but the migrations " + (t.comment() == null ? "give it none" : "give it (" + t.comment() + ")");
   }
 
   private static void compareTable(DatabaseMetaData meta, Dialect dialect, String catalog, String schema, TableDefinition t,

@@ -428,7 +428,7 @@ final class CatalogReader {
           + " its columns in the model's order)"));
     }
     TableDefinition table = new TableDefinition(t.name, modelColumns, List.of(), List.of(), List.of())
-        .collation(d.liveCollation(c, t.name));
+        .collation(d.liveCollation(c, t.name)).comment(d.liveTableComment(c, t.name));
     if (!key.isEmpty()) {
       table = table.withPrimaryKey(key);
       for (String k : key) { // SQLite reports its rowid alias as nullable; a key column never is

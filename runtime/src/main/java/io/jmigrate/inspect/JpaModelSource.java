@@ -122,6 +122,10 @@ final class JpaModelSource {
     if (composite) {
       annotations.add("@IdClass(" + className + ".Key.class)");
     }
+    if (t.comment() != null) { // Hibernate's @Comment on the entity: its table's comment
+      imports.add("org.hibernate.annotations.Comment");
+      annotations.add("@Comment(" + literal(t.comment()) + ")");
+    }
     List<String> jmigrateTable = new ArrayList<>();
     if (t.primaryKeyName() != null) {
       jmigrateTable.add("primaryKeyName = " + literal(t.primaryKeyName()));

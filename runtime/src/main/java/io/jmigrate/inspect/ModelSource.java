@@ -159,6 +159,9 @@ final class ModelSource {
     if (t.collation() != null) { // MariaDB/MySQL: the table's own, where it is not jmigrate's exact one
       tableArgs.add("collation = " + literal(t.collation()));
     }
+    if (t.comment() != null) {
+      tableArgs.add("comment = " + literal(t.comment()));
+    }
     annotations.add("@Table" + (tableArgs.isEmpty() ? "" : "(" + String.join(", ", tableArgs) + ")"));
     for (IndexDefinition i : t.indexes()) {
       imports.add("io.jmigrate.Index");

@@ -84,6 +84,9 @@ public final class Checksum {
     for (io.jmigrate.schema.CheckDefinition c : t.checks()) { // sorted by name; none in older tables
       s.append(", ").append(check(c));
     }
+    if (t.comment() != null) { // only tables that have one: every older table keeps its text
+      s.append(" COMMENT '").append(t.comment().replace("'", "''")).append('\'');
+    }
     return s.toString();
   }
 

@@ -24,7 +24,7 @@ public sealed interface Operation
         Operations.CreateSequence, Operations.DropSequence, Operations.RenameSequence, Operations.AlterSequence,
         Operations.AddCheck, Operations.DropCheck,
         Operations.CreateEnumType, Operations.DropEnumType, Operations.AddEnumValue, Operations.RenameEnumValue,
-        Operations.AlterCollation, CustomOperation {
+        Operations.AlterCollation, Operations.AlterTableComment, CustomOperation {
 
   /** The schema after this operation, given the schema before it. */
   Schema applyTo(Schema before);

@@ -83,6 +83,8 @@ public interface OperationVisitor<R> {
 
   R alterCollation(Operations.AlterCollation op);
 
+  R alterTableComment(Operations.AlterTableComment op);
+
   /**
    * An operation of an application's own. A visitor written before custom operations existed does not
    * handle one; every visitor of jmigrate's does.

@@ -224,6 +224,14 @@ public final class Operations {
     return new AlterCollation(table, collation);
   }
 
+  /**
+   * Gives a table its comment, or removes it ({@code null} or {@code ""}): PostgreSQL/H2 {@code COMMENT ON TABLE},
+   * MariaDB/MySQL's {@code COMMENT} table option; SQLite keeps no comment and runs nothing.
+   */
+  public static Operation alterTableComment(String table, String comment) {
+    return new AlterTableComment(table, comment);
+  }
+
   /** Hand-written SQL with no reverse: its migration cannot be migrated down. */
   public static Operation sql(String sql) {
     return new RunSql(sql, null);
@@ -1692,6 +1700,70 @@ public final class Operations {
     @Override
     public String toString() {
       return "alter table " + table + " collate " + collationShown();
+    }
+  }
+
+  /** A table's comment (see {@link TableDefinition#comment()}); null removes it. */
+  public record AlterTableComment(String table, String comment) implements Operation {
+    public AlterTableComment {
+      Objects.requireNonNull(table, "table");
+      comment = comment == null || comment.isEmpty() ? null : comment;
+    }
+
+    @Override
+    public <R> R accept(OperationVisitor<R> visitor) {
+      return visitor.alterTableComment(this);
+    }
+
+    @Override
+    public String describe() {
+      return (comment == null ? "remove the comment of " : "change the comment of ") + table;
+    }
+
+    @Override
+    public String checksumText() {
+      return "comment on table " + table + " is " + (comment == null ? "null" : "'" + comment.replace("'", "''") + "'");
+    }
+
+    @Override
+    public DslCall toJava() {
+      return DslCall.of("alterTableComment", table, comment == null ? "" : comment); // "": none
+    }
+
+    @Override
+    public String nameWord(Naming naming) {
+      return "Comment" + camel(table);
+    }
+
+    @Override
+    public String reviewLine() {
+      return describe() + " (the table's data is not touched; SQLite keeps no comment)";
+    }
+
+    @Override
+    public String replaced(Schema before) {
+      return before.find(table).map(t -> t.comment() == null ? "no comment" : "comment '" + t.comment() + "'").orElse(null);
+    }
+
+    /** With the other changes to the table: it only names the table. */
+    @Override
+    public Placement placement(Schema before, Set<String> tablesCreated) {
+      return new Placement(Stage.CHANGE, 1, table, Set.of(), true);
+    }
+
+    @Override
+    public Schema applyTo(Schema s) {
+      return s.with(s.table(table).comment(comment));
+    }
+
+    @Override
+    public Operation reverse(Schema before) {
+      return new AlterTableComment(table, before.table(table).comment());
+    }
+
+    @Override
+    public String toString() {
+      return checksumText();
     }
   }
 

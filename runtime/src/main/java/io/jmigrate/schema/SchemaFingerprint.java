@@ -76,6 +76,9 @@ public final class SchemaFingerprint {
     if (t.collation() != null) { // only tables that name one: older schemas keep their text
       s.append("  collation ").append(t.collation()).append('\n');
     }
+    if (t.comment() != null) { // only tables that have one: older schemas keep their text
+      s.append("  comment ").append(quote(t.comment())).append('\n');
+    }
     for (IndexDefinition i : t.indexes()) { // sorted by name
       s.append("  ").append(i.unique() ? "unique index " : "index ").append(i.name())
           .append(" (").append(String.join(",", i.columns())).append(")\n");

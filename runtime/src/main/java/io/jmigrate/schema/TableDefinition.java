@@ -18,10 +18,12 @@ import java.util.function.UnaryOperator;
  *     for jmigrate's exact comparison ({@value #EXACT_COLLATION}, what every table had before this
  *     attribute), {@value #DATABASE_COLLATION} for the database's default (what Hibernate's
  *     {@code create table} gets, usually case-insensitive), or a collation's name
+ * @param comment the table's comment (PostgreSQL/H2 {@code COMMENT ON TABLE}, MariaDB's {@code COMMENT}
+ *     table option; SQLite keeps none), null for none
  */
 public record TableDefinition(
     String name, List<ColumnDefinition> columns, List<String> primaryKey, List<IndexDefinition> indexes, List<ForeignKeyDefinition> foreignKeys,
-    String primaryKeyName, String collation, List<CheckDefinition> checks) {
+    String primaryKeyName, String collation, List<CheckDefinition> checks, String comment) {
 
   /** jmigrate's own collation on MariaDB/MySQL: exact, as PostgreSQL and SQLite compare by default. */
   public static final String EXACT_COLLATION = "utf8mb4_bin";
@@ -38,6 +40,13 @@ public record TableDefinition(
     indexes = sortedByName(indexes, BY_INDEX_NAME);
     foreignKeys = sortedByName(foreignKeys, BY_FK_NAME);
     checks = checks == null ? List.of() : sortedByName(checks, BY_CHECK_NAME);
+    comment = comment == null || comment.isEmpty() ? null : comment; // no comment: older snapshots keep their bytes
+  }
+
+  /** A table with no comment. */
+  public TableDefinition(String name, List<ColumnDefinition> columns, List<String> primaryKey, List<IndexDefinition> indexes,
+      List<ForeignKeyDefinition> foreignKeys, String primaryKeyName, String collation, List<CheckDefinition> checks) {
+    this(name, columns, primaryKey, indexes, foreignKeys, primaryKeyName, collation, checks, null);
   }
 
   /** A table with no check constraints. */
@@ -60,7 +69,12 @@ public record TableDefinition(
 
   /** The same table compared by {@code newCollation} on MariaDB/MySQL (see {@link #collation()}). */
   public TableDefinition collation(String newCollation) {
-    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys, primaryKeyName, newCollation, checks);
+    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys, primaryKeyName, newCollation, checks, comment);
+  }
+
+  /** The same table with this comment (null or empty: none). */
+  public TableDefinition comment(String newComment) {
+    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys, primaryKeyName, collation, checks, newComment);
   }
 
   /** The collation's name as the DSL and messages show it: {@value #EXACT_COLLATION} for jmigrate's own. */
@@ -91,12 +105,12 @@ public record TableDefinition(
   }
 
   public TableDefinition withPrimaryKey(List<String> newKey) {
-    return new TableDefinition(name, columns, newKey, indexes, foreignKeys, primaryKeyName, collation, checks);
+    return new TableDefinition(name, columns, newKey, indexes, foreignKeys, primaryKeyName, collation, checks, comment);
   }
 
   /** The same table whose primary key constraint has this name (null: jmigrate's {@code pk_<table>}). */
   public TableDefinition primaryKeyName(String constraintName) {
-    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys, constraintName, collation, checks);
+    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys, constraintName, collation, checks, comment);
   }
 
   /** The primary key's constraint name: the given one, else {@code pk_<table>}. */
@@ -108,14 +122,14 @@ public record TableDefinition(
     List<IndexDefinition> list = new ArrayList<>(indexes);
     list.removeIf(i -> i.name().equals(index.name()));
     list.add(index);
-    return new TableDefinition(name, columns, primaryKey, list, foreignKeys, primaryKeyName, collation, checks);
+    return new TableDefinition(name, columns, primaryKey, list, foreignKeys, primaryKeyName, collation, checks, comment);
   }
 
   public TableDefinition foreignKey(ForeignKeyDefinition fk) {
     List<ForeignKeyDefinition> list = new ArrayList<>(foreignKeys);
     list.removeIf(f -> f.name().equals(fk.name()));
     list.add(fk);
-    return new TableDefinition(name, columns, primaryKey, indexes, list, primaryKeyName, collation, checks);
+    return new TableDefinition(name, columns, primaryKey, indexes, list, primaryKeyName, collation, checks, comment);
   }
 
   /** The same table with this check constraint (replacing one of the same name). */
@@ -123,13 +137,13 @@ public record TableDefinition(
     List<CheckDefinition> list = new ArrayList<>(checks);
     list.removeIf(c -> c.name().equals(check.name()));
     list.add(check);
-    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys, primaryKeyName, collation, list);
+    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys, primaryKeyName, collation, list, comment);
   }
 
   public TableDefinition withoutCheck(String checkName) {
     List<CheckDefinition> list = new ArrayList<>(checks);
     list.removeIf(c -> c.name().equals(checkName));
-    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys, primaryKeyName, collation, list);
+    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys, primaryKeyName, collation, list, comment);
   }
 
   public Optional<CheckDefinition> findCheck(String checkName) {
@@ -153,13 +167,13 @@ public record TableDefinition(
   }
 
   public TableDefinition rename(String newName) {
-    return new TableDefinition(newName, columns, primaryKey, indexes, foreignKeys, primaryKeyName, collation, checks);
+    return new TableDefinition(newName, columns, primaryKey, indexes, foreignKeys, primaryKeyName, collation, checks, comment);
   }
 
   public TableDefinition withColumn(ColumnDefinition column) {
     List<ColumnDefinition> list = new ArrayList<>(columns);
     list.add(column);
-    return new TableDefinition(name, list, primaryKey, indexes, foreignKeys, primaryKeyName, collation, checks);
+    return new TableDefinition(name, list, primaryKey, indexes, foreignKeys, primaryKeyName, collation, checks, comment);
   }
 
   /** Replaces the column of the same name, keeping its position. */
@@ -170,19 +184,19 @@ public record TableDefinition(
   public TableDefinition withoutColumn(String columnName) {
     List<ColumnDefinition> list = new ArrayList<>(columns);
     list.removeIf(c -> c.name().equals(columnName));
-    return new TableDefinition(name, list, primaryKey, indexes, foreignKeys, primaryKeyName, collation, checks);
+    return new TableDefinition(name, list, primaryKey, indexes, foreignKeys, primaryKeyName, collation, checks, comment);
   }
 
   public TableDefinition withoutIndex(String indexName) {
     List<IndexDefinition> list = new ArrayList<>(indexes);
     list.removeIf(i -> i.name().equals(indexName));
-    return new TableDefinition(name, columns, primaryKey, list, foreignKeys, primaryKeyName, collation, checks);
+    return new TableDefinition(name, columns, primaryKey, list, foreignKeys, primaryKeyName, collation, checks, comment);
   }
 
   public TableDefinition withoutForeignKey(String fkName) {
     List<ForeignKeyDefinition> list = new ArrayList<>(foreignKeys);
     list.removeIf(f -> f.name().equals(fkName));
-    return new TableDefinition(name, columns, primaryKey, indexes, list, primaryKeyName, collation, checks);
+    return new TableDefinition(name, columns, primaryKey, indexes, list, primaryKeyName, collation, checks, comment);
   }
 
   public TableDefinition renameColumn(String from, String to) {
@@ -193,15 +207,15 @@ public record TableDefinition(
         Names.replace(primaryKey, from, to),
         indexes.stream().map(i -> i.renameColumn(from, to)).toList(),
         foreignKeys.stream().map(f -> f.renameColumn(from, to)).toList(),
-        primaryKeyName, collation, checks);
+        primaryKeyName, collation, checks, comment);
   }
 
   TableDefinition mapForeignKeys(UnaryOperator<ForeignKeyDefinition> f) {
-    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys.stream().map(f).toList(), primaryKeyName, collation, checks);
+    return new TableDefinition(name, columns, primaryKey, indexes, foreignKeys.stream().map(f).toList(), primaryKeyName, collation, checks, comment);
   }
 
   private TableDefinition mapColumns(UnaryOperator<ColumnDefinition> f) {
-    return new TableDefinition(name, columns.stream().map(f).toList(), primaryKey, indexes, foreignKeys, primaryKeyName, collation, checks);
+    return new TableDefinition(name, columns.stream().map(f).toList(), primaryKey, indexes, foreignKeys, primaryKeyName, collation, checks, comment);
   }
 
   @Override
@@ -226,6 +240,9 @@ public record TableDefinition(
     }
     for (CheckDefinition c : checks) {
       s.append(", ").append(c);
+    }
+    if (comment != null) {
+      s.append(" comment '").append(comment.replace("'", "''")).append('\'');
     }
     return s.toString();
   }

@@ -46,10 +46,12 @@ class KeptAttributesTest {
       exec(c, "CREATE TABLE person (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name varchar(40) NOT NULL"
           + " COLLATE \"C\", upper_name varchar(40) GENERATED ALWAYS AS (upper(name)) STORED, age integer, note text)");
       exec(c, "COMMENT ON COLUMN person.note IS 'free text'");
+      exec(c, "COMMENT ON TABLE person IS 'who we know'");
       exec(c, "CREATE INDEX ix_person_age_desc ON person (age DESC)");
       exec(c, "CREATE INDEX ix_person_name_incl ON person (name) INCLUDE (age)");
       exec(c, "CREATE TABLE visit (id integer PRIMARY KEY, person_id integer REFERENCES person (id)"
           + " DEFERRABLE INITIALLY DEFERRED)");
+      exec(c, "COMMENT ON TABLE visit IS 'when they came'");
       exec(c, "INSERT INTO person (name, age) VALUES ('ada', 36)");
       Inspection inspection = Inspection.of(c, Set.of());
       String report = inspection.report();
@@ -74,6 +76,20 @@ class KeptAttributesTest {
       String source = Files.readString(inspection.write(dir, "com.acme.model").get(0));
       assertTrue(source.contains("comment = \"free text\""), "the model says it:\n" + source);
       assertTrue(source.contains("generatedAs = \"upper((name)::text)\")"), "the model says it:\n" + source);
+      // So is a table's (person's generated column keeps it out of the JPA entities: visit shows @Comment).
+      assertEquals("who we know", person.comment());
+      assertTrue(!report.contains("comment (who we know)"), report);
+      assertTrue(source.contains("comment = \"who we know\")"), "the model says it:\n" + source);
+      String entity = inspection.write(dir.resolve("jpa"), "com.acme.jpa", true).stream()
+          .filter(f -> f.getFileName().toString().equals("Visit.java")).map(f -> {
+            try {
+              return Files.readString(f);
+            } catch (java.io.IOException x) {
+              throw new java.io.UncheckedIOException(x);
+            }
+          }).findFirst().orElseThrow();
+      assertTrue(entity.contains("@Comment(\"when they came\")\n@Entity") || entity.contains("@Entity\n@Comment(\"when they came\")"),
+          "Hibernate's @Comment on the entity:\n" + entity);
 
       Migrator v1 = adopt(c, inspection, "person", "visit");
       // A fresh database gets the first migration (no generated default that fails there).
@@ -91,8 +107,10 @@ class KeptAttributesTest {
       // An attribute the declaration does not have, or has otherwise, is drift.
       exec(c, "COMMENT ON COLUMN person.note IS 'changed by hand'");
       exec(c, "COMMENT ON COLUMN person.age IS 'years'");
+      exec(c, "COMMENT ON TABLE person IS 'by hand'");
       assertEquals(List.of("column person.age has the comment (years) but the migrations give it none",
-          "column person.note has the comment (changed by hand) but the migrations give it (free text)"),
+          "column person.note has the comment (changed by hand) but the migrations give it (free text)",
+          "table person has the comment (by hand) but the migrations give it (who we know)"),
           v1.validate(c).differences());
     }
   }

@@ -131,6 +131,27 @@ class ChecksumContractTest {
         createTable(table("person", column("id", BIGINT).notNull()).collation("utf8mb4_bin"))));
   }
 
+  /**
+   * Added after format 1 was pinned: a table's comment appears only on tables that have one, and its change has
+   * a line of its own.
+   */
+  @Test
+  void tableCommentHasItsOwnLines() {
+    Migration m = new M(6,
+        createTable(table("person", column("id", BIGINT).notNull()).comment("it's people")),
+        alterTableComment("person", "who signed up"),
+        alterTableComment("person", null));
+    List<String> lines = m.up().stream().map(Checksum::text).toList();
+    assertEquals(List.of(
+        "create table person (id BIGINT NOT NULL) COMMENT 'it''s people'",
+        "comment on table person is 'who signed up'",
+        "comment on table person is null"), lines);
+    assertEquals(-614029304, m.checksum(), "CRC32 of those lines, each with a newline");
+    // No comment (or an empty one) is an older table's line.
+    assertEquals("create table person (id BIGINT NOT NULL)", Checksum.text(
+        createTable(table("person", column("id", BIGINT).notNull()).comment(""))));
+  }
+
   @Test
   void canonicalTextIsSpelledOut() {
     assertEquals("create table book (id BIGINT NOT NULL, author_id BIGINT NULL, flag BOOLEAN NULL DEFAULT 'true',"

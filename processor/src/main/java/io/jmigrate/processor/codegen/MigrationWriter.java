@@ -237,6 +237,9 @@ public final class MigrationWriter {
     for (io.jmigrate.schema.CheckDefinition c : t.checks()) {
       b.add("\n.check(check($S, $S))", c.name(), c.expression());
     }
+    if (t.comment() != null) {
+      b.add("\n.comment($S)", t.comment());
+    }
     return b.add("$<").build();
   }
 

@@ -431,5 +431,10 @@ public final class OnlineCheck {
           + op.collationShown(), null, "run it when the table is small or writes can pause, or keep the table's "
           + "collation (-Ajmigrate.collation, see docs/databases.md)");
     }
+
+    @Override
+    public Change alterTableComment(io.jmigrate.migration.Operations.AlterTableComment op) {
+      return null; // the catalog's comment only: no lock held beyond a moment
+    }
   }
 }

@@ -298,6 +298,9 @@ public final class SchemaDiff {
     if (!java.util.Objects.equals(was.collation(), next.collation())) {
       ops.add(Operations.alterCollation(table, next.collation()));
     }
+    if (!java.util.Objects.equals(was.comment(), next.comment())) {
+      ops.add(Operations.alterTableComment(table, next.comment()));
+    }
     if (!java.util.Objects.equals(was.primaryKeyName(), next.primaryKeyName())) {
       // No operation renames a constraint; without this error the snapshot and the migrations would part.
       findings.add(Finding.error(Subject.table(table), "the primary key of " + table + " is named "

@@ -26,6 +26,7 @@ import java.util.List;
  *     null for jmigrate's exact one
  * @param checks the table's named check constraints ({@code @Check}; a JPA entity's enum columns and
  *     {@code @org.hibernate.annotations.Check})
+ * @param comment the table's comment ({@code @Table(comment)}, Hibernate's {@code @Comment} on an entity); null for none
  */
 public record TableDeclaration(
     String className,
@@ -42,7 +43,8 @@ public record TableDeclaration(
     String primaryKeyName,
     boolean jpa,
     String collation,
-    List<CheckDeclaration> checks) {
+    List<CheckDeclaration> checks,
+    String comment) {
 
   public TableDeclaration {
     checks = checks == null ? List.of() : List.copyOf(checks);
@@ -52,6 +54,16 @@ public record TableDeclaration(
     dropTables = List.copyOf(dropTables);
     primaryKeyName = primaryKeyName == null ? "" : primaryKeyName;
     collation = collation == null || collation.isEmpty() ? null : collation;
+    comment = comment == null || comment.isEmpty() ? null : comment;
+  }
+
+  /** A declaration without a table comment. */
+  public TableDeclaration(String className, String simpleName, String name, boolean nameGiven, Shape shape,
+      List<ColumnDeclaration> columns, List<IndexDeclaration> indexes, String renamedFrom, List<String> dropColumns,
+      List<String> dropTables, Origin origin, String primaryKeyName, boolean jpa, String collation,
+      List<CheckDeclaration> checks) {
+    this(className, simpleName, name, nameGiven, shape, columns, indexes, renamedFrom, dropColumns, dropTables, origin,
+        primaryKeyName, jpa, collation, checks, null);
   }
 
   /** A declaration with the default collation (jmigrate's exact one). */

@@ -47,7 +47,7 @@ import java.util.TreeMap;
  * after it ({@code {"name": "mood", "labels": ["sad", "ok"]}}, labels in their order) and a column's
  * {@code "enumType"} only when there are PostgreSQL enum types; on a table's entry, {@code "checks"} after
  * {@code "foreignKeys"}: {@code [{"name": …, "expression": …}]}, sorted by name, only for a table with check
- * constraints; and {@code "collation"} last on a table's entry
+ * constraints; {@code "collation"} and then {@code "comment"} last on a table's entry
  * when it is not jmigrate's exact one (MariaDB/MySQL; absent otherwise). Format 1 files are read and
  * rewritten as format 2.
  */
@@ -162,6 +162,9 @@ public final class SnapshotStore {
     }
     if (t.collation() != null) { // optional: absent for jmigrate's exact collation, so other files are unchanged
       out.append(",\n").append(in).append("\"collation\": ").append(quote(t.collation()));
+    }
+    if (t.comment() != null) { // optional: absent for a table without a comment, so other files are unchanged
+      out.append(",\n").append(in).append("\"comment\": ").append(quote(t.comment()));
     }
     out.append("\n").append(indent).append("}");
   }
@@ -562,7 +565,8 @@ public final class SnapshotStore {
       }
     }
     String collation = t.has("collation") ? t.get("collation").getAsString() : null;
-    return new TableDefinition(name, columns, pk, indexes, fks, pkName, collation, checks);
+    String comment = t.has("comment") ? t.get("comment").getAsString() : null;
+    return new TableDefinition(name, columns, pk, indexes, fks, pkName, collation, checks, comment);
   }
 
   private static void checkReferences(Schema schema) throws SnapshotException {

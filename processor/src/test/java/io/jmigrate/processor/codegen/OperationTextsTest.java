@@ -108,11 +108,20 @@ class OperationTextsTest {
         alterCollation("owner", null));
   }
 
+  /** Added after the collation's: a table created with a comment, the comment changed and removed. */
+  static List<Operation> tableCommentOperations() {
+    return List.of(
+        createTable(table("note", column("id", BIGINT).notNull()).primaryKey("id").comment("it's a note")),
+        alterTableComment("owner", "who owns pets"),
+        alterTableComment("owner", null));
+  }
+
   static String texts() {
     StringBuilder out = new StringBuilder();
     Schema before = before();
     List<Operation> each = new ArrayList<>(operations());
     each.addAll(collationOperations());
+    each.addAll(tableCommentOperations());
     for (Operation op : each) {
       out.append("== ").append(op.getClass().getSimpleName()).append('\n')
           .append("java: ").append(MigrationWriter.operation(op)).append('\n')

@@ -106,4 +106,10 @@ abstract class CostVisitor implements OperationVisitor<Cost> {
   public Cost alterCollation(io.jmigrate.migration.Operations.AlterCollation o) {
     return Cost.light("runs nothing on this database");
   }
+
+  /** A comment is catalog-only everywhere (MariaDB changes it in place, SQLite runs nothing). */
+  @Override
+  public Cost alterTableComment(io.jmigrate.migration.Operations.AlterTableComment o) {
+    return Cost.light("changes only the catalog's comment");
+  }
 }

@@ -161,6 +161,11 @@ public class H2Dialect extends SqlDialect {
   }
 
   @Override
+  public boolean keepsTableComments() {
+    return true;
+  }
+
+  @Override
   public boolean addressesKeysByName() {
     return true;
   }

@@ -207,6 +207,11 @@ public class MariaDbDialect extends SqlDialect {
   }
 
   @Override
+  public boolean keepsTableComments() {
+    return true;
+  }
+
+  @Override
   public io.jmigrate.dialect.Costs costs() {
     return new MariaDbCosts(this);
   }
@@ -303,12 +308,19 @@ public class MariaDbDialect extends SqlDialect {
    * character set or collation at all, as Hibernate's {@code create table … engine=InnoDB}; else the
    * named collation (its character set follows from it).
    */
-  private static String tableOptions(TableDefinition t) {
+  private String tableOptions(TableDefinition t) {
+    String comment = t.comment() == null ? "" : " COMMENT=" + quoteString(t.comment());
     if (t.collation() == null) {
-      return TABLE_OPTIONS;
+      return TABLE_OPTIONS + comment;
     }
-    return t.collation().equals(TableDefinition.DATABASE_COLLATION) ? " ENGINE=InnoDB"
-        : " ENGINE=InnoDB COLLATE=" + t.collation();
+    return (t.collation().equals(TableDefinition.DATABASE_COLLATION) ? " ENGINE=InnoDB"
+        : " ENGINE=InnoDB COLLATE=" + t.collation()) + comment;
+  }
+
+  /** The comment is a table option, given in {@code CREATE TABLE} and changed by {@code ALTER TABLE}. */
+  @Override
+  protected String tableCommentOn(String table, String comment) {
+    return "ALTER TABLE " + q(table) + " COMMENT = " + quoteString(comment == null ? "" : comment);
   }
 
   // ---- a table's collation ----
@@ -428,7 +440,7 @@ public class MariaDbDialect extends SqlDialect {
 
   @Override
   protected List<String> createTable(TableDefinition t) {
-    return List.of(createTableStatement(q(t.name()), t));
+    return List.of(createTableStatement(q(t.name()), t)); // the table's comment is among its options
   }
 
   /** The key has no name of its own: it is always {@code PRIMARY}. */

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * PostgreSQL's catalog beyond JDBC: generated columns ({@code GENERATED ALWAYS AS (…) STORED}, read into
- * the model by inspect, compared by validate), identities {@code GENERATED ALWAYS}, column collations, table comments (column comments are the model's), {@code DEFERRABLE}
+ * the model by inspect, compared by validate), identities {@code GENERATED ALWAYS}, column collations (column and table comments are the model's), {@code DEFERRABLE}
  * foreign keys, indexes with a descending column or {@code INCLUDE} columns (left out); triggers,
  * functions, domains, enum types, check and exclusion constraints; partitions; UNIQUE constraints.
  */
@@ -26,10 +26,6 @@ class PostgresCatalog implements LiveCatalog {
             + " AND identity_generation = 'ALWAYS'",
         "SELECT table_name, 'column ' || table_name || '.' || column_name, 'collation', collation_name, 'f'"
             + " FROM information_schema.columns WHERE table_schema = current_schema() AND collation_name IS NOT NULL",
-        "SELECT c.relname, 'table ' || c.relname, 'comment', d.description, 'f' FROM pg_description d"
-            + " JOIN pg_class c ON c.oid = d.objoid JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " WHERE d.classoid = 'pg_class'::regclass AND d.objsubid = 0 AND n.nspname = current_schema()"
-            + " AND c.relkind IN ('r', 'p')",
         "SELECT t.relname, 'foreign key ' || t.relname || '.' || k.conname, 'deferrable', CASE WHEN k.condeferred"
             + " THEN 'DEFERRABLE INITIALLY DEFERRED' ELSE 'DEFERRABLE INITIALLY IMMEDIATE' END, 'f' FROM pg_constraint k"
             + " JOIN pg_class t ON t.oid = k.conrelid WHERE k.contype = 'f' AND k.condeferrable"

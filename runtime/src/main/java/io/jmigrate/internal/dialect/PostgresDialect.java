@@ -84,6 +84,11 @@ public class PostgresDialect extends SqlDialect {
   }
 
   @Override
+  public boolean keepsTableComments() {
+    return true;
+  }
+
+  @Override
   public boolean addressesKeysByName() {
     return true;
   }
@@ -489,6 +494,11 @@ public class PostgresDialect extends SqlDialect {
     @Override
     public Cleanup alterCollation(io.jmigrate.migration.Operations.AlterCollation op) {
       return null; // nothing runs here
+    }
+
+    @Override
+    public Cleanup alterTableComment(io.jmigrate.migration.Operations.AlterTableComment op) {
+      return null; // a catalog change, online as it is
     }
   }
 

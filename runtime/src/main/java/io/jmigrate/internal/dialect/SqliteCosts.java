@@ -254,5 +254,10 @@ final class SqliteCosts implements Costs {
     public String alterCollation(io.jmigrate.migration.Operations.AlterCollation o) {
       return null; // nothing runs on SQLite
     }
+
+    @Override
+    public String alterTableComment(io.jmigrate.migration.Operations.AlterTableComment o) {
+      return null; // nothing runs on SQLite
+    }
   }
 }

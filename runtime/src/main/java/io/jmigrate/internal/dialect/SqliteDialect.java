@@ -236,6 +236,12 @@ public class SqliteDialect extends SqlDialect {
     return false;
   }
 
+  /** No place for a table's comment either. */
+  @Override
+  protected String tableCommentOn(String table, String comment) {
+    return null;
+  }
+
   /** SQLite has no place for a comment: the model keeps it, the database does not. */
   @Override
   protected String commentOn(String table, ColumnDefinition c) {
@@ -692,6 +698,11 @@ public class SqliteDialect extends SqlDialect {
 
     @Override
     public Boolean alterCollation(io.jmigrate.migration.Operations.AlterCollation op) {
+      return false;
+    }
+
+    @Override
+    public Boolean alterTableComment(io.jmigrate.migration.Operations.AlterTableComment op) {
       return false;
     }
   };

@@ -153,7 +153,7 @@ public final class SchemaBuilder {
       indexes.add(new IndexDefinition(i.nameIn(t.name()), i.columns(), i.unique()));
     }
     TableDefinition table = new TableDefinition(t.name(), columns, key, indexes, List.of(), t.primaryKeyName(),
-        t.collation(), t.checks().stream().map(k -> new io.jmigrate.schema.CheckDefinition(k.nameIn(t.name()), k.expression().strip())).toList());
+        t.collation(), t.checks().stream().map(k -> new io.jmigrate.schema.CheckDefinition(k.nameIn(t.name()), k.expression().strip())).toList(), t.comment());
     for (ForeignKeyDefinition fk : foreignKeys) {
       table = table.foreignKey(fk);
     }

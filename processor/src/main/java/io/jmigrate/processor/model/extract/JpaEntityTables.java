@@ -213,6 +213,11 @@ final class JpaEntityTables extends JpaPart {
 
   /** jmigrate's {@code @RenamedFrom} and {@code @Drop} on an entity. */
   void jmigrateTypeAnnotations(TypeElement type, JpaTable t) {
+    // Hibernate's @Comment on the entity is its table's comment, as its export writes it.
+    AnnotationMirror hibernateComment = Annotations.mirror(type, Jpa.HIBERNATE + "Comment");
+    if (hibernateComment != null) {
+      t.comment = annotations.string(hibernateComment, "value");
+    }
     AnnotationMirror renamed = Annotations.mirror(type, JmigrateExtractor.RENAMED_FROM);
     if (renamed != null) {
       t.renamedFrom = annotations.string(renamed, "value");
@@ -231,6 +236,10 @@ final class JpaEntityTables extends JpaPart {
       if (!collation.isEmpty()) {
         t.collation = collation;
         t.origin = track(t.origin, jmigrateTable, "collation", "collation");
+      }
+      String comment = annotations.string(jmigrateTable, "comment");
+      if (!comment.isEmpty()) {
+        t.comment = comment;
       }
     }
   }

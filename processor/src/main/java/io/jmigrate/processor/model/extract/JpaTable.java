@@ -29,6 +29,8 @@ final class JpaTable {
   String primaryKeyName = "";
   /** This table's own collation (jmigrate's {@code @Table(collation)}); null: the entities' default. */
   String collation;
+  /** The table's comment: Hibernate's {@code @Comment} on the entity, or jmigrate's {@code @Table(comment)}; null for none. */
+  String comment;
   /** Columns only a read-only attribute maps so far ({@code insertable = false, updatable = false}). */
   final Set<String> readOnly = new java.util.HashSet<>();
 
@@ -76,7 +78,7 @@ final class JpaTable {
     columns.stream().filter(c -> !c.id()).forEach(ordered::add);
     return new TableDeclaration(className, simpleName, name, nameGiven, Shape.CLASS, ordered, indexes, renamedFrom,
         dropColumns, dropTables, origin, primaryKeyName, true, collation != null ? collation : defaultCollation,
-        checks(ordered, line));
+        checks(ordered, line), comment);
   }
 
   /**

@@ -80,7 +80,8 @@ final class TypeExtractor {
 
     TableDeclaration declaration = new TableDeclaration(type.getQualifiedName().toString(),
         type.getSimpleName().toString(), name, !given.isEmpty(), shape(type), columns, indexes, renamedFrom, dropColumns, dropTables,
-        origin, annotations.string(table, "primaryKeyName"), false, annotations.string(table, "collation"), checks);
+        origin, annotations.string(table, "primaryKeyName"), false, annotations.string(table, "collation"), checks,
+        annotations.string(table, "comment"));
     return new Extracted(declaration, referenced);
   }
 
