@@ -187,6 +187,178 @@ class DocsTest {
     assertTrue(checked >= 5, "only " + checked + " mvn and java -jar commands found");
   }
 
+  /**
+   * Every {@code xml} block is well-formed (a line of {@code ...} stands for the rest of a POM), and each
+   * {@code io.jmigrate} artifact it names is one this build makes, at this build's version; every
+   * {@code json} block is well-formed JSON.
+   */
+  @Test
+  void xmlAndJsonBlocksAreWellFormedAndNameOurArtifacts() throws Exception {
+    Path root = root();
+    String version = projectVersion(root);
+    Set<String> artifacts = artifactIds(root);
+    javax.xml.parsers.DocumentBuilder parser = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder();
+    parser.setErrorHandler(null);
+    List<String> failures = new ArrayList<>();
+    int xml = 0;
+    int json = 0;
+    for (Page page : pages(root)) {
+      for (Block block : page.blocks()) {
+        String where = page.name() + ":" + block.line() + ": ";
+        if (block.language().equals("xml")) {
+          xml++;
+          String body = block.text().replaceAll("(?m)^\\s*\\.\\.\\.\\s*$", "");
+          org.w3c.dom.Document doc;
+          try {
+            doc = parser.parse(new org.xml.sax.InputSource(new java.io.StringReader("<snippet>" + body + "</snippet>")));
+          } catch (org.xml.sax.SAXException e) {
+            failures.add(where + "not well-formed XML: " + e.getMessage());
+            continue;
+          }
+          org.w3c.dom.NodeList groups = doc.getElementsByTagName("groupId");
+          for (int i = 0; i < groups.getLength(); i++) {
+            org.w3c.dom.Node group = groups.item(i);
+            if (!group.getTextContent().trim().equals("io.jmigrate")) {
+              continue;
+            }
+            String artifact = sibling(group, "artifactId");
+            String v = sibling(group, "version");
+            if (!artifacts.contains(artifact)) {
+              failures.add(where + "io.jmigrate:" + artifact + " is not an artifact of this build " + artifacts);
+            }
+            if (v != null && !v.equals(version)) {
+              failures.add(where + "io.jmigrate:" + artifact + ":" + v + " is not this build's version " + version);
+            }
+          }
+        } else if (block.language().equals("json")) {
+          json++;
+          String problem = new JsonShape(block.text()).problem();
+          if (problem != null) {
+            failures.add(where + "not well-formed JSON: " + problem);
+          }
+        }
+      }
+    }
+    assertTrue(failures.isEmpty(), String.join("\n", failures));
+    assertTrue(xml >= 3, "only " + xml + " xml blocks found");
+    System.out.println("DocsTest: checked " + xml + " xml and " + json + " json blocks");
+  }
+
+  private static String sibling(org.w3c.dom.Node node, String name) {
+    for (org.w3c.dom.Node n = node.getParentNode().getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n.getNodeName().equals(name)) {
+        return n.getTextContent().trim();
+      }
+    }
+    return null;
+  }
+
+  /** The root POM's own version (the first {@code <version>} after its {@code <artifactId>}). */
+  private static String projectVersion(Path root) {
+    Matcher m = Pattern.compile("<artifactId>jmigrate-parent</artifactId>\\s*<version>([^<]+)</version>|"
+        + "<artifactId>[^<]+</artifactId>\\s*<version>([^<]+)</version>").matcher(read(root.resolve("pom.xml")));
+    assertTrue(m.find(), "no version in the root pom.xml");
+    return m.group(1) != null ? m.group(1) : m.group(2);
+  }
+
+  /** The artifact ids of the root POM, every module and the BOM (each POM's own, the first after its parent). */
+  private static Set<String> artifactIds(Path root) {
+    Set<String> ids = new TreeSet<>();
+    List<Path> poms = new ArrayList<>();
+    poms.add(root.resolve("pom.xml"));
+    modules(root).forEach(m -> poms.add(root.resolve(m).resolve("pom.xml")));
+    for (Path pom : poms) {
+      String text = read(pom).replaceAll("(?s)<parent>.*?</parent>", "");
+      Matcher m = Pattern.compile("<artifactId>([^<]+)</artifactId>").matcher(text);
+      if (m.find()) {
+        ids.add(m.group(1).trim());
+      }
+    }
+    return ids;
+  }
+
+  /** A small JSON well-formedness check (objects, arrays, strings, numbers, literals). */
+  private static final class JsonShape {
+    private final String s;
+    private int i;
+
+    JsonShape(String s) {
+      this.s = s;
+    }
+
+    String problem() {
+      try {
+        value();
+        space();
+        return i == s.length() ? null : "text after the value at " + i;
+      } catch (IllegalStateException e) {
+        return e.getMessage();
+      }
+    }
+
+    private void value() {
+      space();
+      if (i >= s.length()) {
+        throw new IllegalStateException("the text ends where a value is expected");
+      }
+      char c = s.charAt(i);
+      if (c == '{' || c == '[') {
+        char close = c == '{' ? '}' : ']';
+        i++;
+        space();
+        if (i < s.length() && s.charAt(i) == close) {
+          i++;
+          return;
+        }
+        while (true) {
+          if (c == '{') {
+            space();
+            string();
+            space();
+            expect(':');
+          }
+          value();
+          space();
+          if (i < s.length() && s.charAt(i) == ',') {
+            i++;
+            continue;
+          }
+          expect(close);
+          return;
+        }
+      } else if (c == '"') {
+        string();
+      } else {
+        Matcher m = Pattern.compile("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?|true|false|null").matcher(s).region(i, s.length());
+        if (!m.lookingAt()) {
+          throw new IllegalStateException("unexpected '" + c + "' at " + i);
+        }
+        i = m.end();
+      }
+    }
+
+    private void string() {
+      expect('"');
+      while (i < s.length() && s.charAt(i) != '"') {
+        i += s.charAt(i) == '\\' ? 2 : 1;
+      }
+      expect('"');
+    }
+
+    private void expect(char c) {
+      if (i >= s.length() || s.charAt(i) != c) {
+        throw new IllegalStateException("expected '" + c + "' at " + i);
+      }
+      i++;
+    }
+
+    private void space() {
+      while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+        i++;
+      }
+    }
+  }
+
   /** {@code mvn jmigrate:…} in running text (the Maven plugin's table) names goals the plugin has. */
   @Test
   void inlineMavenCommandsNameGoalsThePluginHas() throws IOException {
