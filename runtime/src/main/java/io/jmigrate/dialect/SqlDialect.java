@@ -623,15 +623,22 @@ public abstract class SqlDialect implements Dialect {
     }
     if ((to == ColumnType.DOUBLE || to == ColumnType.REAL) && from == ColumnType.DECIMAL) {
       // A decimal of more significant digits than the float keeps (9007199254740993, 0.1 into a REAL) reads back
-      // as another number. (A database that prints floats with fewer digits, as PostgreSQL's cast to numeric
-      // does, may refuse a value that would have survived: it refuses, never rounds.)
-      return "CAST(CAST(" + col + " AS " + type(next) + ") AS " + type(old) + ") <> " + col;
+      // as another number; a float's own value (a decimal made from a double) comes back equal.
+      return floatAsDecimal("CAST(" + col + " AS " + type(next) + ")", old) + " <> " + col;
     }
     if (to == ColumnType.REAL && from == ColumnType.DOUBLE && significandBits(to) < significandBits(from)) {
       // A double that the smaller float rounds (0.1) reads back as another number.
       return "CAST(CAST(" + col + " AS " + type(next) + ") AS " + type(old) + ") <> " + col;
     }
     return null;
+  }
+
+  /**
+   * {@code floatValue} (a DOUBLE or REAL expression) as the decimal column {@code decimal}'s type, every
+   * digit the float holds kept, so that the narrowing check compares the value the float really holds.
+   */
+  protected String floatAsDecimal(String floatValue, ColumnDefinition decimal) {
+    return "CAST(" + floatValue + " AS " + type(decimal) + ")";
   }
 
   /**

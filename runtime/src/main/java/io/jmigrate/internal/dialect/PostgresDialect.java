@@ -52,6 +52,12 @@ public class PostgresDialect extends SqlDialect {
   /** The advisory lock key: "jmig" in ASCII. */
   static final long LOCK_KEY = 0x6A6D6967L;
 
+  /** float8 -> numeric rounds to 15 digits; through text (the shortest exact form) the float's value is kept. */
+  @Override
+  protected String floatAsDecimal(String floatValue, ColumnDefinition decimal) {
+    return "CAST(CAST(" + floatValue + " AS TEXT) AS " + type(decimal) + ")";
+  }
+
   @Override
   public String name() {
     return "postgresql";
