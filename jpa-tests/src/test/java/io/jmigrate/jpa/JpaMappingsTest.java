@@ -177,6 +177,8 @@ class JpaMappingsTest {
    */
   @Test
   void jsonbByJdbcType(@TempDir Path dir) throws Exception {
+    // The entity names Hibernate 7's org.hibernate.dialect.type.PostgreSQLJsonPGObjectJsonbType (6.6 has it elsewhere).
+    org.junit.jupiter.api.Assumptions.assumeTrue(Hibernate.major() >= 7, "the mapping set is written for Hibernate 7");
     Set<Target> targets = SchemaComparison.all();
     targets.retainAll(Set.of(Target.POSTGRESQL));
     SchemaComparison json = new SchemaComparison(dir, targets);
