@@ -113,10 +113,68 @@ final class Catalog {
     }
     try (java.sql.Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
       while (rs.next()) {
-        out.add("check " + rs.getString(1) + " " + rs.getString(2));
+        out.add("check " + rs.getString(1) + " " + conjunctsSorted(rs.getString(2)));
       }
     }
     return out;
+  }
+
+  /**
+   * A check of several conditions joined by AND, its conditions sorted: Hibernate joins a column's unnamed checks
+   * into one, and Bean Validation's two bounds ({@code @Min}, {@code @Max}) come in the order of Hibernate
+   * Validator's constraint set, an immutable set whose order changes from run to run. Any other check as given.
+   */
+  static String conjunctsSorted(String clause) {
+    String body = clause.strip();
+    String prefix = "";
+    if (body.regionMatches(true, 0, "CHECK ", 0, 6)) {
+      prefix = body.substring(0, 6);
+      body = body.substring(6).strip();
+    }
+    body = unwrapped(body);
+    List<String> parts = new ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    char quote = 0;
+    for (int i = 0; i < body.length(); i++) {
+      char ch = body.charAt(i);
+      if (quote != 0) {
+        quote = ch == quote ? 0 : quote;
+      } else if (ch == '\'' || ch == '"' || ch == '`') {
+        quote = ch;
+      } else if (ch == '(') {
+        depth++;
+      } else if (ch == ')') {
+        depth--;
+      } else if (depth == 0 && body.regionMatches(true, i, " and ", 0, 5)
+          || depth == 0 && body.regionMatches(true, i, "\nand ", 0, 5)) {
+        parts.add(unwrapped(body.substring(start, i).strip()));
+        start = i + 5;
+      }
+    }
+    if (parts.isEmpty() || body.toLowerCase(Locale.ROOT).contains(" between ")) {
+      return clause;
+    }
+    parts.add(unwrapped(body.substring(start).strip()));
+    parts.sort(null);
+    return prefix + "(" + String.join(") AND (", parts) + ")";
+  }
+
+  /** {@code (a)} as {@code a}: the outer parentheses around the whole. */
+  private static String unwrapped(String e) {
+    while (e.startsWith("(") && e.endsWith(")")) {
+      int depth = 0;
+      int closes = -1;
+      for (int i = 0; i < e.length() && closes < 0; i++) {
+        depth += e.charAt(i) == '(' ? 1 : e.charAt(i) == ')' ? -1 : 0;
+        closes = depth == 0 ? i : -1;
+      }
+      if (closes != e.length() - 1) {
+        break;
+      }
+      e = e.substring(1, e.length() - 1).strip();
+    }
+    return e;
   }
 
   /**

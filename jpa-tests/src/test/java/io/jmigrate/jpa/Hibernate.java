@@ -78,6 +78,15 @@ final class Hibernate {
    */
   static SessionFactory open(String url, Target target, List<Class<?>> classes, ClassLoader loader, String action,
       Naming naming) {
+    return open(url, target, classes, loader, action, naming, false);
+  }
+
+  /**
+   * As above; {@code beanValidation}: Hibernate applies Bean Validation to the schema (Hibernate Validator is on
+   * the test class path; the validation mode is {@code none} otherwise, as if it were not).
+   */
+  static SessionFactory open(String url, Target target, List<Class<?>> classes, ClassLoader loader, String action,
+      Naming naming, boolean beanValidation) {
     Configuration cfg = new Configuration(new BootstrapServiceRegistryBuilder().applyClassLoader(loader).build());
     classes.forEach(cfg::addAnnotatedClass);
     cfg.setProperty(AvailableSettings.JAKARTA_JDBC_URL, url);
@@ -86,6 +95,7 @@ final class Hibernate {
     }
     cfg.setProperty(AvailableSettings.HBM2DDL_AUTO, action);
     cfg.setProperty(AvailableSettings.POOL_SIZE, "2");
+    cfg.setProperty("jakarta.persistence.validation.mode", beanValidation ? "auto" : "none");
     if (target == Target.MARIADB) {
       // jmigrate stores a UUID as CHAR(36) on MariaDB/MySQL (native UUID needs MariaDB 10.7+, and MySQL has none);
       // Hibernate 7 prefers MariaDB's UUID type unless told, as the README tells JPA users on MariaDB.

@@ -103,6 +103,12 @@ final class SchemaComparison {
     return this;
   }
 
+  /** Hibernate Validator on the entities' class path and Hibernate's: Bean Validation shapes the schema on both sides. */
+  SchemaComparison withBeanValidation() {
+    project.withBeanValidation();
+    return this;
+  }
+
   EntityProject.Build step(String resource) throws Exception {
     return step(List.of(resource), Map.of());
   }
@@ -126,7 +132,7 @@ final class SchemaComparison {
     }
     // (b) Hibernate builds its own schema from the same classes, in a fresh database.
     String fresh = target.newDatabaseUrl(dir);
-    Hibernate.open(fresh, target, classes, loader, "create", naming).close();
+    Hibernate.open(fresh, target, classes, loader, "create", naming, project.beanValidation).close();
     List<String> expected;
     try (Connection c = DriverManager.getConnection(fresh)) {
       expected = KnownDifferences.accept(target, Catalog.read(c, target), got);
@@ -155,14 +161,14 @@ final class SchemaComparison {
     // (d) Hibernate validates jmigrate's database.
     if (target.hibernateIsReference) {
       try {
-        Hibernate.open(url, target, classes, loader, "validate", naming).close();
+        Hibernate.open(url, target, classes, loader, "validate", naming, project.beanValidation).close();
       } catch (RuntimeException e) {
         problems.add(where + ": Hibernate's validate fails: " + e.getMessage()
             + (e.getCause() != null ? " / " + e.getCause().getMessage() : ""));
       }
     }
     // (e) the rows of the earlier steps load, new ones are written and load.
-    try (SessionFactory sf = Hibernate.open(url, target, classes, loader, "none", naming)) {
+    try (SessionFactory sf = Hibernate.open(url, target, classes, loader, "none", naming, project.beanValidation)) {
       Map<String, Integer> before = Rows.load(sf, classes);
       Rows.write(sf, classes, step);
       Map<String, Integer> after = Rows.load(sf, classes);
@@ -173,7 +179,7 @@ final class SchemaComparison {
       }
     }
     if (exported != null) {
-      try (SessionFactory sf = Hibernate.open(fresh, target, classes, loader, "none", naming)) {
+      try (SessionFactory sf = Hibernate.open(fresh, target, classes, loader, "none", naming, project.beanValidation)) {
         Rows.write(sf, classes, step);
       }
       try (Connection c = DriverManager.getConnection(fresh); Connection m = DriverManager.getConnection(url)) {

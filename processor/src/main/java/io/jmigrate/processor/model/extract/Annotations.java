@@ -141,6 +141,12 @@ final class Annotations {
     return v == null ? 0 : (Integer) v;
   }
 
+  /** An integral member ({@code long} or {@code int}); 0 when it has no value. */
+  long number(AnnotationMirror m, String name) {
+    Object v = value(m, name);
+    return v instanceof Number n ? n.longValue() : 0;
+  }
+
   List<String> strings(AnnotationMirror m, String name) {
     Object v = value(m, name);
     List<String> out = new ArrayList<>();

@@ -289,10 +289,65 @@ final class JpaColumns {
     if (storedByHibernate) {
       javaType = new JavaType(type.toString(), sized.type(), false, javaName, TypeMapping.enumConstants(type));
     }
+    columnChecks.put(origin, columnChecks(field, name, beanValidation && !scope.embedded() && defaultName == null));
     return new ColumnDeclaration(name, true, attribute, scope.declaringClass(), javaType, scope.id(), false,
         !notNull, length, precision, scale, unique, null, defaultSql,
         renamed == null ? null : annotations.string(renamed, "value"), null,
         Annotations.mirror(field, JmigrateExtractor.NARROW) != null, origin).withComment(comment(field));
+  }
+
+  /**
+   * A check Hibernate puts on one column: {@code name} null for an unnamed one, which Hibernate renders inline
+   * ({@code qty integer check (qty>=1)}) and, several on one column, as one check joined by {@code and};
+   * {@code afterType} for Bean Validation's, which Hibernate adds after the type's own check (an enum's).
+   */
+  record ColumnCheck(String name, String expression, boolean afterType, Origin origin) {}
+
+  /** The column checks of each basic column read, by the column's origin (the same object in its declaration). */
+  final Map<Origin, List<ColumnCheck>> columnChecks = new java.util.IdentityHashMap<>();
+
+  /**
+   * The checks Hibernate 7 gives the column of {@code field}: its {@code @org.hibernate.annotations.Check}s
+   * ({@code @Checks} instead of a single one, as Hibernate reads them), JPA 3.2's {@code @Column(check)}, and,
+   * with Bean Validation applied to the schema, {@code @Min(v)} as {@code column>=v} and {@code @Max(v)} as
+   * {@code column<=v} (Hibernate Validator's {@code @Range} is both), as Hibernate's TypeSafeActivator writes
+   * them. {@code @DecimalMin}, {@code @DecimalMax}, {@code @Positive} and the like make no check in Hibernate 7.
+   */
+  private List<ColumnCheck> columnChecks(Element field, String column, boolean validation) {
+    List<ColumnCheck> out = new ArrayList<>();
+    List<AnnotationMirror> declared = annotations.repeated(field, Jpa.HIBERNATE + "Check", Jpa.HIBERNATE + "Checks");
+    if (Annotations.mirror(field, Jpa.HIBERNATE + "Checks") != null && Annotations.mirror(field, Jpa.HIBERNATE + "Check") != null) {
+      declared = declared.subList(1, declared.size()); // Hibernate reads @Checks then, not the single one beside it
+    }
+    for (AnnotationMirror check : declared) {
+      String given = annotations.string(check, "name");
+      out.add(new ColumnCheck(given.isBlank() ? null : given, annotations.string(check, "constraints"), false,
+          Origin.of(field, check)));
+    }
+    AnnotationMirror col = Jpa.mirror(field, "Column");
+    if (col != null && explicit(col, "check") != null) {
+      for (Object v : (List<?>) annotations.value(col, "check")) {
+        AnnotationMirror check = (AnnotationMirror) ((javax.lang.model.element.AnnotationValue) v).getValue();
+        String given = annotations.string(check, "name");
+        out.add(new ColumnCheck(given.isBlank() ? null : given, annotations.string(check, "constraint"), false,
+            Origin.of(field, col)));
+      }
+    }
+    if (validation) {
+      for (String bound : new String[] {"Min", "Max"}) {
+        AnnotationMirror m = validation(field, bound);
+        if (m != null) {
+          out.add(new ColumnCheck(null, column + (bound.equals("Min") ? ">=" : "<=") + annotations.number(m, "value"),
+              true, Origin.of(field, m)));
+        }
+      }
+      AnnotationMirror range = Annotations.mirror(field, "org.hibernate.validator.constraints.Range");
+      if (range != null && annotations.strings(range, "groups").stream().allMatch(g -> g.endsWith("Default"))) {
+        out.add(new ColumnCheck(null, column + ">=" + annotations.number(range, "min"), true, Origin.of(field, range)));
+        out.add(new ColumnCheck(null, column + "<=" + annotations.number(range, "max"), true, Origin.of(field, range)));
+      }
+    }
+    return out;
   }
 
   /** Hibernate's {@code @Comment} on the field: the column's comment, as its export writes it. */

@@ -184,7 +184,7 @@ public final class JpaExtractor implements Extractor {
       }
     }
     sharedTables.shareTables();
-    List<TableDeclaration> out = new ArrayList<>(tables.values().stream().map(t -> t.declaration(defaultCollation, columns.line)).toList());
+    List<TableDeclaration> out = new ArrayList<>(tables.values().stream().map(t -> t.declaration(defaultCollation, columns.line, columns.columnChecks)).toList());
     generators.tables().stream().filter(g -> out.stream().noneMatch(t -> t.name().equals(g.name()))).forEach(out::add);
     return out;
   }

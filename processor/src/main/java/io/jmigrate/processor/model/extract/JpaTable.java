@@ -71,6 +71,11 @@ final class JpaTable {
   }
 
   TableDeclaration declaration(String defaultCollation, HibernateLine line) {
+    return declaration(defaultCollation, line, java.util.Map.of());
+  }
+
+  TableDeclaration declaration(String defaultCollation, HibernateLine line,
+      java.util.Map<Origin, List<JpaColumns.ColumnCheck>> columnChecks) {
     // The key first, in the order Hibernate gives a key's columns, then the rest as declared.
     List<ColumnDeclaration> ordered = new ArrayList<>(key());
     ordered.sort(Comparator.comparingInt((ColumnDeclaration c) -> Math.max(physicalSize(c), 4))
@@ -78,7 +83,7 @@ final class JpaTable {
     columns.stream().filter(c -> !c.id()).forEach(ordered::add);
     return new TableDeclaration(className, simpleName, name, nameGiven, Shape.CLASS, ordered, indexes, renamedFrom,
         dropColumns, dropTables, origin, primaryKeyName, true, collation != null ? collation : defaultCollation,
-        checks(ordered, line), comment);
+        checks(ordered, line, columnChecks), comment);
   }
 
   /**
@@ -86,12 +91,17 @@ final class JpaTable {
    * column's or a map key's), {@code c in ('A','B')} by name (a
    * column check on PostgreSQL; H2's and MariaDB's ENUM type holds the same values there, which
    * jmigrate's VARCHAR holds through the check), {@code c between 0 and n} by ordinal; and the table's
-   * {@code @org.hibernate.annotations.Check}s. Named as PostgreSQL names Hibernate's unnamed ones
-   * ({@code <table>_<column>_check}, {@code <table>_check}), so a database Hibernate made validates.
+   * {@code @org.hibernate.annotations.Check}s. A column's own checks (Hibernate's {@code @Check} on the field,
+   * {@code @Column(check)}, Bean Validation's bounds) are checks of the table too: the unnamed ones of a column,
+   * with the type's, one check joined by {@code and}, as Hibernate writes them inline on the column. Named as
+   * PostgreSQL names Hibernate's unnamed ones ({@code <table>_<column>_check}, {@code <table>_check}), so a
+   * database Hibernate made validates.
    */
-  private List<io.jmigrate.processor.model.CheckDeclaration> checks(List<ColumnDeclaration> ordered, HibernateLine line) {
+  private List<io.jmigrate.processor.model.CheckDeclaration> checks(List<ColumnDeclaration> ordered, HibernateLine line,
+      java.util.Map<Origin, List<JpaColumns.ColumnCheck>> columnChecks) {
     List<io.jmigrate.processor.model.CheckDeclaration> out = new ArrayList<>();
     java.util.Set<String> names = new java.util.TreeSet<>();
+    List<io.jmigrate.processor.model.CheckDeclaration> named = new ArrayList<>();
     for (ColumnDeclaration c : ordered) {
       List<String> constants = c.javaType().enumConstants();
       String expression;
@@ -100,17 +110,47 @@ final class JpaTable {
         expression = c.name() + " >= 0";
       } else if (constants == null || constants.isEmpty() || (discriminator && !line.checksOrderAndDiscriminator())
           || c.javaType().columnType() == io.jmigrate.schema.ColumnType.ENUM) { // a PostgreSQL enum type holds its values
-        continue;
+        expression = null;
       } else {
         boolean numbers = c.javaType().columnType() == io.jmigrate.schema.ColumnType.INTEGER; // a discriminator's
         expression = c.javaType().columnType() == io.jmigrate.schema.ColumnType.SMALLINT
             ? c.name() + " between 0 and " + (constants.size() - 1)
             : c.name() + " in (" + String.join(",", constants.stream().map(k -> numbers ? k : "'" + k.replace("'", "''") + "'").toList()) + ")";
       }
+      // Hibernate's order on the column: the mapping's checks, the type's, then Bean Validation's.
+      List<String> unnamed = new ArrayList<>();
+      Origin at = c.origin();
+      for (JpaColumns.ColumnCheck k : columnChecks.getOrDefault(c.origin(), List.of())) {
+        if (k.name() != null) {
+          named.add(new io.jmigrate.processor.model.CheckDeclaration(k.expression(), k.name(), 0, k.origin()));
+        } else if (!k.afterType()) {
+          unnamed.add(k.expression());
+          at = unnamed.size() == 1 ? k.origin() : at;
+        }
+      }
+      if (expression != null) {
+        unnamed.add(expression);
+      }
+      for (JpaColumns.ColumnCheck k : columnChecks.getOrDefault(c.origin(), List.of())) {
+        if (k.name() == null && k.afterType() && !unnamed.contains(k.expression())) {
+          unnamed.add(k.expression());
+          at = unnamed.size() == 1 ? k.origin() : at;
+        }
+      }
+      if (unnamed.isEmpty()) {
+        continue;
+      }
+      expression = unnamed.size() == 1 ? unnamed.get(0)
+          : String.join(" and ", unnamed.stream().map(e -> "(" + e + ")").toList());
       String checkName = name + "_" + c.name() + "_check";
       checkName = checkName.length() <= 63 ? checkName : io.jmigrate.schema.Names.constraintName("ck", name, List.of(c.name()));
       if (names.add(checkName)) {
-        out.add(new io.jmigrate.processor.model.CheckDeclaration(expression, checkName, out.size() + 1, c.origin()));
+        out.add(new io.jmigrate.processor.model.CheckDeclaration(expression, checkName, out.size() + 1, at));
+      }
+    }
+    for (io.jmigrate.processor.model.CheckDeclaration k : named) {
+      if (names.add(k.name())) {
+        out.add(new io.jmigrate.processor.model.CheckDeclaration(k.expression(), k.name(), out.size() + 1, k.origin()));
       }
     }
     int unnamed = 0;

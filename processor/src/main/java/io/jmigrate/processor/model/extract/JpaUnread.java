@@ -75,6 +75,8 @@ final class JpaUnread extends JpaPart {
         problems.add(new Problem(f, "jmigrate does not read @" + jpa + " on " + f.getSimpleName()
             + "; if it changes the column, the schema will differ from Hibernate's", true, m, null));
       } else if (name.startsWith(Jpa.HIBERNATE) && !HIBERNATE_HARMLESS.contains(name.substring(Jpa.HIBERNATE.length()))
+          && !((name.equals(Jpa.HIBERNATE + "Check") || name.equals(Jpa.HIBERNATE + "Checks")) // JpaColumns reads a basic column's
+              && !JpaHierarchy.isRelation(f) && !Jpa.has(f, "ElementCollection") && !JpaColumns.isEmbedded(f))
           && !(name.equals(Jpa.HIBERNATE + "JdbcTypeCode") && JpaTypes.reads(annotations.integer(m, "value")))
           && !(name.equals(Jpa.HIBERNATE + "JdbcType") && JpaTypes.jdbcType(JpaColumns.jdbcTypeClass(m)) != null)) {
         problems.add(new Problem(f, "jmigrate does not read Hibernate's @" + name.substring(Jpa.HIBERNATE.length())
