@@ -1,6 +1,13 @@
 package io.jmigrate.jpa;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,5 +31,62 @@ class ColumnChecksTest {
     SchemaComparison validation = new SchemaComparison(dir, SchemaComparison.all()).withBeanValidation();
     validation.step("mappings/validation");
     validation.assertNoProblems();
+  }
+
+  /**
+   * A database Hibernate's export made is adopted: its unnamed checks have the names PostgreSQL gives them, which the
+   * model's are, or names H2 and MariaDB made up ({@code CONSTRAINT_E}; on MariaDB a check written on a column is
+   * named after the column). The baseline's validation finds these by their condition and gives the statements that
+   * rename them (and the primary keys, as for any adopted database); after them the baseline passes, validate finds
+   * nothing, and a later migration that changes a check drops it by its name.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(value = Target.class, names = {"POSTGRESQL", "H2", "MARIADB"})
+  void aDatabaseHibernateMadeIsAdopted(Target target, @TempDir Path dir) throws Exception {
+    EntityProject project = new EntityProject(dir.resolve("project")).withBeanValidation();
+    project.useSources(List.of(EntityProject.resource("mappings/columnchecks"),
+        EntityProject.resource("mappings/validation")));
+    EntityProject.Build build = project.build().assertOk();
+    String url = target.newDatabaseUrl(dir);
+    try (URLClassLoader loader = build.loader()) {
+      Hibernate.open(url, target, build.entityClasses(loader), loader, "create", Hibernate.Naming.SNAKE_CASE, true)
+          .close();
+      var migrator = build.migrator(loader);
+      try (Connection c = DriverManager.getConnection(url)) {
+        List<String> statements = new java.util.ArrayList<>();
+        try {
+          migrator.baseline(c, 1);
+        } catch (io.jmigrate.engine.MigrationException e) {
+          String message = e.getMessage();
+          assertTrue(message.contains("Run the statements above, then baseline again"), message);
+          message.lines().filter(l -> l.startsWith("  ALTER TABLE ")).forEach(l -> statements.add(l.strip()));
+          if (target != Target.POSTGRESQL) {
+            assertTrue(message.contains("product.product_price_check (price >= 0) is named "), message);
+          }
+        }
+        assertTrue(!statements.isEmpty(), "the primary keys' and checks' names differ");
+        try (var s = c.createStatement()) {
+          for (String statement : statements) {
+            s.execute(statement);
+          }
+        }
+        if (!statements.isEmpty()) {
+          migrator.baseline(c, 1);
+        }
+        assertEquals(List.of(), migrator.validate(c).differences(), target.toString());
+      }
+    }
+    // A changed check: dropped by the name it has now, added with the new condition.
+    Path product = project.src.resolve("columnchecks/Product.java");
+    java.nio.file.Files.writeString(product, java.nio.file.Files.readString(product).replace("price >= 0", "price > -1")
+        .replace("width > 0", "width > 1"));
+    EntityProject.Build second = project.build().assertOk();
+    try (URLClassLoader loader = second.loader(); Connection c = DriverManager.getConnection(url)) {
+      var migrator = second.migrator(loader);
+      migrator.migrate(c);
+      assertEquals(List.of(), migrator.validate(c).differences(), target.toString());
+      Hibernate.open(url, target, second.entityClasses(loader), loader, "validate", Hibernate.Naming.SNAKE_CASE, true)
+          .close();
+    }
   }
 }

@@ -179,6 +179,16 @@ public interface Dialect {
   }
 
   /**
+   * The statement that gives a check of {@code table} the name the migrations use ({@code to}'s), where the
+   * database named it {@code from} ({@code ALTER TABLE … RENAME CONSTRAINT}; a dialect without it drops and adds
+   * the check). {@code onColumn}: the check is written on the column {@code from} names (MariaDB's column checks).
+   */
+  default String renameCheck(io.jmigrate.schema.TableDefinition table, String from, io.jmigrate.schema.CheckDefinition to,
+      boolean onColumn) {
+    return renameConstraint(table.name(), from, to.name());
+  }
+
+  /**
    * The enum types of the current schema by name, each with its labels in their order (PostgreSQL's
    * {@code pg_enum}); empty where the database has none.
    */

@@ -95,7 +95,8 @@ final class SchemaValidator {
       }
     }
     if (full) {
-      compareChecks(io.jmigrate.catalog.LiveChecks.read(c, dialect), expected, unmanaged, out);
+      compareChecks(io.jmigrate.catalog.LiveChecks.read(c, dialect), io.jmigrate.catalog.LiveChecks.columnChecks(c, dialect),
+          dialect, expected, unmanaged, out, renames);
     }
     java.util.Set<String> generatedLive = new java.util.HashSet<>();
     for (LiveAttribute a : full ? LiveAttributes.read(c, dialect) : List.<LiveAttribute>of()) {
@@ -163,17 +164,39 @@ final class SchemaValidator {
    * there, and none besides unless declared. Their expressions are not compared: PostgreSQL and H2
    * give them back rewritten ({@code status in ('A')} as {@code ((status)::text = 'A'::text)}).
    */
-  private static void compareChecks(Map<String, Map<String, String>> live, Schema expected, Unmanaged unmanaged,
-      List<String> out) {
+  private static void compareChecks(Map<String, Map<String, String>> live, Map<String, Map<String, String>> onColumns,
+      Dialect dialect, Schema expected, Unmanaged unmanaged, List<String> out, List<String> renames) {
     Map<String, Map<String, String>> byTable = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     byTable.putAll(live);
+    Map<String, Map<String, String>> columnsByTable = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    columnsByTable.putAll(onColumns);
     for (TableDefinition t : expected.tables()) {
       Map<String, String> checks = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
       checks.putAll(byTable.getOrDefault(t.name(), Map.of()));
+      Map<String, String> columnChecks = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      columnChecks.putAll(columnsByTable.getOrDefault(t.name(), Map.of()));
+      List<io.jmigrate.schema.CheckDefinition> missing = new ArrayList<>();
       for (io.jmigrate.schema.CheckDefinition k : t.checks()) {
         if (checks.remove(k.name()) == null) {
-          out.add("check " + t.name() + "." + k.name() + " (" + k.expression() + ") is missing");
+          missing.add(k);
         }
+      }
+      for (io.jmigrate.schema.CheckDefinition k : missing) {
+        // A check written without a name (Hibernate's export writes them so) has one the database made up: H2's
+        // CONSTRAINT_<hex>, MariaDB's CONSTRAINT_<n> or, written on the column, the column's name, MySQL's
+        // <table>_chk_<n>. The same condition under such a name is the model's check, which later migrations
+        // address by the model's name.
+        String made = madeUpName(t.name(), k, checks, false);
+        boolean onColumn = made == null && (made = madeUpName(t.name(), k, columnChecks, true)) != null;
+        if (made == null) {
+          out.add("check " + t.name() + "." + k.name() + " (" + k.expression() + ") is missing");
+          continue;
+        }
+        (onColumn ? columnChecks : checks).remove(made);
+        out.add("the check " + t.name() + "." + k.name() + " (" + k.expression() + ") is named " + made
+            + (onColumn ? " (a check written on its column)" : "") + ", but the migrations name it " + k.name()
+            + " (later migrations that drop or change it address it by that name)");
+        renames.add(dialect.renameCheck(t, made, k, onColumn));
       }
       checks.forEach((name, expression) -> {
         if (!unmanaged.declares("check " + t.name() + "." + name)) {
@@ -181,6 +204,54 @@ final class SchemaValidator {
         }
       });
     }
+  }
+
+  /** Names a database gives a check written without one (H2, MariaDB, MySQL); a column's own name on MariaDB. */
+  private static String madeUpName(String table, io.jmigrate.schema.CheckDefinition k, Map<String, String> live,
+      boolean columnNames) {
+    java.util.regex.Pattern made = java.util.regex.Pattern.compile("(?i)constraint_[0-9a-f]+|"
+        + java.util.regex.Pattern.quote(table) + "_chk_[0-9]+");
+    String condition = condition(k.expression());
+    for (Map.Entry<String, String> e : live.entrySet()) {
+      if ((columnNames || made.matcher(e.getKey()).matches()) && condition(e.getValue()).equals(condition)) {
+        return e.getKey();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A check's condition in a form that the databases' spellings of it share: lower case, identifiers unquoted,
+   * without parentheses and spaces, its AND-ed conditions sorted (Hibernate's order of two Bean Validation bounds
+   * on one column changes from run to run). {@code "price" <= ("stock" * 1000)} (H2) and {@code price <= stock *
+   * 1000} are one. PostgreSQL's rewritten forms are not recognized; it keeps the names jmigrate gives.
+   */
+  static String condition(String expression) {
+    String e = expression.toLowerCase(java.util.Locale.ROOT).replace("\"", "").replace("`", "")
+        .replaceAll("cast\\(([^()\\s]+) as [a-z ]+(\\([0-9, ]+\\))?\\)", "$1"); // H2: CAST(1000 AS BIGINT)
+    List<String> parts = new ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    boolean quoted = false;
+    for (int i = 0; i < e.length(); i++) {
+      char ch = e.charAt(i);
+      if (ch == '\'') {
+        quoted = !quoted;
+      } else if (!quoted && ch == '(') {
+        depth++;
+      } else if (!quoted && ch == ')') {
+        depth--;
+      } else if (!quoted && depth <= 1 && Character.isWhitespace(ch) && e.startsWith("and", i + 1)
+          && i + 4 < e.length() && (Character.isWhitespace(e.charAt(i + 4)) || e.charAt(i + 4) == '(')) {
+        parts.add(e.substring(start, i));
+        start = i + 4;
+      }
+    }
+    parts.add(e.substring(start));
+    if (e.contains(" between ")) {
+      parts = new ArrayList<>(List.of(e));
+    }
+    return parts.stream().map(p -> p.replaceAll("[()\\s]", "")).sorted().collect(java.util.stream.Collectors.joining("&"));
   }
 
   /**

@@ -165,6 +165,14 @@ public class H2Dialect extends SqlDialect {
     return true;
   }
 
+  /** H2 names a check written without a name CONSTRAINT_<hex>, which the live catalog gives in lower case. */
+  @Override
+  public String renameCheck(io.jmigrate.schema.TableDefinition table, String from, io.jmigrate.schema.CheckDefinition to,
+      boolean onColumn) {
+    String live = from.matches("constraint_[0-9a-f]+") ? from.toUpperCase(java.util.Locale.ROOT) : from;
+    return renameConstraint(table.name(), live, to.name());
+  }
+
   @Override
   public boolean addressesKeysByName() {
     return true;

@@ -111,6 +111,19 @@ public class MariaDbDialect extends SqlDialect {
     return '`' + identifier.replace("`", "``") + '`';
   }
 
+  /**
+   * MariaDB renames no check: the check goes and comes back under the migrations' name, in one statement (the rows
+   * are checked again). A check written on its column is part of the column's definition: the column is restated
+   * without it ({@code MODIFY COLUMN}, as the migrations define it).
+   */
+  @Override
+  public String renameCheck(TableDefinition table, String from, io.jmigrate.schema.CheckDefinition to, boolean onColumn) {
+    ColumnDefinition column = onColumn
+        ? table.columns().stream().filter(c -> c.name().equalsIgnoreCase(from)).findFirst().orElse(null) : null;
+    return "ALTER TABLE " + q(table.name()) + (column != null ? " MODIFY COLUMN " + columnDefinition(table, column)
+        : " DROP CONSTRAINT " + q(from)) + ", ADD " + checkClause(to);
+  }
+
   /** The drivers call a database a catalog; the application's tables are the current one's. */
   @Override
   public String currentCatalog(Connection connection) throws SQLException {
