@@ -132,6 +132,54 @@ class ChecksTest {
     }
   }
 
+  private static final String ENTITY = "package com.acme.model;\nimport jakarta.persistence.*;\n"
+      + "import jakarta.validation.constraints.*;\n@Entity public class Item {\n  @Id Long id;\n  %s Integer qty;\n}";
+
+  /**
+   * An entity's column checks round-trip (Hibernate Validator is on this test's class path, so Hibernate would
+   * apply Bean Validation to the schema): a new {@code @Min} on a table with rows is an added check, refused
+   * before anything changes while a row fails it; a second bound makes it one check of both, dropped and added;
+   * replacing them by a {@code @DecimalMin}, which Hibernate 7 makes no check of, drops it. The checks compare by name after each step.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "h2"})
+  void anEntitysColumnCheckIsAddedChangedAndDropped(String database) throws Exception {
+    Project p = new Project(dir).write("com/acme/model/Item.java", ENTITY.formatted(""));
+    Migrator first = p.build().assertOk().migrator();
+    p.write("com/acme/model/Item.java", ENTITY.formatted("@Min(2)"));
+    Migrator second = p.build().assertOk().migrator();
+    String added = p.migrations("com.acme.migrations").lastEntry().getValue();
+    assertTrue(added.contains("addCheck(\"item\", check(\"item_qty_check\", \"qty>=2\"))"), added);
+    p.write("com/acme/model/Item.java", ENTITY.formatted("@Min(2) @Max(10)"));
+    Migrator third = p.build().assertOk().migrator();
+    String changed = p.migrations("com.acme.migrations").lastEntry().getValue();
+    assertTrue(changed.contains("dropCheck(\"item\", \"item_qty_check\")")
+        && changed.contains("check(\"item_qty_check\", \"(qty>=2) and (qty<=10)\")"), changed);
+    p.write("com/acme/model/Item.java", ENTITY.formatted("@DecimalMin(\"2\")")); // no check in Hibernate 7
+    Migrator fourth = p.build().assertOk().migrator();
+    String dropped = p.migrations("com.acme.migrations").lastEntry().getValue();
+    assertTrue(dropped.contains("dropCheck(\"item\", \"item_qty_check\")") && !dropped.contains("addCheck"), dropped);
+    try (Connection c = connect(database)) {
+      first.migrate(c);
+      Sql.exec(c, "INSERT INTO item (id, qty) VALUES (1, 5)");
+      Sql.exec(c, "INSERT INTO item (id, qty) VALUES (2, 1)");
+      MigrationException e = assertThrows(MigrationException.class, () -> second.migrate(c));
+      assertTrue(e.getMessage().contains("1 row(s) of table item do not satisfy the check item_qty_check (qty>=2)"),
+          e.getMessage());
+      assertEquals(List.of(), first.validate(c).differences(), "nothing changed: " + e.getMessage());
+      Sql.exec(c, "UPDATE item SET qty = 2 WHERE id = 2");
+      second.migrate(c);
+      assertEquals(List.of(), second.validate(c).differences());
+      assertRefused(c, "INSERT INTO item (id, qty) VALUES (3, 1)");
+      third.migrate(c);
+      assertEquals(List.of(), third.validate(c).differences());
+      assertRefused(c, "INSERT INTO item (id, qty) VALUES (4, 11)");
+      fourth.migrate(c);
+      assertEquals(List.of(), fourth.validate(c).differences());
+      Sql.exec(c, "INSERT INTO item (id, qty) VALUES (5, 11)");
+    }
+  }
+
   private Connection connect(String database) throws Exception {
     return switch (database) {
       case "sqlite" -> Db.sqlite(dir.resolve("app.db"));
