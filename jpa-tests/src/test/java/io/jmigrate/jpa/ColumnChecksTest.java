@@ -26,6 +26,15 @@ class ColumnChecksTest {
     checks.assertNoProblems();
   }
 
+  /** JPA 3.2's {@code @Column(check)} and {@code @Table(check)}, which Hibernate 7 reads (6.6 has no such members). */
+  @Test
+  void jpaCheckConstraints(@TempDir Path dir) throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Hibernate.major() >= 7, "the mapping set is written for JPA 3.2");
+    SchemaComparison checks = new SchemaComparison(dir, SchemaComparison.all());
+    checks.step("mappings/checkconstraint");
+    checks.assertNoProblems();
+  }
+
   @Test
   void beanValidationBoundsSizesAndNullability(@TempDir Path dir) throws Exception {
     SchemaComparison validation = new SchemaComparison(dir, SchemaComparison.all()).withBeanValidation();
@@ -47,8 +56,12 @@ class ColumnChecksTest {
     // a column's named check inline beside its unnamed one, where 7 makes the named one a table constraint).
     org.junit.jupiter.api.Assumptions.assumeTrue(Hibernate.major() >= 7 || target != Target.MARIADB);
     EntityProject project = new EntityProject(dir.resolve("project")).withBeanValidation();
-    project.useSources(List.of(EntityProject.resource("mappings/columnchecks"),
+    List<Path> sets = new java.util.ArrayList<>(List.of(EntityProject.resource("mappings/columnchecks"),
         EntityProject.resource("mappings/validation")));
+    if (Hibernate.major() >= 7) {
+      sets.add(EntityProject.resource("mappings/checkconstraint"));
+    }
+    project.useSources(sets);
     EntityProject.Build build = project.build().assertOk();
     String url = target.newDatabaseUrl(dir);
     try (URLClassLoader loader = build.loader()) {

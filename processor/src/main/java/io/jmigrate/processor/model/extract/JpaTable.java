@@ -157,12 +157,24 @@ final class JpaTable {
     Annotations annotations = new Annotations();
     List<AnnotationMirror> declared = owner == null || !owner.getQualifiedName().contentEquals(className) ? List.of()
         : annotations.repeated(owner, Jpa.HIBERNATE + "Check", Jpa.HIBERNATE + "Checks");
-    for (AnnotationMirror check : declared) {
+    // JPA 3.2's @Table(check = @CheckConstraint(…)) too (Hibernate 7), after Hibernate's own.
+    AnnotationMirror table = owner == null || !owner.getQualifiedName().contentEquals(className)
+        ? null : Jpa.mirror(owner, "Table");
+    List<AnnotationMirror> standard = new ArrayList<>();
+    if (table != null && Annotations.explicit(table, "check") != null) {
+      for (Object v : (List<?>) annotations.value(table, "check")) {
+        standard.add((AnnotationMirror) ((javax.lang.model.element.AnnotationValue) v).getValue());
+      }
+    }
+    List<AnnotationMirror> all = new ArrayList<>(declared);
+    all.addAll(standard);
+    for (AnnotationMirror check : all) {
       String given = annotations.string(check, "name");
       String checkName = !given.isEmpty() ? given : name + "_check" + (unnamed++ == 0 ? "" : String.valueOf(unnamed - 1));
       if (names.add(checkName)) {
-        out.add(new io.jmigrate.processor.model.CheckDeclaration(annotations.string(check, "constraints"), checkName,
-            out.size() + 1, Origin.of(owner, check)));
+        out.add(new io.jmigrate.processor.model.CheckDeclaration(annotations.string(check,
+            standard.contains(check) ? "constraint" : "constraints"), checkName, out.size() + 1,
+            Origin.of(owner, standard.contains(check) ? table : check)));
       }
     }
     return out;
