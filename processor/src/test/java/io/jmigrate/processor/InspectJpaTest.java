@@ -52,7 +52,8 @@ class InspectJpaTest {
     try (Connection db = DriverManager.getConnection(url)) {
       create(db,
           "CREATE TABLE owner (id INTEGER PRIMARY KEY AUTOINCREMENT, code VARCHAR(12) NOT NULL, bio TEXT,"
-              + " created TIMESTAMP DEFAULT CURRENT_TIMESTAMP, score INTEGER NOT NULL DEFAULT 0, nick VARCHAR(20) DEFAULT 'x')",
+              + " created TIMESTAMP DEFAULT CURRENT_TIMESTAMP, score INTEGER NOT NULL DEFAULT 0, nick VARCHAR(20) DEFAULT 'x',"
+              + " CONSTRAINT owner_score_check CHECK (score >= 0), CONSTRAINT owner_nick_code CHECK (nick <> code))",
           "CREATE UNIQUE INDEX owner_code_key ON owner (code)",
           "CREATE TABLE pet (id INTEGER PRIMARY KEY, owner_id INTEGER NOT NULL REFERENCES owner (id) ON DELETE CASCADE,"
               + " owner_code VARCHAR(12) REFERENCES owner (code))",
@@ -70,6 +71,10 @@ class InspectJpaTest {
     assertTrue(owner.contains("@Column(name = \"bio\", columnDefinition = \"text\")"), owner);
     assertTrue(owner.contains("@ColumnDefault(\"'x'\")"), owner);
     assertTrue(pet.contains("@OnDelete(action = OnDeleteAction.CASCADE)\n  Owner owner;"), pet);
+    // A check named as a column's goes back on the field (Hibernate's unnamed column check), another on the entity.
+    assertTrue(owner.contains("@Check(constraints = \"score >= 0\")\n  int score;"), owner);
+    assertTrue(owner.contains("@org.hibernate.annotations.Check(name = \"owner_nick_code\", constraints = \"nick <> code\")")
+        && !owner.contains("owner_score_check"), owner);
     assertTrue(pet.contains("referencedColumnName = \"code\""), pet);
 
     Project.Result build = p.build().assertOk();

@@ -47,6 +47,7 @@ final class JpaModelSource {
     boolean composite = t.primaryKey().size() > 1;
     StringBuilder body = new StringBuilder();
     StringBuilder key = new StringBuilder();
+    Set<io.jmigrate.schema.CheckDefinition> writtenOnField = new HashSet<>();
 
     for (InspectedColumn ic : inspected.columns()) {
       ColumnDefinition c = ic.column();
@@ -85,6 +86,12 @@ final class JpaModelSource {
         body.append("  ").append(column(c, id)).append('\n');
         jdbcTypeCode(c, body, imports);
         columnDefault(c, body, imports);
+        io.jmigrate.schema.CheckDefinition own = columnCheck(t, c.name());
+        if (own != null) { // Hibernate's @Check on the field: unnamed, <table>_<column>_check as PostgreSQL names it
+          writtenOnField.add(own);
+          imports.add("org.hibernate.annotations.Check");
+          body.append("  @Check(constraints = ").append(literal(own.expression())).append(")\n");
+        }
         if (c.comment() != null) { // Hibernate's @Comment: COMMENT ON COLUMN, or MariaDB's COMMENT in the definition
           imports.add("org.hibernate.annotations.Comment");
           body.append("  @Comment(").append(literal(c.comment())).append(")\n");
@@ -153,6 +160,9 @@ final class JpaModelSource {
     }
     annotations.add(table + ")");
     for (io.jmigrate.schema.CheckDefinition k : t.checks()) { // Hibernate's own, which its export and jmigrate read
+      if (writtenOnField.contains(k)) {
+        continue;
+      }
       annotations.add("@org.hibernate.annotations.Check(name = " + literal(k.name()) + ", constraints = "
           + literal(k.expression()) + ")");
     }
@@ -222,6 +232,15 @@ final class JpaModelSource {
    */
   private static boolean hasEnumType(InspectedTable inspected) {
     return inspected.table().columns().stream().anyMatch(c -> c.type() == ColumnType.ENUM);
+  }
+
+  /**
+   * The check of {@code table} named {@code <table>_<column>_check}: the name PostgreSQL gives a check Hibernate
+   * writes unnamed on the column, and the one jmigrate gives a column's check, so it goes back on the field.
+   */
+  private static io.jmigrate.schema.CheckDefinition columnCheck(TableDefinition t, String column) {
+    String name = t.name() + "_" + column + "_check";
+    return t.checks().stream().filter(k -> k.name().equals(name) && name.length() <= 63).findFirst().orElse(null);
   }
 
   private static String column(ColumnDefinition c, boolean id) {
