@@ -132,6 +132,49 @@ class ChecksTest {
     }
   }
 
+  private static final String GADGET = MODEL + """
+      @Table(name = "gadget")
+      @Check("weight < 1000")
+      public class Gadget {
+        @Id long id;
+        @Check("weight > 0") int weight;
+        @Check("size > 0") @Check("size < %d") int size;
+        @Check(name = "ck_gadget_label_short", value = "length(label) < 20") @Column(length = 40) String label;
+      }""";
+
+  /**
+   * {@code @Check} on a field of a model: its column's check, {@code ck_<table>_<column>} unless named, a field's
+   * unnamed checks one check joined by {@code and}; the type's own check keeps its default name. A changed
+   * condition is dropped and added; validate compares them; on SQLite and PostgreSQL.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"sqlite", "postgresql"})
+  void aFieldsCheckIsItsColumns(String database) throws Exception {
+    Project p = new Project(dir).write("com/acme/model/Gadget.java", GADGET.formatted(10));
+    Migrator first = p.build().assertOk().migrator();
+    String created = p.migrations("com.acme.migrations").lastEntry().getValue();
+    assertTrue(created.contains("check(\"ck_gadget_1\", \"weight < 1000\")")
+        && created.contains("check(\"ck_gadget_weight\", \"weight > 0\")")
+        && created.contains("check(\"ck_gadget_size\", \"(size > 0) and (size < 10)\")")
+        && created.contains("check(\"ck_gadget_label_short\", \"length(label) < 20\")"), created);
+    p.write("com/acme/model/Gadget.java", GADGET.formatted(100));
+    Migrator second = p.build().assertOk().migrator();
+    String changed = p.migrations("com.acme.migrations").lastEntry().getValue();
+    assertTrue(changed.contains("dropCheck(\"gadget\", \"ck_gadget_size\")")
+        && changed.contains("check(\"ck_gadget_size\", \"(size > 0) and (size < 100)\")"), changed);
+    try (Connection c = connect(database)) {
+      first.migrate(c);
+      assertEquals(List.of(), first.validate(c).differences());
+      Sql.exec(c, "INSERT INTO gadget (id, weight, size, label) VALUES (1, 5, 5, 'a')");
+      assertRefused(c, "INSERT INTO gadget (id, weight, size, label) VALUES (2, 0, 5, 'a')");
+      assertRefused(c, "INSERT INTO gadget (id, weight, size, label) VALUES (3, 5, 50, 'a')");
+      assertRefused(c, "INSERT INTO gadget (id, weight, size, label) VALUES (4, 5, 5, 'a label of thirty characters.')");
+      second.migrate(c);
+      assertEquals(List.of(), second.validate(c).differences());
+      Sql.exec(c, "INSERT INTO gadget (id, weight, size, label) VALUES (5, 5, 50, 'a')");
+    }
+  }
+
   private static final String ENTITY = "package com.acme.model;\nimport jakarta.persistence.*;\n"
       + "import jakarta.validation.constraints.*;\n@Entity public class Item {\n  @Id Long id;\n  %s Integer qty;\n}";
 

@@ -289,7 +289,9 @@ final class JpaColumns {
     if (storedByHibernate) {
       javaType = new JavaType(type.toString(), sized.type(), false, javaName, TypeMapping.enumConstants(type));
     }
-    columnChecks.put(origin, columnChecks(field, name, beanValidation && !scope.embedded() && defaultName == null));
+    if (defaultName == null) { // the attribute's own column, not an element collection's (whose @Check is not read)
+      columnChecks.put(origin, columnChecks(field, name, beanValidation && !scope.embedded()));
+    }
     return new ColumnDeclaration(name, true, attribute, scope.declaringClass(), javaType, scope.id(), false,
         !notNull, length, precision, scale, unique, null, defaultSql,
         renamed == null ? null : annotations.string(renamed, "value"), null,

@@ -44,7 +44,8 @@ final class TypeExtractor {
 
     List<ColumnDeclaration> columns = new ArrayList<>();
     List<TypeElement> referenced = new ArrayList<>();
-    for (Element field : fields(type)) {
+    List<Element> fieldElements = fields(type);
+    for (Element field : fieldElements) {
       columns.add(fields.column(field));
       AnnotationMirror fk = mirror(field, JmigrateExtractor.FOREIGN_KEY);
       TypeElement target = fk == null ? null : annotations.type(fk, "value");
@@ -76,6 +77,29 @@ final class TypeExtractor {
       Origin at = track(track(Origin.of(type, check), check, "value", "value"), check, "name", "name");
       checks.add(new io.jmigrate.processor.model.CheckDeclaration(annotations.string(check, "value"),
           annotations.string(check, "name"), checks.size() + 1, at));
+    }
+    // A field's @Check is a check of its column: named ck_<table>_<column> unless it says, its unnamed ones one
+    // check joined by "and" (as Hibernate writes a column's checks). After the type's, whose default names count.
+    for (int i = 0; i < fieldElements.size(); i++) {
+      List<String> unnamed = new ArrayList<>();
+      Origin first = null;
+      for (AnnotationMirror check : annotations.repeated(fieldElements.get(i), JmigrateExtractor.CHECK,
+          JmigrateExtractor.CHECK_LIST)) {
+        Origin at = track(track(Origin.of(fieldElements.get(i), check), check, "value", "value"), check, "name", "name");
+        String checkName = annotations.string(check, "name");
+        if (!checkName.isEmpty()) {
+          checks.add(new io.jmigrate.processor.model.CheckDeclaration(annotations.string(check, "value"), checkName,
+              checks.size() + 1, at));
+        } else {
+          unnamed.add(annotations.string(check, "value"));
+          first = first == null ? at : first;
+        }
+      }
+      if (!unnamed.isEmpty()) {
+        checks.add(new io.jmigrate.processor.model.CheckDeclaration(unnamed.size() == 1 ? unnamed.get(0)
+            : String.join(" and ", unnamed.stream().map(e -> "(" + e + ")").toList()),
+            io.jmigrate.schema.Names.constraintName("ck", name, List.of(columns.get(i).name())), checks.size() + 1, first));
+      }
     }
 
     TableDeclaration declaration = new TableDeclaration(type.getQualifiedName().toString(),
