@@ -33,6 +33,20 @@ class GeneratedColumnTest {
     generated.assertNoProblems();
   }
 
+  /**
+   * A primitive's generated column (mappings/generatednotnull): NOT NULL where Hibernate writes it, built for each
+   * database as its only target (Hibernate 7 writes it on H2 and SQLite only; 6.6 everywhere, with no target named).
+   */
+  @Test
+  void aPrimitivesNotNullIsHibernatesOnEachDatabase(@TempDir Path dir) throws Exception {
+    for (Target target : SchemaComparison.all()) {
+      SchemaComparison basket = new SchemaComparison(dir.resolve(target.name()), java.util.Set.of(target));
+      basket.step(List.of("mappings/generatednotnull"), Map.of(), Hibernate.major() >= 7
+          ? "-Ajmigrate.dialects=" + target.name().toLowerCase(java.util.Locale.ROOT) : "-Ajmigrate.naming=snake_case");
+      basket.assertNoProblems();
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(value = Target.class, names = {"POSTGRESQL", "H2", "MARIADB"})
   void theDatabaseComputesThemAsInHibernatesExport(Target target, @TempDir Path dir) throws Exception {
