@@ -76,20 +76,25 @@ class KeptAttributesTest {
       String source = Files.readString(inspection.write(dir, "com.acme.model").get(0));
       assertTrue(source.contains("comment = \"free text\""), "the model says it:\n" + source);
       assertTrue(source.contains("generatedAs = \"upper((name)::text)\")"), "the model says it:\n" + source);
-      // So is a table's (person's generated column keeps it out of the JPA entities: visit shows @Comment).
+      // So is a table's (Hibernate's @Comment on the entity).
       assertEquals("who we know", person.comment());
       assertTrue(!report.contains("comment (who we know)"), report);
       assertTrue(source.contains("comment = \"who we know\")"), "the model says it:\n" + source);
-      String entity = inspection.write(dir.resolve("jpa"), "com.acme.jpa", true).stream()
-          .filter(f -> f.getFileName().toString().equals("Visit.java")).map(f -> {
+      List<Path> entities = inspection.write(dir.resolve("jpa"), "com.acme.jpa", true);
+      java.util.function.Function<String, String> entitySource = name -> entities.stream()
+          .filter(f -> f.getFileName().toString().equals(name)).map(f -> {
             try {
               return Files.readString(f);
             } catch (java.io.IOException x) {
               throw new java.io.UncheckedIOException(x);
             }
           }).findFirst().orElseThrow();
+      String entity = entitySource.apply("Visit.java");
       assertTrue(entity.contains("@Comment(\"when they came\")\n@Entity") || entity.contains("@Entity\n@Comment(\"when they came\")"),
           "Hibernate's @Comment on the entity:\n" + entity);
+      // A stored generated column is Hibernate's @GeneratedColumn, as the database gives its expression.
+      String personEntity = entitySource.apply("Person.java");
+      assertTrue(personEntity.contains("  @GeneratedColumn(\"upper((name)::text)\")\n  String upperName;"), personEntity);
 
       Migrator v1 = adopt(c, inspection, "person", "visit");
       // A fresh database gets the first migration (no generated default that fails there).
