@@ -189,6 +189,12 @@ final class JpaModelSource {
           + " and orders it (the Java enum's name, labels sorted); inspect without --jpa writes a jmigrate model for it"));
       return out;
     }
+    if (inspected.table().columns().stream().anyMatch(c -> c.type() == ColumnType.NATIVE)) {
+      out.add(new Finding(inspected.table().name(), "table " + inspected.table().name(), "left out: it has a column of a"
+          + " type jmigrate does not model, which jmigrate's JPA reader does not read from columnDefinition; inspect"
+          + " without --jpa writes a jmigrate model for it (@Column(sqlType))"));
+      return out;
+    }
     if (inspected.table().columns().stream().anyMatch(ColumnDefinition::computed)) {
       out.add(new Finding(inspected.table().name(), "table " + inspected.table().name(), "left out: it has a generated"
           + " column, which jmigrate's JPA reader does not read yet; inspect without --jpa writes a jmigrate model for it"
@@ -213,6 +219,7 @@ final class JpaModelSource {
   /** Whether the table can be an entity: it has a primary key. */
   static boolean expressible(InspectedTable inspected) {
     return !inspected.table().primaryKey().isEmpty() && !hasEnumType(inspected)
+        && inspected.table().columns().stream().noneMatch(c -> c.type() == ColumnType.NATIVE)
         && inspected.table().columns().stream().noneMatch(ColumnDefinition::computed);
   }
 

@@ -60,6 +60,22 @@ final class MariaDbCatalog implements LiveCatalog {
     return OBJECTS;
   }
 
+  /** {@code COLUMN_TYPE}: {@code char(10)}, {@code int(10) unsigned}, {@code enum('a','b')}, {@code inet6}. */
+  @Override
+  public java.util.Map<String, String> nativeTypes(Connection c, String table) throws SQLException {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    try (PreparedStatement s = c.prepareStatement(MARK + "SELECT COLUMN_NAME, COLUMN_TYPE FROM information_schema.COLUMNS"
+        + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?")) {
+      s.setString(1, table);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString(1), rs.getString(2));
+        }
+      }
+    }
+    return out;
+  }
+
   @Override
   public String strips(LiveAttribute a, String column, String s) {
     String qt = Pattern.quote(dialect.quote(a.table()));

@@ -66,6 +66,42 @@ class PostgresCatalog implements LiveCatalog {
     return OBJECTS;
   }
 
+  /** {@code format_type}: the type as a definition writes it, with its modifiers ({@code numeric(5,2)[]}). */
+  @Override
+  public java.util.Map<String, String> nativeTypes(Connection c, String table) throws SQLException {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    try (PreparedStatement s = c.prepareStatement(MARK + "SELECT a.attname, format_type(a.atttypid, a.atttypmod)"
+        + " FROM pg_attribute a JOIN pg_class t ON t.oid = a.attrelid JOIN pg_namespace n ON n.oid = t.relnamespace"
+        + " WHERE n.nspname = current_schema() AND t.relname = ? AND a.attnum > 0 AND NOT a.attisdropped")) {
+      s.setString(1, table);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString(1), rs.getString(2));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The database reads the model's spelling ({@code to_regtype}: {@code smallint[]}, {@code int2[]} and
+   * {@code _int2} are one type, a domain is its own) and compares it with the column's type, modifiers aside.
+   */
+  @Override
+  public boolean sameType(Connection c, String table, String column, String sqlType, String liveTypeName)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(MARK + "SELECT to_regtype(?) = a.atttypid FROM pg_attribute a"
+        + " JOIN pg_class t ON t.oid = a.attrelid JOIN pg_namespace n ON n.oid = t.relnamespace"
+        + " WHERE n.nspname = current_schema() AND t.relname = ? AND a.attname = ? AND NOT a.attisdropped")) {
+      s.setString(1, sqlType);
+      s.setString(2, table);
+      s.setString(3, column);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
+      }
+    }
+  }
+
   @Override
   public String partitionsQuery() {
     return "SELECT c.relname || ' ' || p.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
