@@ -290,7 +290,7 @@ final class CatalogReader {
             + " is refused"));
       } else if (a.leftOut()) {
         t.leftOut.add(finding(table, a.object(), "left out: its " + a.attribute() + " (" + a.value() + ") has no model"
-            + " form (a model would give it ascending key columns only); it stays in the database and "
+            + " form (a model's index is a B-tree of ascending key columns only); it stays in the database and "
             + Unmanaged.RESOURCE + " declares it"));
       } else {
         t.leftOut.add(finding(table, a.object(), "kept by the database, not in the model: " + a.attribute() + " ("

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * PostgreSQL's catalog beyond JDBC: generated columns ({@code GENERATED ALWAYS AS (…) STORED}, read into
  * the model by inspect, compared by validate), identities {@code GENERATED ALWAYS}, column collations (column and table comments are the model's), {@code DEFERRABLE}
- * foreign keys, indexes with a descending column or {@code INCLUDE} columns (left out); triggers,
+ * foreign keys, indexes with a descending column, {@code INCLUDE} columns or another method than B-tree (left out); triggers,
  * functions, domains, enum types, check and exclusion constraints; partitions; UNIQUE constraints.
  */
 class PostgresCatalog implements LiveCatalog {
@@ -33,7 +33,9 @@ class PostgresCatalog implements LiveCatalog {
         "SELECT t.relname, 'index ' || i.relname, 'definition', pg_get_indexdef(i.oid), 't' FROM pg_index x"
             + " JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid"
             + " JOIN pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = current_schema()"
-            + " AND (x.indnkeyatts < x.indnatts OR EXISTS (SELECT 1 FROM unnest(x.indoption::int2[]) o WHERE (o & 1) = 1))");
+            + " AND (x.indnkeyatts < x.indnatts OR EXISTS (SELECT 1 FROM unnest(x.indoption::int2[]) o WHERE (o & 1) = 1)"
+            // GIN, GiST, BRIN, hash: a model's index is a B-tree
+            + " OR i.relam <> (SELECT oid FROM pg_am WHERE amname = 'btree'))");
 
   private static final List<ObjectKind> OBJECTS = List.of(
         new ObjectKind("trigger", "SELECT DISTINCT event_object_table || '.' || trigger_name FROM information_schema.triggers"
