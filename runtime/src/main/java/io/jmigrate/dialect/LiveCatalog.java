@@ -84,7 +84,7 @@ public interface LiveCatalog {
   }
 
   /** A type's name as {@link #sameType} compares it by default: {@code "public"."Year"(4)[]} is {@code _year}. */
-  static String typeName(String spelled) {
+  private static String typeName(String spelled) {
     String t = spelled == null ? "" : spelled.toLowerCase(java.util.Locale.ROOT).replace("\"", "");
     boolean array = t.trim().endsWith("[]");
     t = t.replace("[]", "").replaceAll("\\([^)]*\\)", " ").trim().replaceAll("\\s+", " ");
