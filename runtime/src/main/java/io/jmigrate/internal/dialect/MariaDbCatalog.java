@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * MariaDB/MySQL's catalog beyond JDBC: {@code ON UPDATE} (column comments are the model's), a column's character set or
  * collation other than its table's, generated columns (left out); {@code UNSIGNED} integers are not
- * attributes: inspect leaves their tables out, as no signed Java type holds their values. Triggers,
+ * attributes: inspect models them with their type as written ({@link #nativeTypes}), as no signed Java type holds
+ * their values. Triggers,
  * routines, check constraints, partitioned tables.
  */
 final class MariaDbCatalog implements LiveCatalog {
