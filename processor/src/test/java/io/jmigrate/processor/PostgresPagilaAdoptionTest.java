@@ -140,6 +140,19 @@ class PostgresPagilaAdoptionTest {
       ORDER BY 1
       """;
 
+  /** Each column of each table (not the partitions): its type, nullability and default, but a sequence's. */
+  static final String COLUMNS = """
+      SELECT c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod)
+        || CASE WHEN a.attnotnull THEN ' not null' ELSE '' END
+        || coalesce(' default ' || nullif(pg_get_expr(d.adbin, d.adrelid), '') , '')
+      FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+        AND pg_get_expr(d.adbin, d.adrelid) NOT LIKE 'nextval(%'
+      WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND a.attnum > 0
+        AND NOT a.attisdropped AND c.relname NOT LIKE 'jmigrate%'
+      ORDER BY 1
+      """;
+
   /** The rows of every table, as text. */
   static final String ROWS = """
       SELECT 'film ' || film_id || ' ' || title || ' ' || coalesce(release_year::text, '-') || ' ' || coalesce(rating::text, '-')
@@ -226,6 +239,22 @@ class PostgresPagilaAdoptionTest {
       assertTrue(drift.isEmpty(), drift.toString());
       assertEquals(List.of(), m.migrate(db));
       assertEquals(objects, strings(db, OBJECTS), "baseline changed nothing");
+
+      // What inspect wrote, built, is the database: V0001 on a new database (with the types the database keeps)
+      // makes every column of every table with the same type, nullability and default (serials aside: jmigrate
+      // makes an identity, and payment's key is a plain column there).
+      try (Connection fresh = Postgres.newDatabase()) {
+        exec(fresh, SCHEMA.substring(0, SCHEMA.indexOf("CREATE FUNCTION last_updated()")));
+        assertEquals(1, m.migrate(fresh).size());
+        List<String> columns = strings(db, COLUMNS);
+        assertTrue(columns.containsAll(List.of("film.fulltext tsvector not null", "film.release_year year",
+            "film.rating mpaa_rating default 'G'::mpaa_rating", "film.special_features text[]", "language.name character(20)"
+            + " not null", "film.details json", "customer.preferences jsonb", "film.loan_period interval default '3 days'::interval",
+            "payment.payment_id integer not null")) && columns.size() == 3 + 4 + 15 + 3 + 9 + 5, columns.size() + " " + columns);
+        assertEquals(columns, strings(fresh, COLUMNS));
+        Drift freshDrift = m.validate(fresh);
+        assertTrue(freshDrift.isEmpty(), freshDrift.toString());
+      }
 
       // A later model change: a column on the film table (the one with the array, domain and tsvector columns) and
       // one on the partitioned parent.
