@@ -43,18 +43,19 @@ class SqlTypeColumnsInspectTest {
       "mariadb", "CREATE TABLE item (id INT NOT NULL PRIMARY KEY, code CHAR(10) NOT NULL, stock INT(10) UNSIGNED,"
           + " level TINYINT(4) DEFAULT 3, size ENUM('S','M','L'), name VARCHAR(40))",
       "h2", "CREATE TABLE item (id INT NOT NULL PRIMARY KEY, code CHAR(10) NOT NULL, waiting INTERVAL DAY TO SECOND,"
-          + " level TINYINT DEFAULT 3, name VARCHAR(40))",
+          + " level TINYINT DEFAULT 3, size ENUM('S','M','L'), flags BOOLEAN ARRAY, name VARCHAR(40))",
       "sqlite", "CREATE TABLE item (id INTEGER PRIMARY KEY, code CHAR(10) NOT NULL, doc JSON, point GEOMETRY,"
           + " name VARCHAR(40))");
 
   static final Map<String, String> ROW = Map.of(
       "mariadb", "INSERT INTO item (id, code, stock, level, size, name) VALUES (1, 'ab', 4294967295, 7, 'M', 'x')",
-      "h2", "INSERT INTO item (id, code, waiting, level, name) VALUES (1, 'ab', INTERVAL '1 02:03:04' DAY TO SECOND, 7, 'x')",
+      "h2", "INSERT INTO item (id, code, waiting, level, size, flags, name) VALUES (1, 'ab', INTERVAL '1 02:03:04' DAY TO SECOND, 7,"
+          + " 'M', ARRAY[TRUE, FALSE], 'x')",
       "sqlite", "INSERT INTO item (id, code, doc, point, name) VALUES (1, 'ab', '{\"a\": 1}', X'0102', 'x')");
 
   static final Map<String, String> NATIVE = Map.of(
       "mariadb", "{code=char(10), stock=int(10) unsigned, level=tinyint(4), size=enum('S','M','L')}",
-      "h2", "{waiting=INTERVAL DAY TO SECOND, level=TINYINT}",
+      "h2", "{waiting=INTERVAL DAY TO SECOND, level=TINYINT, size=ENUM('S', 'M', 'L'), flags=BOOLEAN ARRAY}",
       "sqlite", "{doc=JSON, point=GEOMETRY}");
 
   @ParameterizedTest
@@ -105,7 +106,16 @@ class SqlTypeColumnsInspectTest {
   }
 
   private static List<String> text(List<Object> row) {
-    return row.stream().map(v -> v instanceof byte[] b ? java.util.HexFormat.of().formatHex(b) : String.valueOf(v)).toList();
+    return row.stream().map(v -> v instanceof byte[] b ? java.util.HexFormat.of().formatHex(b)
+        : v instanceof java.sql.Array x ? arrayText(x) : String.valueOf(v)).toList();
+  }
+
+  private static String arrayText(java.sql.Array a) {
+    try {
+      return java.util.Arrays.toString((Object[]) a.getArray());
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private Connection connect(String database) throws Exception {
