@@ -130,6 +130,15 @@ class SqlTypeColumnsTest {
           @Column(sqlType = "text; DROP TABLE bad") String sneaky;
           @Column(sqlType = "   ") String blank;
         }
+        """).write("com/acme/model/Keyed.java", """
+        package com.acme.model;
+
+        import io.jmigrate.*;
+
+        @Table
+        public class Keyed {
+          @Id(generated = true) @Column(sqlType = "int4") int id;
+        }
         """);
     Project.Result r = p.build();
     assertFalse(r.ok());
@@ -139,6 +148,8 @@ class SqlTypeColumnsTest {
     assertTrue(errors.contains("@Column(sqlType) names the column's type itself: it cannot be combined with @Json"), errors);
     assertTrue(errors.contains("@Column(sqlType = \"text; DROP TABLE bad\") must be one SQL type"), errors);
     assertTrue(errors.contains("@Column(sqlType = \"   \") must be one SQL type"), errors);
+    assertTrue(errors.contains("@Id(generated = true) needs an int or long key, not the SQL type int4 (@Column(sqlType))"),
+        errors);
     assertTrue(r.diagnostics().stream().anyMatch(d -> d.getLineNumber() == 8 && d.getMessage(null).contains("length")),
         "at the field's line");
   }
