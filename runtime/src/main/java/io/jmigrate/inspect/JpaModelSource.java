@@ -199,6 +199,12 @@ final class JpaModelSource {
           + " and orders it (the Java enum's name, labels sorted); inspect without --jpa writes a jmigrate model for it"));
       return out;
     }
+    if (inspected.table().columns().stream().anyMatch(c -> c.type() == ColumnType.NATIVE)) {
+      out.add(new Finding(inspected.table().name(), "table " + inspected.table().name(), "left out: it has a column of a"
+          + " type jmigrate does not model, which jmigrate's JPA reader does not read from columnDefinition; inspect"
+          + " without --jpa writes a jmigrate model for it (@Column(sqlType))"));
+      return out;
+    }
     if (hasVirtualColumn(inspected)) {
       out.add(new Finding(inspected.table().name(), "table " + inspected.table().name(), "left out: it has a virtual"
           + " generated column, and Hibernate's @GeneratedColumn makes stored ones; inspect without --jpa writes a"
@@ -222,7 +228,8 @@ final class JpaModelSource {
 
   /** Whether the table can be an entity: it has a primary key. */
   static boolean expressible(InspectedTable inspected) {
-    return !inspected.table().primaryKey().isEmpty() && !hasEnumType(inspected) && !hasVirtualColumn(inspected);
+    return !inspected.table().primaryKey().isEmpty() && !hasEnumType(inspected) && !hasVirtualColumn(inspected)
+        && inspected.table().columns().stream().noneMatch(c -> c.type() == ColumnType.NATIVE);
   }
 
   /** A virtual generated column, which Hibernate cannot declare: its {@code @GeneratedColumn} is stored (see docs/jpa.md). */
