@@ -155,6 +155,9 @@ final class Progress implements AutoCloseable {
     Migration m = r.migration();
     StringBuilder s = new StringBuilder(m.toString()).append(": running for ")
         .append(LockWait.format(Duration.ofNanos(ranNanos)));
+    // The database first (its first ask opens a connection, which takes a while): what runs now is read
+    // after it, so that a statement the database reports on is the one named.
+    String far = askDatabase();
     String now = running;
     if (now != null) {
       s.append("; now (statement ").append(statements).append("): ").append(shorten(now));
@@ -163,7 +166,6 @@ final class Progress implements AutoCloseable {
     if (measured != null) {
       s.append("; it ").append(measured);
     }
-    String far = askDatabase();
     if (far != null) {
       s.append("; ").append(far);
     }
