@@ -208,11 +208,16 @@ final class StepwiseMigration {
 
   /** Whether {@code m} has a step with an online form where DDL is transactional: then it runs in parts, here. */
   static boolean splits(Dialect d, Migration m, Schema before) {
+    return splits(d, m.up(), before);
+  }
+
+  /** As {@link #splits(Dialect, Migration, Schema)}, for the migration's steps {@code ops}. */
+  static boolean splits(Dialect d, List<Operation> ops, Schema before) {
     if (!d.transactionalDdl()) {
       return false;
     }
     Schema s = before;
-    for (Operation op : m.up()) {
+    for (Operation op : ops) {
       if (d.online(op, s, before)) {
         return true;
       }
