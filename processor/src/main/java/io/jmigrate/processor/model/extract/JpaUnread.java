@@ -32,7 +32,7 @@ final class JpaUnread extends JpaPart {
       "UpdateTimestamp", "BatchSize", "Fetch", "Cache", "Cascade", "DynamicInsert", "DynamicUpdate", "Immutable",
       "SQLRestriction", "Where", "SQLDelete", "NotFound", "LazyGroup", "OptimisticLock", "NaturalIdCache",
       "CurrentTimestamp", "SoftDelete", "Nationalized",
-      "Comment"); // read by JpaColumns for a basic column, and on an entity as its table's comment; on an association, left out as before
+      "Comment", "Collate"); // Collate: read by JpaColumns for a basic column. Comment: read by JpaColumns for a basic column, and on an entity as its table's comment; on an association, left out as before
 
   /** The mapped superclasses already warned about (several entities may extend one). */
   final Set<String> warnedSuperclasses = new java.util.HashSet<>();
