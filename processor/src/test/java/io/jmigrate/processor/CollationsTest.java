@@ -80,6 +80,9 @@ class CollationsTest {
       // The e-mail's collation is removed, and its length changes again: the type's default collation.
       p.write("com/acme/model/Member.java", model(160, null, first));
       built = p.build().assertOk();
+      String v3 = p.migrations("com.acme.migrations").lastEntry().getValue();
+      assertTrue(v3.contains("alterColumn(\"member\", column(\"email\", STRING).length(160))"), v3);
+      assertFalse(v3.contains("column(\"name\""), "the snapshot kept the name's collation: " + v3);
       Migrator m3 = built.migrator();
       assertEquals(1, m3.migrate(c).size());
       assertEquals(List.of(), m3.validate(c).differences());
