@@ -103,6 +103,35 @@ class CollationsTest {
     }
   }
 
+  /**
+   * MariaDB: a column collation equal to its table's is none of its own; a table's collation change (CONVERT, which
+   * gives every text column the table's) gives a column with its own collation that one back.
+   */
+  @Test
+  void mariaDbTablesAndTheirColumns() throws Exception {
+    String source = "package com.acme.model;\nimport io.jmigrate.*;\n@Table(collation = \"%s\") public class Member {\n"
+        + "  @Id long id;\n  @Column(length = 80, collation = \"utf8mb4_unicode_ci\") String email;\n"
+        + "  @Column(length = 80, collation = \"utf8mb4_general_ci\") String name;\n}";
+    Project p = new Project(dir.resolve("project")).write("com/acme/model/Member.java", source.formatted("utf8mb4_unicode_ci"));
+    Project.Result built = p.build().assertOk();
+    String v1 = p.migrations("com.acme.migrations").lastEntry().getValue();
+    assertTrue(v1.contains("column(\"email\", STRING).length(80),"), "the table's own collation: " + v1);
+    assertTrue(v1.contains("column(\"name\", STRING).length(80).collation(\"utf8mb4_general_ci\")"), v1);
+    try (Connection c = MariaDb.newDatabase()) {
+      assertEquals(1, built.migrator().migrate(c).size());
+      assertEquals(List.of(), built.migrator().validate(c).differences());
+      assertEquals("{name=utf8mb4_general_ci}", collations(c, "mariadb").toString());
+
+      p.write("com/acme/model/Member.java", source.formatted("utf8mb4_bin"));
+      built = p.build().assertOk();
+      String v2 = p.migrations("com.acme.migrations").lastEntry().getValue();
+      assertTrue(v2.contains("alterCollation(\"member\", \"utf8mb4_bin\")"), v2);
+      assertEquals(1, built.migrator().migrate(c).size());
+      assertEquals(List.of(), built.migrator().validate(c).differences());
+      assertEquals("{email=utf8mb4_unicode_ci, name=utf8mb4_general_ci}", collations(c, "mariadb").toString());
+    }
+  }
+
   @Test
   void h2HasNoCollationPerColumn() throws Exception {
     Project p = new Project(dir.resolve("project")).write("com/acme/model/Member.java", model(80, "C", null));
