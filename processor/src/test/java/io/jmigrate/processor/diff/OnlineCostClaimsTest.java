@@ -131,6 +131,13 @@ class OnlineCostClaimsTest {
     }
   }
 
+  static long indexFileNode(Connection c) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT pg_relation_filenode('ix_t_code')")) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+
   static long fileNode(Connection c) throws SQLException {
     try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT pg_relation_filenode('t')")) {
       r.next();
@@ -251,7 +258,22 @@ class OnlineCostClaimsTest {
       }
     }
     TableDefinition indexed = T.index(IndexDefinition.of("ix_t_code", "code"));
-    assertTrue(pg.costs().cost(alterColumn("t", col("code").collation("C")), Schema.of(List.of(PARENT, indexed))).heavy());
+    Operation onIndexed = alterColumn("t", col("code").collation("C"));
+    assertTrue(pg.costs().cost(onIndexed, Schema.of(List.of(PARENT, indexed))).heavy());
+    try (Connection c = Postgres.newDatabase()) { // the index is built anew (a new file), the table is not
+      for (TableDefinition t : List.of(PARENT, indexed)) {
+        for (String sql : pg.statements(createTable(t), Schema.empty())) {
+          exec(c, sql);
+        }
+      }
+      long table = fileNode(c);
+      long index = indexFileNode(c);
+      for (String sql : pg.statements(onIndexed, Schema.of(List.of(PARENT, indexed)))) {
+        exec(c, sql);
+      }
+      assertEquals(table, fileNode(c));
+      assertTrue(index != indexFileNode(c), "the index over code was rebuilt");
+    }
     assertFalse(pg.costs().cost(alterColumn("t", col("name").collation("C")), BEFORE).heavy());
 
     Dialect maria = new MariaDbDialect();
