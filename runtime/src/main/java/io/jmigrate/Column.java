@@ -43,6 +43,20 @@ public @interface Column {
    */
   String enumType() default "";
 
+  /**
+   * A database type jmigrate does not model, written verbatim as the column's SQL type: a PostgreSQL
+   * domain ({@code "year"}), {@code "tsvector"}, {@code "citext"}, {@code "inet"}, {@code "interval"},
+   * {@code "smallint[]"}, MariaDB's {@code "char(10)"}. The field may be of any Java type (jmigrate does not
+   * read or write its values; {@code String} reads most). A migration creates the column with this type as
+   * written, {@code validate} compares the type by name, and a change of type to or from it is a compile
+   * error (add a new column and drop the old one, converting in an {@code sql(…)} step). It cannot be combined
+   * with {@code length}, {@code precision}, {@code scale}, {@code fixed}, {@code enumType} or {@code @Json}
+   * (the type's modifiers are part of the text), nor be a generated key. A type the database does not have
+   * fails the migration at its statement; a domain or extension type stays the database's (declared in
+   * {@code META-INF/jmigrate/unmanaged}). Empty (the default): the type follows the field's Java type.
+   */
+  String sqlType() default "";
+
   /** Total digits of a {@code BigDecimal} column; 0 means the database's unconstrained numeric. */
   int precision() default 0;
 

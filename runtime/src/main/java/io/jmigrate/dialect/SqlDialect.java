@@ -762,9 +762,19 @@ public abstract class SqlDialect implements Dialect {
         return type(c.type(c.type().element())) + " ARRAY"; // the SQL standard's form, which PostgreSQL and H2 read
       case ENUM:
         throw noEnumTypes(c.enumType());
+      case NATIVE:
+        return nativeType(c);
       default:
         throw new IllegalArgumentException(c.type().name());
     }
+  }
+
+  /** The SQL type of a {@link ColumnType#NATIVE} column: as the model writes it, verbatim. */
+  protected static String nativeType(ColumnDefinition c) {
+    if (c.sqlType() == null) {
+      throw new IllegalArgumentException("column " + c.name() + " is NATIVE but names no SQL type (.sqlType(\"…\"))");
+    }
+    return c.sqlType();
   }
 
   /** A literal default in this dialect's syntax: numbers as written, booleans spelled, the rest quoted. */

@@ -330,6 +330,14 @@ final class SchemaValidator {
           out.add("column " + t.name() + "." + col.name() + " is " + (live.nullable() ? "nullable" : "NOT NULL")
               + " but the migrations make it " + (col.nullable() ? "nullable" : "NOT NULL"));
         }
+      } else if (col.type() == ColumnType.NATIVE) { // a type jmigrate does not model: compared by the type's name
+        if (!dialect.liveCatalog().sameType(meta.getConnection(), t.name(), col.name(), col.sqlType(), live.typeName())) {
+          out.add("column " + t.name() + "." + col.name() + " has the type " + live.shown() + " but the migrations make it "
+              + col.sqlType());
+        } else if (live.nullable() != col.nullable() && !(t.primaryKey().contains(col.name()))) {
+          out.add("column " + t.name() + "." + col.name() + " is " + (live.nullable() ? "nullable" : "NOT NULL")
+              + " but the migrations make it " + (col.nullable() ? "nullable" : "NOT NULL"));
+        }
       } else if (liveType != dialect.liveTypeOf(col) && !rowidAlias) {
         out.add("column " + t.name() + "." + col.name() + " has the type " + live.shown() + " but the migrations make it "
             + col.type());

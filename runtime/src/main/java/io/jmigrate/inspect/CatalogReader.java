@@ -297,7 +297,7 @@ final class CatalogReader {
             + " is refused"));
       } else if (a.leftOut()) {
         t.leftOut.add(finding(table, a.object(), "left out: its " + a.attribute() + " (" + a.value() + ") has no model"
-            + " form (a model would give it ascending key columns only); it stays in the database and "
+            + " form (a model's index is a B-tree of ascending key columns only); it stays in the database and "
             + Unmanaged.RESOURCE + " declares it"));
       } else {
         t.leftOut.add(finding(table, a.object(), "kept by the database, not in the model: " + a.attribute() + " ("
@@ -320,8 +320,8 @@ final class CatalogReader {
       io.jmigrate.schema.EnumTypeDefinition enumType = enumType(typeName);
       if (enumType != null) {
         String why = enumTypeProblem(enumType);
-        if (why != null) {
-          t.problems.add("the column " + name + " is of the enum type " + enumType.name() + ", " + why);
+        if (why != null) { // the type stays the database's; the column names it as written
+          t.columns.add(nativeColumn(t, r, "the enum type " + enumType.name() + " is " + why.replaceFirst("^whose ", "one whose ")));
           continue;
         }
         ColumnDefinition col = ColumnDefinition.of(name, ColumnType.ENUM).enumType(enumType.name()).nullable(r.nullable())
@@ -331,8 +331,8 @@ final class CatalogReader {
       }
       ColumnType type = d.liveType(typeName);
       String why = unsupported(type, typeName, r.size());
-      if (why != null) {
-        t.problems.add("the column " + name + " is " + shown + ", " + why);
+      if (why != null) { // a type jmigrate does not model: the column names it as the database writes it
+        t.columns.add(nativeColumn(t, r, why));
         continue;
       }
       ColumnDefinition col = ColumnDefinition.of(name, type).nullable(r.nullable()).comment(r.comment());
@@ -378,24 +378,49 @@ final class CatalogReader {
     return t;
   }
 
+  private Map<String, String> nativeTypes; // of the table being read
+  private String nativeTypesOf;
+
+  /**
+   * A column of a type jmigrate does not model (a domain, {@code tsvector}, {@code interval}, an array of
+   * another element type, MariaDB's {@code CHAR(10)}): {@code @Column(sqlType)} with the type as the database
+   * writes it, created as written and compared by name; its default, if any, as the database spells it.
+   */
+  private InspectedColumn nativeColumn(TableDraft t, LiveColumn r, String why) throws SQLException {
+    if (!t.name.equals(nativeTypesOf)) {
+      nativeTypes = d.liveCatalog().nativeTypes(c, t.name);
+      nativeTypesOf = t.name;
+    }
+    String sql = nativeTypes.getOrDefault(r.name(), r.shown() != null ? r.shown() : r.typeName());
+    ColumnDefinition col = ColumnDefinition.of(r.name(), ColumnType.STRING).sqlType(sql).nullable(r.nullable())
+        .comment(r.comment());
+    if (r.defaultText() != null && !r.defaultText().isBlank() && !r.defaultText().trim().equalsIgnoreCase("NULL")) {
+      col = col.defaultSql(r.defaultText().trim());
+    }
+    t.leftOut.add(finding(t.name, "column " + t.name + "." + r.name(), "of the type " + sql + " (" + why + "): modelled as"
+        + " @Column(sqlType = \"" + sql + "\"), which a migration creates as written and validate compares by name;"
+        + " jmigrate never changes its type"));
+    return new InspectedColumn(col, r.shown());
+  }
+
   /** Why a live type has no model form here, or null when it has one. */
   private static String unsupported(ColumnType type, String typeName, int size) {
     String upper = typeName == null ? "" : typeName.toUpperCase(Locale.ROOT);
     if (type == null) {
       if (upper.startsWith("_") || upper.endsWith("[]") || upper.startsWith("ARRAY")) {
-        return "an array (no jmigrate type)";
+        return "an array of elements jmigrate has no array type for";
       }
       return "no jmigrate type";
     }
     if (type == ColumnType.UUID && upper.equals("CHAR") && size != 36) {
-      return "fixed-length text, which jmigrate makes a VARCHAR here, as Hibernate does (it reads MariaDB's CHAR(36) as a"
-          + " UUID); make it a VARCHAR, or leave the table to the database";
+      return "fixed-length text: jmigrate reads MariaDB's CHAR(36) as a UUID and makes its own CHAR(n) a VARCHAR(n) here,"
+          + " as Hibernate does";
     }
     if (upper.contains("UNSIGNED") || upper.contains("ZEROFILL")) {
-      return "an unsigned integer, whose largest values the signed Java type jmigrate would give it cannot hold";
+      return "an unsigned integer, whose largest values no signed Java type holds";
     }
     if (type == ColumnType.BOOLEAN && upper.equals("TINYINT") && size > 1) {
-      return "a small integer (jmigrate reads TINYINT as TINYINT(1), a BOOLEAN)";
+      return "a small integer (jmigrate reads TINYINT(1) as a BOOLEAN)";
     }
     return null;
   }
@@ -511,7 +536,7 @@ final class CatalogReader {
       } else {
         ColumnDefinition own = t.column(pairs.get(0)[0]);
         ColumnDefinition ref = modelled.get(refTable).column(pairs.get(0)[2]);
-        if (own == null || ref == null || own.type() != ref.type()) {
+        if (own == null || ref == null || own.type() != ref.type() || !java.util.Objects.equals(own.sqlType(), ref.sqlType())) {
           why = "its column and the referenced one have different types, which a model cannot declare";
         }
       }

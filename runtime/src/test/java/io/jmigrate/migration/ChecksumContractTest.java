@@ -194,4 +194,28 @@ class ChecksumContractTest {
     assertEquals("add column volume.doc JSON NULL", Checksum.text(m.up().get(1)));
     assertEquals(-105434669, m.checksum(), "CRC32 of those lines, each with a newline");
   }
+
+  /**
+   * Added after format 1 was pinned: a column of a type jmigrate does not model ({@code @Column(sqlType)}) spells
+   * its SQL type after NATIVE; no other column's line changes. The number is CRC32 of the two lines as written
+   * here, each with a newline (computed apart from this code).
+   */
+  @Test
+  void nativeTypeColumnsSpellTheirSqlType() {
+    Migration m = new M(7, addColumn("document", column("body", STRING).sqlType("tsvector")),
+        createTable(table("film", column("id", INTEGER).notNull(),
+            column("release_year", NATIVE).sqlType(" year ").notNull().defaultSql("2006")).primaryKey("id")));
+    assertEquals(List.of(
+        "add column document.body NATIVE SQL-TYPE tsvector NULL",
+        "create table film (id INTEGER NOT NULL, release_year NATIVE SQL-TYPE year NOT NULL DEFAULT (2006), primary key (id))"),
+        m.up().stream().map(Checksum::text).toList());
+    assertEquals(46240573, m.checksum(), "CRC32 of those lines, each with a newline");
+    assertEquals("table film\n  column id INTEGER length=0 precision=0,0 not-null\n"
+        + "  column release_year NATIVE sql-type=\"year\" length=0 precision=0,0 not-null default-sql=\"2006\"\n"
+        + "  primary key (id)\n", io.jmigrate.schema.SchemaFingerprint.canonicalText(m.up().get(1).applyTo(
+            io.jmigrate.schema.Schema.empty())));
+    // Another type drops the SQL type: the column's line is an older column's line.
+    assertEquals("add column document.body STRING NULL",
+        Checksum.text(addColumn("document", column("body", STRING).sqlType("tsvector").type(STRING))));
+  }
 }

@@ -102,6 +102,13 @@ public record ColumnDeclaration(
         text == null || text.isEmpty() ? null : text, generatedAs, stored, collation);
   }
 
+  /** This declaration computed by the database from {@code expression} (null: written by the application). */
+  public ColumnDeclaration withGeneratedAs(String expression, boolean storedOnDisk) {
+    return new ColumnDeclaration(name, nameGiven, field, declaringClass, javaType, id, generated, nullable, length,
+        precision, scale, unique, defaultValue, defaultSql, defaultSqlVariants, renamedFrom, foreignKey, narrow, origin,
+        comment, expression, expression != null && storedOnDisk, collation);
+  }
+
   /** A declaration without {@code @DefaultSql} variants. */
   public ColumnDeclaration(String name, boolean nameGiven, String field, String declaringClass, JavaType javaType,
       boolean id, boolean generated, Boolean nullable, int length, int precision, int scale, boolean unique,

@@ -187,6 +187,15 @@ public class PostgresDialect extends SqlDialect {
   }
 
   /** Both large objects are an {@code oid}, which reads back as a BLOB; long text is text. */
+  /**
+   * jmigrate's JSON is {@code jsonb} here: a {@code json} column (text kept as written, keys in their order and
+   * repeated) is another type, which inspect keeps as written ({@code @Column(sqlType = "json")}).
+   */
+  @Override
+  public ColumnType liveType(String typeName) {
+    return "json".equalsIgnoreCase(typeName) ? null : super.liveType(typeName);
+  }
+
   @Override
   public ColumnType liveTypeOf(ColumnType type) {
     return type == ColumnType.CLOB ? ColumnType.BLOB : type == ColumnType.LONG_TEXT ? ColumnType.STRING : type;

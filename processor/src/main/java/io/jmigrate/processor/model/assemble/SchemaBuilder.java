@@ -174,6 +174,9 @@ public final class SchemaBuilder {
     if (c.javaType().enumType() != null) {
       column = column.enumType(c.javaType().enumType());
     }
+    if (c.javaType().sqlType() != null) {
+      column = column.sqlType(c.javaType().sqlType());
+    }
     if (jpa && column.type() == ColumnType.TIMESTAMP_TZ) {
       column = column.asUtcDatetime(); // Hibernate's MariaDB DATETIME(6): instants past 2038
     }
