@@ -83,6 +83,18 @@ public @interface Column {
   String comment() default "";
 
   /**
+   * How the column's text is compared and sorted: a collation of the database, named as the database names
+   * it. PostgreSQL: {@code COLLATE "C"} (any name in {@code pg_collation}: {@code "C"}, {@code "POSIX"},
+   * {@code "en-x-icu"}, …); MariaDB/MySQL: {@code COLLATE utf8mb4_unicode_ci}, against the table's own
+   * ({@link Table#collation()}; the same name is no column collation); SQLite: {@code COLLATE NOCASE}
+   * ({@code BINARY}, {@code NOCASE}, {@code RTRIM}). H2 has no collation per column: the build refuses it
+   * when H2 is a target dialect. Names are not translated between databases: a model that targets several
+   * must use a name each of them has. Text columns only. A change alters the column (MariaDB restates it with
+   * {@code MODIFY}, SQLite rebuilds the table).
+   */
+  String collation() default "";
+
+  /**
    * A generated (computed) column: the database computes its values from this SQL expression over the
    * row's other columns ({@code "upper(name)"}, {@code "price * quantity"}), written as given into
    * {@code GENERATED ALWAYS AS (expression)}. The application never writes it (jmigrate's data steps

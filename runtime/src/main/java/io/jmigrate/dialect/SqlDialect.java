@@ -797,6 +797,15 @@ public abstract class SqlDialect implements Dialect {
   /** The column's definition inside CREATE TABLE or ADD COLUMN. */
   protected abstract String columnDefinition(TableDefinition table, ColumnDefinition c);
 
+  /**
+   * The {@code COLLATE} clause after a column's type, with a space before it; empty for a column without a
+   * collation of its own ({@link ColumnDefinition#collation()}). The name as written (MariaDB, SQLite); PostgreSQL
+   * quotes it, as its collation names are case-sensitive identifiers ({@code "C"}, {@code "en-x-icu"}).
+   */
+  protected String collateClause(ColumnDefinition c) {
+    return c.collation() == null ? "" : " COLLATE " + c.collation();
+  }
+
   /** The primary key's constraint name. */
   protected static String primaryKeyName(String table) {
     return Names.constraintName("pk", table, List.of());

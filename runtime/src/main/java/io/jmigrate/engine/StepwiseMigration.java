@@ -256,7 +256,12 @@ final class StepwiseMigration {
       try (StatementSink out = new StatementSink(c, d)) {
         try {
           for (int k = i; k < end; k++) {
-            d.write(ops.get(k), schemas.get(k), out);
+            try {
+              d.write(ops.get(k), schemas.get(k), out);
+            } catch (UnsupportedOperationException refused) { // the dialect cannot express the step (H2: a collation)
+              throw new MigrationException(String.format("V%04d %s: the step '%s' cannot run on %s: %s",
+                  m.version(), m.description(), ops.get(k).describe(), d.name(), refused.getMessage()), refused);
+            }
           }
           if (end == ops.size()) {
             d.afterOperations(ops, out);

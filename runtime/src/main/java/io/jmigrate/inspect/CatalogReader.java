@@ -196,7 +196,8 @@ final class CatalogReader {
     Set<String> names = new TreeSet<>();
     modelled.forEach(t -> names.add(t.table().name()));
     for (LiveAttribute a : attributes) {
-      if (names.contains(a.table()) && !modelledGenerated.contains(a.object())) {
+      if (names.contains(a.table()) && !modelledGenerated.contains(a.object())
+          && !(a.attribute().equals("collation") && modelledCollations.contains(a.object()))) {
         entries.add(new Unmanaged.Entry(a.object(), a.attribute(), a.value()));
         if (a.leftOut()) {
           entries.add(Unmanaged.Entry.object(a.object()));
@@ -208,6 +209,7 @@ final class CatalogReader {
 
   private final Set<String> partitioned = new TreeSet<>();
   private final Set<String> modelledGenerated = new TreeSet<>(); // generated columns read into the model
+  private final Set<String> modelledCollations = new TreeSet<>(); // columns whose collation is read into the model
 
   /**
    * A generated column's expression and storage from a catalog's text of it ({@code GENERATED ALWAYS AS
@@ -273,9 +275,14 @@ final class CatalogReader {
     }
     Set<String> leftOutColumns = new TreeSet<>();
     java.util.Map<String, ColumnDefinition> generatedColumns = new java.util.HashMap<>();
+    java.util.Map<String, String> collations = new java.util.HashMap<>(); // columns with a collation of their own
     for (LiveAttribute a : attributes) {
       if (!a.table().equals(table)) {
         continue;
+      }
+      if (a.attribute().equals("collation") && a.object().startsWith("column ") && d.keepsColumnCollations()) {
+        collations.put(a.object().substring(a.object().indexOf('.') + 1), d.collationOf(a.value()));
+        continue; // read into the model below (a text column), or kept as before (any other)
       }
       ColumnDefinition generation = a.attribute().equals("generated") && a.object().startsWith("column ")
           ? generation(a.value(), d.name().equals("sqlite")) : null;
@@ -351,7 +358,19 @@ final class CatalogReader {
       } else {
         col = Defaults.apply(col, r.defaultText(), d.name().equals("mariadb")); // MariaDB escapes backslashes
       }
+      String collation = collations.remove(name);
+      if (collation != null && col.type().collates()) {
+        col = col.collation(collation);
+        modelledCollations.add("column " + table + "." + name);
+      }
       t.columns.add(new InspectedColumn(col, shown));
+    }
+    for (var kept : collations.entrySet()) { // not a text column the model can give a collation to: kept as before
+      LiveAttribute a = attributes.stream().filter(x -> x.table().equals(table) && x.attribute().equals("collation")
+          && x.object().equals("column " + table + "." + kept.getKey())).findFirst().orElseThrow();
+      t.leftOut.add(finding(table, a.object(), "kept by the database, not in the model: collation (" + a.value() + ")."
+          + " " + Unmanaged.RESOURCE + " declares it, validate reports it when it differs, and a migration whose"
+          + " statements would remove it is refused before it changes anything"));
     }
     if (rows.isEmpty()) {
       t.problems.add("it has no columns");

@@ -99,6 +99,10 @@ final class JpaModelSource {
           imports.add("org.hibernate.annotations.Comment");
           body.append("  @Comment(").append(literal(c.comment())).append(")\n");
         }
+        if (c.collation() != null) { // Hibernate's @Collate: "collate …" after the column's type
+          imports.add("org.hibernate.annotations.Collate");
+          body.append("  @Collate(").append(literal(c.collation())).append(")\n");
+        }
         body.append("  ").append(type).append(' ').append(field).append(';');
         if (ic.liveType() != null) {
           body.append(" // ").append(ic.liveType());

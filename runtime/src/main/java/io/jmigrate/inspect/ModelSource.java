@@ -123,6 +123,9 @@ final class ModelSource {
       if (c.comment() != null) {
         column.add("comment = " + literal(c.comment()));
       }
+      if (c.collation() != null) {
+        column.add("collation = " + literal(c.collation()));
+      }
       if (c.computed()) {
         column.add("generatedAs = " + literal(c.generatedAs()));
         if (!c.stored()) {

@@ -367,6 +367,40 @@ public enum ColumnProperty {
       return c.enumType() != null ? List.of(DslCall.of("enumType", c.enumType())) : List.of();
     }
   },
+  /** Only columns with a collation of their own have this part, so every older column keeps its forms. */
+  COLLATION {
+    @Override
+    public String checksum(ColumnDefinition c) {
+      return c.collation() != null ? " COLLATE " + c.collation() : "";
+    }
+
+    @Override
+    public String fingerprint(ColumnDefinition c) {
+      return c.collation() != null ? " collation=" + SchemaFingerprint.quote(c.collation()) : "";
+    }
+
+    @Override
+    public String review(ColumnDefinition c) {
+      return checksum(c);
+    }
+
+    @Override
+    public void snapshot(ColumnDefinition c, BiConsumer<String, Object> key) {
+      if (c.collation() != null) {
+        key.accept("collation", c.collation());
+      }
+    }
+
+    @Override
+    public ColumnDefinition read(ColumnDefinition c, Map<String, Object> keys) {
+      return keys.containsKey("collation") ? c.collation(String.valueOf(keys.get("collation"))) : c;
+    }
+
+    @Override
+    public List<DslCall> java(ColumnDefinition c) {
+      return c.collation() != null ? List.of(DslCall.of("collation", c.collation())) : List.of();
+    }
+  },
   /** Only commented columns have this part, so every older column keeps its forms. */
   COMMENT {
     @Override

@@ -99,4 +99,12 @@ public enum ColumnType {
   public boolean isInteger() {
     return this == INTEGER || this == BIGINT || this == SMALLINT;
   }
+
+  /**
+   * Whether a column of this type may have a collation of its own ({@link ColumnDefinition#collation()}): text
+   * that every database keeps as text (VARCHAR/TEXT, CHAR). Not a CLOB, which is PostgreSQL's {@code oid}.
+   */
+  public boolean collates() {
+    return this == STRING || this == CHAR || this == LONG_TEXT;
+  }
 }

@@ -152,6 +152,30 @@ class ChecksumContractTest {
         createTable(table("person", column("id", BIGINT).notNull()).comment(""))));
   }
 
+  /**
+   * Added after format 1 was pinned: a column's own collation appears only on columns that have one, after its
+   * type and enum type, before its comment; a column without one (or an empty one) keeps an older column's line.
+   */
+  @Test
+  void columnCollationHasItsPlaceInTheColumnLine() {
+    Migration m = new M(7,
+        createTable(table("person", column("id", BIGINT).notNull(),
+            column("email", STRING).length(80).collation("NOCASE").comment("login"))),
+        alterColumn("person", column("email", STRING).length(120).collation("utf8mb4_unicode_ci")),
+        addColumn("person", column("code", CHAR).length(3).notNull().collation("C")));
+    List<String> lines = m.up().stream().map(Checksum::text).toList();
+    assertEquals(List.of(
+        "create table person (id BIGINT NOT NULL, email STRING(80) NULL COLLATE NOCASE COMMENT 'login')",
+        "alter column person.email STRING(120) NULL COLLATE utf8mb4_unicode_ci",
+        "add column person.code CHAR(3) NOT NULL COLLATE C"), lines);
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    lines.forEach(l -> crc.update((l + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertEquals((int) crc.getValue(), m.checksum(), "CRC32 of those lines, each with a newline");
+    assertEquals(-1592502623, m.checksum(), "pinned");
+    assertEquals("add column person.code CHAR(3) NOT NULL", Checksum.text(
+        addColumn("person", column("code", CHAR).length(3).notNull().collation(""))));
+  }
+
   @Test
   void canonicalTextIsSpelledOut() {
     assertEquals("create table book (id BIGINT NOT NULL, author_id BIGINT NULL, flag BOOLEAN NULL DEFAULT 'true',"

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * MariaDB/MySQL's catalog beyond JDBC: {@code ON UPDATE} (column comments are the model's), a column's character set or
- * collation other than its table's, generated columns (left out); {@code UNSIGNED} integers are not
+ * MariaDB/MySQL's catalog beyond JDBC: {@code ON UPDATE} (column comments are the model's), a column's collation other than
+ * its table's (a text column's is read into the model by inspect, compared by validate), generated columns (left out); {@code UNSIGNED} integers are not
  * attributes: inspect models them with their type as written ({@link #nativeTypes}), as no signed Java type holds
  * their values. Triggers,
  * routines, check constraints, partitioned tables.

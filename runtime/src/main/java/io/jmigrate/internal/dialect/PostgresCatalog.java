@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * PostgreSQL's catalog beyond JDBC: generated columns ({@code GENERATED ALWAYS AS (…) STORED}, read into
- * the model by inspect, compared by validate), identities {@code GENERATED ALWAYS}, column collations (column and table comments are the model's), {@code DEFERRABLE}
+ * the model by inspect, compared by validate), identities {@code GENERATED ALWAYS}, column collations (a text column's is read into the model by inspect and
+ * compared by validate; column and table comments are the model's), {@code DEFERRABLE}
  * foreign keys, indexes with a descending column, {@code INCLUDE} columns or another method than B-tree (left out); triggers,
  * functions, domains, enum types, check and exclusion constraints; partitions; UNIQUE constraints.
  */

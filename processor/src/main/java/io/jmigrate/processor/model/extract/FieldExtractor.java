@@ -37,7 +37,7 @@ final class FieldExtractor {
     String name = given.isEmpty() ? Naming.snakeCase(field.getSimpleName().toString()) : given;
     Origin origin = Origin.of(field);
     for (String member : new String[] {"name", "nullable", "length", "precision", "scale", "unique",
-        "defaultValue", "defaultSql", "fixed", "enumType", "comment", "generatedAs", "stored", "sqlType"}) {
+        "defaultValue", "defaultSql", "fixed", "enumType", "comment", "generatedAs", "stored", "sqlType", "collation"}) {
       origin = track(origin, col, member, member);
     }
     origin = track(origin, id, "generated", "generated");
@@ -124,7 +124,8 @@ final class FieldExtractor {
         origin,
         explicitString(col, "comment"),
         explicitString(col, "generatedAs"),
-        explicit(col, "stored") == null || annotations.bool(col, "stored"));
+        explicit(col, "stored") == null || annotations.bool(col, "stored"))
+        .withCollation(explicitString(col, "collation"));
   }
 
   /**

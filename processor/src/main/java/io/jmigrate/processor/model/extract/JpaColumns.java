@@ -304,7 +304,13 @@ final class JpaColumns {
         !notNull, length, precision, scale, unique, null, defaultSql,
         renamed == null ? null : annotations.string(renamed, "value"), null,
         Annotations.mirror(field, JmigrateExtractor.NARROW) != null, origin).withComment(comment(field))
-        .withGeneratedAs(generatedAs, true);
+        .withGeneratedAs(generatedAs, true).withCollation(collate(field));
+  }
+
+  /** Hibernate's {@code @Collate} on the field: the column's collation, as its export writes it ({@code collate …}). */
+  String collate(Element field) {
+    AnnotationMirror collate = Annotations.mirror(field, Jpa.HIBERNATE + "Collate");
+    return collate == null ? null : annotations.string(collate, "value");
   }
 
   /**
@@ -546,7 +552,8 @@ final class JpaColumns {
   static ColumnDeclaration as(ColumnDeclaration c, boolean id, boolean nullable) {
     return new ColumnDeclaration(c.name(), c.nameGiven(), c.field(), c.declaringClass(), c.javaType(), id,
         c.generated(), nullable && !id, c.length(), c.precision(), c.scale(), c.unique(), c.defaultValue(),
-        c.defaultSql(), c.defaultSqlVariants(), c.renamedFrom(), c.foreignKey(), c.narrow(), c.origin(), c.comment());
+        c.defaultSql(), c.defaultSqlVariants(), c.renamedFrom(), c.foreignKey(), c.narrow(), c.origin(), c.comment())
+        .withCollation(c.collation());
   }
 
   /** A foreign-key column: named, typed and sized as the referenced column, nullable as the mapping says. */

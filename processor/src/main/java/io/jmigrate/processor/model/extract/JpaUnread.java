@@ -32,6 +32,7 @@ final class JpaUnread extends JpaPart {
       "UpdateTimestamp", "BatchSize", "Fetch", "Cache", "Cascade", "DynamicInsert", "DynamicUpdate", "Immutable",
       "SQLRestriction", "Where", "SQLDelete", "NotFound", "LazyGroup", "OptimisticLock", "NaturalIdCache",
       "CurrentTimestamp", "SoftDelete", "Nationalized",
+      "Collate", // read by JpaColumns for a basic column
       "Comment", // read by JpaColumns for a basic column, and on an entity as its table's comment; on an association, left out as before
       "GeneratedColumn"); // read by JpaColumns for a basic column; on an association or embedded attribute, an error below
 
