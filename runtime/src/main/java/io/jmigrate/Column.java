@@ -43,6 +43,20 @@ public @interface Column {
    */
   String enumType() default "";
 
+  /**
+   * A database type jmigrate does not model, written verbatim as the column's SQL type: a PostgreSQL
+   * domain ({@code "year"}), {@code "tsvector"}, {@code "citext"}, {@code "inet"}, {@code "interval"},
+   * {@code "smallint[]"}, MariaDB's {@code "char(10)"}. The field may be of any Java type (jmigrate does not
+   * read or write its values; {@code String} reads most). A migration creates the column with this type as
+   * written, {@code validate} compares the type by name, and a change of type to or from it is a compile
+   * error (add a new column and drop the old one, converting in an {@code sql(…)} step). It cannot be combined
+   * with {@code length}, {@code precision}, {@code scale}, {@code fixed}, {@code enumType} or {@code @Json}
+   * (the type's modifiers are part of the text), nor be a generated key. A type the database does not have
+   * fails the migration at its statement; a domain or extension type stays the database's (declared in
+   * {@code META-INF/jmigrate/unmanaged}). Empty (the default): the type follows the field's Java type.
+   */
+  String sqlType() default "";
+
   /** Total digits of a {@code BigDecimal} column; 0 means the database's unconstrained numeric. */
   int precision() default 0;
 
@@ -67,6 +81,18 @@ public @interface Column {
    * does not). A changed comment is a migration that changes only the comment.
    */
   String comment() default "";
+
+  /**
+   * How the column's text is compared and sorted: a collation of the database, named as the database names
+   * it. PostgreSQL: {@code COLLATE "C"} (any name in {@code pg_collation}: {@code "C"}, {@code "POSIX"},
+   * {@code "en-x-icu"}, …); MariaDB/MySQL: {@code COLLATE utf8mb4_unicode_ci}, against the table's own
+   * ({@link Table#collation()}; the same name is no column collation); SQLite: {@code COLLATE NOCASE}
+   * ({@code BINARY}, {@code NOCASE}, {@code RTRIM}). H2 has no collation per column: the build refuses it
+   * when H2 is a target dialect. Names are not translated between databases: a model that targets several
+   * must use a name each of them has. Text columns only. A change alters the column (MariaDB restates it with
+   * {@code MODIFY}, SQLite rebuilds the table).
+   */
+  String collation() default "";
 
   /**
    * A generated (computed) column: the database computes its values from this SQL expression over the

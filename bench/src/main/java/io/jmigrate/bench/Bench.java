@@ -11,7 +11,8 @@ import java.util.function.Predicate;
 
 /**
  * Runs every benchmark and prints Markdown tables. {@code --smoke}: tiny sizes, one run each.
- * {@code --only=compile,compile-jpa,sqlite,postgresql,mariadb,writestall,writestall-mariadb,history,rebuild,boot}: only those parts.
+ * {@code --only=compile,compile-jpa,sqlite,postgresql,mariadb,writestall,writestall-mariadb,history,rebuild,boot}: only those parts;
+ * {@code --only=history-apply}: only the apply cells of history (floor and jmigrate), never in a full run.
  */
 public final class Bench {
   private Bench() {}
@@ -22,6 +23,8 @@ public final class Bench {
     for (String a : args) {
       if (a.startsWith("--only=")) {
         only.addAll(Arrays.asList(a.substring("--only=".length()).split(",")));
+      } else if (a.startsWith("--history-sizes=")) { // as -Dbench.history.sizes, through bench/run.sh
+        System.setProperty("bench.history.sizes", a.substring("--history-sizes=".length()));
       }
     }
     Predicate<String> part = name -> only.isEmpty() || only.contains(name);
@@ -87,6 +90,15 @@ public final class Bench {
         Arrays.stream(given.split(",")).map(String::trim).map(Integer::valueOf).forEach(sizes::add);
       }
       HistoryBench.run(r, work, sizes, smoke ? 1 : 3, smoke ? 1 : 5, smoke ? 1 : 3);
+    }
+    if (only.contains("history-apply")) { // only the apply cells of history, floor and jmigrate: not part of a full run
+      List<Integer> sizes = new ArrayList<>(smoke ? List.of(20) : List.of(100, 1_000, 5_000));
+      String given = System.getProperty("bench.history.sizes");
+      if (given != null) {
+        sizes.clear();
+        Arrays.stream(given.split(",")).map(String::trim).map(Integer::valueOf).forEach(sizes::add);
+      }
+      HistoryBench.runApply(r, work, sizes, smoke ? 1 : 3);
     }
 
     if (part.test("rebuild")) {

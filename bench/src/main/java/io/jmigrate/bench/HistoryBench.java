@@ -22,10 +22,99 @@ import java.util.regex.Pattern;
 final class HistoryBench {
   private HistoryBench() {}
 
-  /** One N's figures, for the summary. */
+  /** One N's figures, for the summary; {@code cpu}: each in-process cell's CPU time of the applying thread. */
   record Row(int n, Stats jvm, Stats jmigrate, Stats jmigrateAll, Stats flyway, Stats floor, Stats apply,
       Stats flywayApply, Stats squashFloor, Stats squashed, Stats flywaySquashed, Stats plainBuild, Stats build,
-      Stats flyway13, Stats flyway13Apply, Stats flyway13Squashed) {}
+      Stats flyway13, Stats flyway13Apply, Stats flyway13Squashed, Map<String, Stats> cpu) {}
+
+  /**
+   * How many times the apply cells run at {@code n}: more at small N, where one run is short and
+   * the machine's noise is large against it; once at N ≥ 5,000 (Flyway alone takes minutes there).
+   */
+  static int applyReps(int n, int reps) {
+    return n >= 5_000 ? 1 : n <= 100 ? 3 * reps : reps;
+  }
+
+  /** "1.4×", or "3.1×: **noisy**" when the floor's slowest run took more than twice its fastest. */
+  static String spread(Stats floor) {
+    if (floor.n() < 2) {
+      return "one run: no spread";
+    }
+    double x = floor.max() / floor.min();
+    return String.format(java.util.Locale.ROOT, "%.1f×", x) + (x > 2 ? ": **noisy**" : "");
+  }
+
+  /**
+   * Runs {@code tools} on fresh databases {@code reps} times (after {@code warmUps} untimed rounds),
+   * interleaved, the order reversed every other round (so that a drift of the machine's load does
+   * not favour one tool); adds each run's wall time to {@code wall} and the calling thread's CPU
+   * time to {@code cpu}, and remembers the last database each tool migrated in {@code migrated}.
+   */
+  static void alternate(Map<String, Tools.Tool> tools, RuntimeBench.Databases fresh, int warmUps, int reps,
+      Map<String, List<Double>> wall, Map<String, List<Double>> cpu, Map<String, String> migrated) throws Exception {
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    List<String> order = new ArrayList<>(tools.keySet());
+    for (String k : order) {
+      wall.putIfAbsent(k, new ArrayList<>());
+      cpu.putIfAbsent(k, new ArrayList<>());
+    }
+    for (int rep = -warmUps; rep < reps; rep++) {
+      for (String k : order) {
+        String url = fresh.fresh();
+        long c0 = threads.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        tools.get(k).migrate(url);
+        long t1 = System.nanoTime();
+        long c1 = threads.getCurrentThreadCpuTime();
+        if (rep >= 0) {
+          wall.get(k).add((t1 - t0) / 1e6);
+          cpu.get(k).add((c1 - c0) / 1e6);
+        }
+        migrated.put(k, url);
+      }
+      java.util.Collections.reverse(order);
+    }
+  }
+
+  /**
+   * Only the apply cells (floor and jmigrate, no Flyway, no cold start, no build): what the goal
+   * "≤ 1.1× the floor at every N" is about, in minutes instead of the whole history part's hour.
+   */
+  static void runApply(Report r, Path work, List<Integer> sizes, int reps) throws Exception {
+    r.heading("History growth (SQLite): apply N migrations to an empty database, floor and jmigrate alternated"
+        + " (wall, and CPU time of the applying thread)");
+    r.row("N", "runs", "plain JDBC (floor): wall", "floor: CPU", "jmigrate: wall", "jmigrate: CPU", "vs floor: wall",
+        "vs floor: CPU", "floor's spread (max ÷ min)");
+    r.row("---", "---", "---", "---", "---", "---", "---", "---", "---");
+    boolean first = true;
+    for (int n : sizes) {
+      Workload w = new Workload(work, n, List.of("sqlite"), "apply-" + n);
+      try (URLClassLoader loader = new URLClassLoader(new URL[] {w.classes.toUri().toURL()})) {
+        List<List<String>> statements = Workload.statements(
+            new io.jmigrate.engine.Migrator(Workload.loadMigrations(loader)), io.jmigrate.dialect.Dialect.named("sqlite"));
+        Path dbs = Files.createDirectories(w.dir.resolve("db"));
+        int[] files = {0};
+        RuntimeBench.Databases fresh = () -> "jdbc:sqlite:" + dbs.resolve("a" + (++files[0]) + ".db");
+        Map<String, Tools.Tool> tools = new LinkedHashMap<>();
+        tools.put("floor", Tools.jdbc(statements, false));
+        tools.put("jmigrate", Tools.jmigrate(loader));
+        Map<String, List<Double>> wall = new LinkedHashMap<>();
+        Map<String, List<Double>> cpu = new LinkedHashMap<>();
+        int runs = n >= 5_000 ? Math.max(1, reps * 2 / 3) : n <= 100 ? 5 * reps : Math.max(1, reps * 5 / 3);
+        alternate(tools, fresh, first ? 1 : 0, runs, wall, cpu, new LinkedHashMap<>());
+        first = false;
+        Stats floor = Stats.of(wall.get("floor"));
+        Stats floorCpu = Stats.of(cpu.get("floor"));
+        Stats apply = Stats.of(wall.get("jmigrate"));
+        Stats applyCpu = Stats.of(cpu.get("jmigrate"));
+        r.row(n, runs, floor, floorCpu, apply, applyCpu, apply.ratioTo(floor), applyCpu.ratioTo(floorCpu), spread(floor));
+      }
+    }
+    r.line("");
+    r.line("CPU: the applying thread's (`ThreadMXBean.getCurrentThreadCpuTime`), kernel time of its fsyncs included; "
+        + "what other threads spend (the JIT, the GC, jmigrate's progress ticker) is not in it. A floor whose runs spread "
+        + "more than 2× is marked noisy: ratios against it are not results.");
+  }
 
   static void run(Report r, Path work, List<Integer> sizes, int reps, int coldReps, int buildReps) throws Exception {
     List<Row> rows = new ArrayList<>();
@@ -33,7 +122,7 @@ final class HistoryBench {
     for (int n : sizes) {
       // The largest N runs once per cell (Flyway alone takes minutes there); warm-up only before the first N.
       boolean big = n >= 5_000;
-      Row x = measure(work, n, big ? 1 : reps, coldReps, big ? 1 : buildReps, first);
+      Row x = measure(work, n, reps, coldReps, big ? 1 : buildReps, first);
       rows.add(x);
       first = false;
       // As soon as measured: the largest N takes long on a busy machine.
@@ -59,16 +148,22 @@ final class HistoryBench {
               : String.format(java.util.Locale.ROOT, "%.1f×", (x.flyway13.median() - x.jvm.median()) / jm));
     }
 
-    r.heading("History growth (SQLite): apply N migrations to an empty database (" + reps + " runs per cell; 1 at N ≥ 5,000)");
-    r.row("N", "plain JDBC (floor)", "jmigrate", "vs floor", flyway, "vs floor", flyway13, "vs floor");
-    r.row("---", "---", "---", "---", "---", "---", "---", "---");
+    r.heading("History growth (SQLite): apply N migrations to an empty database (" + applyReps(100, reps)
+        + " runs per cell at N ≤ 100, " + reps + " below 5,000, 1 at N ≥ 5,000; the tools alternated)");
+    r.row("N", "plain JDBC (floor)", "floor: CPU", "jmigrate", "jmigrate: CPU", "vs floor", "vs floor: CPU", flyway,
+        "vs floor", flyway13, "vs floor", "floor's spread (max ÷ min)");
+    r.row("---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---");
     for (Row x : rows) {
-      r.row(x.n, x.floor, x.apply, x.apply.ratioTo(x.floor), x.flywayApply, x.flywayApply.ratioTo(x.floor),
-          x.flyway13Apply, x.flyway13Apply.ratioTo(x.floor));
+      r.row(x.n, x.floor, x.cpu.get("floor"), x.apply, x.cpu.get("jmigrate"), x.apply.ratioTo(x.floor),
+          x.cpu.get("jmigrate").ratioTo(x.cpu.get("floor")), x.flywayApply, x.flywayApply.ratioTo(x.floor),
+          x.flyway13Apply, x.flyway13Apply.ratioTo(x.floor), spread(x.floor));
     }
+    r.line("");
+    r.line("CPU: the applying thread's, kernel time of its fsyncs included. A floor whose runs spread more than 2× is "
+        + "marked noisy: ratios against it are not results.");
 
-    r.heading("History growth (SQLite): apply the squashed migration to an empty database (" + reps
-        + " runs per cell; 1 at N ≥ 5,000)");
+    r.heading("History growth (SQLite): apply the squashed migration to an empty database (" + applyReps(100, reps)
+        + " runs per cell at N ≤ 100, " + reps + " below 5,000, 1 at N ≥ 5,000; alternated with the cells above)");
     r.row("N", "plain JDBC, the same statements in one transaction (floor)", "jmigrate, `V000N_Squashed`", "vs floor",
         "vs applying the N migrations", flyway + ", one consolidated `V<N>` script", "vs floor", flyway13, "vs floor");
     r.row("---", "---", "---", "---", "---", "---", "---", "---", "---");
@@ -118,19 +213,11 @@ final class HistoryBench {
     tools.put("flyway13", Tools.flyway13(w.flywayDir("sqlite"))); // Flyway 13 beside 12.4, in its own class loader
     tools.put("flyway13Squashed", Tools.flyway13(squashed.resolve("flyway-sqlite")));
     Map<String, List<Double>> times = new LinkedHashMap<>();
+    Map<String, List<Double>> cpuTimes = new LinkedHashMap<>();
     Map<String, String> migrated = new LinkedHashMap<>();
-    tools.keySet().forEach(k -> times.put(k, new ArrayList<>()));
-    for (int rep = warmUp ? -1 : 0; rep < reps; rep++) { // rep -1 warms up; tools interleaved
-      for (Map.Entry<String, Tools.Tool> e : tools.entrySet()) {
-        String url = fresh.fresh();
-        long t0 = System.nanoTime();
-        e.getValue().migrate(url);
-        if (rep >= 0) {
-          times.get(e.getKey()).add((System.nanoTime() - t0) / 1e6);
-        }
-        migrated.put(e.getKey(), url);
-      }
-    }
+    alternate(tools, fresh, warmUp ? 1 : 0, applyReps(n, reps), times, cpuTimes, migrated); // tools interleaved
+    Map<String, Stats> cpu = new LinkedHashMap<>();
+    cpuTimes.forEach((k, v) -> cpu.put(k, Stats.of(v)));
 
     Map<String, List<Double>> cold = new LinkedHashMap<>();
     for (String k : List.of("jvm", "jmigrate", "jmigrate-all", "flyway", "flyway13")) {
@@ -171,7 +258,7 @@ final class HistoryBench {
         Stats.of(cold.get("flyway")), Stats.of(times.get("floor")), Stats.of(times.get("jmigrate")),
         Stats.of(times.get("flyway")), Stats.of(times.get("squashFloor")), Stats.of(times.get("squashed")),
         Stats.of(times.get("flywaySquashed")), plain, build, Stats.of(cold.get("flyway13")),
-        Stats.of(times.get("flyway13")), Stats.of(times.get("flyway13Squashed")));
+        Stats.of(times.get("flyway13")), Stats.of(times.get("flyway13Squashed")), cpu);
   }
 
   /** The squashed form of the workload: one {@code SquashedMigration} creating all N tables, and Flyway's one script. */

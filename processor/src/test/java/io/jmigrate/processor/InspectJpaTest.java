@@ -93,6 +93,49 @@ class InspectJpaTest {
     }
   }
 
+  /**
+   * A stored generated column is Hibernate's {@code @GeneratedColumn}, which the JPA reader reads back into the same
+   * column (validate finds no drift); a table with a virtual one is left out: Hibernate's are stored.
+   */
+  @Test
+  void storedGeneratedColumnsAreHibernatesGeneratedColumn() throws Exception {
+    String url = "jdbc:sqlite:" + dir.resolve("gen.db");
+    try (Connection db = DriverManager.getConnection(url)) {
+      create(db, "CREATE TABLE line (id INTEGER PRIMARY KEY, price INTEGER, quantity INTEGER,"
+              + " total INTEGER GENERATED ALWAYS AS (price * quantity) STORED)",
+          "INSERT INTO line (id, price, quantity) VALUES (1, 3, 4)");
+    }
+    String virtual = "jdbc:sqlite:" + dir.resolve("virtual.db");
+    try (Connection db = DriverManager.getConnection(virtual)) {
+      create(db, "CREATE TABLE tally (id INTEGER PRIMARY KEY, n INTEGER, twice INTEGER GENERATED ALWAYS AS (n * 2) VIRTUAL)");
+    }
+    Path elsewhere = dir.resolve("virtual");
+    String[] left = run("inspect", "--url", virtual, "--package", "com.acme.model", "--source-dir", elsewhere.toString(),
+        "--jpa");
+    assertEquals("0", left[0], left[2]);
+    assertTrue(left[1].contains("table tally: left out: it has a virtual generated column, and Hibernate's"
+        + " @GeneratedColumn makes stored ones"), left[1]);
+    assertFalse(Files.exists(elsewhere.resolve("com/acme/model/Tally.java")));
+
+    Project p = new Project(dir.resolve("app"));
+    String[] r = run("inspect", "--url", url, "--package", "com.acme.model", "--source-dir", p.src.toString(), "--jpa");
+    assertEquals("0", r[0], r[2]);
+    String line = Files.readString(p.src.resolve("com/acme/model/Line.java"));
+    assertTrue(line.contains("  @GeneratedColumn(\"price * quantity\")\n  Integer total;"), line);
+    assertTrue(line.contains("import org.hibernate.annotations.GeneratedColumn;"), line);
+
+    Project.Result build = p.build().assertOk();
+    String v1 = p.migrations("com.acme.migrations").firstEntry().getValue();
+    assertTrue(v1.contains("column(\"total\", INTEGER).generatedAs(\"price * quantity\", true)"), v1);
+    Migrator m = build.migrator();
+    try (Connection db = DriverManager.getConnection(url)) {
+      m.baseline(db, 1);
+      Drift drift = m.validate(db);
+      assertTrue(drift.isEmpty(), drift + "\n" + v1 + "\n" + line);
+      assertEquals(List.of(), m.migrate(db));
+    }
+  }
+
   @Test
   void whatJpaCannotSayIsReported() throws Exception {
     String url = "jdbc:sqlite:" + dir.resolve("up.db");

@@ -66,7 +66,7 @@ abstract class JpaChinookRoundTripContract {
 
       Project p = new Project(dir.resolve("app"));
       Inspection inspection = Inspection.of(db, Set.of());
-      // MariaDB's NVARCHAR is utf8mb3 in a utf8mb4 table: kept per column and declared (see ChinookRoundTripContract).
+      // MariaDB's NVARCHAR is utf8mb3 in a utf8mb4 table: its collation is in the entity (@Collate), nothing is kept.
       assertEquals(List.of(), inspection.findings().stream().filter(f -> !ChinookRoundTripContract.keptCharset(f)).toList(),
           inspection.report());
       assertEquals(List.of(), inspection.jpaFindings());

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Adopting a PostgreSQL database with objects jmigrate does not model (a view, a function, a trigger,
- * an enum type, a domain, a table using both, a partitioned table with its partitions, a foreign key of two
- * columns to it): inspect writes
+ * an enum type, a domain, a table using both (modelled: the enum type as a Java enum, the domain column with
+ * {@code @Column(sqlType)}), a partitioned table with its partitions, a foreign key of two columns to it): inspect writes
  * the models and the unmanaged declaration; the real processor builds V0001; baseline and validate
  * accept the database as it is; a model change (a column on a plain table and on the partitioned
  * parent) migrates it and every object and row is still there; an index on the partitioned parent,
@@ -78,13 +78,15 @@ class PostgresAdoptionWithUnmodelledObjectsTest {
 
       Project p = new Project(dir.resolve("app"));
       Inspection inspection = Inspection.of(db, Set.of());
-      assertEquals(List.of("customer", "measurement", "reading"), inspection.tables(), inspection.report());
+      assertEquals(List.of("customer", "feeling", "measurement", "reading"), inspection.tables(), inspection.report());
+      assertTrue(inspection.report().contains("column feeling.level: of the type posint (no jmigrate type): modelled as"
+          + " @Column(sqlType = \"posint\")"), inspection.report());
       inspection.write(p.src, "com.acme.model");
       Path resources = p.root.resolve("src/main/resources");
       Path declaration = inspection.writeUnmanaged(resources);
       String declared = Files.readString(declaration);
       for (String line : List.of("view customer_names", "function trim_name()", "trigger customer.customer_trim",
-          "enum type mood", "domain posint", "table feeling", "partition measurement_2024", "partition measurement_2025",
+          "domain posint", "partition measurement_2024", "partition measurement_2025",
           "foreign key reading.(m_id, m_at)->measurement.(id, at)")) {
         assertTrue(declared.contains("\n" + line + "\n"), line + " in:\n" + declared);
       }
@@ -92,7 +94,7 @@ class PostgresAdoptionWithUnmodelledObjectsTest {
       Project.Result first = p.build().assertOk();
       assertEquals(1, p.migrations("com.acme.migrations").size());
       Migrator undeclared = first.migrator();
-      assertTrue(!undeclared.validate(db).isEmpty(), "without the declaration the left-out table is drift");
+      assertTrue(!undeclared.validate(db).isEmpty(), "without the declaration the partitions are drift");
       // As Runtime.migrator() does: the declaration is read from the class path.
       Unmanaged onClassPath = Unmanaged.find(new URLClassLoader(new URL[] {resources.toUri().toURL()}, null));
       Migrator m = undeclared.withUnmanaged(onClassPath);

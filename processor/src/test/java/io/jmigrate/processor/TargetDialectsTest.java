@@ -141,7 +141,31 @@ class TargetDialectsTest {
         Arguments.of("MariaDB: two tables that differ only in case", "mariadb", """
             @Table(name = "Other") // <-
             class Thing { @Id long id; }
-            @Table class Other { @Id long id; }""", "the table name of com.acme.model.Thing \"Other\" differs from \"other\" only in case"));
+            @Table class Other { @Id long id; }""", "the table name of com.acme.model.Thing \"Other\" differs from \"other\" only in case"),
+        Arguments.of("H2: a column collation", "postgresql,h2", """
+            @Table class Thing {
+              @Id long id;
+              @Column(collation = "C") // <-
+              String code;
+            }""", "Thing.code has the collation C, and H2 has no collation per column (h2 is a target dialect"),
+        Arguments.of("SQLite: a collation it does not have", "sqlite", """
+            @Table class Thing {
+              @Id long id;
+              @Column(collation = "en-x-icu") // <-
+              String name;
+            }""", "the collation en-x-icu of Thing.name is not one of SQLite's (BINARY, NOCASE, RTRIM"),
+        Arguments.of("Any target: a collation on a number", "postgresql", """
+            @Table class Thing {
+              @Id long id;
+              @Column(collation = "C") // <-
+              int rank;
+            }""", "Thing.rank has a collation but is INTEGER: a collation orders text"),
+        Arguments.of("Any target: a collation that is no name", "mariadb", """
+            @Table class Thing {
+              @Id long id;
+              @Column(collation = "utf8mb4_bin NOT NULL") // <-
+              String name;
+            }""", "\"utf8mb4_bin NOT NULL\" is not a collation name"));
   }
 
   @ParameterizedTest(name = "{0}")

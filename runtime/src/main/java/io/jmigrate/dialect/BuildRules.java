@@ -81,4 +81,17 @@ public interface BuildRules {
   default boolean keysLargeValues() {
     return true;
   }
+
+  /** Whether a column may have a collation of its own there ({@code @Column(collation)}); H2 has only the database's. */
+  default boolean hasColumnCollations() {
+    return true;
+  }
+
+  /**
+   * The only collation names a column may have there, upper case, where the database has a fixed few built in
+   * (SQLite's {@code BINARY}, {@code NOCASE}, {@code RTRIM}); null where its names are not checked at build time.
+   */
+  default java.util.Set<String> columnCollations() {
+    return null;
+  }
 }

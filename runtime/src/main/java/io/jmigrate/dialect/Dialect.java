@@ -123,6 +123,24 @@ public interface Dialect {
   }
 
   /**
+   * Whether the database keeps a collation per column ({@code ColumnDefinition#collation}), which its catalog
+   * reports as a column's {@code collation} attribute ({@link LiveCatalog#attributes}), so that validate compares
+   * it and inspect reads it into the model. False (H2, and a dialect that does not say) leaves them unchecked.
+   */
+  default boolean keepsColumnCollations() {
+    return false;
+  }
+
+  /**
+   * The collation a column's catalog {@code collation} attribute names, as a model gives it: the value itself
+   * (MariaDB's catalog gives {@code "utf8mb4 utf8mb4_unicode_ci"}, character set first: the collation is the last word).
+   */
+  default String collationOf(String attributeValue) {
+    String v = attributeValue.strip();
+    return v.substring(v.lastIndexOf(' ') + 1);
+  }
+
+  /**
    * Whether the database keeps a column's comment ({@code ColumnDefinition#comment}), so that validate
    * compares it with the migrations'. False (SQLite, and a dialect that does not say) leaves comments unchecked.
    */

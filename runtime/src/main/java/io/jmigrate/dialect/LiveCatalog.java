@@ -62,6 +62,38 @@ public interface LiveCatalog {
   }
 
   /**
+   * The column types of {@code table} as a definition would write them ({@code year}, {@code smallint[]},
+   * {@code numeric(5,2)[]}, MariaDB's {@code char(10)}, {@code int(10) unsigned}), by column: what
+   * {@code inspect} writes as {@code @Column(sqlType)} for a type jmigrate does not model; empty to take
+   * JDBC's type name as it is.
+   */
+  default Map<String, String> nativeTypes(Connection c, String table) throws SQLException {
+    return Map.of();
+  }
+
+  /**
+   * Whether the live column {@code table.column}, whose JDBC type name is {@code liveTypeName}, has the
+   * type a model writes as {@code sqlType} ({@code @Column(sqlType)}): by default the names compared
+   * without case, quotes, a schema, modifiers in parentheses or spaces ({@code CHAR(10)} is {@code CHAR}),
+   * an array's {@code x[]} as {@code _x}. A dialect that can ask its database which type a spelling names
+   * (PostgreSQL: {@code smallint[]} is {@code _int2}) does so.
+   */
+  default boolean sameType(Connection c, String table, String column, String sqlType, String liveTypeName)
+      throws SQLException {
+    return typeName(sqlType).equals(typeName(liveTypeName));
+  }
+
+  /** A type's name as {@link #sameType} compares it by default: {@code "public"."Year"(4)[]} is {@code _year}. */
+  private static String typeName(String spelled) {
+    String t = spelled == null ? "" : spelled.toLowerCase(java.util.Locale.ROOT).replace("\"", "");
+    boolean array = t.trim().endsWith("[]");
+    t = t.replace("[]", "").replaceAll("\\([^)]*\\)", " ").trim().replaceAll("\\s+", " ");
+    int dot = t.lastIndexOf('.');
+    t = dot >= 0 ? t.substring(dot + 1) : t;
+    return array ? "_" + t : t;
+  }
+
+  /**
    * How {@code statement}, one of a migration's, would strip {@code kept} from the live table (a
    * MariaDB MODIFY COLUMN restating the column without its comment), or null when it keeps it.
    *

@@ -762,9 +762,19 @@ public abstract class SqlDialect implements Dialect {
         return type(c.type(c.type().element())) + " ARRAY"; // the SQL standard's form, which PostgreSQL and H2 read
       case ENUM:
         throw noEnumTypes(c.enumType());
+      case NATIVE:
+        return nativeType(c);
       default:
         throw new IllegalArgumentException(c.type().name());
     }
+  }
+
+  /** The SQL type of a {@link ColumnType#NATIVE} column: as the model writes it, verbatim. */
+  protected static String nativeType(ColumnDefinition c) {
+    if (c.sqlType() == null) {
+      throw new IllegalArgumentException("column " + c.name() + " is NATIVE but names no SQL type (.sqlType(\"…\"))");
+    }
+    return c.sqlType();
   }
 
   /** A literal default in this dialect's syntax: numbers as written, booleans spelled, the rest quoted. */
@@ -786,6 +796,15 @@ public abstract class SqlDialect implements Dialect {
 
   /** The column's definition inside CREATE TABLE or ADD COLUMN. */
   protected abstract String columnDefinition(TableDefinition table, ColumnDefinition c);
+
+  /**
+   * The {@code COLLATE} clause after a column's type, with a space before it; empty for a column without a
+   * collation of its own ({@link ColumnDefinition#collation()}). The name as written (MariaDB, SQLite); PostgreSQL
+   * quotes it, as its collation names are case-sensitive identifiers ({@code "C"}, {@code "en-x-icu"}).
+   */
+  protected String collateClause(ColumnDefinition c) {
+    return c.collation() == null ? "" : " COLLATE " + c.collation();
+  }
 
   /** The primary key's constraint name. */
   protected static String primaryKeyName(String table) {

@@ -449,13 +449,14 @@ public final class Migrator {
         continue; // applied, as the history read under the lock says
       }
       checkHeld(lock, m);
+      List<Operation> ops = m.up(); // once: the checks below and the transaction use the same steps
       // Where DDL commits by itself, each step commits with its progress, so that a stopped run resumes.
       boolean resume = partial != null && partial.version() == m.version();
       if (!resume) {
-        StripGuard.check(c, d, m, m.up(), before); // nothing the models leave to the database is stripped
+        StripGuard.check(c, d, m, ops, before); // nothing the models leave to the database is stripped
       }
       // online: a migration with online steps runs in parts, recorded as the steps are where DDL commits by itself.
-      boolean split = !resume && StepwiseMigration.splits(d, m, before);
+      boolean split = !resume && StepwiseMigration.splits(d, ops, before);
       if (split) {
         History.addProgressColumns(c, d);
       }
@@ -468,7 +469,7 @@ public final class Migrator {
           Progress.finished();
         }
       } else {
-        applied = stepRetrying(c, d, m, Direction.UP, m.up(), before, history);
+        applied = stepRetrying(c, d, m, Direction.UP, ops, before, history);
       }
       if (applied != null) {
         done.add(applied);

@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -34,12 +33,13 @@ final class Progress implements AutoCloseable {
   private boolean observerFailed;
 
   // What the ticker reads; written by the migrating thread.
-  private volatile Migration migration;
-  private volatile long startedNanos;
+  private volatile Running current; // the migration running now, or null
   private volatile String running;
   private volatile String ahead;
   private volatile int statements;
-  private ScheduledFuture<?> tick;
+
+  /** A migration and when it started, read by the ticker as one. */
+  private record Running(Migration migration, long startedNanos) {}
 
   private Progress(Dialect dialect, Duration every, String sessionId, LeaseLock.Connections observers) {
     this.dialect = dialect;
@@ -51,9 +51,6 @@ final class Progress implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    // Each migration schedules its report and cancels it when done: without this, every cancelled
-    // one would stay queued until its time came (thousands in a run of thousands of short migrations).
-    ticker.setRemoveOnCancelPolicy(true);
     this.ticker = ticker;
   }
 
@@ -70,6 +67,7 @@ final class Progress implements AutoCloseable {
     }
     Progress p = new Progress(d, every, sessionId, open);
     CURRENT.set(p);
+    p.lookIn(p.every.toNanos());
     return p;
   }
 
@@ -95,7 +93,7 @@ final class Progress implements AutoCloseable {
    */
   static void running(Connection c, String what, String statement) {
     Progress p = CURRENT.get();
-    if (p == null || p.migration == null) {
+    if (p == null || p.current == null) {
       return;
     }
     p.running = what;
@@ -110,33 +108,56 @@ final class Progress implements AutoCloseable {
     }
   }
 
-  private synchronized void begin(Migration m) {
-    end();
-    migration = m;
-    startedNanos = System.nanoTime();
+  /**
+   * A migration starts. Nothing is scheduled per migration (a run of thousands of short ones would
+   * wake the ticker twice for each): the ticker, which looks once per interval, reports it once it
+   * has run for the interval, then every interval, timed from its start.
+   */
+  private void begin(Migration m) {
     running = null;
     ahead = null;
     statements = 0;
-    long millis = every.toMillis();
-    tick = ticker.scheduleAtFixedRate(this::report, millis, millis, TimeUnit.MILLISECONDS);
+    current = new Running(m, System.nanoTime());
   }
 
-  private synchronized void end() {
-    if (tick != null) {
-      tick.cancel(false);
-      tick = null;
-    }
-    migration = null;
+  private void end() {
+    current = null;
   }
 
-  /** On the ticker thread. */
-  private void report() {
-    Migration m = migration;
-    if (m == null) {
-      return;
+  /** Schedules the ticker's next look in {@code nanos}, unless the run is over. */
+  private synchronized void lookIn(long nanos) {
+    if (!ticker.isShutdown()) {
+      ticker.schedule(this::look, nanos, TimeUnit.NANOSECONDS); // one look queued at a time, for the whole run
     }
+  }
+
+  /**
+   * On the ticker thread: reports the migration running now when it has run for a whole number of
+   * intervals, and looks again at its next whole interval (or in one interval when none runs, which
+   * is before any migration that starts meanwhile is due).
+   */
+  private void look() {
+    long interval = every.toNanos();
+    Running r = current;
+    long next = interval;
+    if (r != null) {
+      long ran = System.nanoTime() - r.startedNanos();
+      long whole = ran / interval;
+      if (whole >= 1) {
+        report(r, ran);
+      }
+      next = Math.max(1, (whole + 1) * interval - ran);
+    }
+    lookIn(next);
+  }
+
+  private void report(Running r, long ranNanos) {
+    Migration m = r.migration();
     StringBuilder s = new StringBuilder(m.toString()).append(": running for ")
-        .append(LockWait.format(Duration.ofNanos(System.nanoTime() - startedNanos)));
+        .append(LockWait.format(Duration.ofNanos(ranNanos)));
+    // The database first (its first ask opens a connection, which takes a while): what runs now is read
+    // after it, so that a statement the database reports on is the one named.
+    String far = askDatabase();
     String now = running;
     if (now != null) {
       s.append("; now (statement ").append(statements).append("): ").append(shorten(now));
@@ -145,7 +166,6 @@ final class Progress implements AutoCloseable {
     if (measured != null) {
       s.append("; it ").append(measured);
     }
-    String far = askDatabase();
     if (far != null) {
       s.append("; ").append(far);
     }
@@ -177,10 +197,10 @@ final class Progress implements AutoCloseable {
   @Override
   public void close() {
     CURRENT.remove();
+    end();
     synchronized (this) {
-      end();
+      ticker.shutdownNow(); // drops the queued look; none is queued after this
     }
-    ticker.shutdownNow();
     try {
       ticker.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

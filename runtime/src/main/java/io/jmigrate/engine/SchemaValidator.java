@@ -99,9 +99,27 @@ final class SchemaValidator {
           dialect, expected, unmanaged, out, renames);
     }
     java.util.Set<String> generatedLive = new java.util.HashSet<>();
+    java.util.Set<String> collatedLive = new java.util.HashSet<>();
     for (LiveAttribute a : full ? LiveAttributes.read(c, dialect) : List.<LiveAttribute>of()) {
       if (!expected.has(a.table()) || (a.leftOut() && unmanaged.declares(a.object()))) {
         continue;
+      }
+      ColumnDefinition collated = collatedColumn(expected, a, dialect);
+      if (collated != null) {
+        collatedLive.add(a.object());
+        String liveCollation = dialect.collationOf(a.value());
+        if (collated.collation() != null) {
+          if (!liveCollation.equalsIgnoreCase(collated.collation())) {
+            out.add(a.object() + " has the collation " + liveCollation + " but the migrations give it "
+                + collated.collation());
+          }
+          continue;
+        }
+        if (unmanaged.value(a.object(), a.attribute()).isEmpty()) {
+          out.add(a.object() + " has the collation " + liveCollation + " but the migrations give it none");
+          continue;
+        }
+        // declared in the unmanaged file, as before collations were modelled: kept, compared with the declaration
       }
       ColumnDefinition computed = generatedColumn(expected, a);
       if (computed != null) {
@@ -120,6 +138,14 @@ final class SchemaValidator {
       } else if (!declared.get().equals(Unmanaged.Entry.oneLine(a.value()))) {
         out.add(a.object() + " has " + a.attribute() + " (" + a.value() + ") but " + Unmanaged.RESOURCE
             + " declares (" + declared.get() + ")");
+      }
+    }
+    for (TableDefinition t : full && dialect.keepsColumnCollations() ? expected.tables() : List.<TableDefinition>of()) {
+      for (ColumnDefinition col : t.columns()) {
+        if (col.collation() != null && live.contains(t.name()) && !collatedLive.contains("column " + t.name() + "." + col.name())) {
+          out.add("column " + t.name() + "." + col.name() + " has no collation of its own but the migrations give it "
+              + col.collation());
+        }
       }
     }
     for (TableDefinition t : full ? expected.tables() : List.<TableDefinition>of()) {
@@ -150,6 +176,18 @@ final class SchemaValidator {
     }
     return expected.table(a.table()).column(a.object().substring(prefix.length()))
         .filter(ColumnDefinition::computed).orElse(null);
+  }
+
+  /**
+   * The migrations' column a catalog's {@code collation} attribute is about, where the dialect keeps collations per
+   * column ({@link Dialect#keepsColumnCollations()}); null for any other attribute or a column the migrations lack.
+   */
+  private static ColumnDefinition collatedColumn(Schema expected, LiveAttribute a, Dialect dialect) {
+    String prefix = "column " + a.table() + ".";
+    if (!dialect.keepsColumnCollations() || !a.attribute().equals("collation") || !a.object().startsWith(prefix)) {
+      return null;
+    }
+    return expected.table(a.table()).column(a.object().substring(prefix.length())).orElse(null);
   }
 
   /** STORED or VIRTUAL as the catalog's text of a generated column says; null where it does not say (H2). */
@@ -359,6 +397,14 @@ final class SchemaValidator {
         if (!col.enumType().equals(unquoted(live.typeName()))) {
           out.add("column " + t.name() + "." + col.name() + " has the type " + live.shown() + " but the migrations make it"
               + " the enum type " + col.enumType());
+        } else if (live.nullable() != col.nullable() && !(t.primaryKey().contains(col.name()))) {
+          out.add("column " + t.name() + "." + col.name() + " is " + (live.nullable() ? "nullable" : "NOT NULL")
+              + " but the migrations make it " + (col.nullable() ? "nullable" : "NOT NULL"));
+        }
+      } else if (col.type() == ColumnType.NATIVE) { // a type jmigrate does not model: compared by the type's name
+        if (!dialect.liveCatalog().sameType(meta.getConnection(), t.name(), col.name(), col.sqlType(), live.typeName())) {
+          out.add("column " + t.name() + "." + col.name() + " has the type " + live.shown() + " but the migrations make it "
+              + col.sqlType());
         } else if (live.nullable() != col.nullable() && !(t.primaryKey().contains(col.name()))) {
           out.add("column " + t.name() + "." + col.name() + " is " + (live.nullable() ? "nullable" : "NOT NULL")
               + " but the migrations make it " + (col.nullable() ? "nullable" : "NOT NULL"));

@@ -208,11 +208,16 @@ final class StepwiseMigration {
 
   /** Whether {@code m} has a step with an online form where DDL is transactional: then it runs in parts, here. */
   static boolean splits(Dialect d, Migration m, Schema before) {
+    return splits(d, m.up(), before);
+  }
+
+  /** As {@link #splits(Dialect, Migration, Schema)}, for the migration's steps {@code ops}. */
+  static boolean splits(Dialect d, List<Operation> ops, Schema before) {
     if (!d.transactionalDdl()) {
       return false;
     }
     Schema s = before;
-    for (Operation op : m.up()) {
+    for (Operation op : ops) {
       if (d.online(op, s, before)) {
         return true;
       }
@@ -251,7 +256,12 @@ final class StepwiseMigration {
       try (StatementSink out = new StatementSink(c, d)) {
         try {
           for (int k = i; k < end; k++) {
-            d.write(ops.get(k), schemas.get(k), out);
+            try {
+              d.write(ops.get(k), schemas.get(k), out);
+            } catch (UnsupportedOperationException refused) { // the dialect cannot express the step (H2: a collation)
+              throw new MigrationException(String.format("V%04d %s: the step '%s' cannot run on %s: %s",
+                  m.version(), m.description(), ops.get(k).describe(), d.name(), refused.getMessage()), refused);
+            }
           }
           if (end == ops.size()) {
             d.afterOperations(ops, out);

@@ -104,9 +104,17 @@ final class StripGuard {
     }
   }
 
-  /** A generated column the model describes ({@code ColumnDefinition#generatedAs}): nothing is stripped. */
+  /**
+   * A generated column the model describes ({@code ColumnDefinition#generatedAs}), or a collation of a column that
+   * has one in the model ({@code ColumnDefinition#collation}): the dialect restates it from the model, nothing is stripped.
+   */
   private static boolean modelled(LiveAttribute a, Schema before) {
     String prefix = "column " + a.table() + ".";
+    if (a.attribute().equals("collation") && a.object().startsWith(prefix) && before.has(a.table())
+        && before.table(a.table()).column(a.object().substring(prefix.length()))
+            .map(c -> c.collation() != null).orElse(false)) {
+      return true;
+    }
     return a.attribute().equals("generated") && a.object().startsWith(prefix) && before.has(a.table())
         && before.table(a.table()).column(a.object().substring(prefix.length()))
             .map(io.jmigrate.schema.ColumnDefinition::computed).orElse(false);

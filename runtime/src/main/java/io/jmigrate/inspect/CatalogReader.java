@@ -196,7 +196,8 @@ final class CatalogReader {
     Set<String> names = new TreeSet<>();
     modelled.forEach(t -> names.add(t.table().name()));
     for (LiveAttribute a : attributes) {
-      if (names.contains(a.table()) && !modelledGenerated.contains(a.object())) {
+      if (names.contains(a.table()) && !modelledGenerated.contains(a.object())
+          && !(a.attribute().equals("collation") && modelledCollations.contains(a.object()))) {
         entries.add(new Unmanaged.Entry(a.object(), a.attribute(), a.value()));
         if (a.leftOut()) {
           entries.add(Unmanaged.Entry.object(a.object()));
@@ -208,6 +209,7 @@ final class CatalogReader {
 
   private final Set<String> partitioned = new TreeSet<>();
   private final Set<String> modelledGenerated = new TreeSet<>(); // generated columns read into the model
+  private final Set<String> modelledCollations = new TreeSet<>(); // columns whose collation is read into the model
 
   /**
    * A generated column's expression and storage from a catalog's text of it ({@code GENERATED ALWAYS AS
@@ -273,9 +275,14 @@ final class CatalogReader {
     }
     Set<String> leftOutColumns = new TreeSet<>();
     java.util.Map<String, ColumnDefinition> generatedColumns = new java.util.HashMap<>();
+    java.util.Map<String, String> collations = new java.util.HashMap<>(); // columns with a collation of their own
     for (LiveAttribute a : attributes) {
       if (!a.table().equals(table)) {
         continue;
+      }
+      if (a.attribute().equals("collation") && a.object().startsWith("column ") && d.keepsColumnCollations()) {
+        collations.put(a.object().substring(a.object().indexOf('.') + 1), d.collationOf(a.value()));
+        continue; // read into the model below (a text column), or kept as before (any other)
       }
       ColumnDefinition generation = a.attribute().equals("generated") && a.object().startsWith("column ")
           ? generation(a.value(), d.name().equals("sqlite")) : null;
@@ -290,7 +297,7 @@ final class CatalogReader {
             + " is refused"));
       } else if (a.leftOut()) {
         t.leftOut.add(finding(table, a.object(), "left out: its " + a.attribute() + " (" + a.value() + ") has no model"
-            + " form (a model would give it ascending key columns only); it stays in the database and "
+            + " form (a model's index is a B-tree of ascending key columns only); it stays in the database and "
             + Unmanaged.RESOURCE + " declares it"));
       } else {
         t.leftOut.add(finding(table, a.object(), "kept by the database, not in the model: " + a.attribute() + " ("
@@ -313,8 +320,8 @@ final class CatalogReader {
       io.jmigrate.schema.EnumTypeDefinition enumType = enumType(typeName);
       if (enumType != null) {
         String why = enumTypeProblem(enumType);
-        if (why != null) {
-          t.problems.add("the column " + name + " is of the enum type " + enumType.name() + ", " + why);
+        if (why != null) { // the type stays the database's; the column names it as written
+          t.columns.add(nativeColumn(t, r, "the enum type " + enumType.name() + " is " + why.replaceFirst("^whose ", "one whose ")));
           continue;
         }
         ColumnDefinition col = ColumnDefinition.of(name, ColumnType.ENUM).enumType(enumType.name()).nullable(r.nullable())
@@ -324,8 +331,8 @@ final class CatalogReader {
       }
       ColumnType type = d.liveType(typeName);
       String why = unsupported(type, typeName, r.size());
-      if (why != null) {
-        t.problems.add("the column " + name + " is " + shown + ", " + why);
+      if (why != null) { // a type jmigrate does not model: the column names it as the database writes it
+        t.columns.add(nativeColumn(t, r, why));
         continue;
       }
       ColumnDefinition col = ColumnDefinition.of(name, type).nullable(r.nullable()).comment(r.comment());
@@ -351,7 +358,19 @@ final class CatalogReader {
       } else {
         col = Defaults.apply(col, r.defaultText(), d.name().equals("mariadb")); // MariaDB escapes backslashes
       }
+      String collation = collations.remove(name);
+      if (collation != null && col.type().collates()) {
+        col = col.collation(collation);
+        modelledCollations.add("column " + table + "." + name);
+      }
       t.columns.add(new InspectedColumn(col, shown));
+    }
+    for (var kept : collations.entrySet()) { // not a text column the model can give a collation to: kept as before
+      LiveAttribute a = attributes.stream().filter(x -> x.table().equals(table) && x.attribute().equals("collation")
+          && x.object().equals("column " + table + "." + kept.getKey())).findFirst().orElseThrow();
+      t.leftOut.add(finding(table, a.object(), "kept by the database, not in the model: collation (" + a.value() + ")."
+          + " " + Unmanaged.RESOURCE + " declares it, validate reports it when it differs, and a migration whose"
+          + " statements would remove it is refused before it changes anything"));
     }
     if (rows.isEmpty()) {
       t.problems.add("it has no columns");
@@ -359,24 +378,49 @@ final class CatalogReader {
     return t;
   }
 
+  private Map<String, String> nativeTypes; // of the table being read
+  private String nativeTypesOf;
+
+  /**
+   * A column of a type jmigrate does not model (a domain, {@code tsvector}, {@code interval}, an array of
+   * another element type, MariaDB's {@code CHAR(10)}): {@code @Column(sqlType)} with the type as the database
+   * writes it, created as written and compared by name; its default, if any, as the database spells it.
+   */
+  private InspectedColumn nativeColumn(TableDraft t, LiveColumn r, String why) throws SQLException {
+    if (!t.name.equals(nativeTypesOf)) {
+      nativeTypes = d.liveCatalog().nativeTypes(c, t.name);
+      nativeTypesOf = t.name;
+    }
+    String sql = nativeTypes.getOrDefault(r.name(), r.shown() != null ? r.shown() : r.typeName());
+    ColumnDefinition col = ColumnDefinition.of(r.name(), ColumnType.STRING).sqlType(sql).nullable(r.nullable())
+        .comment(r.comment());
+    if (r.defaultText() != null && !r.defaultText().isBlank() && !r.defaultText().trim().equalsIgnoreCase("NULL")) {
+      col = col.defaultSql(r.defaultText().trim());
+    }
+    t.leftOut.add(finding(t.name, "column " + t.name + "." + r.name(), "of the type " + sql + " (" + why + "): modelled as"
+        + " @Column(sqlType = \"" + sql + "\"), which a migration creates as written and validate compares by name;"
+        + " jmigrate never changes its type"));
+    return new InspectedColumn(col, r.shown());
+  }
+
   /** Why a live type has no model form here, or null when it has one. */
   private static String unsupported(ColumnType type, String typeName, int size) {
     String upper = typeName == null ? "" : typeName.toUpperCase(Locale.ROOT);
     if (type == null) {
       if (upper.startsWith("_") || upper.endsWith("[]") || upper.startsWith("ARRAY")) {
-        return "an array (no jmigrate type)";
+        return "an array of elements jmigrate has no array type for";
       }
       return "no jmigrate type";
     }
     if (type == ColumnType.UUID && upper.equals("CHAR") && size != 36) {
-      return "fixed-length text, which jmigrate makes a VARCHAR here, as Hibernate does (it reads MariaDB's CHAR(36) as a"
-          + " UUID); make it a VARCHAR, or leave the table to the database";
+      return "fixed-length text: jmigrate reads MariaDB's CHAR(36) as a UUID and makes its own CHAR(n) a VARCHAR(n) here,"
+          + " as Hibernate does";
     }
     if (upper.contains("UNSIGNED") || upper.contains("ZEROFILL")) {
-      return "an unsigned integer, whose largest values the signed Java type jmigrate would give it cannot hold";
+      return "an unsigned integer, whose largest values no signed Java type holds";
     }
     if (type == ColumnType.BOOLEAN && upper.equals("TINYINT") && size > 1) {
-      return "a small integer (jmigrate reads TINYINT as TINYINT(1), a BOOLEAN)";
+      return "a small integer (jmigrate reads TINYINT(1) as a BOOLEAN)";
     }
     return null;
   }
@@ -492,7 +536,7 @@ final class CatalogReader {
       } else {
         ColumnDefinition own = t.column(pairs.get(0)[0]);
         ColumnDefinition ref = modelled.get(refTable).column(pairs.get(0)[2]);
-        if (own == null || ref == null || own.type() != ref.type()) {
+        if (own == null || ref == null || own.type() != ref.type() || !java.util.Objects.equals(own.sqlType(), ref.sqlType())) {
           why = "its column and the referenced one have different types, which a model cannot declare";
         }
       }

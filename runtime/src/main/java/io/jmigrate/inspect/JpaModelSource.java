@@ -30,7 +30,8 @@ final class JpaModelSource {
 
   /** Simple names an entity must not take, beyond {@link ModelSource}'s: what entities import, and the nested {@code Key}. */
   static final Set<String> TAKEN = Set.of("Entity", "IdClass", "GeneratedValue", "GenerationType", "ManyToOne",
-      "JoinColumn", "FetchType", "Serializable", "Objects", "Key", "OnDelete", "OnDeleteAction", "ColumnDefault", "Comment");
+      "JoinColumn", "FetchType", "Serializable", "Objects", "Key", "OnDelete", "OnDeleteAction", "ColumnDefault", "Comment",
+      "GeneratedColumn");
 
   static String of(String pkg, InspectedTable inspected, Map<String, String> classes, Map<String, TableDefinition> all,
       String dialect) {
@@ -92,9 +93,22 @@ final class JpaModelSource {
           imports.add("org.hibernate.annotations.Check");
           body.append("  @Check(constraints = ").append(literal(own.expression())).append(")\n");
         }
+        if (c.computed()) { // Hibernate's @GeneratedColumn: GENERATED ALWAYS AS (…) STORED (virtual ones are left out)
+          imports.add("org.hibernate.annotations.GeneratedColumn");
+          body.append("  @GeneratedColumn(").append(literal(c.generatedAs())).append(")\n");
+          if (!c.nullable()) {
+            notes.add("the NOT NULL of the generated column " + c.name() + ": Hibernate 7 writes it on H2 only (not on"
+                + " PostgreSQL or MariaDB), so jmigrate reads the entity's column as Hibernate makes it on the target"
+                + " databases (-Ajmigrate.dialects)");
+          }
+        }
         if (c.comment() != null) { // Hibernate's @Comment: COMMENT ON COLUMN, or MariaDB's COMMENT in the definition
           imports.add("org.hibernate.annotations.Comment");
           body.append("  @Comment(").append(literal(c.comment())).append(")\n");
+        }
+        if (c.collation() != null) { // Hibernate's @Collate: "collate …" after the column's type
+          imports.add("org.hibernate.annotations.Collate");
+          body.append("  @Collate(").append(literal(c.collation())).append(")\n");
         }
         body.append("  ").append(type).append(' ').append(field).append(';');
         if (ic.liveType() != null) {
@@ -199,10 +213,16 @@ final class JpaModelSource {
           + " and orders it (the Java enum's name, labels sorted); inspect without --jpa writes a jmigrate model for it"));
       return out;
     }
-    if (inspected.table().columns().stream().anyMatch(ColumnDefinition::computed)) {
-      out.add(new Finding(inspected.table().name(), "table " + inspected.table().name(), "left out: it has a generated"
-          + " column, which jmigrate's JPA reader does not read yet; inspect without --jpa writes a jmigrate model for it"
-          + " (@Column(generatedAs))"));
+    if (inspected.table().columns().stream().anyMatch(c -> c.type() == ColumnType.NATIVE)) {
+      out.add(new Finding(inspected.table().name(), "table " + inspected.table().name(), "left out: it has a column of a"
+          + " type jmigrate does not model, which jmigrate's JPA reader does not read from columnDefinition; inspect"
+          + " without --jpa writes a jmigrate model for it (@Column(sqlType))"));
+      return out;
+    }
+    if (hasVirtualColumn(inspected)) {
+      out.add(new Finding(inspected.table().name(), "table " + inspected.table().name(), "left out: it has a virtual"
+          + " generated column, and Hibernate's @GeneratedColumn makes stored ones; inspect without --jpa writes a"
+          + " jmigrate model for it (@Column(generatedAs, stored = false))"));
       return out;
     }
     if (!expressible(inspected)) {
@@ -222,8 +242,13 @@ final class JpaModelSource {
 
   /** Whether the table can be an entity: it has a primary key. */
   static boolean expressible(InspectedTable inspected) {
-    return !inspected.table().primaryKey().isEmpty() && !hasEnumType(inspected)
-        && inspected.table().columns().stream().noneMatch(ColumnDefinition::computed);
+    return !inspected.table().primaryKey().isEmpty() && !hasEnumType(inspected) && !hasVirtualColumn(inspected)
+        && inspected.table().columns().stream().noneMatch(c -> c.type() == ColumnType.NATIVE);
+  }
+
+  /** A virtual generated column, which Hibernate cannot declare: its {@code @GeneratedColumn} is stored (see docs/jpa.md). */
+  private static boolean hasVirtualColumn(InspectedTable inspected) {
+    return inspected.table().columns().stream().anyMatch(c -> c.computed() && !c.stored());
   }
 
   /**

@@ -107,6 +107,9 @@ final class ModelSource {
       if (c.type() == ColumnType.ENUM) {
         column.add("enumType = " + literal(c.enumType()));
       }
+      if (c.type() == ColumnType.NATIVE) {
+        column.add("sqlType = " + literal(c.sqlType()));
+      }
       if (c.precision() > 0) {
         column.add("precision = " + c.precision());
         column.add("scale = " + c.scale());
@@ -119,6 +122,9 @@ final class ModelSource {
       }
       if (c.comment() != null) {
         column.add("comment = " + literal(c.comment()));
+      }
+      if (c.collation() != null) {
+        column.add("collation = " + literal(c.collation()));
       }
       if (c.computed()) {
         column.add("generatedAs = " + literal(c.generatedAs()));
@@ -251,6 +257,7 @@ final class ModelSource {
       case LONG_TEXT:
       case CHAR:
       case JSON:
+      case NATIVE: // a type jmigrate does not model: its text form (the field's type is the application's choice)
         return "String";
       case STRING_ARRAY:
         return "String[]";

@@ -30,6 +30,11 @@ import java.util.TreeMap;
  *     a column the application writes
  * @param stored whether a generated column's values are kept on disk ({@code STORED}) rather than computed when
  *     read ({@code VIRTUAL}); false when it is not generated
+ * @param collation the collation of the column's text, as the database names it ({@code "C"}, {@code "NOCASE"},
+ *     {@code "utf8mb4_unicode_ci"}), or null for the one the column gets by default (the table's on MariaDB/MySQL,
+ *     the database's elsewhere); H2 has no collation per column
+ * @param sqlType the SQL type of a {@link ColumnType#NATIVE} column, as written ({@code tsvector}, a domain's
+ *     name); null for every other type
  */
 public record ColumnDefinition(
     String name,
@@ -46,7 +51,9 @@ public record ColumnDefinition(
     String enumType,
     String comment,
     String generatedAs,
-    boolean stored) {
+    boolean stored,
+    String sqlType,
+    String collation) {
 
   public ColumnDefinition {
     Objects.requireNonNull(name, "name");
@@ -71,6 +78,30 @@ public record ColumnDefinition(
     if (generatedAs == null) {
       stored = false; // only a generated column is stored or virtual
     }
+    if (type != ColumnType.NATIVE) {
+      sqlType = null; // only a NATIVE column names its SQL type; a type change drops it
+    } else if (sqlType != null) {
+      sqlType = sqlType.strip();
+    }
+    if (collation != null && collation.isBlank()) {
+      collation = null;
+    }
+  }
+
+  /** A column with its database's collation (none of its own). */
+  public ColumnDefinition(String name, ColumnType type, int length, int precision, int scale, boolean nullable,
+      String defaultValue, String defaultSql, boolean generated, Map<String, String> defaultSqlByDialect, boolean utcDatetime,
+      String enumType, String comment, String generatedAs, boolean stored, String sqlType) {
+    this(name, type, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime,
+        enumType, comment, generatedAs, stored, sqlType, null);
+  }
+
+  /** A column of a type jmigrate models (not {@link ColumnType#NATIVE}). */
+  public ColumnDefinition(String name, ColumnType type, int length, int precision, int scale, boolean nullable,
+      String defaultValue, String defaultSql, boolean generated, Map<String, String> defaultSqlByDialect, boolean utcDatetime,
+      String enumType, String comment, String generatedAs, boolean stored) {
+    this(name, type, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime,
+        enumType, comment, generatedAs, stored, null);
   }
 
   /** A column that is not generated. */
@@ -113,19 +144,19 @@ public record ColumnDefinition(
   }
 
   public ColumnDefinition name(String newName) {
-    return new ColumnDefinition(newName, type, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime, enumType, comment, generatedAs, stored);
+    return new ColumnDefinition(newName, type, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime, enumType, comment, generatedAs, stored, sqlType, collation);
   }
 
   public ColumnDefinition type(ColumnType newType) {
-    return new ColumnDefinition(name, newType, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime, enumType, comment, generatedAs, stored);
+    return new ColumnDefinition(name, newType, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime, enumType, comment, generatedAs, stored, sqlType, collation);
   }
 
   public ColumnDefinition length(int newLength) {
-    return new ColumnDefinition(name, type, newLength, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime, enumType, comment, generatedAs, stored);
+    return new ColumnDefinition(name, type, newLength, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime, enumType, comment, generatedAs, stored, sqlType, collation);
   }
 
   public ColumnDefinition precision(int newPrecision, int newScale) {
-    return new ColumnDefinition(name, type, length, newPrecision, newScale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime, enumType, comment, generatedAs, stored);
+    return new ColumnDefinition(name, type, length, newPrecision, newScale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime, enumType, comment, generatedAs, stored, sqlType, collation);
   }
 
   public ColumnDefinition notNull() {
@@ -133,15 +164,15 @@ public record ColumnDefinition(
   }
 
   public ColumnDefinition nullable(boolean newNullable) {
-    return new ColumnDefinition(name, type, length, precision, scale, newNullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime, enumType, comment, generatedAs, stored);
+    return new ColumnDefinition(name, type, length, precision, scale, newNullable, defaultValue, defaultSql, generated, defaultSqlByDialect, utcDatetime, enumType, comment, generatedAs, stored, sqlType, collation);
   }
 
   public ColumnDefinition defaultValue(String literal) {
-    return new ColumnDefinition(name, type, length, precision, scale, nullable, literal, null, generated, Map.of(), utcDatetime, enumType, comment, generatedAs, stored);
+    return new ColumnDefinition(name, type, length, precision, scale, nullable, literal, null, generated, Map.of(), utcDatetime, enumType, comment, generatedAs, stored, sqlType, collation);
   }
 
   public ColumnDefinition defaultSql(String expression) {
-    return new ColumnDefinition(name, type, length, precision, scale, nullable, null, expression, generated, defaultSqlByDialect, utcDatetime, enumType, comment, generatedAs, stored);
+    return new ColumnDefinition(name, type, length, precision, scale, nullable, null, expression, generated, defaultSqlByDialect, utcDatetime, enumType, comment, generatedAs, stored, sqlType, collation);
   }
 
   /**
@@ -151,7 +182,7 @@ public record ColumnDefinition(
   public ColumnDefinition defaultSql(String dialect, String expression) {
     Map<String, String> variants = new TreeMap<>(defaultSqlByDialect);
     variants.put(Objects.requireNonNull(dialect, "dialect"), Objects.requireNonNull(expression, "expression"));
-    return new ColumnDefinition(name, type, length, precision, scale, nullable, null, defaultSql, generated, variants, utcDatetime, enumType, comment, generatedAs, stored);
+    return new ColumnDefinition(name, type, length, precision, scale, nullable, null, defaultSql, generated, variants, utcDatetime, enumType, comment, generatedAs, stored, sqlType, collation);
   }
 
   /** The SQL default on the named dialect: its variant, else {@link #defaultSql()}; null when none. */
@@ -165,24 +196,43 @@ public record ColumnDefinition(
   }
 
   public ColumnDefinition identity() {
-    return new ColumnDefinition(name, type, length, precision, scale, nullable, defaultValue, defaultSql, true, defaultSqlByDialect, utcDatetime, enumType, comment, generatedAs, stored);
+    return new ColumnDefinition(name, type, length, precision, scale, nullable, defaultValue, defaultSql, true, defaultSqlByDialect, utcDatetime, enumType, comment, generatedAs, stored, sqlType, collation);
   }
 
   /** A copy kept in {@code DATETIME(6)} on MariaDB/MySQL, as Hibernate keeps an {@code Instant}. */
   public ColumnDefinition asUtcDatetime() {
-    return new ColumnDefinition(name, type, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, true, enumType, comment, generatedAs, stored);
+    return new ColumnDefinition(name, type, length, precision, scale, nullable, defaultValue, defaultSql, generated, defaultSqlByDialect, true, enumType, comment, generatedAs, stored, sqlType, collation);
   }
 
   /** A copy of type {@link ColumnType#ENUM} holding values of the named enum type. */
   public ColumnDefinition enumType(String typeName) {
     return new ColumnDefinition(name, ColumnType.ENUM, length, precision, scale, nullable, defaultValue, defaultSql, generated,
-        defaultSqlByDialect, utcDatetime, Objects.requireNonNull(typeName, "typeName"), comment, generatedAs, stored);
+        defaultSqlByDialect, utcDatetime, Objects.requireNonNull(typeName, "typeName"), comment, generatedAs, stored, sqlType, collation);
+  }
+
+  /**
+   * A copy of type {@link ColumnType#NATIVE} whose SQL type is {@code sql} as written ({@code tsvector},
+   * {@code year}, {@code citext}): a type jmigrate does not model, created verbatim and compared by name.
+   */
+  public ColumnDefinition sqlType(String sql) {
+    Objects.requireNonNull(sql, "sql");
+    if (sql.isBlank()) {
+      throw new IllegalArgumentException("column " + name + ": an SQL type must not be blank");
+    }
+    return new ColumnDefinition(name, ColumnType.NATIVE, length, precision, scale, nullable, defaultValue, defaultSql, generated,
+        defaultSqlByDialect, utcDatetime, null, comment, generatedAs, stored, sql, collation);
+  }
+
+  /** A copy compared and sorted by this collation, as the database names it; null or empty for the default one. */
+  public ColumnDefinition collation(String name) {
+    return new ColumnDefinition(this.name, type, length, precision, scale, nullable, defaultValue, defaultSql, generated,
+        defaultSqlByDialect, utcDatetime, enumType, comment, generatedAs, stored, sqlType, name);
   }
 
   /** A copy with this comment; null or empty for none. */
   public ColumnDefinition comment(String text) {
     return new ColumnDefinition(name, type, length, precision, scale, nullable, defaultValue, defaultSql, generated,
-        defaultSqlByDialect, utcDatetime, enumType, text, generatedAs, stored);
+        defaultSqlByDialect, utcDatetime, enumType, text, generatedAs, stored, sqlType, collation);
   }
 
   /**
@@ -191,7 +241,7 @@ public record ColumnDefinition(
    */
   public ColumnDefinition generatedAs(String expression, boolean stored) {
     return new ColumnDefinition(name, type, length, precision, scale, nullable, defaultValue, defaultSql, generated,
-        defaultSqlByDialect, utcDatetime, enumType, comment, expression, stored);
+        defaultSqlByDialect, utcDatetime, enumType, comment, expression, stored, sqlType, collation);
   }
 
   /** Whether the database computes this column's values (the application never writes them). */

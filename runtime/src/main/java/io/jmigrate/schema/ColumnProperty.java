@@ -16,6 +16,43 @@ import java.util.function.BiConsumer;
  * writes nothing in any of them while it is unset, so every older column keeps its bytes.
  */
 public enum ColumnProperty {
+  /**
+   * The SQL type of a {@link ColumnType#NATIVE} column, as written ({@code tsvector}). Only such columns have
+   * this part, so every older column keeps its forms.
+   */
+  SQL_TYPE {
+    @Override
+    public String checksum(ColumnDefinition c) {
+      return c.sqlType() != null ? " SQL-TYPE " + c.sqlType() : "";
+    }
+
+    @Override
+    public String fingerprint(ColumnDefinition c) {
+      return c.sqlType() != null ? " sql-type=" + SchemaFingerprint.quote(c.sqlType()) : "";
+    }
+
+    @Override
+    public String review(ColumnDefinition c) {
+      return c.sqlType() != null ? " " + c.sqlType() : "";
+    }
+
+    @Override
+    public void snapshot(ColumnDefinition c, BiConsumer<String, Object> key) {
+      if (c.sqlType() != null) {
+        key.accept("sqlType", c.sqlType());
+      }
+    }
+
+    @Override
+    public ColumnDefinition read(ColumnDefinition c, Map<String, Object> keys) {
+      return keys.containsKey("sqlType") ? c.sqlType(String.valueOf(keys.get("sqlType"))) : c;
+    }
+
+    @Override
+    public List<DslCall> java(ColumnDefinition c) {
+      return c.sqlType() != null ? List.of(DslCall.of("sqlType", c.sqlType())) : List.of();
+    }
+  },
   LENGTH {
     @Override
     public String checksum(ColumnDefinition c) {
@@ -328,6 +365,40 @@ public enum ColumnProperty {
     @Override
     public List<DslCall> java(ColumnDefinition c) {
       return c.enumType() != null ? List.of(DslCall.of("enumType", c.enumType())) : List.of();
+    }
+  },
+  /** Only columns with a collation of their own have this part, so every older column keeps its forms. */
+  COLLATION {
+    @Override
+    public String checksum(ColumnDefinition c) {
+      return c.collation() != null ? " COLLATE " + c.collation() : "";
+    }
+
+    @Override
+    public String fingerprint(ColumnDefinition c) {
+      return c.collation() != null ? " collation=" + SchemaFingerprint.quote(c.collation()) : "";
+    }
+
+    @Override
+    public String review(ColumnDefinition c) {
+      return checksum(c);
+    }
+
+    @Override
+    public void snapshot(ColumnDefinition c, BiConsumer<String, Object> key) {
+      if (c.collation() != null) {
+        key.accept("collation", c.collation());
+      }
+    }
+
+    @Override
+    public ColumnDefinition read(ColumnDefinition c, Map<String, Object> keys) {
+      return keys.containsKey("collation") ? c.collation(String.valueOf(keys.get("collation"))) : c;
+    }
+
+    @Override
+    public List<DslCall> java(ColumnDefinition c) {
+      return c.collation() != null ? List.of(DslCall.of("collation", c.collation())) : List.of();
     }
   },
   /** Only commented columns have this part, so every older column keeps its forms. */

@@ -77,7 +77,14 @@ public enum ColumnType {
    * database gets Hibernate's type for it: {@code text} on PostgreSQL, {@code CLOB} on H2, TINYTEXT … LONGTEXT
    * on MariaDB/MySQL chosen by the column's length (0 for none) as for a {@link #CLOB}, {@code TEXT} on SQLite.
    */
-  LONG_TEXT;
+  LONG_TEXT,
+  /**
+   * A database type jmigrate does not model, named by the column's {@link ColumnDefinition#sqlType()} and
+   * created as written ({@code @Column(sqlType = "tsvector")}: a PostgreSQL domain, {@code tsvector},
+   * {@code citext}, {@code inet}, {@code interval}, MariaDB's {@code CHAR(10)} …). {@code validate} compares the
+   * type's name; a change to or from it is never derived (the build refuses it).
+   */
+  NATIVE;
 
   /** The type of one element of an array type; null for the others. */
   public ColumnType element() {
@@ -91,5 +98,13 @@ public enum ColumnType {
 
   public boolean isInteger() {
     return this == INTEGER || this == BIGINT || this == SMALLINT;
+  }
+
+  /**
+   * Whether a column of this type may have a collation of its own ({@link ColumnDefinition#collation()}): text
+   * that every database keeps as text (VARCHAR/TEXT, CHAR). Not a CLOB, which is PostgreSQL's {@code oid}.
+   */
+  public boolean collates() {
+    return this == STRING || this == CHAR || this == LONG_TEXT;
   }
 }

@@ -67,6 +67,43 @@ class ProgressTest {
     }
   }
 
+  /**
+   * The ticker looks once per interval for the whole run, not per migration: a long migration after
+   * many quick ones is still reported at each whole interval from its own start, and the quick ones
+   * are not reported at all.
+   */
+  @Test
+  void aLongMigrationAfterQuickOnesIsReportedEveryIntervalFromItsStart() throws Exception {
+    List<Migration> migrations = new java.util.ArrayList<>();
+    for (int v = 1; v <= 30; v++) {
+      migrations.add(new TestMigration(v, "create t" + v,
+          createTable(table("t" + v, column("id", BIGINT).notNull()).primaryKey("id"))));
+    }
+    migrations.add(new TestMigration(31, "wait", java("sleep 1 s", c -> {
+      try {
+        Thread.sleep(1_000); // five intervals
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    })));
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("l.db")); LogCapture log = new LogCapture()) {
+      new Migrator(migrations).withReportEvery(Duration.ofMillis(200)).migrate(c);
+      List<String> reports = log.containing(": running for ");
+      assertTrue(reports.stream().allMatch(l -> l.startsWith("V0031 wait: running for ")), log.toString());
+      assertTrue(reports.size() >= 2 && reports.size() <= 5, "at most one report per whole interval of the 1 s step: " + log);
+      long previous = 0;
+      for (String l : reports) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("running for ([0-9.]+) (ms|s);").matcher(l);
+        assertTrue(m.find(), l);
+        double ms = Double.parseDouble(m.group(1)) * (m.group(2).equals("s") ? 1000 : 1);
+        long whole = (long) (ms / 200); // reports come at whole intervals from its start, one per interval
+        assertTrue(whole >= 1 && whole > previous, "one report per whole interval from the migration's start: " + reports);
+        previous = whole;
+      }
+      assertTrue(reports.get(0).contains("; now (statement 1): Java step \"sleep 1 s\""), reports.get(0));
+    }
+  }
+
   @Test
   void quickMigrationsSayNothingMore() throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("q.db")); LogCapture log = new LogCapture()) {

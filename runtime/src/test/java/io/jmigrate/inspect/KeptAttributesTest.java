@@ -32,10 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * "Nothing a database has is stripped without a word": what a live table has beyond jmigrate's
- * values (generated columns, ON UPDATE, comments, collations, UNSIGNED, AUTOINCREMENT, DESC and
+ * values (ON UPDATE, a collation on a column the model cannot give one, UNSIGNED, AUTOINCREMENT, DESC and
  * INCLUDE indexes, DEFERRABLE keys, GENERATED ALWAYS identities) is reported by inspect, never
  * modelled wrongly, declared in the unmanaged file, compared by validate, and a later migration
- * whose statements would strip it is refused before it changes anything.
+ * whose statements would strip it is refused before it changes anything. Generated columns, comments and text
+ * columns' collations are read into the model instead; an unmanaged line written for a collation before
+ * collations were modelled is still accepted.
  */
 class KeptAttributesTest {
   @TempDir Path dir;
@@ -50,7 +52,7 @@ class KeptAttributesTest {
       exec(c, "CREATE INDEX ix_person_age_desc ON person (age DESC)");
       exec(c, "CREATE INDEX ix_person_name_incl ON person (name) INCLUDE (age)");
       exec(c, "CREATE TABLE visit (id integer PRIMARY KEY, person_id integer REFERENCES person (id)"
-          + " DEFERRABLE INITIALLY DEFERRED)");
+          + " DEFERRABLE INITIALLY DEFERRED, code varchar(8) COLLATE \"POSIX\")");
       exec(c, "COMMENT ON TABLE visit IS 'when they came'");
       exec(c, "INSERT INTO person (name, age) VALUES ('ada', 36)");
       Inspection inspection = Inspection.of(c, Set.of());
@@ -64,32 +66,44 @@ class KeptAttributesTest {
       assertTrue(!report.contains("person.upper_name"), report);
       assertTrue(!inspection.unmanaged().text().contains("upper_name"), inspection.unmanaged().text());
       for (String expected : List.of("column person.id: kept by the database, not in the model: identity (GENERATED ALWAYS AS IDENTITY)",
-          "column person.name: kept by the database, not in the model: collation (C)",
           "index ix_person_age_desc: left out: its definition (CREATE INDEX ix_person_age_desc ON ",
           "index ix_person_name_incl: left out", "foreign key visit.visit_person_id_fkey: kept by the database, not in the"
               + " model: deferrable (DEFERRABLE INITIALLY DEFERRED)")) {
         assertTrue(report.contains(expected), expected + " in:\n" + report);
       }
+      // A text column's collation is in the model, not kept beside it.
+      assertEquals("C", person.column("name").orElseThrow().collation());
+      assertTrue(!report.contains("collation (C)"), report);
+      assertTrue(!inspection.unmanaged().text().contains("collation"), inspection.unmanaged().text());
       // A column's comment is in the model now, not kept beside it.
       assertEquals("free text", person.column("note").orElseThrow().comment());
       assertTrue(!report.contains("comment (free text)"), report);
       String source = Files.readString(inspection.write(dir, "com.acme.model").get(0));
       assertTrue(source.contains("comment = \"free text\""), "the model says it:\n" + source);
+      assertTrue(source.contains("@Column(length = 40, nullable = false, collation = \"C\")")
+          || source.contains("collation = \"C\""), "the model says it:\n" + source);
       assertTrue(source.contains("generatedAs = \"upper((name)::text)\")"), "the model says it:\n" + source);
-      // So is a table's (person's generated column keeps it out of the JPA entities: visit shows @Comment).
+      // So is a table's (Hibernate's @Comment on the entity).
       assertEquals("who we know", person.comment());
       assertTrue(!report.contains("comment (who we know)"), report);
       assertTrue(source.contains("comment = \"who we know\")"), "the model says it:\n" + source);
-      String entity = inspection.write(dir.resolve("jpa"), "com.acme.jpa", true).stream()
-          .filter(f -> f.getFileName().toString().equals("Visit.java")).map(f -> {
+      List<Path> entities = inspection.write(dir.resolve("jpa"), "com.acme.jpa", true);
+      java.util.function.Function<String, String> entitySource = name -> entities.stream()
+          .filter(f -> f.getFileName().toString().equals(name)).map(f -> {
             try {
               return Files.readString(f);
             } catch (java.io.IOException x) {
               throw new java.io.UncheckedIOException(x);
             }
           }).findFirst().orElseThrow();
+      String entity = entitySource.apply("Visit.java");
       assertTrue(entity.contains("@Comment(\"when they came\")\n@Entity") || entity.contains("@Entity\n@Comment(\"when they came\")"),
           "Hibernate's @Comment on the entity:\n" + entity);
+      assertTrue(entity.contains("@Collate(\"POSIX\")\n  String code;") && entity.contains("import org.hibernate.annotations.Collate;"),
+          "Hibernate's @Collate on the field:\n" + entity);
+      // A stored generated column is Hibernate's @GeneratedColumn, as the database gives its expression.
+      String personEntity = entitySource.apply("Person.java");
+      assertTrue(personEntity.contains("  @GeneratedColumn(\"upper((name)::text)\")\n  String upperName;"), personEntity);
 
       Migrator v1 = adopt(c, inspection, "person", "visit");
       // A fresh database gets the first migration (no generated default that fails there).
@@ -97,13 +111,6 @@ class KeptAttributesTest {
         v1.migrate(fresh);
         assertTrue(v1.validate(fresh).isEmpty(), v1.validate(fresh).toString());
       }
-      // ALTER COLUMN … TYPE without COLLATE would give name the default collation: refused, nothing changed.
-      Migrator v2 = next(v1, inspection, "person", "name", col -> col.length(80));
-      MigrationException e = assertThrows(MigrationException.class, () -> v2.migrate(c));
-      assertTrue(e.getMessage().contains("would remove collation (C) from column person.name of table person"), e.getMessage());
-      assertTrue(e.getMessage().contains("Nothing was changed"), e.getMessage());
-      assertEquals(List.of("40"), strings(c, "SELECT character_maximum_length FROM information_schema.columns"
-          + " WHERE table_name = 'person' AND column_name = 'name'"));
       // An attribute the declaration does not have, or has otherwise, is drift.
       exec(c, "COMMENT ON COLUMN person.note IS 'changed by hand'");
       exec(c, "COMMENT ON COLUMN person.age IS 'years'");
@@ -112,6 +119,34 @@ class KeptAttributesTest {
           "column person.note has the comment (changed by hand) but the migrations give it (free text)",
           "table person has the comment (by hand) but the migrations give it (who we know)"),
           v1.validate(c).differences());
+    }
+  }
+
+  /**
+   * An unmanaged line written before collations were modelled still keeps the collation of a model without one:
+   * validate accepts it, and {@code ALTER COLUMN … TYPE} without {@code COLLATE} (the default collation) is refused.
+   */
+  @Test
+  void anUnmanagedLineForACollationIsStillAccepted() throws Exception {
+    try (Connection c = Postgres.newDatabase()) {
+      exec(c, "CREATE TABLE person (id integer CONSTRAINT pk_person PRIMARY KEY, name varchar(40) NOT NULL COLLATE \"C\")");
+      TableDefinition person = io.jmigrate.migration.Operations.table("person",
+          io.jmigrate.migration.Operations.column("id", io.jmigrate.schema.ColumnType.INTEGER).notNull(),
+          io.jmigrate.migration.Operations.column("name", io.jmigrate.schema.ColumnType.STRING).length(40).notNull())
+          .primaryKey("id");
+      Unmanaged oldLines = Unmanaged.parse("column person.name: collation = C\n");
+      Migrator v1 = new Migrator(List.of(migration(1, "adopt", List.of(createTable(person)))));
+      v1.withUnmanaged(oldLines).baseline(c, 1);
+      assertEquals(List.of("column person.name has the collation C but the migrations give it none"),
+          v1.validate(c).differences(), "undeclared, it is drift");
+      assertEquals(List.of(), v1.withUnmanaged(oldLines).validate(c).differences());
+      Migrator v2 = new Migrator(List.of(migration(1, "adopt", List.of(createTable(person))), migration(2, "change",
+          List.of(alterColumn("person", person.column("name").orElseThrow().length(80)))))).withUnmanaged(oldLines);
+      MigrationException e = assertThrows(MigrationException.class, () -> v2.migrate(c));
+      assertTrue(e.getMessage().contains("would remove collation (C) from column person.name of table person"), e.getMessage());
+      assertTrue(e.getMessage().contains("Nothing was changed"), e.getMessage());
+      assertEquals(List.of("40 C"), strings(c, "SELECT character_maximum_length || ' ' || collation_name FROM"
+          + " information_schema.columns WHERE table_name = 'person' AND column_name = 'name'"));
     }
   }
 
@@ -128,20 +163,24 @@ class KeptAttributesTest {
       exec(c, "INSERT INTO account (id, name, note) VALUES (1, 'ada', 'hi')");
       Inspection inspection = Inspection.of(c, Set.of());
       String report = inspection.report();
-      assertEquals(List.of("account"), inspection.tables(), "an UNSIGNED BIGINT is never a Long: " + report);
-      assertTrue(report.contains("table counter: left out, with everything on it: the column id is BIGINT UNSIGNED,"
-          + " an unsigned integer"), report);
+      assertEquals(List.of("account", "counter"), inspection.tables(), report);
+      assertTrue(report.contains("column counter.id: of the type bigint(20) unsigned (an unsigned integer, whose largest"
+          + " values no signed Java type holds): modelled as @Column(sqlType = \"bigint(20) unsigned\")"), report);
+      assertEquals("table counter (id NATIVE SQL-TYPE bigint(20) unsigned NOT NULL, primary key (id))",
+          table(inspection, "counter").toString(), "an UNSIGNED BIGINT is never a Long, but its own type as written");
       TableDefinition account = table(inspection, "account");
       ColumnDefinition upper = account.column("upper_name").orElseThrow();
       assertEquals("ucase(`name`) VIRTUAL", upper.generatedAs() + (upper.stored() ? " STORED" : " VIRTUAL"), account.toString());
       assertEquals("free text", account.column("note").orElseThrow().comment(), "the comment is in the model");
-      for (String expected : List.of("column account.changed: kept by the database, not in the model: on update (on update",
-          "column account.name: kept by the database, not in the model: collation (latin1 latin1_general_ci)")) {
+      for (String expected : List.of("column account.changed: kept by the database, not in the model: on update (on update")) {
         assertTrue(report.contains(expected), expected + " in:\n" + report);
       }
-      assertTrue(inspection.unmanaged().declares("table counter"), inspection.unmanaged().text());
+      // A column's collation other than its table's is in the model; its character set follows from it.
+      assertEquals("latin1_general_ci", account.column("name").orElseThrow().collation(), account.toString());
+      assertTrue(!report.contains("collation ("), report);
+      assertFalse(inspection.unmanaged().declares("table counter"), inspection.unmanaged().text());
 
-      Migrator v1 = adopt(c, inspection, "account");
+      Migrator v1 = adopt(c, inspection, "account", "counter");
       // MODIFY COLUMN restates the whole column: it would drop ON UPDATE. Refused before anything changes.
       Migrator v2 = next(v1, inspection, "account", "changed", col -> col.nullable(true));
       MigrationException e = assertThrows(MigrationException.class, () -> v2.migrate(c));
@@ -154,6 +193,18 @@ class KeptAttributesTest {
       Migrator v2b = next(v1, inspection, "account", "city", col -> col.length(200));
       assertEquals(1, v2b.migrate(c).size());
       assertTrue(v2b.validate(c).isEmpty(), v2b.validate(c).toString());
+      // The collated column changes with MODIFY restating its collation (and so its character set).
+      ColumnDefinition city = table(inspection, "account").column("city").orElseThrow();
+      ColumnDefinition name = table(inspection, "account").column("name").orElseThrow();
+      Migrator v2c = new Migrator(List.of(migration(1, "adopt", v1.schemaAt(1).tables().stream()
+          .map(t -> (Operation) createTable(t)).toList()), migration(2, "change", List.of(alterColumn("account",
+              city.length(200)))), migration(3, "name", List.of(alterColumn("account", name.length(60))))))
+          .withUnmanaged(Unmanaged.parse(inspection.unmanaged().text()));
+      assertEquals(1, v2c.migrate(c).size());
+      assertEquals(List.of("60 latin1 latin1_general_ci"), strings(c, "SELECT CONCAT(CHARACTER_MAXIMUM_LENGTH, ' ',"
+          + " CHARACTER_SET_NAME, ' ', COLLATION_NAME) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
+          + " AND TABLE_NAME = 'account' AND COLUMN_NAME = 'name'"));
+      assertEquals(List.of(), v2c.validate(c).differences());
     }
   }
 
@@ -165,10 +216,10 @@ class KeptAttributesTest {
       exec(c, "INSERT INTO tag (name, weight) VALUES ('Ada', 1)");
       Inspection inspection = Inspection.of(c, Set.of());
       String report = inspection.report();
-      for (String expected : List.of("column tag.id: kept by the database, not in the model: autoincrement (AUTOINCREMENT)",
-          "column tag.name: kept by the database, not in the model: collation (NOCASE)")) {
+      for (String expected : List.of("column tag.id: kept by the database, not in the model: autoincrement (AUTOINCREMENT)")) {
         assertTrue(report.contains(expected), expected + " in:\n" + report);
       }
+      assertEquals("NOCASE", table(inspection, "tag").column("name").orElseThrow().collation(), "in the model: " + report);
       ColumnDefinition upper = table(inspection, "tag").column("upper_name").orElseThrow();
       assertEquals("upper(name) VIRTUAL", upper.generatedAs() + (upper.stored() ? " STORED" : " VIRTUAL"), report);
       Migrator v1 = adopt(c, inspection, "tag");

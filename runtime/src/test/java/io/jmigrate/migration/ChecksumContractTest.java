@@ -152,6 +152,30 @@ class ChecksumContractTest {
         createTable(table("person", column("id", BIGINT).notNull()).comment(""))));
   }
 
+  /**
+   * Added after format 1 was pinned: a column's own collation appears only on columns that have one, after its
+   * type and enum type, before its comment; a column without one (or an empty one) keeps an older column's line.
+   */
+  @Test
+  void columnCollationHasItsPlaceInTheColumnLine() {
+    Migration m = new M(7,
+        createTable(table("person", column("id", BIGINT).notNull(),
+            column("email", STRING).length(80).collation("NOCASE").comment("login"))),
+        alterColumn("person", column("email", STRING).length(120).collation("utf8mb4_unicode_ci")),
+        addColumn("person", column("code", CHAR).length(3).notNull().collation("C")));
+    List<String> lines = m.up().stream().map(Checksum::text).toList();
+    assertEquals(List.of(
+        "create table person (id BIGINT NOT NULL, email STRING(80) NULL COLLATE NOCASE COMMENT 'login')",
+        "alter column person.email STRING(120) NULL COLLATE utf8mb4_unicode_ci",
+        "add column person.code CHAR(3) NOT NULL COLLATE C"), lines);
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    lines.forEach(l -> crc.update((l + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertEquals((int) crc.getValue(), m.checksum(), "CRC32 of those lines, each with a newline");
+    assertEquals(-1592502623, m.checksum(), "pinned");
+    assertEquals("add column person.code CHAR(3) NOT NULL", Checksum.text(
+        addColumn("person", column("code", CHAR).length(3).notNull().collation(""))));
+  }
+
   @Test
   void canonicalTextIsSpelledOut() {
     assertEquals("create table book (id BIGINT NOT NULL, author_id BIGINT NULL, flag BOOLEAN NULL DEFAULT 'true',"
@@ -169,5 +193,29 @@ class ChecksumContractTest {
     assertEquals("add column volume.code CHAR(3) NOT NULL DEFAULT 'ab'", Checksum.text(m.up().get(0)));
     assertEquals("add column volume.doc JSON NULL", Checksum.text(m.up().get(1)));
     assertEquals(-105434669, m.checksum(), "CRC32 of those lines, each with a newline");
+  }
+
+  /**
+   * Added after format 1 was pinned: a column of a type jmigrate does not model ({@code @Column(sqlType)}) spells
+   * its SQL type after NATIVE; no other column's line changes. The number is CRC32 of the two lines as written
+   * here, each with a newline (computed apart from this code).
+   */
+  @Test
+  void nativeTypeColumnsSpellTheirSqlType() {
+    Migration m = new M(7, addColumn("document", column("body", STRING).sqlType("tsvector")),
+        createTable(table("film", column("id", INTEGER).notNull(),
+            column("release_year", NATIVE).sqlType(" year ").notNull().defaultSql("2006")).primaryKey("id")));
+    assertEquals(List.of(
+        "add column document.body NATIVE SQL-TYPE tsvector NULL",
+        "create table film (id INTEGER NOT NULL, release_year NATIVE SQL-TYPE year NOT NULL DEFAULT (2006), primary key (id))"),
+        m.up().stream().map(Checksum::text).toList());
+    assertEquals(46240573, m.checksum(), "CRC32 of those lines, each with a newline");
+    assertEquals("table film\n  column id INTEGER length=0 precision=0,0 not-null\n"
+        + "  column release_year NATIVE sql-type=\"year\" length=0 precision=0,0 not-null default-sql=\"2006\"\n"
+        + "  primary key (id)\n", io.jmigrate.schema.SchemaFingerprint.canonicalText(m.up().get(1).applyTo(
+            io.jmigrate.schema.Schema.empty())));
+    // Another type drops the SQL type: the column's line is an older column's line.
+    assertEquals("add column document.body STRING NULL",
+        Checksum.text(addColumn("document", column("body", STRING).sqlType("tsvector").type(STRING))));
   }
 }

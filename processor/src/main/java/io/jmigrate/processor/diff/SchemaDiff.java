@@ -744,7 +744,23 @@ public final class SchemaDiff {
     }
   }
 
+  /** The type as a message names it: a {@code @Column(sqlType)}'s as written, else jmigrate's with its size. */
+  private static String typeOf(ColumnDefinition c) {
+    String described = Widening.describe(c);
+    return c.type() == ColumnType.NATIVE ? c.sqlType() : described.contains(" DEFAULT") ? described.substring(0,
+        described.indexOf(" DEFAULT")) : described;
+  }
+
   private void checkAlter(String table, ColumnDefinition was, ColumnDefinition c) {
+    if ((was.type() == ColumnType.NATIVE || c.type() == ColumnType.NATIVE)
+        && !(was.type() == c.type() && java.util.Objects.equals(was.sqlType(), c.sqlType()))) {
+      // jmigrate knows nothing of the values of a type it does not model: no conversion is derived, none is guessed.
+      findings.add(Finding.error(Subject.column(table, c.name()), "cannot change the type of " + table + "." + c.name()
+          + " from " + typeOf(was) + " to " + typeOf(c) + ": jmigrate does not convert to or from"
+          + " a type it does not model (@Column(sqlType)). Keep the type, or add a column of the new type under a new"
+          + " name, fill it in a data step of your own, and drop the old one (@Drop)"));
+      return;
+    }
     if (was.nullable() && !c.nullable() && !c.hasDefault()) {
       findings.add(Finding.error(Subject.column(table, c.name()), "cannot make " + table + "." + c.name()
           + " NOT NULL without a default: existing rows may hold NULL. Give it a default "

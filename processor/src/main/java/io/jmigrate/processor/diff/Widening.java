@@ -68,6 +68,10 @@ public final class Widening {
   public static boolean widens(ColumnDefinition from, ColumnDefinition to) {
     ColumnType a = from.type();
     ColumnType b = to.type();
+    if (a == ColumnType.NATIVE || b == ColumnType.NATIVE) {
+      // A type jmigrate does not model holds what the database says: only the same type keeps the values.
+      return a == b && java.util.Objects.equals(from.sqlType(), to.sqlType());
+    }
     if (a == ColumnType.ENUM || b == ColumnType.ENUM) {
       // A label is at most 63 bytes (PostgreSQL's NAMEDATALEN); into an enum type only from the same type.
       return a == b ? java.util.Objects.equals(from.enumType(), to.enumType())

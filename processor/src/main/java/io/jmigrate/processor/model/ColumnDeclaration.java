@@ -30,6 +30,7 @@ import java.util.Map;
  * @param comment the column's comment ({@code @Column(comment)}, Hibernate's {@code @Comment}); null when none
  * @param generatedAs the expression of a generated column ({@code @Column(generatedAs)}); null when none
  * @param stored whether a generated column is stored ({@code @Column(stored)})
+ * @param collation the column's own collation ({@code @Column(collation)}, Hibernate's {@code @Collate}); null when none
  * @param origin where the field is declared; properties are the component names above
  *     ({@code name}, {@code nullable}, {@code length}, {@code defaultValue}, {@code generated},
  *     {@code renamedFrom}, {@code foreignKey}, {@code foreignKey.column}, …)
@@ -56,7 +57,25 @@ public record ColumnDeclaration(
     Origin origin,
     String comment,
     String generatedAs,
-    boolean stored) {
+    boolean stored,
+    String collation) {
+
+  /** A declaration without a collation of its own. */
+  public ColumnDeclaration(String name, boolean nameGiven, String field, String declaringClass, JavaType javaType,
+      boolean id, boolean generated, Boolean nullable, int length, int precision, int scale, boolean unique,
+      String defaultValue, String defaultSql, List<Map.Entry<String, String>> defaultSqlVariants, String renamedFrom,
+      ForeignKeyDeclaration foreignKey, boolean narrow, Origin origin, String comment, String generatedAs, boolean stored) {
+    this(name, nameGiven, field, declaringClass, javaType, id, generated, nullable, length, precision, scale, unique,
+        defaultValue, defaultSql, defaultSqlVariants, renamedFrom, foreignKey, narrow, origin, comment, generatedAs, stored,
+        null);
+  }
+
+  /** This declaration with the given collation ({@code @Column(collation)}, Hibernate's {@code @Collate}; null or empty: none). */
+  public ColumnDeclaration withCollation(String name) {
+    return new ColumnDeclaration(this.name, nameGiven, field, declaringClass, javaType, id, generated, nullable, length,
+        precision, scale, unique, defaultValue, defaultSql, defaultSqlVariants, renamedFrom, foreignKey, narrow, origin,
+        comment, generatedAs, stored, name == null || name.isBlank() ? null : name);
+  }
 
   /** A declaration of a column that is not generated. */
   public ColumnDeclaration(String name, boolean nameGiven, String field, String declaringClass, JavaType javaType,
@@ -80,7 +99,14 @@ public record ColumnDeclaration(
   public ColumnDeclaration withComment(String text) {
     return new ColumnDeclaration(name, nameGiven, field, declaringClass, javaType, id, generated, nullable, length,
         precision, scale, unique, defaultValue, defaultSql, defaultSqlVariants, renamedFrom, foreignKey, narrow, origin,
-        text == null || text.isEmpty() ? null : text, generatedAs, stored);
+        text == null || text.isEmpty() ? null : text, generatedAs, stored, collation);
+  }
+
+  /** This declaration computed by the database from {@code expression} (null: written by the application). */
+  public ColumnDeclaration withGeneratedAs(String expression, boolean storedOnDisk) {
+    return new ColumnDeclaration(name, nameGiven, field, declaringClass, javaType, id, generated, nullable, length,
+        precision, scale, unique, defaultValue, defaultSql, defaultSqlVariants, renamedFrom, foreignKey, narrow, origin,
+        comment, expression, expression != null && storedOnDisk, collation);
   }
 
   /** A declaration without {@code @DefaultSql} variants. */

@@ -58,7 +58,8 @@ public final class DefaultLiteral {
           return literal;
         case CHAR:
         case JSON:
-          return literal; // text as written; the database checks a JSON document when a row takes it
+        case NATIVE:
+          return literal; // text as written, quoted; the database reads it as its type when the column takes it
         case DATE:
           return LocalDate.parse(v).toString();
         case TIME:

@@ -13,11 +13,23 @@ import java.util.List;
  * @param enumConstants an enum's constants in order; null for other types
  * @param enumType the PostgreSQL enum type an enum is stored as ({@link ColumnType#ENUM}), whose labels
  *     are {@code enumConstants}; null when stored as text
+ * @param sqlType the SQL type, as written, of a field stored as a type jmigrate does not model
+ *     ({@link ColumnType#NATIVE}, {@code @Column(sqlType)}); null for the others
  */
 public record JavaType(String name, ColumnType columnType, boolean primitive, String boxName, List<String> enumConstants,
-    String enumType) {
+    String enumType, String sqlType) {
   public JavaType {
     enumConstants = enumConstants == null ? null : List.copyOf(enumConstants);
+  }
+
+  public JavaType(String name, ColumnType columnType, boolean primitive, String boxName, List<String> enumConstants,
+      String enumType) {
+    this(name, columnType, primitive, boxName, enumConstants, enumType, null);
+  }
+
+  /** This field stored as the SQL type {@code sql}, as written, whatever its Java type ({@code @Column(sqlType)}). */
+  public JavaType asSqlType(String sql) {
+    return new JavaType(name, ColumnType.NATIVE, primitive, boxName, null, null, sql);
   }
 
   public JavaType(String name, ColumnType columnType, boolean primitive, String boxName, List<String> enumConstants) {

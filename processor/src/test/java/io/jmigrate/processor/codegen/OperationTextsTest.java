@@ -116,12 +116,20 @@ class OperationTextsTest {
         alterTableComment("owner", null));
   }
 
+  /** Added after the table comment's: a column with a collation of its own added, and one given one. */
+  static List<Operation> columnCollationOperations() {
+    return List.of(
+        addColumn("pet", column("nick", STRING).length(30).collation("NOCASE")),
+        alterColumn("pet", column("email", STRING).length(20).collation("C")));
+  }
+
   static String texts() {
     StringBuilder out = new StringBuilder();
     Schema before = before();
     List<Operation> each = new ArrayList<>(operations());
     each.addAll(collationOperations());
     each.addAll(tableCommentOperations());
+    each.addAll(columnCollationOperations());
     for (Operation op : each) {
       out.append("== ").append(op.getClass().getSimpleName()).append('\n')
           .append("java: ").append(MigrationWriter.operation(op)).append('\n')

@@ -10,6 +10,8 @@ import static io.jmigrate.migration.Operations.dropForeignKey;
 import static io.jmigrate.migration.Operations.dropIndex;
 import static io.jmigrate.migration.Operations.setPrimaryKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jmigrate.dialect.Cost;
 import io.jmigrate.dialect.Costs;
@@ -129,6 +131,13 @@ class OnlineCostClaimsTest {
     }
   }
 
+  static long indexFileNode(Connection c) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT pg_relation_filenode('ix_t_code')")) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+
   static long fileNode(Connection c) throws SQLException {
     try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT pg_relation_filenode('t')")) {
       r.next();
@@ -222,6 +231,85 @@ class OnlineCostClaimsTest {
       if (rebuilt != cost.text().startsWith("rebuilds the table")) {
         wrong.append("\n  ").append(e.getKey()).append(": rebuilt ").append(rebuilt).append(", the cost says ")
             .append(cost.text());
+      }
+    }
+    assertEquals("", wrong.toString());
+  }
+
+  /**
+   * A column's collation changed, alone (collation names are each database's, so these are cases of their own): on
+   * PostgreSQL no rewrite, the indexes over the column rebuilt (heavy) or none (light); on MariaDB the algorithm the
+   * cost names is the cheapest the server accepts (measured on MariaDB 10.11: INSTANT without an index, NOCOPY with one).
+   */
+  @Test
+  void aCollationChangeCostsWhatTheDatabaseDoes() throws Exception {
+    Dialect pg = new PostgresDialect();
+    for (Operation op : List.of(alterColumn("t", col("name").collation("C")),
+        alterColumn("t", col("code").collation("POSIX")))) {
+      Cost cost = pg.costs().cost(op, BEFORE);
+      try (Connection c = Postgres.newDatabase()) {
+        createWithRows(c, pg);
+        long node = fileNode(c);
+        for (String sql : pg.statements(op, BEFORE)) {
+          exec(c, sql);
+        }
+        assertEquals(node, fileNode(c), "no rewrite: " + cost);
+        assertFalse(cost.text().contains("rewrites the table"), cost.toString());
+      }
+    }
+    TableDefinition indexed = T.index(IndexDefinition.of("ix_t_code", "code"));
+    Operation onIndexed = alterColumn("t", col("code").collation("C"));
+    assertTrue(pg.costs().cost(onIndexed, Schema.of(List.of(PARENT, indexed))).heavy());
+    try (Connection c = Postgres.newDatabase()) { // the index is built anew (a new file), the table is not
+      for (TableDefinition t : List.of(PARENT, indexed)) {
+        for (String sql : pg.statements(createTable(t), Schema.empty())) {
+          exec(c, sql);
+        }
+      }
+      long table = fileNode(c);
+      long index = indexFileNode(c);
+      for (String sql : pg.statements(onIndexed, Schema.of(List.of(PARENT, indexed)))) {
+        exec(c, sql);
+      }
+      assertEquals(table, fileNode(c));
+      assertTrue(index != indexFileNode(c), "the index over code was rebuilt");
+    }
+    assertFalse(pg.costs().cost(alterColumn("t", col("name").collation("C")), BEFORE).heavy());
+
+    Dialect maria = new MariaDbDialect();
+    StringBuilder wrong = new StringBuilder();
+    // name has no index (INSTANT, with a longer VARCHAR too); code has one in the "indexed" table (NOCOPY: the index is sorted anew)
+    for (Operation op : List.of(alterColumn("t", col("name").collation("utf8mb4_unicode_ci")),
+        alterColumn("t", col("name").length(40).collation("utf8mb4_unicode_ci")),
+        alterColumn("t", col("code").collation("utf8mb4_unicode_ci")))) {
+      Schema before = op.equals(alterColumn("t", col("code").collation("utf8mb4_unicode_ci")))
+          ? Schema.of(List.of(PARENT, indexed)) : BEFORE;
+      Cost cost = maria.costs().cost(op, before);
+      String cheapest = null;
+      for (String algorithm : List.of("INSTANT", "NOCOPY", "INPLACE", "COPY")) {
+        try (Connection c = MariaDb.newDatabase()) {
+          for (TableDefinition t : before.tables()) {
+            for (String sql : maria.statements(createTable(t), Schema.empty())) {
+              exec(c, sql);
+            }
+          }
+          exec(c, "INSERT INTO parent (id) VALUES (1)");
+          exec(c, "INSERT INTO t (id, name, code, parent_id) VALUES (1, 'a', 'b', 1), (2, 'c', 'd', 1)");
+          for (String sql : maria.statements(op, before)) {
+            exec(c, "SET SESSION alter_algorithm = '" + algorithm + "'");
+            exec(c, sql);
+          }
+          cheapest = algorithm;
+          break;
+        } catch (SQLException refused) {
+          // cheaper than the change allows
+        }
+      }
+      String claimed = cost.text().contains("ALGORITHM=COPY") ? "COPY" : cost.text().contains("ALGORITHM=INPLACE")
+          ? "INPLACE" : cost.text().contains("ALGORITHM=NOCOPY") ? "NOCOPY" : "INSTANT";
+      if (!claimed.equals(cheapest) || cost.heavy() != (claimed.equals("COPY") || claimed.equals("INPLACE"))) {
+        wrong.append("\n  ").append(op).append(": MariaDB's cheapest is ").append(cheapest).append(", the cost says ")
+            .append(cost);
       }
     }
     assertEquals("", wrong.toString());

@@ -18,30 +18,32 @@ import org.junit.jupiter.params.provider.MethodSource;
 class WideningTest {
   /** Rows: from; columns: to, in {@link ColumnType} order; unbounded DECIMAL and STRING; ENUM of one type. Y = widens. */
   static final String[] MATRIX = {
-      //         I B S b D R d s D T t z U X C L H J A N G E T
-      "INTEGER      Y Y . . Y . Y Y . . . . . . . . . . . . . . Y",
-      "BIGINT       . Y . . . . Y Y . . . . . . . . . . . . . . Y",
-      "SMALLINT     Y Y Y . Y Y Y Y . . . . . . . . . . . . . . Y",
-      "BOOLEAN      . . . Y . . . Y . . . . . . . . . . . . . . Y",
-      "DOUBLE       . . . . Y . Y Y . . . . . . . . . . . . . . Y",
-      "REAL         . . . . Y Y Y Y . . . . . . . . . . . . . . Y",
-      "DECIMAL      . . . . . . Y Y . . . . . . . . . . . . . . Y",
-      "STRING       . . . . . . . Y . . . . . . . . . . . . . . Y",
-      "DATE         . . . . . . . Y Y . . . . . . . . . . . . . Y",
-      "TIME         . . . . . . . Y . Y . . . . . . . . . . . . Y",
-      "TIMESTAMP    . . . . . . . Y . . Y . . . . . . . . . . . Y",
-      "TIMESTAMP_TZ . . . . . . . Y . . . Y . . . . . . . . . . Y",
-      "UUID         . . . . . . . Y . . . . Y . . . . . . . . . Y",
-      "BINARY       . . . . . . . . . . . . . Y . . . . . . . . .",
-      "CLOB         . . . . . . . . . . . . . . Y . . . . . . . .",
-      "BLOB         . . . . . . . . . . . . . . . Y . . . . . . .",
-      "CHAR         . . . . . . . Y . . . . . . . . Y . . . . . Y",
-      "JSON         . . . . . . . Y . . . . . . . . . Y . . . . Y",
-      "STRING_ARRAY . . . . . . . . . . . . . . . . . . Y . . . .",
-      "INTEGER_ARRAY . . . . . . . . . . . . . . . . . . Y Y Y . .",
-      "BIGINT_ARRAY . . . . . . . . . . . . . . . . . . Y . Y . .",
-      "ENUM         . . . . . . . Y . . . . . . . . . . . . . Y .",
-      "LONG_TEXT    . . . . . . . Y . . . . . . . . . . . . . . Y",
+      //         I B S b D R d s D T t z U X C L H J A N G E T N
+      "INTEGER      Y Y . . Y . Y Y . . . . . . . . . . . . . . Y .",
+      "BIGINT       . Y . . . . Y Y . . . . . . . . . . . . . . Y .",
+      "SMALLINT     Y Y Y . Y Y Y Y . . . . . . . . . . . . . . Y .",
+      "BOOLEAN      . . . Y . . . Y . . . . . . . . . . . . . . Y .",
+      "DOUBLE       . . . . Y . Y Y . . . . . . . . . . . . . . Y .",
+      "REAL         . . . . Y Y Y Y . . . . . . . . . . . . . . Y .",
+      "DECIMAL      . . . . . . Y Y . . . . . . . . . . . . . . Y .",
+      "STRING       . . . . . . . Y . . . . . . . . . . . . . . Y .",
+      "DATE         . . . . . . . Y Y . . . . . . . . . . . . . Y .",
+      "TIME         . . . . . . . Y . Y . . . . . . . . . . . . Y .",
+      "TIMESTAMP    . . . . . . . Y . . Y . . . . . . . . . . . Y .",
+      "TIMESTAMP_TZ . . . . . . . Y . . . Y . . . . . . . . . . Y .",
+      "UUID         . . . . . . . Y . . . . Y . . . . . . . . . Y .",
+      "BINARY       . . . . . . . . . . . . . Y . . . . . . . . . .",
+      "CLOB         . . . . . . . . . . . . . . Y . . . . . . . . .",
+      "BLOB         . . . . . . . . . . . . . . . Y . . . . . . . .",
+      "CHAR         . . . . . . . Y . . . . . . . . Y . . . . . Y .",
+      "JSON         . . . . . . . Y . . . . . . . . . Y . . . . Y .",
+      "STRING_ARRAY . . . . . . . . . . . . . . . . . . Y . . . . .",
+      "INTEGER_ARRAY . . . . . . . . . . . . . . . . . . Y Y Y . . .",
+      "BIGINT_ARRAY . . . . . . . . . . . . . . . . . . Y . Y . . .",
+      "ENUM         . . . . . . . Y . . . . . . . . . . . . . Y . .",
+      "LONG_TEXT    . . . . . . . Y . . . . . . . . . . . . . . Y .",
+      "NATIVE       . . . . . . . . . . . . . . . . . . . . . . . Y",
+
   };
 
   static Stream<Arguments> everyPairOfTypes() {
@@ -61,6 +63,17 @@ class WideningTest {
   void everyPairOfTypes(ColumnType from, ColumnType to, boolean widens) {
     assertEquals(ColumnType.values().length, MATRIX.length);
     assertEquals(widens, Widening.widens(ColumnDefinition.of("c", from), ColumnDefinition.of("c", to)));
+  }
+
+  /** A type jmigrate does not model ({@code @Column(sqlType)}) keeps its values only as the same type. */
+  @org.junit.jupiter.api.Test
+  void aTypeAsWrittenWidensIntoItselfOnly() {
+    ColumnDefinition tsvector = ColumnDefinition.of("c", ColumnType.STRING).sqlType("tsvector");
+    assertEquals(true, Widening.widens(tsvector, ColumnDefinition.of("c", ColumnType.NATIVE).sqlType("tsvector")));
+    assertEquals(false, Widening.widens(tsvector, ColumnDefinition.of("c", ColumnType.NATIVE).sqlType("text")));
+    assertEquals(false, Widening.widens(tsvector, ColumnDefinition.of("c", ColumnType.STRING)));
+    assertEquals(false, Widening.widens(ColumnDefinition.of("c", ColumnType.INTEGER), ColumnDefinition.of("c", ColumnType.NATIVE)
+        .sqlType("year")));
   }
 
   /** A PostgreSQL label is at most 63 bytes; into an enum type only from the same type (no text is sure to be a label). */

@@ -30,7 +30,7 @@ public final class InspectCommand {
       what it left out (views, triggers, functions, domains, enum types, check constraints,
       partitions, tables with columns of types jmigrate has no Java type for); those stay in the
       database as they are, and no migration touches them. Existing files are never overwritten.
-      What it left out, and what the database has beyond the models (ON UPDATE, comments, collations,
+      What it left out, and what the database has beyond the models (ON UPDATE, AUTOINCREMENT,
       generated columns, …), is declared in <resource-dir>/META-INF/jmigrate/unmanaged (default: the
       resources folder beside <source-dir>), which validate, baseline and migrate read: they accept it
       and never drop it, and a migration that would strip an attribute is refused.

@@ -72,6 +72,7 @@ final class MariaDbBuildRules implements BuildRules {
           : decimalBytes(35) + decimalBytes(30); // DECIMAL(65,30)
       case CHAR -> 4 * Math.max(length, 1); // VARCHAR(n) on MariaDB, as Hibernate makes it
       case BINARY, CLOB, LONG_TEXT, BLOB, JSON, STRING_ARRAY, INTEGER_ARRAY, BIGINT_ARRAY, ENUM -> 0; // refused as key columns (ENUM: refused on MariaDB)
+      case NATIVE -> 0; // its width is the database's to know: MariaDB itself refuses a key that is too long
     };
   }
 

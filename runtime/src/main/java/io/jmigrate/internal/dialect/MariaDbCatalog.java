@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * MariaDB/MySQL's catalog beyond JDBC: {@code ON UPDATE} (column comments are the model's), a column's character set or
- * collation other than its table's, generated columns (left out); {@code UNSIGNED} integers are not
- * attributes: inspect leaves their tables out, as no signed Java type holds their values. Triggers,
+ * MariaDB/MySQL's catalog beyond JDBC: {@code ON UPDATE} (column comments are the model's), a column's collation other than
+ * its table's (a text column's is read into the model by inspect, compared by validate), generated columns (left out); {@code UNSIGNED} integers are not
+ * attributes: inspect models them with their type as written ({@link #nativeTypes}), as no signed Java type holds
+ * their values. Triggers,
  * routines, check constraints, partitioned tables.
  */
 final class MariaDbCatalog implements LiveCatalog {
@@ -58,6 +59,22 @@ final class MariaDbCatalog implements LiveCatalog {
   @Override
   public List<ObjectKind> objects() {
     return OBJECTS;
+  }
+
+  /** {@code COLUMN_TYPE}: {@code char(10)}, {@code int(10) unsigned}, {@code enum('a','b')}, {@code inet6}. */
+  @Override
+  public java.util.Map<String, String> nativeTypes(Connection c, String table) throws SQLException {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    try (PreparedStatement s = c.prepareStatement(MARK + "SELECT COLUMN_NAME, COLUMN_TYPE FROM information_schema.COLUMNS"
+        + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?")) {
+      s.setString(1, table);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString(1), rs.getString(2));
+        }
+      }
+    }
+    return out;
   }
 
   @Override

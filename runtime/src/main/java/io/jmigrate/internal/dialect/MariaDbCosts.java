@@ -123,6 +123,14 @@ final class MariaDbCosts implements Costs {
           parts.add(longer && was.generated() == c.generated() ? Cost.light("is INSTANT (a longer VARCHAR)")
               : Cost.heavy(COPY));
         }
+        if (!java.util.Objects.equals(was.collation(), c.collation())) {
+          // The rows keep their bytes (INSTANT, also with a longer VARCHAR); an index over the column is sorted anew.
+          boolean keyed = table.primaryKey().contains(c.name())
+              || table.indexes().stream().anyMatch(i -> i.columns().contains(c.name()))
+              || table.foreignKeys().stream().anyMatch(f -> f.columns().contains(c.name()));
+          parts.add(keyed ? Cost.light("rebuilds the indexes over the column without copying the table (ALGORITHM=NOCOPY)")
+              : Cost.light("is INSTANT (a new collation)"));
+        }
         if (was.nullable() != c.nullable()) {
           parts.add(Cost.heavy((c.nullable() ? "" : FILL) + INPLACE));
         }

@@ -282,11 +282,12 @@ public class MariaDbDialect extends SqlDialect {
   protected String columnDefinition(TableDefinition table, ColumnDefinition c) {
     String comment = c.comment() == null ? "" : " COMMENT " + literal(ColumnDefinition.of(c.name(), ColumnType.STRING), c.comment());
     if (c.computed()) { // no NULL/NOT NULL nor default on a generated column here
-      return q(c.name()) + " " + type(table, c) + " AS (" + c.generatedAs() + ")" + (c.stored() ? " STORED" : " VIRTUAL")
+      return q(c.name()) + " " + type(table, c) + collateClause(c) + " AS (" + c.generatedAs() + ")" + (c.stored() ? " STORED" : " VIRTUAL")
           + comment;
     }
     String identity = c.generated() ? " AUTO_INCREMENT" : "";
-    return q(c.name()) + " " + type(table, c) + (c.nullable() ? " NULL" : " NOT NULL") + identity + defaultClause(c)
+    return q(c.name()) + " " + type(table, c) + collateClause(c) + (c.nullable() ? " NULL" : " NOT NULL") + identity
+        + defaultClause(c)
         + (c.comment() == null ? "" : " COMMENT " + literal(ColumnDefinition.of(c.name(), ColumnType.STRING), c.comment()));
   }
 
@@ -383,6 +384,19 @@ public class MariaDbDialect extends SqlDialect {
     String[] target = collationOf(op, out);
     caseDuplicates(before.table(op.table()), target[1], out);
     out.execute("ALTER TABLE " + q(op.table()) + " CONVERT TO CHARACTER SET " + target[0] + " COLLATE " + target[1]);
+    // CONVERT gives every text column the table's collation: a column with one of its own gets it back.
+    TableDefinition t = before.table(op.table()).collation(op.collation());
+    for (ColumnDefinition c : t.columns()) {
+      if (c.collation() != null && !c.collation().equalsIgnoreCase(target[1])) {
+        out.execute("ALTER TABLE " + q(op.table()) + " MODIFY COLUMN " + columnDefinition(t, c));
+      }
+    }
+  }
+
+  /** A column's collation is part of its definition, which {@code MODIFY COLUMN} restates. */
+  @Override
+  public boolean keepsColumnCollations() {
+    return true;
   }
 
   @Override

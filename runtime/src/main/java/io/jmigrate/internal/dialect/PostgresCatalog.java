@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * PostgreSQL's catalog beyond JDBC: generated columns ({@code GENERATED ALWAYS AS (…) STORED}, read into
- * the model by inspect, compared by validate), identities {@code GENERATED ALWAYS}, column collations (column and table comments are the model's), {@code DEFERRABLE}
- * foreign keys, indexes with a descending column or {@code INCLUDE} columns (left out); triggers,
+ * the model by inspect, compared by validate), identities {@code GENERATED ALWAYS}, column collations (a text column's is read into the model by inspect and
+ * compared by validate; column and table comments are the model's), {@code DEFERRABLE}
+ * foreign keys, indexes with a descending column, {@code INCLUDE} columns or another method than B-tree (left out); triggers,
  * functions, domains, enum types, check and exclusion constraints; partitions; UNIQUE constraints.
  */
 class PostgresCatalog implements LiveCatalog {
@@ -33,7 +34,9 @@ class PostgresCatalog implements LiveCatalog {
         "SELECT t.relname, 'index ' || i.relname, 'definition', pg_get_indexdef(i.oid), 't' FROM pg_index x"
             + " JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid"
             + " JOIN pg_namespace n ON n.oid = t.relnamespace WHERE n.nspname = current_schema()"
-            + " AND (x.indnkeyatts < x.indnatts OR EXISTS (SELECT 1 FROM unnest(x.indoption::int2[]) o WHERE (o & 1) = 1))");
+            + " AND (x.indnkeyatts < x.indnatts OR EXISTS (SELECT 1 FROM unnest(x.indoption::int2[]) o WHERE (o & 1) = 1)"
+            // GIN, GiST, BRIN, hash: a model's index is a B-tree
+            + " OR i.relam <> (SELECT oid FROM pg_am WHERE amname = 'btree'))");
 
   private static final List<ObjectKind> OBJECTS = List.of(
         new ObjectKind("trigger", "SELECT DISTINCT event_object_table || '.' || trigger_name FROM information_schema.triggers"
@@ -64,6 +67,42 @@ class PostgresCatalog implements LiveCatalog {
   @Override
   public List<ObjectKind> objects() {
     return OBJECTS;
+  }
+
+  /** {@code format_type}: the type as a definition writes it, with its modifiers ({@code numeric(5,2)[]}). */
+  @Override
+  public java.util.Map<String, String> nativeTypes(Connection c, String table) throws SQLException {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    try (PreparedStatement s = c.prepareStatement(MARK + "SELECT a.attname, format_type(a.atttypid, a.atttypmod)"
+        + " FROM pg_attribute a JOIN pg_class t ON t.oid = a.attrelid JOIN pg_namespace n ON n.oid = t.relnamespace"
+        + " WHERE n.nspname = current_schema() AND t.relname = ? AND a.attnum > 0 AND NOT a.attisdropped")) {
+      s.setString(1, table);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString(1), rs.getString(2));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The database reads the model's spelling ({@code to_regtype}: {@code smallint[]}, {@code int2[]} and
+   * {@code _int2} are one type, a domain is its own) and compares it with the column's type, modifiers aside.
+   */
+  @Override
+  public boolean sameType(Connection c, String table, String column, String sqlType, String liveTypeName)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(MARK + "SELECT to_regtype(?) = a.atttypid FROM pg_attribute a"
+        + " JOIN pg_class t ON t.oid = a.attrelid JOIN pg_namespace n ON n.oid = t.relnamespace"
+        + " WHERE n.nspname = current_schema() AND t.relname = ? AND a.attname = ? AND NOT a.attisdropped")) {
+      s.setString(1, sqlType);
+      s.setString(2, table);
+      s.setString(3, column);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
+      }
+    }
   }
 
   @Override

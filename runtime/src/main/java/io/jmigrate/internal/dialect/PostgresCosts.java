@@ -128,6 +128,11 @@ final class PostgresCosts implements Costs {
         if (!sameType(was, c)) {
           parts.add(coercible(was, c) ? Cost.light("changes only the catalog (the old type is binary coercible to the new one)")
               : Cost.heavy(REWRITE));
+        } else if (!java.util.Objects.equals(was.collation(), c.collation())) {
+          var t = before.table(o.table());
+          boolean keyed = t.primaryKey().contains(c.name()) || t.indexes().stream().anyMatch(i -> i.columns().contains(c.name()));
+          parts.add(keyed ? Cost.heavy("rebuilds the indexes over the column (they sort by its collation) while reads and"
+              + " writes wait (ACCESS EXCLUSIVE lock)") : Cost.light("changes only the catalog (a new collation)"));
         }
         if (was.nullable() && !c.nullable()) {
           parts.add(Cost.heavy("fills the NULLs with an UPDATE of those rows and scans every row to prove NOT NULL"));

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * SQLite's catalog beyond JDBC, read from each table's {@code CREATE TABLE} text: generated columns
- * (left out), {@code COLLATE}, {@code AUTOINCREMENT} and {@code CHECK} constraints; triggers and
+ * (left out), {@code COLLATE} (a text column's is read into the model by inspect, compared by validate),
+ * {@code AUTOINCREMENT} and {@code CHECK} constraints; triggers and
  * tables with checks; the declared column types ({@code PRAGMA table_info}), as its driver reports
  * lengths oddly.
  */

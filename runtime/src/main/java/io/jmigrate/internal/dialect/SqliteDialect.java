@@ -89,6 +89,11 @@ public class SqliteDialect extends SqlDialect {
       }
 
       @Override
+      public java.util.Set<String> columnCollations() {
+        return java.util.Set.of("BINARY", "NOCASE", "RTRIM"); // SQLite's built-in ones
+      }
+
+      @Override
       public boolean hasArrays() {
         return false;
       }
@@ -174,10 +179,16 @@ public class SqliteDialect extends SqlDialect {
       return q(c.name()) + " INTEGER PRIMARY KEY";
     }
     if (c.computed()) {
-      return q(c.name()) + " " + type(c) + " GENERATED ALWAYS AS (" + c.generatedAs() + ")"
+      return q(c.name()) + " " + type(c) + collateClause(c) + " GENERATED ALWAYS AS (" + c.generatedAs() + ")"
           + (c.stored() ? " STORED" : " VIRTUAL") + (c.nullable() ? "" : " NOT NULL");
     }
-    return q(c.name()) + " " + type(c) + (c.nullable() ? "" : " NOT NULL") + defaultClause(c);
+    return q(c.name()) + " " + type(c) + collateClause(c) + (c.nullable() ? "" : " NOT NULL") + defaultClause(c);
+  }
+
+  /** {@code COLLATE NOCASE} in the column's definition; a change rebuilds the table with it. */
+  @Override
+  public boolean keepsColumnCollations() {
+    return true;
   }
 
   @Override

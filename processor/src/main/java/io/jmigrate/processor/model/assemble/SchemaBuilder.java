@@ -137,8 +137,13 @@ public final class SchemaBuilder {
     List<String> key = new ArrayList<>();
     List<IndexDefinition> indexes = new ArrayList<>();
     List<ForeignKeyDefinition> foreignKeys = new ArrayList<>();
+    String tableCollation = TableDefinition.of(t.name()).collation(t.collation()).collationShown();
     for (ColumnDeclaration c : t.columns()) {
-      columns.add(column(c, t.jpa()));
+      ColumnDefinition column = column(c, t.jpa());
+      if (column.collation() != null && column.collation().equalsIgnoreCase(tableCollation)) {
+        column = column.collation(null); // MariaDB/MySQL: the table's own collation is no column collation
+      }
+      columns.add(column);
       if (c.id()) {
         key.add(c.name());
       }
@@ -162,12 +167,15 @@ public final class SchemaBuilder {
 
   private static ColumnDefinition column(ColumnDeclaration c, boolean jpa) {
     ColumnDefinition column = ColumnDefinition.of(c.name(), c.javaType().columnType()).nullable(c.isNullable())
-        .length(c.length()).precision(c.precision(), c.scale()).comment(c.comment());
+        .length(c.length()).precision(c.precision(), c.scale()).comment(c.comment()).collation(c.collation());
     if (c.generatedAs() != null) {
       column = column.generatedAs(c.generatedAs(), c.stored());
     }
     if (c.javaType().enumType() != null) {
       column = column.enumType(c.javaType().enumType());
+    }
+    if (c.javaType().sqlType() != null) {
+      column = column.sqlType(c.javaType().sqlType());
     }
     if (jpa && column.type() == ColumnType.TIMESTAMP_TZ) {
       column = column.asUtcDatetime(); // Hibernate's MariaDB DATETIME(6): instants past 2038

@@ -37,7 +37,7 @@ final class FieldExtractor {
     String name = given.isEmpty() ? Naming.snakeCase(field.getSimpleName().toString()) : given;
     Origin origin = Origin.of(field);
     for (String member : new String[] {"name", "nullable", "length", "precision", "scale", "unique",
-        "defaultValue", "defaultSql", "fixed", "enumType", "comment", "generatedAs", "stored"}) {
+        "defaultValue", "defaultSql", "fixed", "enumType", "comment", "generatedAs", "stored", "sqlType", "collation"}) {
       origin = track(origin, col, member, member);
     }
     origin = track(origin, id, "generated", "generated");
@@ -91,6 +91,17 @@ final class FieldExtractor {
     if (javaType.columnType() == ColumnType.CHAR && length == 0) {
       length = 1;
     }
+    String sqlType = annotations.string(col, "sqlType");
+    if (!sqlType.isEmpty()) { // a type jmigrate does not model, as written: the Java type's own mapping does not apply
+      String other = json != null ? "@Json" : annotations.bool(col, "fixed") ? "fixed = true"
+          : !annotations.string(col, "enumType").isEmpty() ? "enumType" : null;
+      JavaType declared = TypeMapping.javaType(field.asType());
+      javaType = other == null ? declared.asSqlType(sqlType)
+          : new JavaType(declared.name() + " (@Column(sqlType) names the column's type itself: it cannot be combined with "
+              + other + ")", null, declared.primitive(), declared.boxName(), null);
+      length = annotations.integer(col, "length");
+      precision = annotations.integer(col, "precision");
+    }
     return new ColumnDeclaration(
         name,
         !given.isEmpty(),
@@ -113,7 +124,8 @@ final class FieldExtractor {
         origin,
         explicitString(col, "comment"),
         explicitString(col, "generatedAs"),
-        explicit(col, "stored") == null || annotations.bool(col, "stored"));
+        explicit(col, "stored") == null || annotations.bool(col, "stored"))
+        .withCollation(explicitString(col, "collation"));
   }
 
   /**

@@ -83,4 +83,12 @@ public enum HibernateLine {
   boolean setRowsUnique() {
     return this == V7;
   }
+
+  /**
+   * Hibernate 7 writes no NOT NULL after a generated column on PostgreSQL and MariaDB (their dialects'
+   * {@code supportsNotNullAfterGeneratedAs}), only on H2; 6.6 writes it on every database.
+   */
+  boolean generatedColumnNotNullOnH2Only() {
+    return this == V7;
+  }
 }

@@ -133,7 +133,7 @@ final class JpaAssociations extends JpaPart {
           mapped.declaringClass(), mapped.javaType(), mapped.id(), mapped.generated(), mapped.nullable(),
           mapped.length(), mapped.precision(), mapped.scale(), mapped.unique(), mapped.defaultValue(),
           mapped.defaultSql(), mapped.defaultSqlVariants(), mapped.renamedFrom(), fk, mapped.narrow(), mapped.origin(),
-          mapped.comment()));
+          mapped.comment()).withCollation(mapped.collation()));
       return;
     }
     // A writable association over a column a read-only basic attribute maps too ({@code Long cityId} beside

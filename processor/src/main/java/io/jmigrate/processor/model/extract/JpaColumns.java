@@ -92,6 +92,9 @@ final class JpaColumns {
   /** The Hibernate whose schema is reproduced. */
   HibernateLine line = HibernateLine.V7;
 
+  /** The target dialects ({@code -Ajmigrate.dialects}): where Hibernate writes a generated column's NOT NULL. */
+  List<String> targets = List.of();
+
   /** A Bean Validation constraint of the default group ({@code jakarta.validation.constraints} or {@code javax.…}). */
   AnnotationMirror validation(Element field, String simpleName) {
     for (String p : new String[] {"jakarta.validation.constraints.", "javax.validation.constraints."}) {
@@ -289,13 +292,70 @@ final class JpaColumns {
     if (storedByHibernate) {
       javaType = new JavaType(type.toString(), sized.type(), false, javaName, TypeMapping.enumConstants(type));
     }
+    // Hibernate's @GeneratedColumn: a column the database computes, stored as every Hibernate dialect here writes it.
+    AnnotationMirror generatedColumn = Annotations.mirror(field, Jpa.HIBERNATE + "GeneratedColumn");
+    String generatedAs = null;
+    if (generatedColumn != null) {
+      origin = origin.with("generatedAs", generatedColumn, explicit(generatedColumn, "value"));
+      generatedAs = generatedColumn(field, generatedColumn, scope, defaultName, attribute, notNull);
+      notNull &= generatedAs == null || !line.generatedColumnNotNullOnH2Only() || notNullAfterGeneratedAs();
+    }
     if (defaultName == null) { // the attribute's own column, not an element collection's (whose @Check is not read)
       columnChecks.put(origin, columnChecks(field, name, beanValidation && !scope.embedded()));
     }
     return new ColumnDeclaration(name, true, attribute, scope.declaringClass(), javaType, scope.id(), false,
         !notNull, length, precision, scale, unique, null, defaultSql,
         renamed == null ? null : annotations.string(renamed, "value"), null,
-        Annotations.mirror(field, JmigrateExtractor.NARROW) != null, origin).withComment(comment(field));
+        Annotations.mirror(field, JmigrateExtractor.NARROW) != null, origin).withComment(comment(field))
+        .withGeneratedAs(generatedAs, true).withCollation(collate(field));
+  }
+
+  /** Hibernate's {@code @Collate} on the field: the column's collation, as its export writes it ({@code collate …}). */
+  String collate(Element field) {
+    AnnotationMirror collate = Annotations.mirror(field, Jpa.HIBERNATE + "Collate");
+    return collate == null ? null : annotations.string(collate, "value");
+  }
+
+  /**
+   * The expression of Hibernate's {@code @GeneratedColumn} on a basic attribute, which Hibernate 6.6 and 7 export as
+   * {@code generated always as (expression) stored} on PostgreSQL (before 18) and MariaDB, and with no storage word
+   * on H2 (jmigrate's stored column, as {@code @Column(generatedAs)} makes it); null after reporting what jmigrate
+   * cannot map.
+   */
+  private String generatedColumn(Element field, AnnotationMirror annotation, Scope scope, String defaultName,
+      String attribute, boolean notNull) {
+    Origin at = Origin.of(field, annotation);
+    String expression = annotations.string(annotation, "value");
+    if (defaultName != null) {
+      return null; // an element collection's: reported at the field (JpaUnread)
+    }
+    if (scope.id() || Jpa.has(field, "Version")) {
+      problems.add(Problem.error(at, "jmigrate maps Hibernate's @GeneratedColumn on a basic attribute that is neither"
+          + " part of the key nor a @Version (" + attribute + "): the database would compute the column, and the"
+          + " application could not write it. Remove @GeneratedColumn, or move it to an attribute of its own"));
+      return null;
+    }
+    if (expression.isBlank()) {
+      problems.add(Problem.error(at, "@GeneratedColumn on " + attribute + " has no expression"));
+      return null;
+    }
+    if (notNull && line.generatedColumnNotNullOnH2Only() && targets.contains("h2") && !notNullAfterGeneratedAs()) {
+      problems.add(Problem.error(at, attribute + " is a NOT NULL generated column: Hibernate 7 writes its NOT NULL on"
+          + " H2 but not on " + String.join(" or ", targets.stream().filter(t -> !t.equals("h2") && !t.equals("sqlite"))
+              .toList()) + " (-Ajmigrate.dialects=" + String.join(",", targets) + "), so no one schema is Hibernate's on"
+          + " all of them. Let it hold NULL (a wrapper type such as Integer, no nullable = false), or target fewer"
+          + " databases"));
+      return null;
+    }
+    return expression;
+  }
+
+  /**
+   * Whether Hibernate 7 writes a generated column's NOT NULL on every target: they are H2 (or SQLite, whose
+   * dialect writes it too). With no targets, or any other, it does not (PostgreSQL's and MariaDB's dialects).
+   */
+  private boolean notNullAfterGeneratedAs() {
+    return !targets.isEmpty() && targets.stream().allMatch(t -> t.equals("h2") || t.equals("sqlite"));
   }
 
   /**
@@ -549,7 +609,8 @@ final class JpaColumns {
   static ColumnDeclaration as(ColumnDeclaration c, boolean id, boolean nullable) {
     return new ColumnDeclaration(c.name(), c.nameGiven(), c.field(), c.declaringClass(), c.javaType(), id,
         c.generated(), nullable && !id, c.length(), c.precision(), c.scale(), c.unique(), c.defaultValue(),
-        c.defaultSql(), c.defaultSqlVariants(), c.renamedFrom(), c.foreignKey(), c.narrow(), c.origin(), c.comment());
+        c.defaultSql(), c.defaultSqlVariants(), c.renamedFrom(), c.foreignKey(), c.narrow(), c.origin(), c.comment())
+        .withCollation(c.collation());
   }
 
   /** A foreign-key column: named, typed and sized as the referenced column, nullable as the mapping says. */

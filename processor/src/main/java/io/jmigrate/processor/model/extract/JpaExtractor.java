@@ -78,6 +78,7 @@ public final class JpaExtractor implements Extractor {
     this.generators = new JpaGenerators(annotations, naming, problems).targets(this.targets);
     this.columns = new JpaColumns(annotations, naming, autoApply, problems);
     this.columns.beanValidation = beanValidation;
+    this.columns.targets = this.targets;
     this.shared = new JpaPart(naming, types, this.targets, annotations, problems, columns, generators, entities, tables);
     this.unread = new JpaUnread(shared);
     this.hierarchy = new JpaHierarchy(shared);

@@ -65,7 +65,7 @@ final class JpaKeys extends JpaPart {
       }
       return new ColumnDeclaration(c.name(), c.nameGiven(), c.field(), c.declaringClass(), c.javaType(), c.id(), true,
           c.nullable(), c.length(), c.precision(), c.scale(), c.unique(), null, null, c.renamedFrom(), c.foreignKey(),
-          c.narrow(), c.origin().with("generated", g, explicit(g, "strategy"))).withComment(c.comment());
+          c.narrow(), c.origin().with("generated", g, explicit(g, "strategy"))).withComment(c.comment()).withCollation(c.collation());
     }
     if (strategy.equals("UUID") || (strategy.equals("AUTO") && c.javaType().columnType() == ColumnType.UUID)) {
       return c; // Hibernate generates the UUID itself

@@ -53,7 +53,7 @@ final class JpaSharedTables extends JpaPart {
             c.javaType(), c.id(), c.generated(), c.nullable(), c.length(), c.precision(), c.scale(), c.unique(),
             c.defaultValue(), c.defaultSql(), c.defaultSqlVariants(), c.renamedFrom(),
             new ForeignKeyDeclaration(to.className, to.simpleName, fk.targetIsTable(), fk.column(), fk.onDelete(),
-                fk.onUpdate(), fk.name()), c.narrow(), c.origin(), c.comment());
+                fk.onUpdate(), fk.name()), c.narrow(), c.origin(), c.comment()).withCollation(c.collation());
       });
     }
   }

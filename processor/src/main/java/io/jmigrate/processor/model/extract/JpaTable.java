@@ -195,7 +195,7 @@ static int physicalSize(ColumnDeclaration c) {
     case DECIMAL -> (int) Math.ceil((c.precision() == 0 ? 38 : c.precision()) / (Math.log(10) / Math.log(2) * 8));
     case STRING, BINARY, CLOB, LONG_TEXT, BLOB -> c.length() == 255 || c.length() == 0 ? Integer.MAX_VALUE / 2 : c.length();
     case CHAR -> Math.max(c.length(), 1);
-    case JSON, STRING_ARRAY, INTEGER_ARRAY, BIGINT_ARRAY, ENUM -> Integer.MAX_VALUE / 2;
+    case JSON, STRING_ARRAY, INTEGER_ARRAY, BIGINT_ARRAY, ENUM, NATIVE -> Integer.MAX_VALUE / 2;
   };
 }
 }

@@ -32,7 +32,9 @@ final class JpaUnread extends JpaPart {
       "UpdateTimestamp", "BatchSize", "Fetch", "Cache", "Cascade", "DynamicInsert", "DynamicUpdate", "Immutable",
       "SQLRestriction", "Where", "SQLDelete", "NotFound", "LazyGroup", "OptimisticLock", "NaturalIdCache",
       "CurrentTimestamp", "SoftDelete", "Nationalized",
-      "Comment"); // read by JpaColumns for a basic column, and on an entity as its table's comment; on an association, left out as before
+      "Collate", // read by JpaColumns for a basic column
+      "Comment", // read by JpaColumns for a basic column, and on an entity as its table's comment; on an association, left out as before
+      "GeneratedColumn"); // read by JpaColumns for a basic column; on an association or embedded attribute, an error below
 
   /** The mapped superclasses already warned about (several entities may extend one). */
   final Set<String> warnedSuperclasses = new java.util.HashSet<>();
@@ -60,6 +62,13 @@ final class JpaUnread extends JpaPart {
 
   /** A warning at every JPA or Hibernate annotation on the field that jmigrate does not read. */
   void checkField(Element f) {
+    AnnotationMirror generatedColumn = Annotations.mirror(f, Jpa.HIBERNATE + "GeneratedColumn");
+    if (generatedColumn != null && (JpaHierarchy.isRelation(f) || JpaColumns.isEmbedded(f)
+        || Jpa.has(f, "ElementCollection"))) {
+      problems.add(Problem.error(Origin.of(f, generatedColumn), "jmigrate maps Hibernate's @GeneratedColumn on a basic"
+          + " attribute, not on an association, an embedded attribute or an element collection (" + f.getSimpleName()
+          + "): put it on a basic attribute, or remove it"));
+    }
     for (AnnotationMirror m : f.getAnnotationMirrors()) {
       String jpa = Jpa.simpleNameIfJpa(m);
       if (jpa != null && JpaGenerators.READ.contains(jpa)) {

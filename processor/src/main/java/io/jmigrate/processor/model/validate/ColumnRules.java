@@ -37,6 +37,13 @@ final class ColumnRules {
   }
 
   private static Problem type(ColumnDeclaration c) {
+    String sql = c.javaType().sqlType();
+    if (sql != null && (sql.isBlank() || sql.contains(";") || sql.contains("--") || sql.contains("/*")
+        || sql.chars().anyMatch(ch -> ch < 0x20))) {
+      return Problem.error(c.origin().of("sqlType"), "@Column(sqlType = \"" + sql.replace("\n", "\\n") + "\") must be one"
+          + " SQL type as a definition writes it (\"tsvector\", \"char(10)\", \"smallint[]\"): not blank, on one line,"
+          + " without ';' or a comment");
+    }
     if (c.javaType().columnType() != null) {
       return null;
     }
@@ -64,6 +71,11 @@ final class ColumnRules {
     if (c.length() < 0 || c.precision() < 0 || c.scale() < 0) {
       String which = c.length() < 0 ? "length" : c.precision() < 0 ? "precision" : "scale";
       return Problem.error(c.origin().of(which), "length, precision and scale cannot be negative");
+    }
+    if (type == ColumnType.NATIVE && (c.length() > 0 || c.precision() > 0 || c.scale() > 0)) {
+      String which = c.length() > 0 ? "length" : c.precision() > 0 ? "precision" : "scale";
+      return Problem.error(c.origin().of(which), "@Column(sqlType = \"" + c.javaType().sqlType() + "\") is the column's"
+          + " type as written: give its size inside it (sqlType = \"char(10)\", \"numeric(5,2)\"), not as " + which);
     }
     // A large object's length is the JPA @Column's, which sizes MariaDB's TINYTEXT … LONGTEXT.
     if (c.length() > 0 && type != ColumnType.STRING && type != ColumnType.CHAR && type != ColumnType.CLOB

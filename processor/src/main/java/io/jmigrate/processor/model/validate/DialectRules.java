@@ -88,6 +88,7 @@ final class DialectRules {
       }
     }
     Problem p = generated(c);
+    p = p != null ? p : collation(c);
     p = p != null ? p : coverage(c, given);
     p = p != null ? p : mariaDbLength(c);
     return p != null ? p : mariaDbTextDefault(c);
@@ -153,6 +154,41 @@ final class DialectRules {
         + String.join(" and ", folding.stream().map(DialectRules::displayName).toList())
         + " compare" + (folding.size() == 1 ? "s" : "") + " names without case (-Ajmigrate.dialects="
         + String.join(",", targets) + "), so the two would be one there. " + fix;
+  }
+
+  /**
+   * A column's own collation: text only, a plain name (written into the SQL as it is), and one every target
+   * dialect can give a column: H2 has none per column, SQLite only its built-in ones.
+   */
+  private Problem collation(ColumnDeclaration c) {
+    if (c.collation() == null) {
+      return null;
+    }
+    ColumnType type = c.javaType().columnType();
+    if (type != null && !type.collates()) {
+      return Problem.error(c.origin().of("collation"), c.qualifiedField() + " has a collation but is "
+          + type + ": a collation orders text, so only a String column (VARCHAR, TEXT or a fixed CHAR) has one");
+    }
+    if (!c.collation().matches("[A-Za-z0-9_.@-]+")) {
+      return Problem.error(c.origin().of("collation"), "\"" + c.collation() + "\" is not a collation name: give the"
+          + " name as the database spells it, letters, digits and _ . - @ only (\"C\", \"utf8mb4_unicode_ci\", \"NOCASE\")");
+    }
+    String none = first(r -> !r.hasColumnCollations());
+    if (none != null) {
+      return Problem.error(c.origin().of("collation"), c.qualifiedField() + " has the collation " + c.collation()
+          + ", and " + rules.get(none).databases() + " has no collation per column (" + none + " is a target dialect:"
+          + " -Ajmigrate.dialects=" + dialects() + "). Remove the collation, or leave " + none + " out of the targets.");
+    }
+    String fixed = first(r -> r.columnCollations() != null
+        && !r.columnCollations().contains(c.collation().toUpperCase(java.util.Locale.ROOT)));
+    if (fixed != null) {
+      return Problem.error(c.origin().of("collation"), "the collation " + c.collation() + " of " + c.qualifiedField()
+          + " is not one of " + rules.get(fixed).databases() + "'s (" + String.join(", ",
+              new TreeSet<>(rules.get(fixed).columnCollations())) + "; " + fixed + " is a target dialect:"
+          + " -Ajmigrate.dialects=" + dialects() + "). Collation names are the database's own: give one that every"
+          + " target has.");
+    }
+    return null;
   }
 
   /** A generated column has no default and is no key; a virtual one needs targets that have them. */

@@ -141,7 +141,8 @@ public final class ModelValidator {
       }
       if (c.generated() && !c.javaType().columnType().isInteger()) {
         add(Problem.error(c.origin().of("generated"), "@Id(generated = true) needs an int or long key, not "
-            + c.javaType() + "; drop generated, or make the key an int or long"));
+            + (c.javaType().sqlType() != null ? "the SQL type " + c.javaType().sqlType() + " (@Column(sqlType))" : c.javaType())
+            + "; drop generated, or make the key an int or long"));
       }
       if (c.renamedFrom() != null) {
         String message = Identifiers.problem("@RenamedFrom column", c.renamedFrom(), null, null);
