@@ -227,7 +227,9 @@ public final class SchemaDiff {
     for (Map.Entry<String, String> r : intents.sequenceRenames().entrySet()) {
       String to = r.getKey();
       String from = r.getValue();
-      if (s.findSequence(from).isPresent() && s.findSequence(to).isEmpty() && target.findSequence(to).isPresent()) {
+      // Not when the models still have the old name (another entity's sequence now): that one stays.
+      if (s.findSequence(from).isPresent() && s.findSequence(to).isEmpty() && target.findSequence(to).isPresent()
+          && target.findSequence(from).isEmpty()) {
         Operation op = Operations.renameSequence(from, to);
         ops.add(op);
         s = op.applyTo(s);
