@@ -218,7 +218,11 @@ class JpaErrorsTest {
             @Entity class Thing { // <-  (-Ajmigrate.naming=jpa -Ajmigrate.dialects=mariadb)
               @Id Long id;
             }""", "with -Ajmigrate.naming=jpa Hibernate names this table Thing, unquoted: MariaDB and MySQL keep "
-            + "its capitals"),
+            + "its capitals (table names are case-sensitive on Linux), but jmigrate creates thing (it writes an entity's"
+            + " names in lower case). Name the table in lower case (@Table(name = \"thing\"), @JoinTable or"
+            + " @CollectionTable), use -Ajmigrate.naming=snake_case, or run MariaDB and MySQL with"
+            + " lower_case_table_names=1 (which stores Hibernate's name in lower case too) and leave it out of the"
+            + " target dialects (-Ajmigrate.dialects)"),
         Arguments.of("jpa naming, MariaDB, a sequence name with capitals", """
             @Entity @Table(name = "thing") class Thing {
               @Id

@@ -58,6 +58,8 @@ final class JpaGenerators {
   private final List<Problem> problems;
   /** The databases of a target that keeps unquoted capitals, or null. */
   private String keepingCapitals;
+  /** The target dialects. */
+  private List<String> targets = List.of();
   private final List<SequenceDeclaration> sequences = new ArrayList<>();
   private final Map<String, TableDeclaration> tables = new LinkedHashMap<>();
   /** Generator table → segment → the value its row starts with. */
@@ -72,6 +74,7 @@ final class JpaGenerators {
   /** With a target dialect that keeps an unquoted name's capitals (MariaDB), where a sequence's name keeps them. */
   JpaGenerators targets(List<String> dialects) {
     this.keepingCapitals = JpaNaming.keepingCapitals(dialects);
+    this.targets = dialects;
     return this;
   }
 
@@ -201,9 +204,8 @@ final class JpaGenerators {
     String name = naming.physical(logical);
     if (naming == JpaNaming.JPA && keepingCapitals != null && !logical.startsWith("`") && !logical.startsWith("\"")
         && !logical.equals(logical.toLowerCase(java.util.Locale.ROOT))) {
-      problems.add(Problem.error(at, "with -Ajmigrate.naming=jpa Hibernate names this sequence " + logical + ", unquoted:"
-          + " " + keepingCapitals + " keep its capitals while PostgreSQL and H2 fold it to " + name + ", which jmigrate creates."
-          + " Give it a lower-case name (@SequenceGenerator(sequenceName = \"" + name + "\")), or use"
+      problems.add(Problem.error(at, JpaNaming.capitalsReason(targets, "sequence", logical, name)
+          + ". Give it a lower-case name (@SequenceGenerator(sequenceName = \"" + name + "\")), or use"
           + " -Ajmigrate.naming=snake_case"));
     }
     return name;

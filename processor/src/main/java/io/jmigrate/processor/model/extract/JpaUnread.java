@@ -56,10 +56,11 @@ final class JpaUnread extends JpaPart {
         || logical.equals(logical.toLowerCase(java.util.Locale.ROOT))) {
       return;
     }
-    problems.add(Problem.error(at, "with -Ajmigrate.naming=jpa Hibernate names this table " + logical + ", unquoted: "
-        + keeping + " keep its capitals (table names are case-sensitive on Linux) while PostgreSQL and H2 fold "
-        + "it to " + naming.physical(logical) + ", which jmigrate creates. Name the table in lower case (@Table(name = "
-        + "\"" + naming.physical(logical) + "\"), @JoinTable or @CollectionTable), or use -Ajmigrate.naming=snake_case"));
+    problems.add(Problem.error(at, JpaNaming.capitalsReason(targets, "table", logical, naming.physical(logical))
+        + ". Name the table in lower case (@Table(name = \"" + naming.physical(logical) + "\"), @JoinTable or"
+        + " @CollectionTable), use -Ajmigrate.naming=snake_case, or run " + keeping + " with"
+        + " lower_case_table_names=1 (which stores Hibernate's name in lower case too) and leave it out of the target"
+        + " dialects (-Ajmigrate.dialects)"));
   }
 
   /** A warning at every JPA or Hibernate annotation on the field that jmigrate does not read. */
