@@ -7,7 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Id generators (src/test/resources/generators): {@code AUTO} and {@code SEQUENCE} without a generator
- * ({@code <entity>_seq}, increment 50), a {@code @SequenceGenerator} with its sequence name, initial value
+ * ({@code <table>_seq}, increment 50), a {@code @SequenceGenerator} with its sequence name, initial value
  * and allocation size, a generator two entities share, a generator name nothing declares, a JOINED
  * hierarchy's root sequence, an {@code int} key, {@code TABLE} without a generator
  * ({@code hibernate_sequences}) and with a {@code @TableGenerator} of its own table and columns. Step 2
@@ -53,5 +53,26 @@ class JpaGeneratorsTest {
     ids.step("generators/segments");
     ids.step(java.util.List.of("generators/segments", "generators/segments2"), java.util.Map.of());
     ids.assertNoProblems();
+  }
+
+  /**
+   * The implicit sequence is named after the hierarchy root's table, as Hibernate names it
+   * (src/test/resources/generators/tablenamed): {@code @Table(name = "things")} gives {@code things_seq}, a JOINED
+   * root with its own entity and table names its table's, and (tablenamed7, JPA 3.2: Hibernate 7 only) an unnamed
+   * {@code @SequenceGenerator} too; with both namings (Hibernate's own on PostgreSQL and H2, which fold
+   * {@code things_SEQ}). jpa-tests-hibernate6 runs it with 6.6, which names it alike.
+   */
+  @Test
+  void implicitSequencesAreNamedAfterTheRootTable(@TempDir Path dir) throws Exception {
+    java.util.List<String> sources = Hibernate.major() >= 7
+        ? java.util.List.of("generators/tablenamed", "generators/tablenamed7") : java.util.List.of("generators/tablenamed");
+    SchemaComparison ids = new SchemaComparison(dir, SchemaComparison.all());
+    ids.step(sources, java.util.Map.of());
+    ids.assertNoProblems();
+    Set<Target> folding = SchemaComparison.all();
+    folding.retainAll(Set.of(Target.POSTGRESQL, Target.H2));
+    SchemaComparison jpa = new SchemaComparison(dir.resolve("jpa"), Hibernate.Naming.JPA, folding);
+    jpa.step(sources, java.util.Map.of(), "-Ajmigrate.naming=jpa");
+    jpa.assertNoProblems();
   }
 }

@@ -218,14 +218,58 @@ class JpaErrorsTest {
             @Entity class Thing { // <-  (-Ajmigrate.naming=jpa -Ajmigrate.dialects=mariadb)
               @Id Long id;
             }""", "with -Ajmigrate.naming=jpa Hibernate names this table Thing, unquoted: MariaDB and MySQL keep "
-            + "its capitals"),
+            + "its capitals (table names are case-sensitive on Linux), but jmigrate creates thing (it writes an entity's"
+            + " names in lower case). Name the table in lower case (@Table(name = \"thing\"), @JoinTable or"
+            + " @CollectionTable), use -Ajmigrate.naming=snake_case, or run MariaDB and MySQL with"
+            + " lower_case_table_names=1 (which stores Hibernate's name in lower case too) and leave it out of the"
+            + " target dialects (-Ajmigrate.dialects)"),
         Arguments.of("jpa naming, MariaDB, a sequence name with capitals", """
             @Entity @Table(name = "thing") class Thing {
               @Id
               @GeneratedValue // <-  (-Ajmigrate.naming=jpa -Ajmigrate.dialects=mariadb)
               Long id;
-            }""", "with -Ajmigrate.naming=jpa Hibernate names this sequence Thing_SEQ, unquoted: MariaDB and MySQL keep"
+            }""", "with -Ajmigrate.naming=jpa Hibernate names this sequence thing_SEQ, unquoted: MariaDB and MySQL keep"
             + " its capitals"),
+        Arguments.of("@Table on a mapped superclass", """
+            @MappedSuperclass
+            @Table(name = "base") // <-
+            abstract class Base { @Id Long id; }
+            @Entity class Thing extends Base { String name; }""", "Hibernate refuses @Table on a @MappedSuperclass at"
+            + " start-up (\"Mapped superclass 'com.acme.model.Base' may not specify a '@Table'\"): Base has no table of"
+            + " its own. Move it to the entity (Thing)"),
+        Arguments.of("@Inheritance on a mapped superclass", """
+            @MappedSuperclass
+            @Inheritance(strategy = InheritanceType.JOINED) // <-
+            abstract class Base { @Id Long id; }
+            @Entity class Thing extends Base { String name; }""", "Hibernate refuses @Inheritance on a @MappedSuperclass"
+            + " at start-up (\"Mapped superclass 'com.acme.model.Base' may not specify an '@Inheritance' mapping"
+            + " strategy\")"),
+        Arguments.of("a join table's join column not updatable", """
+            @Entity class Thing {
+              @Id Long id;
+              @ManyToMany
+              @JoinTable(name = "thing_tags", joinColumns = @JoinColumn(name = "thing_id", updatable = false)) // <-
+              Set<Tag> tags;
+            }
+            @Entity class Tag { @Id Long id; }""", "Hibernate refuses the join column thing_id of tags with insertable"
+            + " = true and updatable = false (\"must be defined with the same insertable and updatable attributes\"): a"
+            + " collection's rows are written as a whole. Remove updatable = false from the @JoinColumn in joinColumns,"
+            + " or set both to false"),
+        Arguments.of("a collection table's join column not insertable", """
+            @Entity class Thing {
+              @Id Long id;
+              @ElementCollection
+              @CollectionTable(joinColumns = @JoinColumn(name = "thing_id", insertable = false)) // <-
+              Set<String> names;
+            }""", "Hibernate refuses the join column thing_id of names with insertable = false and updatable = true"),
+        Arguments.of("an inverse join column not updatable", """
+            @Entity class Thing {
+              @Id Long id;
+              @OneToMany
+              @JoinTable(inverseJoinColumns = @JoinColumn(name = "tag_id", updatable = false)) // <-
+              List<Tag> tags;
+            }
+            @Entity class Tag { @Id Long id; }""", "Remove updatable = false from the @JoinColumn in inverseJoinColumns"),
         Arguments.of("an invalid naming option", """
             @Entity class Thing { // (the option)
               @Id Long id;
@@ -240,18 +284,6 @@ class JpaErrorsTest {
               @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.NCLOB) // <-
               String text;
             }""", "jmigrate does not read Hibernate's @JdbcTypeCode on text; if it changes the column"),
-        Arguments.of("@Table on a mapped superclass", """
-            @MappedSuperclass
-            @Table(name = "base") // <-
-            abstract class Base { @Id Long id; }
-            @Entity class Thing extends Base { String name; }""", "Hibernate 7 refuses @Table on a @MappedSuperclass "
-            + "(Base has no table of its own), and jmigrate does not read it: move it to the entity (Thing)"),
-        Arguments.of("@Inheritance on a mapped superclass", """
-            @MappedSuperclass
-            @Inheritance(strategy = InheritanceType.JOINED) // <-
-            abstract class Base { @Id Long id; }
-            @Entity class Thing extends Base { String name; }""", "Hibernate 7 refuses @Inheritance on a "
-            + "@MappedSuperclass"),
         Arguments.of("a descending index", """
             @Entity
             @Table(indexes = @Index(columnList = "name DESC")) // <-
@@ -302,6 +334,86 @@ class JpaErrorsTest {
         "column(\"tags\", STRING_ARRAY).length(255)", "column(\"ids\", BIGINT_ARRAY)")) {
       org.junit.jupiter.api.Assertions.assertTrue(migration.contains(column), column + " in " + migration);
     }
+  }
+
+  /**
+   * Join columns that agree (both false), and a one-to-many's own {@code @JoinColumn}, which Hibernate accepts
+   * either way (measured on 6.6 and 7): no error.
+   */
+  @org.junit.jupiter.api.Test
+  void joinColumnsHibernateAcceptsAreNoError() {
+    String source = """
+        package com.acme.model;
+        import jakarta.persistence.*;
+        import java.util.*;
+        @Entity class Thing {
+          @Id Long id;
+          @ManyToMany
+          @JoinTable(joinColumns = @JoinColumn(name = "thing_id", insertable = false, updatable = false))
+          Set<Tag> tags;
+          @OneToMany @JoinColumn(name = "owner_id", insertable = false) List<Tag> owned;
+        }
+        @Entity class Tag { @Id Long id; }
+        """;
+    Compilation c = compile("snake_case", JavaFileObjects.forSourceString("com.acme.model.Thing", source));
+    assertThat(c).succeeded();
+  }
+
+  /**
+   * A field of a mapped superclass is read once per entity extending it; what it is warned about is said once
+   * (not once per entity). Hibernate's {@code @SQLOrder} (and 6.6's old {@code @OrderBy(clause)}) orders the rows
+   * Hibernate loads and changes no column: no warning.
+   */
+  @org.junit.jupiter.api.Test
+  void aMappedSuperclassFieldIsWarnedAboutOnceAndOrderingIsHarmless() {
+    String source = """
+        package com.acme.model;
+        import jakarta.persistence.*;
+        import java.util.*;
+        @MappedSuperclass abstract class Base {
+          @Id Long id;
+          @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.NCLOB) String text;
+        }
+        @Entity class One extends Base {
+          @OneToMany(mappedBy = "owner") @org.hibernate.annotations.SQLOrder("id desc") List<Part> parts;
+        }
+        @Entity class Two extends Base {}
+        @Entity class Three extends Base {}
+        @Entity class Part {
+          @Id Long id;
+          @ManyToOne One owner;
+        }
+        """;
+    Compilation c = compile("snake_case", JavaFileObjects.forSourceString("com.acme.model.Base", source));
+    assertThat(c).succeeded();
+    List<String> warnings = c.warnings().stream().map(d -> d.getMessage(java.util.Locale.ROOT)).toList();
+    org.junit.jupiter.api.Assertions.assertEquals(1,
+        warnings.stream().filter(w -> w.contains("@JdbcTypeCode on text")).count(), warnings.toString());
+    org.junit.jupiter.api.Assertions.assertTrue(warnings.stream().noneMatch(w -> w.contains("SQLOrder")),
+        warnings.toString());
+  }
+
+  /**
+   * A NOT NULL column added to an entity without a default: the error names Hibernate's {@code @ColumnDefault}
+   * (JPA's {@code @Column} has no default), and with it the build passes.
+   */
+  @org.junit.jupiter.api.Test
+  void aNotNullColumnWithoutADefaultOnAnEntityNamesColumnDefault() throws Exception {
+    String entity = "package com.acme.model;\nimport jakarta.persistence.*;\n";
+    Project p = new Project(dir.resolve("app")).write("com/acme/model/Thing.java", entity
+        + "@Entity public class Thing { @Id Long id; }");
+    p.build().assertOk();
+    p.write("com/acme/model/Thing.java", entity
+        + "@Entity public class Thing { @Id Long id; @Column(nullable = false) String code; }");
+    Project.Result r = p.build();
+    org.junit.jupiter.api.Assertions.assertFalse(r.ok());
+    org.junit.jupiter.api.Assertions.assertTrue(r.errors().stream().anyMatch(e -> e.contains(
+        "cannot add the NOT NULL column thing.code without a default: the table may already have rows. Give it a"
+            + " default (Hibernate's @ColumnDefault(\"…\"), an SQL expression ('…' for a text)), or make it nullable")),
+        r.errors().toString());
+    p.write("com/acme/model/Thing.java", entity + "@Entity public class Thing { @Id Long id;"
+        + " @Column(nullable = false) @org.hibernate.annotations.ColumnDefault(\"'none'\") String code; }");
+    p.build().assertOk();
   }
 
   @ParameterizedTest(name = "{0}")

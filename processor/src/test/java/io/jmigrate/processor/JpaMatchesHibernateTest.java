@@ -226,11 +226,49 @@ class JpaMatchesHibernateTest {
     assertSameAsHibernate(petClinic(dir), false, "-Ajmigrate.naming=jpa");
   }
 
+  /**
+   * Bean Validation's {@code @NotNull} on a to-one association makes its join column NOT NULL on the entity, but not
+   * inside an embeddable (Hibernate does not descend into one that is not {@code @Valid @NotNull}), where only
+   * {@code optional = false} and {@code @JoinColumn(nullable = false)} do, as for the embeddable's basic attributes.
+   */
+  @Test
+  void notNullOnAnAssociationInsideAnEmbeddableLeavesItNullable() throws Exception {
+    Project p = new Project(dir);
+    String pkg = "package com.acme.model;\nimport jakarta.persistence.*;\nimport jakarta.validation.constraints.NotNull;\n";
+    p.write("com/acme/model/Place.java", pkg + "@Entity public class Place { @Id Long id; }");
+    p.write("com/acme/model/Stop.java", pkg + """
+        @Embeddable public class Stop {
+          @ManyToOne @NotNull Place place;
+          @NotNull String label;
+          @ManyToOne(optional = false) @JoinColumn(name = "required_id") Place required;
+          @ManyToOne @JoinColumn(name = "fixed_id", nullable = false) Place fixed;
+        }""");
+    p.write("com/acme/model/Trip.java", pkg + """
+        @Entity public class Trip {
+          @Id Long id;
+          @Embedded Stop stop;
+          @ManyToOne @NotNull Place origin;
+        }""");
+    assertSameAsHibernate(p, List.of("com.acme.model.Place", "com.acme.model.Trip"), true);
+    try (Connection c = DriverManager.getConnection(jmigrateUrl)) {
+      assertEquals(List.of("fixed_id NO", "id NO", "label YES", "origin_id NO", "place_id YES", "required_id NO"),
+          io.jmigrate.testing.Sql.strings(c, "SELECT column_name || ' ' || is_nullable FROM information_schema.columns"
+              + " WHERE table_name = 'trip' ORDER BY column_name"));
+    }
+  }
+
+  private String jmigrateUrl;
+
   private void assertSameAsHibernate(Project p, boolean snakeCase, String... options) throws Exception {
+    assertSameAsHibernate(p, ENTITIES, snakeCase, options);
+  }
+
+  private void assertSameAsHibernate(Project p, List<String> entities, boolean snakeCase, String... options)
+      throws Exception {
     Project.Result build = p.build(options).assertOk();
     String hibernateUrl = Postgres.newDatabaseUrl();
-    HibernateSchema.run(build, ENTITIES, snakeCase, hibernateUrl, "create");
-    String jmigrateUrl = Postgres.newDatabaseUrl();
+    HibernateSchema.run(build, entities, snakeCase, hibernateUrl, "create");
+    jmigrateUrl = Postgres.newDatabaseUrl();
     try (Connection c = DriverManager.getConnection(jmigrateUrl)) {
       build.migrator().migrate(c);
     }
@@ -238,6 +276,6 @@ class JpaMatchesHibernateTest {
         Connection j = DriverManager.getConnection(jmigrateUrl)) {
       assertEquals(HibernateSchema.catalog(h), HibernateSchema.catalog(j));
     }
-    HibernateSchema.run(build, ENTITIES, snakeCase, jmigrateUrl, "validate");
+    HibernateSchema.run(build, entities, snakeCase, jmigrateUrl, "validate");
   }
 }

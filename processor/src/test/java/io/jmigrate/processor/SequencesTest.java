@@ -106,4 +106,63 @@ class SequencesTest {
       assertFalse(Sql.strings(c, "SELECT name FROM sqlite_master WHERE type = 'table'").contains("owner_seq"));
     }
   }
+
+  /**
+   * Hibernate (6.6 and 7) names the implicit sequence after the hierarchy root's table, not its entity:
+   * {@code @Table(name = "things") class Thing} uses {@code things_seq}, as does an unnamed
+   * {@code @SequenceGenerator}; a JOINED subclass uses its root's.
+   */
+  @Test
+  void theImplicitSequenceIsNamedAfterTheRootTable() throws Exception {
+    Project p = new Project(dir)
+        .write("com/acme/model/Thing.java", ENTITY + """
+            @Entity @Table(name = "things") public class Thing { @Id @GeneratedValue Long id; }""")
+        .write("com/acme/model/CarrierMovement.java", ENTITY + """
+            @Entity @Table(name = "carrier_moves") public class CarrierMovement {
+              @Id @GeneratedValue(strategy = GenerationType.SEQUENCE) @SequenceGenerator(allocationSize = 10) Long id;
+            }""")
+        .write("com/acme/model/Vehicle.java", ENTITY + """
+            @Entity(name = "Auto") @Table(name = "fleet") @Inheritance(strategy = InheritanceType.JOINED)
+            public class Vehicle { @Id @GeneratedValue Long id; }""")
+        .write("com/acme/model/Truck.java", ENTITY + "@Entity public class Truck extends Vehicle { int axles; }");
+    p.build().assertOk();
+    assertTrue(p.snapshotText().contains("""
+          "sequences": [
+            {"name": "carrier_moves_seq", "increment": 10},
+            {"name": "fleet_seq", "increment": 50},
+            {"name": "things_seq", "increment": 50}
+          ],
+        """), p.snapshotText());
+  }
+
+  /**
+   * A project whose implicit sequence jmigrate named after the entity before 0.2.0 ({@code thing_seq} for
+   * {@code @Table(name = "things") class Thing}; a generator name nothing declares makes that same snapshot
+   * and migration here): the next build renames the sequence to Hibernate's {@code things_seq}, and the
+   * value it had reached is kept on PostgreSQL.
+   */
+  @Test
+  void theFormerEntityNamedSequenceIsRenamedKeepingItsValue() throws Exception {
+    Project p = new Project(dir).write("com/acme/model/Thing.java", ENTITY + """
+        @Entity @Table(name = "things") public class Thing { @Id @GeneratedValue(generator = "thing_seq") Long id; }""");
+    Project.Result first = p.build().assertOk();
+    assertTrue(p.snapshotText().contains("{\"name\": \"thing_seq\", \"increment\": 50}"), p.snapshotText());
+    try (Connection db = io.jmigrate.testing.Postgres.newDatabase()) {
+      first.migrator().migrate(db);
+      Sql.strings(db, "SELECT nextval('thing_seq') || ''");
+      assertEquals(List.of("51"), Sql.strings(db, "SELECT nextval('thing_seq') || ''"));
+
+      p.write("com/acme/model/Thing.java", ENTITY + """
+          @Entity @Table(name = "things") public class Thing { @Id @GeneratedValue Long id; }""");
+      Project.Result second = p.build().assertOk();
+      assertEquals(List.of(), second.warnings(), "a rename, not a drop and a new sequence");
+      String v2 = p.migrations("com.acme.migrations").lastEntry().getValue();
+      assertTrue(v2.contains("renameSequence(\"thing_seq\", \"things_seq\")"), v2);
+      assertFalse(v2.contains("dropSequence"), v2);
+      assertFalse(v2.contains("createSequence"), v2);
+      assertEquals(1, second.migrator().migrate(db).size());
+      assertEquals(List.of("101"), Sql.strings(db, "SELECT nextval('things_seq') || ''"), "the value is kept");
+      assertEquals(List.of(), second.migrator().validate(db).differences());
+    }
+  }
 }

@@ -33,6 +33,23 @@ public final class Findings {
       default: // TABLE, DROP_COLUMN: the model's type (none for a table gone from the models)
         at = models.tableElements().get(f.subject().table());
     }
-    return new Problem(at, f.message(), f.warning(), null, null);
+    Finding said = inEntity(at) ? f.forEntity() : f;
+    return new Problem(at, said.message(), said.warning(), null, null);
+  }
+
+  /** Whether the element is a JPA entity's, embeddable's or mapped superclass's (or the type itself). */
+  private static boolean inEntity(Element at) {
+    for (Element e = at; e != null; e = e.getEnclosingElement()) {
+      if (e.getKind().isClass()) {
+        for (javax.lang.model.element.AnnotationMirror m : e.getAnnotationMirrors()) {
+          String name = m.getAnnotationType().toString();
+          if (name.matches("(jakarta|javax)\\.persistence\\.(Entity|Embeddable|MappedSuperclass)")) {
+            return true;
+          }
+        }
+        return false;
+      }
+    }
+    return false;
   }
 }

@@ -227,7 +227,9 @@ public final class SchemaDiff {
     for (Map.Entry<String, String> r : intents.sequenceRenames().entrySet()) {
       String to = r.getKey();
       String from = r.getValue();
-      if (s.findSequence(from).isPresent() && s.findSequence(to).isEmpty() && target.findSequence(to).isPresent()) {
+      // Not when the models still have the old name (another entity's sequence now): that one stays.
+      if (s.findSequence(from).isPresent() && s.findSequence(to).isEmpty() && target.findSequence(to).isPresent()
+          && target.findSequence(from).isEmpty()) {
         Operation op = Operations.renameSequence(from, to);
         ops.add(op);
         s = op.applyTo(s);
@@ -707,7 +709,7 @@ public final class SchemaDiff {
     if (!c.nullable() && !c.hasDefault() && !c.generated() && !c.computed()) {
       findings.add(Finding.error(Subject.column(table, c.name()), "cannot add the NOT NULL column " + table + "."
           + c.name() + " without a default: the table may already have rows. Give it a default "
-          + "(@Column(defaultValue = \"…\") or defaultSql), or make it nullable, fill it in, and make it "
+          + "(" + Finding.MODEL_DEFAULT + "), or make it nullable, fill it in, and make it "
           + "NOT NULL in a later migration."));
     }
   }
@@ -764,7 +766,7 @@ public final class SchemaDiff {
     if (was.nullable() && !c.nullable() && !c.hasDefault()) {
       findings.add(Finding.error(Subject.column(table, c.name()), "cannot make " + table + "." + c.name()
           + " NOT NULL without a default: existing rows may hold NULL. Give it a default "
-          + "(@Column(defaultValue = \"…\")), which also fills the existing NULLs, or keep it nullable."));
+          + "(" + Finding.MODEL_DEFAULT + "), which also fills the existing NULLs, or keep it nullable."));
     }
     if (!Widening.widens(was, c)) {
       narrowed.add(table + "." + c.name());

@@ -58,7 +58,7 @@ final class JpaAssociations extends JpaPart {
     for (TypeElement type : chain) {
       Set<String> idClassFields = keys.idClassFields(type);
       associations(e, t, persistentFields(type, annotations, new ArrayList<>(), false).stream()
-          .filter(f -> !idClassFields.contains(f.getSimpleName().toString())).toList(), forceNullable);
+          .filter(f -> !idClassFields.contains(f.getSimpleName().toString())).toList(), forceNullable, false);
     }
   }
 
@@ -66,8 +66,11 @@ final class JpaAssociations extends JpaPart {
    * The associations and element collections among {@code fields}, and inside their embeddables (nested
    * too): Hibernate maps an embeddable's association as the entity's own (its join column in the entity's
    * table, its join or collection table named after the entity and the attribute).
+   *
+   * @param embedded whether {@code fields} are an embeddable's, where Bean Validation's {@code @NotNull} does not
+   *     reach the schema (as for its basic attributes)
    */
-  void associations(JpaEntity e, JpaTable t, List<Element> fields, boolean forceNullable) {
+  void associations(JpaEntity e, JpaTable t, List<Element> fields, boolean forceNullable, boolean embedded) {
     for (Element f : fields) {
       if (Jpa.has(f, "Id") || Jpa.has(f, "EmbeddedId") || Jpa.has(f, "MapsId")) {
         continue;
@@ -75,18 +78,18 @@ final class JpaAssociations extends JpaPart {
       if (Jpa.has(f, "ElementCollection")) {
         collections.collectionTable(e, t, f);
       } else if (Jpa.has(f, "ManyToOne") || Jpa.has(f, "OneToOne")) {
-        toOne(e, t, f, forceNullable);
+        toOne(e, t, f, forceNullable, embedded);
       } else if (Jpa.has(f, "OneToMany") || Jpa.has(f, "ManyToMany")) {
         toMany(e, t, f);
       } else if (JpaColumns.isEmbedded(f) && JpaColumns.embeddable(f.asType()) != null) {
         associations(e, t, persistentFields(JpaColumns.embeddable(f.asType()), annotations, new ArrayList<>(), true),
-            forceNullable);
+            forceNullable, true);
       }
     }
   }
 
   /** The owning side of a to-one association: a join column referencing the target's key (or referencedColumnName). */
-  void toOne(JpaEntity e, JpaTable t, Element f, boolean forceNullable) {
+  void toOne(JpaEntity e, JpaTable t, Element f, boolean forceNullable, boolean embedded) {
     String kind = Jpa.has(f, "ManyToOne") ? "ManyToOne" : "OneToOne";
     AnnotationMirror relation = Jpa.mirror(f, kind);
     if (!annotations.string(relation, "mappedBy").isEmpty()) {
@@ -118,7 +121,10 @@ final class JpaAssociations extends JpaPart {
     // keeps an explicit @JoinColumn(nullable = false), as it keeps @Column(nullable = false).
     boolean nullable = (relation == null || annotations.bool(relation, "optional") || forceNullable)
         && (jc == null || annotations.bool(jc, "nullable"));
-    nullable &= forceNullable || !columns.notNullByValidation(f);
+    // Bean Validation's @NotNull as Hibernate's TypeSafeActivator applies it: not in a single-table subclass, and
+    // not inside an embeddable (it descends only into an @Valid @NotNull embedded attribute, which jmigrate does not
+    // follow for basic attributes either).
+    nullable &= forceNullable || embedded || !columns.notNullByValidation(f);
     boolean unique = kind.equals("OneToOne") || (jc != null && annotations.bool(jc, "unique"));
     Origin origin = track(track(track(Origin.of(f), jc, "name", "name"), jc, "nullable", "nullable"), jc,
         "referencedColumnName", "foreignKey.column");
@@ -215,6 +221,8 @@ final class JpaAssociations extends JpaPart {
     JpaTable join = joins.joinTable(e, t, f, name, !given.isEmpty(), joinTable);
 
     String inverseOwner = manyToMany ? inverseAttribute(target, attribute) : null;
+    joins.sameMutability(f, joinTable, "joinColumns");
+    joins.sameMutability(f, joinTable, "inverseJoinColumns");
     AnnotationMirror ownerColumn = joins.first(joinTable, "joinColumns");
     AnnotationMirror targetColumn = joins.first(joinTable, "inverseJoinColumns");
     String ownerName = joins.columnName(ownerColumn, (inverseOwner != null ? inverseOwner : e.entityName) + "_"

@@ -53,6 +53,7 @@ final class JpaCollections extends JpaPart {
     String name = naming.physical(given.isEmpty() ? e.entityName + "_" + attribute : given);
     unread.checkCase(given.isEmpty() ? e.entityName + "_" + attribute : given, Origin.of(f));
     JpaTable table = joins.joinTable(e, t, f, name, !given.isEmpty(), ct);
+    joins.sameMutability(f, ct, "joinColumns");
     AnnotationMirror ownerColumn = joins.first(ct, "joinColumns");
     String ownerName = joins.columnName(ownerColumn, e.entityName + "_" + ownerKey.name());
     // An ordered list's or a map's rows: the key is the owner and the order or map key column, as Hibernate's.

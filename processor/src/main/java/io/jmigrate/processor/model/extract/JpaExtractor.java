@@ -160,6 +160,7 @@ public final class JpaExtractor implements Extractor {
     tables.clear();
     generators.clear();
     unread.warnedSuperclasses.clear();
+    unread.checkedFields.clear();
     hierarchy.discover(roots);
     for (JpaEntity e : entities.values()) {
       e.parent = entities.get(JpaHierarchy.qualifiedName(JpaHierarchy.entitySuperclass(e.type)));

@@ -28,7 +28,9 @@ import javax.lang.model.type.TypeKind;
  *
  * <ul>
  *   <li>{@code AUTO} (the default) and {@code SEQUENCE} on a number: a sequence. Without a generator,
- *       {@code <entity name>_SEQ} (the hierarchy root's) through the naming ({@code owner_seq}),
+ *       {@code <table>_SEQ} (the hierarchy root's table as Hibernate names it, after its physical naming:
+ *       Hibernate's {@code implicit_name_base}, 6.6 and 7 alike) through the naming again ({@code owner_seq};
+ *       {@code @Table(name = "things")}: {@code things_seq}),
  *       starting at 1, increment 50. {@code generator = "g"} names a {@code @SequenceGenerator(name = "g")}
  *       on the field, its class, the entity or a superclass, or the package; its {@code sequenceName}
  *       (else {@code g}) through the naming, {@code initialValue} (1) and {@code allocationSize} (50). A
@@ -56,6 +58,8 @@ final class JpaGenerators {
   private final List<Problem> problems;
   /** The databases of a target that keeps unquoted capitals, or null. */
   private String keepingCapitals;
+  /** The target dialects. */
+  private List<String> targets = List.of();
   private final List<SequenceDeclaration> sequences = new ArrayList<>();
   private final Map<String, TableDeclaration> tables = new LinkedHashMap<>();
   /** Generator table → segment → the value its row starts with. */
@@ -70,6 +74,7 @@ final class JpaGenerators {
   /** With a target dialect that keeps an unquoted name's capitals (MariaDB), where a sequence's name keeps them. */
   JpaGenerators targets(List<String> dialects) {
     this.keepingCapitals = JpaNaming.keepingCapitals(dialects);
+    this.targets = dialects;
     return this;
   }
 
@@ -101,11 +106,12 @@ final class JpaGenerators {
    *
    * @param f the key field
    * @param g its {@code @GeneratedValue}
-   * @param root the entity at the root of the field's hierarchy, whose name the implicit sequence takes
+   * @param root the entity at the root of the field's hierarchy, whose table the implicit sequence is named after
    * @param rootEntityName that entity's name
    */
   boolean generated(Element f, AnnotationMirror g, String strategy, ColumnDeclaration c, TypeElement root,
       String rootEntityName) {
+    String implicit = implicitBase(root, rootEntityName) + "_SEQ";
     String generator = annotations.string(g, "generator");
     Origin at = Origin.of(f, g).with("s", g, explicit(g, "strategy")).of("s");
     if (!strategy.equals("AUTO") && !strategy.equals("SEQUENCE") && !strategy.equals("TABLE")) {
@@ -128,7 +134,7 @@ final class JpaGenerators {
       return true;
     }
     if (d == null) {
-      sequence(physical(rootEntityName + "_SEQ", at), 1, 50, at);
+      implicitSequence(implicit, rootEntityName, at);
       return true;
     }
     AnnotationMirror m = d.mirror();
@@ -138,12 +144,50 @@ final class JpaGenerators {
       return true;
     }
     String name = annotations.string(m, "sequenceName");
-    name = !name.isEmpty() ? name : !d.name().isEmpty() ? d.name() : rootEntityName + "_SEQ";
     Object initial = annotations.value(m, "initialValue");
     Object allocation = annotations.value(m, "allocationSize");
-    sequence(physical(name, Origin.of(d.at(), m)), initial == null ? 1 : ((Number) initial).longValue(),
-        allocation == null ? 50 : ((Number) allocation).longValue(), Origin.of(d.at(), m));
+    long start = initial == null ? 1 : ((Number) initial).longValue();
+    long increment = allocation == null ? 50 : ((Number) allocation).longValue();
+    if (name.isEmpty() && d.name().isEmpty()) {
+      String physical = physical(implicit, Origin.of(d.at(), m));
+      sequences.add(new SequenceDeclaration(physical, start, increment, formerImplicit(physical, rootEntityName),
+          Origin.of(d.at(), m)));
+      return true;
+    }
+    sequence(physical(!name.isEmpty() ? name : d.name(), Origin.of(d.at(), m)), start, increment, Origin.of(d.at(), m));
     return true;
+  }
+
+  /**
+   * The base of Hibernate's implicit sequence name: the root table's name as Hibernate holds it, which its physical
+   * naming strategy has seen ({@code CamelCaseToUnderscoresNamingStrategy}: lower case with underscores;
+   * Hibernate's default: as written, {@code Cargo}), quotes removed. The {@code _SEQ} name then goes through the
+   * physical naming again, as a sequence name.
+   */
+  private String implicitBase(TypeElement root, String rootEntityName) {
+    String given = annotations.string(Jpa.mirror(root, "Table"), "name");
+    String logical = given.isEmpty() ? rootEntityName : given;
+    if (logical.length() > 1 && (logical.charAt(0) == '`' || logical.charAt(0) == '"')
+        && logical.charAt(logical.length() - 1) == logical.charAt(0)) {
+      return logical.substring(1, logical.length() - 1);
+    }
+    return naming == JpaNaming.SNAKE_CASE ? naming.physical(logical) : logical;
+  }
+
+  /** The implicit sequence, renamed from the name jmigrate gave it before 0.2.0 when that differs. */
+  private void implicitSequence(String logical, String rootEntityName, Origin at) {
+    String physical = physical(logical, at);
+    sequences.add(new SequenceDeclaration(physical, 1, 50, formerImplicit(physical, rootEntityName), at));
+  }
+
+  /**
+   * jmigrate before 0.2.0 named the implicit sequence after the root entity ({@code <entity>_seq}), as Hibernate
+   * does not: where that differs from Hibernate's name, the new name is a rename of the old one (keeping its
+   * value), which the diff applies only when the previous snapshot has the old name and the models do not.
+   */
+  private String formerImplicit(String physical, String rootEntityName) {
+    String former = naming.physical(rootEntityName + "_SEQ");
+    return former.equals(physical) ? null : former;
   }
 
   /** jmigrate's {@code @Sequence} on an entity or its fields: a sequence of its own (one {@code inspect --jpa} kept). */
@@ -160,9 +204,8 @@ final class JpaGenerators {
     String name = naming.physical(logical);
     if (naming == JpaNaming.JPA && keepingCapitals != null && !logical.startsWith("`") && !logical.startsWith("\"")
         && !logical.equals(logical.toLowerCase(java.util.Locale.ROOT))) {
-      problems.add(Problem.error(at, "with -Ajmigrate.naming=jpa Hibernate names this sequence " + logical + ", unquoted:"
-          + " " + keepingCapitals + " keep its capitals while PostgreSQL and H2 fold it to " + name + ", which jmigrate creates."
-          + " Give it a lower-case name (@SequenceGenerator(sequenceName = \"" + name + "\")), or use"
+      problems.add(Problem.error(at, JpaNaming.capitalsReason(targets, "sequence", logical, name)
+          + ". Give it a lower-case name (@SequenceGenerator(sequenceName = \"" + name + "\")), or use"
           + " -Ajmigrate.naming=snake_case"));
     }
     return name;

@@ -111,6 +111,32 @@ final class JpaJoins extends JpaPart {
     return join;
   }
 
+  /**
+   * Hibernate (6.6 and 7, measured) refuses at start-up a join or collection table's join column that is insertable
+   * but not updatable or the reverse: "Join column '…' on collection property '…' must be defined with the same
+   * insertable and updatable attributes" (a collection's rows are written as a whole). Checked for
+   * {@code @JoinTable(joinColumns, inverseJoinColumns)} and {@code @CollectionTable(joinColumns)}; a one-to-many's
+   * own {@code @JoinColumn} may differ (Hibernate accepts it).
+   */
+  void sameMutability(Element f, AnnotationMirror holder, String member) {
+    if (holder == null) {
+      return;
+    }
+    for (AnnotationMirror jc : Jpa.mirrors(annotations, holder, member)) {
+      boolean insertable = annotations.bool(jc, "insertable");
+      boolean updatable = annotations.bool(jc, "updatable");
+      if (insertable != updatable) {
+        String name = annotations.string(jc, "name");
+        problems.add(Problem.error(Origin.of(f, holder).with("m", holder, explicit(holder, member)).of("m"),
+            "Hibernate refuses the join column " + (name.isEmpty() ? "" : name + " ") + "of " + f.getSimpleName()
+            + " with insertable = " + insertable + " and updatable = " + updatable + " (\"must be defined with the same"
+            + " insertable and updatable attributes\"): a collection's rows are written as a whole. Remove "
+            + (insertable ? "updatable = false" : "insertable = false") + " from the @JoinColumn in " + member
+            + ", or set both to false"));
+      }
+    }
+  }
+
   AnnotationMirror first(AnnotationMirror m, String member) {
     if (m == null) {
       return null;

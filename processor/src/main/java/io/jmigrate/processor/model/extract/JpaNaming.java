@@ -100,4 +100,23 @@ public enum JpaNaming {
     }
     return null;
   }
+
+  /**
+   * Why a name with capitals that Hibernate writes unquoted is refused: what the case-keeping databases hold ({@code logical}) is not what jmigrate creates ({@code physical}, lower case, as
+   * PostgreSQL and H2 fold it); with only case-keeping targets, PostgreSQL and H2 are not named.
+   */
+  static String capitalsReason(java.util.List<String> targets, String kind, String logical, String physical) {
+    String keeping = keepingCapitals(targets);
+    boolean folding = targets.stream().anyMatch(t -> {
+      try {
+        return !io.jmigrate.dialect.Dialect.named(t).buildRules().keepsUnquotedCapitals();
+      } catch (io.jmigrate.dialect.UnsupportedDatabaseException unknown) {
+        return false;
+      }
+    });
+    return "with -Ajmigrate.naming=jpa Hibernate names this " + kind + " " + logical + ", unquoted: " + keeping
+        + " keep its capitals (table names are case-sensitive on Linux)" + (folding ? " while PostgreSQL and H2 fold it"
+        + " to " + physical + ", which jmigrate creates, so no one name serves both" : ", but jmigrate creates " + physical
+        + " (it writes an entity's names in lower case)");
+  }
 }

@@ -33,11 +33,14 @@ final class JpaUnread extends JpaPart {
       "SQLRestriction", "Where", "SQLDelete", "NotFound", "LazyGroup", "OptimisticLock", "NaturalIdCache",
       "CurrentTimestamp", "SoftDelete", "Nationalized",
       "Collate", // read by JpaColumns for a basic column
+      "SQLOrder", "OrderBy", // the order of a collection's rows when loaded: SQL Hibernate appends to its query
       "Comment", // read by JpaColumns for a basic column, and on an entity as its table's comment; on an association, left out as before
       "GeneratedColumn"); // read by JpaColumns for a basic column; on an association or embedded attribute, an error below
 
   /** The mapped superclasses already warned about (several entities may extend one). */
   final Set<String> warnedSuperclasses = new java.util.HashSet<>();
+  /** The fields already checked: a mapped superclass's are read once per entity that extends it, reported once. */
+  final Set<Element> checkedFields = new java.util.HashSet<>();
 
   JpaUnread(JpaPart shared) {
     super(shared);
@@ -54,14 +57,18 @@ final class JpaUnread extends JpaPart {
         || logical.equals(logical.toLowerCase(java.util.Locale.ROOT))) {
       return;
     }
-    problems.add(Problem.error(at, "with -Ajmigrate.naming=jpa Hibernate names this table " + logical + ", unquoted: "
-        + keeping + " keep its capitals (table names are case-sensitive on Linux) while PostgreSQL and H2 fold "
-        + "it to " + naming.physical(logical) + ", which jmigrate creates. Name the table in lower case (@Table(name = "
-        + "\"" + naming.physical(logical) + "\"), @JoinTable or @CollectionTable), or use -Ajmigrate.naming=snake_case"));
+    problems.add(Problem.error(at, JpaNaming.capitalsReason(targets, "table", logical, naming.physical(logical))
+        + ". Name the table in lower case (@Table(name = \"" + naming.physical(logical) + "\"), @JoinTable or"
+        + " @CollectionTable), use -Ajmigrate.naming=snake_case, or run " + keeping + " with"
+        + " lower_case_table_names=1 (which stores Hibernate's name in lower case too) and leave it out of the target"
+        + " dialects (-Ajmigrate.dialects)"));
   }
 
   /** A warning at every JPA or Hibernate annotation on the field that jmigrate does not read. */
   void checkField(Element f) {
+    if (!checkedFields.add(f)) {
+      return;
+    }
     AnnotationMirror generatedColumn = Annotations.mirror(f, Jpa.HIBERNATE + "GeneratedColumn");
     if (generatedColumn != null && (JpaHierarchy.isRelation(f) || JpaColumns.isEmbedded(f)
         || Jpa.has(f, "ElementCollection"))) {
@@ -116,10 +123,13 @@ final class JpaUnread extends JpaPart {
       for (String a : new String[] {"Table", "Inheritance"}) {
         AnnotationMirror m = Jpa.mirror(c, a);
         if (m != null && warnedSuperclasses.add(c.getQualifiedName() + "@" + a)) {
-          problems.add(new Problem(c, "Hibernate 7 refuses @" + a + " on a @MappedSuperclass (" + c.getSimpleName()
-              + " has no table of its own), and jmigrate does not read it: move it to the entity ("
-              + type.getSimpleName() + ")" + (a.equals("Inheritance") ? ", the root of the hierarchy" : ""), true, m,
-              null));
+          // Measured: Hibernate 6.6 and 7 both refuse it at start-up ("Mapped superclass '…' may not specify a
+          // '@Table'", "… may not specify an '@Inheritance' mapping strategy").
+          problems.add(Problem.error(Origin.of(c, m), "Hibernate refuses @" + a + " on a @MappedSuperclass at start-up"
+              + " (\"Mapped superclass '" + c.getQualifiedName() + "' may not specify " + (a.equals("Inheritance")
+              ? "an '@Inheritance' mapping strategy" : "a '@Table'") + "\"): " + c.getSimpleName() + " has no table of"
+              + " its own. Move it to the entity (" + type.getSimpleName() + ")" + (a.equals("Inheritance")
+              ? ", the root of the hierarchy" : "")));
         }
       }
     }
