@@ -273,4 +273,24 @@ class NoChangeShortcutTest {
     p.compileTree("one/src/main/java", "one/target/classes").assertOk();
     assertTrue(Files.exists(dir.resolve("one/target/classes.jmigrate-state")), "self-contained now");
   }
+
+  @Test
+  void recordModelsRecordAStateAndSeeAChangedConstant() throws Exception {
+    Project p = new Project(dir).write("com/acme/support/Limits.java", LIMITS_V1).write("com/acme/model/Tag.java", """
+        package com.acme.model;
+        import io.jmigrate.*;
+        import com.acme.support.Limits;
+        @Table public record Tag(@Id long id, @Column(length = Limits.NAME, nullable = false) String label) {}
+        """);
+    p.mavenCompile().assertOk();
+    p.mavenCompile().assertOk();
+    assertTrue(Files.exists(state()), "a record model is self-contained too");
+    markRecordedIndex();
+    p.mavenCompile().assertOk();
+    assertTrue(tookShortcut());
+    p.write("com/acme/support/Limits.java", LIMITS_V1.replace("NAME = 50", "NAME = 60"));
+    p.mavenCompile().assertOk();
+    assertFalse(tookShortcut());
+    assertEquals(List.of("V0001_CreateTag.java", "V0002_AlterTagLabel.java"), List.copyOf(p.migrations(PKG).keySet()));
+  }
 }

@@ -1,7 +1,10 @@
 package io.jmigrate.processor.build;
 
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
@@ -133,12 +136,19 @@ public final class ModelClosure {
     }
   }
 
-  /** The constants an annotation's values name: folded into the value, seen only in javac's tree. */
+  /**
+   * The constants an annotation's values name: folded into the value, seen only in javac's tree. Only
+   * annotation trees are scanned: javac has attributed them before any processor runs, so every name in them
+   * already has its element (asking for the element of a name javac has not attributed would attribute its class).
+   */
   private void constants(Element e, AnnotationMirror a) {
     if (a.getElementValues().isEmpty()) {
       return;
     }
     TreePath path = trees.getPath(e, a);
+    if (path == null) {
+      path = recordComponent(e); // an annotation javac copied from a record's component to its field, accessor or parameter
+    }
     if (path == null) {
       external.add("(an annotation without source on " + e + ")");
       return;
@@ -168,6 +178,25 @@ public final class ModelClosure {
         }
       }
     }.scan(path, null);
+  }
+
+  /** The declaration in a record's header that an implicit member or parameter of the record comes from, or null. */
+  private TreePath recordComponent(Element e) {
+    Element member = e.getKind() == ElementKind.PARAMETER ? e.getEnclosingElement() : e;
+    if (member == null || !(member.getEnclosingElement() instanceof TypeElement record)
+        || record.getKind() != ElementKind.RECORD) {
+      return null;
+    }
+    TreePath type = trees.getPath(record);
+    if (type == null || !(type.getLeaf() instanceof ClassTree tree)) {
+      return null;
+    }
+    for (Tree m : tree.getMembers()) {
+      if (m instanceof VariableTree v && v.getName().contentEquals(e.getSimpleName())) {
+        return new TreePath(new TreePath(type, v), v.getModifiers()); // its annotations only
+      }
+    }
+    return null;
   }
 
   private void type(TypeMirror t) {
