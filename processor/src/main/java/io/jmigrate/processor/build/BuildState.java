@@ -1,6 +1,5 @@
 package io.jmigrate.processor.build;
 
-import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.jmigrate.processor.MigrationProcessor;
@@ -147,13 +146,13 @@ public final class BuildState {
         if (path == null) {
           return null; // a root javac did not parse from a file here
         }
-        CompilationUnitTree unit = path.getCompilationUnit();
-        sources.put(unit.getSourceFile().toUri().toString(), unit.getSourceFile());
+        JavaFileObject file = path.getCompilationUnit().getSourceFile();
+        sources.put(file.getName(), file);
       }
       for (Map.Entry<String, JavaFileObject> s : sources.entrySet()) {
         d.line("source " + s.getKey());
         try (InputStream in = s.getValue().openInputStream()) {
-          d.bytes(in.readAllBytes());
+          d.stream(in);
         }
       }
       return d.value();
@@ -199,37 +198,41 @@ public final class BuildState {
     }
   }
 
-  /** Two 32-bit checksums (CRC-32 and Adler-32, both computed natively) over lines and file contents. */
+  /** Two 32-bit checksums (CRC-32 and Adler-32, both computed natively) over lines and file contents, and their length. */
   private static final class Digest {
     private final CRC32 crc = new CRC32();
     private final Adler32 adler = new Adler32();
     private long length;
 
-    void line(String s) {
-      bytes((s + "\n").getBytes(StandardCharsets.UTF_8));
-    }
+    /** One buffer for every file: the digest allocates next to nothing per file. */
+    private final byte[] buffer = new byte[1 << 16];
 
     void file(Path p) throws IOException {
       if (Files.isRegularFile(p)) {
-        bytes(Files.readAllBytes(p));
+        try (InputStream in = Files.newInputStream(p)) {
+          stream(in);
+        }
       } else {
         line("(absent)");
       }
     }
 
-    /** A file's bytes, framed by their length so that no two different sequences of files run together. */
-    void bytes(byte[] b) {
-      CRC32 one = new CRC32();
-      one.update(b, 0, b.length);
-      Adler32 two = new Adler32();
-      two.update(b, 0, b.length);
-      byte[] frame = (b.length + ":" + Long.toHexString(one.getValue()) + ":" + Long.toHexString(two.getValue()) + ";")
-          .getBytes(StandardCharsets.US_ASCII);
-      crc.update(frame, 0, frame.length);
-      adler.update(frame, 0, frame.length);
+    void line(String s) {
+      byte[] b = (s + "\n").getBytes(StandardCharsets.UTF_8);
       crc.update(b, 0, b.length);
       adler.update(b, 0, b.length);
       length += b.length;
+    }
+
+    /** A file's bytes, then their length as a frame, so that no two different sequences of files run together. */
+    void stream(InputStream in) throws IOException {
+      long n = 0;
+      for (int r = in.read(buffer); r >= 0; r = in.read(buffer)) {
+        crc.update(buffer, 0, r);
+        adler.update(buffer, 0, r);
+        n += r;
+      }
+      line("<" + n + ">");
     }
 
     String value() {
