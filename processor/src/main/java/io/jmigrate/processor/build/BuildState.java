@@ -2,7 +2,6 @@ package io.jmigrate.processor.build;
 
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
-import io.jmigrate.processor.MigrationProcessor;
 import io.jmigrate.schema.Schema;
 import java.io.IOException;
 import java.io.InputStream;
@@ -163,12 +162,12 @@ public final class BuildState {
 
   /** The jars or folders the processor's classes came from: their paths, sizes and dates. */
   private static void processorPath(Digest d) throws IOException {
-    ClassLoader loader = MigrationProcessor.class.getClassLoader();
+    ClassLoader loader = BuildState.class.getClassLoader();
     List<URL> urls = new ArrayList<>();
     if (loader instanceof URLClassLoader u) {
       urls.addAll(List.of(u.getURLs())); // javac's -processorpath: jmigrate and the dialects beside it
     }
-    for (Class<?> c : List.of(MigrationProcessor.class, Schema.class)) {
+    for (Class<?> c : List.of(BuildState.class, Schema.class)) {
       CodeSource source = c.getProtectionDomain().getCodeSource();
       if (source != null && source.getLocation() != null) {
         urls.add(source.getLocation());
@@ -188,7 +187,7 @@ public final class BuildState {
       if (Files.isRegularFile(p)) {
         d.line(Files.size(p) + " " + Files.getLastModifiedTime(p).toMillis());
       } else if (Files.isDirectory(p)) { // classes in a folder (an IDE, this project's tests): the classes' dates
-        for (Class<?> c : List.of(MigrationProcessor.class, Schema.class)) {
+        for (Class<?> c : List.of(BuildState.class, Schema.class)) {
           Path f = p.resolve(c.getName().replace('.', '/') + ".class");
           if (Files.isRegularFile(f)) {
             d.line(c.getName() + " " + Files.size(f) + " " + Files.getLastModifiedTime(f).toMillis());
