@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 
 /**
  * Runs every benchmark and prints Markdown tables. {@code --smoke}: tiny sizes, one run each.
- * {@code --only=compile,compile-jpa,sqlite,postgresql,mariadb,writestall,writestall-mariadb,history,rebuild,boot}: only those parts;
+ * {@code --only=compile,compile-jpa,compile-nochange,sqlite,postgresql,mariadb,writestall,writestall-mariadb,history,rebuild,boot}: only those parts;
  * {@code --only=history-apply}: only the apply cells of history (floor and jmigrate), never in a full run.
  */
 public final class Bench {
@@ -42,6 +42,9 @@ public final class Bench {
 
     if (part.test("compile")) {
       CompileBench.run(r, work, smoke ? 20 : 500, smoke ? 1 : 5);
+    }
+    if (part.test("compile-nochange")) { // both models' no-change builds against the do-nothing processor, by CPU
+      NoChangeBench.run(r, work, smoke ? 20 : 500, smoke ? 2 : 16, smoke ? 1 : 15);
     }
     if (part.test("compile-jpa")) { // a large JPA model: 16 packages × 10 entities (CompileBench.runJpa)
       CompileBench.runJpa(r, work, smoke ? 2 : 16, smoke ? 1 : 5);

@@ -5,6 +5,8 @@ import com.squareup.javapoet.JavaFile;
 import io.jmigrate.migration.Operation;
 import io.jmigrate.processor.build.Baseline;
 import io.jmigrate.processor.build.BuildFailure;
+import io.jmigrate.processor.build.BuildState;
+import io.jmigrate.processor.build.ModelClosure;
 import io.jmigrate.processor.build.Findings;
 import io.jmigrate.processor.build.IndexWriter;
 import io.jmigrate.processor.build.MavenCompilerState;
@@ -125,6 +127,11 @@ public final class MigrationProcessor extends AbstractProcessor {
      * entities and converters are found from the annotations the round has.
      */
     private final Map<String, TypeElement> present = new TreeMap<>();
+    /** Where this build's state is kept ({@link BuildState}); null when the class output does not say. */
+    private Path stateFile;
+    private String classPathFacts;
+    /** The models and converters this round read, for {@link ModelClosure}. */
+    private List<TypeElement> read = List.of();
 
     Build(Set<? extends TypeElement> annotations, RoundEnvironment round) {
       for (TypeElement a : annotations) {
@@ -135,6 +142,21 @@ public final class MigrationProcessor extends AbstractProcessor {
     }
 
     void run() throws IOException, BuildFailure {
+      // The shortcut: the same inputs as a build that found nothing to do give the same answer and index.
+      stateFile = BuildState.file(SourceLayout.classOutput(processingEnv));
+      BuildState.Recorded recorded = BuildState.read(stateFile);
+      if (recorded != null) {
+        if (recorded.digest().equals(BuildState.digest(processingEnv, round.getRootElements(), recorded.snapshot(),
+            recorded.migrationsDir(), classPathFacts()))) {
+          List<Path> removed = new IndexWriter(processingEnv).writeRecorded(recorded.pkg(), recorded.migrations(),
+              recorded.index());
+          if (!removed.isEmpty()) {
+            note("removed from the class output the classes of migrations whose source file is gone: " + removed);
+          }
+          return;
+        }
+        BuildState.forget(stateFile); // recorded again below if this build finds nothing to do either
+      }
       List<TypeElement> roundModels = new ArrayList<>();
       for (Element e : round.getElementsAnnotatedWith(io.jmigrate.Table.class)) {
         roundModels.add((TypeElement) e);
@@ -206,6 +228,8 @@ public final class MigrationProcessor extends AbstractProcessor {
       // Extract and validate.
       Models models = new ModelReader(extractor, options.dialects()).read(roundModels);
       int squash = Squasher.requested(processingEnv);
+      this.read = new ArrayList<>(roundModels);
+      this.read.addAll(converters);
       if (squash == 0 && snapshotFile.exists() && models.problems().isEmpty() && upToDate(layout, snapshotFile, models, extractor.generatorRows())) {
         return;
       }
@@ -362,8 +386,52 @@ public final class MigrationProcessor extends AbstractProcessor {
         report(offline.problems());
         report(onlineFindings(models.schema(), models, List.of(), Set.of(), offline));
       }
-      writeIndex(pkg, files.classNames());
+      boolean quiet = models.droppableTables().isEmpty() && models.droppableColumns().isEmpty()
+          && Rename.declaredBy(models).isEmpty() && models.narrowable().isEmpty() && offline.isEmpty();
+      String digest = quiet ? recordable(layout, layout.packageDir(pkg)) : null;
+      if (digest == null) {
+        writeIndex(pkg, files.classNames());
+      } else {
+        List<String> names = files.classNames();
+        Path snapshot = layout.snapshot();
+        Path dir = layout.packageDir(pkg);
+        Path state = stateFile;
+        List<Path> removed = new IndexWriter(processingEnv).write(pkg, names,
+            index -> BuildState.write(state, new BuildState.Recorded(digest, snapshot, dir, pkg, names, index)));
+        if (!removed.isEmpty()) {
+          note("removed from the class output the classes of migrations whose source file is gone: " + removed);
+        }
+      }
       return true;
+    }
+
+    /**
+     * The digest of this build's inputs when the next build with the same inputs may take the shortcut
+     * ({@link BuildState}); null when it may not: the models reach a type outside the sources (a jar's
+     * superclass or constant can change while the sources stay the same), kapt's stubs, or inputs that are
+     * not all files.
+     */
+    private String recordable(SourceLayout layout, Path migrationsDir) {
+      if (stateFile == null || layout.kapt()) {
+        return null;
+      }
+      Set<String> external = ModelClosure.external(processingEnv, round.getRootElements(), read);
+      if (external == null || !external.isEmpty()) {
+        return null;
+      }
+      return BuildState.digest(processingEnv, round.getRootElements(), layout.snapshot(), migrationsDir,
+          classPathFacts());
+    }
+
+    /** What the models read from the compile class path beyond the sources: the Hibernate line, Hibernate Validator. */
+    private String classPathFacts() {
+      if (classPathFacts == null) {
+        HibernateLine line = HibernateLine.of(processingEnv.getOptions().get(Options.HIBERNATE),
+            processingEnv.getElementUtils());
+        classPathFacts = "hibernate " + (line == null ? "?" : line.option()) + ", validator "
+            + (processingEnv.getElementUtils().getTypeElement(JpaExtractor.VALIDATOR) != null);
+      }
+      return classPathFacts;
     }
 
     private List<Problem> onlineFindings(Schema before, Models models, List<Operation> ops,

@@ -57,6 +57,15 @@ public final class IndexWriter {
    * @return the class files removed
    */
   public List<Path> write(String pkg, List<String> migrations) throws IOException {
+    return write(pkg, migrations, null);
+  }
+
+  /**
+   * As {@link #write(String, List)}, and hands {@code written} the index's final text (with the checksums
+   * of the compiled classes) once javac has written them; never when that cannot be told.
+   */
+  public List<Path> write(String pkg, List<String> migrations, java.util.function.Consumer<String> written)
+      throws IOException {
     Path out = SourceLayout.classOutput(env);
     List<String> names = new ArrayList<>();
     migrations.forEach(m -> names.add(pkg.isEmpty() ? m : pkg + "." + m));
@@ -67,7 +76,27 @@ public final class IndexWriter {
         w.write(render(unchecked(names)));
       }
       if (out != null && !names.isEmpty()) {
-        completeAfterCompilation(out, names);
+        completeAfterCompilation(out, names, written);
+      } else if (written != null) {
+        written.accept(render(unchecked(names)));
+      }
+    } else if (written != null) {
+      written.accept("");
+    }
+    return out == null ? List.of() : removeStale(pkg.isEmpty() ? out : out.resolve(pkg.replace('.', '/')), Set.copyOf(migrations));
+  }
+
+  /**
+   * Writes an index recorded by an earlier build whose inputs were the same ({@link BuildState}): its
+   * text already has the checksums, so nothing is loaded after the compilation. Removes the classes of
+   * other migrations from the package's class output, as {@link #write(String, List)} does.
+   */
+  public List<Path> writeRecorded(String pkg, List<String> migrations, String text) throws IOException {
+    Path out = SourceLayout.classOutput(env);
+    if (!migrations.isEmpty() || (out != null && Files.exists(out.resolve(MigrationIndex.RESOURCE)))) {
+      FileObject index = env.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", MigrationIndex.RESOURCE);
+      try (Writer w = index.openWriter()) {
+        w.write(migrations.isEmpty() ? render(List.of()) : text);
       }
     }
     return out == null ? List.of() : removeStale(pkg.isEmpty() ? out : out.resolve(pkg.replace('.', '/')), Set.copyOf(migrations));
@@ -90,7 +119,7 @@ public final class IndexWriter {
     boolean compilesOne = roots.stream()
         .anyMatch(e -> e instanceof TypeElement t && names.contains(t.getQualifiedName().toString()));
     if (compilesOne) {
-      completeAfterCompilation(out, names);
+      completeAfterCompilation(out, names, null);
     }
   }
 
@@ -105,7 +134,8 @@ public final class IndexWriter {
   }
 
   /** Rewrites the index with checksums once javac has written the class files of this compilation. */
-  private void completeAfterCompilation(Path classOutput, List<String> classNames) {
+  private void completeAfterCompilation(Path classOutput, List<String> classNames,
+      java.util.function.Consumer<String> written) {
     JavacTask task;
     try {
       task = JavacTask.instance(env);
@@ -117,8 +147,11 @@ public final class IndexWriter {
       public void finished(TaskEvent e) {
         if (e.getKind() == TaskEvent.Kind.COMPILATION) {
           try {
-            Files.writeString(classOutput.resolve(MigrationIndex.RESOURCE), render(checked(classOutput, classNames)),
-                StandardCharsets.UTF_8);
+            String text = render(checked(classOutput, classNames));
+            Files.writeString(classOutput.resolve(MigrationIndex.RESOURCE), text, StandardCharsets.UTF_8);
+            if (written != null) {
+              written.accept(text);
+            }
           } catch (IOException | RuntimeException ignored) {
             // the index written while processing stays: correct, only slower at start-up
           }
