@@ -178,7 +178,7 @@ final class BootBench {
       double fwCpu = Stats.of(mainCpu.get("Flyway " + flyway13)).median() - bCpu.median();
       r.line(String.format(Locale.ROOT, "Over %s: jmigrate %+.0f ms (main thread's CPU %+.0f ms); Flyway %s %+.0f ms"
           + " (CPU %+.0f ms)%s.", base.equals(FLOOR) ? "the floor" : "the second floor (" + POOL_FIRST + ")", jm, jmCpu,
-          flyway13, fw, fwCpu, fw > 0 ? String.format(Locale.ROOT, "; jmigrate's wall time is %.2f of Flyway's", jm / fw)
+          flyway13, fw, fwCpu, fw > 0 && jm >= 0 ? String.format(Locale.ROOT, "; jmigrate's is %.2f of Flyway's", jm / fw)
               : ""));
       r.line("");
     }
