@@ -29,9 +29,18 @@ import java.util.stream.Stream;
  *
  * <p>Each tool has its own database, migrated by its own first (untimed) start; the floor starts on
  * jmigrate's. Each JVM gets the jars of its tool only, so Boot's auto-configuration finds that one.
+ *
+ * <p>Two floors, no tool in either: the application alone, whose pool starts at its first query, just
+ * before ready; and the same with the pool opened where a tool's initializer opens it (bench/boot's
+ * {@code PoolFirst}), so that HikariCP's filling of its idle connections on its own thread overlaps
+ * the rest of the start-up as it does with a tool. Beside the main thread's CPU time, the process's
+ * (every thread), which that filling shows in.
  */
 final class BootBench {
   private BootBench() {}
+
+  private static final String FLOOR = "no migration tool (floor)";
+  private static final String POOL_FIRST = "no tool, the pool opened where a tool opens it";
 
   /** One application variant: its class path and its arguments for a database URL. */
   private record Variant(String name, List<Path> classPath, List<String> args) {}
@@ -79,7 +88,10 @@ final class BootBench {
         }
         List<String> base = dialect.equals("postgresql") ? List.of("--spring.datasource.username=postgres")
             : List.of("--spring.datasource.username=sa", "--spring.datasource.password=");
-        variants.add(new Variant("no migration tool (floor)", common, args(base, urls.get("jmigrate"))));
+        variants.add(new Variant(FLOOR, common, args(base, urls.get("jmigrate"))));
+        // The second floor: no tool, but the pool opened where a tool's initializer opens it (bench/boot's PoolFirst)
+        variants.add(new Variant(POOL_FIRST, common, args(concat(base, List.of("--bench.boot.open-pool=true")),
+            urls.get("jmigrate"))));
         List<Path> jm = new ArrayList<>(common);
         jm.add(w.classes);
         lib.stream().filter(j -> named(j, "jmigrate-")).forEach(jm::add);
@@ -102,19 +114,21 @@ final class BootBench {
               urls.get("liquibase"))));
         }
 
-        // Untimed: each tool migrates its empty database (the floor's is jmigrate's, so it goes after it).
-        List<Variant> first = new ArrayList<>(variants.subList(1, variants.size()));
-        first.add(variants.get(0));
+        // Untimed: each tool migrates its empty database (the floors' is jmigrate's, so they go after it).
+        List<Variant> first = new ArrayList<>(variants.subList(2, variants.size()));
+        first.addAll(variants.subList(0, 2));
         for (Variant v : first) {
           start(v, work.resolve("boot-" + dialect + "-" + slug(v.name()) + "-first.log"));
         }
         Map<String, List<Double>> ready = new LinkedHashMap<>();
         Map<String, List<Double>> uptime = new LinkedHashMap<>();
         Map<String, List<Double>> mainCpu = new LinkedHashMap<>();
+        Map<String, List<Double>> processCpu = new LinkedHashMap<>();
         variants.forEach(v -> {
           ready.put(v.name(), new ArrayList<>());
           uptime.put(v.name(), new ArrayList<>());
           mainCpu.put(v.name(), new ArrayList<>());
+          processCpu.put(v.name(), new ArrayList<>());
         });
         for (int round = 0; round < reps; round++) {
           List<Variant> order = new ArrayList<>(variants);
@@ -124,40 +138,60 @@ final class BootBench {
             ready.get(v.name()).add(t[0]);
             uptime.get(v.name()).add(t[1]);
             mainCpu.get(v.name()).add(t[2]);
+            processCpu.get(v.name()).add(t[3]);
           }
         }
-        report(r, dialect, ready, uptime, mainCpu, flyway13v);
+        report(r, dialect, ready, uptime, mainCpu, processCpu, flyway13v);
       }
     }
   }
 
   private static void report(Report r, String dialect, Map<String, List<Double>> ready,
-      Map<String, List<Double>> uptime, Map<String, List<Double>> mainCpu, String flyway13) {
-    String floorName = ready.keySet().iterator().next();
+      Map<String, List<Double>> uptime, Map<String, List<Double>> mainCpu, Map<String, List<Double>> processCpu,
+      String flyway13) {
+    String floorName = FLOOR;
     Stats floor = Stats.of(ready.get(floorName));
     boolean noisy = floor.max() > 2 * floor.min();
     r.line("");
     r.line("**" + dialect + "**" + (noisy ? " (noisy: the floor varied more than 2×; differences below are not results)" : ""));
     r.line("");
     r.row("application", "time to ready: median (min–max)", "above the floor", "JVM uptime at ready: median (min–max)",
-        "main thread's CPU time to ready: median (min–max)", "above the floor");
-    r.row("---", "---", "---", "---", "---", "---");
+        "main thread's CPU time to ready: median (min–max)", "above the floor",
+        "process CPU time to ready (all threads): median (min–max)", "above the floor");
+    r.row("---", "---", "---", "---", "---", "---", "---", "---");
     Stats floorCpu = Stats.of(mainCpu.get(floorName));
+    Stats floorProcess = Stats.of(processCpu.get(floorName));
     for (String k : ready.keySet()) {
       Stats s = Stats.of(ready.get(k));
       Stats cpu = Stats.of(mainCpu.get(k));
-      r.row(k, s, k.equals(floorName) ? "—" : String.format(Locale.ROOT, "%+.0f ms", s.median() - floor.median()),
-          Stats.of(uptime.get(k)), cpu,
-          k.equals(floorName) ? "—" : String.format(Locale.ROOT, "%+.0f ms", cpu.median() - floorCpu.median()));
+      Stats all = Stats.of(processCpu.get(k));
+      r.row(k, s, above(k, s, floor), Stats.of(uptime.get(k)), cpu, above(k, cpu, floorCpu), all,
+          above(k, all, floorProcess));
     }
-    double jm = Stats.of(ready.get("jmigrate")).median() - floor.median();
-    double fw = Stats.of(ready.get("Flyway " + flyway13)).median() - floor.median();
     r.line("");
-    r.line(String.format(Locale.ROOT, "jmigrate's overhead over the floor: %+.0f ms; Flyway %s's: %+.0f ms%s.", jm,
-        flyway13, fw, fw > 0 ? String.format(Locale.ROOT, " (jmigrate's is %.2f of it)", jm / fw) : ""));
+    for (String base : List.of(FLOOR, POOL_FIRST)) {
+      Stats b = Stats.of(ready.get(base));
+      Stats bCpu = Stats.of(mainCpu.get(base));
+      double jm = Stats.of(ready.get("jmigrate")).median() - b.median();
+      double fw = Stats.of(ready.get("Flyway " + flyway13)).median() - b.median();
+      double jmCpu = Stats.of(mainCpu.get("jmigrate")).median() - bCpu.median();
+      double fwCpu = Stats.of(mainCpu.get("Flyway " + flyway13)).median() - bCpu.median();
+      r.line(String.format(Locale.ROOT, "Over %s: jmigrate %+.0f ms (main thread's CPU %+.0f ms); Flyway %s %+.0f ms"
+          + " (CPU %+.0f ms)%s.", base.equals(FLOOR) ? "the floor" : "the second floor (" + POOL_FIRST + ")", jm, jmCpu,
+          flyway13, fw, fwCpu, fw > 0 && jm >= 0 ? String.format(Locale.ROOT, "; jmigrate's is %.2f of Flyway's", jm / fw)
+              : ""));
+      r.line("");
+    }
   }
 
-  /** Starts one JVM, waits for its ready line and its exit; {ms to the ready line, its uptime, its main thread's CPU ms}. */
+  private static String above(String variant, Stats s, Stats floor) {
+    return variant.equals(FLOOR) ? "—" : String.format(Locale.ROOT, "%+.0f ms", s.median() - floor.median());
+  }
+
+  /**
+   * Starts one JVM, waits for its ready line and its exit; {ms to the ready line, its uptime, its main
+   * thread's CPU ms, its process's CPU ms (every thread: the pool's, the JIT's, the collector's)}.
+   */
   private static double[] start(Variant v, Path log) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -176,6 +210,7 @@ final class BootBench {
     double readyMs = -1;
     double uptime = -1;
     double cpu = -1;
+    double processCpu = -1;
     try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = in.readLine()) != null; ) {
         if (readyMs < 0 && line.startsWith("BENCH-READY ")) {
@@ -183,6 +218,7 @@ final class BootBench {
           String[] f = line.substring("BENCH-READY ".length()).trim().split(" ");
           uptime = Double.parseDouble(f[0]);
           cpu = Double.parseDouble(f[1]);
+          processCpu = Double.parseDouble(f[2]);
         }
         out.append(line).append('\n');
       }
@@ -199,7 +235,7 @@ final class BootBench {
     if (!exited || p.exitValue() != 0) { // ready, then a failed shutdown: the time to ready still counts
       System.err.println(v.name() + ": ready, then exit " + (exited ? p.exitValue() : "none") + " (see " + log + ")");
     }
-    return new double[] {readyMs, uptime, cpu};
+    return new double[] {readyMs, uptime, cpu, processCpu};
   }
 
   private static List<String> args(List<String> base, String url) {

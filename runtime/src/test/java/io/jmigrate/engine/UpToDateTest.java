@@ -62,6 +62,21 @@ class UpToDateTest {
     }
   }
 
+  @Test
+  void upToDateWithoutLoadingAClassH2() throws Exception {
+    try (Connection c = io.jmigrate.testing.H2.file(dir, "a")) {
+      upToDateWithoutLoadingAClass(c);
+    }
+  }
+
+  @Test
+  void upToDateWithoutLoadingAClassH2UpperCase() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("upper").toAbsolutePath()
+        + io.jmigrate.testing.H2.DEFAULT_FOLDING)) {
+      upToDateWithoutLoadingAClass(c);
+    }
+  }
+
   private void upToDateWithoutLoadingAClass(Connection c) throws Exception {
     {
       ClassLoader loader = getClass().getClassLoader();
@@ -95,6 +110,14 @@ class UpToDateTest {
       assertFalse(UpToDate.check(c, url(), index(migrations), loader), "a row not completed");
       Sql.exec(c, "UPDATE jmigrate_history SET success = TRUE WHERE version = 1");
       assertTrue(UpToDate.check(c, url(), index(migrations), loader));
+
+      // A row at version 0 with a summary whose count and sums include it: only the lowest version tells.
+      Sql.exec(c, "INSERT INTO jmigrate_history (version, description, checksum, execution_ms, success)"
+          + " VALUES (0, 'zero', 7, 0, TRUE)");
+      MigrationIndex.Summary withZero = new MigrationIndex.Summary(3, 2, 3, summary.checksumSum() + 7, 0);
+      assertFalse(UpToDate.check(c, withZero), "a row at version 0 goes to the migrator");
+      Sql.exec(c, "DELETE FROM jmigrate_history WHERE version = 0");
+      assertTrue(UpToDate.check(c, summary));
       Sql.exec(c, "DELETE FROM jmigrate_history WHERE version = 1");
       assertFalse(UpToDate.check(c, url(), index(migrations), loader), "a gap");
     }

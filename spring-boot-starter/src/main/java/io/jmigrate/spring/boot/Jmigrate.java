@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 /**
  * The application's migrations bound to its DataSource, with the {@code jmigrate.*} options: what
@@ -19,7 +21,13 @@ import javax.sql.DataSource;
  * endpoint or the application may ask for. Each call takes a connection from the pool and returns it.
  */
 public class Jmigrate {
-  private static final System.Logger LOG = System.getLogger("io.jmigrate");
+  /**
+   * Spring's own logging (commons-logging, already loaded in every Spring application), not the
+   * runtime's {@code System.Logger}: looking that up and bridging it to the application's logging
+   * loads classes of its own at start-up, and its message formatting loads the JDK's locale data
+   * for a number. The logger's name is the same, {@code io.jmigrate}.
+   */
+  private static final Log LOG = LogFactory.getLog("io.jmigrate");
 
   private final String name;
   private final Supplier<Migrator> migrator;
@@ -75,8 +83,9 @@ public class Jmigrate {
   public List<AppliedMigration> migrate() {
     int[] latest = {-1}; // set when the index alone shows the database up to date
     List<AppliedMigration> applied = withConnection(c -> {
-      LOG.log(System.Logger.Level.INFO, "migrating the DataSource {0}{1}", name == null ? "" : "\"" + name + "\" ",
-          "(" + where(c) + ")");
+      if (LOG.isInfoEnabled()) { // the URL is read for this line only
+        LOG.info("migrating the DataSource " + (name == null ? "" : "\"" + name + "\" ") + "(" + where(c) + ")");
+      }
       if (targetVersion == null && fastPath != null) {
         UpToDate.check(c, fastPath).ifPresent(v -> latest[0] = v);
         if (latest[0] >= 0) {
@@ -85,11 +94,11 @@ public class Jmigrate {
       }
       return targetVersion == null ? migrator().migrate(c) : migrator().migrateUpTo(c, targetVersion);
     });
-    if (applied.isEmpty()) {
-      LOG.log(System.Logger.Level.INFO, targetVersion == null
-          ? "the database is up to date: it has every migration of this build (1 to {0})"
-          : "the database is up to date: it has the migrations of this build up to version {0}",
-          targetVersion != null ? targetVersion : latest[0] >= 0 ? latest[0] : migrator().latestVersion());
+    if (applied.isEmpty() && LOG.isInfoEnabled()) { // versions as written, not in the locale's number format
+      LOG.info(targetVersion == null
+          ? "the database is up to date: it has every migration of this build (1 to "
+              + (latest[0] >= 0 ? latest[0] : migrator().latestVersion()) + ")"
+          : "the database is up to date: it has the migrations of this build up to version " + targetVersion);
     }
     if (validateOnMigrate) {
       Drift drift = validate();
