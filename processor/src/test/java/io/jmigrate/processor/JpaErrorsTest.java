@@ -166,7 +166,20 @@ class JpaErrorsTest {
             @Entity class Thing {
               @Id Long id;
               @Column(columnDefinition = "varchar(20) default 'x'") String name; // <-
-            }""", "jmigrate cannot read columnDefinition \"varchar(20) default 'x'\" (name)"),
+            }""", "jmigrate cannot read columnDefinition \"varchar(20) default 'x'\" (name): it takes one column type as "
+            + "written (varchar(20), numeric(10,2), tsvector, inet, a domain's name, text[]), without a default, NOT NULL"
+            + " or a constraint. Keep only the type in columnDefinition, and use Hibernate's @ColumnDefault for the default"),
+        Arguments.of("a columnDefinition of a type jmigrate does not model with NOT NULL", """
+            @Entity class Thing {
+              @Id Long id;
+              @Column(columnDefinition = "tsvector not null unique") String body; // <-
+            }""", "Keep only the type in columnDefinition, and use @Column(nullable = false) for NOT NULL, "
+            + "@Column(unique = true) for UNIQUE"),
+        Arguments.of("a columnDefinition of MariaDB's enum", """
+            @Entity class Thing {
+              @Id Long id;
+              @Column(columnDefinition = "enum('a','b')") String kind; // <-
+            }""", "jmigrate cannot read columnDefinition \"enum('a','b')\" (kind)"),
         Arguments.of("@Table(schema)", """
             @Entity
             @Table(name = "thing", schema = "other") // <-
@@ -302,6 +315,43 @@ class JpaErrorsTest {
     assertThat(c).succeeded();
     assertThat(c).hadNoteContaining("columnDefinition \"TEXT\" (story) is read as jmigrate's STRING (unbounded): SQL "
         + "as written is not portable").inFile(file).onLine(7);
+  }
+
+  /**
+   * A columnDefinition that is one type jmigrate does not model is a NATIVE column of that type as written (as
+   * Hibernate's export writes it), with a note at it; NOT NULL and uniqueness come from @Column as for any column.
+   */
+  @org.junit.jupiter.api.Test
+  void aColumnDefinitionOfATypeJmigrateDoesNotModelIsNative() throws Exception {
+    String source = "package com.acme.model;\n\nimport jakarta.persistence.*;\n\n@Entity class Thing {\n"
+        + "  @Id Long id;\n"
+        + "  @Column(columnDefinition = \"tsvector\", nullable = false) String body;\n"
+        + "  @Column(columnDefinition = \" interval second(6) \") java.time.Duration waiting;\n"
+        + "  @Column(columnDefinition = \"inet[]\") String[] hosts;\n"
+        + "  @Column(columnDefinition = \"public.\\\"Postal\\\"\", unique = true) String postal;\n"
+        + "  @Column(columnDefinition = \"timestamp(3) with time zone\") java.time.OffsetDateTime seen;\n"
+        + "  @Column(columnDefinition = \"numeric(10,2)\") java.math.BigDecimal price;\n"
+        + "}\n";
+    JavaFileObject file = JavaFileObjects.forSourceString("com.acme.model.Thing", source);
+    Compilation c = compile("snake_case", file);
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningCount(0);
+    assertThat(c).hadNoteContaining("columnDefinition \"tsvector\" (body) is read as a type jmigrate does not model, "
+        + "created as written (as @Column(sqlType) is)").inFile(file).onLine(7);
+    assertThat(c).hadNoteContaining("columnDefinition \"interval second(6)\" (waiting) is read as a type jmigrate")
+        .inFile(file).onLine(8);
+    String migration;
+    try (var files = java.nio.file.Files.walk(dir)) {
+      Path v1 = files.filter(f -> f.getFileName().toString().startsWith("V0001")).findFirst().orElseThrow();
+      migration = java.nio.file.Files.readString(v1);
+    }
+    for (String column : List.of("column(\"body\", NATIVE).sqlType(\"tsvector\").notNull()",
+        "column(\"waiting\", NATIVE).sqlType(\"interval second(6)\"),", "column(\"hosts\", NATIVE).sqlType(\"inet[]\"),",
+        "column(\"postal\", NATIVE).sqlType(\"public.\\\"Postal\\\"\"),", "uniqueIndex(\"ux_thing_postal\", \"postal\")",
+        "column(\"seen\", NATIVE).sqlType(\"timestamp(3) with time zone\"),",
+        "column(\"price\", DECIMAL).precision(10, 2)")) {
+      org.junit.jupiter.api.Assertions.assertTrue(migration.contains(column), column + " in " + migration);
+    }
   }
 
   /** The codes and definitions jmigrate reads are no warnings: JSON, CHAR, arrays, jsonb and char(n). */

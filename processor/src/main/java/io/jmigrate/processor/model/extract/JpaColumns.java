@@ -271,6 +271,10 @@ final class JpaColumns {
     origin = columnDefault == null ? origin : origin.with("defaultSql", columnDefault, explicit(columnDefault, "value"));
     String javaName = JpaTypes.qualifiedName(type);
     JavaType javaType = new JavaType(type.toString(), sized.type(), false, javaName, null);
+    if (sized.type() == ColumnType.NATIVE) { // a columnDefinition of a type jmigrate does not model, as written
+      javaType = javaType.asSqlType(annotations.string(col, "columnDefinition").strip());
+      origin = origin.with("sqlType", col, explicit(col, "columnDefinition"));
+    }
     if (sized.type() == ColumnType.ENUM) {
       // Hibernate 7 on PostgreSQL: CREATE TYPE <simple name of the enum> AS ENUM (<constants>), the name
       // unquoted and so folded to lower case, with no naming strategy applied, and the constants sorted by
@@ -458,16 +462,20 @@ final class JpaColumns {
     String definition = col == null ? "" : annotations.string(col, "columnDefinition");
     if (!definition.isBlank()) {
       Sized s = JpaTypes.definition(definition);
+      Origin at = Origin.of(field).with("x", col, explicit(col, "columnDefinition")).of("x");
+      if (s == null && JpaTypes.nativeType(definition) != null) {
+        // A type jmigrate does not model: created as written, as Hibernate's export writes it, like @Column(sqlType).
+        problems.add(Problem.note(at, "columnDefinition \"" + definition.strip() + "\" (" + attribute + ") is read as "
+            + "a type jmigrate does not model, created as written (as @Column(sqlType) is): validate compares it by "
+            + "its name, and no migration changes it"));
+        return new Sized(ColumnType.NATIVE, 0, 0, 0);
+      }
       if (s == null) {
-        problems.add(Problem.error(Origin.of(field).with("x", col, explicit(col, "columnDefinition")).of("x"),
-            "jmigrate cannot read columnDefinition \"" + definition + "\" (" + attribute + "): it takes one plain "
-                + "column type (varchar(n), text, integer, bigint, smallint, boolean, double precision, real, "
-                + "numeric(p,s), char(n), date, time, timestamp, timestamp with time zone, uuid, bytea, jsonb, or an array "
-                + "of text, varchar(n), integer or bigint as text[]), without "
-                + "defaults "
-                + "or constraints. Use @Column(length, precision, scale) instead"));
+        problems.add(Problem.error(at, "jmigrate cannot read columnDefinition \"" + definition + "\" (" + attribute
+            + "): it takes one column type as written (varchar(20), numeric(10,2), tsvector, inet, a domain's name, "
+            + "text[]), without a default, NOT NULL or a constraint. " + definitionFix(definition)));
       } else {
-        problems.add(Problem.note(Origin.of(field).with("x", col, explicit(col, "columnDefinition")).of("x"),
+        problems.add(Problem.note(at,
             "columnDefinition \"" + definition + "\" (" + attribute + ") is read as jmigrate's " + describe(s)
                 + ": SQL as written is not portable, so each database gets its own spelling of that type"));
       }
@@ -517,6 +525,31 @@ final class JpaColumns {
           + "transient) to leave it out of the table"));
     }
     return s;
+  }
+
+  /** The smallest fix of a columnDefinition that holds more than a type: what to write instead of the rest. */
+  private static String definitionFix(String definition) {
+    String sql = definition.toLowerCase(java.util.Locale.ROOT);
+    List<String> instead = new ArrayList<>();
+    if (sql.matches("(?s).*\\bnot\\s+null\\b.*")) {
+      instead.add("@Column(nullable = false) for NOT NULL");
+    }
+    if (sql.matches("(?s).*\\bdefault\\b.*")) {
+      instead.add("Hibernate's @ColumnDefault for the default");
+    }
+    if (sql.matches("(?s).*\\bunique\\b.*")) {
+      instead.add("@Column(unique = true) for UNIQUE");
+    }
+    if (sql.matches("(?s).*\\bcheck\\b.*")) {
+      instead.add("Hibernate's @Check for the check");
+    }
+    if (sql.matches("(?s).*\\bcollate\\b.*")) {
+      instead.add("Hibernate's @Collate for the collation");
+    }
+    if (sql.matches("(?s).*\\bgenerated\\b.*")) {
+      instead.add("Hibernate's @GeneratedColumn for the expression");
+    }
+    return "Keep only the type in columnDefinition" + (instead.isEmpty() ? "" : ", and use " + String.join(", ", instead));
   }
 
   private static String describe(Sized s) {
