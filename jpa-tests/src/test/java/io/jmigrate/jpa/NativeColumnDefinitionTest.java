@@ -105,4 +105,95 @@ class NativeColumnDefinitionTest {
       }
     }
   }
+
+  /**
+   * Hibernate's {@code @JdbcTypeCode(SqlTypes.INTERVAL_SECOND)} on a {@code Duration}, with one target dialect: the
+   * interval type of Hibernate 7's export on it ({@code interval second(6)} on PostgreSQL, {@code interval
+   * second(18,9)} on H2; with {@code @Column(precision)} its precision and scale; a scale alone is ignored), to the
+   * fraction digits; validate clean, Hibernate's validate passes, and Hibernate writes and reads a row there.
+   */
+  @ParameterizedTest
+  @EnumSource(value = Target.class, names = {"POSTGRESQL", "H2"})
+  void intervalSecondIsHibernates(Target target, @TempDir Path dir) throws Exception {
+    Path sources = Files.createDirectories(dir.resolve("entities/waits"));
+    Files.writeString(sources.resolve("Wait.java"), """
+        package waits;
+
+        import jakarta.persistence.Column;
+        import jakarta.persistence.Entity;
+        import jakarta.persistence.Id;
+        import java.time.Duration;
+        import org.hibernate.annotations.JdbcTypeCode;
+        import org.hibernate.type.SqlTypes;
+
+        @Entity
+        public class Wait {
+          @Id
+          Long id;
+
+          @JdbcTypeCode(SqlTypes.INTERVAL_SECOND)
+          Duration plain;
+
+          @JdbcTypeCode(SqlTypes.INTERVAL_SECOND)
+          @Column(precision = 4, scale = 2)
+          Duration sized;
+
+          @JdbcTypeCode(SqlTypes.INTERVAL_SECOND)
+          @Column(precision = 4)
+          Duration whole;
+
+          @JdbcTypeCode(SqlTypes.INTERVAL_SECOND)
+          @Column(scale = 3, nullable = false)
+          Duration required;
+        }
+        """);
+    EntityProject project = new EntityProject(dir.resolve("project"));
+    project.useSources(List.of(dir.resolve("entities")));
+    EntityProject.Build build = project.build("-Ajmigrate.dialects=" + target.name().toLowerCase(java.util.Locale.ROOT))
+        .assertOk();
+    assertEquals(List.of(), build.messages(javax.tools.Diagnostic.Kind.WARNING));
+    String hibernateUrl = target.newDatabaseUrl(dir);
+    String jmigrateUrl = target.newDatabaseUrl(dir);
+    try (URLClassLoader loader = build.loader()) {
+      List<Class<?>> classes = build.entityClasses(loader);
+      Hibernate.open(hibernateUrl, target, classes, loader, "create", Hibernate.Naming.SNAKE_CASE).close();
+      try (Connection c = DriverManager.getConnection(jmigrateUrl)) {
+        build.migrator(loader).migrate(c);
+        assertEquals(List.of(), build.migrator(loader).validate(c).differences());
+      }
+      Hibernate.open(jmigrateUrl, target, classes, loader, "validate", Hibernate.Naming.SNAKE_CASE).close();
+      try (org.hibernate.SessionFactory sf = Hibernate.open(jmigrateUrl, target, classes, loader, "none",
+          Hibernate.Naming.SNAKE_CASE)) {
+        Rows.write(sf, classes, 1);
+        assertEquals(Map.of("Wait", 1), Rows.load(sf, classes));
+      }
+    }
+    try (Connection h = DriverManager.getConnection(hibernateUrl);
+        Connection j = DriverManager.getConnection(jmigrateUrl)) {
+      Map<String, String> exported = intervals(h, target);
+      assertEquals(target == Target.POSTGRESQL
+          ? "{plain=interval second(6), required=interval second(6), sized=interval second(2), whole=interval second(0)}"
+          : "{plain=interval second(18,9), required=interval second(18,9), sized=interval second(4,2),"
+              + " whole=interval second(4,0)}", exported.toString(), "Hibernate's export, as measured");
+      assertEquals(exported, intervals(j, target));
+      List<String> got = Catalog.read(j, target);
+      assertEquals(KnownDifferences.accept(target, Catalog.read(h, target), got), got);
+    }
+  }
+
+  /** The interval columns of wait with their full type: PostgreSQL's format_type, H2's leading and fraction digits. */
+  private static Map<String, String> intervals(Connection c, Target target) throws Exception {
+    String query = target == Target.POSTGRESQL
+        ? "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'wait'::regclass"
+            + " AND attnum > 0 AND NOT attisdropped AND format_type(atttypid, atttypmod) LIKE 'interval%'"
+        : "SELECT LOWER(column_name), 'interval second(' || interval_precision || ',' || datetime_precision || ')'"
+            + " FROM information_schema.columns WHERE LOWER(table_name) = 'wait' AND LOWER(data_type) = 'interval'";
+    Map<String, String> out = new java.util.TreeMap<>();
+    try (Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(query)) {
+      while (rs.next()) {
+        out.put(rs.getString(1), rs.getString(2));
+      }
+    }
+    return out;
+  }
 }

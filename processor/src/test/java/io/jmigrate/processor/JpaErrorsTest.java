@@ -175,6 +175,21 @@ class JpaErrorsTest {
               @Column(columnDefinition = "tsvector not null unique") String body; // <-
             }""", "Keep only the type in columnDefinition, and use @Column(nullable = false) for NOT NULL, "
             + "@Column(unique = true) for UNIQUE"),
+        Arguments.of("@JdbcTypeCode(INTERVAL_SECOND) without one target dialect", """
+            @Entity class Thing {
+              @Id Long id;
+              @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.INTERVAL_SECOND) // <-
+              java.time.Duration waiting;
+            }""", "Hibernate 7 makes @JdbcTypeCode(SqlTypes.INTERVAL_SECOND) (waiting) interval second(6) on PostgreSQL "
+            + "and interval second(18,9) on H2, and has no such type on MariaDB or SQLite, so jmigrate reads it with one"
+            + " target dialect only, postgresql or h2 (-Ajmigrate.dialects is not given). For one type everywhere, write"
+            + " it: @Column(columnDefinition = \"interval second(6)\") (and remove @JdbcTypeCode)"),
+        Arguments.of("@JdbcTypeCode(INTERVAL_SECOND) on a long", """
+            @Entity class Thing {
+              @Id Long id;
+              @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.INTERVAL_SECOND) // <-
+              long waiting;
+            }""", "jmigrate maps @JdbcTypeCode(SqlTypes.INTERVAL_SECOND) on a java.time.Duration only, not on waiting"),
         Arguments.of("a columnDefinition of MariaDB's enum", """
             @Entity class Thing {
               @Id Long id;

@@ -272,8 +272,11 @@ final class JpaColumns {
     String javaName = JpaTypes.qualifiedName(type);
     JavaType javaType = new JavaType(type.toString(), sized.type(), false, javaName, null);
     if (sized.type() == ColumnType.NATIVE) { // a columnDefinition of a type jmigrate does not model, as written
-      javaType = javaType.asSqlType(annotations.string(col, "columnDefinition").strip());
-      origin = origin.with("sqlType", col, explicit(col, "columnDefinition"));
+      javaType = javaType.asSqlType(sized.sqlType());
+      AnnotationMirror code = Annotations.mirror(field, Jpa.HIBERNATE + "JdbcTypeCode");
+      boolean byDefinition = col != null && !annotations.string(col, "columnDefinition").isBlank();
+      origin = byDefinition ? origin.with("sqlType", col, explicit(col, "columnDefinition"))
+          : origin.with("sqlType", code, explicit(code, "value"));
     }
     if (sized.type() == ColumnType.ENUM) {
       // Hibernate 7 on PostgreSQL: CREATE TYPE <simple name of the enum> AS ENUM (<constants>), the name
@@ -468,7 +471,7 @@ final class JpaColumns {
         problems.add(Problem.note(at, "columnDefinition \"" + definition.strip() + "\" (" + attribute + ") is read as "
             + "a type jmigrate does not model, created as written (as @Column(sqlType) is): validate compares it by "
             + "its name, and no migration changes it"));
-        return new Sized(ColumnType.NATIVE, 0, 0, 0);
+        return Sized.nativeType(definition.strip());
       }
       if (s == null) {
         problems.add(Problem.error(at, "jmigrate cannot read columnDefinition \"" + definition + "\" (" + attribute
@@ -487,6 +490,9 @@ final class JpaColumns {
       return typed;
     }
     AnnotationMirror code = Annotations.mirror(field, Jpa.HIBERNATE + "JdbcTypeCode");
+    if (code != null && annotations.integer(code, "value") == JpaTypes.INTERVAL_SECOND) {
+      return intervalSecond(field, type, col, attribute, code);
+    }
     Sized coded = code == null ? null : JpaTypes.jdbcTypeCode(annotations.integer(code, "value"));
     if (coded != null) {
       return coded;
@@ -525,6 +531,38 @@ final class JpaColumns {
           + "transient) to leave it out of the table"));
     }
     return s;
+  }
+
+  /**
+   * {@code @JdbcTypeCode(SqlTypes.INTERVAL_SECOND)} on a {@code Duration}: the interval type Hibernate 7's export
+   * writes, as a type jmigrate does not model. Measured (7.4): {@code interval second(6)} on PostgreSQL and
+   * {@code interval second(18,9)} on H2, or with {@code @Column(precision)} {@code interval second(scale)} and
+   * {@code interval second(precision,scale)} (a scale alone is ignored); MariaDB has none (Hibernate fails). One
+   * type for every target, so the targets must be PostgreSQL alone or H2 alone; null after reporting why not.
+   */
+  private Sized intervalSecond(Element field, TypeMirror type, AnnotationMirror col, String attribute,
+      AnnotationMirror code) {
+    Origin at = Origin.of(field, code);
+    if (!JpaTypes.qualifiedName(type).equals("java.time.Duration")) {
+      problems.add(Problem.error(at, "jmigrate maps @JdbcTypeCode(SqlTypes.INTERVAL_SECOND) on a java.time.Duration only,"
+          + " not on " + attribute + " of type " + type));
+      return null;
+    }
+    int precision = col == null || explicit(col, "precision") == null ? 0 : annotations.integer(col, "precision");
+    int scale = precision > 0 && col != null ? annotations.integer(col, "scale") : 0;
+    List<String> distinct = targets.stream().distinct().toList();
+    if (distinct.equals(List.of("postgresql"))) {
+      return Sized.nativeType("interval second(" + (precision > 0 ? scale : 6) + ")");
+    }
+    if (distinct.equals(List.of("h2"))) {
+      return Sized.nativeType(precision > 0 ? "interval second(" + precision + "," + scale + ")" : "interval second(18,9)");
+    }
+    problems.add(Problem.error(at, "Hibernate 7 makes @JdbcTypeCode(SqlTypes.INTERVAL_SECOND) (" + attribute + ") "
+        + "interval second(6) on PostgreSQL and interval second(18,9) on H2, and has no such type on MariaDB or SQLite,"
+        + " so jmigrate reads it with one target dialect only, postgresql or h2 (-Ajmigrate.dialects"
+        + (targets.isEmpty() ? " is not given" : "=" + String.join(",", targets)) + "). For one type everywhere, "
+        + "write it: @Column(columnDefinition = \"interval second(6)\") (and remove @JdbcTypeCode)"));
+    return null;
   }
 
   /** The smallest fix of a columnDefinition that holds more than a type: what to write instead of the rest. */

@@ -20,7 +20,16 @@ import javax.lang.model.type.TypeMirror;
  */
 final class JpaTypes {
   /** A column type with Hibernate's sizes: 255 characters for text, numeric(38,2) for BigDecimal. */
-  record Sized(ColumnType type, int length, int precision, int scale) {
+  record Sized(ColumnType type, int length, int precision, int scale, String sqlType) {
+    Sized(ColumnType type, int length, int precision, int scale) {
+      this(type, length, precision, scale, null);
+    }
+
+    /** A type jmigrate does not model, as written ({@link ColumnType#NATIVE}). */
+    static Sized nativeType(String sql) {
+      return new Sized(ColumnType.NATIVE, 0, 0, 0, sql);
+    }
+
     static Sized of(ColumnType type) {
       return switch (type) {
         case STRING -> new Sized(type, 255, 0, 0);
@@ -60,6 +69,7 @@ final class JpaTypes {
   static final int LONGNVARCHAR = -16;
   static final int LONG32VARCHAR = 4001;
   static final int LONG32NVARCHAR = 4002;
+  static final int INTERVAL_SECOND = 3100;
   private static final java.util.Set<String> PLURAL = java.util.Set.of("java.util.List", "java.util.Set",
       "java.util.Collection");
 
@@ -99,7 +109,7 @@ final class JpaTypes {
 
   /** Whether jmigrate reads {@code @JdbcTypeCode(code)}: JSON and CHAR, and ARRAY, which the Java type already says. */
   static boolean reads(int code) {
-    return jdbcTypeCode(code) != null || code == ARRAY;
+    return jdbcTypeCode(code) != null || code == ARRAY || code == INTERVAL_SECOND;
   }
 
   /** Hibernate's column for a basic Java type, or null when jmigrate has no column type for it. */
