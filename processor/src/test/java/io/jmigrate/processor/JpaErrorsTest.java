@@ -369,6 +369,48 @@ class JpaErrorsTest {
     }
   }
 
+  /**
+   * A table or column name that a target dialect takes for a keyword and Hibernate writes unquoted (measured: its DDL
+   * fails there) is a warning naming the quoted mapping, the global option and a rename; a quoted name, or a
+   * keyword of no target dialect, is none.
+   */
+  @org.junit.jupiter.api.Test
+  void keywordsOfATargetThatHibernateDoesNotQuoteAreWarnings() {
+    String source = "package com.acme.model;\n\nimport jakarta.persistence.*;\n\n"
+        + "@Entity @Table(name = \"user\") class Account {\n"
+        + "  @Id Long id;\n"
+        + "  String value;\n"
+        + "  @Column(name = \"key\") String code;\n"
+        + "  @Column(name = \"\\\"year\\\"\") Integer year;\n"
+        + "  String name;\n"
+        + "}\n";
+    JavaFileObject file = JavaFileObjects.forSourceString("com.acme.model.Account", source);
+    Compilation h2 = compileFor("h2", file);
+    assertThat(h2).succeeded();
+    assertThat(h2).hadWarningContaining("the table name user is a keyword of h2 that Hibernate writes unquoted: jmigrate"
+        + " quotes it and creates the table, but Hibernate's own DDL and queries fail there. Quote it in the mapping"
+        + " (@Table(name = \"\\\"user\\\"\")), set hibernate.globally_quoted_identifiers=true, or rename it")
+        .inFile(file).onLine(5);
+    assertThat(h2).hadWarningContaining("the column name value is a keyword of h2").inFile(file).onLine(7);
+    assertThat(h2).hadWarningContaining("the column name key is a keyword of h2 that Hibernate writes unquoted")
+        .inFile(file).onLine(8);
+    assertThat(h2).hadWarningCount(3); // not "year", which is quoted, nor name
+    Compilation postgres = compileFor("postgresql,mariadb", file);
+    assertThat(postgres).succeeded();
+    assertThat(postgres).hadWarningContaining("the table name user is a keyword of postgresql that").inFile(file).onLine(5);
+    assertThat(postgres).hadWarningContaining("the column name key is a keyword of mariadb that").inFile(file).onLine(8);
+    assertThat(postgres).hadWarningCount(2);
+    Compilation none = compileFor("sqlite", file);
+    assertThat(none).succeeded();
+    assertThat(none).hadWarningCount(0);
+  }
+
+  private Compilation compileFor(String dialects, JavaFileObject... files) {
+    return javac().withProcessors(new MigrationProcessor()).withOptions(List.of(
+        "-Ajmigrate.sourceDir=" + dir.resolve("src-" + dialects), "-Ajmigrate.snapshot=" + dir.resolve(dialects + ".json"),
+        "-Ajmigrate.naming=snake_case", "-Ajmigrate.dialects=" + dialects)).compile(files);
+  }
+
   /** The codes and definitions jmigrate reads are no warnings: JSON, CHAR, arrays, jsonb and char(n). */
   @org.junit.jupiter.api.Test
   void jsonCharAndArrayMappingsAreRead() throws Exception {

@@ -217,6 +217,11 @@ final class JpaColumns {
 
     String given = col == null ? "" : annotations.string(col, "name");
     String name = naming.physical(given.isEmpty() ? (defaultName != null ? defaultName : attribute) : given);
+    Problem keyword = HibernateKeywords.warning(targets, "column", given, name, origin.of("name"),
+        "@Column(name = \"\\\"%s\\\"\")");
+    if (keyword != null && !problems.contains(keyword)) { // once for a mapped superclass's field
+      problems.add(keyword);
+    }
     int length = sized.length();
     int precision = sized.precision();
     int scale = sized.scale();
