@@ -190,6 +190,11 @@ class JpaErrorsTest {
               @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.INTERVAL_SECOND) // <-
               long waiting;
             }""", "jmigrate maps @JdbcTypeCode(SqlTypes.INTERVAL_SECOND) on a java.time.Duration only, not on waiting"),
+        Arguments.of("a columnDefinition of a serial", """
+            @Entity class Thing {
+              @Id @Column(columnDefinition = "bigserial") Long id; // <-
+            }""", "Keep only the type in columnDefinition, and use @GeneratedValue(strategy = GenerationType.IDENTITY)"
+            + " for the serial"),
         Arguments.of("a columnDefinition of MariaDB's enum", """
             @Entity class Thing {
               @Id Long id;

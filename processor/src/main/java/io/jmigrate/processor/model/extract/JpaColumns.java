@@ -589,6 +589,9 @@ final class JpaColumns {
     if (sql.matches("(?s).*\\bcollate\\b.*")) {
       instead.add("Hibernate's @Collate for the collation");
     }
+    if (sql.matches("(?s).*\\b(small|big)?serial[248]?\\b.*")) {
+      instead.add("@GeneratedValue(strategy = GenerationType.IDENTITY) for the serial (an integer type with a sequence)");
+    }
     if (sql.matches("(?s).*\\bgenerated\\b.*")) {
       instead.add("Hibernate's @GeneratedColumn for the expression");
     }

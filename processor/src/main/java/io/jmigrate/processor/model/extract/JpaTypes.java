@@ -150,7 +150,8 @@ final class JpaTypes {
   /** A word of a column definition that is not part of a type: what follows the type in a column's definition. */
   private static final java.util.Set<String> NOT_A_TYPE = java.util.Set.of("not", "null", "default", "primary", "key",
       "unique", "check", "references", "constraint", "generated", "collate", "auto_increment", "identity", "as",
-      "on", "comment", "set", "charset", "invisible", "always", "stored", "virtual");
+      "on", "comment", "set", "charset", "invisible", "always", "stored", "virtual",
+      "serial", "bigserial", "smallserial", "serial2", "serial4", "serial8"); // PostgreSQL's: a sequence and a default
 
   /** One word of a type name (a schema may qualify it), a quoted name, a number, or punctuation of a type. */
   private static final Pattern TYPE_TOKEN = Pattern.compile(
