@@ -94,6 +94,48 @@ class InspectJpaTest {
   }
 
   /**
+   * PostgreSQL columns of types jmigrate does not model ({@code tsvector}, {@code inet}, an array of {@code inet}, a
+   * domain, {@code interval}): {@code inspect --jpa} writes each as {@code @Column(columnDefinition)} with the type as
+   * the database writes it, the JPA reader reads it back as that type, and validate finds no drift after baselining.
+   */
+  @Test
+  void typesJmigrateDoesNotModelAreColumnDefinitionsOnPostgres() throws Exception {
+    String url = io.jmigrate.testing.Postgres.newDatabaseUrl();
+    try (Connection db = DriverManager.getConnection(url)) {
+      create(db, "CREATE DOMAIN postal AS varchar(10) CHECK (VALUE ~ '^[0-9]{5}$')",
+          "CREATE TABLE doc (id bigint PRIMARY KEY, body tsvector NOT NULL, address inet, hosts inet[], code postal,"
+              + " waiting interval, title varchar(40))",
+          "INSERT INTO doc VALUES (1, to_tsvector('english', 'The cats sat'), '10.0.0.1', '{10.0.0.2}', '12345',"
+              + " interval '2 hours', 'x')");
+    }
+    Project p = new Project(dir.resolve("app"));
+    String[] r = run("inspect", "--url", url, "--package", "com.acme.model", "--source-dir", p.src.toString(), "--jpa");
+    assertEquals("0", r[0], r[2]);
+    assertTrue(r[1].contains("wrote 1 entities to ") || r[1].contains("wrote 1 entity to "), r[1]);
+    String doc = Files.readString(p.src.resolve("com/acme/model/Doc.java"));
+    for (String column : List.of("@Column(name = \"body\", nullable = false, columnDefinition = \"tsvector\")",
+        "@Column(name = \"address\", columnDefinition = \"inet\")", "@Column(name = \"hosts\", columnDefinition = \"inet[]\")",
+        "@Column(name = \"code\", columnDefinition = \"postal\")", "@Column(name = \"waiting\", columnDefinition = \"interval\")")) {
+      assertTrue(doc.contains(column), column + " in " + doc);
+    }
+    Project.Result build = p.build("-Ajmigrate.dialects=postgresql").assertOk();
+    String v1 = p.migrations("com.acme.migrations").firstEntry().getValue();
+    assertTrue(v1.contains("column(\"body\", NATIVE).sqlType(\"tsvector\").notNull()"), v1);
+    Migrator m = build.migrator();
+    try (Connection db = DriverManager.getConnection(url)) {
+      m.baseline(db, 1);
+      Drift drift = m.validate(db);
+      assertTrue(drift.isEmpty(), drift + "\n" + v1 + "\n" + doc);
+      assertEquals(List.of(), m.migrate(db));
+    }
+    try (Connection fresh = io.jmigrate.testing.Postgres.newDatabase()) { // the same tables from the migration alone
+      create(fresh, "CREATE DOMAIN postal AS varchar(10) CHECK (VALUE ~ '^[0-9]{5}$')");
+      assertEquals(1, m.migrate(fresh).size());
+      assertTrue(m.validate(fresh).isEmpty(), m.validate(fresh).toString());
+    }
+  }
+
+  /**
    * A stored generated column is Hibernate's {@code @GeneratedColumn}, which the JPA reader reads back into the same
    * column (validate finds no drift); a table with a virtual one is left out: Hibernate's are stored.
    */

@@ -166,7 +166,40 @@ class JpaErrorsTest {
             @Entity class Thing {
               @Id Long id;
               @Column(columnDefinition = "varchar(20) default 'x'") String name; // <-
-            }""", "jmigrate cannot read columnDefinition \"varchar(20) default 'x'\" (name)"),
+            }""", "jmigrate cannot read columnDefinition \"varchar(20) default 'x'\" (name): it takes one column type as "
+            + "written (varchar(20), numeric(10,2), tsvector, inet, a domain's name, text[]), without a default, NOT NULL"
+            + " or a constraint. Keep only the type in columnDefinition, and use Hibernate's @ColumnDefault for the default"),
+        Arguments.of("a columnDefinition of a type jmigrate does not model with NOT NULL", """
+            @Entity class Thing {
+              @Id Long id;
+              @Column(columnDefinition = "tsvector not null unique") String body; // <-
+            }""", "Keep only the type in columnDefinition, and use @Column(nullable = false) for NOT NULL, "
+            + "@Column(unique = true) for UNIQUE"),
+        Arguments.of("@JdbcTypeCode(INTERVAL_SECOND) without one target dialect", """
+            @Entity class Thing {
+              @Id Long id;
+              @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.INTERVAL_SECOND) // <-
+              java.time.Duration waiting;
+            }""", "Hibernate 7 makes @JdbcTypeCode(SqlTypes.INTERVAL_SECOND) (waiting) interval second(6) on PostgreSQL "
+            + "and interval second(18,9) on H2, and has no such type on MariaDB or SQLite, so jmigrate reads it with one"
+            + " target dialect only, postgresql or h2 (-Ajmigrate.dialects is not given). For one type everywhere, write"
+            + " it: @Column(columnDefinition = \"interval second(6)\") (and remove @JdbcTypeCode)"),
+        Arguments.of("@JdbcTypeCode(INTERVAL_SECOND) on a long", """
+            @Entity class Thing {
+              @Id Long id;
+              @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.INTERVAL_SECOND) // <-
+              long waiting;
+            }""", "jmigrate maps @JdbcTypeCode(SqlTypes.INTERVAL_SECOND) on a java.time.Duration only, not on waiting"),
+        Arguments.of("a columnDefinition of a serial", """
+            @Entity class Thing {
+              @Id @Column(columnDefinition = "bigserial") Long id; // <-
+            }""", "Keep only the type in columnDefinition, and use @GeneratedValue(strategy = GenerationType.IDENTITY)"
+            + " for the serial"),
+        Arguments.of("a columnDefinition of MariaDB's enum", """
+            @Entity class Thing {
+              @Id Long id;
+              @Column(columnDefinition = "enum('a','b')") String kind; // <-
+            }""", "jmigrate cannot read columnDefinition \"enum('a','b')\" (kind)"),
         Arguments.of("@Table(schema)", """
             @Entity
             @Table(name = "thing", schema = "other") // <-
@@ -302,6 +335,85 @@ class JpaErrorsTest {
     assertThat(c).succeeded();
     assertThat(c).hadNoteContaining("columnDefinition \"TEXT\" (story) is read as jmigrate's STRING (unbounded): SQL "
         + "as written is not portable").inFile(file).onLine(7);
+  }
+
+  /**
+   * A columnDefinition that is one type jmigrate does not model is a NATIVE column of that type as written (as
+   * Hibernate's export writes it), with a note at it; NOT NULL and uniqueness come from @Column as for any column.
+   */
+  @org.junit.jupiter.api.Test
+  void aColumnDefinitionOfATypeJmigrateDoesNotModelIsNative() throws Exception {
+    String source = "package com.acme.model;\n\nimport jakarta.persistence.*;\n\n@Entity class Thing {\n"
+        + "  @Id Long id;\n"
+        + "  @Column(columnDefinition = \"tsvector\", nullable = false) String body;\n"
+        + "  @Column(columnDefinition = \" interval second(6) \") java.time.Duration waiting;\n"
+        + "  @Column(columnDefinition = \"inet[]\") String[] hosts;\n"
+        + "  @Column(columnDefinition = \"public.\\\"Postal\\\"\", unique = true) String postal;\n"
+        + "  @Column(columnDefinition = \"timestamp(3) with time zone\") java.time.OffsetDateTime seen;\n"
+        + "  @Column(columnDefinition = \"numeric(10,2)\") java.math.BigDecimal price;\n"
+        + "}\n";
+    JavaFileObject file = JavaFileObjects.forSourceString("com.acme.model.Thing", source);
+    Compilation c = compile("snake_case", file);
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningCount(0);
+    assertThat(c).hadNoteContaining("columnDefinition \"tsvector\" (body) is read as a type jmigrate does not model, "
+        + "created as written (as @Column(sqlType) is)").inFile(file).onLine(7);
+    assertThat(c).hadNoteContaining("columnDefinition \"interval second(6)\" (waiting) is read as a type jmigrate")
+        .inFile(file).onLine(8);
+    String migration;
+    try (var files = java.nio.file.Files.walk(dir)) {
+      Path v1 = files.filter(f -> f.getFileName().toString().startsWith("V0001")).findFirst().orElseThrow();
+      migration = java.nio.file.Files.readString(v1);
+    }
+    for (String column : List.of("column(\"body\", NATIVE).sqlType(\"tsvector\").notNull()",
+        "column(\"waiting\", NATIVE).sqlType(\"interval second(6)\"),", "column(\"hosts\", NATIVE).sqlType(\"inet[]\"),",
+        "column(\"postal\", NATIVE).sqlType(\"public.\\\"Postal\\\"\"),", "uniqueIndex(\"ux_thing_postal\", \"postal\")",
+        "column(\"seen\", NATIVE).sqlType(\"timestamp(3) with time zone\"),",
+        "column(\"price\", DECIMAL).precision(10, 2)")) {
+      org.junit.jupiter.api.Assertions.assertTrue(migration.contains(column), column + " in " + migration);
+    }
+  }
+
+  /**
+   * A table or column name that a target dialect takes for a keyword and Hibernate writes unquoted (measured: its DDL
+   * fails there) is a warning naming the quoted mapping, the global option and a rename; a quoted name, or a
+   * keyword of no target dialect, is none.
+   */
+  @org.junit.jupiter.api.Test
+  void keywordsOfATargetThatHibernateDoesNotQuoteAreWarnings() {
+    String source = "package com.acme.model;\n\nimport jakarta.persistence.*;\n\n"
+        + "@Entity @Table(name = \"user\") class Account {\n"
+        + "  @Id Long id;\n"
+        + "  String value;\n"
+        + "  @Column(name = \"key\") String code;\n"
+        + "  @Column(name = \"\\\"year\\\"\") Integer year;\n"
+        + "  String name;\n"
+        + "}\n";
+    JavaFileObject file = JavaFileObjects.forSourceString("com.acme.model.Account", source);
+    Compilation h2 = compileFor("h2", file);
+    assertThat(h2).succeeded();
+    assertThat(h2).hadWarningContaining("the table name user is a keyword of h2 that Hibernate writes unquoted: jmigrate"
+        + " quotes it and creates the table, but Hibernate's own DDL and queries fail there. Quote it in the mapping"
+        + " (@Table(name = \"\\\"user\\\"\")), set hibernate.globally_quoted_identifiers=true, or rename it")
+        .inFile(file).onLine(5);
+    assertThat(h2).hadWarningContaining("the column name value is a keyword of h2").inFile(file).onLine(7);
+    assertThat(h2).hadWarningContaining("the column name key is a keyword of h2 that Hibernate writes unquoted")
+        .inFile(file).onLine(8);
+    assertThat(h2).hadWarningCount(3); // not "year", which is quoted, nor name
+    Compilation postgres = compileFor("postgresql,mariadb", file);
+    assertThat(postgres).succeeded();
+    assertThat(postgres).hadWarningContaining("the table name user is a keyword of postgresql that").inFile(file).onLine(5);
+    assertThat(postgres).hadWarningContaining("the column name key is a keyword of mariadb that").inFile(file).onLine(8);
+    assertThat(postgres).hadWarningCount(2);
+    Compilation none = compileFor("sqlite", file);
+    assertThat(none).succeeded();
+    assertThat(none).hadWarningCount(0);
+  }
+
+  private Compilation compileFor(String dialects, JavaFileObject... files) {
+    return javac().withProcessors(new MigrationProcessor()).withOptions(List.of(
+        "-Ajmigrate.sourceDir=" + dir.resolve("src-" + dialects), "-Ajmigrate.snapshot=" + dir.resolve(dialects + ".json"),
+        "-Ajmigrate.naming=snake_case", "-Ajmigrate.dialects=" + dialects)).compile(files);
   }
 
   /** The codes and definitions jmigrate reads are no warnings: JSON, CHAR, arrays, jsonb and char(n). */

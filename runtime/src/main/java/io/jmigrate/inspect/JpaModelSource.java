@@ -213,10 +213,11 @@ final class JpaModelSource {
           + " and orders it (the Java enum's name, labels sorted); inspect without --jpa writes a jmigrate model for it"));
       return out;
     }
-    if (inspected.table().columns().stream().anyMatch(c -> c.type() == ColumnType.NATIVE)) {
+    if (hasUnwritableNativeType(inspected)) {
       out.add(new Finding(inspected.table().name(), "table " + inspected.table().name(), "left out: it has a column of a"
-          + " type jmigrate does not model, which jmigrate's JPA reader does not read from columnDefinition; inspect"
-          + " without --jpa writes a jmigrate model for it (@Column(sqlType))"));
+          + " type jmigrate does not model whose name holds a quoted list (an enum or set of values), which jmigrate's"
+          + " JPA reader does not read from columnDefinition; inspect without --jpa writes a jmigrate model for it"
+          + " (@Column(sqlType))"));
       return out;
     }
     if (hasVirtualColumn(inspected)) {
@@ -243,7 +244,17 @@ final class JpaModelSource {
   /** Whether the table can be an entity: it has a primary key. */
   static boolean expressible(InspectedTable inspected) {
     return !inspected.table().primaryKey().isEmpty() && !hasEnumType(inspected) && !hasVirtualColumn(inspected)
-        && inspected.table().columns().stream().noneMatch(c -> c.type() == ColumnType.NATIVE);
+        && !hasUnwritableNativeType(inspected);
+  }
+
+  /**
+   * A column of a type jmigrate does not model that a {@code columnDefinition} cannot give as one type name: MariaDB's
+   * {@code enum('a','b')} or {@code set(…)}, whose quoted values the JPA reader does not take as a type. The others
+   * ({@code tsvector}, {@code inet}, a domain, an array of one) are written as {@code @Column(columnDefinition)}.
+   */
+  private static boolean hasUnwritableNativeType(InspectedTable inspected) {
+    return inspected.table().columns().stream().anyMatch(c -> c.type() == ColumnType.NATIVE
+        && (c.sqlType().contains("'") || c.sqlType().contains(";")));
   }
 
   /** A virtual generated column, which Hibernate cannot declare: its {@code @GeneratedColumn} is stored (see docs/jpa.md). */
@@ -283,6 +294,9 @@ final class JpaModelSource {
     if (c.type() == ColumnType.DECIMAL) {
       args.add(c.precision() > 0 ? "precision = " + c.precision() + ", scale = " + c.scale()
           : "columnDefinition = \"numeric\"");
+    }
+    if (c.type() == ColumnType.NATIVE) { // a type jmigrate does not model: the JPA reader takes it as written
+      args.add("columnDefinition = " + literal(c.sqlType()));
     }
     return "@Column(" + String.join(", ", args) + ")";
   }

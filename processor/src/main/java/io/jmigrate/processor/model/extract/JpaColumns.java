@@ -217,6 +217,11 @@ final class JpaColumns {
 
     String given = col == null ? "" : annotations.string(col, "name");
     String name = naming.physical(given.isEmpty() ? (defaultName != null ? defaultName : attribute) : given);
+    Problem keyword = HibernateKeywords.warning(targets, "column", given, name, origin.of("name"),
+        "@Column(name = \"\\\"%s\\\"\")");
+    if (keyword != null && !problems.contains(keyword)) { // once for a mapped superclass's field
+      problems.add(keyword);
+    }
     int length = sized.length();
     int precision = sized.precision();
     int scale = sized.scale();
@@ -271,6 +276,13 @@ final class JpaColumns {
     origin = columnDefault == null ? origin : origin.with("defaultSql", columnDefault, explicit(columnDefault, "value"));
     String javaName = JpaTypes.qualifiedName(type);
     JavaType javaType = new JavaType(type.toString(), sized.type(), false, javaName, null);
+    if (sized.type() == ColumnType.NATIVE) { // a columnDefinition of a type jmigrate does not model, as written
+      javaType = javaType.asSqlType(sized.sqlType());
+      AnnotationMirror code = Annotations.mirror(field, Jpa.HIBERNATE + "JdbcTypeCode");
+      boolean byDefinition = col != null && !annotations.string(col, "columnDefinition").isBlank();
+      origin = byDefinition ? origin.with("sqlType", col, explicit(col, "columnDefinition"))
+          : origin.with("sqlType", code, explicit(code, "value"));
+    }
     if (sized.type() == ColumnType.ENUM) {
       // Hibernate 7 on PostgreSQL: CREATE TYPE <simple name of the enum> AS ENUM (<constants>), the name
       // unquoted and so folded to lower case, with no naming strategy applied, and the constants sorted by
@@ -458,16 +470,20 @@ final class JpaColumns {
     String definition = col == null ? "" : annotations.string(col, "columnDefinition");
     if (!definition.isBlank()) {
       Sized s = JpaTypes.definition(definition);
+      Origin at = Origin.of(field).with("x", col, explicit(col, "columnDefinition")).of("x");
+      if (s == null && JpaTypes.nativeType(definition) != null) {
+        // A type jmigrate does not model: created as written, as Hibernate's export writes it, like @Column(sqlType).
+        problems.add(Problem.note(at, "columnDefinition \"" + definition.strip() + "\" (" + attribute + ") is read as "
+            + "a type jmigrate does not model, created as written (as @Column(sqlType) is): validate compares it by "
+            + "its name, and no migration changes it"));
+        return Sized.nativeType(definition.strip());
+      }
       if (s == null) {
-        problems.add(Problem.error(Origin.of(field).with("x", col, explicit(col, "columnDefinition")).of("x"),
-            "jmigrate cannot read columnDefinition \"" + definition + "\" (" + attribute + "): it takes one plain "
-                + "column type (varchar(n), text, integer, bigint, smallint, boolean, double precision, real, "
-                + "numeric(p,s), char(n), date, time, timestamp, timestamp with time zone, uuid, bytea, jsonb, or an array "
-                + "of text, varchar(n), integer or bigint as text[]), without "
-                + "defaults "
-                + "or constraints. Use @Column(length, precision, scale) instead"));
+        problems.add(Problem.error(at, "jmigrate cannot read columnDefinition \"" + definition + "\" (" + attribute
+            + "): it takes one column type as written (varchar(20), numeric(10,2), tsvector, inet, a domain's name, "
+            + "text[]), without a default, NOT NULL or a constraint. " + definitionFix(definition)));
       } else {
-        problems.add(Problem.note(Origin.of(field).with("x", col, explicit(col, "columnDefinition")).of("x"),
+        problems.add(Problem.note(at,
             "columnDefinition \"" + definition + "\" (" + attribute + ") is read as jmigrate's " + describe(s)
                 + ": SQL as written is not portable, so each database gets its own spelling of that type"));
       }
@@ -479,6 +495,9 @@ final class JpaColumns {
       return typed;
     }
     AnnotationMirror code = Annotations.mirror(field, Jpa.HIBERNATE + "JdbcTypeCode");
+    if (code != null && annotations.integer(code, "value") == JpaTypes.INTERVAL_SECOND) {
+      return intervalSecond(field, type, col, attribute, code);
+    }
     Sized coded = code == null ? null : JpaTypes.jdbcTypeCode(annotations.integer(code, "value"));
     if (coded != null) {
       return coded;
@@ -517,6 +536,66 @@ final class JpaColumns {
           + "transient) to leave it out of the table"));
     }
     return s;
+  }
+
+  /**
+   * {@code @JdbcTypeCode(SqlTypes.INTERVAL_SECOND)} on a {@code Duration}: the interval type Hibernate 7's export
+   * writes, as a type jmigrate does not model. Measured (7.4): {@code interval second(6)} on PostgreSQL and
+   * {@code interval second(18,9)} on H2, or with {@code @Column(precision)} {@code interval second(scale)} and
+   * {@code interval second(precision,scale)} (a scale alone is ignored); MariaDB has none (Hibernate fails). One
+   * type for every target, so the targets must be PostgreSQL alone or H2 alone; null after reporting why not.
+   */
+  private Sized intervalSecond(Element field, TypeMirror type, AnnotationMirror col, String attribute,
+      AnnotationMirror code) {
+    Origin at = Origin.of(field, code);
+    if (!JpaTypes.qualifiedName(type).equals("java.time.Duration")) {
+      problems.add(Problem.error(at, "jmigrate maps @JdbcTypeCode(SqlTypes.INTERVAL_SECOND) on a java.time.Duration only,"
+          + " not on " + attribute + " of type " + type));
+      return null;
+    }
+    int precision = col == null || explicit(col, "precision") == null ? 0 : annotations.integer(col, "precision");
+    int scale = precision > 0 && col != null ? annotations.integer(col, "scale") : 0;
+    List<String> distinct = targets.stream().distinct().toList();
+    if (distinct.equals(List.of("postgresql"))) {
+      return Sized.nativeType("interval second(" + (precision > 0 ? scale : 6) + ")");
+    }
+    if (distinct.equals(List.of("h2"))) {
+      return Sized.nativeType(precision > 0 ? "interval second(" + precision + "," + scale + ")" : "interval second(18,9)");
+    }
+    problems.add(Problem.error(at, "Hibernate 7 makes @JdbcTypeCode(SqlTypes.INTERVAL_SECOND) (" + attribute + ") "
+        + "interval second(6) on PostgreSQL and interval second(18,9) on H2, and has no such type on MariaDB or SQLite,"
+        + " so jmigrate reads it with one target dialect only, postgresql or h2 (-Ajmigrate.dialects"
+        + (targets.isEmpty() ? " is not given" : "=" + String.join(",", targets)) + "). For one type everywhere, "
+        + "write it: @Column(columnDefinition = \"interval second(6)\") (and remove @JdbcTypeCode)"));
+    return null;
+  }
+
+  /** The smallest fix of a columnDefinition that holds more than a type: what to write instead of the rest. */
+  private static String definitionFix(String definition) {
+    String sql = definition.toLowerCase(java.util.Locale.ROOT);
+    List<String> instead = new ArrayList<>();
+    if (sql.matches("(?s).*\\bnot\\s+null\\b.*")) {
+      instead.add("@Column(nullable = false) for NOT NULL");
+    }
+    if (sql.matches("(?s).*\\bdefault\\b.*")) {
+      instead.add("Hibernate's @ColumnDefault for the default");
+    }
+    if (sql.matches("(?s).*\\bunique\\b.*")) {
+      instead.add("@Column(unique = true) for UNIQUE");
+    }
+    if (sql.matches("(?s).*\\bcheck\\b.*")) {
+      instead.add("Hibernate's @Check for the check");
+    }
+    if (sql.matches("(?s).*\\bcollate\\b.*")) {
+      instead.add("Hibernate's @Collate for the collation");
+    }
+    if (sql.matches("(?s).*\\b(small|big)?serial[248]?\\b.*")) {
+      instead.add("@GeneratedValue(strategy = GenerationType.IDENTITY) for the serial (an integer type with a sequence)");
+    }
+    if (sql.matches("(?s).*\\bgenerated\\b.*")) {
+      instead.add("Hibernate's @GeneratedColumn for the expression");
+    }
+    return "Keep only the type in columnDefinition" + (instead.isEmpty() ? "" : ", and use " + String.join(", ", instead));
   }
 
   private static String describe(Sized s) {

@@ -52,6 +52,11 @@ final class JpaEntityTables extends JpaPart {
         naming.physical(given.isEmpty() ? e.entityName : given), !given.isEmpty(), e.type);
     t.origin = track(Origin.of(e.type), tableAnnotation, "name", "name");
     unread.checkCase(given.isEmpty() ? e.entityName : given, t.origin.of("name"));
+    io.jmigrate.processor.model.Problem keyword = HibernateKeywords.warning(targets, "table", given, t.name,
+        t.origin.of("name"), "@Table(name = \"\\\"%s\\\"\")");
+    if (keyword != null) {
+      problems.add(keyword);
+    }
     tables.put(t.className, t);
     jmigrateTypeAnnotations(e.type, t);
     indexes(e.type, tableAnnotation, t);

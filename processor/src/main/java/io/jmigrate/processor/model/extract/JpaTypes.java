@@ -20,7 +20,16 @@ import javax.lang.model.type.TypeMirror;
  */
 final class JpaTypes {
   /** A column type with Hibernate's sizes: 255 characters for text, numeric(38,2) for BigDecimal. */
-  record Sized(ColumnType type, int length, int precision, int scale) {
+  record Sized(ColumnType type, int length, int precision, int scale, String sqlType) {
+    Sized(ColumnType type, int length, int precision, int scale) {
+      this(type, length, precision, scale, null);
+    }
+
+    /** A type jmigrate does not model, as written ({@link ColumnType#NATIVE}). */
+    static Sized nativeType(String sql) {
+      return new Sized(ColumnType.NATIVE, 0, 0, 0, sql);
+    }
+
     static Sized of(ColumnType type) {
       return switch (type) {
         case STRING -> new Sized(type, 255, 0, 0);
@@ -60,6 +69,7 @@ final class JpaTypes {
   static final int LONGNVARCHAR = -16;
   static final int LONG32VARCHAR = 4001;
   static final int LONG32NVARCHAR = 4002;
+  static final int INTERVAL_SECOND = 3100;
   private static final java.util.Set<String> PLURAL = java.util.Set.of("java.util.List", "java.util.Set",
       "java.util.Collection");
 
@@ -99,7 +109,7 @@ final class JpaTypes {
 
   /** Whether jmigrate reads {@code @JdbcTypeCode(code)}: JSON and CHAR, and ARRAY, which the Java type already says. */
   static boolean reads(int code) {
-    return jdbcTypeCode(code) != null || code == ARRAY;
+    return jdbcTypeCode(code) != null || code == ARRAY || code == INTERVAL_SECOND;
   }
 
   /** Hibernate's column for a basic Java type, or null when jmigrate has no column type for it. */
@@ -135,6 +145,52 @@ final class JpaTypes {
   static String qualifiedName(TypeMirror type) {
     return type.getKind() == TypeKind.DECLARED
         ? ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString() : type.toString();
+  }
+
+  /** A word of a column definition that is not part of a type: what follows the type in a column's definition. */
+  private static final java.util.Set<String> NOT_A_TYPE = java.util.Set.of("not", "null", "default", "primary", "key",
+      "unique", "check", "references", "constraint", "generated", "collate", "auto_increment", "identity", "as",
+      "on", "comment", "set", "charset", "invisible", "always", "stored", "virtual",
+      "serial", "bigserial", "smallserial", "serial2", "serial4", "serial8"); // PostgreSQL's: a sequence and a default
+
+  /** One word of a type name (a schema may qualify it), a quoted name, a number, or punctuation of a type. */
+  private static final Pattern TYPE_TOKEN = Pattern.compile(
+      "\\s*(?:(\"[^\"]+\")|([A-Za-z_][A-Za-z0-9_$]*)|(\\d+)|([().,\\[\\]]))");
+
+  /**
+   * A {@code columnDefinition} that is one SQL type jmigrate does not model ({@code tsvector}, {@code inet},
+   * {@code interval second(6)}, {@code citext[]}, a domain's name): the definition as written, trimmed; null when it
+   * holds anything but a type's name, modifiers and array brackets (a default, NOT NULL, a constraint, a quote).
+   */
+  static String nativeType(String sql) {
+    String trimmed = sql.strip();
+    Matcher m = TYPE_TOKEN.matcher(trimmed);
+    int at = 0;
+    int depth = 0;
+    boolean named = false;
+    while (at < trimmed.length()) {
+      if (!m.find(at) || m.start() != at) {
+        return null; // a quote, an operator, a ';' …: not a type's spelling
+      }
+      at = m.end();
+      String word = m.group(2);
+      String punctuation = m.group(4);
+      if (word != null && NOT_A_TYPE.contains(word.toLowerCase(Locale.ROOT))) {
+        return null;
+      }
+      if ((word != null || m.group(1) != null) && depth == 0) {
+        named = true;
+      } else if (word != null || m.group(1) != null) {
+        return null; // a name inside parentheses: an enum's or a check's list, not a size
+      }
+      if (punctuation != null) {
+        depth += punctuation.equals("(") ? 1 : punctuation.equals(")") ? -1 : 0;
+        if (depth < 0 || depth > 1 || punctuation.equals(",") && depth == 0) {
+          return null;
+        }
+      }
+    }
+    return named && depth == 0 && !trimmed.startsWith("(") ? trimmed : null;
   }
 
   private static final Pattern SIZED = Pattern.compile("([a-z ]+?)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?");
