@@ -216,7 +216,8 @@ final class JpaAssociations extends JpaPart {
     AnnotationMirror joinTable = Jpa.mirror(f, "JoinTable");
     String attribute = f.getSimpleName().toString();
     String given = annotations.string(joinTable, "name");
-    String name = given.isEmpty() ? naming.joinTable(t.name, attribute, targetTable.name) : naming.physical(given);
+    String name = given.isEmpty() ? naming.joinTable(t.name, attribute, targetTable.name, keepCapitals)
+        : tableName(given);
     unread.checkCase(given.isEmpty() ? attribute : given, Origin.of(f));
     JpaTable join = joins.joinTable(e, t, f, name, !given.isEmpty(), joinTable);
 

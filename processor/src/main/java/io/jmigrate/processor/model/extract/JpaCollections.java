@@ -50,7 +50,7 @@ final class JpaCollections extends JpaPart {
     AnnotationMirror ct = Jpa.mirror(f, "CollectionTable");
     String attribute = f.getSimpleName().toString();
     String given = annotations.string(ct, "name");
-    String name = naming.physical(given.isEmpty() ? e.entityName + "_" + attribute : given);
+    String name = tableName(given.isEmpty() ? e.entityName + "_" + attribute : given);
     unread.checkCase(given.isEmpty() ? e.entityName + "_" + attribute : given, Origin.of(f));
     JpaTable table = joins.joinTable(e, t, f, name, !given.isEmpty(), ct);
     joins.sameMutability(f, ct, "joinColumns");

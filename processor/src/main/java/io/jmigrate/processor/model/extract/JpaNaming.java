@@ -57,6 +57,45 @@ public enum JpaNaming {
   }
 
   /**
+   * The database name of a table or sequence: as {@link #physical}, but with {@code keepCapitals} (see
+   * {@link #keepsCapitals}) a {@code jpa} name keeps its capitals as Hibernate writes it ({@code Cargo},
+   * {@code Cargo_SEQ}, {@code PRODUCT_CATEGORY}), which MariaDB and MySQL store as written.
+   */
+  public String table(String logical, boolean keepCapitals) {
+    if (!keepCapitals || this != JPA) {
+      return physical(logical);
+    }
+    if (logical.length() > 1 && (logical.charAt(0) == '`' || logical.charAt(0) == '"')
+        && logical.charAt(logical.length() - 1) == logical.charAt(0)) {
+      return logical.substring(1, logical.length() - 1);
+    }
+    return logical;
+  }
+
+  /**
+   * Whether table and sequence names keep Hibernate's capitals: with {@code jpa} naming when every target dialect
+   * keeps an unquoted name's capitals (MariaDB and MySQL on Linux, where table names are case-sensitive), so the name
+   * Hibernate writes unquoted is the one jmigrate creates. Column, index and constraint names stay in lower case:
+   * MariaDB compares them without case, and so do Hibernate's queries and validate. No targets: false (the build
+   * cannot know the database; the reader warns where that matters).
+   */
+  public boolean keepsCapitals(java.util.List<String> targets) {
+    if (this != JPA || targets.isEmpty()) {
+      return false;
+    }
+    for (String t : targets) {
+      try {
+        if (!io.jmigrate.dialect.Dialect.named(t).buildRules().keepsUnquotedCapitals()) {
+          return false;
+        }
+      } catch (io.jmigrate.dialect.UnsupportedDatabaseException unknown) {
+        return false; // reported once, by the processor
+      }
+    }
+    return true;
+  }
+
+  /**
    * {@code CamelCaseToUnderscoresNamingStrategy}'s rule: an underscore goes before an upper-case letter between a lower-case letter or digit and a lower-case letter
    * or digit ({@code PetType} → {@code Pet_Type}, but {@code HTTPServer} stays one word).
    */
@@ -78,45 +117,45 @@ public enum JpaNaming {
    * The join table of a {@code @ManyToMany} or unidirectional {@code @OneToMany} without
    * {@code @JoinTable(name)}, from the physical names of both tables and the attribute.
    */
-  String joinTable(String owningTable, String attribute, String targetTable) {
-    return physical(this == SNAKE_CASE ? owningTable + "_" + attribute : owningTable + "_" + targetTable);
+  String joinTable(String owningTable, String attribute, String targetTable, boolean keepCapitals) {
+    return table(this == SNAKE_CASE ? owningTable + "_" + attribute : owningTable + "_" + targetTable, keepCapitals);
   }
 
   /**
-   * How messages name the databases of the first target dialect that keeps an unquoted name's
-   * capitals (MariaDB and MySQL), where Hibernate's unquoted names with capitals serve no two
-   * targets alike; null when no target does.
+   * How messages name the databases of the first target dialect that keeps an unquoted name's capitals (MariaDB and
+   * MySQL), where Hibernate's unquoted names with capitals serve no two targets alike; null when no target does.
    */
   static String keepingCapitals(java.util.List<String> targets) {
     for (String t : targets) {
-      try {
-        io.jmigrate.dialect.BuildRules r = io.jmigrate.dialect.Dialect.named(t).buildRules();
-        if (r.keepsUnquotedCapitals()) {
-          return r.databases();
-        }
-      } catch (io.jmigrate.dialect.UnsupportedDatabaseException unknown) {
-        // reported once, by the processor
+      io.jmigrate.dialect.BuildRules r = rules(t);
+      if (r != null && r.keepsUnquotedCapitals()) {
+        return r.databases();
       }
     }
     return null;
   }
 
+  /** The target dialects that keep an unquoted name's capitals. */
+  static java.util.List<String> keepingTargets(java.util.List<String> targets) {
+    return targets.stream().filter(t -> rules(t) != null && rules(t).keepsUnquotedCapitals()).toList();
+  }
+
+  private static io.jmigrate.dialect.BuildRules rules(String target) {
+    try {
+      return io.jmigrate.dialect.Dialect.named(target).buildRules();
+    } catch (io.jmigrate.dialect.UnsupportedDatabaseException unknown) {
+      return null; // reported once, by the processor
+    }
+  }
+
   /**
-   * Why a name with capitals that Hibernate writes unquoted is refused: what the case-keeping databases hold ({@code logical}) is not what jmigrate creates ({@code physical}, lower case, as
-   * PostgreSQL and H2 fold it); with only case-keeping targets, PostgreSQL and H2 are not named.
+   * Why a name with capitals that Hibernate writes unquoted is refused when the targets mix databases that keep its
+   * capitals ({@code logical}) with ones that fold it to lower case ({@code physical}, which jmigrate creates).
    */
   static String capitalsReason(java.util.List<String> targets, String kind, String logical, String physical) {
-    String keeping = keepingCapitals(targets);
-    boolean folding = targets.stream().anyMatch(t -> {
-      try {
-        return !io.jmigrate.dialect.Dialect.named(t).buildRules().keepsUnquotedCapitals();
-      } catch (io.jmigrate.dialect.UnsupportedDatabaseException unknown) {
-        return false;
-      }
-    });
-    return "with -Ajmigrate.naming=jpa Hibernate names this " + kind + " " + logical + ", unquoted: " + keeping
-        + " keep its capitals (table names are case-sensitive on Linux)" + (folding ? " while PostgreSQL and H2 fold it"
-        + " to " + physical + ", which jmigrate creates, so no one name serves both" : ", but jmigrate creates " + physical
-        + " (it writes an entity's names in lower case)");
+    return "with -Ajmigrate.naming=jpa Hibernate names this " + kind + " " + logical + ", unquoted: "
+        + keepingCapitals(targets) + " keep its capitals (table names are case-sensitive on Linux) while PostgreSQL"
+        + " and H2 fold it to " + physical + " (-Ajmigrate.dialects=" + String.join(",", targets) + "), so no one"
+        + " name serves both";
   }
 }
