@@ -88,4 +88,22 @@ class CapitalNamesOnMariaDbTest {
       }
     }
   }
+
+  /**
+   * JpaGeneratorsTest's entity sets with Hibernate's own naming on MariaDB alone: every implicit sequence
+   * ({@code Owner_SEQ}, a JOINED root's, {@code things_SEQ} of a named table), the declared ones, the generator tables
+   * and their rows are what Hibernate's export makes there, capitals kept, over two builds.
+   */
+  @Test
+  void theGeneratorsWithHibernatesOwnNaming(@TempDir Path dir) throws Exception {
+    SchemaComparison ids = new SchemaComparison(dir, Hibernate.Naming.JPA, Set.of(Target.MARIADB))
+        .comparingGeneratorRows();
+    ids.step(List.of("generators/step1"), Map.of(), OPTIONS);
+    ids.step(List.of("generators/step2"), Map.of(), OPTIONS);
+    ids.assertNoProblems();
+    SchemaComparison named = new SchemaComparison(dir.resolve("named"), Hibernate.Naming.JPA, Set.of(Target.MARIADB));
+    named.step(Hibernate.major() >= 7 ? List.of("generators/tablenamed", "generators/tablenamed7")
+        : List.of("generators/tablenamed"), Map.of(), OPTIONS);
+    named.assertNoProblems();
+  }
 }

@@ -214,6 +214,10 @@ final class JpaGenerators {
   /** A sequence's or generator table's name ({@code kind}); {@code fix} names it in lower case ({@code %s}). */
   private String physical(String logical, Origin at, String kind, String fix) {
     String name = naming.table(logical, keepCapitals);
+    Problem keyword = HibernateKeywords.warning(targets, kind, logical, name, at, fix.replace("%s", "\\\"%s\\\""));
+    if (keyword != null && !problems.contains(keyword)) {
+      problems.add(keyword);
+    }
     if (naming == JpaNaming.JPA && !keepCapitals && !logical.startsWith("`") && !logical.startsWith("\"")
         && !logical.equals(logical.toLowerCase(java.util.Locale.ROOT))) {
       if (targets.isEmpty()) {

@@ -45,6 +45,17 @@ class JpaPart {
     this.keepCapitals = naming.keepsCapitals(targets);
   }
 
+  /**
+   * The warning for a name Hibernate writes unquoted that a target dialect takes for a keyword (see
+   * {@link HibernateKeywords#warning}), once per element and name: a mapped superclass's field is read per entity.
+   */
+  void keyword(String kind, String given, String physical, io.jmigrate.processor.model.Origin at, String quoted) {
+    Problem p = HibernateKeywords.warning(targets, kind, given, physical, at, quoted);
+    if (p != null && !problems.contains(p)) {
+      problems.add(p);
+    }
+  }
+
   /** A table's database name (an entity's, join or collection table's) from its logical name, through the naming. */
   String tableName(String logical) {
     return naming.table(logical, keepCapitals);
