@@ -92,14 +92,13 @@ class CapitalNamesOnMariaDbTest {
   /**
    * JpaGeneratorsTest's entity sets with Hibernate's own naming on MariaDB alone: every implicit sequence
    * ({@code Owner_SEQ}, a JOINED root's, {@code things_SEQ} of a named table), the declared ones, the generator tables
-   * and their rows are what Hibernate's export makes there, capitals kept, over two builds.
+   * and their rows are what Hibernate's export makes there, capitals kept; and Hibernate then allocates the same ids.
    */
   @Test
   void theGeneratorsWithHibernatesOwnNaming(@TempDir Path dir) throws Exception {
     SchemaComparison ids = new SchemaComparison(dir, Hibernate.Naming.JPA, Set.of(Target.MARIADB))
         .comparingGeneratorRows();
-    ids.step(List.of("generators/step1"), Map.of(), OPTIONS);
-    ids.step(List.of("generators/step2"), Map.of(), OPTIONS);
+    ids.step(List.of("generators/step1"), Map.of(), OPTIONS); // (step2 drops "receipt", in lower case)
     ids.assertNoProblems();
     SchemaComparison named = new SchemaComparison(dir.resolve("named"), Hibernate.Naming.JPA, Set.of(Target.MARIADB));
     named.step(Hibernate.major() >= 7 ? List.of("generators/tablenamed", "generators/tablenamed7")
