@@ -137,4 +137,16 @@ class JpaCapitalNamesTest {
     assertThat(compile(source, "-Ajmigrate.naming=jpa", "-Ajmigrate.dialects=postgresql,mariadb"))
         .succeededWithoutWarnings();
   }
+
+  @Test
+  void theNamingKeepsCapitalsForJpaWhenEveryTargetKeepsThem() {
+    assertTrue(io.jmigrate.processor.model.extract.JpaNaming.JPA.keepsCapitals(List.of("mariadb")));
+    assertFalse(io.jmigrate.processor.model.extract.JpaNaming.JPA.keepsCapitals(List.of("mariadb", "postgresql")));
+    assertFalse(io.jmigrate.processor.model.extract.JpaNaming.JPA.keepsCapitals(List.of()));
+    assertFalse(io.jmigrate.processor.model.extract.JpaNaming.SNAKE_CASE.keepsCapitals(List.of("mariadb")));
+    assertEquals("Cargo_SEQ", io.jmigrate.processor.model.extract.JpaNaming.JPA.table("Cargo_SEQ", true));
+    assertEquals("Order", io.jmigrate.processor.model.extract.JpaNaming.JPA.table("`Order`", true));
+    assertEquals("cargo", io.jmigrate.processor.model.extract.JpaNaming.JPA.table("Cargo", false));
+    assertEquals("pet_type", io.jmigrate.processor.model.extract.JpaNaming.SNAKE_CASE.table("PetType", true));
+  }
 }
