@@ -149,4 +149,32 @@ class JpaCapitalNamesTest {
     assertEquals("cargo", io.jmigrate.processor.model.extract.JpaNaming.JPA.table("Cargo", false));
     assertEquals("pet_type", io.jmigrate.processor.model.extract.JpaNaming.SNAKE_CASE.table("PetType", true));
   }
+
+  /**
+   * A project that built without target dialects (lower case) and then names {@code mariadb}: its sequence with
+   * capitals is renamed, keeping its next value, not dropped and created again.
+   */
+  @Test
+  void namingMariaDbLaterRenamesTheLowerCaseSequence() throws Exception {
+    String source = """
+        package com.acme.model;
+
+        import jakarta.persistence.*;
+
+        @Entity @Table(name = "product") class Product {
+          @Id @GeneratedValue(generator = "p") @SequenceGenerator(name = "p", sequenceName = "Product_Ids") Long id;
+        }
+        """;
+    assertThat(compile(source, "-Ajmigrate.naming=jpa")).succeeded();
+    assertTrue(Files.readString(dir.resolve("schema.json")).contains("\"product_ids\""));
+    Compilation c = compile(source, "-Ajmigrate.naming=jpa", "-Ajmigrate.dialects=mariadb");
+    assertThat(c).succeededWithoutWarnings();
+    String migration;
+    try (var files = Files.walk(dir.resolve("src"))) {
+      migration = Files.readString(files.filter(f -> f.getFileName().toString().startsWith("V0002")).findFirst()
+          .orElseThrow());
+    }
+    assertTrue(migration.contains("renameSequence(\"product_ids\", \"Product_Ids\")"), migration);
+    assertFalse(migration.contains("dropSequence"), migration);
+  }
 }

@@ -97,8 +97,19 @@ final class JpaGenerators {
     return java.util.Collections.unmodifiableMap(out);
   }
 
+  /**
+   * The sequences; a rename from the lower-case name (see {@link #sequence}) yields to a rename the project declares for
+   * the same sequence ({@code @Sequence(renamedFrom)}).
+   */
   List<SequenceDeclaration> sequences() {
-    return List.copyOf(sequences);
+    List<SequenceDeclaration> out = new ArrayList<>();
+    for (SequenceDeclaration q : sequences) {
+      boolean fromLowerCase = q.renamedFrom() != null && q.renamedFrom().equals(q.name().toLowerCase(java.util.Locale.ROOT));
+      boolean declared = fromLowerCase && sequences.stream().anyMatch(o -> o != q && o.name().equals(q.name())
+          && o.renamedFrom() != null && !o.renamedFrom().equals(q.renamedFrom()));
+      out.add(declared ? new SequenceDeclaration(q.name(), q.start(), q.increment(), null, q.origin()) : q);
+    }
+    return List.copyOf(out);
   }
 
   /** The generator tables, each once. */
@@ -251,8 +262,16 @@ final class JpaGenerators {
         true, at.annotation(), at.value()));
   }
 
+  /**
+   * A named sequence. One whose capitals are kept (MariaDB the only target) is a rename of its lower-case name, the one
+   * jmigrate gave it before (without target dialects, or before 0.2.0), so that a project that now names
+   * {@code mariadb} keeps its next value: the diff renames only when the previous snapshot has the lower-case name and
+   * the models do not.
+   */
   private void sequence(String name, long start, long increment, Origin at) {
-    sequences.add(new SequenceDeclaration(name, start, increment, null, at));
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    sequences.add(new SequenceDeclaration(name, start, increment, keepCapitals && !lower.equals(name) ? lower : null,
+        at));
   }
 
   /** The segment table: its key column (the segment's name) and the next value. */
