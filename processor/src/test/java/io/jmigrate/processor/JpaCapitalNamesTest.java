@@ -177,4 +177,33 @@ class JpaCapitalNamesTest {
     assertTrue(migration.contains("renameSequence(\"product_ids\", \"Product_Ids\")"), migration);
     assertFalse(migration.contains("dropSequence"), migration);
   }
+
+  /** …and an entity whose table changes case asks for @RenamedFrom, then is renamed with its implicit sequence. */
+  @Test
+  void namingMariaDbLaterRenamesATableWithRenamedFrom() throws Exception {
+    String source = """
+        package com.acme.model;
+
+        import jakarta.persistence.*;
+
+        @Entity class Cargo {
+          @Id @GeneratedValue Long id;
+        }
+        """;
+    assertThat(compile(source, "-Ajmigrate.naming=jpa")).succeeded();
+    Compilation refused = compile(source, "-Ajmigrate.naming=jpa", "-Ajmigrate.dialects=mariadb");
+    assertThat(refused).failed();
+    assertThat(refused).hadErrorContaining("@RenamedFrom(\"cargo\")");
+    Compilation c = compile(source.replace("@Entity class", "@Entity @io.jmigrate.RenamedFrom(\"cargo\") class"),
+        "-Ajmigrate.naming=jpa", "-Ajmigrate.dialects=mariadb");
+    assertThat(c).succeeded(); // with the online check's warning about renaming a table under running code
+    String migration;
+    try (var files = Files.walk(dir.resolve("src"))) {
+      migration = Files.readString(files.filter(f -> f.getFileName().toString().startsWith("V0002")).findFirst()
+          .orElseThrow());
+    }
+    assertTrue(migration.contains("renameTable(\"cargo\", \"Cargo\")")
+        && migration.contains("renameSequence(\"cargo_seq\", \"Cargo_SEQ\")"), migration);
+    assertFalse(migration.contains("drop"), migration);
+  }
 }
