@@ -45,6 +45,17 @@ final class Project {
     return this;
   }
 
+  /** Replaces {@code from} by {@code to} in a source file, which must contain it (a test's model change). */
+  Project edit(String path, String from, String to) throws IOException {
+    Path p = src.resolve(path);
+    String s = Files.readString(p, StandardCharsets.UTF_8);
+    if (!s.contains(from)) {
+      throw new AssertionError(path + " does not contain \"" + from + "\":\n" + s);
+    }
+    Files.writeString(p, s.replace(from, to), StandardCharsets.UTF_8);
+    return this;
+  }
+
   Project delete(String path) throws IOException {
     Files.delete(src.resolve(path));
     return this;
