@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -104,9 +103,8 @@ class JpaMappingsTest {
     }
 
     // The unique constraint over (club_id, role) goes: the key over club_id needs an index of its own now.
-    Path membership = project.src.resolve("shop/Membership.java");
-    Files.writeString(membership, Files.readString(membership).replace(
-        "uniqueConstraints = @UniqueConstraint(columnNames = {\"club_id\", \"role\"}),\n    ", ""));
+    project.edit("shop/Membership.java",
+        "uniqueConstraints = @UniqueConstraint(columnNames = {\"club_id\", \"role\"}),\n    ", "");
     EntityProject.Build second = project.build().assertOk();
     try (URLClassLoader loader = second.loader(); Connection c = DriverManager.getConnection(url)) {
       second.migrator(loader).migrate(c);

@@ -129,6 +129,12 @@ public final class MigrationProcessor extends AbstractProcessor {
     private final Map<String, TypeElement> present = new TreeMap<>();
     /** Where this build's state is kept ({@link BuildState}); null when the class output does not say. */
     private Path stateFile;
+    /**
+     * The inputs' digest as this build computed it, and the snapshot and migrations folder it covers: the shortcut's
+     * check and the state a no-change build records need the same one, so the sources are read once.
+     */
+    private String digest;
+    private List<Path> digestOf;
     private String classPathFacts;
     /** The models and converters this round read, for {@link ModelClosure}. */
     private List<TypeElement> read = List.of();
@@ -146,8 +152,7 @@ public final class MigrationProcessor extends AbstractProcessor {
       stateFile = BuildState.file(SourceLayout.classOutput(processingEnv));
       BuildState.Recorded recorded = BuildState.read(stateFile);
       if (recorded != null) {
-        if (recorded.digest().equals(BuildState.digest(processingEnv, round.getRootElements(), recorded.snapshot(),
-            recorded.migrationsDir(), classPathFacts()))) {
+        if (recorded.digest().equals(digest(recorded.snapshot(), recorded.migrationsDir()))) {
           List<Path> removed = new IndexWriter(processingEnv).writeRecorded(recorded.pkg(), recorded.migrations(),
               recorded.index());
           if (!removed.isEmpty()) {
@@ -419,8 +424,17 @@ public final class MigrationProcessor extends AbstractProcessor {
       if (external == null || !external.isEmpty()) {
         return null;
       }
-      return BuildState.digest(processingEnv, round.getRootElements(), layout.snapshot(), migrationsDir,
-          classPathFacts());
+      return digest(layout.snapshot(), migrationsDir);
+    }
+
+    /** {@link BuildState#digest} of this build's inputs, computed once for a given snapshot and migrations folder. */
+    private String digest(Path snapshot, Path migrationsDir) {
+      List<Path> of = List.of(snapshot, migrationsDir);
+      if (!of.equals(digestOf)) {
+        digest = BuildState.digest(processingEnv, round.getRootElements(), snapshot, migrationsDir, classPathFacts());
+        digestOf = of;
+      }
+      return digest;
     }
 
     /** What the models read from the compile class path beyond the sources: the Hibernate line, Hibernate Validator. */
