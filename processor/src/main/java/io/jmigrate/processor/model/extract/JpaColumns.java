@@ -39,16 +39,28 @@ final class JpaColumns {
   /**
    * Where an attribute sits: in which class (for messages), under which overrides (by attribute
    * path relative to here), inside an embeddable (whose primitives Hibernate leaves nullable),
-   * in a single-table subclass (every column nullable), as part of the key.
+   * in a single-table subclass (every column nullable), as part of the key; whether Hibernate applies Bean
+   * Validation's constraints here ({@code validated}: the entity's own attributes, and an embeddable's reached
+   * through {@code @Valid} embedded attributes only) and among them {@code @NotNull} ({@code validatedNotNull}:
+   * when every {@code @Valid} embedded attribute on the way is {@code @NotNull} too), as its TypeSafeActivator does.
    */
   record Scope(String declaringClass, Map<String, Override> overrides, boolean embedded, boolean forceNullable,
-      boolean id) {
-    Scope forId() {
-      return new Scope(declaringClass, overrides, embedded, forceNullable, true);
+      boolean id, boolean validated, boolean validatedNotNull) {
+    /** A scope where Bean Validation applies unless {@code embedded} (an element collection's values: never). */
+    Scope(String declaringClass, Map<String, Override> overrides, boolean embedded, boolean forceNullable, boolean id) {
+      this(declaringClass, overrides, embedded, forceNullable, id, !embedded, !embedded);
     }
 
-    /** The scope inside the embedded attribute {@code attribute}: outer overrides win over the embedded field's own. */
-    Scope into(String attribute, Map<String, Override> own, String embeddable) {
+    Scope forId() {
+      return new Scope(declaringClass, overrides, embedded, forceNullable, true, validated, validatedNotNull);
+    }
+
+    /**
+     * The scope inside the embedded attribute {@code attribute}: outer overrides win over the embedded field's own.
+     * Hibernate descends into it for Bean Validation when it is {@code cascaded} ({@code @Valid}), and applies
+     * {@code @NotNull} inside when it is {@code notNull} as well.
+     */
+    Scope into(String attribute, Map<String, Override> own, String embeddable, boolean cascaded, boolean notNull) {
       Map<String, Override> inner = new HashMap<>(own);
       String prefix = attribute + ".";
       overrides.forEach((k, v) -> {
@@ -56,7 +68,8 @@ final class JpaColumns {
           inner.put(k.substring(prefix.length()), v);
         }
       });
-      return new Scope(embeddable, inner, true, forceNullable, id);
+      return new Scope(embeddable, inner, true, forceNullable, id, validated && cascaded,
+          validatedNotNull && cascaded && notNull);
     }
   }
 
@@ -104,6 +117,12 @@ final class JpaColumns {
       }
     }
     return null;
+  }
+
+  /** Bean Validation's {@code @Valid} (cascaded validation) on the field, {@code jakarta.validation} or {@code javax.…}. */
+  static boolean cascaded(Element field) {
+    return Annotations.mirror(field, "jakarta.validation.Valid") != null
+        || Annotations.mirror(field, "javax.validation.Valid") != null;
   }
 
   boolean notNullByValidation(Element field) {
@@ -161,8 +180,9 @@ final class JpaColumns {
             + field.asType() + " is not one"));
         return;
       }
-      embedded(type, scope.into(field.getSimpleName().toString(), overrides(field), type.getSimpleName().toString()),
-          out, true);
+      boolean cascaded = beanValidation && cascaded(field);
+      embedded(type, scope.into(field.getSimpleName().toString(), overrides(field), type.getSimpleName().toString(),
+          cascaded, cascaded && notNullByValidation(field)), out, true);
       return;
     }
     ColumnDeclaration c = basic(field, typeOf(field), scope, null);
@@ -254,11 +274,12 @@ final class JpaColumns {
             && !scope.embedded() && !scope.forceNullable())
         || (col != null && !annotations.bool(col, "nullable") && explicit(col, "nullable") != null)
         || (basic != null && explicit(basic, "optional") != null && !annotations.bool(basic, "optional"));
-    if (beanValidation && !scope.embedded()) {
+    if (beanValidation && scope.validated()) {
       // Hibernate applies Bean Validation to the schema when a validator is present (Hibernate
       // Validator on the class path here): @NotNull/@NotEmpty/@NotBlank (not in a single-table
-      // subclass), @Size(max) and @Length(max) of a String, @Digits of a number.
-      notNull |= notNullByValidation(field) && !scope.forceNullable();
+      // subclass, and inside an @Valid embeddable only when it is @NotNull too), @Size(max) and
+      // @Length(max) of a String, @Digits of a number.
+      notNull |= scope.validatedNotNull() && notNullByValidation(field) && !scope.forceNullable();
       Integer max = maxLength(field);
       if (max != null && sized.type() == ColumnType.STRING && JpaTypes.qualifiedName(type).equals("java.lang.String")) {
         length = max;
@@ -313,7 +334,7 @@ final class JpaColumns {
       notNull &= generatedAs == null || !line.generatedColumnNotNullOnH2Only() || notNullAfterGeneratedAs();
     }
     if (defaultName == null) { // the attribute's own column, not an element collection's (whose @Check is not read)
-      columnChecks.put(origin, columnChecks(field, name, beanValidation && !scope.embedded()));
+      columnChecks.put(origin, columnChecks(field, name, beanValidation && scope.validated()));
     }
     return new ColumnDeclaration(name, true, attribute, scope.declaringClass(), javaType, scope.id(), false,
         !notNull, length, precision, scale, unique, null, defaultSql,
