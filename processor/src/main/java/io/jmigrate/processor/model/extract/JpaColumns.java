@@ -494,6 +494,9 @@ final class JpaColumns {
       Origin at = Origin.of(field).with("x", col, explicit(col, "columnDefinition")).of("x");
       if (s == null && JpaTypes.nativeType(definition) != null) {
         // A type jmigrate does not model: created as written, as Hibernate's export writes it, like @Column(sqlType).
+        if (JpaTypes.quotedList(definition) && !quotedListTargets(definition, attribute, at)) {
+          return null;
+        }
         problems.add(Problem.note(at, "columnDefinition \"" + definition.strip() + "\" (" + attribute + ") is read as "
             + "a type jmigrate does not model, created as written (as @Column(sqlType) is): validate compares it by "
             + "its name, and no migration changes it"));
@@ -589,6 +592,28 @@ final class JpaColumns {
         + (targets.isEmpty() ? " is not given" : "=" + String.join(",", targets)) + "). For one type everywhere, "
         + "write it: @Column(columnDefinition = \"interval second(6)\") (and remove @JdbcTypeCode)"));
     return null;
+  }
+
+  /**
+   * Whether every target dialect has the enum or set type of {@code definition}: MariaDB (and MySQL) has both, H2 an
+   * enum only, PostgreSQL and SQLite neither (PostgreSQL's enums are named types, created apart; measured: H2 2 says
+   * "Unknown data type: SET", SQLite "syntax error"). False after reporting the ones that have not.
+   */
+  private boolean quotedListTargets(String definition, String attribute, Origin at) {
+    boolean set = definition.strip().toLowerCase(java.util.Locale.ROOT).startsWith("set");
+    List<String> without = targets.stream().distinct()
+        .filter(t -> t.equals("postgresql") || t.equals("sqlite") || (set && t.equals("h2"))).toList();
+    if (without.isEmpty()) {
+      return true;
+    }
+    problems.add(Problem.error(at, "columnDefinition \"" + definition.strip() + "\" (" + attribute + ") is "
+        + (set ? "MariaDB's set type, which only MariaDB and MySQL have" : "an enum type that only MariaDB, MySQL and H2"
+        + " have") + ", and the target dialect" + (without.size() == 1 ? " " : "s ") + String.join(", ", without)
+        + (without.size() == 1 ? " has" : " have") + " none (-Ajmigrate.dialects=" + String.join(",", targets) + "): "
+        + (set ? "store the values in a table of their own (an @ElementCollection of an enum)"
+            : "map it as @Enumerated(EnumType.STRING) on a Java enum (a varchar with a check of the names, everywhere)")
+        + ", or leave " + String.join(", ", without) + " out of the target dialects"));
+    return false;
   }
 
   /** The smallest fix of a columnDefinition that holds more than a type: what to write instead of the rest. */

@@ -165,6 +165,11 @@ final class JpaTypes {
   private static final Pattern QUOTED_LIST = Pattern.compile(
       "(?i)(?:enum|set)\\s*\\(\\s*'(?:[^'\\\\]|'')*'(?:\\s*,\\s*'(?:[^'\\\\]|'')*')*\\s*\\)");
 
+  /** Whether {@code sql} is an enum's or set's list of quoted values ({@code enum('a','b')}, {@code set('x','y')}). */
+  static boolean quotedList(String sql) {
+    return QUOTED_LIST.matcher(sql.strip()).matches();
+  }
+
   /**
    * A {@code columnDefinition} that is one SQL type jmigrate does not model ({@code tsvector}, {@code inet},
    * {@code interval second(6)}, {@code citext[]}, a domain's name, {@code enum('a','b')}): the definition as written,
