@@ -195,11 +195,14 @@ class JpaErrorsTest {
               @Id @Column(columnDefinition = "bigserial") Long id; // <-
             }""", "Keep only the type in columnDefinition, and use @GeneratedValue(strategy = GenerationType.IDENTITY)"
             + " for the serial"),
-        Arguments.of("a columnDefinition of MariaDB's enum", """
+        Arguments.of("a columnDefinition of MariaDB's enum with a default", """
             @Entity class Thing {
               @Id Long id;
-              @Column(columnDefinition = "enum('a','b')") String kind; // <-
-            }""", "jmigrate cannot read columnDefinition \"enum('a','b')\" (kind)"),
+              @Column(columnDefinition = "enum('a','b') default 'a'") String kind; // <-
+            }""", "jmigrate cannot read columnDefinition \"enum('a','b') default 'a'\" (kind): it takes one column type"
+            + " as written (varchar(20), numeric(10,2), tsvector, inet, a domain's name, text[]), without a default, NOT"
+            + " NULL or a constraint. Keep only the type in columnDefinition, and use Hibernate's @ColumnDefault for the"
+            + " default"),
         Arguments.of("@Table(schema)", """
             @Entity
             @Table(name = "thing", schema = "other") // <-
