@@ -216,7 +216,7 @@ final class JpaColumns {
     }
 
     String given = col == null ? "" : annotations.string(col, "name");
-    String name = naming.physical(given.isEmpty() ? (defaultName != null ? defaultName : attribute) : given);
+    String name = naming.physical(given.isEmpty() ? (defaultName != null ? defaultName : attribute) : given, line);
     Problem keyword = HibernateKeywords.warning(targets, "column", given, name, origin.of("name"),
         "@Column(name = \"\\\"%s\\\"\")");
     if (keyword != null && !problems.contains(keyword)) { // once for a mapped superclass's field
@@ -678,7 +678,7 @@ final class JpaColumns {
       scale = annotations.integer(col, "scale");
     }
     Origin origin = track(Origin.of(field), col, "name", "name");
-    return new ColumnDeclaration(naming.physical(given.isEmpty() ? attribute + "_KEY" : given), !given.isEmpty(),
+    return new ColumnDeclaration(naming.physical(given.isEmpty() ? attribute + "_KEY" : given, line), !given.isEmpty(),
         attribute, declaringClass, new JavaType(key.toString(), sized.type(), false, JpaTypes.qualifiedName(key),
             TypeMapping.enumConstants(key)), // an enum key: Hibernate checks it as it checks an enum column
         false, false, false, length, precision, scale, false, null, null, null, null, false, origin);
