@@ -44,6 +44,18 @@ class JpaMappingsTest {
     lines.assertNoProblems();
   }
 
+  /**
+   * snake_case names with a digit before a capital (src/test/resources/mappings/digits): Hibernate 7 puts an
+   * underscore after the digit ({@code oauth2_client_info}, {@code sha256_hash}), 6.6 does not
+   * ({@code oauth2client_info}, {@code sha256hash}); tables, columns, a sequence, a collection table, a foreign key.
+   */
+  @Test
+  void digitBeforeACapitalAsTheHibernateLineNamesIt(@TempDir Path dir) throws Exception {
+    SchemaComparison digits = new SchemaComparison(dir, SchemaComparison.all());
+    digits.step("mappings/digits");
+    digits.assertNoProblems();
+  }
+
   @Test
   void uuidColumns(@TempDir Path dir) throws Exception {
     Set<Target> targets = SchemaComparison.all();
