@@ -410,6 +410,28 @@ class JpaErrorsTest {
     assertThat(none).hadWarningCount(0);
   }
 
+  /**
+   * {@code @Lob} with a columnDefinition (here {@code BINARY}, which PostgreSQL does not have) stays an error; it
+   * says what the column is without it on each target dialect, as Hibernate 6.6 and 7 map {@code @Lob}
+   * ({@code oid} on PostgreSQL; MariaDB's by the length; LobTest compares those with Hibernate's export).
+   */
+  @org.junit.jupiter.api.Test
+  void aLobWithAColumnDefinitionSaysWhatEachTargetMakesWithoutIt() {
+    String source = "package com.acme.model;\n\nimport jakarta.persistence.*;\n\n@Entity class Thing {\n"
+        + "  @Id Long id;\n  @Lob @Column(columnDefinition = \"BINARY\") byte[] data;\n"
+        + "  @Lob @Column(columnDefinition = \"TEXT\", length = 1000) String story;\n}\n";
+    JavaFileObject file = JavaFileObjects.forSourceString("com.acme.model.Thing", source);
+    assertThat(compileFor("postgresql", file)).hadErrorContaining("remove those or @Lob. Without them the column is a "
+        + "binary large object: oid on PostgreSQL (-Ajmigrate.dialects=postgresql), as Hibernate makes it")
+        .inFile(file).onLine(7);
+    Compilation all = compileFor("h2,mariadb,postgresql,sqlite", file);
+    assertThat(all).hadErrorContaining("Without them the column is a binary large object: blob on H2, tinyblob on "
+        + "MariaDB and MySQL, oid on PostgreSQL, blob on SQLite (-Ajmigrate.dialects=h2,mariadb,postgresql,sqlite), as "
+        + "Hibernate makes it").inFile(file).onLine(7);
+    assertThat(all).hadErrorContaining("Without them the column is a character large object: clob on H2, text on "
+        + "MariaDB and MySQL, oid on PostgreSQL, text on SQLite").inFile(file).onLine(8);
+  }
+
   private Compilation compileFor(String dialects, JavaFileObject... files) {
     return javac().withProcessors(new MigrationProcessor()).withOptions(List.of(
         "-Ajmigrate.sourceDir=" + dir.resolve("src-" + dialects), "-Ajmigrate.snapshot=" + dir.resolve(dialects + ".json"),
