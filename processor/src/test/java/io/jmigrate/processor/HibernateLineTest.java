@@ -46,8 +46,8 @@ class HibernateLineTest {
 
   /**
    * snake_case with a digit before a capital: Hibernate 7 names {@code OAuth2Client.sha256Hash}
-   * {@code oauth2_client.sha256_hash}, 6.6 {@code oauth2client.sha256hash}. A snapshot with 7's names (a project
-   * on Spring Boot 3.5 built by jmigrate before 0.2.0, which used 7's rule for both) built for 6.6 has the tables
+   * {@code oauth2_client.sha256_hash}, 6.6 {@code oauth2client.sha256hash}. A snapshot with 7's names (a Spring
+   * Boot 3.5 project built by a jmigrate that used 7's rule for both, or one moving back) built for 6.6 has the tables
    * Hibernate 6.6 expects under other names: the build refuses to drop them and names the {@code @RenamedFrom}
    * that keeps their data; with it, the next migration renames them.
    */
