@@ -432,6 +432,19 @@ class JpaErrorsTest {
         + "MariaDB and MySQL, oid on PostgreSQL, text on SQLite").inFile(file).onLine(8);
   }
 
+  /** The trial's case: an {@code @IdClass} key of five strings (255 each) is too wide for MariaDB: 153 each fits. */
+  @org.junit.jupiter.api.Test
+  void anIdClassKeyOfFiveStringsTooWideForMariaDbGetsALengthForEach() {
+    String source = "package com.acme.model;\n\nimport jakarta.persistence.*;\n\n@Entity @IdClass(R.Key.class) class R {\n"
+        + "  @Id String a;\n  @Id String b;\n  @Id String c;\n  @Id String d;\n  @Id String e;\n"
+        + "  record Key(String a, String b, String c, String d, String e) implements java.io.Serializable {}\n}\n";
+    JavaFileObject file = JavaFileObjects.forSourceString("com.acme.model.R", source);
+    assertThat(compileFor("mariadb", file)).hadErrorContaining("the primary key of r (a, b, c, d, e) is 5100 bytes wide on"
+        + " MariaDB and MySQL");
+    assertThat(compileFor("mariadb", file)).hadErrorContaining("Give R.a, R.b, R.c, R.d and R.e each at most 153"
+        + " characters, or key the table by fewer columns.");
+  }
+
   private Compilation compileFor(String dialects, JavaFileObject... files) {
     return javac().withProcessors(new MigrationProcessor()).withOptions(List.of(
         "-Ajmigrate.sourceDir=" + dir.resolve("src-" + dialects), "-Ajmigrate.snapshot=" + dir.resolve(dialects + ".json"),
