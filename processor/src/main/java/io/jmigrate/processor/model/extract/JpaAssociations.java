@@ -117,7 +117,7 @@ final class JpaAssociations extends JpaPart {
       return;
     }
     String given = annotations.string(jc, "name");
-    String name = naming.physical(given.isEmpty() ? f.getSimpleName() + "_" + referenced.name() : given);
+    String name = physical(given.isEmpty() ? f.getSimpleName() + "_" + referenced.name() : given);
     // In a single-table subclass, Hibernate relaxes optional = false (other subclasses' rows hold NULL), but
     // keeps an explicit @JoinColumn(nullable = false), as it keeps @Column(nullable = false).
     boolean nullable = (relation == null || annotations.bool(relation, "optional") || forceNullable)
@@ -197,7 +197,7 @@ final class JpaAssociations extends JpaPart {
     if (jc != null) {
       // A unidirectional one-to-many with @JoinColumn: the column lives in the child's table.
       String given = annotations.string(jc, "name");
-      String name = naming.physical(given.isEmpty() ? f.getSimpleName() + "_" + ownerKey.name() : given);
+      String name = physical(given.isEmpty() ? f.getSimpleName() + "_" + ownerKey.name() : given);
       Origin origin = track(track(Origin.of(f), jc, "name", "name"), jc, "nullable", "nullable");
       targetTable.columns.add(JpaColumns.reference(name, f, e.type.getSimpleName().toString(), ownerKey,
           annotations.bool(jc, "nullable"), false, false,
@@ -216,7 +216,7 @@ final class JpaAssociations extends JpaPart {
     AnnotationMirror joinTable = Jpa.mirror(f, "JoinTable");
     String attribute = f.getSimpleName().toString();
     String given = annotations.string(joinTable, "name");
-    String name = given.isEmpty() ? naming.joinTable(t.name, attribute, targetTable.name) : naming.physical(given);
+    String name = given.isEmpty() ? naming.joinTable(t.name, attribute, targetTable.name, columns.line) : physical(given);
     unread.checkCase(given.isEmpty() ? attribute : given, Origin.of(f));
     JpaTable join = joins.joinTable(e, t, f, name, !given.isEmpty(), joinTable);
 

@@ -236,7 +236,7 @@ final class JpaColumns {
     }
 
     String given = col == null ? "" : annotations.string(col, "name");
-    String name = naming.physical(given.isEmpty() ? (defaultName != null ? defaultName : attribute) : given);
+    String name = naming.physical(given.isEmpty() ? (defaultName != null ? defaultName : attribute) : given, line);
     Problem keyword = HibernateKeywords.warning(targets, "column", given, name, origin.of("name"),
         "@Column(name = \"\\\"%s\\\"\")");
     if (keyword != null && !problems.contains(keyword)) { // once for a mapped superclass's field
@@ -470,10 +470,41 @@ final class JpaColumns {
       problems.add(Problem.error(Origin.of(field, Jpa.mirror(field, "Lob")), "jmigrate maps @Lob (" + attribute
           + ") on String, char[], Character[] and java.sql.Clob (a character large object) and on byte[], Byte[] "
           + "and java.sql.Blob (a binary large object), without columnDefinition, @Convert or @Enumerated; "
-          + (lob == null ? "not on " + type + " (Hibernate would serialize it)" : "remove those or @Lob")));
+          + (lob == null ? "not on " + type + " (Hibernate would serialize it)" : "remove those or @Lob. Without them "
+          + "the column is " + withoutDefinition(lob, col == null ? 0 : annotations.integer(col, "length")))));
       return null;
     }
     return new Sized(lob, col == null ? 0 : annotations.integer(col, "length"), 0, 0);
+  }
+
+  /**
+   * What a {@code @Lob} column becomes on each target dialect (every dialect when none is named), as Hibernate 6.6
+   * and 7 make it there: {@code oid} on PostgreSQL, a BLOB or CLOB on H2, MariaDB's by length.
+   */
+  private String withoutDefinition(ColumnType lob, int length) {
+    List<String> out = new ArrayList<>();
+    for (String t : targets.isEmpty() ? io.jmigrate.dialect.Dialect.names().stream().sorted().toList() : targets) {
+      try {
+        io.jmigrate.dialect.Dialect d = io.jmigrate.dialect.Dialect.named(t);
+        io.jmigrate.schema.ColumnDefinition c = io.jmigrate.schema.ColumnDefinition.of("x", lob).length(length);
+        String sql = d.columnTypeSql(io.jmigrate.schema.TableDefinition.of("t", c), c);
+        if (sql == null) {
+          continue;
+        }
+        String there = d.buildRules().databases();
+        out.add(sql.toLowerCase(java.util.Locale.ROOT) + " on " + (there != null ? there : switch (t) {
+          case "postgresql" -> "PostgreSQL";
+          case "h2" -> "H2";
+          case "sqlite" -> "SQLite";
+          default -> t;
+        }));
+      } catch (io.jmigrate.dialect.UnsupportedDatabaseException unknown) {
+        // reported once, by the processor
+      }
+    }
+    return (lob == ColumnType.BLOB ? "a binary" : "a character") + " large object: " + String.join(", ", out)
+        + (targets.isEmpty() ? "" : " (-Ajmigrate.dialects=" + String.join(",", targets) + ")")
+        + ", as Hibernate makes it";
   }
 
   /** The qualified name of the class a {@code @JdbcType} names, or "". */
@@ -724,7 +755,7 @@ final class JpaColumns {
       scale = annotations.integer(col, "scale");
     }
     Origin origin = track(Origin.of(field), col, "name", "name");
-    return new ColumnDeclaration(naming.physical(given.isEmpty() ? attribute + "_KEY" : given), !given.isEmpty(),
+    return new ColumnDeclaration(naming.physical(given.isEmpty() ? attribute + "_KEY" : given, line), !given.isEmpty(),
         attribute, declaringClass, new JavaType(key.toString(), sized.type(), false, JpaTypes.qualifiedName(key),
             TypeMapping.enumConstants(key)), // an enum key: Hibernate checks it as it checks an enum column
         false, false, false, length, precision, scale, false, null, null, null, null, false, origin);
