@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import io.jmigrate.processor.model.extract.HibernateLine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -144,10 +145,17 @@ class JpaCapitalNamesTest {
     assertFalse(io.jmigrate.processor.model.extract.JpaNaming.JPA.keepsCapitals(List.of("mariadb", "postgresql")));
     assertFalse(io.jmigrate.processor.model.extract.JpaNaming.JPA.keepsCapitals(List.of()));
     assertFalse(io.jmigrate.processor.model.extract.JpaNaming.SNAKE_CASE.keepsCapitals(List.of("mariadb")));
-    assertEquals("Cargo_SEQ", io.jmigrate.processor.model.extract.JpaNaming.JPA.table("Cargo_SEQ", true));
-    assertEquals("Order", io.jmigrate.processor.model.extract.JpaNaming.JPA.table("`Order`", true));
-    assertEquals("cargo", io.jmigrate.processor.model.extract.JpaNaming.JPA.table("Cargo", false));
-    assertEquals("pet_type", io.jmigrate.processor.model.extract.JpaNaming.SNAKE_CASE.table("PetType", true));
+    HibernateLine v7 = HibernateLine.V7;
+    assertEquals("Cargo_SEQ", io.jmigrate.processor.model.extract.JpaNaming.JPA.table("Cargo_SEQ", true, v7));
+    assertEquals("Order", io.jmigrate.processor.model.extract.JpaNaming.JPA.table("`Order`", true, v7));
+    assertEquals("cargo", io.jmigrate.processor.model.extract.JpaNaming.JPA.table("Cargo", false, v7));
+    assertEquals("pet_type", io.jmigrate.processor.model.extract.JpaNaming.SNAKE_CASE.table("PetType", true, v7));
+    // snake_case tables follow the Hibernate line's digit rule; jpa names with capitals kept are as written on both
+    assertEquals("oauth2_client", io.jmigrate.processor.model.extract.JpaNaming.SNAKE_CASE.table("OAuth2Client", true, v7));
+    assertEquals("oauth2client",
+        io.jmigrate.processor.model.extract.JpaNaming.SNAKE_CASE.table("OAuth2Client", true, HibernateLine.V6_6));
+    assertEquals("OAuth2Client",
+        io.jmigrate.processor.model.extract.JpaNaming.JPA.table("OAuth2Client", true, HibernateLine.V6_6));
   }
 
   /**

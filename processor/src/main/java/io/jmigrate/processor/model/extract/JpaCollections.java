@@ -165,7 +165,7 @@ final class JpaCollections extends JpaPart {
     if (order != null) {
       String given = annotations.string(order, "name");
       Origin origin = track(Origin.of(f, order), order, "name", "name");
-      String name = naming.physical(given.isEmpty() ? f.getSimpleName() + "_ORDER" : given);
+      String name = physical(given.isEmpty() ? f.getSimpleName() + "_ORDER" : given);
       keyword("order column", given, name, origin.of("name"), "@OrderColumn(name = \"\\\"%s\\\"\")");
       return new ColumnDeclaration(name,
           !given.isEmpty(), f.getSimpleName().toString(), declaring,

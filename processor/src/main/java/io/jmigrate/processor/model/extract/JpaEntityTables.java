@@ -184,14 +184,14 @@ final class JpaEntityTables extends JpaPart {
         }
         String c = part.trim().replaceAll("(?i)\\s+(asc|desc)$", "").trim();
         if (!c.isEmpty()) {
-          cols.add(naming.physical(c));
+          cols.add(physical(c));
         }
       }
       t.indexes.add(new IndexDeclaration(cols, annotations.bool(index, "unique"), annotations.string(index, "name"), at));
     }
     for (AnnotationMirror unique : Jpa.mirrors(annotations, table, "uniqueConstraints")) {
       Origin at = track(track(Origin.of(type, unique), unique, "name", "name"), unique, "columnNames", "columns");
-      List<String> cols = annotations.strings(unique, "columnNames").stream().map(naming::physical).toList();
+      List<String> cols = annotations.strings(unique, "columnNames").stream().map(this::physical).toList();
       t.indexes.add(new IndexDeclaration(cols, true, annotations.string(unique, "name"), at));
     }
   }

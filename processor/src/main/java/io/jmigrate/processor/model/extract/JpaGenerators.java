@@ -68,6 +68,8 @@ final class JpaGenerators {
   private final Map<String, TableDeclaration> tables = new LinkedHashMap<>();
   /** Generator table → segment → the value its row starts with. */
   private final Map<String, Map<String, Long>> rows = new LinkedHashMap<>();
+  /** The Hibernate whose names are reproduced (its snake_case rule differs). */
+  HibernateLine line = HibernateLine.V7;
 
   JpaGenerators(Annotations annotations, JpaNaming naming, List<Problem> problems) {
     this.annotations = annotations;
@@ -188,7 +190,7 @@ final class JpaGenerators {
         && logical.charAt(logical.length() - 1) == logical.charAt(0)) {
       return logical.substring(1, logical.length() - 1);
     }
-    return naming == JpaNaming.SNAKE_CASE ? naming.physical(logical) : logical;
+    return naming == JpaNaming.SNAKE_CASE ? naming.physical(logical, line) : logical;
   }
 
   /** The implicit sequence, renamed from the name jmigrate gave it before 0.2.0 when that differs. */
@@ -203,7 +205,7 @@ final class JpaGenerators {
    * value), which the diff applies only when the previous snapshot has the old name and the models do not.
    */
   private String formerImplicit(String physical, String rootEntityName) {
-    String former = naming.physical(rootEntityName + "_SEQ");
+    String former = naming.physical(rootEntityName + "_SEQ", line);
     return former.equals(physical) ? null : former;
   }
 
@@ -224,7 +226,7 @@ final class JpaGenerators {
 
   /** A sequence's or generator table's name ({@code kind}); {@code fix} names it in lower case ({@code %s}). */
   private String physical(String logical, Origin at, String kind, String fix) {
-    String name = naming.table(logical, keepCapitals);
+    String name = naming.table(logical, keepCapitals, line);
     Problem keyword = HibernateKeywords.warning(targets, kind, logical, name, at, fix.replace("%s", "\\\"%s\\\""));
     if (keyword != null && !problems.contains(keyword)) {
       problems.add(keyword);

@@ -42,7 +42,7 @@ final class JpaJoins extends JpaPart {
   ColumnDeclaration referenced(Element f, AnnotationMirror jc, JpaEntity target, JpaTable targetTable) {
     String refName = annotations.string(jc, "referencedColumnName");
     if (!refName.isEmpty()) {
-      ColumnDeclaration c = targetTable.column(naming.physical(refName));
+      ColumnDeclaration c = targetTable.column(physical(refName));
       if (c == null) {
         problems.add(Problem.error(Origin.of(f).with("r", jc, explicit(jc, "referencedColumnName")).of("r"),
             "referencedColumnName \"" + refName + "\" is not a column of " + targetTable.name + "; its columns are "
@@ -148,7 +148,7 @@ final class JpaJoins extends JpaPart {
   /** A join table's or collection table's join column, with the keyword warning at {@code f}'s {@code @JoinColumn}. */
   String columnName(AnnotationMirror joinColumn, String implicit, Element f) {
     String given = annotations.string(joinColumn, "name");
-    String name = naming.physical(given.isEmpty() ? implicit : given);
+    String name = physical(given.isEmpty() ? implicit : given);
     keyword("join column", given, name, Annotations.track(Origin.of(f), joinColumn, "name", "name").of("name"),
         JpaAssociations.JOIN_COLUMN);
     return name;

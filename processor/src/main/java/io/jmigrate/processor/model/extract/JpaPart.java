@@ -58,12 +58,17 @@ class JpaPart {
 
   /** A table's database name (an entity's, join or collection table's) from its logical name, through the naming. */
   String tableName(String logical) {
-    return naming.table(logical, keepCapitals);
+    return naming.table(logical, keepCapitals, columns.line);
   }
 
   JpaPart(JpaPart shared) {
     this(shared.naming, shared.types, shared.targets, shared.annotations, shared.problems, shared.columns,
         shared.generators, shared.entities, shared.tables);
+  }
+
+  /** The database name of a logical name: the naming, as the Hibernate line being followed applies it. */
+  String physical(String logical) {
+    return naming.physical(logical, columns.line);
   }
 
   String strategy(JpaEntity e) {

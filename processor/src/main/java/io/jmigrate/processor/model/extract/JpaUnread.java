@@ -59,15 +59,15 @@ final class JpaUnread extends JpaPart {
       return;
     }
     if (targets.isEmpty()) {
-      generators.capitalsWithoutTargets("table", logical, naming.physical(logical), at);
+      generators.capitalsWithoutTargets("table", logical, physical(logical), at);
       return;
     }
     String keeping = JpaNaming.keepingCapitals(targets);
     if (keeping == null) {
       return;
     }
-    problems.add(Problem.error(at, JpaNaming.capitalsReason(targets, "table", logical, naming.physical(logical))
-        + ". Name the table in lower case (@Table(name = \"" + naming.physical(logical) + "\"), @JoinTable or"
+    problems.add(Problem.error(at, JpaNaming.capitalsReason(targets, "table", logical, physical(logical))
+        + ". Name the table in lower case (@Table(name = \"" + physical(logical) + "\"), @JoinTable or"
         + " @CollectionTable), use -Ajmigrate.naming=snake_case, build for " + keeping + " alone (-Ajmigrate.dialects="
         + String.join(",", JpaNaming.keepingTargets(targets)) + ": jmigrate then keeps the capitals, as Hibernate writes"
         + " them), or run " + keeping + " with lower_case_table_names=1 (which stores Hibernate's name in lower case"
