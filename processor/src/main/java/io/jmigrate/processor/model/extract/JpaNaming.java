@@ -47,11 +47,18 @@ public enum JpaNaming {
     return option;
   }
 
-  /** The database name of a logical name, under the Hibernate {@code line} the application runs. */
+  /**
+   * The database name of a logical name, under the Hibernate {@code line} the application runs. A quoted name
+   * ({@code `OrderItem`}) keeps its case, but not with {@code snake_case} under Hibernate 6.6, whose
+   * {@code CamelCaseToUnderscoresNamingStrategy} converts and lower-cases it as any other (still quoted:
+   * {@code order_item}); Hibernate 7's {@code PhysicalNamingStrategySnakeCaseImpl} leaves it as written.
+   */
   public String physical(String logical, HibernateLine line) {
     if (logical.length() > 1 && (logical.charAt(0) == '`' || logical.charAt(0) == '"')
         && logical.charAt(logical.length() - 1) == logical.charAt(0)) {
-      return logical.substring(1, logical.length() - 1);
+      String quoted = logical.substring(1, logical.length() - 1);
+      return this == SNAKE_CASE && line == HibernateLine.V6_6 ? underscores(quoted, line).toLowerCase(Locale.ROOT)
+          : quoted;
     }
     return (this == SNAKE_CASE ? underscores(logical, line) : logical).toLowerCase(Locale.ROOT);
   }
