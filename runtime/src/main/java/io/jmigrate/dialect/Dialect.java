@@ -433,6 +433,18 @@ public interface Dialect {
   }
 
   /**
+   * Whether one of jmigrate's own dialects serves {@code url} by its driver part alone ({@code jdbc:h2:},
+   * {@code jdbc:sqlite:}, {@code jdbc:postgresql:}, {@code jdbc:mariadb:}, {@code jdbc:mysql:}), decided with
+   * no dialect class loaded. Each of them writes a name as its database folds unquoted ones, so there a
+   * lower-case name that is no keyword, written unquoted, finds the table the dialect made (but for an H2
+   * history made in lower case before H2's dialect followed the folding, which it does not find). False for
+   * any other URL, and for null: then ask {@link #of}.
+   */
+  static boolean foldsUnquotedNames(String url) {
+    return url != null && Dialects.builtInUrl(url);
+  }
+
+  /**
    * The names of the dialects on the class path ({@code META-INF/services/io.jmigrate.dialect.Dialect}),
    * in class path order: what {@code -Ajmigrate.dialects} and {@code @DefaultSql} accept.
    */
