@@ -93,13 +93,16 @@ final class TransactionalStep {
   /** As {@link #write(Dialect, List, Schema, io.jmigrate.dialect.Sink)}; records each completed operation in {@code ran}, if given. */
   private static void write(Dialect d, List<Operation> ops, Schema schema, StatementSink out,
       List<Map.Entry<Operation, Schema>> ran) throws SQLException {
-    for (Operation op : ops) {
+    for (int i = 0, last = ops.size() - 1; i <= last; i++) {
+      Operation op = ops.get(i);
       d.write(op, schema, out);
       if (ran != null) {
         out.flush();
         ran.add(Map.entry(op, schema));
       }
-      schema = op.applyTo(schema);
+      if (i < last) { // the schema after the last step is not needed here (the run folded it already)
+        schema = op.applyTo(schema);
+      }
     }
     d.afterOperations(ops, out);
   }
