@@ -350,6 +350,7 @@ public final class Migrator {
           if (rows == null) {
             History.create(c, d);
           }
+          history.beforeReadingHistory(); // what another connection's commit after this changes (SQLite)
           rows = History.read(c, d); // again, under the lock: another process may have migrated
           int current = check(rows);
           if (current != target && !d.transactionalDdl()) {

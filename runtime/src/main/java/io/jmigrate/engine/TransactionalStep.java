@@ -23,7 +23,8 @@ final class TransactionalStep {
 
   /**
    * Applies or reverts one migration in its own transaction, with its history row; returns null
-   * when another process did it first (SQLite re-checks under each transaction's write lock).
+   * when another process did it first (SQLite re-checks under each transaction's write lock, once
+   * another connection has committed since the run read the history: {@link HistoryStatements}).
    */
   static AppliedMigration step(Connection c, Dialect d, Migration m, Direction direction,
       List<Operation> ops, Schema schema, HistoryStatements history) {
@@ -34,7 +35,7 @@ final class TransactionalStep {
     List<Map.Entry<Operation, Schema>> ran = d.transactionalDdl() ? null : new ArrayList<>();
     try {
       d.begin(c);
-      if (!d.locksPerRun() && history.has(m.version()) == up) {
+      if (!d.locksPerRun() && history.othersMayHaveWritten() && history.has(m.version()) == up) {
         return null;
       }
       log().log(Level.INFO, up ? "applying {0}" : "reverting {0}", m);
