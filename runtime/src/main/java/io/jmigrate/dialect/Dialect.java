@@ -355,6 +355,17 @@ public interface Dialect {
   boolean locksPerRun();
 
   /**
+   * A query of one number that changes whenever another connection commits to the database and stays the same
+   * for this connection's own commits (SQLite's {@code PRAGMA data_version}); null (the default) where the
+   * database has none. Where the lock comes with each transaction ({@link #locksPerRun} false), a run reads it
+   * before it reads the history, and re-checks the history inside a migration's transaction only once the number
+   * has changed: while it has not, no other connection can have applied or reverted anything.
+   */
+  default String dataVersionQuery() {
+    return null;
+  }
+
+  /**
    * Whether a migration's statements may go to the database as one JDBC batch (one round trip)
    * together with its history row; then {@link #transactionMillisSql} must be given.
    */
