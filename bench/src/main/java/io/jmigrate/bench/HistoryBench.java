@@ -83,7 +83,7 @@ final class HistoryBench {
    * records what it applied cannot go below.
    */
   static void runApply(Report r, Path work, List<Integer> sizes, int reps) throws Exception {
-    r.heading("History growth (SQLite): apply N migrations to an empty database, floor and jmigrate alternated"
+    r.heading("History growth (SQLite): apply N migrations to an empty database, both floors and jmigrate alternated"
         + " (wall, and CPU time of the applying thread)");
     r.row("N", "runs", "plain JDBC (floor): wall", "floor: CPU", "jmigrate: wall", "jmigrate: CPU", "vs floor: wall",
         "vs floor: CPU", "floor's spread (max ÷ min)", "plain JDBC + a history row (floor 2): wall", "floor 2: CPU",
