@@ -652,21 +652,7 @@ final class CatalogReader {
 
   /** MariaDB/MySQL and H2 report the default, NO ACTION, as RESTRICT: there they are one and the same. */
   private ReferentialAction action(int rule) {
-    if (rule == DatabaseMetaData.importedKeyRestrict && d.liveCatalog().reportsNoActionAsRestrict()) {
-      return ReferentialAction.NO_ACTION;
-    }
-    switch (rule) {
-      case DatabaseMetaData.importedKeyCascade:
-        return ReferentialAction.CASCADE;
-      case DatabaseMetaData.importedKeySetNull:
-        return ReferentialAction.SET_NULL;
-      case DatabaseMetaData.importedKeySetDefault:
-        return ReferentialAction.SET_DEFAULT;
-      case DatabaseMetaData.importedKeyRestrict:
-        return ReferentialAction.RESTRICT;
-      default:
-        return ReferentialAction.NO_ACTION;
-    }
+    return io.jmigrate.catalog.LiveForeignKeys.action(d, rule);
   }
 
   private Map<String, String> partitions() {
