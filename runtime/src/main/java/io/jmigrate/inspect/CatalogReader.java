@@ -299,6 +299,14 @@ final class CatalogReader {
         t.leftOut.add(finding(table, a.object(), "left out: its " + a.attribute() + " (" + a.value() + ") has no model"
             + " form (a model's index is a B-tree of ascending key columns only); it stays in the database and "
             + Unmanaged.RESOURCE + " declares it"));
+      } else if (a.attribute().equals("auto_increment")) {
+        String column = a.object().substring(a.object().indexOf('.') + 1);
+        t.leftOut.add(finding(table, a.object(), "the database generates its values (AUTO_INCREMENT), which jmigrate"
+            + " models only on a signed int or long column, not on this column of a type it does not model: the model"
+            + " declares a plain column, the database keeps AUTO_INCREMENT, " + Unmanaged.RESOURCE + " declares it,"
+            + " validate reports it undeclared, and a migration that would restate the column (MODIFY COLUMN) is refused."
+            + " A database made from the migrations has no AUTO_INCREMENT on " + table + "." + column + ": add it there"
+            + " with an sql step (ALTER TABLE " + table + " MODIFY " + column + " … NOT NULL AUTO_INCREMENT)"));
       } else {
         t.leftOut.add(finding(table, a.object(), "kept by the database, not in the model: " + a.attribute() + " ("
             + a.value() + "). " + Unmanaged.RESOURCE + " declares it, validate reports it when it differs, and a"
