@@ -498,7 +498,7 @@ final class CatalogReader {
       for (ColumnDefinition col : table.columns()) {
         if (col.generated() && !(generatedKey && key.contains(col.name()) && col.type().isInteger())) {
           table = table.replaceColumn(new ColumnDefinition(col.name(), col.type(), col.length(), col.precision(),
-              col.scale(), col.nullable(), null, null, false));
+              col.scale(), col.nullable(), null, null, false).comment(col.comment()).collation(col.collation()));
           leftOut.add(finding(t.name, "column " + t.name + "." + col.name(), "the database generates its values (identity"
               + " or auto-increment), which jmigrate models only for a single integer primary key: the model declares"
               + " a plain column, and the database keeps generating them"));

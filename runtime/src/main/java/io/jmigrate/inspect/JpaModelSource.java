@@ -368,6 +368,10 @@ final class JpaModelSource {
       imports.add("org.hibernate.annotations.OnDeleteAction");
       s.append("  @OnDelete(action = OnDeleteAction.").append(fk.onDelete().name()).append(")\n");
     }
+    if (!readOnly && c.comment() != null) { // Hibernate's @Comment on a to-one field: its join column's comment
+      imports.add("org.hibernate.annotations.Comment");
+      s.append("  @Comment(").append(literal(c.comment())).append(")\n");
+    }
     return s.append("  ").append(target).append(' ').append(field).append(";\n\n").toString();
   }
 
