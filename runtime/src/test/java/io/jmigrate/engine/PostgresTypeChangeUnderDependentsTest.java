@@ -24,6 +24,22 @@ class PostgresTypeChangeUnderDependentsTest {
       sql("CREATE VIEW v AS SELECT id, p FROM t"));
 
   @Test
+  void aViewReadingTheColumnIsNamedWithTheWayForward() throws Exception {
+    try (Connection c = Postgres.newDatabase()) {
+      Migrator m = new Migrator(List.of(CREATE, new TestMigration(2, "widen p",
+          alterColumn("t", column("p", DECIMAL).precision(5, 2)))));
+      MigrationException e = assertThrows(MigrationException.class, () -> m.migrate(c));
+      String message = e.getMessage();
+      assertTrue(message.contains("cannot alter type of a column used by a view or rule"), message);
+      assertTrue(message.contains("the view v reads p") && message.contains("sql(\"DROP VIEW v\") before it")
+          && message.contains("pg_get_viewdef('v')"), message);
+      assertFalse(message.contains(".."), message);
+      assertTrue(message.endsWith("It was rolled back; jmigrate_history is unchanged."), message);
+      assertEquals(List.of(), new Migrator(List.of(CREATE)).validate(c).differences(), "as version 1 made it");
+    }
+  }
+
+  @Test
   void aGeneratedColumnReadingTheColumnIsNamedWithTheWayForward() throws Exception {
     try (Connection c = Postgres.newDatabase()) {
       Migrator m = new Migrator(List.of(CREATE, new TestMigration(2, "widen n",
