@@ -102,6 +102,21 @@ class MariaDbSakilaAdoptionTest {
       assertEquals(indexes, strings(db, INDEXES), "both indexes kept");
       assertEquals(List.of("1 ACADEMY DINOSAUR"), strings(db, "SELECT CONCAT(film_id, ' ', title) FROM film_text"
           + " WHERE MATCH (title, description) AGAINST ('dinosaur')"));
+
+      // A change that restates the unsigned key (MODIFY COLUMN, here for a comment) would drop its AUTO_INCREMENT:
+      // refused before it changes anything, naming it.
+      Path actor = p.src.resolve("com/acme/model/Actor.java");
+      String a = Files.readString(actor);
+      assertTrue(a.contains("@Column(sqlType = \"int(10) unsigned\")"), a);
+      Files.writeString(actor, a.replace("@Column(sqlType = \"int(10) unsigned\")",
+          "@Column(sqlType = \"int(10) unsigned\", comment = \"who\")"));
+      Migrator m3 = p.build("-Ajmigrate.dialects=mariadb").assertOk().migrator();
+      io.jmigrate.engine.MigrationException refused = org.junit.jupiter.api.Assertions.assertThrows(
+          io.jmigrate.engine.MigrationException.class, () -> m3.migrate(db));
+      assertTrue(refused.getMessage().contains("would remove auto_increment (AUTO_INCREMENT) from column actor.actor_id")
+          && refused.getMessage().contains("Nothing was changed"), refused.getMessage());
+      assertEquals(List.of("auto_increment"), strings(db, "SELECT LOWER(EXTRA) FROM information_schema.COLUMNS"
+          + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'actor' AND COLUMN_NAME = 'actor_id'"));
     }
   }
 
