@@ -15,10 +15,7 @@ final class CompileBench {
     Path root = work.resolve("compile");
     Javac.deleteTree(root);
     Path src = root.resolve("src/main/java");
-    Path model = Files.createDirectories(src.resolve("bench/model"));
-    for (int i = 1; i <= tables; i++) {
-      Files.writeString(model.resolve(name(i) + ".java"), source(i, false));
-    }
+    Path model = writeModels(src, tables);
     Path migrations = src.resolve("bench/migrations");
     Path snapshot = root.resolve("src/main/resources/jmigrate/schema.json");
     Path out = root.resolve("out");
@@ -99,29 +96,16 @@ final class CompileBench {
     });
     byte[] snapshotBytes = Files.readAllBytes(snapshot);
 
-    // Alternated, so that drift on a shared machine falls on both alike.
-    java.util.Map<String, java.util.List<Double>> t = new java.util.LinkedHashMap<>();
-    java.util.Map<String, java.util.List<Double>> cpu = new java.util.LinkedHashMap<>();
-    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    // Alternated, so that drift on a shared machine falls on each alike.
     java.util.Map<String, Stats.Task> builds = new java.util.LinkedHashMap<>();
     builds.put("noopLoaded", () -> Javac.compile(src, out, Javac.Mode.NOOP_LOADED));
     builds.put("loaded", () -> Javac.compile(src, out, Javac.Mode.LOADED));
     builds.put("noop", () -> Javac.compile(src, out, Javac.Mode.NOOP));
     builds.put("warm", () -> Javac.compile(src, out, Javac.Mode.WARM));
     builds.put("plain", () -> Javac.compile(src, out, Javac.Mode.PLAIN));
-    builds.keySet().forEach(k -> t.put(k, new java.util.ArrayList<>()));
-    builds.keySet().forEach(k -> cpu.put(k, new java.util.ArrayList<>()));
-    for (int rep = -1; rep < reps; rep++) {
-      for (var e : builds.entrySet()) {
-        long c0 = threads.getCurrentThreadCpuTime();
-        long t0 = System.nanoTime();
-        e.getValue().run();
-        if (rep >= 0) {
-          t.get(e.getKey()).add((System.nanoTime() - t0) / 1e6);
-          cpu.get(e.getKey()).add((threads.getCurrentThreadCpuTime() - c0) / 1e6);
-        }
-      }
-    }
+    Stats.Rounds rounds = Stats.alternate(builds, java.util.Map.of(), reps);
+    java.util.Map<String, java.util.List<Double>> t = rounds.wall();
+    java.util.Map<String, java.util.List<Double>> cpu = rounds.cpu();
     if (!java.util.Arrays.equals(snapshotBytes, Files.readAllBytes(snapshot))) {
       throw new IllegalStateException("a no-change build of the JPA model changed its snapshot");
     }
@@ -196,8 +180,8 @@ final class CompileBench {
     r.row("**no-change build as its own process**", process, "**" + process.ratioTo(noopProcess) + "**",
         process.ratioTo(plainProcess), "", "");
     r.line("");
-    r.line("Timed builds alternate (do-nothing loaded, jmigrate loaded, do-nothing object, jmigrate object, plain), "
-        + "so that drift on a shared machine falls on each alike; the compiling thread's CPU time is the steadier "
+    r.line("Timed builds alternate (do-nothing loaded, jmigrate loaded, do-nothing object, jmigrate object, plain; "
+        + "the order rotating each round), so that drift on a shared machine falls on each alike; the compiling thread's CPU time is the steadier "
         + "figure there (javac runs on the calling thread; GC and JIT threads are not counted).");
     r.line("");
     r.line("Heap (bytes the compiling thread allocated, one build each, processor object JIT-warm): "
@@ -222,6 +206,15 @@ final class CompileBench {
 
   private static String mib(long bytes) {
     return String.format(java.util.Locale.ROOT, "%.0f MiB", bytes / 1048576.0);
+  }
+
+  /** Writes the models {@code M0001} … of {@link #source} into {@code src}'s package bench.model, which it returns. */
+  static Path writeModels(Path src, int tables) throws java.io.IOException {
+    Path model = Files.createDirectories(src.resolve("bench/model"));
+    for (int i = 1; i <= tables; i++) {
+      Files.writeString(model.resolve(name(i) + ".java"), source(i, false));
+    }
+    return model;
   }
 
   static String name(int i) {

@@ -306,10 +306,7 @@ final class HistoryBench {
   private static Path project(Workload w, int n) throws Exception {
     Path root = w.dir.resolve("project");
     Path src = root.resolve("src/main/java");
-    Path model = Files.createDirectories(src.resolve("bench/model"));
-    for (int i = 1; i <= 20; i++) {
-      Files.writeString(model.resolve(CompileBench.name(i) + ".java"), CompileBench.source(i, false));
-    }
+    CompileBench.writeModels(src, 20);
     Javac.compile(src, root.resolve("out"), true); // writes V0001 and the snapshot
     Path snapshot = root.resolve("src/main/resources/jmigrate/schema.json");
     Path pkg = src.resolve("bench/migrations");

@@ -1,7 +1,5 @@
 package io.jmigrate.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,10 +26,7 @@ final class NoChangeBench {
     Path tableRoot = work.resolve("nochange-table");
     Javac.deleteTree(tableRoot);
     Path tableSrc = tableRoot.resolve("src/main/java");
-    Path model = Files.createDirectories(tableSrc.resolve("bench/model"));
-    for (int i = 1; i <= tables; i++) {
-      Files.writeString(model.resolve(CompileBench.name(i) + ".java"), CompileBench.source(i, false));
-    }
+    CompileBench.writeModels(tableSrc, tables);
     measure(r, tables + " @Table models (CompileBench's)", tableRoot, tableSrc.resolve("bench/migrations"), reps);
 
     Path jpaRoot = work.resolve("nochange-jpa");
@@ -51,7 +46,6 @@ final class NoChangeBench {
     Path state = root.resolve("out.jmigrate-state");
     Path warmOut = root.resolve("out-warm");
     Path warmState = root.resolve("out-warm.jmigrate-state");
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
     // The first build, alternated with the do-nothing processor.
     Map<String, Stats.Task> first = new LinkedHashMap<>();
@@ -64,7 +58,7 @@ final class NoChangeBench {
       Files.deleteIfExists(snapshot);
       Files.deleteIfExists(state);
     });
-    Map<String, List<Double>> firstCpu = alternate(first, firstSetup, Math.max(1, reps / 4), threads);
+    Map<String, List<Double>> firstCpu = Stats.alternate(first, firstSetup, Math.max(1, reps / 4)).cpu();
     byte[] snapshotBytes = Files.readAllBytes(snapshot);
     List<String> migrationFiles = list(migrations);
 
@@ -83,7 +77,7 @@ final class NoChangeBench {
     // The full path, as before the shortcut: the state deleted first (the build records it again).
     Map<String, Stats.Task> setup = Map.of("loadedFull", () -> Files.deleteIfExists(state),
         "warmFull", () -> Files.deleteIfExists(warmState));
-    Map<String, List<Double>> cpu = alternate(builds, setup, reps, threads);
+    Map<String, List<Double>> cpu = Stats.alternate(builds, setup, reps).cpu();
     if (!Arrays.equals(snapshotBytes, Files.readAllBytes(snapshot)) || !migrationFiles.equals(list(migrations))) {
       throw new IllegalStateException("a no-change build changed the snapshot or the migrations of " + root);
     }
@@ -131,29 +125,6 @@ final class NoChangeBench {
         + mib(noopHeap) + "; no-change build " + mib(warmHeap) + " (" + signed(warmHeap - noopHeap)
         + " for the processor); without the state " + mib(fullHeap) + " (" + signed(fullHeap - noopHeap)
         + "); first build " + mib(firstHeap) + " (" + signed(firstHeap - noopHeap) + ").");
-  }
-
-  /** Runs every task once per round, the order rotating by one each round; the first round is a warm-up. */
-  private static Map<String, List<Double>> alternate(Map<String, Stats.Task> tasks, Map<String, Stats.Task> setup,
-      int rounds, ThreadMXBean threads) throws Exception {
-    Map<String, List<Double>> cpu = new LinkedHashMap<>();
-    tasks.keySet().forEach(k -> cpu.put(k, new ArrayList<>()));
-    List<String> order = new ArrayList<>(tasks.keySet());
-    for (int round = -1; round < rounds; round++) {
-      for (int i = 0; i < order.size(); i++) {
-        String k = order.get((i + Math.max(round, 0)) % order.size());
-        Stats.Task before = setup.get(k);
-        if (before != null) {
-          before.run();
-        }
-        long c0 = threads.getCurrentThreadCpuTime();
-        tasks.get(k).run();
-        if (round >= 0) {
-          cpu.get(k).add((threads.getCurrentThreadCpuTime() - c0) / 1e6);
-        }
-      }
-    }
-    return cpu;
   }
 
   /** The ratio of a to b within each round (same load), as median (min–max). */

@@ -1,9 +1,13 @@
 package io.jmigrate.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Median, min and max of repeated measurements, in milliseconds. */
 record Stats(double median, double min, double max, int n) {
@@ -31,6 +35,39 @@ record Stats(double median, double min, double max, int n) {
 
   interface Task {
     void run() throws Exception;
+  }
+
+  /** Each task's measurements, one per round, in milliseconds: wall time, and the calling thread's CPU time. */
+  record Rounds(Map<String, List<Double>> wall, Map<String, List<Double>> cpu) {}
+
+  /**
+   * Runs every task once per round, the order rotating by one each round, so that the load of a shared machine falls
+   * on each alike; the first round is an untimed warm-up. A task's {@code setup}, if any, runs untimed before it.
+   */
+  static Rounds alternate(Map<String, Task> tasks, Map<String, Task> setup, int rounds) throws Exception {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    Map<String, List<Double>> wall = new LinkedHashMap<>();
+    Map<String, List<Double>> cpu = new LinkedHashMap<>();
+    tasks.keySet().forEach(k -> wall.put(k, new ArrayList<>()));
+    tasks.keySet().forEach(k -> cpu.put(k, new ArrayList<>()));
+    List<String> order = new ArrayList<>(tasks.keySet());
+    for (int round = -1; round < rounds; round++) {
+      for (int i = 0; i < order.size(); i++) {
+        String k = order.get((i + Math.max(round, 0)) % order.size());
+        Task before = setup.get(k);
+        if (before != null) {
+          before.run();
+        }
+        long c0 = threads.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        tasks.get(k).run();
+        if (round >= 0) {
+          wall.get(k).add((System.nanoTime() - t0) / 1e6);
+          cpu.get(k).add((threads.getCurrentThreadCpuTime() - c0) / 1e6);
+        }
+      }
+    }
+    return new Rounds(wall, cpu);
   }
 
   @Override

@@ -22,7 +22,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Stream;
-import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,33 +42,19 @@ class CollationTest {
     EntityProject.Build build = project.build().assertOk();
     String hibernateUrl = MariaDb.newDatabaseUrl(DATABASE_DEFAULT);
     String jmigrateUrl = MariaDb.newDatabaseUrl(DATABASE_DEFAULT);
-    try (URLClassLoader loader = build.loader()) {
-      List<Class<?>> classes = build.entityClasses(loader);
-      try (SessionFactory sf = Hibernate.open(hibernateUrl, Target.MARIADB, classes, loader, "create",
-          Hibernate.Naming.SNAKE_CASE)) {
-        // Hibernate's own export
-      }
-      try (Connection c = DriverManager.getConnection(jmigrateUrl)) {
-        build.migrator(loader).migrate(c);
-        assertEquals(List.of(), build.migrator(loader).validate(c).differences());
-      }
-      try (SessionFactory sf = Hibernate.open(jmigrateUrl, Target.MARIADB, classes, loader, "validate",
-          Hibernate.Naming.SNAKE_CASE)) {
-        // Hibernate's validate accepts jmigrate's tables
-      }
-      try (Connection h = DriverManager.getConnection(hibernateUrl);
-          Connection j = DriverManager.getConnection(jmigrateUrl)) {
-        assertEquals(collations(h), collations(j));
-        assertTrue(collations(j).contains("table member " + DATABASE_DEFAULT), collations(j));
-        assertEquals(KnownDifferences.accept(Target.MARIADB, Catalog.read(h, Target.MARIADB), Catalog.read(j, Target.MARIADB)),
-            Catalog.read(j, Target.MARIADB));
-        for (Connection c : List.of(h, j)) { // the same meaning of unique in both
-          try (Statement s = c.createStatement()) {
-            s.execute("INSERT INTO member (email, name) VALUES ('Alice@example.com', 'a')");
-            SQLException e = assertThrows(SQLException.class,
-                () -> s.execute("INSERT INTO member (email, name) VALUES ('alice@EXAMPLE.com', 'b')"));
-            assertTrue(e.getMessage().contains("Duplicate entry"), e.getMessage());
-          }
+    build.exportAndMigrate(Target.MARIADB, hibernateUrl, jmigrateUrl);
+    try (Connection h = DriverManager.getConnection(hibernateUrl);
+        Connection j = DriverManager.getConnection(jmigrateUrl)) {
+      assertEquals(collations(h), collations(j));
+      assertTrue(collations(j).contains("table member " + DATABASE_DEFAULT), collations(j));
+      assertEquals(KnownDifferences.accept(Target.MARIADB, Catalog.read(h, Target.MARIADB), Catalog.read(j, Target.MARIADB)),
+          Catalog.read(j, Target.MARIADB));
+      for (Connection c : List.of(h, j)) { // the same meaning of unique in both
+        try (Statement s = c.createStatement()) {
+          s.execute("INSERT INTO member (email, name) VALUES ('Alice@example.com', 'a')");
+          SQLException e = assertThrows(SQLException.class,
+              () -> s.execute("INSERT INTO member (email, name) VALUES ('alice@EXAMPLE.com', 'b')"));
+          assertTrue(e.getMessage().contains("Duplicate entry"), e.getMessage());
         }
       }
     }
@@ -122,6 +107,36 @@ class CollationTest {
       }
       assertTrue(after.validate(c).differences().contains("table member has the collation utf8mb4_bin but the"
           + " migrations make it " + DATABASE_DEFAULT + " (the database's default)"));
+    }
+  }
+
+  /**
+   * Target dialects without {@code mariadb} record no collation (none of them keeps one), so a migration built for
+   * them and run on MariaDB anyway makes the tables utf8mb4_bin, as a {@code @Table} model's, and validates there;
+   * naming {@code mariadb} among the targets then writes the migration that converts them to Hibernate's.
+   */
+  @Test
+  void withoutMariaDbAmongTheTargetsNoCollationIsRecordedAndMariaDbMakesThemExact(@TempDir Path dir)
+      throws Exception {
+    EntityProject project = new EntityProject(dir.resolve("project"));
+    project.useSources(List.of(EntityProject.resource("mappings/collation")));
+    EntityProject.Build postgres = project.build("-Ajmigrate.dialects=postgresql").assertOk();
+    String url = MariaDb.newDatabaseUrl(DATABASE_DEFAULT);
+    try (URLClassLoader loader = postgres.loader(); Connection c = DriverManager.getConnection(url)) {
+      List<Migration> all = MigrationIndex.load(loader.findResource(MigrationIndex.RESOURCE), loader);
+      assertEquals(1, all.size());
+      assertTrue(all.get(0).applyTo(Schema.empty()).tables().stream().allMatch(t -> t.collation() == null));
+      postgres.migrator(loader).migrate(c);
+      assertTrue(collations(c).contains("table member utf8mb4_bin"), collations(c));
+      assertEquals(List.of(), postgres.migrator(loader).validate(c).differences());
+    }
+    EntityProject.Build withMariaDb = project.build("-Ajmigrate.dialects=postgresql,mariadb").assertOk();
+    try (URLClassLoader loader = withMariaDb.loader(); Connection c = DriverManager.getConnection(url)) {
+      List<Migration> all = MigrationIndex.load(loader.findResource(MigrationIndex.RESOURCE), loader);
+      assertEquals(2, all.size(), "naming mariadb converts the tables");
+      withMariaDb.migrator(loader).migrate(c);
+      assertTrue(collations(c).contains("table member " + DATABASE_DEFAULT), collations(c));
+      assertEquals(List.of(), withMariaDb.migrator(loader).validate(c).differences());
     }
   }
 

@@ -105,9 +105,8 @@ class ColumnChecksTest {
       }
     }
     // A changed check: dropped by the name it has now, added with the new condition.
-    Path product = project.src.resolve("columnchecks/Product.java");
-    java.nio.file.Files.writeString(product, java.nio.file.Files.readString(product).replace("price >= 0", "price > -1")
-        .replace("width > 0", "width > 1"));
+    project.edit("columnchecks/Product.java", "price >= 0", "price > -1")
+        .edit("columnchecks/Dimensions.java", "width > 0", "width > 1"); // an embeddable's column in product
     EntityProject.Build second = project.build().assertOk();
     try (URLClassLoader loader = second.loader(); Connection c = DriverManager.getConnection(url)) {
       var migrator = second.migrator(loader);

@@ -1,5 +1,7 @@
 package io.jmigrate.jpa;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.jmigrate.engine.Migrator;
 import io.jmigrate.migration.MigrationIndex;
 import java.io.IOException;
@@ -10,6 +12,8 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -73,6 +77,17 @@ final class EntityProject {
         Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       }
     }
+    return this;
+  }
+
+  /** Replaces {@code from} by {@code to} in an entity source under {@code src/main/java}, which must contain it. */
+  EntityProject edit(String path, String from, String to) throws IOException {
+    Path file = src.resolve(path);
+    String s = Files.readString(file);
+    if (!s.contains(from)) {
+      throw new AssertionError(path + " does not contain \"" + from + "\":\n" + s);
+    }
+    Files.writeString(file, s.replace(from, to));
     return this;
   }
 
@@ -147,6 +162,13 @@ final class EntityProject {
       return diagnostics.stream().filter(d -> d.getKind() == kind).map(Build::describe).toList();
     }
 
+    /** The warnings (mandatory or not) whose text names {@code word}: none for an annotation the processor reads. */
+    List<String> warningsAbout(String word) {
+      return diagnostics.stream()
+          .filter(d -> d.getKind() == Diagnostic.Kind.MANDATORY_WARNING || d.getKind() == Diagnostic.Kind.WARNING)
+          .map(Build::describe).filter(m -> m.contains(word)).toList();
+    }
+
     private static String describe(Diagnostic<? extends JavaFileObject> d) {
       String where = d.getSource() == null ? "" : Path.of(d.getSource().toUri()).getFileName() + ":" + d.getLineNumber() + ": ";
       return where + d.getMessage(Locale.ROOT);
@@ -184,6 +206,23 @@ final class EntityProject {
       }
       out.sort(Comparator.comparing(Class::getName));
       return out;
+    }
+
+    /**
+     * The build's entities on {@code target} twice: Hibernate's own export ({@code hbm2ddl=create}, snake_case naming)
+     * into the fresh database {@code hibernateUrl}, and jmigrate's migrations onto the fresh database
+     * {@code jmigrateUrl}, where jmigrate's validate finds no drift and Hibernate's validate passes.
+     */
+    void exportAndMigrate(Target target, String hibernateUrl, String jmigrateUrl) throws Exception {
+      try (URLClassLoader loader = loader()) {
+        List<Class<?>> classes = entityClasses(loader);
+        Hibernate.open(hibernateUrl, target, classes, loader, "create", Hibernate.Naming.SNAKE_CASE).close();
+        try (Connection c = DriverManager.getConnection(jmigrateUrl)) {
+          migrator(loader).migrate(c);
+          assertEquals(List.of(), migrator(loader).validate(c).differences());
+        }
+        Hibernate.open(jmigrateUrl, target, classes, loader, "validate", Hibernate.Naming.SNAKE_CASE).close();
+      }
     }
 
     /** The migrations this build compiled, loaded through the generated index as the runtime does. */

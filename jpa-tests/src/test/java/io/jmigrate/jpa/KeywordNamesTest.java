@@ -132,15 +132,7 @@ class KeywordNamesTest {
     assertEquals(List.of(), build.messages(javax.tools.Diagnostic.Kind.WARNING));
     String hibernateUrl = Target.H2.newDatabaseUrl(dir);
     String jmigrateUrl = Target.H2.newDatabaseUrl(dir);
-    try (URLClassLoader loader = build.loader()) {
-      List<Class<?>> classes = build.entityClasses(loader);
-      Hibernate.open(hibernateUrl, Target.H2, classes, loader, "create", Hibernate.Naming.SNAKE_CASE).close();
-      try (Connection c = DriverManager.getConnection(jmigrateUrl)) {
-        build.migrator(loader).migrate(c);
-        assertEquals(List.of(), build.migrator(loader).validate(c).differences());
-      }
-      Hibernate.open(jmigrateUrl, Target.H2, classes, loader, "validate", Hibernate.Naming.SNAKE_CASE).close();
-    }
+    build.exportAndMigrate(Target.H2, hibernateUrl, jmigrateUrl);
     try (Connection h = DriverManager.getConnection(hibernateUrl);
         Connection j = DriverManager.getConnection(jmigrateUrl)) {
       List<String> got = Catalog.read(j, Target.H2);

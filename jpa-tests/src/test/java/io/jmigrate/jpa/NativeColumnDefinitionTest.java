@@ -46,8 +46,7 @@ class NativeColumnDefinitionTest {
   @ParameterizedTest
   @EnumSource(value = Target.class, names = {"POSTGRESQL", "H2", "MARIADB"})
   void theTypesAreHibernatesAsWritten(Target target, @TempDir Path dir) throws Exception {
-    Path sources = Files.createDirectories(dir.resolve("entities/docs"));
-    Files.writeString(sources.resolve("Doc.java"), """
+    EntityProject.Build build = buildFor(target, dir, "docs/Doc.java", """
         package docs;
 
         import jakarta.persistence.Column;
@@ -64,10 +63,6 @@ class NativeColumnDefinitionTest {
           String title;
         }
         """.formatted(String.join("\n\n  ", FIELDS.get(target))));
-    EntityProject project = new EntityProject(dir.resolve("project"));
-    project.useSources(List.of(dir.resolve("entities")));
-    EntityProject.Build build = project.build("-Ajmigrate.dialects=" + target.name().toLowerCase(java.util.Locale.ROOT))
-        .assertOk();
     assertTrue(build.messages(javax.tools.Diagnostic.Kind.NOTE).stream()
         .anyMatch(m -> m.contains("is read as a type jmigrate does not model, created as written")),
         build.messages(javax.tools.Diagnostic.Kind.NOTE).toString());
@@ -80,15 +75,7 @@ class NativeColumnDefinitionTest {
         }
       }
     }
-    try (URLClassLoader loader = build.loader()) {
-      List<Class<?>> classes = build.entityClasses(loader);
-      Hibernate.open(hibernateUrl, target, classes, loader, "create", Hibernate.Naming.SNAKE_CASE).close();
-      try (Connection c = DriverManager.getConnection(jmigrateUrl)) {
-        build.migrator(loader).migrate(c);
-        assertEquals(List.of(), build.migrator(loader).validate(c).differences());
-      }
-      Hibernate.open(jmigrateUrl, target, classes, loader, "validate", Hibernate.Naming.SNAKE_CASE).close();
-    }
+    build.exportAndMigrate(target, hibernateUrl, jmigrateUrl);
     try (Connection h = DriverManager.getConnection(hibernateUrl);
         Connection j = DriverManager.getConnection(jmigrateUrl)) {
       List<String> got = Catalog.read(j, target);
@@ -182,8 +169,7 @@ class NativeColumnDefinitionTest {
   @ParameterizedTest
   @EnumSource(value = Target.class, names = {"POSTGRESQL", "H2"})
   void intervalSecondIsHibernates(Target target, @TempDir Path dir) throws Exception {
-    Path sources = Files.createDirectories(dir.resolve("entities/waits"));
-    Files.writeString(sources.resolve("Wait.java"), """
+    EntityProject.Build build = buildFor(target, dir, "waits/Wait.java", """
         package waits;
 
         import jakarta.persistence.Column;
@@ -214,21 +200,12 @@ class NativeColumnDefinitionTest {
           Duration required;
         }
         """);
-    EntityProject project = new EntityProject(dir.resolve("project"));
-    project.useSources(List.of(dir.resolve("entities")));
-    EntityProject.Build build = project.build("-Ajmigrate.dialects=" + target.name().toLowerCase(java.util.Locale.ROOT))
-        .assertOk();
     assertEquals(List.of(), build.messages(javax.tools.Diagnostic.Kind.WARNING));
     String hibernateUrl = target.newDatabaseUrl(dir);
     String jmigrateUrl = target.newDatabaseUrl(dir);
+    build.exportAndMigrate(target, hibernateUrl, jmigrateUrl);
     try (URLClassLoader loader = build.loader()) {
       List<Class<?>> classes = build.entityClasses(loader);
-      Hibernate.open(hibernateUrl, target, classes, loader, "create", Hibernate.Naming.SNAKE_CASE).close();
-      try (Connection c = DriverManager.getConnection(jmigrateUrl)) {
-        build.migrator(loader).migrate(c);
-        assertEquals(List.of(), build.migrator(loader).validate(c).differences());
-      }
-      Hibernate.open(jmigrateUrl, target, classes, loader, "validate", Hibernate.Naming.SNAKE_CASE).close();
       try (org.hibernate.SessionFactory sf = Hibernate.open(jmigrateUrl, target, classes, loader, "none",
           Hibernate.Naming.SNAKE_CASE)) {
         Rows.write(sf, classes, 1);
@@ -246,6 +223,16 @@ class NativeColumnDefinitionTest {
       List<String> got = Catalog.read(j, target);
       assertEquals(KnownDifferences.accept(target, Catalog.read(h, target), got), got);
     }
+  }
+
+  /** One entity source ({@code path} under the source root), built with {@code target} as the only target dialect. */
+  private static EntityProject.Build buildFor(Target target, Path dir, String path, String source) throws Exception {
+    Path file = dir.resolve("entities").resolve(path);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, source);
+    EntityProject project = new EntityProject(dir.resolve("project"));
+    project.useSources(List.of(dir.resolve("entities")));
+    return project.build("-Ajmigrate.dialects=" + target.name().toLowerCase(java.util.Locale.ROOT)).assertOk();
   }
 
   /** The interval columns of wait with their full type: PostgreSQL's format_type, H2's leading and fraction digits. */

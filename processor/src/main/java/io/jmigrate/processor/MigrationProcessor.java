@@ -129,6 +129,12 @@ public final class MigrationProcessor extends AbstractProcessor {
     private final Map<String, TypeElement> present = new TreeMap<>();
     /** Where this build's state is kept ({@link BuildState}); null when the class output does not say. */
     private Path stateFile;
+    /**
+     * The inputs' digest as this build computed it, and the snapshot and migrations folder it covers: the shortcut's
+     * check and the state a no-change build records need the same one, so the sources are read once.
+     */
+    private String digest;
+    private List<Path> digestOf;
     private String classPathFacts;
     /** The models and converters this round read, for {@link ModelClosure}. */
     private List<TypeElement> read = List.of();
@@ -146,8 +152,7 @@ public final class MigrationProcessor extends AbstractProcessor {
       stateFile = BuildState.file(SourceLayout.classOutput(processingEnv));
       BuildState.Recorded recorded = BuildState.read(stateFile);
       if (recorded != null) {
-        if (recorded.digest().equals(BuildState.digest(processingEnv, round.getRootElements(), recorded.snapshot(),
-            recorded.migrationsDir(), classPathFacts()))) {
+        if (recorded.digest().equals(digest(recorded.snapshot(), recorded.migrationsDir()))) {
           List<Path> removed = new IndexWriter(processingEnv).writeRecorded(recorded.pkg(), recorded.migrations(),
               recorded.index());
           if (!removed.isEmpty()) {
@@ -188,7 +193,10 @@ public final class MigrationProcessor extends AbstractProcessor {
       HibernateLine hibernate = HibernateLine.of(hibernateOption, processingEnv.getElementUtils());
       if (hibernate == null) {
         throw new BuildFailure("-A" + Options.HIBERNATE + "=" + hibernateOption + " is not a Hibernate version; use 6.6 "
-            + "(Spring Boot 3.5) or 7 (Spring Boot 4, Quarkus), or leave it out to follow the Hibernate on the class path");
+            + "(Spring Boot 3.5) or 7 (Spring Boot 4, Quarkus), or leave it out to follow the Hibernate on the class path"
+            + (hibernateOption.trim().startsWith("5") ? " (jmigrate does not reproduce Hibernate 5's schema: upgrade to "
+            + "6.6 or 7; without the option, a Hibernate 5 on the class path is read as 6.6, with a warning saying what "
+            + "differs)" : ""));
       }
       ModelExtractor extractor = new ModelExtractor(new JpaExtractor(naming, converters, processingEnv.getTypeUtils(),
           options.dialects(), processingEnv.getElementUtils().getTypeElement(JpaExtractor.VALIDATOR) != null)
@@ -224,6 +232,8 @@ public final class MigrationProcessor extends AbstractProcessor {
       if (roundModels.isEmpty() && !snapshotFile.exists()) {
         return;
       }
+
+      warnOfHibernate5(roundModels);
 
       // Extract and validate.
       Models models = new ModelReader(extractor, options.dialects()).read(roundModels);
@@ -419,8 +429,37 @@ public final class MigrationProcessor extends AbstractProcessor {
       if (external == null || !external.isEmpty()) {
         return null;
       }
-      return BuildState.digest(processingEnv, round.getRootElements(), layout.snapshot(), migrationsDir,
-          classPathFacts());
+      return digest(layout.snapshot(), migrationsDir);
+    }
+
+    /** {@link BuildState#digest} of this build's inputs, computed once for a given snapshot and migrations folder. */
+    private String digest(Path snapshot, Path migrationsDir) {
+      List<Path> of = List.of(snapshot, migrationsDir);
+      if (!of.equals(digestOf)) {
+        digest = BuildState.digest(processingEnv, round.getRootElements(), snapshot, migrationsDir, classPathFacts());
+        digestOf = of;
+      }
+      return digest;
+    }
+
+    /**
+     * Hibernate 5 on the compile class path, with entities among the models: one warning naming the version found
+     * and what differs from the 6.6 schema jmigrate writes (once per build, not per entity).
+     */
+    private void warnOfHibernate5(List<TypeElement> models) {
+      if (!HibernateLine.hibernate5(processingEnv.getElementUtils())
+          || models.stream().noneMatch(JpaExtractor::isEntity)) {
+        return;
+      }
+      String location = null;
+      try {
+        location = processingEnv.getFiler().getResource(javax.tools.StandardLocation.CLASS_PATH, "org.hibernate",
+            "Criteria.class").toUri().toString();
+      } catch (IOException | RuntimeException e) {
+        // the version is then said as "5"
+      }
+      processingEnv.getMessager().printMessage(Kind.WARNING,
+          "jmigrate: " + HibernateLine.hibernate5Warning(HibernateLine.hibernate5Version(location)));
     }
 
     /** What the models read from the compile class path beyond the sources: the Hibernate line, Hibernate Validator. */

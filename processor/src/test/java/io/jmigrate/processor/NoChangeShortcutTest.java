@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -174,6 +176,33 @@ class NoChangeShortcutTest {
     assertTrue(Files.exists(state()));
     assertNotEquals(before.substring(0, before.indexOf("# marked")), Files.readString(state()).substring(0, before.indexOf("# marked")),
         "recorded again, with the new digest");
+  }
+
+  /**
+   * The inputs' digest is computed once per build: after a change outside the models the shortcut's check fails, the
+   * full path finds nothing to do and records the state again with the same digest, and each source file is read
+   * once, as when the shortcut is taken.
+   */
+  @Test
+  void aBuildReadsEachSourceOnceForTheDigest() throws Exception {
+    Project p = recorded();
+    p.write("com/acme/service/Greeter.java", SERVICE.replace("hello ", "hi "));
+    Map<String, Integer> once = new TreeMap<>();
+    try (var files = Files.walk(p.src)) {
+      files.filter(f -> f.toString().endsWith(".java")).forEach(f -> once.put(f.toString(), 1));
+    }
+    assertEquals(4, once.size(), once.toString()); // three sources and V0001
+    Map<String, Integer> reads = new TreeMap<>();
+    p.mavenCompileCountingReads(reads).assertOk();
+    assertFalse(tookShortcut());
+    assertTrue(Files.exists(state()), "recorded again");
+    assertEquals(once, reads);
+
+    markRecordedIndex();
+    reads.clear();
+    p.mavenCompileCountingReads(reads).assertOk();
+    assertTrue(tookShortcut());
+    assertEquals(once, reads);
   }
 
   @Test

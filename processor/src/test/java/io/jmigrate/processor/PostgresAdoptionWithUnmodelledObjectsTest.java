@@ -1,5 +1,7 @@
 package io.jmigrate.processor;
 
+import static io.jmigrate.testing.Sql.exec;
+import static io.jmigrate.testing.Sql.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,9 +17,6 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -105,8 +104,8 @@ class PostgresAdoptionWithUnmodelledObjectsTest {
       assertEquals(before, strings(db, OBJECTS), "baseline changed nothing");
 
       // A model change: a new column on a plain table and one on the partitioned parent.
-      edit(p, "Customer", "\n}", "\n\n  String note;\n}");
-      edit(p, "Measurement", "\n}", "\n\n  String unit;\n}");
+      p.edit("com/acme/model/Customer.java", "\n}", "\n\n  String note;\n}");
+      p.edit("com/acme/model/Measurement.java", "\n}", "\n\n  String unit;\n}");
       Project.Result second = p.build().assertOk();
       Migrator m2 = second.migrator().withUnmanaged(onClassPath);
       assertEquals(1, m2.migrate(db).size());
@@ -117,7 +116,8 @@ class PostgresAdoptionWithUnmodelledObjectsTest {
           + " SELECT id || '' FROM measurement_2025 WHERE unit IS NULL ORDER BY 1"), "the partitions got the column");
 
       // An index on the partitioned parent: PostgreSQL refuses CONCURRENTLY there, so it is refused first.
-      edit(p, "Measurement", "public class Measurement", "@io.jmigrate.Index(columns = \"amount\")\npublic class Measurement");
+      p.edit("com/acme/model/Measurement.java", "public class Measurement",
+          "@io.jmigrate.Index(columns = \"amount\")\npublic class Measurement");
       Project.Result third = p.build().assertOk();
       Migrator m3 = third.migrator().withUnmanaged(onClassPath);
       MigrationException e = assertThrows(MigrationException.class, () -> m3.migrate(db));
@@ -157,8 +157,8 @@ class PostgresAdoptionWithUnmodelledObjectsTest {
       Drift drift = m.validate(db);
       assertTrue(drift.isEmpty(), drift.toString());
 
-      edit(p, "VisitLog", "\n}", "\n\n  String referrer;\n}");
-      edit(p, "Enrolment", "\n}", "\n\n  String note;\n}");
+      p.edit("com/acme/model/VisitLog.java", "\n}", "\n\n  String referrer;\n}");
+      p.edit("com/acme/model/Enrolment.java", "\n}", "\n\n  String note;\n}");
       Migrator m2 = p.build().assertOk().migrator().withUnmanaged(declared);
       assertEquals(1, m2.migrate(db).size());
       Drift after = m2.validate(db);
@@ -171,28 +171,5 @@ class PostgresAdoptionWithUnmodelledObjectsTest {
           + " i.indrelid JOIN LATERAL unnest(i.indkey) WITH ORDINALITY k(n, o) ON true JOIN pg_attribute a ON"
           + " a.attrelid = c.oid AND a.attnum = k.n WHERE c.relname = 'visit_log' AND i.indisprimary ORDER BY k.o"));
     }
-  }
-
-  private static void edit(Project p, String cls, String from, String to) throws Exception {
-    Path file = p.src.resolve("com/acme/model/" + cls + ".java");
-    String s = Files.readString(file);
-    assertTrue(s.contains(from), s);
-    Files.writeString(file, s.replace(from, to));
-  }
-
-  private static void exec(Connection db, String sql) throws Exception {
-    try (Statement s = db.createStatement()) {
-      s.execute(sql);
-    }
-  }
-
-  private static List<String> strings(Connection db, String sql) throws Exception {
-    List<String> out = new ArrayList<>();
-    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        out.add(rs.getString(1));
-      }
-    }
-    return out;
   }
 }

@@ -1,5 +1,7 @@
 package io.jmigrate.processor;
 
+import static io.jmigrate.testing.Sql.exec;
+import static io.jmigrate.testing.Sql.strings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,8 +16,6 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -258,8 +258,8 @@ class PostgresPagilaAdoptionTest {
 
       // A later model change: a column on the film table (the one with the array, domain and tsvector columns) and
       // one on the partitioned parent.
-      edit(p, "Film", "\n}", "\n\n  @io.jmigrate.Column(defaultValue = \"false\")\n  boolean restricted;\n}");
-      edit(p, "Payment", "\n}", "\n\n  String note;\n}");
+      p.edit("com/acme/model/Film.java", "\n}", "\n\n  @io.jmigrate.Column(defaultValue = \"false\")\n  boolean restricted;\n}");
+      p.edit("com/acme/model/Payment.java", "\n}", "\n\n  String note;\n}");
       Project.Result second = p.build().assertOk();
       String v2 = p.migrations("com.acme.migrations").lastEntry().getValue();
       assertTrue(v2.contains("addColumn(\"film\", column(\"restricted\", BOOLEAN).notNull().defaultValue(\"false\"))")
@@ -293,28 +293,5 @@ class PostgresPagilaAdoptionTest {
 
   private static String assertThrowsSql(Connection db, String sql) {
     return org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class, () -> exec(db, sql)).getMessage();
-  }
-
-  private static void edit(Project p, String cls, String from, String to) throws Exception {
-    Path file = p.src.resolve("com/acme/model/" + cls + ".java");
-    String s = Files.readString(file);
-    assertTrue(s.contains(from), s);
-    Files.writeString(file, s.replace(from, to));
-  }
-
-  private static void exec(Connection db, String sql) throws Exception {
-    try (Statement s = db.createStatement()) {
-      s.execute(sql);
-    }
-  }
-
-  private static List<String> strings(Connection db, String sql) throws Exception {
-    List<String> out = new ArrayList<>();
-    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        out.add(rs.getString(1));
-      }
-    }
-    return out;
   }
 }

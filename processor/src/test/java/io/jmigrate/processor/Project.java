@@ -3,6 +3,7 @@ package io.jmigrate.processor;
 import io.jmigrate.engine.Migrator;
 import io.jmigrate.migration.MigrationIndex;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -12,10 +13,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
+import javax.tools.ForwardingJavaFileObject;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
@@ -42,6 +45,17 @@ final class Project {
     Path p = src.resolve(path);
     Files.createDirectories(p.getParent());
     Files.writeString(p, source, StandardCharsets.UTF_8);
+    return this;
+  }
+
+  /** Replaces {@code from} by {@code to} in a source file, which must contain it (a test's model change). */
+  Project edit(String path, String from, String to) throws IOException {
+    Path p = src.resolve(path);
+    String s = Files.readString(p, StandardCharsets.UTF_8);
+    if (!s.contains(from)) {
+      throw new AssertionError(path + " does not contain \"" + from + "\":\n" + s);
+    }
+    Files.writeString(p, s.replace(from, to), StandardCharsets.UTF_8);
     return this;
   }
 
@@ -109,7 +123,17 @@ final class Project {
   Result mavenCompile(String... options) throws IOException {
     Path classes = Files.createDirectories(root.resolve("target/classes"));
     Path generated = Files.createDirectories(root.resolve("target/generated-sources/annotations"));
-    return javac(sources(src), classes, generated, List.of(src, generated), List.of(), options);
+    return javac(sources(src), classes, generated, List.of(src, generated), List.of(), null, options);
+  }
+
+  /**
+   * {@link #mavenCompile}, counting in {@code reads} how often each source file (by name) is opened as bytes: javac
+   * itself reads the sources' characters, so the count is what the processor read.
+   */
+  Result mavenCompileCountingReads(Map<String, Integer> reads, String... options) throws IOException {
+    Path classes = Files.createDirectories(root.resolve("target/classes"));
+    Path generated = Files.createDirectories(root.resolve("target/generated-sources/annotations"));
+    return javac(sources(src), classes, generated, List.of(src, generated), List.of(), reads, options);
   }
 
   /** Maven's {@code test-compile}: {@code src/test/java} into {@code target/test-classes}, against {@code target/classes}. */
@@ -117,7 +141,8 @@ final class Project {
     Path testSrc = root.resolve("src/test/java");
     Path classes = Files.createDirectories(root.resolve("target/test-classes"));
     Path generated = Files.createDirectories(root.resolve("target/generated-test-sources/test-annotations"));
-    return javac(sources(testSrc), classes, generated, List.of(testSrc, generated), List.of(root.resolve("target/classes")), options);
+    return javac(sources(testSrc), classes, generated, List.of(testSrc, generated), List.of(root.resolve("target/classes")), null,
+        options);
   }
 
   /** Any source root into any output folder (an IDE's layout, say), against {@code target/classes}. */
@@ -125,11 +150,12 @@ final class Project {
     Path root = this.root.resolve(sourceRoot);
     Path classes = Files.createDirectories(this.root.resolve(output));
     Path generated = Files.createDirectories(this.root.resolve(output + "-generated"));
-    return javac(sources(root), classes, generated, List.of(root), List.of(this.root.resolve("target/classes")), options);
+    return javac(sources(root), classes, generated, List.of(root), List.of(this.root.resolve("target/classes")), null,
+        options);
   }
 
   private Result javac(List<Path> sources, Path classes, Path generated, List<Path> sourcePath, List<Path> classPath,
-      String... options) throws IOException {
+      Map<String, Integer> reads, String... options) throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     String sep = java.io.File.pathSeparator;
@@ -141,7 +167,17 @@ final class Project {
     args.addAll(List.of(options));
     boolean ok;
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-      ok = javac.getTask(null, files, diagnostics, args, null, files.getJavaFileObjectsFromPaths(sources)).call();
+      List<JavaFileObject> units = new ArrayList<>();
+      for (JavaFileObject unit : files.getJavaFileObjectsFromPaths(sources)) {
+        units.add(reads == null ? unit : new ForwardingJavaFileObject<>(unit) {
+          @Override
+          public InputStream openInputStream() throws IOException {
+            reads.merge(getName(), 1, Integer::sum);
+            return super.openInputStream();
+          }
+        });
+      }
+      ok = javac.getTask(null, files, diagnostics, args, null, units).call();
     }
     return new Result(ok, diagnostics.getDiagnostics(), classes, classPath);
   }

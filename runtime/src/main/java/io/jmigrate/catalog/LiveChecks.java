@@ -5,12 +5,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The named table-level check constraints of the live tables, per dialect, read alike by
@@ -37,9 +34,9 @@ public final class LiveChecks {
   /** Table name to (check name to expression), both sorted. */
   public static Map<String, Map<String, String>> read(Connection c, Dialect d) throws SQLException {
     Map<String, Map<String, String>> out = new TreeMap<>();
-    if (d.name().equals("sqlite")) {
-      sqlite(c, out);
-      return out;
+    for (Map.Entry<String, Map<String, String>> table : d.liveCatalog().namedChecks(c).entrySet()) {
+      table.getValue().forEach((name, expression) ->
+          out.computeIfAbsent(table.getKey(), k -> new TreeMap<>()).put(name, unwrapped(expression.strip())));
     }
     String query = QUERIES.get(d.name());
     if (query == null) {
@@ -130,67 +127,5 @@ public final class LiveChecks {
       }
     }
     return -1;
-  }
-
-  /** {@code CONSTRAINT "name" CHECK (…)} among the table-level parts of the CREATE TABLE text. */
-  private static final Pattern NAMED_CHECK = Pattern.compile("(?is)^CONSTRAINT\\s+(\"[^\"]+\"|`[^`]+`|\\[[^]]+]|\\S+)\\s+CHECK\\s*(\\(.*\\))$");
-
-  /** Whether a part of a SQLite CREATE TABLE is a named table check, which the model describes. */
-  public static boolean isNamedCheck(String part) {
-    return NAMED_CHECK.matcher(part.strip()).matches();
-  }
-
-  /** The comma-separated parts of a definition list, commas inside parentheses and quotes not splitting. */
-  private static List<String> topLevelParts(String body) {
-    List<String> parts = new java.util.ArrayList<>();
-    int depth = 0;
-    char quote = 0;
-    StringBuilder current = new StringBuilder();
-    for (char ch : body.toCharArray()) {
-      if (quote != 0) {
-        if (ch == quote) {
-          quote = 0;
-        }
-      } else if (ch == '\'' || ch == '"' || ch == '`' || ch == '[') {
-        quote = ch == '[' ? ']' : ch;
-      } else if (ch == '(') {
-        depth++;
-      } else if (ch == ')') {
-        depth--;
-      } else if (ch == ',' && depth == 0) {
-        parts.add(current.toString());
-        current.setLength(0);
-        continue;
-      }
-      current.append(ch);
-    }
-    if (!current.toString().isBlank()) {
-      parts.add(current.toString());
-    }
-    return parts;
-  }
-
-  private static void sqlite(Connection c, Map<String, Map<String, String>> out) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT name, sql FROM sqlite_master WHERE type = 'table'"
-        + " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND sql IS NOT NULL ORDER BY name");
-        ResultSet rs = s.executeQuery()) {
-      while (rs.next()) {
-        String sql = rs.getString(2);
-        int open = sql.indexOf('(');
-        int close = sql.lastIndexOf(')');
-        if (open < 0 || close < open) {
-          continue;
-        }
-        List<String> parts = topLevelParts(sql.substring(open + 1, close));
-        for (String part : parts) {
-          Matcher m = NAMED_CHECK.matcher(part.strip());
-          if (m.matches()) {
-            String name = m.group(1);
-            name = name.charAt(0) == '"' || name.charAt(0) == '`' || name.charAt(0) == '[' ? name.substring(1, name.length() - 1) : name;
-            out.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(name, unwrapped(m.group(2).strip()));
-          }
-        }
-      }
-    }
   }
 }

@@ -119,6 +119,15 @@ public interface LiveCatalog {
     return false;
   }
 
+  /**
+   * The named table checks that this database keeps in a table's definition text rather than in a catalog table
+   * (SQLite: {@code CONSTRAINT name CHECK (…)} in its {@code CREATE TABLE}): table to (name, unquoted, to the
+   * expression as written), read by {@code catalog.LiveChecks}.
+   */
+  default Map<String, Map<String, String>> namedChecks(Connection c) throws SQLException {
+    return Map.of();
+  }
+
   /** Whether the catalog reports a foreign key's default action, NO ACTION, as RESTRICT. */
   default boolean reportsNoActionAsRestrict() {
     return false;

@@ -34,6 +34,7 @@ import io.jmigrate.schema.Names;
 import io.jmigrate.schema.Schema;
 import io.jmigrate.schema.SequenceDefinition;
 import io.jmigrate.schema.TableDefinition;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Map;
@@ -287,6 +288,27 @@ public abstract class SqlDialect implements Dialect {
     }
   }
 
+  /**
+   * One migration's transaction through JDBC: auto-commit off, then a commit or a rollback, and auto-commit on
+   * again. A dialect that must lock first (SQLite's {@code BEGIN IMMEDIATE}) overrides these.
+   */
+  @Override
+  public void begin(Connection connection) throws SQLException {
+    connection.setAutoCommit(false);
+  }
+
+  @Override
+  public void commit(Connection connection) throws SQLException {
+    connection.commit();
+    connection.setAutoCommit(true);
+  }
+
+  @Override
+  public void rollback(Connection connection) throws SQLException {
+    connection.rollback();
+    connection.setAutoCommit(true);
+  }
+
   // ---- one method per operation ----
 
   protected void createTable(CreateTable op, Schema before, Sink out) throws SQLException {
@@ -299,9 +321,27 @@ public abstract class SqlDialect implements Dialect {
     out.execute("DROP TABLE " + q(op.table()));
   }
 
-  protected abstract void renameTable(RenameTable op, Schema before, Sink out) throws SQLException;
+  /** The standard forms, as PostgreSQL and H2 spell them; MariaDB and SQLite override them. */
+  protected void renameTable(RenameTable op, Schema before, Sink out) throws SQLException {
+    out.execute("ALTER TABLE " + q(op.from()) + " RENAME TO " + q(op.to()));
+    TableDefinition renamed = before.table(op.from());
+    if (!renamed.primaryKey().isEmpty() && renamed.primaryKeyName() == null
+        && !primaryKeyName(op.from()).equals(primaryKeyName(op.to()))) { // Account → account keeps pk_account
+      // Constraint names do not follow the table; keep pk_<table> true so later changes find it
+      // (a name the table was adopted with is its own and stays).
+      out.execute("ALTER TABLE " + q(op.to()) + " RENAME CONSTRAINT " + q(primaryKeyName(op.from()))
+          + " TO " + q(primaryKeyName(op.to())));
+    }
+  }
 
-  protected abstract void addColumn(AddColumn op, Schema before, Sink out) throws SQLException;
+  /** The column's definition, then its comment ({@link #commentOn}) where it has one. */
+  protected void addColumn(AddColumn op, Schema before, Sink out) throws SQLException {
+    out.execute("ALTER TABLE " + q(op.table()) + " ADD COLUMN " + columnDefinition(before.table(op.table()), op.column()));
+    String comment = op.column().comment() == null ? null : commentOn(op.table(), op.column());
+    if (comment != null) {
+      out.execute(comment);
+    }
+  }
 
   /**
    * Whether a column change is made by dropping the column and adding it again: a generated column's
@@ -312,7 +352,9 @@ public abstract class SqlDialect implements Dialect {
     return next.computed() && (!java.util.Objects.equals(was.generatedAs(), next.generatedAs()) || was.stored() != next.stored());
   }
 
-  protected abstract void dropColumn(DropColumn op, Schema before, Sink out) throws SQLException;
+  protected void dropColumn(DropColumn op, Schema before, Sink out) throws SQLException {
+    out.execute("ALTER TABLE " + q(op.table()) + " DROP COLUMN " + q(op.column()));
+  }
 
   protected void renameColumn(RenameColumn op, Schema before, Sink out) throws SQLException {
     out.execute("ALTER TABLE " + q(op.table()) + " RENAME COLUMN " + q(op.from()) + " TO " + q(op.to()));

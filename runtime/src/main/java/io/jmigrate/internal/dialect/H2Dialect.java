@@ -3,15 +3,12 @@ package io.jmigrate.internal.dialect;
 import io.jmigrate.dialect.LockWait;
 import io.jmigrate.dialect.Sink;
 import io.jmigrate.dialect.SqlDialect;
-import io.jmigrate.migration.Operations.AddColumn;
 import io.jmigrate.migration.Operations.AddForeignKey;
 import io.jmigrate.migration.Operations.AddIndex;
 import io.jmigrate.migration.Operations.AlterColumn;
-import io.jmigrate.migration.Operations.DropColumn;
 import io.jmigrate.migration.Operations.DropForeignKey;
 import io.jmigrate.migration.Operations.DropIndex;
 import io.jmigrate.migration.Operations.RenameIndex;
-import io.jmigrate.migration.Operations.RenameTable;
 import io.jmigrate.schema.ColumnDefinition;
 import io.jmigrate.schema.ColumnType;
 import io.jmigrate.schema.ForeignKeyDefinition;
@@ -278,32 +275,6 @@ public class H2Dialect extends SqlDialect {
     return "";
   }
 
-  @Override
-  protected void renameTable(RenameTable op, Schema before, Sink out) throws SQLException {
-    out.execute("ALTER TABLE " + q(op.from()) + " RENAME TO " + q(op.to()));
-    TableDefinition renamed = before.table(op.from());
-    if (!renamed.primaryKey().isEmpty() && renamed.primaryKeyName() == null
-        && !primaryKeyName(op.from()).equals(primaryKeyName(op.to()))) { // Account → account keeps pk_account
-      // Constraint names do not follow the table; keep pk_<table> true so later changes find it
-      // (a name the table was adopted with is its own and stays).
-      out.execute("ALTER TABLE " + q(op.to()) + " RENAME CONSTRAINT " + q(primaryKeyName(op.from()))
-          + " TO " + q(primaryKeyName(op.to())));
-    }
-  }
-
-  @Override
-  protected void addColumn(AddColumn op, Schema before, Sink out) throws SQLException {
-    out.execute("ALTER TABLE " + q(op.table()) + " ADD COLUMN " + columnDefinition(before.table(op.table()), op.column()));
-    if (op.column().comment() != null) {
-      out.execute(commentOn(op.table(), op.column()));
-    }
-  }
-
-  @Override
-  protected void dropColumn(DropColumn op, Schema before, Sink out) throws SQLException {
-    out.execute("ALTER TABLE " + q(op.table()) + " DROP COLUMN " + q(op.column()));
-  }
-
   /**
    * Native forms, one property at a time: identity, default, {@code SET DATA TYPE} (H2 converts the
    * values and keeps the rest of the column), nullability with a backfill from the default.
@@ -510,23 +481,6 @@ public class H2Dialect extends SqlDialect {
       }
     }
     TOLD.add(database);
-  }
-
-  @Override
-  public void begin(Connection connection) throws SQLException {
-    connection.setAutoCommit(false);
-  }
-
-  @Override
-  public void commit(Connection connection) throws SQLException {
-    connection.commit();
-    connection.setAutoCommit(true);
-  }
-
-  @Override
-  public void rollback(Connection connection) throws SQLException {
-    connection.rollback();
-    connection.setAutoCommit(true);
   }
 
   // ---- sequences: H2 cannot rename one ----

@@ -796,23 +796,6 @@ public class MariaDbDialect extends SqlDialect {
     }
   }
 
-  @Override
-  public void begin(Connection connection) throws SQLException {
-    connection.setAutoCommit(false);
-  }
-
-  @Override
-  public void commit(Connection connection) throws SQLException {
-    connection.commit();
-    connection.setAutoCommit(true);
-  }
-
-  @Override
-  public void rollback(Connection connection) throws SQLException {
-    connection.rollback();
-    connection.setAutoCommit(true);
-  }
-
   // ---- sequences (MariaDB 10.3+): a sequence is a table to RENAME TABLE and to read ----
 
   @Override

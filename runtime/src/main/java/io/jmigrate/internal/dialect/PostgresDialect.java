@@ -248,33 +248,6 @@ public class PostgresDialect extends SqlDialect {
   }
 
   @Override
-  protected void renameTable(RenameTable op, Schema before, Sink out) throws SQLException {
-    out.execute("ALTER TABLE " + q(op.from()) + " RENAME TO " + q(op.to()));
-    TableDefinition renamed = before.table(op.from());
-    if (!renamed.primaryKey().isEmpty() && renamed.primaryKeyName() == null
-        && !primaryKeyName(op.from()).equals(primaryKeyName(op.to()))) { // Account → account keeps pk_account
-      // Constraint names do not follow the table; keep pk_<table> true so later changes find it
-      // (a name the table was adopted with is its own and stays).
-      out.execute("ALTER TABLE " + q(op.to()) + " RENAME CONSTRAINT " + q(primaryKeyName(op.from()))
-          + " TO " + q(primaryKeyName(op.to())));
-    }
-  }
-
-  @Override
-  protected void addColumn(AddColumn op, Schema before, Sink out) throws SQLException {
-    out.execute("ALTER TABLE " + q(op.table()) + " ADD COLUMN "
-        + columnDefinition(before.table(op.table()), op.column()));
-    if (op.column().comment() != null) {
-      out.execute(commentOn(op.table(), op.column()));
-    }
-  }
-
-  @Override
-  protected void dropColumn(DropColumn op, Schema before, Sink out) throws SQLException {
-    out.execute("ALTER TABLE " + q(op.table()) + " DROP COLUMN " + q(op.column()));
-  }
-
-  @Override
   protected void alterColumn(AlterColumn op, Schema before, Sink out) throws SQLException {
     ColumnDefinition old = before.table(op.table()).column(op.column().name()).orElseThrow();
     ColumnDefinition c = op.column();
@@ -833,23 +806,6 @@ public class PostgresDialect extends SqlDialect {
         return "pid " + rs.getInt(1) + (about.isEmpty() ? "" : " (" + String.join(", ", about) + ")");
       }
     }
-  }
-
-  @Override
-  public void begin(Connection connection) throws SQLException {
-    connection.setAutoCommit(false);
-  }
-
-  @Override
-  public void commit(Connection connection) throws SQLException {
-    connection.commit();
-    connection.setAutoCommit(true);
-  }
-
-  @Override
-  public void rollback(Connection connection) throws SQLException {
-    connection.rollback();
-    connection.setAutoCommit(true);
   }
 
   // ---- sequences: the standard SQL of SqlDialect; validate reads them without those columns own ----

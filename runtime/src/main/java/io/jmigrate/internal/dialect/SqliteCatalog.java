@@ -49,6 +49,33 @@ final class SqliteCatalog implements LiveCatalog {
     return OBJECTS;
   }
 
+  /** SQLite keeps a named table check only in its table's CREATE TABLE text: read from there. */
+  @Override
+  public Map<String, Map<String, String>> namedChecks(Connection c) throws SQLException {
+    Map<String, Map<String, String>> out = new TreeMap<>();
+    try (PreparedStatement s = c.prepareStatement("SELECT name, sql FROM sqlite_master WHERE type = 'table'"
+        + " AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND sql IS NOT NULL ORDER BY name");
+        ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        String sql = rs.getString(2);
+        int open = sql.indexOf('(');
+        int close = sql.lastIndexOf(')');
+        if (open < 0 || close < open) {
+          continue;
+        }
+        for (String part : topLevelParts(sql.substring(open + 1, close))) {
+          Matcher m = NAMED_CHECK.matcher(part.strip());
+          if (m.matches()) {
+            String name = m.group(1);
+            name = name.charAt(0) == '"' || name.charAt(0) == '`' || name.charAt(0) == '[' ? name.substring(1, name.length() - 1) : name;
+            out.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(name, m.group(2));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   @Override
   public Map<String, String> declaredTypes(Connection c, String table) throws SQLException {
     Map<String, String> out = new TreeMap<>();
@@ -76,6 +103,8 @@ final class SqliteCatalog implements LiveCatalog {
   private static final Pattern AUTOINCREMENT = Pattern.compile("(?i)\\bAUTOINCREMENT\\b");
   private static final Pattern GENERATED = Pattern.compile("(?i)(\\bGENERATED\\s+ALWAYS\\s+)?\\bAS\\s*\\(");
   private static final Pattern CHECK = Pattern.compile("(?i)\\bCHECK\\s*\\(");
+  /** {@code CONSTRAINT "name" CHECK (…)} among the table-level parts of the CREATE TABLE text. */
+  private static final Pattern NAMED_CHECK = Pattern.compile("(?is)^CONSTRAINT\\s+(\"[^\"]+\"|`[^`]+`|\\[[^]]+]|\\S+)\\s+CHECK\\s*(\\(.*\\))$");
   private static final Pattern CONSTRAINT = Pattern.compile("(?i)^(CONSTRAINT\\s+\\S+\\s+)?(PRIMARY|UNIQUE|CHECK|FOREIGN)\\b.*",
       Pattern.DOTALL);
 
@@ -95,8 +124,8 @@ final class SqliteCatalog implements LiveCatalog {
         for (String part : topLevelParts(sql.substring(open + 1, close))) {
           String p = part.strip();
           if (CONSTRAINT.matcher(p).matches()) {
-            // A named table check is the model's (LiveChecks reads it); an unnamed one stays an attribute.
-            if (CHECK.matcher(p).find() && !io.jmigrate.catalog.LiveChecks.isNamedCheck(p)) {
+            // A named table check is the model's (namedChecks reads it); an unnamed one stays an attribute.
+            if (CHECK.matcher(p).find() && !NAMED_CHECK.matcher(p).matches()) {
               out.add(new LiveAttribute(table, "table " + table, "check", p, false));
             }
             continue;
@@ -126,7 +155,7 @@ final class SqliteCatalog implements LiveCatalog {
   }
 
   /** The comma-separated parts of a definition list, commas inside parentheses and quotes not splitting. */
-  static List<String> topLevelParts(String body) {
+  private static List<String> topLevelParts(String body) {
     List<String> parts = new ArrayList<>();
     int depth = 0;
     char quote = 0;
