@@ -774,8 +774,10 @@ final class JpaColumns {
       boolean nullable, boolean unique, boolean id, ForeignKeyDeclaration fk, Origin origin, String renamedFrom,
       boolean narrow) {
     JavaType t = referenced.javaType();
+    // The referenced column's type; one jmigrate does not model (a columnDefinition) with its SQL type as written,
+    // as Hibernate's join column copies the referenced column's (AnnotatedJoinColumn's override from it).
     return new ColumnDeclaration(name, true, field.getSimpleName().toString(), declaringClass,
-        new JavaType(t.name(), t.columnType(), false, t.boxName(), null), id, false, nullable && !id,
+        new JavaType(t.name(), t.columnType(), false, t.boxName(), null, null, t.sqlType()), id, false, nullable && !id,
         referenced.length(), referenced.precision(), referenced.scale(), unique, null, null, renamedFrom, fk, narrow,
         origin);
   }
