@@ -103,9 +103,22 @@ class KeywordNamesTest {
     assertEquals(failedColumns, warnedColumns, "columns");
   }
 
-  /** Quoted as the warning says, the name gets no warning, and the export and jmigrate's migration agree. */
+  /**
+   * Quoted as the warning says (on H2 in upper case), the name gets no warning, the export and jmigrate's migration
+   * agree, and Hibernate's queries find the columns on jmigrate's database. Quoted in lower case, H2 keeps Hibernate's
+   * name lower case while jmigrate creates it as H2 folds unquoted names: Hibernate's validate passes, its query
+   * fails, and the build warns at the name.
+   */
   @Test
   void aQuotedKeywordIsNoWarningAndHibernateMakesItToo(@TempDir Path dir) throws Exception {
+    assertEquals(List.of(), setting(dir.resolve("upper"), "VALUE", "KEY", true));
+    List<String> lower = setting(dir.resolve("lower"), "value", "key", false);
+    assertEquals(2, lower.size(), lower.toString());
+    assertTrue(lower.get(0).startsWith("the quoted column name value keeps its lower case in Hibernate's SQL"), lower.toString());
+  }
+
+  /** The warnings of a build of Setting with quoted {@code value} and {@code key} columns, checked as above. */
+  private static List<String> setting(Path dir, String value, String key, boolean queries) throws Exception {
     Path sources = Files.createDirectories(dir.resolve("entities/kw"));
     Files.writeString(sources.resolve("Setting.java"), """
         package kw;
@@ -119,17 +132,16 @@ class KeywordNamesTest {
           @Id
           Long id;
 
-          @Column(name = "\\"value\\"")
+          @Column(name = "\\"VALUE\\"")
           String value;
 
-          @Column(name = "\\"key\\"", nullable = false)
+          @Column(name = "\\"KEY\\"", nullable = false)
           String key;
         }
-        """);
+        """.replace("VALUE", value).replace("KEY", key));
     EntityProject project = new EntityProject(dir.resolve("project"));
     project.useSources(List.of(dir.resolve("entities")));
     EntityProject.Build build = project.build("-Ajmigrate.dialects=h2").assertOk();
-    assertEquals(List.of(), build.messages(javax.tools.Diagnostic.Kind.WARNING));
     String hibernateUrl = Target.H2.newDatabaseUrl(dir);
     String jmigrateUrl = Target.H2.newDatabaseUrl(dir);
     build.exportAndMigrate(Target.H2, hibernateUrl, jmigrateUrl);
@@ -140,5 +152,16 @@ class KeywordNamesTest {
       assertTrue(exported.stream().anyMatch(l -> l.equalsIgnoreCase("column setting.value character varying(255)")), exported.toString());
       assertEquals(KnownDifferences.accept(Target.H2, exported, got), got);
     }
+    try (URLClassLoader loader = build.loader();
+        org.hibernate.SessionFactory sf = Hibernate.open(jmigrateUrl, Target.H2, build.entityClasses(loader), loader,
+            "validate", Hibernate.Naming.SNAKE_CASE)) {
+      if (queries) {
+        assertEquals(java.util.Map.of("Setting", 0), Rows.load(sf, build.entityClasses(loader)));
+      } else {
+        org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+            () -> Rows.load(sf, build.entityClasses(loader)), "the query finds no lower-case column");
+      }
+    }
+    return build.messages(javax.tools.Diagnostic.Kind.WARNING);
   }
 }

@@ -61,6 +61,26 @@ final class HibernateKeywords {
     return Set.of(spaced.split(" "));
   }
 
+  /**
+   * A warning when a quoted name in lower case ({@code "`rank`"}) meets H2 among the targets: Hibernate quotes it and
+   * H2 keeps it in lower case ({@code "rank"}), while jmigrate's schema records the name without its quoting, and
+   * its H2 dialect writes it as H2 folds unquoted names ({@code RANK}, in a database without
+   * {@code DATABASE_TO_LOWER}): Hibernate's validate passes (it compares names ignoring case), its queries do not find
+   * the {@code kind}. Null otherwise.
+   */
+  static Problem quotedLowerCaseOnH2(List<String> targets, String kind, String given, String physical, Origin at) {
+    if (!targets.contains("h2") || !physical.equals(physical.toLowerCase(java.util.Locale.ROOT))
+        || physical.equals(physical.toUpperCase(java.util.Locale.ROOT))) {
+      return null;
+    }
+    String upper = physical.toUpperCase(java.util.Locale.ROOT);
+    return new Problem(at.element(), "the quoted " + kind + " name " + physical + " keeps its lower case in Hibernate's"
+        + " SQL (\"" + physical + "\"), but jmigrate creates it on H2 as H2 folds unquoted names (" + upper + ", unless"
+        + " the database sets DATABASE_TO_LOWER=TRUE): Hibernate's validate passes there and its queries do not find"
+        + " the " + kind + ". Quote it in upper case (\"`" + upper + "`\", the same name on every database), or leave"
+        + " the quotes out if it is no keyword", true, at.annotation(), at.value());
+  }
+
   /** The target dialects (of {@code targets}) where Hibernate's unquoted name fails: empty when none, or no targets. */
   static List<String> failingOn(List<String> targets, String name, boolean table) {
     Map<String, Set<String>> byTarget = Map.of("postgresql", POSTGRESQL, "h2", H2, "mariadb", MARIADB_TABLES);
@@ -81,7 +101,7 @@ final class HibernateKeywords {
    */
   static Problem warning(List<String> targets, String kind, String given, String physical, Origin at, String quoted) {
     if (given.startsWith("`") || given.startsWith("\"")) {
-      return null;
+      return quotedLowerCaseOnH2(targets, kind, given, physical, at);
     }
     List<String> failing = failingOn(targets, physical, kind.equals("table"));
     if (failing.isEmpty()) {
@@ -89,7 +109,9 @@ final class HibernateKeywords {
     }
     return new Problem(at.element(), "the " + kind + " name " + physical + " is a keyword of " + String.join(" and ", failing)
         + " that Hibernate writes unquoted: jmigrate quotes it and creates the " + kind + ", but Hibernate's own DDL and"
-        + " queries fail there. Quote it in the mapping (" + quoted.replace("%s", physical) + "), set"
+        + " queries fail there. Quote it in the mapping (" + quoted.replace("%s", targets.contains("h2")
+            ? physical.toUpperCase(java.util.Locale.ROOT) : physical) + (targets.contains("h2") ? ": in upper case, as"
+            + " H2 folds it" : "") + "), set"
         + " hibernate.globally_quoted_identifiers=true, or rename it", true, at.annotation(), at.value());
   }
 }
