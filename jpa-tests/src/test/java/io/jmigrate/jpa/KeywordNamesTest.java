@@ -114,7 +114,8 @@ class KeywordNamesTest {
     assertEquals(List.of(), setting(dir.resolve("upper"), "VALUE", "KEY", true));
     List<String> lower = setting(dir.resolve("lower"), "value", "key", false);
     assertEquals(2, lower.size(), lower.toString());
-    assertTrue(lower.get(0).startsWith("the quoted column name value keeps its lower case in Hibernate's SQL"), lower.toString());
+    assertTrue(lower.get(0).contains("the quoted column name value keeps its lower case in Hibernate's SQL"),
+        lower.toString());
   }
 
   /** The warnings of a build of Setting with quoted {@code value} and {@code key} columns, checked as above. */
@@ -152,14 +153,26 @@ class KeywordNamesTest {
       assertTrue(exported.stream().anyMatch(l -> l.equalsIgnoreCase("column setting.value character varying(255)")), exported.toString());
       assertEquals(KnownDifferences.accept(Target.H2, exported, got), got);
     }
-    try (URLClassLoader loader = build.loader();
-        org.hibernate.SessionFactory sf = Hibernate.open(jmigrateUrl, Target.H2, build.entityClasses(loader), loader,
-            "validate", Hibernate.Naming.SNAKE_CASE)) {
-      if (queries) {
-        assertEquals(java.util.Map.of("Setting", 0), Rows.load(sf, build.entityClasses(loader)));
-      } else {
-        org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
-            () -> Rows.load(sf, build.entityClasses(loader)), "the query finds no lower-case column");
+    // Hibernate's queries on jmigrate's databases: the tests' H2 (DATABASE_TO_LOWER=TRUE, as the README recommends),
+    // and H2 as it folds names by default (upper case), where a lower-case quoted name is not what jmigrate creates.
+    String folding = "jdbc:h2:mem:kw_default_folding_" + value + ";DB_CLOSE_DELAY=-1";
+    try (URLClassLoader loader = build.loader()) {
+      try (Connection c = DriverManager.getConnection(folding)) {
+        build.migrator(loader).migrate(c);
+      }
+      List<Class<?>> classes = build.entityClasses(loader);
+      try (org.hibernate.SessionFactory sf = Hibernate.open(jmigrateUrl, Target.H2, classes, loader, "validate",
+          Hibernate.Naming.SNAKE_CASE)) {
+        assertEquals(java.util.Map.of("Setting", 0), Rows.load(sf, classes));
+      }
+      try (org.hibernate.SessionFactory sf = Hibernate.open(folding, Target.H2, classes, loader, "validate",
+          Hibernate.Naming.SNAKE_CASE)) { // validate passes either way: Hibernate compares names ignoring case
+        if (queries) {
+          assertEquals(java.util.Map.of("Setting", 0), Rows.load(sf, classes));
+        } else {
+          org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> Rows.load(sf, classes),
+              "the query finds no lower-case column");
+        }
       }
     }
     return build.messages(javax.tools.Diagnostic.Kind.WARNING);
