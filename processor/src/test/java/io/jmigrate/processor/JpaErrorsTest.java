@@ -402,16 +402,16 @@ class JpaErrorsTest {
     assertThat(h2).succeeded();
     assertThat(h2).hadWarningContaining("the table name user is a keyword of h2 that Hibernate writes unquoted: jmigrate"
         + " quotes it and creates the table, but Hibernate's own DDL and queries fail there. Quote it in the mapping"
-        + " (@Table(name = \"\\\"USER\\\"\"): in upper case, as H2 folds it), set hibernate.globally_quoted_identifiers=true,"
-        + " or rename it").inFile(file).onLine(5);
+        + " (@Table(name = \"\\\"user\\\"\")), set hibernate.globally_quoted_identifiers=true, or rename it")
+        .inFile(file).onLine(5);
     assertThat(h2).hadWarningContaining("the column name value is a keyword of h2").inFile(file).onLine(7);
     assertThat(h2).hadWarningContaining("the column name key is a keyword of h2 that Hibernate writes unquoted")
         .inFile(file).onLine(8);
     // "year" is quoted in lower case: Hibernate's "year" is not the YEAR jmigrate creates on H2 (its queries fail).
     assertThat(h2).hadWarningContaining("the quoted column name year keeps its lower case in Hibernate's SQL (\"year\"),"
-        + " but jmigrate creates it on H2 as H2 folds unquoted names (YEAR, unless the database sets"
-        + " DATABASE_TO_LOWER=TRUE): Hibernate's validate passes there and its queries do not find the column. Quote it"
-        + " in upper case (\"`YEAR`\", the same name on every database)").inFile(file).onLine(9);
+        + " but on an H2 database that folds names to upper case (H2's default) jmigrate creates it as YEAR: Hibernate's"
+        + " validate passes there and its queries do not find the column. Open H2 with DATABASE_TO_LOWER=TRUE")
+        .inFile(file).onLine(9);
     assertThat(h2).hadWarningCount(4); // not name
     Compilation postgres = compileFor("postgresql,mariadb", file);
     assertThat(postgres).succeeded();

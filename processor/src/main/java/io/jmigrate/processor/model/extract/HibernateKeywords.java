@@ -75,9 +75,9 @@ final class HibernateKeywords {
     }
     String upper = physical.toUpperCase(java.util.Locale.ROOT);
     return new Problem(at.element(), "the quoted " + kind + " name " + physical + " keeps its lower case in Hibernate's"
-        + " SQL (\"" + physical + "\"), but jmigrate creates it on H2 as H2 folds unquoted names (" + upper + ", unless"
-        + " the database sets DATABASE_TO_LOWER=TRUE): Hibernate's validate passes there and its queries do not find"
-        + " the " + kind + ". Quote it in upper case (\"`" + upper + "`\", the same name on every database), or leave"
+        + " SQL (\"" + physical + "\"), but on an H2 database that folds names to upper case (H2's default) jmigrate"
+        + " creates it as " + upper + ": Hibernate's validate passes there and its queries do not find the " + kind
+        + ". Open H2 with DATABASE_TO_LOWER=TRUE (docs/databases.md; there jmigrate creates " + physical + "), or leave"
         + " the quotes out if it is no keyword", true, at.annotation(), at.value());
   }
 
@@ -109,9 +109,7 @@ final class HibernateKeywords {
     }
     return new Problem(at.element(), "the " + kind + " name " + physical + " is a keyword of " + String.join(" and ", failing)
         + " that Hibernate writes unquoted: jmigrate quotes it and creates the " + kind + ", but Hibernate's own DDL and"
-        + " queries fail there. Quote it in the mapping (" + quoted.replace("%s", targets.contains("h2")
-            ? physical.toUpperCase(java.util.Locale.ROOT) : physical) + (targets.contains("h2") ? ": in upper case, as"
-            + " H2 folds it" : "") + "), set"
+        + " queries fail there. Quote it in the mapping (" + quoted.replace("%s", physical) + "), set"
         + " hibernate.globally_quoted_identifiers=true, or rename it", true, at.annotation(), at.value());
   }
 }
