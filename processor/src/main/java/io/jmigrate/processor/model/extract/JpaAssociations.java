@@ -82,8 +82,8 @@ final class JpaAssociations extends JpaPart {
         toOne(e, t, f, forceNullable, embedded);
       } else if (Jpa.has(f, "OneToMany") || Jpa.has(f, "ManyToMany")) {
         toMany(e, t, f);
-      } else if (JpaColumns.isEmbedded(f) && JpaColumns.embeddable(f.asType()) != null) {
-        associations(e, t, persistentFields(JpaColumns.embeddable(f.asType()), annotations, new ArrayList<>(), true),
+      } else if (JpaColumns.isEmbedded(f) && JpaColumns.embeddedType(f) != null) {
+        associations(e, t, persistentFields(JpaColumns.embeddedType(f), annotations, new ArrayList<>(), true),
             forceNullable, embedded || !(JpaColumns.cascaded(f) && columns.notNullByValidation(f)));
       }
     }
