@@ -341,6 +341,15 @@ public interface Dialect {
     return false;
   }
 
+  /**
+   * What to do about a statement the database refused because of an object the models leave to it (a view or a
+   * generated column that reads a column whose type changes), naming that object; null when there is nothing to add.
+   * It ends without a period: the caller goes on.
+   */
+  default String wayForward(SQLException refused) {
+    return null;
+  }
+
   /** Starts one migration's transaction (write-locking where the dialect locks that way). */
   void begin(Connection connection) throws SQLException;
 
@@ -353,6 +362,17 @@ public interface Dialect {
    * migration's transaction, and the engine re-checks the history inside it.
    */
   boolean locksPerRun();
+
+  /**
+   * A query of one number that changes whenever another connection commits to the database and stays the same
+   * for this connection's own commits (SQLite's {@code PRAGMA data_version}); null (the default) where the
+   * database has none. Where the lock comes with each transaction ({@link #locksPerRun} false), a run reads it
+   * before it reads the history, and re-checks the history inside a migration's transaction only once the number
+   * has changed: while it has not, no other connection can have applied or reverted anything.
+   */
+  default String dataVersionQuery() {
+    return null;
+  }
 
   /**
    * Whether a migration's statements may go to the database as one JDBC batch (one round trip)
@@ -430,6 +450,18 @@ public interface Dialect {
       throw new UnsupportedDatabaseException(product);
     }
     return d.forConnection(connection);
+  }
+
+  /**
+   * Whether one of jmigrate's own dialects serves {@code url} by its driver part alone ({@code jdbc:h2:},
+   * {@code jdbc:sqlite:}, {@code jdbc:postgresql:}, {@code jdbc:mariadb:}, {@code jdbc:mysql:}), decided with
+   * no dialect class loaded. Each of them writes a name as its database folds unquoted ones, so there a
+   * lower-case name that is no keyword, written unquoted, finds the table the dialect made (but for an H2
+   * history made in lower case before H2's dialect followed the folding, which it does not find). False for
+   * any other URL, and for null: then ask {@link #of}.
+   */
+  static boolean foldsUnquotedNames(String url) {
+    return url != null && Dialects.builtInUrl(url);
   }
 
   /**

@@ -23,7 +23,8 @@ final class TransactionalStep {
 
   /**
    * Applies or reverts one migration in its own transaction, with its history row; returns null
-   * when another process did it first (SQLite re-checks under each transaction's write lock).
+   * when another process did it first (SQLite re-checks under each transaction's write lock, once
+   * another connection has committed since the run read the history: {@link HistoryStatements}).
    */
   static AppliedMigration step(Connection c, Dialect d, Migration m, Direction direction,
       List<Operation> ops, Schema schema, HistoryStatements history) {
@@ -34,7 +35,7 @@ final class TransactionalStep {
     List<Map.Entry<Operation, Schema>> ran = d.transactionalDdl() ? null : new ArrayList<>();
     try {
       d.begin(c);
-      if (!d.locksPerRun() && history.has(m.version()) == up) {
+      if (!d.locksPerRun() && history.othersMayHaveWritten() && history.has(m.version()) == up) {
         return null;
       }
       log().log(Level.INFO, up ? "applying {0}" : "reverting {0}", m);
@@ -65,7 +66,7 @@ final class TransactionalStep {
       committed = true;
       return new AppliedMigration(m.version(), m.description(), direction, millis);
     } catch (SQLException e) {
-      String failed = (up ? "migration " : "reverting migration ") + m + " failed: " + e.getMessage() + ". ";
+      String failed = (up ? "migration " : "reverting migration ") + m + " failed: " + StatementSink.clause(e.getMessage()) + ". ";
       if (ran == null) {
         throw new MigrationException(failed + "It was rolled back; " + History.TABLE + " is unchanged.", e);
       }
@@ -93,13 +94,16 @@ final class TransactionalStep {
   /** As {@link #write(Dialect, List, Schema, io.jmigrate.dialect.Sink)}; records each completed operation in {@code ran}, if given. */
   private static void write(Dialect d, List<Operation> ops, Schema schema, StatementSink out,
       List<Map.Entry<Operation, Schema>> ran) throws SQLException {
-    for (Operation op : ops) {
+    for (int i = 0, last = ops.size() - 1; i <= last; i++) {
+      Operation op = ops.get(i);
       d.write(op, schema, out);
       if (ran != null) {
         out.flush();
         ran.add(Map.entry(op, schema));
       }
-      schema = op.applyTo(schema);
+      if (i < last) { // the schema after the last step is not needed here (the run folded it already)
+        schema = op.applyTo(schema);
+      }
     }
     d.afterOperations(ops, out);
   }
@@ -124,7 +128,7 @@ final class TransactionalStep {
       } catch (IrreversibleException | SQLException e) {
         return "Its steps 1 to " + ran.size() + " had run and committed (DDL commits by itself here); steps "
             + (i + 2 > ran.size() ? "none" : (i + 2) + " to " + ran.size()) + " were reverted, but step " + (i + 1)
-            + " (" + op + ") could not be: " + e.getMessage() + ". The database is between this migration and the"
+            + " (" + op + ") could not be: " + StatementSink.clause(e.getMessage()) + ". The database is between this migration and the"
             + " one before it, and " + History.TABLE + " still records it as applied: bring the database to either"
             + " by hand (validate shows the difference) and make the history say which.";
       }
