@@ -77,6 +77,19 @@ class JpaMappingsTest {
   }
 
   /**
+   * A composite key's column order (src/test/resources/mappings/keyorder): Hibernate orders a key's columns by size,
+   * then name, unless a unique constraint over exactly the key's columns gives their order (and is then no unique
+   * constraint of its own), for an @IdClass and an @EmbeddedId alike. {@code inspect --jpa} writes such a
+   * constraint where a database's key is in another order.
+   */
+  @Test
+  void compositeKeyOrderedByAUniqueConstraint(@TempDir Path dir) throws Exception {
+    SchemaComparison keys = new SchemaComparison(dir, SchemaComparison.all());
+    keys.step("mappings/keyorder");
+    keys.assertNoProblems();
+  }
+
+  /**
    * On MariaDB, a foreign key whose columns the primary key, a unique constraint or an index already starts with
    * gets no index of its own (src/test/resources/mappings/fkindexes): the indexes (by columns and uniqueness) are
    * those of Hibernate's export, where InnoDB makes an index only for a key no other index serves. The catalog
