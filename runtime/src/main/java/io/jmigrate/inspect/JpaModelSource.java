@@ -167,6 +167,16 @@ final class JpaModelSource {
           + (i.unique() ? ", unique = true" : "") + ")");
     }
     String table = "@Table(name = " + name(t.name());
+    if (composite && !hibernateKeyOrder(t).equals(t.primaryKey())) {
+      // Hibernate orders a composite key's columns by size, then name, unless a unique constraint over exactly the
+      // key's columns lists them: then the key has that order, and the constraint is no unique constraint of its own.
+      imports.add("jakarta.persistence.UniqueConstraint");
+      table += ", uniqueConstraints = @UniqueConstraint(columnNames = {"
+          + String.join(", ", t.primaryKey().stream().map(k -> literal(quoted(k))).toList()) + "})";
+      notes.add("the primary key's column order, " + t.primaryKey() + ": Hibernate would order it "
+          + hibernateKeyOrder(t) + " (by size, then name), so @Table(uniqueConstraints) lists the key's columns,"
+          + " which gives the key their order (and adds no unique constraint)");
+    }
     if (indexes.size() == 1) {
       table += ", indexes = " + indexes.get(0);
     } else if (!indexes.isEmpty()) {
@@ -202,6 +212,32 @@ final class JpaModelSource {
     s.append("public class ").append(className).append(" {\n");
     s.append(body.toString().stripTrailing()).append(key).append("\n}\n");
     return s.toString();
+  }
+
+  /**
+   * The order Hibernate (6.6 and 7, {@code ColumnOrderingStrategyStandard}) gives the key's columns of the entity
+   * written for {@code t}: by physical size (at least 4 bytes), then over 2 KB or not, then name. The sizes are
+   * those jmigrate's JPA reader gives the column this class writes ({@code JpaTable.physicalSize} in the processor).
+   */
+  static List<String> hibernateKeyOrder(TableDefinition t) {
+    List<ColumnDefinition> key = new ArrayList<>(t.primaryKey().stream().map(k -> t.column(k).orElseThrow()).toList());
+    key.sort(java.util.Comparator.comparingInt((ColumnDefinition c) -> Math.max(physicalSize(c), 4))
+        .thenComparing((ColumnDefinition c) -> physicalSize(c) > 2048).thenComparing((ColumnDefinition c) -> c.name()));
+    return key.stream().map(ColumnDefinition::name).toList();
+  }
+
+  private static int physicalSize(ColumnDefinition c) {
+    return switch (c.type()) {
+      case BOOLEAN -> 1;
+      case SMALLINT -> 2;
+      case INTEGER, REAL, DOUBLE, DATE, TIME -> 4;
+      case BIGINT, TIMESTAMP, TIMESTAMP_TZ -> 8;
+      case UUID -> 16;
+      case DECIMAL -> (int) Math.ceil((c.precision() == 0 ? 38 : c.precision()) / (Math.log(10) / Math.log(2) * 8));
+      case STRING, BINARY, CLOB, LONG_TEXT, BLOB -> c.length() == 255 || c.length() == 0 ? Integer.MAX_VALUE / 2 : c.length();
+      case CHAR -> Math.max(c.length(), 1);
+      case JSON, STRING_ARRAY, INTEGER_ARRAY, BIGINT_ARRAY, ENUM, NATIVE -> Integer.MAX_VALUE / 2;
+    };
   }
 
   /** What {@code inspect --jpa} cannot declare of a table: reported with the rest. */
