@@ -65,7 +65,8 @@ final class TransactionalStep {
       committed = true;
       return new AppliedMigration(m.version(), m.description(), direction, millis);
     } catch (SQLException e) {
-      String failed = (up ? "migration " : "reverting migration ") + m + " failed: " + e.getMessage() + ". ";
+      String failed = (up ? "migration " : "reverting migration ") + m + " failed: " + e.getMessage() + ". "
+          + (up ? MissingTypes.hint(ops, e.getMessage()) : "");
       if (ran == null) {
         throw new MigrationException(failed + "It was rolled back; " + History.TABLE + " is unchanged.", e);
       }
