@@ -183,6 +183,21 @@ class JpaMappingsTest {
   }
 
   /**
+   * Arrays of elements jmigrate has no array type for ({@code real[]}, {@code smallint[]}, {@code float8[]};
+   * src/test/resources/mappings/nativearrays), as {@code inspect --jpa} writes them: a {@code columnDefinition} on a
+   * Java array of the element's type, which Hibernate maps as an ARRAY (its validate accepts the column) and jmigrate
+   * reads as the type written. On PostgreSQL, whose types they are.
+   */
+  @Test
+  void arraysOfOtherElementsByColumnDefinition(@TempDir Path dir) throws Exception {
+    Set<Target> targets = SchemaComparison.all();
+    targets.retainAll(Set.of(Target.POSTGRESQL));
+    SchemaComparison arrays = new SchemaComparison(dir, targets);
+    arrays.step(List.of("mappings/nativearrays"), Map.of(), "-Ajmigrate.dialects=postgresql");
+    arrays.assertNoProblems();
+  }
+
+  /**
    * {@code @JdbcType(PostgreSQLJsonPGObjectJsonbType.class)} (src/test/resources/mappings/jsonjdbctype): Hibernate makes
    * the column jsonb, with or without {@code columnDefinition}. On PostgreSQL, whose driver type it names.
    */
