@@ -90,6 +90,18 @@ class JpaMappingsTest {
   }
 
   /**
+   * The same entities first without the constraints (mappings/keyorder-before: the keys in size and name order), then
+   * with them: the second build's migration sets each key in the constraint's order, and the rows stay.
+   */
+  @Test
+  void aUniqueConstraintAddedOverTheKeyReordersIt(@TempDir Path dir) throws Exception {
+    SchemaComparison keys = new SchemaComparison(dir, SchemaComparison.all());
+    keys.step("mappings/keyorder-before");
+    keys.step("mappings/keyorder");
+    keys.assertNoProblems();
+  }
+
+  /**
    * On MariaDB, a foreign key whose columns the primary key, a unique constraint or an index already starts with
    * gets no index of its own (src/test/resources/mappings/fkindexes): the indexes (by columns and uniqueness) are
    * those of Hibernate's export, where InnoDB makes an index only for a key no other index serves. The catalog
