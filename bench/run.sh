@@ -9,5 +9,5 @@
 #   --history-sizes=100,1000 picks the sizes of both (default 100, 1,000 and 5,000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -Pbench -pl bench,bench/boot,bench/flyway13 -am package -DskipTests
+mvn -B -q -Pbench -pl bench,bench/boot,bench/boot4,bench/flyway13 -am package -DskipTests
 exec java -Xmx2g -cp "bench/target/classes:bench/target/lib/*" io.jmigrate.bench.Bench "$@"

@@ -19,13 +19,15 @@ import java.util.stream.Stream;
 
 /**
  * A Spring Boot application's time to ready on an up-to-date database (issue 23 item 2): the same
- * application ({@code bench/boot}'s {@code BootApp}: Boot 3.5, HikariCP, JdbcTemplate, a first query at
- * start-up) with jmigrate, Flyway 12.4, Flyway 13, Liquibase, or no migration tool (the floor), each a
- * whole JVM started by this harness, the tools alternated round by round. Time to ready: from just
+ * application ({@code bench/boot}'s {@code BootApp}: HikariCP, JdbcTemplate, a first query at start-up) on
+ * both Boot lines, each start a whole JVM started by this harness, the tools alternated round by round.
+ * On Boot 3.5 ({@code bench/boot}): jmigrate, Flyway 12.4, Flyway 13, Liquibase, or no migration tool (the
+ * floor). On Boot 4 ({@code bench/boot4}, the same sources compiled against Boot 4): jmigrate, the Flyway
+ * Boot 4 manages through Boot 4's own Flyway auto-configuration, or no tool. Time to ready: from just
  * before the process is started to the line the application prints at ApplicationReadyEvent.
  *
- * <p>Flyway 12 and 13 are set up by the application (bench/boot's {@code FlywayByHand}, Boot's own
- * initializer bean), since Boot 3.5's Flyway auto-configuration calls a method Flyway 12 removed.
+ * <p>On Boot 3.5, Flyway 12 and 13 are set up by the application (bench/boot's {@code FlywayByHand}, Boot's
+ * own initializer bean), since Boot 3.5's Flyway auto-configuration calls a method Flyway 12 removed.
  *
  * <p>Each tool has its own database, migrated by its own first (untimed) start; the floor starts on
  * jmigrate's. Each JVM gets the jars of its tool only, so Boot's auto-configuration finds that one.
@@ -45,62 +47,94 @@ final class BootBench {
   /** One application variant: its class path and its arguments for a database URL. */
   private record Variant(String name, List<Path> classPath, List<String> args) {}
 
+  /**
+   * One Spring Boot line: its application module ({@code bench/boot}: Boot 3.5, {@code bench/boot4}: the same
+   * sources on Boot 4), the prefix of its databases and logs, and whether it has the Boot 3.5 tool set-up (Flyway
+   * 12.4 and 13 by hand, Liquibase) or Boot 4's (the Flyway Boot 4 manages, through Boot 4's own Flyway
+   * auto-configuration).
+   */
+  private record Line(String module, String prefix, boolean boot3) {}
+
   static void run(Report r, Path work, int count, int reps) throws Exception {
     reps = Integer.getInteger("bench.boot.rounds", reps);
-    Path boot = Path.of("bench/boot/target").toAbsolutePath();
     Path flyway13 = Path.of("bench/flyway13/target/lib").toAbsolutePath();
-    if (!Files.isDirectory(boot.resolve("lib")) || !Files.isDirectory(flyway13)) {
-      throw new IllegalStateException("bench/boot and bench/flyway13 are not built: run bench/run.sh");
+    // -Dbench.boot.lines=4 (or 3): one Spring Boot line only
+    List<Line> lines = new ArrayList<>();
+    for (String l : System.getProperty("bench.boot.lines", "3,4").split(",")) {
+      lines.add(l.trim().equals("3") ? new Line("bench/boot", "boot", true) : new Line("bench/boot4", "boot4", false));
+    }
+    for (Line line : lines) {
+      if (!Files.isDirectory(Path.of(line.module(), "target/lib")) || !Files.isDirectory(flyway13)) {
+        throw new IllegalStateException(line.module() + " and bench/flyway13 are not built: run bench/run.sh");
+      }
     }
     Workload w = new Workload(work, count, List.of("postgresql", "h2"), "boot-" + count);
+    try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+      for (Line line : lines) {
+        run(r, work, w, pg, line, flyway13, reps);
+      }
+    }
+  }
+
+  private static void run(Report r, Path work, Workload w, EmbeddedPostgres pg, Line line, Path flyway13, int reps)
+      throws Exception {
+    Path boot = Path.of(line.module(), "target").toAbsolutePath();
     List<Path> lib = jars(boot.resolve("lib"));
     List<Path> common = new ArrayList<>(List.of(boot.resolve("classes")));
-    lib.stream().filter(j -> !named(j, "flyway-", "jackson-", "liquibase-", "jmigrate-")).forEach(common::add);
-    String flyway12 = versionOf(lib, "flyway-core-");
+    lib.stream().filter(j -> !named(j, "flyway-", "jackson-", "liquibase-", "jmigrate-", "spring-boot-flyway-"))
+        .forEach(common::add);
+    String flyway = versionOf(lib, "flyway-core-");
     String flyway13v = versionOf(jars(flyway13), "flyway-core-");
     String liquibase = versionOf(lib, "liquibase-core-");
     String spring = versionOf(lib, "spring-boot-");
+    // the Flyway that jmigrate's overhead is compared with: the newest this line runs
+    String compared = "Flyway " + (line.boot3() ? flyway13v : flyway);
 
-    r.heading("Spring Boot time to ready, up-to-date database, " + count + " migrations (" + reps
+    r.heading("Spring Boot " + spring + " time to ready, up-to-date database, " + w.count + " migrations (" + reps
         + " alternated rounds of whole JVMs)");
-    r.line("Spring Boot " + spring + " (HikariCP, JdbcTemplate, one query at start-up), Flyway " + flyway12 + " and "
-        + flyway13v + ", Liquibase " + liquibase + "; load average at the start: " + loadAverage() + ".");
+    r.line(line.boot3()
+        ? "Spring Boot " + spring + " (HikariCP, JdbcTemplate, one query at start-up), Flyway " + flyway + " and "
+            + flyway13v + " (set up by the application), Liquibase " + liquibase + "; load average at the start: "
+            + loadAverage() + "."
+        : "Spring Boot " + spring + " (the same application, HikariCP, JdbcTemplate, one query at start-up), Flyway "
+            + flyway + " through Boot's own Flyway auto-configuration; load average at the start: " + loadAverage()
+            + ".");
 
-    try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
-      // -Dbench.boot.dialects=h2 (or postgresql) and -Dbench.boot.rounds=N: one database, fewer rounds (a loaded machine)
-      for (String dialect : System.getProperty("bench.boot.dialects", "postgresql,h2").split(",")) {
-        Map<String, String> urls = new LinkedHashMap<>();
-        List<Variant> variants = new ArrayList<>();
-        for (String tool : List.of("jmigrate", "flyway12", "flyway13", "liquibase")) {
-          String url;
-          if (dialect.equals("postgresql")) {
-            String db = "boot_" + tool;
-            try (Connection c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
-              s.execute("DROP DATABASE IF EXISTS " + db);
-              s.execute("CREATE DATABASE " + db);
-            }
-            url = pg.getJdbcUrl("postgres", db);
-          } else {
-            // lower-case folding: the SQL Flyway and Liquibase get is rendered with lower-case quoted names
-            url = "jdbc:h2:file:" + work.resolve("boot-h2-" + tool) + ";DATABASE_TO_LOWER=TRUE";
+    // -Dbench.boot.dialects=h2 (or postgresql) and -Dbench.boot.rounds=N: one database, fewer rounds (a loaded machine)
+    for (String dialect : System.getProperty("bench.boot.dialects", "postgresql,h2").split(",")) {
+      Map<String, String> urls = new LinkedHashMap<>();
+      List<Variant> variants = new ArrayList<>();
+      for (String tool : List.of("jmigrate", "flyway", "flyway13", "liquibase")) {
+        String url;
+        if (dialect.equals("postgresql")) {
+          String db = line.prefix() + "_" + tool;
+          try (Connection c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + db);
+            s.execute("CREATE DATABASE " + db);
           }
-          urls.put(tool, url);
+          url = pg.getJdbcUrl("postgres", db);
+        } else {
+          // lower-case folding: the SQL Flyway and Liquibase get is rendered with lower-case quoted names
+          url = "jdbc:h2:file:" + work.resolve(line.prefix() + "-h2-" + tool) + ";DATABASE_TO_LOWER=TRUE";
         }
-        List<String> base = dialect.equals("postgresql") ? List.of("--spring.datasource.username=postgres")
-            : List.of("--spring.datasource.username=sa", "--spring.datasource.password=");
-        variants.add(new Variant(FLOOR, common, args(base, urls.get("jmigrate"))));
-        // The second floor: no tool, but the pool opened where a tool's initializer opens it (bench/boot's PoolFirst)
-        variants.add(new Variant(POOL_FIRST, common, args(concat(base, List.of("--bench.boot.open-pool=true")),
-            urls.get("jmigrate"))));
-        List<Path> jm = new ArrayList<>(common);
-        jm.add(w.classes);
-        lib.stream().filter(j -> named(j, "jmigrate-")).forEach(jm::add);
-        variants.add(new Variant("jmigrate", jm, args(base, urls.get("jmigrate"))));
+        urls.put(tool, url);
+      }
+      List<String> base = dialect.equals("postgresql") ? List.of("--spring.datasource.username=postgres")
+          : List.of("--spring.datasource.username=sa", "--spring.datasource.password=");
+      variants.add(new Variant(FLOOR, common, args(base, urls.get("jmigrate"))));
+      // The second floor: no tool, but the pool opened where a tool's initializer opens it (bench/boot's PoolFirst)
+      variants.add(new Variant(POOL_FIRST, common, args(concat(base, List.of("--bench.boot.open-pool=true")),
+          urls.get("jmigrate"))));
+      List<Path> jm = new ArrayList<>(common);
+      jm.add(w.classes);
+      lib.stream().filter(j -> named(j, "jmigrate-")).forEach(jm::add);
+      variants.add(new Variant("jmigrate", jm, args(base, urls.get("jmigrate"))));
+      if (line.boot3()) {
         List<String> flywayArgs = List.of("--spring.flyway.enabled=false",
             "--bench.flyway.locations=filesystem:" + w.flywayDir(dialect)); // see bench/boot's FlywayByHand
         List<Path> f12 = new ArrayList<>(common);
         lib.stream().filter(j -> named(j, "flyway-", "jackson-")).forEach(f12::add); // Jackson: Flyway 12's only
-        variants.add(new Variant("Flyway " + flyway12, f12, args(concat(base, flywayArgs), urls.get("flyway12"))));
+        variants.add(new Variant("Flyway " + flyway, f12, args(concat(base, flywayArgs), urls.get("flyway"))));
         List<Path> f13 = new ArrayList<>(common);
         f13.addAll(jars(flyway13));
         variants.add(new Variant("Flyway " + flyway13v, f13, args(concat(base, flywayArgs), urls.get("flyway13"))));
@@ -113,42 +147,49 @@ final class BootBench {
               List.of("--spring.liquibase.change-log=file:" + w.dir.resolve("changelog-" + dialect + ".sql"))),
               urls.get("liquibase"))));
         }
-
-        // Untimed: each tool migrates its empty database (the floors' is jmigrate's, so they go after it).
-        List<Variant> first = new ArrayList<>(variants.subList(2, variants.size()));
-        first.addAll(variants.subList(0, 2));
-        for (Variant v : first) {
-          start(v, work.resolve("boot-" + dialect + "-" + slug(v.name()) + "-first.log"));
-        }
-        Map<String, List<Double>> ready = new LinkedHashMap<>();
-        Map<String, List<Double>> uptime = new LinkedHashMap<>();
-        Map<String, List<Double>> mainCpu = new LinkedHashMap<>();
-        Map<String, List<Double>> processCpu = new LinkedHashMap<>();
-        variants.forEach(v -> {
-          ready.put(v.name(), new ArrayList<>());
-          uptime.put(v.name(), new ArrayList<>());
-          mainCpu.put(v.name(), new ArrayList<>());
-          processCpu.put(v.name(), new ArrayList<>());
-        });
-        for (int round = 0; round < reps; round++) {
-          List<Variant> order = new ArrayList<>(variants);
-          Collections.rotate(order, round); // no tool always starts right after the same one
-          for (Variant v : order) {
-            double[] t = start(v, work.resolve("boot-" + dialect + "-" + slug(v.name()) + ".log"));
-            ready.get(v.name()).add(t[0]);
-            uptime.get(v.name()).add(t[1]);
-            mainCpu.get(v.name()).add(t[2]);
-            processCpu.get(v.name()).add(t[3]);
-          }
-        }
-        report(r, dialect, ready, uptime, mainCpu, processCpu, flyway13v);
+      } else {
+        // Boot 4's own Flyway auto-configuration (spring-boot-flyway), with the Flyway it manages
+        List<Path> f = new ArrayList<>(common);
+        lib.stream().filter(j -> named(j, "flyway-", "jackson-", "spring-boot-flyway-")).forEach(f::add);
+        variants.add(new Variant("Flyway " + flyway, f, args(concat(base,
+            List.of("--spring.flyway.locations=filesystem:" + w.flywayDir(dialect))), urls.get("flyway"))));
       }
+
+      // Untimed: each tool migrates its empty database (the floors' is jmigrate's, so they go after it).
+      List<Variant> first = new ArrayList<>(variants.subList(2, variants.size()));
+      first.addAll(variants.subList(0, 2));
+      String logs = line.prefix() + "-" + dialect + "-";
+      for (Variant v : first) {
+        start(v, work.resolve(logs + slug(v.name()) + "-first.log"));
+      }
+      Map<String, List<Double>> ready = new LinkedHashMap<>();
+      Map<String, List<Double>> uptime = new LinkedHashMap<>();
+      Map<String, List<Double>> mainCpu = new LinkedHashMap<>();
+      Map<String, List<Double>> processCpu = new LinkedHashMap<>();
+      variants.forEach(v -> {
+        ready.put(v.name(), new ArrayList<>());
+        uptime.put(v.name(), new ArrayList<>());
+        mainCpu.put(v.name(), new ArrayList<>());
+        processCpu.put(v.name(), new ArrayList<>());
+      });
+      for (int round = 0; round < reps; round++) {
+        List<Variant> order = new ArrayList<>(variants);
+        Collections.rotate(order, round); // no tool always starts right after the same one
+        for (Variant v : order) {
+          double[] t = start(v, work.resolve(logs + slug(v.name()) + ".log"));
+          ready.get(v.name()).add(t[0]);
+          uptime.get(v.name()).add(t[1]);
+          mainCpu.get(v.name()).add(t[2]);
+          processCpu.get(v.name()).add(t[3]);
+        }
+      }
+      report(r, dialect + ", Spring Boot " + spring, ready, uptime, mainCpu, processCpu, compared);
     }
   }
 
   private static void report(Report r, String dialect, Map<String, List<Double>> ready,
       Map<String, List<Double>> uptime, Map<String, List<Double>> mainCpu, Map<String, List<Double>> processCpu,
-      String flyway13) {
+      String flyway) {
     String floorName = FLOOR;
     Stats floor = Stats.of(ready.get(floorName));
     boolean noisy = floor.max() > 2 * floor.min();
@@ -173,12 +214,12 @@ final class BootBench {
       Stats b = Stats.of(ready.get(base));
       Stats bCpu = Stats.of(mainCpu.get(base));
       double jm = Stats.of(ready.get("jmigrate")).median() - b.median();
-      double fw = Stats.of(ready.get("Flyway " + flyway13)).median() - b.median();
+      double fw = Stats.of(ready.get(flyway)).median() - b.median();
       double jmCpu = Stats.of(mainCpu.get("jmigrate")).median() - bCpu.median();
-      double fwCpu = Stats.of(mainCpu.get("Flyway " + flyway13)).median() - bCpu.median();
-      r.line(String.format(Locale.ROOT, "Over %s: jmigrate %+.0f ms (main thread's CPU %+.0f ms); Flyway %s %+.0f ms"
+      double fwCpu = Stats.of(mainCpu.get(flyway)).median() - bCpu.median();
+      r.line(String.format(Locale.ROOT, "Over %s: jmigrate %+.0f ms (main thread's CPU %+.0f ms); %s %+.0f ms"
           + " (CPU %+.0f ms)%s.", base.equals(FLOOR) ? "the floor" : "the second floor (" + POOL_FIRST + ")", jm, jmCpu,
-          flyway13, fw, fwCpu, fw > 0 && jm >= 0 ? String.format(Locale.ROOT, "; jmigrate's is %.2f of Flyway's", jm / fw)
+          flyway, fw, fwCpu, fw > 0 && jm >= 0 ? String.format(Locale.ROOT, "; jmigrate's is %.2f of Flyway's", jm / fw)
               : ""));
       r.line("");
     }

@@ -110,6 +110,36 @@ class CollationTest {
     }
   }
 
+  /**
+   * Target dialects without {@code mariadb} record no collation (none of them keeps one), so a migration built for
+   * them and run on MariaDB anyway makes the tables utf8mb4_bin, as a {@code @Table} model's, and validates there;
+   * naming {@code mariadb} among the targets then writes the migration that converts them to Hibernate's.
+   */
+  @Test
+  void withoutMariaDbAmongTheTargetsNoCollationIsRecordedAndMariaDbMakesThemExact(@TempDir Path dir)
+      throws Exception {
+    EntityProject project = new EntityProject(dir.resolve("project"));
+    project.useSources(List.of(EntityProject.resource("mappings/collation")));
+    EntityProject.Build postgres = project.build("-Ajmigrate.dialects=postgresql").assertOk();
+    String url = MariaDb.newDatabaseUrl(DATABASE_DEFAULT);
+    try (URLClassLoader loader = postgres.loader(); Connection c = DriverManager.getConnection(url)) {
+      List<Migration> all = MigrationIndex.load(loader.findResource(MigrationIndex.RESOURCE), loader);
+      assertEquals(1, all.size());
+      assertTrue(all.get(0).applyTo(Schema.empty()).tables().stream().allMatch(t -> t.collation() == null));
+      postgres.migrator(loader).migrate(c);
+      assertTrue(collations(c).contains("table member utf8mb4_bin"), collations(c));
+      assertEquals(List.of(), postgres.migrator(loader).validate(c).differences());
+    }
+    EntityProject.Build withMariaDb = project.build("-Ajmigrate.dialects=postgresql,mariadb").assertOk();
+    try (URLClassLoader loader = withMariaDb.loader(); Connection c = DriverManager.getConnection(url)) {
+      List<Migration> all = MigrationIndex.load(loader.findResource(MigrationIndex.RESOURCE), loader);
+      assertEquals(2, all.size(), "naming mariadb converts the tables");
+      withMariaDb.migrator(loader).migrate(c);
+      assertTrue(collations(c).contains("table member " + DATABASE_DEFAULT), collations(c));
+      assertEquals(List.of(), withMariaDb.migrator(loader).validate(c).differences());
+    }
+  }
+
   @Test
   void valuesEqualOnlyUnderTheNewCollationStopItBeforeAnythingChanges(@TempDir Path dir) throws Exception {
     EntityProject.Build build = upgradedProject(dir);

@@ -46,7 +46,8 @@ final class Hibernate {
 
   /**
    * Spring Boot's snake_case physical naming: Hibernate 7's {@code PhysicalNamingStrategySnakeCaseImpl}, or in
-   * Hibernate 6 the class Spring Boot 3.5 names, {@code CamelCaseToUnderscoresNamingStrategy} (same rule).
+   * Hibernate 6 the class Spring Boot 3.5 names, {@code CamelCaseToUnderscoresNamingStrategy} (the same rule but
+   * for a digit before a capital, which 6.6 leaves without an underscore: mappings/digits).
    */
   private static PhysicalNamingStrategy snakeCase() {
     String name = major() >= 7 ? "org.hibernate.boot.model.naming.PhysicalNamingStrategySnakeCaseImpl"

@@ -43,6 +43,62 @@ class JpaMappingsTest {
     lines.assertNoProblems();
   }
 
+  /**
+   * snake_case names with a digit before a capital (src/test/resources/mappings/digits): Hibernate 7 puts an
+   * underscore after the digit ({@code oauth2_client_info}, {@code sha256_hash}), 6.6 does not
+   * ({@code oauth2client_info}, {@code sha256hash}); tables, columns, a sequence, a collection table, a foreign key.
+   */
+  @Test
+  void digitBeforeACapitalAsTheHibernateLineNamesIt(@TempDir Path dir) throws Exception {
+    SchemaComparison digits = new SchemaComparison(dir, SchemaComparison.all());
+    digits.step("mappings/digits");
+    digits.assertNoProblems();
+  }
+
+  /**
+   * A database whose names the other Hibernate line made (forced by {@code -Ajmigrate.hibernate}), on a real
+   * PostgreSQL: the next build, for the Hibernate on the class path, refuses to drop the table and names the
+   * {@code @RenamedFrom} that renames it; with it (and one on the field), the migration renames the table and the
+   * column, the row stays, and this Hibernate's validate passes. Here a Spring Boot 3.5 project moving to 4; in
+   * jpa-tests-hibernate6 a snapshot with 7's names under 6.6.
+   */
+  @Test
+  void aDigitBeforeACapitalNamedByTheOtherLineIsRenamed(@TempDir Path dir) throws Exception {
+    boolean seven = Hibernate.major() >= 7;
+    String oldTable = seven ? "oauth2client" : "oauth2_client";
+    String oldColumn = seven ? "sha256hash" : "sha256_hash";
+    String table = seven ? "oauth2_client" : "oauth2client";
+    String column = seven ? "sha256_hash" : "sha256hash";
+    EntityProject project = new EntityProject(dir.resolve("project"));
+    Path entity = Files.createDirectories(project.src.resolve("digits")).resolve("OAuth2Client.java");
+    String source = "package digits;\n\n@jakarta.persistence.Entity\npublic class OAuth2Client {\n"
+        + "  @jakarta.persistence.Id Long id;\n  String sha256Hash;\n}\n";
+    Files.writeString(entity, source);
+    EntityProject.Build other = project.build("-Ajmigrate.hibernate=" + (seven ? "6.6" : "7")).assertOk();
+    String url = Target.POSTGRESQL.newDatabaseUrl(dir);
+    try (URLClassLoader loader = other.loader(); Connection c = DriverManager.getConnection(url)) {
+      other.migrator(loader).migrate(c);
+      c.createStatement().execute("INSERT INTO " + oldTable + " (id, " + oldColumn + ") VALUES (1, 'abc')");
+    }
+
+    EntityProject.Build refused = project.build();
+    assertTrue(!refused.ok() && refused.messages(javax.tools.Diagnostic.Kind.ERROR).stream().anyMatch(m -> m.contains(
+        "the table " + oldTable + " (model digits.OAuth2Client) is gone") && m.contains("@RenamedFrom(\"" + oldTable
+        + "\")")), refused.messages(javax.tools.Diagnostic.Kind.ERROR).toString());
+
+    Files.writeString(entity, source.replace("@jakarta.persistence.Entity\n", "@jakarta.persistence.Entity\n"
+        + "@io.jmigrate.RenamedFrom(\"" + oldTable + "\")\n").replace("  String sha256Hash;",
+        "  @io.jmigrate.RenamedFrom(\"" + oldColumn + "\") String sha256Hash;"));
+    EntityProject.Build renamed = project.build().assertOk();
+    try (URLClassLoader loader = renamed.loader(); Connection c = DriverManager.getConnection(url)) {
+      renamed.migrator(loader).migrate(c);
+      assertEquals(List.of("1 abc"), io.jmigrate.testing.Sql.strings(c,
+          "SELECT id || ' ' || " + column + " FROM " + table));
+      Hibernate.open(url, Target.POSTGRESQL, renamed.entityClasses(loader), loader, "validate",
+          Hibernate.Naming.SNAKE_CASE).close();
+    }
+  }
+
   @Test
   void uuidColumns(@TempDir Path dir) throws Exception {
     Set<Target> targets = SchemaComparison.all();

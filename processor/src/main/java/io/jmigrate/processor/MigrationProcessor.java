@@ -193,7 +193,10 @@ public final class MigrationProcessor extends AbstractProcessor {
       HibernateLine hibernate = HibernateLine.of(hibernateOption, processingEnv.getElementUtils());
       if (hibernate == null) {
         throw new BuildFailure("-A" + Options.HIBERNATE + "=" + hibernateOption + " is not a Hibernate version; use 6.6 "
-            + "(Spring Boot 3.5) or 7 (Spring Boot 4, Quarkus), or leave it out to follow the Hibernate on the class path");
+            + "(Spring Boot 3.5) or 7 (Spring Boot 4, Quarkus), or leave it out to follow the Hibernate on the class path"
+            + (hibernateOption.trim().startsWith("5") ? " (jmigrate does not reproduce Hibernate 5's schema: upgrade to "
+            + "6.6 or 7; without the option, a Hibernate 5 on the class path is read as 6.6, with a warning saying what "
+            + "differs)" : ""));
       }
       ModelExtractor extractor = new ModelExtractor(new JpaExtractor(naming, converters, processingEnv.getTypeUtils(),
           options.dialects(), processingEnv.getElementUtils().getTypeElement(JpaExtractor.VALIDATOR) != null)
@@ -229,6 +232,8 @@ public final class MigrationProcessor extends AbstractProcessor {
       if (roundModels.isEmpty() && !snapshotFile.exists()) {
         return;
       }
+
+      warnOfHibernate5(roundModels);
 
       // Extract and validate.
       Models models = new ModelReader(extractor, options.dialects()).read(roundModels);
@@ -435,6 +440,26 @@ public final class MigrationProcessor extends AbstractProcessor {
         digestOf = of;
       }
       return digest;
+    }
+
+    /**
+     * Hibernate 5 on the compile class path, with entities among the models: one warning naming the version found
+     * and what differs from the 6.6 schema jmigrate writes (once per build, not per entity).
+     */
+    private void warnOfHibernate5(List<TypeElement> models) {
+      if (!HibernateLine.hibernate5(processingEnv.getElementUtils())
+          || models.stream().noneMatch(JpaExtractor::isEntity)) {
+        return;
+      }
+      String location = null;
+      try {
+        location = processingEnv.getFiler().getResource(javax.tools.StandardLocation.CLASS_PATH, "org.hibernate",
+            "Criteria.class").toUri().toString();
+      } catch (IOException | RuntimeException e) {
+        // the version is then said as "5"
+      }
+      processingEnv.getMessager().printMessage(Kind.WARNING,
+          "jmigrate: " + HibernateLine.hibernate5Warning(HibernateLine.hibernate5Version(location)));
     }
 
     /** What the models read from the compile class path beyond the sources: the Hibernate line, Hibernate Validator. */

@@ -195,11 +195,14 @@ class JpaErrorsTest {
               @Id @Column(columnDefinition = "bigserial") Long id; // <-
             }""", "Keep only the type in columnDefinition, and use @GeneratedValue(strategy = GenerationType.IDENTITY)"
             + " for the serial"),
-        Arguments.of("a columnDefinition of MariaDB's enum", """
+        Arguments.of("a columnDefinition of MariaDB's enum with a default", """
             @Entity class Thing {
               @Id Long id;
-              @Column(columnDefinition = "enum('a','b')") String kind; // <-
-            }""", "jmigrate cannot read columnDefinition \"enum('a','b')\" (kind)"),
+              @Column(columnDefinition = "enum('a','b') default 'a'") String kind; // <-
+            }""", "jmigrate cannot read columnDefinition \"enum('a','b') default 'a'\" (kind): it takes one column type"
+            + " as written (varchar(20), numeric(10,2), tsvector, inet, a domain's name, text[]), without a default, NOT"
+            + " NULL or a constraint. Keep only the type in columnDefinition, and use Hibernate's @ColumnDefault for the"
+            + " default"),
         Arguments.of("@Table(schema)", """
             @Entity
             @Table(name = "thing", schema = "other") // <-
@@ -408,6 +411,41 @@ class JpaErrorsTest {
     Compilation none = compileFor("sqlite", file);
     assertThat(none).succeeded();
     assertThat(none).hadWarningCount(0);
+  }
+
+  /**
+   * {@code @Lob} with a columnDefinition (here {@code BINARY}, which PostgreSQL does not have) stays an error; it
+   * says what the column is without it on each target dialect, as Hibernate 6.6 and 7 map {@code @Lob}
+   * ({@code oid} on PostgreSQL; MariaDB's by the length; LobTest compares those with Hibernate's export).
+   */
+  @org.junit.jupiter.api.Test
+  void aLobWithAColumnDefinitionSaysWhatEachTargetMakesWithoutIt() {
+    String source = "package com.acme.model;\n\nimport jakarta.persistence.*;\n\n@Entity class Thing {\n"
+        + "  @Id Long id;\n  @Lob @Column(columnDefinition = \"BINARY\") byte[] data;\n"
+        + "  @Lob @Column(columnDefinition = \"TEXT\", length = 1000) String story;\n}\n";
+    JavaFileObject file = JavaFileObjects.forSourceString("com.acme.model.Thing", source);
+    assertThat(compileFor("postgresql", file)).hadErrorContaining("remove those or @Lob. Without them the column is a "
+        + "binary large object: oid on PostgreSQL (-Ajmigrate.dialects=postgresql), as Hibernate makes it")
+        .inFile(file).onLine(7);
+    Compilation all = compileFor("h2,mariadb,postgresql,sqlite", file);
+    assertThat(all).hadErrorContaining("Without them the column is a binary large object: blob on H2, tinyblob on "
+        + "MariaDB and MySQL, oid on PostgreSQL, blob on SQLite (-Ajmigrate.dialects=h2,mariadb,postgresql,sqlite), as "
+        + "Hibernate makes it").inFile(file).onLine(7);
+    assertThat(all).hadErrorContaining("Without them the column is a character large object: clob on H2, text on "
+        + "MariaDB and MySQL, oid on PostgreSQL, text on SQLite").inFile(file).onLine(8);
+  }
+
+  /** The trial's case: an {@code @IdClass} key of five strings (255 each) is too wide for MariaDB: 153 each fits. */
+  @org.junit.jupiter.api.Test
+  void anIdClassKeyOfFiveStringsTooWideForMariaDbGetsALengthForEach() {
+    String source = "package com.acme.model;\n\nimport jakarta.persistence.*;\n\n@Entity @IdClass(R.Key.class) class R {\n"
+        + "  @Id String a;\n  @Id String b;\n  @Id String c;\n  @Id String d;\n  @Id String e;\n"
+        + "  record Key(String a, String b, String c, String d, String e) implements java.io.Serializable {}\n}\n";
+    JavaFileObject file = JavaFileObjects.forSourceString("com.acme.model.R", source);
+    assertThat(compileFor("mariadb", file)).hadErrorContaining("the primary key of r (a, b, c, d, e) is 5100 bytes wide on"
+        + " MariaDB and MySQL");
+    assertThat(compileFor("mariadb", file)).hadErrorContaining("Give R.a, R.b, R.c, R.d and R.e each at most 153"
+        + " characters, or key the table by fewer columns.");
   }
 
   private Compilation compileFor(String dialects, JavaFileObject... files) {

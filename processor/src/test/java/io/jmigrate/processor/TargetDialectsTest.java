@@ -216,6 +216,53 @@ class TargetDialectsTest {
     assertThat(compile("mariadb", JavaFileObjects.forSourceString("com.acme.model.Other", atTheLimit))).succeeded();
   }
 
+  /**
+   * A key of several strings wider than InnoDB's 3072 bytes, where no one column can take the whole cut: the error
+   * gives each string column one length (the longest with which the key fits), the models with that length compile,
+   * and one character more does not.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"4, 0, 192", "5, 0, 153", "6, 0, 128", "4, 2, 174"})
+  void aKeyOfSeveralStringsTooWideForMariaDbGetsALengthForEach(int strings, int uuids, int fits) {
+    Compilation wide = compile("mariadb", keyOf(strings, uuids, 255));
+    assertThat(wide).failed();
+    String message = wide.errors().get(0).getMessage(null);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("Give (.*) at most (\\d+) characters").matcher(message);
+    assertTrue(m.find(), message);
+    for (int i = 0; i < strings; i++) {
+      assertTrue(m.group(1).contains("Thing.k" + i), message);
+    }
+    assertEquals(fits, Integer.parseInt(m.group(2)), message);
+    assertThat(compile("mariadb", keyOf(strings, uuids, fits))).succeeded();
+    assertThat(compile("mariadb", keyOf(strings, uuids, fits + 1))).hadErrorContaining("more than InnoDB's 3072 bytes");
+  }
+
+  /** One string column of a too-wide key can take the cut: the error names that column alone. */
+  @Test
+  void aKeyWithOneLongStringTooWideForMariaDbShortensThatOne() {
+    String source = """
+        package com.acme.model;
+        import io.jmigrate.*;
+        @Table class Thing {
+          @Id @Column(length = 760) String code;
+          @Id @Column(length = 20) String kind;
+        }
+        """;
+    assertThat(compile("mariadb", JavaFileObjects.forSourceString("com.acme.model.Thing", source)))
+        .hadErrorContaining("Give Thing.code at most 748 characters, or key the table by fewer columns.");
+  }
+
+  private static JavaFileObject keyOf(int strings, int uuids, int length) {
+    StringBuilder s = new StringBuilder("package com.acme.model;\nimport io.jmigrate.*;\n@Table class Thing {\n");
+    for (int i = 0; i < uuids; i++) {
+      s.append("  @Id java.util.UUID u").append(i).append(";\n");
+    }
+    for (int i = 0; i < strings; i++) {
+      s.append("  @Id @Column(length = ").append(length).append(") String k").append(i).append(";\n");
+    }
+    return JavaFileObjects.forSourceString("com.acme.model.Thing", s.append("}\n").toString());
+  }
+
   @Test
   void anUnknownTargetDialectIsAnError() {
     String source = "package com.acme.model;\nimport io.jmigrate.*;\n@Table class Thing { @Id long id; }\n";

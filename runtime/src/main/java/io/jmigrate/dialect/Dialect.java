@@ -355,6 +355,17 @@ public interface Dialect {
   boolean locksPerRun();
 
   /**
+   * A query of one number that changes whenever another connection commits to the database and stays the same
+   * for this connection's own commits (SQLite's {@code PRAGMA data_version}); null (the default) where the
+   * database has none. Where the lock comes with each transaction ({@link #locksPerRun} false), a run reads it
+   * before it reads the history, and re-checks the history inside a migration's transaction only once the number
+   * has changed: while it has not, no other connection can have applied or reverted anything.
+   */
+  default String dataVersionQuery() {
+    return null;
+  }
+
+  /**
    * Whether a migration's statements may go to the database as one JDBC batch (one round trip)
    * together with its history row; then {@link #transactionMillisSql} must be given.
    */
@@ -430,6 +441,18 @@ public interface Dialect {
       throw new UnsupportedDatabaseException(product);
     }
     return d.forConnection(connection);
+  }
+
+  /**
+   * Whether one of jmigrate's own dialects serves {@code url} by its driver part alone ({@code jdbc:h2:},
+   * {@code jdbc:sqlite:}, {@code jdbc:postgresql:}, {@code jdbc:mariadb:}, {@code jdbc:mysql:}), decided with
+   * no dialect class loaded. Each of them writes a name as its database folds unquoted ones, so there a
+   * lower-case name that is no keyword, written unquoted, finds the table the dialect made (but for an H2
+   * history made in lower case before H2's dialect followed the folding, which it does not find). False for
+   * any other URL, and for null: then ask {@link #of}.
+   */
+  static boolean foldsUnquotedNames(String url) {
+    return url != null && Dialects.builtInUrl(url);
   }
 
   /**

@@ -33,6 +33,12 @@ final class Dialects {
     }
   }
 
+  /** Whether a built-in dialect serves this URL by its driver part (no dialect class loaded). */
+  @SuppressWarnings("unchecked")
+  static boolean builtInUrl(String url) {
+    return ((java.util.function.Predicate<String>) BUILT_IN).test(url);
+  }
+
   static Dialect find(String name) {
     if (name == null) {
       return null;

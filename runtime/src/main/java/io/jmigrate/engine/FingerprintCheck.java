@@ -4,6 +4,7 @@ import io.jmigrate.migration.Migration;
 import io.jmigrate.schema.Schema;
 import io.jmigrate.schema.SchemaFingerprint;
 import io.jmigrate.schema.TableDefinition;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,14 +18,17 @@ final class FingerprintCheck {
   /**
    * Folds the schema through every migration and compares it with the fingerprint the generator
    * recorded in each (when it did): a hand edit of a generated migration that changes the schema
-   * makes them differ, and the next generated diff would be wrong.
+   * makes them differ, and the next generated diff would be wrong. Returns the schema after each
+   * migration (in the order of {@code migrations}), so that the run that follows does not fold them again.
    */
-  static void check(List<Migration> migrations) {
+  static List<Schema> check(List<Migration> migrations) {
     Schema schema = Schema.empty();
     Map<TableDefinition, byte[]> seen = new IdentityHashMap<>(); // each table rendered once, not once per migration
+    List<Schema> after = new ArrayList<>(migrations.size());
     for (Migration m : migrations) {
       Schema before = schema;
       schema = m.applyTo(before);
+      after.add(schema);
       String recorded = m.schemaFingerprint();
       if (recorded == null) {
         continue;
@@ -44,6 +48,7 @@ final class FingerprintCheck {
             + " the models so that the next build generates them.");
       }
     }
+    return after;
   }
 
   /** {@link SchemaFingerprint#canonicalText} lines, each qualified by its table so they can be compared as a set. */

@@ -10,17 +10,58 @@ import java.sql.SQLException;
  * The history statements a run repeats for every migration (the re-check under the write lock and
  * the row's insert), each prepared once per run on its connection and closed at the run's end,
  * instead of once per migration: applying many small migrations then costs less above plain JDBC.
- * Each use is still inside the migration's own transaction, as before.
+ * Each use is still inside the migration's own transaction, as before. Where the dialect has a data
+ * version (SQLite), the re-check runs only once another connection has committed since the run read
+ * the history: the data version is cheaper to read than the history (which a migration's DDL makes
+ * SQLite prepare again), and unchanged it proves that nobody else applied or reverted anything.
  */
 final class HistoryStatements implements AutoCloseable {
   private final Connection connection;
   private final Dialect dialect;
   private PreparedStatement has;
   private PreparedStatement insert;
+  private PreparedStatement dataVersion; // null: the dialect has no data version, every migration is re-checked
+  private long readAt; // the data version before the run read the history
+  private boolean othersWrote = true; // until read: another connection may have written since the history was read
 
   HistoryStatements(Connection connection, Dialect dialect) {
     this.connection = connection;
     this.dialect = dialect;
+  }
+
+  /**
+   * Just before the run reads the history (under its lock): remembers the dialect's data version
+   * ({@link Dialect#dataVersionQuery}), so that {@link #othersMayHaveWritten} can tell whether that read still holds.
+   */
+  void beforeReadingHistory() throws SQLException {
+    String query = dialect.dataVersionQuery();
+    if (query == null) {
+      return;
+    }
+    if (dataVersion == null) {
+      dataVersion = connection.prepareStatement(query);
+    }
+    readAt = dataVersion();
+    othersWrote = false;
+  }
+
+  /**
+   * Inside a migration's transaction (holding its write lock): whether another connection may have written since
+   * the run read the history, so that the history must be re-checked ({@link #has}). Once another connection has
+   * written, every later migration of the run is re-checked as well: the number then proves nothing about the rows
+   * the run read.
+   */
+  boolean othersMayHaveWritten() throws SQLException {
+    if (!othersWrote && dataVersion() != readAt) {
+      othersWrote = true;
+    }
+    return othersWrote;
+  }
+
+  private long dataVersion() throws SQLException {
+    try (ResultSet rs = dataVersion.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : Long.MIN_VALUE;
+    }
   }
 
   /** As {@link History#has}, with the run's prepared statement. */
@@ -57,8 +98,14 @@ final class HistoryStatements implements AutoCloseable {
         has.close();
       }
     } finally {
-      if (insert != null) {
-        insert.close();
+      try {
+        if (insert != null) {
+          insert.close();
+        }
+      } finally {
+        if (dataVersion != null) {
+          dataVersion.close();
+        }
       }
     }
   }

@@ -342,7 +342,7 @@ public final class Migrator {
         } else if (target > 0) {
           refuseTablesWithoutHistory(c, d);
         }
-        checkFingerprints();
+        List<Schema> folded = checkFingerprints(); // the schema after each migration, when checked now
         try (RunLock lock = lock(c, d);
             Progress progress = Progress.start(c, d, lockWait.reportEvery(), lockConnections); // operator: progress
             Dialect.Session limited = lockWaits.limit(c, d); // online: lock_timeout
@@ -350,6 +350,7 @@ public final class Migrator {
           if (rows == null) {
             History.create(c, d);
           }
+          history.beforeReadingHistory(); // what another connection's commit after this changes (SQLite)
           rows = History.read(c, d); // again, under the lock: another process may have migrated
           int current = check(rows);
           if (current != target && !d.transactionalDdl()) {
@@ -373,7 +374,7 @@ public final class Migrator {
           if (current > target) {
             history().refuseRevertingSquash(rows, target);
           }
-          return current <= target ? up(c, d, rows, current, target, lock, history)
+          return current <= target ? up(c, d, rows, current, target, lock, history, folded)
               : down(c, d, rows, current, target, lock, history);
         }
       } finally {
@@ -412,13 +413,16 @@ public final class Migrator {
 
   /**
    * The migrations against the fingerprints they were generated with ({@link FingerprintCheck}); once per
-   * migrator.
+   * migrator. Returns the schema after each migration when it checked them now (the run then does not fold
+   * them again), null when they were checked before (nothing is kept between runs).
    */
-  void checkFingerprints() {
+  List<Schema> checkFingerprints() {
     if (!fingerprintsChecked) {
-      FingerprintCheck.check(migrations);
+      List<Schema> folded = FingerprintCheck.check(migrations);
       fingerprintsChecked = true;
+      return folded;
     }
+    return null;
   }
 
   /** Checks the history against the code ({@link HistoryCheck}) and returns the current version. */
@@ -434,17 +438,19 @@ public final class Migrator {
     return new SqlPreview(this, byVersion);
   }
 
+  /** Applies the migrations above {@code current} up to {@code target}; {@code folded}: the schema after each, or null. */
   private List<AppliedMigration> up(Connection c, Dialect d, List<HistoryRow> rows, int current, int target, RunLock lock,
-      HistoryStatements history) throws SQLException {
+      HistoryStatements history, List<Schema> folded) throws SQLException {
     HistoryRow partial = partlyApplied(rows);
     List<AppliedMigration> done = new ArrayList<>();
     Schema schema = Schema.empty();
-    for (Migration m : migrations) {
+    for (int i = 0; i < migrations.size(); i++) {
+      Migration m = migrations.get(i);
       if (m.version() > target) {
         break;
       }
       Schema before = schema;
-      schema = m.applyTo(before);
+      schema = folded != null ? folded.get(i) : m.applyTo(before);
       if (m.version() <= current) {
         continue; // applied, as the history read under the lock says
       }

@@ -25,13 +25,17 @@ final class Preflight {
   static void write(Dialect d, List<Operation> ops, Schema schema, Sink out) throws SQLException {
     List<Footprint> earlier = new ArrayList<>();
     Schema s = schema;
-    for (Operation op : ops) {
+    for (int i = 0, last = ops.size() - 1; i <= last; i++) {
+      Operation op = ops.get(i);
       Footprint print = Footprint.of(op, s);
       if (print.everything()) {
         return;
       }
       if (!overlapsAny(print, earlier)) {
         d.preflight(op, s, out);
+      }
+      if (i == last) {
+        return; // no step after it: the schema after it is not needed (most migrations have one step)
       }
       if (!(op instanceof DropForeignKey)) { // drops a rule, changes no value: later checks read the same data
         earlier.add(print);

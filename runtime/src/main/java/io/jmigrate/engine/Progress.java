@@ -31,6 +31,7 @@ final class Progress implements AutoCloseable {
   private final ScheduledExecutorService ticker;
   private Connection observer;
   private boolean observerFailed;
+  private boolean closed; // guarded by this: the run is over, nothing is reported any more
 
   // What the ticker reads; written by the migrating thread.
   private volatile Running current; // the migration running now, or null
@@ -151,7 +152,11 @@ final class Progress implements AutoCloseable {
     lookIn(next);
   }
 
-  private void report(Running r, long ranNanos) {
+  /** Under the lock that {@link #close} takes: a report in progress ends before the run returns, none starts after. */
+  private synchronized void report(Running r, long ranNanos) {
+    if (closed) {
+      return;
+    }
     Migration m = r.migration();
     StringBuilder s = new StringBuilder(m.toString()).append(": running for ")
         .append(LockWait.format(Duration.ofNanos(ranNanos)));
@@ -198,13 +203,11 @@ final class Progress implements AutoCloseable {
   public void close() {
     CURRENT.remove();
     end();
+    // Waits for a report in progress (it holds this lock), not for the ticker's thread to end: a run
+    // of short migrations does not wait for that thread to be scheduled on a busy machine.
     synchronized (this) {
-      ticker.shutdownNow(); // drops the queued look; none is queued after this
-    }
-    try {
-      ticker.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      closed = true;
+      ticker.shutdownNow(); // drops the queued look; none is queued after this, and the thread ends by itself
     }
     if (observer != null) {
       try {

@@ -218,11 +218,14 @@ final class StepwiseMigration {
       return false;
     }
     Schema s = before;
-    for (Operation op : ops) {
+    for (int i = 0, last = ops.size() - 1; i <= last; i++) {
+      Operation op = ops.get(i);
       if (d.online(op, s, before)) {
         return true;
       }
-      s = op.applyTo(s);
+      if (i < last) { // the schema after the last step is not needed
+        s = op.applyTo(s);
+      }
     }
     return false;
   }

@@ -23,7 +23,8 @@ final class TransactionalStep {
 
   /**
    * Applies or reverts one migration in its own transaction, with its history row; returns null
-   * when another process did it first (SQLite re-checks under each transaction's write lock).
+   * when another process did it first (SQLite re-checks under each transaction's write lock, once
+   * another connection has committed since the run read the history: {@link HistoryStatements}).
    */
   static AppliedMigration step(Connection c, Dialect d, Migration m, Direction direction,
       List<Operation> ops, Schema schema, HistoryStatements history) {
@@ -34,7 +35,7 @@ final class TransactionalStep {
     List<Map.Entry<Operation, Schema>> ran = d.transactionalDdl() ? null : new ArrayList<>();
     try {
       d.begin(c);
-      if (!d.locksPerRun() && history.has(m.version()) == up) {
+      if (!d.locksPerRun() && history.othersMayHaveWritten() && history.has(m.version()) == up) {
         return null;
       }
       log().log(Level.INFO, up ? "applying {0}" : "reverting {0}", m);
@@ -94,13 +95,16 @@ final class TransactionalStep {
   /** As {@link #write(Dialect, List, Schema, io.jmigrate.dialect.Sink)}; records each completed operation in {@code ran}, if given. */
   private static void write(Dialect d, List<Operation> ops, Schema schema, StatementSink out,
       List<Map.Entry<Operation, Schema>> ran) throws SQLException {
-    for (Operation op : ops) {
+    for (int i = 0, last = ops.size() - 1; i <= last; i++) {
+      Operation op = ops.get(i);
       d.write(op, schema, out);
       if (ran != null) {
         out.flush();
         ran.add(Map.entry(op, schema));
       }
-      schema = op.applyTo(schema);
+      if (i < last) { // the schema after the last step is not needed here (the run folded it already)
+        schema = op.applyTo(schema);
+      }
     }
     d.afterOperations(ops, out);
   }

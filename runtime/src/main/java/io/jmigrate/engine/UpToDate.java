@@ -34,16 +34,16 @@ public final class UpToDate {
    * over all rows are the sums over the rows above 0, and a failed row is one whose success is not
    * TRUE. The same six figures, read by {@link #matches}.
    */
-  static String query(Dialect d, int squashedThrough) {
+  static String query(String history, int squashedThrough) {
     if (squashedThrough == 0) {
       return "SELECT COUNT(*), MAX(version), SUM(version), SUM(checksum), COUNT(NULLIF(success, TRUE)), MIN(version)"
-          + " FROM " + d.quote(History.TABLE);
+          + " FROM " + history;
     }
     String above = "version > " + squashedThrough;
     return "SELECT SUM(CASE WHEN " + above + " THEN 1 ELSE 0 END), MAX(version),"
         + " SUM(CASE WHEN " + above + " THEN version ELSE 0 END), SUM(CASE WHEN " + above + " THEN checksum ELSE 0 END),"
         + " SUM(CASE WHEN success = FALSE THEN 1 ELSE 0 END), SUM(CASE WHEN version = " + squashedThrough
-        + " THEN 1 ELSE 0 END) FROM " + d.quote(History.TABLE);
+        + " THEN 1 ELSE 0 END) FROM " + history;
   }
 
   /** Whether the row of {@link #query} agrees with the summary. */
@@ -109,15 +109,31 @@ public final class UpToDate {
     return summary != null && check(c, summary);
   }
 
-  /** As above, from the summary the build wrote at the head of the index. */
+  /**
+   * As above, from the summary the build wrote at the head of the index.
+   *
+   * <p>Where one of jmigrate's own dialects serves the URL ({@link Dialect#foldsUnquotedNames}), the
+   * query names the history unquoted, as the database folds it, and no dialect class is loaded (they
+   * are large, and the start-up would load them only for this name). Where that name finds no table
+   * (no history yet, or an H2 history made in lower case before H2's dialect followed the folding),
+   * the dialect quotes it, as for any other database.
+   */
   public static boolean check(Connection c, MigrationIndex.Summary summary) {
     int squashedThrough = summary.squashedThrough();
     try {
       if (!c.getAutoCommit()) {
         return false; // a failed read would abort the caller's transaction on PostgreSQL; the migrator handles it
       }
+      if (Dialect.foldsUnquotedNames(c.getMetaData().getURL())) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query(History.TABLE, squashedThrough))) {
+          return matches(rs, summary);
+        } catch (SQLException notFound) {
+          // the dialect's name for it, below
+        }
+      }
       Dialect d = Dialect.of(c);
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query(d, squashedThrough))) {
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery(query(d.quote(History.TABLE), squashedThrough))) {
         return matches(rs, summary);
       }
     } catch (SQLException | RuntimeException e) {

@@ -272,8 +272,9 @@ final class JpaModelSource {
     }
     if (hasUnwritableNativeType(inspected)) {
       out.add(new Finding(inspected.table().name(), "table " + inspected.table().name(), "left out: it has a column of a"
-          + " type jmigrate does not model whose name holds a quoted list (an enum or set of values), which jmigrate's"
-          + " JPA reader does not read from columnDefinition; inspect without --jpa writes a jmigrate model for it"
+          + " type jmigrate does not model whose name holds a quote (beyond an enum's or set's plain list of values) or"
+          + " a ';', which jmigrate's JPA reader does not read from columnDefinition; inspect without --jpa writes a"
+          + " jmigrate model for it"
           + " (@Column(sqlType))"));
       return out;
     }
@@ -305,14 +306,19 @@ final class JpaModelSource {
   }
 
   /**
-   * A column of a type jmigrate does not model that a {@code columnDefinition} cannot give as one type name: MariaDB's
-   * {@code enum('a','b')} or {@code set(…)}, whose quoted values the JPA reader does not take as a type. The others
-   * ({@code tsvector}, {@code inet}, a domain, an array of one) are written as {@code @Column(columnDefinition)}.
+   * A column of a type jmigrate does not model that a {@code columnDefinition} cannot give as one type: one with a
+   * quote or a ';' that is not an enum's or set's list of values. The others ({@code tsvector}, {@code inet}, a domain,
+   * an array of one, MariaDB's {@code enum('a','b')} and {@code set('x','y')}, H2's {@code ENUM('a', 'b')}) are
+   * written as {@code @Column(columnDefinition)}, which the JPA reader takes as that type.
    */
   private static boolean hasUnwritableNativeType(InspectedTable inspected) {
     return inspected.table().columns().stream().anyMatch(c -> c.type() == ColumnType.NATIVE
-        && (c.sqlType().contains("'") || c.sqlType().contains(";")));
+        && (c.sqlType().contains("'") || c.sqlType().contains(";")) && !QUOTED_LIST.matcher(c.sqlType()).matches());
   }
+
+  /** An enum's or set's list of quoted values, as the JPA reader takes it (its JpaTypes). */
+  private static final java.util.regex.Pattern QUOTED_LIST = java.util.regex.Pattern.compile(
+      "(?i)(?:enum|set)\\s*\\(\\s*'(?:[^'\\\\]|'')*'(?:\\s*,\\s*'(?:[^'\\\\]|'')*')*\\s*\\)");
 
   /** A virtual generated column, which Hibernate cannot declare: its {@code @GeneratedColumn} is stored (see docs/jpa.md). */
   private static boolean hasVirtualColumn(InspectedTable inspected) {

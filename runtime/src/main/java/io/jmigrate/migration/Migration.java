@@ -101,13 +101,21 @@ public abstract class Migration {
     }
   };
 
+  /** Asked once per class (a reflective lookup per instance showed up when applying thousands of migrations). */
   private static boolean sameForEveryInstance(Class<?> type) {
-    try {
-      return java.lang.reflect.Modifier.isPublic(type.getConstructor().getModifiers());
-    } catch (NoSuchMethodException e) {
-      return false;
-    }
+    return PUBLIC_NO_ARGUMENT.get(type);
   }
+
+  private static final ClassValue<Boolean> PUBLIC_NO_ARGUMENT = new ClassValue<>() {
+    @Override
+    protected Boolean computeValue(Class<?> type) {
+      try {
+        return java.lang.reflect.Modifier.isPublic(type.getConstructor().getModifiers());
+      } catch (NoSuchMethodException e) {
+        return false;
+      }
+    }
+  };
 
   private static int compute(Migration m) {
     return Checksum.of(m.up());

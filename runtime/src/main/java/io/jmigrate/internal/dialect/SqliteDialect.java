@@ -559,6 +559,12 @@ public class SqliteDialect extends SqlDialect {
     return false;
   }
 
+  /** Changes when another connection commits to the main database (read in a transaction: as of its lock). */
+  @Override
+  public String dataVersionQuery() {
+    return "PRAGMA data_version";
+  }
+
   /**
    * Runs {@code PRAGMA foreign_key_check} unless every operation is one that cannot break a
    * foreign key while enforcement is off (the check reads every table, so it is not free).

@@ -4,6 +4,7 @@ import io.jmigrate.engine.Migrator;
 import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
+import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -17,6 +18,15 @@ import org.springframework.beans.factory.support.RootBeanDefinition;
  * ({@link NoDataSourceChosenException}) before any DataSource opens. Nothing when the application
  * declares a {@link Jmigrate} bean of its own. One target is the bean {@code jmigrate}; several are
  * {@code <dataSource>Jmigrate}.
+ *
+ * <p>It also keeps Spring from reading the methods of the starter's own lazy {@code Migrator} bean after the
+ * refresh: Spring's {@code @EventListener} support reads the declared methods of every bean's type, built or
+ * not, and {@code Migrator}'s signatures load about fifteen runtime classes that an up-to-date start-up never
+ * uses otherwise. {@code Migrator} is jmigrate's class and has no listener method, so the bean's definition
+ * names {@code Object} as the class to read ({@link AutoProxyUtils#ORIGINAL_TARGET_CLASS_ATTRIBUTE}, the
+ * attribute Spring consults first; Spring's own proxying overwrites it with the real class when it proxies
+ * the bean). Its type, for injection and {@code getBean(Migrator.class)}, is unchanged. An application's
+ * own Migrator bean is left alone.
  */
 final class JmigrateRegistrar implements BeanDefinitionRegistryPostProcessor {
 
@@ -35,7 +45,17 @@ final class JmigrateRegistrar implements BeanDefinitionRegistryPostProcessor {
   }
 
   @Override
-  public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {}
+  public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+    String[] names = beanFactory.getBeanNamesForType(Migrator.class, true, false);
+    for (String name : names) {
+      if (starters(beanFactory, name)) {
+        BeanDefinition d = beanFactory.getBeanDefinition(name);
+        if (d.getAttribute(AutoProxyUtils.ORIGINAL_TARGET_CLASS_ATTRIBUTE) == null) {
+          d.setAttribute(AutoProxyUtils.ORIGINAL_TARGET_CLASS_ATTRIBUTE, Object.class);
+        }
+      }
+    }
+  }
 
   /** The names of the DataSource beans to migrate, in bean order. */
   static List<String> targets(ConfigurableListableBeanFactory beans) {
@@ -72,10 +92,15 @@ final class JmigrateRegistrar implements BeanDefinitionRegistryPostProcessor {
    */
   private static boolean indexed(ConfigurableListableBeanFactory beans) {
     String[] names = beans.getBeanNamesForType(Migrator.class, true, false);
-    if (names.length != 1 || !beans.containsBeanDefinition(names[0])) {
+    return names.length == 1 && starters(beans, names[0]);
+  }
+
+  /** Whether the bean {@code name} is the starter's own Migrator ({@link JmigrateAutoConfiguration#jmigrateMigrator}). */
+  private static boolean starters(ConfigurableListableBeanFactory beans, String name) {
+    if (!beans.containsBeanDefinition(name)) {
       return false;
     }
-    BeanDefinition d = beans.getMergedBeanDefinition(names[0]);
+    BeanDefinition d = beans.getMergedBeanDefinition(name);
     Class<?> factory = d.getFactoryBeanName() == null ? null : beans.getType(d.getFactoryBeanName(), false);
     return "jmigrateMigrator".equals(d.getFactoryMethodName()) && factory != null
         && JmigrateAutoConfiguration.class.isAssignableFrom(factory);

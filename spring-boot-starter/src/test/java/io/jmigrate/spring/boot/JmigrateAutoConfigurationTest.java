@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.aop.framework.autoproxy.AutoProxyUtils;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -264,5 +265,30 @@ class JmigrateAutoConfigurationTest {
     runner.withPropertyValues("spring.datasource.url=" + Databases.newUrl("h2", dir))
         .run(context -> assertThat(context.getBean(Migrator.class).migrations()).extracting(m -> m.version())
             .containsExactly(1, 2, 3));
+  }
+
+  /**
+   * After the refresh Spring's {@code @EventListener} support reads the declared methods of the class that
+   * {@link AutoProxyUtils#determineTargetClass} names for each bean, built or not. For the starter's lazy
+   * Migrator that is Object (Migrator has no listener; its signatures would load runtime classes that an
+   * up-to-date start-up never uses), while the bean's type stays Migrator. An application's own Migrator
+   * bean keeps its class.
+   */
+  @Test
+  void springReadsNoMethodOfTheStartersMigrator() {
+    String url = "spring.datasource.url=" + Databases.newUrl("h2", dir);
+    runner.withPropertyValues(url).run(context -> {
+      assertThat(context).hasNotFailed();
+      assertThat(AutoProxyUtils.determineTargetClass(context.getBeanFactory(), "jmigrateMigrator"))
+          .isEqualTo(Object.class);
+      assertThat(context.getBeanFactory().getType("jmigrateMigrator")).isEqualTo(Migrator.class);
+      assertThat(context.getBean(Migrator.class).latestVersion()).isEqualTo(3);
+    });
+    String older = "spring.datasource.url=" + Databases.newUrl("h2", dir); // a database the older build can start on
+    runner.withUserConfiguration(OlderBuild.class).withPropertyValues(older).run(context -> {
+      assertThat(context).hasNotFailed();
+      assertThat(AutoProxyUtils.determineTargetClass(context.getBeanFactory(), "olderMigrator"))
+          .isEqualTo(Migrator.class);
+    });
   }
 }

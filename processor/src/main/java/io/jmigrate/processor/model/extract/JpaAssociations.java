@@ -67,8 +67,9 @@ final class JpaAssociations extends JpaPart {
    * too): Hibernate maps an embeddable's association as the entity's own (its join column in the entity's
    * table, its join or collection table named after the entity and the attribute).
    *
-   * @param embedded whether {@code fields} are an embeddable's, where Bean Validation's {@code @NotNull} does not
-   *     reach the schema (as for its basic attributes)
+   * @param embedded whether {@code fields} are an embeddable's where Bean Validation's {@code @NotNull} does not
+   *     reach the schema (as for its basic attributes): one not reached through {@code @Valid @NotNull} embedded
+   *     attributes all the way
    */
   void associations(JpaEntity e, JpaTable t, List<Element> fields, boolean forceNullable, boolean embedded) {
     for (Element f : fields) {
@@ -83,7 +84,7 @@ final class JpaAssociations extends JpaPart {
         toMany(e, t, f);
       } else if (JpaColumns.isEmbedded(f) && JpaColumns.embeddable(f.asType()) != null) {
         associations(e, t, persistentFields(JpaColumns.embeddable(f.asType()), annotations, new ArrayList<>(), true),
-            forceNullable, true);
+            forceNullable, embedded || !(JpaColumns.cascaded(f) && columns.notNullByValidation(f)));
       }
     }
   }
@@ -116,14 +117,13 @@ final class JpaAssociations extends JpaPart {
       return;
     }
     String given = annotations.string(jc, "name");
-    String name = naming.physical(given.isEmpty() ? f.getSimpleName() + "_" + referenced.name() : given);
+    String name = physical(given.isEmpty() ? f.getSimpleName() + "_" + referenced.name() : given);
     // In a single-table subclass, Hibernate relaxes optional = false (other subclasses' rows hold NULL), but
     // keeps an explicit @JoinColumn(nullable = false), as it keeps @Column(nullable = false).
     boolean nullable = (relation == null || annotations.bool(relation, "optional") || forceNullable)
         && (jc == null || annotations.bool(jc, "nullable"));
     // Bean Validation's @NotNull as Hibernate's TypeSafeActivator applies it: not in a single-table subclass, and
-    // not inside an embeddable (it descends only into an @Valid @NotNull embedded attribute, which jmigrate does not
-    // follow for basic attributes either).
+    // inside an embeddable only when it descends there with @NotNull (an @Valid @NotNull embedded attribute).
     nullable &= forceNullable || embedded || !columns.notNullByValidation(f);
     boolean unique = kind.equals("OneToOne") || (jc != null && annotations.bool(jc, "unique"));
     Origin origin = track(track(track(Origin.of(f), jc, "name", "name"), jc, "nullable", "nullable"), jc,
@@ -197,7 +197,7 @@ final class JpaAssociations extends JpaPart {
     if (jc != null) {
       // A unidirectional one-to-many with @JoinColumn: the column lives in the child's table.
       String given = annotations.string(jc, "name");
-      String name = naming.physical(given.isEmpty() ? f.getSimpleName() + "_" + ownerKey.name() : given);
+      String name = physical(given.isEmpty() ? f.getSimpleName() + "_" + ownerKey.name() : given);
       Origin origin = track(track(Origin.of(f), jc, "name", "name"), jc, "nullable", "nullable");
       targetTable.columns.add(JpaColumns.reference(name, f, e.type.getSimpleName().toString(), ownerKey,
           annotations.bool(jc, "nullable"), false, false,
@@ -216,7 +216,7 @@ final class JpaAssociations extends JpaPart {
     AnnotationMirror joinTable = Jpa.mirror(f, "JoinTable");
     String attribute = f.getSimpleName().toString();
     String given = annotations.string(joinTable, "name");
-    String name = given.isEmpty() ? naming.joinTable(t.name, attribute, targetTable.name) : naming.physical(given);
+    String name = given.isEmpty() ? naming.joinTable(t.name, attribute, targetTable.name, columns.line) : physical(given);
     unread.checkCase(given.isEmpty() ? attribute : given, Origin.of(f));
     JpaTable join = joins.joinTable(e, t, f, name, !given.isEmpty(), joinTable);
 

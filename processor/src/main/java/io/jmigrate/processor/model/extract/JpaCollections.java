@@ -50,7 +50,7 @@ final class JpaCollections extends JpaPart {
     AnnotationMirror ct = Jpa.mirror(f, "CollectionTable");
     String attribute = f.getSimpleName().toString();
     String given = annotations.string(ct, "name");
-    String name = naming.physical(given.isEmpty() ? e.entityName + "_" + attribute : given);
+    String name = physical(given.isEmpty() ? e.entityName + "_" + attribute : given);
     unread.checkCase(given.isEmpty() ? e.entityName + "_" + attribute : given, Origin.of(f));
     JpaTable table = joins.joinTable(e, t, f, name, !given.isEmpty(), ct);
     joins.sameMutability(f, ct, "joinColumns");
@@ -163,7 +163,7 @@ final class JpaCollections extends JpaPart {
     if (order != null) {
       String given = annotations.string(order, "name");
       Origin origin = track(Origin.of(f, order), order, "name", "name");
-      return new ColumnDeclaration(naming.physical(given.isEmpty() ? f.getSimpleName() + "_ORDER" : given),
+      return new ColumnDeclaration(physical(given.isEmpty() ? f.getSimpleName() + "_ORDER" : given),
           !given.isEmpty(), f.getSimpleName().toString(), declaring,
           new JavaType(LIST_INDEX, ColumnType.INTEGER, false, "int", null), false,
           false, annotations.bool(order, "nullable"), 0, 0, 0, false, null, null, null, null, false, origin);

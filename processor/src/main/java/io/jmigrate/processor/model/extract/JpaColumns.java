@@ -39,16 +39,28 @@ final class JpaColumns {
   /**
    * Where an attribute sits: in which class (for messages), under which overrides (by attribute
    * path relative to here), inside an embeddable (whose primitives Hibernate leaves nullable),
-   * in a single-table subclass (every column nullable), as part of the key.
+   * in a single-table subclass (every column nullable), as part of the key; whether Hibernate applies Bean
+   * Validation's constraints here ({@code validated}: the entity's own attributes, and an embeddable's reached
+   * through {@code @Valid} embedded attributes only) and among them {@code @NotNull} ({@code validatedNotNull}:
+   * when every {@code @Valid} embedded attribute on the way is {@code @NotNull} too), as its TypeSafeActivator does.
    */
   record Scope(String declaringClass, Map<String, Override> overrides, boolean embedded, boolean forceNullable,
-      boolean id) {
-    Scope forId() {
-      return new Scope(declaringClass, overrides, embedded, forceNullable, true);
+      boolean id, boolean validated, boolean validatedNotNull) {
+    /** A scope where Bean Validation applies unless {@code embedded} (an element collection's values: never). */
+    Scope(String declaringClass, Map<String, Override> overrides, boolean embedded, boolean forceNullable, boolean id) {
+      this(declaringClass, overrides, embedded, forceNullable, id, !embedded, !embedded);
     }
 
-    /** The scope inside the embedded attribute {@code attribute}: outer overrides win over the embedded field's own. */
-    Scope into(String attribute, Map<String, Override> own, String embeddable) {
+    Scope forId() {
+      return new Scope(declaringClass, overrides, embedded, forceNullable, true, validated, validatedNotNull);
+    }
+
+    /**
+     * The scope inside the embedded attribute {@code attribute}: outer overrides win over the embedded field's own.
+     * Hibernate descends into it for Bean Validation when it is {@code cascaded} ({@code @Valid}), and applies
+     * {@code @NotNull} inside when it is {@code notNull} as well.
+     */
+    Scope into(String attribute, Map<String, Override> own, String embeddable, boolean cascaded, boolean notNull) {
       Map<String, Override> inner = new HashMap<>(own);
       String prefix = attribute + ".";
       overrides.forEach((k, v) -> {
@@ -56,7 +68,8 @@ final class JpaColumns {
           inner.put(k.substring(prefix.length()), v);
         }
       });
-      return new Scope(embeddable, inner, true, forceNullable, id);
+      return new Scope(embeddable, inner, true, forceNullable, id, validated && cascaded,
+          validatedNotNull && cascaded && notNull);
     }
   }
 
@@ -104,6 +117,12 @@ final class JpaColumns {
       }
     }
     return null;
+  }
+
+  /** Bean Validation's {@code @Valid} (cascaded validation) on the field, {@code jakarta.validation} or {@code javax.…}. */
+  static boolean cascaded(Element field) {
+    return Annotations.mirror(field, "jakarta.validation.Valid") != null
+        || Annotations.mirror(field, "javax.validation.Valid") != null;
   }
 
   boolean notNullByValidation(Element field) {
@@ -161,8 +180,9 @@ final class JpaColumns {
             + field.asType() + " is not one"));
         return;
       }
-      embedded(type, scope.into(field.getSimpleName().toString(), overrides(field), type.getSimpleName().toString()),
-          out, true);
+      boolean cascaded = beanValidation && cascaded(field);
+      embedded(type, scope.into(field.getSimpleName().toString(), overrides(field), type.getSimpleName().toString(),
+          cascaded, cascaded && notNullByValidation(field)), out, true);
       return;
     }
     ColumnDeclaration c = basic(field, typeOf(field), scope, null);
@@ -216,7 +236,7 @@ final class JpaColumns {
     }
 
     String given = col == null ? "" : annotations.string(col, "name");
-    String name = naming.physical(given.isEmpty() ? (defaultName != null ? defaultName : attribute) : given);
+    String name = naming.physical(given.isEmpty() ? (defaultName != null ? defaultName : attribute) : given, line);
     Problem keyword = HibernateKeywords.warning(targets, "column", given, name, origin.of("name"),
         "@Column(name = \"\\\"%s\\\"\")");
     if (keyword != null && !problems.contains(keyword)) { // once for a mapped superclass's field
@@ -254,11 +274,12 @@ final class JpaColumns {
             && !scope.embedded() && !scope.forceNullable())
         || (col != null && !annotations.bool(col, "nullable") && explicit(col, "nullable") != null)
         || (basic != null && explicit(basic, "optional") != null && !annotations.bool(basic, "optional"));
-    if (beanValidation && !scope.embedded()) {
+    if (beanValidation && scope.validated()) {
       // Hibernate applies Bean Validation to the schema when a validator is present (Hibernate
       // Validator on the class path here): @NotNull/@NotEmpty/@NotBlank (not in a single-table
-      // subclass), @Size(max) and @Length(max) of a String, @Digits of a number.
-      notNull |= notNullByValidation(field) && !scope.forceNullable();
+      // subclass, and inside an @Valid embeddable only when it is @NotNull too), @Size(max) and
+      // @Length(max) of a String, @Digits of a number.
+      notNull |= scope.validatedNotNull() && notNullByValidation(field) && !scope.forceNullable();
       Integer max = maxLength(field);
       if (max != null && sized.type() == ColumnType.STRING && JpaTypes.qualifiedName(type).equals("java.lang.String")) {
         length = max;
@@ -313,7 +334,7 @@ final class JpaColumns {
       notNull &= generatedAs == null || !line.generatedColumnNotNullOnH2Only() || notNullAfterGeneratedAs();
     }
     if (defaultName == null) { // the attribute's own column, not an element collection's (whose @Check is not read)
-      columnChecks.put(origin, columnChecks(field, name, beanValidation && !scope.embedded()));
+      columnChecks.put(origin, columnChecks(field, name, beanValidation && scope.validated()));
     }
     return new ColumnDeclaration(name, true, attribute, scope.declaringClass(), javaType, scope.id(), false,
         !notNull, length, precision, scale, unique, null, defaultSql,
@@ -449,10 +470,41 @@ final class JpaColumns {
       problems.add(Problem.error(Origin.of(field, Jpa.mirror(field, "Lob")), "jmigrate maps @Lob (" + attribute
           + ") on String, char[], Character[] and java.sql.Clob (a character large object) and on byte[], Byte[] "
           + "and java.sql.Blob (a binary large object), without columnDefinition, @Convert or @Enumerated; "
-          + (lob == null ? "not on " + type + " (Hibernate would serialize it)" : "remove those or @Lob")));
+          + (lob == null ? "not on " + type + " (Hibernate would serialize it)" : "remove those or @Lob. Without them "
+          + "the column is " + withoutDefinition(lob, col == null ? 0 : annotations.integer(col, "length")))));
       return null;
     }
     return new Sized(lob, col == null ? 0 : annotations.integer(col, "length"), 0, 0);
+  }
+
+  /**
+   * What a {@code @Lob} column becomes on each target dialect (every dialect when none is named), as Hibernate 6.6
+   * and 7 make it there: {@code oid} on PostgreSQL, a BLOB or CLOB on H2, MariaDB's by length.
+   */
+  private String withoutDefinition(ColumnType lob, int length) {
+    List<String> out = new ArrayList<>();
+    for (String t : targets.isEmpty() ? io.jmigrate.dialect.Dialect.names().stream().sorted().toList() : targets) {
+      try {
+        io.jmigrate.dialect.Dialect d = io.jmigrate.dialect.Dialect.named(t);
+        io.jmigrate.schema.ColumnDefinition c = io.jmigrate.schema.ColumnDefinition.of("x", lob).length(length);
+        String sql = d.columnTypeSql(io.jmigrate.schema.TableDefinition.of("t", c), c);
+        if (sql == null) {
+          continue;
+        }
+        String there = d.buildRules().databases();
+        out.add(sql.toLowerCase(java.util.Locale.ROOT) + " on " + (there != null ? there : switch (t) {
+          case "postgresql" -> "PostgreSQL";
+          case "h2" -> "H2";
+          case "sqlite" -> "SQLite";
+          default -> t;
+        }));
+      } catch (io.jmigrate.dialect.UnsupportedDatabaseException unknown) {
+        // reported once, by the processor
+      }
+    }
+    return (lob == ColumnType.BLOB ? "a binary" : "a character") + " large object: " + String.join(", ", out)
+        + (targets.isEmpty() ? "" : " (-Ajmigrate.dialects=" + String.join(",", targets) + ")")
+        + ", as Hibernate makes it";
   }
 
   /** The qualified name of the class a {@code @JdbcType} names, or "". */
@@ -473,6 +525,9 @@ final class JpaColumns {
       Origin at = Origin.of(field).with("x", col, explicit(col, "columnDefinition")).of("x");
       if (s == null && JpaTypes.nativeType(definition) != null) {
         // A type jmigrate does not model: created as written, as Hibernate's export writes it, like @Column(sqlType).
+        if (JpaTypes.quotedList(definition) && !quotedListTargets(definition, attribute, at)) {
+          return null;
+        }
         problems.add(Problem.note(at, "columnDefinition \"" + definition.strip() + "\" (" + attribute + ") is read as "
             + "a type jmigrate does not model, created as written (as @Column(sqlType) is): validate compares it by "
             + "its name, and no migration changes it"));
@@ -568,6 +623,28 @@ final class JpaColumns {
         + (targets.isEmpty() ? " is not given" : "=" + String.join(",", targets)) + "). For one type everywhere, "
         + "write it: @Column(columnDefinition = \"interval second(6)\") (and remove @JdbcTypeCode)"));
     return null;
+  }
+
+  /**
+   * Whether every target dialect has the enum or set type of {@code definition}: MariaDB (and MySQL) has both, H2 an
+   * enum only, PostgreSQL and SQLite neither (PostgreSQL's enums are named types, created apart; measured: H2 2 says
+   * "Unknown data type: SET", SQLite "syntax error"). False after reporting the ones that have not.
+   */
+  private boolean quotedListTargets(String definition, String attribute, Origin at) {
+    boolean set = definition.strip().toLowerCase(java.util.Locale.ROOT).startsWith("set");
+    List<String> without = targets.stream().distinct()
+        .filter(t -> t.equals("postgresql") || t.equals("sqlite") || (set && t.equals("h2"))).toList();
+    if (without.isEmpty()) {
+      return true;
+    }
+    problems.add(Problem.error(at, "columnDefinition \"" + definition.strip() + "\" (" + attribute + ") is "
+        + (set ? "MariaDB's set type, which only MariaDB and MySQL have" : "an enum type that only MariaDB, MySQL and H2"
+        + " have") + ", and the target dialect" + (without.size() == 1 ? " " : "s ") + String.join(", ", without)
+        + (without.size() == 1 ? " has" : " have") + " none (-Ajmigrate.dialects=" + String.join(",", targets) + "): "
+        + (set ? "store the values in a table of their own (an @ElementCollection of an enum)"
+            : "map it as @Enumerated(EnumType.STRING) on a Java enum (a varchar with a check of the names, everywhere)")
+        + ", or leave " + String.join(", ", without) + " out of the target dialects"));
+    return false;
   }
 
   /** The smallest fix of a columnDefinition that holds more than a type: what to write instead of the rest. */
@@ -678,7 +755,7 @@ final class JpaColumns {
       scale = annotations.integer(col, "scale");
     }
     Origin origin = track(Origin.of(field), col, "name", "name");
-    return new ColumnDeclaration(naming.physical(given.isEmpty() ? attribute + "_KEY" : given), !given.isEmpty(),
+    return new ColumnDeclaration(naming.physical(given.isEmpty() ? attribute + "_KEY" : given, line), !given.isEmpty(),
         attribute, declaringClass, new JavaType(key.toString(), sized.type(), false, JpaTypes.qualifiedName(key),
             TypeMapping.enumConstants(key)), // an enum key: Hibernate checks it as it checks an enum column
         false, false, false, length, precision, scale, false, null, null, null, null, false, origin);

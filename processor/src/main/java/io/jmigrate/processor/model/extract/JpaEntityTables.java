@@ -49,7 +49,7 @@ final class JpaEntityTables extends JpaPart {
     AnnotationMirror tableAnnotation = Jpa.mirror(e.type, "Table");
     String given = annotations.string(tableAnnotation, "name");
     JpaTable t = new JpaTable(e.qualifiedName(), e.type.getSimpleName().toString(),
-        naming.physical(given.isEmpty() ? e.entityName : given), !given.isEmpty(), e.type);
+        physical(given.isEmpty() ? e.entityName : given), !given.isEmpty(), e.type);
     t.origin = track(Origin.of(e.type), tableAnnotation, "name", "name");
     unread.checkCase(given.isEmpty() ? e.entityName : given, t.origin.of("name"));
     io.jmigrate.processor.model.Problem keyword = HibernateKeywords.warning(targets, "table", given, t.name,
@@ -184,14 +184,14 @@ final class JpaEntityTables extends JpaPart {
         }
         String c = part.trim().replaceAll("(?i)\\s+(asc|desc)$", "").trim();
         if (!c.isEmpty()) {
-          cols.add(naming.physical(c));
+          cols.add(physical(c));
         }
       }
       t.indexes.add(new IndexDeclaration(cols, annotations.bool(index, "unique"), annotations.string(index, "name"), at));
     }
     for (AnnotationMirror unique : Jpa.mirrors(annotations, table, "uniqueConstraints")) {
       Origin at = track(track(Origin.of(type, unique), unique, "name", "name"), unique, "columnNames", "columns");
-      List<String> cols = annotations.strings(unique, "columnNames").stream().map(naming::physical).toList();
+      List<String> cols = annotations.strings(unique, "columnNames").stream().map(this::physical).toList();
       IndexDeclaration constraint = new IndexDeclaration(cols, true, annotations.string(unique, "name"), at);
       t.indexes.add(constraint);
       t.uniqueConstraints.add(constraint);

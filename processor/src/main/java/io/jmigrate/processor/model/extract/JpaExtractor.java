@@ -119,6 +119,7 @@ public final class JpaExtractor implements Extractor {
   /** Reproduces the schema of this Hibernate line (7 unless told). */
   public JpaExtractor following(HibernateLine line) {
     columns.line = line;
+    generators.line = line;
     return this;
   }
 

@@ -64,6 +64,8 @@ final class JpaGenerators {
   private final Map<String, TableDeclaration> tables = new LinkedHashMap<>();
   /** Generator table → segment → the value its row starts with. */
   private final Map<String, Map<String, Long>> rows = new LinkedHashMap<>();
+  /** The Hibernate whose names are reproduced (its snake_case rule differs). */
+  HibernateLine line = HibernateLine.V7;
 
   JpaGenerators(Annotations annotations, JpaNaming naming, List<Problem> problems) {
     this.annotations = annotations;
@@ -171,7 +173,7 @@ final class JpaGenerators {
         && logical.charAt(logical.length() - 1) == logical.charAt(0)) {
       return logical.substring(1, logical.length() - 1);
     }
-    return naming == JpaNaming.SNAKE_CASE ? naming.physical(logical) : logical;
+    return naming == JpaNaming.SNAKE_CASE ? naming.physical(logical, line) : logical;
   }
 
   /** The implicit sequence, renamed from the name jmigrate gave it before 0.2.0 when that differs. */
@@ -186,7 +188,7 @@ final class JpaGenerators {
    * value), which the diff applies only when the previous snapshot has the old name and the models do not.
    */
   private String formerImplicit(String physical, String rootEntityName) {
-    String former = naming.physical(rootEntityName + "_SEQ");
+    String former = naming.physical(rootEntityName + "_SEQ", line);
     return former.equals(physical) ? null : former;
   }
 
@@ -201,7 +203,7 @@ final class JpaGenerators {
    * keeps as written while PostgreSQL and H2 fold it, so no one name serves both.
    */
   private String physical(String logical, Origin at) {
-    String name = naming.physical(logical);
+    String name = naming.physical(logical, line);
     if (naming == JpaNaming.JPA && keepingCapitals != null && !logical.startsWith("`") && !logical.startsWith("\"")
         && !logical.equals(logical.toLowerCase(java.util.Locale.ROOT))) {
       problems.add(Problem.error(at, JpaNaming.capitalsReason(targets, "sequence", logical, name)
@@ -226,7 +228,7 @@ final class JpaGenerators {
     String table = m == null ? "hibernate_sequences" : or(or(annotations.string(m, "table"), d.name()), "hibernate_sequences");
     String pk = m == null ? "sequence_name" : or(annotations.string(m, "pkColumnName"), "sequence_name");
     String value = m == null ? "next_val" : or(annotations.string(m, "valueColumnName"), "next_val");
-    String name = naming.physical(table);
+    String name = naming.physical(table, line);
     Origin origin = m == null ? Origin.of(root) : Origin.of(root, m);
     List<ColumnDeclaration> columns = List.of(
         new ColumnDeclaration(asWritten(pk), true, pk, "", STRING, true, false, false, 255, 0, 0, false,

@@ -177,7 +177,7 @@ final class JpaHierarchy extends JpaPart {
     ColumnDeclaration k = parentKey.get(0);
     AnnotationMirror pkjc = Jpa.mirror(e.type, "PrimaryKeyJoinColumn");
     String given = annotations.string(pkjc, "name");
-    String name = given.isEmpty() ? k.name() : naming.physical(given);
+    String name = given.isEmpty() ? k.name() : physical(given);
     ForeignKeyDeclaration fk = new ForeignKeyDeclaration(parent.className, parent.simpleName, true, k.name(),
         ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION);
     t.columns.add(JpaColumns.reference(name, e.type, e.type.getSimpleName().toString(), k, false, false, true, fk,
@@ -187,7 +187,7 @@ final class JpaHierarchy extends JpaPart {
   void discriminator(JpaEntity root, JpaTable t) {
     AnnotationMirror dc = Jpa.mirror(root.type, "DiscriminatorColumn");
     String given = annotations.string(dc, "name");
-    String name = naming.physical(given.isEmpty() ? "DTYPE" : given);
+    String name = physical(given.isEmpty() ? "DTYPE" : given);
     String kind = Jpa.constant(annotations, dc, "discriminatorType");
     Origin origin = track(Origin.of(root.type), dc, "name", "name");
     ColumnType type = ColumnType.STRING;

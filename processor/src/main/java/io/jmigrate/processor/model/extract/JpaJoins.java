@@ -42,7 +42,7 @@ final class JpaJoins extends JpaPart {
   ColumnDeclaration referenced(Element f, AnnotationMirror jc, JpaEntity target, JpaTable targetTable) {
     String refName = annotations.string(jc, "referencedColumnName");
     if (!refName.isEmpty()) {
-      ColumnDeclaration c = targetTable.column(naming.physical(refName));
+      ColumnDeclaration c = targetTable.column(physical(refName));
       if (c == null) {
         problems.add(Problem.error(Origin.of(f).with("r", jc, explicit(jc, "referencedColumnName")).of("r"),
             "referencedColumnName \"" + refName + "\" is not a column of " + targetTable.name + "; its columns are "
@@ -147,6 +147,6 @@ final class JpaJoins extends JpaPart {
 
   String columnName(AnnotationMirror joinColumn, String implicit) {
     String given = annotations.string(joinColumn, "name");
-    return naming.physical(given.isEmpty() ? implicit : given);
+    return physical(given.isEmpty() ? implicit : given);
   }
 }

@@ -47,39 +47,43 @@ public enum JpaNaming {
     return option;
   }
 
-  /** The database name of a logical name. */
-  public String physical(String logical) {
+  /** The database name of a logical name, under the Hibernate {@code line} the application runs. */
+  public String physical(String logical, HibernateLine line) {
     if (logical.length() > 1 && (logical.charAt(0) == '`' || logical.charAt(0) == '"')
         && logical.charAt(logical.length() - 1) == logical.charAt(0)) {
       return logical.substring(1, logical.length() - 1);
     }
-    return (this == SNAKE_CASE ? underscores(logical) : logical).toLowerCase(Locale.ROOT);
+    return (this == SNAKE_CASE ? underscores(logical, line) : logical).toLowerCase(Locale.ROOT);
   }
 
   /**
-   * {@code CamelCaseToUnderscoresNamingStrategy}'s rule: an underscore goes before an upper-case letter between a lower-case letter or digit and a lower-case letter
-   * or digit ({@code PetType} → {@code Pet_Type}, but {@code HTTPServer} stays one word).
+   * {@code CamelCaseToUnderscoresNamingStrategy}'s rule, which the two Hibernate lines apply differently: an
+   * underscore goes before an upper-case letter between two lower-case letters ({@code PetType} → {@code Pet_Type},
+   * but {@code HTTPServer} stays one word); Hibernate 7 (its {@code PhysicalNamingStrategySnakeCaseImpl}, which
+   * Spring Boot 4 configures) counts a digit as a lower-case letter there, 6.6 does not ({@code OAuth2Client}:
+   * 7 {@code OAuth2_Client}, 6.6 {@code OAuth2Client}; {@code sha256Hash}: 7 {@code sha256_Hash}).
    */
-  static String underscores(String name) {
+  static String underscores(String name, HibernateLine line) {
+    boolean digits = line == HibernateLine.V7;
     StringBuilder s = new StringBuilder(name);
     for (int i = 1; i < s.length() - 1; i++) {
-      if (lowerOrDigit(s.charAt(i - 1)) && Character.isUpperCase(s.charAt(i)) && lowerOrDigit(s.charAt(i + 1))) {
+      if (lower(s.charAt(i - 1), digits) && Character.isUpperCase(s.charAt(i)) && lower(s.charAt(i + 1), digits)) {
         s.insert(i++, '_');
       }
     }
     return s.toString();
   }
 
-  private static boolean lowerOrDigit(char c) {
-    return Character.isLowerCase(c) || Character.isDigit(c);
+  private static boolean lower(char c, boolean orDigit) {
+    return Character.isLowerCase(c) || orDigit && Character.isDigit(c);
   }
 
   /**
    * The join table of a {@code @ManyToMany} or unidirectional {@code @OneToMany} without
    * {@code @JoinTable(name)}, from the physical names of both tables and the attribute.
    */
-  String joinTable(String owningTable, String attribute, String targetTable) {
-    return physical(this == SNAKE_CASE ? owningTable + "_" + attribute : owningTable + "_" + targetTable);
+  String joinTable(String owningTable, String attribute, String targetTable, HibernateLine line) {
+    return physical(this == SNAKE_CASE ? owningTable + "_" + attribute : owningTable + "_" + targetTable, line);
   }
 
   /**

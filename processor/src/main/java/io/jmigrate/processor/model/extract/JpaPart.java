@@ -47,6 +47,11 @@ class JpaPart {
         shared.generators, shared.entities, shared.tables);
   }
 
+  /** The database name of a logical name: the naming, as the Hibernate line being followed applies it. */
+  String physical(String logical) {
+    return naming.physical(logical, columns.line);
+  }
+
   String strategy(JpaEntity e) {
     String s = Jpa.constant(annotations, Jpa.mirror(e.root().type, "Inheritance"), "strategy");
     return s == null ? "SINGLE_TABLE" : s;

@@ -158,12 +158,29 @@ final class JpaTypes {
       "\\s*(?:(\"[^\"]+\")|([A-Za-z_][A-Za-z0-9_$]*)|(\\d+)|([().,\\[\\]]))");
 
   /**
+   * A type whose modifiers are a list of quoted values: MariaDB's (and MySQL's) {@code enum('a','b')} and
+   * {@code set('x','y')}, H2's {@code ENUM('a', 'b')}; a value may hold a doubled quote, not a backslash (whose
+   * meaning depends on the server's SQL mode). The same form as inspect's (JpaModelSource).
+   */
+  private static final Pattern QUOTED_LIST = Pattern.compile(
+      "(?i)(?:enum|set)\\s*\\(\\s*'(?:[^'\\\\]|'')*'(?:\\s*,\\s*'(?:[^'\\\\]|'')*')*\\s*\\)");
+
+  /** Whether {@code sql} is an enum's or set's list of quoted values ({@code enum('a','b')}, {@code set('x','y')}). */
+  static boolean quotedList(String sql) {
+    return QUOTED_LIST.matcher(sql.strip()).matches();
+  }
+
+  /**
    * A {@code columnDefinition} that is one SQL type jmigrate does not model ({@code tsvector}, {@code inet},
-   * {@code interval second(6)}, {@code citext[]}, a domain's name): the definition as written, trimmed; null when it
-   * holds anything but a type's name, modifiers and array brackets (a default, NOT NULL, a constraint, a quote).
+   * {@code interval second(6)}, {@code citext[]}, a domain's name, {@code enum('a','b')}): the definition as written,
+   * trimmed; null when it holds anything but a type's name, modifiers and array brackets (a default, NOT NULL, a
+   * constraint, a quote outside an enum's or set's list of values).
    */
   static String nativeType(String sql) {
     String trimmed = sql.strip();
+    if (QUOTED_LIST.matcher(trimmed).matches()) {
+      return trimmed; // MariaDB's enum('a','b') and set('x','y'), H2's ENUM('a', 'b'): one type, its values quoted
+    }
     Matcher m = TYPE_TOKEN.matcher(trimmed);
     int at = 0;
     int depth = 0;

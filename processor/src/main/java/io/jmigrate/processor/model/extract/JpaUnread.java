@@ -57,8 +57,8 @@ final class JpaUnread extends JpaPart {
         || logical.equals(logical.toLowerCase(java.util.Locale.ROOT))) {
       return;
     }
-    problems.add(Problem.error(at, JpaNaming.capitalsReason(targets, "table", logical, naming.physical(logical))
-        + ". Name the table in lower case (@Table(name = \"" + naming.physical(logical) + "\"), @JoinTable or"
+    problems.add(Problem.error(at, JpaNaming.capitalsReason(targets, "table", logical, physical(logical))
+        + ". Name the table in lower case (@Table(name = \"" + physical(logical) + "\"), @JoinTable or"
         + " @CollectionTable), use -Ajmigrate.naming=snake_case, or run " + keeping + " with"
         + " lower_case_table_names=1 (which stores Hibernate's name in lower case too) and leave it out of the target"
         + " dialects (-Ajmigrate.dialects)"));

@@ -293,16 +293,54 @@ final class DialectRules {
       return null;
     }
     List<String> widths = parts.stream().map(c -> c.name() + " " + keyBytes(r, c)).toList();
-    ColumnDeclaration longest = parts.stream().filter(c -> c.javaType().columnType() == ColumnType.STRING)
-        .max(java.util.Comparator.comparingInt(c -> keyBytes(r, c))).orElse(null);
-    String fix = longest == null ? "Key the table by fewer columns."
-        : "Give " + longest.qualifiedField() + " at most " + Math.max(0, (limit - total
-            + keyBytes(r, longest)) / 4) + " characters, or key the table by fewer columns.";
     return Problem.error(at, what + " of " + t.name() + " (" + parts.stream().map(ColumnDeclaration::name)
         .collect(java.util.stream.Collectors.joining(", ")) + ") is " + total + " bytes wide on " + r.databases() + " ("
         + String.join(", ", widths) + "; a utf8mb4 character is 4 bytes), more than InnoDB's " + limit
         + " bytes for a key (" + target + " is a target dialect: -Ajmigrate.dialects=" + dialects()
-        + "), so the first migrate would fail there. " + fix);
+        + "), so the first migrate would fail there. " + shorter(r, parts, total, limit));
+  }
+
+  /**
+   * What makes a too-wide key fit: the longest string column shorter, when that alone leaves it at least as long as
+   * sharing the cut would; otherwise the string columns at most one length each (those already shorter keep
+   * theirs), the longest length with which the key fits. Never a length below 1: when even that does not fit,
+   * fewer columns.
+   */
+  private static String shorter(BuildRules r, List<ColumnDeclaration> parts, int total, int limit) {
+    List<ColumnDeclaration> strings = new ArrayList<>(parts.stream()
+        .filter(c -> c.javaType().columnType() == ColumnType.STRING).toList());
+    int others = total - strings.stream().mapToInt(c -> keyBytes(r, c)).sum();
+    // The longest length each cut column may keep: raise it while the key still fits.
+    strings.sort(java.util.Comparator.comparingInt(c -> keyBytes(r, c)));
+    int share = 0;
+    for (int n = 1; n <= limit; n++) {
+      int width = others;
+      for (ColumnDeclaration c : strings) {
+        width += Math.min(keyBytes(r, c), r.keyBytes(ColumnType.STRING, n, 0, 0));
+      }
+      if (width > limit) {
+        break;
+      }
+      share = n;
+    }
+    if (strings.isEmpty() || share == 0) {
+      return "Key the table by fewer columns" + (strings.isEmpty() ? "." : ": its other columns take " + others
+          + " bytes, too many for " + strings.size() + " string column" + (strings.size() == 1 ? "" : "s")
+          + " of even 1 character.");
+    }
+    ColumnDeclaration longest = strings.get(strings.size() - 1);
+    int alone = 0; // the longest length the longest column may keep, the others unchanged
+    for (int n = 1; n <= limit && total - keyBytes(r, longest) + r.keyBytes(ColumnType.STRING, n, 0, 0) <= limit; n++) {
+      alone = n;
+    }
+    if (alone >= share) {
+      return "Give " + longest.qualifiedField() + " at most " + alone + " characters, or key the table by fewer columns.";
+    }
+    int each = r.keyBytes(ColumnType.STRING, share, 0, 0);
+    List<String> cut = strings.stream().filter(c -> keyBytes(r, c) > each)
+        .map(ColumnDeclaration::qualifiedField).toList();
+    return "Give " + (cut.size() == 1 ? cut.get(0) : String.join(", ", cut.subList(0, cut.size() - 1)) + " and "
+        + cut.get(cut.size() - 1) + " each") + " at most " + share + " characters, or key the table by fewer columns.";
   }
 
   /** The bytes {@code c} takes in a key on the target. */
