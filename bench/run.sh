@@ -5,7 +5,8 @@
 #   also compile-jpa (a 160-entity JPA model; 20 in --smoke), compile-nochange (no-change builds of the 500 @Table
 #   models and the JPA model against a do-nothing processor, by CPU time) and writestall-mariadb (1,000,000 rows; 10,000 in --smoke).
 #   history (N = 100, 1,000, 5,000 migrations) is the long part: minutes; in --smoke it runs at N = 20.
-#   history-apply: only history's apply cells (floor and jmigrate alternated, wall and CPU), never in a full run;
+#   history-apply: only history's apply cells (both floors, the second with a history row, and jmigrate alternated,
+#   wall and CPU), never in a full run;
 #   --history-sizes=100,1000 picks the sizes of both (default 100, 1,000 and 5,000).
 set -euo pipefail
 cd "$(dirname "$0")/.."

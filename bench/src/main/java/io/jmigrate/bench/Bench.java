@@ -12,7 +12,7 @@ import java.util.function.Predicate;
 /**
  * Runs every benchmark and prints Markdown tables. {@code --smoke}: tiny sizes, one run each.
  * {@code --only=compile,compile-jpa,compile-nochange,sqlite,postgresql,mariadb,writestall,writestall-mariadb,history,rebuild,boot}: only those parts;
- * {@code --only=history-apply}: only the apply cells of history (floor and jmigrate), never in a full run.
+ * {@code --only=history-apply}: only the apply cells of history (both floors and jmigrate), never in a full run.
  */
 public final class Bench {
   private Bench() {}
@@ -94,7 +94,7 @@ public final class Bench {
       }
       HistoryBench.run(r, work, sizes, smoke ? 1 : 3, smoke ? 1 : 5, smoke ? 1 : 3);
     }
-    if (only.contains("history-apply")) { // only the apply cells of history, floor and jmigrate: not part of a full run
+    if (only.contains("history-apply")) { // only the apply cells of history, both floors and jmigrate: not part of a full run
       List<Integer> sizes = new ArrayList<>(smoke ? List.of(20) : List.of(100, 1_000, 5_000));
       String given = System.getProperty("bench.history.sizes");
       if (given != null) {

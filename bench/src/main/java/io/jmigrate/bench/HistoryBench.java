@@ -25,7 +25,7 @@ final class HistoryBench {
   /** One N's figures, for the summary; {@code cpu}: each in-process cell's CPU time of the applying thread. */
   record Row(int n, Stats jvm, Stats jmigrate, Stats jmigrateAll, Stats flyway, Stats floor, Stats apply,
       Stats flywayApply, Stats squashFloor, Stats squashed, Stats flywaySquashed, Stats plainBuild, Stats build,
-      Stats flyway13, Stats flyway13Apply, Stats flyway13Squashed, Map<String, Stats> cpu) {}
+      Stats flyway13, Stats flyway13Apply, Stats flyway13Squashed, Stats historyFloor, Map<String, Stats> cpu) {}
 
   /**
    * How many times the apply cells run at {@code n}: more at small N, where one run is short and
@@ -77,43 +77,55 @@ final class HistoryBench {
   }
 
   /**
-   * Only the apply cells (floor and jmigrate, no Flyway, no cold start, no build): what the goal
-   * "≤ 1.1× the floor at every N" is about, in minutes instead of the whole history part's hour.
+   * Only the apply cells (both floors and jmigrate, no Flyway, no cold start, no build): what the goal
+   * "≤ 1.1× the floor at every N" is about, in minutes instead of the whole history part's hour. The second
+   * floor, plain JDBC plus a history row per migration ({@link Tools#jdbcWithHistory}), is what any tool that
+   * records what it applied cannot go below.
    */
   static void runApply(Report r, Path work, List<Integer> sizes, int reps) throws Exception {
-    r.heading("History growth (SQLite): apply N migrations to an empty database, floor and jmigrate alternated"
+    r.heading("History growth (SQLite): apply N migrations to an empty database, both floors and jmigrate alternated"
         + " (wall, and CPU time of the applying thread)");
     r.row("N", "runs", "plain JDBC (floor): wall", "floor: CPU", "jmigrate: wall", "jmigrate: CPU", "vs floor: wall",
-        "vs floor: CPU", "floor's spread (max ÷ min)");
-    r.row("---", "---", "---", "---", "---", "---", "---", "---", "---");
+        "vs floor: CPU", "floor's spread (max ÷ min)", "plain JDBC + a history row (floor 2): wall", "floor 2: CPU",
+        "jmigrate vs floor 2: wall", "vs floor 2: CPU", "floor 2's spread");
+    r.row("---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---");
     boolean first = true;
     for (int n : sizes) {
       Workload w = new Workload(work, n, List.of("sqlite"), "apply-" + n);
       try (URLClassLoader loader = new URLClassLoader(new URL[] {w.classes.toUri().toURL()})) {
         List<List<String>> statements = Workload.statements(
             new io.jmigrate.engine.Migrator(Workload.loadMigrations(loader)), io.jmigrate.dialect.Dialect.named("sqlite"));
+        Tools.Tool historyFloor = Tools.jdbcWithHistory(Workload.loadMigrations(loader), statements);
         Path dbs = Files.createDirectories(w.dir.resolve("db"));
         int[] files = {0};
         RuntimeBench.Databases fresh = () -> "jdbc:sqlite:" + dbs.resolve("a" + (++files[0]) + ".db");
         Map<String, Tools.Tool> tools = new LinkedHashMap<>();
         tools.put("floor", Tools.jdbc(statements, false));
         tools.put("jmigrate", Tools.jmigrate(loader));
+        tools.put("historyFloor", historyFloor);
         Map<String, List<Double>> wall = new LinkedHashMap<>();
         Map<String, List<Double>> cpu = new LinkedHashMap<>();
         int runs = n >= 5_000 ? Math.max(1, reps * 2 / 3) : n <= 100 ? 5 * reps : Math.max(1, reps * 5 / 3);
-        alternate(tools, fresh, first ? 1 : 0, runs, wall, cpu, new LinkedHashMap<>());
+        Map<String, String> migrated = new LinkedHashMap<>();
+        alternate(tools, fresh, first ? 1 : 0, runs, wall, cpu, migrated);
+        Tools.checkFloorHistory(migrated.get("historyFloor"), n);
         first = false;
         Stats floor = Stats.of(wall.get("floor"));
         Stats floorCpu = Stats.of(cpu.get("floor"));
         Stats apply = Stats.of(wall.get("jmigrate"));
         Stats applyCpu = Stats.of(cpu.get("jmigrate"));
-        r.row(n, runs, floor, floorCpu, apply, applyCpu, apply.ratioTo(floor), applyCpu.ratioTo(floorCpu), spread(floor));
+        Stats floor2 = Stats.of(wall.get("historyFloor"));
+        Stats floor2Cpu = Stats.of(cpu.get("historyFloor"));
+        r.row(n, runs, floor, floorCpu, apply, applyCpu, apply.ratioTo(floor), applyCpu.ratioTo(floorCpu), spread(floor),
+            floor2, floor2Cpu, apply.ratioTo(floor2), applyCpu.ratioTo(floor2Cpu), spread(floor2));
       }
     }
     r.line("");
     r.line("CPU: the applying thread's (`ThreadMXBean.getCurrentThreadCpuTime`), kernel time of its fsyncs included; "
         + "what other threads spend (the JIT, the GC, jmigrate's progress ticker) is not in it. A floor whose runs spread "
-        + "more than 2× is marked noisy: ratios against it are not results.");
+        + "more than 2× is marked noisy: ratios against it are not results. Floor 2 runs the same statements and, in "
+        + "each migration's transaction, one INSERT of a history row (version, description, checksum, installed time, "
+        + "execution time) into a table it creates once per run: what recording what was applied costs at the least.");
   }
 
   static void run(Report r, Path work, List<Integer> sizes, int reps, int coldReps, int buildReps) throws Exception {
@@ -127,7 +139,7 @@ final class HistoryBench {
       first = false;
       // As soon as measured: the largest N takes long on a busy machine.
       System.out.println("history N=" + n + ": cold jvm " + x.jvm + ", jmigrate " + x.jmigrate + ", every class " + x.jmigrateAll
-          + ", Flyway " + x.flyway + "; apply floor " + x.floor + ", jmigrate " + x.apply + ", Flyway " + x.flywayApply
+          + ", Flyway " + x.flyway + "; apply floor " + x.floor + ", floor + history row " + x.historyFloor + ", jmigrate " + x.apply + ", Flyway " + x.flywayApply
           + "; squashed floor " + x.squashFloor + ", jmigrate " + x.squashed + ", Flyway " + x.flywaySquashed
           + "; build plain " + x.plainBuild + ", processor " + x.build);
     }
@@ -151,16 +163,21 @@ final class HistoryBench {
     r.heading("History growth (SQLite): apply N migrations to an empty database (" + applyReps(100, reps)
         + " runs per cell at N ≤ 100, " + reps + " below 5,000, 1 at N ≥ 5,000; the tools alternated)");
     r.row("N", "plain JDBC (floor)", "floor: CPU", "jmigrate", "jmigrate: CPU", "vs floor", "vs floor: CPU", flyway,
-        "vs floor", flyway13, "vs floor", "floor's spread (max ÷ min)");
-    r.row("---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---");
+        "vs floor", flyway13, "vs floor", "floor's spread (max ÷ min)", "plain JDBC + a history row (floor 2)",
+        "floor 2: CPU", "jmigrate vs floor 2", "vs floor 2: CPU", "floor 2's spread");
+    r.row("---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---", "---",
+        "---");
     for (Row x : rows) {
       r.row(x.n, x.floor, x.cpu.get("floor"), x.apply, x.cpu.get("jmigrate"), x.apply.ratioTo(x.floor),
           x.cpu.get("jmigrate").ratioTo(x.cpu.get("floor")), x.flywayApply, x.flywayApply.ratioTo(x.floor),
-          x.flyway13Apply, x.flyway13Apply.ratioTo(x.floor), spread(x.floor));
+          x.flyway13Apply, x.flyway13Apply.ratioTo(x.floor), spread(x.floor), x.historyFloor, x.cpu.get("historyFloor"),
+          x.apply.ratioTo(x.historyFloor), x.cpu.get("jmigrate").ratioTo(x.cpu.get("historyFloor")), spread(x.historyFloor));
     }
     r.line("");
     r.line("CPU: the applying thread's, kernel time of its fsyncs included. A floor whose runs spread more than 2× is "
-        + "marked noisy: ratios against it are not results.");
+        + "marked noisy: ratios against it are not results. Floor 2 runs the same statements and, in each migration's "
+        + "transaction, one INSERT of a history row (version, description, checksum, installed time, execution time) "
+        + "into a table it creates once per run: what recording what was applied costs at the least.");
 
     r.heading("History growth (SQLite): apply the squashed migration to an empty database (" + applyReps(100, reps)
         + " runs per cell at N ≤ 100, " + reps + " below 5,000, 1 at N ≥ 5,000; alternated with the cells above)");
@@ -206,6 +223,7 @@ final class HistoryBench {
     Map<String, Tools.Tool> tools = new LinkedHashMap<>();
     tools.put("floor", Tools.jdbc(statements, false));
     tools.put("jmigrate", Tools.jmigrate(loader));
+    tools.put("historyFloor", Tools.jdbcWithHistory(Workload.loadMigrations(loader), statements));
     tools.put("flyway", Tools.flyway(w.flywayDir("sqlite")));
     tools.put("squashFloor", Tools.jdbc(List.of(flat), false));
     tools.put("squashed", Tools.jmigrate(squashedLoader));
@@ -216,6 +234,7 @@ final class HistoryBench {
     Map<String, List<Double>> cpuTimes = new LinkedHashMap<>();
     Map<String, String> migrated = new LinkedHashMap<>();
     alternate(tools, fresh, warmUp ? 1 : 0, applyReps(n, reps), times, cpuTimes, migrated); // tools interleaved
+    Tools.checkFloorHistory(migrated.get("historyFloor"), n);
     Map<String, Stats> cpu = new LinkedHashMap<>();
     cpuTimes.forEach((k, v) -> cpu.put(k, Stats.of(v)));
 
@@ -258,7 +277,7 @@ final class HistoryBench {
         Stats.of(cold.get("flyway")), Stats.of(times.get("floor")), Stats.of(times.get("jmigrate")),
         Stats.of(times.get("flyway")), Stats.of(times.get("squashFloor")), Stats.of(times.get("squashed")),
         Stats.of(times.get("flywaySquashed")), plain, build, Stats.of(cold.get("flyway13")),
-        Stats.of(times.get("flyway13")), Stats.of(times.get("flyway13Squashed")), cpu);
+        Stats.of(times.get("flyway13")), Stats.of(times.get("flyway13Squashed")), Stats.of(times.get("historyFloor")), cpu);
   }
 
   /** The squashed form of the workload: one {@code SquashedMigration} creating all N tables, and Flyway's one script. */

@@ -264,4 +264,81 @@ final class Tools {
       c.setAutoCommit(true);
     };
   }
+
+  /** The table {@link #jdbcWithHistory} records into. */
+  static final String FLOOR_HISTORY = "floor_history";
+
+  /**
+   * The second floor: {@link #jdbc} (one {@code execute} each, one commit per migration) plus what a minimal
+   * hand-written tool records: a history table created once per run ({@code CREATE TABLE IF NOT EXISTS}, committed
+   * on its own), then in each migration's transaction, after its statements, one row of version, description,
+   * checksum, installed time (the column's default, {@code CURRENT_TIMESTAMP}, as jmigrate's SQLite history has it)
+   * and execution time, through one prepared {@code INSERT} reused for the run. No reads, no lock, no checks: the
+   * checksums are {@code migrations}' own, taken once before any run (jmigrate reads them from its index).
+   */
+  static Tool jdbcWithHistory(List<io.jmigrate.migration.Migration> migrations, List<List<String>> statements) {
+    if (migrations.size() != statements.size()) {
+      throw new IllegalArgumentException(migrations.size() + " migrations, " + statements.size() + " statement lists");
+    }
+    int n = migrations.size();
+    int[] versions = new int[n];
+    String[] descriptions = new String[n];
+    int[] checksums = new int[n];
+    for (int i = 0; i < n; i++) {
+      versions[i] = migrations.get(i).version();
+      descriptions[i] = migrations.get(i).description();
+      checksums[i] = migrations.get(i).checksum();
+    }
+    return c -> () -> {
+      try (Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE IF NOT EXISTS " + FLOOR_HISTORY + " (version INTEGER PRIMARY KEY, description TEXT NOT NULL,"
+            + " checksum INTEGER NOT NULL, installed_on TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,"
+            + " execution_ms INTEGER NOT NULL)");
+      }
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement();
+          java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO " + FLOOR_HISTORY
+              + " (version, description, checksum, execution_ms) VALUES (?, ?, ?, ?)")) {
+        for (int i = 0; i < n; i++) {
+          long t0 = System.nanoTime();
+          for (String sql : statements.get(i)) {
+            s.execute(sql);
+          }
+          insert.setInt(1, versions[i]);
+          insert.setString(2, descriptions[i]);
+          insert.setInt(3, checksums[i]);
+          insert.setLong(4, (System.nanoTime() - t0) / 1_000_000);
+          insert.executeUpdate();
+          c.commit();
+        }
+      }
+      c.setAutoCommit(true);
+    };
+  }
+
+  /**
+   * Checks what {@link #jdbcWithHistory} left in the database at {@code url}: {@code n} history rows, versions 1 to
+   * {@code n}, and {@code n} tables beside its history table; throws otherwise, so that a broken floor cannot report.
+   */
+  static void checkFloorHistory(String url, int n) throws SQLException {
+    try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+      int[] rows = new int[3];
+      try (var r = s.executeQuery("SELECT COUNT(*), MIN(version), MAX(version) FROM " + FLOOR_HISTORY)) {
+        r.next();
+        for (int i = 0; i < 3; i++) {
+          rows[i] = r.getInt(i + 1);
+        }
+      }
+      int tables;
+      try (var r = s.executeQuery("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name <> '"
+          + FLOOR_HISTORY + "'")) {
+        r.next();
+        tables = r.getInt(1);
+      }
+      if (rows[0] != n || rows[1] != 1 || rows[2] != n || tables != n) {
+        throw new IllegalStateException("the floor with a history row left " + rows[0] + " rows (versions " + rows[1]
+            + " to " + rows[2] + ") and " + tables + " tables, not " + n);
+      }
+    }
+  }
 }

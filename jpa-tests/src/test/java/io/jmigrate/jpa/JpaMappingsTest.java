@@ -124,7 +124,8 @@ class JpaMappingsTest {
   /**
    * What Hibernate 7 maps where an older reading differed (src/test/resources/mappings/hibernate7): an
    * @IdClass's field that the entity does not mark @Id is part of the key; an @IdClass over one @Id;
-   * a primitive with @Column is nullable.
+   * a primitive with @Column is nullable; an @EmbeddedId and an @Embedded of a class without @Embeddable map its
+   * fields; both sides of a many-to-many owning one @JoinTable (columns swapped) make one join table.
    */
   @Test
   void hibernate7Mappings(@TempDir Path dir) throws Exception {

@@ -94,6 +94,73 @@ class NativeColumnDefinitionTest {
   }
 
   /**
+   * A {@code @ManyToOne} to an entity whose key has a {@code columnDefinition}: the join column takes the key's type as
+   * written, as Hibernate 7's export gives it (MariaDB's {@code int unsigned}, H2's {@code tinyint}); the migration
+   * runs, validate is clean, and the catalog is Hibernate's.
+   */
+  @ParameterizedTest
+  @EnumSource(value = Target.class, names = {"MARIADB", "H2"})
+  void aJoinColumnTakesTheReferencedKeysDefinition(Target target, @TempDir Path dir) throws Exception {
+    String definition = target == Target.MARIADB ? "int unsigned" : "tinyint";
+    Path sources = Files.createDirectories(dir.resolve("entities/shop"));
+    Files.writeString(sources.resolve("City.java"), """
+        package shop;
+
+        import jakarta.persistence.Column;
+        import jakarta.persistence.Entity;
+        import jakarta.persistence.Id;
+
+        @Entity
+        public class City {
+          @Id
+          @Column(columnDefinition = "%s")
+          Long id;
+        }
+        """.formatted(definition));
+    Files.writeString(sources.resolve("Address.java"), """
+        package shop;
+
+        import jakarta.persistence.Entity;
+        import jakarta.persistence.Id;
+        import jakarta.persistence.JoinColumn;
+        import jakarta.persistence.ManyToOne;
+
+        @Entity
+        public class Address {
+          @Id
+          Long id;
+
+          @ManyToOne(optional = false)
+          @JoinColumn(name = "city_id")
+          City city;
+        }
+        """);
+    EntityProject project = new EntityProject(dir.resolve("project"));
+    project.useSources(List.of(dir.resolve("entities")));
+    EntityProject.Build build = project.build("-Ajmigrate.dialects=" + target.name().toLowerCase(java.util.Locale.ROOT))
+        .assertOk();
+    String hibernateUrl = target.newDatabaseUrl(dir);
+    String jmigrateUrl = target.newDatabaseUrl(dir);
+    try (URLClassLoader loader = build.loader()) {
+      List<Class<?>> classes = build.entityClasses(loader);
+      Hibernate.open(hibernateUrl, target, classes, loader, "create", Hibernate.Naming.SNAKE_CASE).close();
+      try (Connection c = DriverManager.getConnection(jmigrateUrl)) {
+        build.migrator(loader).migrate(c);
+        assertEquals(List.of(), build.migrator(loader).validate(c).differences());
+      }
+      Hibernate.open(jmigrateUrl, target, classes, loader, "validate", Hibernate.Naming.SNAKE_CASE).close();
+    }
+    try (Connection h = DriverManager.getConnection(hibernateUrl);
+        Connection j = DriverManager.getConnection(jmigrateUrl)) {
+      List<String> got = Catalog.read(j, target);
+      List<String> exported = Catalog.read(h, target);
+      assertTrue(exported.stream().anyMatch(l -> l.matches("(?i)column address\\.city_id " + definition + "( not null)?")),
+          "Hibernate's join column has the key's definition: " + exported);
+      assertEquals(KnownDifferences.accept(target, exported, got), got);
+    }
+  }
+
+  /**
    * Hibernate's {@code @JdbcTypeCode(SqlTypes.INTERVAL_SECOND)} on a {@code Duration}, with one target dialect: the
    * interval type of Hibernate 7's export on it ({@code interval second(6)} on PostgreSQL, {@code interval
    * second(18,9)} on H2; with {@code @Column(precision)} its precision and scale; a scale alone is ignored), to the

@@ -329,7 +329,8 @@ final class Rows {
       Object[] constants = t.getEnumConstants();
       return constants[round % constants.length];
     }
-    if (t.isAnnotationPresent(Embeddable.class)) {
+    if (t.isAnnotationPresent(Embeddable.class) || (f != null && (f.isAnnotationPresent(jakarta.persistence.EmbeddedId.class)
+        || f.isAnnotationPresent(jakarta.persistence.Embedded.class)))) { // Hibernate maps such a class without @Embeddable too
       return fill(t, written, round);
     }
     return null; // a type this harness does not know: left as the constructor made it

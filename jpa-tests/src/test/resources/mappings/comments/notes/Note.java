@@ -3,11 +3,12 @@ package notes;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
 import org.hibernate.annotations.Comment;
 
 /**
  * Columns with Hibernate's {@code @Comment}, and one without (not a quote: Hibernate 7 writes it unescaped, and its DDL
- * fails); {@code @Comment} on the entity is its table's comment.
+ * fails); {@code @Comment} on the entity is its table's comment, on a {@code @ManyToOne} its join column's.
  */
 @Entity
 @Comment("notes people keep")
@@ -23,4 +24,8 @@ public class Note {
   String author;
 
   String tag;
+
+  @Comment("where it is kept")
+  @ManyToOne
+  Shelf shelf;
 }

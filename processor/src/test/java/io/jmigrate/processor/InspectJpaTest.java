@@ -186,7 +186,8 @@ class InspectJpaTest {
           "CREATE TABLE pet (id INTEGER PRIMARY KEY, owner_id INTEGER REFERENCES owner (id) ON UPDATE CASCADE)",
           "CREATE TABLE log (line TEXT)");
     }
-    Path src = dir.resolve("src");
+    Project p = new Project(dir.resolve("app"));
+    Path src = p.src;
     String[] r = run("inspect", "--url", url, "--package", "com.acme.model", "--source-dir", src.toString(), "--jpa");
     assertEquals("0", r[0], r[2]);
     assertTrue(r[1].contains("ON UPDATE CASCADE: JPA cannot declare ON UPDATE"), r[1]);
@@ -194,6 +195,14 @@ class InspectJpaTest {
     assertTrue(r[1].contains("wrote 2 entities"), r[1]);
     assertFalse(Files.exists(src.resolve("com/acme/model/Log.java")));
     assertTrue(Files.readString(src.resolve("com/acme/model/Pet.java")).contains("<li>ON UPDATE CASCADE of "));
+    // The database keeps the action the entity cannot declare: declared, so baseline and validate accept it.
+    assertTrue(Files.readString(p.root.resolve("src/main/resources/META-INF/jmigrate/unmanaged"))
+        .contains("\nforeign key pet.owner_id->owner.id: on update = CASCADE\n"));
+    Migrator m = p.build().assertOk().migrator();
+    try (Connection db = DriverManager.getConnection(url)) {
+      m.baseline(db, 1);
+      assertEquals(List.of(), m.validate(db).differences());
+    }
     String[] help = run("inspect", "--help");
     assertTrue(help[1].contains("[--jpa]"), help[1]);
   }

@@ -154,6 +154,58 @@ class SqlTypeColumnsTest {
         "at the field's line");
   }
 
+  /**
+   * A reference to a key of a type jmigrate does not model: the referencing field names the same SQL type (the
+   * migration creates both as written), or the build fails at the field, naming the type to give it.
+   */
+  @Test
+  void aReferenceToASqlTypeKeyNamesTheSameType() throws Exception {
+    String parent = """
+        package com.acme.model;
+
+        import io.jmigrate.*;
+
+        @Table
+        public class Parent {
+          @Id @Column(sqlType = "int unsigned") long id;
+        }
+        """;
+    Project bad = new Project(dir.resolve("ref-bad")).write("com/acme/model/Parent.java", parent)
+        .write("com/acme/model/Child.java", """
+        package com.acme.model;
+
+        import io.jmigrate.*;
+
+        @Table
+        public class Child {
+          @Id long id;
+          @ForeignKey(Parent.class) long parentId;
+        }
+        """);
+    Project.Result r = bad.build();
+    assertFalse(r.ok());
+    String errors = String.join("\n", r.errors());
+    assertTrue(errors.contains("column child.parent_id is BIGINT but references parent.id, which is the SQL type int"
+        + " unsigned; give the field the same: @Column(sqlType = \"int unsigned\")"), errors);
+    assertTrue(r.diagnostics().stream().anyMatch(d -> d.getLineNumber() == 8 && d.getMessage(null).contains("parent_id")),
+        "at the field's line: " + r.diagnostics());
+    Project good = new Project(dir.resolve("ref-good")).write("com/acme/model/Parent.java", parent)
+        .write("com/acme/model/Child.java", """
+        package com.acme.model;
+
+        import io.jmigrate.*;
+
+        @Table
+        public class Child {
+          @Id long id;
+          @ForeignKey(Parent.class) @Column(sqlType = "int unsigned") long parentId;
+        }
+        """);
+    good.build().assertOk();
+    String migration = String.join("\n", good.migrations("com.acme.migrations").values());
+    assertTrue(migration.contains("column(\"parent_id\", NATIVE).sqlType(\"int unsigned\")"), migration);
+  }
+
   /** name=type of each column of document, as PostgreSQL writes the type ({@code format_type}). */
   private static String types(Connection c) throws SQLException {
     StringBuilder out = new StringBuilder();

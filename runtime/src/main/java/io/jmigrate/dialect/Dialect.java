@@ -341,6 +341,15 @@ public interface Dialect {
     return false;
   }
 
+  /**
+   * What to do about a statement the database refused because of an object the models leave to it (a view or a
+   * generated column that reads a column whose type changes), naming that object; null when there is nothing to add.
+   * It ends without a period: the caller goes on.
+   */
+  default String wayForward(SQLException refused) {
+    return null;
+  }
+
   /** Starts one migration's transaction (write-locking where the dialect locks that way). */
   void begin(Connection connection) throws SQLException;
 

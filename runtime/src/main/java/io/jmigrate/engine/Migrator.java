@@ -244,7 +244,7 @@ public final class Migrator {
     try {
       return takeLock(c, d);
     } catch (LockTimeoutException e) { // operator: the message says it all; nothing was changed
-      throw new MigrationException(e.getMessage() + ". Nothing was changed.", e);
+      throw new MigrationException(StatementSink.clause(e.getMessage()) + ". Nothing was changed.", e);
     }
   }
 

@@ -470,6 +470,7 @@ final class SchemaValidator {
     // Foreign keys: one entry per key, however many columns it has (a new key starts at KEY_SEQ 1
     // where the driver names none, as SQLite's may not).
     Map<String, TreeMap<Integer, String[]>> fksByName = new LinkedHashMap<>(); // name -> (column, ref table, ref column) in order
+    Map<String, int[]> rulesByName = new TreeMap<>(); // name -> (DELETE_RULE, UPDATE_RULE)
     try (ResultSet rs = meta.getImportedKeys(catalog, schema, t.name())) {
       String current = null;
       int unnamed = 0;
@@ -482,8 +483,10 @@ final class SchemaValidator {
         }
         fksByName.computeIfAbsent(current, n -> new TreeMap<>()).put(rs.getInt("KEY_SEQ"),
             new String[] {rs.getString("FKCOLUMN_NAME"), rs.getString("PKTABLE_NAME"), rs.getString("PKCOLUMN_NAME")});
+        rulesByName.put(current, new int[] {rs.getInt("DELETE_RULE"), rs.getInt("UPDATE_RULE")});
       }
     }
+    Map<String, int[]> rulesByKey = new TreeMap<>(); // foreignKeyText -> rules
     Map<String, TreeMap<Integer, String>> pairsByName = new TreeMap<>();
     TreeSet<String> fks = new TreeSet<>();
     fksByName.forEach((name, cols) -> {
@@ -491,8 +494,10 @@ final class SchemaValidator {
       cols.forEach((seq, p) -> pairs.put(seq, p[0] + "->" + p[1] + "." + p[2]));
       pairsByName.put(name, pairs);
       List<String[]> ordered = List.copyOf(cols.values());
-      fks.add(foreignKeyText(t.name(), ordered.stream().map(p -> p[0]).toList(), ordered.get(0)[1],
-          ordered.stream().map(p -> p[2]).toList()));
+      String text = foreignKeyText(t.name(), ordered.stream().map(p -> p[0]).toList(), ordered.get(0)[1],
+          ordered.stream().map(p -> p[2]).toList());
+      fks.add(text);
+      rulesByKey.put(text, rulesByName.get(name));
     });
     if (dialect.addressesKeysByName()) {
       compareForeignKeyNames(dialect, t, pairsByName, out, renames);
@@ -506,11 +511,40 @@ final class SchemaValidator {
         out.add("foreign key " + f + " is missing");
       }
     }
+    for (ForeignKeyDefinition f : shapes ? t.foreignKeys() : List.<ForeignKeyDefinition>of()) {
+      String text = foreignKeyText(t.name(), f.columns(), f.refTable(), f.refColumns());
+      int[] rules = rulesByKey.get(text);
+      if (rules != null) {
+        compareAction(dialect, text, "delete", f.onDelete(), rules[0], unmanaged, out);
+        compareAction(dialect, text, "update", f.onUpdate(), rules[1], unmanaged, out);
+      }
+    }
     for (String f : fks) {
       if (!expectedFks.contains(f) && !unmanaged.declares("foreign key " + f)) {
         out.add("foreign key " + f + " is not in the migrations");
       }
     }
+  }
+
+  /**
+   * One action of a foreign key that the database has as the migrations make it: the catalog's rule against the
+   * model's, equal where the database does not tell the spellings apart (MariaDB's and H2's RESTRICT is NO ACTION).
+   * An action {@link Unmanaged#RESOURCE} declares ({@code foreign key c.p_id->p.id: on update = CASCADE}, as
+   * {@code inspect --jpa} writes for what an entity cannot declare) is accepted with that value.
+   */
+  private static void compareAction(Dialect dialect, String key, String event, io.jmigrate.schema.ReferentialAction modelled,
+      int rule, Unmanaged unmanaged, List<String> out) {
+    io.jmigrate.schema.ReferentialAction live = io.jmigrate.catalog.LiveForeignKeys.action(dialect, rule);
+    io.jmigrate.schema.ReferentialAction expected = io.jmigrate.catalog.LiveForeignKeys.kept(dialect, modelled);
+    if (live == expected) {
+      return;
+    }
+    java.util.Optional<String> declared = unmanaged.value("foreign key " + key, "on " + event);
+    if (declared.isPresent() && declared.get().equalsIgnoreCase(live.sql())) {
+      return;
+    }
+    out.add("foreign key " + key + ": on " + event + " " + live.sql() + " in the database, " + modelled.sql()
+        + " in the migrations" + (declared.isPresent() ? " (" + Unmanaged.RESOURCE + " declares " + declared.get() + ")" : ""));
   }
 
   /** PostgreSQL's driver quotes a type name that needs it ({@code "Mood"}). */

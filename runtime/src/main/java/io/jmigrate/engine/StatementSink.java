@@ -60,7 +60,7 @@ final class StatementSink implements Sink, AutoCloseable {
       try {
         statement.execute(sql);
       } catch (SQLException e) {
-        throw new SQLException("at statement [" + sql + "]: " + e.getMessage(), e);
+        throw refused(sql, e, e);
       }
       ran.add(sql);
       return;
@@ -142,10 +142,29 @@ final class StatementSink implements Sink, AutoCloseable {
       int failed = dialect.failedBatchEntry(e);
       String sql = failed < pending.size() ? pending.get(failed) : pending.get(pending.size() - 1);
       SQLException cause = e.getNextException() != null ? e.getNextException() : e;
-      throw new SQLException("at statement [" + sql + "]: " + cause.getMessage(), e);
+      throw refused(sql, cause, e);
     } finally {
       pending.clear();
     }
+  }
+
+  /**
+   * The statement the database refused, with its message, ending without a period (the callers go on with ". It was
+   * rolled back", which made {@code "d".. It was} of a message that ended with one), and the dialect's way forward.
+   */
+  private SQLException refused(String sql, SQLException cause, SQLException wrapped) {
+    String forward = dialect.wayForward(cause);
+    return new SQLException("at statement [" + sql + "]: " + clause(cause.getMessage())
+        + (forward == null ? "" : ". " + forward), wrapped);
+  }
+
+  /** A message to go on after with ". …": without the period (and space) it may end with. */
+  static String clause(String message) {
+    String m = String.valueOf(message).strip();
+    while (m.endsWith(".")) {
+      m = m.substring(0, m.length() - 1).strip();
+    }
+    return m;
   }
 
   @Override

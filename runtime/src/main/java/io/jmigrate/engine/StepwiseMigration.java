@@ -103,7 +103,7 @@ final class StepwiseMigration {
         } catch (SQLException e) {
           rollbackQuietly(c, d);
           if (e instanceof PartlyRan partly && !showsNothing(c, d, m, schemas, i)) {
-            throw new MigrationException("migration " + m + " failed: " + e.getMessage() + ". "
+            throw new MigrationException("migration " + m + " failed: " + StatementSink.clause(e.getMessage()) + ". "
                 + partlyRan(c, d, m, i, partly.ran), e);
           }
           if (waits.retry(d, e, attempt, m)) {
@@ -122,8 +122,8 @@ final class StepwiseMigration {
                   + ((io.jmigrate.migration.Operations.AlterColumn) ops.get(i)).column().name() + " that were given"
                   + " the default before it failed keep the default (each batch of the fill commits by itself)."
               : "";
-          throw new MigrationException("migration " + m + " failed: " + e.getMessage() + waits.gaveUp(d, e) + ". "
-              + MissingTypes.hint(List.of(ops.get(i)), e.getMessage()) + left
+          throw new MigrationException("migration " + m + " failed: " + StatementSink.clause(e.getMessage())
+              + waits.gaveUp(d, e) + ". " + MissingTypes.hint(List.of(ops.get(i)), e.getMessage()) + left
               + revert(c, d, m, ops, schemas, i) + filled, e);
         }
       }
@@ -180,7 +180,7 @@ final class StepwiseMigration {
           notStartedQuietly(c, d, m, ops, j); // as in apply
         }
         throw new MigrationException("reverting migration " + m + " failed at its step " + j + " (" + ops.get(j - 1)
-            + "): " + e.getMessage() + ". " + applyAgain(c, d, m, before), e);
+            + "): " + StatementSink.clause(e.getMessage()) + ". " + applyAgain(c, d, m, before), e);
       } finally {
         if (!finished) {
           rollbackQuietly(c, d);
@@ -548,7 +548,7 @@ final class StepwiseMigration {
         }
       }
     } catch (SQLException e) {
-      return "Reverting the steps that had run failed: " + e.getMessage() + ". The database is between the previous"
+      return "Reverting the steps that had run failed: " + StatementSink.clause(e.getMessage()) + ". The database is between the previous"
           + " version and this one; " + History.TABLE + " records it as not completed where it could. Check it with"
           + " validate.";
     }
@@ -574,7 +574,7 @@ final class StepwiseMigration {
       Preflight.write(d, ops.subList(done, ops.size()), schemas.get(done), out);
     } catch (SQLException e) {
       rollbackQuietly(c, d);
-      throw new MigrationException("migration " + m + " failed: " + e.getMessage() + ". This was checked before "
+      throw new MigrationException("migration " + m + " failed: " + StatementSink.clause(e.getMessage()) + ". This was checked before "
           + (done == 0 ? "its first step ran: nothing was changed and " + History.TABLE + " is unchanged."
               : "its step " + (done + 1) + " ran: " + stepsText(done) + " of it stay in effect, as before, and the"
                   + " next migrate resumes after them."), e);

@@ -66,8 +66,8 @@ final class TransactionalStep {
       committed = true;
       return new AppliedMigration(m.version(), m.description(), direction, millis);
     } catch (SQLException e) {
-      String failed = (up ? "migration " : "reverting migration ") + m + " failed: " + e.getMessage() + ". "
-          + (up ? MissingTypes.hint(ops, e.getMessage()) : "");
+      String failed = (up ? "migration " : "reverting migration ") + m + " failed: " + StatementSink.clause(e.getMessage())
+          + ". " + (up ? MissingTypes.hint(ops, e.getMessage()) : "");
       if (ran == null) {
         throw new MigrationException(failed + "It was rolled back; " + History.TABLE + " is unchanged.", e);
       }
@@ -129,7 +129,7 @@ final class TransactionalStep {
       } catch (IrreversibleException | SQLException e) {
         return "Its steps 1 to " + ran.size() + " had run and committed (DDL commits by itself here); steps "
             + (i + 2 > ran.size() ? "none" : (i + 2) + " to " + ran.size()) + " were reverted, but step " + (i + 1)
-            + " (" + op + ") could not be: " + e.getMessage() + ". The database is between this migration and the"
+            + " (" + op + ") could not be: " + StatementSink.clause(e.getMessage()) + ". The database is between this migration and the"
             + " one before it, and " + History.TABLE + " still records it as applied: bring the database to either"
             + " by hand (validate shows the difference) and make the history say which.";
       }

@@ -299,6 +299,14 @@ final class CatalogReader {
         t.leftOut.add(finding(table, a.object(), "left out: its " + a.attribute() + " (" + a.value() + ") has no model"
             + " form (a model's index is a B-tree of ascending key columns only); it stays in the database and "
             + Unmanaged.RESOURCE + " declares it"));
+      } else if (a.attribute().equals("auto_increment")) {
+        String column = a.object().substring(a.object().indexOf('.') + 1);
+        t.leftOut.add(finding(table, a.object(), "the database generates its values (AUTO_INCREMENT), which jmigrate"
+            + " models only on a signed int or long column, not on this column of a type it does not model: the model"
+            + " declares a plain column, the database keeps AUTO_INCREMENT, " + Unmanaged.RESOURCE + " declares it,"
+            + " validate reports it undeclared, and a migration that would restate the column (MODIFY COLUMN) is refused."
+            + " A database made from the migrations has no AUTO_INCREMENT on " + table + "." + column + ": add it there"
+            + " with an sql step (ALTER TABLE " + table + " MODIFY " + column + " … NOT NULL AUTO_INCREMENT)"));
       } else {
         t.leftOut.add(finding(table, a.object(), "kept by the database, not in the model: " + a.attribute() + " ("
             + a.value() + "). " + Unmanaged.RESOURCE + " declares it, validate reports it when it differs, and a"
@@ -503,7 +511,7 @@ final class CatalogReader {
       for (ColumnDefinition col : table.columns()) {
         if (col.generated() && !(generatedKey && key.contains(col.name()) && col.type().isInteger())) {
           table = table.replaceColumn(new ColumnDefinition(col.name(), col.type(), col.length(), col.precision(),
-              col.scale(), col.nullable(), null, null, false));
+              col.scale(), col.nullable(), null, null, false).comment(col.comment()).collation(col.collation()));
           leftOut.add(finding(t.name, "column " + t.name + "." + col.name(), "the database generates its values (identity"
               + " or auto-increment), which jmigrate models only for a single integer primary key: the model declares"
               + " a plain column, and the database keeps generating them"));
@@ -669,21 +677,7 @@ final class CatalogReader {
 
   /** MariaDB/MySQL and H2 report the default, NO ACTION, as RESTRICT: there they are one and the same. */
   private ReferentialAction action(int rule) {
-    if (rule == DatabaseMetaData.importedKeyRestrict && d.liveCatalog().reportsNoActionAsRestrict()) {
-      return ReferentialAction.NO_ACTION;
-    }
-    switch (rule) {
-      case DatabaseMetaData.importedKeyCascade:
-        return ReferentialAction.CASCADE;
-      case DatabaseMetaData.importedKeySetNull:
-        return ReferentialAction.SET_NULL;
-      case DatabaseMetaData.importedKeySetDefault:
-        return ReferentialAction.SET_DEFAULT;
-      case DatabaseMetaData.importedKeyRestrict:
-        return ReferentialAction.RESTRICT;
-      default:
-        return ReferentialAction.NO_ACTION;
-    }
+    return io.jmigrate.catalog.LiveForeignKeys.action(d, rule);
   }
 
   private Map<String, String> partitions() {

@@ -212,12 +212,47 @@ public final class Inspection {
   }
 
   /**
+   * {@link #unmanaged()}, and when {@code jpa} also what entities cannot declare and the database keeps: the ON
+   * UPDATE actions of foreign keys ({@code foreign key c.p_id->p.id: on update = CASCADE}), the tables left out for
+   * want of a primary key and the foreign keys to them; validate and baseline accept them.
+   */
+  public Unmanaged unmanaged(boolean jpa) {
+    if (!jpa) {
+      return unmanaged;
+    }
+    List<Unmanaged.Entry> more = new ArrayList<>();
+    Set<String> entities = new java.util.HashSet<>();
+    tables.stream().filter(JpaModelSource::expressible).forEach(t -> entities.add(t.table().name()));
+    for (InspectedTable t : tables) {
+      if (!entities.contains(t.table().name())) { // left out (no primary key): the database keeps it
+        more.add(Unmanaged.Entry.object("table " + t.table().name()));
+        continue;
+      }
+      more.addAll(JpaModelSource.declared(t));
+      for (io.jmigrate.schema.ForeignKeyDefinition fk : t.table().foreignKeys()) {
+        if (!entities.contains(fk.refTable())) { // a key to a table left out: the entity does not declare it
+          more.add(Unmanaged.Entry.object(Unmanaged.foreignKey(t.table().name(), fk.columns(), fk.refTable(), fk.refColumns())));
+        }
+      }
+    }
+    return unmanaged.and(new Unmanaged(more));
+  }
+
+  /**
    * Writes {@link #unmanaged()} to {@code resourceDir}/{@value Unmanaged#RESOURCE} (with the entries an
    * existing file has, which stay); returns the file, or null when there is nothing to declare.
    */
   public Path writeUnmanaged(Path resourceDir) throws IOException {
+    return writeUnmanaged(resourceDir, false);
+  }
+
+  /**
+   * … with, when {@code jpa}, what entities cannot declare and the database keeps (an ON UPDATE action of a
+   * foreign key), see {@link #unmanaged(boolean)}.
+   */
+  public Path writeUnmanaged(Path resourceDir, boolean jpa) throws IOException {
     Path file = resourceDir.resolve(Unmanaged.RESOURCE);
-    Unmanaged all = unmanaged;
+    Unmanaged all = unmanaged(jpa);
     if (Files.exists(file)) {
       all = Unmanaged.parse(Files.readString(file, StandardCharsets.UTF_8)).and(unmanaged);
     }

@@ -68,7 +68,7 @@ final class JpaModelSource {
       }
       if (fk != null && fk.onUpdate() != ReferentialAction.NO_ACTION) {
         notes.add("ON UPDATE " + fk.onUpdate().name().replace('_', ' ') + " of " + fk.name() + ": JPA cannot declare it;"
-            + " validate reports it until the key is changed in the database");
+            + " " + io.jmigrate.catalog.Unmanaged.RESOURCE + " declares it, so validate accepts it and reports another value");
       }
       String type = c.type() == ColumnType.NATIVE && elementArray(c.sqlType()) != null ? elementArray(c.sqlType())
           : ModelSource.javaType(c.type(), id || !c.nullable(), imports);
@@ -293,7 +293,26 @@ final class JpaModelSource {
     for (ForeignKeyDefinition fk : inspected.table().foreignKeys()) {
       if (fk.onUpdate() != ReferentialAction.NO_ACTION) {
         out.add(new Finding(inspected.table().name(), "foreign key " + fk.name() + " ON UPDATE "
-            + fk.onUpdate().name().replace('_', ' '), "JPA cannot declare ON UPDATE; the entity's key has NO ACTION"));
+            + fk.onUpdate().name().replace('_', ' '), "JPA cannot declare ON UPDATE; the entity's key has NO ACTION, and "
+            + io.jmigrate.catalog.Unmanaged.RESOURCE + " declares the database's, which validate accepts"));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * What the database keeps on the table's foreign keys that an entity cannot declare, for {@link
+   * io.jmigrate.catalog.Unmanaged}: an ON UPDATE action ({@code foreign key c.p_id->p.id: on update = CASCADE}).
+   */
+  static List<io.jmigrate.catalog.Unmanaged.Entry> declared(InspectedTable inspected) {
+    List<io.jmigrate.catalog.Unmanaged.Entry> out = new ArrayList<>();
+    if (!expressible(inspected)) {
+      return out;
+    }
+    for (ForeignKeyDefinition fk : inspected.table().foreignKeys()) {
+      if (fk.onUpdate() != ReferentialAction.NO_ACTION) {
+        out.add(new io.jmigrate.catalog.Unmanaged.Entry(io.jmigrate.catalog.Unmanaged.foreignKey(inspected.table().name(),
+            fk.columns(), fk.refTable(), fk.refColumns()), "on update", fk.onUpdate().sql()));
       }
     }
     return out;
@@ -411,6 +430,10 @@ final class JpaModelSource {
       imports.add("org.hibernate.annotations.OnDelete");
       imports.add("org.hibernate.annotations.OnDeleteAction");
       s.append("  @OnDelete(action = OnDeleteAction.").append(fk.onDelete().name()).append(")\n");
+    }
+    if (!readOnly && c.comment() != null) { // Hibernate's @Comment on a to-one field: its join column's comment
+      imports.add("org.hibernate.annotations.Comment");
+      s.append("  @Comment(").append(literal(c.comment())).append(")\n");
     }
     return s.append("  ").append(target).append(' ').append(field).append(";\n\n").toString();
   }

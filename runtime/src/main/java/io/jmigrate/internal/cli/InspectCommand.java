@@ -111,9 +111,9 @@ public final class InspectCommand {
       out.print(inspection.report());
       Path resources = options.containsKey("resource-dir") ? Path.of(options.get("resource-dir"))
           : Path.of(sourceDir).toAbsolutePath().normalize().resolveSibling("resources");
-      Path declared = inspection.writeUnmanaged(resources);
+      Path declared = inspection.writeUnmanaged(resources, jpa);
       if (declared != null) {
-        out.println("declared " + inspection.unmanaged().entries().size() + " thing(s) the models leave to the database in "
+        out.println("declared " + inspection.unmanaged(jpa).entries().size() + " thing(s) the models leave to the database in "
             + declared + " (validate, baseline and migrate keep them)");
       }
       if (jpa) {

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * MariaDB/MySQL's catalog beyond JDBC: {@code ON UPDATE} (column comments are the model's), a column's collation other than
  * its table's (a text column's is read into the model by inspect, compared by validate), generated columns (left out); {@code UNSIGNED} integers are not
  * attributes: inspect models them with their type as written ({@link #nativeTypes}), as no signed Java type holds
- * their values. Triggers,
+ * their values, and an AUTO_INCREMENT on such a column is an attribute. FULLTEXT and SPATIAL indexes (left out: a model's index is a B-tree). Triggers,
  * routines, check constraints, partitioned tables.
  */
 final class MariaDbCatalog implements LiveCatalog {
@@ -28,7 +28,17 @@ final class MariaDbCatalog implements LiveCatalog {
             + " WHERE c.TABLE_SCHEMA = DATABASE() AND c.COLLATION_NAME IS NOT NULL AND c.COLLATION_NAME <> t.TABLE_COLLATION",
         "SELECT TABLE_NAME, CONCAT('column ', TABLE_NAME, '.', COLUMN_NAME), 'generated', CONCAT(COLUMN_TYPE,"
             + " ' AS (', GENERATION_EXPRESSION, ') ', IF(UPPER(EXTRA) LIKE '%STORED%', 'STORED', 'VIRTUAL')), 1"
-            + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND IS_GENERATED = 'ALWAYS'");
+            + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND IS_GENERATED = 'ALWAYS'",
+        // AUTO_INCREMENT on a column inspect models by its type as written (an unsigned integer): a model's identity
+        // is a signed int or long, so the database keeps it, declared, and validate reports it undeclared
+        "SELECT TABLE_NAME, CONCAT('column ', TABLE_NAME, '.', COLUMN_NAME), 'auto_increment', 'AUTO_INCREMENT', 0"
+            + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND LOWER(EXTRA) LIKE '%auto_increment%'"
+            + " AND (LOWER(COLUMN_TYPE) LIKE '%unsigned%' OR LOWER(COLUMN_TYPE) LIKE '%zerofill%')",
+        // FULLTEXT and SPATIAL indexes: a model's index is a B-tree (on TEXT it would narrow the column to VARCHAR)
+        "SELECT TABLE_NAME, CONCAT('index ', INDEX_NAME), 'definition', CONCAT(INDEX_TYPE, ' INDEX ', INDEX_NAME, ' (',"
+            + " GROUP_CONCAT(COLUMN_NAME ORDER BY SEQ_IN_INDEX SEPARATOR ', '), ')'), 1 FROM information_schema.STATISTICS"
+            + " WHERE TABLE_SCHEMA = DATABASE() AND INDEX_TYPE IN ('FULLTEXT', 'SPATIAL')"
+            + " GROUP BY TABLE_NAME, INDEX_NAME, INDEX_TYPE");
 
   private static final List<ObjectKind> OBJECTS = List.of(
         new ObjectKind("trigger", "SELECT CONCAT(EVENT_OBJECT_TABLE, '.', TRIGGER_NAME) FROM information_schema.TRIGGERS"

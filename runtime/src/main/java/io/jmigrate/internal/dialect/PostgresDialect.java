@@ -598,6 +598,48 @@ public class PostgresDialect extends SqlDialect {
     };
   }
 
+  /** PostgreSQL's detail of an ALTER COLUMN … TYPE refused under a view (its first one) or a generated column. */
+  private static final java.util.regex.Pattern VIEW_DEPENDS = java.util.regex.Pattern.compile(
+      "rule \\S+ on (?:materialized )?view (\\S+) depends on column \"([^\"]+)\"");
+  private static final java.util.regex.Pattern GENERATED_DEPENDS = java.util.regex.Pattern.compile(
+      "(?i)column \"([^\"]+)\" is used by generated column \"([^\"]+)\"");
+
+  /**
+   * A type change PostgreSQL refuses because a view or a generated column reads the column (SQLSTATE 0A000,
+   * {@code cannot alter type of a column used by a view or rule} / {@code … by a generated column}): the object
+   * named, and how to make the change around it.
+   */
+  @Override
+  public String wayForward(SQLException refused) {
+    for (Throwable t = refused; t != null; t = t.getCause()) {
+      if (!(t instanceof SQLException s)) {
+        continue;
+      }
+      for (SQLException n = s; n != null; n = n.getNextException()) {
+        String message = String.valueOf(n.getMessage());
+        java.util.regex.Matcher view = VIEW_DEPENDS.matcher(message);
+        if (message.contains("used by a view or rule") && view.find()) {
+          return "PostgreSQL changes no type of a column a view reads: the view " + view.group(1) + " reads "
+              + view.group(2) + " (PostgreSQL names the first such view; others may read it too, and views on them)."
+              + " Write this change with the views around it, in one migration: sql(\"DROP VIEW " + view.group(1)
+              + "\") before it and sql(\"CREATE VIEW " + view.group(1) + " AS …\") after it (pg_get_viewdef('"
+              + view.group(1) + "') gives the definition); the views are the database's (" + io.jmigrate.catalog.Unmanaged.RESOURCE
+              + "), so jmigrate does not recreate them itself";
+        }
+        java.util.regex.Matcher generated = GENERATED_DEPENDS.matcher(message);
+        if (message.contains("used by a generated column") && generated.find()) {
+          return "PostgreSQL changes no type of a column a generated column reads: the generated column "
+              + generated.group(2) + " reads " + generated.group(1) + ". Drop " + generated.group(2) + " before this"
+              + " change and add it back after it (in the models: remove the field and build, then change the type and"
+              + " put the field back and build; or one migration of sql steps: ALTER TABLE … DROP COLUMN "
+              + generated.group(2) + ", this change, ALTER TABLE … ADD COLUMN " + generated.group(2)
+              + " … GENERATED ALWAYS AS (…) STORED); its values are computed again, nothing is lost";
+        }
+      }
+    }
+    return null;
+  }
+
   /** SQLSTATE 55P03, lock_not_available, anywhere in the chain (a batch wraps it). */
   @Override
   public boolean lockTimedOut(SQLException e) {

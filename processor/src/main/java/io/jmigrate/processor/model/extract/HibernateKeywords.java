@@ -61,6 +61,26 @@ final class HibernateKeywords {
     return Set.of(spaced.split(" "));
   }
 
+  /**
+   * A warning when a quoted name in lower case ({@code "`rank`"}) meets H2 among the targets: Hibernate quotes it and
+   * H2 keeps it in lower case ({@code "rank"}), while jmigrate's schema records the name without its quoting, and
+   * its H2 dialect writes it as H2 folds unquoted names ({@code RANK}, in a database without
+   * {@code DATABASE_TO_LOWER}): Hibernate's validate passes (it compares names ignoring case), its queries do not find
+   * the {@code kind}. Null otherwise.
+   */
+  static Problem quotedLowerCaseOnH2(List<String> targets, String kind, String given, String physical, Origin at) {
+    if (!targets.contains("h2") || !physical.equals(physical.toLowerCase(java.util.Locale.ROOT))
+        || physical.equals(physical.toUpperCase(java.util.Locale.ROOT))) {
+      return null;
+    }
+    String upper = physical.toUpperCase(java.util.Locale.ROOT);
+    return new Problem(at.element(), "the quoted " + kind + " name " + physical + " keeps its lower case in Hibernate's"
+        + " SQL (\"" + physical + "\"), but on an H2 database that folds names to upper case (H2's default) jmigrate"
+        + " creates it as " + upper + ": Hibernate's validate passes there and its queries do not find the " + kind
+        + ". Open H2 with DATABASE_TO_LOWER=TRUE (docs/databases.md; there jmigrate creates " + physical + "), or leave"
+        + " the quotes out if it is no keyword", true, at.annotation(), at.value());
+  }
+
   /** The target dialects (of {@code targets}) where Hibernate's unquoted name fails: empty when none, or no targets. */
   static List<String> failingOn(List<String> targets, String name, boolean table) {
     Map<String, Set<String>> byTarget = Map.of("postgresql", POSTGRESQL, "h2", H2, "mariadb", MARIADB_TABLES);
@@ -81,7 +101,7 @@ final class HibernateKeywords {
    */
   static Problem warning(List<String> targets, String kind, String given, String physical, Origin at, String quoted) {
     if (given.startsWith("`") || given.startsWith("\"")) {
-      return null;
+      return quotedLowerCaseOnH2(targets, kind, given, physical, at);
     }
     List<String> failing = failingOn(targets, physical, kind.equals("table"));
     if (failing.isEmpty()) {

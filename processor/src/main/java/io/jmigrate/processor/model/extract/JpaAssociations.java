@@ -82,8 +82,8 @@ final class JpaAssociations extends JpaPart {
         toOne(e, t, f, forceNullable, embedded);
       } else if (Jpa.has(f, "OneToMany") || Jpa.has(f, "ManyToMany")) {
         toMany(e, t, f);
-      } else if (JpaColumns.isEmbedded(f) && JpaColumns.embeddable(f.asType()) != null) {
-        associations(e, t, persistentFields(JpaColumns.embeddable(f.asType()), annotations, new ArrayList<>(), true),
+      } else if (JpaColumns.isEmbedded(f) && JpaColumns.embeddedType(f) != null) {
+        associations(e, t, persistentFields(JpaColumns.embeddedType(f), annotations, new ArrayList<>(), true),
             forceNullable, embedded || !(JpaColumns.cascaded(f) && columns.notNullByValidation(f)));
       }
     }
@@ -144,10 +144,11 @@ final class JpaAssociations extends JpaPart {
     }
     // A writable association over a column a read-only basic attribute maps too ({@code Long cityId} beside
     // {@code City city}): the association's column replaces it.
+    // Hibernate's @Comment on a to-one field is its join column's comment (CommentBinder: the value's columns).
     t.place(JpaColumns.reference(name, f, f.getEnclosingElement().getSimpleName().toString(), referenced,
         nullable, unique, false, fk, origin,
         renamed == null ? null : annotations.string(renamed, "value"),
-        Annotations.mirror(f, JmigrateExtractor.NARROW) != null), readOnly(jc));
+        Annotations.mirror(f, JmigrateExtractor.NARROW) != null).withComment(columns.comment(f)), readOnly(jc));
   }
 
   /** The associated entity, if it has a table to reference; otherwise null, reported at the field. */

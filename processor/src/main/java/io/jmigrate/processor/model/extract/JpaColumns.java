@@ -171,12 +171,29 @@ final class JpaColumns {
     return null;
   }
 
+  /**
+   * The type an embedded attribute's columns come from: its {@code @Embeddable} type, or, for a field marked
+   * {@code @Embedded} or {@code @EmbeddedId}, its class even without {@code @Embeddable} (the JPA specification asks
+   * for it; Hibernate maps the class's fields all the same, as a legacy key class without it); null for neither.
+   */
+  static TypeElement embeddedType(Element field) {
+    TypeElement t = embeddable(field.asType());
+    if (t == null && (Jpa.has(field, "Embedded") || Jpa.has(field, "EmbeddedId"))
+        && field.asType().getKind() == TypeKind.DECLARED && ((DeclaredType) field.asType()).asElement() instanceof TypeElement c
+        && (c.getKind() == ElementKind.CLASS || c.getKind() == ElementKind.RECORD)
+        && !c.getQualifiedName().toString().startsWith("java.")) {
+      t = c;
+    }
+    return t;
+  }
+
   /** The columns of a basic or embedded attribute, appended to {@code out}. */
   void attribute(Element field, Scope scope, List<ColumnDeclaration> out) {
     if (isEmbedded(field)) {
-      TypeElement type = embeddable(field.asType());
+      TypeElement type = embeddedType(field);
       if (type == null) {
-        problems.add(Problem.at(field, "@Embedded " + field.getSimpleName() + " needs a type annotated @Embeddable; "
+        problems.add(Problem.at(field, "@" + (Jpa.has(field, "EmbeddedId") ? "EmbeddedId" : "Embedded") + " "
+            + field.getSimpleName() + " needs a class whose fields are its columns (usually annotated @Embeddable); "
             + field.asType() + " is not one"));
         return;
       }
@@ -774,8 +791,10 @@ final class JpaColumns {
       boolean nullable, boolean unique, boolean id, ForeignKeyDeclaration fk, Origin origin, String renamedFrom,
       boolean narrow) {
     JavaType t = referenced.javaType();
+    // The referenced column's type; one jmigrate does not model (a columnDefinition) with its SQL type as written,
+    // as Hibernate's join column copies the referenced column's (AnnotatedJoinColumn's override from it).
     return new ColumnDeclaration(name, true, field.getSimpleName().toString(), declaringClass,
-        new JavaType(t.name(), t.columnType(), false, t.boxName(), null), id, false, nullable && !id,
+        new JavaType(t.name(), t.columnType(), false, t.boxName(), null, null, t.sqlType()), id, false, nullable && !id,
         referenced.length(), referenced.precision(), referenced.scale(), unique, null, null, renamedFrom, fk, narrow,
         origin);
   }

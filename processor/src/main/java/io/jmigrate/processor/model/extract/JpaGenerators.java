@@ -119,7 +119,11 @@ final class JpaGenerators {
     if (!strategy.equals("AUTO") && !strategy.equals("SEQUENCE") && !strategy.equals("TABLE")) {
       return false;
     }
-    if (!generator.isEmpty() && hibernateGenerator(f, root, generator) != null) {
+    AnnotationMirror hibernate = generator.isEmpty() ? null : hibernateGenerator(f, root, generator);
+    if (hibernate != null) {
+      // The error says it: no "does not read @GenericGenerator" warning besides it (read before the key).
+      problems.removeIf(p -> p.warning() && p.element() == f && p.annotation() != null
+          && Jpa.qualifiedName(p.annotation()).startsWith(Jpa.HIBERNATE + "GenericGenerator"));
       problems.add(Problem.error(Origin.of(f, g).with("g", g, explicit(g, "generator")).of("g"), "jmigrate does not map"
           + " Hibernate's @GenericGenerator (generator = \"" + generator + "\"): its strategy decides what the database"
           + " needs; use a @SequenceGenerator or @TableGenerator of that name, or IDENTITY"));

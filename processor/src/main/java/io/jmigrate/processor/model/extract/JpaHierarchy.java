@@ -66,7 +66,7 @@ final class JpaHierarchy extends JpaPart {
         if (target != null) {
           work.add(target);
         }
-        TypeElement embeddable = JpaColumns.embeddable(f.asType());
+        TypeElement embeddable = JpaColumns.embeddedType(f);
         if (embeddable != null) {
           targets(embeddable, work, seen);
         }

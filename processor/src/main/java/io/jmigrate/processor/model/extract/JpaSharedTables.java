@@ -22,6 +22,7 @@ final class JpaSharedTables extends JpaPart {
    * A column both map must agree (type, sizes, nullability, key); otherwise it is an error at the field.
    */
   void shareTables() {
+    shareJoinTables();
     Map<String, List<JpaTable>> byName = new java.util.TreeMap<>();
     for (JpaTable t : tables.values()) {
       if (!t.className.contains("#")) {
@@ -56,6 +57,49 @@ final class JpaSharedTables extends JpaPart {
                 fk.onUpdate(), fk.name()), c.narrow(), c.origin(), c.comment()).withCollation(c.collation());
       });
     }
+  }
+
+  /**
+   * Both sides of a many-to-many owning one {@code @JoinTable} (neither {@code mappedBy}), with the join columns
+   * swapped: Hibernate makes one table. jmigrate keeps one (the one whose owner sorts first) when both define the same
+   * table: the same columns (type, sizes, nullability, reference), key and indexes. Otherwise both stay, and the
+   * model validator reports the name used twice.
+   */
+  private void shareJoinTables() {
+    Map<String, List<JpaTable>> byName = new java.util.TreeMap<>();
+    for (JpaTable t : tables.values()) {
+      if (t.className.contains("#")) {
+        byName.computeIfAbsent(t.name, k -> new ArrayList<>()).add(t);
+      }
+    }
+    for (List<JpaTable> group : byName.values()) {
+      if (group.size() < 2) {
+        continue;
+      }
+      group.sort(Comparator.comparing((JpaTable t) -> t.className));
+      JpaTable first = group.get(0);
+      for (JpaTable other : group.subList(1, group.size())) {
+        if (sameTable(first, other)) {
+          tables.remove(other.className);
+        }
+      }
+    }
+  }
+
+  private static boolean sameTable(JpaTable a, JpaTable b) {
+    if (a.columns.size() != b.columns.size() || !a.key().stream().map(ColumnDeclaration::name).toList()
+        .equals(b.key().stream().map(ColumnDeclaration::name).toList())) {
+      return false;
+    }
+    for (ColumnDeclaration c : b.columns) {
+      ColumnDeclaration mine = a.column(c.name());
+      if (mine == null || !sameColumn(mine, c) || !java.util.Objects.equals(mine.foreignKey(), c.foreignKey())
+          || mine.unique() != c.unique()) {
+        return false;
+      }
+    }
+    return a.indexes.size() == b.indexes.size() && a.indexes.stream().allMatch(i -> b.indexes.stream()
+        .anyMatch(x -> x.columns().equals(i.columns()) && x.unique() == i.unique() && x.name().equals(i.name())));
   }
 
   void merge(JpaTable into, JpaTable other) {

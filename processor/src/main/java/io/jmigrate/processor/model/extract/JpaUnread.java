@@ -34,7 +34,8 @@ final class JpaUnread extends JpaPart {
       "CurrentTimestamp", "SoftDelete", "Nationalized",
       "Collate", // read by JpaColumns for a basic column
       "SQLOrder", "OrderBy", // the order of a collection's rows when loaded: SQL Hibernate appends to its query
-      "Comment", // read by JpaColumns for a basic column, and on an entity as its table's comment; on an association, left out as before
+      "Comment", // read by JpaColumns for a basic column, on a to-one field as its join column's, and on an entity as its
+                 // table's comment; on a collection, left out as before
       "GeneratedColumn"); // read by JpaColumns for a basic column; on an association or embedded attribute, an error below
 
   /** The mapped superclasses already warned about (several entities may extend one). */

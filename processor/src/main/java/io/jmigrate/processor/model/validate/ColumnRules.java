@@ -38,6 +38,11 @@ final class ColumnRules {
 
   private static Problem type(ColumnDeclaration c) {
     String sql = c.javaType().sqlType();
+    if (c.javaType().columnType() == ColumnType.NATIVE && sql == null) {
+      // Never a migration with a column that no statement can create (it would fail at sql, baseline and migrate).
+      return Problem.error(c.origin(), "column " + c.name() + " is of a type jmigrate does not model but names no SQL"
+          + " type; give it one: @Column(sqlType = \"…\"), or columnDefinition on a JPA @Column or @JoinColumn");
+    }
     if (sql != null && (sql.isBlank() || sql.contains(";") || sql.contains("--") || sql.contains("/*")
         || sql.chars().anyMatch(ch -> ch < 0x20))) {
       return Problem.error(c.origin().of("sqlType"), "@Column(sqlType = \"" + sql.replace("\n", "\\n") + "\") must be one"

@@ -1,5 +1,6 @@
 package io.jmigrate.processor.model.validate;
 
+import io.jmigrate.schema.ColumnType;
 import io.jmigrate.schema.ReferentialAction;
 import io.jmigrate.processor.model.ColumnDeclaration;
 import io.jmigrate.processor.model.ForeignKeyDeclaration;
@@ -55,6 +56,12 @@ final class ForeignKeyRules {
       return Problem.error(columnAt, "@ForeignKey references " + target.name() + "." + rc + ", which is neither its "
           + "primary key nor unique; databases require one of them. Add @Column(unique = true) to it, or reference "
           + "the primary key.");
+    }
+    if (referenced.javaType().columnType() == ColumnType.NATIVE && own.javaType().columnType() != ColumnType.NATIVE) {
+      return Problem.error(own.origin(), "column " + table.name() + "." + own.name() + " is "
+          + own.javaType().columnType() + " but references " + target.name() + "." + rc + ", which is the SQL type "
+          + referenced.javaType().sqlType() + "; give the field the same: @Column(sqlType = \""
+          + referenced.javaType().sqlType().replace("\"", "\\\"") + "\")");
     }
     if (own.javaType().columnType() != referenced.javaType().columnType()) {
       return Problem.error(own.origin(), "column " + table.name() + "." + own.name() + " is "

@@ -87,12 +87,35 @@ public final class ModelValidator {
     TableDeclaration other = byName.putIfAbsent(t.name(), t);
     if (other != null) {
       return Problem.error(t.origin().of("name"), "two models use the table name \"" + t.name() + "\": "
-          + other.className() + " and " + t.className() + ". Give one of them another name with @Table(name = \"…\").");
+          + other.className() + " and " + t.className() + ". " + sameNameAdvice(other.className(), t.className()));
     }
     TableDeclaration folded = byFoldedName.putIfAbsent(t.name().toLowerCase(Locale.ROOT), t);
     String message = folded == null ? null : dialects.sameNameIgnoringCase("the table name of " + t.className(), t.name(),
         folded.name(), "Give " + t.className() + " or " + folded.className() + " another name with @Table(name = \"…\").");
     return message == null ? null : Problem.error(t.origin().of("name"), message);
+  }
+
+  /**
+   * What to do about a table name used twice. A join or collection table's class name is its owner's and the
+   * attribute's ({@code Sku#fees}): renaming it would split rows that both mean to share, so the advice is the
+   * mapping's usual fix.
+   */
+  private static String sameNameAdvice(String a, String b) {
+    boolean joinA = a.contains("#");
+    boolean joinB = b.contains("#");
+    if (joinA && joinB) {
+      return "Both own the join table with different columns, keys or references: if they are the two sides of one "
+          + "association, give one side mappedBy = \"…\" (the other side's attribute) and keep one @JoinTable; "
+          + "otherwise give one of them another name in its @JoinTable or @CollectionTable.";
+    }
+    if (joinA || joinB) {
+      String collection = joinA ? a : b;
+      return "The entity and the collection " + collection + " would share one table, whose rows the collection "
+          + "would write without the entity's other columns: map the collection through the entity (a @OneToMany "
+          + "of it, mappedBy its @ManyToOne), or mark " + collection.substring(collection.indexOf('#') + 1)
+          + " @Transient; renaming either table would split the rows.";
+    }
+    return "Give one of them another name with @Table(name = \"…\").";
   }
 
   /** Columns naming one enum type must agree on its labels: the type is one schema object. */
