@@ -147,6 +147,31 @@ class JpaMappingsTest {
   }
 
   /**
+   * A composite key's column order (src/test/resources/mappings/keyorder): Hibernate orders a key's columns by size,
+   * then name, unless a unique constraint over exactly the key's columns gives their order (and is then no unique
+   * constraint of its own), for an @IdClass and an @EmbeddedId alike. {@code inspect --jpa} writes such a
+   * constraint where a database's key is in another order.
+   */
+  @Test
+  void compositeKeyOrderedByAUniqueConstraint(@TempDir Path dir) throws Exception {
+    SchemaComparison keys = new SchemaComparison(dir, SchemaComparison.all());
+    keys.step("mappings/keyorder");
+    keys.assertNoProblems();
+  }
+
+  /**
+   * The same entities first without the constraints (mappings/keyorder-before: the keys in size and name order), then
+   * with them: the second build's migration sets each key in the constraint's order, and the rows stay.
+   */
+  @Test
+  void aUniqueConstraintAddedOverTheKeyReordersIt(@TempDir Path dir) throws Exception {
+    SchemaComparison keys = new SchemaComparison(dir, SchemaComparison.all());
+    keys.step("mappings/keyorder-before");
+    keys.step("mappings/keyorder");
+    keys.assertNoProblems();
+  }
+
+  /**
    * On MariaDB, a foreign key whose columns the primary key, a unique constraint or an index already starts with
    * gets no index of its own (src/test/resources/mappings/fkindexes): the indexes (by columns and uniqueness) are
    * those of Hibernate's export, where InnoDB makes an index only for a key no other index serves. The catalog
@@ -236,6 +261,21 @@ class JpaMappingsTest {
     targets.retainAll(Set.of(Target.POSTGRESQL));
     SchemaComparison arrays = new SchemaComparison(dir, targets);
     arrays.step(List.of("mappings/arraydefs"), Map.of(), "-Ajmigrate.dialects=postgresql");
+    arrays.assertNoProblems();
+  }
+
+  /**
+   * Arrays of elements jmigrate has no array type for ({@code real[]}, {@code smallint[]}, {@code float8[]};
+   * src/test/resources/mappings/nativearrays), as {@code inspect --jpa} writes them: a {@code columnDefinition} on a
+   * Java array of the element's type, which Hibernate maps as an ARRAY (its validate accepts the column) and jmigrate
+   * reads as the type written. On PostgreSQL, whose types they are.
+   */
+  @Test
+  void arraysOfOtherElementsByColumnDefinition(@TempDir Path dir) throws Exception {
+    Set<Target> targets = SchemaComparison.all();
+    targets.retainAll(Set.of(Target.POSTGRESQL));
+    SchemaComparison arrays = new SchemaComparison(dir, targets);
+    arrays.step(List.of("mappings/nativearrays"), Map.of(), "-Ajmigrate.dialects=postgresql");
     arrays.assertNoProblems();
   }
 

@@ -120,6 +120,10 @@ class PostgresAdoptionWithUnmodelledObjectsTest {
           "@io.jmigrate.Index(columns = \"amount\")\npublic class Measurement");
       Project.Result third = p.build().assertOk();
       Migrator m3 = third.migrator().withUnmanaged(onClassPath);
+      // The preview against the database says so at the migration, as migrate refuses it.
+      String preview = String.join("\n", m3.sql(db));
+      assertTrue(preview.contains("-- migrate refuses this migration before its first statement: V0003")
+          && preview.contains("on the partitioned table measurement, which PostgreSQL refuses"), preview);
       MigrationException e = assertThrows(MigrationException.class, () -> m3.migrate(db));
       assertTrue(e.getMessage().contains("on the partitioned table measurement, which PostgreSQL refuses")
           && e.getMessage().contains("Nothing was changed"), e.getMessage());

@@ -193,11 +193,13 @@ class PostgresPagilaAdoptionTest {
           "column customer.last_ip: of the type inet (no jmigrate type)",
           "index film_fulltext_idx: left out: its definition (CREATE INDEX film_fulltext_idx ON public.film USING gist"
               + " (fulltext)) has no model form",
-          "partition payment_p2022_01: left out", "view actor_info: left out", "trigger film.film_fulltext_trigger",
+          "3 partitions of payment (payment_p2022_01 … payment_p2022_03): left out: they hold its rows",
+          "view actor_info: left out", "trigger film.film_fulltext_trigger",
           "function last_updated()", "domain year", "enum type mpaa_rating")) {
         assertTrue(report.contains(expected), "missing \"" + expected + "\" in:\n" + report);
       }
       assertFalse(report.contains("left out, with everything on it"), "no table is left out whole:\n" + report);
+      assertFalse(report.contains("partition payment_p2022_02"), "the partitions are one line:\n" + report);
 
       inspection.write(p.src, "com.acme.model");
       String film = Files.readString(p.src.resolve("com/acme/model/Film.java"));

@@ -28,6 +28,13 @@ final class History {
 
   /** The rows in version order, or null when the table does not exist yet. */
   static List<HistoryRow> read(Connection c, Dialect dialect) throws SQLException {
+    // Through the catalog first, not a query that fails: MariaDB's driver logs every failed query as a warning,
+    // which a new user took for an error on each first command against a database without history.
+    String existing = kind(c, dialect);
+    if (existing == null) {
+      return null;
+    }
+    refuseNonTable(existing);
     try {
       return query(c, dialect);
     } catch (SQLException e) {

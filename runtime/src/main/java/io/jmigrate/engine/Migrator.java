@@ -611,7 +611,7 @@ public final class Migrator {
       int current = rows == null ? 0 : check(rows);
       // never down (allowed ahead); a partly applied migration from after its steps done
       return preview().render(d, current, Math.max(current, latestVersion()), new SqlRecorder(c),
-          rows == null ? null : partlyApplied(rows));
+          rows == null ? null : partlyApplied(rows), c);
     } catch (SQLException e) {
       throw new MigrationException("could not read the database: " + e.getMessage(), e);
     }
@@ -633,7 +633,7 @@ public final class Migrator {
         throw new MigrationException("the database is at version " + current + ", which this build does not know"
             + " (it knows 1 to " + latestVersion() + "): preview with the build that has it");
       }
-      return preview().render(d, current, to, new SqlRecorder(c), rows == null ? null : partlyApplied(rows));
+      return preview().render(d, current, to, new SqlRecorder(c), rows == null ? null : partlyApplied(rows), c);
     } catch (SQLException e) {
       throw new MigrationException("could not read the database: " + e.getMessage(), e);
     }

@@ -69,6 +69,16 @@ final class SqlPreview {
 
   /** The statements from {@code from} to {@code to}; a {@code partial} migration's from after its steps done. */
   List<String> render(Dialect d, int from, int to, SqlRecorder recorder, HistoryRow partial) throws SQLException {
+    return render(d, from, to, recorder, partial, null);
+  }
+
+  /**
+   * As {@link #render(Dialect, int, int, SqlRecorder, HistoryRow)}; with the {@code live} database, the migration
+   * that migrating would refuse before its first statement ({@link StripGuard}: an online form on a partitioned table,
+   * a kept attribute stripped) is marked with the refusal, at its first pending migration as migrating checks it then.
+   */
+  List<String> render(Dialect d, int from, int to, SqlRecorder recorder, HistoryRow partial, java.sql.Connection live)
+      throws SQLException {
     if (from > to) {
       return renderDown(d, from, to, recorder);
     }
@@ -86,6 +96,13 @@ final class SqlPreview {
       recorder.comment(m + (done == 0 ? "" : " (partly applied: resumed after step " + done
           + (partial.stepStarted() == null ? "" : "; step " + partial.stepStarted() + " is first checked against the catalog")
           + ")"));
+      if (live != null && done == 0) {
+        try {
+          StripGuard.check(live, d, m, m.up(), schema);
+        } catch (MigrationException refused) {
+          recorder.comment("migrate refuses this migration before its first statement: " + refused.getMessage());
+        }
+      }
       if (done > 0 || StepwiseMigration.splits(d, m, schema) || !d.transactionalDdl()) {
         // Step by step, in the order that runs what cannot be undone last (online: the parts, marked).
         List<Operation> order = ExecutionOrder.of(m, schema, done > 0 ? partial : null);

@@ -122,7 +122,8 @@ final class StepwiseMigration {
                   + ((io.jmigrate.migration.Operations.AlterColumn) ops.get(i)).column().name() + " that were given"
                   + " the default before it failed keep the default (each batch of the fill commits by itself)."
               : "";
-          throw new MigrationException("migration " + m + " failed: " + StatementSink.clause(e.getMessage()) + waits.gaveUp(d, e) + ". " + left
+          throw new MigrationException("migration " + m + " failed: " + StatementSink.clause(e.getMessage())
+              + waits.gaveUp(d, e) + ". " + MissingTypes.hint(List.of(ops.get(i)), e.getMessage()) + left
               + revert(c, d, m, ops, schemas, i) + filled, e);
         }
       }

@@ -66,7 +66,8 @@ final class TransactionalStep {
       committed = true;
       return new AppliedMigration(m.version(), m.description(), direction, millis);
     } catch (SQLException e) {
-      String failed = (up ? "migration " : "reverting migration ") + m + " failed: " + StatementSink.clause(e.getMessage()) + ". ";
+      String failed = (up ? "migration " : "reverting migration ") + m + " failed: " + StatementSink.clause(e.getMessage())
+          + ". " + (up ? MissingTypes.hint(ops, e.getMessage()) : "");
       if (ran == null) {
         throw new MigrationException(failed + "It was rolled back; " + History.TABLE + " is unchanged.", e);
       }

@@ -455,6 +455,19 @@ final class CatalogReader {
     return out;
   }
 
+  /** The schema (or, where schemas are catalogs, the catalog) of a foreign key's referenced table when it is not this one's; else null. */
+  private String otherSchema(ResultSet rs) throws SQLException {
+    String refSchema = rs.getString("PKTABLE_SCHEM");
+    String refCatalog = rs.getString("PKTABLE_CAT");
+    if (schema != null && refSchema != null && !refSchema.equalsIgnoreCase(schema)) {
+      return refSchema;
+    }
+    if (schema == null && catalog != null && refCatalog != null && !refCatalog.equalsIgnoreCase(catalog)) {
+      return refCatalog;
+    }
+    return null;
+  }
+
   /** The primary key, foreign keys and indexes of a table whose columns are all models' columns. */
   private InspectedTable keys(TableDraft t, Map<String, TableDraft> modelled) throws SQLException {
     List<Finding> leftOut = new ArrayList<>(t.leftOut);
@@ -518,7 +531,7 @@ final class CatalogReader {
           current = name == null || name.isEmpty() ? "\u0000" + (unnamed++) : name;
         }
         fks.computeIfAbsent(current, k -> new ArrayList<>()).add(new String[] {rs.getString("FKCOLUMN_NAME"),
-            rs.getString("PKTABLE_NAME"), rs.getString("PKCOLUMN_NAME")});
+            rs.getString("PKTABLE_NAME"), rs.getString("PKCOLUMN_NAME"), otherSchema(rs)});
         actions.put(current, new int[] {rs.getInt("DELETE_RULE"), rs.getInt("UPDATE_RULE")});
       }
     }
@@ -534,6 +547,10 @@ final class CatalogReader {
       String why = null;
       if (pairs.size() > 1) {
         why = "it has " + pairs.size() + " columns; a model declares a foreign key on one field";
+      } else if (pairs.get(0)[3] != null) {
+        why = "it references " + pairs.get(0)[3] + "." + refTable + ", a table in another schema, which jmigrate does"
+            + " not manage (it reads and migrates the connection's schema only); the key is kept as the database has it,"
+            + " and a fresh database made from the migrations does not have it";
       } else if (!modelled.containsKey(refTable)) {
         why = "it references " + refTable + ", which inspect did not write a model for"
             + (findings.stream().anyMatch(f -> f.object().equals("table " + refTable)) ? " (see there)" : " (not selected)");

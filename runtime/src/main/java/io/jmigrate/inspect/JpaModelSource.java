@@ -70,7 +70,8 @@ final class JpaModelSource {
         notes.add("ON UPDATE " + fk.onUpdate().name().replace('_', ' ') + " of " + fk.name() + ": JPA cannot declare it;"
             + " " + io.jmigrate.catalog.Unmanaged.RESOURCE + " declares it, so validate accepts it and reports another value");
       }
-      String type = ModelSource.javaType(c.type(), id || !c.nullable(), imports);
+      String type = c.type() == ColumnType.NATIVE && elementArray(c.sqlType()) != null ? elementArray(c.sqlType())
+          : ModelSource.javaType(c.type(), id || !c.nullable(), imports);
       if (association) {
         body.append(joinColumn(fk, c, target, field, false, true, imports));
       } else {
@@ -167,6 +168,16 @@ final class JpaModelSource {
           + (i.unique() ? ", unique = true" : "") + ")");
     }
     String table = "@Table(name = " + name(t.name());
+    if (composite && !hibernateKeyOrder(t).equals(t.primaryKey())) {
+      // Hibernate orders a composite key's columns by size, then name, unless a unique constraint over exactly the
+      // key's columns lists them: then the key has that order, and the constraint is no unique constraint of its own.
+      imports.add("jakarta.persistence.UniqueConstraint");
+      table += ", uniqueConstraints = @UniqueConstraint(columnNames = {"
+          + String.join(", ", t.primaryKey().stream().map(k -> literal(quoted(k))).toList()) + "})";
+      notes.add("the primary key's column order, " + t.primaryKey() + ": Hibernate would order it "
+          + hibernateKeyOrder(t) + " (by size, then name), so @Table(uniqueConstraints) lists the key's columns,"
+          + " which gives the key their order (and adds no unique constraint)");
+    }
     if (indexes.size() == 1) {
       table += ", indexes = " + indexes.get(0);
     } else if (!indexes.isEmpty()) {
@@ -202,6 +213,52 @@ final class JpaModelSource {
     s.append("public class ").append(className).append(" {\n");
     s.append(body.toString().stripTrailing()).append(key).append("\n}\n");
     return s.toString();
+  }
+
+  /**
+   * The order Hibernate (6.6 and 7, {@code ColumnOrderingStrategyStandard}) gives the key's columns of the entity
+   * written for {@code t}: by physical size (at least 4 bytes), then over 2 KB or not, then name. The sizes are
+   * those jmigrate's JPA reader gives the column this class writes ({@code JpaTable.physicalSize} in the processor).
+   */
+  static List<String> hibernateKeyOrder(TableDefinition t) {
+    List<ColumnDefinition> key = new ArrayList<>(t.primaryKey().stream().map(k -> t.column(k).orElseThrow()).toList());
+    key.sort(java.util.Comparator.comparingInt((ColumnDefinition c) -> Math.max(physicalSize(c), 4))
+        .thenComparing((ColumnDefinition c) -> physicalSize(c) > 2048).thenComparing((ColumnDefinition c) -> c.name()));
+    return key.stream().map(ColumnDefinition::name).toList();
+  }
+
+  private static int physicalSize(ColumnDefinition c) {
+    return switch (c.type()) {
+      case BOOLEAN -> 1;
+      case SMALLINT -> 2;
+      case INTEGER, REAL, DOUBLE, DATE, TIME -> 4;
+      case BIGINT, TIMESTAMP, TIMESTAMP_TZ -> 8;
+      case UUID -> 16;
+      case DECIMAL -> (int) Math.ceil((c.precision() == 0 ? 38 : c.precision()) / (Math.log(10) / Math.log(2) * 8));
+      case STRING, BINARY, CLOB, LONG_TEXT, BLOB -> c.length() == 255 || c.length() == 0 ? Integer.MAX_VALUE / 2 : c.length();
+      case CHAR -> Math.max(c.length(), 1);
+      case JSON, STRING_ARRAY, INTEGER_ARRAY, BIGINT_ARRAY, ENUM, NATIVE -> Integer.MAX_VALUE / 2;
+    };
+  }
+
+  /**
+   * The Java array for a PostgreSQL array of elements jmigrate has no array type for ({@code real[]},
+   * {@code smallint[]}, {@code double precision[]}; {@code String[]} for other elements), null for a type that is no
+   * array: with it Hibernate maps the field as an ARRAY, so its validate accepts the column (a {@code String} it
+   * expects as VARCHAR, and refuses); the
+   * {@code columnDefinition} keeps the type for jmigrate. Compared with Hibernate's export and validate in jpa-tests
+   * ({@code mappings/nativearrays}).
+   */
+  static String elementArray(String sqlType) {
+    if (sqlType == null || !sqlType.endsWith("[]") || sqlType.indexOf('[') != sqlType.length() - 2) {
+      return null;
+    }
+    return switch (sqlType.substring(0, sqlType.length() - 2).trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "real", "float4" -> "Float[]";
+      case "smallint", "int2" -> "Short[]";
+      case "double precision", "float8" -> "Double[]";
+      default -> "String[]"; // inet[], numeric(5,2)[]: an ARRAY to Hibernate too, which compares the type code
+    };
   }
 
   /** What {@code inspect --jpa} cannot declare of a table: reported with the rest. */

@@ -17,19 +17,16 @@ import java.util.regex.Pattern;
 /**
  * SQLite's catalog beyond JDBC, read from each table's {@code CREATE TABLE} text: generated columns
  * (left out), {@code COLLATE} (a text column's is read into the model by inspect, compared by validate),
- * {@code AUTOINCREMENT} and {@code CHECK} constraints; triggers and
- * tables with checks; the declared column types ({@code PRAGMA table_info}), as its driver reports
+ * {@code AUTOINCREMENT} and unnamed or column {@code CHECK} constraints; named table checks (modelled);
+ * triggers; the declared column types ({@code PRAGMA table_info}), as its driver reports
  * lengths oddly.
  */
 final class SqliteCatalog implements LiveCatalog {
+  // A table's unnamed and column checks are attributes (fromCreateTable), each reported and kept; its named table
+  // checks are the model's (namedChecks). So no kind lists the tables that have checks.
   private static final List<ObjectKind> OBJECTS = List.of(
         new ObjectKind("trigger", "SELECT tbl_name || '.' || name FROM sqlite_master WHERE type = 'trigger' ORDER BY 1",
-            "kept: SQLite's table rebuild recreates a table's triggers"),
-        new ObjectKind("check constraint", "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%'"
-            + " ESCAPE '\\' AND name <> 'jmigrate_history' AND replace(replace(replace(upper(sql), char(10), ' '), char(9), ' '),"
-            + " 'CHECK (', 'CHECK(') LIKE '% CHECK(%' ORDER BY 1", "the CREATE TABLE of this table may have CHECK constraints"
-            + " without a name or on a column, which the model does not describe (named table checks are modelled):"
-            + " a change that rebuilds the table (changing a column or a key) would not recreate them"));
+            "kept: SQLite's table rebuild recreates a table's triggers"));
 
   private final SqliteDialect dialect;
 

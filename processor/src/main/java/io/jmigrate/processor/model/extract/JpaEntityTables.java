@@ -192,7 +192,9 @@ final class JpaEntityTables extends JpaPart {
     for (AnnotationMirror unique : Jpa.mirrors(annotations, table, "uniqueConstraints")) {
       Origin at = track(track(Origin.of(type, unique), unique, "name", "name"), unique, "columnNames", "columns");
       List<String> cols = annotations.strings(unique, "columnNames").stream().map(this::physical).toList();
-      t.indexes.add(new IndexDeclaration(cols, true, annotations.string(unique, "name"), at));
+      IndexDeclaration constraint = new IndexDeclaration(cols, true, annotations.string(unique, "name"), at);
+      t.indexes.add(constraint);
+      t.uniqueConstraints.add(constraint);
     }
   }
 

@@ -23,6 +23,8 @@ final class JpaTable {
   Origin origin;
   final List<ColumnDeclaration> columns = new ArrayList<>();
   final List<IndexDeclaration> indexes = new ArrayList<>();
+  /** Those of {@link #indexes} that {@code @Table(uniqueConstraints)} declares (the ones that can order the key). */
+  final Set<IndexDeclaration> uniqueConstraints = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
   String renamedFrom;
   final List<String> dropColumns = new ArrayList<>();
   final List<String> dropTables = new ArrayList<>();
@@ -78,12 +80,37 @@ final class JpaTable {
       java.util.Map<Origin, List<JpaColumns.ColumnCheck>> columnChecks) {
     // The key first, in the order Hibernate gives a key's columns, then the rest as declared.
     List<ColumnDeclaration> ordered = new ArrayList<>(key());
-    ordered.sort(Comparator.comparingInt((ColumnDeclaration c) -> Math.max(physicalSize(c), 4))
-        .thenComparing(c -> physicalSize(c) > 2048).thenComparing(ColumnDeclaration::name));
+    IndexDeclaration ordering = orderingUniqueConstraint(ordered);
+    if (ordering != null) {
+      ordered.sort(Comparator.comparingInt((ColumnDeclaration c) -> ordering.columns().indexOf(c.name())));
+    } else {
+      ordered.sort(Comparator.comparingInt((ColumnDeclaration c) -> Math.max(physicalSize(c), 4))
+          .thenComparing(c -> physicalSize(c) > 2048).thenComparing(ColumnDeclaration::name));
+    }
     columns.stream().filter(c -> !c.id()).forEach(ordered::add);
-    return new TableDeclaration(className, simpleName, name, nameGiven, Shape.CLASS, ordered, indexes, renamedFrom,
-        dropColumns, dropTables, origin, primaryKeyName, true, collation != null ? collation : defaultCollation,
+    List<IndexDeclaration> kept = ordering == null ? indexes : indexes.stream().filter(i -> i != ordering).toList();
+    String keyName = ordering != null && primaryKeyName.isEmpty() ? ordering.name() : primaryKeyName;
+    return new TableDeclaration(className, simpleName, name, nameGiven, Shape.CLASS, ordered, kept, renamedFrom,
+        dropColumns, dropTables, origin, keyName, true, collation != null ? collation : defaultCollation,
         checks(ordered, line, columnChecks), comment);
+  }
+
+  /**
+   * The {@code @Table(uniqueConstraints)} entry over exactly the key's columns, if any: Hibernate (6.6 and 7) then
+   * orders the key's columns as that constraint lists them, instead of by size and name, makes no unique
+   * constraint of it, and names the key by the constraint's name where it has one ({@code Table.isRedundantUniqueKey}
+   * and {@code ColumnOrderingStrategyStandard.orderConstraintColumns}). The one way an entity can keep a composite
+   * key's column order, so {@code inspect --jpa} writes it for a key Hibernate would order otherwise.
+   */
+  private IndexDeclaration orderingUniqueConstraint(List<ColumnDeclaration> key) {
+    Set<String> keyColumns = new java.util.HashSet<>(key.stream().map(ColumnDeclaration::name).toList());
+    for (IndexDeclaration i : indexes) {
+      if (!key.isEmpty() && uniqueConstraints.contains(i) && i.columns().size() == key.size()
+          && keyColumns.equals(new java.util.HashSet<>(i.columns()))) {
+        return i;
+      }
+    }
+    return null;
   }
 
   /**
