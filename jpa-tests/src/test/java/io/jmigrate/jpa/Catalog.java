@@ -113,7 +113,12 @@ final class Catalog {
     }
     try (java.sql.Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
       while (rs.next()) {
-        out.add("check " + rs.getString(1) + " " + conjunctsSorted(rs.getString(2)));
+        String clause = rs.getString(2);
+        if (target == Target.MARIADB) { // its column names compare without case (as the columns' lines show them)
+          clause = java.util.regex.Pattern.compile("`[^`]*`").matcher(clause)
+              .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group().toLowerCase(Locale.ROOT)));
+        }
+        out.add("check " + rs.getString(1) + " " + conjunctsSorted(clause));
       }
     }
     return out;

@@ -27,8 +27,8 @@ class JpaGeneratorsTest {
 
   /**
    * With Hibernate's own naming ({@code Owner_SEQ}, folded to lower case by PostgreSQL and by H2 as the tests
-   * run it). Not on MariaDB, whose sequence names keep their case: there use snake_case naming, or a
-   * lower-case {@code sequenceName}, as for table names (see the README).
+   * run it). MariaDB keeps the capitals: CapitalNamesOnMariaDbTest runs these sets there with {@code mariadb} the
+   * only target dialect.
    */
   @Test
   void withHibernatesOwnNaming(@TempDir Path dir) throws Exception {

@@ -100,6 +100,18 @@ class JpaMappingsTest {
     }
   }
 
+  /**
+   * Quoted names with capitals under snake_case (src/test/resources/mappings/quoted): Hibernate 7 keeps them as
+   * written ({@code OrderItem}, {@code unitPrice}), 6.6 converts and lower-cases them, still quoted
+   * ({@code order_item}, {@code unit_price}); tables, columns, a join column and its foreign key.
+   */
+  @Test
+  void quotedNamesAsTheHibernateLineNamesThem(@TempDir Path dir) throws Exception {
+    SchemaComparison quoted = new SchemaComparison(dir, SchemaComparison.all());
+    quoted.step("mappings/quoted");
+    quoted.assertNoProblems();
+  }
+
   @Test
   void uuidColumns(@TempDir Path dir) throws Exception {
     Set<Target> targets = SchemaComparison.all();

@@ -256,18 +256,19 @@ class JpaErrorsTest {
             class Key implements java.io.Serializable { Long id; String part; }""",
             "the @IdClass of Thing has the field part, which Thing does not have"),
         Arguments.of("jpa naming, MariaDB, a table name with capitals", """
-            @Entity class Thing { // <-  (-Ajmigrate.naming=jpa -Ajmigrate.dialects=mariadb)
+            @Entity class Thing { // <-  (-Ajmigrate.naming=jpa -Ajmigrate.dialects=postgresql,mariadb)
               @Id Long id;
             }""", "with -Ajmigrate.naming=jpa Hibernate names this table Thing, unquoted: MariaDB and MySQL keep "
-            + "its capitals (table names are case-sensitive on Linux), but jmigrate creates thing (it writes an entity's"
-            + " names in lower case). Name the table in lower case (@Table(name = \"thing\"), @JoinTable or"
-            + " @CollectionTable), use -Ajmigrate.naming=snake_case, or run MariaDB and MySQL with"
-            + " lower_case_table_names=1 (which stores Hibernate's name in lower case too) and leave it out of the"
-            + " target dialects (-Ajmigrate.dialects)"),
+            + "its capitals (table names are case-sensitive on Linux) while PostgreSQL and H2 fold it to thing"
+            + " (-Ajmigrate.dialects=mariadb,postgresql), so no one name serves both. Name the table in lower case"
+            + " (@Table(name = \"thing\"), @JoinTable or @CollectionTable), use -Ajmigrate.naming=snake_case, build for"
+            + " MariaDB and MySQL alone (-Ajmigrate.dialects=mariadb: jmigrate then keeps the capitals, as Hibernate"
+            + " writes them), or run MariaDB and MySQL with lower_case_table_names=1 (which stores Hibernate's name in"
+            + " lower case too) and leave it out of the target dialects"),
         Arguments.of("jpa naming, MariaDB, a sequence name with capitals", """
             @Entity @Table(name = "thing") class Thing {
               @Id
-              @GeneratedValue // <-  (-Ajmigrate.naming=jpa -Ajmigrate.dialects=mariadb)
+              @GeneratedValue // <-  (-Ajmigrate.naming=jpa -Ajmigrate.dialects=postgresql,mariadb)
               Long id;
             }""", "with -Ajmigrate.naming=jpa Hibernate names this sequence thing_SEQ, unquoted: MariaDB and MySQL keep"
             + " its capitals"),
@@ -665,7 +666,7 @@ class JpaErrorsTest {
     JavaFileObject file = JavaFileObjects.forSourceString("com.acme.model.Thing", source);
     Compilation c = name.startsWith("jpa naming, MariaDB")
         ? javac().withProcessors(new MigrationProcessor()).withOptions(List.of("-Ajmigrate.sourceDir=" + dir.resolve("src"),
-            "-Ajmigrate.snapshot=" + dir.resolve("schema.json"), "-Ajmigrate.naming=jpa", "-Ajmigrate.dialects=mariadb"))
+            "-Ajmigrate.snapshot=" + dir.resolve("schema.json"), "-Ajmigrate.naming=jpa", "-Ajmigrate.dialects=postgresql,mariadb"))
             .compile(file)
         : compile(name.startsWith("an invalid naming") ? "camel" : "snake_case", file);
     if (name.startsWith("an invalid naming")) {

@@ -25,6 +25,8 @@ import javax.lang.model.element.TypeElement;
  * tables.
  */
 final class JpaAssociations extends JpaPart {
+  /** How a keyword warning asks for a join column's name quoted. */
+  static final String JOIN_COLUMN = "@JoinColumn(name = \"\\\"%s\\\"\")";
   private final JpaKeys keys;
   private final JpaJoins joins;
   private final JpaCollections collections;
@@ -118,6 +120,7 @@ final class JpaAssociations extends JpaPart {
     }
     String given = annotations.string(jc, "name");
     String name = physical(given.isEmpty() ? f.getSimpleName() + "_" + referenced.name() : given);
+    keyword("join column", given, name, track(Origin.of(f), jc, "name", "name").of("name"), JOIN_COLUMN);
     // In a single-table subclass, Hibernate relaxes optional = false (other subclasses' rows hold NULL), but
     // keeps an explicit @JoinColumn(nullable = false), as it keeps @Column(nullable = false).
     boolean nullable = (relation == null || annotations.bool(relation, "optional") || forceNullable)
@@ -200,6 +203,7 @@ final class JpaAssociations extends JpaPart {
       String given = annotations.string(jc, "name");
       String name = physical(given.isEmpty() ? f.getSimpleName() + "_" + ownerKey.name() : given);
       Origin origin = track(track(Origin.of(f), jc, "name", "name"), jc, "nullable", "nullable");
+      keyword("join column", given, name, origin.of("name"), JOIN_COLUMN);
       targetTable.columns.add(JpaColumns.reference(name, f, e.type.getSimpleName().toString(), ownerKey,
           annotations.bool(jc, "nullable"), false, false,
           joins.noConstraint(jc) ? null : foreignKey(t, ownerKey, joins.onDelete(f), joins.foreignKeyName(jc)), origin, null, false));
@@ -217,8 +221,11 @@ final class JpaAssociations extends JpaPart {
     AnnotationMirror joinTable = Jpa.mirror(f, "JoinTable");
     String attribute = f.getSimpleName().toString();
     String given = annotations.string(joinTable, "name");
-    String name = given.isEmpty() ? naming.joinTable(t.name, attribute, targetTable.name, columns.line) : physical(given);
+    String name = given.isEmpty() ? naming.joinTable(t.name, attribute, targetTable.name, keepCapitals, columns.line)
+        : tableName(given);
     unread.checkCase(given.isEmpty() ? attribute : given, Origin.of(f));
+    keyword("join table", given, name, track(Origin.of(f), joinTable, "name", "name").of("name"),
+        "@JoinTable(name = \"\\\"%s\\\"\")");
     JpaTable join = joins.joinTable(e, t, f, name, !given.isEmpty(), joinTable);
 
     String inverseOwner = manyToMany ? inverseAttribute(target, attribute) : null;
@@ -227,8 +234,8 @@ final class JpaAssociations extends JpaPart {
     AnnotationMirror ownerColumn = joins.first(joinTable, "joinColumns");
     AnnotationMirror targetColumn = joins.first(joinTable, "inverseJoinColumns");
     String ownerName = joins.columnName(ownerColumn, (inverseOwner != null ? inverseOwner : e.entityName) + "_"
-        + ownerKey.name());
-    String targetName = joins.columnName(targetColumn, attribute + "_" + targetKey.get(0).name());
+        + ownerKey.name(), f);
+    String targetName = joins.columnName(targetColumn, attribute + "_" + targetKey.get(0).name(), f);
     boolean set = isSet(f.asType()) && index == null;
     Origin origin = Origin.of(f);
     ColumnDeclaration owner = JpaColumns.reference(ownerName, f, e.type.getSimpleName().toString(), ownerKey, false,

@@ -50,12 +50,14 @@ final class JpaCollections extends JpaPart {
     AnnotationMirror ct = Jpa.mirror(f, "CollectionTable");
     String attribute = f.getSimpleName().toString();
     String given = annotations.string(ct, "name");
-    String name = physical(given.isEmpty() ? e.entityName + "_" + attribute : given);
+    String name = tableName(given.isEmpty() ? e.entityName + "_" + attribute : given);
     unread.checkCase(given.isEmpty() ? e.entityName + "_" + attribute : given, Origin.of(f));
+    keyword("collection table", given, name, track(Origin.of(f), ct, "name", "name").of("name"),
+        "@CollectionTable(name = \"\\\"%s\\\"\")");
     JpaTable table = joins.joinTable(e, t, f, name, !given.isEmpty(), ct);
     joins.sameMutability(f, ct, "joinColumns");
     AnnotationMirror ownerColumn = joins.first(ct, "joinColumns");
-    String ownerName = joins.columnName(ownerColumn, e.entityName + "_" + ownerKey.name());
+    String ownerName = joins.columnName(ownerColumn, e.entityName + "_" + ownerKey.name(), f);
     // An ordered list's or a map's rows: the key is the owner and the order or map key column, as Hibernate's.
     ColumnDeclaration index = indexColumn(f);
     table.columns.add(JpaColumns.reference(ownerName, f, e.type.getSimpleName().toString(), ownerKey, false, false,
@@ -163,7 +165,9 @@ final class JpaCollections extends JpaPart {
     if (order != null) {
       String given = annotations.string(order, "name");
       Origin origin = track(Origin.of(f, order), order, "name", "name");
-      return new ColumnDeclaration(physical(given.isEmpty() ? f.getSimpleName() + "_ORDER" : given),
+      String name = physical(given.isEmpty() ? f.getSimpleName() + "_ORDER" : given);
+      keyword("order column", given, name, origin.of("name"), "@OrderColumn(name = \"\\\"%s\\\"\")");
+      return new ColumnDeclaration(name,
           !given.isEmpty(), f.getSimpleName().toString(), declaring,
           new JavaType(LIST_INDEX, ColumnType.INTEGER, false, "int", null), false,
           false, annotations.bool(order, "nullable"), 0, 0, 0, false, null, null, null, null, false, origin);

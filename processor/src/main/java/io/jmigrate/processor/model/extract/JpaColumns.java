@@ -772,7 +772,13 @@ final class JpaColumns {
       scale = annotations.integer(col, "scale");
     }
     Origin origin = track(Origin.of(field), col, "name", "name");
-    return new ColumnDeclaration(naming.physical(given.isEmpty() ? attribute + "_KEY" : given, line), !given.isEmpty(),
+    String name = naming.physical(given.isEmpty() ? attribute + "_KEY" : given, line);
+    Problem keyword = HibernateKeywords.warning(targets, "map key column", given, name, origin.of("name"),
+        "@MapKeyColumn(name = \"\\\"%s\\\"\")");
+    if (keyword != null && !problems.contains(keyword)) {
+      problems.add(keyword);
+    }
+    return new ColumnDeclaration(name, !given.isEmpty(),
         attribute, declaringClass, new JavaType(key.toString(), sized.type(), false, JpaTypes.qualifiedName(key),
             TypeMapping.enumConstants(key)), // an enum key: Hibernate checks it as it checks an enum column
         false, false, false, length, precision, scale, false, null, null, null, null, false, origin);

@@ -49,7 +49,7 @@ final class JpaEntityTables extends JpaPart {
     AnnotationMirror tableAnnotation = Jpa.mirror(e.type, "Table");
     String given = annotations.string(tableAnnotation, "name");
     JpaTable t = new JpaTable(e.qualifiedName(), e.type.getSimpleName().toString(),
-        physical(given.isEmpty() ? e.entityName : given), !given.isEmpty(), e.type);
+        tableName(given.isEmpty() ? e.entityName : given), !given.isEmpty(), e.type);
     t.origin = track(Origin.of(e.type), tableAnnotation, "name", "name");
     unread.checkCase(given.isEmpty() ? e.entityName : given, t.origin.of("name"));
     io.jmigrate.processor.model.Problem keyword = HibernateKeywords.warning(targets, "table", given, t.name,

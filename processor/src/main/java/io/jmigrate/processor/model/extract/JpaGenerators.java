@@ -58,6 +58,10 @@ final class JpaGenerators {
   private final List<Problem> problems;
   /** The databases of a target that keeps unquoted capitals, or null. */
   private String keepingCapitals;
+  /** Whether sequence and generator table names keep their capitals (see {@link JpaNaming#keepsCapitals}). */
+  private boolean keepCapitals;
+  /** Whether this build warned of a name with capitals and no target dialects (once a build). */
+  private boolean warnedCapitals;
   /** The target dialects. */
   private List<String> targets = List.of();
   private final List<SequenceDeclaration> sequences = new ArrayList<>();
@@ -76,11 +80,13 @@ final class JpaGenerators {
   /** With a target dialect that keeps an unquoted name's capitals (MariaDB), where a sequence's name keeps them. */
   JpaGenerators targets(List<String> dialects) {
     this.keepingCapitals = JpaNaming.keepingCapitals(dialects);
+    this.keepCapitals = naming.keepsCapitals(dialects);
     this.targets = dialects;
     return this;
   }
 
   void clear() {
+    warnedCapitals = false;
     sequences.clear();
     tables.clear();
     rows.clear();
@@ -93,8 +99,19 @@ final class JpaGenerators {
     return java.util.Collections.unmodifiableMap(out);
   }
 
+  /**
+   * The sequences; a rename from the lower-case name (see {@link #sequence}) yields to a rename the project declares for
+   * the same sequence ({@code @Sequence(renamedFrom)}).
+   */
   List<SequenceDeclaration> sequences() {
-    return List.copyOf(sequences);
+    List<SequenceDeclaration> out = new ArrayList<>();
+    for (SequenceDeclaration q : sequences) {
+      boolean fromLowerCase = q.renamedFrom() != null && q.renamedFrom().equals(q.name().toLowerCase(java.util.Locale.ROOT));
+      boolean declared = fromLowerCase && sequences.stream().anyMatch(o -> o != q && o.name().equals(q.name())
+          && o.renamedFrom() != null && !o.renamedFrom().equals(q.renamedFrom()));
+      out.add(declared ? new SequenceDeclaration(q.name(), q.start(), q.increment(), null, q.origin()) : q);
+    }
+    return List.copyOf(out);
   }
 
   /** The generator tables, each once. */
@@ -202,23 +219,65 @@ final class JpaGenerators {
   }
 
   /**
-   * The sequence's name through the naming. With {@code jpa} naming and MariaDB among the targets, a name
-   * with capitals is an error, as for tables: Hibernate writes it unquoted ({@code Owner_SEQ}), which MariaDB
-   * keeps as written while PostgreSQL and H2 fold it, so no one name serves both.
+   * The sequence's name through the naming. With {@code jpa} naming a name with capitals keeps them when every target
+   * keeps them (MariaDB), and is an error when the targets mix those with ones that fold it (as for tables):
+   * Hibernate writes it unquoted ({@code Owner_SEQ}), which MariaDB keeps as written while PostgreSQL and H2 fold
+   * it, so no one name serves both. Without target dialects, a warning (once a build).
    */
   private String physical(String logical, Origin at) {
-    String name = naming.physical(logical, line);
-    if (naming == JpaNaming.JPA && keepingCapitals != null && !logical.startsWith("`") && !logical.startsWith("\"")
+    return physical(logical, at, "sequence", "@SequenceGenerator(sequenceName = \"%s\")");
+  }
+
+  /** A sequence's or generator table's name ({@code kind}); {@code fix} names it in lower case ({@code %s}). */
+  private String physical(String logical, Origin at, String kind, String fix) {
+    String name = naming.table(logical, keepCapitals, line);
+    Problem keyword = HibernateKeywords.warning(targets, kind, logical, name, at, fix.replace("%s", "\\\"%s\\\""));
+    if (keyword != null && !problems.contains(keyword)) {
+      problems.add(keyword);
+    }
+    if (naming == JpaNaming.JPA && !keepCapitals && !logical.startsWith("`") && !logical.startsWith("\"")
         && !logical.equals(logical.toLowerCase(java.util.Locale.ROOT))) {
-      problems.add(Problem.error(at, JpaNaming.capitalsReason(targets, "sequence", logical, name)
-          + ". Give it a lower-case name (@SequenceGenerator(sequenceName = \"" + name + "\")), or use"
-          + " -Ajmigrate.naming=snake_case"));
+      if (targets.isEmpty()) {
+        capitalsWithoutTargets(kind, logical, name, at);
+      } else if (keepingCapitals != null) {
+        problems.add(Problem.error(at, JpaNaming.capitalsReason(targets, kind, logical, name)
+            + ". Give it a lower-case name (" + fix.replace("%s", name) + "), use"
+            + " -Ajmigrate.naming=snake_case, or build for " + keepingCapitals + " alone (-Ajmigrate.dialects="
+            + String.join(",", JpaNaming.keepingTargets(targets)) + ")"));
+      }
     }
     return name;
   }
 
+  /**
+   * With {@code jpa} naming and no {@code -Ajmigrate.dialects}, a table or sequence name with capitals that Hibernate
+   * writes unquoted: jmigrate creates it in lower case, as PostgreSQL and H2 fold it, but on MariaDB and MySQL
+   * Hibernate's name keeps its capitals (table names are case-sensitive on Linux) and is another table. The build
+   * cannot know the database: a warning at the first such name of the build, naming the option.
+   */
+  void capitalsWithoutTargets(String kind, String logical, String physical, Origin at) {
+    if (warnedCapitals) {
+      return;
+    }
+    warnedCapitals = true;
+    problems.add(new Problem(at.element(), "with -Ajmigrate.naming=jpa Hibernate names this " + kind + " " + logical
+        + ", unquoted, and jmigrate creates " + physical + ", as PostgreSQL and H2 fold it; on MariaDB and MySQL"
+        + " Hibernate's name keeps its capitals (table names are case-sensitive on Linux) and does not find " + physical
+        + ". Name the target databases with -Ajmigrate.dialects (mariadb: jmigrate keeps Hibernate's capitals;"
+        + " postgresql or h2: lower case, as now). Said once, for the first table or sequence name with capitals",
+        true, at.annotation(), at.value()));
+  }
+
+  /**
+   * A named sequence. One whose capitals are kept (MariaDB the only target) is a rename of its lower-case name, the one
+   * jmigrate gave it before (without target dialects, or before 0.2.0), so that a project that now names
+   * {@code mariadb} keeps its next value: the diff renames only when the previous snapshot has the lower-case name and
+   * the models do not.
+   */
   private void sequence(String name, long start, long increment, Origin at) {
-    sequences.add(new SequenceDeclaration(name, start, increment, null, at));
+    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    sequences.add(new SequenceDeclaration(name, start, increment, keepCapitals && !lower.equals(name) ? lower : null,
+        at));
   }
 
   /** The segment table: its key column (the segment's name) and the next value. */
@@ -232,8 +291,9 @@ final class JpaGenerators {
     String table = m == null ? "hibernate_sequences" : or(or(annotations.string(m, "table"), d.name()), "hibernate_sequences");
     String pk = m == null ? "sequence_name" : or(annotations.string(m, "pkColumnName"), "sequence_name");
     String value = m == null ? "next_val" : or(annotations.string(m, "valueColumnName"), "next_val");
-    String name = naming.physical(table, line);
     Origin origin = m == null ? Origin.of(root) : Origin.of(root, m);
+    String name = physical(table, m == null ? origin : Origin.of(d.at(), m), "generator table",
+        "@TableGenerator(table = \"%s\")");
     List<ColumnDeclaration> columns = List.of(
         new ColumnDeclaration(asWritten(pk), true, pk, "", STRING, true, false, false, 255, 0, 0, false,
             null, null, null, null, false, origin),

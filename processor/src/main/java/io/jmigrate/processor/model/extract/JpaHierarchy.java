@@ -178,6 +178,8 @@ final class JpaHierarchy extends JpaPart {
     AnnotationMirror pkjc = Jpa.mirror(e.type, "PrimaryKeyJoinColumn");
     String given = annotations.string(pkjc, "name");
     String name = given.isEmpty() ? k.name() : physical(given);
+    keyword("join column", given, name, track(Origin.of(e.type), pkjc, "name", "name").of("name"),
+        "@PrimaryKeyJoinColumn(name = \"\\\"%s\\\"\")");
     ForeignKeyDeclaration fk = new ForeignKeyDeclaration(parent.className, parent.simpleName, true, k.name(),
         ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION);
     t.columns.add(JpaColumns.reference(name, e.type, e.type.getSimpleName().toString(), k, false, false, true, fk,
@@ -190,6 +192,7 @@ final class JpaHierarchy extends JpaPart {
     String name = physical(given.isEmpty() ? "DTYPE" : given);
     String kind = Jpa.constant(annotations, dc, "discriminatorType");
     Origin origin = track(Origin.of(root.type), dc, "name", "name");
+    keyword("discriminator column", given, name, origin.of("name"), "@DiscriminatorColumn(name = \"\\\"%s\\\"\")");
     ColumnType type = ColumnType.STRING;
     int length = dc == null ? 31 : annotations.integer(dc, "length");
     if ("INTEGER".equals(kind)) {

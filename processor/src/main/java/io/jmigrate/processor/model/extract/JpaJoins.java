@@ -145,8 +145,12 @@ final class JpaJoins extends JpaPart {
     return all.isEmpty() ? null : all.get(0);
   }
 
-  String columnName(AnnotationMirror joinColumn, String implicit) {
+  /** A join table's or collection table's join column, with the keyword warning at {@code f}'s {@code @JoinColumn}. */
+  String columnName(AnnotationMirror joinColumn, String implicit, Element f) {
     String given = annotations.string(joinColumn, "name");
-    return physical(given.isEmpty() ? implicit : given);
+    String name = physical(given.isEmpty() ? implicit : given);
+    keyword("join column", given, name, Annotations.track(Origin.of(f), joinColumn, "name", "name").of("name"),
+        JpaAssociations.JOIN_COLUMN);
+    return name;
   }
 }

@@ -28,6 +28,8 @@ class JpaPart {
   final JpaGenerators generators;
   final Map<String, JpaEntity> entities;
   final Map<String, JpaTable> tables;
+  /** Whether table names keep Hibernate's capitals (see {@link JpaNaming#keepsCapitals}). */
+  final boolean keepCapitals;
 
   JpaPart(JpaNaming naming, Types types, List<String> targets, Annotations annotations, List<Problem> problems,
       JpaColumns columns, JpaGenerators generators, Map<String, JpaEntity> entities, Map<String, JpaTable> tables) {
@@ -40,6 +42,23 @@ class JpaPart {
     this.generators = generators;
     this.entities = entities;
     this.tables = tables;
+    this.keepCapitals = naming.keepsCapitals(targets);
+  }
+
+  /**
+   * The warning for a name Hibernate writes unquoted that a target dialect takes for a keyword (see
+   * {@link HibernateKeywords#warning}), once per element and name: a mapped superclass's field is read per entity.
+   */
+  void keyword(String kind, String given, String physical, io.jmigrate.processor.model.Origin at, String quoted) {
+    Problem p = HibernateKeywords.warning(targets, kind, given, physical, at, quoted);
+    if (p != null && !problems.contains(p)) {
+      problems.add(p);
+    }
+  }
+
+  /** A table's database name (an entity's, join or collection table's) from its logical name, through the naming. */
+  String tableName(String logical) {
+    return naming.table(logical, keepCapitals, columns.line);
   }
 
   JpaPart(JpaPart shared) {

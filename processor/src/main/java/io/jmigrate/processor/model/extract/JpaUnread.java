@@ -48,21 +48,31 @@ final class JpaUnread extends JpaPart {
   }
 
   /**
-   * With {@code jpa} naming and MariaDB among the targets, a table name with capitals is an error:
-   * Hibernate writes it unquoted, which MariaDB and MySQL keep as written (case-sensitive table names
-   * on Linux) while PostgreSQL and H2 fold it to lower case, so no one name serves both.
+   * With {@code jpa} naming, a table name with capitals that Hibernate writes unquoted: MariaDB and MySQL keep it as
+   * written (case-sensitive table names on Linux) while PostgreSQL and H2 fold it to lower case. With only
+   * case-keeping targets jmigrate keeps the capitals too (nothing to say); with both kinds of targets no one name
+   * serves both, an error; with no target dialects the build cannot know, a warning (once a build, see
+   * {@link JpaGenerators#capitalsWithoutTargets}).
    */
   void checkCase(String logical, Origin at) {
-    String keeping = naming == JpaNaming.JPA ? JpaNaming.keepingCapitals(targets) : null;
-    if (keeping == null || logical.startsWith("`") || logical.startsWith("\"")
+    if (naming != JpaNaming.JPA || keepCapitals || logical.startsWith("`") || logical.startsWith("\"")
         || logical.equals(logical.toLowerCase(java.util.Locale.ROOT))) {
+      return;
+    }
+    if (targets.isEmpty()) {
+      generators.capitalsWithoutTargets("table", logical, physical(logical), at);
+      return;
+    }
+    String keeping = JpaNaming.keepingCapitals(targets);
+    if (keeping == null) {
       return;
     }
     problems.add(Problem.error(at, JpaNaming.capitalsReason(targets, "table", logical, physical(logical))
         + ". Name the table in lower case (@Table(name = \"" + physical(logical) + "\"), @JoinTable or"
-        + " @CollectionTable), use -Ajmigrate.naming=snake_case, or run " + keeping + " with"
-        + " lower_case_table_names=1 (which stores Hibernate's name in lower case too) and leave it out of the target"
-        + " dialects (-Ajmigrate.dialects)"));
+        + " @CollectionTable), use -Ajmigrate.naming=snake_case, build for " + keeping + " alone (-Ajmigrate.dialects="
+        + String.join(",", JpaNaming.keepingTargets(targets)) + ": jmigrate then keeps the capitals, as Hibernate writes"
+        + " them), or run " + keeping + " with lower_case_table_names=1 (which stores Hibernate's name in lower case"
+        + " too) and leave it out of the target dialects"));
   }
 
   /** A warning at every JPA or Hibernate annotation on the field that jmigrate does not read. */

@@ -46,6 +46,20 @@ class JpaNamingTest {
     assertEquals("Order", JpaNaming.SNAKE_CASE.physical("\"Order\"", HibernateLine.V7));
   }
 
+  /**
+   * A quoted name under snake_case: Hibernate 7 keeps it as written (checked here against its strategy), 6.6's
+   * CamelCaseToUnderscoresNamingStrategy converts and lower-cases it (mappings/quoted in jpa-tests-hibernate6).
+   */
+  @Test
+  void snakeCaseConvertsAQuotedNameUnderHibernate66Only() {
+    assertEquals("order_item", JpaNaming.SNAKE_CASE.physical("`OrderItem`", HibernateLine.V6_6));
+    assertEquals("oauth2client", JpaNaming.SNAKE_CASE.physical("\"OAuth2Client\"", HibernateLine.V6_6));
+    assertEquals("OrderItem", JpaNaming.SNAKE_CASE.physical("`OrderItem`", HibernateLine.V7));
+    assertEquals("OrderItem", new CamelCaseToUnderscoresNamingStrategy()
+        .toPhysicalTableName(Identifier.toIdentifier("OrderItem", true), null).getText());
+    assertEquals("OrderItem", JpaNaming.JPA.physical("`OrderItem`", HibernateLine.V6_6));
+  }
+
   @Test
   void theOption() {
     assertEquals(JpaNaming.SNAKE_CASE, JpaNaming.of(null));
