@@ -191,6 +191,46 @@ class TypesTest {
   }
 
   /**
+   * A project built before for H2 has the CHAR(1): its next build turns the column into the VARCHAR(1), the
+   * row written before stays, and then jmigrate's and Hibernate's validate pass and Hibernate reads the row.
+   */
+  @Test
+  void enumOfLengthOneMadeBeforeBecomesVarcharOnH2(@TempDir Path dir) throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(SchemaComparison.all().contains(Target.H2));
+    EntityProject project = new EntityProject(dir.resolve("project"));
+    project.useSources(List.of(EntityProject.resource("mappings/types/enum1")));
+    EntityProject.Build before = project.build().assertOk(); // as jmigrate made it for every target
+    String url = Target.H2.newDatabaseUrl(dir);
+    try (URLClassLoader loader = before.loader(); Connection c = DriverManager.getConnection(url)) {
+      before.migrator(loader).migrate(c);
+      try (Statement s = c.createStatement()) {
+        s.execute("INSERT INTO shirt (size) VALUES ('M')");
+      }
+    }
+    EntityProject.Build build = project.build("-Ajmigrate.dialects=h2").assertOk();
+    try (URLClassLoader loader = build.loader()) {
+      List<Migration> all = MigrationIndex.load(loader.findResource(MigrationIndex.RESOURCE), loader);
+      assertEquals(2, all.size(), project.migrationSources());
+      try (Connection c = DriverManager.getConnection(url)) {
+        build.migrator(loader).migrate(c);
+        assertEquals(List.of(), build.migrator(loader).validate(c).differences());
+        try (Statement s = c.createStatement();
+            ResultSet rs = s.executeQuery("SELECT data_type, character_maximum_length, size FROM information_schema.columns"
+                + ", shirt WHERE table_name = 'shirt' AND column_name = 'size'")) {
+          rs.next();
+          assertEquals("character varying 1 M", rs.getString(1).toLowerCase(java.util.Locale.ROOT) + " " + rs.getInt(2) + " " + rs.getString(3));
+        }
+      }
+      List<Class<?>> classes = build.entityClasses(loader);
+      try (SessionFactory sf = Hibernate.open(url, Target.H2, classes, loader, "validate", Hibernate.Naming.SNAKE_CASE)) {
+        List<?> shirts = sf.fromSession(s -> s.createQuery("from Shirt", Object.class).getResultList());
+        assertEquals(1, shirts.size());
+        assertEquals("M", String.valueOf(get(shirts.get(0), "size")));
+      }
+    }
+  }
+
+  /**
    * With PostgreSQL and H2 both targets no one type passes Hibernate's validate on both: the build keeps the
    * CHAR(1) PostgreSQL needs and warns at the field, naming H2 and what to do; without H2, or without target
    * dialects, it says nothing.
