@@ -153,9 +153,9 @@ class TypesTest {
   /**
    * {@code @Enumerated(STRING) @Column(length = 1)}: Hibernate 7's char(1) on PostgreSQL, which jmigrate
    * makes (a varchar(1) fails Hibernate's validate there), and on MariaDB its enum type, whose validate
-   * accepts the varchar(1) that is jmigrate's CHAR(1) there. Not on H2: Hibernate's enum type there
-   * accepts a varchar but not the char(1) that a {@code char} field needs, so Hibernate's validate fails
-   * on this one mapping (the README says so).
+   * accepts the varchar(1) that is jmigrate's CHAR(1) there. Not on H2 without target dialects: Hibernate's
+   * enum type there accepts a varchar but not the char(1) that a {@code char} field needs (see
+   * {@link #enumOfLengthOneForH2}).
    */
   @Test
   void enumOfLengthOne(@TempDir Path dir) throws Exception {
@@ -164,6 +164,96 @@ class TypesTest {
     SchemaComparison types = new SchemaComparison(dir, targets);
     types.step("mappings/types/enum1");
     types.assertNoProblems();
+  }
+
+  /**
+   * The same enum of length 1 built for H2 ({@code -Ajmigrate.dialects=h2}), and for H2 and MariaDB: a VARCHAR(1)
+   * with the check of the names, which Hibernate's enum type on H2 validates (as MariaDB's, where jmigrate's
+   * CHAR(1) was a varchar(1) already): the catalog equals Hibernate's export but for the enum type, Hibernate's
+   * validate passes, and a row written through Hibernate loads.
+   */
+  @Test
+  void enumOfLengthOneForH2(@TempDir Path dir) throws Exception {
+    for (List<Target> build : List.of(List.of(Target.H2), List.of(Target.H2, Target.MARIADB))) {
+      Set<Target> targets = SchemaComparison.all();
+      targets.retainAll(build);
+      String dialects = String.join(",", build.stream().map(t -> t.name().toLowerCase(java.util.Locale.ROOT)).toList());
+      SchemaComparison types = new SchemaComparison(dir.resolve(dialects), targets);
+      EntityProject.Build built = types.step(List.of("mappings/types/enum1"), java.util.Map.of(),
+          "-Ajmigrate.dialects=" + dialects);
+      types.assertNoProblems();
+      assertEquals(List.of(), built.warningsAbout("length = 1"), dialects);
+      String migration = Files.readString(dir.resolve(dialects).resolve("project/src/main/java/"
+          + EntityProject.MIGRATIONS_PACKAGE.replace('.', '/') + "/V0001_CreateShirt.java"));
+      org.junit.jupiter.api.Assertions.assertTrue(migration.contains("column(\"size\", STRING).length(1))")
+          && migration.contains("check(\"shirt_size_check\", \"size in ('S','M','L')\")"), migration);
+    }
+  }
+
+  /**
+   * A project built before for H2 has the CHAR(1): its next build turns the column into the VARCHAR(1), the
+   * row written before stays, and then jmigrate's and Hibernate's validate pass and Hibernate reads the row.
+   */
+  @Test
+  void enumOfLengthOneMadeBeforeBecomesVarcharOnH2(@TempDir Path dir) throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(SchemaComparison.all().contains(Target.H2));
+    EntityProject project = new EntityProject(dir.resolve("project"));
+    project.useSources(List.of(EntityProject.resource("mappings/types/enum1")));
+    EntityProject.Build before = project.build().assertOk(); // as jmigrate made it for every target
+    String url = Target.H2.newDatabaseUrl(dir);
+    try (URLClassLoader loader = before.loader(); Connection c = DriverManager.getConnection(url)) {
+      before.migrator(loader).migrate(c);
+      try (Statement s = c.createStatement()) {
+        s.execute("INSERT INTO shirt (size) VALUES ('M')");
+      }
+    }
+    EntityProject.Build build = project.build("-Ajmigrate.dialects=h2").assertOk();
+    try (URLClassLoader loader = build.loader()) {
+      List<Migration> all = MigrationIndex.load(loader.findResource(MigrationIndex.RESOURCE), loader);
+      assertEquals(2, all.size(), project.migrationSources());
+      try (Connection c = DriverManager.getConnection(url)) {
+        build.migrator(loader).migrate(c);
+        assertEquals(List.of(), build.migrator(loader).validate(c).differences());
+        try (Statement s = c.createStatement();
+            ResultSet rs = s.executeQuery("SELECT data_type, character_maximum_length, size FROM information_schema.columns"
+                + ", shirt WHERE table_name = 'shirt' AND column_name = 'size'")) {
+          rs.next();
+          assertEquals("character varying 1 M", rs.getString(1).toLowerCase(java.util.Locale.ROOT) + " " + rs.getInt(2) + " " + rs.getString(3));
+        }
+      }
+      List<Class<?>> classes = build.entityClasses(loader);
+      try (SessionFactory sf = Hibernate.open(url, Target.H2, classes, loader, "validate", Hibernate.Naming.SNAKE_CASE)) {
+        List<?> shirts = sf.fromSession(s -> s.createQuery("from Shirt", Object.class).getResultList());
+        assertEquals(1, shirts.size());
+        assertEquals("M", String.valueOf(get(shirts.get(0), "size")));
+      }
+    }
+  }
+
+  /**
+   * With PostgreSQL and H2 both targets no one type passes Hibernate's validate on both: the build keeps the
+   * CHAR(1) PostgreSQL needs and warns at the field, naming H2 and what to do; without H2, or without target
+   * dialects, it says nothing.
+   */
+  @Test
+  void enumOfLengthOneForPostgresqlAndH2Warns(@TempDir Path dir) throws Exception {
+    EntityProject project = new EntityProject(dir.resolve("both"));
+    project.useSources(List.of(EntityProject.resource("mappings/types/enum1")));
+    EntityProject.Build both = project.build("-Ajmigrate.dialects=postgresql,h2").assertOk();
+    List<String> warnings = both.warningsAbout("length = 1");
+    assertEquals(1, warnings.size(), String.join("\n", both.messages(javax.tools.Diagnostic.Kind.WARNING)));
+    org.junit.jupiter.api.Assertions.assertTrue(warnings.get(0).startsWith("Shirt.java:")
+        && warnings.get(0).contains("Hibernate's validate will fail on H2") && warnings.get(0).contains("another length")
+        && warnings.get(0).contains("-Ajmigrate.dialects=h2"), warnings.get(0));
+    org.junit.jupiter.api.Assertions.assertTrue(project.migrationSources().contains("column(\"size\", CHAR).length(1))"),
+        project.migrationSources());
+    for (String[] options : new String[][] {{"-Ajmigrate.dialects=postgresql,mariadb"}, {}}) {
+      EntityProject other = new EntityProject(dir.resolve("other" + options.length));
+      other.useSources(List.of(EntityProject.resource("mappings/types/enum1")));
+      assertEquals(List.of(), other.build(options).assertOk().warningsAbout("length = 1"), List.of(options).toString());
+      org.junit.jupiter.api.Assertions.assertTrue(other.migrationSources().contains("column(\"size\", CHAR).length(1))"),
+          other.migrationSources());
+    }
   }
 
   /**

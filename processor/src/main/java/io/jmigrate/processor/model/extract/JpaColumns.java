@@ -590,9 +590,8 @@ final class JpaColumns {
       if (!"STRING".equals(Jpa.constant(annotations, enumerated, "value"))) {
         return Sized.of(ColumnType.SMALLINT); // ORDINAL: Hibernate 7's tinyint, smallint on PostgreSQL
       }
-      // Hibernate 7 makes a by-name enum of length 1 a char(1) (on PostgreSQL; an enum type on H2 and MariaDB).
-      return explicit(col, "length") != null && annotations.integer(col, "length") == 1 ? Sized.of(ColumnType.CHAR)
-          : Sized.of(ColumnType.STRING);
+      return explicit(col, "length") != null && annotations.integer(col, "length") == 1
+          ? enumOfLengthOne(field, attribute) : Sized.of(ColumnType.STRING);
     }
     AnnotationMirror temporal = Jpa.mirror(field, "Temporal");
     if (temporal != null) {
@@ -608,6 +607,30 @@ final class JpaColumns {
           + "transient) to leave it out of the table"));
     }
     return s;
+  }
+
+  /**
+   * A by-name enum of length 1: Hibernate makes it a char(1) on PostgreSQL (whose validate refuses a varchar(1)) and
+   * its enum type on H2 and MariaDB, whose validate accepts a varchar there but, on H2, not a char(1). MariaDB's CHAR
+   * is a VARCHAR(1) in any case. So: VARCHAR(1) when {@code h2} is a target and {@code postgresql} is not; CHAR(1)
+   * otherwise (no targets: as before), with a warning when both are targets, since no one type serves both.
+   */
+  private Sized enumOfLengthOne(Element field, String attribute) {
+    if (targets.contains("h2") && !targets.contains("postgresql")) {
+      return new Sized(ColumnType.STRING, 1, 0, 0);
+    }
+    if (targets.contains("h2")) {
+      Problem warning = Problem.warning(field, attribute + " is an @Enumerated(EnumType.STRING) of @Column(length = 1): "
+          + "Hibernate validates it as a char(1) on PostgreSQL and as its enum type on H2, which accepts a varchar but "
+          + "not a char(1), so no one column type passes Hibernate's validate on both (-Ajmigrate.dialects="
+          + String.join(",", targets) + "). jmigrate makes it CHAR(1), and Hibernate's validate will fail on H2 for this"
+          + " column. Give it another length (a varchar with a check of the names everywhere), or build the migrations"
+          + " for H2 separately (-Ajmigrate.dialects=h2)");
+      if (!problems.contains(warning)) { // once for a mapped superclass's field
+        problems.add(warning);
+      }
+    }
+    return Sized.of(ColumnType.CHAR);
   }
 
   /**
