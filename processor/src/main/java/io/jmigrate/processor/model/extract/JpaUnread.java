@@ -4,7 +4,10 @@ import static io.jmigrate.processor.model.extract.JpaHierarchy.superclass;
 
 import io.jmigrate.processor.model.Origin;
 import io.jmigrate.processor.model.Problem;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
@@ -101,6 +104,11 @@ final class JpaUnread extends JpaPart {
           && !jpa.equals("OrderColumn") && !jpa.equals("Transient")) {
         problems.add(new Problem(f, "jmigrate does not read @" + jpa + " on " + f.getSimpleName()
             + "; if it changes the column, the schema will differ from Hibernate's", true, m, null));
+      } else if (name.equals(Jpa.HIBERNATE + "Index")) {
+        problems.add(new Problem(f, "jmigrate does not read Hibernate's @Index on " + f.getSimpleName()
+            + ", so its schema lacks the index " + annotations.string(m, "name") + " that Hibernate 5 and 6.6 create on"
+            + " the column (Hibernate 7 removed the annotation). Declare it on the entity, which jmigrate maps: "
+            + indexFix(List.of(m), List.of(fieldColumn(f))), true, m, null));
       } else if (name.startsWith(Jpa.HIBERNATE) && !HIBERNATE_HARMLESS.contains(name.substring(Jpa.HIBERNATE.length()))
           && !((name.equals(Jpa.HIBERNATE + "Check") || name.equals(Jpa.HIBERNATE + "Checks")) // JpaColumns reads a basic column's
               && !JpaHierarchy.isRelation(f) && !Jpa.has(f, "ElementCollection") && !JpaColumns.isEmbedded(f))
@@ -113,11 +121,57 @@ final class JpaUnread extends JpaPart {
     }
   }
 
+  /**
+   * The JPA declaration of Hibernate 5's indexes ({@code @org.hibernate.annotations.Index}, named by {@code indexes},
+   * on the columns in {@code columns}, one comma-separated list each): what jmigrate maps and Hibernate 5, 6 and 7 all
+   * create.
+   */
+  private String indexFix(List<AnnotationMirror> indexes, List<String> columns) {
+    List<String> each = new ArrayList<>();
+    for (int i = 0; i < indexes.size(); i++) {
+      each.add("@Index(name = \"" + annotations.string(indexes.get(i), "name") + "\", columnList = \"" + columns.get(i)
+          + "\")");
+    }
+    return "@Table(indexes = " + (each.size() == 1 ? each.get(0) : "{" + String.join(", ", each) + "}")
+        + ") of jakarta.persistence (javax.persistence with Hibernate 5)";
+  }
+
+  /** The column a field-level Hibernate {@code @Index} indexes, as {@code columnList} names it. */
+  private String fieldColumn(Element f) {
+    for (String a : new String[] {"Column", "JoinColumn"}) {
+      String given = annotations.string(Jpa.mirror(f, a), "name");
+      if (!given.isEmpty()) {
+        return given;
+      }
+    }
+    // an association's default join column depends on the key it references: named, not guessed
+    return JpaHierarchy.isRelation(f) ? "<the join column of " + f.getSimpleName() + ">" : f.getSimpleName().toString();
+  }
+
   /** A warning at every class-level JPA annotation jmigrate does not read; errors for what changes tables. */
   void checkType(TypeElement type) {
     for (AnnotationMirror m : type.getAnnotationMirrors()) {
       String jpa = Jpa.simpleNameIfJpa(m);
       if (jpa != null && JpaGenerators.READ.contains(jpa)) {
+        continue;
+      }
+      String name = Jpa.qualifiedName(m);
+      if (name.equals(Jpa.HIBERNATE + "Table") || name.equals(Jpa.HIBERNATE + "Tables")) {
+        for (AnnotationMirror table : name.endsWith("Tables") ? Jpa.mirrors(annotations, m, "value") : List.of(m)) {
+          List<AnnotationMirror> indexes = Jpa.mirrors(annotations, table, "indexes");
+          if (!indexes.isEmpty()) {
+            List<String> columns = new ArrayList<>();
+            for (AnnotationMirror i : indexes) {
+              columns.add(String.join(", ", annotations.strings(i, "columnNames")));
+            }
+            problems.add(new Problem(type, "jmigrate does not read the indexes of Hibernate's @Table(appliesTo = \""
+                + annotations.string(table, "appliesTo") + "\") on " + type.getSimpleName() + ", so its schema lacks "
+                + indexes.stream().map(i -> annotations.string(i, "name")).collect(Collectors.joining(", "))
+                + ", which Hibernate 5 and 6.6 create (Hibernate 7 removed the annotation's indexes). Declare "
+                + (indexes.size() == 1 ? "it" : "them") + " with the entity's table, which jmigrate maps: "
+                + indexFix(indexes, columns), true, m, null));
+          }
+        }
         continue;
       }
       if (jpa == null || TYPE_ANNOTATIONS.contains(jpa)) {
