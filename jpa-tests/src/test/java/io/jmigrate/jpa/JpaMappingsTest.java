@@ -147,6 +147,19 @@ class JpaMappingsTest {
   }
 
   /**
+   * Maps keyed by an attribute of the target entity and by an entity (src/test/resources/mappings/mapkeys, the
+   * shapes of a shop's catalog): {@code @MapKey} adds no column (the child's own column is the key; a join table's
+   * key is the owner and the child), {@code @MapKeyJoinColumn} and an entity key without it a join column with a
+   * foreign key to the key entity, part of the collection or join table's key; {@code @MapKeyTemporal} a date key.
+   */
+  @Test
+  void mapsKeyedByAnAttributeOrAnEntity(@TempDir Path dir) throws Exception {
+    SchemaComparison maps = new SchemaComparison(dir, SchemaComparison.all());
+    maps.step("mappings/mapkeys");
+    maps.assertNoProblems();
+  }
+
+  /**
    * A composite key's column order (src/test/resources/mappings/keyorder): Hibernate orders a key's columns by size,
    * then name, unless a unique constraint over exactly the key's columns gives their order (and is then no unique
    * constraint of its own), for an @IdClass and an @EmbeddedId alike. {@code inspect --jpa} writes such a

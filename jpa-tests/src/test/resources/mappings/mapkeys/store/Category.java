@@ -1,0 +1,71 @@
+package store;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.MapKey;
+import jakarta.persistence.MapKeyJoinColumn;
+import jakarta.persistence.MapKeyTemporal;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.TemporalType;
+import java.math.BigDecimal;
+import java.util.Date;
+import java.util.Map;
+
+/**
+ * Maps keyed by an attribute of the target entity ({@code @MapKey}) and by a reference to an entity
+ * ({@code @MapKeyJoinColumn}, or an entity key without it), as a shop's catalog maps them.
+ */
+@Entity
+public class Category {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  Long id;
+
+  String name;
+
+  /** The child owns the relation; the map is keyed by its mediaKey. */
+  @OneToMany(mappedBy = "category")
+  @MapKey(name = "mediaKey")
+  Map<String, Media> media;
+
+  /** A join table keyed by the target's attribute. */
+  @OneToMany
+  @JoinTable(name = "category_featured")
+  @MapKey(name = "mediaKey")
+  Map<String, Media> featured;
+
+  /** @MapKey without a name: the target's id. */
+  @ManyToMany
+  @JoinTable(name = "category_related")
+  @MapKey
+  Map<Long, Media> related;
+
+  /** A collection table with a join column to the key entity. */
+  @ElementCollection
+  @CollectionTable(name = "category_rates")
+  @MapKeyJoinColumn(name = "option_id")
+  @Column(name = "rate", precision = 19, scale = 5)
+  Map<FulfillmentOption, BigDecimal> rates;
+
+  /** An entity key without @MapKeyJoinColumn: the join column's default name. */
+  @ElementCollection
+  Map<FulfillmentOption, String> notes;
+
+  /** A join table with a join column to the key entity. */
+  @ManyToMany
+  @JoinTable(name = "category_picks")
+  @MapKeyJoinColumn(name = "option_id")
+  Map<FulfillmentOption, Media> picks;
+
+  /** A java.util.Date key with @MapKeyTemporal. */
+  @ElementCollection
+  @MapKeyTemporal(TemporalType.DATE)
+  Map<Date, String> dated;
+}
