@@ -35,17 +35,17 @@ public class Category {
   @MapKey(name = "mediaKey")
   Map<String, Media> media;
 
-  /** A join table keyed by the target's attribute. */
+  /** A join table keyed by the target's id (@MapKey without a name). */
   @OneToMany
   @JoinTable(name = "category_featured")
-  @MapKey(name = "mediaKey")
-  Map<String, Media> featured;
+  @MapKey
+  Map<Long, Media> featured;
 
-  /** @MapKey without a name: the target's id. */
+  /** A many-to-many join table keyed by the target's attribute. */
   @ManyToMany
   @JoinTable(name = "category_related")
-  @MapKey
-  Map<Long, Media> related;
+  @MapKey(name = "mediaKey")
+  Map<String, Media> related;
 
   /** A collection table with a join column to the key entity. */
   @ElementCollection
