@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.MapKey;
+import jakarta.persistence.MapKeyClass;
 import jakarta.persistence.MapKeyJoinColumn;
 import jakarta.persistence.MapKeyTemporal;
 import jakarta.persistence.OneToMany;
@@ -53,6 +54,14 @@ public class Category {
   @MapKeyJoinColumn(name = "option_id")
   @Column(name = "rate", precision = 19, scale = 5)
   Map<FulfillmentOption, BigDecimal> rates;
+
+  /** Keyed by an interface, its entity named by @MapKeyClass, the key column by referencedColumnName. */
+  @ElementCollection
+  @CollectionTable(name = "category_flat_rates")
+  @MapKeyJoinColumn(name = "option_id", referencedColumnName = "id")
+  @MapKeyClass(FulfillmentOption.class)
+  @Column(name = "rate", precision = 19, scale = 5)
+  Map<Shippable, BigDecimal> flatRates;
 
   /** An entity key without @MapKeyJoinColumn: the join column's default name. */
   @ElementCollection

@@ -6,7 +6,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
 @Entity
-public class FulfillmentOption {
+public class FulfillmentOption implements Shippable {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   Long id;

@@ -93,14 +93,6 @@ class JpaErrorsTest {
               @OrderColumn // <-
               Set<String> tags;
             }""", "@OrderColumn orders a List; tags is java.util.Set<java.lang.String>"),
-        Arguments.of("@MapKeyClass", """
-            @Entity class Thing {
-              @Id Long id;
-              @ElementCollection
-              @MapKeyClass(String.class) // <-
-              @SuppressWarnings("rawtypes") Map notes;
-            }""", "jmigrate does not map @MapKeyClass (notes): Hibernate would key the map by that class, which "
-            + "jmigrate does not read from the annotation. Declare the key type on the Map instead"),
         Arguments.of("@MapKey on an element collection", """
             @Entity class Thing {
               @Id Long id;

@@ -94,17 +94,11 @@ final class JpaCollections extends JpaPart {
   /**
    * Lists (with {@code @OrderColumn} too), sets, collections and maps are mapped: maps keyed by a column
    * ({@code @MapKeyColumn}, or Hibernate's {@code <attribute>_KEY}), by a reference to an entity
-   * ({@code @MapKeyJoinColumn}, or an entity key type) or by an attribute of the target entity ({@code @MapKey});
-   * arrays, {@code @MapKeyClass} and a key of several join columns are not (an error at the field).
+   * ({@code @MapKeyJoinColumn}, or an entity key type; {@code @MapKeyClass} names the key's class) or by an
+   * attribute of the target entity ({@code @MapKey}); arrays and a key of several join columns are not (an error
+   * at the field).
    */
   boolean collectionKind(Element f) {
-    AnnotationMirror keyClass = Jpa.mirror(f, "MapKeyClass");
-    if (keyClass != null) {
-      problems.add(Problem.error(Origin.of(f, keyClass), "jmigrate does not map @MapKeyClass (" + f.getSimpleName()
-          + "): Hibernate would key the map by that class, which jmigrate does not read from the annotation. "
-          + "Declare the key type on the Map instead (Map<String, Tag>) and remove @MapKeyClass"));
-      return false;
-    }
     AnnotationMirror byAttribute = Jpa.mirror(f, "MapKey");
     if (byAttribute != null && Jpa.has(f, "ElementCollection")) {
       problems.add(Problem.error(Origin.of(f, byAttribute), "@MapKey keys a map of entities by one of their "
@@ -189,7 +183,10 @@ final class JpaCollections extends JpaPart {
       if (keyedByAttribute(f)) {
         return null; // the key is the target's own column
       }
-      TypeMirror keyType = d.getTypeArguments().get(0);
+      // @MapKeyClass: the key's class where the Map declares an interface or a superclass (Map<Option, BigDecimal>)
+      TypeElement keyClass = annotations.type(Jpa.mirror(f, "MapKeyClass"), "value");
+      TypeMirror keyType = keyClass != null && !keyClass.getQualifiedName().contentEquals("void") ? keyClass.asType()
+          : d.getTypeArguments().get(0);
       if (Jpa.has(f, "MapKeyJoinColumn") || Jpa.has(f, "MapKeyJoinColumns") || entityOf(keyType) != null) {
         return entityKey(f, keyType, declaring);
       }
