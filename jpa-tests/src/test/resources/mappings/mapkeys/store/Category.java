@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.MapKey;
@@ -35,6 +36,24 @@ public class Category {
   @OneToMany(mappedBy = "category")
   @MapKey(name = "mediaKey")
   Map<String, Media> media;
+
+  /**
+   * The child owns the relation; the key's join column is in the child's table (NOT NULL there without
+   * nullable = true, as Hibernate makes it: then no media could be written outside this map).
+   */
+  @OneToMany(mappedBy = "category")
+  @MapKeyJoinColumn(name = "shipped_by_id", nullable = true)
+  Map<FulfillmentOption, Media> mediaByOption;
+
+  /** The same without @MapKeyJoinColumn: the key's join column named after the attribute. */
+  @OneToMany(mappedBy = "category")
+  Map<FulfillmentOption, Media> mediaByDefault;
+
+  /** A one-to-many through a join column in the child's table, keyed by the child's attribute. */
+  @OneToMany
+  @JoinColumn(name = "shelf_id")
+  @MapKey(name = "url")
+  Map<String, Media> shelved;
 
   /** A join table keyed by the target's id (@MapKey without a name). */
   @OneToMany

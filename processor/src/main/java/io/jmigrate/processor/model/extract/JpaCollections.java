@@ -212,8 +212,9 @@ final class JpaCollections extends JpaPart {
 
   /**
    * A map keyed by an entity: a join column ({@code @MapKeyJoinColumn(name)}, else {@code <attribute>_KEY}) of the
-   * type of the key entity's key (or {@code referencedColumnName}), with a foreign key to it, as Hibernate makes it;
-   * nullable as in the child's table. Null after reporting a key that is no entity.
+   * type of the key entity's key (or {@code referencedColumnName}), with a foreign key to it, as Hibernate makes it
+   * (with {@code @MapKeyJoinColumn} NOT NULL unless {@code nullable = true}). Null after reporting a key that is no
+   * entity.
    */
   private ColumnDeclaration entityKey(Element f, TypeMirror keyType, String declaring) {
     AnnotationMirror jc = Jpa.mirror(f, "MapKeyJoinColumn");
@@ -243,7 +244,10 @@ final class JpaCollections extends JpaPart {
     String name = physical(given.isEmpty() ? attribute + "_KEY" : given);
     Origin origin = track(Origin.of(f), jc, "name", "name");
     keyword("map key join column", given, name, origin.of("name"), "@MapKeyJoinColumn(name = \"\\\"%s\\\"\")");
-    return JpaColumns.reference(name, f, declaring, referenced, true, false, false,
+    // In the child's table (a mappedBy or @JoinColumn map), as Hibernate exports it: NOT NULL with @MapKeyJoinColumn
+    // (its nullable is false unless given), nullable without one.
+    return JpaColumns.reference(name, f, declaring, referenced, jc == null || annotations.bool(jc, "nullable"), false,
+        false,
         joins.noConstraint(jc) ? null : foreignKey(targetTable, referenced, ReferentialAction.NO_ACTION,
             joins.foreignKeyName(jc)), origin, null, false);
   }
