@@ -751,8 +751,8 @@ final class JpaColumns {
     if (JpaTypes.isEnum(key)) {
       String kind = Jpa.constant(annotations, Jpa.mirror(field, "MapKeyEnumerated"), "value");
       sized = Sized.of("STRING".equals(kind) ? ColumnType.STRING : ColumnType.SMALLINT);
-    } else if (Jpa.has(field, "MapKeyTemporal") && key != null && JpaTypes.basic(key) != null
-        && JpaTypes.basic(key).type() == ColumnType.TIMESTAMP) {
+    } else if (Jpa.has(field, "MapKeyTemporal") && key != null
+        && java.util.Set.of("java.util.Date", "java.util.Calendar").contains(JpaTypes.qualifiedName(key))) {
       // a java.util.Date or Calendar key, as @Temporal makes a column of one
       String t = Jpa.constant(annotations, Jpa.mirror(field, "MapKeyTemporal"), "value");
       sized = Sized.of("DATE".equals(t) ? ColumnType.DATE : "TIME".equals(t) ? ColumnType.TIME : ColumnType.TIMESTAMP);
