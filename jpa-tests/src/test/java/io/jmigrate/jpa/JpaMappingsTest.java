@@ -147,6 +147,126 @@ class JpaMappingsTest {
   }
 
   /**
+   * Maps keyed by an attribute of the target entity and by an entity (src/test/resources/mappings/mapkeys, the
+   * shapes of a shop's catalog): {@code @MapKey} adds no column (the child's own column is the key; a join table's
+   * key is the owner and the child), {@code @MapKeyJoinColumn} and an entity key without it a join column with a
+   * foreign key to the key entity, part of the collection or join table's key; {@code @MapKeyTemporal} a date key.
+   */
+  @Test
+  void mapsKeyedByAnAttributeOrAnEntity(@TempDir Path dir) throws Exception {
+    SchemaComparison maps = new SchemaComparison(dir, SchemaComparison.all());
+    maps.step("mappings/mapkeys");
+    maps.assertNoProblems();
+  }
+
+  /**
+   * The same maps hold rows on every database jmigrate migrated: one category with an entry in each map, written
+   * through Hibernate and read back in a new session, key and value. Not {@code featured} (a join table keyed by
+   * the target's id, {@code @MapKey} without a name): Hibernate 7.4 loads it with a query that reads the id from
+   * the join table, which fails on its own export as on jmigrate's (the schema is compared above).
+   */
+  @Test
+  void mapsKeyedByAnAttributeOrAnEntityHoldRows(@TempDir Path dir) throws Exception {
+    EntityProject project = new EntityProject(dir.resolve("project"));
+    project.useSources(List.of(EntityProject.resource("mappings/mapkeys")));
+    EntityProject.Build build = project.build().assertOk();
+    String expected = String.join("\n", "media: hero -> /hero.png", "related: hero -> /hero.png", "rates: express -> 2.5", "notes: express -> by noon",
+        "picks: express -> /hero.png", "dated: 2024-01-02 -> launch");
+    List<String> problems = new ArrayList<>();
+    for (Target target : SchemaComparison.all()) {
+      String url = target.newDatabaseUrl(dir);
+      try (URLClassLoader loader = build.loader()) {
+        try (Connection c = DriverManager.getConnection(url)) {
+          build.migrator(loader).migrate(c);
+        }
+        Class<?> categoryType = loader.loadClass("store.Category");
+        Class<?> mediaType = loader.loadClass("store.Media");
+        Class<?> optionType = loader.loadClass("store.FulfillmentOption");
+        try (org.hibernate.SessionFactory sf = Hibernate.open(url, target, build.entityClasses(loader), loader,
+            target.hibernateIsReference ? "validate" : "none", Hibernate.Naming.SNAKE_CASE)) {
+          sf.inTransaction(session -> {
+            Object option = create(optionType, Map.of("name", "express"));
+            Object category = create(categoryType, Map.of("name", "shoes"));
+            Object media = create(mediaType, Map.of("mediaKey", "hero", "url", "/hero.png", "category", category));
+            session.persist(option);
+            session.persist(category);
+            session.persist(media);
+            Map<String, Object> maps = new TreeMap<>();
+            maps.put("related", new java.util.HashMap<>(Map.of("hero", media)));
+            maps.put("rates", new java.util.HashMap<>(Map.of(option, new java.math.BigDecimal("2.50000"))));
+            maps.put("notes", new java.util.HashMap<>(Map.of(option, "by noon")));
+            maps.put("picks", new java.util.HashMap<>(Map.of(option, media)));
+            maps.put("dated", new java.util.HashMap<>(Map.of(java.sql.Date.valueOf("2024-01-02"), "launch")));
+            maps.forEach((name, map) -> set(category, name, map));
+          });
+          String read = sf.fromTransaction(session -> {
+            Object category = session.createQuery("select c from Category c", categoryType).getSingleResult();
+            List<String> entries = new ArrayList<>();
+            for (String name : List.of("media", "related", "rates", "notes", "picks", "dated")) {
+              ((Map<?, ?>) field(category, name)).forEach((k, v) -> entries.add(name + ": " + text(k) + " -> " + text(v)));
+            }
+            return String.join("\n", entries);
+          });
+          if (!read.equals(expected)) {
+            problems.add(target + ":\n" + read);
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), problems, "expected on every database:\n" + expected);
+  }
+
+  private static Object create(Class<?> type, Map<String, Object> fields) {
+    try {
+      var constructor = type.getDeclaredConstructor();
+      constructor.setAccessible(true);
+      Object o = constructor.newInstance();
+      fields.forEach((name, value) -> set(o, name, value));
+      return o;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void set(Object o, String name, Object value) {
+    try {
+      java.lang.reflect.Field f = o.getClass().getDeclaredField(name);
+      f.setAccessible(true);
+      f.set(o, value);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Object field(Object o, String name) {
+    try {
+      java.lang.reflect.Field f = o.getClass().getDeclaredField(name);
+      f.setAccessible(true);
+      return f.get(o);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A map key or value as the test compares it: an entity by its name or url, a number plainly, a date as a day. */
+  private static String text(Object value) {
+    Object v = org.hibernate.Hibernate.unproxy(value);
+    if (v instanceof java.util.Date d) {
+      return new java.sql.Date(d.getTime()).toLocalDate().toString();
+    }
+    if (v instanceof java.math.BigDecimal b) {
+      return b.stripTrailingZeros().toPlainString();
+    }
+    if (v != null && v.getClass().getSimpleName().equals("Media")) {
+      return String.valueOf(field(v, "url"));
+    }
+    if (v != null && v.getClass().getSimpleName().equals("FulfillmentOption")) {
+      return String.valueOf(field(v, "name"));
+    }
+    return String.valueOf(v);
+  }
+
+  /**
    * A composite key's column order (src/test/resources/mappings/keyorder): Hibernate orders a key's columns by size,
    * then name, unless a unique constraint over exactly the key's columns gives their order (and is then no unique
    * constraint of its own), for an @IdClass and an @EmbeddedId alike. {@code inspect --jpa} writes such a

@@ -93,19 +93,44 @@ class JpaErrorsTest {
               @OrderColumn // <-
               Set<String> tags;
             }""", "@OrderColumn orders a List; tags is java.util.Set<java.lang.String>"),
-        Arguments.of("a map keyed by an attribute of its entities", """
+        Arguments.of("@MapKey on an element collection", """
+            @Entity class Thing {
+              @Id Long id;
+              @ElementCollection
+              @MapKey // <-
+              Map<Long, String> notes;
+            }""", "@MapKey keys a map of entities by one of their attributes; notes is an @ElementCollection, whose "
+            + "map key is a column of its collection table. Use @MapKeyColumn"),
+        Arguments.of("@MapKey naming no attribute of the target", """
             @Entity class Thing {
               @Id Long id;
               @OneToMany
-              @MapKey(name = "id") // <-
-              Map<Long, Thing> children;
-            }""", "jmigrate does not map @MapKey (children): Hibernate would key the map by an attribute of the "
-            + "target entity, which jmigrate does not read. Key it by a column (@MapKeyColumn"),
-        Arguments.of("a map keyed by an entity", """
+              @MapKey(name = "code") // <-
+              Map<String, Other> others;
+            }
+            @Entity class Other { @Id Long id; String label; }""", "@MapKey(name = \"code\") on others names no "
+            + "attribute of Other (Hibernate fails at start-up); its attributes are [id, label]"),
+        Arguments.of("@MapKeyJoinColumn on a key that is no entity", """
             @Entity class Thing {
               @Id Long id;
-              @ElementCollection Map<Thing, String> notes; // <-
-            }""", "jmigrate cannot map the key of notes (com.acme.model.Thing)"),
+              @ElementCollection
+              @MapKeyJoinColumn(name = "k") // <-
+              Map<String, String> notes;
+            }""", "@MapKeyJoinColumn keys notes by a reference to an entity, but its key type java.lang.String is "
+            + "not an @Entity. Use @MapKeyColumn"),
+        Arguments.of("a map key of two join columns", """
+            @Entity class Thing {
+              @Id Long id;
+              @ElementCollection
+              @MapKeyJoinColumns({@MapKeyJoinColumn(name = "a"), @MapKeyJoinColumn(name = "b")}) // <-
+              Map<Thing, String> notes;
+            }""", "jmigrate maps a map key with one join column only (notes has 2, which Hibernate makes one "
+            + "composite foreign key of)"),
+        Arguments.of("a map keyed by a type without a column", """
+            @Entity class Thing {
+              @Id Long id;
+              @ElementCollection Map<Object, String> notes; // <-
+            }""", "jmigrate cannot map the key of notes (java.lang.Object): a map's key is mapped when it is"),
         Arguments.of("@MapsId", """
             @Entity class Thing {
               @Id Long id;

@@ -42,6 +42,9 @@ class JpaKeywordWarningsTest {
         @ElementCollection @CollectionTable(name = "thing_labels")
         @MapKeyColumn(name = "end") // <- map key column end
         Map<String, String> labels;
+        @ElementCollection @CollectionTable(name = "thing_rates")
+        @MapKeyJoinColumn(name = "user") // <- map key join column user
+        Map<Other, String> rates;
       }
       @Entity class Other {
         @Id @GeneratedValue(strategy = GenerationType.TABLE, generator = "t")

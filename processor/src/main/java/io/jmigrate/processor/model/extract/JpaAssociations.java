@@ -177,6 +177,9 @@ final class JpaAssociations extends JpaPart {
       // The other side owns it; a list's @OrderColumn (a map's key column) is in the child's table all the same.
       if (!manyToMany && collections.collectionKind(f)) {
         JpaEntity target = targetEntity(f);
+        if (target != null && !collections.mapKeyAttributeExists(f, target)) {
+          return;
+        }
         ColumnDeclaration index = collections.indexColumn(f);
         if (target != null && tableOf(target) != null && index != null) {
           tableOf(target).columns.add(index);
@@ -189,6 +192,9 @@ final class JpaAssociations extends JpaPart {
     }
     ColumnDeclaration index = collections.indexColumn(f);
     JpaEntity target = targetEntity(f);
+    if (target != null && !collections.mapKeyAttributeExists(f, target)) {
+      return;
+    }
     JpaTable targetTable = target == null ? null : tableOf(target);
     if (targetTable == null || t.key().size() != 1) {
       if (t.key().size() > 1) {
@@ -237,14 +243,17 @@ final class JpaAssociations extends JpaPart {
         + ownerKey.name(), f);
     String targetName = joins.columnName(targetColumn, attribute + "_" + targetKey.get(0).name(), f);
     boolean set = isSet(f.asType()) && index == null;
+    // A map keyed by the target's attribute (@MapKey) has no key column: the owner and the target are the key.
+    boolean byAttribute = JpaCollections.keyedByAttribute(f);
     Origin origin = Origin.of(f);
     ColumnDeclaration owner = JpaColumns.reference(ownerName, f, e.type.getSimpleName().toString(), ownerKey, false,
-        false, (manyToMany && set) || index != null, foreignKey(t, ownerKey, ReferentialAction.NO_ACTION, ""),
+        false, (manyToMany && set) || index != null || byAttribute, foreignKey(t, ownerKey, ReferentialAction.NO_ACTION, ""),
         track(origin, ownerColumn, "name", "name"), null, false);
     // A one-to-many's join table: each child once (its key, for a set; unique, for a list or a map). An
     // ordered list's or a map's key is the owner and the order or map key column.
     ColumnDeclaration child = JpaColumns.reference(targetName, f, e.type.getSimpleName().toString(), targetKey.get(0),
-        false, !manyToMany && !set, set, foreignKey(targetTable, targetKey.get(0), ReferentialAction.NO_ACTION, ""),
+        false, !manyToMany && !set, set || byAttribute,
+        foreignKey(targetTable, targetKey.get(0), ReferentialAction.NO_ACTION, ""),
         track(origin, targetColumn, "name", "name"), null, false);
     join.columns.add(owner);
     join.columns.add(child);

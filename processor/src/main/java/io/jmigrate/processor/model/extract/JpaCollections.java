@@ -10,6 +10,7 @@ import io.jmigrate.processor.model.Origin;
 import io.jmigrate.processor.model.Problem;
 import io.jmigrate.processor.model.extract.JpaColumns.Scope;
 import io.jmigrate.schema.ColumnType;
+import io.jmigrate.schema.ReferentialAction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -91,21 +92,27 @@ final class JpaCollections extends JpaPart {
   }
 
   /**
-   * Lists (with {@code @OrderColumn} too), sets, collections and maps keyed by a column ({@code @MapKeyColumn},
-   * or Hibernate's {@code <attribute>_KEY}) are mapped; arrays, and maps keyed otherwise, are not (an error at
-   * the field).
+   * Lists (with {@code @OrderColumn} too), sets, collections and maps are mapped: maps keyed by a column
+   * ({@code @MapKeyColumn}, or Hibernate's {@code <attribute>_KEY}), by a reference to an entity
+   * ({@code @MapKeyJoinColumn}, or an entity key type; {@code @MapKeyClass} names the key's class) or by an
+   * attribute of the target entity ({@code @MapKey}); arrays and a key of several join columns are not (an error
+   * at the field).
    */
   boolean collectionKind(Element f) {
-    for (String a : new String[] {"MapKey", "MapKeyJoinColumn", "MapKeyJoinColumns", "MapKeyClass",
-        "MapKeyTemporal"}) {
-      if (Jpa.has(f, a)) {
-        problems.add(Problem.error(Origin.of(f, Jpa.mirror(f, a)), "jmigrate does not map @" + a + " ("
-            + f.getSimpleName() + "): Hibernate would key the map " + (a.equals("MapKey") ? "by an attribute of "
-            + "the target entity" : a.startsWith("MapKeyJoin") ? "by a reference to an entity" : "by that type")
-            + ", which jmigrate does not read. Key it by a column (@MapKeyColumn, with a number, String, enum or "
-            + "java.time key), or use a List or Set"));
-        return false;
-      }
+    AnnotationMirror byAttribute = Jpa.mirror(f, "MapKey");
+    if (byAttribute != null && Jpa.has(f, "ElementCollection")) {
+      problems.add(Problem.error(Origin.of(f, byAttribute), "@MapKey keys a map of entities by one of their "
+          + "attributes; " + f.getSimpleName() + " is an @ElementCollection, whose map key is a column of its "
+          + "collection table. Use @MapKeyColumn (or @MapKeyJoinColumn for an entity key) instead"));
+      return false;
+    }
+    AnnotationMirror keyColumns = Jpa.mirror(f, "MapKeyJoinColumns");
+    if (keyColumns != null && Jpa.mirrors(annotations, keyColumns, "value").size() != 1) {
+      problems.add(Problem.error(Origin.of(f, keyColumns), "jmigrate maps a map key with one join column only ("
+          + f.getSimpleName() + " has " + Jpa.mirrors(annotations, keyColumns, "value").size() + ", which Hibernate "
+          + "makes one composite foreign key of): key the map by an entity with a single-column key, with one "
+          + "@MapKeyJoinColumn"));
+      return false;
     }
     String raw = erasure(f.asType());
     if (isMap(f.asType())) {
@@ -173,9 +180,103 @@ final class JpaCollections extends JpaPart {
           false, annotations.bool(order, "nullable"), 0, 0, 0, false, null, null, null, null, false, origin);
     }
     if (isMap(f.asType()) && f.asType() instanceof DeclaredType d && d.getTypeArguments().size() == 2) {
-      ColumnDeclaration key = columns.mapKey(f, d.getTypeArguments().get(0), declaring);
+      if (keyedByAttribute(f)) {
+        return null; // the key is the target's own column
+      }
+      // @MapKeyClass: the key's class where the Map declares an interface or a superclass (Map<Option, BigDecimal>)
+      TypeElement keyClass = annotations.type(Jpa.mirror(f, "MapKeyClass"), "value");
+      TypeMirror keyType = keyClass != null && !keyClass.getQualifiedName().contentEquals("void") ? keyClass.asType()
+          : d.getTypeArguments().get(0);
+      if (Jpa.has(f, "MapKeyJoinColumn") || Jpa.has(f, "MapKeyJoinColumns") || entityOf(keyType) != null) {
+        return entityKey(f, keyType, declaring);
+      }
+      ColumnDeclaration key = columns.mapKey(f, keyType, declaring);
       return key == null ? null : JpaColumns.as(key, false, true);
     }
     return null;
+  }
+
+  /**
+   * Whether the map is keyed by an attribute of its target entity ({@code @MapKey}): Hibernate makes no key column
+   * then (the key is the target's own column), and a join table's primary key is the owner and the target.
+   */
+  static boolean keyedByAttribute(Element f) {
+    return Jpa.has(f, "MapKey") && isMap(f.asType());
+  }
+
+  /** The entity a map's key type is, or null. */
+  private JpaEntity entityOf(TypeMirror keyType) {
+    return keyType instanceof DeclaredType d && d.asElement() instanceof TypeElement te
+        ? entities.get(te.getQualifiedName().toString()) : null;
+  }
+
+  /**
+   * A map keyed by an entity: a join column ({@code @MapKeyJoinColumn(name)}, else {@code <attribute>_KEY}) of the
+   * type of the key entity's key (or {@code referencedColumnName}), with a foreign key to it, as Hibernate makes it
+   * (with {@code @MapKeyJoinColumn} NOT NULL unless {@code nullable = true}). Null after reporting a key that is no
+   * entity.
+   */
+  private ColumnDeclaration entityKey(Element f, TypeMirror keyType, String declaring) {
+    AnnotationMirror jc = Jpa.mirror(f, "MapKeyJoinColumn");
+    AnnotationMirror many = Jpa.mirror(f, "MapKeyJoinColumns");
+    if (jc == null && many != null) {
+      jc = Jpa.mirrors(annotations, many, "value").get(0); // one, as collectionKind checked
+    }
+    JpaEntity target = entityOf(keyType);
+    if (target == null) {
+      problems.add(Problem.error(Origin.of(f, jc != null ? jc : many), "@MapKeyJoinColumn keys " + f.getSimpleName()
+          + " by a reference to an entity, but its key type " + keyType + " is not an @Entity. Use @MapKeyColumn "
+          + "for a key of a basic type"));
+      return null;
+    }
+    JpaTable targetTable = tableOf(target);
+    if (targetTable == null) {
+      problems.add(Problem.at(f, "jmigrate does not map a map keyed by " + target.entityName + ", the abstract root "
+          + "of a TABLE_PER_CLASS hierarchy: it has no table to reference. Key it by a concrete subclass"));
+      return null;
+    }
+    ColumnDeclaration referenced = joins.referenced(f, jc, target, targetTable);
+    if (referenced == null) {
+      return null;
+    }
+    String attribute = f.getSimpleName().toString();
+    String given = annotations.string(jc, "name");
+    String name = physical(given.isEmpty() ? attribute + "_KEY" : given);
+    Origin origin = track(Origin.of(f), jc, "name", "name");
+    keyword("map key join column", given, name, origin.of("name"), "@MapKeyJoinColumn(name = \"\\\"%s\\\"\")");
+    // In the child's table (a mappedBy or @JoinColumn map), as Hibernate exports it: NOT NULL with @MapKeyJoinColumn
+    // (its nullable is false unless given), nullable without one.
+    return JpaColumns.reference(name, f, declaring, referenced, jc == null || annotations.bool(jc, "nullable"), false,
+        false,
+        joins.noConstraint(jc) ? null : foreignKey(targetTable, referenced, ReferentialAction.NO_ACTION,
+            joins.foreignKeyName(jc)), origin, null, false);
+  }
+
+  /**
+   * Whether {@code @MapKey(name)} names a persistent attribute of the target entity or its superclasses (Hibernate
+   * fails at start-up otherwise); true without {@code @MapKey} or without a name (the target's id).
+   */
+  boolean mapKeyAttributeExists(Element f, JpaEntity target) {
+    AnnotationMirror byAttribute = Jpa.mirror(f, "MapKey");
+    String name = byAttribute == null ? "" : annotations.string(byAttribute, "name");
+    if (name.isEmpty()) {
+      return true;
+    }
+    List<String> attributes = new ArrayList<>();
+    for (TypeElement c = target.type; c != null; c = JpaHierarchy.superclass(c)) {
+      for (Element x : c.getEnclosedElements()) {
+        if (JpaColumns.persistent(x)) {
+          attributes.add(x.getSimpleName().toString());
+        }
+      }
+    }
+    if (attributes.contains(name)) {
+      return true;
+    }
+    problems.add(Problem.error(Origin.of(f, byAttribute).with("name", byAttribute, Annotations.explicit(byAttribute,
+        "name")).of("name"), "@MapKey(name = \"" + name + "\") on " + f.getSimpleName() + " names no attribute of "
+        + target.entityName + " (Hibernate fails at start-up); its attributes are " + attributes.stream().sorted()
+        .toList()));
+    return false;
   }
 }

@@ -774,13 +774,19 @@ final class JpaColumns {
     if (JpaTypes.isEnum(key)) {
       String kind = Jpa.constant(annotations, Jpa.mirror(field, "MapKeyEnumerated"), "value");
       sized = Sized.of("STRING".equals(kind) ? ColumnType.STRING : ColumnType.SMALLINT);
+    } else if (Jpa.has(field, "MapKeyTemporal") && key != null
+        && java.util.Set.of("java.util.Date", "java.util.Calendar").contains(JpaTypes.qualifiedName(key))) {
+      // a java.util.Date or Calendar key, as @Temporal makes a column of one
+      String t = Jpa.constant(annotations, Jpa.mirror(field, "MapKeyTemporal"), "value");
+      sized = Sized.of("DATE".equals(t) ? ColumnType.DATE : "TIME".equals(t) ? ColumnType.TIME : ColumnType.TIMESTAMP);
     } else {
       sized = key == null ? null : JpaTypes.basic(key);
     }
     if (sized == null) {
       problems.add(Problem.at(field, "jmigrate cannot map the key of " + attribute + " (" + key + "): a map's key is "
-          + "mapped when it is a number, String, enum or java.time value (Hibernate would make a column of it, or "
-          + "reference an entity with @MapKeyJoinColumn, which jmigrate does not map)"));
+          + "mapped when it is a number, String, enum, java.time or java.util.Date value (a column), or an @Entity "
+          + "(a join column, @MapKeyJoinColumn), as Hibernate maps them; key a map of entities by one of their "
+          + "attributes with @MapKey"));
       return null;
     }
     String given = col == null ? "" : annotations.string(col, "name");
