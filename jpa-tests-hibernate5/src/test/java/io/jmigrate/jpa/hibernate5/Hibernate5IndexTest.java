@@ -90,6 +90,18 @@ class Hibernate5IndexTest {
     assertFalse(migration.contains("product_maker_ix"), migration);
   }
 
+  @Test
+  void anotherTablesIndexesAreWarnedAboutAndLeftOut() throws Exception {
+    Path project = dir.resolve("other-table");
+    List<String> warnings = compile(project, PRODUCT.replace("appliesTo = \"product\"", "appliesTo = \"goods\""));
+    assertEquals("jmigrate does not map the indexes of Hibernate's @Table(appliesTo = \"goods\") on Product: goods is"
+        + " not the entity's table (product), so jmigrate's schema lacks product_ba_ix, product_c_ix",
+        only(warnings, "appliesTo"));
+    String migration = migration(project);
+    assertFalse(migration.contains("product_ba_ix") || migration.contains("product_c_ix"), migration);
+    assertTrue(migration.contains("index(\"product_code_ix\",\"code\")"), migration);
+  }
+
   private static String only(List<String> warnings, String about) {
     List<String> found = warnings.stream().filter(w -> w.contains(about)).toList();
     assertEquals(1, found.size(), warnings.toString());
