@@ -60,6 +60,7 @@ final class JpaEntityTables extends JpaPart {
     tables.put(t.className, t);
     jmigrateTypeAnnotations(e.type, t);
     indexes(e.type, tableAnnotation, t);
+    hibernateTableIndexes(e.type, given.isEmpty() ? e.entityName : given, t);
 
     Map<String, JpaColumns.Override> overrides = columns.overrides(e.type);
     String simple = e.type.getSimpleName().toString();
@@ -129,12 +130,16 @@ final class JpaEntityTables extends JpaPart {
         for (ColumnDeclaration c : key) {
           t.place(keys.generated(f, c, entity), false);
         }
+        hibernateFieldIndex(f, key, t);
         continue;
       }
       List<ColumnDeclaration> own = new ArrayList<>();
       columns.attribute(f, here, own);
       boolean readOnly = readOnly(Jpa.mirror(f, "Column"));
       own.forEach(c -> t.place(c, readOnly));
+      if (!JpaColumns.isEmbedded(f)) {
+        hibernateFieldIndex(f, own, t);
+      }
     }
     // Hibernate's @NaturalId: one unique constraint over the natural-id columns of the class.
     List<String> natural = new ArrayList<>();
@@ -196,6 +201,72 @@ final class JpaEntityTables extends JpaPart {
       t.indexes.add(constraint);
       t.uniqueConstraints.add(constraint);
     }
+  }
+
+  /**
+   * Hibernate 5's index annotations, which Hibernate 5 and 6.6 still bind (7 removed them), are read where their
+   * types resolve. Here, on the entity, {@code @org.hibernate.annotations.Table(appliesTo, indexes)} (also inside
+   * {@code @Tables}) whose {@code appliesTo} names the entity's table: each index non-unique, named as given, on its
+   * {@code columnNames} in order, resolved through the naming as {@code columnList} is (Hibernate looks up the
+   * physical column of each logical name). Another {@code appliesTo} (a secondary table, which jmigrate does not map)
+   * is warned about and left out.
+   */
+  void hibernateTableIndexes(TypeElement type, String logical, JpaTable t) {
+    for (AnnotationMirror m : type.getAnnotationMirrors()) {
+      String name = Jpa.qualifiedName(m);
+      if (!resolved(m) || !(name.equals(Jpa.HIBERNATE + "Table") || name.equals(Jpa.HIBERNATE + "Tables"))) {
+        continue;
+      }
+      for (AnnotationMirror table : name.endsWith("Tables") ? Jpa.mirrors(annotations, m, "value") : List.of(m)) {
+        List<AnnotationMirror> indexes = Jpa.mirrors(annotations, table, "indexes");
+        String appliesTo = annotations.string(table, "appliesTo");
+        if (indexes.isEmpty()) {
+          continue;
+        }
+        if (!appliesTo.equals(t.name) && !appliesTo.equals(logical)) {
+          problems.add(new Problem(type, "jmigrate does not map the indexes of Hibernate's @Table(appliesTo = \""
+              + appliesTo + "\") on " + type.getSimpleName() + ": " + appliesTo + " is not the entity's table ("
+              + t.name + "), so jmigrate's schema lacks " + indexes.stream().map(i -> annotations.string(i, "name"))
+              .collect(java.util.stream.Collectors.joining(", ")), true, table, explicit(table, "appliesTo")));
+          continue;
+        }
+        for (AnnotationMirror index : indexes) {
+          Origin at = track(track(Origin.of(type, index), index, "name", "name"), index, "columnNames", "columns");
+          List<String> cols = annotations.strings(index, "columnNames").stream().map(this::physical).toList();
+          t.indexes.add(new IndexDeclaration(cols, false, annotations.string(index, "name"), at));
+        }
+      }
+    }
+  }
+
+  /**
+   * Hibernate's {@code @org.hibernate.annotations.Index(name)} on a basic attribute (or the key): an index of that
+   * name on the attribute's column, non-unique. Hibernate 5 and 6.6 ignore its {@code columnNames} there, and put the
+   * columns of every attribute naming the same index into that one index, in the order the attributes are bound. On
+   * an association, an embedded attribute or an element collection it is not mapped (JpaUnread warns).
+   */
+  private void hibernateFieldIndex(Element f, List<ColumnDeclaration> cols, JpaTable t) {
+    AnnotationMirror m = Annotations.mirror(f, Jpa.HIBERNATE + "Index");
+    if (m == null || !resolved(m) || cols.isEmpty()) {
+      return;
+    }
+    String name = annotations.string(m, "name");
+    List<String> names = cols.stream().map(ColumnDeclaration::name).toList();
+    for (int i = 0; i < t.indexes.size(); i++) {
+      IndexDeclaration same = t.indexes.get(i);
+      if (!same.unique() && same.name().equals(name)) {
+        List<String> joined = new ArrayList<>(same.columns());
+        joined.addAll(names);
+        t.indexes.set(i, new IndexDeclaration(joined, false, name, same.origin()));
+        return;
+      }
+    }
+    t.indexes.add(new IndexDeclaration(names, false, name, track(Origin.of(f, m), m, "name", "name")));
+  }
+
+  /** Whether the annotation's type resolved (Hibernate 7 has no {@code org.hibernate.annotations.Index}). */
+  static boolean resolved(AnnotationMirror m) {
+    return m.getAnnotationType().getKind() != javax.lang.model.type.TypeKind.ERROR;
   }
 
   /**

@@ -7,7 +7,6 @@ import io.jmigrate.processor.model.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
@@ -105,10 +104,13 @@ final class JpaUnread extends JpaPart {
         problems.add(new Problem(f, "jmigrate does not read @" + jpa + " on " + f.getSimpleName()
             + "; if it changes the column, the schema will differ from Hibernate's", true, m, null));
       } else if (name.equals(Jpa.HIBERNATE + "Index")) {
-        problems.add(new Problem(f, "jmigrate does not read Hibernate's @Index on " + f.getSimpleName()
-            + ", so its schema lacks the index " + annotations.string(m, "name") + " that Hibernate 5 and 6.6 create on"
-            + " the column (Hibernate 7 removed the annotation). Declare it on the entity, which jmigrate maps: "
-            + indexFix(List.of(m), List.of(fieldColumn(f))), true, m, null));
+        // JpaEntityTables maps it on a basic attribute or the key
+        if (JpaHierarchy.isRelation(f) || JpaColumns.isEmbedded(f) || Jpa.has(f, "ElementCollection")) {
+          problems.add(new Problem(f, "jmigrate maps Hibernate's @Index on a basic attribute only, not on "
+              + f.getSimpleName() + ", so its schema lacks the index " + annotations.string(m, "name") + " that"
+              + " Hibernate 5 and 6.6 create on its columns (Hibernate 7 removed the annotation). Declare it on the"
+              + " entity, which jmigrate maps: " + indexFix(List.of(m), List.of(fieldColumn(f))), true, m, null));
+        }
       } else if (name.startsWith(Jpa.HIBERNATE) && !HIBERNATE_HARMLESS.contains(name.substring(Jpa.HIBERNATE.length()))
           && !((name.equals(Jpa.HIBERNATE + "Check") || name.equals(Jpa.HIBERNATE + "Checks")) // JpaColumns reads a basic column's
               && !JpaHierarchy.isRelation(f) && !Jpa.has(f, "ElementCollection") && !JpaColumns.isEmbedded(f))
@@ -157,22 +159,7 @@ final class JpaUnread extends JpaPart {
       }
       String name = Jpa.qualifiedName(m);
       if (name.equals(Jpa.HIBERNATE + "Table") || name.equals(Jpa.HIBERNATE + "Tables")) {
-        for (AnnotationMirror table : name.endsWith("Tables") ? Jpa.mirrors(annotations, m, "value") : List.of(m)) {
-          List<AnnotationMirror> indexes = Jpa.mirrors(annotations, table, "indexes");
-          if (!indexes.isEmpty()) {
-            List<String> columns = new ArrayList<>();
-            for (AnnotationMirror i : indexes) {
-              columns.add(String.join(", ", annotations.strings(i, "columnNames")));
-            }
-            problems.add(new Problem(type, "jmigrate does not read the indexes of Hibernate's @Table(appliesTo = \""
-                + annotations.string(table, "appliesTo") + "\") on " + type.getSimpleName() + ", so its schema lacks "
-                + indexes.stream().map(i -> annotations.string(i, "name")).collect(Collectors.joining(", "))
-                + ", which Hibernate 5 and 6.6 create (Hibernate 7 removed the annotation's indexes). Declare "
-                + (indexes.size() == 1 ? "it" : "them") + " with the entity's table, which jmigrate maps: "
-                + indexFix(indexes, columns), true, m, null));
-          }
-        }
-        continue;
+        continue; // its indexes: JpaEntityTables.hibernateTableIndexes
       }
       if (jpa == null || TYPE_ANNOTATIONS.contains(jpa)) {
         continue;
