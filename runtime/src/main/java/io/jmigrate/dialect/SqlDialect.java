@@ -883,25 +883,35 @@ public abstract class SqlDialect implements Dialect {
   }
 
   protected String createTableStatement(String quotedName, TableDefinition t) {
-    List<String> parts = new ArrayList<>();
+    // One builder sized for a typical table, not a list joined (the runtime's concatenation starts small and grows).
+    StringBuilder s = new StringBuilder(64 + 48 * t.columns().size()).append("CREATE TABLE ").append(quotedName)
+        .append(" (\n  ");
+    String separator = "";
     for (ColumnDefinition c : t.columns()) {
-      parts.add(columnDefinition(t, c));
+      s.append(separator).append(columnDefinition(t, c));
+      separator = ",\n  ";
     }
     if (!t.primaryKey().isEmpty() && !inlinePrimaryKey(t)) {
-      parts.add(primaryKeyClause(t));
+      s.append(separator).append(primaryKeyClause(t));
+      separator = ",\n  ";
     }
     for (ForeignKeyDefinition f : t.foreignKeys()) {
-      parts.add(foreignKeyClause(f));
+      s.append(separator).append(foreignKeyClause(f));
+      separator = ",\n  ";
     }
     for (CheckDefinition c : t.checks()) {
-      parts.add(checkClause(c));
+      s.append(separator).append(checkClause(c));
+      separator = ",\n  ";
     }
-    return "CREATE TABLE " + quotedName + " (\n  " + String.join(",\n  ", parts) + "\n)";
+    return s.append("\n)").toString();
   }
 
   /** The table's primary key inside CREATE TABLE: {@code CONSTRAINT "pk_t" PRIMARY KEY (…)}. */
   protected String primaryKeyClause(TableDefinition t) {
-    return "CONSTRAINT " + q(t.primaryKeyConstraint()) + " PRIMARY KEY (" + list(t.primaryKey()) + ")";
+    String name = q(t.primaryKeyConstraint());
+    String columns = list(t.primaryKey());
+    return new StringBuilder(name.length() + columns.length() + 26).append("CONSTRAINT ").append(name)
+        .append(" PRIMARY KEY (").append(columns).append(')').toString();
   }
 
   /** Whether the key is written on the column itself (SQLite's rowid alias). */
@@ -972,7 +982,17 @@ public abstract class SqlDialect implements Dialect {
   }
 
   protected String list(List<String> columns) {
-    return columns.stream().map(this::q).collect(Collectors.joining(", "));
+    if (columns.size() == 1) {
+      return q(columns.get(0));
+    }
+    StringBuilder s = new StringBuilder(columns.size() * 16);
+    for (String c : columns) {
+      if (s.length() > 0) {
+        s.append(", ");
+      }
+      s.append(q(c));
+    }
+    return s.toString();
   }
 
   protected static String quoteString(String s) {

@@ -44,22 +44,71 @@ record Footprint(boolean everything, Set<String> tables, Set<String> columns, Se
     return op.accept(new Collect(f, before)) ? new Footprint(true, Set.of(), Set.of(), Set.of()) : f;
   }
 
+  /**
+   * Whether the step may touch anything, as {@code of(op, before).everything()} says, without keeping its names
+   * (the pre-flight of a migration's only step needs no more: most migrations have one).
+   */
+  static boolean everything(Operation op, Schema before) {
+    return op.accept(new Collect(NOTHING_KEPT, before));
+  }
+
+  /** A footprint whose sets keep nothing: {@link #everything(Operation, Schema)}'s. */
+  private static final Footprint NOTHING_KEPT = new Footprint(false, new Discard(), new Discard(), new Discard());
+
+  /** An always empty set that ignores what is added to it. */
+  private static final class Discard extends java.util.AbstractSet<String> {
+    @Override
+    public boolean add(String s) {
+      return false;
+    }
+
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return java.util.Collections.emptyIterator();
+    }
+
+    @Override
+    public int size() {
+      return 0;
+    }
+  }
+
   /** Whether the two cannot be told apart from running in the other order. */
   boolean overlaps(Footprint o) {
     if (everything || o.everything) {
       return true;
     }
+    // Loops, not streams: this runs for every pair of steps of every migration.
     for (String t : tables) {
-      if (o.tables.contains(t) || o.columns.stream().anyMatch(c -> c.startsWith(t + "."))) {
+      if (o.tables.contains(t) || anyInTable(o.columns, t)) {
         return true;
       }
     }
     for (String t : o.tables) {
-      if (columns.stream().anyMatch(c -> c.startsWith(t + "."))) {
+      if (anyInTable(columns, t)) {
         return true;
       }
     }
-    return o.columns.stream().anyMatch(columns::contains) || o.names.stream().anyMatch(names::contains);
+    return anyIn(o.columns, columns) || anyIn(o.names, names);
+  }
+
+  /** Whether one of {@code columns} ({@code t.c}) is a column of {@code table}. */
+  private static boolean anyInTable(Set<String> columns, String table) {
+    for (String c : columns) {
+      if (c.length() > table.length() && c.charAt(table.length()) == '.' && c.startsWith(table)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean anyIn(Set<String> these, Set<String> those) {
+    for (String s : these) {
+      if (those.contains(s)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Fills the footprint; returns true for a step that may touch anything. */

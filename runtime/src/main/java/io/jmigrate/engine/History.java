@@ -55,6 +55,14 @@ final class History {
     }
   }
 
+  /**
+   * The rows of a history table known to exist (the run created it or found it, under its lock): without
+   * {@link #read}'s look at the catalog first, which costs a catalog query and two round trips per run.
+   */
+  static List<HistoryRow> readExisting(Connection c, Dialect dialect) throws SQLException {
+    return query(c, dialect);
+  }
+
   private static List<HistoryRow> query(Connection c, Dialect dialect) throws SQLException {
     // SELECT *: a table made before steps_done/step_started existed reads too, in the same one query.
     try (Statement s = c.createStatement();
@@ -222,9 +230,18 @@ final class History {
 
   /** The insert as one literal statement, for a batch; the database measures execution_ms. */
   static String insertSql(Dialect dialect, int version, String description, int checksum) {
-    return "INSERT INTO " + dialect.quote(TABLE) + " (version, description, checksum, execution_ms, success) VALUES ("
-        + version + ", '" + description.replace("'", "''") + "', " + checksum + ", "
-        + dialect.transactionMillisSql() + ", TRUE)";
+    return insertSqlPrefix(dialect) + version + ", '" + description.replace("'", "''") + "', " + checksum
+        + insertSqlSuffix(dialect);
+  }
+
+  /** {@link #insertSql} up to the version. */
+  static String insertSqlPrefix(Dialect dialect) {
+    return "INSERT INTO " + dialect.quote(TABLE) + " (version, description, checksum, execution_ms, success) VALUES (";
+  }
+
+  /** {@link #insertSql} after the checksum. */
+  static String insertSqlSuffix(Dialect dialect) {
+    return ", " + dialect.transactionMillisSql() + ", TRUE)";
   }
 
   static String deleteSql(Dialect dialect, int version) {

@@ -20,6 +20,8 @@ final class HistoryStatements implements AutoCloseable {
   private final Dialect dialect;
   private PreparedStatement has;
   private PreparedStatement insert;
+  private String insertPrefix; // of the literal insert a batch carries: made at the first, kept for the run
+  private String insertSuffix;
   private PreparedStatement dataVersion; // null: the dialect has no data version, every migration is re-checked
   private long readAt; // the data version before the run read the history
   private boolean othersWrote = true; // until read: another connection may have written since the history was read
@@ -73,6 +75,20 @@ final class HistoryStatements implements AutoCloseable {
     try (ResultSet rs = has.executeQuery()) {
       return rs.next();
     }
+  }
+
+  /**
+   * As {@link History#insertSql}, from a prefix and suffix made once per run (the table's quoted name and the
+   * dialect's time expression are the same for every migration), into a builder of the right size.
+   */
+  String insertSql(int version, String description, int checksum) {
+    if (insertPrefix == null) {
+      insertPrefix = History.insertSqlPrefix(dialect);
+      insertSuffix = History.insertSqlSuffix(dialect);
+    }
+    String quoted = description.indexOf('\'') < 0 ? description : description.replace("'", "''");
+    return new StringBuilder(insertPrefix.length() + quoted.length() + insertSuffix.length() + 32).append(insertPrefix)
+        .append(version).append(", '").append(quoted).append("', ").append(checksum).append(insertSuffix).toString();
   }
 
   /** As {@link History#insert}, with the run's prepared statement. */

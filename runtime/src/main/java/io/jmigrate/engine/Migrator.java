@@ -351,7 +351,9 @@ public final class Migrator {
             History.create(c, d);
           }
           history.beforeReadingHistory(); // what another connection's commit after this changes (SQLite)
-          rows = History.read(c, d); // again, under the lock: another process may have migrated
+          // Again, under the lock: another process may have migrated. The table is there (found before the lock, or
+          // created or found by create just now), so the rows are read without looking in the catalog first.
+          rows = History.readExisting(c, d);
           int current = check(rows);
           if (current != target && !d.transactionalDdl()) {
             History.addProgressColumns(c, d); // a table of release 0.1 gets them before a step records progress

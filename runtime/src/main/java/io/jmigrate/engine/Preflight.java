@@ -27,6 +27,12 @@ final class Preflight {
     Schema s = schema;
     for (int i = 0, last = ops.size() - 1; i <= last; i++) {
       Operation op = ops.get(i);
+      if (i == last && earlier.isEmpty()) { // nothing before it to overlap (a migration's only step): no names kept
+        if (!Footprint.everything(op, s)) {
+          d.preflight(op, s, out);
+        }
+        return;
+      }
       Footprint print = Footprint.of(op, s);
       if (print.everything()) {
         return;

@@ -48,7 +48,7 @@ final class TransactionalStep {
         // spent before its own SQL: with a Java step, the time is measured here instead.
         if (out.batching() && !out.ranJava()) {
           // The history row rides in the same round trip; the server measures the time.
-          out.execute(up ? History.insertSql(d, m.version(), m.description(), m.checksum())
+          out.execute(up ? history.insertSql(m.version(), m.description(), m.checksum())
               : History.deleteSql(d, m.version()));
           out.flush();
           millis = (System.nanoTime() - start) / 1_000_000;
