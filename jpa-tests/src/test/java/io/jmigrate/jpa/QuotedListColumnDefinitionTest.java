@@ -86,15 +86,7 @@ class QuotedListColumnDefinitionTest {
         project.migrationSources());
     String hibernateUrl = target.newDatabaseUrl(dir);
     String jmigrateUrl = target.newDatabaseUrl(dir);
-    try (URLClassLoader loader = build.loader()) {
-      List<Class<?>> classes = build.entityClasses(loader);
-      Hibernate.open(hibernateUrl, target, classes, loader, "create", Hibernate.Naming.SNAKE_CASE).close();
-      try (Connection c = DriverManager.getConnection(jmigrateUrl)) {
-        build.migrator(loader).migrate(c);
-        assertEquals(List.of(), build.migrator(loader).validate(c).differences());
-      }
-      Hibernate.open(jmigrateUrl, target, classes, loader, "validate", Hibernate.Naming.SNAKE_CASE).close();
-    }
+    build.exportAndMigrate(target, hibernateUrl, jmigrateUrl);
     try (Connection h = DriverManager.getConnection(hibernateUrl);
         Connection j = DriverManager.getConnection(jmigrateUrl)) {
       List<String> got = Catalog.read(j, target);
