@@ -112,11 +112,11 @@ public final class UpToDate {
   /**
    * As above, from the summary the build wrote at the head of the index.
    *
-   * <p>Where one of jmigrate's own dialects serves the URL ({@link Dialect#foldsUnquotedNames}), the
-   * query names the history unquoted, as the database folds it, and no dialect class is loaded (they
-   * are large, and the start-up would load them only for this name). Where that name finds no table
-   * (no history yet, or an H2 history made in lower case before H2's dialect followed the folding),
-   * the dialect quotes it, as for any other database.
+   * <p>Where one of jmigrate's own dialects serves the connection ({@link #builtIn}), the query names
+   * the history unquoted, as the database folds it, and no dialect class is loaded (they are large, and
+   * the start-up would load them only for this name). Where that name finds no table (no history yet,
+   * or an H2 history made in lower case before H2's dialect followed the folding), the dialect quotes
+   * it, as for any other database.
    */
   public static boolean check(Connection c, MigrationIndex.Summary summary) {
     int squashedThrough = summary.squashedThrough();
@@ -124,20 +124,109 @@ public final class UpToDate {
       if (!c.getAutoCommit()) {
         return false; // a failed read would abort the caller's transaction on PostgreSQL; the migrator handles it
       }
-      if (Dialect.foldsUnquotedNames(c.getMetaData().getURL())) {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query(History.TABLE, squashedThrough))) {
-          return matches(rs, summary);
+      String driver = driverClass(c);
+      if (builtIn(c, driver)) {
+        try {
+          return matches(c, History.TABLE, summary, driver.startsWith(H2));
         } catch (SQLException notFound) {
           // the dialect's name for it, below
         }
       }
       Dialect d = Dialect.of(c);
-      try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery(query(d.quote(History.TABLE), squashedThrough))) {
-        return matches(rs, summary);
-      }
+      return matches(c, d.quote(History.TABLE), summary, false);
     } catch (SQLException | RuntimeException e) {
       return false; // the migrator reads again and reports properly
     }
+  }
+
+  /** The package of H2's JDBC classes: an H2 database runs in the application's JVM. */
+  private static final String H2 = "org.h2.";
+
+  /**
+   * The packages of the JDBC drivers whose every URL one of jmigrate's own dialects serves
+   * ({@link Dialect#foldsUnquotedNames}): pgjdbc takes only {@code jdbc:postgresql:}, H2 {@code jdbc:h2:},
+   * sqlite-jdbc {@code jdbc:sqlite:}, MariaDB Connector/J {@code jdbc:mariadb:} and {@code jdbc:mysql:}.
+   */
+  private static final String[] BUILT_IN_DRIVERS = {"org.postgresql.", H2, "org.sqlite.", "org.mariadb.jdbc."};
+
+  /**
+   * The class name of the driver's own connection under any pool's proxy ({@code unwrap} hands it
+   * out), or "" when the pool does not. Known by name, a driver needs no {@code getMetaData()}: its
+   * class is large and a cold start would load it only for the URL.
+   */
+  private static String driverClass(Connection c) {
+    try {
+      Connection own = c.unwrap(Connection.class);
+      return own == null ? "" : own.getClass().getName();
+    } catch (SQLException | RuntimeException e) {
+      return "";
+    }
+  }
+
+  private static boolean builtIn(Connection c, String driver) throws SQLException {
+    for (String known : BUILT_IN_DRIVERS) {
+      if (driver.startsWith(known)) {
+        return true;
+      }
+    }
+    return Dialect.foldsUnquotedNames(c.getMetaData().getURL());
+  }
+
+  /**
+   * Runs the comparison against {@code history}. On H2 the rows are read and summed here: the database
+   * runs in this JVM, cold at start-up, and its aggregate code costs more there than reading the three
+   * columns of a 1,000-row history (about 15 against 10 ms of CPU); elsewhere the database aggregates,
+   * and one row crosses the connection.
+   */
+  private static boolean matches(Connection c, String history, MigrationIndex.Summary summary, boolean rows)
+      throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(rows ? "SELECT version, checksum, success FROM " + history
+            : query(history, summary.squashedThrough()))) {
+      return rows ? matchesRows(rs, summary) : matches(rs, summary);
+    }
+  }
+
+  /**
+   * {@link #matches} from the history's rows (version, checksum, success) instead of the aggregated
+   * row: the same six figures, computed as the database computes them for {@link #query} (a null
+   * checksum adds nothing, a null success is not counted as failed, the maximum of no rows is 0).
+   */
+  static boolean matchesRows(ResultSet rs, MigrationIndex.Summary summary) throws SQLException {
+    int squashedThrough = summary.squashedThrough();
+    long count = 0;
+    long versionSum = 0;
+    long checksumSum = 0;
+    long failed = 0;
+    long squashedRows = 0;
+    long max = Long.MIN_VALUE;
+    long min = Long.MAX_VALUE;
+    boolean any = false;
+    while (rs.next()) {
+      long version = rs.getLong(1);
+      long checksum = rs.getLong(2); // 0 for NULL, which SUM skips
+      boolean success = rs.getBoolean(3);
+      boolean failedRow = !success && !rs.wasNull();
+      any = true;
+      max = Math.max(max, version);
+      min = Math.min(min, version);
+      failed += failedRow ? 1 : 0;
+      if (version > squashedThrough) {
+        count++;
+        versionSum += version;
+        checksumSum += checksum;
+      }
+      squashedRows += version == squashedThrough ? 1 : 0;
+    }
+    if (!any) {
+      max = 0;
+      min = 0;
+    }
+    return count == summary.count()
+        && max == summary.latest()
+        && versionSum == summary.versionSum()
+        && checksumSum == summary.checksumSum()
+        && failed == 0
+        && (squashedThrough == 0 ? min >= 1 : squashedRows == 1);
   }
 }

@@ -83,6 +83,41 @@ class UpToDateDialectFreeTest {
     }
   }
 
+  /**
+   * Through a pool's proxy (as HikariCP hands out connections: {@code unwrap} gives the driver's own), the
+   * check knows the driver by its class and asks no metadata; through one that does not unwrap, it reads
+   * the URL from the metadata, and still needs no dialect.
+   */
+  @Test
+  void throughAPoolsProxyTheDriverIsKnownByItsClass() throws Exception {
+    try (Connection c = io.jmigrate.testing.H2.file(dir, "pooled")) {
+      new Migrator(migrations).migrate(c);
+      int[] metadata = {0};
+      assertUpToDateWithoutADialect(pooled(c, true, metadata));
+      assertEquals(0, metadata[0], "no metadata asked");
+      assertUpToDateWithoutADialect(pooled(c, false, metadata));
+      assertTrue(metadata[0] > 0, "a proxy that does not unwrap: the URL from the metadata");
+    }
+  }
+
+  /** {@code c} behind a proxy, as a pool hands it out, counting {@code getMetaData} calls. */
+  private static Connection pooled(Connection c, boolean unwraps, int[] metadata) {
+    return (Connection) java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
+        new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+          if (method.getName().equals("unwrap")) {
+            return unwraps ? c : proxy;
+          }
+          if (method.getName().equals("getMetaData")) {
+            metadata[0]++;
+          }
+          try {
+            return method.invoke(c, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+  }
+
   @Test
   void noHistoryIsNotUpToDate() throws Exception {
     try (Connection c = io.jmigrate.testing.H2.file(dir, "empty")) {

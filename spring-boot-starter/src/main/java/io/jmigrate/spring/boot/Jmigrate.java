@@ -138,9 +138,12 @@ public class Jmigrate {
   }
 
   /** The JDBC URL without its parameters (which may hold a password). */
-  private static String where(Connection c) {
+  private String where(Connection c) {
     try {
-      String url = c.getMetaData().getURL();
+      // The pool's setting where Spring Boot's default pool has one: a cold start then does not load the
+      // driver's metadata class (large) for this line alone.
+      String configured = HIKARI ? HikariUrl.of(dataSource) : null;
+      String url = configured != null ? configured : c.getMetaData().getURL();
       int cut = url.length();
       for (char stop : new char[] {'?', ';'}) {
         cut = url.indexOf(stop) >= 0 ? Math.min(cut, url.indexOf(stop)) : cut;
@@ -148,6 +151,24 @@ public class Jmigrate {
       return url.substring(0, cut);
     } catch (SQLException | RuntimeException e) {
       return "its URL unknown";
+    }
+  }
+
+  private static final boolean HIKARI = isPresent("com.zaxxer.hikari.HikariDataSource");
+
+  private static boolean isPresent(String className) {
+    try {
+      Class.forName(className, false, Jmigrate.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError absent) {
+      return false;
+    }
+  }
+
+  /** Apart, so that an application without HikariCP never links it. */
+  private static final class HikariUrl {
+    static String of(DataSource dataSource) {
+      return dataSource instanceof com.zaxxer.hikari.HikariDataSource h ? h.getJdbcUrl() : null;
     }
   }
 
