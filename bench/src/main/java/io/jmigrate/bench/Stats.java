@@ -82,6 +82,13 @@ record Stats(double median, double min, double max, int n) {
 
   /** "1.23×": this median over the other's. */
   String ratioTo(Stats baseline) {
-    return String.format(Locale.ROOT, "%.2f×", median / baseline.median);
+    String ratio = String.format(Locale.ROOT, "%.2f×", median / baseline.median);
+    // A baseline whose slowest run took more than twice its fastest: the ratio is shown, marked, not a result.
+    return baseline.noisy() ? "(noisy baseline: " + ratio + ")" : ratio;
+  }
+
+  /** Whether the runs spread more than 2× (slowest over fastest). */
+  boolean noisy() {
+    return n > 1 && max > 2 * min;
   }
 }
