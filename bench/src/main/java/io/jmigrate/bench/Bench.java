@@ -108,7 +108,7 @@ public final class Bench {
       RebuildBench.run(r, work, smoke ? 10_000 : 1_000_000, smoke ? 1 : 5);
     }
     if (part.test("boot")) { // Spring Boot time to ready (BootBench)
-      BootBench.run(r, work, smoke ? 10 : 1_000, smoke ? 1 : 11); // 11 rounds: the floor alone spreads ±100 ms
+      BootBench.run(r, work, smoke ? 10 : 1_000, smoke ? 1 : 9); // 9 rounds: the floor alone spreads ±100 ms
     }
     r.save(work.resolve("results.md"));
     System.out.println("\n(saved to " + work.resolve("results.md") + ")");
