@@ -175,7 +175,8 @@ public class SqliteDialect extends SqlDialect {
 
   @Override
   protected String columnDefinition(TableDefinition table, ColumnDefinition c) {
-    if (inlinePrimaryKey(table) && table.primaryKey().get(0).equals(c.name())) {
+    // As inlinePrimaryKey(table) for the key's own column, without looking the column up again for every column.
+    if (c.generated() && table.primaryKey().size() == 1 && table.primaryKey().get(0).equals(c.name())) {
       // Exactly "INTEGER PRIMARY KEY": the rowid alias, which SQLite fills on insert.
       return q(c.name()) + " INTEGER PRIMARY KEY";
     }
