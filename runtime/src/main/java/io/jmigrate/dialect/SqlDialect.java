@@ -978,7 +978,7 @@ public abstract class SqlDialect implements Dialect {
    * (standard double quotes; a dialect of a database that quotes otherwise overrides it).
    */
   protected String q(String identifier) {
-    return '"' + identifier.replace("\"", "\"\"") + '"';
+    return '"' + (identifier.indexOf('"') < 0 ? identifier : identifier.replace("\"", "\"\"")) + '"';
   }
 
   protected String list(List<String> columns) {

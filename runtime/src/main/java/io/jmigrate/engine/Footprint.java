@@ -122,6 +122,9 @@ record Footprint(boolean everything, Set<String> tables, Set<String> columns, Se
     }
 
     private void table(TableDefinition t) {
+      if (f == NOTHING_KEPT) {
+        return; // names only: kept nowhere (a created table's names are made for every migration that creates one)
+      }
       f.tables.add(t.name());
       f.names.add("#" + t.primaryKeyConstraint());
       t.indexes().forEach(i -> f.names.add("#" + i.name()));

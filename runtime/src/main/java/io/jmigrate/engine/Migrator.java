@@ -391,7 +391,12 @@ public final class Migrator {
 
   /** The row of a migration that a stopped run left partly applied (see {@link StepwiseMigration}), or null. */
   private static HistoryRow partlyApplied(List<HistoryRow> rows) {
-    return rows.stream().filter(HistoryRow::inProgress).findFirst().orElse(null);
+    for (HistoryRow r : rows) { // a loop, not a stream: every run asks, twice
+      if (r.inProgress()) {
+        return r;
+      }
+    }
+    return null;
   }
 
   private static boolean partlyAppliedAbove(List<HistoryRow> rows, int target) {

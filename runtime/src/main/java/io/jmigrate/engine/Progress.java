@@ -7,7 +7,6 @@ import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -28,7 +27,7 @@ final class Progress implements AutoCloseable {
   private final Duration every;
   private final String sessionId;
   private final LeaseLock.Connections observers; // null: none, the database is not asked
-  private final ScheduledExecutorService ticker;
+  private java.util.concurrent.ScheduledFuture<?> nextLook; // guarded by this: the ticker's next look at this run
   private Connection observer;
   private boolean observerFailed;
   private boolean closed; // guarded by this: the run is over, nothing is reported any more
@@ -47,12 +46,26 @@ final class Progress implements AutoCloseable {
     this.every = every;
     this.sessionId = sessionId;
     this.observers = sessionId == null ? null : observers;
-    ScheduledThreadPoolExecutor ticker = new ScheduledThreadPoolExecutor(1, r -> {
+  }
+
+  /**
+   * The ticker of every run in this class loader: one daemon thread, started by the first run (not when the class is
+   * initialised) and ended after a minute without a run, instead of a thread started and stopped by each run (which
+   * a run of a hundred short migrations paid for). A run's looks are queued one at a time and dropped when it ends;
+   * a report of one run delays another run's look by as long as it takes (reports are a courtesy, not a deadline).
+   */
+  private static final class Ticker {
+    static final ScheduledThreadPoolExecutor TICKER = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "jmigrate-progress");
       t.setDaemon(true);
       return t;
     });
-    this.ticker = ticker;
+
+    static {
+      TICKER.setKeepAliveTime(1, TimeUnit.MINUTES);
+      TICKER.allowCoreThreadTimeOut(true);
+      TICKER.setRemoveOnCancelPolicy(true); // a run's dropped look leaves the queue at once
+    }
   }
 
   /**
@@ -127,8 +140,8 @@ final class Progress implements AutoCloseable {
 
   /** Schedules the ticker's next look in {@code nanos}, unless the run is over. */
   private synchronized void lookIn(long nanos) {
-    if (!ticker.isShutdown()) {
-      ticker.schedule(this::look, nanos, TimeUnit.NANOSECONDS); // one look queued at a time, for the whole run
+    if (!closed) {
+      nextLook = Ticker.TICKER.schedule(this::look, nanos, TimeUnit.NANOSECONDS); // one look queued at a time, for the whole run
     }
   }
 
@@ -207,7 +220,9 @@ final class Progress implements AutoCloseable {
     // of short migrations does not wait for that thread to be scheduled on a busy machine.
     synchronized (this) {
       closed = true;
-      ticker.shutdownNow(); // drops the queued look; none is queued after this, and the thread ends by itself
+      if (nextLook != null) {
+        nextLook.cancel(false); // drops the queued look; none is queued after this
+      }
     }
     if (observer != null) {
       try {

@@ -46,14 +46,17 @@ final class StripGuard {
   static void check(Connection c, Dialect d, Migration m, List<Operation> ops, Schema before) throws SQLException {
     // Only a change to a table that exists before the migration can strip anything: the catalog is read
     // only then (not for a new database's migrations), and only such a table's operations are rendered.
-    Set<String> touched = new TreeSet<>();
+    Set<String> touched = null; // made only for a migration that changes an existing table (not a new database's)
     for (Operation op : ops) {
       String table = tableOf(op);
       if (table != null && before.has(table)) {
+        if (touched == null) {
+          touched = new TreeSet<>();
+        }
         touched.add(table);
       }
     }
-    if (touched.isEmpty()) {
+    if (touched == null) {
       return;
     }
     List<LiveAttribute> live = new ArrayList<>(LiveAttributes.read(c, d)); // all: a change to one table may re-add another's foreign key

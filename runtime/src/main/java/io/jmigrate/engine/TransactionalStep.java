@@ -38,7 +38,10 @@ final class TransactionalStep {
       if (!d.locksPerRun() && history.othersMayHaveWritten() && history.has(m.version()) == up) {
         return null;
       }
-      log().log(Level.INFO, up ? "applying {0}" : "reverting {0}", m);
+      System.Logger log = log();
+      if (log.isLoggable(Level.INFO)) { // not even the call's array where INFO is off
+        log.log(Level.INFO, up ? "applying {0}" : "reverting {0}", m);
+      }
       Progress.migrating(m); // operator: reported while it runs long
       long millis;
       try (StatementSink out = new StatementSink(c, d)) {

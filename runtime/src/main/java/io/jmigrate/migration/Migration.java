@@ -84,35 +84,34 @@ public abstract class Migration {
   public final int checksum() {
     Integer c = checksum;
     if (c == null) {
-      c = sameForEveryInstance(getClass()) ? CLASS_CHECKSUMS.get(getClass()) : compute(this);
+      ClassChecksum perClass = CLASS_CHECKSUMS.get(getClass());
+      c = perClass.sameForEveryInstance() ? perClass.checksum() : compute(this);
       checksum = c;
     }
     return c;
   }
 
-  private static final ClassValue<Integer> CLASS_CHECKSUMS = new ClassValue<>() {
+  /**
+   * Whether every instance of a class is the same migration (a public no-argument constructor), and if so its
+   * checksum. One lookup per instance (two class values, asked one after the other for every instance, showed up
+   * when applying thousands of migrations).
+   */
+  private record ClassChecksum(boolean sameForEveryInstance, int checksum) {}
+
+  private static final ClassValue<ClassChecksum> CLASS_CHECKSUMS = new ClassValue<>() {
     @Override
-    protected Integer computeValue(Class<?> type) {
+    protected ClassChecksum computeValue(Class<?> type) {
       try {
-        return compute((Migration) type.getDeclaredConstructor().newInstance());
+        if (!java.lang.reflect.Modifier.isPublic(type.getConstructor().getModifiers())) {
+          return new ClassChecksum(false, 0);
+        }
+      } catch (NoSuchMethodException e) {
+        return new ClassChecksum(false, 0);
+      }
+      try {
+        return new ClassChecksum(true, compute((Migration) type.getDeclaredConstructor().newInstance()));
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException("cannot instantiate " + type.getName(), e);
-      }
-    }
-  };
-
-  /** Asked once per class (a reflective lookup per instance showed up when applying thousands of migrations). */
-  private static boolean sameForEveryInstance(Class<?> type) {
-    return PUBLIC_NO_ARGUMENT.get(type);
-  }
-
-  private static final ClassValue<Boolean> PUBLIC_NO_ARGUMENT = new ClassValue<>() {
-    @Override
-    protected Boolean computeValue(Class<?> type) {
-      try {
-        return java.lang.reflect.Modifier.isPublic(type.getConstructor().getModifiers());
-      } catch (NoSuchMethodException e) {
-        return false;
       }
     }
   };

@@ -151,7 +151,12 @@ public record TableDefinition(
   }
 
   public Optional<ColumnDefinition> column(String columnName) {
-    return columns.stream().filter(c -> c.name().equals(columnName)).findFirst();
+    for (ColumnDefinition c : columns) { // a loop, not a stream: rendering asks this for every column of every table
+      if (c.name().equals(columnName)) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
   }
 
   public Optional<IndexDefinition> findIndex(String indexName) {

@@ -67,4 +67,62 @@ class FingerprintCheckTest {
       assertEquals(3, ok.migrate(c).size());
     }
   }
+
+  // Generated-style classes (public, public no-argument constructor): a run keeps each one's checked step for the
+  // next run in this class loader.
+  public static final class CreateT extends Migration {
+    public CreateT() {
+      super(1, "create t", AFTER_CREATE);
+    }
+
+    @Override
+    public List<Operation> up() {
+      return List.of(CREATE);
+    }
+  }
+
+  /** Version 1 as another branch wrote it: t without its name column. */
+  public static final class CreateNarrowT extends Migration {
+    public CreateNarrowT() {
+      super(1, "create t", SchemaFingerprint.of(NARROW.applyTo(Schema.empty())));
+    }
+
+    @Override
+    public List<Operation> up() {
+      return List.of(NARROW);
+    }
+  }
+
+  public static final class AddEmail extends Migration {
+    public AddEmail() {
+      super(2, "add email", AFTER_ADD);
+    }
+
+    @Override
+    public List<Operation> up() {
+      return List.of(ADD);
+    }
+  }
+
+  static final Operation NARROW = createTable(table("t", column("id", BIGINT).notNull()).primaryKey("id"));
+
+  @Test
+  void aStepCheckedInAnEarlierRunIsCheckedAgainAfterAnotherSchema() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("h.db"))) {
+      assertEquals(2, new Migrator(List.of(new CreateT(), new AddEmail())).migrate(c).size());
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("i.db"))) {
+      assertEquals(2, new Migrator(List.of(new CreateT(), new AddEmail())).migrate(c).size(), "the same again");
+      assertEquals(List.of("email", "id", "name"), strings(c, "SELECT name FROM pragma_table_info('t') ORDER BY name"));
+    }
+    // AddEmail's fingerprint is of t with its name column: after the other version 1 it does not hold, although
+    // AddEmail was folded and checked (after CreateT) in the runs above.
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("j.db"))) {
+      MigrationException e = assertThrows(MigrationException.class,
+          () -> new Migrator(List.of(new CreateNarrowT(), new AddEmail())).migrate(c));
+      assertTrue(e.getMessage().contains("migration V0002 add email does not produce the schema it was generated for"),
+          e.getMessage());
+      assertTrue(strings(c, "SELECT name FROM sqlite_master WHERE name = 't'").isEmpty(), "nothing was applied");
+    }
+  }
 }

@@ -27,6 +27,7 @@ import io.jmigrate.schema.IndexDefinition;
 import io.jmigrate.schema.Schema;
 import io.jmigrate.schema.TableDefinition;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -174,7 +175,8 @@ public class SqliteDialect extends SqlDialect {
 
   @Override
   protected String columnDefinition(TableDefinition table, ColumnDefinition c) {
-    if (inlinePrimaryKey(table) && table.primaryKey().get(0).equals(c.name())) {
+    // As inlinePrimaryKey(table) for the key's own column, without looking the column up again for every column.
+    if (c.generated() && table.primaryKey().size() == 1 && table.primaryKey().get(0).equals(c.name())) {
       // Exactly "INTEGER PRIMARY KEY": the rowid alias, which SQLite fills on insert.
       return q(c.name()) + " INTEGER PRIMARY KEY";
     }
@@ -447,12 +449,17 @@ public class SqliteDialect extends SqlDialect {
       s.execute("PRAGMA foreign_keys = OFF");
       s.execute("PRAGMA busy_timeout = " + wait.timeoutOr(WRITE_LOCK_TIMEOUT).toMillis());
     }
-    WAITS.put(connection, wait);
+    Run run = new Run(wait);
+    RUNS.put(connection, run);
     return () -> {
-      WAITS.remove(connection);
-      try (Statement s = connection.createStatement()) {
-        s.execute("PRAGMA foreign_keys = " + foreignKeys);
-        s.execute("PRAGMA busy_timeout = " + busyTimeout);
+      RUNS.remove(connection);
+      try {
+        run.close();
+      } finally {
+        try (Statement s = connection.createStatement()) {
+          s.execute("PRAGMA foreign_keys = " + foreignKeys);
+          s.execute("PRAGMA busy_timeout = " + busyTimeout);
+        }
       }
     };
   }
@@ -473,8 +480,63 @@ public class SqliteDialect extends SqlDialect {
   /** How long a migration waits for the write lock unless told otherwise (as it always did). */
   static final Duration WRITE_LOCK_TIMEOUT = Duration.ofMinutes(2);
 
-  /** The wait of each connection in a run ({@link #open} to its close), for {@link #begin}. */
-  private static final Map<Connection, LockWait> WAITS = Collections.synchronizedMap(new WeakHashMap<>());
+  /** Each connection's run ({@link #open} to its close), for {@link #begin} and {@link #commit}. */
+  private static final Map<Connection, Run> RUNS = Collections.synchronizedMap(new WeakHashMap<>());
+
+  /**
+   * A run on one connection: how it waits for the write lock, and the statements that {@link #begin} and
+   * {@link #commit} repeat for every migration, made at the first migration and kept for the run (four statements
+   * prepared again per migration showed when applying many small migrations). {@code BEGIN IMMEDIATE} and
+   * {@code COMMIT} are prepared once; a {@code PRAGMA busy_timeout} cannot be: SQLite applies it when the statement
+   * is prepared, not when it runs, so it is sent as text each time, through one statement kept for the run.
+   */
+  private static final class Run {
+    final LockWait wait;
+    private final String fullWait; // busy_timeout back to the run's wait, for every other statement of the run
+    private Statement pragmas;
+    private PreparedStatement beginImmediate;
+    private PreparedStatement commit;
+
+    Run(LockWait wait) {
+      this.wait = wait;
+      this.fullWait = "PRAGMA busy_timeout = " + wait.timeoutOr(WRITE_LOCK_TIMEOUT).toMillis();
+    }
+
+    /** BEGIN IMMEDIATE without waiting; false when another connection holds the write lock. */
+    boolean beginAtOnce(Connection c) throws SQLException {
+      if (beginImmediate == null) {
+        pragmas = c.createStatement();
+        beginImmediate = c.prepareStatement("BEGIN IMMEDIATE");
+      }
+      pragmas.execute("PRAGMA busy_timeout = 0");
+      try {
+        beginImmediate.execute();
+        return true;
+      } catch (SQLException e) {
+        if (busy(e)) {
+          return false;
+        }
+        throw e;
+      } finally {
+        pragmas.execute(fullWait);
+      }
+    }
+
+    void commit(Connection c) throws SQLException {
+      if (commit == null) {
+        commit = c.prepareStatement("COMMIT");
+      }
+      commit.execute();
+    }
+
+    void close() throws SQLException {
+      for (Statement s : new Statement[] {pragmas, beginImmediate, commit}) {
+        if (s != null) {
+          s.close();
+        }
+      }
+    }
+  }
 
   private static int pragma(Connection connection, String name) throws SQLException {
     try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA " + name)) {
@@ -488,14 +550,18 @@ public class SqliteDialect extends SqlDialect {
    */
   @Override
   public void begin(Connection connection) throws SQLException {
-    LockWait wait = WAITS.get(connection);
-    if (wait == null) {
+    Run run = RUNS.get(connection);
+    if (run == null) {
       try (Statement s = connection.createStatement()) {
         s.execute("BEGIN IMMEDIATE");
       }
       return;
     }
-    // One statement for the whole acquisition: this runs once per migration.
+    if (run.beginAtOnce(connection)) { // once per migration: the run's prepared statements
+      return;
+    }
+    LockWait wait = run.wait;
+    // Another connection writes: one statement for the whole wait.
     try (Statement s = connection.createStatement()) {
       LockWait.Attempt attempt = upTo -> {
         s.execute("PRAGMA busy_timeout = " + upTo.toMillis());
@@ -510,10 +576,9 @@ public class SqliteDialect extends SqlDialect {
         }
       };
       try {
-        if (!attempt.tryFor(Duration.ZERO)) { // the file's name is read only when there is a wait to tell of
-          wait.acquire("the SQLite write lock on " + file(connection), WRITE_LOCK_TIMEOUT, attempt,
-              () -> "another connection (SQLite does not say which)");
-        }
+        // the file's name is read only when there is a wait to tell of
+        wait.acquire("the SQLite write lock on " + file(connection), WRITE_LOCK_TIMEOUT, attempt,
+            () -> "another connection (SQLite does not say which)");
       } finally {
         s.execute("PRAGMA busy_timeout = " + wait.timeoutOr(WRITE_LOCK_TIMEOUT).toMillis());
       }
@@ -542,6 +607,11 @@ public class SqliteDialect extends SqlDialect {
 
   @Override
   public void commit(Connection connection) throws SQLException {
+    Run run = RUNS.get(connection);
+    if (run != null) {
+      run.commit(connection);
+      return;
+    }
     try (Statement s = connection.createStatement()) {
       s.execute("COMMIT");
     }
