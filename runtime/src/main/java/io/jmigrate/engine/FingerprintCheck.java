@@ -27,20 +27,10 @@ final class FingerprintCheck {
     List<Schema> after = new ArrayList<>(migrations.size());
     for (Migration m : migrations) {
       Schema before = schema;
-      Folded folded = FOLDED.get(m.getClass());
-      Step last = folded == null ? null : folded.last;
-      if (last != null && last.before() == before) { // this class, after the same schema, checked before: the same step
-        schema = last.after();
-        after.add(schema);
-        continue;
-      }
       schema = m.applyTo(before);
       after.add(schema);
       String recorded = m.schemaFingerprint();
       if (recorded == null) {
-        if (folded != null) {
-          folded.last = new Step(before, schema);
-        }
         continue;
       }
       String actual = SchemaFingerprint.of(schema, seen);
@@ -57,40 +47,9 @@ final class FingerprintCheck {
             + "\nNothing was applied. Restore the migration as generated (from git), and make schema changes in"
             + " the models so that the next build generates them.");
       }
-      if (folded != null) {
-        folded.last = new Step(before, schema);
-      }
     }
     return after;
   }
-
-  /**
-   * The last step a migration class was folded through and checked: the schema before it (compared by identity) and
-   * after it. The next run in this class loader starts from the same {@link Schema#empty()}, so its fold meets the
-   * same schemas and takes each step from here, fingerprint already checked, instead of folding and hashing again
-   * (the schemas are immutable values; the steps of one fold share their unchanged tables).
-   */
-  private record Step(Schema before, Schema after) {}
-
-  /** Per class: its last {@link Step}; none is kept for a class whose instances may differ. */
-  private static final class Folded {
-    volatile Step last;
-  }
-
-  /**
-   * A {@link Folded} for a class with a public no-argument constructor (every instance the same migration, as
-   * {@link Migration#checksum()} takes them to be), null for any other.
-   */
-  private static final ClassValue<Folded> FOLDED = new ClassValue<>() {
-    @Override
-    protected Folded computeValue(Class<?> type) {
-      try {
-        return java.lang.reflect.Modifier.isPublic(type.getConstructor().getModifiers()) ? new Folded() : null;
-      } catch (NoSuchMethodException e) {
-        return null;
-      }
-    }
-  };
 
   /** {@link SchemaFingerprint#canonicalText} lines, each qualified by its table so they can be compared as a set. */
   private static Set<String> lines(Schema schema) {

@@ -68,8 +68,7 @@ class FingerprintCheckTest {
     }
   }
 
-  // Generated-style classes (public, public no-argument constructor): a run keeps each one's checked step for the
-  // next run in this class loader.
+  // Generated-style classes (public, public no-argument constructor).
   public static final class CreateT extends Migration {
     public CreateT() {
       super(1, "create t", AFTER_CREATE);
@@ -116,7 +115,7 @@ class FingerprintCheckTest {
       assertEquals(List.of("email", "id", "name"), strings(c, "SELECT name FROM pragma_table_info('t') ORDER BY name"));
     }
     // AddEmail's fingerprint is of t with its name column: after the other version 1 it does not hold, although
-    // AddEmail was folded and checked (after CreateT) in the runs above.
+    // AddEmail was folded and checked (after CreateT) in the runs above: nothing checked is kept between runs.
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("j.db"))) {
       MigrationException e = assertThrows(MigrationException.class,
           () -> new Migrator(List.of(new CreateNarrowT(), new AddEmail())).migrate(c));
