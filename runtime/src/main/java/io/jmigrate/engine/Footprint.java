@@ -111,6 +111,67 @@ record Footprint(boolean everything, Set<String> tables, Set<String> columns, Se
     return false;
   }
 
+  /**
+   * The union of the footprints of a migration's earlier steps, with the table part of each column
+   * indexed: whether a step overlaps one of them ({@link #overlaps(Footprint)} with each) costs the
+   * step's own size, not theirs, so that a migration of thousands of steps (a squashed one) is checked
+   * in linear time. Every clause of {@code overlaps} asks whether some name of one footprint meets some
+   * name of the other, so it holds against one of them exactly when it holds against their union.
+   */
+  static final class Union {
+    private final Set<String> tables = new java.util.HashSet<>();
+    private final Set<String> columns = new java.util.HashSet<>();
+    private final Set<String> names = new java.util.HashSet<>();
+    /** Each part of a column before one of its dots (a table it may belong to, as {@code anyInTable} reads it). */
+    private final Set<String> columnTables = new java.util.HashSet<>();
+    private boolean everything;
+
+    boolean isEmpty() {
+      return !everything && tables.isEmpty() && columns.isEmpty() && names.isEmpty();
+    }
+
+    void add(Footprint f) {
+      everything |= f.everything;
+      tables.addAll(f.tables);
+      names.addAll(f.names);
+      for (String c : f.columns) {
+        if (columns.add(c)) {
+          for (int i = c.indexOf('.'); i >= 0; i = c.indexOf('.', i + 1)) {
+            columnTables.add(c.substring(0, i));
+          }
+        }
+      }
+    }
+
+    /** Whether {@code f} overlaps one of the footprints added, as {@link Footprint#overlaps} decides. */
+    boolean overlaps(Footprint f) {
+      if (everything || f.everything) {
+        return true;
+      }
+      for (String t : f.tables) {
+        if (tables.contains(t) || columnTables.contains(t)) {
+          return true;
+        }
+      }
+      for (String c : f.columns) {
+        if (columns.contains(c)) {
+          return true;
+        }
+        for (int i = c.indexOf('.'); i >= 0; i = c.indexOf('.', i + 1)) {
+          if (tables.contains(c.substring(0, i))) {
+            return true;
+          }
+        }
+      }
+      for (String n : f.names) {
+        if (names.contains(n)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
   /** Fills the footprint; returns true for a step that may touch anything. */
   private static final class Collect implements OperationVisitor<Boolean> {
     private final Footprint f;

@@ -6,7 +6,6 @@ import io.jmigrate.migration.Operation;
 import io.jmigrate.migration.Operations.DropForeignKey;
 import io.jmigrate.schema.Schema;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,7 +22,7 @@ final class Preflight {
 
   /** Writes the checks of {@code ops} (run from {@code schema}) that can run before all of them. */
   static void write(Dialect d, List<Operation> ops, Schema schema, Sink out) throws SQLException {
-    List<Footprint> earlier = new ArrayList<>();
+    Footprint.Union earlier = new Footprint.Union(); // the earlier steps' footprints, as one
     Schema s = schema;
     for (int i = 0, last = ops.size() - 1; i <= last; i++) {
       Operation op = ops.get(i);
@@ -37,7 +36,7 @@ final class Preflight {
       if (print.everything()) {
         return;
       }
-      if (!overlapsAny(print, earlier)) {
+      if (!earlier.overlaps(print)) {
         d.preflight(op, s, out);
       }
       if (i == last) {
@@ -48,15 +47,5 @@ final class Preflight {
       }
       s = op.applyTo(s);
     }
-  }
-
-  /** Whether {@code print} overlaps one of {@code earlier} (a loop: this runs for every step of every migration). */
-  private static boolean overlapsAny(Footprint print, List<Footprint> earlier) {
-    for (Footprint e : earlier) {
-      if (print.overlaps(e)) {
-        return true;
-      }
-    }
-    return false;
   }
 }
