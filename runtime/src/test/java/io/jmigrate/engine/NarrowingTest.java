@@ -102,6 +102,29 @@ class NarrowingTest {
     refused(this::sqliteFile, column("code", DOUBLE), "'1.5x'", "'1.5'");
   }
 
+  /**
+   * On SQLite a change between types of one affinity (INTEGER to BIGINT, DOUBLE to REAL) converts nothing: no
+   * scan of the rows, and a value that was kept as text before is kept, as it was, after.
+   */
+  @Test
+  void onSqliteAWideningOfOneAffinityScansNoRow() throws Exception {
+    Migrator m = new Migrator(List.of(CREATE, new TestMigration(2, "widen",
+        alterColumn("item", column("n", BIGINT)), alterColumn("item", column("ratio", REAL)))));
+    assertTrue(!String.join("\n", m.sql(io.jmigrate.dialect.Dialect.named("sqlite"), 1, 2)).contains("typeof"),
+        "no row scanned");
+    try (Connection c = sqliteFile()) {
+      m.migrateTo(c, 1);
+      exec(c, "INSERT INTO item (id, n, ratio) VALUES (1, 'abc', 'x1.5'), (2, 12, 1.5)");
+      assertEquals(1, m.migrate(c).size());
+      assertEquals(List.of("abc|x1.5|text|text", "12|1.5|integer|real"),
+          strings(c, "SELECT n || '|' || ratio || '|' || typeof(n) || '|' || typeof(ratio) FROM item ORDER BY id"));
+    }
+    // Between affinities the scan stays: 'abc' into a DOUBLE column is refused (onSqliteTextThatIsNoNumberStaysText).
+    assertTrue(String.join("\n", new Migrator(List.of(CREATE, new TestMigration(2, "to real",
+        alterColumn("item", column("n", DOUBLE))))).sql(io.jmigrate.dialect.Dialect.named("sqlite"), 1, 2))
+        .contains("typeof"));
+  }
+
   @Test
   void onPostgres() throws Exception {
     everyKind(Postgres::newDatabase);

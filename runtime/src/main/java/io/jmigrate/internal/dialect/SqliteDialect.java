@@ -334,13 +334,24 @@ public class SqliteDialect extends SqlDialect {
    * affinity and keeps what does not convert). Such rows fail the migration, which is rolled back:
    * nothing was changed, as for the other values that do not fit.
    */
+  /**
+   * Whether SQLite gives both declared types the same affinity (INTEGER for every integer type, REAL for
+   * DOUBLE and REAL), so that copying a value from one to the other converts nothing: a widening such as
+   * INTEGER to BIGINT needs no scan of the rows.
+   */
+  private static boolean sameAffinity(ColumnType a, ColumnType b) {
+    boolean realA = a == ColumnType.DOUBLE || a == ColumnType.REAL;
+    boolean realB = b == ColumnType.DOUBLE || b == ColumnType.REAL;
+    return a.isInteger() && b.isInteger() || realA && realB;
+  }
+
   private void checkConverted(TableDefinition old, TableDefinition next, String temp, Sink out) throws SQLException {
     for (ColumnDefinition c : next.columns()) {
       ColumnDefinition was = old.column(c.name()).orElse(null);
       boolean toNumber = c.type().isInteger() || c.type() == ColumnType.DECIMAL || c.type() == ColumnType.DOUBLE
           || c.type() == ColumnType.REAL;
-      if (was == null || !toNumber || was.type() == c.type()) {
-        continue;
+      if (was == null || !toNumber || was.type() == c.type() || sameAffinity(was.type(), c.type())) {
+        continue; // nothing is converted: a value that is not a number was kept as it is before, and still is
       }
       String kept = c.type().isInteger() ? "'integer'" : "'integer', 'real'";
       out.check("SELECT n FROM (SELECT count(*) AS n FROM " + temp + " WHERE typeof(" + q(c.name()) + ") NOT IN ("
