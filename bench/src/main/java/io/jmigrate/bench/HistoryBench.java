@@ -154,9 +154,11 @@ final class HistoryBench {
     for (Row x : rows) {
       double jm = x.jmigrate.median() - x.jvm.median();
       double fw = x.flyway.median() - x.jvm.median();
+      // Below a tenth of the bare JVM's own spread, jmigrate's share is noise, and a ratio to it means nothing.
+      boolean quiet = jm <= (x.jvm.max() - x.jvm.min()) / 10;
       r.row(x.n, x.jvm, x.jmigrate, ms(jm), x.jmigrateAll, ms(x.jmigrateAll.median() - x.jvm.median()), x.flyway, ms(fw),
-          jm <= 0 ? "(jmigrate within the noise of the bare JVM)" : String.format(java.util.Locale.ROOT, "%.1f×", fw / jm),
-          x.flyway13, ms(x.flyway13.median() - x.jvm.median()), jm <= 0 ? "—"
+          quiet ? "(jmigrate within the noise of the bare JVM)" : String.format(java.util.Locale.ROOT, "%.1f×", fw / jm),
+          x.flyway13, ms(x.flyway13.median() - x.jvm.median()), quiet ? "—"
               : String.format(java.util.Locale.ROOT, "%.1f×", (x.flyway13.median() - x.jvm.median()) / jm));
     }
 
