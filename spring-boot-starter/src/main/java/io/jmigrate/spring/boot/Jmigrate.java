@@ -154,16 +154,8 @@ public class Jmigrate {
     }
   }
 
-  private static final boolean HIKARI = isPresent("com.zaxxer.hikari.HikariDataSource");
-
-  private static boolean isPresent(String className) {
-    try {
-      Class.forName(className, false, Jmigrate.class.getClassLoader());
-      return true;
-    } catch (ClassNotFoundException | LinkageError absent) {
-      return false;
-    }
-  }
+  private static final boolean HIKARI =
+      org.springframework.util.ClassUtils.isPresent("com.zaxxer.hikari.HikariDataSource", Jmigrate.class.getClassLoader());
 
   /** Apart, so that an application without HikariCP never links it. */
   private static final class HikariUrl {
