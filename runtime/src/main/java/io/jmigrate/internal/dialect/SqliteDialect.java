@@ -458,18 +458,21 @@ public class SqliteDialect extends SqlDialect {
     int busyTimeout = pragma(connection, "busy_timeout");
     try (Statement s = connection.createStatement()) {
       s.execute("PRAGMA foreign_keys = OFF");
-      s.execute("PRAGMA busy_timeout = " + wait.timeoutOr(WRITE_LOCK_TIMEOUT).toMillis());
     }
-    Run run = new Run(wait);
+    Run run = new Run(wait, SqliteBusyTimeout.of(connection));
+    run.busyTimeout.set(run.fullWait);
     RUNS.put(connection, run);
     return () -> {
       RUNS.remove(connection);
       try {
-        run.close();
+        run.busyTimeout.set(busyTimeout);
       } finally {
-        try (Statement s = connection.createStatement()) {
-          s.execute("PRAGMA foreign_keys = " + foreignKeys);
-          s.execute("PRAGMA busy_timeout = " + busyTimeout);
+        try {
+          run.close();
+        } finally {
+          try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA foreign_keys = " + foreignKeys);
+          }
         }
       }
     };
@@ -498,28 +501,28 @@ public class SqliteDialect extends SqlDialect {
    * A run on one connection: how it waits for the write lock, and the statements that {@link #begin} and
    * {@link #commit} repeat for every migration, made at the first migration and kept for the run (four statements
    * prepared again per migration showed when applying many small migrations). {@code BEGIN IMMEDIATE} and
-   * {@code COMMIT} are prepared once; a {@code PRAGMA busy_timeout} cannot be: SQLite applies it when the statement
-   * is prepared, not when it runs, so it is sent as text each time, through one statement kept for the run.
+   * {@code COMMIT} are prepared once; the busy timeout is set around {@code BEGIN IMMEDIATE} through the driver
+   * ({@link SqliteBusyTimeout}).
    */
   private static final class Run {
     final LockWait wait;
-    private final String fullWait; // busy_timeout back to the run's wait, for every other statement of the run
-    private Statement pragmas;
+    final long fullWait; // the busy timeout of every statement of the run but BEGIN IMMEDIATE's first try
+    final SqliteBusyTimeout busyTimeout;
     private PreparedStatement beginImmediate;
     private PreparedStatement commit;
 
-    Run(LockWait wait) {
+    Run(LockWait wait, SqliteBusyTimeout busyTimeout) {
       this.wait = wait;
-      this.fullWait = "PRAGMA busy_timeout = " + wait.timeoutOr(WRITE_LOCK_TIMEOUT).toMillis();
+      this.fullWait = wait.timeoutOr(WRITE_LOCK_TIMEOUT).toMillis();
+      this.busyTimeout = busyTimeout;
     }
 
     /** BEGIN IMMEDIATE without waiting; false when another connection holds the write lock. */
     boolean beginAtOnce(Connection c) throws SQLException {
       if (beginImmediate == null) {
-        pragmas = c.createStatement();
         beginImmediate = c.prepareStatement("BEGIN IMMEDIATE");
       }
-      pragmas.execute("PRAGMA busy_timeout = 0");
+      busyTimeout.set(0);
       try {
         beginImmediate.execute();
         return true;
@@ -529,7 +532,7 @@ public class SqliteDialect extends SqlDialect {
         }
         throw e;
       } finally {
-        pragmas.execute(fullWait);
+        busyTimeout.set(fullWait);
       }
     }
 
@@ -541,9 +544,11 @@ public class SqliteDialect extends SqlDialect {
     }
 
     void close() throws SQLException {
-      for (Statement s : new Statement[] {pragmas, beginImmediate, commit}) {
-        if (s != null) {
-          s.close();
+      try (busyTimeout) {
+        for (Statement s : new Statement[] {beginImmediate, commit}) {
+          if (s != null) {
+            s.close();
+          }
         }
       }
     }
@@ -575,7 +580,7 @@ public class SqliteDialect extends SqlDialect {
     // Another connection writes: one statement for the whole wait.
     try (Statement s = connection.createStatement()) {
       LockWait.Attempt attempt = upTo -> {
-        s.execute("PRAGMA busy_timeout = " + upTo.toMillis());
+        run.busyTimeout.set(upTo.toMillis());
         try {
           s.execute("BEGIN IMMEDIATE");
           return true;
@@ -591,7 +596,7 @@ public class SqliteDialect extends SqlDialect {
         wait.acquire("the SQLite write lock on " + file(connection), WRITE_LOCK_TIMEOUT, attempt,
             () -> "another connection (SQLite does not say which)");
       } finally {
-        s.execute("PRAGMA busy_timeout = " + wait.timeoutOr(WRITE_LOCK_TIMEOUT).toMillis());
+        run.busyTimeout.set(run.fullWait);
       }
     }
   }
