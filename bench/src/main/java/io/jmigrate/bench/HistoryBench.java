@@ -44,6 +44,16 @@ final class HistoryBench {
     return n >= 5_000 ? reps : 3 * reps;
   }
 
+  /**
+   * Warm-up rounds before the first N: until every tool has applied about 1,000 migrations (at most 10 rounds), the
+   * same for all. One round of 100 left the JIT still compiling jmigrate's longer path (its checks, its history)
+   * while the floors' few calls were already compiled: N = 100 measured first read 1.15-1.20× floor 2, and 1.02-1.08×
+   * measured after N = 1,000. What a cold JVM costs is the cold start-up table's.
+   */
+  static int warmUps(int n) {
+    return Math.max(1, Math.min(10, 1_000 / n));
+  }
+
   /** "1.4×", or "3.1×: **noisy**" when the floor's slowest run took more than twice its fastest. */
   static String spread(Stats floor) {
     if (floor.n() < 2) {
@@ -116,7 +126,7 @@ final class HistoryBench {
         Map<String, List<Double>> cpu = new LinkedHashMap<>();
         int runs = n >= 5_000 ? Math.max(1, reps * 2 / 3) : n <= 100 ? 5 * reps : Math.max(1, reps * 5 / 3);
         Map<String, String> migrated = new LinkedHashMap<>();
-        alternate(tools, fresh, first ? 1 : 0, runs, wall, cpu, migrated);
+        alternate(tools, fresh, first ? warmUps(n) : 0, runs, wall, cpu, migrated);
         Tools.checkFloorHistory(migrated.get("historyFloor"), n);
         first = false;
         Stats floor = Stats.of(wall.get("floor"));
@@ -130,7 +140,8 @@ final class HistoryBench {
       }
     }
     r.line("");
-    r.line("CPU: the applying thread's (`ThreadMXBean.getCurrentThreadCpuTime`), kernel time of its fsyncs included; "
+    r.line("Before the first N, untimed rounds until each tool has applied about 1,000 migrations (the same for all). "
+        + "CPU: the applying thread's (`ThreadMXBean.getCurrentThreadCpuTime`), kernel time of its fsyncs included; "
         + "what other threads spend (the JIT, the GC, jmigrate's progress ticker) is not in it. A floor whose runs spread "
         + "more than 2× is marked noisy: ratios against it are not results. Floor 2 runs the same statements and, in "
         + "each migration's transaction, one INSERT of a history row (version, description, checksum, installed time, "
@@ -186,7 +197,9 @@ final class HistoryBench {
           x.apply.ratioTo(x.historyFloor), x.cpu.get("jmigrate").ratioTo(x.cpu.get("historyFloor")), spread(x.historyFloor));
     }
     r.line("");
-    r.line("CPU: the applying thread's, kernel time of its fsyncs included. A floor whose runs spread more than 2× is "
+    r.line("Before the first N, untimed rounds until each tool has applied about 1,000 migrations (the same for all: the "
+        + "JIT compiles jmigrate's longer path later than the floors' few calls). CPU: the applying thread's, kernel time "
+        + "of its fsyncs included. A floor whose runs spread more than 2× is "
         + "marked noisy: ratios against it are not results. Floor 2 runs the same statements and, in each migration's "
         + "transaction, one INSERT of a history row (version, description, checksum, installed time, execution time) "
         + "into a table it creates once per run: what recording what was applied costs at the least.");
@@ -245,7 +258,7 @@ final class HistoryBench {
     Map<String, List<Double>> times = new LinkedHashMap<>();
     Map<String, List<Double>> cpuTimes = new LinkedHashMap<>();
     Map<String, String> migrated = new LinkedHashMap<>();
-    alternate(tools, fresh, warmUp ? 1 : 0, applyReps(n, reps), times, cpuTimes, migrated); // tools interleaved
+    alternate(tools, fresh, warmUp ? warmUps(n) : 0, applyReps(n, reps), times, cpuTimes, migrated); // tools interleaved
     int more = floorReps(n, reps) - applyReps(n, reps);
     if (more > 0) { // the floors and jmigrate again, alternated among themselves
       Map<String, Tools.Tool> three = new LinkedHashMap<>();
