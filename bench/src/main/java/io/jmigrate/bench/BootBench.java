@@ -81,7 +81,8 @@ final class BootBench {
     Path boot = Path.of(line.module(), "target").toAbsolutePath();
     List<Path> lib = jars(boot.resolve("lib"));
     List<Path> common = new ArrayList<>(List.of(boot.resolve("classes")));
-    lib.stream().filter(j -> !named(j, "flyway-", "jackson-", "liquibase-", "jmigrate-", "spring-boot-flyway-"))
+    lib.stream().filter(j -> !named(j, "flyway-", "jackson-", "liquibase-", "jmigrate-", "spring-boot-flyway-",
+            "spring-boot-liquibase-"))
         .forEach(common::add);
     String flyway = versionOf(lib, "flyway-core-");
     String flyway13v = versionOf(jars(flyway13), "flyway-core-");
@@ -97,7 +98,8 @@ final class BootBench {
             + flyway13v + " (set up by the application), Liquibase " + liquibase + "; load average at the start: "
             + loadAverage() + "."
         : "Spring Boot " + spring + " (the same application, HikariCP, JdbcTemplate, one query at start-up), Flyway "
-            + flyway + " through Boot's own Flyway auto-configuration; load average at the start: " + loadAverage()
+            + flyway + " through Boot's own Flyway auto-configuration, Liquibase " + liquibase + " through its own;"
+            + " load average at the start: " + loadAverage()
             + ".");
 
     // -Dbench.boot.dialects=h2 (or postgresql) and -Dbench.boot.rounds=N: one database, fewer rounds (a loaded machine)
@@ -142,11 +144,6 @@ final class BootBench {
         List<Path> f13 = new ArrayList<>(common);
         f13.addAll(jars(flyway13));
         variants.add(new Variant("Flyway " + flyway13v, f13, args(concat(base, flywayArgs), urls.get("flyway13"))));
-        List<Path> lb = new ArrayList<>(common);
-        lib.stream().filter(j -> named(j, "liquibase-")).forEach(lb::add);
-        variants.add(new Variant("Liquibase " + liquibase, lb, args(concat(base,
-            List.of("--spring.liquibase.change-log=file:" + w.dir.resolve("changelog-" + dialect + ".sql"))),
-            urls.get("liquibase"))));
       } else {
         // Boot 4's own Flyway auto-configuration (spring-boot-flyway), with the Flyway it manages
         List<Path> f = new ArrayList<>(common);
@@ -154,6 +151,12 @@ final class BootBench {
         variants.add(new Variant("Flyway " + flyway, f, args(concat(base,
             List.of("--spring.flyway.locations=filesystem:" + w.flywayDir(dialect))), urls.get("flyway"))));
       }
+      // Liquibase through Boot's own auto-configuration (on Boot 4 its module, spring-boot-liquibase)
+      List<Path> lb = new ArrayList<>(common);
+      lib.stream().filter(j -> named(j, "liquibase-", "spring-boot-liquibase-")).forEach(lb::add);
+      variants.add(new Variant("Liquibase " + liquibase, lb, args(concat(base,
+          List.of("--spring.liquibase.change-log=file:" + w.dir.resolve("changelog-" + dialect + ".sql"))),
+          urls.get("liquibase"))));
 
       // Untimed: each tool migrates its empty database (the floors' is jmigrate's, so they go after it).
       List<Variant> first = new ArrayList<>(variants.subList(2, variants.size()));
