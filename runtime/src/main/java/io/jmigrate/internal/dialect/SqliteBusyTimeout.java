@@ -31,10 +31,11 @@ final class SqliteBusyTimeout implements AutoCloseable {
     Connection raw;
     try {
       raw = connection.unwrap(Connection.class);
-    } catch (SQLException e) {
-      return new SqliteBusyTimeout(connection, null, null); // a proxy that does not unwrap: the PRAGMA
+    } catch (SQLException | RuntimeException e) {
+      raw = null;
     }
-    for (Class<?> k = raw.getClass(); k != null; k = k.getSuperclass()) {
+    // a proxy that does not unwrap (or hands out null) gets the PRAGMA, as UpToDate treats it
+    for (Class<?> k = raw == null ? null : raw.getClass(); k != null; k = k.getSuperclass()) {
       if (k.getName().equals(DRIVER_CONNECTION)) {
         try {
           return new SqliteBusyTimeout(connection, raw, k.getMethod("setBusyTimeout", int.class));
