@@ -108,7 +108,8 @@ public final class Bench {
       RebuildBench.run(r, work, smoke ? 10_000 : 1_000_000, smoke ? 1 : 5);
     }
     if (part.test("boot")) { // Spring Boot time to ready (BootBench)
-      BootBench.run(r, work, smoke ? 10 : 1_000, smoke ? 1 : 9); // 9 rounds: the floor alone spreads ±100 ms
+      // 9 rounds of every variant, 18 more of the floor and jmigrate: each start alone spreads about ±100 ms
+      BootBench.run(r, work, smoke ? 10 : 1_000, smoke ? 1 : 9, smoke ? 1 : 18);
     }
     r.save(work.resolve("results.md"));
     System.out.println("\n(saved to " + work.resolve("results.md") + ")");
