@@ -214,24 +214,31 @@ final class BootBench {
         }
       }
       report(r, dialect + ", Spring Boot " + spring, ready, uptime, mainCpu, processCpu, compared);
-      // jmigrate's own part, on the main thread: a few more starts with the probe in (not timed to ready: Spring's
-      // start-up steps are recorded in them). Much steadier than the difference of two whole starts.
-      List<Double> connection = new ArrayList<>();
-      List<Double> own = new ArrayList<>();
-      for (Variant v : variants) {
-        for (int i = 0; v.name().equals("jmigrate") && i < Math.max(1, reps / 2); i++) {
-          double[] t = start(v, work.resolve(logs + "jmigrate-probed.log"), List.of("-Dbench.boot.steps=true"));
+      // jmigrate's own part, on the main thread: a few more starts of it and of the floor with the probes in (not
+      // timed to ready: Spring's start-up steps are recorded in them). Much steadier than two whole starts' difference.
+      Variant floorVariant = variants.stream().filter(v -> v.name().equals(FLOOR)).findFirst().orElse(null);
+      Variant jmigrateVariant = variants.stream().filter(v -> v.name().equals("jmigrate")).findFirst().orElse(null);
+      if (floorVariant != null && jmigrateVariant != null) {
+        List<Double> connection = new ArrayList<>();
+        List<Double> own = new ArrayList<>();
+        List<Double> queryAfter = new ArrayList<>();
+        List<Double> queryAlone = new ArrayList<>();
+        List<String> probes = List.of("-Dbench.boot.steps=true");
+        for (int i = 0; i < Math.max(1, reps / 2); i++) {
+          double[] t = start(jmigrateVariant, work.resolve(logs + "jmigrate-probed.log"), probes);
           connection.add(t[4]);
           own.add(t[5]);
+          queryAfter.add(t[6]);
+          queryAlone.add(start(floorVariant, work.resolve(logs + "floor-probed.log"), probes)[6]);
         }
-      }
-      if (!own.isEmpty() && own.stream().allMatch(ms -> ms >= 0)) {
-        r.line("jmigrate's own work at start-up, on the main thread (" + own.size() + " more start" + (own.size() == 1 ? "" : "s")
-            + ", each with a probe"
-            + " around jmigrate's migrate; CPU time): " + Stats.of(own) + " for jmigrate's check, after "
-            + Stats.of(connection) + " for the pool's first connection, which the floor opens too, at its first query."
-            + (dialect.equals("h2") ? " On H2 the check is the database's first query in this JVM: H2's cold query"
-                + " path is in it, which the floor's first query pays instead." : ""));
+        double net = Stats.of(own).median() - (Stats.of(queryAlone).median() - Stats.of(queryAfter).median());
+        r.line(String.format(Locale.ROOT, "jmigrate's own work on the main thread (CPU time; %d more starts of jmigrate"
+            + " and of the floor, with probes, not timed to ready): jmigrate's migrate %s, after %s for the pool's"
+            + " first connection, which the floor opens too, at its first query. The application's first query then"
+            + " costs %s, against %s in the floor, where it is the first query in the JVM (the driver's cold path;"
+            + " on H2 the database's too), the pool's connection apart: **jmigrate's net %+.1f ms** (its migrate less"
+            + " what its own query takes off the application's).", own.size(), Stats.of(own), Stats.of(connection),
+            Stats.of(queryAfter), Stats.of(queryAlone), net));
         r.line("");
       }
     }
@@ -307,7 +314,8 @@ final class BootBench {
    * Starts one JVM, waits for its ready line and its exit; {ms to the ready line, its uptime, its main
    * thread's CPU ms, its process's CPU ms (every thread: the pool's, the JIT's, the collector's), and with
    * {@code -Dbench.boot.steps=true} among {@code jvmArgs} and jmigrate present, the main thread's CPU ms in the
-   * pool's first connection and in jmigrate's migrate (bench/boot's JmigrateCpu; else -1)}.
+   * pool's first connection and in jmigrate's migrate (bench/boot's JmigrateCpu; else -1), and in the application's
+   * first query (with that option; else -1)}.
    */
   private static double[] start(Variant v, Path log, List<String> jvmArgs) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
@@ -331,6 +339,7 @@ final class BootBench {
     double processCpu = -1;
     double firstConnection = -1;
     double migrate = -1;
+    double firstQuery = -1;
     try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = in.readLine()) != null; ) {
         if (readyMs < 0 && line.startsWith("BENCH-READY ")) {
@@ -344,6 +353,10 @@ final class BootBench {
         if (m.find()) {
           firstConnection = Double.parseDouble(m.group(1));
           migrate = Double.parseDouble(m.group(2));
+        }
+        java.util.regex.Matcher q = FIRST_QUERY.matcher(line);
+        if (q.find()) {
+          firstQuery = Double.parseDouble(q.group(1));
         }
         out.append(line).append('\n');
       }
@@ -360,8 +373,12 @@ final class BootBench {
     if (!exited || p.exitValue() != 0) { // ready, then a failed shutdown: the time to ready still counts
       System.err.println(v.name() + ": ready, then exit " + (exited ? p.exitValue() : "none") + " (see " + log + ")");
     }
-    return new double[] {readyMs, uptime, cpu, processCpu, firstConnection, migrate};
+    return new double[] {readyMs, uptime, cpu, processCpu, firstConnection, migrate, firstQuery};
   }
+
+  /** The line bench/boot's BootApp prints at its first query when probed. */
+  private static final java.util.regex.Pattern FIRST_QUERY =
+      java.util.regex.Pattern.compile("FIRST-QUERY connection [0-9.]+ ms, query ([0-9.]+) ms");
 
   /** The line bench/boot's JmigrateCpu prints. */
   private static final java.util.regex.Pattern JMIGRATE_CPU =
