@@ -57,8 +57,9 @@ final class BootBench {
 
   /**
    * @param reps rounds of every variant
-   * @param extra more rounds of the floor and jmigrate only, the pair's order alternating: the difference the
-   *     25 ms goal is read from is between two medians of whole-JVM starts, each spreading about ±100 ms here
+   * @param extra more rounds of the floor and jmigrate only, the pair's order alternating, spread among the others:
+   *     the difference the 25 ms goal is read from is between two medians of whole-JVM starts, each spreading about
+   *     ±100 ms here
    */
   static void run(Report r, Path work, int count, int reps, int extra) throws Exception {
     reps = Integer.getInteger("bench.boot.rounds", reps);
@@ -98,7 +99,7 @@ final class BootBench {
     String compared = "Flyway " + (line.boot3() ? flyway13v : flyway);
 
     r.heading("Spring Boot " + spring + " time to ready, up-to-date database, " + w.count + " migrations (" + reps
-        + " alternated rounds of whole JVMs" + (extra > 0 ? ", then " + extra + " of the floor and jmigrate" : "") + ")");
+        + " alternated rounds of whole JVMs" + (extra > 0 ? ", and " + extra + " of the floor and jmigrate alone between them" : "") + ")");
     r.line(line.boot3()
         ? "Spring Boot " + spring + " (HikariCP, JdbcTemplate, one query at start-up), Flyway " + flyway + " and "
             + flyway13v + " (set up by the application), Liquibase " + liquibase + "; load average at the start: "
@@ -188,18 +189,19 @@ final class BootBench {
         mainCpu.put(v.name(), new ArrayList<>());
         processCpu.put(v.name(), new ArrayList<>());
       });
+      // Every variant once per round, the order rotated; after each round, pairs of the floor and jmigrate alone (one
+      // right after the other, which goes first alternating), spread over the rounds so that all share the same minutes
+      List<Variant> pair = new ArrayList<>(variants.stream()
+          .filter(v -> v.name().equals(FLOOR) || v.name().equals("jmigrate")).toList());
       List<List<Variant>> rounds = new ArrayList<>();
-      for (int round = 0; round < reps; round++) {
+      for (int round = 0, pairs = 0; round < reps; round++) {
         List<Variant> order = new ArrayList<>(variants);
         Collections.rotate(order, round); // no tool always starts right after the same one
         rounds.add(order);
-      }
-      // Then the floor and jmigrate again, one right after the other, which goes first alternating
-      List<Variant> pair = new ArrayList<>(variants.stream()
-          .filter(v -> v.name().equals(FLOOR) || v.name().equals("jmigrate")).toList());
-      for (int round = 0; round < (pair.size() == 2 ? extra : 0); round++) {
-        rounds.add(List.copyOf(pair));
-        Collections.reverse(pair);
+        for (; pair.size() == 2 && pairs < (long) extra * (round + 1) / reps; pairs++) {
+          rounds.add(List.copyOf(pair));
+          Collections.reverse(pair);
+        }
       }
       for (List<Variant> order : rounds) {
         for (Variant v : order) {
