@@ -99,7 +99,8 @@ final class BootBench {
     String compared = "Flyway " + (line.boot3() ? flyway13v : flyway);
 
     r.heading("Spring Boot " + spring + " time to ready, up-to-date database, " + w.count + " migrations (" + reps
-        + " alternated rounds of whole JVMs" + (extra > 0 ? ", and " + extra + " of the floor and jmigrate alone between them" : "") + ")");
+        + " alternated rounds of whole JVMs"
+        + (extra > 0 ? ", and " + extra + " of the floor and jmigrate alone between them" : "") + ")");
     r.line(line.boot3()
         ? "Spring Boot " + spring + " (HikariCP, JdbcTemplate, one query at start-up), Flyway " + flyway + " and "
             + flyway13v + " (set up by the application), Liquibase " + liquibase + "; load average at the start: "
