@@ -192,14 +192,18 @@ final class BootBench {
       });
       // Every variant once per round, the order rotated; after each round, pairs of the floor and jmigrate alone (one
       // right after the other, which goes first alternating), spread over the rounds so that all share the same minutes
-      List<Variant> pair = new ArrayList<>(variants.stream()
-          .filter(v -> v.name().equals(FLOOR) || v.name().equals("jmigrate")).toList());
+      Variant floorVariant = named(variants, FLOOR);
+      Variant jmigrateVariant = named(variants, "jmigrate");
+      List<Variant> pair = new ArrayList<>();
+      if (floorVariant != null && jmigrateVariant != null) {
+        pair.addAll(List.of(floorVariant, jmigrateVariant));
+      }
       List<List<Variant>> rounds = new ArrayList<>();
       for (int round = 0, pairs = 0; round < reps; round++) {
         List<Variant> order = new ArrayList<>(variants);
         Collections.rotate(order, round); // no tool always starts right after the same one
         rounds.add(order);
-        for (; pair.size() == 2 && pairs < (long) extra * (round + 1) / reps; pairs++) {
+        for (; !pair.isEmpty() && pairs < (long) extra * (round + 1) / reps; pairs++) {
           rounds.add(List.copyOf(pair));
           Collections.reverse(pair);
         }
@@ -219,9 +223,7 @@ final class BootBench {
       report(r, dialect + ", Spring Boot " + spring, ready, uptime, mainCpu, processCpu, compared);
       // jmigrate's own part, on the main thread: a few more starts of it and of the floor with the probes in (not
       // timed to ready: Spring's start-up steps are recorded in them). Much steadier than two whole starts' difference.
-      Variant floorVariant = variants.stream().filter(v -> v.name().equals(FLOOR)).findFirst().orElse(null);
-      Variant jmigrateVariant = variants.stream().filter(v -> v.name().equals("jmigrate")).findFirst().orElse(null);
-      if (floorVariant != null && jmigrateVariant != null) {
+      if (!pair.isEmpty()) {
         List<Double> connection = new ArrayList<>();
         List<Double> own = new ArrayList<>();
         List<Double> queryAfter = new ArrayList<>();
@@ -377,6 +379,11 @@ final class BootBench {
       System.err.println(v.name() + ": ready, then exit " + (exited ? p.exitValue() : "none") + " (see " + log + ")");
     }
     return new double[] {readyMs, uptime, cpu, processCpu, firstConnection, migrate, firstQuery};
+  }
+
+  /** The variant of that name, or null (-Dbench.boot.only left it out). */
+  private static Variant named(List<Variant> variants, String name) {
+    return variants.stream().filter(v -> v.name().equals(name)).findFirst().orElse(null);
   }
 
   /** The line bench/boot's BootApp prints at its first query when probed. */
